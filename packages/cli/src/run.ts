@@ -1,29 +1,49 @@
-/** Entry of the `jixiao` command: dispatches to one module per sub-command. */
+/**
+ * Entry of the `jixiao` command. Each sub-command is its own module in `commands/`, loaded only when used,
+ * exporting `main(args, io): Promise<number>` (the exit code).
+ */
 export interface Io {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
 }
 
-const HELP = `jixiao — 预算绩效管理 (budget performance management)
+type Command = (args: string[], io: Io) => Promise<number>;
 
-用法 Usage:
-  jixiao parse-target "<指标值>" [--json]     解析目标值 / parse a target value
-  jixiao score <file> [--json]               计算自评得分 / score a self-evaluation
-  jixiao help                                本帮助 / this help
-`;
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ main: Command }> }> = {
+  "parse-target": {
+    summary: 'parse-target "<指标值>" [--json]          解析目标值 / parse a target value',
+    load: () => import("./commands/parse-target.ts"),
+  },
+  score: {
+    summary: "score <file> [--json]                     计算自评得分 / score a self-evaluation",
+    load: () => import("./commands/score.ts"),
+  },
+  import: {
+    summary: "import <file> [--kind <kind>] [--json]    读取文档 / read a legacy document",
+    load: () => import("./commands/import.ts"),
+  },
+  serve: {
+    summary: "serve                                     启动服务 / serve the app (PORT, DATA_DIR, DATABASE_URL)",
+    load: () => import("./commands/serve.ts"),
+  },
+};
+
+function help(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  jixiao ${c.summary}`);
+  return `jixiao — 预算绩效管理 (budget performance management)\n\n用法 Usage:\n${lines.join("\n")}\n  jixiao help                               本帮助 / this help\n`;
+}
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case undefined:
-    case "help":
-    case "--help":
-    case "-h":
-      io.stdout.write(HELP);
-      return 0;
-    default:
-      io.stderr.write(`未知命令 unknown command: ${command}\n\n${HELP}`);
-      void rest;
-      return 2;
+  const [name, ...args] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    io.stdout.write(help());
+    return 0;
   }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`未知命令 unknown command: ${name}\n\n${help()}`);
+    return 2;
+  }
+  const mod = await command.load();
+  return mod.main(args, io);
 }
