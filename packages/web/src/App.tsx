@@ -1,0 +1,87 @@
+import { App as AntApp, ConfigProvider, Spin } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router-dom";
+import { AuthProvider, useAuth } from "./auth.tsx";
+import { I18nProvider, useI18n } from "./i18n.tsx";
+import { AppLayout } from "./layout/AppLayout.tsx";
+import { WorkspaceProvider } from "./workspace.tsx";
+
+// Every page is its own chunk: the first screen loads only the shell.
+const LoginPage = lazy(() => import("./pages/LoginPage.tsx"));
+const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx"));
+const SelfEvaluationPage = lazy(() => import("./pages/SelfEvaluationPage.tsx"));
+const PlaceholderPage = lazy(() => import("./pages/PlaceholderPage.tsx"));
+const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx"));
+
+function Loading() {
+  return (
+    <div style={{ padding: 64, textAlign: "center" }}>
+      <Spin />
+    </div>
+  );
+}
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  const location = useLocation();
+  if (user === undefined) return <Loading />;
+  if (user === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <WorkspaceProvider>{children}</WorkspaceProvider>;
+}
+
+function Localised({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  useEffect(() => {
+    dayjs.locale(lang === "zh" ? "zh-cn" : "en");
+    document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+  }, [lang]);
+  return (
+    <ConfigProvider
+      locale={lang === "zh" ? zhCN : enUS}
+      theme={{ token: { colorPrimary: "#1f5fbf", borderRadius: 4 } }}
+      componentSize="middle"
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Localised>
+        <AuthProvider>
+          <BrowserRouter>
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route
+                  element={
+                    <RequireAuth>
+                      <AppLayout />
+                    </RequireAuth>
+                  }
+                >
+                  <Route index element={<DashboardPage />} />
+                  <Route path="budget/*" element={<PlaceholderPage title="menu.budget" />} />
+                  <Route path="projects/*" element={<PlaceholderPage title="menu.projects" />} />
+                  <Route path="duties/*" element={<PlaceholderPage title="menu.duties" />} />
+                  <Route path="self-evaluation" element={<SelfEvaluationPage />} />
+                  <Route path="self-evaluation/:id" element={<SelfEvaluationPage />} />
+                  <Route path="import/*" element={<PlaceholderPage title="menu.import" />} />
+                  <Route path="admin/*" element={<PlaceholderPage title="menu.admin" />} />
+                  <Route path="audit/*" element={<PlaceholderPage title="menu.audit" />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </AuthProvider>
+      </Localised>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,187 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BellOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  FormOutlined,
+  LogoutOutlined,
+  MoneyCollectOutlined,
+  ProjectOutlined,
+  SettingOutlined,
+  TranslationOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
+import { Badge, Button, Dropdown, Layout, Menu, Select, Space, Spin, Tooltip, TreeSelect, Typography } from "antd";
+import { type ReactNode, Suspense, useEffect, useMemo, useState } from "react";
+import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
+import { endpoints, type Role } from "../api/endpoints.ts";
+import { useAuth } from "../auth.tsx";
+import { type MessageKey, useI18n } from "../i18n.tsx";
+import { orgTree, useWorkspace } from "../workspace.tsx";
+
+interface MenuEntry {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Roles that see the entry; business roles by default. */
+  roles: Role[];
+}
+
+const BUSINESS: Role[] = ["filler", "unit_approver", "reviewer", "viewer"];
+
+export const MENU: MenuEntry[] = [
+  { path: "/", label: "menu.dashboard", icon: <DashboardOutlined />, roles: BUSINESS },
+  { path: "/budget", label: "menu.budget", icon: <MoneyCollectOutlined />, roles: BUSINESS },
+  { path: "/projects", label: "menu.projects", icon: <ProjectOutlined />, roles: BUSINESS },
+  { path: "/duties", label: "menu.duties", icon: <ApartmentOutlined />, roles: BUSINESS },
+  { path: "/self-evaluation", label: "menu.selfEvaluation", icon: <FormOutlined />, roles: BUSINESS },
+  { path: "/import", label: "menu.import", icon: <CloudUploadOutlined />, roles: ["filler", "unit_approver"] },
+  { path: "/admin", label: "menu.admin", icon: <SettingOutlined />, roles: ["sysadmin", "secadmin"] },
+  { path: "/audit", label: "menu.audit", icon: <AuditOutlined />, roles: ["auditor"] },
+];
+
+export function visibleMenu(roles: Role[] | undefined): MenuEntry[] {
+  if (!roles || roles.length === 0) return MENU;
+  return MENU.filter((m) => m.roles.some((r) => roles.includes(r)));
+}
+
+function selectedKey(pathname: string): string {
+  const hit = MENU.filter((m) => m.path !== "/" && pathname.startsWith(m.path)).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0];
+  return hit?.path ?? "/";
+}
+
+export function AppLayout() {
+  const { t, lang, setLang } = useI18n();
+  const { user, logout } = useAuth();
+  const ws = useWorkspace();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [collapsed, setCollapsed] = useState(false);
+  const [todo, setTodo] = useState<number | undefined>(undefined);
+
+  useEffect(() => {
+    if (!ws.orgId) return;
+    let live = true;
+    endpoints.todoCount(ws.orgId, ws.year).then(
+      (r) => live && setTodo(r.count),
+      () => live && setTodo(undefined),
+    );
+    return () => {
+      live = false;
+    };
+  }, [ws.orgId, ws.year]);
+
+  const items = useMemo(
+    () =>
+      visibleMenu(user?.roles).map((m) => ({
+        key: m.path,
+        icon: m.icon,
+        label: <Link to={m.path}>{t(m.label)}</Link>,
+      })),
+    [user?.roles, t],
+  );
+  const tree = useMemo(() => orgTree(ws.orgs), [ws.orgs]);
+  const yearOptions = (ws.years.length ? ws.years.map((y) => y.year) : [ws.year]).map((y) => ({
+    value: y,
+    label: lang === "zh" ? `${y}年度` : String(y),
+  }));
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={176} theme="dark">
+        <div style={{ height: 56, display: "flex", alignItems: "center", justifyContent: "center", gap: 8 }}>
+          <Typography.Text strong style={{ color: "#fff", fontSize: collapsed ? 16 : 18, whiteSpace: "nowrap" }}>
+            {collapsed ? "绩" : `${t("appName")} · ${lang === "zh" ? "预算绩效" : "Jixiao"}`}
+          </Typography.Text>
+        </div>
+        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={items} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: "#fff",
+            padding: "0 16px",
+            display: "flex",
+            alignItems: "center",
+            gap: 12,
+            borderBottom: "1px solid #f0f0f0",
+            height: 56,
+            lineHeight: "56px",
+          }}
+        >
+          <Space size={8}>
+            <Typography.Text type="secondary">{t("header.org")}</Typography.Text>
+            <TreeSelect
+              data-testid="org-switcher"
+              style={{ width: 280 }}
+              value={ws.orgId}
+              treeData={tree}
+              treeDefaultExpandAll
+              showSearch
+              treeNodeFilterProp="title"
+              placeholder={t("header.org")}
+              onChange={(v: string) => ws.setOrgId(v)}
+              disabled={!ws.loaded}
+              popupMatchSelectWidth={false}
+            />
+            <Typography.Text type="secondary">{t("header.year")}</Typography.Text>
+            <Select
+              data-testid="year-switcher"
+              style={{ width: 110 }}
+              value={ws.year}
+              options={yearOptions}
+              onChange={(y: number) => ws.setYear(y)}
+            />
+          </Space>
+          <div style={{ flex: 1 }} />
+          <Tooltip title={t("header.todo")}>
+            <Badge count={todo ?? 0} size="small" data-testid="todo-badge">
+              <Button
+                type="text"
+                icon={<BellOutlined />}
+                onClick={() => navigate("/?todo=1")}
+                aria-label={t("header.todo")}
+              />
+            </Badge>
+          </Tooltip>
+          <Button
+            type="text"
+            icon={<TranslationOutlined />}
+            onClick={() => setLang(lang === "zh" ? "en" : "zh")}
+            data-testid="lang-switch"
+          >
+            {t("header.lang")}
+          </Button>
+          <Dropdown
+            menu={{
+              items: [{ key: "logout", icon: <LogoutOutlined />, label: t("header.logout") }],
+              onClick: ({ key }) => {
+                if (key === "logout") logout().finally(() => navigate("/login"));
+              },
+            }}
+          >
+            <Button type="text" icon={<UserOutlined />}>
+              {user?.displayName ?? user?.username}
+            </Button>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 16, overflow: "auto" }}>
+          <Suspense
+            fallback={
+              <div style={{ padding: 48, textAlign: "center" }}>
+                <Spin tip={t("common.loading")}>
+                  <div style={{ height: 48 }} />
+                </Spin>
+              </div>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

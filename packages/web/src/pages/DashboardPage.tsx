@@ -1,0 +1,3 @@
+export default function DashboardPage() {
+  return <div>工作台</div>;
+}

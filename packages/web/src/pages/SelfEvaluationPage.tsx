@@ -1,0 +1,3 @@
+export default function SelfEvaluationPage() {
+  return <div>自评</div>;
+}
