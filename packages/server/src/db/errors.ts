@@ -1,0 +1,28 @@
+/** The database error under Drizzle's wrapper (DrizzleQueryError keeps the driver's error as `cause`). */
+export interface PgErrorInfo {
+  code: string;
+  message: string;
+  constraint?: string;
+}
+
+export function pgError(e: unknown): PgErrorInfo | undefined {
+  let cur: unknown = e;
+  for (let depth = 0; depth < 5 && cur; depth++) {
+    const c = cur as { code?: unknown; message?: unknown; constraint?: unknown; cause?: unknown };
+    if (typeof c.code === "string" && /^[0-9A-Z]{5}$/.test(c.code)) {
+      return {
+        code: c.code,
+        message: String(c.message ?? ""),
+        ...(typeof c.constraint === "string" ? { constraint: c.constraint } : {}),
+      };
+    }
+    cur = c.cause;
+  }
+  return undefined;
+}
+
+export const PG_UNIQUE_VIOLATION = "23505";
+export const PG_FOREIGN_KEY_VIOLATION = "23503";
+export const PG_CHECK_VIOLATION = "23514";
+export const PG_SERIALIZATION_FAILURE = "40001";
+export const PG_DEADLOCK = "40P01";

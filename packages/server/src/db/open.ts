@@ -1,0 +1,153 @@
+/**
+ * Open the storage: PGlite in a data folder (the embedded default) or PostgreSQL through a pg Pool.
+ * Both give a Drizzle instance typed as the common `PgDatabase`, so repositories do not care which.
+ * Migrations (committed SQL in packages/server/drizzle) run on open unless `migrate: false`.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { type SQL, sql } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { acquireFolderLock, type FolderLock } from "./lock.ts";
+import * as schema from "./schema.ts";
+
+export type Schema = typeof schema;
+/** The database as every repository sees it (also the type of a transaction). */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
+
+export interface DatabaseHandle {
+  kind: "pglite" | "postgres";
+  db: Db;
+  /** Where the data is: the data folder, or the URL without its password. */
+  where: string;
+  /** The PGlite instance (embedded mode only), e.g. for `dumpDataDir` backups. */
+  pglite?: PGlite;
+  /** The pg pool (PostgreSQL mode only). */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export type OpenOptions =
+  | { dataDir: string; migrate?: boolean; pglite?: PGlite }
+  | { url: string; migrate?: boolean; poolSize?: number }
+  | { pglite: PGlite; migrate?: boolean };
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  const runMigrations = options.migrate !== false;
+  if ("url" in options) return openPostgres(options.url, runMigrations, options.poolSize);
+  if ("dataDir" in options) {
+    const dataDir = resolve(options.dataDir);
+    mkdirSync(dataDir, { recursive: true });
+    const lock = acquireFolderLock(dataDir);
+    try {
+      const client = await PGlite.create({ dataDir: join(dataDir, "pglite") });
+      return await wrapPglite(client, dataDir, runMigrations, lock);
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
+  }
+  return wrapPglite(options.pglite, "memory", runMigrations, undefined);
+}
+
+async function wrapPglite(
+  client: PGlite,
+  where: string,
+  runMigrations: boolean,
+  lock: FolderLock | undefined,
+): Promise<DatabaseHandle> {
+  const db = drizzlePglite(client, { schema });
+  try {
+    if (runMigrations) await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  } catch (e) {
+    await client.close();
+    throw e;
+  }
+  let closed = false;
+  return {
+    kind: "pglite",
+    db: db as unknown as Db,
+    where,
+    pglite: client,
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        if (!client.closed) await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
+
+/** Migrations take a session advisory lock so that several app instances starting together do not race. */
+const MIGRATION_LOCK_KEY = 730_001;
+
+async function openPostgres(url: string, runMigrations: boolean, poolSize = 10): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client's error (the server restarting) must not crash the process; the next query reconnects.
+  pool.on("error", () => {});
+  try {
+    if (runMigrations) {
+      const client = await pool.connect();
+      try {
+        await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+        try {
+          await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+        } finally {
+          await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+        }
+      } finally {
+        client.release();
+      }
+    } else {
+      await pool.query("SELECT 1");
+    }
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+  const db = drizzlePg(pool, { schema });
+  let closed = false;
+  return {
+    kind: "postgres",
+    db: db as unknown as Db,
+    where: redactUrl(url),
+    pool,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "postgres://…";
+  }
+}
+
+/** A cheap liveness query for /health. */
+export async function ping(db: Db): Promise<void> {
+  await db.execute(sql`SELECT 1`);
+}
+
+/** Run raw SQL and return its rows; both drivers answer `{ rows }`. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,11 @@
+/** Every table, for Drizzle and drizzle-kit. */
+export * from "../accounts/schema.ts";
+export * from "../audit/schema.ts";
+export * from "../budgets/schema.ts";
+export * from "../duties/schema.ts";
+export * from "../evaluations/schema.ts";
+export * from "../indicators/schema.ts";
+export * from "../orgs/schema.ts";
+export * from "../projects/schema.ts";
+export * from "../workflow/schema.ts";
+export * from "../years/schema.ts";
