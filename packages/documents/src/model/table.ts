@@ -3,7 +3,7 @@
  * a document is a sequence of paragraphs and tables; a table is a rectangular grid of cells.
  * Importers recognise the kind of document from this shape and never look at the file format again.
  */
-import type { Location } from "@jixiao/core";
+import type { LocalizedText, Location } from "@jixiao/core";
 
 export interface Cell {
   /** The cell's text as written, lines joined with `\n`, outer whitespace trimmed. */
@@ -35,4 +35,14 @@ export interface SourceDocument {
   file: string;
   format: "docx" | "xlsx" | "word-text" | "pdf-text" | "pdf" | "paste-tsv" | "paste-html";
   blocks: Block[];
+  /**
+   * What a reader noticed and the reader of the result should know (a lying file extension, a nested table
+   * flattened, a hidden sheet…). Never an error: the content is still there.
+   */
+  notes?: DocumentNote[];
+}
+
+export interface DocumentNote {
+  text: LocalizedText;
+  location?: Location;
 }
