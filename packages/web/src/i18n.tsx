@@ -55,6 +55,7 @@ const messages = {
   "dash.budget": ["全年预算（万元）", "Annual budget (万元)"],
   "dash.spent": ["执行数（万元）", "Spent (万元)"],
   "dash.todo": ["待我处理", "Waiting for me"],
+  "dash.attention": ["需关注的项目（中、差）", "Projects needing attention (中, 差)"],
   "dash.units": ["单位数", "Units"],
   "dash.projects": ["项目数", "Projects"],
   "dash.light.green": ["正常", "On track"],

@@ -1,0 +1,40 @@
+import type { ECElementEvent, EChartsCoreOption } from "echarts/core";
+import { type CSSProperties, useEffect, useRef } from "react";
+import { echarts } from "./echarts.ts";
+
+interface Props {
+  option: EChartsCoreOption;
+  style?: CSSProperties;
+  /** Clicking a chart element (a bar, a slice). */
+  onClick?: (e: ECElementEvent) => void;
+  testId?: string;
+}
+
+/** One ECharts instance bound to a div; resized with its container, disposed on unmount. */
+export function EChart({ option, style, onClick, testId }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const c = echarts.init(el, undefined, { renderer: "canvas" });
+    chart.current = c;
+    c.on("click", (e) => click.current?.(e as ECElementEvent));
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <div ref={ref} style={{ width: "100%", height: 320, ...style }} data-testid={testId} />;
+}

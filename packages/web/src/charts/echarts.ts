@@ -1,0 +1,29 @@
+/**
+ * ECharts through `echarts/core` with only what the pages draw: bars, pies, mark lines, tooltips, legends,
+ * the canvas renderer. Imported only by the pages with charts, so ECharts stays out of the first load.
+ */
+import { BarChart, PieChart } from "echarts/charts";
+import {
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+} from "echarts/components";
+import * as echarts from "echarts/core";
+import { CanvasRenderer } from "echarts/renderers";
+
+echarts.use([
+  BarChart,
+  PieChart,
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
+
+export { echarts };
