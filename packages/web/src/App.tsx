@@ -13,7 +13,7 @@ import { WorkspaceProvider } from "./workspace.tsx";
 // Every page is its own chunk: the first screen loads only the shell.
 const LoginPage = lazy(() => import("./pages/LoginPage.tsx"));
 const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx"));
-const SelfEvaluationPage = lazy(() => import("./pages/SelfEvaluationPage.tsx"));
+const SelfEvaluationPage = lazy(() => import("./pages/selfEvaluation/SelfEvaluationPage.tsx"));
 const PlaceholderPage = lazy(() => import("./pages/PlaceholderPage.tsx"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx"));
 

@@ -63,7 +63,7 @@ const messages = {
   "dash.light.red": ["严重滞后", "Far behind"],
   "dash.count": ["数量", "Count"],
   "dash.score": ["得分", "Score"],
-  "se.title": ["项目支出绩效自评", "Project self-evaluation"],
+  "se.title": ["绩效自评表", "Self-evaluation"],
   "se.funds": ["项目资金（万元）", "Project funds (万元)"],
   "se.initial": ["年初预算数", "Initial budget"],
   "se.annual": ["全年预算数(A)", "Annual budget (A)"],

@@ -131,7 +131,7 @@ export default function DashboardPage() {
 
   const execOption = useMemo<EChartsCoreOption>(
     () => ({
-      grid: { left: 8, right: 56, top: 24, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 56, top: 36, bottom: 8, containLabel: true },
       tooltip: {
         trigger: "axis",
         axisPointer: { type: "shadow" },
@@ -157,7 +157,7 @@ export default function DashboardPage() {
           markLine: {
             symbol: "none",
             lineStyle: { color: "#1f5fbf", type: "dashed", width: 2 },
-            label: { formatter: `${t("dash.elapsed")} ${elapsedPercent}%`, position: "insideEndTop" },
+            label: { formatter: `${t("dash.elapsed")} ${elapsedPercent}%`, position: "end", color: "#1f5fbf" },
             data: [{ xAxis: elapsedPercent }],
           },
         },
@@ -181,7 +181,7 @@ export default function DashboardPage() {
           type: "pie",
           radius: ["42%", "70%"],
           center: ["50%", "45%"],
-          label: { formatter: "{b} {c}" },
+          label: { show: true, position: "inside", formatter: "{c}", color: "#fff", fontWeight: "bold" },
           data: [...gradeCounts].map(([name, value]) => ({ name, value, itemStyle: { color: GRADE_COLOR[name] } })),
         },
       ],
@@ -202,9 +202,16 @@ export default function DashboardPage() {
 
   const bandOption = useMemo<EChartsCoreOption>(
     () => ({
-      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 32, bottom: 24, containLabel: true },
       tooltip: { trigger: "axis" },
-      xAxis: { type: "category", data: scoreBands.bands, name: t("dash.score") },
+      xAxis: {
+        type: "category",
+        data: scoreBands.bands,
+        name: t("dash.score"),
+        nameLocation: "middle",
+        nameGap: 28,
+        axisLabel: { interval: 0, fontSize: 11 },
+      },
       yAxis: { type: "value", minInterval: 1, name: t("dash.count") },
       series: [{ type: "bar", data: scoreBands.counts, barMaxWidth: 36, itemStyle: { color: "#1f5fbf" } }],
     }),

@@ -1,3 +1,0 @@
-export default function SelfEvaluationPage() {
-  return <div>自评</div>;
-}

@@ -1,0 +1,193 @@
+import { CheckCircleTwoTone, CloseCircleTwoTone, QuestionCircleOutlined } from "@ant-design/icons";
+import { Input, Table, type TableColumnsType, Tag, Tooltip, Typography } from "antd";
+import { memo, useMemo } from "react";
+import { useI18n } from "../../i18n.tsx";
+import type { EvaluationView, IndicatorView } from "../../lib/scoring.ts";
+import type { SeIndicator } from "./model.ts";
+
+interface Props {
+  indicators: SeIndicator[];
+  view: EvaluationView;
+  readOnly: boolean;
+  onChange(id: string, patch: Partial<SeIndicator>): void;
+}
+
+const EMPTY: IndicatorView = { needsDeviation: false, overTarget: false, needsOverrideReason: false };
+
+/** The indicator grid of the self-evaluation: level-1 cells merged over their rows, one line per indicator. */
+export const IndicatorTable = memo(function IndicatorTable({ indicators, view, readOnly, onChange }: Props) {
+  const { t } = useI18n();
+
+  // Level-1 cells span their group's rows (the data is kept in group order).
+  const spans = useMemo(() => {
+    const out: number[] = indicators.map(() => 0);
+    let start = 0;
+    for (let i = 1; i <= indicators.length; i++) {
+      if (i === indicators.length || indicators[i]!.level1 !== indicators[start]!.level1) {
+        out[start] = i - start;
+        start = i;
+      }
+    }
+    return out;
+  }, [indicators]);
+  const rowIndex = useMemo(() => new Map(indicators.map((x, i) => [x.id, i])), [indicators]);
+
+  const columns: TableColumnsType<SeIndicator> = [
+    {
+      title: t("se.level1"),
+      dataIndex: "level1",
+      width: 80,
+      onCell: (r) => ({ rowSpan: spans[rowIndex.get(r.id) ?? 0], style: { verticalAlign: "top" } }),
+      render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+    },
+    { title: t("se.level2"), dataIndex: "level2", width: 96 },
+    { title: t("se.level3"), dataIndex: "name", width: 190 },
+    {
+      title: t("se.target"),
+      dataIndex: "target",
+      width: 150,
+      render: (_: unknown, r) => {
+        const v = view.indicators[r.id] ?? EMPTY;
+        return (
+          <div>
+            <div>{r.target}</div>
+            {v.understood && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`understood-${r.id}`}>
+                {t("se.understood")}：{v.understood}
+              </Typography.Text>
+            )}
+          </div>
+        );
+      },
+    },
+    {
+      title: t("se.actual"),
+      dataIndex: "actual",
+      width: 130,
+      render: (_: unknown, r) => {
+        const v = view.indicators[r.id] ?? EMPTY;
+        return (
+          <div>
+            <Input
+              size="small"
+              value={r.actual}
+              disabled={readOnly}
+              status={v.problem ? "warning" : undefined}
+              onChange={(e) => onChange(r.id, { actual: e.target.value })}
+              data-testid={`actual-${r.id}`}
+              aria-label={`${r.name} ${t("se.actual")}`}
+            />
+            {v.problem && (
+              <Typography.Text type="warning" style={{ fontSize: 12 }}>
+                {v.problem}
+              </Typography.Text>
+            )}
+          </div>
+        );
+      },
+    },
+    { title: t("se.points"), dataIndex: "points", width: 52, align: "right" },
+    {
+      title: t("se.suggested"),
+      key: "suggested",
+      width: 84,
+      align: "right",
+      render: (_: unknown, r) => {
+        const v = view.indicators[r.id] ?? EMPTY;
+        const icon =
+          v.met === true ? (
+            <CheckCircleTwoTone twoToneColor="#52c41a" />
+          ) : v.met === false ? (
+            <CloseCircleTwoTone twoToneColor="#f5222d" />
+          ) : (
+            <QuestionCircleOutlined style={{ color: "#bbb" }} />
+          );
+        return (
+          <Tooltip title={v.note}>
+            <span data-testid={`suggested-${r.id}`}>
+              {icon} {v.suggested ?? "—"}
+            </span>
+          </Tooltip>
+        );
+      },
+    },
+    {
+      title: t("se.override"),
+      key: "override",
+      width: 150,
+      render: (_: unknown, r) => {
+        const v = view.indicators[r.id] ?? EMPTY;
+        return (
+          <div>
+            <Input
+              size="small"
+              value={r.override}
+              placeholder="—"
+              disabled={readOnly}
+              inputMode="decimal"
+              onChange={(e) => onChange(r.id, { override: e.target.value })}
+              data-testid={`override-${r.id}`}
+              aria-label={`${r.name} ${t("se.override")}`}
+            />
+            {r.override.trim() !== "" && (
+              <Input
+                size="small"
+                style={{ marginTop: 4 }}
+                value={r.overrideReason}
+                placeholder={t("se.overrideReason")}
+                disabled={readOnly}
+                status={v.needsOverrideReason ? "error" : undefined}
+                onChange={(e) => onChange(r.id, { overrideReason: e.target.value })}
+                data-testid={`override-reason-${r.id}`}
+              />
+            )}
+          </div>
+        );
+      },
+    },
+    {
+      title: t("se.deviation"),
+      key: "deviation",
+      render: (_: unknown, r) => {
+        const v = view.indicators[r.id] ?? EMPTY;
+        return (
+          <div>
+            <Input.TextArea
+              size="small"
+              autoSize={{ minRows: 1, maxRows: 3 }}
+              value={r.deviationReason}
+              disabled={readOnly}
+              status={v.needsDeviation ? "error" : undefined}
+              onChange={(e) => onChange(r.id, { deviationReason: e.target.value })}
+              data-testid={`deviation-${r.id}`}
+              aria-label={`${r.name} ${t("se.deviation")}`}
+            />
+            {v.needsDeviation && (
+              <Tag color="error" style={{ marginTop: 4 }}>
+                {t("se.needDeviation")}
+              </Tag>
+            )}
+            {v.overTarget && (
+              <Tag color="warning" style={{ marginTop: 4 }}>
+                {t("se.overTarget")}
+              </Tag>
+            )}
+          </div>
+        );
+      },
+    },
+  ];
+
+  return (
+    <Table<SeIndicator>
+      rowKey="id"
+      size="small"
+      bordered
+      columns={columns}
+      dataSource={indicators}
+      pagination={false}
+      scroll={{ x: 1100 }}
+      data-testid="indicator-table"
+    />
+  );
+});

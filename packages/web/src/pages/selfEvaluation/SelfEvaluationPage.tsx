@@ -1,0 +1,215 @@
+import { Alert, Button, Card, Col, Descriptions, Input, Row, Select, Space, Statistic, Tag, Typography } from "antd";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useParams } from "react-router-dom";
+import { useI18n } from "../../i18n.tsx";
+import { clearDraft, loadDraft, saveDraft } from "../../lib/drafts.ts";
+import { evaluate, SCHEMES } from "../../lib/scoring.ts";
+import { IndicatorTable } from "./IndicatorTable.tsx";
+import { type SeDraft, type SeIndicator, sampleDraft } from "./model.ts";
+
+const GRADE_COLOR: Record<string, string> = { 优: "#1f5fbf", 良: "#52c41a", 中: "#faad14", 差: "#f5222d" };
+
+/**
+ * 自评 workspace: actual values typed into the indicator grid; the suggested score per indicator, the group sums,
+ * the execution rate, the total and the grade are recomputed by @jixiao/core on every keystroke. Everything
+ * typed is kept as a draft in the browser (keyed by the evaluation) until saved, so nothing is lost on a
+ * session expiry or a reload.
+ */
+export default function SelfEvaluationPage() {
+  const { t, lang } = useI18n();
+  const { id } = useParams();
+  const draftKey = `selfEvaluation:${id ?? "sample-002"}`;
+  const [restored, setRestored] = useState(false);
+  const [draft, setDraft] = useState<SeDraft>(() => {
+    const saved = loadDraft<SeDraft>(draftKey);
+    if (saved) {
+      setTimeout(() => setRestored(true));
+      return saved.data;
+    }
+    return sampleDraft();
+  });
+  const sample = draft.id === "sample-002";
+
+  // Keep the draft in the browser a moment after each change.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const h = setTimeout(() => saveDraft(draftKey, draft, draft.version), 300);
+    return () => clearTimeout(h);
+  }, [draft, draftKey]);
+
+  const view = useMemo(() => evaluate(draft, lang), [draft, lang]);
+
+  const onIndicator = useCallback((iid: string, patch: Partial<SeIndicator>) => {
+    setDraft((d) => ({ ...d, indicators: d.indicators.map((x) => (x.id === iid ? { ...x, ...patch } : x)) }));
+  }, []);
+  const set = <K extends keyof SeDraft>(k: K, v: SeDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: "100%" }} data-testid="self-evaluation">
+      {sample && (
+        <Alert
+          type="warning"
+          showIcon
+          title={<span data-testid="sample-data">{t("common.sample")}</span>}
+          description={
+            lang === "zh"
+              ? "以下为示例自评（取自武汉市公安局青山区交通大队 2020 年部门整体绩效自评），在浏览器中计算，不会提交到服务器。"
+              : "A sample self-evaluation (from 青山区交通大队's 2020 department-overall self-evaluation), computed in the browser and never sent to the server."
+          }
+        />
+      )}
+      {restored && (
+        <Alert
+          type="info"
+          showIcon
+          closable
+          title={t("common.draftRestored")}
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                clearDraft(draftKey);
+                setDraft(sampleDraft());
+                setRestored(false);
+              }}
+            >
+              {t("common.discardDraft")}
+            </Button>
+          }
+        />
+      )}
+      {!view.ready && <Alert type="error" showIcon title={t("se.notReady")} data-testid="scoring-not-ready" />}
+
+      <Card size="small">
+        <Row gutter={16} align="middle">
+          <Col flex="auto">
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {t("se.title")}
+            </Typography.Title>
+            <Typography.Text type="secondary">
+              {draft.projectName} · {draft.orgName} · {draft.year}
+            </Typography.Text>
+            <div style={{ marginTop: 8 }}>
+              <Select
+                size="small"
+                style={{ width: 320 }}
+                value={draft.schemeId}
+                options={SCHEMES.map((s) => ({ value: s.id, label: lang === "zh" ? s.zh : s.en }))}
+                onChange={(v: string) => set("schemeId", v)}
+                data-testid="scheme"
+              />
+            </div>
+          </Col>
+          <Col>
+            <Space size={24}>
+              <Statistic title={t("se.rate")} value={view.rateText ?? "—"} suffix={view.rateText ? "%" : undefined} />
+              {view.groups.map((g) => (
+                <Statistic key={g.name} title={`${g.name}（${g.points}）`} value={g.score} />
+              ))}
+              <Statistic
+                title={t("se.total")}
+                value={view.total ?? "—"}
+                styles={{ content: { color: "#1f5fbf", fontWeight: 600 } }}
+                valueRender={(node) => <span data-testid="se-total">{node}</span>}
+              />
+              <div>
+                <div style={{ color: "rgba(0,0,0,0.45)", marginBottom: 4 }}>{t("se.grade")}</div>
+                <Tag
+                  color={view.grade ? GRADE_COLOR[view.grade] : undefined}
+                  style={{ fontSize: 20, padding: "4px 12px", lineHeight: "28px" }}
+                  data-testid="se-grade"
+                >
+                  {view.grade ?? "—"}
+                </Tag>
+              </div>
+            </Space>
+          </Col>
+        </Row>
+      </Card>
+
+      <Card size="small" title={t("se.funds")}>
+        <Descriptions size="small" column={6} layout="vertical" bordered>
+          <Descriptions.Item label={t("se.initial")}>
+            <Input size="small" value={draft.initialBudget} onChange={(e) => set("initialBudget", e.target.value)} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t("se.annual")}>
+            <Input
+              size="small"
+              value={draft.annualBudget}
+              onChange={(e) => set("annualBudget", e.target.value)}
+              data-testid="annual-budget"
+            />
+          </Descriptions.Item>
+          <Descriptions.Item label={t("se.spent")}>
+            <Input
+              size="small"
+              value={draft.executed}
+              onChange={(e) => set("executed", e.target.value)}
+              data-testid="executed"
+            />
+          </Descriptions.Item>
+          <Descriptions.Item label={t("se.rate")}>
+            <span data-testid="se-rate">{view.rateText ? `${view.rateText}%` : "—"}</span>
+            {view.lowRate && (
+              <Tag color="warning" style={{ marginLeft: 8 }}>
+                {t("se.lowRate")}
+              </Tag>
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("se.points")}>{view.executionPoints ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("se.score")}>
+            <span data-testid="se-execution-score">{view.executionScore ?? "—"}</span>
+          </Descriptions.Item>
+        </Descriptions>
+        {view.executionProblem && (
+          <Alert type="error" showIcon title={view.executionProblem} style={{ marginTop: 8 }} />
+        )}
+      </Card>
+
+      <Card size="small" styles={{ body: { padding: 0 } }}>
+        <IndicatorTable indicators={draft.indicators} view={view} readOnly={false} onChange={onIndicator} />
+      </Card>
+
+      {view.problems.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`${t("se.problems")}（${view.problems.length}）`}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {view.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          }
+          data-testid="se-problems"
+        />
+      )}
+
+      <Card size="small" title={t("se.narrative")}>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Typography.Text type="secondary">{t("se.conclusion")}</Typography.Text>
+            <Input.TextArea
+              autoSize={{ minRows: 3, maxRows: 8 }}
+              value={draft.conclusion}
+              onChange={(e) => set("conclusion", e.target.value)}
+            />
+          </Col>
+          <Col span={12}>
+            <Typography.Text type="secondary">{t("se.improvements")}</Typography.Text>
+            <Input.TextArea
+              autoSize={{ minRows: 3, maxRows: 8 }}
+              value={draft.improvements}
+              onChange={(e) => set("improvements", e.target.value)}
+            />
+          </Col>
+        </Row>
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * The real-browser test harness: builds the web app once (when the build is older than its sources), starts
+ * the server in-process on a free port with a temporary data folder and the demo data, and drives Debian's
+ * chromium through playwright-core at 1366×768. Screenshots go to `.tmp/screenshots`; the main ones are
+ * copied to `docs/screenshots/` (committed).
+ *
+ * While packages/server exports no app, the harness serves the build with a stand-in (static-server.ts) and
+ * says so (`harness.server === "stand-in"`).
+ */
+import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { startStaticServer } from "./static-server.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const WEB_DIR = resolve(here, "../..");
+export const REPO_DIR = resolve(WEB_DIR, "../..");
+export const DIST_DIR = join(WEB_DIR, "dist");
+export const SHOTS_DIR = join(REPO_DIR, ".tmp/screenshots");
+export const DOCS_SHOTS_DIR = join(REPO_DIR, "docs/screenshots");
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+export const VIEWPORT = { width: 1366, height: 768 };
+
+async function newestMtime(path: string): Promise<number> {
+  const st = await stat(path).catch(() => undefined);
+  if (!st) return 0;
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of await readdir(path)) newest = Math.max(newest, await newestMtime(join(path, name)));
+  return newest;
+}
+
+/** Builds packages/web into dist when dist is missing or older than the sources (and core, which it bundles). */
+export async function ensureBuilt(force = false): Promise<{ built: boolean; ms: number }> {
+  const t0 = performance.now();
+  const built = (await stat(join(DIST_DIR, "index.html")).catch(() => undefined))?.mtimeMs ?? 0;
+  const sources = Math.max(
+    await newestMtime(join(WEB_DIR, "src")),
+    await newestMtime(join(WEB_DIR, "index.html")),
+    await newestMtime(join(WEB_DIR, "vite.config.ts")),
+    await newestMtime(join(REPO_DIR, "packages/core/src")),
+  );
+  if (!force && built > sources) return { built: false, ms: performance.now() - t0 };
+  const { build } = await import("vite");
+  await build({ root: WEB_DIR, configFile: join(WEB_DIR, "vite.config.ts"), logLevel: "warn" });
+  return { built: true, ms: performance.now() - t0 };
+}
+
+export interface RunningServer {
+  url: string;
+  kind: "real" | "stand-in";
+  /** Demo accounts to sign in with, by role. */
+  accounts: Record<string, { username: string; password: string }>;
+  close(): Promise<void>;
+}
+
+/** The shape the harness expects from packages/server once it exports a starter. */
+interface ServerModule {
+  startServer?: (opts: {
+    port: number;
+    host?: string;
+    dataDir?: string;
+    demo?: boolean;
+    webDir?: string;
+  }) => Promise<{
+    url?: string;
+    port?: number;
+    close(): Promise<void>;
+    demoAccounts?: Record<string, { username: string; password: string }>;
+  }>;
+}
+
+/** Starts the real server in-process when it can be started; otherwise the stand-in over the build. */
+export async function startServer(): Promise<RunningServer> {
+  let mod: ServerModule | undefined;
+  if (process.env.JIXIAO_WEB_STANDIN !== "1") {
+    try {
+      const spec = "@jixiao/server";
+      mod = (await import(spec)) as ServerModule;
+    } catch {
+      mod = undefined;
+    }
+  }
+  if (mod?.startServer) {
+    const dataDir = await mkdtemp(join(tmpdir(), "jixiao-web-"));
+    const s = await mod.startServer({ port: 0, host: "127.0.0.1", dataDir, demo: true, webDir: DIST_DIR });
+    const url = s.url ?? `http://127.0.0.1:${s.port}`;
+    return {
+      url,
+      kind: "real",
+      accounts: s.demoAccounts ?? {},
+      close: async () => {
+        await s.close();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const stand = await startStaticServer(DIST_DIR);
+  return {
+    url: stand.url,
+    kind: "stand-in",
+    accounts: {
+      filler: { username: "filler", password: "Demo-2024!" },
+      unit_approver: { username: "approver", password: "Demo-2024!" },
+      reviewer: { username: "reviewer", password: "Demo-2024!" },
+      viewer: { username: "viewer", password: "Demo-2024!" },
+    },
+    close: stand.close,
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface Harness {
+  url: string;
+  server: RunningServer["kind"];
+  accounts: RunningServer["accounts"];
+  browser: Browser;
+  /** A fresh context (own cookies and storage) and page at 1366×768, zh-CN. */
+  newPage(): Promise<Page>;
+  /** Saves `.tmp/screenshots/<name>.png`; with `publish`, also `docs/screenshots/<name>.png`. */
+  screenshot(page: Page, name: string, opts?: { publish?: boolean; fullPage?: boolean }): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  await ensureBuilt();
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const contexts: BrowserContext[] = [];
+  await mkdir(SHOTS_DIR, { recursive: true });
+  return {
+    url: server.url,
+    server: server.kind,
+    accounts: server.accounts,
+    browser,
+    async newPage() {
+      const ctx = await browser.newContext({ viewport: VIEWPORT, locale: "zh-CN", baseURL: server.url });
+      contexts.push(ctx);
+      return ctx.newPage();
+    },
+    async screenshot(page, name, opts = {}) {
+      const file = join(SHOTS_DIR, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: opts.fullPage ?? false });
+      if (opts.publish) {
+        await mkdir(DOCS_SHOTS_DIR, { recursive: true });
+        await copyFile(file, join(DOCS_SHOTS_DIR, `${name}.png`));
+      }
+      return file;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await server.close();
+    },
+  };
+}
+
+/** Page model: the sign-in form. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(password);
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+}
