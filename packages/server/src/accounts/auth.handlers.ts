@@ -1,0 +1,48 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { deleteCookie, setCookie } from "hono/cookie";
+import type { AppEnv } from "../http/context.ts";
+import type { loginRoute, logoutRoute, passwordRoute, sessionRoute } from "./auth.routes.ts";
+import { changePassword, login, logout, SESSION_COOKIE } from "./auth.service.ts";
+import { requireActor } from "./authorize.ts";
+import { presentSession } from "./presenters.ts";
+
+export function clientIp(c: Context<AppEnv>): string | undefined {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress;
+}
+
+export const loginHandler: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
+  const { username, password } = c.req.valid("json");
+  const { deps } = c.var;
+  const ip = clientIp(c);
+  const ua = c.req.header("user-agent");
+  const result = await login(deps, { username, password, ...(ip ? { ip } : {}), ...(ua ? { userAgent: ua } : {}) });
+  setCookie(c, SESSION_COOKIE, result.token, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: deps.settings.secureCookies,
+    path: "/",
+    maxAge: Math.floor(deps.settings.absoluteTimeoutMs / 1000),
+  });
+  return c.json(presentSession(result.actor), 200);
+};
+
+export const sessionHandler: RouteHandler<typeof sessionRoute, AppEnv> = async (c) => {
+  return c.json(presentSession(requireActor(c.var.actor)), 200);
+};
+
+export const logoutHandler: RouteHandler<typeof logoutRoute, AppEnv> = async (c) => {
+  const actor = requireActor(c.var.actor);
+  await logout(c.var.deps, actor, c.var.sessionTokenHash!, clientIp(c));
+  deleteCookie(c, SESSION_COOKIE, { path: "/" });
+  return c.body(null, 204);
+};
+
+export const passwordHandler: RouteHandler<typeof passwordRoute, AppEnv> = async (c) => {
+  const actor = requireActor(c.var.actor);
+  const body = c.req.valid("json");
+  const ip = clientIp(c);
+  await changePassword(c.var.deps, actor, c.var.sessionTokenHash!, { ...body, ...(ip ? { ip } : {}) });
+  return c.body(null, 204);
+};

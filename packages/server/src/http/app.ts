@@ -1,0 +1,96 @@
+/**
+ * The HTTP application: the API under /api/v1, its OpenAPI document at /api/openapi.json, a docs page at
+ * /api/docs, and (when given) the built web app at / with an SPA fallback. One error handler at the edge.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { DomainError } from "@jixiao/core";
+import { HTTPException } from "hono/http-exception";
+import { authRouter } from "../accounts/index.ts";
+import { healthRouter } from "../health/index.ts";
+import { orgsRouter } from "../orgs/index.ts";
+import type { AppEnv, Deps } from "./context.ts";
+import { DOCS_PAGE } from "./docs-page.ts";
+import { errorBody, INTERNAL_ERROR } from "./errors.ts";
+import { sessionMiddleware } from "./session.middleware.ts";
+
+export interface AppOptions {
+  /** The built web app (packages/web/dist); when absent or missing, / says the UI is not built. */
+  webDist?: string;
+}
+
+/** Every area's router, mounted under /api/v1. */
+export function apiRouter() {
+  return new OpenAPIHono<AppEnv>().route("/", healthRouter).route("/", authRouter).route("/", orgsRouter);
+}
+
+export function createApp(deps: Deps, options: AppOptions = {}) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use("/api/*", async (c, next) => {
+    c.set("deps", deps);
+    c.header("Cache-Control", "no-store");
+    c.header("X-Content-Type-Options", "nosniff");
+    await next();
+  });
+  app.use("/api/v1/*", sessionMiddleware());
+  app.route("/api/v1", apiRouter());
+
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Jixiao 绩效 API",
+      version: "1",
+      description:
+        "预算绩效管理 / budget performance management. Errors: { error: { code, message, messageEn, location?, details? } }",
+    },
+  });
+  app.get("/api/docs", (c) => c.html(DOCS_PAGE));
+
+  app.notFound((c) => {
+    const { status, body } = errorBody(new DomainError("not_found", { zh: "接口不存在", en: "No such endpoint" }));
+    if (c.req.path.startsWith("/api/")) return c.json(body, status);
+    return c.text("Not found", 404);
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof DomainError) {
+      const { status, body } = errorBody(err);
+      return c.json(body, status);
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      const { body } = errorBody(
+        new DomainError("invalid_input", {
+          zh: "请求格式错误（例如 JSON 无法解析）",
+          en: "Malformed request (e.g. the JSON cannot be parsed)",
+        }),
+      );
+      return c.json(body, err.status);
+    }
+    deps.logError(err);
+    return c.json(INTERNAL_ERROR, 500);
+  });
+
+  mountWeb(app, options.webDist);
+  return app;
+}
+
+function mountWeb(app: OpenAPIHono<AppEnv>, webDist: string | undefined) {
+  const index = webDist ? join(webDist, "index.html") : undefined;
+  if (!webDist || !index || !existsSync(index)) {
+    app.get("/", (c) =>
+      c.html(
+        `<!doctype html><meta charset="utf-8"><title>Jixiao 绩效</title><h1>Jixiao 绩效</h1>
+<p>界面尚未构建（npm run build -w packages/web）。API 可用：<a href="/api/docs">/api/docs</a>，<a href="/api/v1/health">/api/v1/health</a>。</p>
+<p>The web UI is not built yet (npm run build -w packages/web). The API works: <a href="/api/docs">/api/docs</a>.</p>`,
+      ),
+    );
+    return;
+  }
+  const html = readFileSync(index, "utf8");
+  app.use("/*", serveStatic({ root: webDist }));
+  // SPA fallback: any other GET outside /api is the app's own route.
+  app.get("*", (c) => (c.req.path.startsWith("/api/") ? c.notFound() : c.html(html)));
+}

@@ -1,0 +1,45 @@
+/** What every handler receives: the injected dependencies and, once signed in, the actor. */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Actor } from "../accounts/actor.ts";
+import type { DatabaseHandle, Db } from "../db/open.ts";
+
+export interface Settings {
+  /** Session idle timeout (ms): 30 min. */
+  idleTimeoutMs: number;
+  /** Session absolute timeout (ms): 12 h. */
+  absoluteTimeoutMs: number;
+  /** Failed logins before lockout: 5. */
+  maxFailedLogins: number;
+  /** Lockout duration (ms): 15 min. */
+  lockoutMs: number;
+  /** Set the cookie's Secure flag (behind TLS). */
+  secureCookies: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  idleTimeoutMs: 30 * 60_000,
+  absoluteTimeoutMs: 12 * 3_600_000,
+  maxFailedLogins: 5,
+  lockoutMs: 15 * 60_000,
+  secureCookies: false,
+};
+
+export interface Deps {
+  db: Db;
+  store: DatabaseHandle["kind"];
+  settings: Settings;
+  /** The clock, injectable for timeout tests. */
+  now: () => Date;
+  /** Where to log unexpected errors (never sent to the client). */
+  logError: (e: unknown) => void;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    actor: Actor | undefined;
+    sessionTokenHash: string | undefined;
+  };
+}
+
+export type AppRouter = OpenAPIHono<AppEnv>;

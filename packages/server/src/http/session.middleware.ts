@@ -1,0 +1,48 @@
+/**
+ * Per request: the actor from the session cookie; CSRF check on writes; an initial password must be
+ * changed before anything else.
+ */
+import type { MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import { CSRF_HEADER, resolveSession, SESSION_COOKIE, sameToken } from "../accounts/auth.service.ts";
+import type { AppEnv } from "./context.ts";
+import { ServerError } from "./errors.ts";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** What a signed-in person who must change their password may still do. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = ["/auth/session", "/auth/logout", "/auth/password", "/health"];
+
+export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set("actor", undefined);
+    c.set("sessionTokenHash", undefined);
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const found = await resolveSession(c.var.deps, token);
+      if (found) {
+        c.set("actor", found.actor);
+        c.set("sessionTokenHash", found.tokenHash);
+      }
+    }
+    const actor = c.var.actor;
+    if (actor && !SAFE_METHODS.has(c.req.method)) {
+      const sent = c.req.header(CSRF_HEADER);
+      if (!sent || !sameToken(sent, actor.csrfToken)) {
+        throw new ServerError("csrf_failed", {
+          zh: `缺少或错误的 CSRF 令牌（请求头 ${CSRF_HEADER}）`,
+          en: `Missing or wrong CSRF token (header ${CSRF_HEADER})`,
+        });
+      }
+    }
+    if (actor?.mustChangePassword) {
+      const path = c.req.path.replace(/^\/api\/v1/, "");
+      if (!ALLOWED_BEFORE_PASSWORD_CHANGE.includes(path)) {
+        throw new ServerError("password_change_required", {
+          zh: "请先修改初始密码",
+          en: "Change your initial password first",
+        });
+      }
+    }
+    await next();
+  };
+}
