@@ -1,0 +1,887 @@
+/**
+ * Scoring a self-evaluation against a scheme: the execution score, each indicator's suggested score by formula or
+ * qualitative tier, the group and total sums, the grade, and every place where the document's stated score differs
+ * from the computed one. Exact on Ratio throughout; numbers appear only in the presented result.
+ *
+ * Stated scores are partly human judgement (seed 002 gives 18 for 20 × 88.35% = 17.67): both are kept side by side,
+ * nothing is "corrected".
+ */
+import type { LocalizedText } from "../errors/domain-error.ts";
+import { DomainError } from "../errors/domain-error.ts";
+import { executionRate } from "../money/budget.ts";
+import { type Fen, formatAmount, type MoneyUnit } from "../money/money.ts";
+import {
+  add,
+  cmp,
+  div,
+  fromInt,
+  fromNumber,
+  isZero,
+  max,
+  min,
+  mul,
+  ONE,
+  parseDecimal,
+  type Ratio,
+  round,
+  sub,
+  sum,
+  toDecimalString,
+  toNumber,
+  ZERO,
+} from "../numbers/decimal.ts";
+import type { Comparison, Op, TargetValue } from "../targets/types.ts";
+import {
+  effectiveGroupPoints,
+  gradeOf,
+  LEVEL1_NAMES,
+  type Level1,
+  level1Of,
+  type RoundingStep,
+  roundingDigits,
+  type ScoringScheme,
+  type TierKey,
+} from "./scheme.ts";
+
+/** A number as given: an exact Ratio, a decimal string (`"2.5"`) or a JS number (taken through its decimal text). */
+export type Num = Ratio | number | string;
+
+export function toRatio(v: Num): Ratio {
+  if (typeof v === "number") return fromNumber(v);
+  if (typeof v === "string") {
+    const r = parseDecimal(v);
+    if (!r) throw new RangeError(`not a decimal number: "${v}"`);
+    return r;
+  }
+  return v;
+}
+
+export interface IndicatorInput {
+  /** 一级指标 as written: `产出指标`, `效益`, `满意度 指标 (10分)`… */
+  level1: string;
+  /** 二级指标 */
+  level2?: string | undefined;
+  /** 三级指标 */
+  name: string;
+  /** 指标值 (年初目标值): understood, or the text to be understood by `parseTarget`. */
+  target: TargetValue | string;
+  /** 实际完成值: understood, or text. */
+  actual: TargetValue | string;
+  /** 分值 (weight). */
+  points: Num;
+  /** 得分 as stated in the document. */
+  statedScore?: Num | undefined;
+  /** For qualitative indicators: the tier the evaluator chose (overrides the automatic judgement). */
+  tier?: TierKey | undefined;
+  /** Why the stated score departs from the formula, when it does on purpose. */
+  overrideReason?: string | undefined;
+  /** 偏差原因分析. */
+  deviationReason?: string | undefined;
+}
+
+export interface EvaluationInput {
+  title?: string | undefined;
+  scheme: ScoringScheme;
+  /** The unit the budget amounts were written in (for display; amounts are held in fen). */
+  unit?: MoneyUnit | undefined;
+  budget: {
+    /** 全年预算数 (A) */
+    budget: Fen;
+    /** 全年执行数 (B) */
+    executed: Fen;
+    /** 执行率 as printed (`88.3%`). */
+    statedRate?: string | undefined;
+    /** 执行率得分 as stated. */
+    statedScore?: Num | undefined;
+  };
+  indicators: IndicatorInput[];
+  /** 总分 as stated. */
+  statedTotal?: Num | undefined;
+  /** The stated sum of all indicator scores, when the document prints one (seed 002: 年度目标 74). */
+  statedIndicatorTotal?: Num | undefined;
+}
+
+/** How text becomes a TargetValue and how an actual is compared with a target (the targets module). */
+export interface TargetFunctions {
+  parse: (text: string, hints?: { unit?: string }) => TargetValue;
+  compare: (target: TargetValue, actual: TargetValue) => Comparison;
+}
+
+/** Until a parser is supplied, text is held as qualitative and compared by its words alone. */
+export const PLAIN_TEXT_TARGETS: TargetFunctions = {
+  parse: (text) => ({ kind: "qualitative", text }),
+  compare: (target, actual) =>
+    sameWords(target.text, actual.text)
+      ? { met: true, ratio: undefined, note: "实际完成值与指标值文字相同" }
+      : { met: undefined, ratio: undefined, note: "无法自动判断" },
+};
+
+let defaultTargets: TargetFunctions = PLAIN_TEXT_TARGETS;
+
+/** Installs the parser and comparison used when `scoreEvaluation` is not given any (done once by the package index). */
+export function setDefaultTargetFunctions(f: TargetFunctions): void {
+  defaultTargets = f;
+}
+
+function sameWords(a: string, b: string): boolean {
+  const n = (s: string) => s.replace(/[\s\u3000，,。.、；;：:“”"'（）()]/g, "");
+  return n(a) !== "" && n(a) === n(b);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One indicator
+
+export type Basis =
+  /** points × the proportional formula */
+  | "formula"
+  /** met: full points */
+  | "met"
+  /** a qualitative tier's suggested share */
+  | "tier"
+  /** nothing computable: the stated score is carried into the suggested sums */
+  | "stated"
+  /** nothing computable and nothing stated: counts 0 */
+  | "none";
+
+export interface IndicatorScore {
+  index: number;
+  name: string;
+  level1: Level1 | undefined;
+  level2: string | undefined;
+  points: Ratio;
+  target: TargetValue;
+  actual: TargetValue;
+  comparison: Comparison;
+  /** The computed score (rounded as the scheme says), undefined when it cannot be computed. */
+  computed: Ratio | undefined;
+  /** What goes into the suggested sums: `computed`, else the stated score, else 0. */
+  suggested: Ratio;
+  basis: Basis;
+  tier: TierKey | undefined;
+  stated: Ratio | undefined;
+  /** stated − computed, when both exist. */
+  difference: Ratio | undefined;
+  /** How the computed score was reached, e.g. `2 × 260 ÷ 302`. */
+  formula: LocalizedText;
+}
+
+function roundStep(r: Ratio, step: RoundingStep): Ratio {
+  const d = roundingDigits(step);
+  return d === undefined ? r : round(r, d);
+}
+
+function clamp01(r: Ratio): Ratio {
+  return max(ZERO, min(ONE, r));
+}
+
+const HIGHER: ReadonlySet<Op> = new Set<Op>([">=", ">"]);
+const OP_TEXT: Record<Op, string> = { ">=": "≥", ">": "＞", "=": "＝", "<": "＜", "<=": "≤" };
+
+function dec(r: Ratio): string {
+  return toDecimalString(r, 4);
+}
+
+interface Share {
+  met: boolean;
+  /** share of the points, 0–1 */
+  share: Ratio;
+  /** direction-aware completion (actual ÷ target, or target ÷ actual) when defined */
+  completion: Ratio | undefined;
+  /** the proportional part of the formula (`× 260 ÷ 302`), absent when met or zero */
+  expr?: string;
+  /** why the share is zero, when it is */
+  zeroWhy?: LocalizedText;
+}
+
+/** The share of the points a numeric actual earns against `op target`. */
+function numericShare(op: Op, t: Ratio, a: Ratio, actualOp: Op | undefined, scheme: ScoringScheme): Share {
+  const safeDiv = (x: Ratio, y: Ratio) => (isZero(y) ? undefined : div(x, y));
+  if (HIGHER.has(op)) {
+    const met = op === ">=" ? cmp(a, t) >= 0 : cmp(a, t) > 0 || (actualOp === ">" && cmp(a, t) === 0);
+    const completion = cmp(t, ZERO) > 0 ? safeDiv(a, t) : undefined;
+    if (met) return { met, share: ONE, completion };
+    if (cmp(t, ZERO) <= 0) return { met, share: ZERO, completion, zeroWhy: NOT_MET };
+    return { met, share: clamp01(div(a, t)), completion, expr: `× ${dec(a)} ÷ ${dec(t)}` };
+  }
+  if (op === "=") {
+    if (isZero(t)) {
+      const met = scheme.equalsZero === "full-if-zero" ? isZero(a) : cmp(a, ZERO) <= 0;
+      return met
+        ? { met, share: ONE, completion: undefined }
+        : { met, share: ZERO, completion: undefined, zeroWhy: NOT_MET_ZERO };
+    }
+    const met = cmp(a, t) === 0;
+    const completion = safeDiv(a, t);
+    if (met) return { met, share: ONE, completion };
+    return { met, share: clamp01(div(a, t)), completion, expr: `× ${dec(a)} ÷ ${dec(t)}` };
+  }
+  // lower is better
+  const met = op === "<=" ? cmp(a, t) <= 0 : cmp(a, t) < 0 || (actualOp === "<" && cmp(a, t) === 0);
+  const completion = cmp(a, ZERO) > 0 ? safeDiv(t, a) : undefined;
+  if (met) return { met, share: ONE, completion };
+  if (cmp(t, ZERO) <= 0) return { met, share: ZERO, completion, zeroWhy: NOT_MET };
+  if (scheme.lowerIsBetter === "ratio") {
+    return { met, share: clamp01(div(t, a)), completion, expr: `× ${dec(t)} ÷ ${dec(a)}` };
+  }
+  // linear-2x: target ≤ actual < 2 × target → 1 − (actual − target) ÷ target; else 0
+  if (cmp(a, mul(t, fromInt(2))) >= 0) {
+    const twice = dec(mul(t, fromInt(2)));
+    return {
+      met,
+      share: ZERO,
+      completion,
+      zeroWhy: {
+        zh: `实际值达到目标值的 2 倍（${twice}）及以上`,
+        en: `the actual is at or above twice the target (${twice})`,
+      },
+    };
+  }
+  return {
+    met,
+    share: clamp01(sub(ONE, div(sub(a, t), t))),
+    completion,
+    expr: `× (1 − (${dec(a)} − ${dec(t)}) ÷ ${dec(t)})`,
+  };
+}
+
+const NOT_MET: LocalizedText = { zh: "未达成且目标值不大于 0", en: "not met and the target is not above 0" };
+const NOT_MET_ZERO: LocalizedText = { zh: "目标值为 0 而实际值不符", en: "the target is 0 and the actual is not" };
+
+function unitsAgree(t: TargetValue, a: TargetValue): boolean {
+  return t.unit === undefined || a.unit === undefined || t.unit === a.unit;
+}
+
+function withUnit(v: Ratio, unit: string | undefined): string {
+  return `${dec(v)}${unit ?? ""}`;
+}
+
+/** Numeric comparison when both sides are numbers in the same unit (or one side has no unit). */
+function numericJudgement(
+  target: TargetValue,
+  actual: TargetValue,
+  scheme: ScoringScheme,
+): { share: Share; comparison: Comparison } | undefined {
+  if (actual.value === undefined || !unitsAgree(target, actual)) return undefined;
+  if (actual.kind !== "numeric" && actual.kind !== "frequency") return undefined;
+  const a = fromNumber(actual.value);
+  const unit = target.unit ?? actual.unit;
+  let share: Share;
+  let targetText: string;
+  if (target.kind === "range" && target.min !== undefined && target.max !== undefined) {
+    const lo = fromNumber(target.min);
+    const hi = fromNumber(target.max);
+    targetText = `${withUnit(lo, unit)}–${withUnit(hi, unit)}`;
+    share =
+      cmp(a, lo) < 0
+        ? numericShare(">=", lo, a, actual.op, scheme)
+        : cmp(a, hi) > 0
+          ? numericShare("<=", hi, a, actual.op, scheme)
+          : { met: true, share: ONE, completion: ONE };
+  } else if (
+    (target.kind === "numeric" || target.kind === "frequency") &&
+    target.value !== undefined &&
+    (target.kind === "numeric" || (actual.kind === "frequency" && actual.period === target.period))
+  ) {
+    const op = target.op ?? (target.kind === "frequency" ? ">=" : "=");
+    const t = fromNumber(target.value);
+    targetText = `${OP_TEXT[op]}${withUnit(t, unit)}`;
+    share = numericShare(op, t, a, actual.op, scheme);
+  } else {
+    return undefined;
+  }
+  const actualText = `${actual.op ? OP_TEXT[actual.op] : ""}${withUnit(a, unit)}`;
+  const pct = share.completion ? `，完成 ${toDecimalString(round(mul(share.completion, fromInt(100)), 2))}%` : "";
+  const note = `实际 ${actualText}，目标 ${targetText}：${share.met ? "达成" : "未达成"}${pct}`;
+  return {
+    share,
+    comparison: {
+      met: share.met,
+      ratio: share.completion ? toNumber(share.completion, 6) : undefined,
+      note,
+    },
+  };
+}
+
+function asTarget(v: TargetValue | string, f: TargetFunctions, hints?: { unit?: string }): TargetValue {
+  return typeof v === "string" ? f.parse(v, hints) : v;
+}
+
+/** Scores one indicator. `index` is its position in the input (for paths such as `indicators[3]`). */
+export function scoreIndicator(
+  ind: IndicatorInput,
+  scheme: ScoringScheme,
+  index = 0,
+  targets: TargetFunctions = defaultTargets,
+): IndicatorScore {
+  const points = toRatio(ind.points);
+  const stated = ind.statedScore === undefined ? undefined : toRatio(ind.statedScore);
+  const target = asTarget(ind.target, targets);
+  const actual = asTarget(ind.actual, targets, target.unit ? { unit: target.unit } : undefined);
+  const level1 = level1Of(ind.level1);
+  const p = dec(points);
+
+  let computed: Ratio | undefined;
+  let basis: Basis;
+  let tier: TierKey | undefined;
+  let comparison: Comparison;
+  let formula: LocalizedText;
+
+  const numeric = numericJudgement(target, actual, scheme);
+  if (numeric) {
+    comparison = numeric.comparison;
+    const raw = cmp(points, ZERO) > 0 ? mul(points, numeric.share.share) : ZERO;
+    computed = roundStep(raw, scheme.rounding.indicator);
+    basis = numeric.share.met ? "met" : "formula";
+    const sh = numeric.share;
+    formula = sh.met
+      ? { zh: `达成，得满分 ${p}`, en: `met: full ${p} points` }
+      : sh.expr
+        ? { zh: `${p} ${sh.expr}`, en: `${p} ${sh.expr}` }
+        : { zh: `0 分（${sh.zeroWhy?.zh ?? "未达成"}）`, en: `0 (${sh.zeroWhy?.en ?? "not met"})` };
+  } else {
+    comparison = targets.compare(target, actual);
+    if (comparison.met === undefined && sameWords(target.text, actual.text)) {
+      comparison = { ...comparison, met: true, note: `${comparison.note}；实际完成值与指标值文字相同，视为达成` };
+    }
+    tier = ind.tier ?? (comparison.met === true ? "achieved" : comparison.met === false ? "not-achieved" : undefined);
+    const t = tier ? scheme.qualitative.find((q) => q.key === tier) : undefined;
+    if (t) {
+      computed = roundStep(mul(points, div(fromNumber(t.suggest), fromInt(100))), scheme.rounding.indicator);
+      basis = "tier";
+      formula = {
+        zh: `定性「${t.label.zh}」（${t.min}–${t.max}%），建议 ${t.suggest}% × ${p}${ind.tier ? "（档次由填报人选定）" : ""}`,
+        en: `qualitative "${t.label.en}" (${t.min}–${t.max}%), suggested ${t.suggest}% × ${p}${ind.tier ? " (tier chosen by the evaluator)" : ""}`,
+      };
+    } else {
+      basis = stated !== undefined ? "stated" : "none";
+      formula = {
+        zh: `无法自动判断（${comparison.note}），${stated !== undefined ? "沿用自评得分" : "计 0 分"}，需人工评定`,
+        en: `cannot be judged automatically (${comparison.note}); ${stated !== undefined ? "the stated score is carried" : "counted as 0"}; needs a human judgement`,
+      };
+    }
+  }
+  const suggested = computed ?? stated ?? ZERO;
+  return {
+    index,
+    name: ind.name,
+    level1,
+    level2: ind.level2,
+    points,
+    target,
+    actual,
+    comparison,
+    computed,
+    suggested,
+    basis,
+    tier,
+    stated,
+    difference: computed !== undefined && stated !== undefined ? sub(stated, computed) : undefined,
+    formula,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The whole evaluation, exact
+
+export type DifferenceKind =
+  | "indicator"
+  | "execution-rate"
+  | "execution-score"
+  | "group"
+  | "indicator-total"
+  | "total"
+  | "stated-sum";
+
+export interface ExactDifference {
+  kind: DifferenceKind;
+  path: string;
+  name: string;
+  stated: Ratio;
+  computed: Ratio;
+  /** stated − computed */
+  difference: Ratio;
+  zh: string;
+  en: string;
+  /** The evaluator's reason for the stated score, when given. */
+  reason?: string | undefined;
+}
+
+export type ProblemCode =
+  | "zero_budget"
+  | "invalid_budget"
+  | "unknown_level1"
+  | "level1_not_in_scheme"
+  | "group_without_indicators"
+  | "weight_not_positive"
+  | "weights_sum"
+  | "unjudged"
+  | "deviation_reason_missing"
+  | "far_over_target"
+  | "stated_score_out_of_range";
+
+export interface ScoreProblem {
+  code: ProblemCode;
+  path: string;
+  zh: string;
+  en: string;
+}
+
+export interface ExactGroup {
+  level1: Level1;
+  name: LocalizedText;
+  /** The scheme's points for the group (after any move of a missing group's points). */
+  points: Ratio;
+  /** Σ of the indicators' weights. */
+  weightSum: Ratio;
+  /** Σ suggested */
+  score: Ratio;
+  /** Σ stated, when every indicator of the group has a stated score. */
+  statedScore: Ratio | undefined;
+  indicators: number[];
+}
+
+export interface ExactEvaluation {
+  rate: { ratio: Ratio; percent: Ratio; text: string } | undefined;
+  executionPoints: Ratio;
+  executionScore: Ratio | undefined;
+  statedExecutionScore: Ratio | undefined;
+  indicators: IndicatorScore[];
+  groups: ExactGroup[];
+  /** execution + Σ groups, before the total's rounding. */
+  totalUnrounded: Ratio;
+  total: Ratio;
+  grade: string | undefined;
+  /** The stated total, or Σ stated parts when no total is stated. */
+  statedTotal: Ratio | undefined;
+  /** Σ stated parts (execution + every indicator), when every part is stated. */
+  statedSum: Ratio | undefined;
+  statedGrade: string | undefined;
+  differences: ExactDifference[];
+  problems: ScoreProblem[];
+}
+
+function n2(r: Ratio): string {
+  return toDecimalString(r, 4);
+}
+
+function signed(r: Ratio): string {
+  const s = n2(r);
+  return cmp(r, ZERO) > 0 ? `+${s}` : s;
+}
+
+const FAR_OVER = parseDecimal("1.3")!;
+
+/** Scores the evaluation exactly. Never throws for the document's own mistakes: they become problems. */
+export function computeScores(input: EvaluationInput, targets: TargetFunctions = defaultTargets): ExactEvaluation {
+  const scheme = input.scheme;
+  const problems: ScoreProblem[] = [];
+  const differences: ExactDifference[] = [];
+  const unit = input.unit ?? "万元";
+
+  // Execution
+  const executionPoints = fromNumber(scheme.execution.points);
+  let rate: ExactEvaluation["rate"];
+  let executionScore: Ratio | undefined;
+  try {
+    rate = executionRate(input.budget.executed, input.budget.budget, { path: "budget.budget" });
+    const r = scheme.execution.capAt100 ? min(rate.ratio, ONE) : rate.ratio;
+    executionScore = roundStep(mul(executionPoints, max(r, ZERO)), scheme.rounding.execution);
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    problems.push({
+      code: e.code === "zero_budget" ? "zero_budget" : "invalid_budget",
+      path: "budget.budget",
+      ...e.text,
+    });
+  }
+  const statedExecutionScore = input.budget.statedScore === undefined ? undefined : toRatio(input.budget.statedScore);
+  if (rate && input.budget.statedRate !== undefined && input.budget.statedRate.trim() !== "") {
+    const s = input.budget.statedRate.trim().replace(/[％%]$/, "");
+    const stated = parseDecimal(s);
+    if (stated) {
+      const decimals = s.includes(".") ? s.length - s.indexOf(".") - 1 : 0;
+      if (cmp(round(rate.percent, decimals), stated) !== 0) {
+        differences.push({
+          kind: "execution-rate",
+          path: "budget.statedRate",
+          name: "执行率",
+          stated,
+          computed: rate.percent,
+          difference: sub(stated, rate.percent),
+          zh: `执行率：填报 ${input.budget.statedRate}，按 执行数 ÷ 预算数 计算为 ${rate.text}%`,
+          en: `execution rate: stated ${input.budget.statedRate}, executed ÷ budget = ${rate.text}%`,
+        });
+      }
+    }
+  }
+  if (
+    executionScore !== undefined &&
+    statedExecutionScore !== undefined &&
+    cmp(executionScore, statedExecutionScore) !== 0
+  ) {
+    const b = formatAmount(input.budget.budget, unit);
+    const x = formatAmount(input.budget.executed, unit);
+    differences.push({
+      kind: "execution-score",
+      path: "budget.statedScore",
+      name: "预算执行率得分",
+      stated: statedExecutionScore,
+      computed: executionScore,
+      difference: sub(statedExecutionScore, executionScore),
+      zh: `预算执行率得分：自评 ${n2(statedExecutionScore)}，按 ${n2(executionPoints)} × 执行率 ${rate!.text}%（${x} ÷ ${b} ${unit}）计算为 ${n2(executionScore)}，相差 ${signed(sub(statedExecutionScore, executionScore))}`,
+      en: `execution score: stated ${n2(statedExecutionScore)}, ${n2(executionPoints)} × rate ${rate!.text}% (${x} ÷ ${b} ${unit}) = ${n2(executionScore)}, difference ${signed(sub(statedExecutionScore, executionScore))}`,
+    });
+  }
+
+  // Indicators
+  const indicators = input.indicators.map((ind, i) => scoreIndicator(ind, scheme, i, targets));
+  const inScheme = new Set(scheme.groups.map((g) => g.level1));
+  const present = new Set<Level1>();
+  for (const s of indicators) {
+    const path = `indicators[${s.index}]`;
+    const ind = input.indicators[s.index]!;
+    if (s.level1 === undefined) {
+      problems.push({
+        code: "unknown_level1",
+        path: `${path}.level1`,
+        zh: `「${s.name}」的一级指标「${ind.level1}」不是产出、效益、满意度或成本指标，未计入得分`,
+        en: `"${s.name}": level-1 "${ind.level1}" is not output, effect, satisfaction or cost; not counted`,
+      });
+    } else if (!inScheme.has(s.level1)) {
+      problems.push({
+        code: "level1_not_in_scheme",
+        path: `${path}.level1`,
+        zh: `「${s.name}」属于「${LEVEL1_NAMES[s.level1].zh}」，评分方案「${scheme.id}」没有这一一级指标，未计入得分`,
+        en: `"${s.name}" is under "${LEVEL1_NAMES[s.level1].en}", which scheme "${scheme.id}" does not have; not counted`,
+      });
+    } else present.add(s.level1);
+    if (cmp(s.points, ZERO) <= 0) {
+      problems.push({
+        code: "weight_not_positive",
+        path: `${path}.points`,
+        zh: `「${s.name}」的分值应大于 0，现为 ${n2(s.points)}`,
+        en: `"${s.name}": the points must be > 0, got ${n2(s.points)}`,
+      });
+    }
+    if (s.stated !== undefined && (cmp(s.stated, ZERO) < 0 || cmp(s.stated, s.points) > 0)) {
+      problems.push({
+        code: "stated_score_out_of_range",
+        path: `${path}.statedScore`,
+        zh: `「${s.name}」的自评得分 ${n2(s.stated)} 不在 0–${n2(s.points)} 之间`,
+        en: `"${s.name}": the stated score ${n2(s.stated)} is outside 0–${n2(s.points)}`,
+      });
+    }
+    if (s.basis === "stated" || s.basis === "none") {
+      problems.push({
+        code: "unjudged",
+        path,
+        zh: `「${s.name}」：${s.formula.zh}`,
+        en: `"${s.name}": ${s.formula.en}`,
+      });
+    }
+    const unmet = s.comparison.met === false || (s.tier !== undefined && s.tier !== "achieved");
+    if (unmet && !ind.deviationReason?.trim()) {
+      problems.push({
+        code: "deviation_reason_missing",
+        path: `${path}.deviationReason`,
+        zh: `「${s.name}」未达成（${s.comparison.note}），应填写偏差原因`,
+        en: `"${s.name}" is not met (${s.comparison.note}); a deviation reason is required`,
+      });
+    }
+    const over =
+      s.comparison.ratio !== undefined && s.basis === "met"
+        ? cmp(fromNumber(s.comparison.ratio), FAR_OVER) >= 0
+        : false;
+    if (over && !ind.deviationReason?.trim() && !ind.overrideReason?.trim()) {
+      problems.push({
+        code: "far_over_target",
+        path,
+        zh: `「${s.name}」完成值达目标的 130% 以上（${s.comparison.note}），应说明原因（目标是否定得过低）`,
+        en: `"${s.name}" is at 130% of its target or more (${s.comparison.note}); give a reason (was the target set too low?)`,
+      });
+    }
+    if (s.difference !== undefined && !isZero(s.difference)) {
+      differences.push({
+        kind: "indicator",
+        path: `${path}.statedScore`,
+        name: s.name,
+        stated: s.stated!,
+        computed: s.computed!,
+        difference: s.difference,
+        zh: `「${s.name}」：自评 ${n2(s.stated!)} 分，按 ${s.formula.zh} 建议 ${n2(s.computed!)} 分，相差 ${signed(s.difference)}（目标 ${s.target.text}，实际 ${s.actual.text}）`,
+        en: `"${s.name}": stated ${n2(s.stated!)}, ${s.formula.en} suggests ${n2(s.computed!)}, difference ${signed(s.difference)} (target ${s.target.text}, actual ${s.actual.text})`,
+        reason: input.indicators[s.index]!.overrideReason,
+      });
+    }
+  }
+
+  // Groups
+  const groupPoints = effectiveGroupPoints(scheme, present);
+  const groups: ExactGroup[] = [];
+  for (const g of scheme.groups) {
+    const pts = groupPoints.get(g.level1);
+    if (pts === undefined) continue; // moved to other groups
+    const members = indicators.filter((s) => s.level1 === g.level1);
+    const name = LEVEL1_NAMES[g.level1];
+    const weightSum = sum(members.map((s) => s.points));
+    const allStated = members.length > 0 && members.every((s) => s.stated !== undefined);
+    const group: ExactGroup = {
+      level1: g.level1,
+      name,
+      points: pts,
+      weightSum,
+      score: sum(members.map((s) => s.suggested)),
+      statedScore: allStated ? sum(members.map((s) => s.stated!)) : undefined,
+      indicators: members.map((s) => s.index),
+    };
+    groups.push(group);
+    if (members.length === 0) {
+      problems.push({
+        code: "group_without_indicators",
+        path: "indicators",
+        zh: `没有「${name.zh}」的指标，其 ${n2(pts)} 分无从评分`,
+        en: `no indicator under "${name.en}": its ${n2(pts)} points cannot be scored`,
+      });
+    } else if (cmp(weightSum, pts) !== 0) {
+      problems.push({
+        code: "weights_sum",
+        path: "indicators",
+        zh: `「${name.zh}」各指标分值之和为 ${n2(weightSum)}，评分方案规定为 ${n2(pts)}`,
+        en: `the weights under "${name.en}" add up to ${n2(weightSum)}; the scheme gives ${n2(pts)}`,
+      });
+    }
+    if (group.statedScore !== undefined && cmp(group.statedScore, group.score) !== 0) {
+      const d = sub(group.statedScore, group.score);
+      differences.push({
+        kind: "group",
+        path: `groups.${g.level1}`,
+        name: name.zh,
+        stated: group.statedScore,
+        computed: group.score,
+        difference: d,
+        zh: `「${name.zh}」（${n2(pts)} 分）：自评合计 ${n2(group.statedScore)}，建议合计 ${n2(group.score)}，相差 ${signed(d)}`,
+        en: `"${name.en}" (${n2(pts)} points): stated sum ${n2(group.statedScore)}, suggested sum ${n2(group.score)}, difference ${signed(d)}`,
+      });
+    }
+  }
+
+  // Totals
+  const indicatorTotal = sum(groups.map((g) => g.score));
+  const totalUnrounded = add(executionScore ?? ZERO, indicatorTotal);
+  const total = roundStep(totalUnrounded, scheme.rounding.total);
+  const grade = gradeOf(total, scheme.grades);
+
+  const countedStated = indicators.filter((s) => s.level1 !== undefined && present.has(s.level1));
+  const allIndicatorsStated = countedStated.length > 0 && countedStated.every((s) => s.stated !== undefined);
+  const statedIndicatorSum = allIndicatorsStated ? sum(countedStated.map((s) => s.stated!)) : undefined;
+  const statedSum =
+    statedIndicatorSum !== undefined && statedExecutionScore !== undefined
+      ? add(statedExecutionScore, statedIndicatorSum)
+      : undefined;
+  const statedTotalGiven = input.statedTotal === undefined ? undefined : toRatio(input.statedTotal);
+  const statedTotal = statedTotalGiven ?? statedSum;
+
+  if (input.statedIndicatorTotal !== undefined) {
+    const given = toRatio(input.statedIndicatorTotal);
+    if (statedIndicatorSum !== undefined && cmp(given, statedIndicatorSum) !== 0) {
+      const d = sub(given, statedIndicatorSum);
+      differences.push({
+        kind: "stated-sum",
+        path: "statedIndicatorTotal",
+        name: "指标得分合计",
+        stated: given,
+        computed: statedIndicatorSum,
+        difference: d,
+        zh: `填报的指标得分合计 ${n2(given)} 不等于各指标自评得分之和 ${n2(statedIndicatorSum)}（相差 ${signed(d)}）`,
+        en: `the stated indicator total ${n2(given)} is not the sum of the stated indicator scores ${n2(statedIndicatorSum)} (difference ${signed(d)})`,
+      });
+    }
+    if (cmp(given, indicatorTotal) !== 0) {
+      const d = sub(given, indicatorTotal);
+      differences.push({
+        kind: "indicator-total",
+        path: "statedIndicatorTotal",
+        name: "指标得分合计",
+        stated: given,
+        computed: indicatorTotal,
+        difference: d,
+        zh: `指标得分合计：自评 ${n2(given)}，建议 ${n2(indicatorTotal)}，相差 ${signed(d)}`,
+        en: `indicator total: stated ${n2(given)}, suggested ${n2(indicatorTotal)}, difference ${signed(d)}`,
+      });
+    }
+  }
+  if (statedTotalGiven !== undefined && statedSum !== undefined && cmp(statedTotalGiven, statedSum) !== 0) {
+    const d = sub(statedTotalGiven, statedSum);
+    differences.push({
+      kind: "stated-sum",
+      path: "statedTotal",
+      name: "总分",
+      stated: statedTotalGiven,
+      computed: statedSum,
+      difference: d,
+      zh: `填报总分 ${n2(statedTotalGiven)} 不等于自评各项得分之和 ${n2(statedSum)}（执行率 ${n2(statedExecutionScore!)} + 指标 ${n2(statedIndicatorSum!)}），相差 ${signed(d)}`,
+      en: `the stated total ${n2(statedTotalGiven)} is not the sum of the stated parts ${n2(statedSum)} (execution ${n2(statedExecutionScore!)} + indicators ${n2(statedIndicatorSum!)}), difference ${signed(d)}`,
+    });
+  }
+  if (statedTotal !== undefined && cmp(statedTotal, total) !== 0) {
+    const d = sub(statedTotal, total);
+    const judged = indicators.filter((s) => s.basis === "stated").length;
+    differences.push({
+      kind: "total",
+      path: "statedTotal",
+      name: "总分",
+      stated: statedTotal,
+      computed: total,
+      difference: d,
+      zh: `总分：自评 ${n2(statedTotal)}，建议 ${n2(total)}，相差 ${signed(d)}${judged > 0 ? `（其中 ${judged} 项无法自动判断，沿用自评得分）` : ""}`,
+      en: `total: stated ${n2(statedTotal)}, suggested ${n2(total)}, difference ${signed(d)}${judged > 0 ? ` (${judged} indicators could not be judged automatically and keep their stated score)` : ""}`,
+    });
+  }
+
+  return {
+    rate,
+    executionPoints,
+    executionScore,
+    statedExecutionScore,
+    indicators,
+    groups,
+    totalUnrounded,
+    total,
+    grade,
+    statedTotal,
+    statedSum,
+    statedGrade: statedTotal === undefined ? undefined : gradeOf(statedTotal, scheme.grades),
+    differences,
+    problems,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Presented result (JSON-safe: numbers and strings only)
+
+export interface IndicatorResult {
+  index: number;
+  level1: string;
+  level2?: string | undefined;
+  name: string;
+  target: string;
+  actual: string;
+  points: number;
+  /** The suggested score (formula or tier); undefined when it cannot be computed. */
+  score: number | undefined;
+  statedScore: number | undefined;
+  /** stated − suggested */
+  difference: number | undefined;
+  basis: Basis;
+  met: boolean | undefined;
+  comparison: string;
+  formula: LocalizedText;
+}
+
+export interface GroupResult {
+  level1: Level1;
+  name: string;
+  nameEn: string;
+  /** The scheme's points for the group. */
+  points: number;
+  /** Σ of the indicators' weights. */
+  weightSum: number;
+  /** Σ suggested (stated scores carried where nothing could be computed). */
+  score: number;
+  statedScore: number | undefined;
+}
+
+export interface Difference {
+  kind: DifferenceKind;
+  path: string;
+  name: string;
+  stated: number;
+  computed: number;
+  /** stated − computed */
+  difference: number;
+  zh: string;
+  en: string;
+  reason?: string | undefined;
+}
+
+export interface ScoreResult {
+  title: string | undefined;
+  scheme: { id: string; name: LocalizedText };
+  unit: MoneyUnit;
+  budget: string;
+  executed: string;
+  /** 执行率 in percent with two decimals: `88.35`; undefined for a zero budget. */
+  executionRate: string | undefined;
+  executionPoints: number;
+  executionScore: number | undefined;
+  statedExecutionScore: number | undefined;
+  indicators: IndicatorResult[];
+  groups: GroupResult[];
+  total: number;
+  grade: string | undefined;
+  statedTotal: number | undefined;
+  statedGrade: string | undefined;
+  differences: Difference[];
+  problems: ScoreProblem[];
+}
+
+const num = (r: Ratio) => toNumber(r, 6);
+const opt = (r: Ratio | undefined) => (r === undefined ? undefined : num(r));
+
+/** Scores an evaluation and presents the result for the CLI, the server and JSON output. */
+export function scoreEvaluation(input: EvaluationInput, targets: TargetFunctions = defaultTargets): ScoreResult {
+  const x = computeScores(input, targets);
+  const unit = input.unit ?? "万元";
+  return {
+    title: input.title,
+    scheme: { id: input.scheme.id, name: input.scheme.name },
+    unit,
+    budget: formatAmount(input.budget.budget, unit),
+    executed: formatAmount(input.budget.executed, unit),
+    executionRate: x.rate?.text,
+    executionPoints: num(x.executionPoints),
+    executionScore: opt(x.executionScore),
+    statedExecutionScore: opt(x.statedExecutionScore),
+    indicators: x.indicators.map((s) => ({
+      index: s.index,
+      level1: input.indicators[s.index]!.level1,
+      level2: s.level2,
+      name: s.name,
+      target: s.target.text,
+      actual: s.actual.text,
+      points: num(s.points),
+      score: opt(s.computed),
+      statedScore: opt(s.stated),
+      difference: opt(s.difference),
+      basis: s.basis,
+      met: s.comparison.met,
+      comparison: s.comparison.note,
+      formula: s.formula,
+    })),
+    groups: x.groups.map((g) => ({
+      level1: g.level1,
+      name: g.name.zh,
+      nameEn: g.name.en,
+      points: num(g.points),
+      weightSum: num(g.weightSum),
+      score: num(g.score),
+      statedScore: opt(g.statedScore),
+    })),
+    total: num(x.total),
+    grade: x.grade,
+    statedTotal: opt(x.statedTotal),
+    statedGrade: x.statedGrade,
+    differences: x.differences.map((d) => ({
+      kind: d.kind,
+      path: d.path,
+      name: d.name,
+      stated: num(d.stated),
+      computed: num(d.computed),
+      difference: num(d.difference),
+      zh: d.zh,
+      en: d.en,
+      reason: d.reason,
+    })),
+    problems: x.problems,
+  };
+}
