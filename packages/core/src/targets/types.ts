@@ -39,6 +39,16 @@ export interface TargetValue {
   quality?: "meets" | "improves" | "satisfied" | "none" | "other";
   /** Why the value was read the way it was, or what could not be read (Chinese). */
   note?: string;
+  /**
+   * The words naming the measure when the text names it next to the number: `专版 2 篇` → `专版`,
+   * `注册量4500辆以上` → `注册量`, `降低60％` → `降低`. Informative only.
+   */
+  label?: string;
+  /**
+   * A compound statement of several measures in one cell (`注册量4500辆以上，年检36000辆以上`): one value per
+   * measure, in the order written. The whole is kind `qualitative` (no single number stands for it).
+   */
+  parts?: TargetValue[];
 }
 
 /** The outcome of comparing an actual value with a target. */

@@ -1,0 +1,349 @@
+/**
+ * Comparing an actual value (实际完成值) with its target (指标值): met or not, and the direction-aware
+ * completion ratio. Arithmetic is exact (Ratio); the ratio is returned as a number for display and scoring.
+ *
+ * Readings chosen (see docs in the report / tests):
+ * - `=` (also a bare number, `100%`, `1个`) means "reach this value": met when actual ≥ target; a target of 0
+ *   is met when actual ≤ 0 (the national rule for ＝0). Over-achievement is met, with ratio > 1.
+ * - `≥`/`>`/`=`: ratio = actual ÷ target; `≤`/`<`: ratio = target ÷ actual. A zero target gives ratio 1 when
+ *   met and 0 when not. `≤` with an actual of 0 (or below) is met with no ratio (the division is undefined).
+ * - Units must agree or convert (`名`=`人`, `日`=`天`, `小时`→`分钟`, `%`→`‰`, `千米`→`米`); `万` is already
+ *   folded into values by the parser, so `40万元` and `400000元` are equal. An actual with no unit takes the
+ *   target's unit.
+ */
+import { cmp, div, fromInt, fromNumber, isZero, mul, type Ratio, toDecimalString } from "../numbers/decimal.ts";
+import { FAILURE_WORDS, PER_YEAR } from "./lexicon.ts";
+import { normalizeTargetText, parseTarget } from "./parse.ts";
+import { formatNumber, renderTarget } from "./render.ts";
+import type { Comparison, Op, TargetValue } from "./types.ts";
+
+/** Units that convert into one another: unit → [base, factor to base]. */
+const UNIT_BASE: Readonly<Record<string, readonly [string, number]>> = {
+  人: ["人", 1],
+  名: ["人", 1],
+  天: ["天", 1],
+  日: ["天", 1],
+  分钟: ["分钟", 1],
+  小时: ["分钟", 60],
+  秒: ["秒", 1],
+  "‰": ["‰", 1],
+  "%": ["‰", 10],
+  米: ["米", 1],
+  千米: ["米", 1000],
+  公里: ["米", 1000],
+  平米: ["平方米", 1],
+  平方米: ["平方米", 1],
+  月: ["月", 1],
+  个月: ["月", 1],
+  工作日: ["工作日", 1],
+  个工作日: ["工作日", 1],
+};
+
+/** Converts `value` in unit `from` to unit `to`; undefined when the units do not convert. */
+export function convertUnit(value: Ratio, from: string | undefined, to: string | undefined): Ratio | undefined {
+  if (from === to) return value;
+  if (!from || !to) return undefined;
+  const a = UNIT_BASE[from];
+  const b = UNIT_BASE[to];
+  if (!a || !b || a[0] !== b[0]) return undefined;
+  return div(mul(value, fromInt(a[1])), fromInt(b[1]));
+}
+
+function hintsFor(target: TargetValue): { unit?: string; year?: number } {
+  const h: { unit?: string; year?: number } = {};
+  if ((target.kind === "numeric" || target.kind === "range") && target.unit) h.unit = target.unit;
+  if (target.kind === "deadline" && target.date) h.year = Number(target.date.slice(0, 4));
+  return h;
+}
+
+const r = (v: number): Ratio => fromNumber(v);
+const show = (v: Ratio, unit: string | undefined): string =>
+  `${toDecimalString(v, 4)}${unit && unit !== "%" && unit !== "‰" ? " " : ""}${unit ?? ""}`;
+const pct = (x: Ratio): string => `${toDecimalString(mul(x, fromInt(100)), 2)}%`;
+const OP_ZH: Readonly<Record<Op, string>> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "" };
+
+function result(met: boolean | undefined, ratio: Ratio | undefined, note: string): Comparison {
+  return { met, ratio: ratio === undefined ? undefined : Number(toDecimalString(ratio, 10)), note };
+}
+
+function isBlank(v: TargetValue): boolean {
+  return v.text.trim() === "" && v.kind === "qualitative" && !v.parts;
+}
+
+function failureWord(text: string): string | undefined {
+  const s = normalizeTargetText(text);
+  if (/^(?:0|零|无|否|没有)$/.test(s)) return s;
+  return FAILURE_WORDS.find((w) => s.includes(w));
+}
+
+function achieves(v: TargetValue): boolean {
+  return v.kind === "qualitative" && (v.quality === "meets" || v.quality === "improves" || v.quality === "satisfied");
+}
+
+export function compareActual(target: TargetValue, actualIn: TargetValue | string): Comparison {
+  const actual = typeof actualIn === "string" ? parseTarget(actualIn, hintsFor(target)) : actualIn;
+  if (isBlank(actual)) return result(undefined, undefined, "未填写实际完成值");
+  switch (target.kind) {
+    case "numeric":
+      return compareNumeric(target, actual);
+    case "range":
+      return compareRange(target, actual);
+    case "deadline":
+      return compareDeadline(target, actual);
+    case "frequency":
+      return compareFrequency(target, actual);
+    default:
+      return target.parts && target.parts.length > 0 ? compareCompound(target, actual) : compareWords(target, actual);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** met for an exact actual a against `op t`. */
+function metExact(op: Op, t: Ratio, a: Ratio): boolean {
+  const c = cmp(a, t);
+  switch (op) {
+    case ">=":
+      return c >= 0;
+    case ">":
+      return c > 0;
+    case "<=":
+      return c <= 0;
+    case "<":
+      return c < 0;
+    default:
+      return t.n === 0n ? a.n <= 0n : t.n > 0n ? c >= 0 : c === 0;
+  }
+}
+
+/** The completion ratio for `op t` and actual a, or undefined with a reason. */
+function completion(op: Op, t: Ratio, a: Ratio, met: boolean): { ratio?: Ratio; why?: string } {
+  const higher = op === ">=" || op === ">" || op === "=";
+  if (isZero(t)) return { ratio: fromInt(met ? 1 : 0) };
+  if (t.n < 0n) return { why: "目标为负数，不计算完成比例" };
+  if (higher) return { ratio: div(a, t) };
+  if (a.n <= 0n) return { why: "实际值为 0 或负数，越低越好的指标已达成，比例不可计算" };
+  return { ratio: div(t, a) };
+}
+
+/** Reconciles the actual's unit with the target's; returns the actual value in the target's unit. */
+function inTargetUnit(
+  target: TargetValue,
+  actual: TargetValue,
+  v: number,
+): { value?: Ratio; unit?: string; notes: string[] } {
+  const notes: string[] = [];
+  if (!actual.unit || actual.unit === target.unit) {
+    if (!actual.unit && target.unit) notes.push(`实际值未写单位，按目标单位“${target.unit}”理解`);
+    return { value: r(v), unit: target.unit, notes };
+  }
+  if (!target.unit) {
+    notes.push(`目标未写单位，实际单位为“${actual.unit}”`);
+    return { value: r(v), unit: actual.unit, notes };
+  }
+  const conv = convertUnit(r(v), actual.unit, target.unit);
+  if (!conv) return { notes: [`单位不同：目标为“${target.unit}”，实际为“${actual.unit}”，无法比较`] };
+  notes.push(`实际 ${formatNumber(v)}${actual.unit} 换算为 ${show(conv, target.unit)}`);
+  return { value: conv, unit: target.unit, notes };
+}
+
+function compareNumeric(target: TargetValue, actual: TargetValue): Comparison {
+  if (target.value === undefined) return result(undefined, undefined, "目标值缺少数值");
+  const op = target.op ?? "=";
+  const t = r(target.value);
+  const tShow = `目标 ${OP_ZH[op]}${show(t, target.unit)}`;
+  if (actual.kind === "range" && actual.min !== undefined && actual.max !== undefined) {
+    const lo = inTargetUnit(target, actual, actual.min);
+    const hi = inTargetUnit(target, actual, actual.max);
+    if (!lo.value || !hi.value) return result(undefined, undefined, lo.notes.join("；"));
+    const a = metExact(op, t, lo.value);
+    const b = metExact(op, t, hi.value);
+    const note = `实际为范围 ${renderTarget(actual)}，${tShow}`;
+    return result(a === b ? a : undefined, undefined, a === b ? note : `${note}：范围跨越目标，无法判断`);
+  }
+  if (actual.kind !== "numeric" || actual.value === undefined) {
+    if (actual.kind === "qualitative" && !actual.parts) {
+      const fail = failureWord(actual.text);
+      if (fail) return result(false, undefined, `实际“${actual.text}”表示未完成；${tShow}`);
+    }
+    return result(undefined, undefined, `实际“${actual.text}”不是数值，无法与 ${tShow} 比较`);
+  }
+  const conv = inTargetUnit(target, actual, actual.value);
+  if (!conv.value) return result(undefined, undefined, conv.notes.join("；"));
+  const a = conv.value;
+  const notes = [...conv.notes];
+  const aop = actual.op ?? "=";
+  const aShow = `实际 ${aop === "=" ? "" : OP_ZH[aop]}${show(a, conv.unit)}`;
+  if (aop !== "=") {
+    // the actual is itself a bound (`大于 90%`)
+    const up = aop === ">" || aop === ">=";
+    const targetUp = op === ">" || op === ">=" || op === "=";
+    const c = cmp(a, t);
+    let met: boolean | undefined;
+    if (up === targetUp) {
+      const strictOk = up ? c > 0 : c < 0;
+      const equalOk = c === 0 && (op === ">=" || op === "<=" || op === "=" || aop === ">" || aop === "<");
+      met = strictOk || equalOk ? true : undefined;
+    } else {
+      const strictBad = up ? c > 0 : c < 0;
+      const equalBad = c === 0 && (op === ">" || op === "<" || aop === ">" || aop === "<");
+      met = strictBad || equalBad ? false : undefined;
+    }
+    const comp = completion(op, t, a, met ?? false);
+    notes.unshift(`${aShow}（实际值只写了界限），${tShow}`);
+    if (met === undefined) notes.push("界限不足以判断是否达成");
+    return result(met, met === undefined ? undefined : comp.ratio, notes.join("；"));
+  }
+  const met = metExact(op, t, a);
+  const comp = completion(op, t, a, met);
+  const rel = cmp(a, t) === 0 ? "=" : cmp(a, t) > 0 ? ">" : "<";
+  notes.unshift(`${aShow} ${rel} ${tShow.replace("目标 ", "目标 ")}，${met ? "已达成" : "未达成"}`);
+  if (comp.ratio !== undefined) notes.push(`完成比例 ${pct(comp.ratio)}`);
+  if (comp.why) notes.push(comp.why);
+  if (op === "=" && t.n > 0n && cmp(a, t) > 0) notes.push("超过目标值");
+  return result(met, comp.ratio, notes.join("；"));
+}
+
+function compareRange(target: TargetValue, actual: TargetValue): Comparison {
+  if (target.min === undefined || target.max === undefined) return result(undefined, undefined, "目标范围不完整");
+  const lo = r(target.min);
+  const hi = r(target.max);
+  const tShow = `目标 ${renderTarget(target)}`;
+  if (actual.kind !== "numeric" || actual.value === undefined || (actual.op && actual.op !== "=")) {
+    if (actual.kind === "qualitative" && failureWord(actual.text)) {
+      return result(false, undefined, `实际“${actual.text}”表示未完成；${tShow}`);
+    }
+    return result(undefined, undefined, `实际“${actual.text}”不是单个数值，无法与 ${tShow} 比较`);
+  }
+  const conv = inTargetUnit(target, actual, actual.value);
+  if (!conv.value) return result(undefined, undefined, conv.notes.join("；"));
+  const a = conv.value;
+  const notes = [...conv.notes];
+  if (cmp(a, lo) < 0) {
+    notes.unshift(`实际 ${show(a, conv.unit)} 低于 ${tShow} 的下限`);
+    return result(false, lo.n > 0n ? div(a, lo) : undefined, notes.join("；"));
+  }
+  if (cmp(a, hi) > 0) {
+    notes.unshift(`实际 ${show(a, conv.unit)} 高于 ${tShow} 的上限`);
+    return result(false, a.n > 0n ? div(hi, a) : undefined, notes.join("；"));
+  }
+  notes.unshift(`实际 ${show(a, conv.unit)} 在 ${tShow} 之内`);
+  return result(true, fromInt(1), notes.join("；"));
+}
+
+function compareDeadline(target: TargetValue, actual: TargetValue): Comparison {
+  const tShow = `目标 ${target.text.trim() || renderTarget(target)}`;
+  if (actual.kind === "deadline" && actual.date) {
+    if (!target.date) return result(undefined, undefined, `目标未写具体日期，实际 ${actual.date}`);
+    const c = actual.date < target.date ? -1 : actual.date > target.date ? 1 : 0;
+    const met = c < 0 || (c === 0 && (target.inclusive !== false || actual.inclusive === false));
+    return result(
+      met,
+      undefined,
+      `实际 ${actual.date}，${tShow}（${target.date}${target.inclusive === false ? " 之前" : " 及以前"}），${met ? "按时" : "逾期"}`,
+    );
+  }
+  const fail = failureWord(actual.text);
+  if (fail) return result(false, undefined, `实际“${actual.text}”表示未完成；${tShow}`);
+  if (actual.kind === "deadline" && !actual.date)
+    return result(true, undefined, `实际“${actual.text}”与时限相符；${tShow}`);
+  if (achieves(actual) || /按时|如期|及时|提前/.test(actual.text)) {
+    return result(true, undefined, `实际“${actual.text}”按达成理解（未写日期）；${tShow}`);
+  }
+  if (actual.kind === "numeric" && actual.value !== undefined && actual.unit === "%") {
+    if (actual.value >= 100) return result(true, undefined, `实际 ${actual.value}% 按如期完成理解；${tShow}`);
+    if (actual.value === 0) return result(false, undefined, `实际 0% 按未完成理解；${tShow}`);
+  }
+  return result(undefined, undefined, `实际“${actual.text}”无法与 ${tShow} 比较`);
+}
+
+function perYear(v: TargetValue): Ratio | undefined {
+  if (v.value === undefined || !v.period) return undefined;
+  return mul(r(v.value), fromInt(PER_YEAR[v.period]));
+}
+
+function compareFrequency(target: TargetValue, actual: TargetValue): Comparison {
+  const t = perYear(target);
+  if (!t) return result(undefined, undefined, "目标频次不完整");
+  const op = target.op ?? ">=";
+  const notes: string[] = [];
+  let a: Ratio | undefined;
+  if (actual.kind === "frequency") a = perYear(actual);
+  else if (
+    actual.kind === "numeric" &&
+    actual.value !== undefined &&
+    (!actual.unit || actual.unit === target.unit || actual.unit === "次" || actual.unit === "次/年")
+  ) {
+    a = r(actual.value);
+    notes.push("实际为次数，按全年次数理解");
+  }
+  if (!a) {
+    if (failureWord(actual.text))
+      return result(false, undefined, `实际“${actual.text}”表示未完成；目标 ${target.text}`);
+    return result(undefined, undefined, `实际“${actual.text}”无法与频次目标“${target.text}”比较`);
+  }
+  const met = metExact(op, t, a);
+  const comp = completion(op, t, a, met);
+  notes.unshift(
+    `实际每年 ${toDecimalString(a, 2)} 次，目标每年 ${OP_ZH[op]}${toDecimalString(t, 2)} 次，${met ? "已达成" : "未达成"}`,
+  );
+  if (comp.why) notes.push(comp.why);
+  return result(met, comp.ratio, notes.join("；"));
+}
+
+function compareWords(target: TargetValue, actual: TargetValue): Comparison {
+  const tText = normalizeTargetText(target.text);
+  const aText = normalizeTargetText(actual.text);
+  const tShow = `目标“${target.text.trim()}”`;
+  if (target.quality === "none") {
+    if (actual.kind === "qualitative" && actual.quality === "none")
+      return result(true, undefined, `实际“${actual.text}”，${tShow}，已达成`);
+    if (aText === tText) return result(true, undefined, `实际与${tShow}相同`);
+    if (actual.kind === "numeric" && actual.value !== undefined && (actual.op ?? "=") === "=") {
+      const met = actual.value <= 0;
+      return result(met, undefined, `实际 ${actual.value}${actual.unit ?? ""}，${tShow}，${met ? "已达成" : "未达成"}`);
+    }
+    if (failureWord(actual.text) && !/^(?:0|零|无)$/.test(aText))
+      return result(false, undefined, `实际“${actual.text}”，${tShow}，未达成`);
+    return result(undefined, undefined, `实际“${actual.text}”无法与${tShow}比较`);
+  }
+  const fail = failureWord(actual.text);
+  if (fail) return result(false, undefined, `实际“${actual.text}”表示未完成（“${fail}”），${tShow}`);
+  if (aText !== "" && aText === tText) return result(true, undefined, `实际与${tShow}相同，已达成`);
+  if (aText.length >= 2 && tText.length >= 2 && (tText.includes(aText) || aText.includes(tText))) {
+    return result(true, undefined, `实际“${actual.text}”与${tShow}相符，已达成`);
+  }
+  if (achieves(actual)) {
+    const same = actual.quality === target.quality || target.quality === undefined;
+    return result(
+      true,
+      undefined,
+      `实际“${actual.text}”按达成理解${same ? "" : `（用语与目标不同：${actual.quality}/${target.quality}）`}；${tShow}`,
+    );
+  }
+  if (actual.kind === "qualitative" && actual.quality === "none") {
+    return result(true, undefined, `实际“${actual.text}”（未发生问题）按达成理解；${tShow}`);
+  }
+  if (actual.kind === "numeric" && actual.value !== undefined && (actual.op ?? "=") === "=") {
+    if (actual.unit === "%" && actual.value >= 100)
+      return result(true, undefined, `实际 ${actual.value}% 按达成理解；${tShow}`);
+    if (actual.value === 0) return result(false, undefined, `实际为 0，按未达成理解；${tShow}`);
+  }
+  return result(undefined, undefined, `实际“${actual.text}”无法判断是否达成${tShow}`);
+}
+
+function compareCompound(target: TargetValue, actual: TargetValue): Comparison {
+  const parts = target.parts ?? [];
+  const aParts = actual.parts ?? [];
+  if (aParts.length !== parts.length) {
+    return result(undefined, undefined, `目标为复合指标（${parts.length} 项），实际“${actual.text}”未逐项写出`);
+  }
+  const results = parts.map((p, i) => {
+    const byLabel = p.label ? aParts.find((a) => a.label === p.label) : undefined;
+    return compareActual(p, byLabel ?? (aParts[i] as TargetValue));
+  });
+  const met = results.some((c) => c.met === false) ? false : results.every((c) => c.met === true) ? true : undefined;
+  const ratios = results.map((c) => c.ratio);
+  const ratio = ratios.every((x) => x !== undefined) ? Math.min(...(ratios as number[])) : undefined;
+  return { met, ratio, note: results.map((c, i) => `${parts[i]?.label ?? `第${i + 1}项`}：${c.note}`).join("；") };
+}

@@ -1,0 +1,639 @@
+/**
+ * Reading a target value (指标值) as written: `≥100人`, `≤500元/人/天`, `50%-70%`, `2024年12月30日前`,
+ * `每月一次`, `符合相关规定`, `汉警快骑辅警 36 名、辅警 266 名共 302 名`…
+ *
+ * `parseTarget` never throws and does linear work on a bounded prefix of the text: no regular expression
+ * here has nested or adjacent unbounded quantifiers, and texts longer than MAX_STRUCTURED characters are
+ * only classified by their words.
+ */
+import { fromInt, mul, type Ratio } from "../numbers/decimal.ts";
+import {
+  IMPROVES_WORDS,
+  MEETS_WORDS,
+  PERCENT_UNITS,
+  PERIODS,
+  PLACEHOLDER_RE,
+  PREFIX_OPS,
+  SATISFIED_WORDS,
+  SUFFIX_OPS,
+  UNITS,
+} from "./lexicon.ts";
+import { cnRatio, isCnNumeral, num, parseNumberText } from "./numerals.ts";
+import type { Op, TargetValue } from "./types.ts";
+
+export interface ParseHints {
+  /** The operator from a separate column (计算符号 / 指标性质), used when the text has none. */
+  op?: Op;
+  /** The unit from a separate column (计量单位 / 度量单位), used when the text has none; `万元` folds 万. */
+  unit?: string;
+  /** The column holds percentages: a bare `0.8` means 80%, a bare `95` means 95%. */
+  percentColumn?: boolean;
+  /** The year of the document, for deadlines written without one (`年内`, `年底前`). */
+  year?: number;
+}
+
+/** Texts longer than this (after removing spaces) are classified by their words only. */
+export const MAX_STRUCTURED = 400;
+
+const SORTED_UNITS = [...UNITS].sort((a, b) => b.length - a.length);
+const DASHES = "-—–~〜至到";
+const DELIMS = ",;、。!?";
+const OP_SYMBOL_CHARS = "≥≤<>=≧≦⩾⩽";
+
+export function parseTarget(text: string, hints: ParseHints = {}): TargetValue {
+  try {
+    return parseInner(typeof text === "string" ? text : String(text), hints ?? {});
+  } catch (e) {
+    // Defensive: the reader must never break an import. Nothing below is expected to throw.
+    return { kind: "qualitative", text: String(text), note: `无法解析：${(e as Error)?.message ?? e}` };
+  }
+}
+
+/** NFKC (full-width `＞＝％１` → `>=%1`), no whitespace, `(含)` removed, trailing full stops removed. */
+export function normalizeTargetText(text: string): string {
+  let s = text.normalize("NFKC").replace(/\s+/g, "");
+  s = s.replace(/\((?:含|包含|包括)\)/g, "");
+  s = s.replace(/[。．]+$/, "");
+  return s;
+}
+
+function parseInner(text: string, hints: ParseHints): TargetValue {
+  const trimmed = text.trim();
+  if (trimmed === "") return { kind: "qualitative", text, note: "空白" };
+  if (PLACEHOLDER_RE.test(trimmed) && trimmed.length <= 20) {
+    return { kind: "qualitative", text, note: "占位符，未填写指标值" };
+  }
+  const s = normalizeTargetText(trimmed.length > 4 * MAX_STRUCTURED ? trimmed.slice(0, 4 * MAX_STRUCTURED) : trimmed);
+  if (s.length > MAX_STRUCTURED) {
+    return withQuality({ kind: "qualitative", text, note: `文字过长（${s.length} 字），只按用语判断` }, s);
+  }
+  if (s === "") return { kind: "qualitative", text, note: "空白" };
+
+  const freq = parseFrequency(s, text);
+  if (freq) return freq;
+  const deadline = parseDeadline(s, text, hints);
+  if (deadline) return deadline;
+  const none = parseNone(s, text);
+  if (none) return none;
+  const quantity = parseQuantities(s, text, hints);
+  if (quantity) return quantity;
+  const growth = parseGrowthWords(s, text);
+  if (growth) return growth;
+  return withQuality({ kind: "qualitative", text }, s);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// qualitative words
+
+/** The polarity of qualitative words, or undefined when none is recognised. */
+export function qualityOf(s: string): TargetValue["quality"] {
+  if (isNoneText(s)) return "none";
+  if (SATISFIED_WORDS.some((w) => s.includes(w)) && !s.includes("不满意")) return "satisfied";
+  if (IMPROVES_WORDS.some((w) => s.includes(w))) return "improves";
+  if (MEETS_WORDS.some((w) => s.includes(w))) return "meets";
+  return undefined;
+}
+
+function withQuality(v: TargetValue, s: string): TargetValue {
+  const q = qualityOf(s);
+  if (q) return { ...v, quality: q };
+  return { ...v, note: v.note ?? "未能识别为数值、日期或已知的定性用语" };
+}
+
+const NONE_LEAD = /^(?:全年|年内|全程|确保|实现|保持|做到)?(?:无|零|杜绝|未发生|不发生|没有|0(?=[^0-9.%‰]))/;
+
+function isNoneText(s: string): boolean {
+  if (s.startsWith("无法") || s.startsWith("无线")) return false;
+  const m = NONE_LEAD.exec(s);
+  if (!m) return false;
+  // `0个` is a number; `全年0事故` / `零事故` / `无行政复议` are a statement that something does not happen
+  if (m[0].endsWith("0")) return m[0].length > 1 && !/[0-9]/.test(s.slice(m[0].length));
+  return !/[0-9]/.test(s.slice(m[0].length));
+}
+
+function parseNone(s: string, text: string): TargetValue | undefined {
+  if (!isNoneText(s)) return undefined;
+  return { kind: "qualitative", text, quality: "none" };
+}
+
+function parseGrowthWords(s: string, text: string): TargetValue | undefined {
+  const neg = s.indexOf("负增长");
+  if (neg >= 0) {
+    return numeric(text, "<", 0, undefined, labelOf(s.slice(0, neg)), "负增长，按 <0 理解");
+  }
+  const zero = s.search(/零增长|无增长/);
+  if (zero >= 0) return numeric(text, "=", 0, undefined, labelOf(s.slice(0, zero)), "零增长，按 =0 理解");
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// frequencies: 每月一次, 每年4次, 至少每季度1次
+
+const FREQ_RE =
+  /(至少|最少|不少于|不低于|最多|至多|不超过|不多于)?每(半年|个季度|季度|季|个月|月|星期|周|年|天|日)(?:至少|不少于)?([0-9]{1,6}|[零一二两三四五六七八九十百]{1,6})(次|回|场|期|篇|批|轮)/;
+
+function parseFrequency(s: string, text: string): TargetValue | undefined {
+  const m = FREQ_RE.exec(s);
+  if (!m) return undefined;
+  const [, opWord, periodWord = "", count = "", unit = "次"] = m;
+  const r = /[0-9]/.test(count) ? parseNumberText(count) : cnRatio(count);
+  const p = PERIODS.find(([w]) => w === periodWord);
+  if (!r || !p) return undefined;
+  const [, period, mult] = p;
+  const v: TargetValue = { kind: "frequency", text, value: num(mul(r, fromInt(mult))), period, unit };
+  if (opWord) v.op = ["最多", "至多", "不超过", "不多于"].includes(opWord) ? "<=" : ">=";
+  const rest = (s.slice(0, m.index) + s.slice(m.index + m[0].length)).replace(/^[,;、]+|[,;、]+$/g, "");
+  const notes: string[] = [];
+  if (mult !== 1) notes.push(`每${periodWord}${count}${unit}，按每年 ${num(mul(r, fromInt(mult)))} ${unit}理解`);
+  if (rest) notes.push(`另有文字：${rest}`);
+  if (notes.length) v.note = notes.join("；");
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// deadlines: 2024年12月30日前, 2024年12月底之前, 2024年年底, 2024年度内, 年内, 法律规定时间内
+
+const CN_DATE_RE = /((?:19|20)[0-9]{2})年(度)?(?:([0-9]{1,2})月份?)?(?:([0-9]{1,2})[日号])?/;
+const ISO_DATE_RE = /((?:19|20)[0-9]{2})[-./]([0-9]{1,2})[-./]([0-9]{1,2})/;
+const UNDATED_YEAR_END =
+  /^(?:本年度内|本年内|年度内|年内|当年内|当年|本年底前|本年底|年底之前|年底前|年底|年末前|年末)/;
+const LEGAL_TERM = /^(?:法律规定时间内|法律规定时限内|法定时限内|法定期限内|规定时间内|规定时限内|规定期限内|规定时间)/;
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+function daysIn(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+function iso(y: number, m: number, d: number): string {
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+function parseDeadline(s: string, text: string, hints: ParseHints): TargetValue | undefined {
+  const isoM = ISO_DATE_RE.exec(s);
+  const cnM = isoM ? null : CN_DATE_RE.exec(s);
+  if (isoM || cnM) {
+    const m = (isoM ?? cnM) as RegExpExecArray;
+    const y = Number(m[1]);
+    const month = isoM ? Number(isoM[2]) : cnM?.[3] ? Number(cnM[3]) : undefined;
+    const day = isoM ? Number(isoM[3]) : cnM?.[4] ? Number(cnM[4]) : undefined;
+    const head = s.slice(0, m.index);
+    let tail = s.slice(m.index + m[0].length);
+    if (month !== undefined && (month < 1 || month > 12)) {
+      return { kind: "qualitative", text, note: `日期无效：${m[0]}` };
+    }
+    if (month !== undefined && day !== undefined && (day < 1 || day > daysIn(y, month))) {
+      return { kind: "qualitative", text, note: `日期无效：${m[0]}` };
+    }
+    const notes: string[] = [];
+    let date: string;
+    let inclusive = true;
+    const eat = (re: RegExp): string | undefined => {
+      const t = re.exec(tail);
+      if (!t) return undefined;
+      tail = tail.slice(t[0].length);
+      return t[0];
+    };
+    if (day !== undefined && month !== undefined) {
+      date = iso(y, month, day);
+      const w = eat(/^(?:及以前|以前|之前|前|止|为止)/);
+      if (w === "前" || w === "之前") inclusive = false;
+    } else if (month !== undefined) {
+      const end = eat(/^(?:底|末|下旬)/);
+      if (end) {
+        date = iso(y, month, daysIn(y, month));
+        eat(/^(?:之前|以前|前)/);
+      } else if (eat(/^(?:之前|以前|前)/)) {
+        date = iso(y, month, 1);
+        inclusive = false;
+        notes.push(`${month}月前，按 ${date} 之前理解`);
+      } else {
+        date = iso(y, month, daysIn(y, month));
+        notes.push("只写月份，按月底理解");
+      }
+    } else {
+      const part = eat(/^(?:年底|年末|底|末|内|上半年|下半年|第?[一二三四1-4]季度)/);
+      if (part === "上半年") date = iso(y, 6, 30);
+      else if (part?.includes("季度")) {
+        const q = "一1".includes(part.at(-3) ?? "")
+          ? 1
+          : "二2".includes(part.at(-3) ?? "")
+            ? 2
+            : "三3".includes(part.at(-3) ?? "")
+              ? 3
+              : 4;
+        date = iso(y, q * 3, daysIn(y, q * 3));
+      } else if (part) {
+        date = iso(y, 12, 31);
+        eat(/^(?:之前|以前|前)/);
+      } else if (eat(/^(?:之前|以前|前)/)) {
+        date = iso(y, 1, 1);
+        inclusive = false;
+      } else {
+        date = iso(y, 12, 31);
+        if (!cnM?.[2]) notes.push("只写年份，按年底理解");
+      }
+      eat(/^内/);
+    }
+    if (/(?:截至|截止|不晚于|不迟于)$/.test(head)) inclusive = true;
+    if (/(?:早于)$/.test(head)) inclusive = false;
+    tail = tail.replace(/^(?:完成|完工|到位|到货|验收|前完成)/, (w) => {
+      notes.push(`“${w}”`);
+      return "";
+    });
+    const headRest = head.replace(/(?:截至|截止|不晚于|不迟于|早于|于|在)$/, "");
+    const rest = (headRest + (headRest && tail ? "…" : "") + tail).replace(/^[,;、]+|[,;、]+$/g, "");
+    if (rest) notes.push(`另有文字：${rest}`);
+    const v: TargetValue = { kind: "deadline", text, date, inclusive };
+    if (notes.length) v.note = notes.join("；");
+    return v;
+  }
+  if (UNDATED_YEAR_END.test(s)) {
+    const v: TargetValue = { kind: "deadline", text, inclusive: true };
+    if (hints.year !== undefined && Number.isInteger(hints.year)) {
+      v.date = iso(hints.year, 12, 31);
+      v.note = `未写年份，按 ${hints.year} 年底理解`;
+    } else v.note = "未写年份：年底之前";
+    const rest = s.replace(UNDATED_YEAR_END, "");
+    if (rest) v.note += `；另有文字：${rest}`;
+    return v;
+  }
+  const md = /^([0-9]{1,2})月(?:([0-9]{1,2})[日号])?(底|末)?(之前|以前|前)?$/.exec(s);
+  if (md && hints.year !== undefined) {
+    const month = Number(md[1]);
+    if (month >= 1 && month <= 12) {
+      const day = md[2] ? Number(md[2]) : daysIn(hints.year, month);
+      if (day >= 1 && day <= daysIn(hints.year, month)) {
+        const exclusive = !!md[2] && (md[4] === "前" || md[4] === "之前");
+        return {
+          kind: "deadline",
+          text,
+          date: iso(hints.year, month, day),
+          inclusive: !exclusive,
+          note: `未写年份，按 ${hints.year} 年理解`,
+        };
+      }
+    }
+  }
+  if (LEGAL_TERM.test(s)) {
+    return { kind: "deadline", text, inclusive: true, note: "法定或规定时限，无具体日期" };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// numbers with operators, units, ranges
+
+interface Quantity {
+  start: number;
+  end: number;
+  numStart: number;
+  value: Ratio;
+  unit?: string;
+  op?: Op;
+  opConflict?: string;
+  approx?: boolean;
+  label?: string;
+  range?: { min: Ratio; max: Ratio; reversed: boolean };
+  seg: number;
+}
+
+interface RawNumber {
+  start: number;
+  end: number;
+  value: Ratio;
+  chinese: boolean;
+  prefixUnit?: string;
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= "0" && ch <= "9";
+}
+
+/** Reads `123`, `1,234.5`, `0.82` at i; returns the end index. */
+function readDigits(s: string, i: number): number {
+  let j = i;
+  while (isDigit(s[j])) j++;
+  // thousands groups: ,ddd not followed by a digit
+  while (s[j] === "," && isDigit(s[j + 1]) && isDigit(s[j + 2]) && isDigit(s[j + 3]) && !isDigit(s[j + 4])) j += 4;
+  if (s[j] === "." && isDigit(s[j + 1])) {
+    j++;
+    while (isDigit(s[j])) j++;
+  }
+  return j;
+}
+
+function readRawNumber(s: string, i: number): RawNumber | undefined {
+  for (const [w, u] of [
+    ["百分之", "%"],
+    ["千分之", "‰"],
+  ] as const) {
+    if (s.startsWith(w, i)) {
+      const inner = readRawNumber(s, i + w.length);
+      if (inner && !inner.prefixUnit) return { ...inner, start: i, prefixUnit: u };
+      return undefined;
+    }
+  }
+  const ch = s[i];
+  if (isDigit(ch)) {
+    const end = readDigits(s, i);
+    const value = parseNumberText(s.slice(i, end));
+    if (!value) return undefined;
+    let start = i;
+    let v = value;
+    if (
+      s[i - 1] === "-" &&
+      (i - 1 === 0 || OP_SYMBOL_CHARS.includes(s[i - 2] ?? "") || DELIMS.includes(s[i - 2] ?? ""))
+    ) {
+      start = i - 1;
+      v = { n: -value.n, d: value.d };
+    }
+    return { start, end, value: v, chinese: false };
+  }
+  if (isCnNumeral(ch) && s[i - 1] !== "第") {
+    let j = i;
+    while (isCnNumeral(s[j]) && j - i < 20) j++;
+    const value = cnRatio(s.slice(i, j));
+    if (!value) return undefined;
+    return { start: i, end: j, value, chinese: true };
+  }
+  return undefined;
+}
+
+function readUnit(s: string, j: number): { unit: string; end: number } | undefined {
+  for (const [w, u] of PERCENT_UNITS) if (s.startsWith(w, j)) return { unit: u, end: j + w.length };
+  const base = SORTED_UNITS.find((u) => s.startsWith(u, j));
+  if (!base) return undefined;
+  let unit = base;
+  let end = j + base.length;
+  while (s[end] === "/") {
+    const next = SORTED_UNITS.find((u) => s.startsWith(u, end + 1));
+    if (!next) break;
+    unit += `/${next}`;
+    end += 1 + next.length;
+  }
+  return { unit, end };
+}
+
+/** Reads number + 万 + 余 + unit + 以上… starting at a raw number. */
+function readQuantity(s: string, raw: RawNumber, seg: number): Quantity | undefined {
+  let j = raw.end;
+  let value = raw.value;
+  let unit = raw.prefixUnit;
+  let approx = false;
+  let op: Op | undefined;
+  if (!unit) {
+    if (!raw.chinese && (s[j] === "万" || s[j] === "亿")) {
+      value = mul(value, fromInt(s[j] === "万" ? 10_000 : 100_000_000));
+      j++;
+    }
+    if (s[j] === "余" || s[j] === "多") {
+      approx = true;
+      j++;
+    }
+    const u = readUnit(s, j);
+    if (u) {
+      unit = u.unit;
+      j = u.end;
+    }
+  }
+  if (raw.chinese && !unit && !raw.prefixUnit) {
+    // Chinese numerals are numbers only next to a unit (`一个红灯`, `百余条`), or as `为零`
+    const atEnd = j >= s.length || DELIMS.includes(s[j] ?? "");
+    if (!(s[raw.start - 1] === "为" && atEnd)) return undefined;
+  }
+  for (const [w, o] of SUFFIX_OPS) {
+    if (s.startsWith(w, j)) {
+      if (w === "内" && !(j + 1 >= s.length || DELIMS.includes(s[j + 1] ?? ""))) continue;
+      op = o;
+      j += w.length;
+      break;
+    }
+  }
+  if (!unit) {
+    const u = PERCENT_UNITS.find(([w]) => s.startsWith(w, j));
+    if (u) {
+      unit = u[1];
+      j += u[0].length;
+    }
+  }
+  if (s.startsWith("左右", j)) j += 2;
+  const q: Quantity = { start: raw.start, end: j, numStart: raw.start, value, seg };
+  if (unit) q.unit = unit;
+  if (op) q.op = op;
+  if (approx) q.approx = true;
+  return q;
+}
+
+function segmentStarts(s: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < s.length; i++) if (DELIMS.includes(s[i] ?? "")) starts.push(i + 1);
+  return starts;
+}
+
+function findPrefixOp(slice: string): { op: Op; word: string; index: number } | undefined {
+  let best: { op: Op; word: string; index: number } | undefined;
+  for (const [w, op] of PREFIX_OPS) {
+    const idx = slice.lastIndexOf(w);
+    if (idx < 0) continue;
+    const end = idx + w.length;
+    const bestEnd = best ? best.index + best.word.length : -1;
+    if (!best || end > bestEnd || (end === bestEnd && w.length > best.word.length)) best = { op, word: w, index: idx };
+  }
+  return best;
+}
+
+function labelOf(text: string): string | undefined {
+  const l = text.replace(/^[,;、:：]+|[,;、:：为是达共计]+$/g, "");
+  if (!l || l.length > 40) return undefined;
+  return l;
+}
+
+function scanQuantities(s: string): Quantity[] {
+  const starts = segmentStarts(s);
+  const out: Quantity[] = [];
+  let segIdx = 0;
+  let i = 0;
+  let prevEnd = 0;
+  while (i < s.length) {
+    while (segIdx + 1 < starts.length && (starts[segIdx + 1] ?? 0) <= i) segIdx++;
+    const raw = readRawNumber(s, i);
+    if (!raw) {
+      i++;
+      continue;
+    }
+    const q = readQuantity(s, raw, segIdx);
+    if (!q) {
+      i = raw.end;
+      continue;
+    }
+    // a range: 50%-70%, 2—3个, 0-2.25
+    let k = q.end;
+    if (DASHES.includes(s[k] ?? "")) {
+      k++;
+      if (DASHES.includes(s[k] ?? "") && s[k] !== "-") k++;
+      const raw2 = isDigit(s[k]) || isCnNumeral(s[k]) ? readRawNumber(s, k) : undefined;
+      const q2 = raw2 && !raw2.prefixUnit ? readQuantity(s, raw2, segIdx) : undefined;
+      if (q2 && !q.op && (!q.unit || !q2.unit || q.unit === q2.unit)) {
+        const a = q.value;
+        const b = q2.value;
+        const reversed = a.n * b.d > b.n * a.d;
+        q.range = { min: reversed ? b : a, max: reversed ? a : b, reversed };
+        q.unit = q.unit ?? q2.unit;
+        if (q2.op) q.opConflict = `范围后另有“${s.slice(q2.end - 2, q2.end)}”`;
+        q.end = q2.end;
+      }
+    }
+    const segStart = Math.max(starts[segIdx] ?? 0, prevEnd);
+    const before = s.slice(segStart, q.start);
+    const pre = findPrefixOp(before);
+    let labelText = before;
+    if (pre) {
+      labelText = before.slice(0, pre.index) + before.slice(pre.index + pre.word.length);
+      if (q.op && q.op !== pre.op) q.opConflict = `前有“${pre.word}”，后有相反的用语，按前者`;
+      q.op = pre.op;
+    }
+    if (!q.op && q.approx) q.op = ">";
+    const label = labelOf(labelText);
+    if (label) q.label = label;
+    out.push(q);
+    prevEnd = q.end;
+    i = q.end;
+    if (out.length > 50) break;
+  }
+  return out;
+}
+
+function canonicalHintUnit(unit: string | undefined): { unit?: string; factor: number } {
+  if (!unit) return { factor: 1 };
+  const u = normalizeTargetText(unit);
+  if (u === "") return { factor: 1 };
+  const pct = PERCENT_UNITS.find(([w]) => w === u);
+  if (pct) return { unit: pct[1], factor: 1 };
+  if (u.length > 1 && u.startsWith("万")) return { unit: u.slice(1), factor: 10_000 };
+  if (u.length > 1 && u.startsWith("亿")) return { unit: u.slice(1), factor: 100_000_000 };
+  return { unit: u, factor: 1 };
+}
+
+/** The canonical form of a unit as a column or a text writes it (`％`/`百分比` → `%`, `万元` → `元`). */
+export function canonicalUnit(unit: string | undefined): string | undefined {
+  return canonicalHintUnit(unit).unit;
+}
+
+function numeric(
+  text: string,
+  op: Op,
+  value: number,
+  unit: string | undefined,
+  label: string | undefined,
+  note: string | undefined,
+): TargetValue {
+  const v: TargetValue = { kind: "numeric", text, op, value };
+  if (unit) v.unit = unit;
+  if (label) v.label = label;
+  if (note) v.note = note;
+  return v;
+}
+
+function parseQuantities(s: string, text: string, hints: ParseHints): TargetValue | undefined {
+  const qs = scanQuantities(s);
+  if (qs.length === 0) return undefined;
+  const notes: string[] = [];
+  const hint = canonicalHintUnit(hints.unit);
+
+  let chosen: Quantity | undefined;
+  // 1. a total stated with 共/合计 wins
+  const totalRe = /(?:合计|总计|总共|累计|共计|共)(?:为|达|有|:)?/g;
+  for (let m = totalRe.exec(s); m && !chosen; m = totalRe.exec(s)) {
+    const at = m.index + m[0].length;
+    chosen = qs.find((q) => q.start === at || (q.start > at && q.start - at <= 1 && !q.range));
+    if (chosen) notes.push("取“共/合计”后的总数");
+  }
+  // 2. the number in the unit the caller expects
+  if (!chosen && hint.unit && qs.length > 1) {
+    chosen = qs.find((q) => q.unit === hint.unit);
+    if (chosen) notes.push(`取单位为“${hint.unit}”的数`);
+  }
+  // 3. several measures in separate clauses: a compound value
+  if (!chosen) {
+    const segs = new Set(qs.map((q) => q.seg));
+    if (segs.size >= 2) {
+      const starts = segmentStarts(s);
+      const parts: TargetValue[] = [];
+      for (const seg of [...segs].sort((a, b) => a - b)) {
+        const from = starts[seg] ?? 0;
+        const to = (starts[seg + 1] ?? s.length + 1) - 1;
+        const segText = s.slice(from, to);
+        parts.push(parseInner(segText, { ...hints, op: undefined }));
+      }
+      if (parts.every((p) => p.kind !== "qualitative")) {
+        return {
+          kind: "qualitative",
+          text,
+          parts,
+          note: `复合指标：${parts.length} 项数值（${parts.map((p) => p.label ?? p.text).join("、")}），不能以一个数比较`,
+        };
+      }
+    }
+  }
+  // 4. the first number
+  if (!chosen) {
+    chosen = qs[0] as Quantity;
+    if (qs.length > 1) {
+      notes.push(
+        `取第一个数；另有 ${qs
+          .slice(1, 4)
+          .map((q) => s.slice(q.start, q.end))
+          .join("、")}`,
+      );
+    }
+  }
+
+  let unit = chosen.unit;
+  let factor = 1;
+  let pctScale = 1;
+  if (!unit && hint.unit) {
+    unit = hint.unit;
+    factor = hint.factor;
+    notes.push(`单位取自计量单位列（${hints.unit}）`);
+  } else if (unit && hint.unit && unit !== hint.unit) {
+    notes.push(`文字单位“${unit}”与计量单位列“${hints.unit}”不同，按文字`);
+  }
+  if (!unit && hints.percentColumn) {
+    const maxV = chosen.range ? chosen.range.max : chosen.value;
+    const minV = chosen.range ? chosen.range.min : chosen.value;
+    const fraction = minV.n >= 0n && maxV.n <= maxV.d;
+    unit = "%";
+    if (fraction) {
+      pctScale = 100;
+      notes.push("百分比列中的小数，按 ×100% 理解");
+    }
+  }
+  const scale = (r: Ratio): number => num(mul(r, fromInt(factor * pctScale)));
+
+  let op = chosen.op;
+  if (!op && hints.op) {
+    op = hints.op;
+    notes.push("符号取自计算符号列");
+  } else if (op && hints.op && op !== hints.op) {
+    notes.push(`计算符号列为“${hints.op}”，文字为“${op}”，按文字`);
+  }
+  if (chosen.approx) notes.push("“余/多”按大于理解");
+  if (chosen.opConflict) notes.push(chosen.opConflict);
+  const tail = s.slice(chosen.end);
+  if (qs.length === 1 && tail && !/^[,;、]*$/.test(tail)) notes.push(`另有文字：${tail}`);
+
+  if (chosen.range) {
+    const v: TargetValue = { kind: "range", text, min: scale(chosen.range.min), max: scale(chosen.range.max) };
+    if (unit) v.unit = unit;
+    if (chosen.label) v.label = chosen.label;
+    if (chosen.range.reversed) notes.push("范围写成由大到小，按由小到大理解");
+    if (notes.length) v.note = notes.join("；");
+    return v;
+  }
+  if (!op) {
+    op = "=";
+    notes.push("未写比较符号，按“=”（达到该值）理解");
+  }
+  return numeric(text, op, scale(chosen.value), unit, chosen.label, notes.length ? notes.join("；") : undefined);
+}
