@@ -1,0 +1,2 @@
+export type * from "./model/table.ts";
+export * from "./read/index.ts";
