@@ -8,9 +8,13 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { DomainError } from "@jixiao/core";
 import { HTTPException } from "hono/http-exception";
-import { authRouter } from "../accounts/index.ts";
+import { accountsRouter, authRouter } from "../accounts/index.ts";
+import { auditRouter } from "../audit/index.ts";
 import { healthRouter } from "../health/index.ts";
+import { indicatorsRouter } from "../indicators/index.ts";
 import { orgsRouter } from "../orgs/index.ts";
+import { projectsRouter } from "../projects/index.ts";
+import { yearsRouter } from "../years/index.ts";
 import type { AppEnv, Deps } from "./context.ts";
 import { DOCS_PAGE } from "./docs-page.ts";
 import { errorBody, INTERNAL_ERROR } from "./errors.ts";
@@ -23,7 +27,15 @@ export interface AppOptions {
 
 /** Every area's router, mounted under /api/v1. */
 export function apiRouter() {
-  return new OpenAPIHono<AppEnv>().route("/", healthRouter).route("/", authRouter).route("/", orgsRouter);
+  return new OpenAPIHono<AppEnv>()
+    .route("/", healthRouter)
+    .route("/", authRouter)
+    .route("/", accountsRouter)
+    .route("/", orgsRouter)
+    .route("/", yearsRouter)
+    .route("/", projectsRouter)
+    .route("/", indicatorsRouter)
+    .route("/", auditRouter);
 }
 
 export function createApp(deps: Deps, options: AppOptions = {}) {

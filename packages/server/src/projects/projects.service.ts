@@ -1,0 +1,262 @@
+/** Project use-cases: authorise (role + organisation scope) → act with optimistic locking → audit, one transaction. */
+import { DomainError } from "@jixiao/core";
+import type { Actor } from "../accounts/actor.ts";
+import { authorize, type Permission, scopeOf } from "../accounts/authorize.ts";
+import { recordAudit } from "../audit/audit.ts";
+import { PG_FOREIGN_KEY_VIOLATION, pgError } from "../db/errors.ts";
+import type { Db } from "../db/open.ts";
+import type { Deps } from "../http/context.ts";
+import { notFound, ServerError, staleVersion } from "../http/errors.ts";
+import { findOrganisation } from "../orgs/repository.ts";
+import { insertSnapshot, insertTransition } from "../workflow/repository.ts";
+import { ACTION_NAMES, isEditable, nextState, STATE_NAMES, type WorkflowAction } from "../workflow/rules.ts";
+import { type Project, presentProject } from "./presenters.ts";
+import {
+  deleteProject,
+  findProject,
+  insertProject,
+  listProjects,
+  type ProjectFilter,
+  type ProjectPatch,
+  type ProjectWithOrg,
+  updateProject,
+} from "./repository.ts";
+
+const PROJECT = { zh: "项目", en: "project" };
+
+/** The project when the actor holds `permission` on its organisation; 404 when invisible, 403 when read-only. */
+export async function projectFor(
+  db: Db,
+  actor: Actor | undefined,
+  id: string,
+  permission: Permission = "business.read",
+): Promise<ProjectWithOrg> {
+  const row = await findProject(db, id);
+  if (!row) {
+    authorize(actor, "business.read");
+    throw notFound(PROJECT);
+  }
+  authorize(actor, permission, { orgPath: row.orgPath });
+  return row;
+}
+
+export function notEditable(state: ProjectWithOrg["workflowState"]): ServerError {
+  return new ServerError(
+    "not_editable",
+    {
+      zh: `当前状态为「${STATE_NAMES[state].zh}」，只有草稿或已退回的记录可以修改`,
+      en: `The record is ${STATE_NAMES[state].en}: only drafts and returned records can be edited`,
+    },
+    { details: { state } },
+  );
+}
+
+export async function listProjectsFor(
+  deps: Deps,
+  actor: Actor | undefined,
+  q: Omit<ProjectFilter, "scopePaths" | "underPath"> & { orgId?: string },
+): Promise<{ items: Project[]; total: number; page: number; pageSize: number }> {
+  const a = authorize(actor, "business.read");
+  const scope = scopeOf(a, "business.read");
+  let underPath: string | undefined;
+  if (q.orgId) {
+    const org = await findOrganisation(deps.db, q.orgId);
+    if (!org) throw notFound({ zh: "组织机构", en: "organisation" });
+    authorize(a, "business.read", { orgPath: org.path });
+    underPath = org.path;
+  }
+  const { orgId: _orgId, ...rest } = q;
+  const result = await listProjects(deps.db, {
+    ...rest,
+    ...(scope.all ? {} : { scopePaths: scope.paths }),
+    ...(underPath ? { underPath } : {}),
+  });
+  return { items: result.items.map(presentProject), total: result.total, page: q.page, pageSize: q.pageSize };
+}
+
+export type ProjectInput = Omit<ProjectPatch, "workflowState" | "submittedBy" | "revision" | "year"> & { name: string };
+
+export async function createProject(
+  deps: Deps,
+  actor: Actor | undefined,
+  input: ProjectInput & { orgId: string; year: number },
+): Promise<Project> {
+  const org = await findOrganisation(deps.db, input.orgId);
+  if (!org) {
+    authorize(actor, "business.write");
+    throw notFound({ zh: "组织机构", en: "organisation" });
+  }
+  const a = authorize(actor, "business.write", { orgPath: org.path });
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const row = await insertProject(tx, {
+        ...input,
+        createdBy: a.accountId,
+        updatedAt: deps.now(),
+        createdAt: deps.now(),
+      });
+      const after = presentProject({ ...row, orgName: org.name });
+      await recordAudit(tx, {
+        actor: a,
+        orgId: org.id,
+        action: "project.create",
+        entityType: "project",
+        entityId: row.id,
+        after,
+        at: deps.now(),
+      });
+      return after;
+    });
+  } catch (e) {
+    if (pgError(e)?.code === PG_FOREIGN_KEY_VIOLATION) {
+      throw new DomainError(
+        "invalid_input",
+        { zh: `预算年度 ${input.year} 不存在`, en: `Fiscal year ${input.year} does not exist` },
+        { field: "year" },
+      );
+    }
+    throw e;
+  }
+}
+
+/** Why an optimistic write matched no row: gone (404), stale (409 + current), or not editable (409). */
+async function explainMiss(db: Db, id: string, expectedVersion: number, needEditable: boolean): Promise<never> {
+  const now = await findProject(db, id);
+  if (!now) throw notFound(PROJECT);
+  if (now.version !== expectedVersion) throw staleVersion(presentProject(now));
+  if (needEditable && !isEditable(now.workflowState)) throw notEditable(now.workflowState);
+  throw staleVersion(presentProject(now));
+}
+
+export async function updateProjectFor(
+  deps: Deps,
+  actor: Actor | undefined,
+  id: string,
+  input: Partial<ProjectInput> & { version: number },
+): Promise<Project> {
+  const current = await projectFor(deps.db, actor, id, "business.write");
+  const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  const { version, ...patch } = input;
+  if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
+  return deps.db.transaction(async (tx) => {
+    const row = await updateProject(tx, id, version, patch, deps.now(), { editableOnly: true });
+    if (!row) return explainMiss(tx, id, version, true);
+    const after = presentProject({ ...row, orgName: current.orgName });
+    await recordAudit(tx, {
+      actor: a,
+      orgId: current.orgId,
+      action: "project.update",
+      entityType: "project",
+      entityId: id,
+      before: presentProject(current),
+      after,
+      at: deps.now(),
+    });
+    return after;
+  });
+}
+
+export async function deleteProjectFor(
+  deps: Deps,
+  actor: Actor | undefined,
+  id: string,
+  version: number,
+): Promise<void> {
+  const current = await projectFor(deps.db, actor, id, "business.write");
+  const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
+  await deps.db.transaction(async (tx) => {
+    const deleted = await deleteProject(tx, id, version, { editableOnly: true });
+    if (!deleted) return explainMiss(tx, id, version, true);
+    await recordAudit(tx, {
+      actor: a,
+      orgId: current.orgId,
+      action: "project.delete",
+      entityType: "project",
+      entityId: id,
+      before: presentProject(current),
+      at: deps.now(),
+    });
+  });
+}
+
+export async function transitionProject(
+  deps: Deps,
+  actor: Actor | undefined,
+  id: string,
+  action: WorkflowAction,
+  input: { version: number; comment?: string | undefined },
+): Promise<Project> {
+  const permission: Permission = action === "submit" ? "business.write" : "business.review";
+  const current = await projectFor(deps.db, actor, id, permission);
+  const a = authorize(actor, permission, { orgPath: current.orgPath });
+  if (current.version !== input.version) throw staleVersion(presentProject(current));
+  const to = nextState(current.workflowState, action);
+  if (!to) {
+    throw new ServerError(
+      "not_editable",
+      {
+        zh: `状态为「${STATE_NAMES[current.workflowState].zh}」的记录不能「${ACTION_NAMES[action].zh}」`,
+        en: `A ${STATE_NAMES[current.workflowState].en} record cannot be given "${ACTION_NAMES[action].en}"`,
+      },
+      { details: { state: current.workflowState, action } },
+    );
+  }
+  if (action !== "submit" && current.submittedBy === a.accountId) {
+    throw new DomainError("forbidden", {
+      zh: "不能审核自己提交的记录",
+      en: "You cannot review your own submission",
+    });
+  }
+  if (action === "return" && !input.comment?.trim()) {
+    throw new DomainError(
+      "invalid_input",
+      { zh: "退回时须填写意见", en: "A return needs a comment" },
+      { field: "comment" },
+    );
+  }
+  return deps.db.transaction(async (tx) => {
+    const row = await updateProject(
+      tx,
+      id,
+      input.version,
+      { workflowState: to, ...(action === "submit" ? { submittedBy: a.accountId } : {}) },
+      deps.now(),
+      { fromState: current.workflowState },
+    );
+    if (!row) return explainMiss(tx, id, input.version, false);
+    const after = presentProject({ ...row, orgName: current.orgName });
+    await insertTransition(tx, {
+      entityType: "project",
+      entityId: id,
+      orgId: current.orgId,
+      fromState: current.workflowState,
+      toState: to,
+      action,
+      actorId: a.accountId,
+      comment: input.comment ?? null,
+      entityVersion: row.version,
+    });
+    if (to === "approved") {
+      await insertSnapshot(tx, {
+        entityType: "project",
+        entityId: id,
+        entityVersion: row.version,
+        state: to,
+        snapshot: after,
+      });
+    }
+    await recordAudit(tx, {
+      actor: a,
+      orgId: current.orgId,
+      action: `workflow.${action}`,
+      entityType: "project",
+      entityId: id,
+      before: { state: current.workflowState, version: current.version },
+      after: { state: to, version: row.version },
+      details: input.comment ? { comment: input.comment } : undefined,
+      at: deps.now(),
+    });
+    return after;
+  });
+}

@@ -1,0 +1,136 @@
+/** SQL for projects: list with filter/sort/page inside the reader's organisation scope. */
+import { and, asc, eq, ilike, inArray, like, or, type SQL, sql } from "drizzle-orm";
+import type { WorkflowState } from "../db/columns.ts";
+import type { Db } from "../db/open.ts";
+import { likePrefix } from "../orgs/repository.ts";
+import { organisations } from "../orgs/schema.ts";
+import { type ProjectRow, projects } from "./schema.ts";
+
+export type ProjectWithOrg = ProjectRow & { orgPath: string; orgName: string };
+
+const withOrg = {
+  project: projects,
+  orgPath: organisations.path,
+  orgName: organisations.name,
+};
+
+export async function findProject(db: Db, id: string): Promise<ProjectWithOrg | undefined> {
+  const rows = await db
+    .select(withOrg)
+    .from(projects)
+    .innerJoin(organisations, eq(organisations.id, projects.orgId))
+    .where(eq(projects.id, id))
+    .limit(1);
+  const r = rows[0];
+  return r ? { ...r.project, orgPath: r.orgPath, orgName: r.orgName } : undefined;
+}
+
+export const PROJECT_SORTS = ["name", "code", "updatedAt", "annualFunds", "state"] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+export interface ProjectFilter {
+  scopePaths?: string[];
+  underPath?: string;
+  year?: number;
+  state?: ProjectRow["workflowState"];
+  q?: string;
+  sort: ProjectSort;
+  desc: boolean;
+  page: number;
+  pageSize: number;
+}
+
+const SORT_COLUMNS = {
+  name: projects.name,
+  code: projects.code,
+  updatedAt: projects.updatedAt,
+  annualFunds: projects.annualFunds,
+  state: projects.workflowState,
+} as const;
+
+export async function listProjects(db: Db, f: ProjectFilter): Promise<{ items: ProjectWithOrg[]; total: number }> {
+  const conds: SQL[] = [];
+  if (f.scopePaths) {
+    if (f.scopePaths.length === 0) return { items: [], total: 0 };
+    conds.push(or(...f.scopePaths.map((p) => like(organisations.path, likePrefix(p))))!);
+  }
+  if (f.underPath) conds.push(like(organisations.path, likePrefix(f.underPath)));
+  if (f.year !== undefined) conds.push(eq(projects.year, f.year));
+  if (f.state) conds.push(eq(projects.workflowState, f.state));
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(or(ilike(projects.name, pattern), ilike(projects.code, pattern))!);
+  }
+  const where = conds.length ? and(...conds) : undefined;
+  const column = SORT_COLUMNS[f.sort];
+  const rows = await db
+    .select({ ...withOrg, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(projects)
+    .innerJoin(organisations, eq(organisations.id, projects.orgId))
+    .where(where)
+    .orderBy(f.desc ? sql`${column} DESC NULLS LAST` : sql`${column} ASC NULLS LAST`, asc(projects.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && f.page > 1) {
+    const [c] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(projects)
+      .innerJoin(organisations, eq(organisations.id, projects.orgId))
+      .where(where);
+    total = c?.n ?? 0;
+  }
+  return { items: rows.map((r) => ({ ...r.project, orgPath: r.orgPath, orgName: r.orgName })), total };
+}
+
+export type ProjectPatch = Partial<
+  Omit<ProjectRow, "id" | "orgId" | "version" | "createdAt" | "updatedAt" | "createdBy">
+>;
+
+export async function insertProject(db: Db, values: typeof projects.$inferInsert): Promise<ProjectRow> {
+  const [row] = await db.insert(projects).values(values).returning();
+  return row!;
+}
+
+/** Extra conditions of an optimistic write: only while editable, or only from a given state. */
+export interface WriteGuard {
+  editableOnly?: boolean;
+  fromState?: WorkflowState;
+}
+
+function guardConditions(id: string, expectedVersion: number, guard: WriteGuard): SQL {
+  const conds: SQL[] = [eq(projects.id, id), eq(projects.version, expectedVersion)];
+  if (guard.editableOnly) conds.push(inArray(projects.workflowState, ["draft", "returned"]));
+  if (guard.fromState) conds.push(eq(projects.workflowState, guard.fromState));
+  return and(...conds)!;
+}
+
+/** Update when the version (and guard) still match; undefined when not (or the row is gone). */
+export async function updateProject(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  patch: ProjectPatch,
+  now: Date,
+  guard: WriteGuard = {},
+): Promise<ProjectRow | undefined> {
+  const rows = await db
+    .update(projects)
+    .set({ ...patch, version: sql`${projects.version} + 1`, updatedAt: now })
+    .where(guardConditions(id, expectedVersion, guard))
+    .returning();
+  return rows[0];
+}
+
+export async function deleteProject(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  guard: WriteGuard = {},
+): Promise<boolean> {
+  const rows = await db
+    .delete(projects)
+    .where(guardConditions(id, expectedVersion, guard))
+    .returning({ id: projects.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,218 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents } from "../src/audit/schema.ts";
+import { recordSnapshots } from "../src/workflow/schema.ts";
+import { type Client, createAccount, type TestApp, testApp } from "./support/app.ts";
+import { STORES } from "./support/stores.ts";
+
+const NEW_PROJECT = {
+  year: 2024,
+  code: "374101-01",
+  name: "警务保障装备购置",
+  annualFunds: "4850.00",
+  fiscalFunds: "4850.00",
+  purpose: "保障一线执勤装备",
+  annualGoal: "按期完成装备采购",
+};
+
+describe.each(STORES)("projects, indicators and workflow on %s", (kind) => {
+  let t: TestApp;
+  let filler: Client;
+  beforeAll(async () => {
+    t = await testApp(kind);
+    filler = await t.as("filler");
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+  const create = (c: Client, over: Record<string, unknown> = {}) =>
+    c.post("/projects", { ...NEW_PROJECT, orgId: t.world.unit.id, ...over });
+  const auditFor = (entityId: string) =>
+    t.deps.db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId)).orderBy(auditEvents.id);
+
+  it("creates a project (201), money stays exact text, and one audit row is written", async () => {
+    const r = await create(filler);
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ name: NEW_PROJECT.name, annualFunds: "4850.00", state: "draft", version: 1 });
+    expect(r.body.orgName).toBe("赵县公安局交警大队");
+    const audit = await auditFor(r.body.id);
+    expect(audit.map((a) => a.action)).toEqual(["project.create"]);
+    expect(audit[0]!.after).toMatchObject({ annualFunds: "4850.00" });
+    expect(audit[0]!.actorName).toBe("filler");
+  });
+
+  it("rejects a float-like or malformed amount and an unknown year with 400", async () => {
+    const bad = await create(filler, { annualFunds: "12.345" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("invalid_input");
+    const num = await create(filler, { annualFunds: 12.5 });
+    expect(num.status).toBe(400);
+    const year = await create(filler, { year: 2031 });
+    expect(year.status).toBe(400);
+    expect(year.body.error.message).toBe("预算年度 2031 不存在");
+  });
+
+  it("updates with the version; a stale write gets 409 with the current record; audit has before and after", async () => {
+    const p = (await create(filler, { name: "版本测试" })).body;
+    const first = await filler.patch(`/projects/${p.id}`, { version: 1, annualFunds: "5000.10" });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ version: 2, annualFunds: "5000.10" });
+    const stale = await filler.patch(`/projects/${p.id}`, { version: 1, annualFunds: "1.00" });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({
+      code: "stale_version",
+      message: "记录已被他人修改，请在最新版本上重新编辑",
+    });
+    expect(stale.body.error.current).toMatchObject({ version: 2, annualFunds: "5000.10" });
+    const audit = await auditFor(p.id);
+    expect(audit.map((a) => a.action)).toEqual(["project.create", "project.update"]);
+    expect(audit[1]!.before).toMatchObject({ annualFunds: "4850.00", version: 1 });
+    expect(audit[1]!.after).toMatchObject({ annualFunds: "5000.10", version: 2 });
+  });
+
+  it("lists with filter, sort and pages, inside the reader's scope only", async () => {
+    for (const name of ["甲项目", "乙项目", "丙项目"])
+      expect((await create(filler, { name, year: 2025 })).status).toBe(201);
+    const page1 = await filler.get("/projects?year=2025&sort=name&order=desc&pageSize=2&page=1");
+    expect(page1.status).toBe(200);
+    expect(page1.body.total).toBe(3);
+    expect(page1.body.items).toHaveLength(2);
+    const page2 = await filler.get("/projects?year=2025&sort=name&order=desc&pageSize=2&page=2");
+    expect(page2.body.items).toHaveLength(1);
+    const names = [...page1.body.items, ...page2.body.items].map((p: { name: string }) => p.name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? 1 : -1)));
+    const q = await filler.get(`/projects?q=${encodeURIComponent("乙")}`);
+    expect(q.body.items.map((p: { name: string }) => p.name)).toEqual(["乙项目"]);
+    const foreign = await t.as("foreignFiller");
+    const none = await foreign.get("/projects");
+    expect(none.status).toBe(200);
+    expect(none.body.total).toBe(0);
+    const reviewer = await t.as("reviewer");
+    expect((await reviewer.get(`/projects?orgId=${t.world.city.id}&year=2025`)).body.total).toBe(3);
+    const outside = await filler.get(`/projects?orgId=${t.world.foreign.id}`);
+    expect(outside.status).toBe(404);
+    const badSort = await filler.get("/projects?sort=password");
+    expect(badSort.status).toBe(400);
+  });
+
+  it("manages the indicator tree; levels and weights are checked", async () => {
+    const p = (await create(filler, { name: "指标树" })).body;
+    const l1 = await filler.post(`/projects/${p.id}/indicators`, { level: 1, name: "产出指标", weight: "50" });
+    expect(l1.status).toBe(201);
+    const l2 = await filler.post(`/projects/${p.id}/indicators`, { level: 2, name: "数量指标", parentId: l1.body.id });
+    expect(l2.status).toBe(201);
+    const l3 = await filler.post(`/projects/${p.id}/indicators`, {
+      level: 3,
+      name: "培训人数",
+      parentId: l2.body.id,
+      targetText: "≥100人",
+      weight: "10.5",
+    });
+    expect(l3.status).toBe(201);
+    expect(l3.body).toMatchObject({ level: 3, targetText: "≥100人", weight: "10.5000" });
+    const orphan = await filler.post(`/projects/${p.id}/indicators`, { level: 3, name: "孤儿", parentId: l1.body.id });
+    expect(orphan.status).toBe(400);
+    expect(orphan.body.error.message).toBe("3 级指标的上级须为 2 级");
+    const zero = await filler.post(`/projects/${p.id}/indicators`, { level: 1, name: "零分", weight: "0" });
+    expect(zero.status).toBe(400);
+    const list = await filler.get(`/projects/${p.id}/indicators`);
+    expect(list.body.items.map((i: { name: string }) => i.name)).toEqual(["产出指标", "数量指标", "培训人数"]);
+    const upd = await filler.patch(`/indicators/${l3.body.id}`, { version: 1, targetText: "≥120人" });
+    expect(upd.status).toBe(200);
+    expect(upd.body).toMatchObject({ version: 2, targetText: "≥120人" });
+    const stale = await filler.patch(`/indicators/${l3.body.id}`, { version: 1, name: "x" });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.current.targetText).toBe("≥120人");
+    expect((await filler.get(`/indicators/${l3.body.id}`)).status).toBe(200);
+    const del = await filler.del(`/indicators/${l1.body.id}?version=1`);
+    expect(del.status).toBe(204);
+    expect((await filler.get(`/projects/${p.id}/indicators`)).body.items).toHaveLength(0);
+    expect((await filler.get(`/indicators/${l3.body.id}`)).status).toBe(404);
+  });
+
+  it("runs the workflow: submit → return (comment) → edit → submit → approve; approved is frozen and snapshotted", async () => {
+    const approver = await t.as("approver");
+    const p = (await create(filler, { name: "流程" })).body;
+    const ind = (await filler.post(`/projects/${p.id}/indicators`, { level: 1, name: "产出指标" })).body;
+    const submitted = await filler.post(`/projects/${p.id}/submit`, { version: 1 });
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ state: "submitted", version: 2 });
+
+    const edit = await filler.patch(`/projects/${p.id}`, { version: 2, name: "改" });
+    expect(edit.status).toBe(409);
+    expect(edit.body.error).toMatchObject({ code: "not_editable" });
+    expect(edit.body.error.message).toMatch(/已提交/);
+    expect((await filler.patch(`/indicators/${ind.id}`, { version: 1, name: "改" })).status).toBe(409);
+    expect((await filler.del(`/projects/${p.id}?version=2`)).status).toBe(409);
+
+    expect((await filler.post(`/projects/${p.id}/approve`, { version: 2 })).status).toBe(403);
+    const noComment = await approver.post(`/projects/${p.id}/return`, { version: 2 });
+    expect(noComment.status).toBe(400);
+    expect(noComment.body.error.message).toBe("退回时须填写意见");
+    const returned = await approver.post(`/projects/${p.id}/return`, { version: 2, comment: "目标不够具体" });
+    expect(returned.body).toMatchObject({ state: "returned", version: 3 });
+    expect((await filler.patch(`/projects/${p.id}`, { version: 3, annualGoal: "完成 100 台装备采购" })).status).toBe(
+      200,
+    );
+    expect((await filler.post(`/projects/${p.id}/submit`, { version: 4 })).body.state).toBe("submitted");
+    const staleApprove = await approver.post(`/projects/${p.id}/approve`, { version: 4 });
+    expect(staleApprove.status).toBe(409);
+    expect(staleApprove.body.error.current.version).toBe(5);
+    const approved = await approver.post(`/projects/${p.id}/approve`, { version: 5 });
+    expect(approved.status).toBe(200);
+    expect(approved.body.state).toBe("approved");
+    const again = await approver.post(`/projects/${p.id}/approve`, { version: 6 });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/已审核通过/);
+    expect((await filler.patch(`/projects/${p.id}`, { version: 6, name: "改" })).status).toBe(409);
+
+    const history = await filler.get(`/projects/${p.id}/transitions`);
+    expect(history.body.items.map((h: { action: string }) => h.action)).toEqual([
+      "submit",
+      "return",
+      "submit",
+      "approve",
+    ]);
+    expect(history.body.items[1].comment).toBe("目标不够具体");
+    const snaps = await t.deps.db.select().from(recordSnapshots).where(eq(recordSnapshots.entityId, p.id));
+    expect(snaps).toHaveLength(1);
+    expect(snaps[0]!.snapshot).toMatchObject({ annualGoal: "完成 100 台装备采购", state: "approved" });
+    const audit = (await auditFor(p.id)).map((a) => a.action);
+    expect(audit).toEqual([
+      "project.create",
+      "workflow.submit",
+      "workflow.return",
+      "project.update",
+      "workflow.submit",
+      "workflow.approve",
+    ]);
+  });
+
+  it("nobody approves their own submission", async () => {
+    const both = await createAccount(t.deps.db, {
+      username: "both",
+      roles: [
+        { role: "filler", orgId: t.world.unit.id },
+        { role: "unit_approver", orgId: t.world.unit.id },
+      ],
+    });
+    expect(both.id).toBeTruthy();
+    const c = await t.as("both");
+    const p = (await create(c, { name: "自审" })).body;
+    expect((await c.post(`/projects/${p.id}/submit`, { version: 1 })).status).toBe(200);
+    const self = await c.post(`/projects/${p.id}/approve`, { version: 2 });
+    expect(self.status).toBe(403);
+    expect(self.body.error.message).toBe("不能审核自己提交的记录");
+    expect((await c.post(`/projects/${p.id}/return`, { version: 2, comment: "x" })).status).toBe(403);
+    const reviewer = await t.as("reviewer");
+    expect((await reviewer.post(`/projects/${p.id}/approve`, { version: 2 })).status).toBe(200);
+  });
+
+  it("deletes a draft with its version (204), audited; then it is 404", async () => {
+    const p = (await create(filler, { name: "删除" })).body;
+    expect((await filler.del(`/projects/${p.id}?version=9`)).status).toBe(409);
+    expect((await filler.del(`/projects/${p.id}?version=1`)).status).toBe(204);
+    expect((await filler.get(`/projects/${p.id}`)).status).toBe(404);
+    expect((await auditFor(p.id)).map((a) => a.action)).toEqual(["project.create", "project.delete"]);
+  });
+});
