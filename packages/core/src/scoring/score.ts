@@ -8,7 +8,7 @@
  */
 import type { LocalizedText } from "../errors/domain-error.ts";
 import { DomainError } from "../errors/domain-error.ts";
-import { executionRate } from "../money/budget.ts";
+import { checkBudgetLine, executionRate } from "../money/budget.ts";
 import { type Fen, formatAmount, type MoneyUnit } from "../money/money.ts";
 import {
   add,
@@ -30,6 +30,8 @@ import {
   toNumber,
   ZERO,
 } from "../numbers/decimal.ts";
+import { compareActual, convertUnit } from "../targets/compare.ts";
+import { parseTarget } from "../targets/parse.ts";
 import type { Comparison, Op, TargetValue } from "../targets/types.ts";
 import {
   effectiveGroupPoints,
@@ -77,6 +79,8 @@ export interface IndicatorInput {
   overrideReason?: string | undefined;
   /** 偏差原因分析. */
   deviationReason?: string | undefined;
+  /** A separate 计量单位 / 计算符号 column, used when the target text has none. */
+  hints?: { unit?: string; op?: Op } | undefined;
 }
 
 export interface EvaluationInput {
@@ -89,6 +93,10 @@ export interface EvaluationInput {
     budget: Fen;
     /** 全年执行数 (B) */
     executed: Fen;
+    /** 年初预算数, when given: 年初 + 调整 = 全年预算数 is checked. */
+    initial?: Fen | undefined;
+    /** 预算调整数 */
+    adjustment?: Fen | undefined;
     /** 执行率 as printed (`88.3%`). */
     statedRate?: string | undefined;
     /** 执行率得分 as stated. */
@@ -103,11 +111,14 @@ export interface EvaluationInput {
 
 /** How text becomes a TargetValue and how an actual is compared with a target (the targets module). */
 export interface TargetFunctions {
-  parse: (text: string, hints?: { unit?: string }) => TargetValue;
+  parse: (text: string, hints?: { unit?: string; op?: Op }) => TargetValue;
   compare: (target: TargetValue, actual: TargetValue) => Comparison;
 }
 
-/** Until a parser is supplied, text is held as qualitative and compared by its words alone. */
+/** The targets module: `parseTarget` and `compareActual`. */
+export const TARGETS: TargetFunctions = { parse: parseTarget, compare: compareActual };
+
+/** Text held as qualitative and compared by its words alone (no parser): for tests and for callers who want that. */
 export const PLAIN_TEXT_TARGETS: TargetFunctions = {
   parse: (text) => ({ kind: "qualitative", text }),
   compare: (target, actual) =>
@@ -116,12 +127,7 @@ export const PLAIN_TEXT_TARGETS: TargetFunctions = {
       : { met: undefined, ratio: undefined, note: "无法自动判断" },
 };
 
-let defaultTargets: TargetFunctions = PLAIN_TEXT_TARGETS;
-
-/** Installs the parser and comparison used when `scoreEvaluation` is not given any (done once by the package index). */
-export function setDefaultTargetFunctions(f: TargetFunctions): void {
-  defaultTargets = f;
-}
+const defaultTargets = TARGETS;
 
 function sameWords(a: string, b: string): boolean {
   const n = (s: string) => s.replace(/[\s\u3000，,。.、；;：:“”"'（）()]/g, "");
@@ -210,7 +216,8 @@ function numericShare(op: Op, t: Ratio, a: Ratio, actualOp: Op | undefined, sche
         ? { met, share: ONE, completion: undefined }
         : { met, share: ZERO, completion: undefined, zeroWhy: NOT_MET_ZERO };
     }
-    const met = cmp(a, t) === 0;
+    // ＝ means "reach this value" (as the targets module reads it): met at or above a positive target.
+    const met = cmp(t, ZERO) > 0 ? cmp(a, t) >= 0 : cmp(a, t) === 0;
     const completion = safeDiv(a, t);
     if (met) return { met, share: ONE, completion };
     return { met, share: clamp01(div(a, t)), completion, expr: `× ${dec(a)} ÷ ${dec(t)}` };
@@ -247,23 +254,31 @@ function numericShare(op: Op, t: Ratio, a: Ratio, actualOp: Op | undefined, sche
 const NOT_MET: LocalizedText = { zh: "未达成且目标值不大于 0", en: "not met and the target is not above 0" };
 const NOT_MET_ZERO: LocalizedText = { zh: "目标值为 0 而实际值不符", en: "the target is 0 and the actual is not" };
 
-function unitsAgree(t: TargetValue, a: TargetValue): boolean {
-  return t.unit === undefined || a.unit === undefined || t.unit === a.unit;
+/** The actual's value in the target's unit (`名` = `人`, `小时` → `分钟`…); undefined when they do not convert. */
+function inTargetUnit(t: TargetValue, a: TargetValue, v: number): Ratio | undefined {
+  const r = fromNumber(v);
+  if (t.unit === undefined || a.unit === undefined || t.unit === a.unit) return r;
+  return convertUnit(r, a.unit, t.unit);
 }
 
 function withUnit(v: Ratio, unit: string | undefined): string {
   return `${dec(v)}${unit ?? ""}`;
 }
 
-/** Numeric comparison when both sides are numbers in the same unit (or one side has no unit). */
+/**
+ * Exact numeric judgement when both sides are numbers in units that agree or convert (or one side has none).
+ * The scheme decides met and the share; the targets module's comparison lends its wording when it agrees.
+ */
 function numericJudgement(
   target: TargetValue,
   actual: TargetValue,
   scheme: ScoringScheme,
+  external: Comparison,
 ): { share: Share; comparison: Comparison } | undefined {
-  if (actual.value === undefined || !unitsAgree(target, actual)) return undefined;
+  if (actual.value === undefined) return undefined;
   if (actual.kind !== "numeric" && actual.kind !== "frequency") return undefined;
-  const a = fromNumber(actual.value);
+  const a = inTargetUnit(target, actual, actual.value);
+  if (a === undefined) return undefined;
   const unit = target.unit ?? actual.unit;
   let share: Share;
   let targetText: string;
@@ -291,7 +306,13 @@ function numericJudgement(
   }
   const actualText = `${actual.op ? OP_TEXT[actual.op] : ""}${withUnit(a, unit)}`;
   const pct = share.completion ? `，完成 ${toDecimalString(round(mul(share.completion, fromInt(100)), 2))}%` : "";
-  const note = `实际 ${actualText}，目标 ${targetText}：${share.met ? "达成" : "未达成"}${pct}`;
+  const own = `实际 ${actualText}，目标 ${targetText}：${share.met ? "达成" : "未达成"}${pct}`;
+  const note =
+    external.met === share.met
+      ? external.note
+      : external.met === undefined
+        ? own
+        : `${own}（按评分方案判断；指标值比较为：${external.note}）`;
   return {
     share,
     comparison: {
@@ -302,7 +323,7 @@ function numericJudgement(
   };
 }
 
-function asTarget(v: TargetValue | string, f: TargetFunctions, hints?: { unit?: string }): TargetValue {
+function asTarget(v: TargetValue | string, f: TargetFunctions, hints?: { unit?: string; op?: Op }): TargetValue {
   return typeof v === "string" ? f.parse(v, hints) : v;
 }
 
@@ -315,8 +336,9 @@ export function scoreIndicator(
 ): IndicatorScore {
   const points = toRatio(ind.points);
   const stated = ind.statedScore === undefined ? undefined : toRatio(ind.statedScore);
-  const target = asTarget(ind.target, targets);
-  const actual = asTarget(ind.actual, targets, target.unit ? { unit: target.unit } : undefined);
+  const target = asTarget(ind.target, targets, ind.hints);
+  const unit = target.unit ?? ind.hints?.unit;
+  const actual = asTarget(ind.actual, targets, unit ? { unit } : undefined);
   const level1 = level1Of(ind.level1);
   const p = dec(points);
 
@@ -326,7 +348,8 @@ export function scoreIndicator(
   let comparison: Comparison;
   let formula: LocalizedText;
 
-  const numeric = numericJudgement(target, actual, scheme);
+  const external = targets.compare(target, actual);
+  const numeric = numericJudgement(target, actual, scheme, external);
   if (numeric) {
     comparison = numeric.comparison;
     const raw = cmp(points, ZERO) > 0 ? mul(points, numeric.share.share) : ZERO;
@@ -339,7 +362,7 @@ export function scoreIndicator(
         ? { zh: `${p} ${sh.expr}`, en: `${p} ${sh.expr}` }
         : { zh: `0 分（${sh.zeroWhy?.zh ?? "未达成"}）`, en: `0 (${sh.zeroWhy?.en ?? "not met"})` };
   } else {
-    comparison = targets.compare(target, actual);
+    comparison = external;
     if (comparison.met === undefined && sameWords(target.text, actual.text)) {
       comparison = { ...comparison, met: true, note: `${comparison.note}；实际完成值与指标值文字相同，视为达成` };
     }
@@ -409,6 +432,7 @@ export interface ExactDifference {
 export type ProblemCode =
   | "zero_budget"
   | "invalid_budget"
+  | "budget_arithmetic"
   | "unknown_level1"
   | "level1_not_in_scheme"
   | "group_without_indicators"
@@ -493,6 +517,15 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
       path: "budget.budget",
       ...e.text,
     });
+  }
+  if (input.budget.initial !== undefined || input.budget.adjustment !== undefined) {
+    const line = checkBudgetLine({
+      initial: input.budget.initial,
+      adjustment: input.budget.adjustment,
+      final: input.budget.budget,
+    });
+    for (const p of line.problems)
+      problems.push({ code: "budget_arithmetic", path: "budget.budget", zh: p.zh, en: p.en });
   }
   const statedExecutionScore = input.budget.statedScore === undefined ? undefined : toRatio(input.budget.statedScore);
   if (rate && input.budget.statedRate !== undefined && input.budget.statedRate.trim() !== "") {

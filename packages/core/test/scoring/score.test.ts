@@ -141,10 +141,16 @@ describe("indicator formulas", () => {
     expect(d(one(num(100, "人", ">="), num(-5, "人")).computed)).toBe("0");
   });
 
-  it("= with a non-zero target: points × actual ÷ target, capped at the points", () => {
+  it("= with a non-zero target means reach it: points × actual ÷ target below, full at or above", () => {
     expect(d(one(num(100, "%", "="), num(90, "%")).computed)).toBe("9");
-    expect(one(num(100, "%", "="), num(110, "%")).comparison.met).toBe(false);
+    expect(one(num(100, "%", "="), num(110, "%")).comparison.met).toBe(true);
     expect(d(one(num(100, "%", "="), num(110, "%")).computed)).toBe("10");
+  });
+
+  it("converts units that convert (名 = 人, 小时 → 分钟)", () => {
+    expect(d(one(num(302, "名", ">="), num(260, "人"), 2).computed)).toBe("1.72");
+    expect(d(one(num(30, "分钟", "<="), num(1, "小时"), 10).computed)).toBe("0"); // 60 = 2 × 30
+    expect(d(one(num(30, "分钟", "<="), num(0.75, "小时"), 10).computed)).toBe("5"); // 45: 10 × (1 − 15/30)
   });
 
   it("= with target 0: full when actual ≤ 0, else 0; the stricter variant wants exactly 0", () => {
