@@ -9,6 +9,9 @@ import { fileURLToPath } from "node:url";
 import { Deflate, strToU8, zipSync } from "fflate";
 import { buildDocx, buildXlsx, docxTable, PROJECT_GOAL_SPEC, para } from "./build.ts";
 
+/** Zip entries get this time so that regenerated fixtures are byte-identical. */
+const FIXED_TIME = new Date("2024-01-01T00:00:00Z");
+
 const root = join(dirname(fileURLToPath(import.meta.url)), "../../../..");
 const hostile = join(root, "fixtures/hostile");
 const generated = join(root, "fixtures/generated");
@@ -77,27 +80,82 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
   return out;
 }
 
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
 function crc32(data: Uint8Array, crc = 0): number {
   let c = ~crc >>> 0;
-  for (let i = 0; i < data.length; i++) {
-    c ^= data[i]!;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
 }
 
-/** Deflate `total` bytes of one repeated byte without holding them (chunks of 1 MB). */
+/**
+ * `total` bytes of one repeated byte as a raw deflate stream, built by hand without holding the bytes: one fixed
+ * Huffman block of a literal followed by length-258 matches at distance 1 (13 bits per 258 bytes, ≈ 159:1).
+ * Fast to build; the committed fixtures use `deflateSmallest` (fflate level 9, ≈ 1000:1) to stay small.
+ */
 export function deflateRepeated(total: number, byte = 0x20): { deflated: Uint8Array; crc: number } {
+  const out = new Uint8Array(Math.ceil((total / 258) * 13) / 8 + 1024);
+  let pos = 0;
+  let acc = 0;
+  let nbits = 0;
+  const put = (value: number, n: number) => {
+    // LSB-first into the stream.
+    for (let k = 0; k < n; k++) {
+      acc |= ((value >> k) & 1) << nbits;
+      nbits++;
+      if (nbits === 8) {
+        out[pos++] = acc;
+        acc = 0;
+        nbits = 0;
+      }
+    }
+  };
+  const huff = (code: number, n: number) => {
+    // Huffman codes go most significant bit first.
+    for (let k = n - 1; k >= 0; k--) put((code >> k) & 1, 1);
+  };
+  const literal = (b: number) => (b < 144 ? huff(0x30 + b, 8) : huff(0x190 + b - 144, 9));
+  put(1, 1); // BFINAL
+  put(1, 2); // BTYPE = 01, fixed Huffman
+  let left = total;
+  if (left > 0) {
+    literal(byte);
+    left--;
+  }
+  while (left >= 258) {
+    huff(0b11000101, 8); // length code 285 = 258
+    huff(0, 5); // distance code 0 = 1
+    left -= 258;
+  }
+  while (left-- > 0) literal(byte);
+  huff(0, 7); // end of block
+  if (nbits > 0) out[pos++] = acc;
+  // CRC of the repeated bytes, a megabyte at a time.
+  const block = new Uint8Array(Math.min(total, 1024 * 1024)).fill(byte);
+  let crc = 0;
+  for (let rest = total; rest > 0; rest -= block.length)
+    crc = crc32(block.subarray(0, Math.min(rest, block.length)), crc);
+  return { deflated: out.slice(0, pos), crc };
+}
+
+/** The same bytes through fflate at level 9: about six times smaller, slower to build. */
+export function deflateSmallest(total: number, byte = 0x20): { deflated: Uint8Array; crc: number } {
   const chunks: Uint8Array[] = [];
   const d = new Deflate({ level: 9 }, (c) => chunks.push(c));
-  const block = new Uint8Array(1024 * 1024).fill(byte);
+  const block = new Uint8Array(Math.min(total, 1024 * 1024)).fill(byte);
   let crc = 0;
-  // CRC of a repeated block: compute once per block size.
-  const blockCrcFn = (n: number, prev: number) => crc32(block.subarray(0, n), prev);
   for (let left = total; left > 0; ) {
     const n = Math.min(left, block.length);
     left -= n;
-    crc = blockCrcFn(n, crc);
+    crc = crc32(block.subarray(0, n), crc);
     d.push(block.subarray(0, n), left === 0);
   }
   const out = new Uint8Array(chunks.reduce((s, c) => s + c.length, 0));
@@ -118,29 +176,35 @@ const WB_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="htt
 
 /** A minimal xlsx with the given sheet XML (and optional extra parts). */
 export function minimalXlsx(sheetXml: string, extra: Record<string, string> = {}): Uint8Array {
-  return zipSync({
-    "[Content_Types].xml": strToU8(CT_XLSX),
-    "xl/workbook.xml": strToU8(extra["xl/workbook.xml"] ?? WB),
-    "xl/_rels/workbook.xml.rels": strToU8(extra["xl/_rels/workbook.xml.rels"] ?? WB_RELS),
-    "xl/worksheets/sheet1.xml": strToU8(sheetXml),
-    ...Object.fromEntries(
-      Object.entries(extra)
-        .filter(([k]) => k !== "xl/workbook.xml" && k !== "xl/_rels/workbook.xml.rels")
-        .map(([k, v]) => [k, strToU8(v)]),
-    ),
-  });
+  return zipSync(
+    {
+      "[Content_Types].xml": strToU8(CT_XLSX),
+      "xl/workbook.xml": strToU8(extra["xl/workbook.xml"] ?? WB),
+      "xl/_rels/workbook.xml.rels": strToU8(extra["xl/_rels/workbook.xml.rels"] ?? WB_RELS),
+      "xl/worksheets/sheet1.xml": strToU8(sheetXml),
+      ...Object.fromEntries(
+        Object.entries(extra)
+          .filter(([k]) => k !== "xl/workbook.xml" && k !== "xl/_rels/workbook.xml.rels")
+          .map(([k, v]) => [k, strToU8(v)]),
+      ),
+    },
+    { mtime: FIXED_TIME },
+  );
 }
 
 export const W_NS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`;
 
 /** A minimal docx whose body is the given XML. */
 export function minimalDocx(bodyXml: string, prolog = ""): Uint8Array {
-  return zipSync({
-    "[Content_Types].xml": strToU8(CT_DOCX),
-    "word/document.xml": strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?>${prolog}<w:document ${W_NS}><w:body>${bodyXml}</w:body></w:document>`,
-    ),
-  });
+  return zipSync(
+    {
+      "[Content_Types].xml": strToU8(CT_DOCX),
+      "word/document.xml": strToU8(
+        `<?xml version="1.0" encoding="UTF-8"?>${prolog}<w:document ${W_NS}><w:body>${bodyXml}</w:body></w:document>`,
+      ),
+    },
+    { mtime: FIXED_TIME },
+  );
 }
 
 export const BILLION_LAUGHS = `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;"><!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;"><!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;"><!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;"><!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;"><!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]>`;
@@ -174,7 +238,7 @@ async function main(): Promise<void> {
   w(hostile, "truncated-tail.xlsx", formXlsx.subarray(0, formXlsx.length - 10));
 
   // 50 MB of spaces as one sheet: declared honestly (caught before inflating) and declared as 1 KB (caught while inflating).
-  const bomb = deflateRepeated(50 * 1024 * 1024);
+  const bomb = deflateSmallest(50 * 1024 * 1024);
   const base = (name: string, xml: string): RawEntry => {
     const bytes = strToU8(xml);
     const chunks: Uint8Array[] = [];
