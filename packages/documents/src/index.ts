@@ -1,2 +1,3 @@
 export type * from "./model/table.ts";
 export * from "./read/index.ts";
+export * from "./text/index.ts";
