@@ -7,3 +7,15 @@ export * from "./money/money.ts";
 export * from "./scoring/input.ts";
 export * from "./scoring/scheme.ts";
 export * from "./scoring/score.ts";
+export { compareActual, convertUnit } from "./targets/compare.ts";
+export {
+  DEFAULT_OPERATOR_CODES,
+  type OperatorCodeTable,
+  type ResolvedOperatorCode,
+  resolveOperatorCode,
+} from "./targets/operator-codes.ts";
+export { canonicalUnit, normalizeTargetText, type ParseHints, parseTarget, qualityOf } from "./targets/parse.ts";
+export { renderTarget } from "./targets/render.ts";
+export { checkTiers } from "./tiers/check.ts";
+export { type ParseTiersOptions, parseTiers, tierOf } from "./tiers/parse.ts";
+export * from "./tiers/types.ts";

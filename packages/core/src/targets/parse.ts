@@ -410,6 +410,23 @@ function readQuantity(s: string, raw: RawNumber, seg: number): Quantity | undefi
       break;
     }
   }
+  if (!op && unit) {
+    // a noun between the unit and the word: `三个红灯以上`
+    let segEnd = j;
+    while (segEnd < s.length && !DELIMS.includes(s[segEnd] ?? "") && segEnd - j <= 8) segEnd++;
+    const rest = s.slice(j, segEnd);
+    if (segEnd >= s.length || DELIMS.includes(s[segEnd] ?? "")) {
+      for (const [w, o] of SUFFIX_OPS) {
+        if (w === "内" || !rest.endsWith(w)) continue;
+        const noun = rest.slice(0, rest.length - w.length);
+        if (noun.length > 0 && noun.length <= 6 && /^[\u4e00-\u9fff]+$/.test(noun)) {
+          op = o;
+          j = segEnd;
+        }
+        break;
+      }
+    }
+  }
   if (!unit) {
     const u = PERCENT_UNITS.find(([w]) => s.startsWith(w, j));
     if (u) {
