@@ -43,6 +43,7 @@ import {
   roundingDigits,
   type ScoringScheme,
   type TierKey,
+  validateScheme,
 } from "./scheme.ts";
 
 /** A number as given: an exact Ratio, a decimal string (`"2.5"`) or a JS number (taken through its decimal text). */
@@ -495,9 +496,12 @@ function signed(r: Ratio): string {
 
 const FAR_OVER = parseDecimal("1.3")!;
 
-/** Scores the evaluation exactly. Never throws for the document's own mistakes: they become problems. */
+/**
+ * Scores the evaluation exactly. Never throws for the document's own mistakes: they become problems. An unusable
+ * scheme is a configuration error: `DomainError("invalid_scheme")`.
+ */
 export function computeScores(input: EvaluationInput, targets: TargetFunctions = defaultTargets): ExactEvaluation {
-  const scheme = input.scheme;
+  const scheme = validateScheme(input.scheme);
   const problems: ScoreProblem[] = [];
   const differences: ExactDifference[] = [];
   const unit = input.unit ?? "万元";

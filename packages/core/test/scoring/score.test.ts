@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { DomainError } from "../../src/errors/domain-error.ts";
 import { parseWanYuan, parseYuan } from "../../src/money/money.ts";
 import { add, cmp, fromNumber, type Ratio, sum, toDecimalString, ZERO } from "../../src/numbers/decimal.ts";
 import {
@@ -273,6 +274,11 @@ describe("execution score", () => {
     expect(r.problems[0]).toMatchObject({ code: "zero_budget", path: "budget.budget" });
   });
 
+  it("refuses an unusable scheme", () => {
+    const bad = { ...NATIONAL_PROJECT_SCHEME, grades: [{ grade: "优", min: 90 }] };
+    expect(() => scoreEvaluation(base("1.00", "1.00", bad))).toThrow(DomainError);
+  });
+
   it("seed 003's rates in 元", () => {
     expect(scoreEvaluation(base("166,933,259.08", "165,794,459.08")).executionRate).toBe("99.32");
     expect(scoreEvaluation(base("60,932,776.52", "60,932,776.52")).executionRate).toBe("100.00");
@@ -349,6 +355,27 @@ describe("checks", () => {
       ["deviation_reason_missing", "indicators[0].deviationReason"],
       ["far_over_target", "indicators[1]"],
     ]);
+  });
+
+  it("年初 + 调整 = 全年预算数 when the parts are given (seed 003 holds; a wrong one is reported)", () => {
+    const y = (t: string) => parseYuan(t);
+    const input = (final: string): EvaluationInput => ({
+      scheme: NATIONAL_PROJECT_SCHEME,
+      unit: "元",
+      budget: {
+        budget: y(final),
+        executed: y("165,794,459.08"),
+        initial: y("170,294,599.63"),
+        adjustment: y("-3,361,340.55"),
+      },
+      indicators: [ind("产出", 50), ind("效益", 30), ind("满意度", 10)],
+    });
+    const ok = scoreEvaluation(input("166,933,259.08"), STUB_TARGETS);
+    expect(ok.problems).toEqual([]);
+    expect(ok.executionRate).toBe("99.32");
+    const bad = scoreEvaluation(input("166,933,259.80"), STUB_TARGETS);
+    expect(bad.problems.map((p) => p.code)).toEqual(["budget_arithmetic"]);
+    expect(bad.problems[0]!.zh).toContain("相差 0.72");
   });
 
   it("a stated score outside 0 – points", () => {
