@@ -62,8 +62,12 @@ export function decodeText(input: Uint8Array): DecodedText {
     if (t !== undefined) return { text: t, encoding: u16, bom: false, lossy: false };
   }
   const utf8 = tryDecode("utf-8", bytes);
-  if (utf8 !== undefined) return { text: utf8, encoding: "utf-8", bom: false, lossy: false };
   const gb = tryDecode("gb18030", bytes);
+  // Short GBK text can be valid UTF-8 too ("一" is D2 BB, which UTF-8 reads as Cyrillic "һ"): when the UTF-8
+  // reading has no Chinese but letters of other scripts, and the GB18030 reading is plausible Chinese, take it.
+  if (utf8 !== undefined && gb !== undefined && !hasCjk(utf8) && hasOtherScripts(utf8) && plausibleChinese(gb))
+    return { text: gb, encoding: "gb18030", bom: false, lossy: false };
+  if (utf8 !== undefined) return { text: utf8, encoding: "utf-8", bom: false, lossy: false };
   if (gb !== undefined) return { text: gb, encoding: "gb18030", bom: false, lossy: false };
   // Neither: most likely UTF-8 with a few damaged bytes (a cut file); say so through `lossy`.
   const lossyUtf8 = new TextDecoder("utf-8").decode(bytes);
@@ -72,6 +76,30 @@ export function decodeText(input: Uint8Array): DecodedText {
   return bad(lossyGb) < bad(lossyUtf8)
     ? { text: lossyGb, encoding: "gb18030", bom: false, lossy: true }
     : { text: lossyUtf8, encoding: "utf-8", bom: false, lossy: true };
+}
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+
+function hasCjk(s: string): boolean {
+  return CJK.test(s);
+}
+
+/** Letters from the two-byte UTF-8 range beyond Latin-1 (Greek, Cyrillic, Hebrew, Arabic…). */
+function hasOtherScripts(s: string): boolean {
+  return /[\u0100-\u07ff]/.test(s);
+}
+
+/** Mostly ASCII and Chinese characters / punctuation, with at least one Chinese character. */
+function plausibleChinese(s: string): boolean {
+  if (!hasCjk(s)) return false;
+  let ok = 0;
+  let n = 0;
+  for (const ch of s) {
+    n++;
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80 || CJK.test(ch) || (c >= 0x2010 && c <= 0x2312) || c === 0xb7 || c === 0xd7 || c === 0xf7) ok++;
+  }
+  return ok >= n * 0.9;
 }
 
 /** Whether decoded text looks like a binary file misread as text (control characters, NULs). */

@@ -1,0 +1,125 @@
+import { execFileSync } from "node:child_process";
+import { DomainError } from "@jixiao/core";
+import { describe, expect, it } from "vitest";
+import { layoutTextToBlocks, readPdf } from "../../src/read/pdf.ts";
+
+/** A one-font PDF with text drawn at given positions on each page (ASCII only, Helvetica). */
+function makePdf(pages: Array<Array<[number, number, string]>>): Uint8Array {
+  const objects: string[] = [];
+  const pageIds: number[] = [];
+  // 1 catalog, 2 pages, 3 font, then per page: page + content.
+  objects[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+  let next = 4;
+  for (const items of pages) {
+    const content = items
+      .map(([x, y, s]) => `BT /F1 11 Tf ${x} ${y} Td (${s.replace(/[()\\]/g, (c) => `\\${c}`)}) Tj ET`)
+      .join("\n");
+    const pageId = next++;
+    const contentId = next++;
+    pageIds.push(pageId);
+    objects[pageId] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contentId} 0 R >>`;
+    objects[contentId] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
+  }
+  objects[1] = "<< /Type /Catalog /Pages 2 0 R >>";
+  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((p) => `${p} 0 R`).join(" ")}] /Count ${pageIds.length} >>`;
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  for (let i = 1; i < objects.length; i++) {
+    offsets[i] = out.length;
+    out += `${i} 0 obj\n${objects[i]}\nendobj\n`;
+  }
+  const xref = out.length;
+  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
+  for (let i = 1; i < objects.length; i++) out += `${String(offsets[i]).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
+const hasPdftotext = (() => {
+  try {
+    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe("layoutTextToBlocks", () => {
+  it("splits lines with two or more wide gaps into table rows and the rest into paragraphs, per page", () => {
+    const text = [
+      "   部门整体支出绩效自评表",
+      "",
+      "项目          年初预算数      执行数        执行率",
+      "年度资金总额  1,000.00        883.00        88.3%",
+      "其中：基本支出  600.00        590.00        98.3%",
+      "说明 文字",
+      "\f第二页  一段",
+      "",
+    ].join("\n");
+    const blocks = layoutTextToBlocks(text, "s.pdf");
+    expect(blocks[0]).toEqual({
+      type: "paragraph",
+      text: "部门整体支出绩效自评表",
+      location: { file: "s.pdf", page: 1, row: 1 },
+    });
+    const t = blocks[1];
+    if (t?.type !== "table") throw new Error("no table");
+    expect(t.table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ["项目", "年初预算数", "执行数", "执行率"],
+      ["年度资金总额", "1,000.00", "883.00", "88.3%"],
+      ["其中：基本支出", "600.00", "590.00", "98.3%"],
+    ]);
+    expect(t.table.location).toEqual({ file: "s.pdf", page: 1, table: 1 });
+    expect(t.table.sourceRows).toEqual([3, 4, 5]);
+    expect(blocks[2]).toMatchObject({ type: "paragraph", text: "说明 文字" });
+    expect(blocks[3]).toEqual({ type: "paragraph", text: "第二页 一段", location: { file: "s.pdf", page: 2, row: 1 } });
+  });
+});
+
+describe("readPdf", () => {
+  it("says clearly when pdftotext is not installed", async () => {
+    const err = await readPdf(makePdf([[[72, 700, "x"]]]), "a.pdf", { command: "/nonexistent/pdftotext" }).catch(
+      (e) => e,
+    );
+    expect(err).toBeInstanceOf(DomainError);
+    expect((err as DomainError).text.en).toMatch(/pdftotext \(poppler-utils\) is not installed/);
+  });
+
+  it.skipIf(!hasPdftotext)("reads a text layer into paragraphs and a table", async () => {
+    const pdf = makePdf([
+      [
+        [72, 760, "Performance self-evaluation 2023"],
+        [72, 720, "Item"],
+        [250, 720, "Budget"],
+        [400, 720, "Spent"],
+        [72, 700, "Total"],
+        [250, 700, "1000.00"],
+        [400, 700, "883.00"],
+      ],
+      [[72, 760, "Page two"]],
+    ]);
+    const doc = await readPdf(pdf, "dir/self.pdf");
+    expect(doc.file).toBe("self.pdf");
+    expect(doc.format).toBe("pdf");
+    expect(doc.blocks[0]).toMatchObject({ type: "paragraph", text: "Performance self-evaluation 2023" });
+    const t = doc.blocks.find((b) => b.type === "table");
+    if (t?.type !== "table") throw new Error("no table");
+    expect(t.table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ["Item", "Budget", "Spent"],
+      ["Total", "1000.00", "883.00"],
+    ]);
+    expect(doc.blocks.at(-1)).toMatchObject({ type: "paragraph", text: "Page two", location: { page: 2 } });
+  });
+
+  it.skipIf(!hasPdftotext)("refuses a PDF without a text layer", async () => {
+    const err = await readPdf(makePdf([[]]), "scan.pdf").catch((e) => e);
+    expect((err as DomainError).text.en).toMatch(/no text layer/);
+  });
+
+  it.skipIf(!hasPdftotext)("refuses a broken PDF", async () => {
+    const err = await readPdf(new TextEncoder().encode("%PDF-1.4\ngarbage"), "b.pdf").catch((e) => e);
+    expect(err).toBeInstanceOf(DomainError);
+    expect((err as DomainError).text.en).toMatch(/damaged|no text layer/);
+  });
+});
