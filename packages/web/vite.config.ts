@@ -29,7 +29,9 @@ export default defineConfig({
             { name: "echarts", test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, priority: 20 },
             {
               name: "antd",
-              test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@babel[\\/]runtime|dayjs|@emotion|stylis|classnames|clsx)[\\/]/,
+              // antd's shared base (theme, CSS-in-JS, utilities, locales). Its components stay with the pages
+              // that use them, so the first load carries only what the shell draws.
+              test: /node_modules[\\/](antd[\\/](es|lib)[\\/](config-provider|theme|_util|locale|style|version|app)|@ant-design[\\/](cssinjs|cssinjs-utils|colors|fast-color|react-slick)|@rc-component[\\/]util|@babel[\\/]runtime|dayjs|@emotion|stylis|classnames|clsx)[\\/]/,
               priority: 10,
             },
           ],

@@ -87,7 +87,8 @@ const messages = {
   "se.needReason": ["调整得分须说明理由", "An override needs a reason"],
   "se.needDeviation": ["未达成目标，须填写偏差原因", "Target missed: give the cause"],
   "se.overTarget": ["远超目标，须说明原因（目标可能偏低）", "Far over target: explain (the target may be too low)"],
-  "se.lowRate": ["执行率低于90%，须说明原因", "Execution below 90%: explain"],
+  "se.tier": ["定性评定档次", "Qualitative tier"],
+  "se.differences": ["调整得分与建议得分的差异", "Overrides against the suggested scores"],
   "se.notReady": [
     "评分规则（@jixiao/core 的 scoreEvaluation）尚未提供，暂不能计算得分。",
     "The scoring rules (scoreEvaluation in @jixiao/core) are not available yet: scores cannot be computed.",

@@ -69,13 +69,7 @@ export interface RunningServer {
 
 /** The shape the harness expects from packages/server once it exports a starter. */
 interface ServerModule {
-  startServer?: (opts: {
-    port: number;
-    host?: string;
-    dataDir?: string;
-    demo?: boolean;
-    webDir?: string;
-  }) => Promise<{
+  startServer?: (opts: { port: number; host?: string; dataDir?: string; demo?: boolean; webDir?: string }) => Promise<{
     url?: string;
     port?: number;
     close(): Promise<void>;

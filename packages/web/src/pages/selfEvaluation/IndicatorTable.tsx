@@ -1,7 +1,8 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, QuestionCircleOutlined } from "@ant-design/icons";
-import { Input, Table, type TableColumnsType, Tag, Tooltip, Typography } from "antd";
+import { Input, Select, Table, type TableColumnsType, Tag, Tooltip, Typography } from "antd";
 import { memo, useMemo } from "react";
 import { useI18n } from "../../i18n.tsx";
+import type { TierKey } from "../../lib/rules.ts";
 import type { EvaluationView, IndicatorView } from "../../lib/scoring.ts";
 import type { SeIndicator } from "./model.ts";
 
@@ -77,6 +78,20 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, view, r
               data-testid={`actual-${r.id}`}
               aria-label={`${r.name} ${t("se.actual")}`}
             />
+            {v.kind === "qualitative" && (
+              <Select<TierKey | undefined>
+                size="small"
+                style={{ width: "100%", marginTop: 4 }}
+                allowClear
+                placeholder={t("se.tier")}
+                value={r.tier}
+                disabled={readOnly}
+                options={view.tiers.map((x) => ({ value: x.key, label: x.label }))}
+                onChange={(tier) => onChange(r.id, { tier: tier ?? undefined })}
+                popupMatchSelectWidth={false}
+                data-testid={`tier-${r.id}`}
+              />
+            )}
             {v.problem && (
               <Typography.Text type="warning" style={{ fontSize: 12 }}>
                 {v.problem}
@@ -114,7 +129,7 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, view, r
     {
       title: t("se.override"),
       key: "override",
-      width: 150,
+      width: 120,
       render: (_: unknown, r) => {
         const v = view.indicators[r.id] ?? EMPTY;
         return (
@@ -186,7 +201,8 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, view, r
       columns={columns}
       dataSource={indicators}
       pagination={false}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1120 }}
+      tableLayout="fixed"
       data-testid="indicator-table"
     />
   );

@@ -154,11 +154,6 @@ export default function SelfEvaluationPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t("se.rate")}>
             <span data-testid="se-rate">{view.rateText ? `${view.rateText}%` : "—"}</span>
-            {view.lowRate && (
-              <Tag color="warning" style={{ marginLeft: 8 }}>
-                {t("se.lowRate")}
-              </Tag>
-            )}
           </Descriptions.Item>
           <Descriptions.Item label={t("se.points")}>{view.executionPoints ?? "—"}</Descriptions.Item>
           <Descriptions.Item label={t("se.score")}>
@@ -187,6 +182,22 @@ export default function SelfEvaluationPage() {
             </ul>
           }
           data-testid="se-problems"
+        />
+      )}
+
+      {view.differences.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          title={t("se.differences")}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {view.differences.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          }
+          data-testid="se-differences"
         />
       )}
 

@@ -1,0 +1,83 @@
+/**
+ * A whole journey through the UI in Debian's chromium: sign in, see the dashboard, open the self-evaluation
+ * workspace, type an actual value and watch the total and the grade change. Screenshots of each step go to
+ * .tmp/screenshots; the main ones to docs/screenshots.
+ */
+import { existsSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, type Harness, signIn, startHarness } from "./harness.ts";
+
+const hasChromium = existsSync(CHROMIUM);
+
+describe.skipIf(!hasChromium)("journey: filler signs in, checks the dashboard, self-evaluates", () => {
+  let h: Harness;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness();
+    page = await h.newPage();
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+  }, 180_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("signs in and sees the dashboard with its charts", async () => {
+    await page.goto("/");
+    await page.waitForURL(/\/login/);
+    await page.getByTestId("login-submit").waitFor();
+    await h.screenshot(page, "login", { publish: true });
+
+    const filler = h.accounts.filler;
+    expect(filler, "a demo filler account").toBeDefined();
+    await signIn(page, filler!.username, filler!.password);
+
+    await page.getByTestId("dashboard").waitFor();
+    await page.locator('[data-testid="chart-execution"] canvas').waitFor();
+    await page.locator('[data-testid="chart-grades"] canvas').waitFor();
+    // the shell: menu in Chinese, organisation and year switchers
+    await expect(page.getByRole("menuitem", { name: "工作台" }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("menuitem", { name: "自评" }).isVisible()).resolves.toBe(true);
+    await page.waitForTimeout(600); // chart animation
+    await h.screenshot(page, "dashboard", { publish: true });
+  });
+
+  it("opens the self-evaluation, types an actual value, and the total and grade follow", async () => {
+    await page.getByRole("menuitem", { name: "自评" }).click();
+    await page.getByTestId("indicator-table").waitFor();
+    const total = page.getByTestId("se-total");
+    const grade = page.getByTestId("se-grade");
+    await expect(page.getByTestId("scoring-not-ready").count()).resolves.toBe(0);
+
+    // 聘用辅警数量: target 302名, no actual yet.
+    const before = { total: await total.textContent(), grade: await grade.textContent() };
+    await page.getByTestId("actual-i7").fill("260名");
+    await expect.poll(() => total.textContent()).not.toBe(before.total);
+    const mid = { total: await total.textContent(), grade: await grade.textContent() };
+    expect(Number(mid.total)).toBeGreaterThan(Number(before.total));
+    // a missed target asks for its deviation reason
+    await expect.poll(() => page.getByTestId("deviation-i7").getAttribute("class")).toContain("error");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await h.screenshot(page, "self-evaluation", { publish: true });
+
+    // The target is reached and the qualitative indicators are judged achieved: the grade goes up a band.
+    await page.getByTestId("actual-i7").fill("302名");
+    await page.getByTestId("actual-i15").fill("96%");
+    // Qualitative indicators: the evaluator picks the tier (keyboard: open, first option 达成年度指标, Enter).
+    for (const id of ["i8", "i10", "i12"]) {
+      const tier = page.getByTestId(`tier-${id}`);
+      await tier.click();
+      await page.keyboard.press("Enter");
+      await expect.poll(() => tier.textContent()).toContain("达成年度指标");
+    }
+    await expect.poll(() => grade.textContent()).not.toBe(before.grade);
+    const after = { total: await total.textContent(), grade: await grade.textContent() };
+    expect(Number(after.total)).toBeGreaterThan(Number(mid.total));
+    await h.screenshot(page, "self-evaluation-full", { publish: true, fullPage: true });
+
+    expect(pageErrors).toEqual([]);
+  });
+});
