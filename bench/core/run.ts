@@ -1,0 +1,106 @@
+/**
+ * bench/core: parse and score throughput for 1,000,000 generated indicators, against a bare loop over the
+ * same data (the floor: touching every string once). Prints figures and ratios; asserts nothing.
+ *
+ *   npx tsx bench/core/run.ts [count]
+ */
+import { parseEvaluationInput, parseTarget, scoreEvaluation } from "@jixiao/core";
+
+const COUNT = Number(process.argv[2] ?? 1_000_000);
+const PER_EVALUATION = 25;
+
+// A deterministic generator (xorshift) so that runs compare.
+let seed = 0x2545f491;
+function rand(n: number): number {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) % n;
+}
+
+const TEMPLATES: ((n: number) => [string, string])[] = [
+  (n) => [`≥${n}人`, `${n + rand(20) - 10}人`],
+  (n) => [`≤${n}元/人/天`, `${n - rand(50)}元/人/天`],
+  (n) => [`${80 + (n % 20)}%以上`, `${70 + rand(30)}%`],
+  (n) => [`≥${n}百分比`, `${rand(100)}%`],
+  (n) => [`2024年12月${10 + (n % 20)}日前`, `2024年12月${1 + rand(30)}日`],
+  () => ["符合相关规定", "符合"],
+  (n) => [`<0.${n % 9}%`, `0.0${rand(9)}%`],
+  (n) => [`每年${n % 12}次`, `${rand(12)}次`],
+  (n) => [`${n % 50}%-${50 + (n % 50)}%`, `${rand(100)}%`],
+  (n) => [`≥${n}万次/年`, `${n}万次/年`],
+];
+
+const LEVEL1 = ["产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"];
+
+interface GenIndicator {
+  level1: string;
+  level2: string;
+  name: string;
+  target: string;
+  actual: string;
+  points: number;
+}
+
+const indicators: GenIndicator[] = new Array(COUNT);
+for (let i = 0; i < COUNT; i++) {
+  const [target, actual] = TEMPLATES[i % TEMPLATES.length]!(1 + rand(1000));
+  indicators[i] = {
+    level1: LEVEL1[i % LEVEL1.length]!,
+    level2: "数量指标",
+    name: `指标${i}`,
+    target,
+    actual,
+    points: 2,
+  };
+}
+
+function time<T>(label: string, f: () => T): { ms: number; result: T } {
+  const t0 = process.hrtime.bigint();
+  const result = f();
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  return { ms, result };
+}
+
+// Floor: a bare loop that reads every target and actual string once.
+const floor = time("bare loop", () => {
+  let acc = 0;
+  for (const ind of indicators) acc += ind.target.length + ind.actual.charCodeAt(0) + ind.points;
+  return acc;
+});
+
+const parse = time("parse", () => {
+  let kinds = 0;
+  for (const ind of indicators) {
+    if (parseTarget(ind.target).kind !== "qualitative") kinds++;
+    parseTarget(ind.actual);
+  }
+  return kinds;
+});
+
+const score = time("score", () => {
+  let total = 0;
+  for (let i = 0; i < COUNT; i += PER_EVALUATION) {
+    const slice = indicators.slice(i, i + PER_EVALUATION);
+    const input = parseEvaluationInput({
+      scheme: "national-project",
+      budget: { budget: "100.00", executed: "95.50" },
+      indicators: slice,
+    });
+    if (!input.ok) throw new Error(JSON.stringify(input.problems[0]));
+    total += scoreEvaluation(input.value).total;
+  }
+  return total;
+});
+
+const perSec = (ms: number, n: number) => Math.round((n / ms) * 1000).toLocaleString("en-US");
+console.log(`bench/core — ${COUNT.toLocaleString("en-US")} generated indicators (Node ${process.version})`);
+console.log(
+  `  bare loop (floor)        ${floor.ms.toFixed(0).padStart(7)} ms  ${perSec(floor.ms, COUNT)} indicators/s`,
+);
+console.log(
+  `  parse target + actual    ${parse.ms.toFixed(0).padStart(7)} ms  ${perSec(parse.ms, COUNT)} indicators/s  ×${(parse.ms / floor.ms).toFixed(1)} the floor  (${parse.result.toLocaleString("en-US")} quantitative)`,
+);
+console.log(
+  `  score (${PER_EVALUATION}/evaluation)     ${score.ms.toFixed(0).padStart(7)} ms  ${perSec(score.ms, COUNT)} indicators/s  ×${(score.ms / floor.ms).toFixed(1)} the floor`,
+);
