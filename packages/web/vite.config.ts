@@ -18,6 +18,9 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      // packages/core is pure (ARCHITECTURE.md: "the domain, no I/O"): what the app does not use of it (the zod
+      // input schemas, the tier parser…) is left out of the bundle instead of riding along with the shell.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]packages[\\/]core[\\/]src[\\/]/.test(id) },
       output: {
         codeSplitting: {
           groups: [
