@@ -1,0 +1,357 @@
+/**
+ * The authorisation matrix: every route × every role (and anonymous) × own / foreign organisation, with the
+ * expected status. A route missing from the matrix fails the test, so new routes must be added here.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { membershipsOf } from "../src/accounts/repository.ts";
+import { insertIndicator } from "../src/indicators/repository.ts";
+import { insertOrganisation } from "../src/orgs/repository.ts";
+import type { OrganisationRow } from "../src/orgs/schema.ts";
+import { insertProject } from "../src/projects/repository.ts";
+import { type Client, createAccount, PASSWORD, type TestApp, testApp } from "./support/app.ts";
+import { STORES } from "./support/stores.ts";
+
+const ROLES = ["anonymous", "filler", "approver", "reviewer", "viewer", "sysadmin", "secadmin", "auditor"] as const;
+type RoleName = (typeof ROLES)[number];
+type Target = "own" | "foreign";
+const BUSINESS: RoleName[] = ["filler", "approver", "reviewer", "viewer"];
+const ADMINS: RoleName[] = ["sysadmin", "secadmin", "auditor"];
+
+interface Req {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+interface Case {
+  /** As in the OpenAPI document: `get /api/v1/projects/{id}`. */
+  route: string;
+  make(ctx: Ctx, target: Target, role: RoleName): Promise<Req>;
+  expect(role: RoleName, target: Target): number;
+}
+interface Ctx {
+  t: TestApp;
+  org(target: Target): OrganisationRow;
+  project(target: Target, state?: "draft" | "submitted"): Promise<{ id: string }>;
+  indicator(target: Target): Promise<{ id: string }>;
+  fillerId: string;
+}
+
+/** Business record routes: readable by the four business roles in scope; admins and foreigners see nothing. */
+const read =
+  (ok = 200) =>
+  (role: RoleName, target: Target) =>
+    role === "anonymous" ? 401 : target === "own" && BUSINESS.includes(role) ? ok : 404;
+const write = (ok: number) => (role: RoleName, target: Target) =>
+  role === "anonymous" ? 401 : target === "foreign" || ADMINS.includes(role) ? 404 : role === "filler" ? ok : 403;
+const review = (role: RoleName, target: Target) =>
+  role === "anonymous"
+    ? 401
+    : target === "foreign" || ADMINS.includes(role)
+      ? 404
+      : role === "approver" || role === "reviewer"
+        ? 200
+        : 403;
+const only = (allowed: RoleName[], ok: number) => (role: RoleName) =>
+  role === "anonymous" ? 401 : allowed.includes(role) ? ok : 403;
+const orgManage = (ok: number) => (role: RoleName, target: Target) =>
+  role === "anonymous" ? 401 : role === "sysadmin" ? ok : target === "foreign" && BUSINESS.includes(role) ? 404 : 403;
+
+const CASES: Case[] = [
+  { route: "get /api/v1/health", make: async () => ({ method: "GET", path: "/health" }), expect: () => 200 },
+  {
+    route: "post /api/v1/auth/login",
+    make: async () => ({ method: "POST", path: "/auth/login", body: { username: "viewer", password: PASSWORD } }),
+    expect: () => 200,
+  },
+  {
+    route: "get /api/v1/auth/session",
+    make: async () => ({ method: "GET", path: "/auth/session" }),
+    expect: (r) => (r === "anonymous" ? 401 : 200),
+  },
+  {
+    route: "post /api/v1/auth/logout",
+    make: async () => ({ method: "POST", path: "/auth/logout" }),
+    expect: (r) => (r === "anonymous" ? 401 : 204),
+  },
+  {
+    route: "post /api/v1/auth/password",
+    make: async () => ({
+      method: "POST",
+      path: "/auth/password",
+      body: { currentPassword: "Not-the-password-1", newPassword: "Another-Password-2" },
+    }),
+    expect: (r) => (r === "anonymous" ? 401 : 400),
+  },
+  {
+    route: "get /api/v1/accounts",
+    make: async () => ({ method: "GET", path: "/accounts" }),
+    expect: only(["sysadmin", "secadmin"], 200),
+  },
+  {
+    route: "post /api/v1/accounts",
+    make: async () => ({
+      method: "POST",
+      path: "/accounts",
+      body: { username: `u${randomUUID().slice(0, 8)}`, displayName: "新账户", initialPassword: "Initial-Pass-1" },
+    }),
+    expect: only(["sysadmin"], 201),
+  },
+  {
+    route: "post /api/v1/accounts/{id}/memberships",
+    make: async (ctx, target) => {
+      const acc = await createAccount(ctx.t.deps.db, { username: `m${randomUUID().slice(0, 8)}`, roles: [] });
+      return {
+        method: "POST",
+        path: `/accounts/${acc.id}/memberships`,
+        body: { role: "viewer", orgId: ctx.org(target).id },
+      };
+    },
+    expect: only(["secadmin"], 201),
+  },
+  {
+    route: "delete /api/v1/accounts/{id}/memberships/{membershipId}",
+    make: async (ctx, target) => {
+      const acc = await createAccount(ctx.t.deps.db, {
+        username: `d${randomUUID().slice(0, 8)}`,
+        roles: [{ role: "viewer", orgId: ctx.org(target).id }],
+      });
+      const [m] = await membershipsOf(ctx.t.deps.db, acc.id);
+      return { method: "DELETE", path: `/accounts/${acc.id}/memberships/${m!.id}` };
+    },
+    expect: only(["secadmin"], 204),
+  },
+  {
+    route: "post /api/v1/accounts/{id}/unlock",
+    make: async (ctx) => {
+      const acc = await createAccount(ctx.t.deps.db, { username: `l${randomUUID().slice(0, 8)}`, roles: [] });
+      return { method: "POST", path: `/accounts/${acc.id}/unlock` };
+    },
+    expect: only(["secadmin"], 204),
+  },
+  {
+    route: "get /api/v1/orgs",
+    make: async (ctx, target) => ({ method: "GET", path: `/orgs?under=${ctx.org(target).id}` }),
+    expect: (r, target) => (r === "anonymous" ? 401 : target === "foreign" && BUSINESS.includes(r) ? 404 : 200),
+  },
+  {
+    route: "get /api/v1/orgs/{id}",
+    make: async (ctx, target) => ({ method: "GET", path: `/orgs/${ctx.org(target).id}` }),
+    expect: (r, target) => (r === "anonymous" ? 401 : target === "foreign" && BUSINESS.includes(r) ? 404 : 200),
+  },
+  {
+    route: "post /api/v1/orgs",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: "/orgs",
+      body: { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "新机构" },
+    }),
+    expect: (r) => (r === "anonymous" ? 401 : r === "sysadmin" ? 201 : 403),
+  },
+  {
+    route: "patch /api/v1/orgs/{id}",
+    make: async (ctx, target) => {
+      const leaf = await insertOrganisation(
+        ctx.t.deps.db,
+        { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "叶" },
+        ctx.org(target),
+      );
+      return { method: "PATCH", path: `/orgs/${leaf.id}`, body: { version: 1, name: "叶（改）" } };
+    },
+    expect: orgManage(200),
+  },
+  {
+    route: "delete /api/v1/orgs/{id}",
+    make: async (ctx, target) => {
+      const leaf = await insertOrganisation(
+        ctx.t.deps.db,
+        { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "叶" },
+        ctx.org(target),
+      );
+      return { method: "DELETE", path: `/orgs/${leaf.id}?version=1` };
+    },
+    expect: orgManage(204),
+  },
+  {
+    route: "get /api/v1/years",
+    make: async () => ({ method: "GET", path: "/years" }),
+    expect: (r) => (r === "anonymous" ? 401 : 200),
+  },
+  {
+    route: "get /api/v1/projects",
+    make: async (ctx, target) => ({ method: "GET", path: `/projects?orgId=${ctx.org(target).id}` }),
+    expect: (r, target) => (r === "anonymous" ? 401 : ADMINS.includes(r) ? 403 : target === "foreign" ? 404 : 200),
+  },
+  {
+    route: "post /api/v1/projects",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: "/projects",
+      body: { orgId: ctx.org(target).id, year: 2024, name: "矩阵项目" },
+    }),
+    expect: write(201),
+  },
+  {
+    route: "get /api/v1/projects/{id}",
+    make: async (ctx, target) => ({ method: "GET", path: `/projects/${(await ctx.project(target)).id}` }),
+    expect: read(),
+  },
+  {
+    route: "patch /api/v1/projects/{id}",
+    make: async (ctx, target) => ({
+      method: "PATCH",
+      path: `/projects/${(await ctx.project(target)).id}`,
+      body: { version: 1, name: "改名" },
+    }),
+    expect: write(200),
+  },
+  {
+    route: "delete /api/v1/projects/{id}",
+    make: async (ctx, target) => ({ method: "DELETE", path: `/projects/${(await ctx.project(target)).id}?version=1` }),
+    expect: write(204),
+  },
+  {
+    route: "post /api/v1/projects/{id}/submit",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/projects/${(await ctx.project(target)).id}/submit`,
+      body: { version: 1 },
+    }),
+    expect: write(200),
+  },
+  {
+    route: "post /api/v1/projects/{id}/approve",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/projects/${(await ctx.project(target, "submitted")).id}/approve`,
+      body: { version: 1 },
+    }),
+    expect: review,
+  },
+  {
+    route: "post /api/v1/projects/{id}/return",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/projects/${(await ctx.project(target, "submitted")).id}/return`,
+      body: { version: 1, comment: "请补充" },
+    }),
+    expect: review,
+  },
+  {
+    route: "get /api/v1/projects/{id}/transitions",
+    make: async (ctx, target) => ({ method: "GET", path: `/projects/${(await ctx.project(target)).id}/transitions` }),
+    expect: read(),
+  },
+  {
+    route: "get /api/v1/projects/{id}/indicators",
+    make: async (ctx, target) => ({ method: "GET", path: `/projects/${(await ctx.project(target)).id}/indicators` }),
+    expect: read(),
+  },
+  {
+    route: "post /api/v1/projects/{id}/indicators",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/projects/${(await ctx.project(target)).id}/indicators`,
+      body: { level: 1, name: "产出指标" },
+    }),
+    expect: write(201),
+  },
+  {
+    route: "get /api/v1/indicators/{id}",
+    make: async (ctx, target) => ({ method: "GET", path: `/indicators/${(await ctx.indicator(target)).id}` }),
+    expect: read(),
+  },
+  {
+    route: "patch /api/v1/indicators/{id}",
+    make: async (ctx, target) => ({
+      method: "PATCH",
+      path: `/indicators/${(await ctx.indicator(target)).id}`,
+      body: { version: 1, name: "改" },
+    }),
+    expect: write(200),
+  },
+  {
+    route: "delete /api/v1/indicators/{id}",
+    make: async (ctx, target) => ({
+      method: "DELETE",
+      path: `/indicators/${(await ctx.indicator(target)).id}?version=1`,
+    }),
+    expect: write(204),
+  },
+  {
+    route: "get /api/v1/audit",
+    make: async () => ({ method: "GET", path: "/audit" }),
+    expect: only(["auditor"], 200),
+  },
+];
+
+const STATUS_CODE: Record<number, string> = { 401: "unauthenticated", 403: "forbidden", 404: "not_found" };
+
+describe.each(STORES)("authorisation matrix on %s", (kind) => {
+  let t: TestApp;
+  let ctx: Ctx;
+  const clients = new Map<RoleName, Client>();
+  beforeAll(async () => {
+    t = await testApp(kind);
+    const fillerAccount = await t.as("filler");
+    const fillerId = (await fillerAccount.get("/auth/session")).body.user.id as string;
+    ctx = {
+      t,
+      fillerId,
+      org: (target) => (target === "own" ? t.world.unit : t.world.foreign),
+      async project(target, state = "draft") {
+        return insertProject(t.deps.db, {
+          orgId: ctx.org(target).id,
+          year: 2024,
+          name: "矩阵",
+          workflowState: state,
+          submittedBy: state === "submitted" ? fillerId : null,
+        });
+      },
+      async indicator(target) {
+        const p = await ctx.project(target);
+        return insertIndicator(t.deps.db, { projectId: p.id, level: 1, name: "产出指标" });
+      },
+    };
+    for (const role of ROLES) {
+      const username = role === "anonymous" ? undefined : role;
+      clients.set(role, username ? await t.as(username) : t.client());
+    }
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it("covers every route of the OpenAPI document", async () => {
+    const doc = (await t.client().req("GET", "/api/openapi.json")).body;
+    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m} ${path}`),
+    );
+    expect(CASES.map((c) => c.route).sort()).toEqual(routes.sort());
+  });
+
+  it("gives every route × role × own/foreign organisation its expected status", async () => {
+    const failures: string[] = [];
+    for (const c of CASES) {
+      const started = performance.now();
+      for (const role of ROLES) {
+        for (const target of ["own", "foreign"] as Target[]) {
+          const req = await c.make(ctx, target, role);
+          // Login and logout change the session: use a fresh client so the other cases keep theirs.
+          const fresh = c.route.endsWith("/logout") || c.route.endsWith("/login");
+          const client = fresh ? (role === "anonymous" ? t.client() : await t.as(role)) : clients.get(role)!;
+          const r = await client.req(req.method, `/api/v1${req.path}`, req.body);
+          const want = c.expect(role, target);
+          if (r.status !== want) {
+            failures.push(`${c.route} as ${role} on ${target}: ${r.status} (want ${want}) ${JSON.stringify(r.body)}`);
+          } else if (STATUS_CODE[want] && r.body?.error?.code !== STATUS_CODE[want]) {
+            failures.push(`${c.route} as ${role} on ${target}: code ${r.body?.error?.code}`);
+          }
+        }
+      }
+      if (process.env.MATRIX_TIMING) console.log(kind, c.route, Math.round(performance.now() - started));
+    }
+    expect(failures).toEqual([]);
+    expect(t.errors).toEqual([]);
+  });
+});
