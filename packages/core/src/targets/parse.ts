@@ -35,7 +35,21 @@ export interface ParseHints {
 /** Texts longer than this (after removing spaces) are classified by their words only. */
 export const MAX_STRUCTURED = 400;
 
-const SORTED_UNITS = [...UNITS].sort((a, b) => b.length - a.length);
+/** Units by first character, longest first, so a lookup tries a handful instead of the whole list. */
+const UNITS_BY_FIRST = new Map<string, string[]>();
+for (const u of [...UNITS].sort((a, b) => b.length - a.length)) {
+  const k = u[0] as string;
+  const list = UNITS_BY_FIRST.get(k) ?? [];
+  list.push(u);
+  UNITS_BY_FIRST.set(k, list);
+}
+function unitAt(s: string, j: number): string | undefined {
+  return UNITS_BY_FIRST.get(s[j] ?? "")?.find((u) => s.startsWith(u, j));
+}
+/** At most this many numbers are read from one text; real cells hold a handful. */
+const MAX_QUANTITIES = 20;
+/** A compound value has at most this many measures; more numbers in separate clauses read as a list. */
+const MAX_PARTS = 6;
 const DASHES = "-—–~〜至到";
 const DELIMS = ",;、。!?";
 const OP_SYMBOL_CHARS = "≥≤<>=≧≦⩾⩽";
@@ -65,7 +79,7 @@ function parseInner(text: string, hints: ParseHints): TargetValue {
   }
   const s = normalizeTargetText(trimmed.length > 4 * MAX_STRUCTURED ? trimmed.slice(0, 4 * MAX_STRUCTURED) : trimmed);
   if (s.length > MAX_STRUCTURED) {
-    return withQuality({ kind: "qualitative", text, note: `文字过长（${s.length} 字），只按用语判断` }, s);
+    return withQuality({ kind: "qualitative", text, note: `文字过长（${trimmed.length} 字），只按用语判断` }, s);
   }
   if (s === "") return { kind: "qualitative", text, note: "空白" };
 
@@ -154,7 +168,7 @@ function parseFrequency(s: string, text: string): TargetValue | undefined {
 // deadlines: 2024年12月30日前, 2024年12月底之前, 2024年年底, 2024年度内, 年内, 法律规定时间内
 
 const CN_DATE_RE = /((?:19|20)[0-9]{2})年(度)?(?:([0-9]{1,2})月份?)?(?:([0-9]{1,2})[日号])?/;
-const ISO_DATE_RE = /((?:19|20)[0-9]{2})[-./]([0-9]{1,2})[-./]([0-9]{1,2})/;
+const ISO_DATE_RE = /(?<![0-9.])((?:19|20)[0-9]{2})([-./])([0-9]{1,2})\2([0-9]{1,2})(?![0-9]|\.[0-9]|%)/;
 const UNDATED_YEAR_END =
   /^(?:本年度内|本年内|年度内|年内|当年内|当年|本年底前|本年底|年底之前|年底前|年底|年末前|年末)/;
 const LEGAL_TERM = /^(?:法律规定时间内|法律规定时限内|法定时限内|法定期限内|规定时间内|规定时限内|规定期限内|规定时间)/;
@@ -175,8 +189,8 @@ function parseDeadline(s: string, text: string, hints: ParseHints): TargetValue 
   if (isoM || cnM) {
     const m = (isoM ?? cnM) as RegExpExecArray;
     const y = Number(m[1]);
-    const month = isoM ? Number(isoM[2]) : cnM?.[3] ? Number(cnM[3]) : undefined;
-    const day = isoM ? Number(isoM[3]) : cnM?.[4] ? Number(cnM[4]) : undefined;
+    const month = isoM ? Number(isoM[3]) : cnM?.[3] ? Number(cnM[3]) : undefined;
+    const day = isoM ? Number(isoM[4]) : cnM?.[4] ? Number(cnM[4]) : undefined;
     const head = s.slice(0, m.index);
     let tail = s.slice(m.index + m[0].length);
     if (month !== undefined && (month < 1 || month > 12)) {
@@ -362,12 +376,12 @@ function readRawNumber(s: string, i: number): RawNumber | undefined {
 
 function readUnit(s: string, j: number): { unit: string; end: number } | undefined {
   for (const [w, u] of PERCENT_UNITS) if (s.startsWith(w, j)) return { unit: u, end: j + w.length };
-  const base = SORTED_UNITS.find((u) => s.startsWith(u, j));
+  const base = unitAt(s, j);
   if (!base) return undefined;
   let unit = base;
   let end = j + base.length;
   while (s[end] === "/") {
-    const next = SORTED_UNITS.find((u) => s.startsWith(u, end + 1));
+    const next = unitAt(s, end + 1);
     if (!next) break;
     unit += `/${next}`;
     end += 1 + next.length;
@@ -501,7 +515,8 @@ function scanQuantities(s: string): Quantity[] {
         q.end = q2.end;
       }
     }
-    const segStart = Math.max(starts[segIdx] ?? 0, prevEnd);
+    // operator words sit close to their number: look back at most 24 characters within the clause
+    const segStart = Math.max(starts[segIdx] ?? 0, prevEnd, q.start - 24);
     const before = s.slice(segStart, q.start);
     const pre = findPrefixOp(before);
     let labelText = before;
@@ -516,7 +531,7 @@ function scanQuantities(s: string): Quantity[] {
     out.push(q);
     prevEnd = q.end;
     i = q.end;
-    if (out.length > 50) break;
+    if (out.length >= MAX_QUANTITIES) break;
   }
   return out;
 }
@@ -574,7 +589,7 @@ function parseQuantities(s: string, text: string, hints: ParseHints): TargetValu
   // 3. several measures in separate clauses: a compound value
   if (!chosen) {
     const segs = new Set(qs.map((q) => q.seg));
-    if (segs.size >= 2) {
+    if (segs.size >= 2 && segs.size <= MAX_PARTS) {
       const starts = segmentStarts(s);
       const parts: TargetValue[] = [];
       for (const seg of [...segs].sort((a, b) => a - b)) {
