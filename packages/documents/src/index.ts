@@ -1,3 +1,4 @@
+export * from "./import/index.ts";
 export type * from "./model/table.ts";
 export * from "./read/index.ts";
 export * from "./text/index.ts";

@@ -1,0 +1,306 @@
+/**
+ * `importDocument`: recognises what a SourceDocument holds (by its headers and content), reads every kind it
+ * holds into the normalised document, and lists problems with their locations. Never throws on content.
+ */
+import type { OperatorCodeTable } from "@jixiao/core";
+import type { Block, SourceDocument, Table } from "../model/table.ts";
+import { looksLikeDisclosure, readDisclosure } from "./budget-disclosure.ts";
+import { ImportContext, norm, setSpacesFromFormat, splitCodeName } from "./context.ts";
+import { isDepartmentExpenditureTable, readDepartmentExpenditure } from "./department-expenditure.ts";
+import { isDepartmentSelfEvaluationTable, readDepartmentSelfEvaluation } from "./department-self-evaluation.ts";
+import { isDutyActivityTable, readDutyActivityTables } from "./duty-activity.ts";
+import { hasIndicatorGrid, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
+import { isProjectSelfEvaluationTable, readProjectSelfEvaluations } from "./project-self-evaluation.ts";
+import {
+  type ImportedDocument,
+  type ImportResult,
+  type Indicator,
+  KIND_NAMES,
+  KINDS,
+  type Kind,
+  type Summary,
+} from "./schema.ts";
+import { fenOf, fenToWanYuanText, fenToYuanText } from "./values.ts";
+
+export { HEADER_SYNONYMS, headerField } from "./headers.ts";
+export * from "./schema.ts";
+
+export interface ImportOptions {
+  /** Read as this kind only, whatever the recognition says. */
+  kind?: Kind;
+  /** 指标性质 code → operator for department expenditure self-evaluations. */
+  operatorCodes?: OperatorCodeTable;
+}
+
+/** What each kind's recognition looks for, for the "unknown layout" message. */
+export const EXPECTED_HEADERS: Record<Kind, string> = {
+  "duty-activity-goals": "职责活动 | 年度预算数 | 内容描述 | 绩效目标 | 绩效指标 | 评价标准（优 良 中 差）",
+  "project-goals": "项目名称 … 预算数；一级指标 | 二级指标 | 三级指标 | 指标值",
+  "project-self-evaluation": "项目名称；全年预算数 | 全年执行数；三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分",
+  "department-self-evaluation": "部门名称；预算数(A) | 执行数(B)；三级指标 | 年初目标值 | 实际完成值 | 得分",
+  "department-expenditure-self-evaluation":
+    "部门名称；年初预算数 | 预算调整数 | 预算确定数 | 执行数；指标性质 | 指标值 | 度量单位 | 实际完成值",
+  "budget-disclosure": "部门预算信息公开的正文（“三公”经费、政府采购、国有资产、机关运行经费）",
+};
+
+function tablesOf(blocks: Block[]): Table[] {
+  return blocks.flatMap((b) => (b.type === "table" ? [b.table] : []));
+}
+
+/** The kinds a document holds, most specific first. */
+export function recogniseKinds(source: SourceDocument): Kind[] {
+  const tables = tablesOf(source.blocks);
+  const kinds: Kind[] = [];
+  if (looksLikeDisclosure(source.blocks)) kinds.push("budget-disclosure");
+  if (tables.some(isProjectSelfEvaluationTable)) kinds.push("project-self-evaluation");
+  else if (tables.some(isDepartmentSelfEvaluationTable)) kinds.push("department-self-evaluation");
+  else if (tables.some(isDepartmentExpenditureTable)) kinds.push("department-expenditure-self-evaluation");
+  if (tables.some(isProjectInfoTable) && tables.some(hasIndicatorGrid) && !kinds.includes("project-self-evaluation"))
+    kinds.push("project-goals");
+  if (tables.some(isDutyActivityTable)) kinds.push("duty-activity-goals");
+  return kinds;
+}
+
+export function importDocument(source: SourceDocument, opts: ImportOptions = {}): ImportResult {
+  setSpacesFromFormat(source.format);
+  const ctx = new ImportContext(source);
+  const doc: ImportedDocument = {
+    file: source.file,
+    format: source.format,
+    kinds: [],
+    organisations: [],
+    dutyGoals: [],
+    projects: [],
+    projectSelfEvaluations: [],
+    unmapped: [],
+  };
+  for (const note of source.notes ?? []) {
+    ctx.report("info", "reader_note", note.text.zh, note.text.en, { file: source.file, ...note.location });
+  }
+  const firstParagraph = source.blocks.find((b) => b.type === "paragraph");
+  if (firstParagraph?.type === "paragraph") doc.title = firstParagraph.text;
+
+  const recognised = recogniseKinds(source);
+  let kinds: Kind[] = recognised;
+  if (opts.kind) {
+    if (!KINDS.includes(opts.kind)) kinds = [];
+    else kinds = [opts.kind];
+    if (opts.kind && !recognised.includes(opts.kind)) {
+      ctx.report(
+        "warning",
+        "kind_not_recognised",
+        `按指定类型「${KIND_NAMES[opts.kind].zh}」读取，但文档中未找到该类型的表头（应有：${EXPECTED_HEADERS[opts.kind]}）`,
+        `Reading as ${KIND_NAMES[opts.kind].en} as asked, but the document does not show its headers (expected: ${EXPECTED_HEADERS[opts.kind]})`,
+        { file: source.file },
+      );
+    }
+  }
+
+  const tables = tablesOf(source.blocks);
+  const used = new Set<Table>();
+  for (const kind of kinds) {
+    switch (kind) {
+      case "duty-activity-goals": {
+        const dt = tables.filter(isDutyActivityTable);
+        dt.forEach((t) => {
+          used.add(t);
+        });
+        doc.dutyGoals = readDutyActivityTables(ctx, dt);
+        break;
+      }
+      case "project-goals": {
+        tables
+          .filter((t) => isProjectInfoTable(t) || hasIndicatorGrid(t))
+          .forEach((t) => {
+            used.add(t);
+          });
+        doc.projects.push(
+          ...readProjectGoals(
+            ctx,
+            source.blocks.filter((b) => b.type === "paragraph" || !isDutyActivityTable(b.table)),
+          ),
+        );
+        break;
+      }
+      case "project-self-evaluation": {
+        tables.filter(isProjectSelfEvaluationTable).forEach((t) => {
+          used.add(t);
+        });
+        doc.projectSelfEvaluations = readProjectSelfEvaluations(ctx, source.blocks);
+        break;
+      }
+      case "department-self-evaluation": {
+        const d = readDepartmentSelfEvaluation(ctx, source.blocks);
+        if (d) {
+          doc.departmentSelfEvaluation = d;
+          tables
+            .filter(isDepartmentSelfEvaluationTable)
+            .slice(0, 1)
+            .forEach((t) => {
+              used.add(t);
+            });
+        }
+        break;
+      }
+      case "department-expenditure-self-evaluation": {
+        const d = readDepartmentExpenditure(ctx, source.blocks, opts.operatorCodes);
+        if (d) {
+          doc.departmentExpenditureEvaluation = d;
+          tables
+            .filter(isDepartmentExpenditureTable)
+            .slice(0, 1)
+            .forEach((t) => {
+              used.add(t);
+            });
+        }
+        break;
+      }
+      case "budget-disclosure": {
+        doc.disclosure = readDisclosure(ctx, source.blocks);
+        tables.forEach((t) => {
+          used.add(t);
+        });
+        break;
+      }
+    }
+  }
+  doc.kinds = kinds;
+
+  if (kinds.length === 0) {
+    const expected = KINDS.map((k) => `${KIND_NAMES[k].zh}：${EXPECTED_HEADERS[k]}`).join("；");
+    ctx.report(
+      "error",
+      "unknown_layout",
+      `无法识别文档类型。支持的类型及应有的表头：${expected}`,
+      `The kind of document could not be recognised. Expected one of: ${KINDS.map((k) => `${KIND_NAMES[k].en} (${EXPECTED_HEADERS[k]})`).join("; ")}`,
+      { file: source.file },
+    );
+  } else {
+    // Every row is imported or reported: rows of tables that no recogniser took.
+    for (const t of tables) {
+      if (used.has(t)) continue;
+      for (let r = 0; r < t.rows.length; r++) ctx.unmappedRow(t, r, { zh: "表格未被识别", en: "table not recognised" });
+    }
+  }
+  doc.organisations = organisationsOf(doc);
+  doc.unmapped = ctx.unmapped;
+  const kind = kinds[0] ?? null;
+  return { kind, kinds, summary: summarise(doc, kind, ctx.problems), problems: ctx.problems, document: doc };
+}
+
+function organisationsOf(doc: ImportedDocument): ImportedDocument["organisations"] {
+  const orgs: ImportedDocument["organisations"] = [];
+  const canon = (n: string) =>
+    norm(n)
+      .replace(/公安交通警察/g, "交警")
+      .replace(/^(河北省|.{2,3}省)/, "");
+  const add = (name: string, code?: string) => {
+    if (name === "") return;
+    const c = canon(name);
+    const same = orgs.find((o) => {
+      const oc = canon(o.name);
+      return oc === c || oc.endsWith(c) || c.endsWith(oc);
+    });
+    if (same) {
+      if (code && !same.code) same.code = code;
+      if (same.name !== name && !(same.aliases ?? []).includes(name)) {
+        same.aliases ??= [];
+        same.aliases.push(name);
+      }
+      return;
+    }
+    const o: ImportedDocument["organisations"][number] = { name };
+    if (code) o.code = code;
+    orgs.push(o);
+  };
+  for (const u of doc.disclosure?.units ?? []) add(u.name);
+  if (doc.disclosure?.organisation && orgs.length === 0) add(doc.disclosure.organisation);
+  for (const t of doc.dutyGoals) if (t.organisation) add(t.organisation.name, t.organisation.code);
+  for (const p of doc.projects) if (p.organisation) add(p.organisation.name, p.organisation.code);
+  for (const p of doc.projectSelfEvaluations) if (p.department) add(p.department);
+  if (doc.departmentSelfEvaluation) add(doc.departmentSelfEvaluation.organisation);
+  if (doc.departmentExpenditureEvaluation) add(doc.departmentExpenditureEvaluation.organisation);
+  return orgs;
+}
+
+/** Every indicator of the document. */
+export function allIndicators(doc: ImportedDocument): Indicator[] {
+  return [
+    ...doc.dutyGoals.flatMap((t) =>
+      t.duties.flatMap((d) => [...d.indicators, ...d.activities.flatMap((a) => a.indicators)]),
+    ),
+    ...doc.projects.flatMap((p) => p.indicators),
+    ...doc.projectSelfEvaluations.flatMap((p) => p.indicators),
+    ...(doc.departmentSelfEvaluation?.indicators ?? []),
+    ...(doc.departmentExpenditureEvaluation?.indicators ?? []),
+  ];
+}
+
+function sumFen(values: (bigint | undefined)[]): bigint | undefined {
+  const known = values.filter((v): v is bigint => v !== undefined);
+  return known.length === 0 ? undefined : known.reduce((a, b) => a + b, 0n);
+}
+
+/** The budget total of the document's main kind, and what it is. */
+function budgetTotal(doc: ImportedDocument, kind: Kind | null): { fen?: bigint; basis?: string } {
+  switch (kind) {
+    case "duty-activity-goals":
+      return {
+        fen: sumFen(doc.dutyGoals.flatMap((t) => t.duties.map((d) => fenOf(d.budget)))),
+        basis: "职责年度预算数合计 / sum of duty budgets",
+      };
+    case "project-goals":
+      return {
+        fen: sumFen(doc.projects.map((p) => fenOf(p.budget))),
+        basis: "项目预算数合计 / sum of project budgets",
+      };
+    case "project-self-evaluation":
+      return {
+        fen: sumFen(doc.projectSelfEvaluations.map((p) => fenOf(p.funds[0]?.budget))),
+        basis: "全年预算数合计 / sum of full-year budgets",
+      };
+    case "department-self-evaluation": {
+      const d = doc.departmentSelfEvaluation;
+      return {
+        fen: fenOf(d?.budget?.budget) ?? fenOf(d?.report?.budget),
+        basis: "纳入绩效考核的预算数(A) / budget under evaluation",
+      };
+    }
+    case "department-expenditure-self-evaluation": {
+      const total = doc.departmentExpenditureEvaluation?.budgetRows.find((r) => r.category === "total");
+      return { fen: fenOf(total?.budget), basis: "预算确定数（年度资金总额）/ final budget" };
+    }
+    case "budget-disclosure":
+      return { fen: fenOf(doc.disclosure?.overview?.total), basis: "部门收入共计 / stated department income" };
+    default:
+      return {};
+  }
+}
+
+function summarise(doc: ImportedDocument, kind: Kind | null, problems: ImportResult["problems"]): Summary {
+  const duties = doc.dutyGoals.reduce((n, t) => n + t.duties.length, 0);
+  const activities = doc.dutyGoals.reduce((n, t) => n + t.duties.reduce((m, d) => m + d.activities.length, 0), 0);
+  const projects =
+    doc.projects.length + doc.projectSelfEvaluations.length + (doc.departmentSelfEvaluation?.projects.length ?? 0);
+  const total = budgetTotal(doc, kind);
+  const summary: Summary = {
+    organisations: doc.organisations.length,
+    duties,
+    activities,
+    projects,
+    indicators: allIndicators(doc).length,
+    problems: {
+      error: problems.filter((p) => p.severity === "error").length,
+      warning: problems.filter((p) => p.severity === "warning").length,
+      info: problems.filter((p) => p.severity === "info").length,
+    },
+  };
+  if (total.fen !== undefined) {
+    summary.budgetTotalYuan = fenToYuanText(total.fen);
+    summary.budgetTotalWanYuan = fenToWanYuanText(total.fen);
+  }
+  if (total.basis) summary.budgetTotalBasis = total.basis;
+  return summary;
+}
+
+export { splitCodeName };

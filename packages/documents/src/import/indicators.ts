@@ -1,0 +1,153 @@
+/**
+ * The indicator grid shared by goal tables and self-evaluations: 一级 | 二级 | 三级 | (描述) | 指标值 | (单位) |
+ * (实际完成值) | (分值) | (得分) | (偏差原因). Merged 一级/二级 cells come as empty cells (or repeated text):
+ * the last one written carries down.
+ */
+import type { OperatorCodeTable } from "@jixiao/core";
+import type { Table } from "../model/table.ts";
+import { cell, type ImportContext, isEmptyRow, norm, pointsIn, tidy } from "./context.ts";
+import type { HeaderField } from "./headers.ts";
+import type { Indicator } from "./schema.ts";
+import { readNumber, readTarget, resolveCode, type TargetHints } from "./values.ts";
+
+export interface GridOptions {
+  /** Rows (0-based) of the grid: from the first data row up to (not including) `end`. */
+  start: number;
+  end?: number;
+  columns: Map<HeaderField, number>;
+  /** Stops at a row whose first non-empty cell normalises to one of these (`总分`, `其他需说明事项`). */
+  stopAt?: string[];
+  /** The 指标性质 column holds operator codes (resolved by core's table, or this one); unknown codes are reported. */
+  operatorCodes?: boolean | OperatorCodeTable;
+  /** Called for a row that names a 一级 with points, e.g. `满意度 指标 (10分)`. */
+  onSection?: (level1: string, points: string | undefined, pointsText: string) => void;
+}
+
+export interface GridResult {
+  indicators: Indicator[];
+  /** Index of the row that stopped the grid (or the table's length). */
+  end: number;
+}
+
+export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOptions): GridResult {
+  const c = opts.columns;
+  const col = (f: HeaderField) => c.get(f);
+  const indicators: Indicator[] = [];
+  let level1 = "";
+  let level2 = "";
+  const stop = new Set((opts.stopAt ?? []).map(norm));
+  const end = opts.end ?? table.rows.length;
+  let r = opts.start;
+  for (; r < end; r++) {
+    if (isEmptyRow(table, r)) continue;
+    const firstText = table.rows[r]!.map((x) => norm(x.text)).find((t) => t !== "") ?? "";
+    if (stop.has(firstText)) break;
+
+    const l1Raw = cell(table, r, col("level1"));
+    const l2Raw = cell(table, r, col("level2"));
+    const nameRaw = cell(table, r, col("name"));
+    const l1 = tidy(l1Raw);
+    if (l1 !== "") {
+      const points = pointsIn(l1Raw);
+      const words = norm(l1Raw);
+      if (words === "" && points !== undefined) {
+        // `(30分)` alone: the rest of the merged 一级 cell above.
+        opts.onSection?.(level1, points, l1Raw);
+      } else {
+        level1 = words;
+        level2 = "";
+        opts.onSection?.(level1, points, l1Raw);
+      }
+    }
+    const l2 = norm(l2Raw);
+    if (l2 !== "") level2 = l2;
+    const name = tidy(nameRaw);
+    if (name === "") {
+      // A group row (一级 or 二级 only, perhaps with the 二级 repeated in another column) is fine.
+      const others = table.rows[r]!.map((x, i) => ({ t: norm(x.text), i })).filter(
+        ({ t, i }) =>
+          t !== "" &&
+          i !== col("level1") &&
+          i !== col("level2") &&
+          t !== level2 &&
+          !level2.startsWith(t) &&
+          !t.startsWith(level2),
+      );
+      if (others.length > 0)
+        ctx.unmappedRow(table, r, { zh: "指标行没有三级指标名称", en: "indicator row without a name" });
+      else if (l1 === "" && l2 === "") ctx.unmappedRow(table, r);
+      else {
+        // A 二级 group row may repeat a longer form of the 二级 name elsewhere (`服务对象满意度指` / `…指标`).
+        const longer = table.rows[r]!.map((x) => norm(x.text)).find(
+          (t) => t.length > level2.length && t.startsWith(level2),
+        );
+        if (longer && l2 !== "") level2 = longer;
+      }
+      continue;
+    }
+    const ind: Indicator = { name, location: ctx.at(table, r, col("name")) };
+    if (nameRaw !== name) ind.nameText = nameRaw;
+    if (level1 !== "") ind.level1 = level1;
+    if (level2 !== "") ind.level2 = level2;
+    const text = (f: HeaderField) => tidy(cell(table, r, col(f)));
+    /** Free text and values as the cell holds them (PDF line breaks kept). */
+    const raw = (f: HeaderField) => cell(table, r, col(f)).trim();
+    const desc = raw("description");
+    if (desc !== "") ind.description = desc;
+    const unit = text("unit");
+    if (unit !== "") ind.unit = unit;
+    let op: string | undefined;
+    const code = text("operatorCode");
+    if (code !== "") {
+      ind.operatorCode = code;
+      if (opts.operatorCodes) {
+        const resolved = resolveCode(code, opts.operatorCodes === true ? undefined : opts.operatorCodes);
+        op = resolved.op;
+        if (op) ind.operator = op;
+        else
+          ctx.report(
+            "warning",
+            "unknown_operator_code",
+            `${resolved.note}，目标值按无运算符读取`,
+            `Operator code "${code}" has no known meaning; the target is read without an operator`,
+            ctx.at(table, r, col("operatorCode"), "operatorCode"),
+          );
+      } else if (/^[≥≤><=＝＞＜]+$/.test(code)) {
+        op = code;
+        ind.operator = code;
+      }
+    }
+    const hints: TargetHints = {};
+    if (unit !== "") hints.unit = unit;
+    if (op) hints.op = op as NonNullable<TargetHints["op"]>;
+    const hint = Object.keys(hints).length > 0 ? hints : undefined;
+    if (col("target") !== undefined) {
+      ind.target = readTarget(raw("target"), hint, text("target"));
+      if (text("target") === "")
+        ctx.report(
+          "warning",
+          "missing_target",
+          `指标「${name}」没有指标值`,
+          `Indicator "${name}" has no target value`,
+          ctx.at(table, r, col("target"), "target"),
+        );
+    }
+    if (col("actual") !== undefined) {
+      ind.actual = readTarget(raw("actual"), unit !== "" ? { unit } : undefined, text("actual"));
+      if (text("actual") === "")
+        ctx.report(
+          "warning",
+          "missing_actual",
+          `指标「${name}」没有实际完成值`,
+          `Indicator "${name}" has no actual value`,
+          ctx.at(table, r, col("actual"), "actual"),
+        );
+    }
+    if (col("weight") !== undefined && text("weight") !== "") ind.weight = readNumber(text("weight"));
+    if (col("score") !== undefined && text("score") !== "") ind.score = readNumber(text("score"));
+    const dev = raw("deviation");
+    if (dev !== "") ind.deviation = dev;
+    indicators.push(ind);
+  }
+  return { indicators, end: r };
+}

@@ -1,0 +1,274 @@
+/**
+ * 项目支出绩效目标表 (seed 004) and the national 项目支出绩效目标申报表: per project a heading, a table of
+ * label/value pairs (项目名称, 主管部门, 预算数 / 年度资金总额 with its split, 资金用途, 绩效目标 / 年度目标…)
+ * and the indicator grid 一级 | 二级 | 三级 | (描述) | 指标值, in the same table or the next one.
+ */
+import type { Block, Table } from "../model/table.ts";
+import { type ImportContext, isEmptyRow, norm, splitCodeName, tidy, unitIn } from "./context.ts";
+import { findHeaderRow } from "./headers.ts";
+import { readIndicatorGrid } from "./indicators.ts";
+import type { Amount, Project } from "./schema.ts";
+import { fenOf, fenToWanYuanText } from "./values.ts";
+
+type Funding = "budget" | "fiscal" | "carryOver" | "other";
+
+const AMOUNT_LABELS: Record<string, Funding> = {
+  预算数: "budget",
+  年度资金总额: "budget",
+  年度资金申请总额: "budget",
+  项目资金总额: "budget",
+  资金总额: "budget",
+  其中财政资金: "fiscal",
+  财政资金: "fiscal",
+  其中当年财政拨款: "fiscal",
+  当年财政拨款: "fiscal",
+  财政拨款: "fiscal",
+  其中财政拨款: "fiscal",
+  上年结转: "carryOver",
+  上年结转资金: "carryOver",
+  其他资金: "other",
+};
+
+const TEXT_LABELS: Record<string, "purpose" | "goal"> = {
+  资金用途: "purpose",
+  预算规模及资金用途: "purpose",
+  绩效目标: "goal",
+  年度目标: "goal",
+  年度绩效目标: "goal",
+  总体目标: "goal",
+};
+
+function labelKey(text: string): string {
+  return norm(text).replace(/[：:]/g, "");
+}
+
+export function isProjectInfoTable(table: Table): boolean {
+  return table.rows.some((row) => labelKey(row[0]?.text ?? "") === "项目名称");
+}
+
+export function hasIndicatorGrid(table: Table): boolean {
+  return findHeaderRow(table, ["level1", "level2", "name", "target"]) !== undefined;
+}
+
+/** Reads every project of the document (a project starts at a table with a 项目名称 row). */
+export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[] {
+  const projects: Project[] = [];
+  let heading: string | undefined;
+  let current: Project | undefined;
+  for (const block of blocks) {
+    if (block.type === "paragraph") {
+      if (/绩效目标(申报)?表/.test(block.text)) heading = tidy(block.text);
+      continue;
+    }
+    const table = block.table;
+    if (isProjectInfoTable(table)) {
+      const nameRow = table.rows.findIndex((row) => labelKey(row[0]?.text ?? "") === "项目名称");
+      const grid = findHeaderRow(table, ["level1", "level2", "name", "target"]);
+      current = readInfo(ctx, table, nameRow, grid?.row ?? table.rows.length, heading);
+      heading = undefined;
+      projects.push(current);
+      checkInfo(ctx, current);
+      if (grid) {
+        readGrid(ctx, table, grid.row, grid.columns, current);
+        checkGrid(ctx, current);
+      }
+      continue;
+    }
+    const grid = findHeaderRow(table, ["level1", "level2", "name", "target"]);
+    if (grid && current && current.indicators.length === 0) {
+      readGrid(ctx, table, grid.row, grid.columns, current);
+      checkGrid(ctx, current);
+    } else if (grid) {
+      ctx.report(
+        "warning",
+        "orphan_indicators",
+        "指标表之前没有项目名称表，指标未归入任何项目",
+        "An indicator table with no project table before it; its indicators belong to no project",
+        ctx.at(table),
+      );
+      for (let r = 0; r < table.rows.length; r++) ctx.unmappedRow(table, r);
+    }
+  }
+  return projects;
+}
+
+function readGrid(
+  ctx: ImportContext,
+  table: Table,
+  headerRow: number,
+  columns: Map<import("./headers.ts").HeaderField, number>,
+  project: Project,
+): void {
+  // 中期/年度 target columns: prefer the annual one.
+  const header = table.rows[headerRow]!.map((c) => c.text);
+  const annual = header.findIndex((h) => /年度/.test(h) && /指标值|目标值/.test(h));
+  if (annual >= 0) columns.set("target", annual);
+  const { indicators } = readIndicatorGrid(ctx, table, { start: headerRow + 1, columns });
+  project.indicators.push(...indicators);
+}
+
+function readInfo(ctx: ImportContext, table: Table, nameRow: number, end: number, heading?: string): Project {
+  const project: Project = { name: "", indicators: [], location: ctx.at(table, nameRow) };
+  if (heading) project.title = heading;
+  const unit =
+    unitIn(
+      table.rows
+        .flat()
+        .map((c) => c.text)
+        .find((t) => /单位[：:]/.test(t)) ?? "",
+    ) ?? "万元";
+  const fields: Record<string, string> = {};
+  let lastLabel: string | undefined;
+  for (let r = 0; r < end; r++) {
+    if (isEmptyRow(table, r)) continue;
+    const texts = table.rows[r]!.map((c) => c.text);
+    if (r < nameRow) {
+      // The unit line above: `374101天津市…处` and `单位：万元`.
+      for (const t of texts) {
+        if (tidy(t) === "" || /^单位[：:]/.test(tidy(t))) continue;
+        if (!project.organisation) project.organisation = splitCodeName(t);
+      }
+      continue;
+    }
+    let used = false;
+    for (let i = 0; i < texts.length; i++) {
+      const key = labelKey(texts[i]!);
+      if (key === "") continue;
+      if (key === "项目名称") {
+        project.name = tidy(nextValue(texts, i) ?? "");
+        used = true;
+        continue;
+      }
+      const funding = AMOUNT_LABELS[key];
+      if (funding) {
+        const value = nextValue(texts, i);
+        used = true;
+        if (value !== undefined && tidy(value) !== "") {
+          const amount = ctx.amount(
+            tidy(value),
+            unitIn(texts[i]!) ?? unit,
+            ctx.at(table, r, texts.indexOf(value, i + 1)),
+          );
+          setFunding(project, funding, amount);
+        }
+        continue;
+      }
+      const textField = TEXT_LABELS[key];
+      if (textField && i === 0) {
+        lastLabel = textField;
+        const value = texts
+          .slice(1)
+          .map(tidy)
+          .filter((t) => t !== "" && !AMOUNT_LABELS[labelKey(t)]);
+        if (textField === "goal" && value.length > 0) {
+          project.goal = value.join("\n");
+          used = true;
+        } else if (textField === "purpose") {
+          used = true;
+        }
+      }
+    }
+    if (!used) {
+      if (tidy(texts[0] ?? "") === "" && lastLabel === "purpose") {
+        // The row under 预算规模及资金用途: the use of the funds.
+        const value = texts.map(tidy).filter((t) => t !== "");
+        project.purpose = value.join("\n");
+        continue;
+      }
+      // Other label/value pairs (项目属性, 实施单位, 计划开始日期…).
+      const pairs = texts.map(tidy);
+      let stored = false;
+      for (let i = 0; i + 1 < pairs.length; i += 2) {
+        if (pairs[i] !== "" && pairs[i + 1] !== "") {
+          fields[norm(pairs[i]!)] = pairs[i + 1]!;
+          stored = true;
+        }
+      }
+      if (!stored) ctx.unmappedRow(table, r);
+    }
+  }
+  if (Object.keys(fields).length > 0) project.fields = fields;
+  if (project.name === "") {
+    ctx.report("error", "missing_name", "项目名称为空", "The project has no name", ctx.at(table, nameRow, 1, "name"));
+  }
+  return project;
+}
+
+function nextValue(texts: string[], i: number): string | undefined {
+  for (let k = i + 1; k < texts.length; k++) {
+    const t = texts[k]!;
+    if (tidy(t) === "") {
+      continue;
+    }
+    if (AMOUNT_LABELS[labelKey(t)] || labelKey(t) === "项目名称") return undefined;
+    return t;
+  }
+  return undefined;
+}
+
+function setFunding(project: Project, funding: Funding, amount: Amount): void {
+  if (funding === "budget") {
+    if (!project.budget) project.budget = amount;
+    return;
+  }
+  project.funding ??= {};
+  if (!project.funding[funding]) project.funding[funding] = amount;
+}
+
+function checkInfo(ctx: ImportContext, p: Project): void {
+  {
+    const total = fenOf(p.budget);
+    const parts = [p.funding?.fiscal, p.funding?.carryOver, p.funding?.other].map(fenOf);
+    if (total !== undefined && parts.some((x) => x !== undefined)) {
+      const sum = parts.reduce<bigint>((a, b) => a + (b ?? 0n), 0n);
+      if (sum !== total) {
+        ctx.report(
+          "warning",
+          "total_mismatch",
+          `项目「${p.name}」预算数 ${fenToWanYuanText(total)} 万元，资金来源合计 ${fenToWanYuanText(sum)} 万元，不一致`,
+          `Project "${p.name}" budget ${fenToWanYuanText(total)} 万元 differs from its funding sum ${fenToWanYuanText(sum)} 万元`,
+          p.location,
+        );
+      }
+    }
+    if (!p.budget) {
+      ctx.report(
+        "warning",
+        "missing_budget",
+        `项目「${p.name}」没有预算数`,
+        `Project "${p.name}" has no budget`,
+        p.location,
+      );
+    }
+  }
+}
+
+function checkGrid(ctx: ImportContext, p: Project): void {
+  if (p.indicators.length === 0) {
+    ctx.report(
+      "warning",
+      "no_indicators",
+      `项目「${p.name}」没有绩效指标`,
+      `Project "${p.name}" has no indicators`,
+      p.location,
+    );
+  }
+  // A cost indicator (成本指标) above the project's budget.
+  const budget = fenOf(p.budget);
+  if (budget === undefined) return;
+  for (const ind of p.indicators) {
+    const t = ind.target?.parsed;
+    if (!ind.level2?.includes("成本") || !t || t.kind !== "numeric" || t.value === undefined) continue;
+    if (t.unit !== "元") continue;
+    const targetFen = BigInt(Math.round(t.value * 100));
+    if (targetFen > budget) {
+      ctx.report(
+        "warning",
+        "cost_above_budget",
+        `成本指标「${ind.name}」${ind.target!.text} 超过项目预算数 ${fenToWanYuanText(budget)} 万元`,
+        `Cost indicator "${ind.name}" ${ind.target!.text} exceeds the project budget ${fenToWanYuanText(budget)} 万元`,
+        ind.location,
+      );
+    }
+  }
+}

@@ -1,0 +1,443 @@
+/**
+ * The normalised import document: what `importDocument` makes of any recognised source, whatever its layout.
+ * These zod schemas are the single source of truth (types are inferred from them); docs/import-format.md
+ * describes them field by field.
+ *
+ * Every value keeps `text`, exactly as written, beside its parsed form. Amounts are exact: `fen` is a whole
+ * number of fen (分) written as decimal text (a bigint in code), `yuan` the same amount in 元 as exact decimal
+ * text. Nothing is a float except the numbers inside a parsed target value (core's TargetValue).
+ */
+import { z } from "zod";
+
+export const KINDS = [
+  "duty-activity-goals",
+  "project-goals",
+  "project-self-evaluation",
+  "department-self-evaluation",
+  "department-expenditure-self-evaluation",
+  "budget-disclosure",
+] as const;
+export const KindSchema = z.enum(KINDS);
+export type Kind = z.infer<typeof KindSchema>;
+
+export const KIND_NAMES: Record<Kind, { zh: string; en: string }> = {
+  "duty-activity-goals": { zh: "部门职责-工作活动绩效目标表", en: "duty → activity goal table" },
+  "project-goals": { zh: "项目支出绩效目标表", en: "project goal table" },
+  "project-self-evaluation": { zh: "项目支出绩效自评表", en: "project self-evaluation" },
+  "department-self-evaluation": { zh: "部门整体绩效自评（表及报告）", en: "department-overall self-evaluation" },
+  "department-expenditure-self-evaluation": {
+    zh: "部门整体支出绩效自评表",
+    en: "department-overall expenditure self-evaluation",
+  },
+  "budget-disclosure": { zh: "部门预算信息公开", en: "budget disclosure" },
+};
+
+export const LocationSchema = z.object({
+  file: z.string(),
+  sheet: z.string().optional(),
+  /** Table number in the source (1-based). */
+  table: z.number().int().optional(),
+  page: z.number().int().optional(),
+  /** Source row: the line number for text sources, the sheet row for xlsx, the table row otherwise. */
+  row: z.number().int().optional(),
+  /** Column (1-based) or header name. */
+  column: z.union([z.number().int(), z.string()]).optional(),
+  /** The normalised field the value went to, e.g. `target`. */
+  field: z.string().optional(),
+});
+export type ImportLocation = z.infer<typeof LocationSchema>;
+
+export const ProblemSchema = z.object({
+  severity: z.enum(["error", "warning", "info"]),
+  code: z.string(),
+  /** Plain Chinese. */
+  message: z.string(),
+  messageEn: z.string(),
+  location: LocationSchema,
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+/** An amount of money as written, with its exact value when it could be read. */
+export const AmountSchema = z.object({
+  text: z.string(),
+  /** The unit the text is in: stated in the cell, the header, the table's 单位 line, or the layout's rule. */
+  unit: z.enum(["元", "万元"]),
+  /** Exact amount in fen (分), as decimal integer text. Absent when the text is not an amount (`**`). */
+  fen: z
+    .string()
+    .regex(/^-?\d+$/)
+    .optional(),
+  /** The same in 元, exact decimal text with two decimals (`4850.00`). */
+  yuan: z.string().optional(),
+});
+export type Amount = z.infer<typeof AmountSchema>;
+
+/** A plain number (score, weight, quantity) as written, with its exact decimal value when it is one. */
+export const NumberSchema = z.object({ text: z.string(), value: z.string().optional() });
+export type NumberValue = z.infer<typeof NumberSchema>;
+
+/** A percentage as written (`88.3%`, `99.32` in a 执行率(%) column), with the exact percent value. */
+export const PercentSchema = z.object({ text: z.string(), percent: z.string().optional() });
+export type PercentValue = z.infer<typeof PercentSchema>;
+
+/** core's TargetValue (packages/core/src/targets/types.ts). */
+export const TargetValueSchema = z.object({
+  kind: z.enum(["numeric", "range", "deadline", "frequency", "qualitative"]),
+  text: z.string(),
+  op: z.enum([">=", ">", "=", "<", "<="]).optional(),
+  value: z.number().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  unit: z.string().optional(),
+  date: z.string().optional(),
+  inclusive: z.boolean().optional(),
+  period: z.enum(["day", "week", "month", "quarter", "year"]).optional(),
+  quality: z.enum(["meets", "improves", "satisfied", "none", "other"]).optional(),
+  note: z.string().optional(),
+  label: z.string().optional(),
+  get parts() {
+    return z.array(TargetValueSchema).optional();
+  },
+});
+export type ParsedTarget = z.infer<typeof TargetValueSchema>;
+
+/** A target or actual value (指标值, 实际完成值, a tier standard): the text and what was understood of it. */
+export const TargetSchema = z.object({ text: z.string(), parsed: TargetValueSchema.optional() });
+export type Target = z.infer<typeof TargetSchema>;
+
+const BoundSchema = z.object({ value: z.number(), inclusive: z.boolean() });
+
+/** One tier standard: the cell as written, core's reading of it, and the values that reach the tier. */
+export const TierSchema = TargetSchema.extend({
+  status: z.enum(["numeric", "words", "compound", "empty", "placeholder", "unreadable"]).optional(),
+  lower: BoundSchema.optional(),
+  upper: BoundSchema.optional(),
+});
+export type Tier = z.infer<typeof TierSchema>;
+
+/** Four-tier standards 优 / 良 / 中 / 差, with the row's direction and unit as core reads them. */
+export const TiersSchema = z.object({
+  excellent: TierSchema,
+  good: TierSchema,
+  fair: TierSchema,
+  poor: TierSchema,
+  direction: z.enum(["higher", "lower"]).optional(),
+  unit: z.string().optional(),
+  fractionsAsPercent: z.boolean().optional(),
+});
+export type Tiers = z.infer<typeof TiersSchema>;
+
+/** One indicator (三级指标) of any layout; fields absent when the layout has no such column. */
+export const IndicatorSchema = z.object({
+  level1: z.string().optional(),
+  level2: z.string().optional(),
+  /** The 三级指标 / 绩效指标 name, whitespace tidied; `nameText` when the written form differs. */
+  name: z.string(),
+  nameText: z.string().optional(),
+  description: z.string().optional(),
+  /** 指标值 / 年初目标值 / 年度指标值. */
+  target: TargetSchema.optional(),
+  /** 度量单位 / 计量单位 column. */
+  unit: z.string().optional(),
+  /** 指标性质 code as written (seed 003: 001–004) and the operator it stands for when known. */
+  operatorCode: z.string().optional(),
+  operator: z.string().optional(),
+  /** 分值 / 权重. */
+  weight: NumberSchema.optional(),
+  /** 实际完成值 / 全年完成值. */
+  actual: TargetSchema.optional(),
+  /** The stated score 得分, kept even when it disagrees with the arithmetic. */
+  score: NumberSchema.optional(),
+  deviation: z.string().optional(),
+  tiers: TiersSchema.optional(),
+  location: LocationSchema,
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const OrganisationRefSchema = z.object({
+  code: z.string().optional(),
+  name: z.string(),
+  /** As written (`312007 赵县交警大队`). */
+  text: z.string(),
+});
+
+export const ActivitySchema = z.object({
+  name: z.string(),
+  /** The name cell as written (with its indentation). */
+  text: z.string(),
+  budget: AmountSchema.optional(),
+  content: z.string().optional(),
+  goal: z.string().optional(),
+  indicators: z.array(IndicatorSchema),
+  location: LocationSchema,
+});
+export type Activity = z.infer<typeof ActivitySchema>;
+
+export const DutySchema = ActivitySchema.extend({ activities: z.array(ActivitySchema) });
+export type Duty = z.infer<typeof DutySchema>;
+
+/** 部门职责-工作活动绩效目标表: one per unit. Indicators of a duty without activities sit on the duty. */
+export const DutyGoalTableSchema = z.object({
+  organisation: OrganisationRefSchema.optional(),
+  /** `单位：万元` when written; amounts of this table are in 万元 either way. */
+  unitNote: z.string().optional(),
+  duties: z.array(DutySchema),
+  location: LocationSchema,
+});
+export type DutyGoalTable = z.infer<typeof DutyGoalTableSchema>;
+
+/** A project: from a goal table (seed 004), a self-evaluation, or a report (seed 002). */
+export const ProjectSchema = z.object({
+  name: z.string(),
+  /** The heading above the tables (`1.2024年度教育训练绩效目标表`). */
+  title: z.string().optional(),
+  organisation: OrganisationRefSchema.optional(),
+  /** 预算数 / 年度资金申请总额 / 全年预算数. */
+  budget: AmountSchema.optional(),
+  funding: z
+    .object({
+      fiscal: AmountSchema.optional(),
+      carryOver: AmountSchema.optional(),
+      other: AmountSchema.optional(),
+    })
+    .optional(),
+  /** 全年执行数 / 完成 … 万元. */
+  executed: AmountSchema.optional(),
+  /** 自评 … 分 (seed 002's report). */
+  statedScore: NumberSchema.optional(),
+  purpose: z.string().optional(),
+  goal: z.string().optional(),
+  /** Other header fields as written (项目属性, 实施单位, 计划开始日期 …). */
+  fields: z.record(z.string(), z.string()).optional(),
+  indicators: z.array(IndicatorSchema),
+  location: LocationSchema,
+});
+export type Project = z.infer<typeof ProjectSchema>;
+
+/** A 资金 line of a self-evaluation (年度资金总额, 其中：当年财政拨款 …). */
+export const FundLineSchema = z.object({
+  label: z.string(),
+  initial: AmountSchema.optional(),
+  adjustment: AmountSchema.optional(),
+  budget: AmountSchema.optional(),
+  executed: AmountSchema.optional(),
+  weight: NumberSchema.optional(),
+  rate: PercentSchema.optional(),
+  score: NumberSchema.optional(),
+  note: z.string().optional(),
+  location: LocationSchema,
+});
+export type FundLine = z.infer<typeof FundLineSchema>;
+
+/** 项目支出绩效自评表 (national layout, 财预〔2020〕10号). */
+export const ProjectSelfEvaluationSchema = z.object({
+  name: z.string(),
+  department: z.string().optional(),
+  implementer: z.string().optional(),
+  funds: z.array(FundLineSchema),
+  expectedGoal: z.string().optional(),
+  actualOutcome: z.string().optional(),
+  indicators: z.array(IndicatorSchema),
+  totalScore: NumberSchema.optional(),
+  location: LocationSchema,
+});
+export type ProjectSelfEvaluation = z.infer<typeof ProjectSelfEvaluationSchema>;
+
+/** 部门整体绩效自评表 with its report (seed 002). */
+export const DepartmentSelfEvaluationSchema = z.object({
+  organisation: z.string(),
+  year: z.number().int().optional(),
+  /** 部门整体绩效自评得分 / 总分 as stated. */
+  totalScore: NumberSchema.optional(),
+  basicSpending: AmountSchema.optional(),
+  projectSpending: AmountSchema.optional(),
+  budget: FundLineSchema.optional(),
+  /** 预算执行情况 points (20) and the rule as written (`20分*执行率`). */
+  budgetPoints: NumberSchema.optional(),
+  /** 年度目标 points (80) and stated score (74). */
+  goalPoints: NumberSchema.optional(),
+  goalScore: NumberSchema.optional(),
+  /** Points per 一级指标 as stated (`(40分)`, `(30分)`, `(10分)`). */
+  sections: z.array(z.object({ level1: z.string(), points: NumberSchema.optional() })),
+  indicators: z.array(IndicatorSchema),
+  deviation: z.string().optional(),
+  improvement: z.string().optional(),
+  /** Projects with budget and execution as the report states them. */
+  projects: z.array(ProjectSchema),
+  /** The report's headline (纳入绩效考核项目预算数 … 执行数 … 执行率 …). */
+  report: z
+    .object({
+      budget: AmountSchema.optional(),
+      executed: AmountSchema.optional(),
+      rate: PercentSchema.optional(),
+      statedScore: NumberSchema.optional(),
+      projectCount: z.number().int().optional(),
+    })
+    .optional(),
+  location: LocationSchema,
+});
+export type DepartmentSelfEvaluation = z.infer<typeof DepartmentSelfEvaluationSchema>;
+
+/** 部门整体支出绩效自评表 with 预算调整 and 指标性质 codes (seed 003). */
+export const DepartmentExpenditureEvaluationSchema = z.object({
+  organisation: z.string(),
+  year: z.number().int().optional(),
+  /** The unit the header names (`部门预算资金(万元)`) and the unit the amounts were read in. */
+  statedUnit: z.string().optional(),
+  amountUnit: z.enum(["元", "万元"]),
+  budgetRows: z.array(
+    FundLineSchema.extend({
+      category: z.enum(["total", "basic", "project", "fiscal", "other", "carryOver", "unknown"]),
+    }),
+  ),
+  goal: z.string().optional(),
+  indicators: z.array(IndicatorSchema),
+  notes: z.array(z.string()),
+  location: LocationSchema,
+});
+export type DepartmentExpenditureEvaluation = z.infer<typeof DepartmentExpenditureEvaluationSchema>;
+
+export const ProcurementLineSchema = z.object({
+  /** The group or source the line is under (`一、专用技术装备`, a project name). */
+  group: z.string().optional(),
+  project: z.string().optional(),
+  projectBudget: AmountSchema.optional(),
+  number: z.string().optional(),
+  item: z.string(),
+  catalog: z.string().optional(),
+  quantityUnit: z.string().optional(),
+  quantity: NumberSchema.optional(),
+  unitPrice: AmountSchema.optional(),
+  amount: AmountSchema.optional(),
+  funding: z.record(z.string(), AmountSchema).optional(),
+  location: LocationSchema,
+});
+
+export const ProcurementTableSchema = z.object({
+  organisation: z.string().optional(),
+  region: z.string().optional(),
+  /** Stated total lines (合计 / 小计 / a region's total) as written. */
+  totals: z.array(z.object({ label: z.string(), amount: AmountSchema, location: LocationSchema })),
+  lines: z.array(ProcurementLineSchema),
+  location: LocationSchema,
+});
+
+export const AssetTableSchema = z.object({
+  title: z.string(),
+  organisation: z.string().optional(),
+  asOf: z.string().optional(),
+  unit: z.enum(["元", "万元"]),
+  total: AmountSchema.optional(),
+  lines: z.array(
+    z.object({ label: z.string(), quantity: NumberSchema.optional(), amount: AmountSchema, location: LocationSchema }),
+  ),
+  location: LocationSchema,
+});
+
+export const StatedAmountSchema = z.object({ label: z.string(), amount: AmountSchema });
+
+/** 部门预算信息公开 (seed 001): the explanatory text and its tables. Goal tables go to `dutyGoals`. */
+export const DisclosureSchema = z.object({
+  title: z.string().optional(),
+  organisation: z.string().optional(),
+  year: z.number().int().optional(),
+  duties: z.array(z.object({ number: z.string(), name: z.string(), text: z.string() })),
+  units: z.array(
+    z.object({
+      name: z.string(),
+      nature: z.string().optional(),
+      rank: z.string().optional(),
+      fundingForm: z.string().optional(),
+      location: LocationSchema,
+    }),
+  ),
+  overview: z
+    .object({
+      text: z.string(),
+      total: AmountSchema.optional(),
+      parts: z.array(StatedAmountSchema),
+      priorYearTotal: AmountSchema.optional(),
+      comparisons: z.array(
+        z.object({ item: z.string(), values: z.array(z.object({ year: z.number(), amount: AmountSchema })) }),
+      ),
+    })
+    .optional(),
+  runningCosts: z.object({ text: z.string(), amount: AmountSchema.optional() }).optional(),
+  threePublic: z
+    .object({
+      text: z.string(),
+      total: AmountSchema.optional(),
+      abroad: AmountSchema.optional(),
+      vehicles: AmountSchema.optional(),
+      vehicleOperation: AmountSchema.optional(),
+      vehiclePurchase: AmountSchema.optional(),
+      reception: AmountSchema.optional(),
+      /** Year-on-year changes as stated: item, 增加/减少, amount, reason. */
+      changes: z.array(
+        z.object({
+          item: z.string(),
+          direction: z.enum(["增加", "减少"]),
+          amount: AmountSchema,
+          reason: z.string().optional(),
+        }),
+      ),
+    })
+    .optional(),
+  procurementStated: z.array(StatedAmountSchema),
+  procurement: z.array(ProcurementTableSchema),
+  assetsStated: z.array(StatedAmountSchema),
+  assets: z.array(AssetTableSchema),
+  /** Paragraphs by section heading (一、… 九、), as written. */
+  sections: z.array(z.object({ heading: z.string(), paragraphs: z.array(z.string()) })),
+});
+export type Disclosure = z.infer<typeof DisclosureSchema>;
+
+export const OrganisationSchema = z.object({
+  name: z.string(),
+  code: z.string().optional(),
+  /** Other names the same unit goes by in the document. */
+  aliases: z.array(z.string()).optional(),
+});
+
+/** Rows or paragraphs that no recogniser took, each also reported as a problem. */
+export const UnmappedSchema = z.object({ text: z.string(), location: LocationSchema });
+
+export const ImportedDocumentSchema = z.object({
+  file: z.string(),
+  format: z.string(),
+  kinds: z.array(KindSchema),
+  title: z.string().optional(),
+  organisations: z.array(OrganisationSchema),
+  dutyGoals: z.array(DutyGoalTableSchema),
+  projects: z.array(ProjectSchema),
+  projectSelfEvaluations: z.array(ProjectSelfEvaluationSchema),
+  departmentSelfEvaluation: DepartmentSelfEvaluationSchema.optional(),
+  departmentExpenditureEvaluation: DepartmentExpenditureEvaluationSchema.optional(),
+  disclosure: DisclosureSchema.optional(),
+  unmapped: z.array(UnmappedSchema),
+});
+export type ImportedDocument = z.infer<typeof ImportedDocumentSchema>;
+
+export const SummarySchema = z.object({
+  organisations: z.number().int(),
+  duties: z.number().int(),
+  activities: z.number().int(),
+  projects: z.number().int(),
+  indicators: z.number().int(),
+  /** The document's budget total, exact 元 text (two decimals); absent when none is stated. */
+  budgetTotalYuan: z.string().optional(),
+  budgetTotalWanYuan: z.string().optional(),
+  /** What the total is: `预算确定数合计`, `项目预算数合计` … */
+  budgetTotalBasis: z.string().optional(),
+  problems: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+
+export const ImportResultSchema = z.object({
+  kind: KindSchema.nullable(),
+  kinds: z.array(KindSchema),
+  summary: SummarySchema,
+  problems: z.array(ProblemSchema),
+  document: ImportedDocumentSchema,
+});
+export type ImportResult = z.infer<typeof ImportResultSchema>;
