@@ -1,0 +1,118 @@
+/**
+ * `jixiao import <file> [--kind <kind>] [--json]`: reads a document (docx, xlsx, pdf, or text extracted from
+ * Word / PDF), recognises what it holds and prints what was read: the kind, a summary and the problems; with
+ * `--json` the whole result including the normalised document (docs/import-format.md).
+ *
+ * Exit codes: 0 read (even with warnings), 1 the file could not be read or nothing in it was recognised,
+ * 2 usage errors.
+ */
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { DomainError, formatLocation } from "@jixiao/core";
+import {
+  type ImportResult,
+  importDocument,
+  KIND_NAMES,
+  KINDS,
+  type Kind,
+  readDocument,
+  readExtractedText,
+  type SourceDocument,
+} from "@jixiao/documents";
+import { parseArgs, UsageError } from "../args.ts";
+import type { Io } from "../run.ts";
+
+const USAGE = `用法 usage: jixiao import <文件 file> [--kind <类型 kind>] [--json]
+  类型 kinds: ${KINDS.join(", ")}\n`;
+
+export async function main(args: string[], io: Io): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs(args, { flags: ["json"], options: ["kind"] });
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`${e.message}\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (parsed.positional.length !== 1) {
+    io.stderr.write(USAGE);
+    return 2;
+  }
+  const kindArg = parsed.options.get("kind");
+  if (kindArg !== undefined && !(KINDS as readonly string[]).includes(kindArg)) {
+    io.stderr.write(`未知类型 unknown kind: ${kindArg}\n${USAGE}`);
+    return 2;
+  }
+  const path = parsed.positional[0]!;
+
+  let source: SourceDocument;
+  try {
+    const buf = await readFile(path);
+    const read = await readDocument(new Uint8Array(buf), basename(path));
+    if (read.format === "text") {
+      source = readExtractedText(read.text, read.file);
+      if (read.notes?.length) source.notes = [...read.notes, ...(source.notes ?? [])];
+    } else {
+      source = read;
+    }
+  } catch (e) {
+    if (e instanceof DomainError) {
+      io.stderr.write(`无法读取 cannot read: ${e.describe("zh")}\n${e.describe("en")}\n`);
+      return 1;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err?.code === "ENOENT" || err?.code === "EISDIR" || err?.code === "EACCES") {
+      io.stderr.write(`无法读取文件 cannot read file: ${path} (${err.code})\n`);
+      return 1;
+    }
+    throw e;
+  }
+
+  const result = importDocument(source, kindArg ? { kind: kindArg as Kind } : {});
+  if (parsed.flags.has("json")) {
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    io.stdout.write(human(result));
+  }
+  return result.kind === null ? 1 : 0;
+}
+
+const SEVERITY: Record<string, string> = { error: "错误 error", warning: "警告 warning", info: "提示 info" };
+
+function human(r: ImportResult): string {
+  const s = r.summary;
+  const lines: string[] = [];
+  lines.push(`文件 file: ${r.document.file}（${r.document.format}）`);
+  if (r.kinds.length === 0) lines.push("类型 kind: 未识别 not recognised");
+  else lines.push(`类型 kind: ${r.kinds.map((k) => `${KIND_NAMES[k].zh} (${k})`).join("；")}`);
+  if (r.document.title) lines.push(`标题 title: ${r.document.title}`);
+  lines.push(`单位 organisations: ${s.organisations}${orgNames(r)}`);
+  lines.push(`职责 duties: ${s.duties}    工作活动 activities: ${s.activities}`);
+  lines.push(`项目 projects: ${s.projects}    指标 indicators: ${s.indicators}`);
+  if (s.budgetTotalYuan !== undefined) {
+    lines.push(
+      `预算合计 budget total: ${group(s.budgetTotalYuan)} 元 = ${group(s.budgetTotalWanYuan ?? "")} 万元（${s.budgetTotalBasis ?? ""}）`,
+    );
+  }
+  lines.push(`问题 problems: 错误 ${s.problems.error} / 警告 ${s.problems.warning} / 提示 ${s.problems.info}`);
+  for (const p of r.problems) {
+    lines.push(`  [${SEVERITY[p.severity]}] ${formatLocation(p.location, "zh")}: ${p.message}`);
+    lines.push(`      ${p.messageEn}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function orgNames(r: ImportResult): string {
+  const names = r.document.organisations.map((o) => (o.code ? `${o.code} ${o.name}` : o.name));
+  return names.length > 0 ? `（${names.join("、")}）` : "";
+}
+
+function group(decimalText: string): string {
+  const [whole, frac] = decimalText.split(".") as [string, string | undefined];
+  const neg = whole.startsWith("-");
+  const digits = neg ? whole.slice(1) : whole;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${neg ? "-" : ""}${grouped}${frac !== undefined ? `.${frac}` : ""}`;
+}
