@@ -243,7 +243,7 @@ export function readPastedHtml(input: string | Uint8Array, file = "粘贴内容"
             append("\n");
             return;
           default:
-            if (BLOCK_TAGS.has(name)) append("\n");
+            if (BLOCK_TAGS.has(name)) append(SOFT_BREAK);
         }
       },
       close(name) {
@@ -260,7 +260,7 @@ export function readPastedHtml(input: string | Uint8Array, file = "粘贴内容"
             if (t) closeCell(t);
             return;
           default:
-            if (BLOCK_TAGS.has(name)) append("\n");
+            if (BLOCK_TAGS.has(name)) append(SOFT_BREAK);
         }
       },
       text(s) {
@@ -282,13 +282,22 @@ function clampInt(v: string | undefined, max: number): number {
   return Math.min(n, max);
 }
 
-/** Whitespace already collapsed to single spaces; lines from block boundaries trimmed, empty ones dropped. */
+/** Marks a block boundary (<p>, <div>…): a soft line break, merged with its neighbours. */
+const SOFT_BREAK = "\u0001";
+
+/**
+ * A cell's collected text as a browser shows it: source whitespace is already one space; block boundaries
+ * become one line break (however many there are); `<br>` breaks are kept, so empty lines survive; `&nbsp;` is
+ * a space; spaces at line ends go (a browser drops collapsible ones; Word writes an empty paragraph as &nbsp;).
+ */
 function collapse(s: string): string {
   return s
-    .split("\n")
+    .replace(/ *\u0001[\u0001 ]*/g, SOFT_BREAK)
+    .replace(/^\u0001+|\u0001+$/g, "")
+    .split(/[\n\u0001]/)
     .map((l) => l.replace(/\u00a0/g, " ").trim())
-    .filter((l) => l !== "")
-    .join("\n");
+    .join("\n")
+    .trim();
 }
 
 /** The HTML table algorithm: each cell takes the first free slot of its row, spans reserve slots below. */

@@ -145,7 +145,7 @@ export function toHtml(spec: Spec, style: "excel" | "word" = "excel"): string {
                   .split("\n")
                   .map(
                     (l) =>
-                      `<p class=MsoNormal><span lang=ZH-CN>${escHtml(l).replace(/ {2}/g, " &nbsp;")}<o:p></o:p></span></p>`,
+                      `<p class=MsoNormal><span lang=ZH-CN>${l === "" ? "&nbsp;" : escHtml(l).replace(/ {2}/g, " &nbsp;")}<o:p></o:p></span></p>`,
                   )
                   .join("\r\n  ");
           return `<td class=xl65${attrs} style='border:.5pt solid windowtext'>${inner}`;

@@ -67,13 +67,13 @@ describe("readXlsx", () => {
 
   it("reads shared strings, rich text (without phonetic runs), inline strings, booleans, errors, formulas", () => {
     const sst = `<sst ${SS} count="3" uniqueCount="3"><si><t>项目名称</t></si><si><r><rPr><b/></rPr><t>一级</t></r><r><t xml:space="preserve">指标 </t></r><rPh sb="0" eb="1"><t>ふりがな</t></rPh></si><si><t>第一行_x000D_
-第二行</t></si></sst>`;
-    const data = `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="inlineStr"><is><t>内联 &amp; 文本</t></is></c></row><row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2" t="b"><v>0</v></c><c r="C2" t="e"><v>#DIV/0!</v></c><c r="D2"><f>SUM(A1:A3)</f><v>92</v></c><c r="E2" t="str"><f>A1&amp;"x"</f><v>文本公式</v></c><c r="F2"><f>NOW()</f></c></row>`;
+第二行</t></si><si><t>_x005F_x000D_ 字面</t></si></sst>`;
+    const data = `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="inlineStr"><is><t>内联 &amp; 文本</t></is></c><c r="E1" t="s"><v>3</v></c></row><row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2" t="b"><v>0</v></c><c r="C2" t="e"><v>#DIV/0!</v></c><c r="D2"><f>SUM(A1:A3)</f><v>92</v></c><c r="E2" t="str"><f>A1&amp;"x"</f><v>文本公式</v></c><c r="F2"><f>NOW()</f></c></row>`;
     const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
     const buf = minimalXlsx(sheet(data), { "xl/sharedStrings.xml": sst, "xl/_rels/workbook.xml.rels": rels });
     const [t] = tables(readXlsx(buf, "s.xlsx"));
     expect(texts(t!)).toEqual([
-      ["项目名称", "一级指标", "第一行\n第二行", "内联 & 文本", ""],
+      ["项目名称", "一级指标", "第一行\n第二行", "内联 & 文本", "_x000D_ 字面"],
       ["TRUE", "FALSE", "#DIV/0!", "92", "文本公式"],
     ]);
   });
