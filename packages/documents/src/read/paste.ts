@@ -283,7 +283,7 @@ function clampInt(v: string | undefined, max: number): number {
 }
 
 /** Marks a block boundary (<p>, <div>…): a soft line break, merged with its neighbours. */
-const SOFT_BREAK = "\u0001";
+const SOFT_BREAK = "\ue000";
 
 /**
  * A cell's collected text as a browser shows it: source whitespace is already one space; block boundaries
@@ -292,9 +292,9 @@ const SOFT_BREAK = "\u0001";
  */
 function collapse(s: string): string {
   return s
-    .replace(/ *\u0001[\u0001 ]*/g, SOFT_BREAK)
-    .replace(/^\u0001+|\u0001+$/g, "")
-    .split(/[\n\u0001]/)
+    .replace(/ *\ue000[\ue000 ]*/g, SOFT_BREAK)
+    .replace(/^\ue000+|\ue000+$/g, "")
+    .split(/[\n\ue000]/)
     .map((l) => l.replace(/\u00a0/g, " ").trim())
     .join("\n")
     .trim();
