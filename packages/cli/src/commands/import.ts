@@ -79,6 +79,9 @@ export async function main(args: string[], io: Io): Promise<number> {
   return result.kind === null ? 1 : 0;
 }
 
+/** Problems listed in the human summary; --json has them all. Errors and warnings come before notes. */
+const MAX_SHOWN = 60;
+
 const SEVERITY: Record<string, string> = { error: "错误 error", warning: "警告 warning", info: "提示 info" };
 
 function human(r: ImportResult): string {
@@ -97,9 +100,15 @@ function human(r: ImportResult): string {
     );
   }
   lines.push(`问题 problems: 错误 ${s.problems.error} / 警告 ${s.problems.warning} / 提示 ${s.problems.info}`);
-  for (const p of r.problems) {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const shown = [...r.problems].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, MAX_SHOWN);
+  for (const p of shown) {
     lines.push(`  [${SEVERITY[p.severity]}] ${formatLocation(p.location, "zh")}: ${p.message}`);
     lines.push(`      ${p.messageEn}`);
+  }
+  if (r.problems.length > shown.length) {
+    const more = r.problems.length - shown.length;
+    lines.push(`  …另有 ${more} 条问题，用 --json 查看全部 / ${more} more problems: use --json to see all`);
   }
   return `${lines.join("\n")}\n`;
 }

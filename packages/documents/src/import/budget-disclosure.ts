@@ -168,7 +168,7 @@ export function readDisclosure(ctx: ImportContext, blocks: Block[]): Disclosure 
     }
     result.threePublic = tp;
     const loc = lineOf("三公");
-    checkParts(ctx, tp.total, [tp.abroad, tp.vehicles, tp.reception], "“三公”经费", "the 三公 total", loc);
+    checkParts(ctx, tp.total, [tp.abroad, tp.vehicles, tp.reception], "“三公”经费", "The 三公 total", loc);
     checkParts(
       ctx,
       tp.vehicles,

@@ -72,6 +72,9 @@ export function importDocument(source: SourceDocument, opts: ImportOptions = {})
     dutyGoals: [],
     projects: [],
     projectSelfEvaluations: [],
+    paragraphs: source.blocks.flatMap((b) =>
+      b.type === "paragraph" ? [{ text: b.text, location: { ...b.location, file: source.file } }] : [],
+    ),
     unmapped: [],
   };
   for (const note of source.notes ?? []) {

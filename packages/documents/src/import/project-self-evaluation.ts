@@ -39,6 +39,7 @@ function readOne(ctx: ImportContext, table: Table): ProjectSelfEvaluation {
   const funds = findHeaderRow(table, ["budget", "executed"])!;
   const grid = findHeaderRow(table, ["name", "target", "actual"], funds.row)!;
   const unit = unitIn(table.rows[funds.row]!.map((c) => c.text).join(" ")) ?? "万元";
+  let inGoals = false;
   for (let r = 0; r < grid.row; r++) {
     if (isEmptyRow(table, r) || r === funds.row) continue;
     const texts = table.rows[r]!.map((c) => c.text);
@@ -56,28 +57,21 @@ function readOne(ctx: ImportContext, table: Table): ProjectSelfEvaluation {
       continue;
     }
     const firstKey = norm(texts.find((t) => tidy(t) !== "") ?? "");
-    if (/年度总体目标|总体目标/.test(firstKey)) {
-      // Either on this row (目标 | 预期 | 实际) or on the next (预期目标 | 实际完成情况 header, then values).
-      const values = texts.map(tidy).filter((t) => t !== "" && !/总体目标|预期目标|实际完成情况/.test(norm(t)));
+    const goalWords = /^(年度总体目标|总体目标|预期目标|实际完成情况)$/;
+    if (/总体目标/.test(firstKey) || inGoals) {
+      // 年度总体目标 | 预期目标 | 实际完成情况 (headers), with the values on this row or the next.
+      const values = texts.map(tidy).filter((t) => t !== "" && !goalWords.test(norm(t)));
       if (values.length >= 1) result.expectedGoal = values[0];
       if (values.length >= 2) result.actualOutcome = values[1];
+      inGoals = values.length === 0 && !inGoals;
       continue;
     }
-    if (/^(预期目标|实际完成情况)$/.test(firstKey)) continue;
     const cols = funds.columns;
     const labelCells = texts
       .slice(0, Math.min(...cols.values()))
       .map(tidy)
       .filter((t) => t !== "" && !/项目资金/.test(t));
     if (labelCells.length === 0) {
-      if (result.funds.length > 0 && !result.expectedGoal) {
-        const values = texts.map(tidy).filter((t) => t !== "");
-        if (values.length > 0 && texts.every((t) => !/\d/.test(t) || t.length > 12)) {
-          result.expectedGoal ??= values[0];
-          if (values[1]) result.actualOutcome = values[1];
-          continue;
-        }
-      }
       ctx.unmappedRow(table, r);
       continue;
     }
@@ -103,10 +97,13 @@ function readOne(ctx: ImportContext, table: Table): ProjectSelfEvaluation {
   });
   result.indicators = indicators;
   for (let r = end; r < table.rows.length; r++) {
-    const texts = table.rows[r]!.map((c) => tidy(c.text)).filter((t) => t !== "");
+    const all = table.rows[r]!.map((c) => tidy(c.text));
+    const texts = all.filter((t) => t !== "");
     if (texts.length === 0) continue;
     if (norm(texts[0]!) === "总分") {
-      const score = texts.slice(1).find((t) => /^\d+(\.\d+)?$/.test(t));
+      // The stated total sits in the 得分 column (the 分值 column holds 100).
+      const sc = grid.columns.get("score");
+      const score = (sc !== undefined && all[sc]) || texts.filter((t) => /^\d+(\.\d+)?$/.test(t)).pop();
       if (score) result.totalScore = readNumber(score);
     } else ctx.unmappedRow(table, r);
   }

@@ -414,6 +414,8 @@ export const ImportedDocumentSchema = z.object({
   departmentSelfEvaluation: DepartmentSelfEvaluationSchema.optional(),
   departmentExpenditureEvaluation: DepartmentExpenditureEvaluationSchema.optional(),
   disclosure: DisclosureSchema.optional(),
+  /** Every paragraph outside tables, as written, with its source line: report text is kept whole. */
+  paragraphs: z.array(z.object({ text: z.string(), location: LocationSchema })),
   unmapped: z.array(UnmappedSchema),
 });
 export type ImportedDocument = z.infer<typeof ImportedDocumentSchema>;

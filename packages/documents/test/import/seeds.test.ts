@@ -177,6 +177,14 @@ describe("seed 002: department self-evaluation of 青山区交通大队 (table a
     expect(total((p) => p.executed)).toBe(BigInt(x.projectExecutionsYuan.replace(".", "")));
     expect(result.problems.map((p) => p.code)).toEqual(x.problemCodes);
   });
+  it("keeps the report text whole, paragraph by paragraph with its line", () => {
+    const paragraphs = result.document.paragraphs;
+    expect(paragraphs[0]).toEqual({
+      text: "2020 年度武汉市公安局青山区交通大队整体绩效",
+      location: { file: "002_720a01ff2c7d777f.txt", row: 3 },
+    });
+    expect(paragraphs.find((p) => p.text.startsWith("预算执行部分完成的项目 3 个"))?.location.row).toBe(136);
+  });
 });
 
 describe("seed 003: department expenditure self-evaluation of 曲靖市交警支队", () => {
