@@ -1,0 +1,7 @@
+/** The server package's public surface. */
+
+export { type DatabaseHandle, type Db, MIGRATIONS_FOLDER, type OpenOptions, openDatabase } from "./db/open.ts";
+export { DEMO_PASSWORD, loadDemo } from "./demo/seed.ts";
+export { createApp } from "./http/app.ts";
+export { DEFAULT_SETTINGS, type Deps, type Settings } from "./http/context.ts";
+export { type RunningServer, type ServerOptions, startServer } from "./server.ts";

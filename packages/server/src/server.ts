@@ -1,0 +1,89 @@
+/**
+ * Start the whole server: open the storage (migrating it), load the demo or the initial administrators on an
+ * empty database, serve the API and the web app, and close everything on `close()`.
+ */
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { createInitialAdmins, type InitialAccount } from "./accounts/bootstrap.ts";
+import { purgeExpiredSessions } from "./accounts/repository.ts";
+import { type DatabaseHandle, openDatabase } from "./db/open.ts";
+import { type DemoAccount, isEmpty, loadDemo } from "./demo/seed.ts";
+import { createApp } from "./http/app.ts";
+import { DEFAULT_SETTINGS, type Deps, type Settings } from "./http/context.ts";
+
+export interface ServerOptions {
+  port: number;
+  host?: string;
+  /** PostgreSQL when set; otherwise PGlite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** The built web app folder (served at / when it holds index.html). */
+  webDist?: string;
+  /** Load the demo on an empty database: default yes for the embedded store, no for PostgreSQL. */
+  demo?: boolean | undefined;
+  settings?: Partial<Settings>;
+  logError?: (e: unknown) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  handle: DatabaseHandle;
+  /** Accounts created at this start (demo or initial administrators), to print once. */
+  created: { kind: "demo"; accounts: DemoAccount[] } | { kind: "initial"; accounts: InitialAccount[] } | undefined;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const handle = options.databaseUrl
+    ? await openDatabase({ url: options.databaseUrl })
+    : await openDatabase({ dataDir: options.dataDir });
+  try {
+    let created: RunningServer["created"];
+    if (await isEmpty(handle.db)) {
+      const demo = options.demo ?? handle.kind === "pglite";
+      created = demo
+        ? { kind: "demo", accounts: await loadDemo(handle.db) }
+        : { kind: "initial", accounts: await createInitialAdmins(handle.db) };
+    }
+    const deps: Deps = {
+      db: handle.db,
+      store: handle.kind,
+      settings: { ...DEFAULT_SETTINGS, ...options.settings },
+      now: () => new Date(),
+      logError: options.logError ?? ((e) => console.error("[jixiao] unexpected error", e)),
+    };
+    const app = createApp(deps, options.webDist ? { webDist: options.webDist } : {});
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? "0.0.0.0" }, () => resolve(s));
+      s.once("error", reject);
+    });
+    const purge = setInterval(() => {
+      purgeExpiredSessions(handle.db, new Date(), deps.settings.idleTimeoutMs).catch(deps.logError);
+    }, 10 * 60_000);
+    purge.unref();
+    const port = (server.address() as AddressInfo).port;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${options.host && options.host !== "0.0.0.0" ? options.host : "localhost"}:${port}`,
+      port,
+      handle,
+      created,
+      close() {
+        closing ??= (async () => {
+          clearInterval(purge);
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            // Keep-alive connections would hold close() open: end them.
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          });
+          await handle.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+}
