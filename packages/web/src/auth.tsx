@@ -43,6 +43,34 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => setUnauthorizedHandler(undefined);
   }, []);
 
+  // When the user comes back to the tab, check the session: an expiry is met at once (sign-in dialog over the
+  // page) instead of at the next save. Not on a timer, which would keep an idle session alive for ever.
+  const signedIn = Boolean(user);
+  useEffect(() => {
+    if (!signedIn) return;
+    let last = 0;
+    const check = () => {
+      if (document.visibilityState === "hidden" || Date.now() - last < 15_000) return;
+      last = Date.now();
+      endpoints.session().then(
+        (s) => setCsrfToken(s.csrfToken),
+        (e: unknown) => {
+          if (!isUnauthenticated(e)) return;
+          new Promise<void>((resolve, reject) => {
+            waiters.current.push({ resolve, reject });
+            setRelogin(true);
+          }).catch(() => undefined);
+        },
+      );
+    };
+    window.addEventListener("focus", check);
+    document.addEventListener("visibilitychange", check);
+    return () => {
+      window.removeEventListener("focus", check);
+      document.removeEventListener("visibilitychange", check);
+    };
+  }, [signedIn]);
+
   const login = useCallback(
     async (username: string, password: string) => {
       accept(await endpoints.login(username, password));
@@ -106,7 +134,7 @@ function ReloginDialog(props: {
         onFinish={async (v: { username: string; password: string }) => {
           setBusy(true);
           try {
-            await props.login(v.username, v.password);
+            await props.login(props.username ?? v.username, v.password);
             props.onDone(true);
           } catch (e) {
             message.error(describeError(e, lang));
@@ -116,12 +144,12 @@ function ReloginDialog(props: {
         }}
       >
         <Form.Item name="username" label={t("login.username")} rules={[{ required: true }]}>
-          <Input autoComplete="username" />
+          <Input autoComplete="username" disabled={Boolean(props.username)} data-testid="relogin-username" />
         </Form.Item>
         <Form.Item name="password" label={t("login.password")} rules={[{ required: true }]}>
-          <Input.Password autoComplete="current-password" autoFocus />
+          <Input.Password autoComplete="current-password" autoFocus data-testid="relogin-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} block>
+        <Button type="primary" htmlType="submit" loading={busy} block data-testid="relogin-submit">
           {t("login.submit")}
         </Button>
       </Form>

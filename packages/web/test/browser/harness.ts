@@ -4,7 +4,7 @@
  * chromium through playwright-core at 1366×768. Screenshots go to `.tmp/screenshots`; the main ones are
  * copied to `docs/screenshots/` (committed).
  *
- * While packages/server exports no app, the harness serves the build with a stand-in (static-server.ts) and
+ * When packages/server cannot be started, the harness serves the build with a stand-in (static-server.ts) and
  * says so (`harness.server === "stand-in"`).
  */
 import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
@@ -67,40 +67,68 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The shape the harness expects from packages/server once it exports a starter. */
+/** What the harness uses of packages/server: `startServer` (packages/server/src/server.ts). */
 interface ServerModule {
-  startServer?: (opts: { port: number; host?: string; dataDir?: string; demo?: boolean; webDir?: string }) => Promise<{
-    url?: string;
-    port?: number;
+  startServer?: (opts: {
+    port: number;
+    host?: string;
+    dataDir: string;
+    demo?: boolean;
+    webDist?: string;
+    logError?: (e: unknown) => void;
+  }) => Promise<{
+    url: string;
     close(): Promise<void>;
-    demoAccounts?: Record<string, { username: string; password: string }>;
+    created?: { kind: string; accounts: { username: string; role: string; password: string }[] } | undefined;
   }>;
 }
 
-/** Starts the real server in-process when it can be started; otherwise the stand-in over the build. */
-export async function startServer(): Promise<RunningServer> {
-  let mod: ServerModule | undefined;
-  if (process.env.JIXIAO_WEB_STANDIN !== "1") {
+async function loadServerModule(): Promise<ServerModule | undefined> {
+  // The package's index once it exists; until then the server's own start module, by path.
+  const candidates = ["@jixiao/server", resolve(REPO_DIR, "packages/server/src/server.ts")];
+  for (const spec of candidates) {
     try {
-      const spec = "@jixiao/server";
-      mod = (await import(spec)) as ServerModule;
+      const mod = (await import(spec)) as ServerModule;
+      if (typeof mod.startServer === "function") return mod;
     } catch {
-      mod = undefined;
+      // not there yet
     }
   }
+  return undefined;
+}
+
+/**
+ * Starts the real server in-process (temporary PGlite folder, demo data, the built web app at /) when it can
+ * be started; otherwise the stand-in over the build. `JIXIAO_WEB_STANDIN=1` forces the stand-in.
+ */
+export async function startServer(): Promise<RunningServer> {
+  const mod = process.env.JIXIAO_WEB_STANDIN === "1" ? undefined : await loadServerModule();
   if (mod?.startServer) {
     const dataDir = await mkdtemp(join(tmpdir(), "jixiao-web-"));
-    const s = await mod.startServer({ port: 0, host: "127.0.0.1", dataDir, demo: true, webDir: DIST_DIR });
-    const url = s.url ?? `http://127.0.0.1:${s.port}`;
-    return {
-      url,
-      kind: "real",
-      accounts: s.demoAccounts ?? {},
-      close: async () => {
-        await s.close();
-        await rm(dataDir, { recursive: true, force: true });
-      },
-    };
+    try {
+      const s = await mod.startServer({
+        port: 0,
+        host: "127.0.0.1",
+        dataDir: join(dataDir, "data"),
+        demo: true,
+        webDist: DIST_DIR,
+        logError: (e) => console.error("[server]", e),
+      });
+      const accounts: RunningServer["accounts"] = {};
+      for (const a of s.created?.accounts ?? []) accounts[a.role] ??= { username: a.username, password: a.password };
+      return {
+        url: s.url,
+        kind: "real",
+        accounts,
+        close: async () => {
+          await s.close();
+          await rm(dataDir, { recursive: true, force: true });
+        },
+      };
+    } catch (e) {
+      await rm(dataDir, { recursive: true, force: true });
+      throw e;
+    }
   }
   const stand = await startStaticServer(DIST_DIR);
   return {

@@ -10,7 +10,7 @@ import { CHROMIUM, type Harness, signIn, startHarness } from "./harness.ts";
 
 const hasChromium = existsSync(CHROMIUM);
 
-describe.skipIf(!hasChromium)("journey: filler signs in, checks the dashboard, self-evaluates", () => {
+describe.skipIf(!hasChromium)("journey: a filler signs in, checks the dashboard, self-evaluates, loses nothing", () => {
   let h: Harness;
   let page: Page;
   const pageErrors: string[] = [];
@@ -77,6 +77,31 @@ describe.skipIf(!hasChromium)("journey: filler signs in, checks the dashboard, s
     const after = { total: await total.textContent(), grade: await grade.textContent() };
     expect(Number(after.total)).toBeGreaterThan(Number(mid.total));
     await h.screenshot(page, "self-evaluation-full", { publish: true, fullPage: true });
+  });
+
+  it("keeps the typing through a reload and through a session expiry", async () => {
+    const total = page.getByTestId("se-total");
+    await page.getByTestId("conclusion").fill("全年目标基本完成，辅警招录到位。");
+    const typed = { total: await total.textContent(), i7: await page.getByTestId("actual-i7").inputValue() };
+    await page.waitForTimeout(600); // the draft is written 300 ms after the last change
+
+    // A reload (or a crash) restores the draft kept in the browser.
+    await page.reload();
+    await page.getByTestId("draft-restored").waitFor();
+    expect(await page.getByTestId("actual-i7").inputValue()).toBe(typed.i7);
+    expect(await page.getByTestId("conclusion").inputValue()).toBe("全年目标基本完成，辅警招录到位。");
+    await expect.poll(() => total.textContent()).toBe(typed.total);
+
+    // The session ends (cookie gone): coming back to the tab asks for the password over the page.
+    await page.context().clearCookies();
+    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    await page.getByTestId("relogin-password").waitFor();
+    await h.screenshot(page, "relogin");
+    await page.getByTestId("relogin-password").fill(h.accounts.filler!.password);
+    await page.getByTestId("relogin-submit").click();
+    await page.getByTestId("relogin-password").waitFor({ state: "detached" });
+    expect(await page.getByTestId("actual-i7").inputValue()).toBe(typed.i7);
+    expect(await page.getByTestId("conclusion").inputValue()).toBe("全年目标基本完成，辅警招录到位。");
 
     expect(pageErrors).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Col, Descriptions, Input, Row, Select, Space, Statistic, Tag, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useParams } from "react-router-dom";
+import { useAuth } from "../../auth.tsx";
 import { useI18n } from "../../i18n.tsx";
 import { clearDraft, loadDraft, saveDraft } from "../../lib/drafts.ts";
 import { evaluate, SCHEMES } from "../../lib/scoring.ts";
@@ -18,7 +19,9 @@ const GRADE_COLOR: Record<string, string> = { 优: "#1f5fbf", 良: "#52c41a", �
 export default function SelfEvaluationPage() {
   const { t, lang } = useI18n();
   const { id } = useParams();
-  const draftKey = `selfEvaluation:${id ?? "sample-002"}`;
+  const { user } = useAuth();
+  // Keyed by person and record: a draft never shows up for someone else signing in on the same browser.
+  const draftKey = `${user?.id ?? "anonymous"}:selfEvaluation:${id ?? "sample-002"}`;
   const [restored, setRestored] = useState(false);
   const [draft, setDraft] = useState<SeDraft>(() => {
     const saved = loadDraft<SeDraft>(draftKey);
@@ -67,7 +70,7 @@ export default function SelfEvaluationPage() {
           type="info"
           showIcon
           closable
-          title={t("common.draftRestored")}
+          title={<span data-testid="draft-restored">{t("common.draftRestored")}</span>}
           action={
             <Button
               size="small"
@@ -207,6 +210,7 @@ export default function SelfEvaluationPage() {
             <Typography.Text type="secondary">{t("se.conclusion")}</Typography.Text>
             <Input.TextArea
               autoSize={{ minRows: 3, maxRows: 8 }}
+              data-testid="conclusion"
               value={draft.conclusion}
               onChange={(e) => set("conclusion", e.target.value)}
             />
