@@ -292,16 +292,17 @@ export function tierOf(tiers: Tiers, actualIn: TargetValue | string | number): T
           ...(tiers.unit ? { unit: tiers.unit } : {}),
         } as TargetValue)
       : typeof actualIn === "string"
-        ? parseTarget(actualIn, {
-            ...(tiers.unit ? { unit: tiers.unit } : {}),
-            ...(tiers.fractionsAsPercent ? { percentColumn: true } : {}),
-          })
+        ? parseTarget(
+            actualIn,
+            tiers.fractionsAsPercent ? { percentColumn: true } : tiers.unit ? { unit: tiers.unit } : {},
+          )
         : actualIn;
   let value: number | undefined;
   let note = "";
   const shape = shapeOf(actual);
   if (shape && shape.shape.kind === "point") {
-    const from = shape.unit ?? tiers.unit;
+    // a count of times against tiers in times per year (`6次` against 每月一次 / 每季度一次…)
+    const from = shape.unit === "次" && tiers.unit === "次/年" ? "次/年" : (shape.unit ?? tiers.unit);
     const conv = convertUnit(fromNumber(shape.shape.v), from, tiers.unit ?? from);
     if (conv) value = num(conv);
     else note = `实际单位“${from ?? "无"}”与等级单位“${tiers.unit ?? "无"}”不同`;
