@@ -153,6 +153,7 @@ export function readDepartmentExpenditure(
       columns,
       stopAt: ["其他需说明事项"],
       operatorCodes: operatorCodes ?? true,
+      ...(result.year !== undefined ? { year: result.year } : {}),
     });
     result.indicators = indicators;
     for (let r = end; r < table.rows.length; r++) {

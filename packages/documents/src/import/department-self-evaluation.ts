@@ -97,7 +97,10 @@ export function readDepartmentSelfEvaluation(
 
   // The grid; its header's first cell may carry the first section's points: `年度 绩效 指标 (40分)`.
   const headerPoints = pointsIn(cell(table, grid.row, 0));
+  const titled = blocks.find((b) => b.type === "paragraph" && yearIn(b.text) !== undefined);
+  const year = titled?.type === "paragraph" ? yearIn(titled.text) : undefined;
   const { indicators, end } = readIndicatorGrid(ctx, table, {
+    ...(year !== undefined ? { year } : {}),
     start: grid.row + 1,
     columns: grid.columns,
     stopAt: ["总分"],

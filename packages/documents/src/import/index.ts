@@ -163,6 +163,9 @@ export function importDocument(source: SourceDocument, opts: ImportOptions = {})
         tables.forEach((t) => {
           used.add(t);
         });
+        // The goal tables are part of the disclosure: read them even when only this kind was asked for.
+        if (!kinds.includes("duty-activity-goals"))
+          doc.dutyGoals = readDutyActivityTables(ctx, tables.filter(isDutyActivityTable));
         break;
       }
     }

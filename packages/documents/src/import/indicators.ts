@@ -19,6 +19,8 @@ export interface GridOptions {
   stopAt?: string[];
   /** The 指标性质 column holds operator codes (resolved by core's table, or this one); unknown codes are reported. */
   operatorCodes?: boolean | OperatorCodeTable;
+  /** The document's year, for deadlines written without one (`年内`, `年底前`). */
+  year?: number;
   /** Called for a row that names a 一级 with points, e.g. `满意度 指标 (10分)`. */
   onSection?: (level1: string, points: string | undefined, pointsText: string) => void;
 }
@@ -118,6 +120,7 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
       }
     }
     const hints: TargetHints = {};
+    if (opts.year !== undefined) hints.year = opts.year;
     if (unit !== "") hints.unit = unit;
     if (op) hints.op = op as NonNullable<TargetHints["op"]>;
     const hint = Object.keys(hints).length > 0 ? hints : undefined;
@@ -133,7 +136,10 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
         );
     }
     if (col("actual") !== undefined) {
-      ind.actual = readTarget(raw("actual"), unit !== "" ? { unit } : undefined, text("actual"));
+      const actualHints: TargetHints = {};
+      if (unit !== "") actualHints.unit = unit;
+      if (opts.year !== undefined) actualHints.year = opts.year;
+      ind.actual = readTarget(raw("actual"), actualHints, text("actual"));
       if (text("actual") === "")
         ctx.report(
           "warning",

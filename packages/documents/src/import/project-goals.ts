@@ -4,7 +4,7 @@
  * and the indicator grid 一级 | 二级 | 三级 | (描述) | 指标值, in the same table or the next one.
  */
 import type { Block, Table } from "../model/table.ts";
-import { type ImportContext, isEmptyRow, norm, splitCodeName, tidy, unitIn } from "./context.ts";
+import { type ImportContext, isEmptyRow, norm, splitCodeName, tidy, unitIn, yearIn } from "./context.ts";
 import { findHeaderRow } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
 import type { Amount, Project } from "./schema.ts";
@@ -103,7 +103,12 @@ function readGrid(
   const header = table.rows[headerRow]!.map((c) => c.text);
   const annual = header.findIndex((h) => /年度/.test(h) && /指标值|目标值/.test(h));
   if (annual >= 0) columns.set("target", annual);
-  const { indicators } = readIndicatorGrid(ctx, table, { start: headerRow + 1, columns });
+  const year = yearIn(project.title ?? "") ?? yearIn(project.name);
+  const { indicators } = readIndicatorGrid(ctx, table, {
+    start: headerRow + 1,
+    columns,
+    ...(year !== undefined ? { year } : {}),
+  });
   project.indicators.push(...indicators);
 }
 

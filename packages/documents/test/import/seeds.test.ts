@@ -336,4 +336,11 @@ describe("seed 001: 赵县公安局 2017 budget disclosure with goal tables", ()
     }
     expect(result.document.unmapped).toEqual([]);
   });
+  it("keeps the goal tables when read as a disclosure only (--kind budget-disclosure)", () => {
+    const text = readFileSync(join(ROOT, "fixtures/seeds/001_cf6ae51127079c27.txt"), "utf8");
+    const only = importDocument(readExtractedText(text, "001.txt"), { kind: "budget-disclosure" });
+    expect(only.kinds).toEqual(["budget-disclosure"]);
+    expect(only.summary).toMatchObject({ duties: 19, activities: 44, indicators: 151 });
+    expect(only.document.unmapped).toEqual([]);
+  });
 });
