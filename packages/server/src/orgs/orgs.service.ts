@@ -3,7 +3,7 @@ import { DomainError } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, scopeOf } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
-import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgError } from "../db/errors.ts";
+import { isReferenceViolation, PG_UNIQUE_VIOLATION, pgError } from "../db/errors.ts";
 import type { Db } from "../db/open.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound, staleVersion } from "../http/errors.ts";
@@ -146,7 +146,7 @@ export async function deleteOrg(deps: Deps, actor: Actor | undefined, id: string
       });
     });
   } catch (e) {
-    if (pgError(e)?.code === PG_FOREIGN_KEY_VIOLATION) throw inUse();
+    if (isReferenceViolation(e)) throw inUse();
     throw e;
   }
 }

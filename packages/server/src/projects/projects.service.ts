@@ -3,7 +3,7 @@ import { DomainError } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, type Permission, scopeOf } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
-import { PG_FOREIGN_KEY_VIOLATION, pgError } from "../db/errors.ts";
+import { isReferenceViolation } from "../db/errors.ts";
 import type { Db } from "../db/open.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound, ServerError, staleVersion } from "../http/errors.ts";
@@ -108,7 +108,7 @@ export async function createProject(
       return after;
     });
   } catch (e) {
-    if (pgError(e)?.code === PG_FOREIGN_KEY_VIOLATION) {
+    if (isReferenceViolation(e)) {
       throw new DomainError(
         "invalid_input",
         { zh: `预算年度 ${input.year} 不存在`, en: `Fiscal year ${input.year} does not exist` },

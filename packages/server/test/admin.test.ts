@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Client, TestApp } from "./support/app.ts";
+import { testApp } from "./support/app.ts";
+import { STORES } from "./support/stores.ts";
+
+describe.each(STORES)("account administration and the audit trail on %s", (kind) => {
+  let t: TestApp;
+  let sysadmin: Client;
+  let secadmin: Client;
+  let auditor: Client;
+  beforeAll(async () => {
+    t = await testApp(kind);
+    sysadmin = await t.as("sysadmin");
+    secadmin = await t.as("secadmin");
+    auditor = await t.as("auditor");
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it("creates an account with an initial password that obeys the rules and must be changed", async () => {
+    const weak = await sysadmin.post("/accounts", { username: "zhang", displayName: "张三", initialPassword: "short" });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.message).toMatch(/至少 10 个字符/);
+    const r = await sysadmin.post("/accounts", {
+      username: "zhang",
+      displayName: "张三",
+      initialPassword: "Initial-Pass-1",
+    });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ username: "zhang", mustChangePassword: true, memberships: [] });
+    const dup = await sysadmin.post("/accounts", {
+      username: "ZHANG",
+      displayName: "x",
+      initialPassword: "Initial-Pass-1",
+    });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.message).toBe("用户名已存在");
+    const c = t.client();
+    expect((await c.login("zhang", "Initial-Pass-1")).body.user.mustChangePassword).toBe(true);
+  });
+
+  it("keeps the three administrator roles separate from each other and from business roles", async () => {
+    const acc = (
+      await sysadmin.post("/accounts", { username: "li", displayName: "李四", initialPassword: "Initial-Pass-1" })
+    ).body;
+    const grant = (body: unknown) => secadmin.post(`/accounts/${acc.id}/memberships`, body);
+    const noOrg = await grant({ role: "filler" });
+    expect(noOrg.status).toBe(400);
+    expect(noOrg.body.error.message).toBe("业务角色须指定机构");
+    const withOrg = await grant({ role: "auditor", orgId: t.world.unit.id });
+    expect(withOrg.status).toBe(400);
+    expect((await grant({ role: "auditor" })).status).toBe(201);
+    const second = await grant({ role: "sysadmin" });
+    expect(second.status).toBe(409);
+    expect(second.body.error.message).toMatch(/三员分立/);
+    const business = await grant({ role: "viewer", orgId: t.world.unit.id });
+    expect(business.status).toBe(409);
+    const listed = (await secadmin.get("/accounts")).body.items.find((a: { id: string }) => a.id === acc.id);
+    expect(listed.memberships.map((m: { role: string }) => m.role)).toEqual(["auditor"]);
+    expect((await secadmin.del(`/accounts/${acc.id}/memberships/${listed.memberships[0].id}`)).status).toBe(204);
+    expect((await grant({ role: "viewer", orgId: t.world.unit.id })).status).toBe(201);
+    expect((await grant({ role: "filler", orgId: t.world.unit.id })).status).toBe(201);
+    expect((await grant({ role: "filler", orgId: t.world.unit.id })).status).toBe(409);
+    const me = (await secadmin.get("/auth/session")).body.user.id;
+    const self = await secadmin.post(`/accounts/${me}/memberships`, { role: "viewer", orgId: t.world.unit.id });
+    expect(self.status).toBe(403);
+    expect(self.body.error.message).toBe("不能给自己授予角色");
+  });
+
+  it("unlocks a locked account (security administrator)", async () => {
+    const acc = (
+      await sysadmin.post("/accounts", { username: "wang", displayName: "王五", initialPassword: "Initial-Pass-1" })
+    ).body;
+    const c = t.client();
+    for (let i = 0; i < 5; i++) await c.login("wang", "Wrong-Password-1");
+    expect((await c.login("wang", "Initial-Pass-1")).status).toBe(423);
+    const listed = (await secadmin.get("/accounts")).body.items.find((a: { id: string }) => a.id === acc.id);
+    expect(listed.locked).toBe(true);
+    expect((await secadmin.post(`/accounts/${acc.id}/unlock`)).status).toBe(204);
+    expect((await c.login("wang", "Initial-Pass-1")).status).toBe(200);
+    expect((await secadmin.post("/accounts/00000000-0000-4000-8000-000000000000/unlock")).status).toBe(404);
+  });
+
+  it("lets the auditor read the trail — security events included — with filters, and nobody else", async () => {
+    const r = await auditor.get("/audit?action=auth.&pageSize=500");
+    expect(r.status).toBe(200);
+    const actions = new Set(r.body.items.map((e: { action: string }) => e.action));
+    for (const a of ["auth.login", "auth.failure", "auth.lockout"]) expect(actions.has(a)).toBe(true);
+    const roles = await auditor.get("/audit?action=role.grant");
+    expect(roles.body.items).toHaveLength(3);
+    expect(roles.body.items[0]).toMatchObject({ actorName: "secadmin", entityType: "membership" });
+    const unlock = await auditor.get("/audit?action=account.unlock");
+    expect(unlock.body.items).toHaveLength(1);
+    const page = await auditor.get("/audit?pageSize=2&page=1");
+    expect(page.body.items).toHaveLength(2);
+    expect(Number(page.body.items[0].id)).toBeGreaterThan(Number(page.body.items[1].id));
+    for (const who of [sysadmin, secadmin, await t.as("reviewer")]) {
+      const denied = await who.get("/audit");
+      expect(denied.status).toBe(403);
+      expect(denied.body.error.message).toBe("您的角色无权执行此操作");
+    }
+  });
+});
