@@ -61,7 +61,24 @@ export function recogniseKinds(source: SourceDocument): Kind[] {
   return kinds;
 }
 
-export function importDocument(source: SourceDocument, opts: ImportOptions = {}): ImportResult {
+/**
+ * The recognisers read tables as text extraction shows them: a merged cell's text once, in its origin, and the
+ * cells it covers empty. Readers of docx/xlsx repeat the merged text in covered cells (for readers by column);
+ * this view blanks them again, so that a vertically merged activity name does not start a new activity per row.
+ */
+export function withCoveredCellsEmpty(source: SourceDocument): SourceDocument {
+  let changed = false;
+  const blocks = source.blocks.map((b): Block => {
+    if (b.type !== "table" || !b.table.rows.some((row) => row.some((c) => c.mergedFrom))) return b;
+    changed = true;
+    const rows = b.table.rows.map((row) => row.map((c) => (c.mergedFrom ? { ...c, text: "" } : c)));
+    return { type: "table", table: { ...b.table, rows } };
+  });
+  return changed ? { ...source, blocks } : source;
+}
+
+export function importDocument(original: SourceDocument, opts: ImportOptions = {}): ImportResult {
+  const source = withCoveredCellsEmpty(original);
   setSpacesFromFormat(source.format);
   const ctx = new ImportContext(source);
   const doc: ImportedDocument = {

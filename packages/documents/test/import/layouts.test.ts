@@ -235,3 +235,46 @@ describe("bad content", () => {
     );
   });
 });
+
+describe("tables from docx/xlsx readers (merged cells repeated in the cells they cover)", () => {
+  it("reads a vertically merged activity once, with all its indicators", () => {
+    const c = (text: string, mergedFrom?: [number, number]) => (mergedFrom ? { text, mergedFrom } : { text });
+    const rows = [
+      [
+        "职责活动",
+        "年度预算数",
+        "内容描述",
+        "绩效目标",
+        "绩效指标",
+        "评价标准",
+        "评价标准",
+        "评价标准",
+        "评价标准",
+      ].map((t, i) => c(t, i > 5 ? [0, 5] : undefined)),
+      ["", "", "", "", "", "优", "良", "中", "差"].map((t) => c(t)),
+      ["道路交通管理", "100", "管理", "畅通", "", "", "", "", ""].map((t) => c(t)),
+      ["　　秩序管理", "100", "整治", "有序", "拥堵降低率", "95%以上", "90%以上", "85%以上", "80%以下"].map((t) =>
+        c(t),
+      ),
+      [
+        c("　　秩序管理", [3, 0]),
+        c("100", [3, 1]),
+        c("整治", [3, 2]),
+        c("有序", [3, 3]),
+        ...["事故下降率", "10%", "8%", "5%", "5%以下"].map((t) => c(t)),
+      ],
+    ];
+    const source: SourceDocument = {
+      file: "t.docx",
+      format: "docx",
+      blocks: [{ type: "table", table: { rows, location: { file: "t.docx", table: 1 } } }],
+    };
+    const r = importDocument(source);
+    const [t] = r.document.dutyGoals;
+    expect(t!.duties).toHaveLength(1);
+    expect(t!.duties[0]!.activities.map((a) => [a.name, a.indicators.map((i) => i.name)])).toEqual([
+      ["秩序管理", ["拥堵降低率", "事故下降率"]],
+    ]);
+    expect(r.document.unmapped).toEqual([]);
+  });
+});
