@@ -9,7 +9,7 @@ import type { DocumentNote, SourceDocument } from "../model/table.ts";
 import { readDocx } from "./docx.ts";
 import { decodeText, looksBinary, type TextEncodingName } from "./encoding.ts";
 import { baseName, invalid } from "./errors.ts";
-import { looksLikeHtmlTable, readPastedHtml } from "./paste.ts";
+import { readPastedHtml } from "./paste.ts";
 import { type PdfOptions, readPdf } from "./pdf.ts";
 import { describeSniffed, oleKind, sniff } from "./sniff.ts";
 import { readXlsx, type XlsxLimits } from "./xlsx.ts";
@@ -133,6 +133,7 @@ export async function readDocument(buf: Uint8Array, fileName: string, opts: Read
     case "spreadsheet-2003-xml":
     case "word-2003-xml":
     case "mht":
+    case "xml":
     case "image":
     case "archive": {
       const what = describeSniffed(buf);
@@ -151,7 +152,7 @@ export async function readDocument(buf: Uint8Array, fileName: string, opts: Read
           { file },
         );
       }
-      if (kind === "html" || looksLikeHtmlTable(decoded.text)) {
+      if (kind === "html") {
         real = "html";
         result = readPastedHtml(decoded.text, file);
       } else {

@@ -264,7 +264,7 @@ export function readPastedHtml(input: string | Uint8Array, file = "粘贴内容"
         }
       },
       text(s) {
-        append(s.replace(/[ \t\r\n\f]+/g, " "));
+        append(s.replace(/[ \t\r\n\f]+/g, " ").replace(/\ue000/g, ""));
       },
     },
     { html: true, location: { file } },
@@ -272,7 +272,7 @@ export function readPastedHtml(input: string | Uint8Array, file = "粘贴内容"
   while (stack.length) closeTable();
   flushOutside();
   if (!blocks.some((b) => b.type === "table"))
-    throw invalid("粘贴的网页内容中没有表格", "the pasted HTML holds no table", { file });
+    throw invalid("网页（HTML）内容中没有表格", "the HTML content holds no table", { file });
   return { file, format: "paste-html", blocks };
 }
 

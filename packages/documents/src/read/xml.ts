@@ -153,15 +153,31 @@ export function parseXml(src: string, handlers: XmlHandlers, opts: XmlOptions = 
     if (prefix === "xml") return "http://www.w3.org/XML/1998/namespace";
     return undefined;
   };
+  // Mapped names, valid while the namespace scopes do not change (they rarely do below the root).
+  const elCache = new Map<string, string>();
+  const attrCache = new Map<string, string>();
   const mapName = (qname: string, isAttr: boolean): string => {
     if (!nsMap) return qname;
+    const cache = isAttr ? attrCache : elCache;
+    let m = cache.get(qname);
+    if (m === undefined) {
+      m = mapNameUncached(qname, isAttr);
+      cache.set(qname, m);
+    }
+    return m;
+  };
+  const scopesChanged = () => {
+    elCache.clear();
+    attrCache.clear();
+  };
+  const mapNameUncached = (qname: string, isAttr: boolean): string => {
     const colon = qname.indexOf(":");
     const prefix = colon < 0 ? "" : qname.slice(0, colon);
     if (colon < 0 && isAttr) return qname; // unprefixed attributes have no namespace
     if (prefix === "xmlns") return qname;
     const uri = resolvePrefix(prefix);
     if (uri === undefined) return qname;
-    const canon = nsMap[uri];
+    const canon = nsMap?.[uri];
     if (canon === undefined) return qname;
     const local = colon < 0 ? qname : qname.slice(colon + 1);
     return canon === "" ? local : `${canon}:${local}`;
@@ -251,7 +267,10 @@ export function parseXml(src: string, handlers: XmlHandlers, opts: XmlOptions = 
         );
       const depth = stack.length + 1;
       const mapped = mapName(name, false);
-      if (scopes.length && scopes[scopes.length - 1]!.depth === depth) scopes.pop();
+      if (scopes.length && scopes[scopes.length - 1]!.depth === depth) {
+        scopes.pop();
+        scopesChanged();
+      }
       handlers.close?.(mapped);
       continue;
     }
@@ -339,7 +358,10 @@ export function parseXml(src: string, handlers: XmlHandlers, opts: XmlOptions = 
     const depth = stack.length + 1;
     if (depth > maxDepth)
       throw invalid(`XML 嵌套过深（超过 ${maxDepth} 层）`, `the XML nests too deeply (over ${maxDepth} levels)`, loc);
-    if (declared) scopes.push({ depth, map: declared });
+    if (declared) {
+      scopes.push({ depth, map: declared });
+      scopesChanged();
+    }
     let outAttrs = attrs;
     if (nsMap) {
       outAttrs = {};
@@ -363,7 +385,10 @@ export function parseXml(src: string, handlers: XmlHandlers, opts: XmlOptions = 
     }
     handlers.open?.(mapped, outAttrs, selfClosing);
     if (selfClosing) {
-      if (declared) scopes.pop();
+      if (declared) {
+        scopes.pop();
+        scopesChanged();
+      }
       handlers.close?.(mapped);
     } else {
       stack.push(name);
