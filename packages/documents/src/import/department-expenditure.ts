@@ -11,7 +11,7 @@ import type { Block, Table } from "../model/table.ts";
 import { type ImportContext, isEmptyRow, norm, tidy, unitIn, yearIn } from "./context.ts";
 import { findHeaderRow, type HeaderField, mapColumns } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
-import type { DepartmentExpenditureEvaluation, FundLine } from "./schema.ts";
+import type { DepartmentExpenditureEvaluation } from "./schema.ts";
 import { fenOf, fenToYuanText, readPercent } from "./values.ts";
 
 type BudgetRow = DepartmentExpenditureEvaluation["budgetRows"][number];
@@ -253,5 +253,3 @@ function checkBudget(ctx: ImportContext, rows: BudgetRow[]): void {
     }
   }
 }
-
-export type { FundLine };

@@ -5,7 +5,7 @@
 import type { OperatorCodeTable } from "@jixiao/core";
 import type { Block, SourceDocument, Table } from "../model/table.ts";
 import { looksLikeDisclosure, readDisclosure } from "./budget-disclosure.ts";
-import { ImportContext, norm, setSpacesFromFormat, splitCodeName } from "./context.ts";
+import { ImportContext, norm, setSpacesFromFormat } from "./context.ts";
 import { isDepartmentExpenditureTable, readDepartmentExpenditure } from "./department-expenditure.ts";
 import { isDepartmentSelfEvaluationTable, readDepartmentSelfEvaluation } from "./department-self-evaluation.ts";
 import { isDutyActivityTable, readDutyActivityTables } from "./duty-activity.ts";
@@ -325,5 +325,3 @@ function summarise(doc: ImportedDocument, kind: Kind | null, problems: ImportRes
   if (total.basis) summary.budgetTotalBasis = total.basis;
   return summary;
 }
-
-export { splitCodeName };
