@@ -62,6 +62,7 @@ export const SUFFIX_OPS: ReadonlyArray<readonly [string, Op]> = [
 
 /** Percent spellings → canonical unit. */
 export const PERCENT_UNITS: ReadonlyArray<readonly [string, string]> = [
+  ["个百分点", "百分点"],
   ["百分比", "%"],
   ["百分之", "%"],
   ["百分点", "百分点"],
@@ -151,6 +152,13 @@ export const UNITS: readonly string[] = [
   "笔",
   "轮",
   "次数",
+  "平方公里",
+  "立方米",
+  "千瓦时",
+  "公顷",
+  "亩",
+  // score points (`≥90分`); never after a Chinese numeral (`十分满意` is "very satisfied")
+  "分",
 ];
 
 /** Units whose values are whole counts: a gap between two of them matters only when an integer falls in it. */

@@ -406,7 +406,7 @@ function readQuantity(s: string, raw: RawNumber, seg: number): Quantity | undefi
       j++;
     }
     const u = readUnit(s, j);
-    if (u) {
+    if (u && !(raw.chinese && u.unit === "分")) {
       unit = u.unit;
       j = u.end;
     }

@@ -79,6 +79,11 @@ const FORMS: ReadonlyArray<readonly [string, Expect]> = [
   // spaces and labels
   ["专版 2 篇", { ...eq(2, "篇"), label: "专版" }],
   ["170,294,599.63元", eq(170294599.63, "元")],
+  // points, percentage points, Chinese numerals that are not numbers
+  ["≥90分", ge(90, "分")],
+  ["提高2个百分点", { ...eq(2, "百分点"), label: "提高" }],
+  ["十分满意", { kind: "qualitative", quality: "satisfied" }],
+  ["全部达到一等巡警中队数量占比", { kind: "qualitative", quality: "meets" }],
   // durations
   ["≤10工作日", le(10, "工作日")],
   ["≤2小时", le(2, "小时")],
