@@ -7,7 +7,7 @@ import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { AuthProvider, useAuth } from "./auth.tsx";
 import { I18nProvider, useI18n } from "./i18n.tsx";
-import { AppLayout } from "./layout/AppLayout.tsx";
+import { AppLayout, visibleMenu } from "./layout/AppLayout.tsx";
 import { WorkspaceProvider } from "./workspace.tsx";
 
 // Every page is its own chunk: the first screen loads only the shell.
@@ -16,6 +16,7 @@ const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx"));
 const SelfEvaluationPage = lazy(() => import("./pages/selfEvaluation/SelfEvaluationPage.tsx"));
 const PlaceholderPage = lazy(() => import("./pages/PlaceholderPage.tsx"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx"));
+const ChangePasswordPage = lazy(() => import("./pages/ChangePasswordPage.tsx"));
 
 function Loading() {
   return (
@@ -25,12 +26,22 @@ function Loading() {
   );
 }
 
-function RequireAuth({ children }: { children: ReactNode }) {
+function RequireAuth({ children, workspace = true }: { children: ReactNode; workspace?: boolean }) {
   const { user } = useAuth();
   const location = useLocation();
   if (user === undefined) return <Loading />;
   if (user === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
-  return <WorkspaceProvider>{children}</WorkspaceProvider>;
+  // An initial password is changed before anything else (the server refuses everything else meanwhile).
+  if (user.mustChangePassword && location.pathname !== "/password") return <Navigate to="/password" replace />;
+  return workspace ? <WorkspaceProvider>{children}</WorkspaceProvider> : children;
+}
+
+/** The first page: the dashboard for business roles, the first page an administrator may use otherwise. */
+function Home() {
+  const { user } = useAuth();
+  const first = visibleMenu(user?.roles)[0];
+  if (first && first.path !== "/") return <Navigate to={first.path} replace />;
+  return <DashboardPage />;
 }
 
 function Localised({ children }: { children: ReactNode }) {
@@ -60,13 +71,21 @@ export function App() {
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
                 <Route
+                  path="/password"
+                  element={
+                    <RequireAuth workspace={false}>
+                      <ChangePasswordPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
                   element={
                     <RequireAuth>
                       <AppLayout />
                     </RequireAuth>
                   }
                 >
-                  <Route index element={<DashboardPage />} />
+                  <Route index element={<Home />} />
                   <Route path="budget/*" element={<PlaceholderPage title="menu.budget" />} />
                   <Route path="projects/*" element={<PlaceholderPage title="menu.projects" />} />
                   <Route path="duties/*" element={<PlaceholderPage title="menu.duties" />} />

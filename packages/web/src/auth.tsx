@@ -10,6 +10,8 @@ interface Auth {
   user: User | null | undefined;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
+  /** Reads the session again (after a password change). */
+  refresh(): Promise<void>;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -94,7 +96,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (!ok) setUser(null);
   }, []);
 
-  const value = useMemo<Auth>(() => ({ user, login, logout }), [user, login, logout]);
+  const refresh = useCallback(async () => {
+    accept(await endpoints.session());
+  }, [accept]);
+
+  const value = useMemo<Auth>(() => ({ user, login, logout, refresh }), [user, login, logout, refresh]);
   return (
     <AuthContext.Provider value={value}>
       {children}

@@ -12,6 +12,7 @@ export interface User {
   username: string;
   displayName: string;
   roles: Role[];
+  memberships?: { role: Role; orgId: string | null }[];
   /** The initial password must be changed before anything else. */
   mustChangePassword?: boolean;
 }
@@ -58,6 +59,9 @@ export const endpoints = {
   /** GET /auth/session → the current session, 401 when signed out. */
   session: () => api.get<Session>("/auth/session", { noRelogin: true }),
   logout: () => api.post<void>("/auth/logout", undefined, { noRelogin: true }),
+  /** POST /auth/password → 204; the server applies the password rules and ends the account's other sessions. */
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api.post<void>("/auth/password", { currentPassword, newPassword }),
   /** GET /orgs → the organisations the user may see (their subtree), flat with parent ids. */
   orgs: () => api.get<{ items: Org[] }>("/orgs"),
   /** GET /years → the fiscal years. */

@@ -5,6 +5,7 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   FormOutlined,
+  KeyOutlined,
   LogoutOutlined,
   MoneyCollectOutlined,
   ProjectOutlined,
@@ -94,7 +95,7 @@ export function AppLayout() {
       <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={176} theme="dark">
         <div style={{ height: 56, display: "flex", alignItems: "center", justifyContent: "center", gap: 8 }}>
           <Typography.Text strong style={{ color: "#fff", fontSize: collapsed ? 16 : 18, whiteSpace: "nowrap" }}>
-            {collapsed ? "绩" : `${t("appName")} · ${lang === "zh" ? "预算绩效" : "Jixiao"}`}
+            {collapsed ? "绩" : lang === "zh" ? "绩效 · 预算绩效" : "Jixiao 绩效"}
           </Typography.Text>
         </div>
         <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={items} />
@@ -157,8 +158,12 @@ export function AppLayout() {
           </Button>
           <Dropdown
             menu={{
-              items: [{ key: "logout", icon: <LogoutOutlined />, label: t("header.logout") }],
+              items: [
+                { key: "password", icon: <KeyOutlined />, label: t("password.title") },
+                { key: "logout", icon: <LogoutOutlined />, label: t("header.logout") },
+              ],
               onClick: ({ key }) => {
+                if (key === "password") navigate("/password");
                 if (key === "logout") logout().finally(() => navigate("/login"));
               },
             }}

@@ -101,11 +101,11 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, view, r
         );
       },
     },
-    { title: t("se.points"), dataIndex: "points", width: 52, align: "right" },
+    { title: t("se.points"), dataIndex: "points", width: 60, align: "right" },
     {
       title: t("se.suggested"),
       key: "suggested",
-      width: 84,
+      width: 96,
       align: "right",
       render: (_: unknown, r) => {
         const v = view.indicators[r.id] ?? EMPTY;
