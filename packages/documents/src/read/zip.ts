@@ -300,9 +300,17 @@ export function openZip(buf: Uint8Array, file: string, limits: Partial<ZipLimits
   };
 }
 
-/** XML parts are UTF-8 unless they start with a UTF-16 byte-order mark. */
+/**
+ * XML parts are UTF-8 unless they start with a UTF-16 byte-order mark; a few Chinese generators declare
+ * GBK / GB2312 / GB18030 in the XML declaration, which is honoured.
+ */
 export function decodeXmlBytes(bytes: Uint8Array): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  if (bytes[0] === 0x3c && bytes[1] === 0x3f) {
+    const head = new TextDecoder("latin1").decode(bytes.subarray(0, 100));
+    const m = /^<\?xml[^>]*encoding\s*=\s*["']([\w-]+)["']/i.exec(head);
+    if (m && /^(gbk|gb2312|gb18030|cp936)$/i.test(m[1]!)) return new TextDecoder("gb18030").decode(bytes);
+  }
   return new TextDecoder("utf-8").decode(bytes);
 }

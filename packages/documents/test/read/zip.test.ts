@@ -1,8 +1,8 @@
 import { DomainError } from "@jixiao/core";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { openZip } from "../../src/read/zip.ts";
-import { deflateRepeated, rawZip } from "./make-fixtures.ts";
+import { decodeXmlBytes, openZip } from "../../src/read/zip.ts";
+import { deflateRepeated, encodeGbk, rawZip } from "./make-fixtures.ts";
 
 function refused(fn: () => unknown): DomainError {
   try {
@@ -111,5 +111,15 @@ describe("openZip", () => {
     view.setUint16(cd + 8, 0, true);
     view.setUint16(cd + 10, 14, true); // LZMA
     expect(refused(() => openZip(buf, "e.docx").read("a.txt")).text.en).toMatch(/compression method \(14\)/);
+  });
+
+  it("decodes XML parts as UTF-8, UTF-16 with a BOM, or GBK when the declaration says so", () => {
+    expect(decodeXmlBytes(strToU8("<a>中</a>"))).toBe("<a>中</a>");
+    expect(decodeXmlBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("<a>中</a>", "utf16le")]))).toBe(
+      "<a>中</a>",
+    );
+    expect(decodeXmlBytes(encodeGbk('<?xml version="1.0" encoding="GB2312"?><a>指标</a>'))).toBe(
+      '<?xml version="1.0" encoding="GB2312"?><a>指标</a>',
+    );
   });
 });
