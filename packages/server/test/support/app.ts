@@ -190,8 +190,8 @@ export interface TestApp {
   dispose(): Promise<void>;
 }
 
-export async function testApp(kind: StoreKind): Promise<TestApp> {
-  const store = await freshStore(kind);
+export async function testApp(kind: StoreKind, options: { poolSize?: number } = {}): Promise<TestApp> {
+  const store = await freshStore(kind, options);
   const clock = {
     now: new Date("2026-03-02T08:00:00.000Z"),
     advance(ms: number) {

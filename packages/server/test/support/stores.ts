@@ -92,7 +92,7 @@ export interface TestStore {
   url?: string;
 }
 
-export async function freshStore(kind: StoreKind): Promise<TestStore> {
+export async function freshStore(kind: StoreKind, options: { poolSize?: number } = {}): Promise<TestStore> {
   if (kind === "pglite") {
     const client = await PGlite.create({ loadDataDir: await pgliteTemplate() });
     const handle = await openDatabase({ pglite: client, migrate: false });
@@ -113,7 +113,7 @@ export async function freshStore(kind: StoreKind): Promise<TestStore> {
     }
   });
   const url = withDatabase(TEST_DATABASE_URL, name);
-  const handle = await openDatabase({ url, migrate: false, poolSize: 5 });
+  const handle = await openDatabase({ url, migrate: false, poolSize: options.poolSize ?? 5 });
   return {
     kind,
     handle,
