@@ -65,7 +65,13 @@ export function parseTarget(text: string, hints: ParseHints = {}): TargetValue {
 
 /** NFKC (full-width `＞＝％１` → `>=%1`), no whitespace, `(含)` removed, trailing full stops removed. */
 export function normalizeTargetText(text: string): string {
-  let s = text.normalize("NFKC").replace(/\s+/g, "");
+  // squared/cubed unit signs would become `m2`/`km` under NFKC: name them first
+  let s = text
+    .replace(/㎡/g, "平方米")
+    .replace(/㎥/g, "立方米")
+    .replace(/㎞/g, "千米")
+    .normalize("NFKC")
+    .replace(/\s+/g, "");
   s = s.replace(/\((?:含|包含|包括)\)/g, "");
   s = s.replace(/[。．]+$/, "");
   return s;
@@ -144,12 +150,13 @@ function parseGrowthWords(s: string, text: string): TargetValue | undefined {
 // frequencies: 每月一次, 每年4次, 至少每季度1次
 
 const FREQ_RE =
-  /(至少|最少|不少于|不低于|最多|至多|不超过|不多于)?每(半年|个季度|季度|季|个月|月|星期|周|年|天|日)(?:至少|不少于)?([0-9]{1,6}|[零一二两三四五六七八九十百]{1,6})(次|回|场|期|篇|批|轮)/;
+  /(至少|最少|不少于|不低于|最多|至多|不超过|不多于)?每(半年|个季度|季度|季|个月|月|星期|周|年|天|日)(至少|不少于|不超过|最多)?([0-9]{1,6}|[零一二两三四五六七八九十百]{1,6})(次|回|场|期|篇|批|轮)/;
 
 function parseFrequency(s: string, text: string): TargetValue | undefined {
   const m = FREQ_RE.exec(s);
   if (!m) return undefined;
-  const [, opWord, periodWord = "", count = "", unit = "次"] = m;
+  const [, before, periodWord = "", after, count = "", unit = "次"] = m;
+  const opWord = before ?? after;
   const r = /[0-9]/.test(count) ? parseNumberText(count) : cnRatio(count);
   const p = PERIODS.find(([w]) => w === periodWord);
   if (!r || !p) return undefined;

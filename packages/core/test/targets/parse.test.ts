@@ -88,6 +88,8 @@ const FORMS: ReadonlyArray<readonly [string, Expect]> = [
   ["≤10工作日", le(10, "工作日")],
   ["≤2小时", le(2, "小时")],
   ["≤10分钟", le(10, "分钟")],
+  ["24小时内", le(24, "小时")],
+  ["≥3000㎡", ge(3000, "平方米")],
   // sentences
   ["汉警快骑辅警 36 名、辅警 266 名共 302 名", eq(302, "名")],
   ["合计 1,200 件", eq(1200, "件")],
@@ -121,6 +123,8 @@ const FORMS: ReadonlyArray<readonly [string, Expect]> = [
   ["每半年一次", { kind: "frequency", value: 2, period: "year", unit: "次" }],
   ["至少每周2次", { kind: "frequency", op: ">=", value: 2, period: "week", unit: "次" }],
   ["每天十二次", { kind: "frequency", value: 12, period: "day", unit: "次" }],
+  ["每月至少1次", { kind: "frequency", op: ">=", value: 1, period: "month", unit: "次" }],
+  ["每年最多2次", { kind: "frequency", op: "<=", value: 2, period: "year", unit: "次" }],
   // qualitative words
   ["符合相关规定", { kind: "qualitative", quality: "meets" }],
   ["达标", { kind: "qualitative", quality: "meets" }],
