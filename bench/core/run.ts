@@ -55,7 +55,7 @@ for (let i = 0; i < COUNT; i++) {
   };
 }
 
-function time<T>(label: string, f: () => T): { ms: number; result: T } {
+function time<T>(f: () => T): { ms: number; result: T } {
   const t0 = process.hrtime.bigint();
   const result = f();
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -63,13 +63,13 @@ function time<T>(label: string, f: () => T): { ms: number; result: T } {
 }
 
 // Floor: a bare loop that reads every target and actual string once.
-const floor = time("bare loop", () => {
+const floor = time(() => {
   let acc = 0;
   for (const ind of indicators) acc += ind.target.length + ind.actual.charCodeAt(0) + ind.points;
   return acc;
 });
 
-const parse = time("parse", () => {
+const parse = time(() => {
   let kinds = 0;
   for (const ind of indicators) {
     if (parseTarget(ind.target).kind !== "qualitative") kinds++;
@@ -78,7 +78,7 @@ const parse = time("parse", () => {
   return kinds;
 });
 
-const score = time("score", () => {
+const score = time(() => {
   let total = 0;
   for (let i = 0; i < COUNT; i += PER_EVALUATION) {
     const slice = indicators.slice(i, i + PER_EVALUATION);
