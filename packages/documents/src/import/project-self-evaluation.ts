@@ -17,7 +17,8 @@ import { readNumber, readPercent } from "./values.ts";
 export function isProjectSelfEvaluationTable(table: Table): boolean {
   const hasName = table.rows.some((row) => row.some((c) => norm(c.text) === "项目名称"));
   const funds = findHeaderRow(table, ["budget", "executed"]);
-  const grid = findHeaderRow(table, ["name", "target", "actual"]);
+  // The indicator grid comes after the funds.
+  const grid = funds ? findHeaderRow(table, ["name", "target", "actual"], funds.row + 1) : undefined;
   return hasName && funds !== undefined && grid !== undefined;
 }
 
@@ -37,7 +38,7 @@ const LABELS: Record<string, "name" | "department" | "implementer"> = {
 function readOne(ctx: ImportContext, table: Table): ProjectSelfEvaluation {
   const result: ProjectSelfEvaluation = { name: "", funds: [], indicators: [], location: ctx.at(table) };
   const funds = findHeaderRow(table, ["budget", "executed"])!;
-  const grid = findHeaderRow(table, ["name", "target", "actual"], funds.row)!;
+  const grid = findHeaderRow(table, ["name", "target", "actual"], funds.row + 1)!;
   const unit = unitIn(table.rows[funds.row]!.map((c) => c.text).join(" ")) ?? "万元";
   let inGoals = false;
   for (let r = 0; r < grid.row; r++) {

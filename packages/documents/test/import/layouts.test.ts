@@ -231,7 +231,7 @@ describe("bad content", () => {
         expect(Array.isArray(r.problems)).toBe(true);
         recogniseKinds(source);
       }),
-      { numRuns: 300 },
+      { numRuns: 1500 },
     );
   });
 });
@@ -276,5 +276,55 @@ describe("tables from docx/xlsx readers (merged cells repeated in the cells they
       ["秩序管理", ["拥堵降低率", "事故下降率"]],
     ]);
     expect(r.document.unmapped).toEqual([]);
+  });
+});
+
+describe("random extracted text", () => {
+  it("is read and imported without an exception, in either form", () => {
+    const token = fc.constantFrom(
+      "\t",
+      "\n",
+      "\n\n",
+      " ",
+      "\u3000",
+      "项目名称",
+      "一级指标",
+      "三级指标",
+      "指标值",
+      "职责活动",
+      "绩效目标",
+      "绩效指标",
+      "优",
+      "良",
+      "中",
+      "差",
+      "预算数",
+      "50.00",
+      "≥90%",
+      "[bookmark: _Toc1]",
+      "部门名称",
+      "得分",
+      "实际完成值",
+      "三公经费",
+      "政府采购",
+      "国有资产",
+      "**",
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 80 }), (tokens) => {
+        const text = tokens.join("");
+        for (const doc of [readWordText(text, "r.txt"), readPdfText(text, "r.txt")]) {
+          for (const b of doc.blocks) {
+            if (b.type === "table") {
+              const w = b.table.rows[0]?.length ?? 0;
+              expect(b.table.rows.every((r) => r.length === w)).toBe(true);
+              expect(b.table.sourceRows).toHaveLength(b.table.rows.length);
+            }
+          }
+          importDocument(doc);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -91,6 +91,13 @@ describe("seed 000: duty → activity goals of 451交警大队", () => {
         expect(tier.text).not.toBe("");
     expect(yuan(t!.duties[0]!.budget)).toBe("3490000.00");
     expect(t!.duties[0]!.activities[0]!.text.startsWith("\u3000\u3000")).toBe(true);
+    const first = t!.duties[0]!.activities[0]!.indicators[0]!;
+    expect(first.tiers).toMatchObject({
+      direction: "higher",
+      unit: "%",
+      excellent: { text: "95%以上", lower: { value: 95, inclusive: true } },
+      poor: { text: "85%以下", upper: { value: 85, inclusive: true } },
+    });
     expect(new Set(result.problems.map((p) => p.code))).toEqual(new Set(expected.problemCodes as string[]));
   });
 });
@@ -328,6 +335,13 @@ describe("seed 001: 赵县公安局 2017 budget disclosure with goal tables", ()
         lines: a.lines.map((l) => [l.label, l.quantity?.text, l.amount.text]),
       })),
     ).toEqual(xd.assets);
+  });
+  it("reads tiers in either direction (废品率: lower is better)", () => {
+    const all = result.document.dutyGoals.flatMap((g) =>
+      g.duties.flatMap((d) => d.activities.flatMap((a) => a.indicators)),
+    );
+    expect(all.find((i) => i.name === "废品率。")?.tiers).toMatchObject({ direction: "lower", unit: "‰" });
+    expect(all.find((i) => i.name === "居民持证率。")?.tiers).toMatchObject({ direction: "higher", unit: "%" });
   });
   it("keeps the document's mistakes and reports them with locations", () => {
     for (const [code, row] of x.expectedProblems) {
