@@ -482,7 +482,10 @@ function findPrefixOp(slice: string): { op: Op; word: string; index: number } | 
 }
 
 function labelOf(text: string): string | undefined {
-  const l = text.replace(/^[,;、:：]+|[,;、:：为是达共计]+$/g, "");
+  const l = text
+    .replace(/^[,;、:：]+/, "")
+    .replace(/[,;、:：]+$/, "")
+    .replace(/(?:合计|总计|总共|累计|共计|共)?(?:为|是|达|有)?$/, "");
   if (!l || l.length > 40) return undefined;
   return l;
 }

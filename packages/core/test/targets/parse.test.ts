@@ -15,7 +15,7 @@ const rg = (min: number, max: number, unit?: string): Expect => ({ kind: "range"
 
 function expectShape(v: TargetValue, e: Expect): void {
   expect(v).toMatchObject(e);
-  for (const k of ["op", "value", "min", "max", "unit", "date", "inclusive", "period", "quality"] as const) {
+  for (const k of ["op", "value", "min", "max", "unit", "date", "inclusive", "period", "quality", "label"] as const) {
     if (!(k in e)) expect(v[k], `${v.text}: ${k}`).toBeUndefined();
   }
 }
@@ -93,6 +93,8 @@ const FORMS: ReadonlyArray<readonly [string, Expect]> = [
   // sentences
   ["汉警快骑辅警 36 名、辅警 266 名共 302 名", eq(302, "名")],
   ["合计 1,200 件", eq(1200, "件")],
+  ["辅警共计 302 名", { ...eq(302, "名"), label: "辅警" }],
+  ["满意度为95%", { ...eq(95, "%"), label: "满意度" }],
   ["录用 260 名 完成 86%", { ...eq(260, "名"), label: "录用" }],
   ["双评议满意率 92.22%", { ...eq(92.22, "%"), label: "双评议满意率" }],
   ["满意度达到95%", { ...ge(95, "%"), label: "满意度" }],

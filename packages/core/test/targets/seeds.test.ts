@@ -21,7 +21,7 @@ const by = (date: string, inclusive: boolean): Expect => ({ kind: "deadline", da
 /** Checks the expected fields and that no unexpected structural field is present. */
 function expectShape(v: TargetValue, e: Expect): void {
   expect(v).toMatchObject(e);
-  for (const k of ["op", "value", "min", "max", "unit", "date", "inclusive", "period", "quality"] as const) {
+  for (const k of ["op", "value", "min", "max", "unit", "date", "inclusive", "period", "quality", "label"] as const) {
     if (!(k in e)) expect(v[k], `${v.text}: ${k}`).toBeUndefined();
   }
 }
