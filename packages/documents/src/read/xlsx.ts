@@ -88,7 +88,7 @@ export function readXlsx(buf: Uint8Array, fileName: string, limits: Partial<Xlsx
         `sheet "${sheet.name}" is missing (${sheet.path})`,
         location,
       );
-    const table = readSheet(xml, location, shared, styles, date1904, maxCells);
+    const table = readSheet(xml, location, shared, styles, date1904, maxCells, notes);
     doc.blocks.push({ type: "table", table });
   }
   if (notes.length) doc.notes = notes;
@@ -205,6 +205,8 @@ function readSharedStrings(zip: ZipArchive, file: string, path: string | undefin
 interface Styles {
   /** cellXfs index → date kind of its number format. */
   dateKind: Array<DateKind | undefined>;
+  /** cellXfs index → the number format shows a percentage. */
+  percent: boolean[];
 }
 type DateKind = "date" | "datetime" | "time";
 
@@ -242,6 +244,26 @@ const BUILTIN_DATE: Record<number, DateKind> = {
   58: "date",
 };
 
+/** Whether a number format shows a percentage (a `%` outside quotes and escapes, in the positive section). */
+export function isPercentFormat(code: string): boolean {
+  const section = code.split(";")[0] ?? "";
+  return section
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .includes("%");
+}
+
+/** A plain decimal text times 100, exactly, with a percent sign ("0.883" → "88.3%"). */
+export function percentText(plainDecimal: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(plainDecimal);
+  if (!m) return plainDecimal;
+  const frac = (m[3] ?? "").padEnd(2, "0");
+  const int = `${m[2]}${frac.slice(0, 2)}`.replace(/^0+(?=\d)/, "");
+  const rest = frac.slice(2).replace(/0+$/, "");
+  const out = rest ? `${int}.${rest}` : int;
+  return `${out === "0" ? "" : m[1]}${out}%`;
+}
+
 /** Whether a custom number format shows a date/time, and which. */
 export function formatDateKind(code: string): DateKind | undefined {
   const section = code.split(";")[0] ?? "";
@@ -263,7 +285,7 @@ export function formatDateKind(code: string): DateKind | undefined {
 }
 
 function readStyles(zip: ZipArchive, file: string, path: string | undefined): Styles {
-  const styles: Styles = { dateKind: [] };
+  const styles: Styles = { dateKind: [], percent: [] };
   if (!path) return styles;
   const xml = zip.readText(path);
   if (!xml) return styles;
@@ -280,6 +302,7 @@ function readStyles(zip: ZipArchive, file: string, path: string | undefined): St
       const id = Number(xf.attrs.numFmtId ?? 0);
       const code = custom.get(id);
       styles.dateKind.push(code !== undefined ? formatDateKind(code) : BUILTIN_DATE[id]);
+      styles.percent.push(code !== undefined ? isPercentFormat(code) : id === 9 || id === 10);
     }
   return styles;
 }
@@ -386,6 +409,7 @@ function readSheet(
   styles: Styles,
   date1904: boolean,
   maxCells: number,
+  notes: NonNullable<SourceDocument["notes"]>,
 ): Table {
   const tooBig = (zh: string, en: string) => invalid(zh, en, location);
   // Sparse storage while streaming: per row, its columns and texts.
@@ -409,10 +433,16 @@ function readSheet(
   let vText = "";
   let isText = "";
   let inSheetData = false;
+  let hasFormula = false;
 
   const cellLoc = () => ({ ...location, row: rowNum + 1, column: columnName(Math.max(0, colNum)) });
 
+  let formulasWithoutValue = 0;
+  let firstFormulaWithoutValue = "";
   const finishCell = () => {
+    if (hasFormula && vText === "" && isText === "") {
+      if (formulasWithoutValue++ === 0) firstFormulaWithoutValue = `${columnName(colNum)}${rowNum + 1}`;
+    }
     if (vText === "" && isText === "") return;
     let text: string;
     switch (cellType) {
@@ -446,6 +476,7 @@ function readSheet(
         const kind = styles.dateKind[cellStyle];
         const iso = kind ? serialToIso(Number(raw), kind, date1904) : undefined;
         text = iso ?? numberText(raw);
+        if (iso === undefined && styles.percent[cellStyle]) text = percentText(text);
       }
     }
     text = text.trim();
@@ -492,12 +523,13 @@ function readSheet(
           cellStyle = a.s ? Number(a.s) : 0;
           vText = "";
           isText = "";
+          hasFormula = false;
           inCell = !self;
-          if (self) return;
           return;
         }
         if (inCell) {
           if (name === "v") inV = true;
+          else if (name === "f") hasFormula = true;
           else if (name === "is") inIs++;
           else if (name === "t" && inIs > 0) inT++;
           else if (name === "rPh") inPh++;
@@ -567,6 +599,18 @@ function readSheet(
     rowTexts.splice(0, rowTexts.length, ...rt);
   }
 
+  if (formulasWithoutValue > 0)
+    notes.push({
+      text: {
+        zh: `工作表「${location.sheet}」中有 ${formulasWithoutValue} 个公式单元格没有保存计算结果（如 ${firstFormulaWithoutValue}），读作空白；请在 Excel / WPS 中打开并保存后再上传`,
+        en: `sheet "${location.sheet}" has ${formulasWithoutValue} formula cells without a saved result (e.g. ${firstFormulaWithoutValue}), read as empty; open and save the file in Excel / WPS and retry`,
+      },
+      location: {
+        ...location,
+        row: Number(firstFormulaWithoutValue.replace(/^[A-Z]+/, "")),
+        column: firstFormulaWithoutValue.replace(/\d+$/, ""),
+      },
+    });
   // Extent of the grid: used rows and merges; columns from A.
   let minRow = Number.POSITIVE_INFINITY;
   let maxRow = -1;

@@ -4,7 +4,15 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { SourceDocument, Table } from "../../src/model/table.ts";
-import { formatDateKind, numberText, parseRef, readXlsx, serialToIso } from "../../src/read/xlsx.ts";
+import {
+  formatDateKind,
+  isPercentFormat,
+  numberText,
+  parseRef,
+  percentText,
+  readXlsx,
+  serialToIso,
+} from "../../src/read/xlsx.ts";
 import { buildXlsx, expectedCells, PROJECT_GOAL_SPEC } from "./build.ts";
 import { minimalXlsx } from "./make-fixtures.ts";
 
@@ -71,19 +79,26 @@ describe("readXlsx", () => {
     const data = `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="inlineStr"><is><t>内联 &amp; 文本</t></is></c><c r="E1" t="s"><v>3</v></c></row><row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2" t="b"><v>0</v></c><c r="C2" t="e"><v>#DIV/0!</v></c><c r="D2"><f>SUM(A1:A3)</f><v>92</v></c><c r="E2" t="str"><f>A1&amp;"x"</f><v>文本公式</v></c><c r="F2"><f>NOW()</f></c></row>`;
     const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
     const buf = minimalXlsx(sheet(data), { "xl/sharedStrings.xml": sst, "xl/_rels/workbook.xml.rels": rels });
-    const [t] = tables(readXlsx(buf, "s.xlsx"));
+    const doc = readXlsx(buf, "s.xlsx");
+    const [t] = tables(doc);
+    expect(doc.notes?.map((n) => [n.text.en, n.location])).toEqual([
+      [
+        'sheet "Sheet1" has 1 formula cells without a saved result (e.g. F2), read as empty; open and save the file in Excel / WPS and retry',
+        { file: "s.xlsx", sheet: "Sheet1", row: 2, column: "F" },
+      ],
+    ]);
     expect(texts(t!)).toEqual([
       ["项目名称", "一级指标", "第一行\n第二行", "内联 & 文本", "_x000D_ 字面"],
       ["TRUE", "FALSE", "#DIV/0!", "92", "文本公式"],
     ]);
   });
 
-  it("turns date-formatted numbers into ISO dates (built-in and custom formats, 1900 and 1904)", () => {
+  it("turns date-formatted numbers into ISO dates (built-in and custom formats, 1900 and 1904), percentages into n%", () => {
     const styles = `<styleSheet ${SS}><numFmts count="2"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="177" formatCode="0.00%"/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="176"/><xf numFmtId="177"/><xf numFmtId="22"/></cellXfs></styleSheet>`;
     const data = `<row r="1"><c r="A1" s="1"><v>45656</v></c><c r="B1" s="2"><v>45291</v></c><c r="C1" s="3"><v>0.883</v></c><c r="D1" s="4"><v>45656.5</v></c><c r="E1" t="d"><v>2024-12-30T00:00:00</v></c><c r="F1" s="0"><v>45656</v></c></row>`;
     const buf = minimalXlsx(sheet(data), { "xl/styles.xml": styles });
     expect(texts(tables(readXlsx(buf, "d.xlsx"))[0]!)).toEqual([
-      ["2024-12-30", "2023-12-31", "0.883", "2024-12-30T12:00:00", "2024-12-30T00:00:00", "45656"],
+      ["2024-12-30", "2023-12-31", "88.3%", "2024-12-30T12:00:00", "2024-12-30T00:00:00", "45656"],
     ]);
     const wb1904 = `<workbook ${SS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="1"/><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`;
     const buf1904 = minimalXlsx(sheet(`<row r="1"><c r="A1" s="1"><v>0</v></c></row>`), {
@@ -191,6 +206,17 @@ describe("xlsx helpers", () => {
     expect(numberText("2.5E+3")).toBe("2500");
     expect(numberText("1.5e-7")).toBe("0.00000015");
     expect(numberText("abc")).toBe("abc");
+  });
+  it("percent formats and exact percent text", () => {
+    expect(isPercentFormat("0.00%")).toBe(true);
+    expect(isPercentFormat('0.00"%"')).toBe(false);
+    expect(isPercentFormat("0.00")).toBe(false);
+    expect(percentText("0.883")).toBe("88.3%");
+    expect(percentText("1")).toBe("100%");
+    expect(percentText("0.0005")).toBe("0.05%");
+    expect(percentText("-0.25")).toBe("-25%");
+    expect(percentText("0")).toBe("0%");
+    expect(percentText("12.3456789")).toBe("1234.56789%");
   });
   it("serialToIso", () => {
     expect(serialToIso(1, "date", false)).toBe("1900-01-01");
