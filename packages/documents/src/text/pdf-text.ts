@@ -1,6 +1,7 @@
 /**
  * Text extracted from PDF (e.g. pdftotext with table detection): a table row per line, cells separated by tabs;
- * paragraphs are lines without tabs. Blank lines inside a table are page or layout breaks and do not end it;
+ * paragraphs are lines without tabs. Form feeds mark pages: when the text has them, tables and paragraphs get
+ * the page they start on. Blank lines inside a table are page or layout breaks and do not end it;
  * a line without tabs does.
  *
  * A row broken across lines (seed 002's 「服务辖区经济」 row: the rest of one cell on the next line, all other
@@ -37,6 +38,7 @@ export function isContinuation(prev: string[], next: string[]): boolean {
 
 export function readPdfText(text: string, file: string): SourceDocument {
   const lines = splitLines(text);
+  const sawFormFeed = text.includes("\f");
   const blocks: Block[] = [];
   const notes: DocumentNote[] = [];
   let rows: Row[] | null = null;
@@ -45,16 +47,28 @@ export function readPdfText(text: string, file: string): SourceDocument {
   const closeTable = () => {
     if (!rows) return;
     tableCount += 1;
-    blocks.push({ type: "table", table: buildTable(file, tableCount, rows) });
+    const table = buildTable(file, tableCount, rows);
+    if (sawFormFeed) table.location.page = tablePage;
+    blocks.push({ type: "table", table });
     rows = null;
   };
 
+  let page = 1;
+  let tablePage = 1;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    let line = lines[i]!;
     const lineNo = i + 1;
+    if (line.includes("\f")) {
+      // pdftotext marks a new page with a form feed.
+      page += (line.match(/\f/g) ?? []).length;
+      line = line.replace(/\f/g, "");
+    }
     if (line.includes("\t")) {
       const cells = line.split("\t").map(trimCell);
-      if (!rows) rows = [];
+      if (!rows) {
+        rows = [];
+        tablePage = page;
+      }
       const prev = rows[rows.length - 1];
       if (prev && isContinuation(prev.cells, cells)) {
         notes.push({
@@ -74,7 +88,9 @@ export function readPdfText(text: string, file: string): SourceDocument {
     }
     if (line.trim() === "") continue;
     closeTable();
-    blocks.push(paragraph(file, stripBookmarks(line).trim(), lineNo));
+    const para = paragraph(file, stripBookmarks(line).trim(), lineNo);
+    if (sawFormFeed && para.type === "paragraph") para.location.page = page;
+    blocks.push(para);
   }
   closeTable();
   const doc: SourceDocument = { file, format: "pdf-text", blocks };

@@ -125,6 +125,13 @@ describe("pdf-text reader", () => {
   });
 });
 
+describe("pdf-text pages", () => {
+  it("gives tables and paragraphs the page they start on when the text has form feeds", () => {
+    const doc = readPdfText(["第一页", "甲\t乙", "\f第二页", "丙\t丁", "戊\t己"].join("\n"), "p.txt");
+    expect(doc.blocks.map((b) => (b.type === "table" ? b.table.location.page : b.location.page))).toEqual([1, 1, 2, 2]);
+  });
+});
+
 describe("sniffing the text form", () => {
   it("tells Word text from PDF text", () => {
     expect(sniffTextForm("\ta\n\tb\n\n\tc")).toBe("word-text");
