@@ -81,6 +81,15 @@ function achieves(v: TargetValue): boolean {
 }
 
 export function compareActual(target: TargetValue, actualIn: TargetValue | string): Comparison {
+  try {
+    return compareInner(target, actualIn);
+  } catch (e) {
+    // values built by hand can hold NaN or Infinity; a comparison is never worth a crash
+    return result(undefined, undefined, `无法比较：${(e as Error)?.message ?? e}`);
+  }
+}
+
+function compareInner(target: TargetValue, actualIn: TargetValue | string): Comparison {
   const actual = typeof actualIn === "string" ? parseTarget(actualIn, hintsFor(target)) : actualIn;
   if (isBlank(actual)) return result(undefined, undefined, "未填写实际完成值");
   switch (target.kind) {

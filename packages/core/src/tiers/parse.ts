@@ -263,6 +263,14 @@ const RANK: Readonly<Record<TierName, number>> = { 优: 0, 良: 1, 中: 2, 差: 
 
 /** The tier an actual value reaches: the first tier from 优 down whose interval (or words) it satisfies. */
 export function tierOf(tiers: Tiers, actualIn: TargetValue | string | number): TierResult {
+  try {
+    return tierOfInner(tiers, actualIn);
+  } catch (e) {
+    return { tier: undefined, note: `无法判断等级：${(e as Error)?.message ?? e}` };
+  }
+}
+
+function tierOfInner(tiers: Tiers, actualIn: TargetValue | string | number): TierResult {
   if (tiers.measures && tiers.measures.length > 0) {
     const actual = typeof actualIn === "object" ? actualIn : parseTarget(String(actualIn));
     const parts = actual.parts ?? [];
@@ -271,7 +279,7 @@ export function tierOf(tiers: Tiers, actualIn: TargetValue | string | number): T
     }
     const results = tiers.measures.map((m, i) => {
       const byLabel = m.label ? parts.find((p) => p.label === m.label) : undefined;
-      return tierOf(m.tiers, byLabel ?? (parts[i] as TargetValue));
+      return tierOfInner(m.tiers, byLabel ?? (parts[i] as TargetValue));
     });
     if (results.some((r) => r.tier === undefined)) {
       return { tier: undefined, note: results.map((r) => r.note).join("；") };

@@ -83,6 +83,14 @@ describe("compareActual: numbers", () => {
     expect(cmpText("≥75%", "70%-80%").met).toBeUndefined();
   });
 
+  it("values built by hand with NaN or Infinity are undecided, not a crash", () => {
+    const t: TargetValue = { kind: "numeric", text: "", op: ">=", value: Number.NaN };
+    expect(compareActual(t, "5").met).toBeUndefined();
+    expect(
+      compareActual(parseTarget("≥5"), { kind: "numeric", text: "", op: "=", value: Number.POSITIVE_INFINITY }).met,
+    ).toBeUndefined();
+  });
+
   it("a blank actual is undecided", () => {
     expect(cmpText("≥90%", "")).toMatchObject({ met: undefined, ratio: undefined, note: "未填写实际完成值" });
   });

@@ -192,6 +192,10 @@ describe("tierOf", () => {
     expect(tierOf(std, actual).tier).toBe(tier);
   });
 
+  it("is undecided, not a crash, on NaN", () => {
+    expect(tierOf(std, Number.NaN).tier).toBeUndefined();
+  });
+
   it("takes numbers and parsed values too", () => {
     expect(tierOf(std, 92).tier).toBe("良");
     expect(tierOf(std, { kind: "numeric", text: "", op: "=", value: 9.6, unit: "‰" }).tier).toBe("差");
