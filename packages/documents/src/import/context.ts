@@ -154,3 +154,10 @@ export function splitCodeName(text: string): { code?: string; name: string; text
   if (m) return { code: m[1]!, name: m[2]!.trim(), text };
   return { name: t, text };
 }
+
+/** `部门名称` and the names regional forms give it. */
+export function isDepartmentLabel(text: string): boolean {
+  return /^(部门名称|单位名称|部门（单位）名称|部门\(单位\)名称|预算部门|预算单位)$/.test(
+    text.replace(/[\s\u3000：:]/g, ""),
+  );
+}

@@ -8,7 +8,7 @@
  */
 import { decimal, type OperatorCodeTable } from "@jixiao/core";
 import type { Block, Table } from "../model/table.ts";
-import { type ImportContext, isEmptyRow, norm, tidy, unitIn, yearIn } from "./context.ts";
+import { type ImportContext, isDepartmentLabel, isEmptyRow, norm, tidy, unitIn, yearIn } from "./context.ts";
 import { findHeaderRow, type HeaderField, mapColumns } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
 import type { DepartmentExpenditureEvaluation } from "./schema.ts";
@@ -48,7 +48,7 @@ export function readDepartmentExpenditure(
 
   for (let r = 0; r < table.rows.length; r++) {
     const key = norm(table.rows[r]![0]?.text ?? "");
-    if (key === "部门名称") {
+    if (isDepartmentLabel(key)) {
       result.organisation = tidy(table.rows[r]!.slice(1).find((c) => tidy(c.text) !== "")?.text ?? "");
       done.add(r);
       break;

@@ -7,14 +7,14 @@
 
 import { decimal } from "@jixiao/core";
 import type { Block, Table } from "../model/table.ts";
-import { cell, type ImportContext, norm, pointsIn, tidy, unitIn, yearIn } from "./context.ts";
+import { cell, type ImportContext, isDepartmentLabel, norm, pointsIn, tidy, unitIn, yearIn } from "./context.ts";
 import { findHeaderRow, mapColumns } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
 import type { DepartmentSelfEvaluation, FundLine, Project } from "./schema.ts";
 import { fenOf, fenToWanYuanText, ratioOf, readNumber, readPercent } from "./values.ts";
 
 export function isDepartmentSelfEvaluationTable(table: Table): boolean {
-  const hasDept = table.rows.some((row) => norm(row[0]?.text ?? "") === "部门名称");
+  const hasDept = table.rows.some((row) => isDepartmentLabel(row[0]?.text ?? ""));
   const grid = findHeaderRow(table, ["name", "target", "actual", "score"]);
   return hasDept && grid !== undefined && !mapColumns(table.rows[grid.row]!.map((c) => c.text)).has("operatorCode");
 }
@@ -39,7 +39,7 @@ export function readDepartmentSelfEvaluation(
   for (let r = 0; r < grid.row; r++) {
     const texts = table.rows[r]!.map((c) => c.text);
     const key = norm(texts[0] ?? "");
-    if (key === "部门名称") {
+    if (isDepartmentLabel(key)) {
       result.organisation = tidy(texts.slice(1).find((t) => tidy(t) !== "") ?? "");
       continue;
     }
