@@ -237,7 +237,7 @@ export function checkTiers(tiers: Tiers): TierProblem[] {
           code: "boundary_shared",
           severity: "warning",
           tiers: [a.tier, b.tier],
-          zh: `${a.tier}“${a.text.trim()}”与${b.tier}“${b.text.trim()}”都包含 ${x.from?.value}${unit ?? ""}（“以上/以下”都含本数），该值按较高等级计`,
+          zh: `${a.tier}“${a.text.trim()}”与${b.tier}“${b.text.trim()}”都包含 ${x.from?.value}${unit ?? ""}（“以上/以下”、范围的两端都含本数），该值按较高等级计`,
           en: `${a.tier} "${a.text.trim()}" and ${b.tier} "${b.text.trim()}" both include ${x.from?.value}${unit ?? ""}; that value counts in the better tier`,
           ...(x.from ? { from: x.from } : {}),
           ...(x.to ? { to: x.to } : {}),
