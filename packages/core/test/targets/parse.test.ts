@@ -251,11 +251,14 @@ describe("operator codes (指标性质)", () => {
 describe("parseTarget never throws and stays fast", () => {
   it("never throws on any string and always returns a value with the same text", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300, unit: "grapheme" }), (s) => {
-        const v = parseTarget(s);
-        expect(v.text).toBe(s);
-        expect(["numeric", "range", "deadline", "frequency", "qualitative"]).toContain(v.kind);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 300, unit: "grapheme" }), fc.string({ maxLength: 300, unit: "binary" })),
+        (s) => {
+          const v = parseTarget(s);
+          expect(v.text).toBe(s);
+          expect(["numeric", "range", "deadline", "frequency", "qualitative"]).toContain(v.kind);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
