@@ -358,3 +358,16 @@ describe("seed 001: 赵县公安局 2017 budget disclosure with goal tables", ()
     expect(only.document.unmapped).toEqual([]);
   });
 });
+
+describe("duty tables without the full-width indentation (a reader that trims it)", () => {
+  for (const seed of ["000_c8bf763ea5097ffd", "001_cf6ae51127079c27"]) {
+    it(`reads the same duties, activities and indicators (${seed})`, () => {
+      const text = readFileSync(join(ROOT, "fixtures/seeds", `${seed}.txt`), "utf8");
+      const shape = (t: string) =>
+        importDocument(readExtractedText(t, `${seed}.txt`)).document.dutyGoals.map((g) =>
+          g.duties.map((d) => [d.name, d.indicators.length, d.activities.map((a) => [a.name, a.indicators.length])]),
+        );
+      expect(shape(text.replace(/^\t[\u3000 ]+/gm, "\t"))).toEqual(shape(text));
+    });
+  }
+});
