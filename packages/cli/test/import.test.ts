@@ -11,7 +11,8 @@ const SEED_004 = join(ROOT, "fixtures/seeds/004_8649601bbeaed617.txt");
 describe("jixiao import", () => {
   it("--json prints kind, summary, problems and the normalised document", async () => {
     const io = captureIo();
-    const code = await main([SEED_004, "--json"], io);
+    // As a user types it from the repository root (where the tests run).
+    const code = await main(["fixtures/seeds/004_8649601bbeaed617.txt", "--json"], io);
     expect(code).toBe(0);
     const out = JSON.parse(io.out());
     expect(out.kind).toBe("project-goals");
