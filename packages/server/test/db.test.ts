@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
 import { pgError } from "../src/db/errors.ts";
 import { openDatabase, queryRows } from "../src/db/open.ts";
+import { transact } from "../src/db/transaction.ts";
 import { fiscalYears } from "../src/years/schema.ts";
 import { freshStore, STORES, type TestStore } from "./support/stores.ts";
 
@@ -25,6 +26,31 @@ describe.each(STORES)("storage on %s", (kind) => {
     await db.insert(fiscalYears).values({ year: 2024 });
     const rows = await queryRows<{ v: string }>(db, sql`SELECT 0.1::numeric(18,2) + 0.2::numeric(18,2) AS v`);
     expect(rows[0]?.v).toBe("0.30");
+  });
+
+  it("retries a transaction that hit a serialisation failure or deadlock, not other errors", async () => {
+    const { db } = store.handle;
+    let calls = 0;
+    const value = await transact(db, async (tx) => {
+      calls++;
+      await tx.insert(fiscalYears).values({ year: 2030 + calls });
+      if (calls < 3)
+        throw Object.assign(new Error("could not serialize access"), { code: calls === 1 ? "40001" : "40P01" });
+      return "done";
+    });
+    expect(value).toBe("done");
+    expect(calls).toBe(3);
+    // The failed attempts were rolled back: only the third insert is there.
+    const years = (await db.select().from(fiscalYears)).map((y) => y.year).filter((y) => y > 2030);
+    expect(years).toEqual([2033]);
+    let other = 0;
+    await expect(
+      transact(db, async () => {
+        other++;
+        throw new Error("not retryable");
+      }),
+    ).rejects.toThrow("not retryable");
+    expect(other).toBe(1);
   });
 
   it("refuses UPDATE and DELETE on the audit trail", async () => {

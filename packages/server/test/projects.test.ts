@@ -110,6 +110,7 @@ describe.each(STORES)("projects, indicators and workflow on %s", (kind) => {
     });
     expect(l3.status).toBe(201);
     expect(l3.body).toMatchObject({ level: 3, targetText: "≥100人", weight: "10.5000" });
+    expect(l3.body.targetParsed).toMatchObject({ kind: "numeric", op: ">=", value: 100, unit: "人", text: "≥100人" });
     const orphan = await filler.post(`/projects/${p.id}/indicators`, { level: 3, name: "孤儿", parentId: l1.body.id });
     expect(orphan.status).toBe(400);
     expect(orphan.body.error.message).toBe("3 级指标的上级须为 2 级");
@@ -120,6 +121,7 @@ describe.each(STORES)("projects, indicators and workflow on %s", (kind) => {
     const upd = await filler.patch(`/indicators/${l3.body.id}`, { version: 1, targetText: "≥120人" });
     expect(upd.status).toBe(200);
     expect(upd.body).toMatchObject({ version: 2, targetText: "≥120人" });
+    expect(upd.body.targetParsed).toMatchObject({ op: ">=", value: 120 });
     const stale = await filler.patch(`/indicators/${l3.body.id}`, { version: 1, name: "x" });
     expect(stale.status).toBe(409);
     expect(stale.body.error.current.targetText).toBe("≥120人");

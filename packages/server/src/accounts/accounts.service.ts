@@ -3,10 +3,12 @@
  * passwords; the security administrator grants and revokes roles and unlocks accounts; nobody holds two
  * administrator roles, and an administrator holds no business role. Every step is a security event.
  */
+
 import { DomainError } from "@jixiao/core";
 import { and, asc, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/audit.ts";
 import { PG_UNIQUE_VIOLATION, pgError } from "../db/errors.ts";
+import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound } from "../http/errors.ts";
 import { findOrganisation } from "../orgs/repository.ts";
@@ -70,7 +72,7 @@ export async function createAccount(
   checkPasswordRules(input.initialPassword, input.username);
   const passwordHash = await hashPassword(input.initialPassword);
   try {
-    const row = await deps.db.transaction(async (tx) => {
+    const row = await transact(deps.db, async (tx) => {
       const [created] = await tx
         .insert(accounts)
         .values({ username: input.username, displayName: input.displayName, passwordHash, mustChangePassword: true })
@@ -133,7 +135,7 @@ export async function grantRole(
     });
   }
   try {
-    await deps.db.transaction(async (tx) => {
+    await transact(deps.db, async (tx) => {
       const [m] = await tx
         .insert(memberships)
         .values({ accountId, role: input.role, orgId: input.orgId ?? null })
@@ -164,7 +166,7 @@ export async function revokeRole(
   membershipId: string,
 ): Promise<void> {
   const a = authorize(actor, "roles.manage");
-  await deps.db.transaction(async (tx) => {
+  await transact(deps.db, async (tx) => {
     const [m] = await tx
       .delete(memberships)
       .where(and(eq(memberships.id, membershipId), eq(memberships.accountId, accountId)))
@@ -184,7 +186,7 @@ export async function revokeRole(
 
 export async function unlockAccount(deps: Deps, actor: Actor | undefined, accountId: string): Promise<void> {
   const a = authorize(actor, "roles.manage");
-  await deps.db.transaction(async (tx) => {
+  await transact(deps.db, async (tx) => {
     const [row] = await tx
       .update(accounts)
       .set({ lockedUntil: null, failedAttempts: 0 })

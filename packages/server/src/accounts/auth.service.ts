@@ -2,10 +2,12 @@
  * Sign-in, sessions, password change. Sessions are rows in the database (shared by every app process);
  * the cookie carries a random token, the table its SHA-256. Lockout after `maxFailedLogins` failures.
  */
+
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { DomainError } from "@jixiao/core";
 import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/audit.ts";
+import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 import { ServerError } from "../http/errors.ts";
 import type { Actor } from "./actor.ts";
@@ -80,7 +82,7 @@ export async function login(
   }
   const ok = !account.disabled && (await verifyPassword(account.passwordHash, input.password));
   if (!ok) {
-    await db.transaction(async (tx) => {
+    await transact(db, async (tx) => {
       const [after] = await tx
         .update(accounts)
         .set({ failedAttempts: sql`${accounts.failedAttempts} + 1` })
@@ -112,7 +114,7 @@ export async function login(
   }
   const token = randomToken();
   const csrfToken = randomToken();
-  await db.transaction(async (tx) => {
+  await transact(db, async (tx) => {
     await tx.update(accounts).set({ failedAttempts: 0, lockedUntil: null }).where(eq(accounts.id, account.id));
     await insertSession(tx, {
       tokenHash: sha256(token),
@@ -148,7 +150,7 @@ export async function resolveSession(
 }
 
 export async function logout(deps: Deps, actor: Actor, tokenHash: string, ip?: string): Promise<void> {
-  await deps.db.transaction(async (tx) => {
+  await transact(deps.db, async (tx) => {
     await deleteSession(tx, tokenHash);
     await recordAudit(tx, { actor, action: "auth.logout", ip, at: deps.now() });
   });
@@ -178,7 +180,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   const now = deps.now();
-  await deps.db.transaction(async (tx) => {
+  await transact(deps.db, async (tx) => {
     await tx
       .update(accounts)
       .set({

@@ -9,6 +9,7 @@ import { accounts, memberships, type Role } from "../accounts/schema.ts";
 import { recordAudit } from "../audit/audit.ts";
 import type { Db } from "../db/open.ts";
 import { insertIndicator } from "../indicators/repository.ts";
+import { parsedTarget } from "../indicators/target.ts";
 import { insertOrganisation } from "../orgs/repository.ts";
 import { type OrganisationRow, organisations } from "../orgs/schema.ts";
 import { insertProject } from "../projects/repository.ts";
@@ -110,6 +111,7 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
             name,
             description,
             targetText,
+            targetParsed: parsedTarget(targetText, 2024),
             sortOrder: order++,
           });
         }

@@ -14,7 +14,6 @@ import {
   listIndicators,
   updateIndicatorFor,
 } from "./indicators.service.ts";
-import { parsedTarget } from "./target.ts";
 
 export const listIndicatorsHandler: RouteHandler<typeof listIndicatorsRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
@@ -23,12 +22,7 @@ export const listIndicatorsHandler: RouteHandler<typeof listIndicatorsRoute, App
 
 export const createIndicatorHandler: RouteHandler<typeof createIndicatorRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
-  const body = c.req.valid("json");
-  const created = await createIndicator(c.var.deps, c.var.actor, id, {
-    ...body,
-    targetParsed: parsedTarget(body.targetText),
-  });
-  return c.json(created, 201);
+  return c.json(await createIndicator(c.var.deps, c.var.actor, id, c.req.valid("json")), 201);
 };
 
 export const getIndicatorHandler: RouteHandler<typeof getIndicatorRoute, AppEnv> = async (c) => {
@@ -38,9 +32,7 @@ export const getIndicatorHandler: RouteHandler<typeof getIndicatorRoute, AppEnv>
 
 export const updateIndicatorHandler: RouteHandler<typeof updateIndicatorRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
-  const body = c.req.valid("json");
-  const patch = body.targetText === undefined ? body : { ...body, targetParsed: parsedTarget(body.targetText) };
-  return c.json(await updateIndicatorFor(c.var.deps, c.var.actor, id, patch), 200);
+  return c.json(await updateIndicatorFor(c.var.deps, c.var.actor, id, c.req.valid("json")), 200);
 };
 
 export const deleteIndicatorHandler: RouteHandler<typeof deleteIndicatorRoute, AppEnv> = async (c) => {

@@ -2,11 +2,13 @@
  * Indicator use-cases. An indicator belongs to a project: reading needs business.read on the project's
  * organisation, writing needs business.write and the project editable (draft or returned).
  */
+
 import { DomainError } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
 import type { Db } from "../db/open.ts";
+import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound, staleVersion } from "../http/errors.ts";
 import { notEditable, projectFor } from "../projects/projects.service.ts";
@@ -22,6 +24,7 @@ import {
   updateIndicator,
 } from "./repository.ts";
 import type { IndicatorRow } from "./schema.ts";
+import { parsedTarget } from "./target.ts";
 
 const INDICATOR = { zh: "绩效指标", en: "indicator" };
 
@@ -87,8 +90,14 @@ export async function createIndicator(
       { field: "parentId" },
     );
   }
-  return deps.db.transaction(async (tx) => {
-    const row = await insertIndicator(tx, { ...input, projectId, createdAt: deps.now(), updatedAt: deps.now() });
+  return transact(deps.db, async (tx) => {
+    const row = await insertIndicator(tx, {
+      ...input,
+      targetParsed: parsedTarget(input.targetText, project.year),
+      projectId,
+      createdAt: deps.now(),
+      updatedAt: deps.now(),
+    });
     const after = presentIndicator(row);
     await recordAudit(tx, {
       actor: a,
@@ -118,8 +127,12 @@ export async function updateIndicatorFor(
   const { indicator, project } = await indicatorFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: project.orgPath });
   if (!isEditable(project.workflowState)) throw notEditable(project.workflowState);
-  const { version, ...patch } = input;
-  return deps.db.transaction(async (tx) => {
+  const { version, ...fields } = input;
+  const patch =
+    fields.targetText === undefined
+      ? fields
+      : { ...fields, targetParsed: parsedTarget(fields.targetText, project.year) };
+  return transact(deps.db, async (tx) => {
     const row = await updateIndicator(tx, id, version, patch, deps.now());
     if (!row) return explainMiss(tx, id);
     const after = presentIndicator(row);
@@ -146,7 +159,7 @@ export async function deleteIndicatorFor(
   const { indicator, project } = await indicatorFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: project.orgPath });
   if (!isEditable(project.workflowState)) throw notEditable(project.workflowState);
-  await deps.db.transaction(async (tx) => {
+  await transact(deps.db, async (tx) => {
     if (!(await deleteIndicator(tx, id, version))) return explainMiss(tx, id);
     await recordAudit(tx, {
       actor: a,

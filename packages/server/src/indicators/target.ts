@@ -1,8 +1,7 @@
-/**
- * The parsed form of a target text, stored beside the text. The parser lives in @jixiao/core; until core
- * exports it from its index, the parsed column stays NULL (the text is always kept).
- */
-export function parsedTarget(text: string | null | undefined): unknown {
+/** The parsed form of a target text (by @jixiao/core), stored beside the text as jsonb. The text is kept as written. */
+import { parseTarget, type TargetValue } from "@jixiao/core";
+
+export function parsedTarget(text: string | null | undefined, year: number): TargetValue | null {
   if (!text) return null;
-  return null;
+  return parseTarget(text, { year });
 }

@@ -1,10 +1,12 @@
 /** Organisation use-cases: authorise → act → audit in the same transaction. */
+
 import { DomainError } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, scopeOf } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
 import { isReferenceViolation, PG_UNIQUE_VIOLATION, pgError } from "../db/errors.ts";
 import type { Db } from "../db/open.ts";
+import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound, staleVersion } from "../http/errors.ts";
 import { type Org, presentOrg } from "./presenters.ts";
@@ -64,7 +66,7 @@ export async function createOrg(deps: Deps, actor: Actor | undefined, input: New
   const a = authorize(actor, "orgs.manage");
   const parent = input.parentId ? await visibleOrg(deps.db, a, input.parentId) : undefined;
   try {
-    return await deps.db.transaction(async (tx) => {
+    return await transact(deps.db, async (tx) => {
       const row = await insertOrganisation(tx, input, parent);
       const after = presentOrg(row);
       await recordAudit(tx, {
@@ -93,7 +95,7 @@ export async function updateOrg(
   const a = authorize(actor, "orgs.manage", { orgPath: current.path });
   const { version, ...patch } = input;
   try {
-    return await deps.db.transaction(async (tx) => {
+    return await transact(deps.db, async (tx) => {
       const row = await updateOrganisation(tx, id, version, patch, deps.now());
       if (!row) {
         const now = await findOrganisation(tx, id);
@@ -128,7 +130,7 @@ export async function deleteOrg(deps: Deps, actor: Actor | undefined, id: string
     });
   if ((await countChildren(deps.db, id)) > 0) throw inUse();
   try {
-    await deps.db.transaction(async (tx) => {
+    await transact(deps.db, async (tx) => {
       const deleted = await deleteOrganisation(tx, id, version);
       if (!deleted) {
         const now = await findOrganisation(tx, id);

@@ -1,10 +1,12 @@
 /** Project use-cases: authorise (role + organisation scope) → act with optimistic locking → audit, one transaction. */
+
 import { DomainError } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, type Permission, scopeOf } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
 import { isReferenceViolation } from "../db/errors.ts";
 import type { Db } from "../db/open.ts";
+import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound, ServerError, staleVersion } from "../http/errors.ts";
 import { findOrganisation } from "../orgs/repository.ts";
@@ -88,7 +90,7 @@ export async function createProject(
   }
   const a = authorize(actor, "business.write", { orgPath: org.path });
   try {
-    return await deps.db.transaction(async (tx) => {
+    return await transact(deps.db, async (tx) => {
       const row = await insertProject(tx, {
         ...input,
         createdBy: a.accountId,
@@ -138,7 +140,7 @@ export async function updateProjectFor(
   const a = authorize(actor, "business.write", { orgPath: current.orgPath });
   const { version, ...patch } = input;
   if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
-  return deps.db.transaction(async (tx) => {
+  return transact(deps.db, async (tx) => {
     const row = await updateProject(tx, id, version, patch, deps.now(), { editableOnly: true });
     if (!row) return explainMiss(tx, id, version, true);
     const after = presentProject({ ...row, orgName: current.orgName });
@@ -165,7 +167,7 @@ export async function deleteProjectFor(
   const current = await projectFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: current.orgPath });
   if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
-  await deps.db.transaction(async (tx) => {
+  await transact(deps.db, async (tx) => {
     const deleted = await deleteProject(tx, id, version, { editableOnly: true });
     if (!deleted) return explainMiss(tx, id, version, true);
     await recordAudit(tx, {
@@ -215,7 +217,7 @@ export async function transitionProject(
       { field: "comment" },
     );
   }
-  return deps.db.transaction(async (tx) => {
+  return transact(deps.db, async (tx) => {
     const row = await updateProject(
       tx,
       id,
