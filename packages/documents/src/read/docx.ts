@@ -9,6 +9,7 @@
  */
 import type { Location } from "@jixiao/core";
 import type { Block, Cell, SourceDocument, Table } from "../model/table.ts";
+import { Numbering } from "./docx-numbering.ts";
 import { baseName, invalid } from "./errors.ts";
 import { childElements, firstChild, parseXmlTree, type XmlElement } from "./xml.ts";
 import { openZip, type ZipArchive, type ZipLimits } from "./zip.ts";
@@ -45,6 +46,23 @@ export function mainPartName(zip: ZipArchive, file: string): string {
   return "word/document.xml";
 }
 
+/** A part related to `part` by relationship type (e.g. numbering), or its usual name next to it. */
+function relatedPart(zip: ZipArchive, file: string, part: string, type: string): string {
+  const dir = part.includes("/") ? part.slice(0, part.lastIndexOf("/")) : "";
+  const relsPath = `${dir ? `${dir}/` : ""}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
+  const xml = zip.readText(relsPath);
+  if (xml) {
+    const root = parseXmlTree(xml, { nsMap: NS, location: { file, path: relsPath } });
+    for (const rs of childElements(root))
+      for (const r of childElements(rs))
+        if ((r.attrs.Type ?? "").endsWith(`/${type}`) && r.attrs.Target) {
+          const t = r.attrs.Target;
+          return t.startsWith("/") ? t.slice(1) : `${dir ? `${dir}/` : ""}${t}`;
+        }
+  }
+  return `${dir ? `${dir}/` : ""}${type}.xml`;
+}
+
 export function readDocx(buf: Uint8Array, fileName: string, limits?: Partial<ZipLimits>): SourceDocument {
   const file = baseName(fileName);
   const zip = openZip(buf, file, limits);
@@ -61,7 +79,8 @@ export function readDocx(buf: Uint8Array, fileName: string, limits?: Partial<Zip
   const body = documentEl ? firstChild(documentEl, "w:body") : undefined;
   if (!body)
     throw invalid("Word 文档缺少正文（w:body）", "the Word document has no body (w:body)", { file, path: part });
-  const reader = new DocxReader(file);
+  const numbering = new Numbering(zip.readText(relatedPart(zip, file, part, "numbering")), NS, { file });
+  const reader = new DocxReader(file, numbering);
   reader.readBlocks(body);
   const doc: SourceDocument = { file, format: "docx", blocks: reader.blocks };
   if (reader.notes.length) doc.notes = reader.notes;
@@ -84,7 +103,17 @@ class DocxReader {
   private tableCount = 0;
   private paragraphCount = 0;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly numbering: Numbering,
+  ) {}
+
+  /** A paragraph's text with its automatic number in front. */
+  private paragraph(p: XmlElement): string {
+    const text = paragraphText(p);
+    const label = this.numbering.label(p);
+    return label ? label + text.replace(/^\s+/, "") : text;
+  }
 
   /** Body-level content in order; content controls and custom XML are looked through. */
   readBlocks(container: XmlElement): void {
@@ -92,7 +121,7 @@ class DocxReader {
       switch (el.name) {
         case "w:p": {
           this.paragraphCount++;
-          const text = paragraphText(el).trim();
+          const text = this.paragraph(el).trim();
           if (text)
             this.blocks.push({
               type: "paragraph",
@@ -254,7 +283,7 @@ class DocxReader {
     const lines: string[] = [];
     const walk = (container: XmlElement) => {
       for (const el of childElements(container)) {
-        if (el.name === "w:p") lines.push(paragraphText(el));
+        if (el.name === "w:p") lines.push(this.paragraph(el));
         else if (el.name === "w:tbl") {
           const inner: Table[] = [];
           const t = this.readTable(el, inner, at);
