@@ -1,9 +1,8 @@
 export * from "./errors/domain-error.ts";
-export type { Ratio } from "./numbers/decimal.ts";
-export * as decimal from "./numbers/decimal.ts";
-export type * from "./targets/types.ts";
 export * from "./money/budget.ts";
 export * from "./money/money.ts";
+export type { Ratio } from "./numbers/decimal.ts";
+export * as decimal from "./numbers/decimal.ts";
 export * from "./scoring/input.ts";
 export * from "./scoring/scheme.ts";
 export * from "./scoring/score.ts";
@@ -16,6 +15,7 @@ export {
 } from "./targets/operator-codes.ts";
 export { canonicalUnit, normalizeTargetText, type ParseHints, parseTarget, qualityOf } from "./targets/parse.ts";
 export { renderTarget } from "./targets/render.ts";
+export type * from "./targets/types.ts";
 export { checkTiers } from "./tiers/check.ts";
 export { type ParseTiersOptions, parseTiers, tierOf } from "./tiers/parse.ts";
 export * from "./tiers/types.ts";
