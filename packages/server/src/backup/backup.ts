@@ -1,0 +1,100 @@
+/**
+ * Backup and restore of either store.
+ * - PGlite: the data folder as a gzipped tarball (`dumpDataDir`), taken while holding the folder lock (so no
+ *   server runs on it); restored into an empty folder with `loadDataDir`, then migrated.
+ * - PostgreSQL: `pg_dump --format=custom` / `pg_restore --clean --if-exists --no-owner` (the client tools
+ *   must be installed and at least as new as the server).
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { DomainError } from "@jixiao/core";
+import { acquireFolderLock } from "../db/lock.ts";
+import { openDatabase } from "../db/open.ts";
+
+export type Target = { dataDir: string } | { url: string };
+
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(cmd, args, { stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => {
+      err += d.toString();
+    });
+    child.on("error", (e) =>
+      fail(
+        new DomainError("invalid_input", {
+          zh: `无法运行 ${cmd}（请安装 PostgreSQL 客户端工具）：${e.message}`,
+          en: `Cannot run ${cmd} (install the PostgreSQL client tools): ${e.message}`,
+        }),
+      ),
+    );
+    child.on("exit", (code) =>
+      code === 0
+        ? done()
+        : fail(
+            new DomainError("invalid_input", { zh: `${cmd} 失败：${err.trim()}`, en: `${cmd} failed: ${err.trim()}` }),
+          ),
+    );
+  });
+}
+
+export async function backup(target: Target, file: string): Promise<void> {
+  const out = resolve(file);
+  if ("url" in target) {
+    await run("pg_dump", ["--format=custom", "--no-owner", `--file=${out}`, target.url]);
+    return;
+  }
+  const dataDir = resolve(target.dataDir);
+  if (!existsSync(join(dataDir, "pglite"))) {
+    throw new DomainError("not_found", { zh: `数据目录 ${dataDir} 中没有数据库`, en: `No database in ${dataDir}` });
+  }
+  const lock = acquireFolderLock(dataDir);
+  try {
+    const db = await PGlite.create({ dataDir: join(dataDir, "pglite") });
+    try {
+      const dump = await db.dumpDataDir("gzip");
+      writeFileSync(out, Buffer.from(await dump.arrayBuffer()));
+    } finally {
+      await db.close();
+    }
+  } finally {
+    lock.release();
+  }
+}
+
+export async function restore(target: Target, file: string): Promise<void> {
+  const input = resolve(file);
+  if (!existsSync(input))
+    throw new DomainError("not_found", { zh: `备份文件不存在：${input}`, en: `No such backup: ${input}` });
+  if ("url" in target) {
+    await run("pg_restore", [
+      "--clean",
+      "--if-exists",
+      "--no-owner",
+      "--single-transaction",
+      `--dbname=${target.url}`,
+      input,
+    ]);
+    return;
+  }
+  const dataDir = resolve(target.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const lock = acquireFolderLock(dataDir);
+  try {
+    const pgDir = join(dataDir, "pglite");
+    if (existsSync(pgDir) && readdirSync(pgDir).length > 0) {
+      throw new DomainError("conflict", {
+        zh: `数据目录 ${dataDir} 已有数据库：请恢复到一个空目录`,
+        en: `The data folder ${dataDir} already holds a database: restore into an empty folder`,
+      });
+    }
+    const client = await PGlite.create({ dataDir: pgDir, loadDataDir: new Blob([readFileSync(input)]) });
+    // Bring an older backup up to the current schema.
+    const handle = await openDatabase({ pglite: client });
+    await handle.close();
+  } finally {
+    lock.release();
+  }
+}
