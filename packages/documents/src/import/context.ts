@@ -1,6 +1,6 @@
 /** What every recogniser shares: the problem list, locations, cell access and text tidying. */
 import type { SourceDocument, Table } from "../model/table.ts";
-import type { Amount, ImportLocation, Problem } from "./schema.ts";
+import type { Amount, ImportLocation, Problem } from "@jixiao/core/model";
 import { readAmount } from "./values.ts";
 
 export class ImportContext {

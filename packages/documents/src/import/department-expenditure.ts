@@ -11,7 +11,7 @@ import type { Block, Table } from "../model/table.ts";
 import { type ImportContext, isDepartmentLabel, isEmptyRow, norm, tidy, unitIn, yearIn } from "./context.ts";
 import { findHeaderRow, type HeaderField, mapColumns } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
-import type { DepartmentExpenditureEvaluation } from "./schema.ts";
+import type { DepartmentExpenditureEvaluation } from "@jixiao/core/model";
 import { fenOf, fenToYuanText, readPercent } from "./values.ts";
 
 type BudgetRow = DepartmentExpenditureEvaluation["budgetRows"][number];

@@ -10,7 +10,7 @@ import type { Block, Table } from "../model/table.ts";
 import { cell, type ImportContext, isDepartmentLabel, norm, pointsIn, tidy, unitIn, yearIn } from "./context.ts";
 import { findHeaderRow, mapColumns } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
-import type { DepartmentSelfEvaluation, FundLine, Project } from "./schema.ts";
+import type { DepartmentSelfEvaluation, FundLine, Project } from "@jixiao/core/model";
 import { fenOf, fenToWanYuanText, ratioOf, readNumber, readPercent } from "./values.ts";
 
 export function isDepartmentSelfEvaluationTable(table: Table): boolean {

@@ -10,7 +10,7 @@
 import type { Table } from "../model/table.ts";
 import { cell, type ImportContext, isEmptyRow, isPlaceholder, norm, splitCodeName, tidy, unitIn } from "./context.ts";
 import { findHeaderRow } from "./headers.ts";
-import type { Activity, Duty, DutyGoalTable, Indicator } from "./schema.ts";
+import type { Activity, Duty, DutyGoalTable, Indicator } from "@jixiao/core/model";
 import { fenOf, fenToWanYuanText, readTiers } from "./values.ts";
 
 const TIER_WORDS = ["优", "良", "中", "差"] as const;

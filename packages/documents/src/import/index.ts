@@ -19,11 +19,11 @@ import {
   KINDS,
   type Kind,
   type Summary,
-} from "./schema.ts";
+} from "@jixiao/core/model";
 import { fenOf, fenToWanYuanText, fenToYuanText } from "./values.ts";
 
 export { HEADER_SYNONYMS, headerField } from "./headers.ts";
-export * from "./schema.ts";
+export * from "@jixiao/core/model";
 
 export interface ImportOptions {
   /** Read as this kind only, whatever the recognition says. */

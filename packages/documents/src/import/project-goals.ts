@@ -7,7 +7,7 @@ import type { Block, Table } from "../model/table.ts";
 import { type ImportContext, isEmptyRow, norm, splitCodeName, tidy, unitIn, yearIn } from "./context.ts";
 import { findHeaderRow } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
-import type { Amount, Project } from "./schema.ts";
+import type { Amount, Project } from "@jixiao/core/model";
 import { fenOf, fenToWanYuanText } from "./values.ts";
 
 type Funding = "budget" | "fiscal" | "carryOver" | "other";

@@ -14,7 +14,7 @@ import {
   resolveOperatorCode,
   type TargetValue,
 } from "@jixiao/core";
-import type { Amount, NumberValue, PercentValue, Target, Tier, Tiers } from "./schema.ts";
+import type { Amount, NumberValue, PercentValue, Target, Tier, Tiers } from "@jixiao/core/model";
 
 /** core's ParseHints. */
 export type TargetHints = ParseHints;

@@ -88,8 +88,14 @@ export function decodeEntities(s: string, html: boolean, location?: Location): s
     const amp = s.indexOf("&", i);
     if (amp < 0) return out + s.slice(i);
     out += s.slice(i, amp);
-    const semi = s.indexOf(";", amp + 1);
-    const ref = semi > amp && semi - amp <= 32 ? s.slice(amp + 1, semi) : undefined;
+    // A reference is short: look for its ";" within 32 characters only (a scan to the end would be quadratic).
+    let semi = -1;
+    for (let k = amp + 1, end = Math.min(s.length, amp + 33); k < end; k++)
+      if (s.charCodeAt(k) === 59) {
+        semi = k;
+        break;
+      }
+    const ref = semi > amp ? s.slice(amp + 1, semi) : undefined;
     let rep: string | undefined;
     if (ref !== undefined) {
       if (ref[0] === "#") {
@@ -189,13 +195,20 @@ export function parseXml(src: string, handlers: XmlHandlers, opts: XmlOptions = 
   // Skip a BOM.
   if (src.charCodeAt(0) === 0xfeff) i = 1;
 
+  let nextAmp = -1;
   while (i < n) {
     const lt = src.indexOf("<", i);
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > i) {
       if (handlers.text) handlers.text(decodeEntities(src.slice(i, textEnd), html, loc));
-      else if (!html && src.indexOf("&", i) >= 0 && src.indexOf("&", i) < textEnd)
-        decodeEntities(src.slice(i, textEnd), html, loc);
+      else if (!html) {
+        // No text handler: still refuse bad entity references. The next "&" is remembered, so this stays linear.
+        if (nextAmp < i) {
+          const k = src.indexOf("&", i);
+          nextAmp = k < 0 ? n : k;
+        }
+        if (nextAmp < textEnd) decodeEntities(src.slice(i, textEnd), html, loc);
+      }
     }
     if (lt < 0) break;
     i = lt;

@@ -22,6 +22,8 @@ export interface ZipLimits {
   maxRatio: number;
   /** Entries smaller than this are exempt from the ratio rule (tiny XML parts compress very well). 1 MB. */
   ratioExemptBytes: number;
+  /** Largest part read as text (one XML part held as a string). Default 256 MB. */
+  maxTextPartBytes: number;
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
@@ -30,6 +32,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxTotalBytes: 500 * 1024 * 1024,
   maxRatio: 100,
   ratioExemptBytes: 1024 * 1024,
+  maxTextPartBytes: 256 * 1024 * 1024,
 };
 
 export interface ZipEntry {
@@ -293,6 +296,13 @@ export function openZip(buf: Uint8Array, file: string, limits: Partial<ZipLimits
     has: (name) => entries.has(name),
     read,
     readText(name) {
+      const e = entries.get(name);
+      if (e && e.size > lim.maxTextPartBytes)
+        throw invalid(
+          `压缩包内「${name}」过大（${mb(e.size)}），上限为 ${mb(lim.maxTextPartBytes)}`,
+          `entry "${name}" is too large (${mb(e.size)}); the limit is ${mb(lim.maxTextPartBytes)}`,
+          { ...loc, path: name },
+        );
       const bytes = read(name);
       if (!bytes) return undefined;
       return decodeXmlBytes(bytes);

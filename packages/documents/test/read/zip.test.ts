@@ -87,6 +87,18 @@ describe("openZip", () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
   });
 
+  it("refuses to hold a part larger than the text limit as a string", () => {
+    const one = deflateRepeated(3 * 1024 * 1024);
+    const zip = openZip(rawZip([{ name: "xl/worksheets/sheet1.xml", ...one, size: 3 * 1024 * 1024 }]), "t.xlsx", {
+      maxRatio: 1_000_000,
+      maxTextPartBytes: 2 * 1024 * 1024,
+    });
+    expect(refused(() => zip.readText("xl/worksheets/sheet1.xml")).text.en).toMatch(
+      /too large \(3 MB\); the limit is 2 MB/,
+    );
+    expect(zip.read("xl/worksheets/sheet1.xml")!.length).toBe(3 * 1024 * 1024);
+  });
+
   it("counts the inflated total across entries", () => {
     const one = deflateRepeated(3 * 1024 * 1024);
     const zip = openZip(
