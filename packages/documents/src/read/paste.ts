@@ -12,6 +12,7 @@ import type { Location } from "@jixiao/core";
 import type { Block, Cell, SourceDocument, Table } from "../model/table.ts";
 import { decodeText } from "./encoding.ts";
 import { invalid } from "./errors.ts";
+import { numberText, percentText } from "./xlsx.ts";
 import { parseXml } from "./xml.ts";
 
 /** Most cells a pasted table may have after spans are laid out. */
@@ -119,6 +120,8 @@ interface OpenCell {
   text: string;
   rowSpan: number;
   colSpan: number;
+  /** Excel's `x:num` attribute: the stored number behind a displayed (possibly rounded) value. */
+  num?: string;
 }
 
 interface TableBuild {
@@ -229,6 +232,7 @@ export function readPastedHtml(input: string | Uint8Array, file = "粘贴内容"
             const cs = clampInt(attrs.colspan, MAX_SPAN_COLS);
             const rs = clampInt(attrs.rowspan, MAX_SPAN_ROWS);
             t.cell = { text: "", rowSpan: rs, colSpan: cs };
+            if (attrs["x:num"]) t.cell.num = attrs["x:num"];
             t.row.push(t.cell);
             cells += cs;
             if (cells > MAX_PASTE_CELLS)
@@ -300,6 +304,20 @@ function collapse(s: string): string {
     .trim();
 }
 
+/**
+ * Excel's clipboard HTML shows the displayed value ("0.49", "88.3%", "4,850.00") and keeps the stored number in
+ * `x:num`. When the displayed text is that number formatted, take the exact stored number (as a percentage
+ * when it is shown as one); dates and other texts stay as displayed.
+ */
+function exactNumber(shown: string, num: string): string {
+  const stored = numberText(num);
+  if (!/^-?\d+(\.\d+)?$/.test(stored)) return shown;
+  const bare = shown.replace(/[,\s¥￥$]/g, "").replace(/^\((.*)\)$/, "-$1");
+  if (/^-?\d*\.?\d+%$/.test(bare)) return percentText(stored);
+  if (/^-?\d*\.?\d+$/.test(bare)) return stored;
+  return shown;
+}
+
 /** The HTML table algorithm: each cell takes the first free slot of its row, spans reserve slots below. */
 function layout(src: OpenCell[][], location: Location): Table {
   const grid: (Cell | undefined)[][] = [];
@@ -316,7 +334,7 @@ function layout(src: OpenCell[][], location: Location): Table {
       // A rowspan reaching past the last row is cut at the last row (as browsers do).
       const rs = Math.min(oc.rowSpan, src.length - r);
       const cs = oc.colSpan;
-      const text = collapse(oc.text);
+      const text = oc.num !== undefined ? exactNumber(collapse(oc.text), oc.num) : collapse(oc.text);
       const origin: Cell = { text };
       if (rs > 1) origin.rowSpan = rs;
       if (cs > 1) origin.colSpan = cs;

@@ -67,6 +67,13 @@ describe("readPastedHtml", () => {
     expect(doc.blocks.at(-1)).toMatchObject({ type: "paragraph", text: "单位：万元" });
   });
 
+  it("takes Excel's stored number (x:num) behind a rounded display, and keeps dates and texts as shown", () => {
+    const html = `<table><tr><td x:num="0.485">0.49</td><td x:num="0.883">88.3%</td><td x:num="4850">4,850.00</td><td x:num="45656">2024/12/30</td><td x:num="1234.5600000000001">1,234.56</td><td x:num>12</td><td>≥90%</td></tr></table>`;
+    expect(texts(tables(readPastedHtml(html))[0]!)).toEqual([
+      ["0.485", "88.3%", "4850", "2024/12/30", "1234.56", "12", "≥90%"],
+    ]);
+  });
+
   it("cuts a rowspan that runs past the table, and clamps absurd spans", () => {
     const t = tables(readPastedHtml(`<table><tr><td rowspan=9 colspan=99999>a</td><td>b</td></tr></table>`))[0]!;
     expect(t.rows.length).toBe(1);
