@@ -278,6 +278,22 @@ const CASES: Case[] = [
     }),
     expect: write(204),
   },
+  ...["execution", "scores"].map((what) => ({
+    route: `get /api/v1/rollups/${what}`,
+    make: async (ctx: Ctx, target: Target) => ({
+      method: "GET",
+      path: `/rollups/${what}?orgId=${ctx.org(target).id}&year=2024`,
+    }),
+    expect: read(),
+  })),
+  {
+    route: "get /api/v1/workflow/todo/count",
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/workflow/todo/count?orgId=${ctx.org(target).id}&year=2024`,
+    }),
+    expect: read(),
+  },
   {
     route: "get /api/v1/audit",
     make: async () => ({ method: "GET", path: "/audit" }),

@@ -27,7 +27,7 @@ describe("startServer on PGlite (the embedded default)", () => {
     const first = await startServer({ port: 0, host: "127.0.0.1", dataDir: dir, logError: () => {} });
     try {
       expect(first.created?.kind).toBe("demo");
-      expect(first.created?.accounts.map((a) => a.role).sort()).toEqual([
+      expect([...new Set(first.created?.accounts.map((a) => a.role))].sort()).toEqual([
         "auditor",
         "filler",
         "reviewer",
@@ -44,6 +44,20 @@ describe("startServer on PGlite (the embedded default)", () => {
       const list = await fetch(`${first.url}/api/v1/projects`, { headers: { Cookie: signedIn.cookie! } });
       const body = (await list.json()) as { items: { name: string; orgName: string }[] };
       expect(body.items.map((p) => p.name)).toEqual(["2024年度教育训练"]);
+      const reviewer = await login(first.url, "demo-reviewer", DEMO_PASSWORD);
+      const orgs = (await (
+        await fetch(`${first.url}/api/v1/orgs`, { headers: { Cookie: reviewer.cookie! } })
+      ).json()) as {
+        items: { id: string; code: string }[];
+      };
+      expect(orgs.items.map((o) => o.code).sort()).toEqual(["312", "312007", "374", "374101", "420107", "530300"]);
+      const qingshan = orgs.items.find((o) => o.code === "420107")!;
+      const scores = await fetch(`${first.url}/api/v1/rollups/scores?orgId=${qingshan.id}&year=2020`, {
+        headers: { Cookie: reviewer.cookie! },
+      });
+      expect(((await scores.json()) as { items: unknown[] }).items).toEqual([
+        expect.objectContaining({ total: "92", grade: "优" }),
+      ]);
       await expect(startServer({ port: 0, host: "127.0.0.1", dataDir: dir })).rejects.toThrow(/已被另一个进程占用/);
     } finally {
       await first.close();

@@ -7,7 +7,9 @@ import { count } from "drizzle-orm";
 import { hashPassword } from "../accounts/password.ts";
 import { accounts, memberships, type Role } from "../accounts/schema.ts";
 import { recordAudit } from "../audit/audit.ts";
+import { budgetExecution } from "../budgets/schema.ts";
 import type { Db } from "../db/open.ts";
+import { selfEvaluations } from "../evaluations/schema.ts";
 import { insertIndicator } from "../indicators/repository.ts";
 import { parsedTarget } from "../indicators/target.ts";
 import { insertOrganisation } from "../orgs/repository.ts";
@@ -63,8 +65,48 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
     const zhaoxian = await org(undefined, "312", "赵县公安局", { rank: "正科级" });
     await org(zhaoxian, "312007", "河北省赵县公安交通警察大队", { rank: "副科级" });
     // Seeds 002 and 003 carry no unit codes: the administrative division codes stand in.
-    await org(undefined, "420107", "武汉市公安局青山区交通大队");
-    await org(undefined, "530300", "曲靖市公安局交通警察支队");
+    const qingshan = await org(undefined, "420107", "武汉市公安局青山区交通大队");
+    const qujing = await org(undefined, "530300", "曲靖市公安局交通警察支队");
+
+    // Seed 002: 青山 2020, 预算数 2953.33 万元, 执行数 2609.14 万元, self-evaluation 92 (stated).
+    // Seed 003: 曲靖 2023 in 元: 年初 + 调整 = 确定, 执行, for the total, basic and project spending.
+    await tx.insert(budgetExecution).values([
+      {
+        orgId: qingshan.id,
+        year: 2020,
+        scope: "total",
+        initialBudget: "29533300.00",
+        determinedBudget: "29533300.00",
+        executed: "26091400.00",
+      },
+      ...(
+        [
+          ["total", "170294599.63", "-3361340.55", "166933259.08", "165794459.08"],
+          ["basic", "62289924.51", "-1357147.99", "60932776.52", "60932776.52"],
+          ["project_spending", "108004675.12", "-2004192.56", "106000482.56", "104861682.56"],
+        ] as const
+      ).map(([scope, initialBudget, adjustment, determinedBudget, executed]) => ({
+        orgId: qujing.id,
+        year: 2023,
+        scope,
+        initialBudget,
+        adjustment,
+        determinedBudget,
+        executed,
+      })),
+    ]);
+    await tx.insert(selfEvaluations).values({
+      kind: "department",
+      orgId: qingshan.id,
+      year: 2020,
+      initialBudget: "29533300.00",
+      fullYearBudget: "29533300.00",
+      executed: "26091400.00",
+      executionPoints: "20",
+      scheme: "department-20-80",
+      statedTotal: "92",
+      statedGrade: "优",
+    });
 
     // Seed 004, first table: 2024年度教育训练, 50.00 万元 of fiscal funds.
     const project = await insertProject(tx, {
@@ -118,28 +160,45 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
       }
     }
 
+    const roots = [tianjin.name, zhaoxian.name, qingshan.name, qujing.name];
     const people: DemoAccount[] = [
       { username: "demo-filler", role: "filler", orgName: baozhang.name, password: DEMO_PASSWORD },
       { username: "demo-approver", role: "unit_approver", orgName: baozhang.name, password: DEMO_PASSWORD },
-      { username: "demo-reviewer", role: "reviewer", orgName: tianjin.name, password: DEMO_PASSWORD },
-      { username: "demo-viewer", role: "viewer", orgName: zhaoxian.name, password: DEMO_PASSWORD },
+      ...roots.map((orgName) => ({
+        username: "demo-reviewer",
+        role: "reviewer" as const,
+        orgName,
+        password: DEMO_PASSWORD,
+      })),
+      ...roots.map((orgName) => ({
+        username: "demo-viewer",
+        role: "viewer" as const,
+        orgName,
+        password: DEMO_PASSWORD,
+      })),
       { username: "demo-sysadmin", role: "sysadmin", orgName: null, password: DEMO_PASSWORD },
       { username: "demo-secadmin", role: "secadmin", orgName: null, password: DEMO_PASSWORD },
       { username: "demo-auditor", role: "auditor", orgName: null, password: DEMO_PASSWORD },
     ];
-    const orgIdByName = new Map([tianjin, baozhang, zhaoxian].map((o) => [o.name, o.id]));
+    const orgIdByName = new Map([tianjin, baozhang, zhaoxian, qingshan, qujing].map((o) => [o.name, o.id]));
+    const accountIds = new Map<string, string>();
     for (const p of people) {
-      const [row] = await tx
-        .insert(accounts)
-        .values({ username: p.username, displayName: p.username, passwordHash, mustChangePassword: false })
-        .returning();
+      let accountId = accountIds.get(p.username);
+      if (!accountId) {
+        const [row] = await tx
+          .insert(accounts)
+          .values({ username: p.username, displayName: p.username, passwordHash, mustChangePassword: false })
+          .returning();
+        accountId = row!.id;
+        accountIds.set(p.username, accountId);
+      }
       await tx
         .insert(memberships)
-        .values({ accountId: row!.id, role: p.role, orgId: p.orgName ? orgIdByName.get(p.orgName)! : null });
+        .values({ accountId, role: p.role, orgId: p.orgName ? orgIdByName.get(p.orgName)! : null });
     }
     await recordAudit(tx, {
       action: "demo.load",
-      details: { organisations: 6, projects: 1, accounts: people.map((p) => p.username) },
+      details: { organisations: 6, projects: 1, accounts: [...accountIds.keys()] },
       at: now,
     });
     return people;

@@ -14,6 +14,7 @@ import { healthRouter } from "../health/index.ts";
 import { indicatorsRouter } from "../indicators/index.ts";
 import { orgsRouter } from "../orgs/index.ts";
 import { projectsRouter } from "../projects/index.ts";
+import { rollupsRouter } from "../rollups/index.ts";
 import { yearsRouter } from "../years/index.ts";
 import type { AppEnv, Deps } from "./context.ts";
 import { DOCS_PAGE } from "./docs-page.ts";
@@ -35,6 +36,7 @@ export function apiRouter() {
     .route("/", yearsRouter)
     .route("/", projectsRouter)
     .route("/", indicatorsRouter)
+    .route("/", rollupsRouter)
     .route("/", auditRouter);
 }
 

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { budgetExecution } from "../src/budgets/schema.ts";
+import { selfEvaluations } from "../src/evaluations/schema.ts";
+import { insertProject } from "../src/projects/repository.ts";
+import { fiscalYears } from "../src/years/schema.ts";
+import { type TestApp, testApp } from "./support/app.ts";
+import { STORES } from "./support/stores.ts";
+
+describe.each(STORES)("roll-ups and the to-do count on %s", (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(kind);
+    const { unit, sibling, foreign } = t.world;
+    await t.deps.db.insert(fiscalYears).values({ year: 2023 });
+    await t.deps.db.insert(budgetExecution).values([
+      // Seed 003's figures (元): 年初 170,294,599.63, 调整 −3,361,340.55, 确定 166,933,259.08, 执行 165,794,459.08.
+      {
+        orgId: unit.id,
+        year: 2023,
+        scope: "total",
+        initialBudget: "170294599.63",
+        adjustment: "-3361340.55",
+        determinedBudget: "166933259.08",
+        executed: "165794459.08",
+      },
+      // Without 预算确定数: 年初 + 调整 is used.
+      { orgId: sibling.id, year: 2023, scope: "total", initialBudget: "0.10", adjustment: "0.20", executed: "0.15" },
+      { orgId: unit.id, year: 2023, scope: "total", month: 7, determinedBudget: "1.00", executed: "1.00" },
+      { orgId: foreign.id, year: 2023, scope: "total", determinedBudget: "9.00", executed: "9.00" },
+    ]);
+    await t.deps.db.insert(selfEvaluations).values([
+      { kind: "department", orgId: unit.id, year: 2023, statedTotal: "92", computedTotal: "91.67" },
+      { kind: "department", orgId: sibling.id, year: 2023, computedTotal: "79.995" },
+      { kind: "department", orgId: foreign.id, year: 2023, statedTotal: "50" },
+    ]);
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it("sums full-year execution per unit of the subtree, exactly, in 元", async () => {
+    const reviewer = await t.as("reviewer");
+    const r = await reviewer.get(`/rollups/execution?orgId=${t.world.city.id}&year=2023`);
+    expect(r.status).toBe(200);
+    expect(r.body.asOf).toMatch(/^2023-12-31$|^\d{4}-\d{2}-\d{2}$/);
+    const byName = new Map(r.body.items.map((i: { orgName: string }) => [i.orgName, i]));
+    expect(byName.get("赵县公安局交警大队")).toMatchObject({ budget: "166933259.08", spent: "165794459.08" });
+    expect(byName.get("赵县公安局")).toMatchObject({ budget: "0.30", spent: "0.15" });
+    expect(r.body.items).toHaveLength(2);
+  });
+
+  it("rolls up self-evaluation totals (stated first) with the grade from core", async () => {
+    const reviewer = await t.as("reviewer");
+    const r = await reviewer.get(`/rollups/scores?orgId=${t.world.city.id}&year=2023`);
+    expect(r.status).toBe(200);
+    const rows = r.body.items.map((i: { orgName: string; total: string; grade: string }) => [
+      i.orgName,
+      i.total,
+      i.grade,
+    ]);
+    expect(rows.sort()).toEqual([
+      ["赵县公安局", "79.995", "中"],
+      ["赵县公安局交警大队", "92", "优"],
+    ]);
+  });
+
+  it("answers 404 for a foreign organisation and for an administrator (no business data), 400 without a year", async () => {
+    const filler = await t.as("filler");
+    const foreign = await filler.get(`/rollups/execution?orgId=${t.world.foreign.id}&year=2023`);
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.error.message).toBe("记录不存在或无权查看");
+    const sysadmin = await t.as("sysadmin");
+    expect((await sysadmin.get(`/rollups/scores?orgId=${t.world.unit.id}&year=2023`)).status).toBe(404);
+    expect((await filler.get(`/rollups/scores?orgId=${t.world.unit.id}`)).status).toBe(400);
+  });
+
+  it("counts what waits: submitted for reviewers (not their own), returned for fillers", async () => {
+    const fillerId = (await (await t.as("filler")).get("/auth/session")).body.user.id;
+    const base = { orgId: t.world.unit.id, year: 2025, name: "待办" };
+    await insertProject(t.deps.db, { ...base, workflowState: "submitted", submittedBy: fillerId });
+    await insertProject(t.deps.db, { ...base, workflowState: "submitted", submittedBy: fillerId });
+    await insertProject(t.deps.db, { ...base, workflowState: "returned", submittedBy: fillerId });
+    await insertProject(t.deps.db, { ...base, workflowState: "draft" });
+    const count = async (who: string, orgId = t.world.unit.id) =>
+      (await (await t.as(who)).get(`/workflow/todo/count?orgId=${orgId}&year=2025`)).body.count;
+    expect(await count("approver")).toBe(2);
+    expect(await count("reviewer", t.world.city.id)).toBe(2);
+    expect(await count("filler")).toBe(1);
+    expect(await count("viewer")).toBe(0);
+  });
+});
