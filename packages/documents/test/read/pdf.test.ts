@@ -1,4 +1,7 @@
 import { execFileSync } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DomainError } from "@jixiao/core";
 import { describe, expect, it } from "vitest";
 import { layoutTextToBlocks, readPdf } from "../../src/read/pdf.ts";
@@ -84,6 +87,31 @@ describe("readPdf", () => {
     );
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).text.en).toMatch(/pdftotext \(poppler-utils\) is not installed/);
+  });
+
+  it("stops a pdftotext that hangs, and one that writes too much", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-pdf-"));
+    try {
+      const hang = join(dir, "hang.sh");
+      writeFileSync(hang, "#!/bin/sh\ncat >/dev/null\nexec sleep 30\n");
+      chmodSync(hang, 0o755);
+      const t0 = performance.now();
+      const err = await readPdf(makePdf([[[72, 700, "x"]]]), "h.pdf", { command: hang, timeoutMs: 300 }).catch(
+        (e) => e,
+      );
+      expect((err as DomainError).text.en).toMatch(/too long/);
+      expect(performance.now() - t0).toBeLessThan(5000);
+      const flood = join(dir, "flood.sh");
+      writeFileSync(flood, "#!/bin/sh\ncat >/dev/null\nexec yes 项目\n");
+      chmodSync(flood, 0o755);
+      const err2 = await readPdf(makePdf([[[72, 700, "x"]]]), "f.pdf", {
+        command: flood,
+        maxOutputBytes: 1024 * 1024,
+      }).catch((e) => e);
+      expect((err2 as DomainError).text.en).toMatch(/too much text/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.skipIf(!hasPdftotext)("reads a text layer into paragraphs and a table", async () => {
