@@ -93,4 +93,28 @@ describe("jixiao score", () => {
     const zero = r.problems.find((p: { code: string }) => p.code === "zero_budget");
     expect(zero.zh).toContain("预算数为 0");
   });
+
+  it("scores a self-evaluation document as imported (seed 002 text), with the weights it had to infer", async () => {
+    const io = captureIo();
+    expect(await run(["score", "fixtures/seeds/002_720a01ff2c7d777f.txt", "--json"], io)).toBe(0);
+    const r = JSON.parse(io.out());
+    expect(r.executionRate).toBe(88.35);
+    expect(r.statedTotal).toBe(92);
+    expect(r.groups.map((g: { statedScore: number }) => g.statedScore)).toEqual([35, 30, 9]);
+    expect(r.assumptions.length).toBeGreaterThan(0);
+  });
+
+  it("scores seed 003 (no points stated) by the national scheme and says so", async () => {
+    const io = captureIo();
+    expect(await run(["score", "fixtures/seeds/003_edf844a12b53980c.txt"], io)).toBe(0);
+    expect(io.out()).toContain("执行率 99.32%");
+    expect(io.out()).toContain("该表未列分值与得分");
+  });
+
+  it("refuses a document that holds no self-evaluation, naming what it is", async () => {
+    const io = captureIo();
+    expect(await run(["score", "fixtures/seeds/004_8649601bbeaed617.txt"], io)).toBe(1);
+    expect(io.err()).toContain("没有可评分的自评表");
+    expect(io.err()).toContain("project-goals");
+  });
 });

@@ -1,9 +1,26 @@
-/** Turns a self-evaluation document (Word/Excel/PDF text) into the JSON input of `jixiao score`. */
-export type LoadedEvaluation = { ok: true; evaluation: unknown } | { ok: false; message: string };
+/** Turns a self-evaluation document (Word/Excel/PDF or their extracted text) into the JSON input of `jixiao score`. */
+import { DomainError, type EvaluationFromDocument, evaluationsFromDocument } from "@jixiao/core";
+import { importDocument, readDocument, readExtractedText, type SourceDocument } from "@jixiao/documents";
 
-export async function loadEvaluationFromDocument(_bytes: Buffer, file: string): Promise<LoadedEvaluation> {
-  return {
-    ok: false,
-    message: `文件 ${file}：目前只支持 JSON 格式的自评数据（见 docs/score-input.md）/ file ${file}: only JSON input is supported so far (see docs/score-input.md)`,
-  };
+export type LoadedEvaluations = { ok: true; evaluations: EvaluationFromDocument[] } | { ok: false; message: string };
+
+export async function loadEvaluationsFromDocument(bytes: Buffer, file: string): Promise<LoadedEvaluations> {
+  let source: SourceDocument;
+  try {
+    const read = await readDocument(new Uint8Array(bytes), file);
+    source = read.format === "text" ? readExtractedText(read.text, read.file) : read;
+  } catch (e) {
+    if (e instanceof DomainError) return { ok: false, message: `${e.describe("zh")}\n${e.describe("en")}` };
+    throw e;
+  }
+  const result = importDocument(source);
+  const evaluations = evaluationsFromDocument(result.document);
+  if (evaluations.length === 0) {
+    const kinds = result.kinds.length ? result.kinds.join(", ") : "未识别 unrecognised";
+    return {
+      ok: false,
+      message: `文件 ${file}：没有可评分的自评表（识别为 ${kinds}）/ file ${file}: no self-evaluation to score (read as ${kinds})`,
+    };
+  }
+  return { ok: true, evaluations };
 }

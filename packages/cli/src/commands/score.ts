@@ -4,10 +4,16 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { formatLocation, parseEvaluationInput, type ScoreResult, scoreEvaluation } from "@jixiao/core";
+import {
+  type EvaluationFromDocument,
+  formatLocation,
+  parseEvaluationInput,
+  type ScoreResult,
+  scoreEvaluation,
+} from "@jixiao/core";
 import { parseArgs, UsageError } from "../args.ts";
 import type { Io } from "../run.ts";
-import { loadEvaluationFromDocument } from "./score-document.ts";
+import { loadEvaluationsFromDocument } from "./score-document.ts";
 
 const USAGE = "用法 usage: jixiao score <file.json|自评文档> [--json] [--lang zh|en]\n";
 
@@ -33,40 +39,46 @@ export async function main(args: string[], io: Io): Promise<number> {
     return 1;
   }
 
-  let json: unknown;
+  let inputs: EvaluationFromDocument[];
   if (/\.json$/i.test(file)) {
+    let json: unknown;
     try {
       json = JSON.parse(bytes.toString("utf8").replace(/^\uFEFF/, ""));
     } catch (e) {
       io.stderr.write(`文件 ${file}：不是有效的 JSON（${(e as Error).message}）/ file ${file}: not valid JSON\n`);
       return 1;
     }
+    inputs = [{ title: file, evaluation: json as EvaluationFromDocument["evaluation"], assumptions: [] }];
   } else {
-    const loaded = await loadEvaluationFromDocument(bytes, file);
+    const loaded = await loadEvaluationsFromDocument(bytes, file);
     if (!loaded.ok) {
       io.stderr.write(`${loaded.message}\n`);
       return 1;
     }
-    json = loaded.evaluation;
+    inputs = loaded.evaluations;
   }
 
-  const input = parseEvaluationInput(json);
-  if (!input.ok) {
-    io.stderr.write(
-      `文件 ${file} 有 ${input.problems.length} 处错误 / ${input.problems.length} problem(s) in ${file}:\n`,
-    );
-    for (const p of input.problems) {
-      const where = formatLocation({ file, path: p.path }, lang);
-      io.stderr.write(`  ${where}: ${lang === "en" ? p.en : p.zh}\n`);
+  const results: { result: ScoreResult; assumptions: EvaluationFromDocument["assumptions"] }[] = [];
+  for (const item of inputs) {
+    const input = parseEvaluationInput(item.evaluation);
+    if (!input.ok) {
+      io.stderr.write(
+        `文件 ${file} 有 ${input.problems.length} 处错误 / ${input.problems.length} problem(s) in ${file}:\n`,
+      );
+      for (const p of input.problems) {
+        const where = formatLocation({ file, path: p.path }, lang);
+        io.stderr.write(`  ${where}: ${lang === "en" ? p.en : p.zh}\n`);
+      }
+      return 1;
     }
-    return 1;
+    results.push({ result: scoreEvaluation(input.value), assumptions: item.assumptions });
   }
 
-  const result = scoreEvaluation(input.value);
   if (parsed.flags.has("json")) {
-    io.stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`);
+    const json = results.map((r) => ({ ...toJson(r.result), assumptions: r.assumptions }));
+    io.stdout.write(`${JSON.stringify(json.length === 1 ? json[0] : { evaluations: json }, null, 2)}\n`);
   } else {
-    io.stdout.write(renderText(result, lang));
+    io.stdout.write(results.map((r) => renderText(r.result, r.assumptions, lang)).join("\n"));
   }
   return 0;
 }
@@ -112,10 +124,12 @@ function fmt(n: number | undefined): string {
   return n === undefined ? "—" : String(n);
 }
 
-function renderText(r: ScoreResult, lang: "zh" | "en"): string {
+function renderText(r: ScoreResult, assumptions: EvaluationFromDocument["assumptions"], lang: "zh" | "en"): string {
   const zh = lang === "zh";
   const out: string[] = [];
   if (r.title) out.push(r.title, "");
+  for (const a of assumptions) out.push(`${zh ? "说明" : "Note"}: ${a[lang]}`);
+  if (assumptions.length) out.push("");
   out.push(`${zh ? "评分方案" : "Scheme"}: ${r.scheme.name[lang]}`);
   out.push(
     `${zh ? "预算执行" : "Budget"}: ${zh ? "预算数" : "budget"} ${r.budget} ${r.unit}, ${zh ? "执行数" : "executed"} ${r.executed} ${r.unit}, ${zh ? "执行率" : "rate"} ${r.executionRate === undefined ? "—" : `${r.executionRate}%`}`,
