@@ -135,6 +135,24 @@ function isNameChar(c: number): boolean {
  * well-formed (XML mode), or on nesting deeper than `maxDepth`.
  */
 export function parseXml(src: string, handlers: XmlHandlers, opts: XmlOptions = {}): void {
+  createXmlParser(handlers, opts).end(src);
+}
+
+/** Thrown inside the tokenizer when a token runs past the end of the text received so far. */
+const INCOMPLETE = Symbol("incomplete");
+
+export interface XmlStreamParser {
+  /** More text; tokens cut by the chunk's end wait for the next one. */
+  write(chunk: string): void;
+  /** The last text (optional); checks that every element was closed. */
+  end(chunk?: string): void;
+}
+
+/**
+ * The tokenizer as a stream: text can come in chunks (e.g. straight from the inflater), so a large part is never
+ * held whole. Text events may then arrive in pieces; handlers concatenate them.
+ */
+export function createXmlParser(handlers: XmlHandlers, opts: XmlOptions = {}): XmlStreamParser {
   const html = opts.html === true;
   const loc = opts.location;
   const maxDepth = opts.maxDepth ?? 2000;
@@ -190,16 +208,82 @@ export function parseXml(src: string, handlers: XmlHandlers, opts: XmlOptions = 
   };
 
   const stack: string[] = [];
-  const n = src.length;
+  let pending = "";
+  let started = false;
+  let retryAt = 0;
+  let ended = false;
+  let src = "";
+  let n = 0;
   let i = 0;
-  // Skip a BOM.
-  if (src.charCodeAt(0) === 0xfeff) i = 1;
-
+  let final = false;
   let nextAmp = -1;
-  while (i < n) {
+  /** Where the token being read began: what is kept for the next chunk when it is cut. */
+  let tokenStart = 0;
+  const needMore = () => {
+    if (!final) throw INCOMPLETE;
+  };
+
+  const feed = (chunk: string, isFinal: boolean) => {
+    if (ended) throw new Error("XML parser already ended");
+    pending = pending.length ? pending + chunk : chunk;
+    if (!isFinal && pending.length < retryAt) return;
+    final = isFinal;
+    src = pending;
+    n = src.length;
+    i = 0;
+    nextAmp = -1;
+    if (!started && (n > 0 || isFinal)) {
+      started = true;
+      if (src.charCodeAt(0) === 0xfeff) i = 1; // a BOM
+    }
+    tokenStart = i;
+    try {
+      while (i < n) {
+        tokenStart = i;
+        step();
+      }
+      tokenStart = n;
+    } catch (e) {
+      if (e !== INCOMPLETE) throw e;
+    }
+    if (tokenStart >= n) {
+      pending = "";
+      retryAt = 0;
+    } else {
+      pending = src.slice(tokenStart);
+      // A token longer than what is buffered: wait until the buffer doubles (keeps rescans linear overall).
+      retryAt = tokenStart === 0 ? pending.length * 2 : 0;
+    }
+    if (isFinal) {
+      ended = true;
+      if (!html && stack.length > 0)
+        throw bad(
+          `<${stack[stack.length - 1]}> 没有结束（文件不完整？）`,
+          `<${stack[stack.length - 1]}> is never closed (truncated?)`,
+        );
+    }
+  };
+
+  /** One token (or one run of text) at `i`; advances `i` past it. */
+  const step = (): void => {
     const lt = src.indexOf("<", i);
+    if (lt < 0 && !final) {
+      // Text running past the chunk: hand over what is safe (not a cut entity reference) and wait.
+      let cut = n;
+      const amp = src.lastIndexOf("&", n - 1);
+      if (amp >= i && amp > n - 33 && src.indexOf(";", amp) < 0) cut = amp;
+      if (cut > i) {
+        const piece = src.slice(i, cut);
+        if (handlers.text) handlers.text(decodeEntities(piece, html, loc));
+        else if (!html && piece.indexOf("&") >= 0) decodeEntities(piece, html, loc);
+      }
+      i = cut;
+      tokenStart = cut;
+      throw INCOMPLETE;
+    }
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > i) {
+      // Text is a step of its own, so that a token cut by the chunk's end never makes it come out twice.
       if (handlers.text) handlers.text(decodeEntities(src.slice(i, textEnd), html, loc));
       else if (!html) {
         // No text handler: still refuse bad entity references. The next "&" is remembered, so this stays linear.
@@ -209,60 +293,77 @@ export function parseXml(src: string, handlers: XmlHandlers, opts: XmlOptions = 
         }
         if (nextAmp < textEnd) decodeEntities(src.slice(i, textEnd), html, loc);
       }
+      i = textEnd;
+      return;
     }
-    if (lt < 0) break;
-    i = lt;
+    if (i + 1 >= n) needMore();
     const c1 = src.charCodeAt(i + 1);
     if (c1 === 33 /* ! */) {
+      if (n - i < 9) needMore();
       if (src.startsWith("<!--", i)) {
         const end = src.indexOf("-->", i + 4);
         if (end < 0) {
-          if (html) break;
+          needMore();
+          if (html) {
+            i = n;
+            return;
+          }
           throw bad("注释没有结束", "unterminated comment");
         }
         i = end + 3;
-        continue;
+        return;
       }
       if (src.startsWith("<![CDATA[", i)) {
         const end = src.indexOf("]]>", i + 9);
-        if (end < 0) throw bad("CDATA 没有结束", "unterminated CDATA section");
+        if (end < 0) {
+          needMore();
+          throw bad("CDATA 没有结束", "unterminated CDATA section");
+        }
         handlers.text?.(src.slice(i + 9, end));
         i = end + 3;
-        continue;
+        return;
       }
       const head = src.slice(i, i + 9).toUpperCase();
       if (head.startsWith("<!ENTITY")) throw refuseDtd();
       if (head.startsWith("<!DOCTYPE")) {
+        if (!html) throw refuseDtd();
         const end = src.indexOf(">", i);
+        if (end < 0) needMore();
         const decl = end < 0 ? src.slice(i) : src.slice(i, end);
         // HTML pages start with `<!DOCTYPE html ...>`: harmless without an internal subset, and never expanded.
-        if (!html || decl.includes("[") || /<!ENTITY/i.test(decl)) throw refuseDtd();
+        if (decl.includes("[") || /<!ENTITY/i.test(decl)) throw refuseDtd();
         i = end < 0 ? n : end + 1;
-        continue;
+        return;
       }
       // `<![if ...]>`, `<![endif]>` (Office conditional markup) and other declarations.
       if (!html) throw bad("无法识别的声明", "unknown declaration");
       const end = src.indexOf(">", i);
+      if (end < 0) needMore();
       i = end < 0 ? n : end + 1;
-      continue;
+      return;
     }
     if (c1 === 63 /* ? */) {
       const end = src.indexOf("?>", i + 2);
       if (end < 0) {
+        needMore();
         if (html) {
           const gt = src.indexOf(">", i);
           i = gt < 0 ? n : gt + 1;
-          continue;
+          return;
         }
         throw bad("处理指令没有结束", "unterminated processing instruction");
       }
       i = end + 2;
-      continue;
+      return;
     }
     if (c1 === 47 /* / */) {
       const end = src.indexOf(">", i + 2);
       if (end < 0) {
-        if (html) break;
+        needMore();
+        if (html) {
+          i = n;
+          return;
+        }
         throw bad("结束标记没有结束", "unterminated end tag");
       }
       let name = src.slice(i + 2, end).trim();
@@ -270,7 +371,7 @@ export function parseXml(src: string, handlers: XmlHandlers, opts: XmlOptions = 
       i = end + 1;
       if (html) {
         handlers.close?.(name);
-        continue;
+        return;
       }
       const open = stack.pop();
       if (open !== name)
@@ -285,16 +386,17 @@ export function parseXml(src: string, handlers: XmlHandlers, opts: XmlOptions = 
         scopesChanged();
       }
       handlers.close?.(mapped);
-      continue;
+      return;
     }
     // A start tag. In HTML, `<` not followed by a name is text.
     let j = i + 1;
     while (j < n && isNameChar(src.charCodeAt(j))) j++;
+    if (j >= n) needMore();
     if (j === i + 1) {
       if (html) {
         handlers.text?.("<");
         i += 1;
-        continue;
+        return;
       }
       throw bad("「<」后缺少元素名", "a `<` without an element name");
     }
@@ -307,13 +409,17 @@ export function parseXml(src: string, handlers: XmlHandlers, opts: XmlOptions = 
     while (j < n) {
       let c = src.charCodeAt(j);
       while (c <= 32 && j < n) c = src.charCodeAt(++j);
-      if (j >= n) break;
+      if (j >= n) {
+        needMore();
+        break;
+      }
       if (c === 62 /* > */) {
         j++;
         closed = true;
         break;
       }
       if (c === 47 /* / */) {
+        if (j + 1 >= n) needMore();
         if (src.charCodeAt(j + 1) === 62) {
           selfClosing = true;
           j += 2;
@@ -326,6 +432,7 @@ export function parseXml(src: string, handlers: XmlHandlers, opts: XmlOptions = 
       }
       const a0 = j;
       while (j < n && isNameChar(src.charCodeAt(j))) j++;
+      if (j >= n) needMore();
       if (j === a0) {
         if (!html) throw bad(`<${name}> 的属性写法错误`, `malformed attribute in <${name}>`);
         j++;
@@ -334,14 +441,19 @@ export function parseXml(src: string, handlers: XmlHandlers, opts: XmlOptions = 
       let aname = src.slice(a0, j);
       if (html) aname = aname.toLowerCase();
       while (j < n && src.charCodeAt(j) <= 32) j++;
+      if (j >= n) needMore();
       let value = "";
       if (src.charCodeAt(j) === 61 /* = */) {
         j++;
         while (j < n && src.charCodeAt(j) <= 32) j++;
+        if (j >= n) needMore();
         const q = src.charCodeAt(j);
         if (q === 34 || q === 39) {
           const end = src.indexOf(q === 34 ? '"' : "'", j + 1);
-          if (end < 0) throw bad(`<${name}> 的属性值没有结束`, `unterminated attribute value in <${name}>`);
+          if (end < 0) {
+            needMore();
+            throw bad(`<${name}> 的属性值没有结束`, `unterminated attribute value in <${name}>`);
+          }
           value = src.slice(j + 1, end);
           if (value.indexOf("<") >= 0 && !html)
             throw bad(`<${name}> 的属性值中有「<」`, `"<" in an attribute value of <${name}>`);
@@ -349,6 +461,7 @@ export function parseXml(src: string, handlers: XmlHandlers, opts: XmlOptions = 
         } else if (html) {
           const v0 = j;
           while (j < n && src.charCodeAt(j) > 32 && src.charCodeAt(j) !== 62) j++;
+          if (j >= n) needMore();
           value = src.slice(v0, j);
         } else {
           throw bad(`<${name}> 的属性值缺少引号`, `unquoted attribute value in <${name}>`);
@@ -364,7 +477,11 @@ export function parseXml(src: string, handlers: XmlHandlers, opts: XmlOptions = 
       attrs[aname] = value;
     }
     if (!closed) {
-      if (html) break;
+      needMore();
+      if (html) {
+        i = n;
+        return;
+      }
       throw bad(`<${name}> 没有结束`, `unterminated start tag <${name}>`);
     }
     i = j;
@@ -383,18 +500,24 @@ export function parseXml(src: string, handlers: XmlHandlers, opts: XmlOptions = 
     const mapped = mapName(name, false);
     if (html) {
       const isVoid = HTML_VOID.has(name);
-      handlers.open?.(mapped, outAttrs, selfClosing || isVoid);
-      if (name === "script" || name === "style" || name === "title" || name === "xml") {
-        // Raw text: skip to the matching end tag.
+      const raw = name === "script" || name === "style" || name === "title" || name === "xml";
+      let rawEnd = n;
+      if (raw) {
+        // Raw text: skip to the matching end tag (found before any event, so a cut chunk repeats nothing).
         const endRe = new RegExp(`</${name}\\s*>`, "ig");
-        endRe.lastIndex = i;
+        endRe.lastIndex = j;
         const m = endRe.exec(src);
-        i = m ? m.index + m[0].length : n;
+        if (!m) needMore();
+        if (m) rawEnd = m.index + m[0].length;
+      }
+      handlers.open?.(mapped, outAttrs, selfClosing || isVoid);
+      if (raw) {
+        i = rawEnd;
         handlers.close?.(name);
       } else if (selfClosing && !isVoid) {
         handlers.close?.(mapped);
       }
-      continue;
+      return;
     }
     handlers.open?.(mapped, outAttrs, selfClosing);
     if (selfClosing) {
@@ -406,12 +529,12 @@ export function parseXml(src: string, handlers: XmlHandlers, opts: XmlOptions = 
     } else {
       stack.push(name);
     }
-  }
-  if (!html && stack.length > 0)
-    throw bad(
-      `<${stack[stack.length - 1]}> 没有结束（文件不完整？）`,
-      `<${stack[stack.length - 1]}> is never closed (truncated?)`,
-    );
+  };
+
+  return {
+    write: (chunk) => feed(chunk, false),
+    end: (chunk = "") => feed(chunk, true),
+  };
 }
 
 /** A parsed element, for the parts small enough to hold as a tree. */

@@ -52,6 +52,8 @@ export interface ZipArchive {
   read(name: string): Uint8Array | undefined;
   /** The entry as UTF-8 (or UTF-16 with a BOM) text. */
   readText(name: string): string | undefined;
+  /** The entry's text in pieces, as it is inflated; false when there is no such entry. */
+  streamText(name: string, sink: (text: string) => void): boolean;
 }
 
 const SIG_EOCD = 0x06054b50;
@@ -212,9 +214,13 @@ export function openZip(buf: Uint8Array, file: string, limits: Partial<ZipLimits
 
   let inflatedTotal = 0;
 
-  function read(name: string): Uint8Array | undefined {
+  /**
+   * Inflate an entry under the limits, handing each piece to `sink` as it comes (nothing is held whole).
+   * Size and checksum are verified at the end. Returns false when there is no such entry.
+   */
+  function stream(name: string, sink: (chunk: Uint8Array) => void): boolean {
     const e = entries.get(name);
-    if (!e) return undefined;
+    if (!e) return false;
     if (e.flags & 1)
       throw invalid(
         "文件设有密码（已加密），请取消密码后再上传",
@@ -227,13 +233,20 @@ export function openZip(buf: Uint8Array, file: string, limits: Partial<ZipLimits
     const end = start + e.compressedSize;
     if (end > buf.length) throw damaged("文件被截断", "the file is cut short");
     const data = buf.subarray(start, end);
-    let out: Uint8Array;
+    let crc = 0;
+    let produced: number;
+    const deliver = (chunk: Uint8Array) => {
+      crc = crc32(chunk, crc);
+      sink(chunk);
+    };
     if (e.method === 0) {
-      out = data;
-      inflatedTotal += out.length;
-      if (inflatedTotal > lim.maxTotalBytes) throw tooBig(inflatedTotal);
+      produced = data.length;
+      if (inflatedTotal + produced > lim.maxTotalBytes) throw tooBig(inflatedTotal + produced);
+      inflatedTotal += produced;
+      if (produced !== e.size) throw damaged(`「${name}」的大小不符`, `"${name}" has the wrong size`);
+      deliver(data);
     } else if (e.method === 8) {
-      out = inflateBounded(name, data, e.size);
+      produced = inflateInto(name, data, e.size, deliver);
     } else {
       throw invalid(
         `「${name}」使用了不支持的压缩方式（${e.method}）`,
@@ -241,28 +254,56 @@ export function openZip(buf: Uint8Array, file: string, limits: Partial<ZipLimits
         loc,
       );
     }
-    if (out.length !== e.size) throw damaged(`「${name}」的大小不符`, `"${name}" has the wrong size`);
-    if (crc32(out) !== e.crc) throw damaged(`「${name}」的校验和不符`, `"${name}" fails its checksum`);
+    if (produced !== e.size) throw damaged(`「${name}」的大小不符`, `"${name}" has the wrong size`);
+    if (crc !== e.crc) throw damaged(`「${name}」的校验和不符`, `"${name}" fails its checksum`);
+    return true;
+  }
+
+  function read(name: string): Uint8Array | undefined {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    if (
+      !stream(name, (c) => {
+        chunks.push(c);
+        size += c.length;
+      })
+    )
+      return undefined;
+    if (chunks.length === 1) return chunks[0]!;
+    const out = new Uint8Array(size);
+    let o = 0;
+    for (const c of chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
     return out;
   }
 
-  function inflateBounded(name: string, data: Uint8Array, declared: number): Uint8Array {
+  function inflateInto(name: string, data: Uint8Array, declared: number, sink: (c: Uint8Array) => void): number {
     // What this entry may produce: its declared size (a liar is caught here), within the ratio and total limits.
     const ratioCap = Math.max(lim.ratioExemptBytes, data.length * lim.maxRatio);
     const cap = Math.min(declared, ratioCap, lim.maxTotalBytes - inflatedTotal);
-    const chunks: Uint8Array[] = [];
     let produced = 0;
     let over = false;
     let ended = false;
+    let sinkError: unknown;
     const inf = new Inflate((chunk, final) => {
+      if (sinkError !== undefined || over) return;
       produced += chunk.length;
-      if (produced > cap) over = true;
-      else chunks.push(chunk);
+      if (produced > cap) {
+        over = true;
+        return;
+      }
+      try {
+        sink(chunk);
+      } catch (err) {
+        sinkError = err;
+      }
       if (final) ended = true;
     });
     const STEP = 1024; // deflate expands at most ~1032×: at most ~1 MB beyond the cap before we stop
     try {
-      for (let i = 0; i < data.length && !over; i += STEP) {
+      for (let i = 0; i < data.length && !over && sinkError === undefined; i += STEP) {
         const last = i + STEP >= data.length;
         inf.push(data.subarray(i, Math.min(data.length, i + STEP)), last);
       }
@@ -270,6 +311,7 @@ export function openZip(buf: Uint8Array, file: string, limits: Partial<ZipLimits
     } catch {
       throw damaged(`「${name}」无法解压`, `"${name}" cannot be decompressed`);
     }
+    if (sinkError !== undefined) throw sinkError;
     if (over) {
       if (produced > ratioCap) checkRatio(name, produced, data.length);
       if (inflatedTotal + produced > lim.maxTotalBytes) throw tooBig(inflatedTotal + produced);
@@ -281,14 +323,7 @@ export function openZip(buf: Uint8Array, file: string, limits: Partial<ZipLimits
     }
     if (!ended) throw damaged(`「${name}」的数据不完整`, `"${name}" is incomplete`);
     inflatedTotal += produced;
-    if (chunks.length === 1) return chunks[0]!;
-    const out = new Uint8Array(produced);
-    let o = 0;
-    for (const c of chunks) {
-      out.set(c, o);
-      o += c.length;
-    }
-    return out;
+    return produced;
   }
 
   return {
@@ -307,6 +342,19 @@ export function openZip(buf: Uint8Array, file: string, limits: Partial<ZipLimits
       if (!bytes) return undefined;
       return decodeXmlBytes(bytes);
     },
+    streamText(name, sink) {
+      let decoder: InstanceType<typeof TextDecoder> | undefined;
+      const found = stream(name, (chunk) => {
+        decoder ??= new TextDecoder(xmlEncodingOf(chunk), { ignoreBOM: false });
+        const t = decoder.decode(chunk, { stream: true });
+        if (t) sink(t);
+      });
+      if (found && decoder) {
+        const rest = decoder.decode();
+        if (rest) sink(rest);
+      }
+      return found;
+    },
   };
 }
 
@@ -315,12 +363,17 @@ export function openZip(buf: Uint8Array, file: string, limits: Partial<ZipLimits
  * GBK / GB2312 / GB18030 in the XML declaration, which is honoured.
  */
 export function decodeXmlBytes(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  return new TextDecoder(xmlEncodingOf(bytes)).decode(bytes);
+}
+
+/** The encoding of an XML part from its first bytes (BOM, or the declaration for the GBK family). */
+function xmlEncodingOf(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
   if (bytes[0] === 0x3c && bytes[1] === 0x3f) {
     const head = new TextDecoder("latin1").decode(bytes.subarray(0, 100));
     const m = /^<\?xml[^>]*encoding\s*=\s*["']([\w-]+)["']/i.exec(head);
-    if (m && /^(gbk|gb2312|gb18030|cp936)$/i.test(m[1]!)) return new TextDecoder("gb18030").decode(bytes);
+    if (m && /^(gbk|gb2312|gb18030|cp936)$/i.test(m[1]!)) return "gb18030";
   }
-  return new TextDecoder("utf-8").decode(bytes);
+  return "utf-8";
 }
