@@ -13,7 +13,7 @@
 import type { Location } from "@jixiao/core";
 import type { Cell, SourceDocument, Table } from "../model/table.ts";
 import { baseName, invalid } from "./errors.ts";
-import { childElements, firstChild, parseXml, parseXmlTree } from "./xml.ts";
+import { childElements, createXmlParser, firstChild, parseXmlTree } from "./xml.ts";
 import { openZip, type ZipArchive, type ZipLimits } from "./zip.ts";
 
 export const MAX_ROWS = 1_048_576;
@@ -81,14 +81,22 @@ export function readXlsx(buf: Uint8Array, fileName: string, limits: Partial<Xlsx
     }
     if (sheet.hidden)
       notes.push({ text: { zh: `工作表「${sheet.name}」是隐藏的`, en: `sheet "${sheet.name}" is hidden` }, location });
-    const xml = zip.readText(sheet.path);
-    if (xml === undefined)
+    // The sheet is streamed from the inflater through the tokenizer: its XML is never held whole.
+    const table = readSheet(
+      (write) => zip.streamText(sheet.path, write),
+      location,
+      shared,
+      styles,
+      date1904,
+      maxCells,
+      notes,
+    );
+    if (!table)
       throw invalid(
         `工作表「${sheet.name}」的内容缺失（${sheet.path}）`,
         `sheet "${sheet.name}" is missing (${sheet.path})`,
         location,
       );
-    const table = readSheet(xml, location, shared, styles, date1904, maxCells, notes);
     doc.blocks.push({ type: "table", table });
   }
   if (notes.length) doc.notes = notes;
@@ -169,13 +177,10 @@ function cleanString(s: string): string {
 function readSharedStrings(zip: ZipArchive, file: string, path: string | undefined): string[] {
   const out: string[] = [];
   if (!path) return out;
-  const xml = zip.readText(path);
-  if (!xml) return out;
   let cur: string | undefined;
   let inT = 0;
   let inPh = 0;
-  parseXml(
-    xml,
+  const parser = createXmlParser(
     {
       open(name, _a, self) {
         if (self) {
@@ -199,6 +204,8 @@ function readSharedStrings(zip: ZipArchive, file: string, path: string | undefin
     },
     { nsMap: NS, location: { file, path } },
   );
+  if (!zip.streamText(path, (t) => parser.write(t))) return out;
+  parser.end();
   return out;
 }
 
@@ -402,15 +409,16 @@ export function serialToIso(serial: number, kind: DateKind, date1904: boolean): 
   return kind === "date" || (hh === 0 && mi === 0 && ss === 0 && kind !== "time") ? date : `${date}T${time}`;
 }
 
+/** Read one worksheet; undefined when its part is missing. `source` streams the part's text to a writer. */
 function readSheet(
-  xml: string,
+  source: (write: (text: string) => void) => boolean,
   location: Location,
   shared: string[],
   styles: Styles,
   date1904: boolean,
   maxCells: number,
   notes: NonNullable<SourceDocument["notes"]>,
-): Table {
+): Table | undefined {
   const tooBig = (zh: string, en: string) => invalid(zh, en, location);
   // Sparse storage while streaming: per row, its columns and texts.
   const rowNums: number[] = [];
@@ -493,8 +501,7 @@ function readSheet(
     texts.push(text);
   };
 
-  parseXml(
-    xml,
+  const parser = createXmlParser(
     {
       open(name, a, self) {
         if (name === "c" && inSheetData) {
@@ -588,6 +595,8 @@ function readSheet(
     },
     { nsMap: NS, location },
   );
+  if (!source((t) => parser.write(t))) return undefined;
+  parser.end();
 
   if (!sorted) {
     const order = rowNums.map((_, i) => i).sort((x, y) => rowNums[x]! - rowNums[y]! || x - y);

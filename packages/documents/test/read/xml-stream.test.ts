@@ -77,7 +77,11 @@ const node: fc.Arbitrary<string> = fc.letrec((tie) => ({
     .map(([n, attrs, kids, self]) => {
       const seen = new Set<string>();
       const a = attrs
-        .filter(([k]) => (seen.has(k) ? false : (seen.add(k), true)))
+        .filter(([k]) => {
+          if (seen.has(k)) return false;
+          seen.add(k);
+          return true;
+        })
         .map(([k, v]) => ` ${k}="${k === "xmlns:x" ? "urn:x" : v.replace(/"/g, "&quot;")}"`)
         .join("");
       return self && kids.length === 0 ? `<${n}${a}/>` : `<${n}${a}>${kids.join("")}</${n}>`;
