@@ -230,8 +230,14 @@ class DocxReader {
               origin.cell.rowSpan = r - or + 1;
               const merged = origin.cell.text + (text ? `\n${text}` : "");
               if (text) this.retext(grid, or, oc, merged);
-              for (let k = 0; k < Math.max(span, originSpan) && row.length < MAX_COLUMNS; k++)
-                row.push({ cell: { text: origin.cell.text, mergedFrom: [or, oc] }, origin: [or, oc], vmerge: true });
+              // The row's own layout decides how many grid columns this cell takes; only those under the origin
+              // belong to the merge (a wider continuation is untidy Word XML: the rest is left empty).
+              for (let k = 0; k < span && row.length < MAX_COLUMNS; k++)
+                row.push(
+                  k < originSpan
+                    ? { cell: { text: origin.cell.text, mergedFrom: [or, oc] }, origin: [or, oc], vmerge: true }
+                    : { cell: { text: "" }, origin: [r, row.length], vmerge: false, filler: true },
+                );
               continue;
             }
           }

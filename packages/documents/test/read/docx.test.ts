@@ -120,6 +120,20 @@ describe("readDocx", () => {
     ]);
   });
 
+  it("keeps the row's own layout when a continuation's span differs from its origin's (untidy Word XML)", () => {
+    const body = tbl(
+      3,
+      tr(tc("宽", `<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>`) + tc("a")) +
+        tr(tc("", "<w:vMerge/>") + tc("b") + tc("c")),
+    );
+    const [t] = tables(readDocx(minimalDocx(body), "u.docx"));
+    expect(texts(t!)).toEqual([
+      ["宽", "宽", "a"],
+      ["宽", "b", "c"],
+    ]);
+    expect(t!.rows[0]![0]).toEqual({ text: "宽", colSpan: 2, rowSpan: 2 });
+  });
+
   it("reads legacy hMerge as a horizontal merge", () => {
     const body = tbl(3, tr(tc("合计", `<w:hMerge w:val="restart"/>`) + tc("", "<w:hMerge/>") + tc("9")));
     const [t] = tables(readDocx(minimalDocx(body), "h.docx"));

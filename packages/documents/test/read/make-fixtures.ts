@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Deflate, strToU8, zipSync } from "fflate";
-import { buildDocx, buildXlsx, docxTable, PROJECT_GOAL_SPEC, para } from "./build.ts";
+import { buildDocx, buildXlsx, docxTable, PROJECT_GOAL_SPEC, para, SELF_EVAL_SPEC } from "./build.ts";
 
 /** Zip entries get this time so that regenerated fixtures are byte-identical. */
 const FIXED_TIME = new Date("2024-01-01T00:00:00Z");
@@ -233,6 +233,16 @@ async function main(): Promise<void> {
   const formXlsx = await buildXlsx([{ name: "项目支出绩效目标表", spec: PROJECT_GOAL_SPEC }]);
   w(generated, "project-goal.docx", formDocx);
   w(generated, "project-goal.xlsx", formXlsx);
+  w(
+    generated,
+    "self-evaluation.docx",
+    await buildDocx([para("2023年度部门整体支出绩效自评表"), docxTable(SELF_EVAL_SPEC)]),
+  );
+  w(
+    generated,
+    "self-evaluation.xlsx",
+    await buildXlsx([{ name: "部门整体支出绩效自评表", spec: SELF_EVAL_SPEC, startRow: 2 }]),
+  );
 
   w(hostile, "truncated.docx", formDocx.subarray(0, Math.floor(formDocx.length / 2)));
   w(hostile, "truncated-tail.xlsx", formXlsx.subarray(0, formXlsx.length - 10));
