@@ -3,6 +3,7 @@ export * from "./money/budget.ts";
 export * from "./money/money.ts";
 export type { Ratio } from "./numbers/decimal.ts";
 export * as decimal from "./numbers/decimal.ts";
+export * from "./review/index.ts";
 export * from "./scoring/from-document.ts";
 export * from "./scoring/input.ts";
 export * from "./scoring/scheme.ts";

@@ -1,0 +1,96 @@
+/**
+ * The review engine: runs every rule on a normalised document, applies the configuration (disabled rules,
+ * severity overrides), orders the findings (errors first, then by place) and gives the verdict.
+ * A rule that fails on an unexpected shape never stops the review: it becomes an `engine.rule-failed` finding.
+ */
+import type { ImportedDocument } from "../model/document.ts";
+import { resolveReviewConfig } from "./config.ts";
+import { ARITHMETIC_RULES } from "./rules/arithmetic.ts";
+import { COMPLETENESS_RULES } from "./rules/completeness.ts";
+import { INDICATOR_RULES } from "./rules/indicators.ts";
+import { SELF_EVALUATION_RULES } from "./rules/self-evaluation.ts";
+import { TEXT_RULES } from "./rules/text.ts";
+import { TIER_RULES } from "./rules/tiers.ts";
+import type { Finding, ReviewConfig, ReviewConfigInput, ReviewResult, Rule, Severity } from "./types.ts";
+import { verdictOf } from "./verdict.ts";
+
+/** Every rule, by family. */
+export const RULES: readonly Rule[] = [
+  ...COMPLETENESS_RULES,
+  ...ARITHMETIC_RULES,
+  ...TIER_RULES,
+  ...INDICATOR_RULES,
+  ...SELF_EVALUATION_RULES,
+  ...TEXT_RULES,
+];
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function isConfig(c: ReviewConfig | ReviewConfigInput): c is ReviewConfig {
+  return "verdict" in c && c.verdict !== undefined && "capOnError" in c.verdict && "level1Sets" in c;
+}
+
+/** The findings of every enabled rule on the document, errors first, then in document order. */
+export function reviewFindings(
+  doc: ImportedDocument,
+  configIn: ReviewConfig | ReviewConfigInput = {},
+  rules: readonly Rule[] = RULES,
+): Finding[] {
+  const config = isConfig(configIn) ? configIn : resolveReviewConfig(configIn);
+  const disabled = new Set(config.disabled);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (disabled.has(rule.id)) continue;
+    const override = config.severity[rule.id];
+    let raw: ReturnType<Rule["check"]>;
+    try {
+      raw = rule.check(doc, config);
+    } catch (e) {
+      findings.push({
+        rule: "engine.rule-failed",
+        category: "数据质量",
+        severity: "warning",
+        message: `规则 ${rule.id} 未能完成检查：${e instanceof Error ? e.message : String(e)}`,
+        messageEn: `rule ${rule.id} could not finish: ${e instanceof Error ? e.message : String(e)}`,
+        location: { file: doc.file },
+      });
+      continue;
+    }
+    for (const f of raw) {
+      findings.push({
+        rule: rule.id,
+        category: rule.category,
+        severity: override ?? f.severity ?? rule.severity,
+        message: f.message,
+        messageEn: f.messageEn,
+        location: { file: doc.file, ...f.location },
+        ...(f.details ? { details: f.details } : {}),
+      });
+    }
+  }
+  return findings.sort(
+    (a, b) =>
+      RANK[a.severity] - RANK[b.severity] ||
+      (a.location.table ?? 0) - (b.location.table ?? 0) ||
+      (a.location.row ?? 0) - (b.location.row ?? 0) ||
+      a.rule.localeCompare(b.rule),
+  );
+}
+
+/** Reviews a document: findings, counts by severity, the verdict with its reasons, and the decision to confirm. */
+export function reviewDocument(doc: ImportedDocument, configIn: ReviewConfigInput | ReviewConfig = {}): ReviewResult {
+  const config = isConfig(configIn) ? configIn : resolveReviewConfig(configIn);
+  const findings = reviewFindings(doc, config);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const v = verdictOf(findings, config.verdict);
+  return {
+    file: doc.file,
+    findings,
+    counts,
+    verdict: v.verdict,
+    verdictPoints: v.points,
+    reasons: v.reasons,
+    decision: { verdict: v.verdict },
+  };
+}
