@@ -14,7 +14,7 @@ import { type PdfOptions, readPdf } from "./pdf.ts";
 import { describeSniffed, oleKind, sniff } from "./sniff.ts";
 import { readXlsx, type XlsxLimits } from "./xlsx.ts";
 import { childElements, parseXmlTree } from "./xml.ts";
-import { openZip } from "./zip.ts";
+import { DEFAULT_ZIP_LIMITS, openZip } from "./zip.ts";
 
 export interface TextDocument {
   file: string;
@@ -99,6 +99,15 @@ function zipKind(buf: Uint8Array, file: string, limits?: Partial<XlsxLimits>): "
 
 export async function readDocument(buf: Uint8Array, fileName: string, opts: ReadOptions = {}): Promise<ReadResult> {
   const file = baseName(fileName);
+  const maxBytes = opts.limits?.maxFileBytes ?? DEFAULT_ZIP_LIMITS.maxFileBytes;
+  if (buf.length > maxBytes) {
+    const mb = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+    throw invalid(
+      `文件过大（${mb(buf.length)}），上限为 ${mb(maxBytes)}`,
+      `the file is too large (${mb(buf.length)}); the limit is ${mb(maxBytes)}`,
+      { file },
+    );
+  }
   const kind = sniff(buf);
   let result: ReadResult;
   let real: Kind;

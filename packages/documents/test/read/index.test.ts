@@ -83,6 +83,14 @@ describe("readDocument", () => {
     for (const [name, buf, re] of cases) expect(await refusal(buf, name)).toMatch(re);
   });
 
+  it("refuses any file over the size limit, whatever its kind", async () => {
+    expect((await readDocument(new Uint8Array(2000).fill(0x41), "big.txt")).format).toBe("text");
+    const e = await readDocument(new Uint8Array(2000).fill(0x41), "big.pdf", { limits: { maxFileBytes: 1000 } }).catch(
+      (x) => x,
+    );
+    expect((e as DomainError).text.en).toMatch(/too large/);
+  });
+
   it("returns text with its encoding for the text readers", async () => {
     const doc = await readDocument(strToU8("\ufeff\t项目名称\n\t2024年度教育训练\n"), "seed.txt");
     expect(doc).toEqual({
