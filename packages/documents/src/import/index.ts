@@ -3,14 +3,6 @@
  * holds into the normalised document, and lists problems with their locations. Never throws on content.
  */
 import type { OperatorCodeTable } from "@jixiao/core";
-import type { Block, SourceDocument, Table } from "../model/table.ts";
-import { looksLikeDisclosure, readDisclosure } from "./budget-disclosure.ts";
-import { ImportContext, norm, setSpacesFromFormat } from "./context.ts";
-import { isDepartmentExpenditureTable, readDepartmentExpenditure } from "./department-expenditure.ts";
-import { isDepartmentSelfEvaluationTable, readDepartmentSelfEvaluation } from "./department-self-evaluation.ts";
-import { isDutyActivityTable, readDutyActivityTables } from "./duty-activity.ts";
-import { hasIndicatorGrid, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
-import { isProjectSelfEvaluationTable, readProjectSelfEvaluations } from "./project-self-evaluation.ts";
 import {
   type ImportedDocument,
   type ImportResult,
@@ -20,10 +12,18 @@ import {
   type Kind,
   type Summary,
 } from "@jixiao/core/model";
+import type { Block, SourceDocument, Table } from "../model/table.ts";
+import { looksLikeDisclosure, readDisclosure } from "./budget-disclosure.ts";
+import { ImportContext, norm, setSpacesFromFormat } from "./context.ts";
+import { isDepartmentExpenditureTable, readDepartmentExpenditure } from "./department-expenditure.ts";
+import { isDepartmentSelfEvaluationTable, readDepartmentSelfEvaluation } from "./department-self-evaluation.ts";
+import { isDutyActivityTable, readDutyActivityTables } from "./duty-activity.ts";
+import { hasIndicatorGrid, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
+import { isProjectSelfEvaluationTable, readProjectSelfEvaluations } from "./project-self-evaluation.ts";
 import { fenOf, fenToWanYuanText, fenToYuanText } from "./values.ts";
 
-export { HEADER_SYNONYMS, headerField } from "./headers.ts";
 export * from "@jixiao/core/model";
+export { HEADER_SYNONYMS, headerField } from "./headers.ts";
 
 export interface ImportOptions {
   /** Read as this kind only, whatever the recognition says. */
@@ -77,8 +77,59 @@ export function withCoveredCellsEmpty(source: SourceDocument): SourceDocument {
   return changed ? { ...source, blocks } : source;
 }
 
+/**
+ * A worksheet has no paragraphs: titles are rows holding one cell merged across the sheet's width, and text is a
+ * one-column sheet. For xlsx sources, such rows at the top of a sheet (and every row of a one-column sheet) are
+ * read as paragraphs before the sheet's table, as the same text would be in a Word document.
+ */
+export function titleRowsAsParagraphs(source: SourceDocument): SourceDocument {
+  if (source.format !== "xlsx") return source;
+  let changed = false;
+  const blocks: Block[] = [];
+  for (const b of source.blocks) {
+    if (b.type !== "table") {
+      blocks.push(b);
+      continue;
+    }
+    const t = b.table;
+    const width = t.rows[0]?.length ?? 0;
+    let k = 0;
+    for (; k < t.rows.length; k++) {
+      const row = t.rows[k]!;
+      const first = row[0];
+      if (!first || first.mergedFrom || (first.rowSpan ?? 1) > 1) break;
+      const text = first.text.trim();
+      const rest = row.slice(1).every((c) => c.mergedFrom !== undefined || c.text.trim() === "");
+      const spans = width === 1 || (first.colSpan ?? 1) === width;
+      if (text === "" && row.every((c) => c.text.trim() === "")) continue;
+      if (text === "" || !rest || !spans) break;
+      blocks.push({
+        type: "paragraph",
+        text: first.text,
+        location: { ...t.location, row: t.sourceRows?.[k] ?? k + 1 },
+      });
+    }
+    if (k === 0) {
+      blocks.push(b);
+      continue;
+    }
+    changed = true;
+    if (k >= t.rows.length) continue;
+    const rows = t.rows
+      .slice(k)
+      .map((row) =>
+        row.map((c) =>
+          c.mergedFrom ? { ...c, mergedFrom: [c.mergedFrom[0] - k, c.mergedFrom[1]] as [number, number] } : c,
+        ),
+      );
+    const table: Table = { ...t, rows, sourceRows: (t.sourceRows ?? t.rows.map((_, i) => i + 1)).slice(k) };
+    blocks.push({ type: "table", table });
+  }
+  return changed ? { ...source, blocks } : source;
+}
+
 export function importDocument(original: SourceDocument, opts: ImportOptions = {}): ImportResult {
-  const source = withCoveredCellsEmpty(original);
+  const source = withCoveredCellsEmpty(titleRowsAsParagraphs(original));
   setSpacesFromFormat(source.format);
   const ctx = new ImportContext(source);
   const doc: ImportedDocument = {

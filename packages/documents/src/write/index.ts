@@ -1,0 +1,154 @@
+/**
+ * Writers of the official documents: `exportDocument(doc, { as, format })` turns a normalised document (what
+ * `importDocument` produces, `@jixiao/core/model`) into xlsx, docx or PDF bytes in the official layout `as`.
+ * What Jixiao writes, Jixiao's importer reads back to the same data (test/write/roundtrip.test.ts).
+ */
+import { DomainError } from "@jixiao/core";
+import type { ImportedDocument } from "@jixiao/core/model";
+import { writeDocx } from "./docx.ts";
+import { buildLayout, LAYOUT_NAMES, LAYOUTS, type Layout, layoutsFor } from "./layouts.ts";
+import type { WDocument } from "./model.ts";
+import { type PdfEngine, type PdfOptions, writePdf } from "./pdf.ts";
+import { writeXlsx } from "./xlsx.ts";
+
+export { writeDocx } from "./docx.ts";
+export { amountText, cleanText, xmlSafe } from "./format.ts";
+export { buildLayout, LAYOUT_NAMES, LAYOUTS, type Layout, layoutsFor } from "./layouts.ts";
+export type * from "./model.ts";
+export {
+  convertWithLibreOffice,
+  drawWithPdfmake,
+  findCjkFont,
+  findSoffice,
+  type PdfEngine,
+  type PdfOptions,
+  pdfEngine,
+  writePdf,
+} from "./pdf.ts";
+export { displayWidth, safeCellText, writeXlsx } from "./xlsx.ts";
+
+export const EXPORT_FORMATS = ["xlsx", "docx", "pdf"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+};
+
+export interface ExportOptions {
+  /** The layout; by default the first one the document has data for (`layoutsFor`). */
+  as?: Layout;
+  format: ExportFormat;
+  pdf?: PdfOptions;
+}
+
+export interface ExportResult {
+  layout: Layout;
+  format: ExportFormat;
+  data: Uint8Array;
+  /** A file name for the download: `<organisation>-<form>.<ext>`, safe on every file system. */
+  fileName: string;
+  contentType: string;
+  /** For PDF: which engine drew it. */
+  engine?: PdfEngine;
+}
+
+export function isLayout(s: string): s is Layout {
+  return (LAYOUTS as readonly string[]).includes(s);
+}
+
+/** The layout to use for a document: the one asked for (which must have data), or the document's first. */
+export function chooseLayout(doc: ImportedDocument, as?: string): Layout {
+  const available = layoutsFor(doc);
+  const list = available.map((l) => `${l}（${LAYOUT_NAMES[l].zh}）`).join("、") || "无 none";
+  if (as !== undefined) {
+    if (!isLayout(as))
+      throw new DomainError("invalid_input", {
+        zh: `未知的文档类型「${as}」，可选：${LAYOUTS.join("、")}`,
+        en: `Unknown document "${as}"; one of: ${LAYOUTS.join(", ")}`,
+      });
+    if (!available.includes(as))
+      throw new DomainError("invalid_input", {
+        zh: `文档中没有「${LAYOUT_NAMES[as].zh}」的数据；可导出：${list}`,
+        en: `The document holds no data for ${LAYOUT_NAMES[as].en}; it can be exported as: ${available.join(", ") || "nothing"}`,
+      });
+    return as;
+  }
+  const first = available[0];
+  if (!first)
+    throw new DomainError("invalid_input", {
+      zh: "文档中没有可导出的内容（未识别出任何表格类型）",
+      en: "The document holds nothing to export (no kind was recognised)",
+    });
+  return first;
+}
+
+export async function exportDocument(doc: ImportedDocument, opts: ExportOptions): Promise<ExportResult> {
+  const layout = chooseLayout(doc, opts.as);
+  const page: WDocument = buildLayout(doc, layout);
+  const fileName = exportFileName(doc, layout, opts.format);
+  const base = { layout, format: opts.format, fileName, contentType: CONTENT_TYPES[opts.format] };
+  switch (opts.format) {
+    case "xlsx":
+      return { ...base, data: await writeXlsx(page) };
+    case "docx":
+      return { ...base, data: await writeDocx(page) };
+    case "pdf": {
+      const { pdf, engine } = await writePdf(page, () => writeDocx(page), opts.pdf);
+      return { ...base, data: pdf, engine };
+    }
+    default:
+      throw new DomainError("invalid_input", {
+        zh: `未知的导出格式「${String(opts.format)}」，可选：xlsx、docx、pdf`,
+        en: `Unknown export format "${String(opts.format)}"; one of: xlsx, docx, pdf`,
+      });
+  }
+}
+
+/** The organisation a document is about, for file names. */
+function organisationOf(doc: ImportedDocument): string | undefined {
+  return (
+    doc.organisations[0]?.name ??
+    doc.departmentSelfEvaluation?.organisation ??
+    doc.departmentExpenditureEvaluation?.organisation ??
+    doc.disclosure?.organisation
+  );
+}
+
+/**
+ * A file name safe on Windows, macOS and Linux: characters that file systems refuse (`\ / : * ? " < > |`,
+ * control characters) replaced by `_`, no leading dots, at most 80 characters before the extension.
+ */
+export function safeFileName(name: string, ext: string): string {
+  const cleaned = name
+    .normalize("NFC")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, "_")
+    .replace(/\s+/g, " ")
+    .replace(/^[.\s]+|[.\s]+$/g, "");
+  const short = [...cleaned].slice(0, 80).join("") || "document";
+  return `${short}.${ext}`;
+}
+
+export function exportFileName(doc: ImportedDocument, layout: Layout, format: ExportFormat): string {
+  const org = organisationOf(doc);
+  return safeFileName(`${org ? `${org}-` : ""}${LAYOUT_NAMES[layout].zh}`, format);
+}
+
+/**
+ * The `Content-Disposition` header value for a download (RFC 6266 with RFC 5987 encoding): an ASCII fallback
+ * name for old clients and `filename*=UTF-8''…` with the Chinese name percent-encoded.
+ */
+export function contentDisposition(fileName: string, type: "attachment" | "inline" = "attachment"): string {
+  const safe = safeFileName(
+    fileName.replace(/\.[^.]*$/, ""),
+    fileName.includes(".") ? fileName.replace(/^.*\./, "") : "bin",
+  );
+  const ascii = safe.replace(/[^\x20-\x7e]/g, "_").replace(/["\\%]/g, "_");
+  const encoded = encodeURIComponent(safe).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

@@ -1,0 +1,111 @@
+/**
+ * The neutral page model every writer renders: a layout (one per official form, in `layouts/`) turns the
+ * normalised document into sections of paragraphs and tables; the xlsx, docx and PDF renderers draw it. The
+ * layouts own what goes where (so that each format holds the same cells); the renderers own how it looks.
+ */
+
+export type Align = "left" | "center" | "right";
+
+export interface WCell {
+  /** The cell's text exactly as it is to be written (lines separated by `\n`). Never interpreted. */
+  text: string;
+  colSpan?: number;
+  rowSpan?: number;
+  align?: Align;
+  bold?: boolean;
+  /** Amounts and scores: right-aligned, never wrapped into a formula or a number. */
+  numeric?: boolean;
+}
+
+/** A table: rows of the same width; `null` marks a slot covered by a merge (its origin is up or left). */
+export interface WTable {
+  /** Relative column widths (any unit; the renderers scale them to the page). */
+  widths: number[];
+  /**
+   * Rows repeated at the top of each printed page: docx/PDF repeat them when they start the table (Word repeats
+   * only a table's leading rows), xlsx sets them as print titles wherever they are.
+   */
+  repeat?: { start: number; count: number };
+  rows: (WCell | null)[][];
+}
+
+export type ParagraphStyle = "title" | "subtitle" | "heading" | "body" | "note";
+
+export interface WParagraph {
+  type: "paragraph";
+  text: string;
+  style: ParagraphStyle;
+  align?: Align;
+}
+
+export interface WTableBlock {
+  type: "table";
+  table: WTable;
+}
+
+export type WBlock = WParagraph | WTableBlock;
+
+/**
+ * A part of the document on its own pages: a docx section (new page, its own orientation) and an xlsx
+ * worksheet. In xlsx the paragraphs before the section's first table become merged title rows above it, tables of a
+ * section are stacked on one sheet (they have the same number of columns), and a section without a table
+ * becomes a sheet of text rows.
+ */
+export interface WSection {
+  /** Worksheet name (made unique and at most 31 characters by the xlsx writer). */
+  name: string;
+  orientation: "portrait" | "landscape";
+  blocks: WBlock[];
+}
+
+export interface WDocument {
+  /** The document's title (docx/PDF metadata, the file name). */
+  title: string;
+  /** 宋体 for forms, 仿宋 for report text (with their fallbacks). */
+  bodyFont?: "song" | "fangsong";
+  sections: WSection[];
+}
+
+export const p = (text: string, style: ParagraphStyle = "body", align?: Align): WParagraph =>
+  align ? { type: "paragraph", text, style, align } : { type: "paragraph", text, style };
+
+export const c = (text: string | undefined, opts: Omit<WCell, "text"> = {}): WCell => ({ text: text ?? "", ...opts });
+
+/** Checks that every row covers exactly the table's width (spans included) — a layout bug otherwise. */
+export function checkTable(t: WTable): void {
+  const width = t.widths.length;
+  const covered: boolean[][] = t.rows.map(() => Array<boolean>(width).fill(false));
+  t.rows.forEach((row, r) => {
+    if (row.length !== width) throw new Error(`layout: row ${r} has ${row.length} slots, the table ${width}`);
+    row.forEach((cell, col) => {
+      if (!cell) return;
+      if (covered[r]![col]) throw new Error(`layout: cell ${r},${col} lies under a merge`);
+      const rs = cell.rowSpan ?? 1;
+      const cs = cell.colSpan ?? 1;
+      for (let i = 0; i < rs; i++)
+        for (let j = 0; j < cs; j++) {
+          if (i === 0 && j === 0) continue;
+          const rr = r + i;
+          const cc = col + j;
+          if (rr >= t.rows.length || cc >= width) throw new Error(`layout: merge at ${r},${col} leaves the table`);
+          if (t.rows[rr]![cc] !== null) throw new Error(`layout: slot ${rr},${cc} under a merge is not null`);
+          covered[rr]![cc] = true;
+        }
+    });
+  });
+  t.rows.forEach((row, r) => {
+    row.forEach((cell, col) => {
+      if (cell === null && !covered[r]![col]) throw new Error(`layout: slot ${r},${col} is null but not merged`);
+    });
+  });
+}
+
+/** A row builder: cells with spans; the covered slots of column spans are filled with `null`. */
+export function row(...cells: (WCell | null)[]): (WCell | null)[] {
+  const out: (WCell | null)[] = [];
+  for (const cell of cells) {
+    out.push(cell);
+    if (cell) for (let j = 1; j < (cell.colSpan ?? 1); j++) out.push(null);
+  }
+  return out;
+}

@@ -1,0 +1,158 @@
+/**
+ * xlsx renderer (exceljs): one worksheet per section, A4 in the section's orientation, fitted to the page width,
+ * the repeated header rows set as print titles, thin borders, 宋体. Paragraphs before the first table become
+ * title rows merged across the table's width; a section without a table is a one-column sheet of text rows.
+ *
+ * Safety: every cell value is a plain string (never a `{ formula }` object, never a number to be reformatted):
+ * `=HYPERLINK(…)`, `+1+1`, `-2+3`, `@SUM(A1)` are stored as shared strings and shown as text.
+ */
+import ExcelJS from "exceljs";
+import { xmlSafe } from "./format.ts";
+import type { WCell, WDocument, WSection, WTable } from "./model.ts";
+
+const A4 = 9;
+/** Usable width in Excel column units (≈ characters of '0' at 11pt) for A4 with 1.8 cm margins. */
+const PAGE_UNITS = { portrait: 92, landscape: 140 };
+const FONT = "宋体";
+
+/** Display width of a text in half-width units (CJK and full-width count 2). */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
+  return w;
+}
+
+function lines(text: string, units: number): number {
+  const perLine = Math.max(4, Math.floor(units * 1.05) - 1);
+  return text.split("\n").reduce((n, seg) => n + Math.max(1, Math.ceil(displayWidth(seg) / perLine)), 0);
+}
+
+function sheetName(name: string, used: Set<string>): string {
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, "_")
+      .replace(/^'+|'+$/g, "")
+      .slice(0, 31) || "Sheet";
+  let n = base;
+  for (let k = 2; used.has(n.toLowerCase()); k++) n = `${base.slice(0, 31 - String(k).length - 1)}_${k}`;
+  used.add(n.toLowerCase());
+  return n;
+}
+
+export async function writeXlsx(doc: WDocument): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Jixiao 绩效";
+  wb.title = doc.title;
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  const used = new Set<string>();
+  for (const section of doc.sections) renderSection(wb.addWorksheet(sheetName(section.name, used)), section);
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+function renderSection(ws: ExcelJS.Worksheet, section: WSection): void {
+  const tables = section.blocks.flatMap((b) => (b.type === "table" ? [b.table] : []));
+  const width = tables[0]?.widths.length ?? 1;
+  const rel = tables[0]?.widths ?? [1];
+  const total = rel.reduce((a, b) => a + b, 0);
+  const units = rel.map((w) => (w / total) * PAGE_UNITS[section.orientation]);
+  units.forEach((u, i) => {
+    ws.getColumn(i + 1).width = Math.max(4, Math.round(u * 10) / 10);
+  });
+  ws.pageSetup = {
+    paperSize: A4,
+    orientation: section.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+  };
+  ws.properties.defaultRowHeight = 15;
+  const fullWidth = units.reduce((a, b) => a + b, 0);
+
+  let r = 1;
+  let printTitles: [number, number] | undefined;
+  for (const block of section.blocks) {
+    if (block.type === "paragraph") {
+      const cell = ws.getCell(r, 1);
+      cell.value = xmlSafe(block.text);
+      const title = block.style === "title";
+      cell.font = {
+        name: title ? "黑体" : FONT,
+        size: title ? 16 : block.style === "heading" ? 12 : 11,
+        bold: block.style === "heading" || block.style === "subtitle",
+      };
+      cell.alignment = {
+        wrapText: true,
+        vertical: "middle",
+        horizontal: block.align ?? (title ? "center" : "left"),
+      };
+      if (width > 1) ws.mergeCells(r, 1, r, width);
+      ws.getRow(r).height = Math.max(title ? 28 : 16, lines(block.text, fullWidth / (title ? 1.5 : 1)) * 15);
+      r++;
+      continue;
+    }
+    const t = block.table;
+    if (t.repeat && !printTitles) printTitles = [r + t.repeat.start, r + t.repeat.start + t.repeat.count - 1];
+    r = renderTable(ws, t, r, units);
+  }
+  if (printTitles) ws.pageSetup.printTitlesRow = `${printTitles[0]}:${printTitles[1]}`;
+}
+
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: "thin" },
+  left: { style: "thin" },
+  bottom: { style: "thin" },
+  right: { style: "thin" },
+};
+
+function renderTable(ws: ExcelJS.Worksheet, t: WTable, top: number, units: number[]): number {
+  const heights = t.rows.map(() => 1);
+  t.rows.forEach((row, i) => {
+    const r = top + i;
+    row.forEach((cell, j) => {
+      const x = ws.getCell(r, j + 1);
+      x.border = THIN;
+      if (!cell) return;
+      writeCell(x, cell);
+      const span = cell.colSpan ?? 1;
+      const rs = cell.rowSpan ?? 1;
+      if (span > 1 || rs > 1) ws.mergeCells(r, j + 1, r + rs - 1, j + span);
+      const w = units.slice(j, j + span).reduce((a, b) => a + b, 0);
+      const need = lines(cell.text, w);
+      // A merged cell's lines are shared among its rows.
+      const per = Math.ceil(need / rs);
+      for (let k = 0; k < rs; k++) heights[i + k] = Math.max(heights[i + k]!, per);
+    });
+  });
+  heights.forEach((h, i) => {
+    ws.getRow(top + i).height = Math.min(409, Math.max(18, h * 14 + 4));
+  });
+  return top + t.rows.length;
+}
+
+function writeCell(x: ExcelJS.Cell, cell: WCell): void {
+  // A plain string, always: never a formula, never a number (stated values stay as stated: `0.485`, `004`).
+  x.value = safeCellText(cell.text);
+  x.font = { name: FONT, size: 10, bold: cell.bold ?? false };
+  x.alignment = {
+    wrapText: true,
+    vertical: "middle",
+    horizontal: cell.align ?? (cell.numeric ? "right" : "left"),
+  };
+  x.numFmt = "@";
+}
+
+/**
+ * The text of a cell as written. exceljs stores a JavaScript string as a string cell whatever it starts with
+ * (`=`, `+`, `-`, `@`): it becomes a formula only when given as `{ formula }`, which this writer never does. The
+ * text format `@` is set too, so that a user editing the cell in Excel does not turn it into a formula.
+ */
+export function safeCellText(text: string): string {
+  return xmlSafe(text);
+}

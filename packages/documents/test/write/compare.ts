@@ -1,0 +1,65 @@
+/**
+ * What "the same data" means for a round trip: the part of the normalised document a layout writes, without
+ * where each value was found (locations) and without the source's way of writing it that the official form
+ * does not keep:
+ * - `location`, and `nameText` / a name's `text` (the name as the source wrote it: indentation, PDF line breaks);
+ * - amounts compare by unit and exact fen (the form prints `50` as `50.00`, `170294599.63` as `170,294,599.63`);
+ *   an amount that is not one (`**`) compares by its text;
+ * - whitespace: runs of spaces are one, and spaces or line breaks between Chinese characters (PDF extraction
+ *   artefacts) are none;
+ * - the department expenditure table's `statedUnit`: the export prints the unit the amounts are in (seed 003's
+ *   header said 万元 over figures in 元; the import reported it, the export writes 元).
+ * Everything else — every name, target text and its parsed value, tier, score, rate, goal, note — must be equal.
+ */
+import type { ImportedDocument } from "@jixiao/core/model";
+import type { Layout } from "../../src/write/index.ts";
+
+const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff00-\\uffef";
+const BETWEEN = new RegExp(`([${CJK}])\\s+(?=[${CJK}])`, "g");
+
+export function ws(s: string): string {
+  return s.replace(BETWEEN, "$1").replace(/\s+/g, " ").trim();
+}
+
+function isAmount(o: Record<string, unknown>): boolean {
+  const keys = Object.keys(o);
+  return (o.unit === "元" || o.unit === "万元") && keys.every((k) => ["text", "unit", "fen", "yuan"].includes(k));
+}
+
+export function normalise(v: unknown): unknown {
+  if (typeof v === "string") return ws(v);
+  if (Array.isArray(v)) return v.map(normalise);
+  if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (isAmount(o))
+      return o.fen !== undefined ? { unit: o.unit, fen: o.fen } : { unit: o.unit, text: ws(String(o.text)) };
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(o)) {
+      if (k === "location" || k === "nameText" || k === "statedUnit") continue;
+      if (k === "text" && typeof o.name === "string") continue;
+      if (x === undefined) continue;
+      out[k] = normalise(x);
+    }
+    return out;
+  }
+  return v;
+}
+
+/** The data a layout writes. */
+export function dataOf(doc: ImportedDocument, layout: Layout): unknown {
+  switch (layout) {
+    case "project-goals":
+    case "project-goals-national":
+      return normalise(doc.projects);
+    case "duty-activity-goals":
+      return normalise(doc.dutyGoals);
+    case "department-self-evaluation":
+      return normalise(doc.departmentSelfEvaluation);
+    case "department-expenditure-self-evaluation":
+      return normalise(doc.departmentExpenditureEvaluation);
+    case "project-self-evaluation":
+      return normalise(doc.projectSelfEvaluations);
+    case "budget-disclosure":
+      return normalise({ disclosure: doc.disclosure, dutyGoals: doc.dutyGoals });
+  }
+}
