@@ -3,9 +3,9 @@
  * Chinese government documents number their headings and list items this way, and importers use those
  * numbers, so the reader puts them back in front of the paragraph text.
  *
- * Supported: `w:numPr` on the paragraph (numId + ilvl), abstract numbering levels with start, numFmt and
- * lvlText, `w:startOverride`, restarting lower levels. Numbering inherited from paragraph styles and bullets
- * are left out (bullets are symbol-font glyphs, not text).
+ * Supported: `w:numPr` on the paragraph (numId + ilvl) or inherited from its paragraph style (through
+ * `w:basedOn`, as heading styles linked to a multilevel list do), abstract numbering levels with start, numFmt
+ * and lvlText, `w:startOverride`, restarting lower levels. Bullets are left out (symbol-font glyphs, not text).
  */
 import { childElements, firstChild, parseXmlTree, type XmlElement } from "./xml.ts";
 
@@ -26,7 +26,11 @@ export class Numbering {
    */
   private readonly counters = new Map<string, number[]>();
 
-  constructor(xml: string | undefined, nsMap: Record<string, string>, location: { file: string }) {
+  /** Paragraph style id → its own numPr (numId / ilvl, either may be absent) and the style it is based on. */
+  private readonly styles = new Map<string, { numId?: string; ilvl?: string; basedOn?: string }>();
+
+  constructor(xml: string | undefined, nsMap: Record<string, string>, location: { file: string }, stylesXml?: string) {
+    if (stylesXml) this.readStyles(stylesXml, nsMap, location);
     if (!xml) return;
     const root = parseXmlTree(xml, { nsMap, location: { ...location, path: "word/numbering.xml" } });
     const numbering = firstChild(root, "w:numbering");
@@ -55,13 +59,44 @@ export class Numbering {
     }
   }
 
+  private readStyles(xml: string, nsMap: Record<string, string>, location: { file: string }): void {
+    const root = parseXmlTree(xml, { nsMap, location: { ...location, path: "word/styles.xml" } });
+    const styles = firstChild(root, "w:styles");
+    if (!styles) return;
+    for (const st of childElements(styles, "w:style")) {
+      if (st.attrs["w:type"] !== "paragraph" || !st.attrs["w:styleId"]) continue;
+      const pPr = firstChild(st, "w:pPr");
+      const numPr = pPr && firstChild(pPr, "w:numPr");
+      this.styles.set(st.attrs["w:styleId"], {
+        numId: numPr && val(firstChild(numPr, "w:numId")),
+        ilvl: numPr && val(firstChild(numPr, "w:ilvl")),
+        basedOn: val(firstChild(st, "w:basedOn")),
+      });
+    }
+  }
+
+  /** numId / ilvl from a paragraph style and the styles it is based on (nearest wins). */
+  private fromStyle(styleId: string | undefined): { numId?: string; ilvl?: string } {
+    const out: { numId?: string; ilvl?: string } = {};
+    const seen = new Set<string>();
+    for (let id = styleId; id && !seen.has(id) && seen.size < 50; ) {
+      seen.add(id);
+      const st = this.styles.get(id);
+      if (!st) break;
+      out.numId ??= st.numId;
+      out.ilvl ??= st.ilvl;
+      id = st.basedOn;
+    }
+    return out;
+  }
+
   /** The label of a numbered paragraph ("一、", "1.") advancing the counters; "" when it has none. */
   label(p: XmlElement): string {
     const pPr = firstChild(p, "w:pPr");
     const numPr = pPr && firstChild(pPr, "w:numPr");
-    if (!numPr) return "";
-    const numId = val(firstChild(numPr, "w:numId"));
-    const ilvl = Number(val(firstChild(numPr, "w:ilvl")) ?? 0);
+    const styled = this.styles.size ? this.fromStyle(val(pPr && firstChild(pPr, "w:pStyle"))) : {};
+    const numId = (numPr && val(firstChild(numPr, "w:numId"))) ?? styled.numId;
+    const ilvl = Number((numPr && val(firstChild(numPr, "w:ilvl"))) ?? styled.ilvl ?? 0);
     if (numId === undefined || numId === "0" || !Number.isInteger(ilvl) || ilvl < 0 || ilvl > 8) return "";
     const num = this.nums.get(numId);
     const levels = num && this.abstracts.get(num.abstractId);

@@ -79,7 +79,10 @@ export function readDocx(buf: Uint8Array, fileName: string, limits?: Partial<Zip
   const body = documentEl ? firstChild(documentEl, "w:body") : undefined;
   if (!body)
     throw invalid("Word 文档缺少正文（w:body）", "the Word document has no body (w:body)", { file, path: part });
-  const numbering = new Numbering(zip.readText(relatedPart(zip, file, part, "numbering")), NS, { file });
+  const numberingXml = zip.readText(relatedPart(zip, file, part, "numbering"));
+  // Styles matter only for numbering inherited from paragraph styles.
+  const stylesXml = numberingXml ? zip.readText(relatedPart(zip, file, part, "styles")) : undefined;
+  const numbering = new Numbering(numberingXml, NS, { file }, stylesXml);
   const reader = new DocxReader(file, numbering);
   reader.readBlocks(body);
   const doc: SourceDocument = { file, format: "docx", blocks: reader.blocks };

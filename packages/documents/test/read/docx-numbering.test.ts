@@ -10,6 +10,7 @@ import {
   TableRow,
   TextRun,
 } from "docx";
+import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { readDocx } from "../../src/read/docx.ts";
 import { chineseNumber, formatNumber } from "../../src/read/docx-numbering.ts";
@@ -100,6 +101,31 @@ describe("docx automatic numbering", () => {
     expect(paragraphs.at(-1)).toBe("十二、项目12");
     const table = read.blocks.find((b) => b.type === "table");
     expect(table?.type === "table" && table.table.rows[0]![1]!.text).toBe("① 提升水平\n② 减少事故");
+  });
+
+  it("takes numbering from heading styles (basedOn chains), with direct numPr winning", () => {
+    const W = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`;
+    const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>`;
+    const styles = `<w:styles ${W}><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="2"><w:basedOn w:val="1"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Body"/></w:styles>`;
+    const p = (style: string, text: string) =>
+      `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const body = `${p("1", "部门职责")}${p("2", "主要职能")}${p("2", "机构设置")}${p("Body", "正文")}${p("1", "部门预算")}<w:p><w:pPr><w:pStyle w:val="1"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>取消编号</w:t></w:r></w:p>`;
+    const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="r2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
+    const buf = zipSync({
+      "word/document.xml": strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`),
+      "word/_rels/document.xml.rels": strToU8(rels),
+      "word/numbering.xml": strToU8(numbering),
+      "word/styles.xml": strToU8(styles),
+    });
+    const read = readDocx(buf, "s.docx");
+    expect(read.blocks.map((b) => (b.type === "paragraph" ? b.text : ""))).toEqual([
+      "一、部门职责",
+      "（一）主要职能",
+      "（二）机构设置",
+      "正文",
+      "二、部门预算",
+      "取消编号",
+    ]);
   });
 
   it("formats numbers the way Word does", () => {
