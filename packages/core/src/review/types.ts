@@ -120,7 +120,10 @@ export interface ReviewConfig {
 }
 
 /** A partial config: every key optional, nested objects merged key by key. */
-export type ReviewConfigInput = Partial<Omit<ReviewConfig, "requiredFields" | "weightTotals" | "verdict">> & {
+export type ReviewConfigInput = Partial<
+  Omit<ReviewConfig, "roundingTolerance" | "requiredFields" | "weightTotals" | "verdict">
+> & {
+  roundingTolerance?: Partial<ReviewConfig["roundingTolerance"]>;
   requiredFields?: Partial<ReviewConfig["requiredFields"]>;
   weightTotals?: Partial<ReviewConfig["weightTotals"]>;
   verdict?: Partial<Omit<VerdictConfig, "bands">> & { bands?: Partial<VerdictConfig["bands"]> };
