@@ -131,12 +131,14 @@ describe("fuzz: damaged files give a DomainError or a document, never a crash", 
       onlyDomainErrors(() => readPastedHtml(src));
       return performance.now() - t0;
     };
+    // The best of three runs, so that a GC pause or a busy machine does not decide the result.
+    const best = (src: string) => Math.min(time(src), time(src), time(src));
     for (const make of patterns) {
       time(make(5_000)); // warm up
-      const small = time(make(25_000));
-      const big = time(make(200_000));
+      const small = best(make(25_000));
+      const big = best(make(200_000));
       // 8× the input: linear is ~8× the time, quadratic ~64×. Generous for a loaded machine.
-      expect(big).toBeLessThan(Math.max(small, 5) * 24);
+      expect(big).toBeLessThan(Math.max(small, 20) * 24);
     }
     // Absurd spans are clamped, not materialised.
     const t0 = performance.now();
