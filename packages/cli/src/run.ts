@@ -22,6 +22,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ main: Co
     summary: "import <file> [--kind <kind>] [--json]    读取文档 / read a legacy document",
     load: () => import("./commands/import.ts"),
   },
+  review: {
+    summary: "review <file> [--json] [--lang en]         审核文档 / review a document (findings, verdict)",
+    load: () => import("./commands/review.ts"),
+  },
   serve: {
     summary: "serve                                     启动服务 / serve the app (PORT, DATA_DIR, DATABASE_URL)",
     load: () => import("./commands/serve.ts"),

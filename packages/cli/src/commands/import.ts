@@ -6,21 +6,11 @@
  * Exit codes: 0 read (even with warnings), 1 the file could not be read or nothing in it was recognised,
  * 2 usage errors.
  */
-import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
-import { DomainError, formatLocation } from "@jixiao/core";
-import {
-  type ImportResult,
-  importDocument,
-  KIND_NAMES,
-  KINDS,
-  type Kind,
-  readDocument,
-  readExtractedText,
-  type SourceDocument,
-} from "@jixiao/documents";
+import { formatLocation } from "@jixiao/core";
+import { type ImportResult, KIND_NAMES, KINDS, type Kind } from "@jixiao/documents";
 import { parseArgs, UsageError } from "../args.ts";
 import type { Io } from "../run.ts";
+import { readAndImport } from "./read-file.ts";
 
 const USAGE = `用法 usage: jixiao import <文件 file> [--kind <类型 kind>] [--json]
   类型 kinds: ${KINDS.join(", ")}\n`;
@@ -47,30 +37,12 @@ export async function main(args: string[], io: Io): Promise<number> {
   }
   const path = parsed.positional[0]!;
 
-  let source: SourceDocument;
-  try {
-    const buf = await readFile(path);
-    const read = await readDocument(new Uint8Array(buf), basename(path));
-    if (read.format === "text") {
-      source = readExtractedText(read.text, read.file);
-      if (read.notes?.length) source.notes = [...read.notes, ...(source.notes ?? [])];
-    } else {
-      source = read;
-    }
-  } catch (e) {
-    if (e instanceof DomainError) {
-      io.stderr.write(`无法读取 cannot read: ${e.describe("zh")}\n${e.describe("en")}\n`);
-      return 1;
-    }
-    const err = e as NodeJS.ErrnoException;
-    if (err?.code === "ENOENT" || err?.code === "EISDIR" || err?.code === "EACCES") {
-      io.stderr.write(`无法读取文件 cannot read file: ${path} (${err.code})\n`);
-      return 1;
-    }
-    throw e;
+  const read = await readAndImport(path, kindArg ? { kind: kindArg as Kind } : {});
+  if (!read.ok) {
+    io.stderr.write(`${read.message}\n`);
+    return 1;
   }
-
-  const result = importDocument(source, kindArg ? { kind: kindArg as Kind } : {});
+  const result = read.value;
   if (parsed.flags.has("json")) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {

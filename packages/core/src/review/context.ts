@@ -182,7 +182,10 @@ const SCOPES = new WeakMap<ImportedDocument, Scope[]>();
 /** The location of an indicator with its path and, optionally, the field concerned. */
 export function indicatorLocation(scope: Scope, index: number, field?: string): Location {
   const ind = scope.indicators[index];
-  return loc(ind?.location, { path: `${scope.path}.indicators[${index}]${field ? `.${field}` : ""}`, field });
+  const at = loc(ind?.location, { path: `${scope.path}.indicators[${index}]${field ? `.${field}` : ""}`, field });
+  // The indicator's column is its name's; another field's column is not known, so only the field is named.
+  if (field && field !== "name") delete at.column;
+  return at;
 }
 
 /** The indicator's target as core reads it (the importer's reading when present). */
