@@ -44,6 +44,9 @@ function font(eastAsia: string) {
   return { ascii: LATIN, hAnsi: LATIN, eastAsia, cs: LATIN };
 }
 
+/** Chinese (PRC) text: fonts with language variants (Noto CJK) show the simplified-Chinese glyph forms. */
+const LANGUAGE = { value: "zh-CN", eastAsia: "zh-CN" };
+
 export async function writeDocx(doc: WDocument): Promise<Uint8Array> {
   const body = doc.bodyFont === "fangsong" ? FANGSONG : SONG;
   const document = new Document({
@@ -51,7 +54,7 @@ export async function writeDocx(doc: WDocument): Promise<Uint8Array> {
     title: xmlSafe(doc.title),
     styles: {
       default: {
-        document: { run: { font: font(SONG), size: 21 }, paragraph: { spacing: { line: 300 } } },
+        document: { run: { font: font(SONG), size: 21, language: LANGUAGE }, paragraph: { spacing: { line: 300 } } },
       },
     },
     sections: doc.sections.map((s) => section(s, body)),
@@ -104,7 +107,7 @@ function paragraph(b: WParagraph, body: string): Paragraph {
 function runs(text: string, opts: { size: number; font: ReturnType<typeof font>; bold?: boolean }): TextRun[] {
   return xmlSafe(text)
     .split("\n")
-    .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...opts }));
+    .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, language: LANGUAGE, ...opts }));
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
@@ -146,7 +149,9 @@ function tableCell(cell: WCell, widths: number[]): TableCell {
         new Paragraph({
           alignment: ALIGN[align],
           spacing: { before: 0, after: 0, line: 260 },
-          children: [new TextRun({ text: line, size: 20, bold: cell.bold ?? false, font: font(SONG) })],
+          children: [
+            new TextRun({ text: line, size: 20, bold: cell.bold ?? false, font: font(SONG), language: LANGUAGE }),
+          ],
         }),
     );
   return new TableCell({

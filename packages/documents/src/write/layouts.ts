@@ -183,11 +183,14 @@ function projectGoals(projects: Project[], clean: Clean, national: boolean): WDo
     const widths = national ? [10, 12, 10, 12, 10, 10, 10, 10, 10] : [14, 12, 16, 12, 16, 10, 12];
     // Two tables, as seed 004 prints them: the project's information, then the indicator grid whose header
     // repeats on each page.
+    // The national form's heading, then the project's own title (the one the importer keeps).
+    const heading = national && title !== "项目支出绩效目标申报表" ? [p("项目支出绩效目标申报表", "title")] : [];
     return {
       name: `${i + 1}.${clean(pr.name)}`,
       orientation: "portrait" as const,
       blocks: [
-        p(title, "title"),
+        ...heading,
+        p(title, heading.length > 0 ? "subtitle" : "title", "center"),
         { type: "table" as const, table: table(widths, 0, rows.slice(0, gridHeader)) },
         { type: "table" as const, table: table(widths, 1, rows.slice(gridHeader)) },
       ],

@@ -8,7 +8,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
@@ -93,6 +93,7 @@ export async function convertWithLibreOffice(docx: Uint8Array, opts: PdfOptions 
   try {
     const input = join(dir, "document.docx");
     await writeFile(input, docx);
+    await writeProfile(join(dir, "profile"));
     const profile = pathToFileURL(join(dir, "profile")).href;
     const args = [
       "--headless",
@@ -148,6 +149,40 @@ export async function convertWithLibreOffice(docx: Uint8Array, opts: PdfOptions 
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The fonts official documents name, replaced by the Noto CJK faces Debian installs when they are missing (the
+ * usual case on a server): 宋体 and 仿宋 by Noto Serif CJK SC, 黑体 by Noto Sans CJK SC. Without this table
+ * LibreOffice falls back glyph by glyph, often to the Japanese variant, whose forms of some characters differ.
+ */
+const REPLACEMENTS: [string, string][] = [
+  ["宋体", "Noto Serif CJK SC"],
+  ["SimSun", "Noto Serif CJK SC"],
+  ["仿宋", "Noto Serif CJK SC"],
+  ["仿宋_GB2312", "Noto Serif CJK SC"],
+  ["FangSong", "Noto Serif CJK SC"],
+  ["黑体", "Noto Sans CJK SC"],
+  ["SimHei", "Noto Sans CJK SC"],
+];
+
+async function writeProfile(profileDir: string): Promise<void> {
+  const user = join(profileDir, "user");
+  await mkdir(user, { recursive: true });
+  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const prop = (name: string, value: string) =>
+    `<prop oor:name="${name}" oor:op="fuse"><value>${esc(value)}</value></prop>`;
+  const pairs = REPLACEMENTS.map(
+    ([from, to], i) =>
+      `<item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs"><node oor:name="_${i}" oor:op="replace">${prop("Always", "true")}${prop("OnScreenOnly", "false")}${prop("ReplaceFont", from)}${prop("SubstituteFont", to)}</node></item>`,
+  ).join("\n");
+  const xcu = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Font/Substitution">${prop("Replacement", "true")}</item>
+${pairs}
+</oor:items>
+`;
+  await writeFile(join(user, "registrymodifications.xcu"), xcu);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

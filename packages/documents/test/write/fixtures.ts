@@ -28,10 +28,11 @@ export function seedDocument(seed: string): ImportedDocument {
 }
 
 const loc = { file: "sample" };
-const amount = (yuan: string) => {
-  const [w, f = ""] = yuan.split(".");
-  const fen = BigInt(w!) * 100n + BigInt((f + "00").slice(0, 2));
-  return { text: yuan, unit: "万元" as const, fen: fen.toString(), yuan };
+/** An amount in 万元 from fen, written as a department would type it (`47.5`). */
+const amount = (fen: bigint) => {
+  const yuan = `${fen / 100n}.${(fen % 100n).toString().padStart(2, "0")}`;
+  const wan = `${fen / 1_000_000n}.${(fen % 1_000_000n).toString().padStart(6, "0")}`.replace(/\.?0+$/, "");
+  return { text: wan, unit: "万元" as const, fen: fen.toString(), yuan };
 };
 
 /**
@@ -42,9 +43,7 @@ const amount = (yuan: string) => {
 export function projectSelfEvaluationSample(): ImportedDocument {
   const seed = seedDocument("004_8649601bbeaed617");
   const evaluations: ProjectSelfEvaluation[] = seed.projects.slice(0, 3).map((p) => {
-    const budget = p.budget?.yuan ?? "0.00";
-    const wan = (BigInt(p.budget?.fen ?? "0") / 10_000n).toString();
-    const executedWan = (BigInt(p.budget?.fen ?? "0") * 95n) / 100n / 10_000n;
+    const budget = BigInt(p.budget?.fen ?? "0");
     const indicators: Indicator[] = p.indicators.map((x, i) => ({
       name: x.name,
       ...(x.level1 ? { level1: x.level1 } : {}),
@@ -56,7 +55,6 @@ export function projectSelfEvaluationSample(): ImportedDocument {
       ...(i === 0 ? { deviation: "部分培训因场地调整延后，已于次年一季度补训。" } : {}),
       location: loc,
     }));
-    void budget;
     return {
       name: p.name,
       department: "天津市公安交通管理局",
@@ -64,11 +62,9 @@ export function projectSelfEvaluationSample(): ImportedDocument {
       funds: [
         {
           label: "年度资金总额",
-          initial: amount(`${wan.slice(0, -2) || "0"}.${wan.slice(-2).padStart(2, "0")}`),
-          budget: amount(`${wan.slice(0, -2) || "0"}.${wan.slice(-2).padStart(2, "0")}`),
-          executed: amount(
-            `${executedWan.toString().slice(0, -2) || "0"}.${executedWan.toString().slice(-2).padStart(2, "0")}`,
-          ),
+          initial: amount(budget),
+          budget: amount(budget),
+          executed: amount((budget * 95n) / 100n),
           weight: { text: "10", value: "10" },
           rate: { text: "95%", percent: "95" },
           score: { text: "9.5", value: "9.5" },
@@ -76,8 +72,9 @@ export function projectSelfEvaluationSample(): ImportedDocument {
         },
         {
           label: "其中：当年财政拨款",
-          initial: amount(`${wan.slice(0, -2) || "0"}.${wan.slice(-2).padStart(2, "0")}`),
-          budget: amount(`${wan.slice(0, -2) || "0"}.${wan.slice(-2).padStart(2, "0")}`),
+          initial: amount(budget),
+          budget: amount(budget),
+          executed: amount((budget * 95n) / 100n),
           location: loc,
         },
         { label: "上年结转资金", location: loc },
