@@ -169,3 +169,12 @@ describe("never throws on content", () => {
     );
   });
 });
+
+describe("docs/review-rules.md", () => {
+  it("documents every rule and every config key (drift check)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const doc = readFileSync("docs/review-rules.md", "utf8");
+    for (const r of RULES) expect(doc, r.id).toContain(`\`${r.id}\``);
+    for (const k of Object.keys(DEFAULT_REVIEW_CONFIG)) expect(doc, k).toContain(`\`${k}\``);
+  });
+});

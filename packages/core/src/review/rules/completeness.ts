@@ -66,6 +66,7 @@ export const targetMissing: Rule = {
   category: "完整性",
   severity: "error",
   title: { zh: "指标没有指标值", en: "An indicator without a target value" },
+  config: ["placeholderPattern"],
   check(doc, config) {
     const out: RuleFinding[] = [];
     const placeholder = new RegExp(config.placeholderPattern);
@@ -144,27 +145,33 @@ export const requiredFields: Rule = {
   },
 };
 
-/** Every string of the document with its path and the nearest location above it. */
-function* strings(
+type Hit = { text: string; path: string; near: Record<string, unknown> | undefined };
+
+/** Every string of the document matching `re`, with its path and the nearest location above it. */
+function matchingStrings(
   value: unknown,
   path: string,
   near: Record<string, unknown> | undefined,
-): Generator<{ text: string; path: string; near: Record<string, unknown> | undefined }> {
+  re: RegExp,
+  out: Hit[],
+): void {
   if (typeof value === "string") {
-    yield { text: value, path, near };
+    if (re.test(value.trim())) out.push({ text: value, path, near });
     return;
   }
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield* strings(value[i], `${path}[${i}]`, near);
+    for (let i = 0; i < value.length; i++) matchingStrings(value[i], `${path}[${i}]`, near, re, out);
     return;
   }
   if (value && typeof value === "object") {
     const o = value as Record<string, unknown>;
     const here = o.location && typeof o.location === "object" ? (o.location as Record<string, unknown>) : near;
-    for (const [k, v] of Object.entries(o)) {
+    for (const k in o) {
       if (k === "location" || k === "parsed" || k === "paragraphs" || k === "unmapped" || k === "sections") continue;
       if (k === "text" && "name" in o) continue; // the name as written: the name itself is looked at
-      yield* strings(v, path ? `${path}.${k}` : k, here);
+      const v = o[k];
+      if (v === undefined || typeof v === "number" || typeof v === "boolean") continue;
+      matchingStrings(v, path ? `${path}.${k}` : k, here, re, out);
     }
   }
 }
@@ -179,9 +186,10 @@ export const placeholder: Rule = {
     const re = new RegExp(config.placeholderPattern);
     // One finding per source row: the fields that hold a placeholder there.
     const rows = new Map<string, { near: Record<string, unknown> | undefined; paths: string[] }>();
-    for (const s of strings(doc, "", undefined)) {
+    const hits: Hit[] = [];
+    matchingStrings(doc, "", undefined, re, hits);
+    for (const s of hits) {
       if (s.path.endsWith(".nameText")) continue;
-      if (!re.test(s.text.trim())) continue;
       const key = s.near ? JSON.stringify([s.near.table, s.near.row]) : s.path;
       const entry = rows.get(key) ?? { near: s.near, paths: [] };
       entry.paths.push(s.path.replace(/\.text$/, ""));

@@ -25,7 +25,11 @@ function criteria(ind: Indicator): string {
 }
 
 /** Indicators of the same name in one group: [first index, later index] pairs with their scopes. */
+const SAME_NAMES = new WeakMap<Scope[], { a: [Scope, number]; b: [Scope, number] }[]>();
+
 function sameNames(scopes: Scope[]): { a: [Scope, number]; b: [Scope, number] }[] {
+  const cached = SAME_NAMES.get(scopes);
+  if (cached) return cached;
   const out: { a: [Scope, number]; b: [Scope, number] }[] = [];
   const groups = new Map<string, Map<string, [Scope, number]>>();
   for (const s of scopes) {
@@ -39,6 +43,7 @@ function sameNames(scopes: Scope[]): { a: [Scope, number]; b: [Scope, number] }[
       else seen.set(key, [s, i]);
     });
   }
+  SAME_NAMES.set(scopes, out);
   return out;
 }
 
