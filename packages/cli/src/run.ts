@@ -26,6 +26,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ main: Co
     summary: "review <file> [--json] [--lang en]         审核文档 / review a document (findings, verdict)",
     load: () => import("./commands/review.ts"),
   },
+  export: {
+    summary: "export <file|json> --as <doc> --format xlsx|docx|pdf -o <out>  导出正式文档 / write an official document",
+    load: () => import("./commands/export.ts"),
+  },
   serve: {
     summary: "serve                                     启动服务 / serve the app (PORT, DATA_DIR, DATABASE_URL)",
     load: () => import("./commands/serve.ts"),
