@@ -10,6 +10,7 @@ import { type DatabaseHandle, openDatabase } from "./db/open.ts";
 import { type DemoAccount, isEmpty, loadDemo } from "./demo/seed.ts";
 import { createApp } from "./http/app.ts";
 import { DEFAULT_SETTINGS, type Deps, type Settings } from "./http/context.ts";
+import { inProcessQueue, pgBossQueue } from "./jobs/queue.ts";
 
 export interface ServerOptions {
   port: number;
@@ -46,12 +47,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         ? { kind: "demo", accounts: await loadDemo(handle.db) }
         : { kind: "initial", accounts: await createInitialAdmins(handle.db) };
     }
+    const logError = options.logError ?? ((e: unknown) => console.error("[jixiao] unexpected error", e));
+    const jobs =
+      handle.kind === "postgres"
+        ? await pgBossQueue(handle.db, handle.pool!, logError)
+        : inProcessQueue(handle.db, logError);
+    await jobs.start();
     const deps: Deps = {
       db: handle.db,
       store: handle.kind,
       settings: { ...DEFAULT_SETTINGS, ...options.settings },
       now: () => new Date(),
-      logError: options.logError ?? ((e) => console.error("[jixiao] unexpected error", e)),
+      logError,
+      jobs,
     };
     const app = createApp(deps, options.webDist ? { webDist: options.webDist } : {});
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -72,6 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       close() {
         closing ??= (async () => {
           clearInterval(purge);
+          await jobs.stop();
           await new Promise<void>((resolve) => {
             server.close(() => resolve());
             // Keep-alive connections would hold close() open: end them.

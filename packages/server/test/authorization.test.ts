@@ -3,9 +3,12 @@
  * expected status. A route missing from the matrix fails the test, so new routes must be added here.
  */
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { membershipsOf } from "../src/accounts/repository.ts";
+import { accounts } from "../src/accounts/schema.ts";
 import { insertIndicator } from "../src/indicators/repository.ts";
+import { jobs } from "../src/jobs/schema.ts";
 import { insertOrganisation } from "../src/orgs/repository.ts";
 import type { OrganisationRow } from "../src/orgs/schema.ts";
 import { insertProject } from "../src/projects/repository.ts";
@@ -295,6 +298,20 @@ const CASES: Case[] = [
     expect: read(),
   },
   {
+    route: "get /api/v1/jobs/{id}",
+    make: async (ctx, target, role) => {
+      // "own": a job this person started; "foreign": one started by a filler of the foreign organisation.
+      const owner = target === "own" && role !== "anonymous" ? role : "foreignFiller";
+      const [acc] = await ctx.t.deps.db.select().from(accounts).where(eq(accounts.username, owner));
+      const [job] = await ctx.t.deps.db
+        .insert(jobs)
+        .values({ name: "export", payload: {}, createdBy: acc!.id })
+        .returning();
+      return { method: "GET", path: `/jobs/${job!.id}` };
+    },
+    expect: (r, target) => (r === "anonymous" ? 401 : target === "own" ? 200 : 404),
+  },
+  {
     route: "get /api/v1/audit",
     make: async () => ({ method: "GET", path: "/audit" }),
     expect: only(["auditor"], 200),
@@ -346,7 +363,7 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
     expect(CASES.map((c) => c.route).sort()).toEqual(routes.sort());
   });
 
-  it("gives every route × role × own/foreign organisation its expected status", async () => {
+  it("gives every route × role × own/foreign organisation its expected status", { timeout: 240_000 }, async () => {
     const failures: string[] = [];
     for (const c of CASES) {
       const started = performance.now();

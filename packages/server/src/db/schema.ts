@@ -5,6 +5,7 @@ export * from "../budgets/schema.ts";
 export * from "../duties/schema.ts";
 export * from "../evaluations/schema.ts";
 export * from "../indicators/schema.ts";
+export * from "../jobs/schema.ts";
 export * from "../orgs/schema.ts";
 export * from "../projects/schema.ts";
 export * from "../workflow/schema.ts";

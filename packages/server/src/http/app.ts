@@ -12,6 +12,7 @@ import { accountsRouter, authRouter } from "../accounts/index.ts";
 import { auditRouter } from "../audit/index.ts";
 import { healthRouter } from "../health/index.ts";
 import { indicatorsRouter } from "../indicators/index.ts";
+import { jobsRouter } from "../jobs/index.ts";
 import { orgsRouter } from "../orgs/index.ts";
 import { projectsRouter } from "../projects/index.ts";
 import { rollupsRouter } from "../rollups/index.ts";
@@ -37,6 +38,7 @@ export function apiRouter() {
     .route("/", projectsRouter)
     .route("/", indicatorsRouter)
     .route("/", rollupsRouter)
+    .route("/", jobsRouter)
     .route("/", auditRouter);
 }
 

@@ -2,6 +2,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Actor } from "../accounts/actor.ts";
 import type { DatabaseHandle, Db } from "../db/open.ts";
+import type { JobQueue } from "../jobs/queue.ts";
 
 export interface Settings {
   /** Session idle timeout (ms): 30 min. */
@@ -32,6 +33,8 @@ export interface Deps {
   now: () => Date;
   /** Where to log unexpected errors (never sent to the client). */
   logError: (e: unknown) => void;
+  /** Background jobs (absent in tests that do not need them). */
+  jobs?: JobQueue;
 }
 
 export interface AppEnv {

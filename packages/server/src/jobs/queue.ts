@@ -1,0 +1,177 @@
+/**
+ * The job queue: handlers registered by name, jobs enqueued with a JSON payload, their state and progress
+ * kept in the `jobs` table for the UI. Two engines behind one interface:
+ * - PostgreSQL: pg-boss (several app instances share the work; a job survives a restart), on our own pool;
+ * - PGlite: in-process, one job at a time (the embedded mode is one process); jobs left running by a crash
+ *   are marked failed at start, queued ones are run.
+ */
+import { DomainError } from "@jixiao/core";
+import { eq } from "drizzle-orm";
+import type pg from "pg";
+import type { Db } from "../db/open.ts";
+import { type JobRow, jobs } from "./schema.ts";
+
+export interface JobContext<P> {
+  id: string;
+  payload: P;
+  /** Report progress: `done` of `total` (total may stay unknown), with an optional message for the UI. */
+  progress(done: number, total?: number, message?: string): Promise<void>;
+}
+
+export type JobHandler<P = unknown> = (ctx: JobContext<P>) => Promise<unknown>;
+
+export interface JobQueue {
+  readonly engine: "pg-boss" | "in-process";
+  register<P>(name: string, handler: JobHandler<P>): void;
+  enqueue(name: string, payload: unknown, meta?: { orgId?: string | null; createdBy?: string | null }): Promise<string>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function findJob(db: Db, id: string): Promise<JobRow | undefined> {
+  const rows = await db.select().from(jobs).where(eq(jobs.id, id)).limit(1);
+  return rows[0];
+}
+
+/** Run one job's handler and record its outcome in the `jobs` table. */
+async function runJob(db: Db, handlers: Map<string, JobHandler>, id: string, logError: (e: unknown) => void) {
+  const row = await findJob(db, id);
+  if (!row || row.state === "completed" || row.state === "failed") return;
+  const handler = handlers.get(row.name);
+  await db.update(jobs).set({ state: "running", startedAt: new Date() }).where(eq(jobs.id, id));
+  try {
+    if (!handler) throw new Error(`no handler for job ${row.name}`);
+    const result = await handler({
+      id,
+      payload: row.payload,
+      async progress(done, total, message) {
+        await db
+          .update(jobs)
+          .set({ done, ...(total === undefined ? {} : { total }), ...(message === undefined ? {} : { message }) })
+          .where(eq(jobs.id, id));
+      },
+    });
+    await db
+      .update(jobs)
+      .set({ state: "completed", result: (result ?? null) as object | null, finishedAt: new Date() })
+      .where(eq(jobs.id, id));
+  } catch (e) {
+    const error =
+      e instanceof DomainError
+        ? { code: e.code, message: e.text.zh, messageEn: e.text.en, location: e.location ?? null }
+        : { code: "internal", message: "任务失败", messageEn: "The job failed" };
+    if (!(e instanceof DomainError)) logError(e);
+    await db.update(jobs).set({ state: "failed", error, finishedAt: new Date() }).where(eq(jobs.id, id));
+  }
+}
+
+async function insertJob(
+  db: Db,
+  name: string,
+  payload: unknown,
+  meta: { orgId?: string | null; createdBy?: string | null },
+) {
+  const [row] = await db
+    .insert(jobs)
+    .values({ name, payload: (payload ?? {}) as object, orgId: meta.orgId ?? null, createdBy: meta.createdBy ?? null })
+    .returning({ id: jobs.id });
+  return row!.id;
+}
+
+export function inProcessQueue(
+  db: Db,
+  logError: (e: unknown) => void = () => {},
+): JobQueue & { idle(): Promise<void> } {
+  const handlers = new Map<string, JobHandler>();
+  const pending: string[] = [];
+  let running: Promise<void> | undefined;
+  let stopped = true;
+  const pump = () => {
+    if (running || stopped) return;
+    const next = pending.shift();
+    if (!next) return;
+    running = runJob(db, handlers, next, logError).finally(() => {
+      running = undefined;
+      pump();
+    });
+  };
+  return {
+    engine: "in-process",
+    register(name, handler) {
+      handlers.set(name, handler as JobHandler);
+    },
+    async enqueue(name, payload, meta = {}) {
+      const id = await insertJob(db, name, payload, meta);
+      pending.push(id);
+      pump();
+      return id;
+    },
+    async start() {
+      stopped = false;
+      // Jobs a crash interrupted cannot be resumed halfway: they fail with a reason; queued ones run now.
+      await db
+        .update(jobs)
+        .set({
+          state: "failed",
+          error: { code: "interrupted", message: "任务因服务停止而中断", messageEn: "Interrupted by a server stop" },
+          finishedAt: new Date(),
+        })
+        .where(eq(jobs.state, "running"));
+      const queued = await db
+        .select({ id: jobs.id })
+        .from(jobs)
+        .where(eq(jobs.state, "queued"))
+        .orderBy(jobs.createdAt);
+      pending.push(...queued.map((q) => q.id));
+      pump();
+    },
+    async stop() {
+      stopped = true;
+      await running;
+    },
+    async idle() {
+      while (running || (pending.length > 0 && !stopped)) await running;
+    },
+  };
+}
+
+/** pg-boss on the application's own pool (no second pool); pg-boss keeps its tables in schema `pgboss`. */
+export async function pgBossQueue(db: Db, pool: pg.Pool, logError: (e: unknown) => void = () => {}): Promise<JobQueue> {
+  const { default: PgBoss } = await import("pg-boss");
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values as never[]) },
+    supervise: true,
+    schedule: false,
+  } as never);
+  boss.on("error", logError);
+  const handlers = new Map<string, JobHandler>();
+  let started = false;
+  const work = async (name: string) => {
+    await boss.createQueue(name);
+    await boss.work<{ jobId: string }>(name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+      if (job) await runJob(db, handlers, job.data.jobId, logError);
+    });
+  };
+  return {
+    engine: "pg-boss",
+    register(name, handler) {
+      handlers.set(name, handler as JobHandler);
+      if (started) work(name).catch(logError);
+    },
+    async enqueue(name, payload, meta = {}) {
+      const id = await insertJob(db, name, payload, meta);
+      await boss.createQueue(name);
+      await boss.send(name, { jobId: id });
+      return id;
+    },
+    async start() {
+      await boss.start();
+      started = true;
+      for (const name of handlers.keys()) await work(name);
+    },
+    async stop() {
+      started = false;
+      await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+    },
+  };
+}
