@@ -131,18 +131,23 @@ describe("fuzz: damaged files give a DomainError or a document, never a crash", 
       onlyDomainErrors(() => readPastedHtml(src));
       return performance.now() - t0;
     };
-    // The best of three runs, so that a GC pause or a busy machine does not decide the result.
-    const best = (src: string) => Math.min(time(src), time(src), time(src));
     for (const make of patterns) {
+      const smallSrc = make(12_500);
+      const bigSrc = make(200_000);
       time(make(5_000)); // warm up
-      const small = best(make(25_000));
-      const big = best(make(200_000));
-      // 8× the input: linear is ~8× the time, quadratic ~64×. Generous for a loaded machine.
-      expect(big).toBeLessThan(Math.max(small, 20) * 24);
+      // Interleaved, best of three: a GC pause or a busy machine hits both sizes alike.
+      let small = Number.POSITIVE_INFINITY;
+      let big = Number.POSITIVE_INFINITY;
+      for (let k = 0; k < 3; k++) {
+        small = Math.min(small, time(smallSrc));
+        big = Math.min(big, time(bigSrc));
+      }
+      // 16× the input: linear is ~16× the time, quadratic ~256×.
+      expect(big).toBeLessThan(Math.max(small, 10) * 64);
     }
     // Absurd spans are clamped, not materialised.
     const t0 = performance.now();
     onlyDomainErrors(() => readPastedHtml(`<table>${"<tr><td rowspan=65534 colspan=1000>".repeat(3)}</table>`));
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(performance.now() - t0).toBeLessThan(10_000);
   });
 });
