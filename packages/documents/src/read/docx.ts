@@ -182,7 +182,11 @@ class DocxReader {
       return g ? childElements(g, "w:gridCol").length : 0;
     })();
 
-    const trs = collect(tbl, "w:tr", ["w:sdt", "w:sdtContent", "w:customXml", "w:ins"]);
+    // Rows deleted with tracked changes are not part of the document as it reads once the changes are accepted.
+    const trs = collect(tbl, "w:tr", ["w:sdt", "w:sdtContent", "w:customXml", "w:ins"]).filter((tr) => {
+      const trPr = firstChild(tr, "w:trPr");
+      return !(trPr && firstChild(trPr, "w:del"));
+    });
     const grid: Slot[][] = [];
     let width = gridCols;
     let cellTotal = 0;
@@ -341,7 +345,7 @@ export function paragraphText(p: XmlElement): string {
           break;
         case "w:br":
         case "w:cr":
-          s += c.attrs["w:type"] === "page" || c.attrs["w:type"] === "column" ? "\n" : "\n";
+          s += "\n"; // line, page and column breaks alike
           break;
         case "w:noBreakHyphen":
           s += "-";

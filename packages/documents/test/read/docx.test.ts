@@ -146,6 +146,16 @@ describe("readDocx", () => {
     expect(t!.rows[0]![0]!.text).toBe("≥100\t人\nA & B <1>\n下一行插入的3");
   });
 
+  it("leaves out table rows deleted with tracked changes", () => {
+    const body = tbl(
+      1,
+      tr(tc("保留")) +
+        tr(tc("已删除"), `<w:del w:id="1" w:author="x" w:date="2024-01-01T00:00:00Z"/>`) +
+        tr(tc("也保留")),
+    );
+    expect(texts(tables(readDocx(minimalDocx(body), "d.docx"))[0]!)).toEqual([["保留"], ["也保留"]]);
+  });
+
   it("flattens a nested table into its cell and lists it after the outer table, with a note", () => {
     const inner = tbl(2, tr(tc("优") + tc("≥95%")) + tr(tc("良") + tc("≥85%")));
     const body =
