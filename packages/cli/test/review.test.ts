@@ -256,6 +256,11 @@ describe("jixiao review: the command", () => {
     expect(
       await main(["fixtures/seeds/004_8649601bbeaed617.txt", "--config", join(dir, "none.json")], captureIo()),
     ).toBe(2);
+    const badConfig = join(dir, "bad-config.json");
+    writeFileSync(badConfig, JSON.stringify({ disabled: ["no.such-rule"] }));
+    const cfgIo = captureIo();
+    expect(await main(["fixtures/seeds/004_8649601bbeaed617.txt", "--config", badConfig], cfgIo)).toBe(2);
+    expect(cfgIo.err()).toContain("disabled.0");
   });
 
   it("is listed in jixiao help and dispatched by run", async () => {

@@ -11,6 +11,7 @@ import { readFile } from "node:fs/promises";
 import {
   CATEGORY_EN,
   formatLocation,
+  parseReviewConfig,
   type ReviewConfigInput,
   type ReviewResult,
   reviewDocument,
@@ -49,9 +50,11 @@ export async function main(args: string[], io: Io): Promise<number> {
   const configPath = parsed.options.get("config");
   if (configPath !== undefined) {
     try {
-      const json: unknown = JSON.parse(await readFile(configPath, "utf8"));
-      if (json === null || typeof json !== "object" || Array.isArray(json)) throw new Error("not an object {…}");
-      config = json as ReviewConfigInput;
+      const parsedConfig = parseReviewConfig(JSON.parse(await readFile(configPath, "utf8")));
+      if (!parsedConfig.ok) {
+        throw new Error(parsedConfig.problems.map((p) => `${p.path ? `${p.path}: ` : ""}${p.message}`).join("; "));
+      }
+      config = parsedConfig.config;
     } catch (e) {
       io.stderr.write(`配置无法使用 unusable --config ${configPath}: ${(e as Error).message}\n${USAGE}`);
       return 2;
@@ -92,7 +95,7 @@ function human(r: ReviewResult, kinds: readonly (keyof typeof KIND_NAMES)[], lan
   if (kinds.length > 0)
     lines.push(`${zh ? "类型" : "kind"}: ${kinds.map((k) => KIND_NAMES[k][lang]).join(zh ? "；" : "; ")}`);
   lines.push(
-    `${zh ? "审核结论" : "verdict"}: ${r.verdict}（${r.verdictPoints} ${zh ? "分" : "points"}）  ` +
+    `${zh ? `审核结论: ${r.verdict}（${r.verdictPoints} 分）` : `verdict: ${r.verdict} (${r.verdictPoints} points)`}  ` +
       `${zh ? "错误" : "errors"} ${r.counts.error} / ${zh ? "警告" : "warnings"} ${r.counts.warning} / ${zh ? "提示" : "notes"} ${r.counts.info}`,
   );
   for (const reason of r.reasons) lines.push(`  - ${reason[lang]}`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "../../src/errors/domain-error.ts";
 import { ImportedDocumentSchema } from "../../src/model/document.ts";
 import { DEFAULT_REVIEW_CONFIG, resolveReviewConfig } from "../../src/review/config.ts";
+import { parseReviewConfig } from "../../src/review/config-schema.ts";
 import { RULES, reviewDocument, reviewFindings } from "../../src/review/engine.ts";
 import { CATEGORIES, type Finding, SEVERITIES } from "../../src/review/types.ts";
 import { finalVerdict, overruleVerdict, verdictOf } from "../../src/review/verdict.ts";
@@ -176,5 +177,34 @@ describe("docs/review-rules.md", () => {
     const doc = readFileSync("docs/review-rules.md", "utf8");
     for (const r of RULES) expect(doc, r.id).toContain(`\`${r.id}\``);
     for (const k of Object.keys(DEFAULT_REVIEW_CONFIG)) expect(doc, k).toContain(`\`${k}\``);
+  });
+});
+
+describe("parseReviewConfig (a region's JSON)", () => {
+  it("accepts a partial configuration and drops $schema", () => {
+    const r = parseReviewConfig({
+      $schema: "x",
+      roundingTolerance: { 万元: "0.005" },
+      severity: { "tiers.boundary-shared": "info" },
+      disabled: ["text.quantity-unmeasured"],
+      verdict: { capOnError: { 数据质量: "中" } },
+    });
+    expect(r).toEqual({
+      ok: true,
+      config: {
+        roundingTolerance: { 万元: "0.005" },
+        severity: { "tiers.boundary-shared": "info" },
+        disabled: ["text.quantity-unmeasured"],
+        verdict: { capOnError: { 数据质量: "中" } },
+      },
+    });
+  });
+  it("reports unknown keys, unknown rule ids, numbers where decimal text is expected, bad patterns", () => {
+    const r = parseReviewConfig({ toleranse: 1, disabled: ["no.such-rule"], farOverRatio: 1.3 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.path).sort()).toEqual(["", "disabled.0", "farOverRatio"]);
+    const bad = parseReviewConfig({ placeholderPattern: "([" });
+    expect(bad.ok ? [] : bad.problems.map((p) => p.path)).toEqual(["placeholderPattern"]);
   });
 });
