@@ -92,6 +92,13 @@ describe("selfeval.score-differs (core's computeScores)", () => {
     expect(f!.details).toMatchObject({ stated: "45", computed: "40", difference: "5" });
     expect(f!.location.path).toBe("projectSelfEvaluations[0].indicators[0].score");
   });
+  it("nothing stated (seed 003's layout): nothing to compare", () => {
+    const p = buildProjectSelfEvaluation({ totalScore: undefined });
+    p.funds[0]!.score = undefined;
+    for (const i of p.indicators) i.score = undefined;
+    p.indicators[0]!.actual = { text: "10人" };
+    expect(run(scoreDiffers, buildDocument({ projectSelfEvaluations: [p] }))).toEqual([]);
+  });
   it("passes when every stated score is the formula's", () => {
     expect(run(scoreDiffers, buildDocument({ projectSelfEvaluations: [buildProjectSelfEvaluation()] }))).toEqual([]);
   });

@@ -205,7 +205,12 @@ function scored(doc: ImportedDocument): { scope: Scope; differences: ExactDiffer
   if (cached) return cached;
   const scopes = indicatorScopes(doc).filter((s) => s.selfEvaluation);
   const out: { scope: Scope; differences: ExactDifference[] }[] = [];
-  for (const e of evaluationsFromDocument(doc)) {
+  // Without a stated score there is nothing to compare: the scorer is not run.
+  const stated =
+    scopes.some((s) => s.indicators.some((i) => i.score !== undefined)) ||
+    doc.departmentSelfEvaluation?.budget?.score !== undefined ||
+    doc.projectSelfEvaluations.some((p) => p.totalScore !== undefined || p.funds.some((f) => f.score !== undefined));
+  for (const e of stated ? evaluationsFromDocument(doc) : []) {
     const names = e.evaluation.indicators.map((i) => i.name).join("|");
     const scope = scopes.find((s) => s.indicators.map((i) => i.name).join("|") === names);
     if (!scope) continue;
