@@ -1,6 +1,7 @@
 /** What every recogniser shares: the problem list, locations, cell access and text tidying. */
-import type { SourceDocument, Table } from "../model/table.ts";
+
 import type { Amount, ImportLocation, Problem } from "@jixiao/core/model";
+import type { Block, SourceDocument, Table } from "../model/table.ts";
 import { readAmount } from "./values.ts";
 
 export class ImportContext {
@@ -160,4 +161,24 @@ export function isDepartmentLabel(text: string): boolean {
   return /^(部门名称|单位名称|部门（单位）名称|部门\(单位\)名称|预算部门|预算单位)$/.test(
     text.replace(/[\s\u3000：:]/g, ""),
   );
+}
+
+/** Two tables as one: the second's rows after the first's (merges and source rows kept). */
+export function joinTables(a: Table, b: Table): Table {
+  const shift = a.rows.length;
+  const rows = [
+    ...a.rows,
+    ...b.rows.map((row) =>
+      row.map((c) =>
+        c.mergedFrom ? { ...c, mergedFrom: [c.mergedFrom[0] + shift, c.mergedFrom[1]] as [number, number] } : c,
+      ),
+    ),
+  ];
+  const own = (t: Table) => t.sourceRows ?? t.rows.map((_, i) => i + 1);
+  return { ...a, rows, sourceRows: [...own(a), ...own(b)] };
+}
+
+/** The block after `index` that is a table or a paragraph with text (empty paragraphs between tables skipped). */
+export function nextBlock(blocks: Block[], index: number): Block | undefined {
+  return blocks.slice(index + 1).find((b) => b.type === "table" || b.text.trim() !== "");
 }

@@ -7,11 +7,21 @@
  * stated 万元 column holds figures of ten million or more, they are read as 元 and the mismatch is reported.
  */
 import { decimal, type OperatorCodeTable } from "@jixiao/core";
+import type { DepartmentExpenditureEvaluation } from "@jixiao/core/model";
 import type { Block, Table } from "../model/table.ts";
-import { type ImportContext, isDepartmentLabel, isEmptyRow, norm, tidy, unitIn, yearIn } from "./context.ts";
+import {
+  type ImportContext,
+  isDepartmentLabel,
+  isEmptyRow,
+  joinTables,
+  nextBlock,
+  norm,
+  tidy,
+  unitIn,
+  yearIn,
+} from "./context.ts";
 import { findHeaderRow, type HeaderField, mapColumns } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
-import type { DepartmentExpenditureEvaluation } from "@jixiao/core/model";
 import { fenOf, fenToYuanText, readPercent } from "./values.ts";
 
 type BudgetRow = DepartmentExpenditureEvaluation["budgetRows"][number];
@@ -22,14 +32,37 @@ export function isDepartmentExpenditureTable(table: Table): boolean {
   return budget !== undefined || grid !== undefined;
 }
 
+/**
+ * The table of the form: the first one recognised, and the table right after it when the first has the budget
+ * but no indicator grid and the next one is that grid (a Word file that starts the grid on a new table so that
+ * its header repeats on each page) with the same number of columns.
+ */
+export function departmentExpenditureTables(blocks: Block[]): Table[] {
+  const at = blocks.findIndex((b) => b.type === "table" && isDepartmentExpenditureTable(b.table));
+  if (at < 0) return [];
+  const first = (blocks[at] as { table: Table }).table;
+  const next = nextBlock(blocks, at);
+  if (
+    next?.type === "table" &&
+    findHeaderRow(first, ["operatorCode", "target", "actual"]) === undefined &&
+    findHeaderRow(first, ["initial", "budget", "executed"]) !== undefined &&
+    findHeaderRow(next.table, ["initial", "budget", "executed"]) === undefined &&
+    findHeaderRow(next.table, ["operatorCode", "target", "actual"]) !== undefined &&
+    next.table.rows[0]?.length === first.rows[0]?.length
+  )
+    return [first, next.table];
+  return [first];
+}
+
 export function readDepartmentExpenditure(
   ctx: ImportContext,
   blocks: Block[],
   /** 指标性质 code table; core's default (004 ≥, 003 ＝, 002 ≤, 001 unknown) when absent. */
   operatorCodes?: OperatorCodeTable,
 ): DepartmentExpenditureEvaluation | undefined {
-  const table = blocks.flatMap((b) => (b.type === "table" ? [b.table] : [])).find(isDepartmentExpenditureTable);
-  if (!table) return undefined;
+  const parts = departmentExpenditureTables(blocks);
+  if (parts.length === 0) return undefined;
+  const table = parts.length === 1 ? parts[0]! : joinTables(parts[0]!, parts[1]!);
   const result: DepartmentExpenditureEvaluation = {
     organisation: "",
     amountUnit: "万元",

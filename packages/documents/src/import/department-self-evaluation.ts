@@ -6,11 +6,22 @@
  */
 
 import { decimal } from "@jixiao/core";
+import type { DepartmentSelfEvaluation, FundLine, Project } from "@jixiao/core/model";
 import type { Block, Table } from "../model/table.ts";
-import { cell, type ImportContext, isDepartmentLabel, norm, pointsIn, tidy, unitIn, yearIn } from "./context.ts";
+import {
+  cell,
+  type ImportContext,
+  isDepartmentLabel,
+  joinTables,
+  nextBlock,
+  norm,
+  pointsIn,
+  tidy,
+  unitIn,
+  yearIn,
+} from "./context.ts";
 import { findHeaderRow, mapColumns } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
-import type { DepartmentSelfEvaluation, FundLine, Project } from "@jixiao/core/model";
 import { fenOf, fenToWanYuanText, ratioOf, readNumber, readPercent } from "./values.ts";
 
 export function isDepartmentSelfEvaluationTable(table: Table): boolean {
@@ -19,12 +30,39 @@ export function isDepartmentSelfEvaluationTable(table: Table): boolean {
   return hasDept && grid !== undefined && !mapColumns(table.rows[grid.row]!.map((c) => c.text)).has("operatorCode");
 }
 
+/**
+ * The table of the form: the first one recognised; or a table with 部门名称 and no grid followed by a table that
+ * is the grid, with the same number of columns (a Word file that starts the grid on a new table so that its
+ * header repeats on each page): the two are read as one.
+ */
+export function departmentSelfEvaluationTables(blocks: Block[]): Table[] {
+  const whole = blocks.find((b) => b.type === "table" && isDepartmentSelfEvaluationTable(b.table));
+  if (whole?.type === "table") return [whole.table];
+  const gridOf = (t: Table) => findHeaderRow(t, ["name", "target", "actual", "score"]);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.type !== "table" || !b.table.rows.some((row) => isDepartmentLabel(row[0]?.text ?? "")) || gridOf(b.table))
+      continue;
+    const next = nextBlock(blocks, i);
+    if (next?.type !== "table") continue;
+    const grid = gridOf(next.table);
+    if (
+      grid &&
+      !mapColumns(next.table.rows[grid.row]!.map((c) => c.text)).has("operatorCode") &&
+      next.table.rows[0]?.length === b.table.rows[0]?.length
+    )
+      return [b.table, next.table];
+  }
+  return [];
+}
+
 export function readDepartmentSelfEvaluation(
   ctx: ImportContext,
   blocks: Block[],
 ): DepartmentSelfEvaluation | undefined {
-  const table = blocks.flatMap((b) => (b.type === "table" ? [b.table] : [])).find(isDepartmentSelfEvaluationTable);
-  if (!table) return undefined;
+  const parts = departmentSelfEvaluationTables(blocks);
+  if (parts.length === 0) return undefined;
+  const table = parts.length === 1 ? parts[0]! : joinTables(parts[0]!, parts[1]!);
   const grid = findHeaderRow(table, ["name", "target", "actual", "score"])!;
   const result: DepartmentSelfEvaluation = {
     organisation: "",

@@ -15,8 +15,12 @@ import {
 import type { Block, SourceDocument, Table } from "../model/table.ts";
 import { looksLikeDisclosure, readDisclosure } from "./budget-disclosure.ts";
 import { ImportContext, norm, setSpacesFromFormat } from "./context.ts";
-import { isDepartmentExpenditureTable, readDepartmentExpenditure } from "./department-expenditure.ts";
-import { isDepartmentSelfEvaluationTable, readDepartmentSelfEvaluation } from "./department-self-evaluation.ts";
+import {
+  departmentExpenditureTables,
+  isDepartmentExpenditureTable,
+  readDepartmentExpenditure,
+} from "./department-expenditure.ts";
+import { departmentSelfEvaluationTables, readDepartmentSelfEvaluation } from "./department-self-evaluation.ts";
 import { isDutyActivityTable, readDutyActivityTables } from "./duty-activity.ts";
 import { hasIndicatorGrid, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
 import { isProjectSelfEvaluationTable, readProjectSelfEvaluations } from "./project-self-evaluation.ts";
@@ -53,7 +57,7 @@ export function recogniseKinds(source: SourceDocument): Kind[] {
   const kinds: Kind[] = [];
   if (looksLikeDisclosure(source.blocks)) kinds.push("budget-disclosure");
   if (tables.some(isProjectSelfEvaluationTable)) kinds.push("project-self-evaluation");
-  else if (tables.some(isDepartmentSelfEvaluationTable)) kinds.push("department-self-evaluation");
+  else if (departmentSelfEvaluationTables(source.blocks).length > 0) kinds.push("department-self-evaluation");
   else if (tables.some(isDepartmentExpenditureTable)) kinds.push("department-expenditure-self-evaluation");
   if (tables.some(isProjectInfoTable) && tables.some(hasIndicatorGrid) && !kinds.includes("project-self-evaluation"))
     kinds.push("project-goals");
@@ -204,12 +208,7 @@ export function importDocument(original: SourceDocument, opts: ImportOptions = {
         const d = readDepartmentSelfEvaluation(ctx, source.blocks);
         if (d) {
           doc.departmentSelfEvaluation = d;
-          tables
-            .filter(isDepartmentSelfEvaluationTable)
-            .slice(0, 1)
-            .forEach((t) => {
-              used.add(t);
-            });
+          for (const t of departmentSelfEvaluationTables(source.blocks)) used.add(t);
         }
         break;
       }
@@ -217,12 +216,7 @@ export function importDocument(original: SourceDocument, opts: ImportOptions = {
         const d = readDepartmentExpenditure(ctx, source.blocks, opts.operatorCodes);
         if (d) {
           doc.departmentExpenditureEvaluation = d;
-          tables
-            .filter(isDepartmentExpenditureTable)
-            .slice(0, 1)
-            .forEach((t) => {
-              used.add(t);
-            });
+          for (const t of departmentExpenditureTables(source.blocks)) used.add(t);
         }
         break;
       }

@@ -379,6 +379,7 @@ function departmentSelfEvaluation(doc: ImportedDocument, d: DepartmentSelfEvalua
   const title = `${d.year ?? ""}${d.year ? "年度" : ""}${clean(d.organisation)}部门整体绩效自评表`;
   const reportBlocks = (ps: typeof doc.paragraphs): WBlock[] =>
     ps.map((x, i) => p(x.text, i === 0 && ps === before ? "title" : headingLike(x.text) ? "heading" : "body"));
+  const widths = [14, 10, 14, 26, 14, 14, 8];
   const sections: WSection[] = [];
   if (before.length > 0) sections.push({ name: "自评报告", orientation: "portrait", blocks: reportBlocks(before) });
   sections.push({
@@ -386,7 +387,9 @@ function departmentSelfEvaluation(doc: ImportedDocument, d: DepartmentSelfEvalua
     orientation: "portrait",
     blocks: [
       ...(before.length === 0 ? [p(title, "title")] : []),
-      { type: "table", table: table([14, 10, 14, 26, 14, 14, 8], 1, rows, gridStart) },
+      // The budget, then the indicator grid as a table of its own whose header repeats on each page.
+      { type: "table", table: table(widths, 0, rows.slice(0, gridStart)) },
+      { type: "table", table: table(widths, 1, rows.slice(gridStart)) },
     ],
   });
   if (after.length > 0) sections.push({ name: "佐证材料", orientation: "portrait", blocks: reportBlocks(after) });
@@ -466,6 +469,7 @@ function departmentExpenditure(d: DepartmentExpenditureEvaluation, clean: Clean)
   );
   for (const n of d.notes) rows.push(row(c(clean(n), { colSpan: W })));
   const title = `${d.year ? `${d.year}年度` : ""}部门整体支出绩效自评表`;
+  const widths = [10, 12, 22, 13, 13, 13, 13, 9, 14];
   return {
     title: "部门整体支出绩效自评表",
     sections: [
@@ -474,7 +478,10 @@ function departmentExpenditure(d: DepartmentExpenditureEvaluation, clean: Clean)
         orientation: "landscape",
         blocks: [
           p(title, "title"),
-          { type: "table", table: table([10, 12, 22, 13, 13, 13, 13, 9, 14], 2, rows, gridStart) },
+          // The budget, then the indicator grid as a table of its own whose two header rows repeat on each
+          // page (Word repeats only a table's leading rows; the importer joins the two again).
+          { type: "table", table: table(widths, 0, rows.slice(0, gridStart)) },
+          { type: "table", table: table(widths, 2, rows.slice(gridStart)) },
         ],
       },
     ],
