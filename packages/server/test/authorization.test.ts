@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { membershipsOf } from "../src/accounts/repository.ts";
 import { accounts } from "../src/accounts/schema.ts";
+import { insertEvaluation } from "../src/evaluations/repository.ts";
 import { insertIndicator } from "../src/indicators/repository.ts";
 import { jobs } from "../src/jobs/schema.ts";
 import { insertOrganisation } from "../src/orgs/repository.ts";
@@ -37,6 +38,7 @@ interface Ctx {
   org(target: Target): OrganisationRow;
   project(target: Target, state?: "draft" | "submitted"): Promise<{ id: string }>;
   indicator(target: Target): Promise<{ id: string }>;
+  evaluation(target: Target, state?: "draft" | "submitted"): Promise<{ id: string }>;
   fillerId: string;
 }
 
@@ -298,6 +300,69 @@ const CASES: Case[] = [
     expect: read(),
   },
   {
+    route: "get /api/v1/evaluations",
+    make: async (ctx, target) => ({ method: "GET", path: `/evaluations?orgId=${ctx.org(target).id}` }),
+    expect: (r, target) => (r === "anonymous" ? 401 : ADMINS.includes(r) ? 403 : target === "foreign" ? 404 : 200),
+  },
+  {
+    route: "post /api/v1/evaluations",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: "/evaluations",
+      body: { kind: "department", orgId: ctx.org(target).id, year: 2024 },
+    }),
+    expect: write(201),
+  },
+  {
+    route: "get /api/v1/evaluations/{id}",
+    make: async (ctx, target) => ({ method: "GET", path: `/evaluations/${(await ctx.evaluation(target)).id}` }),
+    expect: read(),
+  },
+  {
+    route: "patch /api/v1/evaluations/{id}",
+    make: async (ctx, target) => ({
+      method: "PATCH",
+      path: `/evaluations/${(await ctx.evaluation(target)).id}`,
+      body: { version: 1, problems: "问题" },
+    }),
+    expect: write(200),
+  },
+  {
+    route: "put /api/v1/evaluations/{id}/items",
+    make: async (ctx, target) => ({
+      method: "PUT",
+      path: `/evaluations/${(await ctx.evaluation(target)).id}/items`,
+      body: { version: 1, items: [{ name: "指标" }] },
+    }),
+    expect: write(200),
+  },
+  {
+    route: "delete /api/v1/evaluations/{id}",
+    make: async (ctx, target) => ({
+      method: "DELETE",
+      path: `/evaluations/${(await ctx.evaluation(target)).id}?version=1`,
+    }),
+    expect: write(204),
+  },
+  {
+    route: "post /api/v1/evaluations/{id}/submit",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/evaluations/${(await ctx.evaluation(target)).id}/submit`,
+      body: { version: 1 },
+    }),
+    expect: write(200),
+  },
+  ...(["approve", "return"] as const).map((action) => ({
+    route: `post /api/v1/evaluations/{id}/${action}`,
+    make: async (ctx: Ctx, target: Target) => ({
+      method: "POST",
+      path: `/evaluations/${(await ctx.evaluation(target, "submitted")).id}/${action}`,
+      body: { version: 1, comment: "意见" },
+    }),
+    expect: review,
+  })),
+  {
     route: "get /api/v1/jobs/{id}",
     make: async (ctx, target, role) => {
       // "own": a job this person started; "foreign": one started by a filler of the foreign organisation.
@@ -337,6 +402,15 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
           orgId: ctx.org(target).id,
           year: 2024,
           name: "矩阵",
+          workflowState: state,
+          submittedBy: state === "submitted" ? fillerId : null,
+        });
+      },
+      async evaluation(target, state = "draft") {
+        return insertEvaluation(t.deps.db, {
+          kind: "department",
+          orgId: ctx.org(target).id,
+          year: 2024,
           workflowState: state,
           submittedBy: state === "submitted" ? fillerId : null,
         });

@@ -10,6 +10,7 @@ import { DomainError } from "@jixiao/core";
 import { HTTPException } from "hono/http-exception";
 import { accountsRouter, authRouter } from "../accounts/index.ts";
 import { auditRouter } from "../audit/index.ts";
+import { evaluationsRouter } from "../evaluations/index.ts";
 import { healthRouter } from "../health/index.ts";
 import { indicatorsRouter } from "../indicators/index.ts";
 import { jobsRouter } from "../jobs/index.ts";
@@ -37,6 +38,7 @@ export function apiRouter() {
     .route("/", yearsRouter)
     .route("/", projectsRouter)
     .route("/", indicatorsRouter)
+    .route("/", evaluationsRouter)
     .route("/", rollupsRouter)
     .route("/", jobsRouter)
     .route("/", auditRouter);

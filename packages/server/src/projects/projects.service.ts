@@ -8,10 +8,11 @@ import { isReferenceViolation } from "../db/errors.ts";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
-import { notFound, ServerError, staleVersion } from "../http/errors.ts";
+import { notFound, staleVersion } from "../http/errors.ts";
 import { findOrganisation } from "../orgs/repository.ts";
+import { checkTransition, notEditable } from "../workflow/guard.ts";
 import { insertSnapshot, insertTransition } from "../workflow/repository.ts";
-import { ACTION_NAMES, isEditable, nextState, STATE_NAMES, type WorkflowAction } from "../workflow/rules.ts";
+import { isEditable, type WorkflowAction } from "../workflow/rules.ts";
 import { type Project, presentProject } from "./presenters.ts";
 import {
   deleteProject,
@@ -42,16 +43,7 @@ export async function projectFor(
   return row;
 }
 
-export function notEditable(state: ProjectWithOrg["workflowState"]): ServerError {
-  return new ServerError(
-    "not_editable",
-    {
-      zh: `当前状态为「${STATE_NAMES[state].zh}」，只有草稿或已退回的记录可以修改`,
-      en: `The record is ${STATE_NAMES[state].en}: only drafts and returned records can be edited`,
-    },
-    { details: { state } },
-  );
-}
+export { notEditable };
 
 export async function listProjectsFor(
   deps: Deps,
@@ -193,30 +185,7 @@ export async function transitionProject(
   const current = await projectFor(deps.db, actor, id, permission);
   const a = authorize(actor, permission, { orgPath: current.orgPath });
   if (current.version !== input.version) throw staleVersion(presentProject(current));
-  const to = nextState(current.workflowState, action);
-  if (!to) {
-    throw new ServerError(
-      "not_editable",
-      {
-        zh: `状态为「${STATE_NAMES[current.workflowState].zh}」的记录不能「${ACTION_NAMES[action].zh}」`,
-        en: `A ${STATE_NAMES[current.workflowState].en} record cannot be given "${ACTION_NAMES[action].en}"`,
-      },
-      { details: { state: current.workflowState, action } },
-    );
-  }
-  if (action !== "submit" && current.submittedBy === a.accountId) {
-    throw new DomainError("forbidden", {
-      zh: "不能审核自己提交的记录",
-      en: "You cannot review your own submission",
-    });
-  }
-  if (action === "return" && !input.comment?.trim()) {
-    throw new DomainError(
-      "invalid_input",
-      { zh: "退回时须填写意见", en: "A return needs a comment" },
-      { field: "comment" },
-    );
-  }
+  const to = checkTransition(current, action, a.accountId, input.comment);
   return transact(deps.db, async (tx) => {
     const row = await updateProject(
       tx,

@@ -1,0 +1,52 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../http/context.ts";
+import type * as r from "./evaluations.routes.ts";
+import {
+  createEvaluation,
+  deleteEvaluationFor,
+  getEvaluation,
+  listEvaluationsFor,
+  replaceItemsFor,
+  transitionEvaluation,
+  updateEvaluationFor,
+} from "./evaluations.service.ts";
+
+export const listEvaluationsHandler: RouteHandler<typeof r.listEvaluationsRoute, AppEnv> = async (c) => {
+  const { orgId, ...q } = c.req.valid("query");
+  return c.json(await listEvaluationsFor(c.var.deps, c.var.actor, { ...q, ...(orgId ? { orgId } : {}) }), 200);
+};
+
+export const getEvaluationHandler: RouteHandler<typeof r.getEvaluationRoute, AppEnv> = async (c) =>
+  c.json(await getEvaluation(c.var.deps, c.var.actor, c.req.valid("param").id), 200);
+
+export const createEvaluationHandler: RouteHandler<typeof r.createEvaluationRoute, AppEnv> = async (c) =>
+  c.json(await createEvaluation(c.var.deps, c.var.actor, c.req.valid("json")), 201);
+
+export const updateEvaluationHandler: RouteHandler<typeof r.updateEvaluationRoute, AppEnv> = async (c) =>
+  c.json(await updateEvaluationFor(c.var.deps, c.var.actor, c.req.valid("param").id, c.req.valid("json")), 200);
+
+export const replaceItemsHandler: RouteHandler<typeof r.replaceItemsRoute, AppEnv> = async (c) =>
+  c.json(await replaceItemsFor(c.var.deps, c.var.actor, c.req.valid("param").id, c.req.valid("json")), 200);
+
+export const deleteEvaluationHandler: RouteHandler<typeof r.deleteEvaluationRoute, AppEnv> = async (c) => {
+  await deleteEvaluationFor(c.var.deps, c.var.actor, c.req.valid("param").id, c.req.valid("query").version);
+  return c.body(null, 204);
+};
+
+export const submitEvaluationHandler: RouteHandler<typeof r.submitEvaluationRoute, AppEnv> = async (c) =>
+  c.json(
+    await transitionEvaluation(c.var.deps, c.var.actor, c.req.valid("param").id, "submit", c.req.valid("json")),
+    200,
+  );
+
+export const approveEvaluationHandler: RouteHandler<typeof r.approveEvaluationRoute, AppEnv> = async (c) =>
+  c.json(
+    await transitionEvaluation(c.var.deps, c.var.actor, c.req.valid("param").id, "approve", c.req.valid("json")),
+    200,
+  );
+
+export const returnEvaluationHandler: RouteHandler<typeof r.returnEvaluationRoute, AppEnv> = async (c) =>
+  c.json(
+    await transitionEvaluation(c.var.deps, c.var.actor, c.req.valid("param").id, "return", c.req.valid("json")),
+    200,
+  );

@@ -1,0 +1,172 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { WORKFLOW_STATES } from "../db/columns.ts";
+import { errorResponses } from "../http/errors.ts";
+import { Money } from "../projects/presenters.ts";
+import { IdParam } from "../projects/projects.routes.ts";
+import { EvaluationSchema, EvaluationWithItemsSchema, Points } from "./presenters.ts";
+
+const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+const text = (max: number) => z.string().trim().max(max).nullable().optional();
+
+const Fields = z.object({
+  initialBudget: Money.nullable().optional(),
+  fullYearBudget: Money.nullable().optional(),
+  executed: Money.nullable().optional(),
+  executionPoints: Points.nullable().optional(),
+  scheme: text(50),
+  statedTotal: Points.nullable().optional(),
+  statedGrade: text(10),
+  conclusion: text(10000),
+  goalsMet: text(10000),
+  goalsNotMet: text(10000),
+  problems: text(10000),
+  improvements: text(10000),
+});
+
+const ItemInput = z
+  .object({
+    indicatorId: z.string().uuid().nullable().optional(),
+    level1: text(50),
+    level2: text(50),
+    name: z.string().trim().min(1).max(100),
+    targetText: text(500),
+    actualText: text(500),
+    points: Points.nullable().optional(),
+    statedScore: Points.nullable().optional(),
+    overrideReason: text(2000),
+    deviationReason: text(2000),
+    deviationCause: z.enum(["经费", "制度", "人员", "硬件条件保障", "其他"]).nullable().optional(),
+  })
+  .openapi("EvaluationItemInput");
+
+const Page = z.object({
+  items: z.array(EvaluationSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const listEvaluationsRoute = createRoute({
+  method: "get",
+  path: "/evaluations",
+  tags: ["evaluations"],
+  summary: "自评列表 / self-evaluations in your scope",
+  request: {
+    query: z.object({
+      orgId: z.string().uuid().optional(),
+      year: z.coerce.number().int().optional(),
+      kind: z.enum(["project", "department"]).optional(),
+      state: z.enum(WORKFLOW_STATES).optional(),
+      page: z.coerce.number().int().min(1).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+  },
+  responses: {
+    200: { description: "A page of self-evaluations", content: json(Page) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const getEvaluationRoute = createRoute({
+  method: "get",
+  path: "/evaluations/{id}",
+  tags: ["evaluations"],
+  summary: "自评（含指标）/ one self-evaluation with its indicator rows",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "The self-evaluation", content: json(EvaluationWithItemsSchema) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const createEvaluationRoute = createRoute({
+  method: "post",
+  path: "/evaluations",
+  tags: ["evaluations"],
+  summary: "新建自评（填报）/ create a project or department self-evaluation (filler)",
+  request: {
+    body: {
+      required: true,
+      content: json(
+        Fields.extend({
+          kind: z.enum(["project", "department"]),
+          orgId: z.string().uuid(),
+          year: z.number().int().min(2000).max(2100),
+          projectId: z.string().uuid().nullable().optional(),
+        }).openapi("CreateSelfEvaluation"),
+      ),
+    },
+  },
+  responses: {
+    201: { description: "Created", content: json(EvaluationSchema) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const updateEvaluationRoute = createRoute({
+  method: "patch",
+  path: "/evaluations/{id}",
+  tags: ["evaluations"],
+  summary: "修改自评（草稿或已退回）/ update figures and narratives; 409 with the current record when stale",
+  request: {
+    params: IdParam,
+    body: {
+      required: true,
+      content: json(Fields.extend({ version: z.number().int() }).openapi("UpdateSelfEvaluation")),
+    },
+  },
+  responses: {
+    200: { description: "Updated", content: json(EvaluationSchema) },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const replaceItemsRoute = createRoute({
+  method: "put",
+  path: "/evaluations/{id}/items",
+  tags: ["evaluations"],
+  summary: "保存自评指标表 / replace the indicator rows as a whole (bumps the evaluation's version)",
+  request: {
+    params: IdParam,
+    body: {
+      required: true,
+      content: json(z.object({ version: z.number().int(), items: z.array(ItemInput).max(500) })),
+    },
+  },
+  responses: {
+    200: { description: "Saved", content: json(EvaluationWithItemsSchema) },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const deleteEvaluationRoute = createRoute({
+  method: "delete",
+  path: "/evaluations/{id}",
+  tags: ["evaluations"],
+  summary: "删除自评（草稿或已退回）/ delete a draft or returned self-evaluation",
+  request: { params: IdParam, query: z.object({ version: z.coerce.number().int() }) },
+  responses: {
+    204: { description: "Deleted" },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+const TransitionBody = z.object({ version: z.number().int(), comment: z.string().trim().max(2000).optional() });
+
+function transitionRoute(action: "submit" | "approve" | "return", summary: string) {
+  return createRoute({
+    method: "post",
+    path: `/evaluations/{id}/${action}`,
+    tags: ["workflow"],
+    summary,
+    request: { params: IdParam, body: { required: true, content: json(TransitionBody) } },
+    responses: {
+      200: { description: "The self-evaluation in its new state", content: json(EvaluationSchema) },
+      ...errorResponses(400, 401, 403, 404, 409),
+    },
+  });
+}
+
+export const submitEvaluationRoute = transitionRoute("submit", "提交自评 / submit (filler)");
+export const approveEvaluationRoute = transitionRoute("approve", "自评审核通过 / approve (not your own submission)");
+export const returnEvaluationRoute = transitionRoute("return", "退回自评 / return with a comment");

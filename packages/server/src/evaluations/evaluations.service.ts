@@ -1,0 +1,307 @@
+/**
+ * Self-evaluation use-cases (单位自评): authorise on the organisation → act with optimistic locking → audit,
+ * one transaction; the same workflow checks as goals (workflow/guard.ts). Items are replaced as a whole
+ * (the grid is saved at once) and bump the evaluation's version.
+ */
+import { DomainError, parseTarget } from "@jixiao/core";
+import type { Actor } from "../accounts/actor.ts";
+import { authorize, type Permission, scopeOf } from "../accounts/authorize.ts";
+import { recordAudit } from "../audit/audit.ts";
+import { isReferenceViolation } from "../db/errors.ts";
+import type { Db } from "../db/open.ts";
+import { transact } from "../db/transaction.ts";
+import type { Deps } from "../http/context.ts";
+import { notFound, staleVersion } from "../http/errors.ts";
+import { findOrganisation } from "../orgs/repository.ts";
+import { findProject } from "../projects/repository.ts";
+import { checkTransition, notEditable } from "../workflow/guard.ts";
+import { insertSnapshot, insertTransition } from "../workflow/repository.ts";
+import { isEditable, type WorkflowAction } from "../workflow/rules.ts";
+import { type Evaluation, presentEvaluation, presentItem } from "./presenters.ts";
+import {
+  deleteEvaluation,
+  type EvaluationFilter,
+  type EvaluationPatch,
+  type EvaluationWithOrg,
+  findEvaluation,
+  insertEvaluation,
+  itemsOf,
+  listEvaluations,
+  replaceItems,
+  updateEvaluation,
+} from "./repository.ts";
+
+const EVALUATION = { zh: "自评", en: "self-evaluation" };
+
+export async function evaluationFor(
+  db: Db,
+  actor: Actor | undefined,
+  id: string,
+  permission: Permission = "business.read",
+): Promise<EvaluationWithOrg> {
+  const row = await findEvaluation(db, id);
+  if (!row) {
+    authorize(actor, "business.read");
+    throw notFound(EVALUATION);
+  }
+  authorize(actor, permission, { orgPath: row.orgPath });
+  return row;
+}
+
+export async function getEvaluation(deps: Deps, actor: Actor | undefined, id: string) {
+  const row = await evaluationFor(deps.db, actor, id);
+  return { ...presentEvaluation(row), items: (await itemsOf(deps.db, id)).map(presentItem) };
+}
+
+export async function listEvaluationsFor(
+  deps: Deps,
+  actor: Actor | undefined,
+  q: Omit<EvaluationFilter, "scopePaths" | "underPath"> & { orgId?: string },
+) {
+  const a = authorize(actor, "business.read");
+  const scope = scopeOf(a, "business.read");
+  let underPath: string | undefined;
+  if (q.orgId) {
+    const org = await findOrganisation(deps.db, q.orgId);
+    if (!org) throw notFound({ zh: "组织机构", en: "organisation" });
+    authorize(a, "business.read", { orgPath: org.path });
+    underPath = org.path;
+  }
+  const { orgId: _o, ...rest } = q;
+  const r = await listEvaluations(deps.db, {
+    ...rest,
+    ...(scope.all ? {} : { scopePaths: scope.paths }),
+    ...(underPath ? { underPath } : {}),
+  });
+  return { items: r.items.map(presentEvaluation), total: r.total, page: q.page, pageSize: q.pageSize };
+}
+
+export type EvaluationInput = Omit<EvaluationPatch, "workflowState" | "submittedBy" | "computedTotal">;
+
+export async function createEvaluation(
+  deps: Deps,
+  actor: Actor | undefined,
+  input: EvaluationInput & { kind: "project" | "department"; orgId: string; year: number; projectId?: string | null },
+): Promise<Evaluation> {
+  const org = await findOrganisation(deps.db, input.orgId);
+  if (!org) {
+    authorize(actor, "business.write");
+    throw notFound({ zh: "组织机构", en: "organisation" });
+  }
+  const a = authorize(actor, "business.write", { orgPath: org.path });
+  if (input.kind === "project") {
+    const project = input.projectId ? await findProject(deps.db, input.projectId) : undefined;
+    if (!project || project.orgId !== org.id) {
+      throw new DomainError(
+        "invalid_input",
+        { zh: "项目自评须指定本单位的项目", en: "A project self-evaluation needs a project of this organisation" },
+        { field: "projectId" },
+      );
+    }
+  } else if (input.projectId) {
+    throw new DomainError(
+      "invalid_input",
+      { zh: "部门整体自评不关联项目", en: "A department self-evaluation has no project" },
+      { field: "projectId" },
+    );
+  }
+  try {
+    return await transact(deps.db, async (tx) => {
+      const row = await insertEvaluation(tx, {
+        ...input,
+        projectId: input.projectId ?? null,
+        createdAt: deps.now(),
+        updatedAt: deps.now(),
+      });
+      const after = presentEvaluation({ ...row, orgPath: org.path, orgName: org.name, projectName: null });
+      await recordAudit(tx, {
+        actor: a,
+        orgId: org.id,
+        action: "evaluation.create",
+        entityType: "self_evaluation",
+        entityId: row.id,
+        after,
+        at: deps.now(),
+      });
+      return await findEvaluation(tx, row.id).then((r) => (r ? presentEvaluation(r) : after));
+    });
+  } catch (e) {
+    if (isReferenceViolation(e)) {
+      throw new DomainError(
+        "invalid_input",
+        { zh: `预算年度 ${input.year} 不存在`, en: `Fiscal year ${input.year} does not exist` },
+        { field: "year" },
+      );
+    }
+    throw e;
+  }
+}
+
+async function explainMiss(db: Db, id: string, expectedVersion: number): Promise<never> {
+  const now = await findEvaluation(db, id);
+  if (!now) throw notFound(EVALUATION);
+  if (now.version !== expectedVersion) throw staleVersion(presentEvaluation(now));
+  throw notEditable(now.workflowState);
+}
+
+export async function updateEvaluationFor(
+  deps: Deps,
+  actor: Actor | undefined,
+  id: string,
+  input: EvaluationInput & { version: number },
+): Promise<Evaluation> {
+  const current = await evaluationFor(deps.db, actor, id, "business.write");
+  const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  const { version, ...patch } = input;
+  if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
+  return transact(deps.db, async (tx) => {
+    const row = await updateEvaluation(tx, id, version, patch, deps.now(), { editableOnly: true });
+    if (!row) return explainMiss(tx, id, version);
+    const after = presentEvaluation({ ...current, ...row });
+    await recordAudit(tx, {
+      actor: a,
+      orgId: current.orgId,
+      action: "evaluation.update",
+      entityType: "self_evaluation",
+      entityId: id,
+      before: presentEvaluation(current),
+      after,
+      at: deps.now(),
+    });
+    return after;
+  });
+}
+
+export interface ItemInput {
+  indicatorId?: string | null | undefined;
+  level1?: string | null | undefined;
+  level2?: string | null | undefined;
+  name: string;
+  targetText?: string | null | undefined;
+  actualText?: string | null | undefined;
+  points?: string | null | undefined;
+  statedScore?: string | null | undefined;
+  overrideReason?: string | null | undefined;
+  deviationReason?: string | null | undefined;
+  deviationCause?: string | null | undefined;
+}
+
+export async function replaceItemsFor(
+  deps: Deps,
+  actor: Actor | undefined,
+  id: string,
+  input: { version: number; items: ItemInput[] },
+) {
+  const current = await evaluationFor(deps.db, actor, id, "business.write");
+  const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  if (current.version === input.version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
+  const before = (await itemsOf(deps.db, id)).map(presentItem);
+  return transact(deps.db, async (tx) => {
+    const row = await updateEvaluation(tx, id, input.version, {}, deps.now(), { editableOnly: true });
+    if (!row) return explainMiss(tx, id, input.version);
+    await replaceItems(
+      tx,
+      id,
+      input.items.map((it, i) => ({
+        ...it,
+        evaluationId: id,
+        actualParsed: it.actualText ? parseTarget(it.actualText, { year: current.year }) : null,
+        sortOrder: i,
+      })),
+    );
+    const items = (await itemsOf(tx, id)).map(presentItem);
+    await recordAudit(tx, {
+      actor: a,
+      orgId: current.orgId,
+      action: "evaluation.items",
+      entityType: "self_evaluation",
+      entityId: id,
+      before: { version: current.version, items: before },
+      after: { version: row.version, items },
+      at: deps.now(),
+    });
+    return { ...presentEvaluation({ ...current, ...row }), items };
+  });
+}
+
+export async function deleteEvaluationFor(
+  deps: Deps,
+  actor: Actor | undefined,
+  id: string,
+  version: number,
+): Promise<void> {
+  const current = await evaluationFor(deps.db, actor, id, "business.write");
+  const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
+  await transact(deps.db, async (tx) => {
+    if (!(await deleteEvaluation(tx, id, version))) return explainMiss(tx, id, version);
+    await recordAudit(tx, {
+      actor: a,
+      orgId: current.orgId,
+      action: "evaluation.delete",
+      entityType: "self_evaluation",
+      entityId: id,
+      before: presentEvaluation(current),
+      at: deps.now(),
+    });
+  });
+}
+
+export async function transitionEvaluation(
+  deps: Deps,
+  actor: Actor | undefined,
+  id: string,
+  action: WorkflowAction,
+  input: { version: number; comment?: string | undefined },
+): Promise<Evaluation> {
+  const permission: Permission = action === "submit" ? "business.write" : "business.review";
+  const current = await evaluationFor(deps.db, actor, id, permission);
+  const a = authorize(actor, permission, { orgPath: current.orgPath });
+  if (current.version !== input.version) throw staleVersion(presentEvaluation(current));
+  const to = checkTransition(current, action, a.accountId, input.comment);
+  return transact(deps.db, async (tx) => {
+    const row = await updateEvaluation(
+      tx,
+      id,
+      input.version,
+      { workflowState: to, ...(action === "submit" ? { submittedBy: a.accountId } : {}) },
+      deps.now(),
+      { fromState: current.workflowState },
+    );
+    if (!row) return explainMiss(tx, id, input.version);
+    const after = presentEvaluation({ ...current, ...row });
+    await insertTransition(tx, {
+      entityType: "self_evaluation",
+      entityId: id,
+      orgId: current.orgId,
+      fromState: current.workflowState,
+      toState: to,
+      action,
+      actorId: a.accountId,
+      comment: input.comment ?? null,
+      entityVersion: row.version,
+    });
+    if (to === "approved") {
+      const items = (await itemsOf(tx, id)).map(presentItem);
+      await insertSnapshot(tx, {
+        entityType: "self_evaluation",
+        entityId: id,
+        entityVersion: row.version,
+        state: to,
+        snapshot: { ...after, items },
+      });
+    }
+    await recordAudit(tx, {
+      actor: a,
+      orgId: current.orgId,
+      action: `workflow.${action}`,
+      entityType: "self_evaluation",
+      entityId: id,
+      before: { state: current.workflowState, version: current.version },
+      after: { state: to, version: row.version },
+      details: input.comment ? { comment: input.comment } : undefined,
+      at: deps.now(),
+    });
+    return after;
+  });
+}

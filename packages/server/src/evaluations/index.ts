@@ -1,0 +1,14 @@
+import { createRouter } from "../http/router.ts";
+import * as h from "./evaluations.handlers.ts";
+import * as r from "./evaluations.routes.ts";
+
+export const evaluationsRouter = createRouter()
+  .openapi(r.listEvaluationsRoute, h.listEvaluationsHandler)
+  .openapi(r.getEvaluationRoute, h.getEvaluationHandler)
+  .openapi(r.createEvaluationRoute, h.createEvaluationHandler)
+  .openapi(r.updateEvaluationRoute, h.updateEvaluationHandler)
+  .openapi(r.replaceItemsRoute, h.replaceItemsHandler)
+  .openapi(r.deleteEvaluationRoute, h.deleteEvaluationHandler)
+  .openapi(r.submitEvaluationRoute, h.submitEvaluationHandler)
+  .openapi(r.approveEvaluationRoute, h.approveEvaluationHandler)
+  .openapi(r.returnEvaluationRoute, h.returnEvaluationHandler);

@@ -1,0 +1,133 @@
+/** SQL for self-evaluations and their items. */
+import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../db/open.ts";
+import { likePrefix } from "../orgs/repository.ts";
+import { organisations } from "../orgs/schema.ts";
+import { projects } from "../projects/schema.ts";
+import { evaluationItems, selfEvaluations } from "./schema.ts";
+
+export type EvaluationRow = typeof selfEvaluations.$inferSelect;
+export type EvaluationItemRow = typeof evaluationItems.$inferSelect;
+export type EvaluationWithOrg = EvaluationRow & { orgPath: string; orgName: string; projectName: string | null };
+
+const columns = {
+  e: selfEvaluations,
+  orgPath: organisations.path,
+  orgName: organisations.name,
+  projectName: projects.name,
+};
+const flat = (r: {
+  e: EvaluationRow;
+  orgPath: string;
+  orgName: string;
+  projectName: string | null;
+}): EvaluationWithOrg => ({
+  ...r.e,
+  orgPath: r.orgPath,
+  orgName: r.orgName,
+  projectName: r.projectName,
+});
+
+export async function findEvaluation(db: Db, id: string): Promise<EvaluationWithOrg | undefined> {
+  const rows = await db
+    .select(columns)
+    .from(selfEvaluations)
+    .innerJoin(organisations, eq(organisations.id, selfEvaluations.orgId))
+    .leftJoin(projects, eq(projects.id, selfEvaluations.projectId))
+    .where(eq(selfEvaluations.id, id))
+    .limit(1);
+  return rows[0] ? flat(rows[0]) : undefined;
+}
+
+export async function itemsOf(db: Db, evaluationId: string): Promise<EvaluationItemRow[]> {
+  return db
+    .select()
+    .from(evaluationItems)
+    .where(eq(evaluationItems.evaluationId, evaluationId))
+    .orderBy(asc(evaluationItems.sortOrder), asc(evaluationItems.id));
+}
+
+export interface EvaluationFilter {
+  scopePaths?: string[];
+  underPath?: string;
+  year?: number;
+  kind?: "project" | "department";
+  state?: EvaluationRow["workflowState"];
+  page: number;
+  pageSize: number;
+}
+
+export async function listEvaluations(
+  db: Db,
+  f: EvaluationFilter,
+): Promise<{ items: EvaluationWithOrg[]; total: number }> {
+  const conds: SQL[] = [];
+  if (f.scopePaths) {
+    if (f.scopePaths.length === 0) return { items: [], total: 0 };
+    conds.push(or(...f.scopePaths.map((p) => like(organisations.path, likePrefix(p))))!);
+  }
+  if (f.underPath) conds.push(like(organisations.path, likePrefix(f.underPath)));
+  if (f.year !== undefined) conds.push(eq(selfEvaluations.year, f.year));
+  if (f.kind) conds.push(eq(selfEvaluations.kind, f.kind));
+  if (f.state) conds.push(eq(selfEvaluations.workflowState, f.state));
+  const rows = await db
+    .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(selfEvaluations)
+    .innerJoin(organisations, eq(organisations.id, selfEvaluations.orgId))
+    .leftJoin(projects, eq(projects.id, selfEvaluations.projectId))
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(desc(selfEvaluations.year), asc(organisations.path), asc(selfEvaluations.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  return { items: rows.map(flat), total: rows[0]?.total ?? 0 };
+}
+
+export type EvaluationPatch = Partial<
+  Omit<
+    EvaluationRow,
+    "id" | "orgId" | "kind" | "year" | "projectId" | "departmentGoalId" | "version" | "createdAt" | "updatedAt"
+  >
+>;
+
+export async function insertEvaluation(db: Db, values: typeof selfEvaluations.$inferInsert): Promise<EvaluationRow> {
+  const [row] = await db.insert(selfEvaluations).values(values).returning();
+  return row!;
+}
+
+export async function updateEvaluation(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  patch: EvaluationPatch,
+  now: Date,
+  guard: { editableOnly?: boolean; fromState?: EvaluationRow["workflowState"] } = {},
+): Promise<EvaluationRow | undefined> {
+  const conds: SQL[] = [eq(selfEvaluations.id, id), eq(selfEvaluations.version, expectedVersion)];
+  if (guard.editableOnly) conds.push(inArray(selfEvaluations.workflowState, ["draft", "returned"]));
+  if (guard.fromState) conds.push(eq(selfEvaluations.workflowState, guard.fromState));
+  const rows = await db
+    .update(selfEvaluations)
+    .set({ ...patch, version: sql`${selfEvaluations.version} + 1`, updatedAt: now })
+    .where(and(...conds))
+    .returning();
+  return rows[0];
+}
+
+export async function deleteEvaluation(db: Db, id: string, expectedVersion: number): Promise<boolean> {
+  const rows = await db
+    .delete(selfEvaluations)
+    .where(
+      and(
+        eq(selfEvaluations.id, id),
+        eq(selfEvaluations.version, expectedVersion),
+        inArray(selfEvaluations.workflowState, ["draft", "returned"]),
+      ),
+    )
+    .returning({ id: selfEvaluations.id });
+  return rows.length > 0;
+}
+
+export async function replaceItems(db: Db, evaluationId: string, items: (typeof evaluationItems.$inferInsert)[]) {
+  await db.delete(evaluationItems).where(eq(evaluationItems.evaluationId, evaluationId));
+  if (items.length > 0) await db.insert(evaluationItems).values(items);
+}
