@@ -152,12 +152,19 @@ describe("jixiao review on the seeds", () => {
     expect(o.verdict).toBe("优");
   });
 
-  it("003 (曲靖市交警支队 expenditure self-evaluation): the two rows without an actual value", async () => {
+  it("003 (曲靖市交警支队 expenditure self-evaluation): no actual value on two rows, two rows repeated, 万元 header over 元", async () => {
     const o = await review("003_edf844a12b53980c.txt");
-    expect(o.counts).toEqual({ error: 0, warning: 2, info: 0 });
-    expect(o.findings.map((f) => [f.rule, f.location.row, f.location.field])).toEqual([
-      ["selfeval.missing-actual", 90, "actual"], // 交通安全标志标牌标线
-      ["selfeval.missing-actual", 91, "actual"], // 规范车辆行驶和停放
+    expect(o.counts).toEqual({ error: 0, warning: 7, info: 0 });
+    expect(o.findings.map((f) => [f.rule, f.location.row])).toEqual([
+      // 部门预算资金(万元) over figures such as 170,294,599.63: they are 元
+      ["arith.stated-unit", 7],
+      ["selfeval.missing-actual", 90], // 交通安全标志标牌标线
+      ["selfeval.missing-actual", 91], // 规范车辆行驶和停放
+      // rows 98–99 repeat 95–96 with the names cut off (全市机动车驾驶人对车驾 …) and 指标性质 001, a code with no meaning
+      ["indicator.duplicate", 98],
+      ["indicator.unknown-operator-code", 98],
+      ["indicator.duplicate", 99],
+      ["indicator.unknown-operator-code", 99],
     ]);
     // 年初 + 调整 = 确定 and basic + project = total hold in 元; over-achievements carry 超量完成 explanations;
     // the goal's 266343人次 is the four exam indicators together.
@@ -201,6 +208,7 @@ describe("jixiao review: the command", () => {
     const o = (await review("003_edf844a12b53980c.txt")) as Out & { decision: unknown; reasons: unknown[] };
     expect(o.verdict).toBe("优");
     expect(o.decision).toEqual({ verdict: "优" });
+    expect(o.findings.length).toBeGreaterThan(0);
     for (const f of o.findings) {
       expect(Object.keys(f)).toEqual(expect.arrayContaining(["rule", "severity", "message", "location"]));
       expect(f.location.file).toBe("003_edf844a12b53980c.txt");

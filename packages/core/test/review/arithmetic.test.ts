@@ -9,6 +9,7 @@ import {
   procurementTotal,
   projectFunding,
   reportProjects,
+  statedUnit,
   textTable,
   threePublic,
 } from "../../src/review/rules/arithmetic.ts";
@@ -310,5 +311,26 @@ describe("arith: self-evaluation fund lines", () => {
     const p = buildProjectSelfEvaluation();
     p.funds[0]!.rate = { text: "90%", percent: "90" };
     expect(run(budgetLine, buildDocument({ projectSelfEvaluations: [p] }))[0]!.message).toContain("执行率");
+  });
+});
+
+describe("arith.stated-unit", () => {
+  const expenditure = (statedUnit: string, amountUnit: "元" | "万元") =>
+    buildDocument({
+      departmentExpenditureEvaluation: {
+        organisation: "支队",
+        statedUnit,
+        amountUnit,
+        budgetRows: [{ ...fundLine({ budget: amount("166,933,259.08", "元") }), category: "total" as const }],
+        indicators: [],
+        notes: [],
+        location: L,
+      },
+    });
+  it("fails when the header says 万元 and the figures are 元 (seed 003)", () => {
+    expect(run(statedUnit, expenditure("万元", "元"))[0]!.details).toMatchObject({ stated: "万元", computed: "元" });
+  });
+  it("passes when they agree", () => {
+    expect(run(statedUnit, expenditure("元", "元"))).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import {
   percentOverCap,
   qualitativeNeedsNumber,
   rateAtLeast100,
+  unknownOperatorCode,
   weightNotPositive,
   weightsSum,
 } from "../../src/review/rules/indicators.ts";
@@ -167,5 +168,39 @@ describe("indicator.weight-not-positive and indicator.weights-sum", () => {
     expect(run(weightNotPositive, weighted("60", "30", "10"))).toEqual([]);
     expect(run(weightsSum, weighted("60", "30", "10"))).toEqual([]);
     expect(run(weightsSum, weighted("50", "30", "10"), { weightTotals: { project: "90" } })).toEqual([]);
+  });
+});
+
+describe("indicator.duplicate: a repeat with its name cut off (seed 003 rows 98–99)", () => {
+  const rows = (second: string, target: string) =>
+    buildDocument({
+      projects: [
+        buildProject({
+          indicators: [
+            ind("全市机动车驾驶人对车驾管业务服务满意度", "90", { unit: "%", actual: { text: "92" } }),
+            ind(second, target, { unit: "%", actual: { text: "92" } }),
+          ],
+        }),
+      ],
+    });
+  it("fails for a cut-off name with the same target and actual", () => {
+    const [f] = run(duplicate, rows("全市机动车驾驶人对车驾", "90"));
+    expect(f!.message).toContain("名称被截断");
+  });
+  it("passes when the target differs, or the common beginning is short", () => {
+    expect(run(duplicate, rows("全市机动车驾驶人对车驾", "95"))).toEqual([]);
+    expect(run(duplicate, rows("全市机动", "90"))).toEqual([]);
+  });
+});
+
+describe("indicator.unknown-operator-code", () => {
+  it("fails for a 指标性质 code with no operator (seed 003's 001)", () => {
+    const f = run(unknownOperatorCode, withIndicator(ind("满意度", "90", { operatorCode: "001" })));
+    expect(f[0]!.location.field).toBe("operatorCode");
+  });
+  it("passes for a known code", () => {
+    expect(
+      run(unknownOperatorCode, withIndicator(ind("满意度", "90", { operatorCode: "004", operator: ">=" }))),
+    ).toEqual([]);
   });
 });

@@ -454,6 +454,27 @@ export const textTable: Rule = {
   },
 };
 
+export const statedUnit: Rule = {
+  id: "arith.stated-unit",
+  category: "数据质量",
+  severity: "warning",
+  title: { zh: "表头注明的金额单位与所填金额不符", en: "The unit the header states is not the figures' unit" },
+  check(doc) {
+    const de = doc.departmentExpenditureEvaluation;
+    if (!de?.statedUnit || de.statedUnit.replace(/[\s（）()]/g, "") === de.amountUnit) return [];
+    const first = de.budgetRows.find((r) => r.budget ?? r.initial);
+    const example = first?.budget?.text ?? first?.initial?.text ?? "";
+    return [
+      {
+        message: `表头注明单位为「${de.statedUnit}」，但金额（如 ${example}）按其大小和写法应为「${de.amountUnit}」`,
+        messageEn: `the header states ${de.statedUnit}, but the figures (e.g. ${example}) are in ${de.amountUnit} by their size and form`,
+        location: loc(first?.location ?? de.location, { path: "departmentExpenditureEvaluation.statedUnit" }),
+        details: { stated: de.statedUnit, computed: de.amountUnit },
+      },
+    ];
+  },
+};
+
 export const ARITHMETIC_RULES: Rule[] = [
   incomeParts,
   threePublic,
@@ -466,4 +487,5 @@ export const ARITHMETIC_RULES: Rule[] = [
   projectFunding,
   reportProjects,
   textTable,
+  statedUnit,
 ];

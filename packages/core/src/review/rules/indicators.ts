@@ -47,22 +47,80 @@ function sameNames(scopes: Scope[]): { a: [Scope, number]; b: [Scope, number] }[
   return out;
 }
 
+/**
+ * Indicators listed again with a cut-off name (seed 003's rows 98–99 repeat 95–96 as 「全市机动车驾驶人对车驾」): the
+ * shorter name (six characters or more) begins the longer one and the target and actual are the same.
+ */
+function truncatedRepeats(scopes: Scope[]): { a: [Scope, number]; b: [Scope, number] }[] {
+  const out: { a: [Scope, number]; b: [Scope, number] }[] = [];
+  const groups = new Map<string, [Scope, number][]>();
+  for (const s of scopes) {
+    const g = groups.get(s.duplicateGroup) ?? [];
+    groups.set(s.duplicateGroup, g);
+    for (let i = 0; i < s.indicators.length; i++) g.push([s, i]);
+  }
+  for (const members of groups.values()) {
+    for (let j = 1; j < members.length; j++) {
+      const [sb, ib] = members[j]!;
+      const b = sb.indicators[ib]!;
+      const nb = norm(b.name);
+      if (nb.length < 6) continue;
+      for (let k = 0; k < j; k++) {
+        const [sa, ia] = members[k]!;
+        const a = sa.indicators[ia]!;
+        const na = norm(a.name);
+        if (na === nb || na.length < 6 || !(na.startsWith(nb) || nb.startsWith(na))) continue;
+        if (criteria(a) !== criteria(b) || norm(a.actual?.text ?? "") !== norm(b.actual?.text ?? "")) continue;
+        out.push({ a: [sa, ia], b: [sb, ib] });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 export const duplicate: Rule = {
   id: "indicator.duplicate",
   category: "数据质量",
   severity: "warning",
   title: { zh: "同一指标重复填列", en: "The same indicator listed twice" },
   check(doc) {
-    return sameNames(indicatorScopes(doc))
-      .filter(({ a, b }) => criteria(a[0].indicators[a[1]]!) === criteria(b[0].indicators[b[1]]!))
-      .map(({ a, b }) => {
-        const ind = b[0].indicators[b[1]]!;
-        return {
-          message: `指标「${ind.name}」重复填列（与第 ${a[0].indicators[a[1]]!.location.row ?? "?"} 行相同）`,
-          messageEn: `indicator "${ind.name}" is listed twice (same as row ${a[0].indicators[a[1]]!.location.row ?? "?"})`,
-          location: indicatorLocation(b[0], b[1], "name"),
-        };
+    const scopes = indicatorScopes(doc);
+    return [
+      ...sameNames(scopes).filter(({ a, b }) => criteria(a[0].indicators[a[1]]!) === criteria(b[0].indicators[b[1]]!)),
+      ...truncatedRepeats(scopes),
+    ].map(({ a, b }) => {
+      const ind = b[0].indicators[b[1]]!;
+      const first = a[0].indicators[a[1]]!;
+      const cut = norm(ind.name) !== norm(first.name);
+      const row = first.location.row ?? "?";
+      return {
+        message: `指标「${ind.name}」重复填列（与第 ${row} 行${cut ? `「${first.name}」相同，名称被截断` : "相同"}）`,
+        messageEn: `indicator "${ind.name}" is listed twice (same as row ${row}${cut ? ` "${first.name}", its name cut off` : ""})`,
+        location: indicatorLocation(b[0], b[1], "name"),
+      };
+    });
+  },
+};
+
+export const unknownOperatorCode: Rule = {
+  id: "indicator.unknown-operator-code",
+  category: "数据质量",
+  severity: "warning",
+  title: { zh: "指标性质（计算符号）代码含义不明", en: "An operator code (指标性质) with no known meaning" },
+  check(doc) {
+    const out: RuleFinding[] = [];
+    for (const s of indicatorScopes(doc)) {
+      s.indicators.forEach((ind, i) => {
+        if (ind.operatorCode === undefined || ind.operatorCode.trim() === "" || ind.operator !== undefined) return;
+        out.push({
+          message: `指标「${ind.name}」的指标性质「${ind.operatorCode}」含义不明，无法确定指标值「${ind.target?.text ?? ""}」的比较方式`,
+          messageEn: `indicator "${ind.name}": operator code "${ind.operatorCode}" has no known meaning, so "${ind.target?.text ?? ""}" cannot be compared`,
+          location: indicatorLocation(s, i, "operatorCode"),
+        });
       });
+    }
+    return out;
   },
 };
 
@@ -394,6 +452,7 @@ export const weightsSum: Rule = {
 
 export const INDICATOR_RULES: Rule[] = [
   duplicate,
+  unknownOperatorCode,
   nameConflict,
   percentOverCap,
   rateAtLeast100,
