@@ -150,7 +150,8 @@ function tableCell(cell: WCell, widths: number[]): TableCell {
           alignment: ALIGN[align],
           spacing: { before: 0, after: 0, line: 260 },
           children: [
-            new TextRun({ text: line, size: 20, bold: cell.bold ?? false, font: font(SONG), language: LANGUAGE }),
+            // 宋体, zh-CN and the Latin font come from the document's default run style.
+            new TextRun(cell.bold ? { text: line, size: 20, bold: true } : { text: line, size: 20 }),
           ],
         }),
     );

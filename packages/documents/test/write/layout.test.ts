@@ -28,7 +28,10 @@ describe("the forms as real tables", () => {
       const body = strFromU8(docx["word/document.xml"]!);
       expect(count(body, /<w:gridSpan /g) + count(body, /<w:vMerge/g)).toBeGreaterThan(0);
       expect(count(body, /<w:tblHeader\/?>/g)).toBeGreaterThan(0);
-      expect(body).toMatch(/w:eastAsia="宋体"/);
+      // 宋体 and zh-CN in the document's default run style (cells), titles and report text in their own runs.
+      const styles = strFromU8(docx["word/styles.xml"]!);
+      expect(styles).toMatch(/<w:docDefaults>.*w:eastAsia="宋体".*<\/w:docDefaults>/s);
+      expect(styles).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/);
       const sizes = [...body.matchAll(/<w:pgSz w:w="(\d+)" w:h="(\d+)"( w:orient="landscape")?/g)];
       expect(sizes.length).toBeGreaterThan(0);
       const first = sizes[layout === "department-self-evaluation" ? 1 : 0] ?? sizes[0]!;
@@ -45,8 +48,7 @@ describe("the forms as real tables", () => {
       expect(all).toContain(`orientation="${orientation}"`);
       expect(all).toMatch(/fitToPage="1"/);
       if (layout !== "budget-disclosure") expect(workbook).toContain("_xlnm.Print_Titles");
-      const styles = strFromU8(xlsx["xl/styles.xml"]!);
-      expect(styles).toContain('val="宋体"');
+      expect(strFromU8(xlsx["xl/styles.xml"]!)).toContain('val="宋体"');
     });
   }
 

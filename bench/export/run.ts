@@ -1,0 +1,214 @@
+/**
+ * bench/export: documents per second for the official documents, against writing the same cells as CSV text
+ * (the floor: every cell's text touched once, quoted, joined — no layout, no styles, no zip).
+ *
+ *   1. the 13-project goal table of seed 004 (项目绩效目标表) in xlsx and docx, and once as PDF;
+ *   2. a batch of generated departments (default 1,000), each a duty → activity goal table the size of seed 000
+ *      (3 duties, 9 activities, 27 indicators with four tiers), in xlsx and docx.
+ *
+ *   node_modules/.bin/tsx bench/export/run.ts [departments] [--no-pdf]
+ *
+ * Prints figures and ratios; asserts nothing.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { DutyGoalTable, ImportedDocument, Indicator } from "@jixiao/core/model";
+import {
+  buildLayout,
+  exportDocument,
+  importDocument,
+  pdfEngine,
+  readExtractedText,
+  type WDocument,
+  writeDocx,
+  writeXlsx,
+} from "@jixiao/documents";
+
+const args = process.argv.slice(2);
+const DEPARTMENTS = Number(args.find((a) => /^\d+$/.test(a)) ?? 1000);
+const PDF = !args.includes("--no-pdf");
+const ROOT = join(import.meta.dirname, "../..");
+
+function csv(doc: WDocument): string {
+  const out: string[] = [];
+  for (const s of doc.sections)
+    for (const b of s.blocks) {
+      if (b.type === "paragraph") out.push(quote(b.text));
+      else for (const row of b.table.rows) out.push(row.map((c) => quote(c?.text ?? "")).join(","));
+    }
+  return out.join("\r\n");
+}
+const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * Wall time in ms, and the process's CPU time (user + system) beside it: on a shared machine the wall time
+ * depends on the load, the CPU time much less (LibreOffice runs in its own process: its CPU is not counted).
+ */
+let lastCpuMs = 0;
+async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
+  const c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  const r = await f();
+  const c = process.cpuUsage(c0);
+  lastCpuMs = (c.user + c.system) / 1000;
+  return [Number(process.hrtime.bigint() - t0) / 1e6, r];
+}
+const cpu = (n: number) => `, CPU ${fmt(lastCpuMs / n)} ms/doc`;
+
+function fmt(n: number, d = 1): string {
+  return n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. Seed 004: 13 projects, 111 indicators.
+
+const seed = importDocument(
+  readExtractedText(readFileSync(join(ROOT, "fixtures/seeds/004_8649601bbeaed617.txt"), "utf8"), "004.txt"),
+).document;
+const page004 = buildLayout(seed, "project-goals");
+const ROUNDS = 30;
+
+// Warm-up (module loading, JIT).
+await writeXlsx(page004);
+await writeDocx(page004);
+
+console.log(
+  `bench/export — node ${process.version}, load average ${(await import("node:os")).loadavg()[0]!.toFixed(1)}\n`,
+);
+console.log("1. 项目绩效目标表, seed 004 (13 projects, 111 indicators), one document = 13 tables + 13 grids");
+const [csvMs] = await timed(async () => {
+  let n = 0;
+  for (let i = 0; i < ROUNDS * 50; i++) n += csv(buildLayout(seed, "project-goals")).length;
+  return n;
+});
+const csvPer = csvMs / (ROUNDS * 50);
+console.log(
+  `   CSV floor (layout + cells as text):  ${fmt(1000 / csvPer)} docs/s  (${fmt(csvPer, 3)} ms/doc, CPU ${fmt(lastCpuMs / (ROUNDS * 50), 3)} ms/doc)`,
+);
+for (const format of ["xlsx", "docx"] as const) {
+  let bytes = 0;
+  const [ms] = await timed(async () => {
+    for (let i = 0; i < ROUNDS; i++) bytes = (await exportDocument(seed, { as: "project-goals", format })).data.length;
+  });
+  const per = ms / ROUNDS;
+  console.log(
+    `   ${format}: ${fmt(1000 / per)} docs/s  (${fmt(per)} ms/doc${cpu(ROUNDS)}, ${fmt(bytes / 1024, 0)} KiB)  ${fmt(per / csvPer, 0)}× the CSV floor`,
+  );
+}
+if (PDF) {
+  const engine = pdfEngine();
+  if (!engine) console.log("   pdf: no engine here (neither LibreOffice nor a CJK font)");
+  else {
+    for (const e of engine === "libreoffice" ? (["libreoffice", "pdfmake"] as const) : (["pdfmake"] as const)) {
+      if (!pdfEngine({ engine: e })) continue;
+      const [ms, out] = await timed(() =>
+        exportDocument(seed, { as: "project-goals", format: "pdf", pdf: { engine: e } }),
+      );
+      console.log(
+        `   pdf (${e}, once): ${fmt(ms, 0)} ms  (${fmt(1000 / ms, 2)} docs/s, ${fmt(out.data.length / 1024, 0)} KiB)  ${fmt(ms / csvPer, 0)}× the CSV floor`,
+      );
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. A batch of generated departments.
+
+let state = 0x9e3779b9;
+function rand(n: number): number {
+  state ^= state << 13;
+  state ^= state >>> 17;
+  state ^= state << 5;
+  return (state >>> 0) % n;
+}
+const DUTIES = ["道路交通管理", "交通事故处理", "车辆和驾驶人管理", "交通安全宣传", "科技信息化建设"];
+const ACTIVITIES = ["秩序管理", "事故预防", "源头监管", "执法监督", "设施维护", "应急处置"];
+const loc = { file: "generated" };
+
+function tiers(n: number): Indicator["tiers"] {
+  const t = (text: string) => ({ text });
+  return { excellent: t(`${n}%以上`), good: t(`${n - 5}%以上`), fair: t(`${n - 10}%以上`), poor: t(`${n - 10}%以下`) };
+}
+
+function department(k: number): ImportedDocument {
+  const duties: DutyGoalTable["duties"] = [];
+  for (let d = 0; d < 3; d++) {
+    const activities = [];
+    let dutyFen = 0n;
+    for (let a = 0; a < 3; a++) {
+      const fen = BigInt(1 + rand(400)) * 1_000_000n + BigInt(rand(100)) * 10_000n;
+      dutyFen += fen;
+      const indicators: Indicator[] = Array.from({ length: 3 }, (_, i) => ({
+        name: `${ACTIVITIES[(a + i) % ACTIVITIES.length]}指标${i + 1}完成率`,
+        tiers: tiers(80 + rand(15)),
+        location: loc,
+      }));
+      activities.push({
+        name: `${DUTIES[d % DUTIES.length]}${ACTIVITIES[a]}`,
+        text: `${DUTIES[d % DUTIES.length]}${ACTIVITIES[a]}`,
+        budget: { text: "", unit: "万元" as const, fen: fen.toString() },
+        content: "依法履行职责，组织开展专项整治，完善工作机制，提高管理水平和服务质量。",
+        goal: "保障道路交通安全、畅通、有序，减少交通事故，提高群众满意度。",
+        indicators,
+        location: loc,
+      });
+    }
+    duties.push({
+      name: DUTIES[d % DUTIES.length]!,
+      text: DUTIES[d % DUTIES.length]!,
+      budget: { text: "", unit: "万元", fen: dutyFen.toString() },
+      content: "根据《中华人民共和国道路交通安全法》有关规定，实行统一科学管理。",
+      goal: "确保道路交通安全畅通、高效便捷。",
+      indicators: [],
+      activities,
+      location: loc,
+    });
+  }
+  return {
+    file: `dept-${k}.json`,
+    format: "json",
+    kinds: ["duty-activity-goals"],
+    organisations: [{ name: `第${k}交警大队`, code: String(400000 + k) }],
+    dutyGoals: [
+      {
+        organisation: { code: String(400000 + k), name: `第${k}交警大队`, text: `${400000 + k}第${k}交警大队` },
+        unitNote: "单位：万元",
+        duties,
+        location: loc,
+      },
+    ],
+    projects: [],
+    projectSelfEvaluations: [],
+    paragraphs: [],
+    unmapped: [],
+  };
+}
+
+console.log(
+  `\n2. A batch of ${DEPARTMENTS.toLocaleString("en-US")} generated departments (duty → activity goal table each: 3 duties, 9 activities, 27 indicators)`,
+);
+const departments = Array.from({ length: DEPARTMENTS }, (_, k) => department(k + 1));
+const [batchCsvMs] = await timed(async () => {
+  let n = 0;
+  for (const d of departments) n += csv(buildLayout(d, "duty-activity-goals")).length;
+  return n;
+});
+console.log(
+  `   CSV floor: ${fmt((DEPARTMENTS * 1000) / batchCsvMs, 0)} docs/s  (${fmt(batchCsvMs / 1000, 2)} s for the batch${cpu(DEPARTMENTS)})`,
+);
+let total = 0;
+for (const format of ["xlsx", "docx"] as const) {
+  let bytes = 0;
+  const [ms] = await timed(async () => {
+    for (const d of departments) bytes += (await exportDocument(d, { as: "duty-activity-goals", format })).data.length;
+  });
+  total += ms;
+  console.log(
+    `   ${format}: ${fmt((DEPARTMENTS * 1000) / ms)} docs/s  (${fmt(ms / 1000, 2)} s${cpu(DEPARTMENTS)}, ${fmt(bytes / DEPARTMENTS / 1024, 0)} KiB/doc)  ${fmt(ms / batchCsvMs, 0)}× the CSV floor`,
+  );
+}
+console.log(
+  `   xlsx + docx: ${fmt((2 * DEPARTMENTS * 1000) / total)} docs/s  (${fmt(total / 1000, 2)} s for ${(2 * DEPARTMENTS).toLocaleString("en-US")} files)`,
+);
+const mem = process.memoryUsage();
+console.log(`\n   rss ${fmt(mem.rss / 2 ** 20, 0)} MiB, heap ${fmt(mem.heapUsed / 2 ** 20, 0)} MiB`);
