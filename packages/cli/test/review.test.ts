@@ -6,6 +6,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { reviewDocument } from "@jixiao/core";
 import { describe, expect, it } from "vitest";
 import { main as importMain } from "../src/commands/import.ts";
 import { main } from "../src/commands/review.ts";
@@ -276,5 +277,69 @@ describe("jixiao review: the command", () => {
     expect(await run(["help"], io)).toBe(0);
     expect(io.out()).toContain("review <file>");
     expect(await run(["review", "fixtures/seeds/003_edf844a12b53980c.txt", "--json"], captureIo())).toBe(0);
+  });
+});
+
+describe("review never fails on mangled seed documents", () => {
+  /** Every string leaf of a JSON value, as [parent, key] pairs. */
+  function leaves(v: unknown, out: [Record<string | number, unknown>, string | number][] = []) {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        if (typeof v[i] === "string") out.push([v as never, i]);
+        else leaves(v[i], out);
+      }
+    } else if (v && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        if (typeof x === "string") out.push([v as Record<string, unknown>, k]);
+        else leaves(x, out);
+      }
+    }
+    return out;
+  }
+  const WORDS = [
+    "**",
+    "",
+    "0",
+    "-1",
+    "≥100%",
+    "120%",
+    "≤30万",
+    "2099年12月31日前",
+    "不足50%",
+    "abc",
+    "9".repeat(30),
+    "1e9",
+  ];
+
+  it("strings replaced at random (fen texts included) give findings, never a failed rule", async () => {
+    const fc = (await import("fast-check")).default;
+    for (const seed of [
+      "000_c8bf763ea5097ffd.txt",
+      "002_720a01ff2c7d777f.txt",
+      "003_edf844a12b53980c.txt",
+      "004_8649601bbeaed617.txt",
+    ]) {
+      const io = captureIo();
+      await importMain([`fixtures/seeds/${seed}`, "--json"], io);
+      const base = JSON.parse(io.out()).document;
+      const count = leaves(base).length;
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.nat(count - 1), fc.oneof(fc.constantFrom(...WORDS), fc.string())), { maxLength: 40 }),
+          (edits) => {
+            const doc = structuredClone(base);
+            const ls = leaves(doc);
+            for (const [i, w] of edits) {
+              const [parent, key] = ls[i]!;
+              // a fen must stay an integer text (the schema's rule); other strings take anything
+              parent[key] = key === "fen" ? String(((i * 7919) % 1_000_001) - 500_000) : w;
+            }
+            const r = reviewDocument(doc);
+            expect(r.findings.filter((f) => f.rule === "engine.rule-failed")).toEqual([]);
+          },
+        ),
+        { numRuns: 50, seed: 7 },
+      );
+    }
   });
 });

@@ -273,8 +273,14 @@ export function explainedInText(doc: ImportedDocument, ...names: (string | undef
 
 const UNIT_FEN: Record<MoneyUnit, bigint> = { 元: 100n, 万元: 1_000_000n };
 
+/** The unit as the schema allows it (a hand-built document may hold anything): 万元, else 元. */
+function moneyUnit(unit: string): MoneyUnit {
+  return unit === "万元" ? "万元" : "元";
+}
+
 /** The tolerance of a unit in fen. */
-export function toleranceFen(unit: MoneyUnit, config: ReviewConfig): bigint {
+export function toleranceFen(unitIn: MoneyUnit, config: ReviewConfig): bigint {
+  const unit = moneyUnit(unitIn);
   const r = parseDecimal(config.roundingTolerance[unit] ?? "0") ?? { n: 0n, d: 1n };
   return (r.n * UNIT_FEN[unit]) / r.d;
 }
@@ -295,9 +301,10 @@ export interface AmountComparison {
 export function compareAmounts(
   stated: Fen,
   computed: Fen | Ratio,
-  unit: MoneyUnit,
+  unitIn: MoneyUnit,
   config: ReviewConfig,
 ): AmountComparison | undefined {
+  const unit = moneyUnit(unitIn);
   const c = typeof computed === "bigint" ? { n: computed, d: 1n } : computed;
   // stated − computed in fen, exact
   const diffN = stated * c.d - c.n;
@@ -338,7 +345,8 @@ function trim(s: string): string {
 }
 
 /** An amount in the unit it was written in, for messages. */
-export function showAmount(f: Fen, unit: MoneyUnit): string {
+export function showAmount(f: Fen, unitIn: MoneyUnit): string {
+  const unit = moneyUnit(unitIn);
   return `${unit === "元" ? formatAmount(f, unit) : trim(fenText(f, 1n, unit, 6))} ${unit}`;
 }
 
