@@ -5,7 +5,7 @@
  * - PostgreSQL: `CREATE DATABASE … TEMPLATE <migrated template>` from TEST_DATABASE_URL, dropped afterwards.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
@@ -41,6 +41,10 @@ async function pgliteTemplate(): Promise<Blob> {
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
     writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
     renameSync(tmp, file);
+    for (const old of readdirSync(TMP)) {
+      if (/^pglite-template-[0-9a-f]+\.tar$/.test(old) && join(TMP, old) !== file)
+        rmSync(join(TMP, old), { force: true });
+    }
   }
   return new Blob([readFileSync(file)]);
 }
@@ -75,6 +79,12 @@ async function postgresTemplate(): Promise<string> {
         const handle = await openDatabase({ url: withDatabase(TEST_DATABASE_URL, building), poolSize: 1 });
         await handle.close();
         await c.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+        // Templates of older migration sets are no longer needed (skip any still in use).
+        const old = await c.query<{ datname: string }>(
+          "SELECT datname FROM pg_database WHERE datname LIKE 'jixiao\\_tpl\\_%' AND datname <> $1 AND datname NOT LIKE '%\\_building'",
+          [name],
+        );
+        for (const { datname } of old.rows) await c.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => {});
       }
     } finally {
       await c.query("SELECT pg_advisory_unlock(730002)");
