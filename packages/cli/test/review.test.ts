@@ -171,12 +171,17 @@ describe("jixiao review on the seeds", () => {
     // the goal's 266343人次 is the four exam indicators together.
   });
 
-  it("004 (天津 13 project goal tables): 5475件 in the goal against ≥1200件, ≥100百分比 on a rate", async () => {
+  it("004 (天津 13 project goal tables): 5475件 in the goal against ≥1200件, ≥100百分比 on a rate, 万 without 元", async () => {
     const o = await review("004_8649601bbeaed617.txt");
-    expect(o.counts).toEqual({ error: 0, warning: 1, info: 1 });
-    const [differs, rate] = o.findings;
+    expect(o.counts).toEqual({ error: 0, warning: 5, info: 1 });
+    const [differs, ...rest] = o.findings;
     expect(differs).toMatchObject({ rule: "text.quantity-differs", location: { table: 5, field: "goal" } });
     expect(differs!.details).toMatchObject({ stated: "5475", computed: "1200", unit: "件" });
+    // 行政强制措施经费2024: ≤30万, ≤555万, ≤250万, ≤465万 — 万 with no 元
+    expect(rest.filter((f) => f.rule === "indicator.unit-missing").map((f) => f.location.row)).toEqual([
+      636, 642, 648, 654,
+    ]);
+    const rate = rest.find((f) => f.severity === "info");
     // ≥100% on 送拘体检率 is a note, not a mistake: a rate cannot exceed 100%, so it means =100%.
     expect(rate).toMatchObject({ rule: "indicator.rate-at-least-100", severity: "info", location: { row: 321 } });
     // 行政强制措施经费: cost indicators 30 + 555 + 250 + 465 = 1300 万 = the budget, not above it
@@ -198,7 +203,7 @@ describe("jixiao review: the command", () => {
     const io = captureIo();
     expect(await main(["fixtures/seeds/004_8649601bbeaed617.txt"], io)).toBe(0);
     expect(io.out()).toContain("审核结论: 优");
-    expect(io.out()).toMatch(/警告 \(1\)\n {2}\[text\.quantity-differs\] 第 5 个表格/);
+    expect(io.out()).toMatch(/警告 \(5\)\n {2}\[text\.quantity-differs\] 第 5 个表格/);
     const en = captureIo();
     expect(await main(["fixtures/seeds/004_8649601bbeaed617.txt", "--lang", "en"], en)).toBe(0);
     expect(en.out()).toContain("verdict: 优");
@@ -241,7 +246,9 @@ describe("jixiao review: the command", () => {
     const io = captureIo();
     expect(await main(["fixtures/seeds/004_8649601bbeaed617.txt", "--json", "--config", cfg], io)).toBe(0);
     const o = JSON.parse(io.out()) as Out;
-    expect(o.findings.map((f) => [f.rule, f.severity])).toEqual([["text.quantity-differs", "error"]]);
+    expect(o.findings.filter((f) => f.rule !== "indicator.unit-missing").map((f) => [f.rule, f.severity])).toEqual([
+      ["text.quantity-differs", "error"],
+    ]);
     expect(o.verdict).toBe("中");
   });
 

@@ -21,6 +21,7 @@ export const ReviewConfigSchema = z.strictObject({
   percentCap: z.number().positive().optional(),
   numericNamePattern: z.string().optional(),
   placeholderPattern: z.string().optional(),
+  maxNameLength: z.number().int().positive().optional(),
   requiredFields: z
     .strictObject({
       project: z.array(z.enum(["name", "budget", "goal"])).optional(),

@@ -14,6 +14,7 @@ export const DEFAULT_REVIEW_CONFIG: ReviewConfig = {
   executionRateMin: "90",
   percentCap: 100,
   numericNamePattern: "(率|数量|次数|人数)$",
+  maxNameLength: 100,
   placeholderPattern: "^[*＊]+$",
   requiredFields: {
     project: ["name", "budget", "goal"],

@@ -99,6 +99,8 @@ export interface ReviewConfig {
   percentCap: number;
   /** Indicator names that ask for a number (…率, …数量, …次数, …人数). */
   numericNamePattern: string;
+  /** The longest indicator name (characters) before it is flagged. */
+  maxNameLength: number;
   /** Cell text that stands for content not filled in (`**`, `*`). */
   placeholderPattern: string;
   /** Header fields each part must have. */

@@ -7,9 +7,11 @@ import {
   duplicate,
   goalFundsAboveBudget,
   nameConflict,
+  nameTooLong,
   percentOverCap,
   qualitativeNeedsNumber,
   rateAtLeast100,
+  unitMissing,
   unknownOperatorCode,
   weightNotPositive,
   weightsSum,
@@ -202,5 +204,27 @@ describe("indicator.unknown-operator-code", () => {
     expect(
       run(unknownOperatorCode, withIndicator(ind("满意度", "90", { operatorCode: "004", operator: ">=" }))),
     ).toEqual([]);
+  });
+});
+
+describe("indicator.unit-missing", () => {
+  it("fails for ≤30万 (seed 004: 万 of what?) and a bare number", () => {
+    const f = run(unitMissing, withIndicator(ind("运维成本", "≤30万", { level2: "成本指标" })));
+    expect(f[0]!.message).toContain("万元");
+    expect(run(unitMissing, withIndicator(ind("完成数", "≥30")))).toHaveLength(1);
+  });
+  it("passes with a unit in the value or in the 计量单位 column", () => {
+    expect(run(unitMissing, withIndicator(ind("运维成本", "≤30万元")))).toEqual([]);
+    expect(run(unitMissing, withIndicator(ind("完成数", "90", { unit: "%" })))).toEqual([]);
+  });
+});
+
+describe("indicator.name-too-long", () => {
+  it("fails above the limit (a setting)", () => {
+    expect(run(nameTooLong, withIndicator(ind("很".repeat(101), "≥1次")))).toHaveLength(1);
+    expect(run(nameTooLong, withIndicator(ind("很".repeat(30), "≥1次")), { maxNameLength: 20 })).toHaveLength(1);
+  });
+  it("passes at the limit", () => {
+    expect(run(nameTooLong, withIndicator(ind("很".repeat(100), "≥1次")))).toEqual([]);
   });
 });

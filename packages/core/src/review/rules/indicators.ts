@@ -450,9 +450,57 @@ export const weightsSum: Rule = {
   },
 };
 
+export const unitMissing: Rule = {
+  id: "indicator.unit-missing",
+  category: "数据质量",
+  severity: "warning",
+  title: { zh: "定量指标值没有计量单位", en: "A quantitative target without a unit" },
+  check(doc) {
+    const out: RuleFinding[] = [];
+    for (const s of indicatorScopes(doc)) {
+      s.indicators.forEach((ind, i) => {
+        const t = targetOf(ind);
+        if (!t || (t.kind !== "numeric" && t.kind !== "range") || t.unit || ind.unit) return;
+        out.push({
+          message: `指标「${ind.name}」指标值「${ind.target!.text}」没有计量单位${/万$/.test(ind.target!.text.trim()) ? "（“万”之后缺少单位，如“万元”）" : ""}`,
+          messageEn: `indicator "${ind.name}": target "${ind.target!.text}" has no unit`,
+          location: indicatorLocation(s, i, "target"),
+        });
+      });
+    }
+    return out;
+  },
+};
+
+export const nameTooLong: Rule = {
+  id: "indicator.name-too-long",
+  category: "数据质量",
+  severity: "warning",
+  title: { zh: "三级指标名称过长（应简明）", en: "An indicator name that is too long" },
+  config: ["maxNameLength"],
+  check(doc, config) {
+    const out: RuleFinding[] = [];
+    for (const s of indicatorScopes(doc)) {
+      s.indicators.forEach((ind, i) => {
+        const n = [...norm(ind.name)].length;
+        if (n <= config.maxNameLength) return;
+        out.push({
+          message: `指标名称有 ${n} 个字，超过 ${config.maxNameLength} 字：名称应简明，说明放入指标解释`,
+          messageEn: `the indicator name has ${n} characters, above ${config.maxNameLength}: keep names short and put explanations in the description`,
+          location: indicatorLocation(s, i, "name"),
+          details: { stated: String(n), computed: String(config.maxNameLength) },
+        });
+      });
+    }
+    return out;
+  },
+};
+
 export const INDICATOR_RULES: Rule[] = [
   duplicate,
   unknownOperatorCode,
+  unitMissing,
+  nameTooLong,
   nameConflict,
   percentOverCap,
   rateAtLeast100,
