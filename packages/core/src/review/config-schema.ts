@@ -4,12 +4,12 @@
  */
 import { z } from "zod";
 import { RULES } from "./engine.ts";
-import { CATEGORIES, type ReviewConfigInput, VERDICTS } from "./types.ts";
+import { CATEGORIES, type ReviewConfigInput } from "./types.ts";
 
 const Decimal = z.string().regex(/^\d+(?:\.\d+)?$/, '应为非负十进制数文本，如 "0.01" / a non-negative decimal as text');
 const SeverityEnum = z.enum(["error", "warning", "info"]);
 const Level1Enum = z.enum(["output", "effect", "satisfaction", "cost"]);
-const VerdictEnum = z.enum(VERDICTS as unknown as ["优", "良", "中", "差"]);
+const VerdictEnum = z.enum(["优", "良", "中", "差"]);
 const RuleId = z.string().refine((id) => RULES.some((r) => r.id === id), { message: "未知规则 unknown rule id" });
 
 export const ReviewConfigSchema = z.strictObject({

@@ -26,17 +26,14 @@ export const RULES: readonly Rule[] = [
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-function isConfig(c: ReviewConfig | ReviewConfigInput): c is ReviewConfig {
-  return "verdict" in c && c.verdict !== undefined && "capOnError" in c.verdict && "level1Sets" in c;
-}
-
 /** The findings of every enabled rule on the document, errors first, then in document order. */
 export function reviewFindings(
   doc: ImportedDocument,
   configIn: ReviewConfig | ReviewConfigInput = {},
   rules: readonly Rule[] = RULES,
 ): Finding[] {
-  const config = isConfig(configIn) ? configIn : resolveReviewConfig(configIn);
+  // A full configuration resolves to itself; a partial one is laid over the defaults.
+  const config = resolveReviewConfig(configIn);
   const disabled = new Set(config.disabled);
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -79,7 +76,7 @@ export function reviewFindings(
 
 /** Reviews a document: findings, counts by severity, the verdict with its reasons, and the decision to confirm. */
 export function reviewDocument(doc: ImportedDocument, configIn: ReviewConfigInput | ReviewConfig = {}): ReviewResult {
-  const config = isConfig(configIn) ? configIn : resolveReviewConfig(configIn);
+  const config = resolveReviewConfig(configIn);
   const findings = reviewFindings(doc, config);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;

@@ -9,6 +9,7 @@
 import type { Location } from "../../errors/domain-error.ts";
 import type { ImportedDocument } from "../../model/document.ts";
 import { executionRate } from "../../money/budget.ts";
+import type { Fen } from "../../money/money.ts";
 import { cmp, parseDecimal, toDecimalString } from "../../numbers/decimal.ts";
 import { evaluationsFromDocument } from "../../scoring/from-document.ts";
 import { parseEvaluationInput } from "../../scoring/input.ts";
@@ -122,8 +123,8 @@ export const farOverWithoutExplanation: Rule = {
 
 interface Spending {
   name: string;
-  budget?: bigint;
-  executed?: bigint;
+  budget?: Fen | undefined;
+  executed?: Fen | undefined;
   note?: string;
   location: Location;
 }
@@ -185,7 +186,7 @@ export const lowExecution: Rule = {
     const out: RuleFinding[] = [];
     for (const sp of spendings(doc)) {
       if (sp.budget === undefined || sp.executed === undefined || sp.budget <= 0n) continue;
-      const rate = executionRate(sp.executed as never, sp.budget as never);
+      const rate = executionRate(sp.executed, sp.budget);
       if (cmp(rate.percent, min) >= 0) continue;
       if (!isBlank(sp.note) || explainedInText(doc, sp.name)) continue;
       out.push({
