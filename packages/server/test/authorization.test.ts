@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { membershipsOf } from "../src/accounts/repository.ts";
 import { accounts } from "../src/accounts/schema.ts";
+import { insertExecution } from "../src/budgets/execution.repository.ts";
 import { insertEvaluation } from "../src/evaluations/repository.ts";
 import { insertIndicator } from "../src/indicators/repository.ts";
 import { jobs } from "../src/jobs/schema.ts";
@@ -39,6 +40,7 @@ interface Ctx {
   project(target: Target, state?: "draft" | "submitted"): Promise<{ id: string }>;
   indicator(target: Target): Promise<{ id: string }>;
   evaluation(target: Target, state?: "draft" | "submitted"): Promise<{ id: string }>;
+  execution(target: Target): Promise<{ id: string }>;
   fillerId: string;
 }
 
@@ -363,6 +365,42 @@ const CASES: Case[] = [
     expect: review,
   })),
   {
+    route: "get /api/v1/execution",
+    make: async (ctx, target) => ({ method: "GET", path: `/execution?orgId=${ctx.org(target).id}` }),
+    expect: (r, target) => (r === "anonymous" ? 401 : ADMINS.includes(r) ? 403 : target === "foreign" ? 404 : 200),
+  },
+  {
+    route: "post /api/v1/execution",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: "/execution",
+      body: { orgId: ctx.org(target).id, year: 2024, scope: "total", month: nextMonth(), executed: "1.00" },
+    }),
+    expect: write(201),
+  },
+  {
+    route: "get /api/v1/execution/{id}",
+    make: async (ctx, target) => ({ method: "GET", path: `/execution/${(await ctx.execution(target)).id}` }),
+    expect: read(),
+  },
+  {
+    route: "patch /api/v1/execution/{id}",
+    make: async (ctx, target) => ({
+      method: "PATCH",
+      path: `/execution/${(await ctx.execution(target)).id}`,
+      body: { version: 1, executed: "2.00" },
+    }),
+    expect: write(200),
+  },
+  {
+    route: "delete /api/v1/execution/{id}",
+    make: async (ctx, target) => ({
+      method: "DELETE",
+      path: `/execution/${(await ctx.execution(target)).id}?version=1`,
+    }),
+    expect: write(204),
+  },
+  {
     route: "get /api/v1/jobs/{id}",
     make: async (ctx, target, role) => {
       // "own": a job this person started; "foreign": one started by a filler of the foreign organisation.
@@ -382,6 +420,10 @@ const CASES: Case[] = [
     expect: only(["auditor"], 200),
   },
 ];
+
+/** A different month for each row the create case makes, so the unique key never collides. */
+let monthCounter = 0;
+const nextMonth = () => (monthCounter++ % 12) + 1;
 
 const STATUS_CODE: Record<number, string> = { 401: "unauthenticated", 403: "forbidden", 404: "not_found" };
 
@@ -414,6 +456,11 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
           workflowState: state,
           submittedBy: state === "submitted" ? fillerId : null,
         });
+      },
+      async execution(target) {
+        // A fresh project per row keeps the (organisation, year, scope, project, month) key unique.
+        const p = await ctx.project(target);
+        return insertExecution(t.deps.db, { orgId: ctx.org(target).id, year: 2024, scope: "project", projectId: p.id });
       },
       async indicator(target) {
         const p = await ctx.project(target);

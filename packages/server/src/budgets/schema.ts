@@ -157,6 +157,13 @@ export const budgetExecution = pgTable(
   },
   (t) => [
     index("budget_execution_org_year_idx").on(t.orgId, t.year),
+    uniqueIndex("budget_execution_uq").on(
+      t.orgId,
+      t.year,
+      t.scope,
+      sql`coalesce(${t.projectId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      sql`coalesce(${t.month}, 0)`,
+    ),
     check("budget_execution_scope_ck", sql`${t.scope} IN ('total', 'basic', 'project_spending', 'project')`),
     check("budget_execution_month_ck", sql`${t.month} IS NULL OR ${t.month} BETWEEN 1 AND 12`),
   ],

@@ -10,6 +10,7 @@ import { DomainError } from "@jixiao/core";
 import { HTTPException } from "hono/http-exception";
 import { accountsRouter, authRouter } from "../accounts/index.ts";
 import { auditRouter } from "../audit/index.ts";
+import { budgetsRouter } from "../budgets/index.ts";
 import { evaluationsRouter } from "../evaluations/index.ts";
 import { healthRouter } from "../health/index.ts";
 import { indicatorsRouter } from "../indicators/index.ts";
@@ -39,6 +40,7 @@ export function apiRouter() {
     .route("/", projectsRouter)
     .route("/", indicatorsRouter)
     .route("/", evaluationsRouter)
+    .route("/", budgetsRouter)
     .route("/", rollupsRouter)
     .route("/", jobsRouter)
     .route("/", auditRouter);

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "budget_execution_uq" ON "budget_execution" USING btree ("org_id","year","scope",coalesce("project_id", '00000000-0000-0000-0000-000000000000'::uuid),coalesce("month", 0));
