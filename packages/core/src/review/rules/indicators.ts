@@ -18,6 +18,18 @@ const norm = (s: string): string =>
     .replace(/[。.，,、；;]+$/, "")
     .replace(/^\d+[、.．]/, "");
 
+const NAME_KEYS = new WeakMap<Indicator, string>();
+
+/** The indicator's name normalised for comparison (memoised: several rules compare names). */
+function nameKey(ind: Indicator): string {
+  let k = NAME_KEYS.get(ind);
+  if (k === undefined) {
+    k = norm(ind.name);
+    NAME_KEYS.set(ind, k);
+  }
+  return k;
+}
+
 function criteria(ind: Indicator): string {
   const t = ind.tiers;
   if (t) return [t.excellent.text, t.good.text, t.fair.text, t.poor.text].map(norm).join("|");
@@ -36,7 +48,7 @@ function sameNames(scopes: Scope[]): { a: [Scope, number]; b: [Scope, number] }[
     const seen = groups.get(s.duplicateGroup) ?? new Map<string, [Scope, number]>();
     groups.set(s.duplicateGroup, seen);
     s.indicators.forEach((ind, i) => {
-      const key = norm(ind.name);
+      const key = nameKey(ind);
       if (key === "" || /^[*＊]+$/.test(key)) return;
       const first = seen.get(key);
       if (first) out.push({ a: first, b: [s, i] });
@@ -63,12 +75,12 @@ function truncatedRepeats(scopes: Scope[]): { a: [Scope, number]; b: [Scope, num
     for (let j = 1; j < members.length; j++) {
       const [sb, ib] = members[j]!;
       const b = sb.indicators[ib]!;
-      const nb = norm(b.name);
+      const nb = nameKey(b);
       if (nb.length < 6) continue;
       for (let k = 0; k < j; k++) {
         const [sa, ia] = members[k]!;
         const a = sa.indicators[ia]!;
-        const na = norm(a.name);
+        const na = nameKey(a);
         if (na === nb || na.length < 6 || !(na.startsWith(nb) || nb.startsWith(na))) continue;
         if (criteria(a) !== criteria(b) || norm(a.actual?.text ?? "") !== norm(b.actual?.text ?? "")) continue;
         out.push({ a: [sa, ia], b: [sb, ib] });
@@ -92,7 +104,7 @@ export const duplicate: Rule = {
     ].map(({ a, b }) => {
       const ind = b[0].indicators[b[1]]!;
       const first = a[0].indicators[a[1]]!;
-      const cut = norm(ind.name) !== norm(first.name);
+      const cut = nameKey(ind) !== nameKey(first);
       const row = first.location.row ?? "?";
       return {
         message: `指标「${ind.name}」重复填列（与第 ${row} 行${cut ? `「${first.name}」相同，名称被截断` : "相同"}）`,
@@ -357,7 +369,7 @@ export const qualitativeNeedsNumber: Rule = {
     const out: RuleFinding[] = [];
     for (const s of indicatorScopes(doc)) {
       s.indicators.forEach((ind, i) => {
-        if (!re.test(norm(ind.name))) return;
+        if (!re.test(nameKey(ind))) return;
         const t = targetOf(ind);
         if (t?.kind !== "qualitative" || t.parts) return;
         out.push({
@@ -482,7 +494,7 @@ export const nameTooLong: Rule = {
     const out: RuleFinding[] = [];
     for (const s of indicatorScopes(doc)) {
       s.indicators.forEach((ind, i) => {
-        const n = [...norm(ind.name)].length;
+        const n = [...nameKey(ind)].length;
         if (n <= config.maxNameLength) return;
         out.push({
           message: `指标名称有 ${n} 个字，超过 ${config.maxNameLength} 字：名称应简明，说明放入指标解释`,
