@@ -26,6 +26,6 @@ export const getJobRoute = createRoute({
   request: { params: IdParam },
   responses: {
     200: { description: "The job", content: { "application/json": { schema: JobSchema } } },
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(400, 401, 403, 404),
   },
 });
