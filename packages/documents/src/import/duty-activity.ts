@@ -5,12 +5,14 @@
  *
  * Duty or activity: an activity's name is indented with full-width spaces in the source. When no row of a table
  * is indented (a reader that trims them), a named row without indicators but with a goal is a duty and the named
- * rows under it are activities; a table without such rows has duties only, each with its own indicators.
+ * rows under it are activities; a table without such rows has duties only, each with its own indicators. When
+ * some named rows have their indicator and tier cells merged into one (Jixiao's exports), those rows are the duties.
  */
+
+import type { Activity, Duty, DutyGoalTable, Indicator } from "@jixiao/core/model";
 import type { Table } from "../model/table.ts";
 import { cell, type ImportContext, isEmptyRow, isPlaceholder, norm, splitCodeName, tidy, unitIn } from "./context.ts";
 import { findHeaderRow } from "./headers.ts";
-import type { Activity, Duty, DutyGoalTable, Indicator } from "@jixiao/core/model";
 import { fenOf, fenToWanYuanText, readTiers } from "./values.ts";
 
 const TIER_WORDS = ["优", "良", "中", "差"] as const;
@@ -74,6 +76,13 @@ export function readDutyActivityTable(ctx: ImportContext, table: Table): DutyGoa
   const rowHasIndicator = (r: number) =>
     tidy(cell(table, r, indicatorCol)) !== "" || tierCols.some((c) => tidy(cell(table, r, c)) !== "");
   const isHeaderLike = (r: number) => !rowHasIndicator(r) && tidy(cell(table, r, goalCol)) !== "";
+  // A row whose indicator and tier cells are one merged cell is a duty's own row (Jixiao's exports merge them;
+  // so do forms that leave a duty's indicator area blank): when such rows exist, they are the duties.
+  const mergedArea = (r: number) =>
+    tidy(cell(table, r, nameCol)) !== "" &&
+    (table.rows[r]?.[indicatorCol]?.colSpan ?? 1) > 1 &&
+    tierCols.every((c) => c > indicatorCol && c < indicatorCol + (table.rows[r]![indicatorCol]!.colSpan ?? 1));
+  const anyMerged = table.rows.slice(first).some((_, k) => mergedArea(first + k));
   const anyHeaderLike = table.rows.slice(first).some((_, k) => {
     const r = first + k;
     return tidy(cell(table, r, nameCol)) !== "" && isHeaderLike(r);
@@ -98,6 +107,7 @@ export function readDutyActivityTable(ctx: ImportContext, table: Table): DutyGoa
     if (name !== "") {
       let isActivity: boolean;
       if (hasIndent) isActivity = indented(rawName);
+      else if (anyMerged) isActivity = !mergedArea(r) && duty !== undefined;
       else if (anyHeaderLike) isActivity = !isHeaderLike(r) && duty !== undefined;
       else isActivity = false;
       const item: Activity = {

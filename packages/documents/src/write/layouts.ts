@@ -230,18 +230,16 @@ export function dutyTableBlocks(t: DutyGoalTable, clean: Clean, withTitle: boole
   ];
   const indicatorCells = (ind: Indicator) => [c(ind.name), ...tierCells(ind)];
   for (const duty of t.duties) {
-    // The duty's own row (no indicator on it), then its own indicators, then its activities.
+    // The duty's own row (its indicator and tier cells merged into one blank cell: that is how the importer tells
+    // a duty from an activity once the readers have trimmed the activities' indentation), then its own
+    // indicators, then its activities.
     rows.push(
       row(
         c(duty.name, { bold: true }),
         N(amountText(duty.budget, "万元")),
         c(clean(duty.content)),
         c(clean(duty.goal)),
-        c(""),
-        c(""),
-        c(""),
-        c(""),
-        c(""),
+        c("", { colSpan: 5 }),
       ),
     );
     for (const ind of duty.indicators) rows.push(row(c(""), c(""), c(""), c(""), ...indicatorCells(ind)));

@@ -47,6 +47,20 @@ describe("export → import gives back the same data", () => {
     }
   }
 
+  it("duties and activities keep their places without indentation: a duty without a goal, an activity without indicators", async () => {
+    const doc = seedDocument("000_c8bf763ea5097ffd");
+    const table = doc.dutyGoals[0]!;
+    delete table.duties[1]!.goal;
+    table.duties[2]!.activities[0]!.indicators = [];
+    // A duty with its own indicators and no activities (seed 001's unit 312007).
+    table.duties[0]!.indicators = table.duties[0]!.activities[0]!.indicators.slice(0, 2);
+    for (const format of ["xlsx", "docx"] as const) {
+      const back = await roundTrip(doc, "duty-activity-goals", format);
+      expect(back.document.unmapped).toEqual([]);
+      expect(dataOf(back.document, "duty-activity-goals")).toEqual(dataOf(doc, "duty-activity-goals"));
+    }
+  });
+
   it("the report's text comes back in order (seed 002, xlsx and docx)", async () => {
     const doc = seedDocument("002_720a01ff2c7d777f");
     for (const format of ["xlsx", "docx"] as const) {
