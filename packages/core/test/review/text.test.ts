@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { quantityDiffers, quantityUnmeasured } from "../../src/review/rules/text.ts";
-import { buildDocument, buildProject, ind, threeGroups } from "./factory.ts";
+import { changeWithoutReason, quantityDiffers, quantityUnmeasured } from "../../src/review/rules/text.ts";
+import { amount, buildDisclosure, buildDocument, buildProject, ind, threeGroups } from "./factory.ts";
 import { run } from "./helpers.ts";
 
 const project = (goal: string, ...targets: [string, string][]) =>
@@ -45,5 +45,23 @@ describe("text.quantity-unmeasured", () => {
   });
   it("passes when the unit is measured (even with another value: that is quantity-differs)", () => {
     expect(run(quantityUnmeasured, project("开展宣传活动12场。", ["宣传活动", "≥10场"]))).toEqual([]);
+  });
+});
+
+describe("text.change-without-reason", () => {
+  const doc = (reason?: string) =>
+    buildDocument({
+      disclosure: buildDisclosure({
+        threePublic: {
+          text: "四、三公经费\n公务接待费1.31万元，比去年减少0.09万元",
+          changes: [{ item: "公务接待费", direction: "减少", amount: amount("0.09"), ...(reason ? { reason } : {}) }],
+        },
+      }),
+    });
+  it("fails for a change with no reason", () => {
+    expect(run(changeWithoutReason, doc())[0]!.message).toContain("未说明原因");
+  });
+  it("passes when the reason is given (seed 001: 节省开支)", () => {
+    expect(run(changeWithoutReason, doc("节省开支"))).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * indicator of the same unit is a warning (seed 004 project 3: 5475件 against ≥1200件); no indicator of that unit
  * at all is a note.
  */
-import { indicatorScopes, type Scope, targetOf } from "../context.ts";
+import { indicatorScopes, locateText, type Scope, targetOf } from "../context.ts";
 import type { Rule, RuleFinding } from "../types.ts";
 
 const COUNT_UNIT = "人次|件|辆|套|台|个|人|名|次|份|部|起|条|项|场|批|所|处|块|路|篇|期";
@@ -116,4 +116,26 @@ export const quantityUnmeasured: Rule = {
   check: check("unmeasured"),
 };
 
-export const TEXT_RULES: Rule[] = [quantityDiffers, quantityUnmeasured];
+export const changeWithoutReason: Rule = {
+  id: "text.change-without-reason",
+  category: "完整性",
+  severity: "warning",
+  title: { zh: "“三公”经费增减未说明原因", en: "A change in 三公 spending without its reason" },
+  check(doc) {
+    const t = doc.disclosure?.threePublic;
+    if (!t) return [];
+    const out: RuleFinding[] = [];
+    t.changes.forEach((c, i) => {
+      if (c.reason && c.reason.trim() !== "") return;
+      const line = t.text.split("\n").find((l) => l.includes(c.item)) ?? "";
+      out.push({
+        message: `“三公”经费中「${c.item}」比上年${c.direction} ${c.amount.text}${c.amount.unit}，未说明原因`,
+        messageEn: `三公: "${c.item}" ${c.direction === "增加" ? "rose" : "fell"} by ${c.amount.text} ${c.amount.unit} with no reason given`,
+        location: locateText(doc, line, { file: doc.file, path: `disclosure.threePublic.changes[${i}]` }),
+      });
+    });
+    return out;
+  },
+};
+
+export const TEXT_RULES: Rule[] = [quantityDiffers, quantityUnmeasured, changeWithoutReason];
