@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { membershipsOf } from "../src/accounts/repository.ts";
 import { accounts } from "../src/accounts/schema.ts";
 import { insertExecution } from "../src/budgets/execution.repository.ts";
+import { insertDuty } from "../src/duties/repository.ts";
 import { insertEvaluation } from "../src/evaluations/repository.ts";
 import { insertIndicator } from "../src/indicators/repository.ts";
 import { jobs } from "../src/jobs/schema.ts";
@@ -41,6 +42,7 @@ interface Ctx {
   indicator(target: Target): Promise<{ id: string }>;
   evaluation(target: Target, state?: "draft" | "submitted"): Promise<{ id: string }>;
   execution(target: Target): Promise<{ id: string }>;
+  duty(target: Target): Promise<{ id: string }>;
   fillerId: string;
 }
 
@@ -401,6 +403,48 @@ const CASES: Case[] = [
     expect: write(204),
   },
   {
+    route: "get /api/v1/duties",
+    make: async (ctx, target) => ({ method: "GET", path: `/duties?orgId=${ctx.org(target).id}` }),
+    expect: (r, target) => (r === "anonymous" ? 401 : ADMINS.includes(r) ? 403 : target === "foreign" ? 404 : 200),
+  },
+  {
+    route: "post /api/v1/duties",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: "/duties",
+      body: { orgId: ctx.org(target).id, year: 2024, name: "职责" },
+    }),
+    expect: write(201),
+  },
+  {
+    route: "get /api/v1/duties/{id}",
+    make: async (ctx, target) => ({ method: "GET", path: `/duties/${(await ctx.duty(target)).id}` }),
+    expect: read(),
+  },
+  {
+    route: "patch /api/v1/duties/{id}",
+    make: async (ctx, target) => ({
+      method: "PATCH",
+      path: `/duties/${(await ctx.duty(target)).id}`,
+      body: { version: 1, name: "改" },
+    }),
+    expect: write(200),
+  },
+  {
+    route: "put /api/v1/duties/{id}/activities",
+    make: async (ctx, target) => ({
+      method: "PUT",
+      path: `/duties/${(await ctx.duty(target)).id}/activities`,
+      body: { version: 1, activities: [{ name: "活动", indicators: [] }] },
+    }),
+    expect: write(200),
+  },
+  {
+    route: "delete /api/v1/duties/{id}",
+    make: async (ctx, target) => ({ method: "DELETE", path: `/duties/${(await ctx.duty(target)).id}?version=1` }),
+    expect: write(204),
+  },
+  {
     route: "get /api/v1/jobs/{id}",
     make: async (ctx, target, role) => {
       // "own": a job this person started; "foreign": one started by a filler of the foreign organisation.
@@ -456,6 +500,9 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
           workflowState: state,
           submittedBy: state === "submitted" ? fillerId : null,
         });
+      },
+      async duty(target) {
+        return insertDuty(t.deps.db, { orgId: ctx.org(target).id, year: 2024, name: "职责" });
       },
       async execution(target) {
         // A fresh project per row keeps the (organisation, year, scope, project, month) key unique.

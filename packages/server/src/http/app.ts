@@ -11,6 +11,7 @@ import { HTTPException } from "hono/http-exception";
 import { accountsRouter, authRouter } from "../accounts/index.ts";
 import { auditRouter } from "../audit/index.ts";
 import { budgetsRouter } from "../budgets/index.ts";
+import { dutiesRouter } from "../duties/index.ts";
 import { evaluationsRouter } from "../evaluations/index.ts";
 import { healthRouter } from "../health/index.ts";
 import { indicatorsRouter } from "../indicators/index.ts";
@@ -41,6 +42,7 @@ export function apiRouter() {
     .route("/", indicatorsRouter)
     .route("/", evaluationsRouter)
     .route("/", budgetsRouter)
+    .route("/", dutiesRouter)
     .route("/", rollupsRouter)
     .route("/", jobsRouter)
     .route("/", auditRouter);
