@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { membershipsOf } from "../src/accounts/repository.ts";
 import { accounts } from "../src/accounts/schema.ts";
+import { insertBudget } from "../src/budgets/department.repository.ts";
 import { insertExecution } from "../src/budgets/execution.repository.ts";
 import { insertDuty } from "../src/duties/repository.ts";
 import { insertEvaluation } from "../src/evaluations/repository.ts";
@@ -43,6 +44,7 @@ interface Ctx {
   evaluation(target: Target, state?: "draft" | "submitted"): Promise<{ id: string }>;
   execution(target: Target): Promise<{ id: string }>;
   duty(target: Target): Promise<{ id: string }>;
+  budget(target: Target): Promise<{ id: string }>;
   fillerId: string;
 }
 
@@ -445,6 +447,48 @@ const CASES: Case[] = [
     expect: write(204),
   },
   {
+    route: "get /api/v1/budgets",
+    make: async (ctx, target) => ({ method: "GET", path: `/budgets?orgId=${ctx.org(target).id}` }),
+    expect: (r, target) => (r === "anonymous" ? 401 : ADMINS.includes(r) ? 403 : target === "foreign" ? 404 : 200),
+  },
+  {
+    route: "post /api/v1/budgets",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: "/budgets",
+      body: { orgId: ctx.org(target).id, year: 2025 },
+    }),
+    expect: write(201),
+  },
+  {
+    route: "get /api/v1/budgets/{id}",
+    make: async (ctx, target) => ({ method: "GET", path: `/budgets/${(await ctx.budget(target)).id}` }),
+    expect: read(),
+  },
+  {
+    route: "patch /api/v1/budgets/{id}",
+    make: async (ctx, target) => ({
+      method: "PATCH",
+      path: `/budgets/${(await ctx.budget(target)).id}`,
+      body: { version: 1, notes: "说明" },
+    }),
+    expect: write(200),
+  },
+  {
+    route: "put /api/v1/budgets/{id}/sections",
+    make: async (ctx, target) => ({
+      method: "PUT",
+      path: `/budgets/${(await ctx.budget(target)).id}/sections`,
+      body: { version: 1, income: [{ category: "一般公共预算拨款", amount: "1.00" }] },
+    }),
+    expect: write(200),
+  },
+  {
+    route: "delete /api/v1/budgets/{id}",
+    make: async (ctx, target) => ({ method: "DELETE", path: `/budgets/${(await ctx.budget(target)).id}?version=1` }),
+    expect: write(204),
+  },
+  {
     route: "get /api/v1/jobs/{id}",
     make: async (ctx, target, role) => {
       // "own": a job this person started; "foreign": one started by a filler of the foreign organisation.
@@ -500,6 +544,15 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
           workflowState: state,
           submittedBy: state === "submitted" ? fillerId : null,
         });
+      },
+      async budget(target) {
+        // One budget per organisation and year: a new leaf organisation for each.
+        const leaf = await insertOrganisation(
+          t.deps.db,
+          { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "预算单位" },
+          ctx.org(target),
+        );
+        return insertBudget(t.deps.db, { orgId: leaf.id, year: 2024 });
       },
       async duty(target) {
         return insertDuty(t.deps.db, { orgId: ctx.org(target).id, year: 2024, name: "职责" });

@@ -1,8 +1,16 @@
 import { createRouter } from "../http/router.ts";
+import * as dh from "./department.handlers.ts";
+import * as dr from "./department.routes.ts";
 import * as h from "./execution.handlers.ts";
 import * as r from "./execution.routes.ts";
 
 export const budgetsRouter = createRouter()
+  .openapi(dr.listBudgetsRoute, dh.listBudgetsHandler)
+  .openapi(dr.getBudgetRoute, dh.getBudgetHandler)
+  .openapi(dr.createBudgetRoute, dh.createBudgetHandler)
+  .openapi(dr.updateBudgetRoute, dh.updateBudgetHandler)
+  .openapi(dr.replaceSectionsRoute, dh.replaceSectionsHandler)
+  .openapi(dr.deleteBudgetRoute, dh.deleteBudgetHandler)
   .openapi(r.listExecutionRoute, h.listExecutionHandler)
   .openapi(r.getExecutionRoute, h.getExecutionHandler)
   .openapi(r.createExecutionRoute, h.createExecutionHandler)
