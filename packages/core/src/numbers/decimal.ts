@@ -10,11 +10,30 @@ export interface Ratio {
   readonly d: bigint;
 }
 
-const DECIMAL_RE = /^([+-])?(\d+)(?:\.(\d+))?$/;
+/** Powers of ten for the scales in use (a decimal's digits, a rounding step), computed once. */
+const POW10: readonly bigint[] = Array.from({ length: 41 }, (_, i) => 10n ** BigInt(i));
+/** 10^k; throws like `10n ** BigInt(k)` for a negative or fractional k. */
+function pow10(k: number): bigint {
+  const p = POW10[k];
+  return p !== undefined ? p : 10n ** BigInt(k);
+}
+/** 2^53: below it, integers convert between bigint and number exactly. */
+const SAFE = 9007199254740992n;
 
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
+  if (x < SAFE && y < SAFE) {
+    // the same Euclid on doubles: exact for integers below 2^53, and much cheaper than on bigints
+    let p = Number(x);
+    let q = Number(y);
+    while (q !== 0) {
+      const t = p % q;
+      p = q;
+      q = t;
+    }
+    return BigInt(p);
+  }
   while (y !== 0n) {
     const t = x % y;
     x = y;
@@ -29,6 +48,9 @@ export function ratio(n: bigint, d: bigint = 1n): Ratio {
     n = -n;
     d = -d;
   }
+  // already in lowest terms: an integer, or zero (whose lowest terms are 0/1)
+  if (d === 1n) return { n, d };
+  if (n === 0n) return { n: 0n, d: 1n };
   const g = gcd(n, d);
   return g > 1n ? { n: n / g, d: d / g } : { n, d };
 }
@@ -36,14 +58,49 @@ export function ratio(n: bigint, d: bigint = 1n): Ratio {
 export const ZERO: Ratio = { n: 0n, d: 1n };
 export const ONE: Ratio = { n: 1n, d: 1n };
 
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** Parses `-12.345` / `12` / `+0.5` (no grouping, no exponent); undefined when not a plain decimal. */
 export function parseDecimal(text: string): Ratio | undefined {
-  const m = DECIMAL_RE.exec(text.trim());
-  if (!m) return undefined;
-  const frac = m[3] ?? "";
-  const digits = BigInt((m[2] ?? "0") + frac);
-  const scale = 10n ** BigInt(frac.length);
-  return ratio(m[1] === "-" ? -digits : digits, scale);
+  // the grammar of /^([+-])?(\d+)(?:\.(\d+))?$/ on the trimmed text, read by hand
+  const t = text.trim();
+  const len = t.length;
+  let i = 0;
+  const sign = t.charCodeAt(0);
+  if (sign === 43 /* + */ || sign === 45 /* - */) i = 1;
+  const intStart = i;
+  while (i < len && isDigitCode(t.charCodeAt(i))) i++;
+  if (i === intStart) return undefined;
+  const intEnd = i;
+  if (i === len) {
+    const v = BigInt(t.slice(intStart, intEnd));
+    return { n: sign === 45 ? -v : v, d: 1n };
+  }
+  if (t.charCodeAt(i) !== 46 /* . */) return undefined;
+  const fracStart = ++i;
+  while (i < len && isDigitCode(t.charCodeAt(i))) i++;
+  if (i === fracStart || i !== len) return undefined;
+  const digitsText = t.slice(intStart, intEnd) + t.slice(fracStart, len);
+  const scale = len - fracStart;
+  if (digitsText.length <= 15) {
+    // below 2^53: reduce n / 10^scale on doubles (exact), then convert
+    const n = Number(digitsText);
+    let p = n;
+    let q = 10 ** scale;
+    const d = q;
+    while (q !== 0) {
+      const r = p % q;
+      p = q;
+      q = r;
+    }
+    // p is gcd(n, 10^scale) (10^scale when n is 0, giving 0/1)
+    const num = BigInt(n / p);
+    return { n: sign === 45 ? -num : num, d: BigInt(d / p) };
+  }
+  const digits = BigInt(digitsText);
+  return ratio(sign === 45 ? -digits : digits, pow10(scale));
 }
 
 export function fromInt(v: number | bigint): Ratio {
@@ -53,6 +110,7 @@ export function fromInt(v: number | bigint): Ratio {
 /** Exact conversion of a finite JS number via its shortest decimal text. */
 export function fromNumber(v: number): Ratio {
   if (!Number.isFinite(v)) throw new RangeError(`fromNumber: ${v} is not finite`);
+  if (Number.isSafeInteger(v)) return { n: BigInt(v), d: 1n };
   const s = String(v);
   if (s.includes("e")) {
     const [mant, exp] = s.split("e") as [string, string];
@@ -64,12 +122,16 @@ export function fromNumber(v: number): Ratio {
 }
 
 export function add(a: Ratio, b: Ratio): Ratio {
+  // same denominator (integers, amounts in fen, scores in hundredths): one product fewer, same lowest terms
+  if (a.d === b.d) return ratio(a.n + b.n, a.d);
   return ratio(a.n * b.d + b.n * a.d, a.d * b.d);
 }
 export function sub(a: Ratio, b: Ratio): Ratio {
+  if (a.d === b.d) return ratio(a.n - b.n, a.d);
   return ratio(a.n * b.d - b.n * a.d, a.d * b.d);
 }
 export function mul(a: Ratio, b: Ratio): Ratio {
+  if (a.d === 1n && b.d === 1n) return ratio(a.n * b.n, 1n);
   return ratio(a.n * b.n, a.d * b.d);
 }
 export function div(a: Ratio, b: Ratio): Ratio {
@@ -77,6 +139,7 @@ export function div(a: Ratio, b: Ratio): Ratio {
   return ratio(a.n * b.d, a.d * b.n);
 }
 export function cmp(a: Ratio, b: Ratio): -1 | 0 | 1 {
+  if (a.d === b.d && a.d > 0n) return a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
   const l = a.n * b.d;
   const r = b.n * a.d;
   return l < r ? -1 : l > r ? 1 : 0;
@@ -101,7 +164,8 @@ export function sum(values: Iterable<Ratio>): Ratio {
 
 /** Rounds half away from zero (the 四舍五入 of official forms) to `digits` decimals, as an integer of 10^-digits units. */
 export function roundToUnits(a: Ratio, digits: number): bigint {
-  const scale = 10n ** BigInt(digits);
+  const scale = pow10(digits);
+  if (a.d === 1n) return a.n * scale;
   const num = a.n * scale;
   const neg = num < 0n;
   const abs = neg ? -num : num;
@@ -113,7 +177,7 @@ export function roundToUnits(a: Ratio, digits: number): bigint {
 
 /** Rounds half away from zero and returns the value as a Ratio. */
 export function round(a: Ratio, digits: number): Ratio {
-  return ratio(roundToUnits(a, digits), 10n ** BigInt(digits));
+  return ratio(roundToUnits(a, digits), pow10(digits));
 }
 
 /** Decimal text with exactly `digits` decimals, rounded half away from zero: `toFixed(r, 2)` → `88.35`. */
@@ -128,11 +192,20 @@ export function toFixed(a: Ratio, digits: number): string {
 
 /** Shortest exact decimal text when the fraction terminates within `maxDigits`, else rounded to it. */
 export function toDecimalString(a: Ratio, maxDigits = 10): string {
+  // an integer prints as itself whatever the number of decimals allowed
+  if (a.d === 1n && Number.isInteger(maxDigits) && maxDigits >= 0) return a.n.toString();
   const fixed = toFixed(a, maxDigits);
-  return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+  // drop the fraction's trailing zeros, and the point when nothing is left after it (what /\.?0+$/ removes)
+  if (!fixed.includes(".")) return fixed;
+  let end = fixed.length;
+  while (fixed.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  if (fixed.charCodeAt(end - 1) === 46 /* . */) end--;
+  return end === fixed.length ? fixed : fixed.slice(0, end);
 }
 
 /** A JS number for display or JSON; never feed it back into arithmetic. */
 export function toNumber(a: Ratio, maxDigits = 10): number {
+  // an integer below 2^53 is its own shortest text: no rounding, no printing
+  if (a.d === 1n && a.n < SAFE && a.n > -SAFE && Number.isInteger(maxDigits) && maxDigits >= 0) return Number(a.n);
   return Number(toDecimalString(a, maxDigits));
 }
