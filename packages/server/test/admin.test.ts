@@ -82,6 +82,22 @@ describe.each(STORES)("account administration and the audit trail on %s", (kind)
     expect((await secadmin.post("/accounts/00000000-0000-4000-8000-000000000000/unlock")).status).toBe(404);
   });
 
+  it("lets the system administrator add and close fiscal years (409 when stale or duplicate)", async () => {
+    const r = await sysadmin.post("/years", { year: 2027 });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ year: 2027, status: "open", version: 1 });
+    const dup = await sysadmin.post("/years", { year: 2027 });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.message).toBe("预算年度 2027 已存在");
+    const closed = await sysadmin.patch("/years/2027", { status: "closed", version: 1 });
+    expect(closed.body).toMatchObject({ status: "closed", version: 2 });
+    const stale = await sysadmin.patch("/years/2027", { status: "open", version: 1 });
+    expect(stale.status).toBe(409);
+    expect((await sysadmin.patch("/years/2099", { status: "open", version: 1 })).status).toBe(404);
+    const years = await (await t.as("viewer")).get("/years");
+    expect(years.body.items.find((y: { year: number }) => y.year === 2027)).toMatchObject({ status: "closed" });
+  });
+
   it("lets the auditor read the trail — security events included — with filters, and nobody else", async () => {
     const r = await auditor.get("/audit?action=auth.&pageSize=500");
     expect(r.status).toBe(200);

@@ -16,6 +16,7 @@ import { jobs } from "../src/jobs/schema.ts";
 import { insertOrganisation } from "../src/orgs/repository.ts";
 import type { OrganisationRow } from "../src/orgs/schema.ts";
 import { insertProject } from "../src/projects/repository.ts";
+import { fiscalYears } from "../src/years/schema.ts";
 import { type Client, createAccount, PASSWORD, type TestApp, testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
 
@@ -187,6 +188,20 @@ const CASES: Case[] = [
     route: "get /api/v1/years",
     make: async () => ({ method: "GET", path: "/years" }),
     expect: (r) => (r === "anonymous" ? 401 : 200),
+  },
+  {
+    route: "post /api/v1/years",
+    make: async () => ({ method: "POST", path: "/years", body: { year: nextYear() } }),
+    expect: (r) => (r === "anonymous" ? 401 : r === "sysadmin" ? 201 : 403),
+  },
+  {
+    route: "patch /api/v1/years/{year}",
+    make: async (ctx) => {
+      const year = nextYear();
+      await ctx.t.deps.db.insert(fiscalYears).values({ year });
+      return { method: "PATCH", path: `/years/${year}`, body: { status: "closed", version: 1 } };
+    },
+    expect: (r) => (r === "anonymous" ? 401 : r === "sysadmin" ? 200 : 403),
   },
   {
     route: "get /api/v1/projects",
@@ -512,6 +527,9 @@ const CASES: Case[] = [
 /** A different month for each row the create case makes, so the unique key never collides. */
 let monthCounter = 0;
 const nextMonth = () => (monthCounter++ % 12) + 1;
+/** A fresh fiscal year for each year case. */
+let yearCounter = 2030;
+const nextYear = () => yearCounter++;
 
 const STATUS_CODE: Record<number, string> = { 401: "unauthenticated", 403: "forbidden", 404: "not_found" };
 

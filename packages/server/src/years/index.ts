@@ -1,5 +1,8 @@
 import { createRouter } from "../http/router.ts";
-import { listYearsHandler } from "./years.handlers.ts";
-import { listYearsRoute } from "./years.routes.ts";
+import { createYearHandler, listYearsHandler, updateYearHandler } from "./years.handlers.ts";
+import { createYearRoute, listYearsRoute, updateYearRoute } from "./years.routes.ts";
 
-export const yearsRouter = createRouter().openapi(listYearsRoute, listYearsHandler);
+export const yearsRouter = createRouter()
+  .openapi(listYearsRoute, listYearsHandler)
+  .openapi(createYearRoute, createYearHandler)
+  .openapi(updateYearRoute, updateYearHandler);
