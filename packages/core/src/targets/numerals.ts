@@ -68,7 +68,7 @@ export function parseCnInt(run: string): bigint | undefined {
 
 /** Exact value of ASCII decimal text with optional thousands separators (`170,294,599.63`). */
 export function parseNumberText(text: string): Ratio | undefined {
-  return parseDecimal(text.replace(/,/g, ""));
+  return parseDecimal(text.includes(",") ? text.replace(/,/g, "") : text);
 }
 
 export function cnRatio(run: string): Ratio | undefined {

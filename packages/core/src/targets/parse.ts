@@ -18,7 +18,7 @@ import {
   SUFFIX_OPS,
   UNITS,
 } from "./lexicon.ts";
-import { cnRatio, isCnNumeral, num, parseNumberText } from "./numerals.ts";
+import { CN_NUMERAL_CHARS, cnRatio, isCnNumeral, num, parseNumberText } from "./numerals.ts";
 import type { Op, TargetValue } from "./types.ts";
 
 export interface ParseHints {
@@ -35,17 +35,45 @@ export interface ParseHints {
 /** Texts longer than this (after removing spaces) are classified by their words only. */
 export const MAX_STRUCTURED = 400;
 
+/** Entries of a word list by the word's first character, in the list's order. */
+function byFirstChar<T>(list: readonly T[], word: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const t of list) {
+    const k = word(t)[0] as string;
+    const bucket = m.get(k);
+    if (bucket) bucket.push(t);
+    else m.set(k, [t]);
+  }
+  return m;
+}
+
 /** Units by first character, longest first, so a lookup tries a handful instead of the whole list. */
-const UNITS_BY_FIRST = new Map<string, string[]>();
-for (const u of [...UNITS].sort((a, b) => b.length - a.length)) {
-  const k = u[0] as string;
-  const list = UNITS_BY_FIRST.get(k) ?? [];
-  list.push(u);
-  UNITS_BY_FIRST.set(k, list);
-}
+const UNITS_BY_FIRST = byFirstChar(
+  [...UNITS].sort((a, b) => b.length - a.length),
+  (u) => u,
+);
 function unitAt(s: string, j: number): string | undefined {
-  return UNITS_BY_FIRST.get(s[j] ?? "")?.find((u) => s.startsWith(u, j));
+  const bucket = UNITS_BY_FIRST.get(s[j] ?? "");
+  if (bucket) for (const u of bucket) if (s.startsWith(u, j)) return u;
+  return undefined;
 }
+const PERCENT_BY_FIRST = byFirstChar(PERCENT_UNITS, ([w]) => w);
+/** The first percent spelling (in PERCENT_UNITS order) at j. */
+function percentAt(s: string, j: number): readonly [string, string] | undefined {
+  const bucket = PERCENT_BY_FIRST.get(s[j] ?? "");
+  if (bucket) for (const e of bucket) if (s.startsWith(e[0], j)) return e;
+  return undefined;
+}
+const SUFFIX_BY_FIRST = byFirstChar(SUFFIX_OPS, ([w]) => w);
+/** Prefix operator words by their last character, longest first: the longest word ending at a position. */
+const PREFIX_BY_LAST = new Map<string, (readonly [string, Op])[]>();
+for (const e of [...PREFIX_OPS].sort((a, b) => b[0].length - a[0].length)) {
+  const k = e[0][e[0].length - 1] as string;
+  const bucket = PREFIX_BY_LAST.get(k);
+  if (bucket) bucket.push(e);
+  else PREFIX_BY_LAST.set(k, [e]);
+}
+const HAN_RUN = /^[\u4e00-\u9fff]+$/;
 /** At most this many numbers are read from one text; real cells hold a handful. */
 const MAX_QUANTITIES = 20;
 /** A compound value has at most this many measures; more numbers in separate clauses read as a list. */
@@ -55,16 +83,42 @@ const DELIMS = ",;、。!?";
 const OP_SYMBOL_CHARS = "≥≤<>=≧≦⩾⩽";
 
 export function parseTarget(text: string, hints: ParseHints = {}): TargetValue {
+  return parseGuarded(text, hints, true);
+}
+
+function parseGuarded(text: string, hints: ParseHints | undefined, shortcuts: boolean): TargetValue {
   try {
-    return parseInner(typeof text === "string" ? text : String(text), hints ?? {});
+    return parseInner(typeof text === "string" ? text : String(text), hints ?? {}, shortcuts);
   } catch (e) {
     // Defensive: the reader must never break an import. Nothing below is expected to throw.
     return { kind: "qualitative", text: String(text), note: `无法解析：${(e as Error)?.message ?? e}` };
   }
 }
 
+/**
+ * Characters that NFKC leaves alone and that never combine with a neighbour, besides printable ASCII and the
+ * CJK unified ideographs: a text made only of these (and none of `(`, whitespace, a trailing full stop) is
+ * already normalised.
+ */
+const STABLE_SYMBOLS = new Set([..."≥≤‰—–、“”‘’〜≧≦⩾⩽"].map((c) => c.charCodeAt(0)));
+
+/** Whether `normalizeTargetText` would return the text unchanged, decided without normalising it. */
+function isNormalized(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) {
+      if (c === 0x28 /* ( */) return false;
+    } else if (!(c >= 0x4e00 && c <= 0x9fff) && !STABLE_SYMBOLS.has(c)) return false;
+  }
+  return true;
+}
+
 /** NFKC (full-width `＞＝％１` → `>=%1`), no whitespace, `(含)` removed, trailing full stops removed. */
 export function normalizeTargetText(text: string): string {
+  return isNormalized(text) ? text : normalizeFully(text);
+}
+
+function normalizeFully(text: string): string {
   // squared/cubed unit signs would become `m2`/`km` under NFKC: name them first
   let s = text
     .replace(/㎡/g, "平方米")
@@ -77,25 +131,67 @@ export function normalizeTargetText(text: string): string {
   return s;
 }
 
-function parseInner(text: string, hints: ParseHints): TargetValue {
+/**
+ * The readings without the shortcuts (`normalizeTargetText`'s check for text that is already normal, and
+ * `parseTarget`'s direct route for a plain number), for the tests that prove the shortcuts change nothing.
+ */
+export const withoutShortcuts = {
+  parseTarget: (text: string, hints: ParseHints = {}): TargetValue => parseGuarded(text, hints, false),
+  normalizeTargetText: (text: string): string => normalizeFully(text),
+};
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Whether `s` is a plain number that none of the frequency, deadline or "none" readings can claim, so that it
+ * goes straight to the reading of quantities: operator symbols, one run of ASCII digits (with at most one
+ * decimal point), then words without digits, without 每 and not starting with 年 or 月. None of those readings
+ * can match such a text: a frequency needs 每; a date needs two digit groups around separators, or digits
+ * right before 年 or 月; the other deadline words and the "none" words are anchored at the start, where
+ * there is an operator or a digit (`0人` is a number for the "none" reading too).
+ */
+function isPlainNumber(s: string): boolean {
+  let i = 0;
+  while (i < s.length && OP_SYMBOL_CHARS.includes(s[i] as string)) i++;
+  if (!isDigitCode(s.charCodeAt(i))) return false;
+  while (isDigitCode(s.charCodeAt(i))) i++;
+  if (s.charCodeAt(i) === 46 /* . */ && isDigitCode(s.charCodeAt(i + 1))) {
+    i++;
+    while (isDigitCode(s.charCodeAt(i))) i++;
+  }
+  const next = s[i];
+  if (next === "年" || next === "月") return false;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigitCode(c) || c === 0x6bcf /* 每 */) return false;
+  }
+  return true;
+}
+
+function parseInner(text: string, hints: ParseHints, shortcuts = true): TargetValue {
   const trimmed = text.trim();
   if (trimmed === "") return { kind: "qualitative", text, note: "空白" };
   if (PLACEHOLDER_RE.test(trimmed) && trimmed.length <= 20) {
     return { kind: "qualitative", text, note: "占位符，未填写指标值" };
   }
-  const s = normalizeTargetText(trimmed.length > 4 * MAX_STRUCTURED ? trimmed.slice(0, 4 * MAX_STRUCTURED) : trimmed);
+  const head = trimmed.length > 4 * MAX_STRUCTURED ? trimmed.slice(0, 4 * MAX_STRUCTURED) : trimmed;
+  const s = shortcuts ? normalizeTargetText(head) : normalizeFully(head);
   if (s.length > MAX_STRUCTURED) {
     return withQuality({ kind: "qualitative", text, note: `文字过长（${trimmed.length} 字），只按用语判断` }, s);
   }
   if (s === "") return { kind: "qualitative", text, note: "空白" };
 
-  const freq = parseFrequency(s, text);
-  if (freq) return freq;
-  const deadline = parseDeadline(s, text, hints);
-  if (deadline) return deadline;
-  const none = parseNone(s, text);
-  if (none) return none;
-  const quantity = parseQuantities(s, text, hints);
+  if (!(shortcuts && isPlainNumber(s))) {
+    const freq = parseFrequency(s, text);
+    if (freq) return freq;
+    const deadline = parseDeadline(s, text, hints);
+    if (deadline) return deadline;
+    const none = parseNone(s, text);
+    if (none) return none;
+  }
+  const quantity = parseQuantities(s, text, hints, shortcuts);
   if (quantity) return quantity;
   const growth = parseGrowthWords(s, text);
   if (growth) return growth;
@@ -108,10 +204,15 @@ function parseInner(text: string, hints: ParseHints): TargetValue {
 /** The polarity of qualitative words, or undefined when none is recognised. */
 export function qualityOf(s: string): TargetValue["quality"] {
   if (isNoneText(s)) return "none";
-  if (SATISFIED_WORDS.some((w) => s.includes(w)) && !s.includes("不满意")) return "satisfied";
-  if (IMPROVES_WORDS.some((w) => s.includes(w))) return "improves";
-  if (MEETS_WORDS.some((w) => s.includes(w))) return "meets";
+  if (includesAny(s, SATISFIED_WORDS) && !s.includes("不满意")) return "satisfied";
+  if (includesAny(s, IMPROVES_WORDS)) return "improves";
+  if (includesAny(s, MEETS_WORDS)) return "meets";
   return undefined;
+}
+
+function includesAny(s: string, words: readonly string[]): boolean {
+  for (const w of words) if (s.includes(w)) return true;
+  return false;
 }
 
 function withQuality(v: TargetValue, s: string): TargetValue {
@@ -153,6 +254,7 @@ const FREQ_RE =
   /(至少|最少|不少于|不低于|最多|至多|不超过|不多于)?每(半年|个季度|季度|季|个月|月|星期|周|年|天|日)(至少|不少于|不超过|最多)?([0-9]{1,6}|[零一二两三四五六七八九十百]{1,6})(次|回|场|期|篇|批|轮)/;
 
 function parseFrequency(s: string, text: string): TargetValue | undefined {
+  if (!s.includes("每")) return undefined;
   const m = FREQ_RE.exec(s);
   if (!m) return undefined;
   const [, before, periodWord = "", after, count = "", unit = "次"] = m;
@@ -180,6 +282,13 @@ const UNDATED_YEAR_END =
   /^(?:本年度内|本年内|年度内|年内|当年内|当年|本年底前|本年底|年底之前|年底前|年底|年末前|年末)/;
 const LEGAL_TERM = /^(?:法律规定时间内|法律规定时限内|法定时限内|法定期限内|规定时间内|规定时限内|规定期限内|规定时间)/;
 
+const MONTH_DAY_RE = /^([0-9]{1,2})月(?:([0-9]{1,2})[日号])?(底|末)?(之前|以前|前)?$/;
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isDigitCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
@@ -191,8 +300,10 @@ function iso(y: number, m: number, d: number): string {
 }
 
 function parseDeadline(s: string, text: string, hints: ParseHints): TargetValue | undefined {
-  const isoM = ISO_DATE_RE.exec(s);
-  const cnM = isoM ? null : CN_DATE_RE.exec(s);
+  // both dates need digits, the Chinese one 年
+  const digits = hasDigit(s);
+  const isoM = digits ? ISO_DATE_RE.exec(s) : null;
+  const cnM = isoM || !digits || !s.includes("年") ? null : CN_DATE_RE.exec(s);
   if (isoM || cnM) {
     const m = (isoM ?? cnM) as RegExpExecArray;
     const y = Number(m[1]);
@@ -279,7 +390,7 @@ function parseDeadline(s: string, text: string, hints: ParseHints): TargetValue 
     if (rest) v.note += `；另有文字：${rest}`;
     return v;
   }
-  const md = /^([0-9]{1,2})月(?:([0-9]{1,2})[日号])?(底|末)?(之前|以前|前)?$/.exec(s);
+  const md = hints.year !== undefined && digits ? MONTH_DAY_RE.exec(s) : null;
   if (md && hints.year !== undefined) {
     const month = Number(md[1]);
     if (month >= 1 && month <= 12) {
@@ -331,32 +442,58 @@ function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= "0" && ch <= "9";
 }
 
+/** A digit at i (false past the end). */
+function digitAt(s: string, i: number): boolean {
+  return isDigitCode(s.charCodeAt(i));
+}
+
 /** Reads `123`, `1,234.5`, `0.82` at i; returns the end index. */
 function readDigits(s: string, i: number): number {
   let j = i;
-  while (isDigit(s[j])) j++;
+  while (digitAt(s, j)) j++;
   // thousands groups: ,ddd not followed by a digit
-  while (s[j] === "," && isDigit(s[j + 1]) && isDigit(s[j + 2]) && isDigit(s[j + 3]) && !isDigit(s[j + 4])) j += 4;
-  if (s[j] === "." && isDigit(s[j + 1])) {
+  while (
+    s.charCodeAt(j) === 44 /* , */ &&
+    digitAt(s, j + 1) &&
+    digitAt(s, j + 2) &&
+    digitAt(s, j + 3) &&
+    !digitAt(s, j + 4)
+  )
+    j += 4;
+  if (s.charCodeAt(j) === 46 /* . */ && digitAt(s, j + 1)) {
     j++;
-    while (isDigit(s[j])) j++;
+    while (digitAt(s, j)) j++;
   }
   return j;
 }
 
+const PERCENT_PREFIXES = [
+  ["百分之", "%"],
+  ["千分之", "‰"],
+] as const;
+
+const CN_NUMERAL_CODES = new Set([...CN_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
+const CODE_BAI = "百".charCodeAt(0);
+const CODE_QIAN = "千".charCodeAt(0);
+const CODE_DI = "第".charCodeAt(0);
+
+/** Whether a number can start at a character: a digit or a Chinese numeral (`百分之`, `千分之` among them). */
+function mayStartNumber(c: number): boolean {
+  return isDigitCode(c) || CN_NUMERAL_CODES.has(c);
+}
+
 function readRawNumber(s: string, i: number): RawNumber | undefined {
-  for (const [w, u] of [
-    ["百分之", "%"],
-    ["千分之", "‰"],
-  ] as const) {
-    if (s.startsWith(w, i)) {
-      const inner = readRawNumber(s, i + w.length);
-      if (inner && !inner.prefixUnit) return { ...inner, start: i, prefixUnit: u };
-      return undefined;
+  const c = s.charCodeAt(i);
+  if (c === CODE_BAI || c === CODE_QIAN) {
+    for (const [w, u] of PERCENT_PREFIXES) {
+      if (s.startsWith(w, i)) {
+        const inner = readRawNumber(s, i + w.length);
+        if (inner && !inner.prefixUnit) return { ...inner, start: i, prefixUnit: u };
+        return undefined;
+      }
     }
   }
-  const ch = s[i];
-  if (isDigit(ch)) {
+  if (isDigitCode(c)) {
     const end = readDigits(s, i);
     const value = parseNumberText(s.slice(i, end));
     if (!value) return undefined;
@@ -371,9 +508,9 @@ function readRawNumber(s: string, i: number): RawNumber | undefined {
     }
     return { start, end, value: v, chinese: false };
   }
-  if (isCnNumeral(ch) && s[i - 1] !== "第") {
+  if (CN_NUMERAL_CODES.has(c) && s.charCodeAt(i - 1) !== CODE_DI) {
     let j = i;
-    while (isCnNumeral(s[j]) && j - i < 20) j++;
+    while (CN_NUMERAL_CODES.has(s.charCodeAt(j)) && j - i < 20) j++;
     const value = cnRatio(s.slice(i, j));
     if (!value) return undefined;
     return { start: i, end: j, value, chinese: true };
@@ -382,7 +519,8 @@ function readRawNumber(s: string, i: number): RawNumber | undefined {
 }
 
 function readUnit(s: string, j: number): { unit: string; end: number } | undefined {
-  for (const [w, u] of PERCENT_UNITS) if (s.startsWith(w, j)) return { unit: u, end: j + w.length };
+  const pct = percentAt(s, j);
+  if (pct) return { unit: pct[1], end: j + pct[0].length };
   const base = unitAt(s, j);
   if (!base) return undefined;
   let unit = base;
@@ -423,16 +561,19 @@ function readQuantity(s: string, raw: RawNumber, seg: number): Quantity | undefi
     const atEnd = j >= s.length || DELIMS.includes(s[j] ?? "");
     if (!(s[raw.start - 1] === "为" && atEnd)) return undefined;
   }
-  for (const [w, o] of SUFFIX_OPS) {
-    if (s.startsWith(w, j)) {
-      if (w === "内" && !(j + 1 >= s.length || DELIMS.includes(s[j + 1] ?? ""))) continue;
-      op = o;
-      j += w.length;
-      break;
+  const suffixes = SUFFIX_BY_FIRST.get(s[j] ?? "");
+  if (suffixes) {
+    for (const [w, o] of suffixes) {
+      if (s.startsWith(w, j)) {
+        if (w === "内" && !(j + 1 >= s.length || DELIMS.includes(s[j + 1] ?? ""))) continue;
+        op = o;
+        j += w.length;
+        break;
+      }
     }
   }
-  if (!op && unit) {
-    // a noun between the unit and the word: `三个红灯以上`
+  if (!op && unit && j < s.length) {
+    // a noun between the unit and the word: `三个红灯以上` (nothing to look at past the end)
     let segEnd = j;
     while (segEnd < s.length && !DELIMS.includes(s[segEnd] ?? "") && segEnd - j <= 8) segEnd++;
     const rest = s.slice(j, segEnd);
@@ -440,7 +581,7 @@ function readQuantity(s: string, raw: RawNumber, seg: number): Quantity | undefi
       for (const [w, o] of SUFFIX_OPS) {
         if (w === "内" || !rest.endsWith(w)) continue;
         const noun = rest.slice(0, rest.length - w.length);
-        if (noun.length > 0 && noun.length <= 6 && /^[\u4e00-\u9fff]+$/.test(noun)) {
+        if (noun.length > 0 && noun.length <= 6 && HAN_RUN.test(noun)) {
           op = o;
           j = segEnd;
         }
@@ -449,7 +590,7 @@ function readQuantity(s: string, raw: RawNumber, seg: number): Quantity | undefi
     }
   }
   if (!unit) {
-    const u = PERCENT_UNITS.find(([w]) => s.startsWith(w, j));
+    const u = percentAt(s, j);
     if (u) {
       unit = u[1];
       j += u[0].length;
@@ -463,25 +604,32 @@ function readQuantity(s: string, raw: RawNumber, seg: number): Quantity | undefi
   return q;
 }
 
+const DELIM_CODES = new Set([...DELIMS].map((c) => c.charCodeAt(0)));
+
 function segmentStarts(s: string): number[] {
   const starts = [0];
-  for (let i = 0; i < s.length; i++) if (DELIMS.includes(s[i] ?? "")) starts.push(i + 1);
+  for (let i = 0; i < s.length; i++) if (DELIM_CODES.has(s.charCodeAt(i))) starts.push(i + 1);
   return starts;
 }
 
+/**
+ * The operator word of PREFIX_OPS that ends last in `slice` (each word at its last occurrence), the longest
+ * one when several end there. Read from the end: the first position where some word ends is that end.
+ */
 function findPrefixOp(slice: string): { op: Op; word: string; index: number } | undefined {
-  let best: { op: Op; word: string; index: number } | undefined;
-  for (const [w, op] of PREFIX_OPS) {
-    const idx = slice.lastIndexOf(w);
-    if (idx < 0) continue;
-    const end = idx + w.length;
-    const bestEnd = best ? best.index + best.word.length : -1;
-    if (!best || end > bestEnd || (end === bestEnd && w.length > best.word.length)) best = { op, word: w, index: idx };
+  for (let end = slice.length; end > 0; end--) {
+    const bucket = PREFIX_BY_LAST.get(slice[end - 1] as string);
+    if (!bucket) continue;
+    for (const [w, op] of bucket) {
+      const index = end - w.length;
+      if (index >= 0 && slice.startsWith(w, index)) return { op, word: w, index };
+    }
   }
-  return best;
+  return undefined;
 }
 
 function labelOf(text: string): string | undefined {
+  if (text === "") return undefined;
   const l = text
     .replace(/^[,;、:：]+/, "")
     .replace(/[,;、:：]+$/, "")
@@ -497,6 +645,10 @@ function scanQuantities(s: string): Quantity[] {
   let i = 0;
   let prevEnd = 0;
   while (i < s.length) {
+    if (!mayStartNumber(s.charCodeAt(i))) {
+      i++; // readRawNumber would find nothing here
+      continue;
+    }
     while (segIdx + 1 < starts.length && (starts[segIdx + 1] ?? 0) <= i) segIdx++;
     const raw = readRawNumber(s, i);
     if (!raw) {
@@ -577,16 +729,26 @@ function numeric(
   return v;
 }
 
-function parseQuantities(s: string, text: string, hints: ParseHints): TargetValue | undefined {
+/** `共`, `合计`…: a total follows. Global: reset `lastIndex` before each scan. */
+const TOTAL_RE = /(?:合计|总计|总共|累计|共计|共)(?:为|达|有|:)?/g;
+
+/** The value field of a quantity: r × multiplier (a 万 unit from the hints, a fraction in a % column). */
+function scaled(r: Ratio, multiplier: number): number {
+  return num(multiplier === 1 ? r : mul(r, fromInt(multiplier)));
+}
+
+function parseQuantities(s: string, text: string, hints: ParseHints, shortcuts: boolean): TargetValue | undefined {
   const qs = scanQuantities(s);
   if (qs.length === 0) return undefined;
   const notes: string[] = [];
   const hint = canonicalHintUnit(hints.unit);
 
   let chosen: Quantity | undefined;
-  // 1. a total stated with 共/合计 wins
-  const totalRe = /(?:合计|总计|总共|累计|共计|共)(?:为|达|有|:)?/g;
-  for (let m = totalRe.exec(s); m && !chosen; m = totalRe.exec(s)) {
+  // 1. a total stated with 共/合计 wins (every one of those words has 共 or 计)
+  const totalRe = TOTAL_RE;
+  totalRe.lastIndex = 0;
+  const mayHaveTotal = s.includes("共") || s.includes("计");
+  for (let m = mayHaveTotal ? totalRe.exec(s) : null; m && !chosen; m = totalRe.exec(s)) {
     const at = m.index + m[0].length;
     chosen = qs.find((q) => q.start === at || (q.start > at && q.start - at <= 1 && !q.range));
     if (chosen) notes.push("取“共/合计”后的总数");
@@ -597,7 +759,7 @@ function parseQuantities(s: string, text: string, hints: ParseHints): TargetValu
     if (chosen) notes.push(`取单位为“${hint.unit}”的数`);
   }
   // 3. several measures in separate clauses: a compound value
-  if (!chosen) {
+  if (!chosen && qs.length >= 2) {
     const segs = new Set(qs.map((q) => q.seg));
     if (segs.size >= 2 && segs.size <= MAX_PARTS) {
       const starts = segmentStarts(s);
@@ -606,7 +768,7 @@ function parseQuantities(s: string, text: string, hints: ParseHints): TargetValu
         const from = starts[seg] ?? 0;
         const to = (starts[seg + 1] ?? s.length + 1) - 1;
         const segText = s.slice(from, to);
-        parts.push(parseInner(segText, { ...hints, op: undefined }));
+        parts.push(parseInner(segText, { ...hints, op: undefined }, shortcuts));
       }
       if (parts.every((p) => p.kind !== "qualitative")) {
         return {
@@ -651,7 +813,7 @@ function parseQuantities(s: string, text: string, hints: ParseHints): TargetValu
       notes.push("百分比列中的小数，按 ×100% 理解");
     }
   }
-  const scale = (r: Ratio): number => num(mul(r, fromInt(factor * pctScale)));
+  const multiplier = factor * pctScale;
 
   let op = chosen.op;
   if (!op && hints.op) {
@@ -666,7 +828,12 @@ function parseQuantities(s: string, text: string, hints: ParseHints): TargetValu
   if (qs.length === 1 && tail && !/^[,;、]*$/.test(tail)) notes.push(`另有文字：${tail}`);
 
   if (chosen.range) {
-    const v: TargetValue = { kind: "range", text, min: scale(chosen.range.min), max: scale(chosen.range.max) };
+    const v: TargetValue = {
+      kind: "range",
+      text,
+      min: scaled(chosen.range.min, multiplier),
+      max: scaled(chosen.range.max, multiplier),
+    };
     if (unit) v.unit = unit;
     if (chosen.label) v.label = chosen.label;
     if (chosen.range.reversed) notes.push("范围写成由大到小，按由小到大理解");
@@ -677,5 +844,12 @@ function parseQuantities(s: string, text: string, hints: ParseHints): TargetValu
     op = "=";
     notes.push("未写比较符号，按“=”（达到该值）理解");
   }
-  return numeric(text, op, scale(chosen.value), unit, chosen.label, notes.length ? notes.join("；") : undefined);
+  return numeric(
+    text,
+    op,
+    scaled(chosen.value, multiplier),
+    unit,
+    chosen.label,
+    notes.length ? notes.join("；") : undefined,
+  );
 }
