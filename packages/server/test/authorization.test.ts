@@ -11,6 +11,7 @@ import { insertBudget } from "../src/budgets/department.repository.ts";
 import { insertExecution } from "../src/budgets/execution.repository.ts";
 import { insertDuty } from "../src/duties/repository.ts";
 import { insertEvaluation } from "../src/evaluations/repository.ts";
+import { insertGoal } from "../src/goals/repository.ts";
 import { insertIndicator } from "../src/indicators/repository.ts";
 import { jobs } from "../src/jobs/schema.ts";
 import { insertOrganisation } from "../src/orgs/repository.ts";
@@ -46,6 +47,7 @@ interface Ctx {
   execution(target: Target): Promise<{ id: string }>;
   duty(target: Target): Promise<{ id: string }>;
   budget(target: Target): Promise<{ id: string }>;
+  goal(target: Target, state?: "draft" | "submitted"): Promise<{ id: string }>;
   fillerId: string;
 }
 
@@ -504,6 +506,67 @@ const CASES: Case[] = [
     expect: write(204),
   },
   {
+    route: "get /api/v1/goals",
+    make: async (ctx, target) => ({ method: "GET", path: `/goals?orgId=${ctx.org(target).id}` }),
+    expect: (r, target) => (r === "anonymous" ? 401 : ADMINS.includes(r) ? 403 : target === "foreign" ? 404 : 200),
+  },
+  {
+    route: "post /api/v1/goals",
+    make: async (ctx, target) => ({ method: "POST", path: "/goals", body: { orgId: ctx.org(target).id, year: 2025 } }),
+    expect: write(201),
+  },
+  {
+    route: "get /api/v1/goals/{id}",
+    make: async (ctx, target) => ({ method: "GET", path: `/goals/${(await ctx.goal(target)).id}` }),
+    expect: read(),
+  },
+  {
+    route: "patch /api/v1/goals/{id}",
+    make: async (ctx, target) => ({
+      method: "PATCH",
+      path: `/goals/${(await ctx.goal(target)).id}`,
+      body: { version: 1, annualGoal: "目标" },
+    }),
+    expect: write(200),
+  },
+  {
+    route: "delete /api/v1/goals/{id}",
+    make: async (ctx, target) => ({ method: "DELETE", path: `/goals/${(await ctx.goal(target)).id}?version=1` }),
+    expect: write(204),
+  },
+  {
+    route: "post /api/v1/goals/{id}/submit",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/goals/${(await ctx.goal(target)).id}/submit`,
+      body: { version: 1 },
+    }),
+    expect: write(200),
+  },
+  ...(["approve", "return"] as const).map((action) => ({
+    route: `post /api/v1/goals/{id}/${action}`,
+    make: async (ctx: Ctx, target: Target) => ({
+      method: "POST",
+      path: `/goals/${(await ctx.goal(target, "submitted")).id}/${action}`,
+      body: { version: 1, comment: "意见" },
+    }),
+    expect: review,
+  })),
+  {
+    route: "get /api/v1/goals/{id}/indicators",
+    make: async (ctx, target) => ({ method: "GET", path: `/goals/${(await ctx.goal(target)).id}/indicators` }),
+    expect: read(),
+  },
+  {
+    route: "post /api/v1/goals/{id}/indicators",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/goals/${(await ctx.goal(target)).id}/indicators`,
+      body: { level: 1, name: "产出指标" },
+    }),
+    expect: write(201),
+  },
+  {
     route: "get /api/v1/jobs/{id}",
     make: async (ctx, target, role) => {
       // "own": a job this person started; "foreign": one started by a filler of the foreign organisation.
@@ -558,6 +621,20 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
         return insertEvaluation(t.deps.db, {
           kind: "department",
           orgId: ctx.org(target).id,
+          year: 2024,
+          workflowState: state,
+          submittedBy: state === "submitted" ? fillerId : null,
+        });
+      },
+      async goal(target, state = "draft") {
+        // One goal per organisation and year: a new leaf organisation for each.
+        const leaf = await insertOrganisation(
+          t.deps.db,
+          { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "目标单位" },
+          ctx.org(target),
+        );
+        return insertGoal(t.deps.db, {
+          orgId: leaf.id,
           year: 2024,
           workflowState: state,
           submittedBy: state === "submitted" ? fillerId : null,

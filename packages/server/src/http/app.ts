@@ -13,6 +13,7 @@ import { auditRouter } from "../audit/index.ts";
 import { budgetsRouter } from "../budgets/index.ts";
 import { dutiesRouter } from "../duties/index.ts";
 import { evaluationsRouter } from "../evaluations/index.ts";
+import { goalsRouter } from "../goals/index.ts";
 import { healthRouter } from "../health/index.ts";
 import { indicatorsRouter } from "../indicators/index.ts";
 import { jobsRouter } from "../jobs/index.ts";
@@ -40,6 +41,7 @@ export function apiRouter() {
     .route("/", yearsRouter)
     .route("/", projectsRouter)
     .route("/", indicatorsRouter)
+    .route("/", goalsRouter)
     .route("/", evaluationsRouter)
     .route("/", budgetsRouter)
     .route("/", dutiesRouter)

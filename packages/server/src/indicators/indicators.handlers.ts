@@ -17,12 +17,12 @@ import {
 
 export const listIndicatorsHandler: RouteHandler<typeof listIndicatorsRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
-  return c.json({ items: await listIndicators(c.var.deps, c.var.actor, id) }, 200);
+  return c.json({ items: await listIndicators(c.var.deps, c.var.actor, { kind: "project", id }) }, 200);
 };
 
 export const createIndicatorHandler: RouteHandler<typeof createIndicatorRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
-  return c.json(await createIndicator(c.var.deps, c.var.actor, id, c.req.valid("json")), 201);
+  return c.json(await createIndicator(c.var.deps, c.var.actor, { kind: "project", id }, c.req.valid("json")), 201);
 };
 
 export const getIndicatorHandler: RouteHandler<typeof getIndicatorRoute, AppEnv> = async (c) => {

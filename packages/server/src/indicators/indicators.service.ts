@@ -1,25 +1,28 @@
 /**
- * Indicator use-cases. An indicator belongs to a project: reading needs business.read on the project's
- * organisation, writing needs business.write and the project editable (draft or returned).
+ * Indicator use-cases. An indicator belongs to a project or to a department's overall goals (its owner):
+ * reading needs business.read on the owner's organisation, writing needs business.write and the owner
+ * editable (draft or returned).
  */
 
 import { DomainError } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
+import type { WorkflowState } from "../db/columns.ts";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
+import { goalFor } from "../goals/goals.service.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound, staleVersion } from "../http/errors.ts";
-import { notEditable, projectFor } from "../projects/projects.service.ts";
-import { findProject, type ProjectWithOrg } from "../projects/repository.ts";
+import { projectFor } from "../projects/projects.service.ts";
+import { notEditable } from "../workflow/guard.ts";
 import { isEditable } from "../workflow/rules.ts";
 import { type Indicator, presentIndicator } from "./presenters.ts";
 import {
   deleteIndicator,
   findIndicator,
   type IndicatorPatch,
-  indicatorsOfProject,
+  indicatorsOf,
   insertIndicator,
   updateIndicator,
 } from "./repository.ts";
@@ -28,9 +31,33 @@ import { parsedTarget } from "./target.ts";
 
 const INDICATOR = { zh: "绩效指标", en: "indicator" };
 
-export async function listIndicators(deps: Deps, actor: Actor | undefined, projectId: string): Promise<Indicator[]> {
-  await projectFor(deps.db, actor, projectId);
-  return (await indicatorsOfProject(deps.db, projectId)).map(presentIndicator);
+export type OwnerRef = { kind: "project" | "goal"; id: string };
+
+/** What the indicators hang off: its organisation, year and workflow state. */
+export interface Owner extends OwnerRef {
+  orgId: string;
+  orgPath: string;
+  year: number;
+  workflowState: WorkflowState;
+}
+
+/** The owner when the actor holds `permission` on it (404 when invisible, 403 when not allowed). */
+export async function ownerFor(
+  db: Db,
+  actor: Actor | undefined,
+  ref: OwnerRef,
+  permission: "business.read" | "business.write",
+): Promise<Owner> {
+  const row =
+    ref.kind === "project"
+      ? await projectFor(db, actor, ref.id, permission)
+      : await goalFor(db, actor, ref.id, permission);
+  return { ...ref, orgId: row.orgId, orgPath: row.orgPath, year: row.year, workflowState: row.workflowState };
+}
+
+export async function listIndicators(deps: Deps, actor: Actor | undefined, ref: OwnerRef): Promise<Indicator[]> {
+  await ownerFor(deps.db, actor, ref, "business.read");
+  return (await indicatorsOf(deps.db, ref)).map(presentIndicator);
 }
 
 async function indicatorFor(
@@ -38,15 +65,18 @@ async function indicatorFor(
   actor: Actor | undefined,
   id: string,
   permission: "business.read" | "business.write",
-): Promise<{ indicator: IndicatorRow; project: ProjectWithOrg }> {
+): Promise<{ indicator: IndicatorRow; project: Owner }> {
   const indicator = await findIndicator(db, id);
-  const project = indicator?.projectId ? await findProject(db, indicator.projectId) : undefined;
-  if (!indicator || !project) {
+  const ref: OwnerRef | undefined = indicator?.projectId
+    ? { kind: "project", id: indicator.projectId }
+    : indicator?.departmentGoalId
+      ? { kind: "goal", id: indicator.departmentGoalId }
+      : undefined;
+  if (!indicator || !ref) {
     authorize(actor, "business.read");
     throw notFound(INDICATOR);
   }
-  authorize(actor, permission, { orgPath: project.orgPath });
-  return { indicator, project };
+  return { indicator, project: await ownerFor(db, actor, ref, permission) };
 }
 
 export async function getIndicator(deps: Deps, actor: Actor | undefined, id: string): Promise<Indicator> {
@@ -58,18 +88,19 @@ export type IndicatorInput = IndicatorPatch & { name: string; level: number; par
 export async function createIndicator(
   deps: Deps,
   actor: Actor | undefined,
-  projectId: string,
+  ref: OwnerRef,
   input: IndicatorInput,
 ): Promise<Indicator> {
-  const project = await projectFor(deps.db, actor, projectId, "business.write");
+  const project = await ownerFor(deps.db, actor, ref, "business.write");
   const a = authorize(actor, "business.write", { orgPath: project.orgPath });
   if (!isEditable(project.workflowState)) throw notEditable(project.workflowState);
   if (input.parentId) {
     const parent = await findIndicator(deps.db, input.parentId);
-    if (!parent || parent.projectId !== projectId) {
+    const sameOwner = ref.kind === "project" ? parent?.projectId === ref.id : parent?.departmentGoalId === ref.id;
+    if (!parent || !sameOwner) {
       throw new DomainError(
         "invalid_input",
-        { zh: "上级指标不属于该项目", en: "The parent indicator is not in this project" },
+        { zh: "上级指标不属于同一项目或目标", en: "The parent indicator belongs to another project or goal" },
         { field: "parentId" },
       );
     }
@@ -94,7 +125,7 @@ export async function createIndicator(
     const row = await insertIndicator(tx, {
       ...input,
       targetParsed: parsedTarget(input.targetText, project.year),
-      projectId,
+      ...(ref.kind === "project" ? { projectId: ref.id } : { departmentGoalId: ref.id }),
       createdAt: deps.now(),
       updatedAt: deps.now(),
     });

@@ -3,11 +3,11 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/open.ts";
 import { type IndicatorRow, indicators } from "./schema.ts";
 
-export async function indicatorsOfProject(db: Db, projectId: string): Promise<IndicatorRow[]> {
+export async function indicatorsOf(db: Db, owner: { kind: "project" | "goal"; id: string }): Promise<IndicatorRow[]> {
   return db
     .select()
     .from(indicators)
-    .where(eq(indicators.projectId, projectId))
+    .where(owner.kind === "project" ? eq(indicators.projectId, owner.id) : eq(indicators.departmentGoalId, owner.id))
     .orderBy(asc(indicators.level), asc(indicators.sortOrder), asc(indicators.createdAt), asc(indicators.id));
 }
 

@@ -1,0 +1,15 @@
+import { createRouter } from "../http/router.ts";
+import * as h from "./goals.handlers.ts";
+import * as r from "./goals.routes.ts";
+
+export const goalsRouter = createRouter()
+  .openapi(r.listGoalsRoute, h.listGoalsHandler)
+  .openapi(r.getGoalRoute, h.getGoalHandler)
+  .openapi(r.createGoalRoute, h.createGoalHandler)
+  .openapi(r.updateGoalRoute, h.updateGoalHandler)
+  .openapi(r.deleteGoalRoute, h.deleteGoalHandler)
+  .openapi(r.submitGoalRoute, h.submitGoalHandler)
+  .openapi(r.approveGoalRoute, h.approveGoalHandler)
+  .openapi(r.returnGoalRoute, h.returnGoalHandler)
+  .openapi(r.listGoalIndicatorsRoute, h.listGoalIndicatorsHandler)
+  .openapi(r.createGoalIndicatorRoute, h.createGoalIndicatorHandler);
