@@ -82,6 +82,35 @@ describe.each(STORES)("account administration and the audit trail on %s", (kind)
     expect((await secadmin.post("/accounts/00000000-0000-4000-8000-000000000000/unlock")).status).toBe(404);
   });
 
+  it("resets a password (initial, to be changed; sessions end) and disables an account (sign-in refused)", async () => {
+    const acc = (
+      await sysadmin.post("/accounts", { username: "zhao", displayName: "赵六", initialPassword: "Initial-Pass-1" })
+    ).body;
+    const c = t.client();
+    await c.login("zhao", "Initial-Pass-1");
+    expect(
+      (await c.post("/auth/password", { currentPassword: "Initial-Pass-1", newPassword: "Own-Password-22" })).status,
+    ).toBe(204);
+    expect((await c.get("/auth/session")).body.user.mustChangePassword).toBe(false);
+    const weak = await sysadmin.post(`/accounts/${acc.id}/password`, { initialPassword: "zhao-12345-X" });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.message).toBe("密码不能包含用户名");
+    expect((await sysadmin.post(`/accounts/${acc.id}/password`, { initialPassword: "Reset-Pass-2026" })).status).toBe(
+      204,
+    );
+    expect((await c.get("/auth/session")).status).toBe(401);
+    const again = await c.login("zhao", "Reset-Pass-2026");
+    expect(again.body.user.mustChangePassword).toBe(true);
+    const disabled = await sysadmin.post(`/accounts/${acc.id}/disabled`, { disabled: true });
+    expect(disabled.body).toMatchObject({ disabled: true });
+    expect((await c.get("/auth/session")).status).toBe(401);
+    expect((await t.client().login("zhao", "Reset-Pass-2026")).status).toBe(401);
+    const me = (await sysadmin.get("/auth/session")).body.user.id;
+    expect((await sysadmin.post(`/accounts/${me}/disabled`, { disabled: true })).status).toBe(403);
+    await sysadmin.post(`/accounts/${acc.id}/disabled`, { disabled: false });
+    expect((await t.client().login("zhao", "Reset-Pass-2026")).status).toBe(200);
+  });
+
   it("lets the system administrator add and close fiscal years (409 when stale or duplicate)", async () => {
     const r = await sysadmin.post("/years", { year: 2027 });
     expect(r.status).toBe(201);

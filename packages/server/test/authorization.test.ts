@@ -144,6 +144,22 @@ const CASES: Case[] = [
     expect: only(["secadmin"], 204),
   },
   {
+    route: "post /api/v1/accounts/{id}/password",
+    make: async (ctx) => {
+      const acc = await createAccount(ctx.t.deps.db, { username: `p${randomUUID().slice(0, 8)}`, roles: [] });
+      return { method: "POST", path: `/accounts/${acc.id}/password`, body: { initialPassword: "Reset-Pass-2026" } };
+    },
+    expect: only(["sysadmin"], 204),
+  },
+  {
+    route: "post /api/v1/accounts/{id}/disabled",
+    make: async (ctx) => {
+      const acc = await createAccount(ctx.t.deps.db, { username: `x${randomUUID().slice(0, 8)}`, roles: [] });
+      return { method: "POST", path: `/accounts/${acc.id}/disabled`, body: { disabled: true } };
+    },
+    expect: only(["sysadmin"], 200),
+  },
+  {
     route: "get /api/v1/orgs",
     make: async (ctx, target) => ({ method: "GET", path: `/orgs?under=${ctx.org(target).id}` }),
     expect: (r, target) => (r === "anonymous" ? 401 : target === "foreign" && BUSINESS.includes(r) ? 404 : 200),

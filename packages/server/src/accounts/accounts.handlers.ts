@@ -4,10 +4,20 @@ import type {
   createAccountRoute,
   grantRoleRoute,
   listAccountsRoute,
+  resetPasswordRoute,
   revokeRoleRoute,
+  setDisabledRoute,
   unlockAccountRoute,
 } from "./accounts.routes.ts";
-import { createAccount, grantRole, listAccounts, revokeRole, unlockAccount } from "./accounts.service.ts";
+import {
+  createAccount,
+  grantRole,
+  listAccounts,
+  resetPassword,
+  revokeRole,
+  setDisabled,
+  unlockAccount,
+} from "./accounts.service.ts";
 
 export const listAccountsHandler: RouteHandler<typeof listAccountsRoute, AppEnv> = async (c) =>
   c.json({ items: await listAccounts(c.var.deps, c.var.actor) }, 200);
@@ -31,3 +41,11 @@ export const unlockAccountHandler: RouteHandler<typeof unlockAccountRoute, AppEn
   await unlockAccount(c.var.deps, c.var.actor, id);
   return c.body(null, 204);
 };
+
+export const resetPasswordHandler: RouteHandler<typeof resetPasswordRoute, AppEnv> = async (c) => {
+  await resetPassword(c.var.deps, c.var.actor, c.req.valid("param").id, c.req.valid("json"));
+  return c.body(null, 204);
+};
+
+export const setDisabledHandler: RouteHandler<typeof setDisabledRoute, AppEnv> = async (c) =>
+  c.json(await setDisabled(c.var.deps, c.var.actor, c.req.valid("param").id, c.req.valid("json").disabled), 200);

@@ -110,3 +110,31 @@ export const unlockAccountRoute = createRoute({
     ...errorResponses(400, 401, 403, 404),
   },
 });
+
+export const resetPasswordRoute = createRoute({
+  method: "post",
+  path: "/accounts/{id}/password",
+  tags: ["accounts"],
+  summary:
+    "重置密码（系统管理员）/ set a new initial password, to be changed at next sign-in; the account's sessions end",
+  request: {
+    params: IdParam,
+    body: { required: true, content: json(z.object({ initialPassword: z.string().min(1).max(200) })) },
+  },
+  responses: {
+    204: { description: "Reset" },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const setDisabledRoute = createRoute({
+  method: "post",
+  path: "/accounts/{id}/disabled",
+  tags: ["accounts"],
+  summary: "停用或启用账户（系统管理员）/ disable or enable an account (disabling ends its sessions)",
+  request: { params: IdParam, body: { required: true, content: json(z.object({ disabled: z.boolean() })) } },
+  responses: {
+    200: { description: "The account", content: json(AccountSchema) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});

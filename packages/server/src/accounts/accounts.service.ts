@@ -15,7 +15,7 @@ import { findOrganisation } from "../orgs/repository.ts";
 import type { Actor } from "./actor.ts";
 import { authorize } from "./authorize.ts";
 import { checkPasswordRules, hashPassword } from "./password.ts";
-import { findAccount, membershipsOf } from "./repository.ts";
+import { deleteSessionsOf, findAccount, membershipsOf } from "./repository.ts";
 import { type AccountRow, ADMIN_ROLES, accounts, memberships, type Role } from "./schema.ts";
 
 const ACCOUNT = { zh: "账户", en: "account" };
@@ -201,4 +201,63 @@ export async function unlockAccount(deps: Deps, actor: Actor | undefined, accoun
       at: deps.now(),
     });
   });
+}
+
+/** The system administrator resets a password: a new initial password, changed at next sign-in; sessions end. */
+export async function resetPassword(
+  deps: Deps,
+  actor: Actor | undefined,
+  accountId: string,
+  input: { initialPassword: string },
+): Promise<void> {
+  const a = authorize(actor, "accounts.manage");
+  const target = await findAccount(deps.db, accountId);
+  if (!target) throw notFound(ACCOUNT);
+  checkPasswordRules(input.initialPassword, target.username);
+  const passwordHash = await hashPassword(input.initialPassword);
+  await transact(deps.db, async (tx) => {
+    await tx
+      .update(accounts)
+      .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, updatedAt: deps.now() })
+      .where(eq(accounts.id, accountId));
+    await deleteSessionsOf(tx, accountId);
+    await recordAudit(tx, {
+      actor: a,
+      action: "account.password_reset",
+      entityType: "account",
+      entityId: accountId,
+      at: deps.now(),
+    });
+  });
+}
+
+/** The system administrator disables or enables an account; disabling ends its sessions. */
+export async function setDisabled(
+  deps: Deps,
+  actor: Actor | undefined,
+  accountId: string,
+  disabled: boolean,
+): Promise<AccountView> {
+  const a = authorize(actor, "accounts.manage");
+  if (accountId === a.accountId) {
+    throw new DomainError("forbidden", { zh: "不能停用自己的账户", en: "You cannot disable your own account" });
+  }
+  const row = await transact(deps.db, async (tx) => {
+    const [r] = await tx
+      .update(accounts)
+      .set({ disabled, updatedAt: deps.now() })
+      .where(eq(accounts.id, accountId))
+      .returning();
+    if (!r) throw notFound(ACCOUNT);
+    if (disabled) await deleteSessionsOf(tx, accountId);
+    await recordAudit(tx, {
+      actor: a,
+      action: disabled ? "account.disable" : "account.enable",
+      entityType: "account",
+      entityId: accountId,
+      at: deps.now(),
+    });
+    return r;
+  });
+  return present(deps, row);
 }

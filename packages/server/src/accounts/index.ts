@@ -15,4 +15,6 @@ export const accountsRouter = createRouter()
   .openapi(ar.createAccountRoute, ah.createAccountHandler)
   .openapi(ar.grantRoleRoute, ah.grantRoleHandler)
   .openapi(ar.revokeRoleRoute, ah.revokeRoleHandler)
-  .openapi(ar.unlockAccountRoute, ah.unlockAccountHandler);
+  .openapi(ar.unlockAccountRoute, ah.unlockAccountHandler)
+  .openapi(ar.resetPasswordRoute, ah.resetPasswordHandler)
+  .openapi(ar.setDisabledRoute, ah.setDisabledHandler);
