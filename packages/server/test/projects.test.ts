@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
 import { recordSnapshots } from "../src/workflow/schema.ts";
+import { fiscalYears } from "../src/years/schema.ts";
 import { type Client, createAccount, type TestApp, testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
 
@@ -208,6 +209,24 @@ describe.each(STORES)("projects, indicators and workflow on %s", (kind) => {
     expect((await c.post(`/projects/${p.id}/return`, { version: 2, comment: "x" })).status).toBe(403);
     const reviewer = await t.as("reviewer");
     expect((await reviewer.post(`/projects/${p.id}/approve`, { version: 2 })).status).toBe(200);
+  });
+
+  it("refuses every change in a closed fiscal year (409), and accepts them again once it is reopened", async () => {
+    await t.deps.db.insert(fiscalYears).values({ year: 2026 });
+    const p = (await create(filler, { year: 2026, name: "年度关闭" })).body;
+    const sysadmin = await t.as("sysadmin");
+    expect((await sysadmin.patch("/years/2026", { status: "closed", version: 1 })).status).toBe(200);
+    const upd = await filler.patch(`/projects/${p.id}`, { version: 1, name: "改" });
+    expect(upd.status).toBe(409);
+    expect(upd.body.error).toMatchObject({ code: "not_editable", message: "预算年度 2026 已关闭，不能再修改" });
+    expect((await create(filler, { year: 2026 })).status).toBe(409);
+    expect((await filler.post(`/projects/${p.id}/indicators`, { level: 1, name: "产出指标" })).status).toBe(409);
+    expect((await filler.post(`/projects/${p.id}/submit`, { version: 1 })).status).toBe(409);
+    const evaluation = await filler.post("/evaluations", { kind: "department", orgId: t.world.unit.id, year: 2026 });
+    expect(evaluation.status).toBe(409);
+    expect((await filler.get(`/projects/${p.id}`)).status).toBe(200);
+    expect((await sysadmin.patch("/years/2026", { status: "open", version: 2 })).status).toBe(200);
+    expect((await filler.patch(`/projects/${p.id}`, { version: 1, name: "改" })).status).toBe(200);
   });
 
   it("deletes a draft with its version (204), audited; then it is 404", async () => {

@@ -11,6 +11,7 @@ import { notFound, staleVersion } from "../http/errors.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import { notEditable } from "../workflow/guard.ts";
 import { isEditable } from "../workflow/rules.ts";
+import { assertOpenYear } from "../years/guard.ts";
 import { presentBudget } from "./department.presenters.ts";
 import {
   type BudgetPatch,
@@ -78,6 +79,7 @@ export async function createBudget(
     throw notFound({ zh: "组织机构", en: "organisation" });
   }
   const a = authorize(actor, "business.write", { orgPath: org.path });
+  await assertOpenYear(deps.db, input.year);
   try {
     return await transact(deps.db, async (tx) => {
       const row = await insertBudget(tx, { ...input, createdAt: deps.now(), updatedAt: deps.now() });
@@ -128,6 +130,7 @@ async function write(
 ) {
   const current = await budgetFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
   if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
   const before = await present(deps.db, current);
   return transact(deps.db, async (tx) => {
@@ -172,6 +175,7 @@ export const replaceSectionsFor = (
 export async function deleteBudgetFor(deps: Deps, actor: Actor | undefined, id: string, version: number) {
   const current = await budgetFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
   if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
   const before = await present(deps.db, current);
   await transact(deps.db, async (tx) => {

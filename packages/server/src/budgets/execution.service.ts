@@ -10,6 +10,7 @@ import type { Deps } from "../http/context.ts";
 import { notFound, staleVersion } from "../http/errors.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import { findProject } from "../projects/repository.ts";
+import { assertOpenYear } from "../years/guard.ts";
 import { presentExecution } from "./execution.presenters.ts";
 import {
   deleteExecution,
@@ -83,6 +84,7 @@ export async function createExecution(
     throw notFound({ zh: "组织机构", en: "organisation" });
   }
   const a = authorize(actor, "business.write", { orgPath: org.path });
+  await assertOpenYear(deps.db, input.year);
   if ((input.scope === "project") !== Boolean(input.projectId)) {
     throw new DomainError(
       "invalid_input",
@@ -156,6 +158,7 @@ export async function updateExecutionFor(
 ) {
   const current: ExecutionWithOrg = await executionFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
   const { version, ...patch } = input;
   return transact(deps.db, async (tx) => {
     const row = await updateExecution(tx, id, version, patch, deps.now());
@@ -178,6 +181,7 @@ export async function updateExecutionFor(
 export async function deleteExecutionFor(deps: Deps, actor: Actor | undefined, id: string, version: number) {
   const current = await executionFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
   await transact(deps.db, async (tx) => {
     if (!(await deleteExecution(tx, id, version))) return explainMiss(tx, id);
     await recordAudit(tx, {

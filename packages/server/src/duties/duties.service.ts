@@ -12,6 +12,7 @@ import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound, staleVersion } from "../http/errors.ts";
 import { findOrganisation } from "../orgs/repository.ts";
+import { assertOpenYear } from "../years/guard.ts";
 import { type Duty, presentDuty } from "./presenters.ts";
 import {
   activitiesOf,
@@ -83,6 +84,7 @@ export async function createDuty(
     throw notFound({ zh: "组织机构", en: "organisation" });
   }
   const a = authorize(actor, "business.write", { orgPath: org.path });
+  await assertOpenYear(deps.db, input.year);
   try {
     return await transact(deps.db, async (tx) => {
       const row = await insertDuty(tx, { ...input, createdAt: deps.now(), updatedAt: deps.now() });
@@ -125,6 +127,7 @@ export async function updateDutyFor(
 ) {
   const current = await dutyFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
   const { version, ...patch } = input;
   return transact(deps.db, async (tx) => {
     const row = await updateDuty(tx, id, version, patch, deps.now());
@@ -172,6 +175,7 @@ export async function replaceActivitiesFor(
 ) {
   const current = await dutyFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
   const [before] = await present(deps.db, [current]);
   return transact(deps.db, async (tx) => {
     const row = await updateDuty(tx, id, input.version, {}, deps.now());
@@ -219,6 +223,7 @@ export async function replaceActivitiesFor(
 export async function deleteDutyFor(deps: Deps, actor: Actor | undefined, id: string, version: number) {
   const current = await dutyFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
   const [before] = await present(deps.db, [current]);
   await transact(deps.db, async (tx) => {
     if (!(await deleteDuty(tx, id, version))) return explainMiss(tx, id);

@@ -17,6 +17,7 @@ import { findProject } from "../projects/repository.ts";
 import { checkTransition, notEditable } from "../workflow/guard.ts";
 import { insertSnapshot, insertTransition } from "../workflow/repository.ts";
 import { isEditable, type WorkflowAction } from "../workflow/rules.ts";
+import { assertOpenYear } from "../years/guard.ts";
 import { type Evaluation, presentEvaluation, presentItem } from "./presenters.ts";
 import {
   deleteEvaluation,
@@ -89,6 +90,7 @@ export async function createEvaluation(
     throw notFound({ zh: "组织机构", en: "organisation" });
   }
   const a = authorize(actor, "business.write", { orgPath: org.path });
+  await assertOpenYear(deps.db, input.year);
   if (input.kind === "project") {
     const project = input.projectId ? await findProject(deps.db, input.projectId) : undefined;
     if (!project || project.orgId !== org.id) {
@@ -152,6 +154,7 @@ export async function updateEvaluationFor(
 ): Promise<Evaluation> {
   const current = await evaluationFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
   const { version, ...patch } = input;
   if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
   return transact(deps.db, async (tx) => {
@@ -194,6 +197,7 @@ export async function replaceItemsFor(
 ) {
   const current = await evaluationFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
   if (current.version === input.version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
   const before = (await itemsOf(deps.db, id)).map(presentItem);
   return transact(deps.db, async (tx) => {
@@ -232,6 +236,7 @@ export async function deleteEvaluationFor(
 ): Promise<void> {
   const current = await evaluationFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
   if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
   await transact(deps.db, async (tx) => {
     if (!(await deleteEvaluation(tx, id, version))) return explainMiss(tx, id, version);
@@ -257,6 +262,7 @@ export async function transitionEvaluation(
   const permission: Permission = action === "submit" ? "business.write" : "business.review";
   const current = await evaluationFor(deps.db, actor, id, permission);
   const a = authorize(actor, permission, { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
   if (current.version !== input.version) throw staleVersion(presentEvaluation(current));
   const to = checkTransition(current, action, a.accountId, input.comment);
   return transact(deps.db, async (tx) => {

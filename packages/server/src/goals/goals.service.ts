@@ -12,6 +12,7 @@ import { findOrganisation } from "../orgs/repository.ts";
 import { checkTransition, notEditable } from "../workflow/guard.ts";
 import { insertSnapshot, insertTransition } from "../workflow/repository.ts";
 import { isEditable, type WorkflowAction } from "../workflow/rules.ts";
+import { assertOpenYear } from "../years/guard.ts";
 import { type Goal, presentGoal } from "./presenters.ts";
 import { deleteGoal, findGoal, type GoalWithOrg, insertGoal, listGoals, updateGoal } from "./repository.ts";
 
@@ -70,6 +71,7 @@ export async function createGoal(
     throw notFound({ zh: "组织机构", en: "organisation" });
   }
   const a = authorize(actor, "business.write", { orgPath: org.path });
+  await assertOpenYear(deps.db, input.year);
   try {
     return await transact(deps.db, async (tx) => {
       const row = await insertGoal(tx, { ...input, createdAt: deps.now(), updatedAt: deps.now() });
@@ -118,6 +120,7 @@ export async function updateGoalFor(
 ): Promise<Goal> {
   const current = await goalFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
   const { version, ...patch } = input;
   if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
   return transact(deps.db, async (tx) => {
@@ -141,6 +144,7 @@ export async function updateGoalFor(
 export async function deleteGoalFor(deps: Deps, actor: Actor | undefined, id: string, version: number) {
   const current = await goalFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
   if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
   await transact(deps.db, async (tx) => {
     if (!(await deleteGoal(tx, id, version))) return explainMiss(tx, id, version);
@@ -166,6 +170,7 @@ export async function transitionGoal(
   const permission: Permission = action === "submit" ? "business.write" : "business.review";
   const current = await goalFor(deps.db, actor, id, permission);
   const a = authorize(actor, permission, { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
   if (current.version !== input.version) throw staleVersion(presentGoal(current));
   const to = checkTransition(current, action, a.accountId, input.comment);
   return transact(deps.db, async (tx) => {

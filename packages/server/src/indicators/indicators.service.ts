@@ -17,6 +17,7 @@ import { notFound, staleVersion } from "../http/errors.ts";
 import { projectFor } from "../projects/projects.service.ts";
 import { notEditable } from "../workflow/guard.ts";
 import { isEditable } from "../workflow/rules.ts";
+import { assertOpenYear } from "../years/guard.ts";
 import { type Indicator, presentIndicator } from "./presenters.ts";
 import {
   deleteIndicator,
@@ -93,6 +94,7 @@ export async function createIndicator(
 ): Promise<Indicator> {
   const project = await ownerFor(deps.db, actor, ref, "business.write");
   const a = authorize(actor, "business.write", { orgPath: project.orgPath });
+  await assertOpenYear(deps.db, project.year);
   if (!isEditable(project.workflowState)) throw notEditable(project.workflowState);
   if (input.parentId) {
     const parent = await findIndicator(deps.db, input.parentId);
@@ -157,6 +159,7 @@ export async function updateIndicatorFor(
 ): Promise<Indicator> {
   const { indicator, project } = await indicatorFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: project.orgPath });
+  await assertOpenYear(deps.db, project.year);
   if (!isEditable(project.workflowState)) throw notEditable(project.workflowState);
   const { version, ...fields } = input;
   const patch =
@@ -189,6 +192,7 @@ export async function deleteIndicatorFor(
 ): Promise<void> {
   const { indicator, project } = await indicatorFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: project.orgPath });
+  await assertOpenYear(deps.db, project.year);
   if (!isEditable(project.workflowState)) throw notEditable(project.workflowState);
   await transact(deps.db, async (tx) => {
     if (!(await deleteIndicator(tx, id, version))) return explainMiss(tx, id);

@@ -13,6 +13,7 @@ import { findOrganisation } from "../orgs/repository.ts";
 import { checkTransition, notEditable } from "../workflow/guard.ts";
 import { insertSnapshot, insertTransition } from "../workflow/repository.ts";
 import { isEditable, type WorkflowAction } from "../workflow/rules.ts";
+import { assertOpenYear } from "../years/guard.ts";
 import { type Project, presentProject } from "./presenters.ts";
 import {
   deleteProject,
@@ -81,6 +82,7 @@ export async function createProject(
     throw notFound({ zh: "组织机构", en: "organisation" });
   }
   const a = authorize(actor, "business.write", { orgPath: org.path });
+  await assertOpenYear(deps.db, input.year);
   try {
     return await transact(deps.db, async (tx) => {
       const row = await insertProject(tx, {
@@ -130,6 +132,7 @@ export async function updateProjectFor(
 ): Promise<Project> {
   const current = await projectFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
   const { version, ...patch } = input;
   if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
   return transact(deps.db, async (tx) => {
@@ -158,6 +161,7 @@ export async function deleteProjectFor(
 ): Promise<void> {
   const current = await projectFor(deps.db, actor, id, "business.write");
   const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
   if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
   await transact(deps.db, async (tx) => {
     const deleted = await deleteProject(tx, id, version, { editableOnly: true });
@@ -184,6 +188,7 @@ export async function transitionProject(
   const permission: Permission = action === "submit" ? "business.write" : "business.review";
   const current = await projectFor(deps.db, actor, id, permission);
   const a = authorize(actor, permission, { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
   if (current.version !== input.version) throw staleVersion(presentProject(current));
   const to = checkTransition(current, action, a.accountId, input.comment);
   return transact(deps.db, async (tx) => {
