@@ -1,0 +1,98 @@
+/**
+ * The audit trail: each kind of change produces exactly its audit rows, refused requests produce none, and
+ * a change whose audit row cannot be written does not happen (same transaction).
+ */
+import { asc, gt, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents } from "../src/audit/schema.ts";
+import { type Client, type TestApp, testApp } from "./support/app.ts";
+import { STORES } from "./support/stores.ts";
+
+describe.each(STORES)("audit trail on %s", (kind) => {
+  let t: TestApp;
+  let filler: Client;
+  let approver: Client;
+  beforeAll(async () => {
+    t = await testApp(kind);
+    filler = await t.as("filler");
+    approver = await t.as("approver");
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  const lastId = async () => {
+    const [r] = await t.deps.db
+      .select({ id: sql<string>`coalesce(max(${auditEvents.id}), 0)::text` })
+      .from(auditEvents);
+    return BigInt(r!.id);
+  };
+  const since = async (id: bigint) =>
+    (await t.deps.db.select().from(auditEvents).where(gt(auditEvents.id, id)).orderBy(asc(auditEvents.id))).map(
+      (a) => `${a.actorName}:${a.action}`,
+    );
+
+  it("writes exactly one row per change, in order, with who and the organisation", async () => {
+    const start = await lastId();
+    const unit = t.world.unit.id;
+    const p = (await filler.post("/projects", { orgId: unit, year: 2024, name: "审计" })).body;
+    const i = (await filler.post(`/projects/${p.id}/indicators`, { level: 1, name: "产出指标" })).body;
+    await filler.patch(`/indicators/${i.id}`, { version: 1, name: "产出" });
+    await filler.patch(`/projects/${p.id}`, { version: 1, purpose: "目的" });
+    await filler.post(`/projects/${p.id}/submit`, { version: 2 });
+    await approver.post(`/projects/${p.id}/approve`, { version: 3 });
+    const e = (await filler.post("/evaluations", { kind: "department", orgId: unit, year: 2024 })).body;
+    await filler.req("PUT", `/api/v1/evaluations/${e.id}/items`, { version: 1, items: [{ name: "指标" }] });
+    const d = (await filler.post("/duties", { orgId: unit, year: 2024, name: "职责" })).body;
+    await filler.del(`/duties/${d.id}?version=1`);
+    await filler.post("/execution", { orgId: unit, year: 2024, scope: "total", executed: "1.00" });
+    expect(await since(start)).toEqual([
+      "filler:project.create",
+      "filler:indicator.create",
+      "filler:indicator.update",
+      "filler:project.update",
+      "filler:workflow.submit",
+      "approver:workflow.approve",
+      "filler:evaluation.create",
+      "filler:evaluation.items",
+      "filler:duty.create",
+      "filler:duty.delete",
+      "filler:execution.create",
+    ]);
+    const rows = await t.deps.db.select().from(auditEvents).where(gt(auditEvents.id, start));
+    expect(rows.every((r) => r.orgId === unit)).toBe(true);
+  });
+
+  it("writes nothing for refused requests (stale, forbidden, invalid, not found)", async () => {
+    const p = (await filler.post("/projects", { orgId: t.world.unit.id, year: 2024, name: "拒绝" })).body;
+    const start = await lastId();
+    expect((await filler.patch(`/projects/${p.id}`, { version: 9, name: "x" })).status).toBe(409);
+    expect((await (await t.as("viewer")).patch(`/projects/${p.id}`, { version: 1, name: "x" })).status).toBe(403);
+    expect((await filler.patch(`/projects/${p.id}`, { version: 1, annualFunds: "1.234" })).status).toBe(400);
+    expect((await filler.patch("/projects/00000000-0000-4000-8000-000000000000", { version: 1 })).status).toBe(404);
+    // Only the viewer's sign-in is there: a security event, not a change.
+    expect(await since(start)).toEqual(["viewer:auth.login"]);
+  });
+
+  it("does not make a change whose audit row cannot be written (same transaction)", async () => {
+    const p = (await filler.post("/projects", { orgId: t.world.unit.id, year: 2024, name: "原名" })).body;
+    await t.deps.db.execute(
+      sql`ALTER TABLE audit_events ADD CONSTRAINT audit_test_refuse CHECK (action <> 'project.update') NOT VALID`,
+    );
+    try {
+      const r = await filler.patch(`/projects/${p.id}`, { version: 1, name: "新名" });
+      expect(r.status).toBe(500);
+      expect(r.body.error).toEqual({
+        code: "internal",
+        message: "服务器内部错误，请稍后重试。",
+        messageEn: "Internal server error: try again later.",
+      });
+    } finally {
+      await t.deps.db.execute(sql`ALTER TABLE audit_events DROP CONSTRAINT audit_test_refuse`);
+    }
+    const now = (await filler.get(`/projects/${p.id}`)).body;
+    expect(now).toMatchObject({ name: "原名", version: 1 });
+    expect(t.errors.length).toBe(1);
+    t.errors.length = 0;
+  });
+});
