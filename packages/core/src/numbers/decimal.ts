@@ -23,17 +23,6 @@ const SAFE = 9007199254740992n;
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
-  if (x < SAFE && y < SAFE) {
-    // the same Euclid on doubles: exact for integers below 2^53, and much cheaper than on bigints
-    let p = Number(x);
-    let q = Number(y);
-    while (q !== 0) {
-      const t = p % q;
-      p = q;
-      q = t;
-    }
-    return BigInt(p);
-  }
   while (y !== 0n) {
     const t = x % y;
     x = y;
@@ -62,6 +51,16 @@ function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** The integer written by the digits of t[a, b) followed by those of t[c, e). */
+function digitsValue(t: string, a: number, b: number, c: number, e: number): bigint {
+  if (b - a + e - c > 15) return BigInt(t.slice(a, b) + t.slice(c, e));
+  // below 10^15, so exact on a double, and cheaper than reading a bigint from text
+  let v = 0;
+  for (let i = a; i < b; i++) v = v * 10 + (t.charCodeAt(i) - 48);
+  for (let i = c; i < e; i++) v = v * 10 + (t.charCodeAt(i) - 48);
+  return BigInt(v);
+}
+
 /** Parses `-12.345` / `12` / `+0.5` (no grouping, no exponent); undefined when not a plain decimal. */
 export function parseDecimal(text: string): Ratio | undefined {
   // the grammar of /^([+-])?(\d+)(?:\.(\d+))?$/ on the trimmed text, read by hand
@@ -75,42 +74,38 @@ export function parseDecimal(text: string): Ratio | undefined {
   if (i === intStart) return undefined;
   const intEnd = i;
   if (i === len) {
-    const v = BigInt(t.slice(intStart, intEnd));
+    const v = digitsValue(t, intStart, intEnd, len, len);
     return { n: sign === 45 ? -v : v, d: 1n };
   }
   if (t.charCodeAt(i) !== 46 /* . */) return undefined;
   const fracStart = ++i;
   while (i < len && isDigitCode(t.charCodeAt(i))) i++;
   if (i === fracStart || i !== len) return undefined;
-  const digitsText = t.slice(intStart, intEnd) + t.slice(fracStart, len);
-  const scale = len - fracStart;
-  if (digitsText.length <= 15) {
-    // below 2^53: reduce n / 10^scale on doubles (exact), then convert
-    const n = Number(digitsText);
-    let p = n;
-    let q = 10 ** scale;
-    const d = q;
-    while (q !== 0) {
-      const r = p % q;
-      p = q;
-      q = r;
-    }
-    // p is gcd(n, 10^scale) (10^scale when n is 0, giving 0/1)
-    const num = BigInt(n / p);
-    return { n: sign === 45 ? -num : num, d: BigInt(d / p) };
-  }
-  const digits = BigInt(digitsText);
-  return ratio(sign === 45 ? -digits : digits, pow10(scale));
+  const digits = digitsValue(t, intStart, intEnd, fracStart, len);
+  return ratio(sign === 45 ? -digits : digits, pow10(len - fracStart));
 }
 
 export function fromInt(v: number | bigint): Ratio {
   return { n: BigInt(v), d: 1n };
 }
 
+/** Non-integers already converted (targets, rates and scores repeat); bounded, emptied when full. */
+const FROM_NUMBER_SEEN = new Map<number, Ratio>();
+const FROM_NUMBER_SEEN_MAX = 1024;
+
 /** Exact conversion of a finite JS number via its shortest decimal text. */
 export function fromNumber(v: number): Ratio {
   if (!Number.isFinite(v)) throw new RangeError(`fromNumber: ${v} is not finite`);
   if (Number.isSafeInteger(v)) return { n: BigInt(v), d: 1n };
+  const seen = FROM_NUMBER_SEEN.get(v);
+  if (seen) return seen;
+  const r = fromNumberText(v);
+  if (FROM_NUMBER_SEEN.size >= FROM_NUMBER_SEEN_MAX) FROM_NUMBER_SEEN.clear();
+  FROM_NUMBER_SEEN.set(v, r);
+  return r;
+}
+
+function fromNumberText(v: number): Ratio {
   const s = String(v);
   if (s.includes("e")) {
     const [mant, exp] = s.split("e") as [string, string];

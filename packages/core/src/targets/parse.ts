@@ -18,7 +18,7 @@ import {
   SUFFIX_OPS,
   UNITS,
 } from "./lexicon.ts";
-import { CN_NUMERAL_CHARS, cnRatio, isCnNumeral, num, parseNumberText } from "./numerals.ts";
+import { CN_NUMERAL_CHARS, cnRatio, num, parseNumberText } from "./numerals.ts";
 import type { Op, TargetValue } from "./types.ts";
 
 export interface ParseHints {
@@ -35,11 +35,11 @@ export interface ParseHints {
 /** Texts longer than this (after removing spaces) are classified by their words only. */
 export const MAX_STRUCTURED = 400;
 
-/** Entries of a word list by the word's first character, in the list's order. */
-function byFirstChar<T>(list: readonly T[], word: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
+/** Entries of a word list by the code of the word's first character, in the list's order. */
+function byFirstChar<T>(list: readonly T[], word: (t: T) => string): Map<number, T[]> {
+  const m = new Map<number, T[]>();
   for (const t of list) {
-    const k = word(t)[0] as string;
+    const k = word(t).charCodeAt(0);
     const bucket = m.get(k);
     if (bucket) bucket.push(t);
     else m.set(k, [t]);
@@ -53,22 +53,22 @@ const UNITS_BY_FIRST = byFirstChar(
   (u) => u,
 );
 function unitAt(s: string, j: number): string | undefined {
-  const bucket = UNITS_BY_FIRST.get(s[j] ?? "");
+  const bucket = UNITS_BY_FIRST.get(s.charCodeAt(j));
   if (bucket) for (const u of bucket) if (s.startsWith(u, j)) return u;
   return undefined;
 }
 const PERCENT_BY_FIRST = byFirstChar(PERCENT_UNITS, ([w]) => w);
 /** The first percent spelling (in PERCENT_UNITS order) at j. */
 function percentAt(s: string, j: number): readonly [string, string] | undefined {
-  const bucket = PERCENT_BY_FIRST.get(s[j] ?? "");
+  const bucket = PERCENT_BY_FIRST.get(s.charCodeAt(j));
   if (bucket) for (const e of bucket) if (s.startsWith(e[0], j)) return e;
   return undefined;
 }
 const SUFFIX_BY_FIRST = byFirstChar(SUFFIX_OPS, ([w]) => w);
 /** Prefix operator words by their last character, longest first: the longest word ending at a position. */
-const PREFIX_BY_LAST = new Map<string, (readonly [string, Op])[]>();
+const PREFIX_BY_LAST = new Map<number, (readonly [string, Op])[]>();
 for (const e of [...PREFIX_OPS].sort((a, b) => b[0].length - a[0].length)) {
-  const k = e[0][e[0].length - 1] as string;
+  const k = e[0].charCodeAt(e[0].length - 1);
   const bucket = PREFIX_BY_LAST.get(k);
   if (bucket) bucket.push(e);
   else PREFIX_BY_LAST.set(k, [e]);
@@ -81,6 +81,21 @@ const MAX_PARTS = 6;
 const DASHES = "-—–~〜至到";
 const DELIMS = ",;、。!?";
 const OP_SYMBOL_CHARS = "≥≤<>=≧≦⩾⩽";
+/** Character codes, so that a lookup does not make a one-character string. */
+function codes(chars: string): Set<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)));
+}
+const OP_SYMBOL_CODES = codes(OP_SYMBOL_CHARS);
+const DASH_CODES = codes(DASHES);
+const DELIM_CODES = codes(DELIMS);
+const CODE_NIAN = "年".charCodeAt(0);
+const CODE_YUE = "月".charCodeAt(0);
+const CODE_WAN = "万".charCodeAt(0);
+const CODE_YI = "亿".charCodeAt(0);
+const CODE_YU = "余".charCodeAt(0);
+const CODE_DUO = "多".charCodeAt(0);
+const TEN_THOUSAND = fromInt(10_000);
+const HUNDRED_MILLION = fromInt(100_000_000);
 
 export function parseTarget(text: string, hints: ParseHints = {}): TargetValue {
   return parseGuarded(text, hints, true);
@@ -104,6 +119,7 @@ const STABLE_SYMBOLS = new Set([..."≥≤‰—–、“”‘’〜≧≦⩾�
 
 /** Whether `normalizeTargetText` would return the text unchanged, decided without normalising it. */
 function isNormalized(text: string): boolean {
+  if (typeof text !== "string") return false; // untyped callers: the full path fails as it always did
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c > 0x20 && c < 0x7f) {
@@ -154,15 +170,15 @@ function isDigitCode(c: number): boolean {
  */
 function isPlainNumber(s: string): boolean {
   let i = 0;
-  while (i < s.length && OP_SYMBOL_CHARS.includes(s[i] as string)) i++;
+  while (OP_SYMBOL_CODES.has(s.charCodeAt(i))) i++;
   if (!isDigitCode(s.charCodeAt(i))) return false;
   while (isDigitCode(s.charCodeAt(i))) i++;
   if (s.charCodeAt(i) === 46 /* . */ && isDigitCode(s.charCodeAt(i + 1))) {
     i++;
     while (isDigitCode(s.charCodeAt(i))) i++;
   }
-  const next = s[i];
-  if (next === "年" || next === "月") return false;
+  const next = s.charCodeAt(i);
+  if (next === CODE_NIAN || next === CODE_YUE) return false;
   for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (isDigitCode(c) || c === 0x6bcf /* 每 */) return false;
@@ -179,7 +195,7 @@ function parseInner(text: string, hints: ParseHints, shortcuts = true): TargetVa
   const head = trimmed.length > 4 * MAX_STRUCTURED ? trimmed.slice(0, 4 * MAX_STRUCTURED) : trimmed;
   const s = shortcuts ? normalizeTargetText(head) : normalizeFully(head);
   if (s.length > MAX_STRUCTURED) {
-    return withQuality({ kind: "qualitative", text, note: `文字过长（${trimmed.length} 字），只按用语判断` }, s);
+    return withQuality(text, `文字过长（${trimmed.length} 字），只按用语判断`, s);
   }
   if (s === "") return { kind: "qualitative", text, note: "空白" };
 
@@ -195,7 +211,7 @@ function parseInner(text: string, hints: ParseHints, shortcuts = true): TargetVa
   if (quantity) return quantity;
   const growth = parseGrowthWords(s, text);
   if (growth) return growth;
-  return withQuality({ kind: "qualitative", text }, s);
+  return withQuality(text, undefined, s);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -215,10 +231,15 @@ function includesAny(s: string, words: readonly string[]): boolean {
   return false;
 }
 
-function withQuality(v: TargetValue, s: string): TargetValue {
+/** A qualitative value with the polarity of its words, or a note that nothing was recognised (key order kept). */
+function withQuality(text: string, note: string | undefined, s: string): TargetValue {
   const q = qualityOf(s);
-  if (q) return { ...v, quality: q };
-  return { ...v, note: v.note ?? "未能识别为数值、日期或已知的定性用语" };
+  const v: TargetValue = { kind: "qualitative", text };
+  if (q) {
+    if (note !== undefined) v.note = note;
+    v.quality = q;
+  } else v.note = note ?? "未能识别为数值、日期或已知的定性用语";
+  return v;
 }
 
 const NONE_LEAD = /^(?:全年|年内|全程|确保|实现|保持|做到)?(?:无|零|杜绝|未发生|不发生|没有|0(?=[^0-9.%‰]))/;
@@ -438,10 +459,6 @@ interface RawNumber {
   prefixUnit?: string;
 }
 
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= "0" && ch <= "9";
-}
-
 /** A digit at i (false past the end). */
 function digitAt(s: string, i: number): boolean {
   return isDigitCode(s.charCodeAt(i));
@@ -500,7 +517,7 @@ function readRawNumber(s: string, i: number): RawNumber | undefined {
     let start = i;
     let v = value;
     if (
-      s[i - 1] === "-" &&
+      s.charCodeAt(i - 1) === 45 /* - */ &&
       (i - 1 === 0 || OP_SYMBOL_CHARS.includes(s[i - 2] ?? "") || DELIMS.includes(s[i - 2] ?? ""))
     ) {
       start = i - 1;
@@ -525,7 +542,7 @@ function readUnit(s: string, j: number): { unit: string; end: number } | undefin
   if (!base) return undefined;
   let unit = base;
   let end = j + base.length;
-  while (s[end] === "/") {
+  while (s.charCodeAt(end) === 47 /* / */) {
     const next = unitAt(s, end + 1);
     if (!next) break;
     unit += `/${next}`;
@@ -542,11 +559,13 @@ function readQuantity(s: string, raw: RawNumber, seg: number): Quantity | undefi
   let approx = false;
   let op: Op | undefined;
   if (!unit) {
-    if (!raw.chinese && (s[j] === "万" || s[j] === "亿")) {
-      value = mul(value, fromInt(s[j] === "万" ? 10_000 : 100_000_000));
+    const c = s.charCodeAt(j);
+    if (!raw.chinese && (c === CODE_WAN || c === CODE_YI)) {
+      value = mul(value, c === CODE_WAN ? TEN_THOUSAND : HUNDRED_MILLION);
       j++;
     }
-    if (s[j] === "余" || s[j] === "多") {
+    const c2 = s.charCodeAt(j);
+    if (c2 === CODE_YU || c2 === CODE_DUO) {
       approx = true;
       j++;
     }
@@ -558,14 +577,14 @@ function readQuantity(s: string, raw: RawNumber, seg: number): Quantity | undefi
   }
   if (raw.chinese && !unit && !raw.prefixUnit) {
     // Chinese numerals are numbers only next to a unit (`一个红灯`, `百余条`), or as `为零`
-    const atEnd = j >= s.length || DELIMS.includes(s[j] ?? "");
+    const atEnd = j >= s.length || DELIM_CODES.has(s.charCodeAt(j));
     if (!(s[raw.start - 1] === "为" && atEnd)) return undefined;
   }
-  const suffixes = SUFFIX_BY_FIRST.get(s[j] ?? "");
+  const suffixes = SUFFIX_BY_FIRST.get(s.charCodeAt(j));
   if (suffixes) {
     for (const [w, o] of suffixes) {
       if (s.startsWith(w, j)) {
-        if (w === "内" && !(j + 1 >= s.length || DELIMS.includes(s[j + 1] ?? ""))) continue;
+        if (w === "内" && !(j + 1 >= s.length || DELIM_CODES.has(s.charCodeAt(j + 1)))) continue;
         op = o;
         j += w.length;
         break;
@@ -575,9 +594,9 @@ function readQuantity(s: string, raw: RawNumber, seg: number): Quantity | undefi
   if (!op && unit && j < s.length) {
     // a noun between the unit and the word: `三个红灯以上` (nothing to look at past the end)
     let segEnd = j;
-    while (segEnd < s.length && !DELIMS.includes(s[segEnd] ?? "") && segEnd - j <= 8) segEnd++;
+    while (segEnd < s.length && !DELIM_CODES.has(s.charCodeAt(segEnd)) && segEnd - j <= 8) segEnd++;
     const rest = s.slice(j, segEnd);
-    if (segEnd >= s.length || DELIMS.includes(s[segEnd] ?? "")) {
+    if (segEnd >= s.length || DELIM_CODES.has(s.charCodeAt(segEnd))) {
       for (const [w, o] of SUFFIX_OPS) {
         if (w === "内" || !rest.endsWith(w)) continue;
         const noun = rest.slice(0, rest.length - w.length);
@@ -604,8 +623,6 @@ function readQuantity(s: string, raw: RawNumber, seg: number): Quantity | undefi
   return q;
 }
 
-const DELIM_CODES = new Set([...DELIMS].map((c) => c.charCodeAt(0)));
-
 function segmentStarts(s: string): number[] {
   const starts = [0];
   for (let i = 0; i < s.length; i++) if (DELIM_CODES.has(s.charCodeAt(i))) starts.push(i + 1);
@@ -618,7 +635,7 @@ function segmentStarts(s: string): number[] {
  */
 function findPrefixOp(slice: string): { op: Op; word: string; index: number } | undefined {
   for (let end = slice.length; end > 0; end--) {
-    const bucket = PREFIX_BY_LAST.get(slice[end - 1] as string);
+    const bucket = PREFIX_BY_LAST.get(slice.charCodeAt(end - 1));
     if (!bucket) continue;
     for (const [w, op] of bucket) {
       const index = end - w.length;
@@ -662,10 +679,11 @@ function scanQuantities(s: string): Quantity[] {
     }
     // a range: 50%-70%, 2—3个, 0-2.25
     let k = q.end;
-    if (DASHES.includes(s[k] ?? "")) {
+    // (past the end there is no dash: the original `DASHES.includes("")` there led to no second number either)
+    if (DASH_CODES.has(s.charCodeAt(k))) {
       k++;
-      if (DASHES.includes(s[k] ?? "") && s[k] !== "-") k++;
-      const raw2 = isDigit(s[k]) || isCnNumeral(s[k]) ? readRawNumber(s, k) : undefined;
+      if (DASH_CODES.has(s.charCodeAt(k)) && s.charCodeAt(k) !== 45 /* - */) k++;
+      const raw2 = mayStartNumber(s.charCodeAt(k)) ? readRawNumber(s, k) : undefined;
       const q2 = raw2 && !raw2.prefixUnit ? readQuantity(s, raw2, segIdx) : undefined;
       if (q2 && !q.op && (!q.unit || !q2.unit || q.unit === q2.unit)) {
         const a = q.value;
@@ -698,12 +716,16 @@ function scanQuantities(s: string): Quantity[] {
   return out;
 }
 
+/** Percent spellings → canonical unit, the first entry of PERCENT_UNITS for each spelling. */
+const PERCENT_CANONICAL = new Map<string, string>();
+for (const [w, u] of PERCENT_UNITS) if (!PERCENT_CANONICAL.has(w)) PERCENT_CANONICAL.set(w, u);
+
 function canonicalHintUnit(unit: string | undefined): { unit?: string; factor: number } {
   if (!unit) return { factor: 1 };
   const u = normalizeTargetText(unit);
   if (u === "") return { factor: 1 };
-  const pct = PERCENT_UNITS.find(([w]) => w === u);
-  if (pct) return { unit: pct[1], factor: 1 };
+  const pct = PERCENT_CANONICAL.get(u);
+  if (pct !== undefined) return { unit: pct, factor: 1 };
   if (u.length > 1 && u.startsWith("万")) return { unit: u.slice(1), factor: 10_000 };
   if (u.length > 1 && u.startsWith("亿")) return { unit: u.slice(1), factor: 100_000_000 };
   return { unit: u, factor: 1 };
@@ -850,6 +872,6 @@ function parseQuantities(s: string, text: string, hints: ParseHints, shortcuts: 
     scaled(chosen.value, multiplier),
     unit,
     chosen.label,
-    notes.length ? notes.join("；") : undefined,
+    notes.length === 0 ? undefined : notes.length === 1 ? notes[0] : notes.join("；"),
   );
 }
