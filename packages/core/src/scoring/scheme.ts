@@ -42,6 +42,19 @@ const LEVEL1_SYNONYMS: Record<string, Level1> = {
  * ignored. Undefined when the name is none of these.
  */
 export function level1Of(name: string): Level1 | undefined {
+  const known = LEVEL1_SEEN.get(name);
+  if (known !== undefined) return known ?? undefined;
+  const found = level1Uncached(name);
+  if (LEVEL1_SEEN.size >= LEVEL1_SEEN_MAX) LEVEL1_SEEN.clear();
+  LEVEL1_SEEN.set(name, found ?? null);
+  return found;
+}
+
+/** Names already read (a document repeats a handful of them on every row), `null` for none; bounded. */
+const LEVEL1_SEEN = new Map<string, Level1 | null>();
+const LEVEL1_SEEN_MAX = 1000;
+
+function level1Uncached(name: string): Level1 | undefined {
   const key = name
     .replace(/[\s\u3000]+/g, "")
     .replace(/[(（][^)）]*分[^)）]*[)）]$/, "")

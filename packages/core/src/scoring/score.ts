@@ -200,9 +200,12 @@ interface Share {
   zeroWhy?: LocalizedText;
 }
 
+function safeDiv(x: Ratio, y: Ratio): Ratio | undefined {
+  return isZero(y) ? undefined : div(x, y);
+}
+
 /** The share of the points a numeric actual earns against `op target`. */
 function numericShare(op: Op, t: Ratio, a: Ratio, actualOp: Op | undefined, scheme: ScoringScheme): Share {
-  const safeDiv = (x: Ratio, y: Ratio) => (isZero(y) ? undefined : div(x, y));
   if (HIGHER.has(op)) {
     const met = op === ">=" ? cmp(a, t) >= 0 : cmp(a, t) > 0 || (actualOp === ">" && cmp(a, t) === 0);
     const completion = cmp(t, ZERO) > 0 ? safeDiv(a, t) : undefined;
@@ -282,11 +285,14 @@ function numericJudgement(
   if (a === undefined) return undefined;
   const unit = target.unit ?? actual.unit;
   let share: Share;
-  let targetText: string;
+  // the target as written in the scheme's own note: a range, or an operator and a value
+  let lo: Ratio | undefined;
+  let hi: Ratio | undefined;
+  let op: Op = "=";
+  let t: Ratio = ZERO;
   if (target.kind === "range" && target.min !== undefined && target.max !== undefined) {
-    const lo = fromNumber(target.min);
-    const hi = fromNumber(target.max);
-    targetText = `${withUnit(lo, unit)}–${withUnit(hi, unit)}`;
+    lo = fromNumber(target.min);
+    hi = fromNumber(target.max);
     share =
       cmp(a, lo) < 0
         ? numericShare(">=", lo, a, actual.op, scheme)
@@ -298,22 +304,26 @@ function numericJudgement(
     target.value !== undefined &&
     (target.kind === "numeric" || (actual.kind === "frequency" && actual.period === target.period))
   ) {
-    const op = target.op ?? (target.kind === "frequency" ? ">=" : "=");
-    const t = fromNumber(target.value);
-    targetText = `${OP_TEXT[op]}${withUnit(t, unit)}`;
+    op = target.op ?? (target.kind === "frequency" ? ">=" : "=");
+    t = fromNumber(target.value);
     share = numericShare(op, t, a, actual.op, scheme);
   } else {
     return undefined;
   }
-  const actualText = `${actual.op ? OP_TEXT[actual.op] : ""}${withUnit(a, unit)}`;
-  const pct = share.completion ? `，完成 ${toDecimalString(round(mul(share.completion, fromInt(100)), 2))}%` : "";
-  const own = `实际 ${actualText}，目标 ${targetText}：${share.met ? "达成" : "未达成"}${pct}`;
-  const note =
-    external.met === share.met
-      ? external.note
-      : external.met === undefined
-        ? own
-        : `${own}（按评分方案判断；指标值比较为：${external.note}）`;
+  let note: string;
+  if (external.met === share.met) note = external.note;
+  else {
+    // the scheme's own wording, only when the comparison's does not say the same
+    const targetText =
+      lo !== undefined && hi !== undefined
+        ? `${withUnit(lo, unit)}–${withUnit(hi, unit)}`
+        : `${OP_TEXT[op]}${withUnit(t, unit)}`;
+    const actualText = `${actual.op ? OP_TEXT[actual.op] : ""}${withUnit(a, unit)}`;
+    // toDecimalString(x, 2) is the text of round(x, 2)
+    const pct = share.completion ? `，完成 ${toDecimalString(mul(share.completion, HUNDRED), 2)}%` : "";
+    const own = `实际 ${actualText}，目标 ${targetText}：${share.met ? "达成" : "未达成"}${pct}`;
+    note = external.met === undefined ? own : `${own}（按评分方案判断；指标值比较为：${external.note}）`;
+  }
   return {
     share,
     comparison: {
@@ -495,6 +505,16 @@ function signed(r: Ratio): string {
 }
 
 const FAR_OVER = parseDecimal("1.3")!;
+const HUNDRED = fromInt(100);
+
+/**
+ * Whether a completion ratio (a JS number) is at least 130%: `fromNumber(x) ≥ 1.3` exactly. For a finite x that
+ * is `x >= 1.3` on doubles: fromNumber gives the shortest decimal of x, which grows with x, and is exactly 1.3 for
+ * the double 1.3. Non-finite numbers go through fromNumber (which refuses them).
+ */
+function farOver(x: number): boolean {
+  return Number.isFinite(x) ? x >= 1.3 : cmp(fromNumber(x), FAR_OVER) >= 0;
+}
 
 /**
  * Scores the evaluation exactly. Never throws for the document's own mistakes: they become problems. An unusable
@@ -625,10 +645,7 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
         en: `"${s.name}" is not met (${s.comparison.note}); a deviation reason is required`,
       });
     }
-    const over =
-      s.comparison.ratio !== undefined && s.basis === "met"
-        ? cmp(fromNumber(s.comparison.ratio), FAR_OVER) >= 0
-        : false;
+    const over = s.comparison.ratio !== undefined && s.basis === "met" ? farOver(s.comparison.ratio) : false;
     if (over && !ind.deviationReason?.trim() && !ind.overrideReason?.trim()) {
       problems.push({
         code: "far_over_target",

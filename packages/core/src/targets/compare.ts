@@ -11,7 +11,17 @@
  *   folded into values by the parser, so `40万元` and `400000元` are equal. An actual with no unit takes the
  *   target's unit.
  */
-import { cmp, div, fromInt, fromNumber, isZero, mul, type Ratio, toDecimalString } from "../numbers/decimal.ts";
+import {
+  cmp,
+  div,
+  fromInt,
+  fromNumber,
+  isZero,
+  mul,
+  type Ratio,
+  toDecimalString,
+  toNumber,
+} from "../numbers/decimal.ts";
 import { FAILURE_WORDS, PER_YEAR } from "./lexicon.ts";
 import { normalizeTargetText, parseTarget } from "./parse.ts";
 import { formatNumber, renderTarget } from "./render.ts";
@@ -59,11 +69,12 @@ function hintsFor(target: TargetValue): { unit?: string; year?: number } {
 const r = (v: number): Ratio => fromNumber(v);
 const show = (v: Ratio, unit: string | undefined): string =>
   `${toDecimalString(v, 4)}${unit && unit !== "%" && unit !== "‰" ? " " : ""}${unit ?? ""}`;
-const pct = (x: Ratio): string => `${toDecimalString(mul(x, fromInt(100)), 2)}%`;
+const HUNDRED = fromInt(100);
+const pct = (x: Ratio): string => `${toDecimalString(mul(x, HUNDRED), 2)}%`;
 const OP_ZH: Readonly<Record<Op, string>> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "" };
 
 function result(met: boolean | undefined, ratio: Ratio | undefined, note: string): Comparison {
-  return { met, ratio: ratio === undefined ? undefined : Number(toDecimalString(ratio, 10)), note };
+  return { met, ratio: ratio === undefined ? undefined : toNumber(ratio, 10), note };
 }
 
 function isBlank(v: TargetValue): boolean {
@@ -180,7 +191,6 @@ function compareNumeric(target: TargetValue, actual: TargetValue): Comparison {
   const conv = inTargetUnit(target, actual, actual.value);
   if (!conv.value) return result(undefined, undefined, conv.notes.join("；"));
   const a = conv.value;
-  const notes = [...conv.notes];
   const aop = actual.op ?? "=";
   const aShow = `实际 ${aop === "=" ? "" : OP_ZH[aop]}${show(a, conv.unit)}`;
   if (aop !== "=") {
@@ -199,17 +209,18 @@ function compareNumeric(target: TargetValue, actual: TargetValue): Comparison {
       met = strictBad || equalBad ? false : undefined;
     }
     const comp = completion(op, t, a, met ?? false);
-    notes.unshift(`${aShow}（实际值只写了界限），${tShow}`);
+    const notes = [`${aShow}（实际值只写了界限），${tShow}`, ...conv.notes];
     if (met === undefined) notes.push("界限不足以判断是否达成");
     return result(met, met === undefined ? undefined : comp.ratio, notes.join("；"));
   }
   const met = metExact(op, t, a);
   const comp = completion(op, t, a, met);
-  const rel = cmp(a, t) === 0 ? "=" : cmp(a, t) > 0 ? ">" : "<";
-  notes.unshift(`${aShow} ${rel} ${tShow.replace("目标 ", "目标 ")}，${met ? "已达成" : "未达成"}`);
+  const c = cmp(a, t);
+  const rel = c === 0 ? "=" : c > 0 ? ">" : "<";
+  const notes = [`${aShow} ${rel} ${tShow}，${met ? "已达成" : "未达成"}`, ...conv.notes];
   if (comp.ratio !== undefined) notes.push(`完成比例 ${pct(comp.ratio)}`);
   if (comp.why) notes.push(comp.why);
-  if (op === "=" && t.n > 0n && cmp(a, t) > 0) notes.push("超过目标值");
+  if (op === "=" && t.n > 0n && c > 0) notes.push("超过目标值");
   return result(met, comp.ratio, notes.join("；"));
 }
 
