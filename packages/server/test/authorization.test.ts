@@ -41,7 +41,7 @@ interface Case {
 interface Ctx {
   t: TestApp;
   org(target: Target): OrganisationRow;
-  project(target: Target, state?: "draft" | "submitted"): Promise<{ id: string }>;
+  project(target: Target, state?: "draft" | "submitted" | "approved"): Promise<{ id: string }>;
   indicator(target: Target): Promise<{ id: string }>;
   evaluation(target: Target, state?: "draft" | "submitted"): Promise<{ id: string }>;
   execution(target: Target): Promise<{ id: string }>;
@@ -280,6 +280,15 @@ const CASES: Case[] = [
       body: { version: 1, comment: "请补充" },
     }),
     expect: review,
+  },
+  {
+    route: "post /api/v1/projects/{id}/revise",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/projects/${(await ctx.project(target, "approved")).id}/revise`,
+      body: { version: 1 },
+    }),
+    expect: write(201),
   },
   {
     route: "get /api/v1/projects/{id}/transitions",

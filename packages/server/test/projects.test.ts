@@ -191,6 +191,29 @@ describe.each(STORES)("projects, indicators and workflow on %s", (kind) => {
     ]);
   });
 
+  it("adjusts an approved project as a new draft revision with its indicators; the approved one stays frozen", async () => {
+    const approver = await t.as("approver");
+    const p = (await create(filler, { name: "调整" })).body;
+    const l1 = (await filler.post(`/projects/${p.id}/indicators`, { level: 1, name: "产出指标", weight: "50" })).body;
+    await filler.post(`/projects/${p.id}/indicators`, { level: 2, name: "数量指标", parentId: l1.id });
+    const draftRevise = await filler.post(`/projects/${p.id}/revise`, { version: 1 });
+    expect(draftRevise.status).toBe(409);
+    expect(draftRevise.body.error.message).toMatch(/只有已审核通过的项目才能调整/);
+    await filler.post(`/projects/${p.id}/submit`, { version: 1 });
+    await approver.post(`/projects/${p.id}/approve`, { version: 2 });
+    const revised = await filler.post(`/projects/${p.id}/revise`, { version: 3 });
+    expect(revised.status).toBe(201);
+    expect(revised.body).toMatchObject({ state: "draft", revision: 2, supersedesId: p.id, version: 1, name: "调整" });
+    const copied = (await filler.get(`/projects/${revised.body.id}/indicators`)).body.items;
+    expect(copied.map((i: { name: string }) => i.name)).toEqual(["产出指标", "数量指标"]);
+    expect(copied[1].parentId).toBe(copied[0].id);
+    expect((await filler.get(`/projects/${p.id}`)).body).toMatchObject({ state: "approved", version: 3 });
+    expect((await filler.post(`/projects/${p.id}/revise`, { version: 3 })).status).toBe(409);
+    expect((await filler.patch(`/projects/${revised.body.id}`, { version: 1, annualFunds: "5000.00" })).status).toBe(
+      200,
+    );
+  });
+
   it("nobody approves their own submission", async () => {
     const both = await createAccount(t.deps.db, {
       username: "both",

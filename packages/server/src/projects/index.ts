@@ -11,4 +11,5 @@ export const projectsRouter = createRouter()
   .openapi(r.submitProjectRoute, h.submitProjectHandler)
   .openapi(r.approveProjectRoute, h.approveProjectHandler)
   .openapi(r.returnProjectRoute, h.returnProjectHandler)
-  .openapi(r.projectHistoryRoute, h.projectHistoryHandler);
+  .openapi(r.projectHistoryRoute, h.projectHistoryHandler)
+  .openapi(r.reviseProjectRoute, h.reviseProjectHandler);

@@ -10,6 +10,7 @@ import type {
   listProjectsRoute,
   projectHistoryRoute,
   returnProjectRoute,
+  reviseProjectRoute,
   submitProjectRoute,
   updateProjectRoute,
 } from "./projects.routes.ts";
@@ -18,6 +19,7 @@ import {
   deleteProjectFor,
   listProjectsFor,
   projectFor,
+  reviseProject,
   transitionProject,
   updateProjectFor,
 } from "./projects.service.ts";
@@ -85,4 +87,9 @@ export const projectHistoryHandler: RouteHandler<typeof projectHistoryRoute, App
     },
     200,
   );
+};
+
+export const reviseProjectHandler: RouteHandler<typeof reviseProjectRoute, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  return c.json(await reviseProject(c.var.deps, c.var.actor, id, c.req.valid("json")), 201);
 };

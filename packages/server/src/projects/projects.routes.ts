@@ -176,3 +176,16 @@ export const projectHistoryRoute = createRoute({
     ...errorResponses(400, 401, 403, 404),
   },
 });
+
+export const reviseProjectRoute = createRoute({
+  method: "post",
+  path: "/projects/{id}/revise",
+  tags: ["workflow"],
+  summary:
+    "调整已审核项目 / adjust an approved project: a new draft revision with its indicators; the approved one stays frozen",
+  request: { params: IdParam, body: { required: true, content: json(z.object({ version: z.number().int() })) } },
+  responses: {
+    201: { description: "The new draft revision", content: json(ProjectSchema) },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});

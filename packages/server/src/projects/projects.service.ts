@@ -4,11 +4,13 @@ import { DomainError } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, type Permission, scopeOf } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
-import { isReferenceViolation } from "../db/errors.ts";
+import { isReferenceViolation, PG_UNIQUE_VIOLATION, pgError } from "../db/errors.ts";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound, staleVersion } from "../http/errors.ts";
+import { indicatorsOf } from "../indicators/repository.ts";
+import { indicators } from "../indicators/schema.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import { checkTransition, notEditable } from "../workflow/guard.ts";
 import { insertSnapshot, insertTransition } from "../workflow/repository.ts";
@@ -235,4 +237,84 @@ export async function transitionProject(
     });
     return after;
   });
+}
+
+/**
+ * An adjustment (预算调整) of an approved project: a new draft revision, copied with its indicator tree; the
+ * approved revision stays as it is (frozen, with its snapshot). One open adjustment at a time.
+ */
+export async function reviseProject(
+  deps: Deps,
+  actor: Actor | undefined,
+  id: string,
+  input: { version: number },
+): Promise<Project> {
+  const current = await projectFor(deps.db, actor, id, "business.write");
+  const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
+  if (current.version !== input.version) throw staleVersion(presentProject(current));
+  if (current.workflowState !== "approved") {
+    throw new DomainError("conflict", {
+      zh: "只有已审核通过的项目才能调整；草稿或已退回的项目直接修改即可",
+      en: "Only an approved project is adjusted; edit a draft or returned one directly",
+    });
+  }
+  try {
+    return await transact(deps.db, async (tx) => {
+      const {
+        id: _id,
+        orgPath: _p,
+        orgName,
+        version: _v,
+        createdAt: _c,
+        updatedAt: _u,
+        workflowState: _w,
+        submittedBy: _s,
+        ...fields
+      } = current;
+      const row = await insertProject(tx, {
+        ...fields,
+        revision: current.revision + 1,
+        supersedesId: current.id,
+        createdBy: a.accountId,
+        createdAt: deps.now(),
+        updatedAt: deps.now(),
+      });
+      const copied = new Map<string, string>();
+      for (const ind of await indicatorsOf(tx, { kind: "project", id })) {
+        const { id: oldId, version: _iv, createdAt: _ic, updatedAt: _iu, ...rest } = ind;
+        const [n] = await tx
+          .insert(indicators)
+          .values({
+            ...rest,
+            projectId: row.id,
+            parentId: ind.parentId ? (copied.get(ind.parentId) ?? null) : null,
+            createdAt: deps.now(),
+            updatedAt: deps.now(),
+          })
+          .returning({ id: indicators.id });
+        copied.set(oldId, n!.id);
+      }
+      const after = presentProject({ ...row, orgName });
+      await recordAudit(tx, {
+        actor: a,
+        orgId: current.orgId,
+        action: "project.revise",
+        entityType: "project",
+        entityId: row.id,
+        before: { supersedes: current.id, revision: current.revision },
+        after,
+        at: deps.now(),
+      });
+      return after;
+    });
+  } catch (e) {
+    if (pgError(e)?.code === PG_UNIQUE_VIOLATION) {
+      throw new DomainError("conflict", {
+        zh: "该项目已有一个进行中的调整",
+        en: "An adjustment of this project is already under way",
+      });
+    }
+    throw e;
+  }
 }

@@ -3,7 +3,7 @@
  * mid-term goals. The indicator tree hangs off a project in `indicators/schema.ts`.
  */
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, money, updatedAt, version, workflowState } from "../db/columns.ts";
 import { organisations } from "../orgs/schema.ts";
 import { fiscalYears } from "../years/schema.ts";
@@ -40,6 +40,8 @@ export const projects = pgTable(
     workflowState: workflowState(),
     /** Goal revision: an adjustment after approval makes a new revision; the approved one stays frozen. */
     revision: integer("revision").notNull().default(1),
+    /** The approved revision this one adjusts (预算调整); that one stays frozen. */
+    supersedesId: uuid("supersedes_id").references((): AnyPgColumn => projects.id, { onDelete: "restrict" }),
     createdBy: uuid("created_by"),
     submittedBy: uuid("submitted_by"),
     version: version(),
@@ -49,6 +51,7 @@ export const projects = pgTable(
   (t) => [
     index("projects_org_year_idx").on(t.orgId, t.year),
     index("projects_name_idx").on(t.name),
+    uniqueIndex("projects_supersedes_uq").on(t.supersedesId),
     check("projects_workflow_state_ck", sql`${t.workflowState} IN ('draft', 'submitted', 'approved', 'returned')`),
   ],
 );
