@@ -85,7 +85,18 @@ describe.each(STORES)("accounts and sessions on %s", (kind) => {
     t.clock.advance(29 * 60_000);
     expect((await c.get("/auth/session")).status).toBe(200);
     t.clock.advance(31 * 60_000);
-    expect((await c.get("/auth/session")).status).toBe(401);
+    const ended = await c.get("/auth/session");
+    expect(ended.status).toBe(401);
+    expect(ended.body.error).toMatchObject({
+      code: "session_expired",
+      message: "会话已结束（超时或已在别处退出），请重新登录",
+    });
+    // The cookie is cleared: the next request is simply "not signed in".
+    expect((await c.get("/auth/session")).body.error.code).toBe("unauthenticated");
+    // A sign-in with a stale cookie and a wrong password says just that.
+    const stale = t.client();
+    stale.cookie = "jixiao_session=stale-token";
+    expect((await stale.login("viewer", "Wrong-Password-1")).body.error.message).toBe("用户名或密码错误");
 
     const d = await t.as("viewer");
     for (let i = 0; i < 25; i++) {

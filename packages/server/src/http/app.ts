@@ -23,7 +23,7 @@ import { rollupsRouter } from "../rollups/index.ts";
 import { yearsRouter } from "../years/index.ts";
 import type { AppEnv, Deps } from "./context.ts";
 import { DOCS_PAGE } from "./docs-page.ts";
-import { errorBody, INTERNAL_ERROR } from "./errors.ts";
+import { errorBody, INTERNAL_ERROR, ServerError } from "./errors.ts";
 import { sessionMiddleware } from "./session.middleware.ts";
 
 export interface AppOptions {
@@ -81,7 +81,18 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
 
   app.onError((err, c) => {
     if (err instanceof DomainError) {
-      const { status, body } = errorBody(err);
+      // "Please sign in" becomes "your session has ended" when a session cookie came with the request.
+      const e =
+        err.code === "unauthenticated" &&
+        c.get("sessionEnded") &&
+        !(err instanceof ServerError) &&
+        c.req.path !== "/api/v1/auth/login"
+          ? new ServerError("session_expired", {
+              zh: "会话已结束（超时或已在别处退出），请重新登录",
+              en: "Your session has ended (timed out or signed out elsewhere): please sign in again",
+            })
+          : err;
+      const { status, body } = errorBody(e);
       return c.json(body, status);
     }
     if (err instanceof HTTPException && err.status < 500) {

@@ -42,6 +42,8 @@ export interface AppEnv {
     deps: Deps;
     actor: Actor | undefined;
     sessionTokenHash: string | undefined;
+    /** A session cookie came with the request but its session has ended (timeout, sign-out, password change). */
+    sessionEnded: boolean;
   };
 }
 

@@ -3,7 +3,7 @@
  * changed before anything else.
  */
 import type { MiddlewareHandler } from "hono";
-import { getCookie } from "hono/cookie";
+import { deleteCookie, getCookie } from "hono/cookie";
 import { CSRF_HEADER, resolveSession, SESSION_COOKIE, sameToken } from "../accounts/auth.service.ts";
 import type { AppEnv } from "./context.ts";
 import { ServerError } from "./errors.ts";
@@ -16,12 +16,16 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set("actor", undefined);
     c.set("sessionTokenHash", undefined);
+    c.set("sessionEnded", false);
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
       const found = await resolveSession(c.var.deps, token);
       if (found) {
         c.set("actor", found.actor);
         c.set("sessionTokenHash", found.tokenHash);
+      } else {
+        c.set("sessionEnded", true);
+        deleteCookie(c, SESSION_COOKIE, { path: "/" });
       }
     }
     const actor = c.var.actor;
