@@ -63,8 +63,15 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const [todo, setTodo] = useState<number | undefined>(undefined);
 
+  // The to-do count of the organisation and year; again after a workflow step (the page says so by an event).
+  const [todoTick, setTodoTick] = useState(0);
   useEffect(() => {
-    if (!ws.orgId) return;
+    const bump = () => setTodoTick((n) => n + 1);
+    window.addEventListener("jixiao:todo-changed", bump);
+    return () => window.removeEventListener("jixiao:todo-changed", bump);
+  }, []);
+  useEffect(() => {
+    if (!ws.orgId || todoTick < 0) return;
     let live = true;
     endpoints.todoCount(ws.orgId, ws.year).then(
       (r) => live && setTodo(r.count),
@@ -73,7 +80,7 @@ export function AppLayout() {
     return () => {
       live = false;
     };
-  }, [ws.orgId, ws.year]);
+  }, [ws.orgId, ws.year, todoTick]);
 
   const items = useMemo(
     () =>
@@ -143,7 +150,7 @@ export function AppLayout() {
               <Button
                 type="text"
                 icon={<BellOutlined />}
-                onClick={() => navigate("/?todo=1")}
+                onClick={() => navigate("/projects?todo=1")}
                 aria-label={t("header.todo")}
               />
             </Badge>

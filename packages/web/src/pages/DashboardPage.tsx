@@ -17,7 +17,6 @@ import {
   parseYuan,
 } from "../lib/rules.ts";
 import { useWorkspace } from "../workspace.tsx";
-import { sampleExecution, sampleScores } from "./sampleDashboard.ts";
 
 const LIGHT_COLOR: Record<Light, string> = { green: "#52c41a", yellow: "#faad14", red: "#f5222d" };
 const LIGHT_LABEL: Record<Light, MessageKey> = {
@@ -47,25 +46,20 @@ function monthsElapsed(asOf: string, year: number): number {
   return d.getMonth() + 1;
 }
 
-type Loaded<T> = { key: string; data: T; sample: boolean; error?: string };
+type Loaded<T> = { key: string; data: T; error?: string };
 
-/** Loads a roll-up again whenever `key` changes; falls back to labelled sample data when there is no endpoint. */
-function useRollup<T>(key: string, load: () => Promise<T>, sample: () => T): Loaded<T> | undefined {
+/** Loads a roll-up again whenever `key` changes; an error is shown as such, with empty figures. */
+function useRollup<T>(key: string, load: () => Promise<T>, empty: () => T): Loaded<T> | undefined {
   const { lang } = useI18n();
   const [state, setState] = useState<Loaded<T>>();
-  const fns = useRef({ load, sample, lang });
-  fns.current = { load, sample, lang };
+  const fns = useRef({ load, empty, lang });
+  fns.current = { load, empty, lang };
   useEffect(() => {
     let live = true;
-    const { load, sample, lang } = fns.current;
+    const { load, empty, lang } = fns.current;
     load().then(
-      (data) => live && setState({ key, data, sample: false }),
-      (e: unknown) => {
-        if (!live) return;
-        // No endpoint yet (404) or no server: show sample data, labelled. Other errors are shown as such.
-        const missing = e instanceof ApiError && (e.status === 404 || e.status === 0 || e.status === 501);
-        setState({ key, data: sample(), sample: true, error: missing ? undefined : describeError(e, lang) });
-      },
+      (data) => live && setState({ key, data }),
+      (e: unknown) => live && setState({ key, data: empty(), error: describeError(e, lang) }),
     );
     return () => {
       live = false;
@@ -87,7 +81,7 @@ export default function DashboardPage() {
       orgId
         ? endpoints.executionRollup(orgId, year)
         : Promise.reject(new ApiError(404, { code: "not_found", message: "" })),
-    () => sampleExecution(year),
+    () => ({ asOf: `${year}-12-31`, items: [] }),
   );
   const scores = useRollup<ScoreRollup>(
     `${orgId}/${year}`,
@@ -95,7 +89,7 @@ export default function DashboardPage() {
       orgId
         ? endpoints.scoreRollup(orgId, year)
         : Promise.reject(new ApiError(404, { code: "not_found", message: "" })),
-    sampleScores,
+    () => ({ items: [] }),
   );
 
   const month = exec ? monthsElapsed(exec.data.asOf, year) : 12;
@@ -218,7 +212,6 @@ export default function DashboardPage() {
     [scoreBands, t],
   );
 
-  const sample = exec?.sample || scores?.sample;
   const lights = units.reduce(
     (acc, u) => {
       acc[u.light] += 1;
@@ -229,15 +222,8 @@ export default function DashboardPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: "100%" }} data-testid="dashboard">
-      {sample && (
-        <Alert
-          type="warning"
-          showIcon
-          title={<span data-testid="sample-data">{t("common.sample")}</span>}
-          description={t("common.sampleNote")}
-        />
-      )}
       {exec?.error && <Alert type="error" showIcon title={exec.error} />}
+      {scores?.error && <Alert type="error" showIcon title={scores.error} />}
       <Row gutter={16}>
         <Col span={6}>
           <Card size="small">
@@ -276,7 +262,7 @@ export default function DashboardPage() {
           <Card
             size="small"
             title={t("dash.execution")}
-            extra={sample ? <Tag color="orange">{t("common.sample")}</Tag> : undefined}
+            extra={exec ? <Typography.Text type="secondary">{exec.data.asOf}</Typography.Text> : undefined}
           >
             <EChart
               testId="chart-execution"
@@ -284,7 +270,7 @@ export default function DashboardPage() {
               style={{ height: Math.max(260, units.length * 36 + 48) }}
               onClick={(e) => {
                 const u = units[e.dataIndex];
-                if (u && !exec?.sample) navigate(`/budget?orgId=${encodeURIComponent(u.orgId)}`);
+                if (u) navigate(`/budget?orgId=${encodeURIComponent(u.orgId)}`);
               }}
             />
           </Card>
@@ -293,7 +279,7 @@ export default function DashboardPage() {
           <Card
             size="small"
             title={t("dash.grades")}
-            extra={sample ? <Tag color="orange">{t("common.sample")}</Tag> : undefined}
+            extra={<Typography.Text type="secondary">{scores?.data.items.length ?? 0}</Typography.Text>}
           >
             <Row>
               <Col span={12}>
@@ -315,7 +301,7 @@ export default function DashboardPage() {
             <List.Item>
               <Space>
                 <Tag color={GRADE_COLOR[s.grade]}>{s.grade}</Tag>
-                <Typography.Text>{s.name}</Typography.Text>
+                <Typography.Link onClick={() => navigate(`/self-evaluation/${s.id}`)}>{s.name}</Typography.Link>
                 <Typography.Text type="secondary">{s.orgName}</Typography.Text>
                 <Typography.Text>
                   {lang === "zh" ? "得分" : "Score"} {s.total}
