@@ -135,6 +135,8 @@ export function inProcessQueue(
   };
 }
 
+const PGBOSS_START_LOCK = 730_003;
+
 /** pg-boss on the application's own pool (no second pool); pg-boss keeps its tables in schema `pgboss`. */
 export async function pgBossQueue(db: Db, pool: pg.Pool, logError: (e: unknown) => void = () => {}): Promise<JobQueue> {
   const { default: PgBoss } = await import("pg-boss");
@@ -165,7 +167,19 @@ export async function pgBossQueue(db: Db, pool: pg.Pool, logError: (e: unknown) 
       return id;
     },
     async start() {
-      await boss.start();
+      // pg-boss creates its schema at first start: instances starting together would race on it (a duplicate
+      // pg_namespace key), so the start runs under a session advisory lock held on a dedicated connection.
+      const client = await pool.connect();
+      try {
+        await client.query("SELECT pg_advisory_lock($1)", [PGBOSS_START_LOCK]);
+        try {
+          await boss.start();
+        } finally {
+          await client.query("SELECT pg_advisory_unlock($1)", [PGBOSS_START_LOCK]);
+        }
+      } finally {
+        client.release();
+      }
       started = true;
       for (const name of handlers.keys()) await work(name);
     },
