@@ -97,13 +97,16 @@ const CODE_DUO = "多".charCodeAt(0);
 const TEN_THOUSAND = fromInt(10_000);
 const HUNDRED_MILLION = fromInt(100_000_000);
 
-export function parseTarget(text: string, hints: ParseHints = {}): TargetValue {
+/** No hints (shared: hints are only read). */
+const NO_HINTS: ParseHints = Object.freeze({});
+
+export function parseTarget(text: string, hints: ParseHints = NO_HINTS): TargetValue {
   return parseGuarded(text, hints, true);
 }
 
 function parseGuarded(text: string, hints: ParseHints | undefined, shortcuts: boolean): TargetValue {
   try {
-    return parseInner(typeof text === "string" ? text : String(text), hints ?? {}, shortcuts);
+    return parseInner(typeof text === "string" ? text : String(text), hints ?? NO_HINTS, shortcuts);
   } catch (e) {
     // Defensive: the reader must never break an import. Nothing below is expected to throw.
     return { kind: "qualitative", text: String(text), note: `无法解析：${(e as Error)?.message ?? e}` };
@@ -152,7 +155,7 @@ function normalizeFully(text: string): string {
  * `parseTarget`'s direct route for a plain number), for the tests that prove the shortcuts change nothing.
  */
 export const withoutShortcuts = {
-  parseTarget: (text: string, hints: ParseHints = {}): TargetValue => parseGuarded(text, hints, false),
+  parseTarget: (text: string, hints: ParseHints = NO_HINTS): TargetValue => parseGuarded(text, hints, false),
   normalizeTargetText: (text: string): string => normalizeFully(text),
 };
 
@@ -199,7 +202,8 @@ function parseInner(text: string, hints: ParseHints, shortcuts = true): TargetVa
   }
   if (s === "") return { kind: "qualitative", text, note: "空白" };
 
-  if (!(shortcuts && isPlainNumber(s))) {
+  const plain = shortcuts && isPlainNumber(s);
+  if (!plain) {
     const freq = parseFrequency(s, text);
     if (freq) return freq;
     const deadline = parseDeadline(s, text, hints);
@@ -207,7 +211,7 @@ function parseInner(text: string, hints: ParseHints, shortcuts = true): TargetVa
     const none = parseNone(s, text);
     if (none) return none;
   }
-  const quantity = parseQuantities(s, text, hints, shortcuts);
+  const quantity = parseQuantities(s, text, hints, shortcuts, plain ? lonePlainQuantity(s) : undefined);
   if (quantity) return quantity;
   const growth = parseGrowthWords(s, text);
   if (growth) return growth;
@@ -313,7 +317,13 @@ function hasDigit(s: string): boolean {
 function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function daysIn(y: number, m: number): number {
+  // the Gregorian calendar as Date has it, for the four-digit years and months written in documents
+  if (Number.isInteger(y) && y >= 100 && y <= 9999 && Number.isInteger(m) && m >= 1 && m <= 12) {
+    if (m !== 2) return MONTH_DAYS[m - 1] as number;
+    return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  }
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 function iso(y: number, m: number, d: number): string {
@@ -388,14 +398,22 @@ function parseDeadline(s: string, text: string, hints: ParseHints): TargetValue 
       }
       eat(/^内/);
     }
-    if (/(?:截至|截止|不晚于|不迟于)$/.test(head)) inclusive = true;
-    if (/(?:早于)$/.test(head)) inclusive = false;
-    tail = tail.replace(/^(?:完成|完工|到位|到货|验收|前完成)/, (w) => {
-      notes.push(`“${w}”`);
-      return "";
-    });
-    const headRest = head.replace(/(?:截至|截止|不晚于|不迟于|早于|于|在)$/, "");
-    const rest = (headRest + (headRest && tail ? "…" : "") + tail).replace(/^[,;、]+|[,;、]+$/g, "");
+    // (nothing to look at when the date stands alone)
+    if (head !== "") {
+      if (/(?:截至|截止|不晚于|不迟于)$/.test(head)) inclusive = true;
+      if (/(?:早于)$/.test(head)) inclusive = false;
+    }
+    if (tail !== "") {
+      tail = tail.replace(/^(?:完成|完工|到位|到货|验收|前完成)/, (w) => {
+        notes.push(`“${w}”`);
+        return "";
+      });
+    }
+    const headRest = head === "" ? "" : head.replace(/(?:截至|截止|不晚于|不迟于|早于|于|在)$/, "");
+    const rest =
+      headRest === "" && tail === ""
+        ? ""
+        : (headRest + (headRest && tail ? "…" : "") + tail).replace(/^[,;、]+|[,;、]+$/g, "");
     if (rest) notes.push(`另有文字：${rest}`);
     const v: TargetValue = { kind: "deadline", text, date, inclusive };
     if (notes.length) v.note = notes.join("；");
@@ -720,10 +738,13 @@ function scanQuantities(s: string): Quantity[] {
 const PERCENT_CANONICAL = new Map<string, string>();
 for (const [w, u] of PERCENT_UNITS) if (!PERCENT_CANONICAL.has(w)) PERCENT_CANONICAL.set(w, u);
 
+/** No unit from the hints (shared: the result is only read). */
+const NO_HINT_UNIT: { unit?: string; factor: number } = Object.freeze({ factor: 1 });
+
 function canonicalHintUnit(unit: string | undefined): { unit?: string; factor: number } {
-  if (!unit) return { factor: 1 };
+  if (!unit) return NO_HINT_UNIT;
   const u = normalizeTargetText(unit);
-  if (u === "") return { factor: 1 };
+  if (u === "") return NO_HINT_UNIT;
   const pct = PERCENT_CANONICAL.get(u);
   if (pct !== undefined) return { unit: pct, factor: 1 };
   if (u.length > 1 && u.startsWith("万")) return { unit: u.slice(1), factor: 10_000 };
@@ -751,6 +772,17 @@ function numeric(
   return v;
 }
 
+const CODE_GONG = "共".charCodeAt(0);
+const CODE_JI = "计".charCodeAt(0);
+/** Whether s has 共 or 计, which every word of TOTAL_RE has. */
+function hasTotalWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === CODE_GONG || c === CODE_JI) return true;
+  }
+  return false;
+}
+
 /** `共`, `合计`…: a total follows. Global: reset `lastIndex` before each scan. */
 const TOTAL_RE = /(?:合计|总计|总共|累计|共计|共)(?:为|达|有|:)?/g;
 
@@ -759,8 +791,74 @@ function scaled(r: Ratio, multiplier: number): number {
   return num(multiplier === 1 ? r : mul(r, fromInt(multiplier)));
 }
 
-function parseQuantities(s: string, text: string, hints: ParseHints, shortcuts: boolean): TargetValue | undefined {
-  const qs = scanQuantities(s);
+/** Operator words made only of operator symbols: a plain number's whole prefix when it is one of these. */
+const SYMBOL_PREFIX_OPS = new Map(
+  PREFIX_OPS.filter(([w]) => [...w].every((c) => OP_SYMBOL_CHARS.includes(c))).map(([w, op]) => [w, op] as const),
+);
+
+/**
+ * The one quantity of a plain number (see isPlainNumber) written as a whole operator word of symbols or none,
+ * the number, then at most a unit and an operator word ending the text: `≥100人`, `95%`, `90%以上`, `≤500元/人/天`.
+ * It is what scanQuantities finds in such a text, read directly; undefined for any other text (then scan).
+ */
+function lonePlainQuantity(s: string): Quantity | undefined {
+  let i = 0;
+  while (OP_SYMBOL_CODES.has(s.charCodeAt(i))) i++;
+  let preOp: Op | undefined;
+  if (i > 0) {
+    preOp = SYMBOL_PREFIX_OPS.get(s.slice(0, i));
+    if (preOp === undefined) return undefined;
+  }
+  const start = i;
+  if (!digitAt(s, start)) return undefined;
+  const end = readDigits(s, start);
+  let value = parseNumberText(s.slice(start, end));
+  if (!value) return undefined;
+  let j = end;
+  const c = s.charCodeAt(j);
+  if (c === CODE_WAN || c === CODE_YI) {
+    value = mul(value, c === CODE_WAN ? TEN_THOUSAND : HUNDRED_MILLION);
+    j++;
+  }
+  const c2 = s.charCodeAt(j);
+  if (c2 === CODE_YU || c2 === CODE_DUO) return undefined;
+  let unit: string | undefined;
+  const u = readUnit(s, j);
+  if (u) {
+    unit = u.unit;
+    j = u.end;
+  }
+  let op: Op | undefined;
+  const suffixes = SUFFIX_BY_FIRST.get(s.charCodeAt(j));
+  if (suffixes) {
+    for (const [w, o] of suffixes) {
+      if (s.startsWith(w, j)) {
+        if (w === "内" && !(j + 1 >= s.length || DELIM_CODES.has(s.charCodeAt(j + 1)))) continue;
+        op = o;
+        j += w.length;
+        break;
+      }
+    }
+  }
+  if (j !== s.length) return undefined;
+  const q: Quantity = { start, end: j, numStart: start, value, seg: 0 };
+  if (unit) q.unit = unit;
+  if (op) q.op = op;
+  if (preOp) {
+    if (q.op && q.op !== preOp) q.opConflict = `前有“${s.slice(0, start)}”，后有相反的用语，按前者`;
+    q.op = preOp;
+  }
+  return q;
+}
+
+function parseQuantities(
+  s: string,
+  text: string,
+  hints: ParseHints,
+  shortcuts: boolean,
+  lone: Quantity | undefined,
+): TargetValue | undefined {
+  const qs = lone ? [lone] : scanQuantities(s);
   if (qs.length === 0) return undefined;
   const notes: string[] = [];
   const hint = canonicalHintUnit(hints.unit);
@@ -769,7 +867,7 @@ function parseQuantities(s: string, text: string, hints: ParseHints, shortcuts: 
   // 1. a total stated with 共/合计 wins (every one of those words has 共 or 计)
   const totalRe = TOTAL_RE;
   totalRe.lastIndex = 0;
-  const mayHaveTotal = s.includes("共") || s.includes("计");
+  const mayHaveTotal = hasTotalWord(s);
   for (let m = mayHaveTotal ? totalRe.exec(s) : null; m && !chosen; m = totalRe.exec(s)) {
     const at = m.index + m[0].length;
     chosen = qs.find((q) => q.start === at || (q.start > at && q.start - at <= 1 && !q.range));

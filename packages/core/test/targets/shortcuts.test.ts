@@ -130,4 +130,15 @@ describe("the shortcuts change nothing", () => {
     expect(parseTarget("≥100人")).toStrictEqual({ kind: "numeric", text: "≥100人", op: ">=", value: 100, unit: "人" });
     expect(parseTarget("12月", { year: 2024 })).toMatchObject({ kind: "deadline", date: "2024-12-31" });
   });
+
+  it("ends every month where the calendar does (the month lengths are a table now)", () => {
+    for (let y = 1900; y <= 2099; y++) {
+      for (let m = 1; m <= 12; m++) {
+        const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+        expect(parseTarget(`${y}年${m}月底`).date).toBe(`${y}-${String(m).padStart(2, "0")}-${last}`);
+        expect(parseTarget(`${y}年${m}月${last + 1}日`).kind).toBe("qualitative");
+      }
+    }
+    expect(parseTarget("2月底", { year: 0 }).date).toBe(withoutShortcuts.parseTarget("2月底", { year: 0 }).date);
+  });
 });
