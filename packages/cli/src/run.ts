@@ -30,6 +30,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ main: Co
     summary: "export <file|json> --as <doc> --format xlsx|docx|pdf -o <out>  导出正式文档 / write an official document",
     load: () => import("./commands/export.ts"),
   },
+  backup: {
+    summary: "backup <file>                             备份数据库 / back up the database (DATA_DIR or DATABASE_URL)",
+    load: () => import("./commands/backup.ts"),
+  },
+  restore: {
+    summary: "restore <file>                            恢复数据库 / restore a backup into an empty database",
+    load: () => import("./commands/restore.ts"),
+  },
   serve: {
     summary: "serve                                     启动服务 / serve the app (PORT, DATA_DIR, DATABASE_URL)",
     load: () => import("./commands/serve.ts"),

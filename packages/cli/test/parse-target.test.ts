@@ -48,3 +48,19 @@ describe("jixiao parse-target", () => {
     expect(io.err()).toContain("未知命令");
   });
 });
+
+describe("jixiao help", () => {
+  it("lists every command, backup and restore included", async () => {
+    const io = captureIo();
+    expect(await run(["help"], io)).toBe(0);
+    for (const c of ["parse-target", "score", "import", "review", "export", "serve", "backup", "restore"]) {
+      expect(io.out()).toContain(`jixiao ${c}`);
+    }
+  });
+
+  it("routes backup to its command (usage without a file)", async () => {
+    const io = captureIo();
+    expect(await run(["backup"], io)).toBe(2);
+    expect(io.out()).toContain("jixiao backup <file>");
+  });
+});
