@@ -17,6 +17,8 @@ function pow10(k: number): bigint {
   const p = POW10[k];
   return p !== undefined ? p : 10n ** BigInt(k);
 }
+/** 10^0 … 10^22 as doubles, each exact (read from their text). */
+const POW10_NUMBER: readonly number[] = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 /** 2^53: below it, integers convert between bigint and number exactly. */
 const SAFE = 9007199254740992n;
 
@@ -202,5 +204,11 @@ export function toDecimalString(a: Ratio, maxDigits = 10): string {
 export function toNumber(a: Ratio, maxDigits = 10): number {
   // an integer below 2^53 is its own shortest text: no rounding, no printing
   if (a.d === 1n && a.n < SAFE && a.n > -SAFE && Number.isInteger(maxDigits) && maxDigits >= 0) return Number(a.n);
+  if (Number.isInteger(maxDigits) && maxDigits >= 0 && maxDigits < POW10_NUMBER.length) {
+    // units / 10^maxDigits with both exact doubles: IEEE division rounds the exact quotient to the nearest
+    // double, as reading its decimal text (at most 16 significant digits) does
+    const units = roundToUnits(a, maxDigits);
+    if (units < SAFE && units > -SAFE) return Number(units) / (POW10_NUMBER[maxDigits] as number);
+  }
   return Number(toDecimalString(a, maxDigits));
 }
