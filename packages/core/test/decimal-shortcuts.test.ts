@@ -15,6 +15,7 @@ import {
   round,
   roundToUnits,
   sub,
+  sum,
   toDecimalString,
   toFixed,
   toNumber,
@@ -145,5 +146,28 @@ describe("decimal shortcuts agree with the definitions", () => {
       expect(() => toNumber({ n: 5n, d: 1n }, digits)).toThrow(RangeError);
       expect(() => roundToUnits({ n: 5n, d: 1n }, digits)).toThrow(RangeError);
     }
+  });
+});
+
+describe("sum", () => {
+  it("gives what adding one by one gives, reduced once", () => {
+    fc.assert(
+      fc.property(fc.array(ratios, { maxLength: 40 }), (values) => {
+        let acc: Ratio = { n: 0n, d: 1n };
+        for (const v of values) acc = ratioRef(acc.n * v.d + v.n * acc.d, acc.d * v.d);
+        expect(sum(values)).toEqual(acc);
+        expect(sum(values.values())).toEqual(acc);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("refuses a zero denominator as adding it does", () => {
+    expect(() =>
+      sum([
+        { n: 1n, d: 1n },
+        { n: 1n, d: 0n },
+      ]),
+    ).toThrow("ratio: zero denominator");
   });
 });

@@ -91,6 +91,9 @@ export function fromInt(v: number | bigint): Ratio {
   return { n: BigInt(v), d: 1n };
 }
 
+/** 0 … 1024 as ratios, made once (weights, points, percentages, counts). */
+const SMALL_INTS: readonly Ratio[] = Array.from({ length: 1025 }, (_, i) => ({ n: BigInt(i), d: 1n }));
+
 /** Non-integers already converted (targets, rates and scores repeat); bounded, emptied when full. */
 const FROM_NUMBER_SEEN = new Map<number, Ratio>();
 const FROM_NUMBER_SEEN_MAX = 1024;
@@ -98,7 +101,8 @@ const FROM_NUMBER_SEEN_MAX = 1024;
 /** Exact conversion of a finite JS number via its shortest decimal text. */
 export function fromNumber(v: number): Ratio {
   if (!Number.isFinite(v)) throw new RangeError(`fromNumber: ${v} is not finite`);
-  if (Number.isSafeInteger(v)) return { n: BigInt(v), d: 1n };
+  if (Number.isSafeInteger(v))
+    return v >= 0 && v < SMALL_INTS.length ? (SMALL_INTS[v] as Ratio) : { n: BigInt(v), d: 1n };
   const seen = FROM_NUMBER_SEEN.get(v);
   if (seen) return seen;
   const r = fromNumberText(v);
@@ -154,10 +158,30 @@ export function neg(a: Ratio): Ratio {
   return { n: -a.n, d: a.d };
 }
 export function sum(values: Iterable<Ratio>): Ratio {
-  let acc = ZERO;
-  for (const v of values) acc = add(acc, v);
-  return acc;
+  // n/d kept unreduced over a common denominator, reduced once at the end: the same lowest terms as adding
+  // one by one, with one gcd instead of one per value
+  let n = 0n;
+  let d = 1n;
+  let any = false;
+  for (const v of values) {
+    if (v.d === 0n) throw new RangeError("ratio: zero denominator"); // what adding it would throw
+    any = true;
+    if (v.d === d) n += v.n;
+    else if (d % v.d === 0n) n += v.n * (d / v.d);
+    else {
+      n = n * v.d + v.n * d;
+      d *= v.d;
+      if (d > SUM_REDUCE_ABOVE || d < -SUM_REDUCE_ABOVE) {
+        const r = ratio(n, d);
+        n = r.n;
+        d = r.d;
+      }
+    }
+  }
+  return any ? ratio(n, d) : ZERO;
 }
+/** A running denominator above this is reduced on the way (the value is the same). */
+const SUM_REDUCE_ABOVE = 2n ** 64n;
 
 /** Rounds half away from zero (the 四舍五入 of official forms) to `digits` decimals, as an integer of 10^-digits units. */
 export function roundToUnits(a: Ratio, digits: number): bigint {
