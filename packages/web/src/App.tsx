@@ -16,6 +16,8 @@ const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx"));
 const SelfEvaluationPage = lazy(() => import("./pages/selfEvaluation/SelfEvaluationPage.tsx"));
 const PlaceholderPage = lazy(() => import("./pages/PlaceholderPage.tsx"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx"));
+const ProjectListPage = lazy(() => import("./pages/projects/ProjectListPage.tsx"));
+const ProjectPage = lazy(() => import("./pages/projects/ProjectPage.tsx"));
 const ChangePasswordPage = lazy(() => import("./pages/ChangePasswordPage.tsx"));
 
 function Loading() {
@@ -87,7 +89,8 @@ export function App() {
                 >
                   <Route index element={<Home />} />
                   <Route path="budget/*" element={<PlaceholderPage title="menu.budget" />} />
-                  <Route path="projects/*" element={<PlaceholderPage title="menu.projects" />} />
+                  <Route path="projects" element={<ProjectListPage />} />
+                  <Route path="projects/:id" element={<ProjectPage />} />
                   <Route path="duties/*" element={<PlaceholderPage title="menu.duties" />} />
                   <Route path="self-evaluation" element={<SelfEvaluationPage />} />
                   <Route path="self-evaluation/:id" element={<SelfEvaluationPage />} />

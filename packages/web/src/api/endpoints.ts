@@ -75,3 +75,107 @@ export const endpoints = {
   /** GET /rollups/scores → self-evaluation totals and grades under the organisation. */
   scoreRollup: (orgId: string, year: number) => api.get<ScoreRollup>("/rollups/scores", { query: { orgId, year } }),
 };
+
+export type WorkflowState = "draft" | "submitted" | "approved" | "returned";
+
+/** GET /projects/{id}: amounts in 元 as exact decimal text. */
+export interface Project {
+  id: string;
+  orgId: string;
+  orgName: string;
+  year: number;
+  code: string | null;
+  name: string;
+  implementingUnit: string | null;
+  attribute: string | null;
+  category: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  totalFunds: string | null;
+  annualFunds: string | null;
+  fiscalFunds: string | null;
+  carryOverFunds: string | null;
+  otherFunds: string | null;
+  purpose: string | null;
+  annualGoal: string | null;
+  midTermGoal: string | null;
+  state: WorkflowState;
+  revision: number;
+  supersedesId: string | null;
+  submittedBy: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export type ProjectSort = "name" | "code" | "updatedAt" | "annualFunds" | "state";
+
+export interface ProjectQuery {
+  orgId?: string;
+  year?: number;
+  state?: WorkflowState;
+  q?: string;
+  sort?: string;
+  order?: "asc" | "desc";
+  page?: number;
+  pageSize?: number;
+}
+
+export interface Indicator {
+  id: string;
+  projectId: string | null;
+  parentId: string | null;
+  level: 1 | 2 | 3;
+  name: string;
+  description: string | null;
+  targetText: string | null;
+  targetParsed: unknown;
+  unit: string | null;
+  natureCode: string | null;
+  weight: string | null;
+  isCore: boolean;
+  sortOrder: number;
+  version: number;
+  updatedAt: string;
+}
+
+export interface IndicatorFields {
+  name?: string;
+  description?: string | null;
+  targetText?: string | null;
+  unit?: string | null;
+  weight?: string | null;
+  sortOrder?: number;
+}
+
+export interface Transition {
+  fromState: WorkflowState;
+  toState: WorkflowState;
+  action: "submit" | "approve" | "return";
+  actorId: string;
+  comment: string | null;
+  entityVersion: number;
+  at: string;
+}
+
+export const projectEndpoints = {
+  list: (q: ProjectQuery) => api.get<Page<Project>>("/projects", { query: { ...q } }),
+  get: (id: string) => api.get<Project>(`/projects/${id}`),
+  indicators: (id: string) => api.get<{ items: Indicator[] }>(`/projects/${id}/indicators`),
+  createIndicator: (
+    projectId: string,
+    body: IndicatorFields & { level: number; parentId: string | null; name: string },
+  ) => api.post<Indicator>(`/projects/${projectId}/indicators`, body),
+  updateIndicator: (id: string, body: IndicatorFields & { version: number }) =>
+    api.patch<Indicator>(`/indicators/${id}`, body),
+  deleteIndicator: (id: string, version: number) => api.delete<void>(`/indicators/${id}`, { query: { version } }),
+  transition: (id: string, action: "submit" | "approve" | "return", version: number, comment?: string) =>
+    api.post<Project>(`/projects/${id}/${action}`, { version, comment }),
+  history: (id: string) => api.get<{ items: Transition[] }>(`/projects/${id}/transitions`),
+};

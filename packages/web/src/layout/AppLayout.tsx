@@ -175,7 +175,7 @@ export function AppLayout() {
               },
             }}
           >
-            <Button type="text" icon={<UserOutlined />}>
+            <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
               {user?.displayName ?? user?.username}
             </Button>
           </Dropdown>

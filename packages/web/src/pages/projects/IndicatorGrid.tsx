@@ -1,0 +1,440 @@
+import { Tag, Tooltip } from "antd";
+import {
+  type ClipboardEvent,
+  type KeyboardEvent,
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import { useI18n } from "../../i18n.tsx";
+import { parseTarget, renderTarget } from "../../lib/rules.ts";
+import {
+  COLUMNS,
+  type Column,
+  emptyRow,
+  type GridRow,
+  isBlank,
+  level2Names,
+  parseClipboardBlock,
+  pasteBlock,
+  rowProblems,
+  STANDARD_TREE,
+} from "./gridModel.ts";
+
+const ROW_H = 34;
+const VIEW_H = 408;
+const WIDTH: Record<Column | "no" | "understood", number> = {
+  no: 44,
+  level1: 118,
+  level2: 150,
+  name: 250,
+  targetText: 170,
+  understood: 250,
+  weight: 70,
+};
+const KIND_TEXT: Record<string, [string, string]> = {
+  numeric: ["数值", "number"],
+  range: ["区间", "range"],
+  deadline: ["期限", "deadline"],
+  frequency: ["频次", "frequency"],
+  qualitative: ["定性", "words"],
+};
+
+/** The target as core understood it: kind and canonical rendering (never re-parsed here). */
+const Understood = memo(function Understood({ text, zh }: { text: string; zh: boolean }) {
+  if (!text.trim()) return null;
+  const v = parseTarget(text);
+  const shown = renderTarget(v);
+  return (
+    <Tooltip title={v.note}>
+      <span>
+        <Tag color={v.kind === "qualitative" ? "default" : "blue"} style={{ marginRight: 4 }}>
+          {KIND_TEXT[v.kind]?.[zh ? 0 : 1] ?? v.kind}
+        </Tag>
+        {shown}
+      </span>
+    </Tooltip>
+  );
+});
+
+export interface IndicatorGridProps {
+  rows: GridRow[];
+  /** The rows as loaded (by id), to mark changed cells. */
+  original: Map<string, GridRow>;
+  readOnly: boolean;
+  onChange(rows: GridRow[]): void;
+  onUndo(): void;
+}
+
+/**
+ * The level-3 indicators as a spreadsheet: arrows, Enter (edit / commit and go down), Tab (right), Escape
+ * (cancel), Delete (clear), typing starts editing, Ctrl+Z undoes, a block copied from Excel pastes from the
+ * active cell (rows added as needed). Only the visible rows are drawn (a thousand rows stay fluid).
+ */
+export function IndicatorGrid({ rows, original, readOnly, onChange, onUndo }: IndicatorGridProps) {
+  const { lang } = useI18n();
+  const zh = lang === "zh";
+  const [active, setActive] = useState({ r: 0, c: 0 });
+  const [editing, setEditing] = useState<{ value: string } | undefined>();
+  const [scrollTop, setScrollTop] = useState(0);
+  const box = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  // One row more than the data: typing there adds a row.
+  const shown = readOnly ? rows : [...rows, TAIL];
+
+  const focusGrid = useCallback(() => box.current?.focus({ preventScroll: true }), []);
+
+  // Keep the active cell in view.
+  useLayoutEffect(() => {
+    const s = scroller.current;
+    if (!s) return;
+    const top = active.r * ROW_H;
+    if (top < s.scrollTop) s.scrollTop = top;
+    else if (top + ROW_H > s.scrollTop + VIEW_H) s.scrollTop = top + ROW_H - VIEW_H;
+  }, [active.r]);
+
+  const setCell = useCallback(
+    (r: number, col: Column, value: string) => {
+      const next = rows.slice();
+      while (next.length <= r) next.push(emptyRow());
+      const row = { ...next[r]!, [col]: value };
+      // A level 1 that no longer holds the level 2: the level 2 is chosen again.
+      if (col === "level1" && row.level2 && level2Names(value).length && !level2Names(value).includes(row.level2))
+        row.level2 = "";
+      next[r] = row;
+      onChange(next);
+    },
+    [rows, onChange],
+  );
+
+  const move = useCallback(
+    (dr: number, dc: number) => {
+      setActive((a) => {
+        let c = a.c + dc;
+        let r = a.r + dr;
+        if (c >= COLUMNS.length) {
+          c = 0;
+          r += 1;
+        } else if (c < 0) {
+          c = COLUMNS.length - 1;
+          r -= 1;
+        }
+        r = Math.max(0, Math.min(shown.length - 1, r));
+        return { r, c: Math.max(0, c) };
+      });
+    },
+    [shown.length],
+  );
+
+  const commit = useCallback(
+    (value: string) => {
+      const col = COLUMNS[active.c]!;
+      const cur = rows[active.r]?.[col] ?? "";
+      if (value !== cur) setCell(active.r, col, value);
+      setEditing(undefined);
+    },
+    [active, rows, setCell],
+  );
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (editing) return;
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && (e.key === "z" || e.key === "Z")) {
+      e.preventDefault();
+      if (!readOnly) onUndo();
+      return;
+    }
+    if (mod) return; // copy, paste, select all: the browser's
+    const col = COLUMNS[active.c]!;
+    switch (e.key) {
+      case "ArrowUp":
+        e.preventDefault();
+        return move(-1, 0);
+      case "ArrowDown":
+        e.preventDefault();
+        return move(1, 0);
+      case "ArrowLeft":
+        e.preventDefault();
+        return move(0, -1);
+      case "ArrowRight":
+        e.preventDefault();
+        return move(0, 1);
+      case "Tab":
+        e.preventDefault();
+        return move(0, e.shiftKey ? -1 : 1);
+      case "Enter":
+      case "F2":
+        e.preventDefault();
+        if (!readOnly) setEditing({ value: rows[active.r]?.[col] ?? "" });
+        return;
+      case "Delete":
+      case "Backspace":
+        e.preventDefault();
+        if (!readOnly && rows[active.r]?.[col]) setCell(active.r, col, "");
+        return;
+      default:
+        if (!readOnly && e.key.length === 1 && col !== "level1" && col !== "level2") {
+          e.preventDefault();
+          setEditing({ value: e.key });
+        }
+    }
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
+    if (readOnly || editing) return;
+    const text = e.clipboardData.getData("text/plain");
+    if (!text) return;
+    e.preventDefault();
+    const block = parseClipboardBlock(text.replace(/\r?\n$/, ""));
+    onChange(pasteBlock(rows, active.r, active.c, block));
+  };
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_H) - 5);
+  const last = Math.min(shown.length, Math.ceil((scrollTop + VIEW_H) / ROW_H) + 5);
+
+  const headers: [keyof typeof WIDTH, string][] = [
+    ["no", "#"],
+    ["level1", zh ? "一级指标" : "Level 1"],
+    ["level2", zh ? "二级指标" : "Level 2"],
+    ["name", zh ? "三级指标" : "Indicator"],
+    ["targetText", zh ? "指标值" : "Target"],
+    ["understood", zh ? "理解为" : "Understood as"],
+    ["weight", zh ? "分值" : "Points"],
+  ];
+
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a spreadsheet grid (role grid, keyboard handled here)
+    <div
+      ref={box}
+      role="grid"
+      tabIndex={0}
+      data-testid="indicator-grid"
+      aria-readonly={readOnly}
+      onKeyDown={onKeyDown}
+      onPaste={onPaste}
+      style={{ border: "1px solid #d9d9d9", outline: "none", fontSize: 13, background: "#fff" }}
+    >
+      <div style={{ display: "flex", background: "#fafafa", borderBottom: "1px solid #d9d9d9", fontWeight: 600 }}>
+        {headers.map(([k, label]) => (
+          <div key={k} style={{ ...cellStyle(k), height: ROW_H }}>
+            {label}
+          </div>
+        ))}
+      </div>
+      <div
+        ref={scroller}
+        style={{ height: Math.min(VIEW_H, shown.length * ROW_H + 2), overflowY: "auto", position: "relative" }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
+        <div style={{ height: shown.length * ROW_H, position: "relative" }}>
+          {shown.slice(first, last).map((row, i) => {
+            const r = first + i;
+            const orig = row.id ? original.get(row.id) : undefined;
+            const problems = row === TAIL || isBlank(row) ? [] : rowProblems(row, zh);
+            return (
+              <div
+                key={row.key}
+                data-testid={`grid-row-${r}`}
+                style={{
+                  display: "flex",
+                  position: "absolute",
+                  top: r * ROW_H,
+                  height: ROW_H,
+                  borderBottom: "1px solid #f0f0f0",
+                }}
+              >
+                <div style={{ ...cellStyle("no"), color: "#999" }}>
+                  {problems.length ? (
+                    <Tooltip title={problems.join("；")}>
+                      <span style={{ color: "#f5222d" }} data-testid={`row-problem-${r}`}>
+                        {r + 1}!
+                      </span>
+                    </Tooltip>
+                  ) : (
+                    r + 1
+                  )}
+                </div>
+                {COLUMNS.map((col, c) => {
+                  const isActive = active.r === r && active.c === c;
+                  const changed = row !== TAIL && (orig ? orig[col] !== row[col] : row[col] !== "");
+                  const missing =
+                    problems.length > 0 && (col === "level1" || col === "level2" || col === "name") && !row[col];
+                  const cell = (
+                    // biome-ignore lint/a11y/noStaticElementInteractions: the grid container takes the keyboard; a click picks the cell
+                    <div
+                      key={col}
+                      data-active={isActive || undefined}
+                      data-testid={`cell-${r}-${col}`}
+                      onMouseDown={(e) => {
+                        if (editing && isActive) return;
+                        e.preventDefault();
+                        if (editing) commit(editing.value);
+                        setActive({ r, c });
+                        focusGrid();
+                      }}
+                      onDoubleClick={() => !readOnly && setEditing({ value: row[col] })}
+                      style={{
+                        ...cellStyle(col),
+                        background: missing ? "#fff1f0" : changed ? "#fffbe6" : undefined,
+                        boxShadow: isActive ? "inset 0 0 0 2px #1f5fbf" : undefined,
+                      }}
+                    >
+                      {isActive && editing ? (
+                        <CellEditor
+                          col={col}
+                          row={row}
+                          value={editing.value}
+                          zh={zh}
+                          onChange={(value) => setEditing({ value })}
+                          onCommit={(value, dr, dc) => {
+                            commit(value);
+                            if (dr || dc) move(dr, dc);
+                            focusGrid();
+                          }}
+                          onCancel={() => {
+                            setEditing(undefined);
+                            focusGrid();
+                          }}
+                        />
+                      ) : (
+                        <span style={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
+                          {row[col]}
+                        </span>
+                      )}
+                    </div>
+                  );
+                  if (col !== "targetText") return cell;
+                  return [
+                    cell,
+                    <div key="understood" style={{ ...cellStyle("understood"), color: "#555" }}>
+                      <Understood text={row.targetText} zh={zh} />
+                    </div>,
+                  ];
+                })}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The row after the last: typing in it adds a row. */
+const TAIL: GridRow = { key: "tail", level1: "", level2: "", name: "", targetText: "", weight: "" };
+
+function cellStyle(k: keyof typeof WIDTH) {
+  return {
+    width: WIDTH[k],
+    flex: `0 0 ${WIDTH[k]}px`,
+    padding: "0 6px",
+    display: "flex",
+    alignItems: "center",
+    borderRight: "1px solid #f0f0f0",
+    overflow: "hidden",
+    cursor: "cell",
+    userSelect: "none" as const,
+  };
+}
+
+function CellEditor(props: {
+  col: Column;
+  row: GridRow;
+  value: string;
+  zh: boolean;
+  onChange(v: string): void;
+  onCommit(v: string, dr: number, dc: number): void;
+  onCancel(): void;
+}) {
+  const { col, row, value, zh } = props;
+  const ref = useRef<HTMLInputElement & HTMLSelectElement>(null);
+  // Enter, Tab or Escape end the edit once; the blur that follows (focus back to the grid) does nothing.
+  const done = useRef(false);
+  const once =
+    <A extends unknown[]>(f: (...a: A) => void) =>
+    (...a: A) => {
+      if (done.current) return;
+      done.current = true;
+      f(...a);
+    };
+  const onCommit = once(props.onCommit);
+  const onCancel = once(props.onCancel);
+  useEffect(() => {
+    ref.current?.focus();
+    if (ref.current instanceof HTMLInputElement) {
+      const n = ref.current.value.length;
+      ref.current.setSelectionRange(n, n);
+    }
+  }, []);
+  const keys = (e: KeyboardEvent<HTMLElement>) => {
+    e.stopPropagation();
+    if (e.key === "Enter") {
+      e.preventDefault();
+      onCommit((e.currentTarget as HTMLInputElement).value, 1, 0);
+    } else if (e.key === "Tab") {
+      e.preventDefault();
+      onCommit((e.currentTarget as HTMLInputElement).value, 0, e.shiftKey ? -1 : 1);
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      onCancel();
+    } else if (col !== "level1" && col !== "level2" && (e.key === "ArrowUp" || e.key === "ArrowDown")) {
+      e.preventDefault();
+      onCommit(value, e.key === "ArrowUp" ? -1 : 1, 0);
+    }
+  };
+  const editorStyle = { width: "100%", height: ROW_H - 6, border: "none", outline: "none", fontSize: 13 };
+  if (col === "level1" || col === "level2") {
+    const names = col === "level1" ? STANDARD_TREE.map((l) => l.name) : level2Names(row.level1);
+    const options = value && !names.includes(value) ? [value, ...names] : names;
+    return (
+      <select
+        ref={ref}
+        data-testid="cell-editor"
+        value={value}
+        style={editorStyle}
+        onChange={(e) => props.onChange(e.target.value)}
+        onKeyDown={keys}
+        onBlur={(e) => onCommit(e.target.value, 0, 0)}
+      >
+        <option value="">{zh ? "（请选择）" : "(choose)"}</option>
+        {options.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  return (
+    <input
+      ref={ref}
+      data-testid="cell-editor"
+      value={value}
+      style={editorStyle}
+      onChange={(e) => props.onChange(e.target.value)}
+      onKeyDown={keys}
+      onBlur={(e) => onCommit(e.target.value, 0, 0)}
+    />
+  );
+}
+
+export function useUndoable<T>(initial: T) {
+  const [state, setState] = useState({ present: initial, past: [] as T[] });
+  const set = useCallback(
+    (next: T) => setState((s) => ({ present: next, past: [...s.past.slice(-199), s.present] })),
+    [],
+  );
+  const undo = useCallback(
+    () => setState((s) => (s.past.length ? { present: s.past[s.past.length - 1]!, past: s.past.slice(0, -1) } : s)),
+    [],
+  );
+  const reset = useCallback((v: T) => setState({ present: v, past: [] }), []);
+  return useMemo(
+    () => ({ value: state.present, canUndo: state.past.length > 0, set, undo, reset }),
+    [state, set, undo, reset],
+  );
+}

@@ -1,0 +1,180 @@
+import { Alert, Card, Input, Select, Space, Table, type TableProps, Typography } from "antd";
+import { useEffect, useMemo, useState } from "react";
+import { Link, useSearchParams } from "react-router-dom";
+import { type Page, type Project, projectEndpoints, type WorkflowState } from "../../api/endpoints.ts";
+import { useAuth } from "../../auth.tsx";
+import { useI18n } from "../../i18n.tsx";
+import { describeError } from "../../lib/errors.ts";
+import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
+import { useWorkspace } from "../../workspace.tsx";
+import { STATE_TEXT, StateTag } from "./states.tsx";
+
+const STATES: WorkflowState[] = ["draft", "submitted", "returned", "approved"];
+
+/** Projects of the chosen organisation's subtree and year: filter by state, search, sort and page on the server. */
+export default function ProjectListPage() {
+  const { lang } = useI18n();
+  const zh = lang === "zh";
+  const ws = useWorkspace();
+  const { user } = useAuth();
+  const [params, setParams] = useSearchParams();
+  // The to-do badge opens the list filtered on what waits for this user: returned ones for a filler, submitted
+  // ones for an approver or reviewer.
+  const todoState: WorkflowState | undefined =
+    params.get("todo") === "1" ? (user?.roles.includes("filler") ? "returned" : "submitted") : undefined;
+  const state = (params.get("state") as WorkflowState | null) ?? todoState;
+  const [q, setQ] = useState(params.get("q") ?? "");
+  const [sort, setSort] = useState<{ sort: string; order: "asc" | "desc" }>({ sort: "name", order: "asc" });
+  const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
+  const [data, setData] = useState<Page<Project>>();
+  const [error, setError] = useState<string>();
+  const [loading, setLoading] = useState(false);
+
+  const query = useMemo(
+    () => ({
+      orgId: ws.orgId,
+      year: ws.year,
+      state,
+      q: params.get("q") || undefined,
+      ...sort,
+      ...paging,
+    }),
+    [ws.orgId, ws.year, state, params, sort, paging],
+  );
+
+  useEffect(() => {
+    if (!query.orgId) return;
+    let live = true;
+    setLoading(true);
+    projectEndpoints.list(query).then(
+      (r) => {
+        if (!live) return;
+        setData(r);
+        setError(undefined);
+        setLoading(false);
+      },
+      (e) => {
+        if (!live) return;
+        setError(describeError(e, lang));
+        setLoading(false);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [query, lang]);
+
+  const money = (v: string | null) => (v == null ? "—" : formatWanYuan(parseYuan(v)));
+  const sortOrder = (key: string) =>
+    sort.sort === key ? (sort.order === "asc" ? ("ascend" as const) : ("descend" as const)) : null;
+
+  const columns: TableProps<Project>["columns"] = [
+    { title: zh ? "项目编码" : "Code", dataIndex: "code", width: 150, sorter: true, sortOrder: sortOrder("code") },
+    {
+      title: zh ? "项目名称" : "Project",
+      dataIndex: "name",
+      sorter: true,
+      sortOrder: sortOrder("name"),
+      render: (name: string, p) => (
+        <Link to={`/projects/${p.id}`} data-testid="project-link">
+          {name}
+        </Link>
+      ),
+    },
+    { title: zh ? "单位" : "Organisation", dataIndex: "orgName", width: 220, ellipsis: true },
+    {
+      title: zh ? "年度资金（万元）" : "Annual funds (万元)",
+      dataIndex: "annualFunds",
+      width: 150,
+      align: "right",
+      sorter: true,
+      sortOrder: sortOrder("annualFunds"),
+      render: money,
+    },
+    {
+      title: zh ? "状态" : "State",
+      dataIndex: "state",
+      width: 120,
+      sorter: true,
+      sortOrder: sortOrder("state"),
+      render: (s: WorkflowState) => <StateTag state={s} />,
+    },
+    {
+      title: zh ? "更新时间" : "Updated",
+      dataIndex: "updatedAt",
+      width: 170,
+      sorter: true,
+      sortOrder: sortOrder("updatedAt"),
+      render: (v: string) => new Date(v).toLocaleString(zh ? "zh-CN" : "en-GB"),
+    },
+  ];
+
+  const setParam = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key === "state") next.delete("todo");
+    setParams(next, { replace: true });
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+
+  return (
+    <Card
+      size="small"
+      title={
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {zh ? "项目" : "Projects"}
+        </Typography.Title>
+      }
+      data-testid="project-list"
+    >
+      <Space orientation="vertical" style={{ width: "100%" }} size={12}>
+        <Space wrap>
+          <Input.Search
+            data-testid="project-search"
+            allowClear
+            placeholder={zh ? "搜索项目名称或编码" : "Search name or code"}
+            style={{ width: 280 }}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            onSearch={(v) => setParam("q", v.trim() || undefined)}
+          />
+          <Select
+            data-testid="project-state-filter"
+            allowClear
+            placeholder={zh ? "全部状态" : "All states"}
+            style={{ width: 160 }}
+            value={state}
+            onChange={(v?: WorkflowState) => setParam("state", v)}
+            options={STATES.map((s) => ({ value: s, label: STATE_TEXT[s][zh ? 0 : 1] }))}
+          />
+          {todoState && <Typography.Text type="warning">{zh ? "待我处理" : "Waiting for me"}</Typography.Text>}
+        </Space>
+        {error && <Alert type="error" showIcon title={error} />}
+        <Table<Project>
+          rowKey="id"
+          size="small"
+          virtual
+          scroll={{ y: 520, x: 1000 }}
+          loading={loading}
+          columns={columns}
+          dataSource={data?.items ?? []}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [50, 100, 200],
+            showTotal: (n) => (zh ? `共 ${n} 个项目` : `${n} projects`),
+          }}
+          onChange={(pg, _f, sorter) => {
+            const s = Array.isArray(sorter) ? sorter[0] : sorter;
+            const field = s?.order ? String(s.field) : "name";
+            setSort({ sort: field, order: s?.order === "descend" ? "desc" : "asc" });
+            setPaging({ page: pg.current ?? 1, pageSize: pg.pageSize ?? 50 });
+          }}
+        />
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,53 @@
+/** Page model of the application shell: sign-in/out, the year switcher, the to-do badge. */
+import type { Page } from "playwright-core";
+import { signIn } from "../harness.ts";
+
+export class Shell {
+  constructor(readonly page: Page) {}
+
+  async signIn(username: string, password: string): Promise<void> {
+    await signIn(this.page, username, password);
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByTestId("user-menu").click();
+    await this.page.getByRole("menuitem", { name: /退出登录|Sign out/ }).click();
+    await this.page.waitForURL(/\/login/);
+  }
+
+  async chooseYear(year: number): Promise<void> {
+    const sw = this.page.getByTestId("year-switcher");
+    await sw.waitFor();
+    if ((await sw.textContent())?.includes(String(year))) return;
+    await sw.click();
+    await this.page
+      .locator(".ant-select-item-option")
+      .filter({ hasText: `${year}` })
+      .first()
+      .click();
+    await this.page.waitForFunction((y) => localStorage.getItem("jixiao.year") === String(y), year);
+  }
+
+  async chooseOrg(name: string): Promise<void> {
+    const sw = this.page.getByTestId("org-switcher");
+    await sw.waitFor();
+    if ((await sw.textContent())?.includes(name)) return;
+    await sw.click();
+    await this.page
+      .locator(".ant-select-tree-node-content-wrapper")
+      .filter({ hasText: new RegExp(`^${name}$`) })
+      .first()
+      .click();
+    await this.page.waitForFunction(
+      (n) => document.querySelector('[data-testid="org-switcher"]')?.textContent?.includes(n),
+      name,
+    );
+  }
+
+  /** The to-do count as shown ("0" when the badge shows none). */
+  async todoCount(): Promise<string> {
+    const count = this.page.getByTestId("todo-badge").locator(".ant-badge-count");
+    if ((await count.count()) === 0) return "0";
+    return (await count.first().getAttribute("title")) ?? (await count.first().innerText());
+  }
+}
