@@ -5,10 +5,10 @@
  * procurement, fixed assets).
  */
 import { decimal } from "@jixiao/core";
+import type { Amount, Disclosure, ImportLocation } from "@jixiao/core/model";
 import type { Block, Table } from "../model/table.ts";
 import { cell, type ImportContext, isEmptyRow, norm, tidy, unitIn, yearIn } from "./context.ts";
 import { isDutyActivityTable } from "./duty-activity.ts";
-import type { Amount, Disclosure, ImportLocation } from "@jixiao/core/model";
 import { fenOf, fenToWanYuanText, fenToYuanText, readNumber } from "./values.ts";
 
 type ProcurementTable = Disclosure["procurement"][number];

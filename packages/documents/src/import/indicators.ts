@@ -4,10 +4,10 @@
  * the last one written carries down.
  */
 import type { OperatorCodeTable } from "@jixiao/core";
+import type { Indicator } from "@jixiao/core/model";
 import type { Table } from "../model/table.ts";
 import { cell, type ImportContext, isEmptyRow, norm, pointsIn, tidy } from "./context.ts";
 import type { HeaderField } from "./headers.ts";
-import type { Indicator } from "@jixiao/core/model";
 import { readNumber, readTarget, resolveCode, type TargetHints } from "./values.ts";
 
 export interface GridOptions {

@@ -3,11 +3,12 @@
  * label/value pairs (项目名称, 主管部门, 预算数 / 年度资金总额 with its split, 资金用途, 绩效目标 / 年度目标…)
  * and the indicator grid 一级 | 二级 | 三级 | (描述) | 指标值, in the same table or the next one.
  */
+
+import type { Amount, Project } from "@jixiao/core/model";
 import type { Block, Table } from "../model/table.ts";
 import { type ImportContext, isEmptyRow, norm, splitCodeName, tidy, unitIn, yearIn } from "./context.ts";
 import { findHeaderRow } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
-import type { Amount, Project } from "@jixiao/core/model";
 import { fenOf, fenToWanYuanText } from "./values.ts";
 
 type Funding = "budget" | "fiscal" | "carryOver" | "other";

@@ -7,11 +7,11 @@
  */
 
 import { decimal } from "@jixiao/core";
+import type { FundLine, ProjectSelfEvaluation } from "@jixiao/core/model";
 import type { Block, Table } from "../model/table.ts";
 import { type ImportContext, isEmptyRow, norm, tidy, unitIn } from "./context.ts";
 import { findHeaderRow } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
-import type { FundLine, ProjectSelfEvaluation } from "@jixiao/core/model";
 import { readNumber, readPercent } from "./values.ts";
 
 export function isProjectSelfEvaluationTable(table: Table): boolean {
