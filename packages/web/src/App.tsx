@@ -18,6 +18,8 @@ const PlaceholderPage = lazy(() => import("./pages/PlaceholderPage.tsx"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx"));
 const ProjectListPage = lazy(() => import("./pages/projects/ProjectListPage.tsx"));
 const ProjectPage = lazy(() => import("./pages/projects/ProjectPage.tsx"));
+const AdminPage = lazy(() => import("./pages/admin/AdminPage.tsx"));
+const AuditPage = lazy(() => import("./pages/admin/AuditPage.tsx"));
 const ChangePasswordPage = lazy(() => import("./pages/ChangePasswordPage.tsx"));
 
 function Loading() {
@@ -95,8 +97,8 @@ export function App() {
                   <Route path="self-evaluation" element={<SelfEvaluationPage />} />
                   <Route path="self-evaluation/:id" element={<SelfEvaluationPage />} />
                   <Route path="import/*" element={<PlaceholderPage title="menu.import" />} />
-                  <Route path="admin/*" element={<PlaceholderPage title="menu.admin" />} />
-                  <Route path="audit/*" element={<PlaceholderPage title="menu.audit" />} />
+                  <Route path="admin" element={<AdminPage />} />
+                  <Route path="audit" element={<AuditPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

@@ -179,3 +179,55 @@ export const projectEndpoints = {
     api.post<Project>(`/projects/${id}/${action}`, { version, comment }),
   history: (id: string) => api.get<{ items: Transition[] }>(`/projects/${id}/transitions`),
 };
+
+export interface Account {
+  id: string;
+  username: string;
+  displayName: string;
+  mustChangePassword: boolean;
+  locked: boolean;
+  disabled: boolean;
+  memberships: { id: string; role: Role; orgId: string | null }[];
+  version: number;
+}
+
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  orgId: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+  details: unknown;
+}
+
+export interface AuditQuery {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  orgId?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export const adminEndpoints = {
+  accounts: () => api.get<{ items: Account[] }>("/accounts"),
+  createAccount: (username: string, displayName: string, initialPassword: string) =>
+    api.post<Account>("/accounts", { username, displayName, initialPassword }),
+  grant: (id: string, role: Role, orgId: string | null) =>
+    api.post<Account>(`/accounts/${id}/memberships`, { role, orgId }),
+  revoke: (id: string, membershipId: string) => api.delete<void>(`/accounts/${id}/memberships/${membershipId}`),
+  unlock: (id: string) => api.post<void>(`/accounts/${id}/unlock`),
+  resetPassword: (id: string, initialPassword: string) =>
+    api.post<void>(`/accounts/${id}/password`, { initialPassword }),
+  setDisabled: (id: string, disabled: boolean) => api.post<Account>(`/accounts/${id}/disabled`, { disabled }),
+  audit: (q: AuditQuery) =>
+    api.get<{ items: AuditEvent[]; page: number; pageSize: number }>("/audit", { query: { ...q } }),
+};

@@ -48,6 +48,6 @@ export class Shell {
   async todoCount(): Promise<string> {
     const count = this.page.getByTestId("todo-badge").locator(".ant-badge-count");
     if ((await count.count()) === 0) return "0";
-    return (await count.first().getAttribute("title")) ?? (await count.first().innerText());
+    return (await count.first().getAttribute("title")) ?? (await count.first().textContent()) ?? "";
   }
 }
