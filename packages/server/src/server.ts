@@ -10,6 +10,7 @@ import { type DatabaseHandle, openDatabase } from "./db/open.ts";
 import { type DemoAccount, isEmpty, loadDemo } from "./demo/seed.ts";
 import { createApp } from "./http/app.ts";
 import { DEFAULT_SETTINGS, type Deps, type Settings } from "./http/context.ts";
+import { registerImportJobs } from "./imports/index.ts";
 import { inProcessQueue, pgBossQueue } from "./jobs/queue.ts";
 
 export interface ServerOptions {
@@ -52,6 +53,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       handle.kind === "postgres"
         ? await pgBossQueue(handle.db, handle.pool!, logError)
         : inProcessQueue(handle.db, logError);
+    registerImportJobs(jobs, handle.db);
     await jobs.start();
     const deps: Deps = {
       db: handle.db,

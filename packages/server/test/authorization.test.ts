@@ -3,6 +3,8 @@
  * expected status. A route missing from the matrix fails the test, so new routes must be added here.
  */
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { membershipsOf } from "../src/accounts/repository.ts";
@@ -12,6 +14,8 @@ import { insertExecution } from "../src/budgets/execution.repository.ts";
 import { insertDuty } from "../src/duties/repository.ts";
 import { insertEvaluation } from "../src/evaluations/repository.ts";
 import { insertGoal } from "../src/goals/repository.ts";
+import { readUpload } from "../src/imports/read.ts";
+import { imports } from "../src/imports/schema.ts";
 import { insertIndicator } from "../src/indicators/repository.ts";
 import { jobs } from "../src/jobs/schema.ts";
 import { insertOrganisation } from "../src/orgs/repository.ts";
@@ -31,6 +35,7 @@ interface Req {
   method: string;
   path: string;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 interface Case {
   /** As in the OpenAPI document: `get /api/v1/projects/{id}`. */
@@ -48,6 +53,7 @@ interface Ctx {
   duty(target: Target): Promise<{ id: string }>;
   budget(target: Target): Promise<{ id: string }>;
   goal(target: Target, state?: "draft" | "submitted"): Promise<{ id: string }>;
+  importPreview(target: Target): Promise<{ id: string }>;
   fillerId: string;
 }
 
@@ -606,6 +612,26 @@ const CASES: Case[] = [
     expect: (r, target) => (r === "anonymous" ? 401 : target === "own" ? 200 : 404),
   },
   {
+    route: "post /api/v1/imports",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/imports?orgId=${ctx.org(target).id}&year=2024&fileName=004.txt`,
+      body: SEED_004,
+      headers: { "Content-Type": "application/octet-stream" },
+    }),
+    expect: write(201),
+  },
+  {
+    route: "get /api/v1/imports/{id}",
+    make: async (ctx, target) => ({ method: "GET", path: `/imports/${(await ctx.importPreview(target)).id}` }),
+    expect: read(200),
+  },
+  {
+    route: "post /api/v1/imports/{id}/commit",
+    make: async (ctx, target) => ({ method: "POST", path: `/imports/${(await ctx.importPreview(target)).id}/commit` }),
+    expect: write(200),
+  },
+  {
     route: "get /api/v1/audit",
     make: async () => ({ method: "GET", path: "/audit" }),
     expect: only(["auditor"], 200),
@@ -618,6 +644,9 @@ const nextMonth = () => (monthCounter++ % 12) + 1;
 /** A fresh fiscal year for each year case. */
 let yearCounter = 2030;
 const nextYear = () => yearCounter++;
+
+const SEED_004 = readFileSync(join(import.meta.dirname, "../../../fixtures/seeds/004_8649601bbeaed617.txt"), "utf8");
+let importResult: Awaited<ReturnType<typeof readUpload>> | undefined;
 
 const STATUS_CODE: Record<number, string> = { 401: "unauthenticated", 403: "forbidden", 404: "not_found" };
 
@@ -682,6 +711,23 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
         const p = await ctx.project(target);
         return insertExecution(t.deps.db, { orgId: ctx.org(target).id, year: 2024, scope: "project", projectId: p.id });
       },
+      async importPreview(target) {
+        importResult ??= await readUpload(new TextEncoder().encode(SEED_004), "004.txt");
+        const [row] = await t.deps.db
+          .insert(imports)
+          .values({
+            orgId: ctx.org(target).id,
+            year: 2024,
+            fileName: "004.txt",
+            sha256: randomUUID(),
+            size: SEED_004.length,
+            state: "preview",
+            result: importResult,
+            plan: [],
+          })
+          .returning();
+        return row!;
+      },
       async indicator(target) {
         const p = await ctx.project(target);
         return insertIndicator(t.deps.db, { projectId: p.id, level: 1, name: "产出指标" });
@@ -714,7 +760,7 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
           // Login and logout change the session: use a fresh client so the other cases keep theirs.
           const fresh = c.route.endsWith("/logout") || c.route.endsWith("/login");
           const client = fresh ? (role === "anonymous" ? t.client() : await t.as(role)) : clients.get(role)!;
-          const r = await client.req(req.method, `/api/v1${req.path}`, req.body);
+          const r = await client.req(req.method, `/api/v1${req.path}`, req.body, req.headers);
           const want = c.expect(role, target);
           if (r.status !== want) {
             failures.push(`${c.route} as ${role} on ${target}: ${r.status} (want ${want}) ${JSON.stringify(r.body)}`);

@@ -4,6 +4,7 @@ export * from "../audit/schema.ts";
 export * from "../budgets/schema.ts";
 export * from "../duties/schema.ts";
 export * from "../evaluations/schema.ts";
+export * from "../imports/schema.ts";
 export * from "../indicators/schema.ts";
 export * from "../jobs/schema.ts";
 export * from "../orgs/schema.ts";

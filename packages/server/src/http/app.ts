@@ -15,6 +15,7 @@ import { dutiesRouter } from "../duties/index.ts";
 import { evaluationsRouter } from "../evaluations/index.ts";
 import { goalsRouter } from "../goals/index.ts";
 import { healthRouter } from "../health/index.ts";
+import { importsRouter } from "../imports/index.ts";
 import { indicatorsRouter } from "../indicators/index.ts";
 import { jobsRouter } from "../jobs/index.ts";
 import { orgsRouter } from "../orgs/index.ts";
@@ -46,6 +47,7 @@ export function apiRouter() {
     .route("/", budgetsRouter)
     .route("/", dutiesRouter)
     .route("/", rollupsRouter)
+    .route("/", importsRouter)
     .route("/", jobsRouter)
     .route("/", auditRouter);
 }

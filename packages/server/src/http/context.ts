@@ -15,6 +15,8 @@ export interface Settings {
   lockoutMs: number;
   /** Set the cookie's Secure flag (behind TLS). */
   secureCookies: boolean;
+  /** Uploads larger than this (bytes) are read by a background job when a queue runs: 2 MB. */
+  importSyncBytes: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFailedLogins: 5,
   lockoutMs: 15 * 60_000,
   secureCookies: false,
+  importSyncBytes: 2 * 1024 * 1024,
 };
 
 export interface Deps {

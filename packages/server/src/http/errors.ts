@@ -15,6 +15,8 @@ export type ServerErrorCode =
   | "session_expired"
   | "stale_version"
   | "not_editable"
+  | "file_too_large"
+  | "unrecognised_document"
   | "internal";
 export type ApiErrorCode = DomainErrorCode | ServerErrorCode;
 
@@ -34,6 +36,8 @@ export const ERROR_STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   stale_version: 409,
   not_editable: 409,
   account_locked: 423,
+  file_too_large: 413,
+  unrecognised_document: 422,
   internal: 500,
 };
 
@@ -44,6 +48,8 @@ const BASE_CODE: Record<ServerErrorCode, DomainErrorCode> = {
   session_expired: "unauthenticated",
   stale_version: "conflict",
   not_editable: "conflict",
+  file_too_large: "invalid_input",
+  unrecognised_document: "invalid_input",
   internal: "invalid_input",
 };
 
@@ -142,7 +148,8 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: "Not allowed (role, CSRF, password change required) 无权操作",
   404: "Not found or not visible 不存在或无权查看",
   409: "Stale version or state does not allow it 版本冲突或状态不允许",
-  422: "Not computable 无法计算",
+  413: "File too large 文件过大",
+  422: "Not computable or not recognised 无法计算或无法识别",
   423: "Account locked 账户已锁定",
   500: "Internal error 服务器内部错误",
 };

@@ -39,7 +39,7 @@ export class Client {
     headers: Record<string, string> = {},
   ): Promise<Response<T>> {
     const h: Record<string, string> = { ...headers };
-    if (body !== undefined) h["Content-Type"] = "application/json";
+    if (body !== undefined && !("Content-Type" in h)) h["Content-Type"] = "application/json";
     if (this.cookie) h.Cookie = this.cookie;
     if (method !== "GET" && this.csrf && !("X-CSRF-Token" in h)) h["X-CSRF-Token"] = this.csrf;
     const res = await this.app.request(path, {

@@ -1,0 +1,73 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { errorResponses } from "../http/errors.ts";
+import { IdParam } from "../projects/projects.routes.ts";
+import { ImportSchema } from "./presenters.ts";
+
+const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+
+export const uploadImportRoute = createRoute({
+  method: "post",
+  path: "/imports",
+  tags: ["imports"],
+  summary:
+    "上传文件导入（预览）/ upload a Word, Excel, PDF or text file: a stored preview of what a commit will create or update, with the problems and their locations. Body: the file as multipart/form-data (field `file`) or the raw bytes with `fileName` in the query. 202 with a job when the file is large.",
+  request: {
+    query: z.object({
+      orgId: z.string().uuid(),
+      year: z.coerce.number().int().min(2000).max(2100),
+      fileName: z.string().max(255).optional().openapi({ description: "The file's name for a raw body" }),
+    }),
+    body: {
+      // Not `required`: the form validator then runs only for a multipart request, the raw body is read as is.
+      required: false,
+      content: {
+        "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) },
+        "multipart/form-data": {
+          schema: z.object({ file: z.unknown().openapi({ type: "string", format: "binary" }) }).openapi("ImportUpload"),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: "The preview", content: json(ImportSchema) },
+    202: {
+      description: "Large file: read by a background job (jobId); poll the import or the job",
+      content: json(ImportSchema),
+    },
+    ...errorResponses(400, 401, 403, 404, 413, 422),
+  },
+});
+
+export const getImportRoute = createRoute({
+  method: "get",
+  path: "/imports/{id}",
+  tags: ["imports"],
+  summary: "导入预览 / an import: its preview, or what its commit did",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "The import", content: json(ImportSchema) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const CommitResultSchema = z
+  .object({
+    unchanged: z.boolean().openapi({ description: "true when the same file was already committed here" }),
+    message: z.string(),
+    messageEn: z.string(),
+    import: ImportSchema,
+  })
+  .openapi("ImportCommit");
+
+export const commitImportRoute = createRoute({
+  method: "post",
+  path: "/imports/{id}/commit",
+  tags: ["imports"],
+  summary:
+    "提交导入 / commit an import in one transaction into its organisation and year (audited with the file's SHA-256); the same file again changes nothing",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "Committed, or unchanged", content: json(CommitResultSchema) },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});

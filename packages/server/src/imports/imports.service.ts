@@ -1,0 +1,256 @@
+/**
+ * Import use-cases: upload → stored preview → commit (one transaction, audited with the file's SHA-256).
+ * Authorised on the chosen organisation (business.write to upload and commit, business.read to look).
+ * A file already committed into the same organisation and year is not committed again: the answer says so.
+ */
+
+import { DomainError } from "@jixiao/core";
+import type { ImportResult } from "@jixiao/core/model";
+import { and, eq, ne } from "drizzle-orm";
+import type { Actor } from "../accounts/actor.ts";
+import { authorize } from "../accounts/authorize.ts";
+import { recordAudit } from "../audit/audit.ts";
+import { PG_UNIQUE_VIOLATION, pgError } from "../db/errors.ts";
+import type { Db } from "../db/open.ts";
+import { transact } from "../db/transaction.ts";
+import type { Deps } from "../http/context.ts";
+import { notFound, ServerError } from "../http/errors.ts";
+import type { JobQueue } from "../jobs/queue.ts";
+import { findOrganisation } from "../orgs/repository.ts";
+import { assertOpenYear } from "../years/guard.ts";
+import { commitPlan } from "./commit.ts";
+import { planImport } from "./plan.ts";
+import { type ImportView, presentImport } from "./presenters.ts";
+import { readUpload, sha256 } from "./read.ts";
+import { type ImportRow, imports } from "./schema.ts";
+
+/** The upload limit: the readers' own limit on a file (50 MB). */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+export const IMPORT_JOB = "import.read";
+const IMPORT = { zh: "导入", en: "import" };
+
+export function tooLarge(size: number): ServerError {
+  return new ServerError("file_too_large", {
+    zh: `文件过大（${(size / 1048576).toFixed(1)} MB），上限为 ${MAX_UPLOAD_BYTES / 1048576} MB`,
+    en: `The file is too large (${(size / 1048576).toFixed(1)} MB); the limit is ${MAX_UPLOAD_BYTES / 1048576} MB`,
+  });
+}
+
+function unrecognised(result: ImportResult, file: string): ServerError {
+  const p = result.problems.find((x) => x.code === "unknown_layout");
+  return new ServerError(
+    "unrecognised_document",
+    {
+      zh: p?.message ?? "无法识别文件中的表格类型",
+      en: p?.messageEn ?? "No kind of document was recognised in the file",
+    },
+    { location: p?.location ?? { file }, details: result.problems.filter((x) => x.severity === "error") },
+  );
+}
+
+async function findImport(db: Db, id: string): Promise<ImportRow | undefined> {
+  const [row] = await db.select().from(imports).where(eq(imports.id, id)).limit(1);
+  return row;
+}
+
+/** The import with its organisation path, when the actor holds `permission` there (404 / 403 otherwise). */
+async function importFor(db: Db, actor: Actor | undefined, id: string, permission: "business.read" | "business.write") {
+  const row = await findImport(db, id);
+  const org = row ? await findOrganisation(db, row.orgId) : undefined;
+  if (!row || !org) {
+    authorize(actor, "business.read");
+    throw notFound(IMPORT);
+  }
+  const a = authorize(actor, permission, { orgPath: org.path });
+  return { row, org, actor: a };
+}
+
+/** The earlier commit of the same file into the same organisation and year, if any. */
+async function committedTwin(db: Db, row: Pick<ImportRow, "orgId" | "year" | "sha256" | "id">) {
+  const [twin] = await db
+    .select()
+    .from(imports)
+    .where(
+      and(
+        eq(imports.orgId, row.orgId),
+        eq(imports.year, row.year),
+        eq(imports.sha256, row.sha256),
+        eq(imports.state, "committed"),
+        ne(imports.id, row.id),
+      ),
+    )
+    .limit(1);
+  return twin;
+}
+
+export interface UploadInput {
+  orgId: string;
+  year: number;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export async function uploadImport(
+  deps: Deps,
+  actor: Actor | undefined,
+  input: UploadInput,
+): Promise<{ status: 201 | 202; view: ImportView }> {
+  const org = await findOrganisation(deps.db, input.orgId);
+  if (!org) {
+    authorize(actor, "business.write");
+    throw notFound({ zh: "组织机构", en: "organisation" });
+  }
+  const a = authorize(actor, "business.write", { orgPath: org.path });
+  await assertOpenYear(deps.db, input.year);
+  if (input.bytes.length > MAX_UPLOAD_BYTES) throw tooLarge(input.bytes.length);
+  const hash = sha256(input.bytes);
+  const base = {
+    orgId: org.id,
+    year: input.year,
+    fileName: input.fileName,
+    sha256: hash,
+    size: input.bytes.length,
+    createdBy: a.accountId,
+    createdAt: deps.now(),
+  };
+  const syncLimit = deps.settings.importSyncBytes;
+
+  if (deps.jobs && input.bytes.length > syncLimit) {
+    const queue = deps.jobs;
+    const row = await transact(deps.db, async (tx) => {
+      const [r] = await tx
+        .insert(imports)
+        .values({ ...base, state: "reading", source: input.bytes })
+        .returning();
+      await audit(tx, a, r!, "import.upload", deps.now());
+      return r!;
+    });
+    const jobId = await queue.enqueue(IMPORT_JOB, { importId: row.id }, { orgId: org.id, createdBy: a.accountId });
+    await deps.db.update(imports).set({ jobId }).where(eq(imports.id, row.id));
+    return { status: 202, view: presentImport({ ...row, jobId, source: null }, undefined) };
+  }
+
+  const result = await readUpload(input.bytes, input.fileName);
+  if (result.kind === null) throw unrecognised(result, input.fileName);
+  const plan = await planImport(deps.db, { orgId: org.id, year: input.year }, result.document);
+  const row = await transact(deps.db, async (tx) => {
+    const [r] = await tx
+      .insert(imports)
+      .values({ ...base, state: "preview", result, plan })
+      .returning();
+    await audit(tx, a, r!, "import.upload", deps.now());
+    return r!;
+  });
+  return { status: 201, view: presentImport(row, await committedTwin(deps.db, row)) };
+}
+
+async function audit(tx: Db, a: Actor, row: ImportRow, action: string, at: Date, details: object = {}) {
+  await recordAudit(tx, {
+    actor: a,
+    orgId: row.orgId,
+    action,
+    entityType: "import",
+    entityId: row.id,
+    details: { fileName: row.fileName, sha256: row.sha256, size: row.size, year: row.year, ...details },
+    at,
+  });
+}
+
+/** The background reading of a large upload, with progress in the jobs table. */
+export function registerImportJobs(queue: JobQueue, db: Db): void {
+  queue.register<{ importId: string }>(IMPORT_JOB, async ({ payload, progress }) => {
+    const row = await findImport(db, payload.importId);
+    if (row?.state !== "reading" || !row.source) return { importId: payload.importId, state: row?.state };
+    await progress(0, 3, "读取文件 / reading the file");
+    try {
+      const result = await readUpload(row.source, row.fileName);
+      if (result.kind === null) throw unrecognised(result, row.fileName);
+      await progress(1, 3, "比对已有记录 / comparing with existing records");
+      const plan = await planImport(db, { orgId: row.orgId, year: row.year }, result.document);
+      await progress(2, 3, "保存预览 / storing the preview");
+      await db.update(imports).set({ state: "preview", result, plan, source: null }).where(eq(imports.id, row.id));
+      await progress(3, 3);
+      return { importId: row.id, state: "preview" };
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      const error = {
+        code: e instanceof ServerError ? e.apiCode : e.code,
+        message: e.text.zh,
+        messageEn: e.text.en,
+        location: e.location ?? null,
+      };
+      await db.update(imports).set({ state: "failed", error, source: null }).where(eq(imports.id, row.id));
+      throw e;
+    }
+  });
+}
+
+export async function getImport(deps: Deps, actor: Actor | undefined, id: string): Promise<ImportView> {
+  const { row } = await importFor(deps.db, actor, id, "business.read");
+  return presentImport(row, await committedTwin(deps.db, row));
+}
+
+export async function commitImport(
+  deps: Deps,
+  actor: Actor | undefined,
+  id: string,
+): Promise<{ unchanged: boolean; message: string; messageEn: string; import: ImportView }> {
+  const { row, actor: a } = await importFor(deps.db, actor, id, "business.write");
+  await assertOpenYear(deps.db, row.year);
+  const same = (view: ImportView) => ({
+    unchanged: true,
+    message: "同一文件已导入过该单位和年度，本次未作任何改动",
+    messageEn: "This file was already imported into this organisation and year: nothing was changed",
+    import: view,
+  });
+  if (row.state === "committed") return same(presentImport(row, undefined));
+  if (row.state !== "preview" || !row.result) {
+    throw new DomainError("conflict", {
+      zh: row.state === "reading" ? "文件仍在读取中，请稍后再提交" : "文件未能读取，不能提交",
+      en:
+        row.state === "reading"
+          ? "The file is still being read: commit later"
+          : "The file could not be read: nothing to commit",
+    });
+  }
+  const result = row.result as ImportResult;
+  try {
+    return await transact(deps.db, async (tx) => {
+      const twin = await committedTwin(tx, row);
+      if (twin) return same(presentImport(row, twin));
+      const target = { orgId: row.orgId, year: row.year };
+      const plan = await planImport(tx, target, result.document);
+      const created = await commitPlan(tx, target, result.document, plan, { now: deps.now(), actorId: a.accountId });
+      const [after] = await tx
+        .update(imports)
+        .set({ state: "committed", plan, created, committedAt: deps.now() })
+        .where(and(eq(imports.id, row.id), eq(imports.state, "preview")))
+        .returning();
+      if (!after) throw new DomainError("conflict", { zh: "该导入已被提交", en: "This import was committed already" });
+      await audit(tx, a, after, "import.commit", deps.now(), {
+        created: {
+          projects: created.projects.length,
+          duties: created.duties.length,
+          evaluations: created.evaluations.length,
+          budgets: created.budgets.length,
+        },
+        updated: created.updated.length,
+        skipped: created.skipped.length,
+      });
+      return {
+        unchanged: false,
+        message: "已导入",
+        messageEn: "Imported",
+        import: presentImport(after, undefined),
+      };
+    });
+  } catch (e) {
+    // Two commits of the same file at once: the unique index lets one through; the other changed nothing.
+    if (pgError(e)?.code === PG_UNIQUE_VIOLATION) {
+      const now = await findImport(deps.db, id);
+      return same(presentImport(now ?? row, now ? await committedTwin(deps.db, now) : undefined));
+    }
+    throw e;
+  }
+}
