@@ -231,3 +231,60 @@ export const adminEndpoints = {
   audit: (q: AuditQuery) =>
     api.get<{ items: AuditEvent[]; page: number; pageSize: number }>("/audit", { query: { ...q } }),
 };
+
+export interface EvaluationItem {
+  id: string;
+  indicatorId: string | null;
+  level1: string | null;
+  level2: string | null;
+  name: string;
+  targetText: string | null;
+  actualText: string | null;
+  points: string | null;
+  statedScore: string | null;
+  computedScore: string | null;
+  overrideReason: string | null;
+  deviationReason: string | null;
+  deviationCause: string | null;
+}
+
+export interface Evaluation {
+  id: string;
+  kind: "project" | "department";
+  orgId: string;
+  orgName: string;
+  year: number;
+  projectId: string | null;
+  projectName: string | null;
+  initialBudget: string | null;
+  fullYearBudget: string | null;
+  executed: string | null;
+  executionPoints: string | null;
+  scheme: string | null;
+  statedTotal: string | null;
+  computedTotal: string | null;
+  statedGrade: string | null;
+  conclusion: string | null;
+  goalsMet: string | null;
+  goalsNotMet: string | null;
+  problems: string | null;
+  improvements: string | null;
+  state: WorkflowState;
+  submittedBy: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export type EvaluationItemInput = Omit<EvaluationItem, "id" | "computedScore">;
+
+export const evaluationEndpoints = {
+  create: (body: Partial<Evaluation> & { kind: "project" | "department"; orgId: string; year: number }) =>
+    api.post<Evaluation>("/evaluations", body),
+  list: (q: { orgId?: string; year?: number; page?: number; pageSize?: number }) =>
+    api.get<Page<Evaluation>>("/evaluations", { query: { ...q } }),
+  get: (id: string) => api.get<Evaluation & { items: EvaluationItem[] }>(`/evaluations/${id}`),
+  update: (id: string, body: Partial<Evaluation> & { version: number }) =>
+    api.patch<Evaluation>(`/evaluations/${id}`, body),
+  saveItems: (id: string, version: number, items: EvaluationItemInput[]) =>
+    api.put<Evaluation & { items: EvaluationItem[] }>(`/evaluations/${id}/items`, { version, items }),
+};

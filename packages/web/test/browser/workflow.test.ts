@@ -165,6 +165,34 @@ describe.skipIf(!hasChromium)("journey: a project's indicators from draft to app
     await approver.page.context().close();
   });
 
+  it("filler starts the self-evaluation of the approved project, types actual values, sees the total, saves", async () => {
+    await fp.page.reload();
+    await fp.ready();
+    expect(await fp.state()).toBe("已审核通过");
+    await fp.page.getByTestId("start-evaluation").click();
+    const page = fp.page;
+    await page.getByTestId("indicator-table").waitFor();
+    await page.getByTestId("se-save").waitFor();
+    const actual = (name: string) =>
+      page.locator("tr", { hasText: name }).first().locator('input[data-testid^="actual-"]');
+    const total = page.getByTestId("se-total");
+    const before = await total.textContent();
+    await actual("组织培训人数").fill("140人");
+    await actual("培训费").fill("420元/人/天");
+    // 45 of 50 万元 spent: the execution rate and its score follow, and with them the total.
+    await page.getByTestId("executed").fill("45");
+    await expect.poll(() => page.getByTestId("se-rate").textContent()).toBe("90.00%");
+    await expect.poll(() => total.textContent()).not.toBe(before);
+    await h.screenshot(page, "self-evaluation-project", { publish: true });
+    await page.getByTestId("se-save").click();
+    await page.getByText("自评已保存").waitFor();
+    const saved = await total.textContent();
+    await page.reload();
+    await page.getByTestId("indicator-table").waitFor();
+    expect(await actual("组织培训人数").inputValue()).toBe("140人");
+    await expect.poll(() => total.textContent()).toBe(saved);
+  });
+
   it("a viewer sees the approved project and no edit button", async () => {
     const viewer = await as("viewer");
     await viewer.page.goto(projectUrl);

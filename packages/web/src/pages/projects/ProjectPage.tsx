@@ -14,9 +14,15 @@ import {
   Typography,
 } from "antd";
 import { lazy, useCallback, useEffect, useMemo, useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../api/client.ts";
-import { type Indicator, type Project, projectEndpoints, type Transition } from "../../api/endpoints.ts";
+import {
+  evaluationEndpoints,
+  type Indicator,
+  type Project,
+  projectEndpoints,
+  type Transition,
+} from "../../api/endpoints.ts";
 import { useAuth } from "../../auth.tsx";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
@@ -41,6 +47,7 @@ export default function ProjectPage() {
   const zh = lang === "zh";
   const { user } = useAuth();
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const [data, setData] = useState<Loaded>();
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState<string>();
@@ -174,6 +181,48 @@ export default function ProjectPage() {
     }
   };
 
+  /**
+   * 开始自评: a project self-evaluation (national scheme) with the project's funds and its level-3 indicators as
+   * rows (names, targets and points as approved); the workspace then scores it through core.
+   */
+  const startEvaluation = async () => {
+    setBusy(true);
+    try {
+      const e = await evaluationEndpoints.create({
+        kind: "project",
+        orgId: p.orgId,
+        year: p.year,
+        projectId: p.id,
+        scheme: "national-project",
+        initialBudget: p.annualFunds,
+        fullYearBudget: p.annualFunds,
+      });
+      const rows = rowsFromIndicators(data.indicators);
+      await evaluationEndpoints.saveItems(
+        e.id,
+        e.version,
+        rows.map((r) => ({
+          indicatorId: r.id ?? null,
+          level1: r.level1 || null,
+          level2: r.level2 || null,
+          name: r.name,
+          targetText: r.targetText || null,
+          actualText: null,
+          points: r.weight || null,
+          statedScore: null,
+          overrideReason: null,
+          deviationReason: null,
+          deviationCause: null,
+        })),
+      );
+      navigate(`/self-evaluation/${e.id}`);
+    } catch (err) {
+      message.error(describeError(err, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const actorName = (t: Transition) => (t.actorId === user?.id ? (zh ? "我" : "me") : t.actorId.slice(0, 8));
   const lastReturn = [...data.history].reverse().find((t) => t.action === "return");
 
@@ -204,6 +253,11 @@ export default function ProjectPage() {
                 onClick={() => act("submit")}
               >
                 {zh ? "提交审核" : "Submit"}
+              </Button>
+            )}
+            {p.state === "approved" && roles.includes("filler") && (
+              <Button data-testid="start-evaluation" loading={busy} onClick={startEvaluation}>
+                {zh ? "开始自评" : "Start the self-evaluation"}
               </Button>
             )}
             {canReview && (

@@ -1,12 +1,38 @@
-import { Alert, Button, Card, Col, Descriptions, Input, Row, Select, Space, Statistic, Tag, Typography } from "antd";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useParams } from "react-router-dom";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Input,
+  List,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Tag,
+  Typography,
+} from "antd";
+import { lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { ApiError } from "../../api/client.ts";
+import { type Evaluation, type EvaluationItem, evaluationEndpoints } from "../../api/endpoints.ts";
 import { useAuth } from "../../auth.tsx";
 import { useI18n } from "../../i18n.tsx";
 import { clearDraft, loadDraft, saveDraft } from "../../lib/drafts.ts";
+import { describeError } from "../../lib/errors.ts";
 import { evaluate, SCHEMES } from "../../lib/scoring.ts";
+import { useWorkspace } from "../../workspace.tsx";
+import { StateTag } from "../projects/states.tsx";
 import { IndicatorTable } from "./IndicatorTable.tsx";
 import { type SeDraft, type SeIndicator, sampleDraft } from "./model.ts";
+import { draftFromServer, fieldsForServer, itemsForServer } from "./server.ts";
+
+const NotFoundPage = lazy(() => import("../NotFoundPage.tsx"));
+
+type Stored = Evaluation & { items: EvaluationItem[] };
 
 const GRADE_COLOR: Record<string, string> = { 优: "#1f5fbf", 良: "#52c41a", 中: "#faad14", 差: "#f5222d" };
 
@@ -32,6 +58,60 @@ export default function SelfEvaluationPage() {
     return sampleDraft();
   });
   const sample = draft.id === "sample-002";
+  const serverId = id && id !== "sample-002" ? id : undefined;
+  const { message } = App.useApp();
+  const [stored, setStored] = useState<Stored>();
+  const [missing, setMissing] = useState(false);
+  const [loadError, setLoadError] = useState<string>();
+  const [stale, setStale] = useState<Evaluation>();
+  const [saving, setSaving] = useState(false);
+
+  // A stored evaluation: loaded from the server (a draft kept in the browser wins over it until saved).
+  useEffect(() => {
+    if (!serverId) return;
+    let live = true;
+    evaluationEndpoints.get(serverId).then(
+      (e) => {
+        if (!live) return;
+        setStored(e);
+        if (!loadDraft<SeDraft>(draftKey)) setDraft(draftFromServer(e));
+      },
+      (e) => {
+        if (!live) return;
+        if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
+        else setLoadError(describeError(e, lang));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [serverId, draftKey, lang]);
+
+  const editable =
+    !serverId ||
+    (!!stored && (stored.state === "draft" || stored.state === "returned") && !!user?.roles.includes("filler"));
+
+  /** Rows as a whole, then figures and narratives, each with the version read; a 409 keeps the typing. */
+  const save = async (version = draft.version ?? stored?.version ?? 0) => {
+    if (!serverId || !stored) return;
+    setSaving(true);
+    try {
+      const withItems = await evaluationEndpoints.saveItems(serverId, version, itemsForServer(draft, stored.items));
+      await evaluationEndpoints.update(serverId, { ...fieldsForServer(draft), version: withItems.version });
+      const fresh = await evaluationEndpoints.get(serverId);
+      setStored(fresh);
+      setDraft(draftFromServer(fresh));
+      clearDraft(draftKey);
+      setRestored(false);
+      setStale(undefined);
+      message.success(lang === "zh" ? "自评已保存" : "Saved");
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) setStale((e.current as Evaluation | undefined) ?? stored);
+      else message.error(describeError(e, lang));
+    } finally {
+      setSaving(false);
+    }
+  };
 
   // Keep the draft in the browser a moment after each change.
   const first = useRef(true);
@@ -51,8 +131,45 @@ export default function SelfEvaluationPage() {
   }, []);
   const set = <K extends keyof SeDraft>(k: K, v: SeDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 
+  if (missing) return <NotFoundPage />;
+  if (loadError) return <Alert type="error" showIcon title={loadError} />;
+  if (serverId && !stored) return <Spin style={{ display: "block", margin: 64 }} />;
+
   return (
     <Space orientation="vertical" size={12} style={{ width: "100%" }} data-testid="self-evaluation">
+      {!serverId && <StoredEvaluations />}
+      {stale && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="se-stale"
+          title={
+            lang === "zh"
+              ? `他人已于 ${new Date(stale.updatedAt).toLocaleString("zh-CN")} 保存了此自评（第 ${stale.version} 版）。您的填写仍在本页。`
+              : `Someone saved this self-evaluation at ${new Date(stale.updatedAt).toLocaleString("en-GB")} (version ${stale.version}). Your typing is still here.`
+          }
+          action={
+            <Space orientation="vertical">
+              <Button size="small" type="primary" onClick={() => save(stale.version)}>
+                {lang === "zh" ? "用我的填写覆盖" : "Apply mine over it"}
+              </Button>
+              <Button
+                size="small"
+                onClick={() => {
+                  clearDraft(draftKey);
+                  setStale(undefined);
+                  evaluationEndpoints.get(serverId!).then((e) => {
+                    setStored(e);
+                    setDraft(draftFromServer(e));
+                  });
+                }}
+              >
+                {lang === "zh" ? "放弃我的填写" : "Discard mine"}
+              </Button>
+            </Space>
+          }
+        />
+      )}
       {sample && (
         <Alert
           type="warning"
@@ -76,7 +193,7 @@ export default function SelfEvaluationPage() {
               size="small"
               onClick={() => {
                 clearDraft(draftKey);
-                setDraft(sampleDraft());
+                setDraft(stored ? draftFromServer(stored) : sampleDraft());
                 setRestored(false);
               }}
             >
@@ -95,7 +212,20 @@ export default function SelfEvaluationPage() {
             </Typography.Title>
             <Typography.Text type="secondary">
               {draft.projectName} · {draft.orgName} · {draft.year}
-            </Typography.Text>
+            </Typography.Text>{" "}
+            {stored && <StateTag state={stored.state} />}
+            {serverId && editable && (
+              <Button
+                size="small"
+                type="primary"
+                style={{ marginLeft: 8 }}
+                loading={saving}
+                data-testid="se-save"
+                onClick={() => save()}
+              >
+                {t("common.save")}
+              </Button>
+            )}
             <div style={{ marginTop: 8 }}>
               <Select
                 size="small"
@@ -169,7 +299,7 @@ export default function SelfEvaluationPage() {
       </Card>
 
       <Card size="small" styles={{ body: { padding: 0 } }}>
-        <IndicatorTable indicators={draft.indicators} view={view} readOnly={false} onChange={onIndicator} />
+        <IndicatorTable indicators={draft.indicators} view={view} readOnly={!editable} onChange={onIndicator} />
       </Card>
 
       {view.problems.length > 0 && (
@@ -226,5 +356,54 @@ export default function SelfEvaluationPage() {
         </Row>
       </Card>
     </Space>
+  );
+}
+
+/** The self-evaluations stored for the organisation and year, to open one. */
+function StoredEvaluations() {
+  const { lang } = useI18n();
+  const ws = useWorkspace();
+  const [items, setItems] = useState<Evaluation[]>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    if (!ws.orgId) return;
+    let live = true;
+    evaluationEndpoints.list({ orgId: ws.orgId, year: ws.year, pageSize: 100 }).then(
+      (r) => live && setItems(r.items),
+      (e) => live && setError(describeError(e, lang)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [ws.orgId, ws.year, lang]);
+  return (
+    <Card size="small" title={lang === "zh" ? `${ws.year} 年度的自评` : `Self-evaluations of ${ws.year}`}>
+      {error && <Alert type="error" showIcon title={error} />}
+      <List
+        size="small"
+        data-testid="se-list"
+        loading={!items && !error}
+        dataSource={items ?? []}
+        locale={{
+          emptyText: lang === "zh" ? "本单位本年度暂无自评。" : "No self-evaluation for this organisation and year.",
+        }}
+        renderItem={(e) => (
+          <List.Item>
+            <Space>
+              <Link to={`/self-evaluation/${e.id}`} data-testid="se-link">
+                {e.projectName ?? (lang === "zh" ? "部门整体绩效自评" : "Department overall")}
+              </Link>
+              <Typography.Text type="secondary">{e.orgName}</Typography.Text>
+              <StateTag state={e.state} />
+              {e.statedTotal && (
+                <Typography.Text>
+                  {lang === "zh" ? "自评得分" : "Stated"} {e.statedTotal} {e.statedGrade ?? ""}
+                </Typography.Text>
+              )}
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
   );
 }
