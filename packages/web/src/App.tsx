@@ -20,6 +20,8 @@ const ProjectListPage = lazy(() => import("./pages/projects/ProjectListPage.tsx"
 const ProjectPage = lazy(() => import("./pages/projects/ProjectPage.tsx"));
 const AdminPage = lazy(() => import("./pages/admin/AdminPage.tsx"));
 const AuditPage = lazy(() => import("./pages/admin/AuditPage.tsx"));
+const BudgetPage = lazy(() => import("./pages/budget/BudgetPage.tsx"));
+const DutiesPage = lazy(() => import("./pages/duties/DutiesPage.tsx"));
 const ChangePasswordPage = lazy(() => import("./pages/ChangePasswordPage.tsx"));
 
 function Loading() {
@@ -90,10 +92,10 @@ export function App() {
                   }
                 >
                   <Route index element={<Home />} />
-                  <Route path="budget/*" element={<PlaceholderPage title="menu.budget" />} />
+                  <Route path="budget" element={<BudgetPage />} />
                   <Route path="projects" element={<ProjectListPage />} />
                   <Route path="projects/:id" element={<ProjectPage />} />
-                  <Route path="duties/*" element={<PlaceholderPage title="menu.duties" />} />
+                  <Route path="duties" element={<DutiesPage />} />
                   <Route path="self-evaluation" element={<SelfEvaluationPage />} />
                   <Route path="self-evaluation/:id" element={<SelfEvaluationPage />} />
                   <Route path="import/*" element={<PlaceholderPage title="menu.import" />} />

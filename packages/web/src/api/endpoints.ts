@@ -288,3 +288,98 @@ export const evaluationEndpoints = {
   saveItems: (id: string, version: number, items: EvaluationItemInput[]) =>
     api.put<Evaluation & { items: EvaluationItem[] }>(`/evaluations/${id}/items`, { version, items }),
 };
+
+export interface BudgetProblem {
+  code: string;
+  message: string;
+  messageEn: string;
+  path: string;
+}
+
+export interface DepartmentBudget {
+  id: string;
+  orgId: string;
+  orgName: string;
+  year: number;
+  revision: number;
+  incomeTotal: string | null;
+  expenditureTotal: string | null;
+  operatingFunds: string | null;
+  notes: string | null;
+  state: WorkflowState;
+  sections: {
+    income: { category: string; amount: string; priorAmount?: string | null }[];
+    spending: {
+      kind: "basic" | "project";
+      subkind?: "personnel" | "public" | null;
+      classCode?: string | null;
+      name: string;
+      amount: string;
+      priorAmount?: string | null;
+    }[];
+    threePublic: {
+      abroad: string;
+      vehiclePurchase: string;
+      vehicleOperation: string;
+      reception: string;
+      priorAbroad?: string | null;
+      priorVehiclePurchase?: string | null;
+      priorVehicleOperation?: string | null;
+      priorReception?: string | null;
+      statedTotal?: string | null;
+      changeReason?: string | null;
+    } | null;
+    procurement: {
+      catalogCode: string;
+      itemName: string;
+      quantity?: string | null;
+      unit?: string | null;
+      unitPrice?: string | null;
+      amount: string;
+      fundingSource?: string | null;
+    }[];
+    assets: {
+      buildings: string;
+      vehicles: string;
+      other: string;
+      statedTotal?: string | null;
+      vehicleCount?: number | null;
+    } | null;
+  };
+  problems: BudgetProblem[];
+  version: number;
+  updatedAt: string;
+}
+
+export interface Duty {
+  id: string;
+  orgId: string;
+  orgName: string;
+  year: number;
+  name: string;
+  description: string | null;
+  statedBudget?: string | null;
+  sortOrder: number;
+  activities: {
+    id: string;
+    name: string;
+    budget?: string | null;
+    content: string | null;
+    goal: string | null;
+    indicators: {
+      id: string;
+      name: string;
+      targetText: string | null;
+      standards: { 优: string | null; 良: string | null; 中: string | null; 差: string | null };
+      problems: { code: string; severity: "error" | "warning"; message: string; messageEn: string }[];
+    }[];
+  }[];
+  version: number;
+  updatedAt: string;
+}
+
+export const budgetEndpoints = {
+  list: (q: { orgId?: string; year?: number }) =>
+    api.get<{ items: DepartmentBudget[] }>("/budgets", { query: { ...q } }),
+  duties: (q: { orgId?: string; year?: number }) => api.get<{ items: Duty[] }>("/duties", { query: { ...q } }),
+};

@@ -204,6 +204,18 @@ describe.skipIf(!hasChromium)("journey: a project's indicators from draft to app
     await vp.cell(0, "name").click();
     await viewer.page.keyboard.press("Enter");
     expect(await viewer.page.getByTestId("cell-editor").count()).toBe(0);
+
+    // The viewer's overview of another unit: 曲靖 2023 (seed 003 execution figures).
+    await viewer.shell.chooseOrg("曲靖市公安局交通警察支队");
+    await viewer.shell.chooseYear(2023);
+    await viewer.page.getByRole("menuitem", { name: "工作台" }).click();
+    await viewer.page.locator('[data-testid="chart-execution"] canvas').waitFor();
+    await viewer.page.getByRole("menuitem", { name: "预算" }).click();
+    await viewer.page.getByTestId("budget-page").getByText("曲靖市公安局交通警察支队").first().waitFor();
+    expect(await viewer.page.getByTestId("budget-page").textContent()).toContain("99.32%");
+    await h.screenshot(viewer.page, "budget", { publish: true });
+    await viewer.page.getByRole("menuitem", { name: "职责活动" }).click();
+    await viewer.page.getByTestId("duties-page").waitFor();
     expect(errors).toEqual([]);
   });
 });
