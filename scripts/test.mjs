@@ -67,6 +67,17 @@ async function ensurePostgres() {
   return `postgres://postgres@127.0.0.1:${port}/postgres`;
 }
 
+// Tests that need chromium, LibreOffice or poppler skip themselves on a developer machine without them; in CI
+// (.ci/run installs them) a missing tool is an error, so that nothing is skipped silently there.
+if (process.env.CI) {
+  const tools = ["/usr/bin/chromium", "pdftotext", "pdftoppm", "soffice"];
+  const missing = tools.filter((t) => spawnSync("sh", ["-c", `command -v ${t}`]).status !== 0);
+  if (missing.length) {
+    console.error(`CI: missing tools (run .ci/run to install them): ${missing.join(", ")}`);
+    process.exit(1);
+  }
+}
+
 const url = await ensurePostgres();
 mkdirSync(".tmp", { recursive: true });
 const report = join(".tmp", "vitest-report.json");
