@@ -632,6 +632,20 @@ const CASES: Case[] = [
     expect: write(200),
   },
   {
+    route: "get /api/v1/reviews/{type}/{id}",
+    make: async (ctx, target) => ({ method: "GET", path: `/reviews/project/${(await ctx.project(target)).id}` }),
+    expect: read(200),
+  },
+  {
+    route: "post /api/v1/reviews/{type}/{id}/decision",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/reviews/project/${(await ctx.project(target)).id}/decision`,
+      body: { reviewerVerdict: "良", comment: "矩阵" },
+    }),
+    expect: review,
+  },
+  {
     route: "get /api/v1/audit",
     make: async () => ({ method: "GET", path: "/audit" }),
     expect: only(["auditor"], 200),

@@ -18,6 +18,7 @@ import { projects } from "../src/projects/schema.ts";
 import type { Client, TestApp } from "./support/app.ts";
 import { testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
+import { uploadRaw } from "./support/upload.ts";
 
 const FIXTURES = join(import.meta.dirname, "../../../fixtures");
 const SEED = {
@@ -28,22 +29,6 @@ const SEED = {
   projects: "seeds/004_8649601bbeaed617.txt",
 };
 const bytesOf = (p: string) => new Uint8Array(readFileSync(join(FIXTURES, p)));
-
-/** A raw-body upload the way a browser's fetch sends a File. */
-export async function uploadRaw(t: TestApp, c: Client, bytes: Uint8Array, q: Record<string, string | number>) {
-  const qs = new URLSearchParams(Object.entries(q).map(([k, v]): [string, string] => [k, String(v)]));
-  const res = await t.app.request(`/api/v1/imports?${qs}`, {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/octet-stream",
-      ...(c.cookie ? { Cookie: c.cookie } : {}),
-      ...(c.csrf ? { "X-CSRF-Token": c.csrf } : {}),
-    },
-    body: bytes,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
 
 describe.each(STORES)("imports on %s", (kind) => {
   let t: TestApp;

@@ -20,6 +20,7 @@ import { indicatorsRouter } from "../indicators/index.ts";
 import { jobsRouter } from "../jobs/index.ts";
 import { orgsRouter } from "../orgs/index.ts";
 import { projectsRouter } from "../projects/index.ts";
+import { reviewRouter } from "../review/index.ts";
 import { rollupsRouter } from "../rollups/index.ts";
 import { yearsRouter } from "../years/index.ts";
 import type { AppEnv, Deps } from "./context.ts";
@@ -48,6 +49,7 @@ export function apiRouter() {
     .route("/", dutiesRouter)
     .route("/", rollupsRouter)
     .route("/", importsRouter)
+    .route("/", reviewRouter)
     .route("/", jobsRouter)
     .route("/", auditRouter);
 }

@@ -1,0 +1,209 @@
+/**
+ * Stored records as core's normalised document (`ImportedDocument`), so that the review rules, the scoring
+ * and the writers see a project, a goal or an evaluation exactly as they see an imported file. Locations name
+ * the record (`file: "project/<id>"`) and the row (1-based, in the record's order); `rowRecords` maps each row
+ * back to the stored row's id so a finding can point to it.
+ */
+import type { Amount, ImportedDocument, Indicator, ParsedTarget } from "@jixiao/core/model";
+import type { Db } from "../db/open.ts";
+import type { EvaluationWithOrg } from "../evaluations/repository.ts";
+import { itemsOf } from "../evaluations/repository.ts";
+import type { GoalWithOrg } from "../goals/repository.ts";
+import { indicatorsOf } from "../indicators/repository.ts";
+import type { IndicatorRow } from "../indicators/schema.ts";
+import type { ProjectWithOrg } from "../projects/repository.ts";
+
+export type RecordType = "project" | "goal" | "evaluation";
+
+export interface RecordDocument {
+  document: ImportedDocument;
+  /** For each row number of the document's table: the stored row it came from. */
+  rowRecords: Map<number, { type: "indicator" | "evaluation_item"; id: string }>;
+}
+
+/** An amount in 元 as the importer writes it: text as stored, fen and yuan exact. */
+export function amountOf(yuan: string | null | undefined): Amount | undefined {
+  if (yuan === null || yuan === undefined) return undefined;
+  const [whole, frac = ""] = yuan.split(".") as [string, string?];
+  const f = `${frac}00`.slice(0, 2);
+  const neg = whole.startsWith("-");
+  const fen = BigInt(whole.replace("-", "") || "0") * 100n + BigInt(f);
+  return { text: yuan, unit: "元", fen: `${neg ? "-" : ""}${fen}`, yuan: `${whole}.${f}` };
+}
+
+const num = (v: string | null | undefined) =>
+  v === null || v === undefined ? undefined : { text: trim(v), value: trim(v) };
+/** "10.0000" → "10", "2.5000" → "2.5" (numeric columns come back with their scale). */
+function trim(v: string): string {
+  return v.includes(".") ? v.replace(/0+$/, "").replace(/\.$/, "") : v;
+}
+
+const empty = (file: string, kinds: ImportedDocument["kinds"]): ImportedDocument => ({
+  file,
+  format: "records",
+  kinds,
+  organisations: [],
+  dutyGoals: [],
+  projects: [],
+  projectSelfEvaluations: [],
+  paragraphs: [],
+  unmapped: [],
+});
+
+/** Level-3 indicators with their level-1 and level-2 names, in tree order. */
+function leaves(rows: IndicatorRow[]): { row: IndicatorRow; level1?: string; level2?: string }[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const order = (a: IndicatorRow, b: IndicatorRow) =>
+    a.sortOrder - b.sortOrder || a.createdAt.getTime() - b.createdAt.getTime();
+  const out: { row: IndicatorRow; level1?: string; level2?: string }[] = [];
+  const children = (parent: string | null) => rows.filter((r) => r.parentId === parent).sort(order);
+  const walk = (parent: string | null, path: string[]) => {
+    for (const r of children(parent)) {
+      if (r.level === 3 || !rows.some((c) => c.parentId === r.id)) {
+        if (r.level === 3) out.push({ row: r, level1: path[0], level2: path[1] });
+        continue;
+      }
+      walk(r.id, [...path, r.name]);
+    }
+  };
+  walk(null, []);
+  // Level-3 rows whose parent is missing still count.
+  for (const r of rows)
+    if (r.level === 3 && !out.some((o) => o.row.id === r.id) && !byId.has(r.parentId ?? "")) out.push({ row: r });
+  return out;
+}
+
+function indicatorsFrom(rows: IndicatorRow[], file: string, rowRecords: RecordDocument["rowRecords"]): Indicator[] {
+  return leaves(rows).map(({ row, level1, level2 }, i) => {
+    rowRecords.set(i + 1, { type: "indicator", id: row.id });
+    const ind: Indicator = { name: row.name, location: { file, table: 1, row: i + 1 } };
+    if (level1) ind.level1 = level1;
+    if (level2) ind.level2 = level2;
+    if (row.description) ind.description = row.description;
+    if (row.targetText !== null) {
+      ind.target = { text: row.targetText };
+      if (row.targetParsed) ind.target.parsed = row.targetParsed as ParsedTarget;
+    }
+    if (row.unit) ind.unit = row.unit;
+    if (row.natureCode) ind.operatorCode = row.natureCode;
+    const w = num(row.weight);
+    if (w) ind.weight = w;
+    return ind;
+  });
+}
+
+export async function projectDocument(db: Db, p: ProjectWithOrg): Promise<RecordDocument> {
+  const file = `project/${p.id}`;
+  const rowRecords: RecordDocument["rowRecords"] = new Map();
+  const doc = empty(file, ["project-goals"]);
+  doc.title = p.name;
+  doc.organisations = [{ name: p.orgName }];
+  const fields: Record<string, string> = {};
+  if (p.code) fields.项目编码 = p.code;
+  if (p.implementingUnit) fields.实施单位 = p.implementingUnit;
+  if (p.attribute) fields.项目属性 = p.attribute;
+  if (p.startDate) fields.计划开始日期 = p.startDate;
+  if (p.endDate) fields.计划完成日期 = p.endDate;
+  const funding: NonNullable<ImportedDocument["projects"][number]["funding"]> = {};
+  const fiscal = amountOf(p.fiscalFunds);
+  const carry = amountOf(p.carryOverFunds);
+  const other = amountOf(p.otherFunds);
+  if (fiscal) funding.fiscal = fiscal;
+  if (carry) funding.carryOver = carry;
+  if (other) funding.other = other;
+  const budget = amountOf(p.annualFunds);
+  doc.projects.push({
+    name: p.name,
+    organisation: { name: p.orgName, text: p.orgName },
+    ...(budget ? { budget } : {}),
+    ...(Object.keys(funding).length ? { funding } : {}),
+    ...(p.purpose ? { purpose: p.purpose } : {}),
+    ...(p.annualGoal ? { goal: p.annualGoal } : {}),
+    ...(Object.keys(fields).length ? { fields } : {}),
+    indicators: indicatorsFrom(await indicatorsOf(db, { kind: "project", id: p.id }), file, rowRecords),
+    location: { file },
+  });
+  return { document: doc, rowRecords };
+}
+
+/** A department's overall goal reviewed as a goal table: its indicators under the goal's text. */
+export async function goalDocument(db: Db, g: GoalWithOrg): Promise<RecordDocument> {
+  const file = `goal/${g.id}`;
+  const rowRecords: RecordDocument["rowRecords"] = new Map();
+  const doc = empty(file, ["project-goals"]);
+  const name = `${g.orgName}${g.year}年度部门整体绩效目标`;
+  doc.title = name;
+  doc.organisations = [{ name: g.orgName }];
+  doc.projects.push({
+    name,
+    organisation: { name: g.orgName, text: g.orgName },
+    ...(g.annualGoal ? { goal: g.annualGoal } : {}),
+    indicators: indicatorsFrom(await indicatorsOf(db, { kind: "goal", id: g.id }), file, rowRecords),
+    location: { file },
+  });
+  return { document: doc, rowRecords };
+}
+
+export async function evaluationDocument(db: Db, e: EvaluationWithOrg): Promise<RecordDocument> {
+  const file = `evaluation/${e.id}`;
+  const rowRecords: RecordDocument["rowRecords"] = new Map();
+  const items = await itemsOf(db, e.id);
+  const indicators: Indicator[] = items.map((it, i) => {
+    rowRecords.set(i + 1, { type: "evaluation_item", id: it.id });
+    const ind: Indicator = { name: it.name, location: { file, table: 1, row: i + 1 } };
+    if (it.level1) ind.level1 = it.level1;
+    if (it.level2) ind.level2 = it.level2;
+    if (it.targetText !== null) ind.target = { text: it.targetText };
+    if (it.actualText !== null) {
+      ind.actual = { text: it.actualText };
+      if (it.actualParsed) ind.actual.parsed = it.actualParsed as ParsedTarget;
+    }
+    const w = num(it.points);
+    if (w) ind.weight = w;
+    const s = num(it.statedScore);
+    if (s) ind.score = s;
+    const why = it.deviationReason ?? it.overrideReason;
+    if (why) ind.deviation = why;
+    return ind;
+  });
+  const line = {
+    label: "年度资金总额",
+    ...(amountOf(e.initialBudget) ? { initial: amountOf(e.initialBudget)! } : {}),
+    ...(amountOf(e.fullYearBudget) ? { budget: amountOf(e.fullYearBudget)! } : {}),
+    ...(amountOf(e.executed) ? { executed: amountOf(e.executed)! } : {}),
+    ...(num(e.executionPoints) ? { weight: num(e.executionPoints)! } : {}),
+    location: { file, field: "funds" },
+  };
+  if (e.kind === "project") {
+    const doc = empty(file, ["project-self-evaluation"]);
+    const name = e.projectName ?? "项目自评";
+    doc.title = name;
+    doc.organisations = [{ name: e.orgName }];
+    doc.projectSelfEvaluations.push({
+      name,
+      department: e.orgName,
+      funds: [line],
+      ...(e.goalsMet ? { actualOutcome: e.goalsMet } : {}),
+      indicators,
+      ...(num(e.statedTotal) ? { totalScore: num(e.statedTotal)! } : {}),
+      location: { file },
+    });
+    return { document: doc, rowRecords };
+  }
+  const doc = empty(file, ["department-self-evaluation"]);
+  doc.organisations = [{ name: e.orgName }];
+  doc.departmentSelfEvaluation = {
+    organisation: e.orgName,
+    year: e.year,
+    ...(num(e.statedTotal) ? { totalScore: num(e.statedTotal)! } : {}),
+    budget: line,
+    ...(num(e.executionPoints) ? { budgetPoints: num(e.executionPoints)! } : {}),
+    sections: [],
+    indicators,
+    ...(e.problems ? { deviation: e.problems } : {}),
+    ...(e.improvements ? { improvement: e.improvements } : {}),
+    projects: [],
+    location: { file },
+  };
+  return { document: doc, rowRecords };
+}

@@ -1,0 +1,87 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { errorResponses } from "../http/errors.ts";
+import { REVIEW_TYPES } from "./review.service.ts";
+
+const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+const VERDICT = z.enum(["优", "良", "中", "差"]);
+
+export const ReviewParams = z.object({
+  type: z.enum(REVIEW_TYPES).openapi({ param: { name: "type", in: "path" } }),
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+
+const FindingSchema = z
+  .object({
+    rule: z.string(),
+    category: z.string(),
+    severity: z.enum(["error", "warning", "info"]),
+    message: z.string(),
+    messageEn: z.string(),
+    location: z.record(z.string(), z.unknown()),
+    details: z.record(z.string(), z.unknown()).optional(),
+    record: z
+      .object({ type: z.string(), id: z.string().uuid() })
+      .optional()
+      .openapi({ description: "The stored row the finding points to (an indicator or an evaluation item)" }),
+  })
+  .openapi("ReviewFinding");
+
+export const ReviewSchema = z
+  .object({
+    target: z.object({ type: z.enum(REVIEW_TYPES), id: z.string().uuid(), version: z.number().int() }),
+    findings: z.array(FindingSchema),
+    counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+    verdict: VERDICT,
+    verdictPoints: z.number(),
+    reasons: z.array(z.object({ zh: z.string(), en: z.string() })),
+    decision: z
+      .object({
+        verdict: VERDICT,
+        reviewerVerdict: VERDICT.nullable(),
+        comment: z.string().nullable(),
+        decidedBy: z.string().uuid().nullable(),
+        decidedAt: z.string().nullable(),
+        current: z.boolean(),
+      })
+      .nullable(),
+  })
+  .openapi("Review");
+
+export const runReviewRoute = createRoute({
+  method: "get",
+  path: "/reviews/{type}/{id}",
+  tags: ["review"],
+  summary:
+    "自动审核 / run core's review on a stored project, department goal, self-evaluation or import preview: findings (rule, severity, message, location, the row they point to), the verdict 优/良/中/差 and the latest reviewer decision",
+  request: { params: ReviewParams },
+  responses: {
+    200: { description: "The review", content: json(ReviewSchema) },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const decideReviewRoute = createRoute({
+  method: "post",
+  path: "/reviews/{type}/{id}/decision",
+  tags: ["review"],
+  summary:
+    "审核结论 / the reviewer's decision (approver, reviewer): accept the engine's verdict, or overrule it with a comment; audited",
+  request: {
+    params: ReviewParams,
+    body: {
+      required: true,
+      content: json(
+        z
+          .object({ reviewerVerdict: VERDICT, comment: z.string().trim().max(2000).optional() })
+          .openapi("ReviewDecisionInput"),
+      ),
+    },
+  },
+  responses: {
+    200: { description: "The review with the stored decision", content: json(ReviewSchema) },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});

@@ -1,0 +1,127 @@
+/**
+ * The review API on both stores: core's review of a stored project, goal, self-evaluation or import preview,
+ * findings pointing to the stored rows, and the reviewer's decision (accept / overrule with a comment), audited.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents } from "../src/audit/schema.ts";
+import { type Client, type TestApp, testApp } from "./support/app.ts";
+import { STORES } from "./support/stores.ts";
+import { uploadRaw } from "./support/upload.ts";
+
+const SEED_004 = join(import.meta.dirname, "../../../fixtures/seeds/004_8649601bbeaed617.txt");
+
+describe.each(STORES)("review on %s", (kind) => {
+  let t: TestApp;
+  let filler: Client;
+  let approver: Client;
+  let projectId: string;
+  let rateId: string;
+  beforeAll(async () => {
+    t = await testApp(kind);
+    filler = await t.as("filler");
+    approver = await t.as("approver");
+    const p = (
+      await filler.post("/projects", { orgId: t.world.unit.id, year: 2024, name: "审核样例", annualFunds: "100.00" })
+    ).body;
+    projectId = p.id;
+    const l1 = (await filler.post(`/projects/${p.id}/indicators`, { level: 1, name: "产出指标" })).body;
+    const l2 = (await filler.post(`/projects/${p.id}/indicators`, { level: 2, name: "质量指标", parentId: l1.id }))
+      .body;
+    rateId = (
+      await filler.post(`/projects/${p.id}/indicators`, {
+        level: 3,
+        name: "验收合格率",
+        parentId: l2.id,
+        targetText: "≥120%",
+      })
+    ).body.id;
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it("reviews a stored project: findings with rule, severity, message, location and the row they point to", async () => {
+    const r = await filler.get(`/reviews/project/${projectId}`);
+    expect(r.status).toBe(200);
+    expect(r.body.target).toMatchObject({ type: "project", id: projectId, version: 1 });
+    const rules = r.body.findings.map((f: { rule: string }) => f.rule);
+    expect(rules).toContain("completeness.level1-groups"); // no 效益 / 满意度 indicators
+    const over = r.body.findings.find((f: { rule: string }) => f.rule === "indicator.percent-over-cap");
+    expect(over).toMatchObject({ severity: expect.any(String), record: { type: "indicator", id: rateId } });
+    expect(over.location).toMatchObject({ file: `project/${projectId}`, row: 1 });
+    expect(over.message).toMatch(/120/);
+    expect(["优", "良", "中", "差"]).toContain(r.body.verdict);
+    expect(r.body.decision).toBeNull();
+  });
+
+  it("reviews an import preview with the importer's locations", async () => {
+    const up = await uploadRaw(t, filler, new Uint8Array(readFileSync(SEED_004)), {
+      orgId: t.world.unit.id,
+      year: 2024,
+      fileName: "004.txt",
+    });
+    const r = await filler.get(`/reviews/import/${up.body.id}`);
+    expect(r.status).toBe(200);
+    expect(r.body.findings.length).toBeGreaterThan(0);
+    for (const f of r.body.findings) {
+      expect(f).toMatchObject({ rule: expect.any(String), severity: expect.any(String), message: expect.any(String) });
+      expect(f.location.file).toBe("004.txt");
+    }
+  });
+
+  it("stores the reviewer's decision: accept, or overrule with a comment (required), audited; the filler may not", async () => {
+    const engine = (await approver.get(`/reviews/project/${projectId}`)).body.verdict;
+    const other = engine === "优" ? "良" : "优";
+    expect((await filler.post(`/reviews/project/${projectId}/decision`, { reviewerVerdict: engine })).status).toBe(403);
+    const noComment = await approver.post(`/reviews/project/${projectId}/decision`, { reviewerVerdict: other });
+    expect(noComment.status).toBe(400);
+    const accepted = await approver.post(`/reviews/project/${projectId}/decision`, { reviewerVerdict: engine });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.decision).toMatchObject({ verdict: engine, reviewerVerdict: engine, current: true });
+    const overruled = await approver.post(`/reviews/project/${projectId}/decision`, {
+      reviewerVerdict: other,
+      comment: "目标值偏高，按意见修改后执行",
+    });
+    expect(overruled.body.decision).toMatchObject({ reviewerVerdict: other, comment: "目标值偏高，按意见修改后执行" });
+    const read = await filler.get(`/reviews/project/${projectId}`);
+    expect(read.body.decision).toMatchObject({ reviewerVerdict: other, current: true });
+    const audit = await t.deps.db.select().from(auditEvents).where(eq(auditEvents.entityId, projectId));
+    expect(audit.map((a) => a.action).filter((a) => a.startsWith("review."))).toEqual([
+      "review.accept",
+      "review.overrule",
+    ]);
+    // The record changes: the decision is about an older version.
+    await filler.patch(`/projects/${projectId}`, { version: 1, purpose: "保障" });
+    expect((await filler.get(`/reviews/project/${projectId}`)).body.decision.current).toBe(false);
+  });
+
+  it("reviews a self-evaluation (score rules) and a department goal; foreign records are 404", async () => {
+    const e = (await filler.post("/evaluations", { kind: "department", orgId: t.world.unit.id, year: 2024 })).body;
+    await filler.req("PUT", `/api/v1/evaluations/${e.id}/items`, {
+      version: e.version,
+      items: [
+        {
+          level1: "产出指标",
+          level2: "数量指标",
+          name: "培训人次",
+          targetText: "≥100人次",
+          actualText: "80人次",
+          points: "10",
+          statedScore: "10",
+        },
+      ],
+    });
+    const r = await filler.get(`/reviews/evaluation/${e.id}`);
+    expect(r.status).toBe(200);
+    const missed = r.body.findings.find((f: { rule: string }) => f.rule === "selfeval.missed-without-reason");
+    expect(missed?.record?.type).toBe("evaluation_item");
+    const g = (await filler.post("/goals", { orgId: t.world.unit.id, year: 2024, annualGoal: "保障道路交通安全" }))
+      .body;
+    expect((await filler.get(`/reviews/goal/${g.id}`)).status).toBe(200);
+    const foreign = await t.as("foreignFiller");
+    expect((await foreign.get(`/reviews/project/${projectId}`)).status).toBe(404);
+  });
+});
