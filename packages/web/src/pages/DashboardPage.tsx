@@ -1,4 +1,4 @@
-import { Alert, Card, Col, List, Row, Space, Statistic, Tag, Typography } from "antd";
+import { Alert, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from "antd";
 import type { EChartsCoreOption } from "echarts/core";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useNavigate } from "react-router-dom";
@@ -264,15 +264,27 @@ export default function DashboardPage() {
             title={t("dash.execution")}
             extra={exec ? <Typography.Text type="secondary">{exec.data.asOf}</Typography.Text> : undefined}
           >
-            <EChart
-              testId="chart-execution"
-              option={execOption}
-              style={{ height: Math.max(260, units.length * 36 + 48) }}
-              onClick={(e) => {
-                const u = units[e.dataIndex];
-                if (u) navigate(`/budget?orgId=${encodeURIComponent(u.orgId)}`);
-              }}
-            />
+            {exec && units.length === 0 ? (
+              <Empty
+                style={{ padding: 48 }}
+                data-testid="no-execution"
+                description={
+                  lang === "zh"
+                    ? "本单位本年度尚无预算执行数据。"
+                    : "No budget execution figures for this organisation and year."
+                }
+              />
+            ) : (
+              <EChart
+                testId="chart-execution"
+                option={execOption}
+                style={{ height: Math.max(260, units.length * 36 + 48) }}
+                onClick={(e) => {
+                  const u = units[e.dataIndex];
+                  if (u) navigate(`/budget?orgId=${encodeURIComponent(u.orgId)}`);
+                }}
+              />
+            )}
           </Card>
         </Col>
         <Col span={10}>

@@ -21,7 +21,7 @@ export class Shell {
     if ((await sw.textContent())?.includes(String(year))) return;
     await sw.click();
     await this.page
-      .locator(".ant-select-item-option")
+      .locator(".ant-select-item-option:visible")
       .filter({ hasText: `${year}` })
       .first()
       .click();
@@ -34,10 +34,12 @@ export class Shell {
     if ((await sw.textContent())?.includes(name)) return;
     await sw.click();
     await this.page
-      .locator(".ant-select-tree-node-content-wrapper")
+      .locator(".ant-select-tree-node-content-wrapper:visible")
       .filter({ hasText: new RegExp(`^${name}$`) })
       .first()
       .click();
+    // The tree closes before the next switcher opens (its options must not be taken for the next one's).
+    await this.page.locator(".ant-select-tree-node-content-wrapper:visible").first().waitFor({ state: "hidden" });
     await this.page.waitForFunction(
       (n) => document.querySelector('[data-testid="org-switcher"]')?.textContent?.includes(n),
       name,
