@@ -14,7 +14,6 @@ import { WorkspaceProvider } from "./workspace.tsx";
 const LoginPage = lazy(() => import("./pages/LoginPage.tsx"));
 const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx"));
 const SelfEvaluationPage = lazy(() => import("./pages/selfEvaluation/SelfEvaluationPage.tsx"));
-const PlaceholderPage = lazy(() => import("./pages/PlaceholderPage.tsx"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx"));
 const ProjectListPage = lazy(() => import("./pages/projects/ProjectListPage.tsx"));
 const ProjectPage = lazy(() => import("./pages/projects/ProjectPage.tsx"));
@@ -22,6 +21,7 @@ const AdminPage = lazy(() => import("./pages/admin/AdminPage.tsx"));
 const AuditPage = lazy(() => import("./pages/admin/AuditPage.tsx"));
 const BudgetPage = lazy(() => import("./pages/budget/BudgetPage.tsx"));
 const DutiesPage = lazy(() => import("./pages/duties/DutiesPage.tsx"));
+const ImportPage = lazy(() => import("./pages/import/ImportPage.tsx"));
 const ChangePasswordPage = lazy(() => import("./pages/ChangePasswordPage.tsx"));
 
 function Loading() {
@@ -98,7 +98,7 @@ export function App() {
                   <Route path="duties" element={<DutiesPage />} />
                   <Route path="self-evaluation" element={<SelfEvaluationPage />} />
                   <Route path="self-evaluation/:id" element={<SelfEvaluationPage />} />
-                  <Route path="import/*" element={<PlaceholderPage title="menu.import" />} />
+                  <Route path="import" element={<ImportPage />} />
                   <Route path="admin" element={<AdminPage />} />
                   <Route path="audit" element={<AuditPage />} />
                   <Route path="*" element={<NotFoundPage />} />

@@ -87,6 +87,31 @@ async function readError(res: Response): Promise<ApiError> {
   });
 }
 
+/**
+ * A write whose body is raw bytes (a file to import): same session, CSRF header, error shape and re-login as
+ * `request`, with the file's type as Content-Type.
+ */
+export async function uploadRaw<T>(path: string, file: Blob, query?: RequestOptions["query"]): Promise<T> {
+  const send = () =>
+    fetch(url(path, query), {
+      method: "POST",
+      headers: {
+        Accept: "application/json",
+        "Content-Type": "application/octet-stream",
+        ...(state.csrfToken ? { [CSRF_HEADER]: state.csrfToken } : {}),
+      },
+      credentials: "same-origin",
+      body: file,
+    });
+  let res = await send();
+  if (res.status === 401 && state.onUnauthorized) {
+    await state.onUnauthorized();
+    res = await send();
+  }
+  if (!res.ok) throw await readError(res);
+  return (await res.json()) as T;
+}
+
 export async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (opts.body !== undefined) headers["Content-Type"] = "application/json";

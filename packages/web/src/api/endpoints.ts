@@ -1,4 +1,4 @@
-import { api } from "./client.ts";
+import { api, uploadRaw } from "./client.ts";
 
 /**
  * The endpoints the web app uses, typed. Where the server does not have an endpoint yet, this is the shape
@@ -382,4 +382,46 @@ export const budgetEndpoints = {
   list: (q: { orgId?: string; year?: number }) =>
     api.get<{ items: DepartmentBudget[] }>("/budgets", { query: { ...q } }),
   duties: (q: { orgId?: string; year?: number }) => api.get<{ items: Duty[] }>("/duties", { query: { ...q } }),
+};
+
+export interface ImportProblem {
+  severity: "error" | "warning" | "info";
+  code: string;
+  message: string;
+  messageEn: string;
+  location: Record<string, unknown>;
+}
+
+export interface ImportPreview {
+  id: string;
+  orgId: string;
+  year: number;
+  fileName: string;
+  size: number;
+  state: "reading" | "preview" | "failed" | "committed";
+  kind: string | null;
+  kinds: string[];
+  problems: ImportProblem[];
+  plan: {
+    kind: "project" | "duty" | "evaluation" | "budget";
+    name: string;
+    action: "create" | "update" | "skip";
+    reason?: string;
+    reasonEn?: string;
+    indicators: number;
+  }[];
+  created: Record<string, string[]> | null;
+  alreadyImportedAs: string | null;
+  error: unknown;
+  jobId: string | null;
+}
+
+export const importEndpoints = {
+  upload: (file: File, orgId: string, year: number) =>
+    uploadRaw<ImportPreview>("/imports", file, { orgId, year, fileName: file.name }),
+  get: (id: string) => api.get<ImportPreview>(`/imports/${id}`),
+  commit: (id: string) =>
+    api.post<{ unchanged: boolean; message: string; messageEn: string; import: ImportPreview }>(
+      `/imports/${id}/commit`,
+    ),
 };

@@ -4,9 +4,10 @@
  * .tmp/screenshots; the main ones to docs/screenshots.
  */
 import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, type Harness, signIn, startHarness } from "./harness.ts";
+import { CHROMIUM, type Harness, REPO_DIR, signIn, startHarness } from "./harness.ts";
 
 const hasChromium = existsSync(CHROMIUM);
 
@@ -104,6 +105,27 @@ describe.skipIf(!hasChromium)("journey: a filler signs in, checks the dashboard,
     expect(await page.getByTestId("actual-i7").inputValue()).toBe(typed.i7);
     expect(await page.getByTestId("conclusion").inputValue()).toBe("全年目标基本完成，辅警招录到位。");
 
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("imports seed 004 into its unit and year: preview with the plan, then commit", async () => {
+    await page.getByRole("menuitem", { name: "导入" }).click();
+    await page.getByTestId("import-page").waitFor();
+    const file = resolve(REPO_DIR, "fixtures/seeds/004_8649601bbeaed617.txt");
+    await page
+      .locator('[data-testid="import-upload"] input[type="file"], input[type="file"]')
+      .first()
+      .setInputFiles(file);
+    await page.getByTestId("import-plan").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("import-plan").textContent()).toContain("教育训练");
+    await h.screenshot(page, "import-preview", { publish: true });
+    const commit = page.getByTestId("import-commit");
+    expect(await commit.isEnabled()).toBe(true);
+    await commit.click();
+    await commit.waitFor({ state: "detached", timeout: 60_000 });
+    // The imported projects are in the unit's list for the year.
+    await page.getByRole("link", { name: "查看项目" }).click();
+    await page.getByTestId("project-link").filter({ hasText: "道路交通安全工作专项经费" }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,0 +1,226 @@
+import { InboxOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, Progress, Space, Steps, Table, Tag, Typography, Upload } from "antd";
+import { useEffect, useState } from "react";
+import { Link } from "react-router-dom";
+import { type ImportPreview, importEndpoints } from "../../api/endpoints.ts";
+import { useI18n } from "../../i18n.tsx";
+import { describeError } from "../../lib/errors.ts";
+import { formatLocation } from "../../lib/rules.ts";
+import { useWorkspace } from "../../workspace.tsx";
+
+const KIND: Record<string, [string, string]> = {
+  project: ["项目", "project"],
+  duty: ["职责活动", "duty"],
+  evaluation: ["自评", "self-evaluation"],
+  budget: ["部门预算", "budget"],
+};
+const ACTION: Record<string, [string, string, string]> = {
+  create: ["新建", "create", "green"],
+  update: ["更新", "update", "blue"],
+  skip: ["跳过", "skip", "default"],
+};
+const SEVERITY: Record<string, [string, string, string]> = {
+  error: ["错误", "error", "red"],
+  warning: ["警告", "warning", "orange"],
+  info: ["提示", "note", "default"],
+};
+
+/**
+ * 导入: upload a Word, Excel, PDF or text file into the organisation and year chosen in the header → the
+ * server's preview (what a commit will create or update, the problems at their row and column) → commit.
+ * Large files are read by a job: the preview is polled until it is ready.
+ */
+export default function ImportPage() {
+  const { lang } = useI18n();
+  const zh = lang === "zh";
+  const ws = useWorkspace();
+  const { message } = App.useApp();
+  const [preview, setPreview] = useState<ImportPreview>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [result, setResult] = useState<string>();
+  const orgName = ws.orgs.find((o) => o.id === ws.orgId)?.name ?? "—";
+
+  // A large file: the server reads it in the background; ask again each second.
+  useEffect(() => {
+    if (preview?.state !== "reading") return;
+    const h = setTimeout(
+      () => importEndpoints.get(preview.id).then(setPreview, (e) => setError(describeError(e, lang))),
+      1000,
+    );
+    return () => clearTimeout(h);
+  }, [preview, lang]);
+
+  const upload = async (file: File) => {
+    if (!ws.orgId) return;
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    try {
+      setPreview(await importEndpoints.upload(file, ws.orgId, ws.year));
+    } catch (e) {
+      setError(describeError(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const commit = async () => {
+    if (!preview) return;
+    setBusy(true);
+    try {
+      const r = await importEndpoints.commit(preview.id);
+      setPreview(r.import);
+      setResult(zh ? r.message : r.messageEn);
+      message.success(zh ? r.message : r.messageEn);
+    } catch (e) {
+      setError(describeError(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const errors = preview?.problems.filter((p) => p.severity === "error").length ?? 0;
+  const step = !preview ? 0 : preview.state === "committed" ? 2 : 1;
+
+  return (
+    <Card size="small" data-testid="import-page" title={zh ? "导入文件" : "Import a file"}>
+      <Space orientation="vertical" size={12} style={{ width: "100%" }}>
+        <Steps
+          size="small"
+          current={step}
+          items={[
+            { title: zh ? "上传" : "Upload" },
+            { title: zh ? "预览与检查" : "Preview and check" },
+            { title: zh ? "提交" : "Commit" },
+          ]}
+        />
+        <Typography.Text>
+          {zh ? "导入到：" : "Into: "}
+          <Typography.Text strong>{orgName}</Typography.Text> · {ws.year}
+          {zh ? " 年度（在页面顶部切换单位和年度）" : " (change them at the top of the page)"}
+        </Typography.Text>
+        <Upload.Dragger
+          data-testid="import-upload"
+          accept=".docx,.xlsx,.pdf,.txt,.csv,.tsv"
+          showUploadList={false}
+          disabled={busy || !ws.orgId}
+          beforeUpload={(file) => {
+            upload(file);
+            return false;
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p>{zh ? "点击或拖入 Word、Excel、PDF 或文本文件" : "Click or drop a Word, Excel, PDF or text file"}</p>
+        </Upload.Dragger>
+        {error && <Alert type="error" showIcon title={error} />}
+        {preview?.state === "reading" && (
+          <Space>
+            <Progress type="circle" size={28} percent={50} status="active" showInfo={false} />
+            {zh ? "文件较大，正在后台读取…" : "A large file: being read in the background…"}
+          </Space>
+        )}
+        {preview?.state === "failed" && (
+          <Alert
+            type="error"
+            showIcon
+            title={zh ? "无法读取此文件" : "The file could not be read"}
+            description={String((preview.error as { message?: string } | null)?.message ?? "")}
+          />
+        )}
+        {preview && preview.state !== "reading" && (
+          <>
+            <Typography.Text>
+              {preview.fileName} · {(preview.size / 1024).toFixed(0)} KB · {zh ? "识别为" : "read as"}{" "}
+              {(preview.kinds.length ? preview.kinds : [preview.kind ?? "—"]).map((k) => (
+                <Tag key={k}>{k}</Tag>
+              ))}
+            </Typography.Text>
+            {preview.alreadyImportedAs && (
+              <Alert
+                type="info"
+                showIcon
+                title={
+                  zh
+                    ? "同一文件已导入过此单位和年度：提交不会改变任何数据。"
+                    : "This file was already imported here: committing changes nothing."
+                }
+              />
+            )}
+            <Table
+              size="small"
+              data-testid="import-plan"
+              rowKey={(r) => `${r.kind}:${r.name}`}
+              pagination={false}
+              dataSource={preview.plan}
+              columns={[
+                {
+                  title: zh ? "类别" : "Kind",
+                  dataIndex: "kind",
+                  width: 100,
+                  render: (k: string) => KIND[k]?.[zh ? 0 : 1] ?? k,
+                },
+                { title: zh ? "名称" : "Name", dataIndex: "name" },
+                {
+                  title: zh ? "操作" : "Action",
+                  dataIndex: "action",
+                  width: 90,
+                  render: (a: string) => <Tag color={ACTION[a]?.[2]}>{ACTION[a]?.[zh ? 0 : 1] ?? a}</Tag>,
+                },
+                { title: zh ? "指标数" : "Indicators", dataIndex: "indicators", width: 90, align: "right" },
+                {
+                  title: zh ? "说明" : "Why",
+                  render: (_: unknown, r) => (zh ? r.reason : (r.reasonEn ?? r.reason)) ?? "",
+                },
+              ]}
+            />
+            {preview.problems.length > 0 && (
+              <Table
+                size="small"
+                data-testid="import-problems"
+                rowKey={(r) => `${r.code}:${JSON.stringify(r.location)}`}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                dataSource={preview.problems}
+                columns={[
+                  {
+                    title: zh ? "级别" : "Severity",
+                    dataIndex: "severity",
+                    width: 80,
+                    render: (s: string) => <Tag color={SEVERITY[s]?.[2]}>{SEVERITY[s]?.[zh ? 0 : 1] ?? s}</Tag>,
+                  },
+                  {
+                    title: zh ? "位置" : "Where",
+                    width: 260,
+                    render: (_: unknown, p) => formatLocation(p.location as never, lang),
+                  },
+                  { title: zh ? "问题" : "Problem", render: (_: unknown, p) => (zh ? p.message : p.messageEn) },
+                ]}
+              />
+            )}
+            {result && (
+              <Alert
+                type="success"
+                showIcon
+                title={result}
+                action={<Link to="/projects">{zh ? "查看项目" : "Open the projects"}</Link>}
+              />
+            )}
+            {preview.state === "preview" && (
+              <Button type="primary" data-testid="import-commit" loading={busy} disabled={errors > 0} onClick={commit}>
+                {errors > 0
+                  ? zh
+                    ? `有 ${errors} 个错误，修正文件后重新上传`
+                    : `${errors} errors: fix the file and upload it again`
+                  : zh
+                    ? "提交导入"
+                    : "Commit"}
+              </Button>
+            )}
+          </>
+        )}
+      </Space>
+    </Card>
+  );
+}
