@@ -43,20 +43,43 @@ async function newestMtime(path: string): Promise<number> {
   return newest;
 }
 
-/** Builds packages/web into dist when dist is missing or older than the sources (and core, which it bundles). */
+/**
+ * Builds packages/web into dist when dist is missing or older than the sources (and core, which it bundles).
+ * Test files run in parallel workers: one builds at a time (a lock folder), and the others then find dist fresh.
+ */
 export async function ensureBuilt(force = false): Promise<{ built: boolean; ms: number }> {
   const t0 = performance.now();
-  const built = (await stat(join(DIST_DIR, "index.html")).catch(() => undefined))?.mtimeMs ?? 0;
-  const sources = Math.max(
-    await newestMtime(join(WEB_DIR, "src")),
-    await newestMtime(join(WEB_DIR, "index.html")),
-    await newestMtime(join(WEB_DIR, "vite.config.ts")),
-    await newestMtime(join(REPO_DIR, "packages/core/src")),
-  );
-  if (!force && built > sources) return { built: false, ms: performance.now() - t0 };
-  const { build } = await import("vite");
-  await build({ root: WEB_DIR, configFile: join(WEB_DIR, "vite.config.ts"), logLevel: "warn" });
-  return { built: true, ms: performance.now() - t0 };
+  const stale = async () => {
+    const built = (await stat(join(DIST_DIR, "index.html")).catch(() => undefined))?.mtimeMs ?? 0;
+    const sources = Math.max(
+      await newestMtime(join(WEB_DIR, "src")),
+      await newestMtime(join(WEB_DIR, "index.html")),
+      await newestMtime(join(WEB_DIR, "vite.config.ts")),
+      await newestMtime(join(REPO_DIR, "packages/core/src")),
+    );
+    return built <= sources;
+  };
+  if (!force && !(await stale())) return { built: false, ms: performance.now() - t0 };
+  const lock = join(WEB_DIR, ".build-lock");
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch {
+      // another worker builds; a lock older than two minutes is left over from a killed run
+      const age = Date.now() - ((await stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
+      if (age > 120_000) await rm(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    if (!force && !(await stale())) return { built: false, ms: performance.now() - t0 };
+    const { build } = await import("vite");
+    await build({ root: WEB_DIR, configFile: join(WEB_DIR, "vite.config.ts"), logLevel: "warn" });
+    return { built: true, ms: performance.now() - t0 };
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
 }
 
 export interface RunningServer {

@@ -24,6 +24,7 @@ import {
   type Transition,
 } from "../../api/endpoints.ts";
 import { useAuth } from "../../auth.tsx";
+import { ExportButton } from "../../components/ExportButton.tsx";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
@@ -255,6 +256,7 @@ export default function ProjectPage() {
                 {zh ? "提交审核" : "Submit"}
               </Button>
             )}
+            <ExportButton type="project" id={p.id} />
             {p.state === "approved" && roles.includes("filler") && (
               <Button data-testid="start-evaluation" loading={busy} onClick={startEvaluation}>
                 {zh ? "开始自评" : "Start the self-evaluation"}

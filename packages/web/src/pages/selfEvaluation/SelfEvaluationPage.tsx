@@ -20,6 +20,7 @@ import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../../api/client.ts";
 import { type Evaluation, type EvaluationItem, evaluationEndpoints } from "../../api/endpoints.ts";
 import { useAuth } from "../../auth.tsx";
+import { ExportButton } from "../../components/ExportButton.tsx";
 import { useI18n } from "../../i18n.tsx";
 import { clearDraft, loadDraft, saveDraft } from "../../lib/drafts.ts";
 import { describeError } from "../../lib/errors.ts";
@@ -214,6 +215,11 @@ export default function SelfEvaluationPage() {
               {draft.projectName} · {draft.orgName} · {draft.year}
             </Typography.Text>{" "}
             {stored && <StateTag state={stored.state} />}
+            {serverId && (
+              <span style={{ marginLeft: 8 }}>
+                <ExportButton type="evaluation" id={serverId} />
+              </span>
+            )}
             {serverId && editable && (
               <Button
                 size="small"
