@@ -191,6 +191,15 @@ describe.skipIf(!hasChromium)("journey: a project's indicators from draft to app
     await page.getByTestId("indicator-table").waitFor();
     expect(await actual("组织培训人数").inputValue()).toBe("140人");
     await expect.poll(() => total.textContent()).toBe(saved);
+
+    // Exported as docx, once the server offers exports (until then the button is disabled and says so).
+    await page.locator('[data-testid="export"], [data-testid="export-disabled"]').first().waitFor();
+    if ((await page.getByTestId("export").count()) > 0) {
+      await page.getByTestId("export").hover();
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
+      expect(download.suggestedFilename()).toMatch(/\.docx$/);
+      expect((await download.failure()) ?? "ok").toBe("ok");
+    }
   });
 
   it("a viewer sees the approved project and no edit button", async () => {
