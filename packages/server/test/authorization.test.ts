@@ -21,6 +21,7 @@ import { jobs } from "../src/jobs/schema.ts";
 import { insertOrganisation } from "../src/orgs/repository.ts";
 import type { OrganisationRow } from "../src/orgs/schema.ts";
 import { insertProject } from "../src/projects/repository.ts";
+import { publications } from "../src/publications/schema.ts";
 import { fiscalYears } from "../src/years/schema.ts";
 import { type Client, createAccount, PASSWORD, type TestApp, testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
@@ -54,6 +55,7 @@ interface Ctx {
   budget(target: Target): Promise<{ id: string }>;
   goal(target: Target, state?: "draft" | "submitted"): Promise<{ id: string }>;
   importPreview(target: Target): Promise<{ id: string }>;
+  publication(target: Target): Promise<{ id: string }>;
   fillerId: string;
 }
 
@@ -646,6 +648,58 @@ const CASES: Case[] = [
     expect: review,
   },
   {
+    route: "get /api/v1/evaluations/{id}/scores",
+    make: async (ctx, target) => ({ method: "GET", path: `/evaluations/${(await ctx.evaluation(target)).id}/scores` }),
+    expect: read(200),
+  },
+  {
+    route: "get /api/v1/exports/{type}/{id}",
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/exports/duties/${(await ctx.duty(target)).id}?format=xlsx`,
+    }),
+    expect: read(200),
+  },
+  {
+    route: "post /api/v1/publications",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: "/publications",
+      body: { type: "project", id: (await ctx.project(target, "approved")).id },
+    }),
+    expect: (role, target) => (review(role, target) === 200 ? 201 : review(role, target)),
+  },
+  {
+    route: "post /api/v1/publications/{id}/withdraw",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/publications/${(await ctx.publication(target)).id}/withdraw`,
+      body: { reason: "矩阵" },
+    }),
+    expect: review,
+  },
+  {
+    route: "get /api/v1/public/publications",
+    make: async () => ({ method: "GET", path: "/public/publications?year=2024" }),
+    expect: () => 200,
+  },
+  {
+    route: "get /api/v1/public/publications/{id}",
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/public/publications/${(await ctx.publication(target)).id}`,
+    }),
+    expect: () => 200,
+  },
+  {
+    route: "get /api/v1/public/publications/{id}/file",
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/public/publications/${(await ctx.publication(target)).id}/file?format=docx`,
+    }),
+    expect: () => 200,
+  },
+  {
     route: "get /api/v1/audit",
     make: async () => ({ method: "GET", path: "/audit" }),
     expect: only(["auditor"], 200),
@@ -738,6 +792,34 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
             state: "preview",
             result: importResult,
             plan: [],
+          })
+          .returning();
+        return row!;
+      },
+      async publication(target) {
+        const p = await ctx.project(target, "approved");
+        const [row] = await t.deps.db
+          .insert(publications)
+          .values({
+            entityType: "project",
+            entityId: p.id,
+            entityVersion: 1,
+            orgId: ctx.org(target).id,
+            year: 2024,
+            title: "矩阵",
+            document: {
+              file: "x",
+              format: "records",
+              kinds: ["project-goals"],
+              organisations: [],
+              dutyGoals: [],
+              projects: [{ name: "矩阵", indicators: [], location: { file: "x" } }],
+              projectSelfEvaluations: [],
+              paragraphs: [],
+              unmapped: [],
+            },
+            files: {},
+            publishedBy: fillerId,
           })
           .returning();
         return row!;

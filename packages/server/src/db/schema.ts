@@ -9,6 +9,7 @@ export * from "../indicators/schema.ts";
 export * from "../jobs/schema.ts";
 export * from "../orgs/schema.ts";
 export * from "../projects/schema.ts";
+export * from "../publications/schema.ts";
 export * from "../review/schema.ts";
 export * from "../workflow/schema.ts";
 export * from "../years/schema.ts";

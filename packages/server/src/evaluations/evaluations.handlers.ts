@@ -4,12 +4,14 @@ import type * as r from "./evaluations.routes.ts";
 import {
   createEvaluation,
   deleteEvaluationFor,
+  evaluationFor,
   getEvaluation,
   listEvaluationsFor,
   replaceItemsFor,
   transitionEvaluation,
   updateEvaluationFor,
 } from "./evaluations.service.ts";
+import { scoresOf } from "./scores.ts";
 
 export const listEvaluationsHandler: RouteHandler<typeof r.listEvaluationsRoute, AppEnv> = async (c) => {
   const { orgId, ...q } = c.req.valid("query");
@@ -50,3 +52,9 @@ export const returnEvaluationHandler: RouteHandler<typeof r.returnEvaluationRout
     await transitionEvaluation(c.var.deps, c.var.actor, c.req.valid("param").id, "return", c.req.valid("json")),
     200,
   );
+
+export const evaluationScoresHandler: RouteHandler<typeof r.evaluationScoresRoute, AppEnv> = async (c) => {
+  const row = await evaluationFor(c.var.deps.db, c.var.actor, c.req.valid("param").id);
+  const s = await scoresOf(c.var.deps.db, row);
+  return c.json({ ...s, result: s.result as unknown }, 200);
+};

@@ -170,3 +170,29 @@ function transitionRoute(action: "submit" | "approve" | "return", summary: strin
 export const submitEvaluationRoute = transitionRoute("submit", "提交自评 / submit (filler)");
 export const approveEvaluationRoute = transitionRoute("approve", "自评审核通过 / approve (not your own submission)");
 export const returnEvaluationRoute = transitionRoute("return", "退回自评 / return with a comment");
+
+export const EvaluationScoresSchema = z
+  .object({
+    computable: z.boolean(),
+    result: z.unknown().nullable().openapi({
+      description:
+        "core's ScoreResult: per indicator the suggested score beside the stated one (difference, basis, formula), the groups' sums, the execution score, total and grade beside the stated total and grade, the differences",
+    }),
+    assumptions: z.array(z.object({ zh: z.string(), en: z.string() })),
+    problems: z.array(z.object({ message: z.string(), messageEn: z.string(), path: z.string().optional() })),
+    itemIds: z.array(z.string().uuid()).openapi({ description: "The stored items in the order of result.indicators" }),
+  })
+  .openapi("EvaluationScores");
+
+export const evaluationScoresRoute = createRoute({
+  method: "get",
+  path: "/evaluations/{id}/scores",
+  tags: ["evaluations"],
+  summary:
+    "自评计分 / the self-evaluation scored by core's rules: suggested score per item, group sums, total and grade beside the stated ones",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "The scores", content: json(EvaluationScoresSchema) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});

@@ -31,6 +31,7 @@ import {
   replaceItems,
   updateEvaluation,
 } from "./repository.ts";
+import { storeComputedScores } from "./scores.ts";
 
 const EVALUATION = { zh: "自评", en: "self-evaluation" };
 
@@ -213,6 +214,7 @@ export async function replaceItemsFor(
         sortOrder: i,
       })),
     );
+    const scored = await storeComputedScores(tx, { ...current, ...row });
     const items = (await itemsOf(tx, id)).map(presentItem);
     await recordAudit(tx, {
       actor: a,
@@ -224,7 +226,8 @@ export async function replaceItemsFor(
       after: { version: row.version, items },
       at: deps.now(),
     });
-    return { ...presentEvaluation({ ...current, ...row }), items };
+    const computedTotal = scored.result ? scored.result.total.toFixed(4) : null;
+    return { ...presentEvaluation({ ...current, ...row, computedTotal }), items };
   });
 }
 

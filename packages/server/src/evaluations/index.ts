@@ -11,4 +11,5 @@ export const evaluationsRouter = createRouter()
   .openapi(r.deleteEvaluationRoute, h.deleteEvaluationHandler)
   .openapi(r.submitEvaluationRoute, h.submitEvaluationHandler)
   .openapi(r.approveEvaluationRoute, h.approveEvaluationHandler)
-  .openapi(r.returnEvaluationRoute, h.returnEvaluationHandler);
+  .openapi(r.returnEvaluationRoute, h.returnEvaluationHandler)
+  .openapi(r.evaluationScoresRoute, h.evaluationScoresHandler);

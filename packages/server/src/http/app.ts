@@ -13,6 +13,7 @@ import { auditRouter } from "../audit/index.ts";
 import { budgetsRouter } from "../budgets/index.ts";
 import { dutiesRouter } from "../duties/index.ts";
 import { evaluationsRouter } from "../evaluations/index.ts";
+import { exportsRouter } from "../exports/index.ts";
 import { goalsRouter } from "../goals/index.ts";
 import { healthRouter } from "../health/index.ts";
 import { importsRouter } from "../imports/index.ts";
@@ -20,6 +21,7 @@ import { indicatorsRouter } from "../indicators/index.ts";
 import { jobsRouter } from "../jobs/index.ts";
 import { orgsRouter } from "../orgs/index.ts";
 import { projectsRouter } from "../projects/index.ts";
+import { publicationsRouter, publicPages } from "../publications/index.ts";
 import { reviewRouter } from "../review/index.ts";
 import { rollupsRouter } from "../rollups/index.ts";
 import { yearsRouter } from "../years/index.ts";
@@ -50,6 +52,8 @@ export function apiRouter() {
     .route("/", rollupsRouter)
     .route("/", importsRouter)
     .route("/", reviewRouter)
+    .route("/", exportsRouter)
+    .route("/", publicationsRouter)
     .route("/", jobsRouter)
     .route("/", auditRouter);
 }
@@ -76,6 +80,16 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     },
   });
   app.get("/api/docs", (c) => c.html(DOCS_PAGE));
+  // The public disclosure site: no sign-in, published documents only.
+  app.use("/public/*", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use("/public", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.route("/public", publicPages());
 
   app.notFound((c) => {
     const { status, body } = errorBody(new DomainError("not_found", { zh: "接口不存在", en: "No such endpoint" }));

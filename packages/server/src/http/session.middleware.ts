@@ -40,7 +40,8 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     }
     if (actor?.mustChangePassword) {
       const path = c.req.path.replace(/^\/api\/v1/, "");
-      if (!ALLOWED_BEFORE_PASSWORD_CHANGE.includes(path)) {
+      // The public disclosure data needs no account at all, so no password change either.
+      if (!ALLOWED_BEFORE_PASSWORD_CHANGE.includes(path) && !path.startsWith("/public/")) {
         throw new ServerError("password_change_required", {
           zh: "请先修改初始密码",
           en: "Change your initial password first",

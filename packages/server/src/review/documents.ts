@@ -4,8 +4,11 @@
  * the record (`file: "project/<id>"`) and the row (1-based, in the record's order); `rowRecords` maps each row
  * back to the stored row's id so a finding can point to it.
  */
-import type { Amount, ImportedDocument, Indicator, ParsedTarget } from "@jixiao/core/model";
+import type { Amount, ImportedDocument, Indicator, ParsedTarget, Tiers } from "@jixiao/core/model";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../db/open.ts";
+import { activitiesOf } from "../duties/repository.ts";
+import { duties } from "../duties/schema.ts";
 import type { EvaluationWithOrg } from "../evaluations/repository.ts";
 import { itemsOf } from "../evaluations/repository.ts";
 import type { GoalWithOrg } from "../goals/repository.ts";
@@ -206,4 +209,90 @@ export async function evaluationDocument(db: Db, e: EvaluationWithOrg): Promise<
     location: { file },
   };
   return { document: doc, rowRecords };
+}
+
+/** The duty → activity goal table of a duty's organisation and year (every duty of it, in order). */
+export async function dutyTableDocument(
+  db: Db,
+  d: { id: string; orgId: string; year: number; orgName: string },
+): Promise<RecordDocument> {
+  const file = `duty/${d.id}`;
+  const rowRecords: RecordDocument["rowRecords"] = new Map();
+  const all = await db
+    .select()
+    .from(duties)
+    .where(and(eq(duties.orgId, d.orgId), eq(duties.year, d.year)))
+    .orderBy(asc(duties.sortOrder), asc(duties.createdAt));
+  const { activities, indicators } = await activitiesOf(
+    db,
+    all.map((x) => x.id),
+  );
+  const tiers = (i: (typeof indicators)[number]) =>
+    (i.standardsParsed as Tiers | null) ??
+    (i.standardExcellent || i.standardGood || i.standardFair || i.standardPoor
+      ? {
+          excellent: { text: i.standardExcellent ?? "" },
+          good: { text: i.standardGood ?? "" },
+          fair: { text: i.standardFair ?? "" },
+          poor: { text: i.standardPoor ?? "" },
+        }
+      : undefined);
+  let row = 0;
+  const doc = empty(file, ["duty-activity-goals"]);
+  doc.organisations = [{ name: d.orgName }];
+  doc.dutyGoals.push({
+    organisation: { name: d.orgName, text: d.orgName },
+    unitNote: "单位：万元",
+    duties: all.map((duty) => {
+      const budget = wan(duty.statedBudget);
+      return {
+        name: duty.name,
+        text: duty.name,
+        ...(budget ? { budget } : {}),
+        ...(duty.description ? { content: duty.description } : {}),
+        indicators: [],
+        activities: activities
+          .filter((a) => a.dutyId === duty.id)
+          .map((a) => {
+            const ab = wan(a.budget);
+            return {
+              name: a.name,
+              text: a.name,
+              ...(ab ? { budget: ab } : {}),
+              ...(a.content ? { content: a.content } : {}),
+              ...(a.goal ? { goal: a.goal } : {}),
+              indicators: indicators
+                .filter((i) => i.activityId === a.id)
+                .map((i) => {
+                  row++;
+                  const t = tiers(i);
+                  return {
+                    name: i.name,
+                    ...(i.targetText !== null ? { target: { text: i.targetText } } : {}),
+                    ...(t ? { tiers: t } : {}),
+                    location: { file, table: 1, row },
+                  };
+                }),
+              location: { file },
+            };
+          }),
+        location: { file },
+      };
+    }),
+    location: { file },
+  });
+  return { document: doc, rowRecords };
+}
+
+/** An amount in 元 shown in the duty table's 万元 (exact: 元 / 10,000). */
+function wan(yuan: string | null): Amount | undefined {
+  const a = amountOf(yuan);
+  if (!a?.fen) return undefined;
+  const fen = BigInt(a.fen);
+  const neg = fen < 0n;
+  const abs = neg ? -fen : fen;
+  const whole = abs / 1_000_000n;
+  const frac = (abs % 1_000_000n).toString().padStart(6, "0").replace(/0+$/, "");
+  const text = `${neg ? "-" : ""}${whole}${frac ? `.${frac.length < 2 ? frac.padEnd(2, "0") : frac}` : ".00"}`;
+  return { text, unit: "万元", fen: a.fen, yuan: a.yuan! };
 }

@@ -1,0 +1,202 @@
+/**
+ * Publishing (an explicit act of an approver or reviewer on an APPROVED record) and withdrawing, both audited;
+ * and the public reading of what is published — never anything else.
+ */
+import { createHash } from "node:crypto";
+import { DomainError } from "@jixiao/core";
+import type { ImportedDocument } from "@jixiao/core/model";
+import { type ExportFormat, exportDocument } from "@jixiao/documents";
+import { and, desc, eq, ilike, isNull, type SQL } from "drizzle-orm";
+import type { Actor } from "../accounts/actor.ts";
+import { authorize } from "../accounts/authorize.ts";
+import { recordAudit } from "../audit/audit.ts";
+import { PG_UNIQUE_VIOLATION, pgError } from "../db/errors.ts";
+import type { Db } from "../db/open.ts";
+import { transact } from "../db/transaction.ts";
+import { evaluationFor } from "../evaluations/evaluations.service.ts";
+import { goalFor } from "../goals/goals.service.ts";
+import type { Deps } from "../http/context.ts";
+import { notFound } from "../http/errors.ts";
+import { findOrganisation } from "../orgs/repository.ts";
+import { organisations } from "../orgs/schema.ts";
+import { projectFor } from "../projects/projects.service.ts";
+import { evaluationDocument, goalDocument, projectDocument } from "../review/documents.ts";
+import { type PublicationRow, publications } from "./schema.ts";
+
+export const PUBLISH_TYPES = ["project", "goal", "evaluation"] as const;
+export type PublishType = (typeof PUBLISH_TYPES)[number];
+const PUBLICATION = { zh: "公开文件", en: "publication" };
+
+async function approvedRecord(db: Db, actor: Actor | undefined, type: PublishType, id: string) {
+  const r =
+    type === "project"
+      ? await projectFor(db, actor, id, "business.review")
+      : type === "goal"
+        ? await goalFor(db, actor, id, "business.review")
+        : await evaluationFor(db, actor, id, "business.review");
+  if (r.workflowState !== "approved") {
+    throw new DomainError("conflict", {
+      zh: "只有审核通过的版本才能公开",
+      en: "Only an approved version can be published",
+    });
+  }
+  const doc =
+    type === "project"
+      ? await projectDocument(db, r as Parameters<typeof projectDocument>[1])
+      : type === "goal"
+        ? await goalDocument(db, r as Parameters<typeof goalDocument>[1])
+        : await evaluationDocument(db, r as Parameters<typeof evaluationDocument>[1]);
+  return { record: r, document: doc.document };
+}
+
+export interface PublicationView {
+  id: string;
+  type: PublishType;
+  entityId: string;
+  entityVersion: number;
+  orgId: string;
+  orgName: string;
+  year: number;
+  title: string;
+  files: Record<string, { fileName: string; size: number; sha256: string }>;
+  publishedAt: string;
+  withdrawnAt: string | null;
+  withdrawReason: string | null;
+}
+
+function present(row: PublicationRow, orgName: string): PublicationView {
+  return {
+    id: row.id,
+    type: row.entityType as PublishType,
+    entityId: row.entityId,
+    entityVersion: row.entityVersion,
+    orgId: row.orgId,
+    orgName,
+    year: row.year,
+    title: row.title,
+    files: row.files as PublicationView["files"],
+    publishedAt: row.publishedAt.toISOString(),
+    withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
+    withdrawReason: row.withdrawReason,
+  };
+}
+
+export async function publish(
+  deps: Deps,
+  actor: Actor | undefined,
+  input: { type: PublishType; id: string },
+): Promise<PublicationView> {
+  const { record, document } = await approvedRecord(deps.db, actor, input.type, input.id);
+  const a = authorize(actor, "business.review", { orgPath: record.orgPath });
+  const files: PublicationView["files"] = {};
+  for (const format of ["xlsx", "docx"] as const) {
+    const f = await exportDocument(document, { format });
+    files[format] = {
+      fileName: f.fileName,
+      size: f.data.length,
+      sha256: createHash("sha256").update(f.data).digest("hex"),
+    };
+  }
+  const title = document.title ?? document.projects[0]?.name ?? record.orgName;
+  try {
+    return await transact(deps.db, async (tx) => {
+      const [row] = await tx
+        .insert(publications)
+        .values({
+          entityType: input.type,
+          entityId: input.id,
+          entityVersion: record.version,
+          orgId: record.orgId,
+          year: record.year,
+          title,
+          document,
+          files,
+          publishedBy: a.accountId,
+          publishedAt: deps.now(),
+        })
+        .returning();
+      await recordAudit(tx, {
+        actor: a,
+        orgId: record.orgId,
+        action: "publication.publish",
+        entityType: input.type,
+        entityId: input.id,
+        after: { publication: row!.id, version: record.version, files },
+        at: deps.now(),
+      });
+      return present(row!, record.orgName);
+    });
+  } catch (e) {
+    if (pgError(e)?.code === PG_UNIQUE_VIOLATION) {
+      throw new DomainError("conflict", { zh: "该版本已公开", en: "This version is already published" });
+    }
+    throw e;
+  }
+}
+
+export async function withdraw(
+  deps: Deps,
+  actor: Actor | undefined,
+  id: string,
+  reason: string,
+): Promise<PublicationView> {
+  const [row] = await deps.db.select().from(publications).where(eq(publications.id, id)).limit(1);
+  const org = row ? await findOrganisation(deps.db, row.orgId) : undefined;
+  if (!row || !org) {
+    authorize(actor, "business.read");
+    throw notFound(PUBLICATION);
+  }
+  const a = authorize(actor, "business.review", { orgPath: org.path });
+  return transact(deps.db, async (tx) => {
+    const [after] = await tx
+      .update(publications)
+      .set({ withdrawnAt: deps.now(), withdrawnBy: a.accountId, withdrawReason: reason })
+      .where(and(eq(publications.id, id), isNull(publications.withdrawnAt)))
+      .returning();
+    if (!after) throw new DomainError("conflict", { zh: "已撤回", en: "Already withdrawn" });
+    await recordAudit(tx, {
+      actor: a,
+      orgId: row.orgId,
+      action: "publication.withdraw",
+      entityType: row.entityType,
+      entityId: row.entityId,
+      before: { publication: id },
+      details: { reason },
+      at: deps.now(),
+    });
+    return present(after, org.name);
+  });
+}
+
+// ---- The public side: published and not withdrawn, nothing else ------------------------------------------
+
+export async function publicList(db: Db, q: { orgId?: string; year?: number; q?: string }): Promise<PublicationView[]> {
+  const conds: SQL[] = [isNull(publications.withdrawnAt)];
+  if (q.orgId) conds.push(eq(publications.orgId, q.orgId));
+  if (q.year) conds.push(eq(publications.year, q.year));
+  if (q.q) conds.push(ilike(organisations.name, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  const rows = await db
+    .select({ p: publications, orgName: organisations.name })
+    .from(publications)
+    .innerJoin(organisations, eq(organisations.id, publications.orgId))
+    .where(and(...conds))
+    .orderBy(desc(publications.year), organisations.name, publications.title)
+    .limit(500);
+  return rows.map((r) => present(r.p, r.orgName));
+}
+
+export async function publicOne(db: Db, id: string): Promise<{ view: PublicationView; document: ImportedDocument }> {
+  const [r] = await db
+    .select({ p: publications, orgName: organisations.name })
+    .from(publications)
+    .innerJoin(organisations, eq(organisations.id, publications.orgId))
+    .where(and(eq(publications.id, id), isNull(publications.withdrawnAt)))
+    .limit(1);
+  if (!r) throw notFound(PUBLICATION);
+  return { view: present(r.p, r.orgName), document: r.p.document as ImportedDocument };
+}
+
+export async function publicFile(db: Db, id: string, format: ExportFormat) {
+  const { document } = await publicOne(db, id);
+  return exportDocument(document, { format });
+}

@@ -1,0 +1,89 @@
+/** Self-evaluation scores by core's rules, stored on save and served beside the stated ones, on both stores. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Client, type TestApp, testApp } from "./support/app.ts";
+import { STORES } from "./support/stores.ts";
+
+describe.each(STORES)("self-evaluation scores on %s", (kind) => {
+  let t: TestApp;
+  let filler: Client;
+  beforeAll(async () => {
+    t = await testApp(kind);
+    filler = await t.as("filler");
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it("computes the suggested score per item, group sums, total and grade when the items are saved and on read", async () => {
+    const p = (await filler.post("/projects", { orgId: t.world.unit.id, year: 2024, name: "培训项目" })).body;
+    const created = await filler.post("/evaluations", {
+      kind: "project",
+      projectId: p.id,
+      orgId: t.world.unit.id,
+      year: 2024,
+      fullYearBudget: "1000000.00",
+      executed: "900000.00",
+      executionPoints: "10",
+      statedTotal: "95",
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const e = created.body;
+    const saved = await filler.req("PUT", `/api/v1/evaluations/${e.id}/items`, {
+      version: 1,
+      items: [
+        {
+          level1: "产出指标",
+          level2: "数量指标",
+          name: "培训人次",
+          targetText: "≥100人次",
+          actualText: "80人次",
+          points: "50",
+          statedScore: "50",
+        },
+        {
+          level1: "效益指标",
+          level2: "社会效益指标",
+          name: "事故下降",
+          targetText: "≥5%",
+          actualText: "6%",
+          points: "30",
+          statedScore: "30",
+        },
+        {
+          level1: "满意度指标",
+          level2: "服务对象满意度指标",
+          name: "群众满意度",
+          targetText: "≥90%",
+          actualText: "95%",
+          points: "10",
+          statedScore: "10",
+        },
+      ],
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.computedTotal).not.toBeNull();
+    const items = saved.body.items as { name: string; computedScore: string | null; statedScore: string }[];
+    expect(items[0]!.computedScore).toBe("40.0000"); // 80 of 100: 80% of 50 points, stated 50
+    expect(items[1]!.computedScore).toBe("30.0000");
+
+    const s = await filler.get(`/evaluations/${e.id}/scores`);
+    expect(s.status).toBe(200);
+    expect(s.body.computable).toBe(true);
+    const r = s.body.result;
+    expect(r.indicators[0]).toMatchObject({ name: "培训人次", score: 40, statedScore: 50, difference: 10 });
+    expect(r.executionRate).toBe("90.00");
+    expect(r.groups.length).toBeGreaterThanOrEqual(3);
+    expect(r.total).toBe(Number(saved.body.computedTotal));
+    expect(r.statedTotal).toBe(95);
+    expect(typeof r.grade).toBe("string");
+    expect(s.body.itemIds).toEqual(items.map((_, i) => (saved.body.items[i] as { id: string }).id));
+  });
+
+  it("says plainly when nothing can be scored yet", async () => {
+    const e = (await filler.post("/evaluations", { kind: "department", orgId: t.world.unit.id, year: 2024 })).body;
+    const s = await filler.get(`/evaluations/${e.id}/scores`);
+    expect(s.status).toBe(200);
+    expect(s.body.computable).toBe(false);
+    expect(s.body.problems.length).toBeGreaterThan(0);
+  });
+});
