@@ -96,7 +96,9 @@ let code = vitest.status ?? 1;
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, "utf8"));
   const passed = r.numPassedTests ?? 0;
-  const failed = r.numFailedTests ?? 0;
+  // A suite that fails in a hook fails no test of its own: count it, so the closing line never says 0 failed
+  // for a failed run.
+  const failed = (r.numFailedTests ?? 0) || (r.success === false ? Math.max(r.numFailedTestSuites ?? 0, 1) : 0);
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   console.log(`\nTests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
   if (passed === 0) code = code || 1;

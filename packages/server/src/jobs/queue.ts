@@ -149,7 +149,6 @@ export async function pgBossQueue(db: Db, pool: pg.Pool, logError: (e: unknown) 
   const handlers = new Map<string, JobHandler>();
   let started = false;
   const work = async (name: string) => {
-    await boss.createQueue(name);
     await boss.work<{ jobId: string }>(name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
       if (job) await runJob(db, handlers, job.data.jobId, logError);
     });
@@ -158,7 +157,7 @@ export async function pgBossQueue(db: Db, pool: pg.Pool, logError: (e: unknown) 
     engine: "pg-boss",
     register(name, handler) {
       handlers.set(name, handler as JobHandler);
-      if (started) work(name).catch(logError);
+      if (started) boss.createQueue(name).then(() => work(name)).catch(logError);
     },
     async enqueue(name, payload, meta = {}) {
       const id = await insertJob(db, name, payload, meta);
@@ -168,12 +167,15 @@ export async function pgBossQueue(db: Db, pool: pg.Pool, logError: (e: unknown) 
     },
     async start() {
       // pg-boss creates its schema at first start: instances starting together would race on it (a duplicate
-      // pg_namespace key), so the start runs under a session advisory lock held on a dedicated connection.
+      // pg_namespace key), so the start and the queues' creation run under a session advisory lock held on a
+      // dedicated connection.
       const client = await pool.connect();
       try {
         await client.query("SELECT pg_advisory_lock($1)", [PGBOSS_START_LOCK]);
         try {
           await boss.start();
+          // Creating a queue is DDL too (pg-boss makes its partition): two instances doing it at once deadlocked.
+          for (const name of handlers.keys()) await boss.createQueue(name);
         } finally {
           await client.query("SELECT pg_advisory_unlock($1)", [PGBOSS_START_LOCK]);
         }
