@@ -78,6 +78,19 @@ if (process.env.CI) {
   }
 }
 
+// The quick gates first: lint/format and the type check of every package (web included).
+for (const [label, cmd, args] of [
+  ["lint", join("node_modules", ".bin", "biome"), ["check", "."]],
+  ["typecheck", "npm", ["run", "-s", "typecheck"]],
+]) {
+  const r = spawnSync(cmd, args, { stdio: "inherit" });
+  if (r.status !== 0) {
+    console.error(`\n${label} failed`);
+    console.log("Tests: 0 passed, 1 failed");
+    process.exit(1);
+  }
+}
+
 const url = await ensurePostgres();
 mkdirSync(".tmp", { recursive: true });
 const report = join(".tmp", "vitest-report.json");

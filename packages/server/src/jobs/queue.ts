@@ -157,7 +157,11 @@ export async function pgBossQueue(db: Db, pool: pg.Pool, logError: (e: unknown) 
     engine: "pg-boss",
     register(name, handler) {
       handlers.set(name, handler as JobHandler);
-      if (started) boss.createQueue(name).then(() => work(name)).catch(logError);
+      if (started)
+        boss
+          .createQueue(name)
+          .then(() => work(name))
+          .catch(logError);
     },
     async enqueue(name, payload, meta = {}) {
       const id = await insertJob(db, name, payload, meta);
