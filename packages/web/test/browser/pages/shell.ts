@@ -38,8 +38,16 @@ export class Shell {
       .filter({ hasText: new RegExp(`^${name}$`) })
       .first()
       .click();
-    // The tree closes before the next switcher opens (its options must not be taken for the next one's).
-    await this.page.locator(".ant-select-tree-node-content-wrapper:visible").first().waitFor({ state: "hidden" });
+    // The tree closes before the next switcher opens (its options must not be taken for the next one's). When the
+    // organisation had become the selected one meanwhile (the shell's first load), clicking it leaves the tree
+    // open: close it with Escape then.
+    const tree = this.page.locator(".ant-select-tree-node-content-wrapper:visible").first();
+    try {
+      await tree.waitFor({ state: "hidden", timeout: 3000 });
+    } catch {
+      await this.page.keyboard.press("Escape");
+      await tree.waitFor({ state: "hidden" });
+    }
     await this.page.waitForFunction(
       (n) => document.querySelector('[data-testid="org-switcher"]')?.textContent?.includes(n),
       name,
