@@ -15,8 +15,8 @@ import { notFound, staleVersion } from "../http/errors.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import { findProject } from "../projects/repository.ts";
 import { checkTransition, notEditable } from "../workflow/guard.ts";
-import { insertSnapshot, insertTransition } from "../workflow/repository.ts";
 import { isEditable, type WorkflowAction } from "../workflow/rules.ts";
+import { recordWorkflowStep } from "../workflow/step.ts";
 import { assertOpenYear } from "../years/guard.ts";
 import { type Evaluation, presentEvaluation, presentItem } from "./presenters.ts";
 import {
@@ -279,37 +279,17 @@ export async function transitionEvaluation(
     );
     if (!row) return explainMiss(tx, id, input.version);
     const after = presentEvaluation({ ...current, ...row });
-    await insertTransition(tx, {
+    await recordWorkflowStep(tx, {
       entityType: "self_evaluation",
       entityId: id,
       orgId: current.orgId,
-      fromState: current.workflowState,
-      toState: to,
-      action,
-      actorId: a.accountId,
-      comment: input.comment ?? null,
-      entityVersion: row.version,
-    });
-    if (to === "approved") {
-      const items = (await itemsOf(tx, id)).map(presentItem);
-      await insertSnapshot(tx, {
-        entityType: "self_evaluation",
-        entityId: id,
-        entityVersion: row.version,
-        state: to,
-        snapshot: { ...after, items },
-      });
-    }
-    await recordAudit(tx, {
       actor: a,
-      orgId: current.orgId,
-      action: `workflow.${action}`,
-      entityType: "self_evaluation",
-      entityId: id,
-      before: { state: current.workflowState, version: current.version },
-      after: { state: to, version: row.version },
-      details: input.comment ? { comment: input.comment } : undefined,
+      action,
+      from: { state: current.workflowState, version: current.version },
+      to: { state: to, version: row.version },
+      comment: input.comment,
       at: deps.now(),
+      snapshot: async () => ({ ...after, items: (await itemsOf(tx, id)).map(presentItem) }),
     });
     return after;
   });

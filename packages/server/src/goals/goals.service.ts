@@ -10,8 +10,8 @@ import type { Deps } from "../http/context.ts";
 import { notFound, staleVersion } from "../http/errors.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import { checkTransition, notEditable } from "../workflow/guard.ts";
-import { insertSnapshot, insertTransition } from "../workflow/repository.ts";
 import { isEditable, type WorkflowAction } from "../workflow/rules.ts";
+import { recordWorkflowStep } from "../workflow/step.ts";
 import { assertOpenYear } from "../years/guard.ts";
 import { type Goal, presentGoal } from "./presenters.ts";
 import { deleteGoal, findGoal, type GoalWithOrg, insertGoal, listGoals, updateGoal } from "./repository.ts";
@@ -184,36 +184,17 @@ export async function transitionGoal(
     );
     if (!row) return explainMiss(tx, id, input.version);
     const after = presentGoal({ ...current, ...row });
-    await insertTransition(tx, {
+    await recordWorkflowStep(tx, {
       entityType: "department_goal",
       entityId: id,
       orgId: current.orgId,
-      fromState: current.workflowState,
-      toState: to,
-      action,
-      actorId: a.accountId,
-      comment: input.comment ?? null,
-      entityVersion: row.version,
-    });
-    if (to === "approved") {
-      await insertSnapshot(tx, {
-        entityType: "department_goal",
-        entityId: id,
-        entityVersion: row.version,
-        state: to,
-        snapshot: after,
-      });
-    }
-    await recordAudit(tx, {
       actor: a,
-      orgId: current.orgId,
-      action: `workflow.${action}`,
-      entityType: "department_goal",
-      entityId: id,
-      before: { state: current.workflowState, version: current.version },
-      after: { state: to, version: row.version },
-      details: input.comment ? { comment: input.comment } : undefined,
+      action,
+      from: { state: current.workflowState, version: current.version },
+      to: { state: to, version: row.version },
+      comment: input.comment,
       at: deps.now(),
+      snapshot: () => after,
     });
     return after;
   });

@@ -13,8 +13,8 @@ import { indicatorsOf } from "../indicators/repository.ts";
 import { indicators } from "../indicators/schema.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import { checkTransition, notEditable } from "../workflow/guard.ts";
-import { insertSnapshot, insertTransition } from "../workflow/repository.ts";
 import { isEditable, type WorkflowAction } from "../workflow/rules.ts";
+import { recordWorkflowStep } from "../workflow/step.ts";
 import { assertOpenYear } from "../years/guard.ts";
 import { type Project, presentProject } from "./presenters.ts";
 import {
@@ -204,36 +204,17 @@ export async function transitionProject(
     );
     if (!row) return explainMiss(tx, id, input.version, false);
     const after = presentProject({ ...row, orgName: current.orgName });
-    await insertTransition(tx, {
+    await recordWorkflowStep(tx, {
       entityType: "project",
       entityId: id,
       orgId: current.orgId,
-      fromState: current.workflowState,
-      toState: to,
-      action,
-      actorId: a.accountId,
-      comment: input.comment ?? null,
-      entityVersion: row.version,
-    });
-    if (to === "approved") {
-      await insertSnapshot(tx, {
-        entityType: "project",
-        entityId: id,
-        entityVersion: row.version,
-        state: to,
-        snapshot: after,
-      });
-    }
-    await recordAudit(tx, {
       actor: a,
-      orgId: current.orgId,
-      action: `workflow.${action}`,
-      entityType: "project",
-      entityId: id,
-      before: { state: current.workflowState, version: current.version },
-      after: { state: to, version: row.version },
-      details: input.comment ? { comment: input.comment } : undefined,
+      action,
+      from: { state: current.workflowState, version: current.version },
+      to: { state: to, version: row.version },
+      comment: input.comment,
       at: deps.now(),
+      snapshot: () => after,
     });
     return after;
   });

@@ -1,0 +1,58 @@
+/**
+ * What every workflow step writes besides the record's own state, in the caller's transaction: the transition
+ * (history), a frozen snapshot when the record becomes approved, and the audit row. One place for all kinds of
+ * record (projects, department goals, self-evaluations).
+ */
+import type { Actor } from "../accounts/actor.ts";
+import { recordAudit } from "../audit/audit.ts";
+import type { Db } from "../db/open.ts";
+import { insertSnapshot, insertTransition } from "./repository.ts";
+import type { WorkflowAction } from "./rules.ts";
+
+export interface WorkflowStep {
+  entityType: string;
+  entityId: string;
+  orgId: string;
+  actor: Actor;
+  action: WorkflowAction;
+  from: { state: string; version: number };
+  to: { state: string; version: number };
+  comment?: string | undefined;
+  at: Date;
+  /** The approved record as it is frozen; called only when the step approves. */
+  snapshot: () => Promise<unknown> | unknown;
+}
+
+export async function recordWorkflowStep(tx: Db, step: WorkflowStep): Promise<void> {
+  await insertTransition(tx, {
+    entityType: step.entityType,
+    entityId: step.entityId,
+    orgId: step.orgId,
+    fromState: step.from.state,
+    toState: step.to.state,
+    action: step.action,
+    actorId: step.actor.accountId,
+    comment: step.comment ?? null,
+    entityVersion: step.to.version,
+  });
+  if (step.to.state === "approved") {
+    await insertSnapshot(tx, {
+      entityType: step.entityType,
+      entityId: step.entityId,
+      entityVersion: step.to.version,
+      state: step.to.state,
+      snapshot: await step.snapshot(),
+    });
+  }
+  await recordAudit(tx, {
+    actor: step.actor,
+    orgId: step.orgId,
+    action: `workflow.${step.action}`,
+    entityType: step.entityType,
+    entityId: step.entityId,
+    before: step.from,
+    after: step.to,
+    details: step.comment ? { comment: step.comment } : undefined,
+    at: step.at,
+  });
+}
