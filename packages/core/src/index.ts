@@ -8,6 +8,7 @@ export * from "./scoring/from-document.ts";
 export * from "./scoring/input.ts";
 export * from "./scoring/scheme.ts";
 export * from "./scoring/score.ts";
+export { suggestPoints } from "./scoring/suggest-points.ts";
 export { compareActual, convertUnit } from "./targets/compare.ts";
 export {
   DEFAULT_OPERATOR_CODES,
@@ -21,3 +22,6 @@ export type * from "./targets/types.ts";
 export { checkTiers } from "./tiers/check.ts";
 export { type ParseTiersOptions, parseTiers, tierOf } from "./tiers/parse.ts";
 export * from "./tiers/types.ts";
+export * from "./versions/diff.ts";
+/** The indicator framework's vocabulary (levels 1 and 2), which the rules and the web's pickers share. */
+export * from "./vocabulary/indicator-framework.ts";

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { RULES } from "./engine.ts";
+import { parseIsoDate } from "./rules/monitoring.ts";
 import { CATEGORIES, type ReviewConfigInput } from "./types.ts";
 
 const Decimal = z.string().regex(/^\d+(?:\.\d+)?$/, '应为非负十进制数文本，如 "0.01" / a non-negative decimal as text');
@@ -32,6 +33,12 @@ export const ReviewConfigSchema = z.strictObject({
     .optional(),
   weightTotals: z.strictObject({ project: Decimal.optional(), projectSelfEvaluation: Decimal.optional() }).optional(),
   year: z.number().int().min(1900).max(2999).optional(),
+  referenceDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期 YYYY-MM-DD / a date as "YYYY-MM-DD"')
+    .refine((d) => parseIsoDate(d) !== undefined, { message: "日期不存在 no such date" })
+    .optional(),
+  executionBehindPoints: Decimal.optional(),
   severity: z.record(RuleId, SeverityEnum).optional(),
   disabled: z.array(RuleId).optional(),
   verdict: z

@@ -12,6 +12,7 @@ export const DEFAULT_REVIEW_CONFIG: ReviewConfig = {
   ],
   farOverRatio: "1.3",
   executionRateMin: "90",
+  executionBehindPoints: "20",
   percentCap: 100,
   numericNamePattern: "(率|数量|次数|人数)$",
   maxNameLength: 100,

@@ -8,6 +8,7 @@ import { resolveReviewConfig } from "./config.ts";
 import { ARITHMETIC_RULES } from "./rules/arithmetic.ts";
 import { COMPLETENESS_RULES } from "./rules/completeness.ts";
 import { INDICATOR_RULES } from "./rules/indicators.ts";
+import { MONITORING_RULES } from "./rules/monitoring.ts";
 import { SELF_EVALUATION_RULES } from "./rules/self-evaluation.ts";
 import { TEXT_RULES } from "./rules/text.ts";
 import { TIER_RULES } from "./rules/tiers.ts";
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   ...INDICATOR_RULES,
   ...SELF_EVALUATION_RULES,
   ...TEXT_RULES,
+  ...MONITORING_RULES,
 ];
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -8,8 +8,17 @@ import type { ImportedDocument } from "../model/document.ts";
 import type { MoneyUnit } from "../money/money.ts";
 import type { Level1 } from "../scoring/scheme.ts";
 
-/** The review's categories: 财预〔2015〕88号's four plus arithmetic, data quality and scoring. */
-export const CATEGORIES = ["完整性", "相关性", "适当性", "可行性", "算术一致性", "数据质量", "评分"] as const;
+/** The review's categories: 财预〔2015〕88号's four plus arithmetic, data quality, scoring and in-year monitoring. */
+export const CATEGORIES = [
+  "完整性",
+  "相关性",
+  "适当性",
+  "可行性",
+  "算术一致性",
+  "数据质量",
+  "评分",
+  "执行监控",
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export const CATEGORY_EN: Record<Category, string> = {
@@ -20,6 +29,7 @@ export const CATEGORY_EN: Record<Category, string> = {
   算术一致性: "arithmetic",
   数据质量: "data quality",
   评分: "scoring",
+  执行监控: "monitoring",
 };
 
 export type Severity = "error" | "warning" | "info";
@@ -114,6 +124,13 @@ export interface ReviewConfig {
   weightTotals: { project: string; projectSelfEvaluation: string };
   /** The review year (deadlines after its end are flagged); default: the document's own year. */
   year?: number;
+  /**
+   * The date the execution figures are as of (`YYYY-MM-DD`), for the in-year monitoring rules: the share of the
+   * year elapsed is read from it. Core has no clock: without a date the monitoring rules say nothing.
+   */
+  referenceDate?: string;
+  /** Percentage points the execution rate may trail the share of the year elapsed before it is flagged. */
+  executionBehindPoints: string;
   /** Per-rule severity overrides. */
   severity: Record<string, Severity>;
   /** Rule ids switched off. */

@@ -8,6 +8,7 @@ import { type Fen, parseAmount, sumFen } from "../../money/money.ts";
 import { add, cmp, parseDecimal, type Ratio, sum, toDecimalString, ZERO } from "../../numbers/decimal.ts";
 import { LEVEL1_NAMES, level1Of } from "../../scoring/scheme.ts";
 import type { TargetValue } from "../../targets/types.ts";
+import { isCostIndicator } from "../../vocabulary/indicator-framework.ts";
 import { indicatorLocation, indicatorScopes, reviewYear, type Scope, showAmount, targetOf } from "../context.ts";
 import type { Rule, RuleFinding } from "../types.ts";
 
@@ -214,11 +215,9 @@ export const rateAtLeast100: Rule = {
   },
 };
 
+/** A 成本 indicator by the framework's vocabulary (the cost level 1, or a cost level 2). */
 function isCost(ind: Indicator): boolean {
-  return (
-    (ind.level1 !== undefined && level1Of(ind.level1) === "cost") ||
-    (ind.level2 !== undefined && /成本/.test(ind.level2))
-  );
+  return isCostIndicator(ind.level1, ind.level2);
 }
 
 export const costAtLeast: Rule = {

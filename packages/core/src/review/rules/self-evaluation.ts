@@ -121,7 +121,7 @@ export const farOverWithoutExplanation: Rule = {
   },
 };
 
-interface Spending {
+export interface Spending {
   name: string;
   budget?: Fen | undefined;
   executed?: Fen | undefined;
@@ -129,7 +129,8 @@ interface Spending {
   location: Location;
 }
 
-function spendings(doc: ImportedDocument): Spending[] {
+/** Budget and execution lines of the document's self-evaluations (the monitoring rules read them too). */
+export function spendings(doc: ImportedDocument): Spending[] {
   const out: Spending[] = [];
   const ds = doc.departmentSelfEvaluation;
   if (ds?.budget) {
