@@ -193,21 +193,40 @@ export function readDisclosure(ctx: ImportContext, blocks: Block[]): Disclosure 
     }
   }
 
-  // Tables.
+  // Tables. `heading`: the unit a procurement title line names since the previous table.
+  let heading: string | undefined;
   for (const b of blocks) {
+    if (b.type === "paragraph") {
+      const m = SECTION.test(b.text) ? null : PROCUREMENT_TITLE.exec(b.text.trim());
+      if (m) heading = m[1]!.trim();
+      continue;
+    }
     if (b.type !== "table") continue;
     const t = b.table;
+    const above = heading;
+    heading = undefined;
     if (isDutyActivityTable(t)) continue;
     if (isUnitsTable(t)) readUnits(ctx, t, result);
-    else if (tableHasText(t, "政府采购项目来源")) result.procurement.push(readProcurementBySource(ctx, t));
+    else if (tableHasText(t, "政府采购项目来源"))
+      result.procurement.push(withUnit(readProcurementBySource(ctx, t), above));
     else if (tableHasText(t, "装备名称和型号") || tableHasText(t, "采购物品名称"))
-      result.procurement.push(readProcurementList(ctx, t));
+      result.procurement.push(withUnit(readProcurementList(ctx, t), above));
     else if (t.rows.some((row) => row.some((c) => /资产总额/.test(c.text)))) result.assets.push(readAssets(ctx, t));
     else
       for (let r = 0; r < t.rows.length; r++) ctx.unmappedRow(t, r, { zh: "未识别的表格", en: "table not recognised" });
   }
   checkStated(ctx, result);
   return result;
+}
+
+/**
+ * A procurement table that does not name its unit (no `…小计` line) takes the unit its title line names:
+ * `交警政府采购预算情况` → `交警`, as written (the server matches it against the document's units).
+ */
+const PROCUREMENT_TITLE = /^(.{1,20}?)(?:\d{4}年)?(?:安排)?政府采购预算(?:情况|表)?[:：]?$/;
+function withUnit(p: ProcurementTable, unit: string | undefined): ProcurementTable {
+  if (!p.organisation && unit) p.organisation = unit;
+  return p;
 }
 
 function lastIndex(s: string, re: RegExp): number {

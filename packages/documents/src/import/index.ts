@@ -28,6 +28,7 @@ import { fenOf, fenToWanYuanText, fenToYuanText } from "./values.ts";
 
 export * from "@jixiao/core/model";
 export { HEADER_SYNONYMS, headerField } from "./headers.ts";
+export { readTiers } from "./values.ts";
 
 export interface ImportOptions {
   /** Read as this kind only, whatever the recognition says. */

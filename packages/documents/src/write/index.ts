@@ -26,6 +26,7 @@ export {
   writePdf,
 } from "./pdf.ts";
 export { displayWidth, safeCellText, writeXlsx } from "./xlsx.ts";
+export { writeZip, type ZipInput, type ZipOptions, zipPath, zipPaths } from "./zip.ts";
 
 export const EXPORT_FORMATS = ["xlsx", "docx", "pdf"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -617,6 +617,18 @@ function disclosure(doc: ImportedDocument, d: Disclosure, clean: Clean): WDocume
   const used = { units: false, goals: false, procurement: false, assets: false };
   for (const s of d.sections) {
     push(p(s.heading, "heading"));
+    if (!used.procurement && d.procurement.length > 0 && /政府采购/.test(s.heading)) {
+      used.procurement = true;
+      procurementSection(
+        s.paragraphs,
+        d.procurement,
+        (x) => push(p(x, "body")),
+        (pt, i) => {
+          addTable(`政府采购${i + 1}`, "landscape", procurementBlocks(pt, clean));
+        },
+      );
+      continue;
+    }
     for (const x of s.paragraphs) push(p(x, "body"));
     if (!used.units && d.units.length > 0 && /^一、/.test(s.heading)) {
       used.units = true;
@@ -630,12 +642,6 @@ function disclosure(doc: ImportedDocument, d: Disclosure, clean: Clean): WDocume
           "landscape",
           dutyTableBlocks(t, clean, false),
         );
-      });
-    }
-    if (!used.procurement && d.procurement.length > 0 && /政府采购/.test(s.heading)) {
-      used.procurement = true;
-      d.procurement.forEach((pt, i) => {
-        addTable(`政府采购${i + 1}`, "landscape", procurementBlocks(pt, clean));
       });
     }
     if (!used.assets && d.assets.length > 0 && /国有资产/.test(s.heading)) {
@@ -661,6 +667,34 @@ function disclosure(doc: ImportedDocument, d: Disclosure, clean: Clean): WDocume
     });
   flush();
   return { title: clean(title), bodyFont: "fangsong", sections };
+}
+
+/**
+ * The procurement section's text and tables in the source's order: a table whose unit is named only by a title line
+ * (`交警政府采购预算情况`, no 小计 row) follows that line and the text after it, as in seed 001, so that the reader gives
+ * the table its unit back. The other tables follow the text before the first such line.
+ */
+function procurementSection(
+  paragraphs: string[],
+  tables: Disclosure["procurement"],
+  text: (x: string) => void,
+  addTable: (pt: Disclosure["procurement"][number], i: number) => void,
+): void {
+  const titleAt = tables.map((pt, i) => {
+    const unit = pt.organisation;
+    if (i === 0 || !unit) return -1;
+    return paragraphs.findIndex((x) => x.startsWith(unit) && /政府采购预算/.test(x));
+  });
+  const cuts = titleAt.filter((at) => at >= 0).sort((a, b) => a - b);
+  const nextCut = (after: number) => cuts.find((at) => at > after) ?? paragraphs.length;
+  let k = 0;
+  tables.forEach((pt, i) => {
+    const at = titleAt[i]!;
+    const until = at >= 0 ? nextCut(at) : i === 0 ? nextCut(-1) : k;
+    for (; k < until; k++) text(paragraphs[k]!);
+    addTable(pt, i);
+  });
+  for (; k < paragraphs.length; k++) text(paragraphs[k]!);
 }
 
 function unitsBlocks(d: Disclosure, clean: Clean): WBlock[] {

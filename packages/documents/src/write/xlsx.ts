@@ -92,7 +92,7 @@ function renderSection(ws: ExcelJS.Worksheet, section: WSection): void {
         vertical: "middle",
         horizontal: block.align ?? (title ? "center" : "left"),
       };
-      if (width > 1) ws.mergeCells(r, 1, r, width);
+      if (width > 1) mergeCells(ws, r, 1, r, width);
       ws.getRow(r).height = Math.max(title ? 28 : 16, lines(block.text, fullWidth / (title ? 1.5 : 1)) * 15);
       r++;
       continue;
@@ -122,7 +122,7 @@ function renderTable(ws: ExcelJS.Worksheet, t: WTable, top: number, units: numbe
       writeCell(x, cell);
       const span = cell.colSpan ?? 1;
       const rs = cell.rowSpan ?? 1;
-      if (span > 1 || rs > 1) ws.mergeCells(r, j + 1, r + rs - 1, j + span);
+      if (span > 1 || rs > 1) mergeCells(ws, r, j + 1, r + rs - 1, j + span);
       const w = units.slice(j, j + span).reduce((a, b) => a + b, 0);
       const need = lines(cell.text, w);
       // A merged cell's lines are shared among its rows.
@@ -134,6 +134,44 @@ function renderTable(ws: ExcelJS.Worksheet, t: WTable, top: number, units: numbe
     ws.getRow(top + i).height = Math.min(409, Math.max(18, h * 14 + 4));
   });
   return top + t.rows.length;
+}
+
+/** The cells of each sheet already inside a merge ("row:col"), for the overlap check exceljs would otherwise make. */
+const merged = new WeakMap<ExcelJS.Worksheet, Set<string>>();
+
+/**
+ * `ws.mergeCells` without its quadratic cost: exceljs checks a new merge against every earlier one of the sheet
+ * (a 6,000-indicator goal table took a minute, nearly all of it there). The same check is made here against the
+ * merged cells themselves, in time proportional to the merge's size; exceljs then sees an empty merge list for the
+ * call and gets its list back with the new merge added (exceljs 4.4's `_merges`, keyed by the master's address).
+ */
+export function mergeCells(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): void {
+  let taken = merged.get(ws);
+  if (!taken) {
+    taken = new Set();
+    merged.set(ws, taken);
+  }
+  const cells: string[] = [];
+  for (let i = top; i <= bottom; i++) {
+    for (let j = left; j <= right; j++) {
+      const key = `${i}:${j}`;
+      if (taken.has(key)) throw new Error(`Cannot merge already merged cells (row ${i}, column ${j})`);
+      cells.push(key);
+    }
+  }
+  const sheet = ws as unknown as { _merges?: Record<string, unknown> };
+  const earlier = sheet._merges;
+  if (!earlier) {
+    ws.mergeCells(top, left, bottom, right);
+  } else {
+    sheet._merges = {};
+    try {
+      ws.mergeCells(top, left, bottom, right);
+    } finally {
+      sheet._merges = Object.assign(earlier, sheet._merges);
+    }
+  }
+  for (const key of cells) taken.add(key);
 }
 
 function writeCell(x: ExcelJS.Cell, cell: WCell): void {
