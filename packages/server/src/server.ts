@@ -8,6 +8,7 @@ import { createInitialAdmins, type InitialAccount } from "./accounts/bootstrap.t
 import { purgeExpiredSessions } from "./accounts/repository.ts";
 import { type DatabaseHandle, openDatabase } from "./db/open.ts";
 import { type DemoAccount, isEmpty, loadDemo } from "./demo/seed.ts";
+import { registerBatchExportJobs } from "./exports/index.ts";
 import { createApp } from "./http/app.ts";
 import { DEFAULT_SETTINGS, type Deps, type Settings } from "./http/context.ts";
 import { registerImportJobs } from "./imports/index.ts";
@@ -54,6 +55,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         ? await pgBossQueue(handle.db, handle.pool!, logError)
         : inProcessQueue(handle.db, logError);
     registerImportJobs(jobs, handle.db);
+    registerBatchExportJobs(jobs, handle.db, logError);
     await jobs.start();
     const deps: Deps = {
       db: handle.db,

@@ -12,10 +12,12 @@ describe.each(STORES)("audit trail on %s", (kind) => {
   let t: TestApp;
   let filler: Client;
   let approver: Client;
+  let reviewer: Client;
   beforeAll(async () => {
     t = await testApp(kind);
     filler = await t.as("filler");
     approver = await t.as("approver");
+    reviewer = await t.as("reviewer");
   });
   afterAll(async () => {
     await t?.dispose();
@@ -40,7 +42,13 @@ describe.each(STORES)("audit trail on %s", (kind) => {
     await filler.patch(`/indicators/${i.id}`, { version: 1, name: "产出" });
     await filler.patch(`/projects/${p.id}`, { version: 1, purpose: "目的" });
     await filler.post(`/projects/${p.id}/submit`, { version: 2 });
-    await approver.post(`/projects/${p.id}/approve`, { version: 3 });
+    await approver.post(`/projects/${p.id}/return`, { version: 3, comment: "请修改" });
+    await filler.post(`/projects/${p.id}/submit`, { version: 4 });
+    await approver.post(`/projects/${p.id}/unit-approve`, { version: 5 });
+    await reviewer.post(`/projects/${p.id}/return`, { version: 6, comment: "再修改" });
+    await filler.post(`/projects/${p.id}/submit`, { version: 7 });
+    await approver.post(`/projects/${p.id}/unit-approve`, { version: 8 });
+    await reviewer.post(`/projects/${p.id}/approve`, { version: 9 });
     const e = (await filler.post("/evaluations", { kind: "department", orgId: unit, year: 2024 })).body;
     await filler.req("PUT", `/api/v1/evaluations/${e.id}/items`, { version: 1, items: [{ name: "指标" }] });
     const d = (await filler.post("/duties", { orgId: unit, year: 2024, name: "职责" })).body;
@@ -52,15 +60,44 @@ describe.each(STORES)("audit trail on %s", (kind) => {
       "filler:indicator.update",
       "filler:project.update",
       "filler:workflow.submit",
-      "approver:workflow.approve",
+      "approver:workflow.return",
+      "filler:workflow.submit",
+      "approver:workflow.unit_approve",
+      "reviewer:workflow.return",
+      "filler:workflow.submit",
+      "approver:workflow.unit_approve",
+      "reviewer:workflow.approve",
       "filler:evaluation.create",
       "filler:evaluation.items",
       "filler:duty.create",
       "filler:duty.delete",
       "filler:execution.create",
     ]);
-    const rows = await t.deps.db.select().from(auditEvents).where(gt(auditEvents.id, start));
+    const rows = await t.deps.db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.id, start))
+      .orderBy(asc(auditEvents.id));
     expect(rows.every((r) => r.orgId === unit)).toBe(true);
+    // Each workflow step's row says from which state and version to which, and a return's comment.
+    const steps = rows
+      .filter((r) => r.action.startsWith("workflow."))
+      .map((r) => {
+        const before = r.before as { state: string; version: number };
+        const after = r.after as { state: string; version: number };
+        const comment = (r.details as { comment?: string } | null)?.comment;
+        return `${before.state}@${before.version}>${after.state}@${after.version}${comment ? ` ${comment}` : ""}`;
+      });
+    expect(steps).toEqual([
+      "draft@2>submitted@3",
+      "submitted@3>returned@4 请修改",
+      "returned@4>submitted@5",
+      "submitted@5>unit_approved@6",
+      "unit_approved@6>returned@7 再修改",
+      "returned@7>submitted@8",
+      "submitted@8>unit_approved@9",
+      "unit_approved@9>approved@10",
+    ]);
   });
 
   it("writes nothing for refused requests (stale, forbidden, invalid, not found)", async () => {
@@ -70,8 +107,17 @@ describe.each(STORES)("audit trail on %s", (kind) => {
     expect((await (await t.as("viewer")).patch(`/projects/${p.id}`, { version: 1, name: "x" })).status).toBe(403);
     expect((await filler.patch(`/projects/${p.id}`, { version: 1, annualFunds: "1.234" })).status).toBe(400);
     expect((await filler.patch("/projects/00000000-0000-4000-8000-000000000000", { version: 1 })).status).toBe(404);
-    // Only the viewer's sign-in is there: a security event, not a change.
-    expect(await since(start)).toEqual(["viewer:auth.login"]);
+    // Refused workflow steps: wrong role (403), wrong state (409), a return without a comment (400).
+    expect((await reviewer.post(`/projects/${p.id}/unit-approve`, { version: 1 })).status).toBe(403);
+    expect((await approver.post(`/projects/${p.id}/approve`, { version: 1 })).status).toBe(403);
+    expect((await filler.post(`/projects/${p.id}/submit`, { version: 1 })).status).toBe(200);
+    const afterSubmit = await lastId();
+    expect((await approver.post(`/projects/${p.id}/approve`, { version: 2 })).status).toBe(403);
+    expect((await reviewer.post(`/projects/${p.id}/approve`, { version: 2 })).status).toBe(409);
+    expect((await approver.post(`/projects/${p.id}/return`, { version: 2 })).status).toBe(400);
+    expect(await since(afterSubmit)).toEqual([]);
+    // Only the viewer's sign-in and the one accepted submission are there.
+    expect(await since(start)).toEqual(["viewer:auth.login", "filler:workflow.submit"]);
   });
 
   it("does not make a change whose audit row cannot be written (same transaction)", async () => {

@@ -11,6 +11,7 @@ import { membershipsOf } from "../src/accounts/repository.ts";
 import { accounts } from "../src/accounts/schema.ts";
 import { insertBudget } from "../src/budgets/department.repository.ts";
 import { insertExecution } from "../src/budgets/execution.repository.ts";
+import type { WorkflowState } from "../src/db/columns.ts";
 import { insertDuty } from "../src/duties/repository.ts";
 import { insertEvaluation } from "../src/evaluations/repository.ts";
 import { insertGoal } from "../src/goals/repository.ts";
@@ -22,6 +23,7 @@ import { insertOrganisation } from "../src/orgs/repository.ts";
 import type { OrganisationRow } from "../src/orgs/schema.ts";
 import { insertProject } from "../src/projects/repository.ts";
 import { publications } from "../src/publications/schema.ts";
+import { recordSnapshots } from "../src/workflow/schema.ts";
 import { fiscalYears } from "../src/years/schema.ts";
 import { type Client, createAccount, PASSWORD, type TestApp, testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
@@ -47,13 +49,15 @@ interface Case {
 interface Ctx {
   t: TestApp;
   org(target: Target): OrganisationRow;
-  project(target: Target, state?: "draft" | "submitted" | "approved"): Promise<{ id: string }>;
+  project(target: Target, state?: WorkflowState): Promise<{ id: string }>;
   indicator(target: Target): Promise<{ id: string }>;
-  evaluation(target: Target, state?: "draft" | "submitted"): Promise<{ id: string }>;
+  evaluation(target: Target, state?: WorkflowState): Promise<{ id: string }>;
   execution(target: Target): Promise<{ id: string }>;
   duty(target: Target): Promise<{ id: string }>;
   budget(target: Target): Promise<{ id: string }>;
-  goal(target: Target, state?: "draft" | "submitted"): Promise<{ id: string }>;
+  goal(target: Target, state?: WorkflowState): Promise<{ id: string }>;
+  /** A snapshot of a fresh record of the kind (entity type as stored: project, department_goal, self_evaluation). */
+  snapshot(target: Target, kind: Area): Promise<{ recordId: string; id: string }>;
   importPreview(target: Target): Promise<{ id: string }>;
   publication(target: Target): Promise<{ id: string }>;
   fillerId: string;
@@ -66,20 +70,102 @@ const read =
     role === "anonymous" ? 401 : target === "own" && BUSINESS.includes(role) ? ok : 404;
 const write = (ok: number) => (role: RoleName, target: Target) =>
   role === "anonymous" ? 401 : target === "foreign" || ADMINS.includes(role) ? 404 : role === "filler" ? ok : 403;
-const review = (role: RoleName, target: Target) =>
-  role === "anonymous"
-    ? 401
-    : target === "foreign" || ADMINS.includes(role)
-      ? 404
-      : role === "approver" || role === "reviewer"
-        ? 200
-        : 403;
+/** A business action of one role on the own organisation's records: 200 for it, 403 for the other business roles. */
+const roleOnly = (allowed: RoleName) => (role: RoleName, target: Target) =>
+  role === "anonymous" ? 401 : target === "foreign" || ADMINS.includes(role) ? 404 : role === allowed ? 200 : 403;
+/** The unit approver's step (单位审核): unit-approve, or return a submitted record. */
+const unitReview = roleOnly("approver");
+/** The reviewer's step (主管/财政审核): approve or return a unit-approved record; also review decisions, publishing. */
+const review = roleOnly("reviewer");
+/** Either review stage's role (the automatic review's decision is recorded by both). */
+const eitherReview = (role: RoleName, target: Target) =>
+  unitReview(role, target) === 200 ? 200 : review(role, target);
 const only = (allowed: RoleName[], ok: number) => (role: RoleName) =>
   role === "anonymous" ? 401 : allowed.includes(role) ? ok : 403;
 const orgManage = (ok: number) => (role: RoleName, target: Target) =>
   role === "anonymous" ? 401 : role === "sysadmin" ? ok : target === "foreign" && BUSINESS.includes(role) ? 404 : 403;
 
+type Area = "projects" | "goals" | "evaluations";
+const ENTITY_TYPE: Record<Area, string> = {
+  projects: "project",
+  goals: "department_goal",
+  evaluations: "self_evaluation",
+};
+const record = (ctx: Ctx, area: Area, target: Target, state?: WorkflowState) =>
+  area === "projects"
+    ? ctx.project(target, state)
+    : area === "goals"
+      ? ctx.goal(target, state)
+      : ctx.evaluation(target, state);
+
+/** The workflow routes every reviewable area has (the submit, update and delete cases are each area's own). */
+const workflowCases = (area: Area): Case[] => [
+  {
+    route: `post /api/v1/${area}/{id}/unit-approve`,
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/${area}/${(await record(ctx, area, target, "submitted")).id}/unit-approve`,
+      body: { version: 1 },
+    }),
+    expect: unitReview,
+  },
+  {
+    route: `post /api/v1/${area}/{id}/approve`,
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/${area}/${(await record(ctx, area, target, "unit_approved")).id}/approve`,
+      body: { version: 1 },
+    }),
+    expect: review,
+  },
+  {
+    // The return of the stage the role acts on: a submitted record for the unit approver (and the roles that
+    // may not), a unit-approved one for the reviewer. The other stage is the "return by stage" test below.
+    route: `post /api/v1/${area}/{id}/return`,
+    make: async (ctx, target, role) => ({
+      method: "POST",
+      path: `/${area}/${(await record(ctx, area, target, role === "reviewer" ? "unit_approved" : "submitted")).id}/return`,
+      body: { version: 1, comment: "请补充" },
+    }),
+    expect: (role, target) =>
+      role === "anonymous"
+        ? 401
+        : target === "foreign" || ADMINS.includes(role)
+          ? 404
+          : role === "approver" || role === "reviewer"
+            ? 200
+            : 403,
+  },
+  {
+    route: `get /api/v1/${area}/{id}/transitions`,
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/${area}/${(await record(ctx, area, target)).id}/transitions`,
+    }),
+    expect: read(),
+  },
+  {
+    route: `get /api/v1/${area}/{id}/snapshots`,
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/${area}/${(await ctx.snapshot(target, area)).recordId}/snapshots`,
+    }),
+    expect: read(),
+  },
+  {
+    route: `get /api/v1/${area}/{id}/snapshots/{snapshotId}`,
+    make: async (ctx, target) => {
+      const s = await ctx.snapshot(target, area);
+      return { method: "GET", path: `/${area}/${s.recordId}/snapshots/${s.id}` };
+    },
+    expect: read(),
+  },
+];
+
 const CASES: Case[] = [
+  ...workflowCases("projects"),
+  ...workflowCases("goals"),
+  ...workflowCases("evaluations"),
   { route: "get /api/v1/health", make: async () => ({ method: "GET", path: "/health" }), expect: () => 200 },
   {
     route: "post /api/v1/auth/login",
@@ -272,24 +358,6 @@ const CASES: Case[] = [
     expect: write(200),
   },
   {
-    route: "post /api/v1/projects/{id}/approve",
-    make: async (ctx, target) => ({
-      method: "POST",
-      path: `/projects/${(await ctx.project(target, "submitted")).id}/approve`,
-      body: { version: 1 },
-    }),
-    expect: review,
-  },
-  {
-    route: "post /api/v1/projects/{id}/return",
-    make: async (ctx, target) => ({
-      method: "POST",
-      path: `/projects/${(await ctx.project(target, "submitted")).id}/return`,
-      body: { version: 1, comment: "请补充" },
-    }),
-    expect: review,
-  },
-  {
     route: "post /api/v1/projects/{id}/revise",
     make: async (ctx, target) => ({
       method: "POST",
@@ -297,11 +365,6 @@ const CASES: Case[] = [
       body: { version: 1 },
     }),
     expect: write(201),
-  },
-  {
-    route: "get /api/v1/projects/{id}/transitions",
-    make: async (ctx, target) => ({ method: "GET", path: `/projects/${(await ctx.project(target)).id}/transitions` }),
-    expect: read(),
   },
   {
     route: "get /api/v1/projects/{id}/indicators",
@@ -339,7 +402,7 @@ const CASES: Case[] = [
     }),
     expect: write(204),
   },
-  ...["execution", "scores"].map((what) => ({
+  ...["execution", "scores", "scores/summary"].map((what) => ({
     route: `get /api/v1/rollups/${what}`,
     make: async (ctx: Ctx, target: Target) => ({
       method: "GET",
@@ -409,15 +472,6 @@ const CASES: Case[] = [
     }),
     expect: write(200),
   },
-  ...(["approve", "return"] as const).map((action) => ({
-    route: `post /api/v1/evaluations/{id}/${action}`,
-    make: async (ctx: Ctx, target: Target) => ({
-      method: "POST",
-      path: `/evaluations/${(await ctx.evaluation(target, "submitted")).id}/${action}`,
-      body: { version: 1, comment: "意见" },
-    }),
-    expect: review,
-  })),
   {
     route: "get /api/v1/execution",
     make: async (ctx, target) => ({ method: "GET", path: `/execution?orgId=${ctx.org(target).id}` }),
@@ -576,15 +630,6 @@ const CASES: Case[] = [
     }),
     expect: write(200),
   },
-  ...(["approve", "return"] as const).map((action) => ({
-    route: `post /api/v1/goals/{id}/${action}`,
-    make: async (ctx: Ctx, target: Target) => ({
-      method: "POST",
-      path: `/goals/${(await ctx.goal(target, "submitted")).id}/${action}`,
-      body: { version: 1, comment: "意见" },
-    }),
-    expect: review,
-  })),
   {
     route: "get /api/v1/goals/{id}/indicators",
     make: async (ctx, target) => ({ method: "GET", path: `/goals/${(await ctx.goal(target)).id}/indicators` }),
@@ -613,6 +658,56 @@ const CASES: Case[] = [
     },
     expect: (r, target) => (r === "anonymous" ? 401 : target === "own" ? 200 : 404),
   },
+  {
+    route: "get /api/v1/budgets/{id}/sections",
+    make: async (ctx, target) => ({ method: "GET", path: `/budgets/${(await ctx.budget(target)).id}/sections` }),
+    expect: read(),
+  },
+  {
+    route: "post /api/v1/duties/reorder",
+    make: async (ctx, target) => {
+      // The whole order of one organisation and year: a new leaf organisation with one duty each time.
+      const leaf = await insertOrganisation(
+        ctx.t.deps.db,
+        { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "职责单位" },
+        ctx.org(target),
+      );
+      const d = await insertDuty(ctx.t.deps.db, { orgId: leaf.id, year: 2024, name: "职责" });
+      return {
+        method: "POST",
+        path: "/duties/reorder",
+        body: { orgId: leaf.id, year: 2024, items: [{ id: d.id, version: d.version }] },
+      };
+    },
+    expect: write(200),
+  },
+  {
+    // The test app runs no background jobs: a permitted start is refused as a conflict (409) after the checks.
+    route: "post /api/v1/exports/batch",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: "/exports/batch",
+      body: { orgId: ctx.org(target).id, year: 2024, formats: ["xlsx"] },
+    }),
+    expect: (r, target) => (r === "anonymous" ? 401 : ADMINS.includes(r) ? 403 : target === "foreign" ? 404 : 409),
+  },
+  ...(["", "/file"] as const).map(
+    (suffix): Case => ({
+      // "own": a batch this person started; "foreign": one started by a filler of the foreign organisation.
+      route: `get /api/v1/exports/batch/{jobId}${suffix}`,
+      make: async (ctx, target, role) => {
+        const owner = target === "own" && role !== "anonymous" ? role : "foreignFiller";
+        const [acc] = await ctx.t.deps.db.select().from(accounts).where(eq(accounts.username, owner));
+        const [job] = await ctx.t.deps.db
+          .insert(jobs)
+          .values({ name: "export.batch", payload: {}, createdBy: acc!.id })
+          .returning();
+        return { method: "GET", path: `/exports/batch/${job!.id}${suffix}` };
+      },
+      // A batch not yet completed has no file (409).
+      expect: (r, target) => (r === "anonymous" ? 401 : target === "foreign" ? 404 : suffix ? 409 : 200),
+    }),
+  ),
   {
     route: "post /api/v1/imports",
     make: async (ctx, target) => ({
@@ -645,7 +740,7 @@ const CASES: Case[] = [
       path: `/reviews/project/${(await ctx.project(target)).id}/decision`,
       body: { reviewerVerdict: "良", comment: "矩阵" },
     }),
-    expect: review,
+    expect: eitherReview,
   },
   {
     route: "get /api/v1/evaluations/{id}/scores",
@@ -736,7 +831,7 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
           year: 2024,
           name: "矩阵",
           workflowState: state,
-          submittedBy: state === "submitted" ? fillerId : null,
+          submittedBy: state === "draft" ? null : fillerId,
         });
       },
       async evaluation(target, state = "draft") {
@@ -745,7 +840,7 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
           orgId: ctx.org(target).id,
           year: 2024,
           workflowState: state,
-          submittedBy: state === "submitted" ? fillerId : null,
+          submittedBy: state === "draft" ? null : fillerId,
         });
       },
       async goal(target, state = "draft") {
@@ -759,7 +854,7 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
           orgId: leaf.id,
           year: 2024,
           workflowState: state,
-          submittedBy: state === "submitted" ? fillerId : null,
+          submittedBy: state === "draft" ? null : fillerId,
         });
       },
       async budget(target) {
@@ -824,6 +919,14 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
           .returning();
         return row!;
       },
+      async snapshot(target, area) {
+        const r = await record(ctx, area, target, "submitted");
+        const [row] = await t.deps.db
+          .insert(recordSnapshots)
+          .values({ entityType: ENTITY_TYPE[area], entityId: r.id, entityVersion: 1, state: "submitted", snapshot: {} })
+          .returning();
+        return { recordId: r.id, id: row!.id };
+      },
       async indicator(target) {
         const p = await ctx.project(target);
         return insertIndicator(t.deps.db, { projectId: p.id, level: 1, name: "产出指标" });
@@ -844,6 +947,22 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
       Object.keys(ops).map((m) => `${m} ${path}`),
     );
     expect(CASES.map((c) => c.route).sort()).toEqual(routes.sort());
+  });
+
+  it("lets each stage's role alone return a record: the unit approver a submitted one, the reviewer a unit-approved one", async () => {
+    const failures: string[] = [];
+    for (const area of ["projects", "goals", "evaluations"] as Area[]) {
+      for (const state of ["submitted", "unit_approved"] as WorkflowState[]) {
+        for (const role of ["filler", "approver", "reviewer", "viewer"] as RoleName[]) {
+          const r = await clients
+            .get(role)!
+            .post(`/${area}/${(await record(ctx, area, "own", state)).id}/return`, { version: 1, comment: "退回" });
+          const want = (state === "submitted" ? unitReview : review)(role, "own");
+          if (r.status !== want) failures.push(`${area} ${state} return by ${role}: ${r.status} (want ${want})`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
   });
 
   it("gives every route × role × own/foreign organisation its expected status", { timeout: 240_000 }, async () => {

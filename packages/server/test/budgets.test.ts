@@ -92,6 +92,28 @@ describe.each(STORES)("department budgets on %s", (kind) => {
     expect(dup.body.error.message).toBe("该单位该年度已有部门预算");
   });
 
+  it("answers the sections alone with the budget's version, and saves them back with it", async () => {
+    const [b] = (await filler.get(`/budgets?orgId=${t.world.unit.id}&year=2017`)).body.items;
+    const got = await filler.get(`/budgets/${b.id}/sections`);
+    expect(got.status).toBe(200);
+    expect(got.body).toMatchObject({ budgetId: b.id, version: b.version, state: "draft" });
+    for (const k of ["income", "spending", "threePublic", "procurement", "assets", "problems"]) {
+      expect(got.body[k]).toEqual(b.sections[k] ?? b[k]);
+    }
+    // The filler corrects the procurement line (40 × 1,350.50 = 54,020.00) and saves what GET gave back.
+    const { budgetId: _id, state: _s, problems: _p, ...body } = got.body;
+    body.procurement[1].amount = "54020.00";
+    const saved = await filler.req("PUT", `/api/v1/budgets/${b.id}/sections`, body);
+    expect(saved.status).toBe(200);
+    expect(saved.body.problems).toEqual([]);
+    expect((await filler.get(`/budgets/${b.id}/sections`)).body.version).toBe(got.body.version + 1);
+    const viewer = await t.as("viewer");
+    expect((await viewer.get(`/budgets/${b.id}/sections`)).status).toBe(200);
+    expect(
+      (await viewer.req("PUT", `/api/v1/budgets/${b.id}/sections`, { ...body, version: b.version + 1 })).status,
+    ).toBe(403);
+  });
+
   it("updates the header with the version (409 stale), lists by organisation and deletes", async () => {
     const [b] = (await filler.get(`/budgets?orgId=${t.world.unit.id}&year=2017`)).body.items;
     const upd = await filler.patch(`/budgets/${b.id}`, { version: b.version, incomeTotal: "1.00" });

@@ -83,6 +83,25 @@ describe.each(STORES)("self-evaluations on %s", (kind) => {
     expect(audit.map((a) => a.action)).toEqual(["evaluation.create", "evaluation.items"]);
   });
 
+  it("takes only a scoring scheme core knows, and names the field when it is not one", async () => {
+    const bad = await filler.post("/evaluations", {
+      kind: "department",
+      orgId: t.world.unit.id,
+      year: 2024,
+      scheme: "department-20-80",
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.error)).toContain("scheme");
+    const ok = await filler.post("/evaluations", {
+      kind: "department",
+      orgId: t.world.unit.id,
+      year: 2024,
+      scheme: "department-2080",
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.scheme).toBe("department-2080");
+  });
+
   it("requires a project of the same organisation for a project self-evaluation", async () => {
     const bad = await filler.post("/evaluations", { kind: "project", orgId: t.world.unit.id, year: 2024 });
     expect(bad.status).toBe(400);
@@ -100,20 +119,62 @@ describe.each(STORES)("self-evaluations on %s", (kind) => {
     expect(list.body.items.map((e: { projectName: string }) => e.projectName)).toEqual(["评价对象"]);
   });
 
-  it("runs the workflow: frozen once approved, snapshot with items kept; not reviewed by its submitter", async () => {
-    const e = (await filler.post("/evaluations", { kind: "department", orgId: t.world.unit.id, year: 2025 })).body;
-    expect((await filler.post(`/evaluations/${e.id}/submit`, { version: 1 })).body.state).toBe("submitted");
-    expect((await filler.patch(`/evaluations/${e.id}`, { version: 2, problems: "x" })).status).toBe(409);
-    expect((await filler.post(`/evaluations/${e.id}/approve`, { version: 2 })).status).toBe(403);
+  it("runs the two-step workflow (returned at each stage): frozen once approved, snapshots with items; not reviewed by its submitter", async () => {
     const approver = await t.as("approver");
-    const approved = await approver.post(`/evaluations/${e.id}/approve`, { version: 2 });
-    expect(approved.body).toMatchObject({ state: "approved", version: 3 });
-    const frozen = await filler.req("PUT", `/api/v1/evaluations/${e.id}/items`, { version: 3, items: [] });
+    const reviewer = await t.as("reviewer");
+    const e = (await filler.post("/evaluations", { kind: "department", orgId: t.world.unit.id, year: 2025 })).body;
+    const item = { level1: "产出指标", level2: "数量指标", name: "一般程序事故办理", targetText: "≥30起" };
+    const put = (version: number, actualText: string) =>
+      filler.req("PUT", `/api/v1/evaluations/${e.id}/items`, {
+        version,
+        items: [{ ...item, actualText, points: "5", statedScore: "4" }],
+      });
+    expect((await put(1, "28起")).status).toBe(200);
+    expect((await filler.post(`/evaluations/${e.id}/submit`, { version: 2 })).body.state).toBe("submitted");
+    expect((await filler.patch(`/evaluations/${e.id}`, { version: 3, problems: "x" })).status).toBe(409);
+    expect((await filler.post(`/evaluations/${e.id}/unit-approve`, { version: 3 })).status).toBe(403);
+    expect((await filler.post(`/evaluations/${e.id}/approve`, { version: 3 })).status).toBe(403);
+    expect((await approver.post(`/evaluations/${e.id}/return`, { version: 3, comment: "实际值有误" })).body.state).toBe(
+      "returned",
+    );
+    expect((await put(4, "31起")).status).toBe(200);
+    expect((await filler.post(`/evaluations/${e.id}/submit`, { version: 5 })).body.state).toBe("submitted");
+    expect((await approver.post(`/evaluations/${e.id}/unit-approve`, { version: 6 })).body.state).toBe("unit_approved");
+    expect((await reviewer.post(`/evaluations/${e.id}/return`, { version: 7, comment: "请附佐证" })).body.state).toBe(
+      "returned",
+    );
+    expect((await filler.post(`/evaluations/${e.id}/submit`, { version: 8 })).body.state).toBe("submitted");
+    expect((await approver.post(`/evaluations/${e.id}/unit-approve`, { version: 9 })).body.state).toBe("unit_approved");
+    const approved = await reviewer.post(`/evaluations/${e.id}/approve`, { version: 10 });
+    expect(approved.body).toMatchObject({ state: "approved", version: 11 });
+    const frozen = await put(11, "40起");
     expect(frozen.status).toBe(409);
     expect(frozen.body.error.code).toBe("not_editable");
-    expect((await filler.del(`/evaluations/${e.id}?version=3`)).status).toBe(409);
-    const snaps = await t.deps.db.select().from(recordSnapshots).where(eq(recordSnapshots.entityId, e.id));
-    expect(snaps).toHaveLength(1);
+    expect((await filler.del(`/evaluations/${e.id}?version=11`)).status).toBe(409);
+
+    const history = (await filler.get(`/evaluations/${e.id}/transitions`)).body.items as Record<string, unknown>[];
+    expect(history.map((h) => `${h.action}:${h.actorName}`)).toEqual([
+      "submit:filler",
+      "return:approver",
+      "submit:filler",
+      "unit_approve:approver",
+      "return:reviewer",
+      "submit:filler",
+      "unit_approve:approver",
+      "approve:reviewer",
+    ]);
+    const snaps = (await filler.get(`/evaluations/${e.id}/snapshots`)).body.items as { id: string; state: string }[];
+    expect(snaps.map((s) => s.state)).toEqual(["submitted", "submitted", "submitted", "approved"]);
+    const actual = async (id: string) =>
+      (await filler.get(`/evaluations/${e.id}/snapshots/${id}`)).body.snapshot.items.map(
+        (i: { actualText: string }) => i.actualText,
+      );
+    expect(await actual(snaps[0]!.id)).toEqual(["28起"]);
+    expect(await actual(snaps[3]!.id)).toEqual(["31起"]);
+    const stored = await t.deps.db.select().from(recordSnapshots).where(eq(recordSnapshots.entityId, e.id));
+    expect(stored).toHaveLength(4);
+    const foreign = await t.as("foreignFiller");
+    expect((await foreign.get(`/evaluations/${e.id}/snapshots/${snaps[0]!.id}`)).status).toBe(404);
   });
 
   it("deletes a draft; a foreign organisation's self-evaluation is 404", async () => {

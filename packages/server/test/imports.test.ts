@@ -151,6 +151,31 @@ describe.each(STORES)("imports on %s", (kind) => {
       .where(eq(duties.year, 2025));
     expect(inds).toHaveLength(27);
     expect(inds.every((i) => i.good !== null)).toBe(true);
+
+    // The imported duties read as the duty editor's own: each tier's reading, and the automatic review of the table.
+    const listed = await filler.get(`/duties?orgId=${t.world.unit.id}&year=2025`);
+    expect(listed.status).toBe(200);
+    type Listed = {
+      id: string;
+      activities: { indicators: { standardsParsed: { thresholds: { text: string }[] } }[] }[];
+    };
+    const items = listed.body.items as Listed[];
+    const readings = items.flatMap((d) => d.activities.flatMap((a) => a.indicators.map((i) => i.standardsParsed)));
+    expect(readings).toHaveLength(27);
+    for (const r of readings)
+      expect(r.thresholds.map((x) => typeof x.text)).toEqual(["string", "string", "string", "string"]);
+    const reviewed = await filler.get(`/reviews/duty/${items[0]!.id}`);
+    expect(reviewed.status).toBe(200);
+    // A row an early import stored in the document's form (no thresholds) is read again from its cells.
+    await t.deps.db.update(activityIndicators).set({
+      standardsParsed: { excellent: { text: "x" }, good: { text: "y" }, fair: { text: "z" }, poor: { text: "w" } },
+    });
+    const again = await filler.get(`/duties?orgId=${t.world.unit.id}&year=2025`);
+    expect(again.status).toBe(200);
+    const reread = (again.body.items as Listed[]).flatMap((d) =>
+      d.activities.flatMap((a) => a.indicators.map((i) => i.standardsParsed.thresholds.length)),
+    );
+    expect(reread).toEqual(readings.map(() => 4));
   });
 
   it("imports the self-evaluations of seeds 002 and 003 with their stated scores kept", async () => {

@@ -9,10 +9,26 @@ import { auditEvents } from "../src/audit/schema.ts";
 import { type Client, type TestApp, testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
 
+/**
+ * Approve a submitted project whichever review the server runs: two steps (the unit approver's unit-approve,
+ * then the reviewer's approve) or one (the approver's approve).
+ */
+async function approveProject(approver: Client, reviewer: Client, id: string): Promise<void> {
+  const version = (await approver.get(`/projects/${id}`)).body.version;
+  const unit = await approver.post(`/projects/${id}/unit-approve`, { version });
+  const done =
+    unit.status === 200
+      ? await reviewer.post(`/projects/${id}/approve`, { version: unit.body.version })
+      : await approver.post(`/projects/${id}/approve`, { version });
+  if (done.status !== 200) throw new Error(`approve ${id}: ${done.status} ${JSON.stringify(done.body)}`);
+}
+
 describe.each(STORES)("publications and the public site on %s", (kind) => {
   let t: TestApp;
   let filler: Client;
   let approver: Client;
+  /** Publishing is the reviewer's (business.review). */
+  let reviewer: Client;
   let anonymous: Client;
   const ids: Record<string, string> = {};
   const NAMES = { draft: "草稿项目甲", submitted: "已提交项目乙", returned: "已退回项目丙", approved: "已审核项目丁" };
@@ -21,6 +37,7 @@ describe.each(STORES)("publications and the public site on %s", (kind) => {
     t = await testApp(kind);
     filler = await t.as("filler");
     approver = await t.as("approver");
+    reviewer = await t.as("reviewer");
     anonymous = t.client();
     for (const [state, name] of Object.entries(NAMES)) {
       const p = (await filler.post("/projects", { orgId: t.world.unit.id, year: 2024, name, annualFunds: "100.00" }))
@@ -38,7 +55,7 @@ describe.each(STORES)("publications and the public site on %s", (kind) => {
       if (state === "draft") continue;
       await filler.post(`/projects/${p.id}/submit`, { version: 1 });
       if (state === "returned") await approver.post(`/projects/${p.id}/return`, { version: 2, comment: "请修改" });
-      if (state === "approved") await approver.post(`/projects/${p.id}/approve`, { version: 2 });
+      if (state === "approved") await approveProject(approver, reviewer, p.id);
     }
     ids.evaluation = (
       await filler.post("/evaluations", { kind: "department", orgId: t.world.unit.id, year: 2024 })
@@ -58,11 +75,11 @@ describe.each(STORES)("publications and the public site on %s", (kind) => {
 
   it("refuses to publish anything not approved (409) and lets only an approver or reviewer publish (403)", async () => {
     for (const s of ["draft", "submitted", "returned"]) {
-      const r = await approver.post("/publications", { type: "project", id: ids[s] });
+      const r = await reviewer.post("/publications", { type: "project", id: ids[s] });
       expect(r.status, s).toBe(409);
     }
-    expect((await approver.post("/publications", { type: "evaluation", id: ids.evaluation })).status).toBe(409);
-    expect((await approver.post("/publications", { type: "goal", id: ids.goal })).status).toBe(409);
+    expect((await reviewer.post("/publications", { type: "evaluation", id: ids.evaluation })).status).toBe(409);
+    expect((await reviewer.post("/publications", { type: "goal", id: ids.goal })).status).toBe(409);
     expect((await filler.post("/publications", { type: "project", id: ids.approved })).status).toBe(403);
     const { titles, html } = await publicNames();
     expect(titles).toEqual([]);
@@ -70,12 +87,12 @@ describe.each(STORES)("publications and the public site on %s", (kind) => {
   });
 
   it("publishes the approved version as a frozen snapshot with the files' hashes; the public site shows it alone", async () => {
-    const r = await approver.post("/publications", { type: "project", id: ids.approved });
+    const r = await reviewer.post("/publications", { type: "project", id: ids.approved });
     expect(r.status).toBe(201);
     expect(r.body.files.xlsx.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(r.body.files.docx.sha256).toMatch(/^[0-9a-f]{64}$/);
     ids.publication = r.body.id;
-    expect((await approver.post("/publications", { type: "project", id: ids.approved })).status).toBe(409);
+    expect((await reviewer.post("/publications", { type: "project", id: ids.approved })).status).toBe(409);
 
     const { titles, html } = await publicNames();
     expect(titles).toEqual([NAMES.approved]);
@@ -94,7 +111,8 @@ describe.each(STORES)("publications and the public site on %s", (kind) => {
     expect(file.headers.get("content-disposition")).toContain("filename*=UTF-8''");
 
     // Later edits (an adjustment revision) do not change what is published.
-    const rev = (await filler.post(`/projects/${ids.approved}/revise`, { version: 3 })).body;
+    const version = (await filler.get(`/projects/${ids.approved}`)).body.version;
+    const rev = (await filler.post(`/projects/${ids.approved}/revise`, { version })).body;
     await filler.patch(`/projects/${rev.id}`, { version: 1, name: "调整后的名称" });
     const one = await anonymous.get(`/public/publications/${ids.publication}`);
     expect(one.body.document.projects[0].name).toBe(NAMES.approved);
@@ -103,7 +121,7 @@ describe.each(STORES)("publications and the public site on %s", (kind) => {
 
   it("withdraws (audited): the public site no longer shows it, by list, page, JSON or file", async () => {
     expect((await filler.post(`/publications/${ids.publication}/withdraw`, { reason: "x" })).status).toBe(403);
-    const w = await approver.post(`/publications/${ids.publication}/withdraw`, { reason: "数据有误，更正后重新公开" });
+    const w = await reviewer.post(`/publications/${ids.publication}/withdraw`, { reason: "数据有误，更正后重新公开" });
     expect(w.status).toBe(200);
     expect(w.body.withdrawnAt).not.toBeNull();
     const { titles, html } = await publicNames();
@@ -119,7 +137,7 @@ describe.each(STORES)("publications and the public site on %s", (kind) => {
     expect(audit.map((a) => a.action)).toEqual(["publication.publish", "publication.withdraw"]);
     expect(audit[1]!.details).toMatchObject({ reason: "数据有误，更正后重新公开" });
     // It can be published again afterwards.
-    expect((await approver.post("/publications", { type: "project", id: ids.approved })).status).toBe(201);
+    expect((await reviewer.post("/publications", { type: "project", id: ids.approved })).status).toBe(201);
     const rows = await t.deps.db.select().from(auditEvents).where(eq(auditEvents.action, "publication.publish"));
     expect(rows).toHaveLength(2);
   });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budgetExecution } from "../src/budgets/schema.ts";
 import { selfEvaluations } from "../src/evaluations/schema.ts";
+import { departmentGoals } from "../src/indicators/schema.ts";
 import { insertProject } from "../src/projects/repository.ts";
 import { fiscalYears } from "../src/years/schema.ts";
-import { type TestApp, testApp } from "./support/app.ts";
+import { createAccount, type TestApp, testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
 
 describe.each(STORES)("roll-ups and the to-do count on %s", (kind) => {
@@ -74,18 +75,60 @@ describe.each(STORES)("roll-ups and the to-do count on %s", (kind) => {
     expect((await filler.get(`/rollups/scores?orgId=${t.world.unit.id}`)).status).toBe(400);
   });
 
-  it("counts what waits: submitted for reviewers (not their own), returned for fillers", async () => {
+  it("counts what waits: submitted for the unit approver, unit-approved for the reviewer (not their own), returned for fillers", async () => {
     const fillerId = (await (await t.as("filler")).get("/auth/session")).body.user.id;
     const base = { orgId: t.world.unit.id, year: 2025, name: "待办" };
     await insertProject(t.deps.db, { ...base, workflowState: "submitted", submittedBy: fillerId });
     await insertProject(t.deps.db, { ...base, workflowState: "submitted", submittedBy: fillerId });
+    await insertProject(t.deps.db, { ...base, workflowState: "unit_approved", submittedBy: fillerId });
     await insertProject(t.deps.db, { ...base, workflowState: "returned", submittedBy: fillerId });
     await insertProject(t.deps.db, { ...base, workflowState: "draft" });
-    const count = async (who: string, orgId = t.world.unit.id) =>
-      (await (await t.as(who)).get(`/workflow/todo/count?orgId=${orgId}&year=2025`)).body.count;
-    expect(await count("approver")).toBe(2);
-    expect(await count("reviewer", t.world.city.id)).toBe(2);
-    expect(await count("filler")).toBe(1);
-    expect(await count("viewer")).toBe(0);
+    await insertProject(t.deps.db, { ...base, workflowState: "approved", submittedBy: fillerId });
+    // A goal waiting for the reviewer and a self-evaluation waiting for the unit approver count too.
+    await t.deps.db
+      .insert(departmentGoals)
+      .values({ orgId: t.world.unit.id, year: 2025, workflowState: "unit_approved", submittedBy: fillerId });
+    await t.deps.db.insert(selfEvaluations).values({
+      kind: "department",
+      orgId: t.world.unit.id,
+      year: 2025,
+      workflowState: "submitted",
+      submittedBy: fillerId,
+    });
+    const todo = async (who: string, orgId = t.world.unit.id) =>
+      (await (await t.as(who)).get(`/workflow/todo/count?orgId=${orgId}&year=2025`)).body;
+    expect(await todo("approver")).toEqual({ count: 3, projects: 2, goals: 0, evaluations: 1 });
+    expect(await todo("reviewer", t.world.city.id)).toEqual({ count: 2, projects: 1, goals: 1, evaluations: 0 });
+    expect(await todo("filler")).toEqual({ count: 1, projects: 1, goals: 0, evaluations: 0 });
+    expect((await todo("viewer")).count).toBe(0);
+  });
+
+  it("does not count for a reviewer who is also the unit approver the record they unit-approved themselves", async () => {
+    await createAccount(t.deps.db, {
+      username: "dual",
+      roles: [
+        { role: "unit_approver", orgId: t.world.unit.id },
+        { role: "reviewer", orgId: t.world.city.id },
+      ],
+    });
+    const filler = await t.as("filler");
+    const dual = await t.as("dual");
+    const approver = await t.as("approver");
+    const count = async () =>
+      (await dual.get(`/workflow/todo/count?orgId=${t.world.city.id}&year=2024`)).body as Record<string, number>;
+    const before = await count();
+    const mine = (await filler.post("/projects", { orgId: t.world.unit.id, year: 2024, name: "双角色甲" })).body;
+    const theirs = (await filler.post("/projects", { orgId: t.world.unit.id, year: 2024, name: "双角色乙" })).body;
+    await filler.post(`/projects/${mine.id}/submit`, { version: 1 });
+    await filler.post(`/projects/${theirs.id}/submit`, { version: 1 });
+    // Both submitted: both wait for the unit approval, which dual may give.
+    expect((await count()).projects).toBe(before.projects! + 2);
+    expect((await dual.post(`/projects/${mine.id}/unit-approve`, { version: 2 })).status).toBe(200);
+    expect((await approver.post(`/projects/${theirs.id}/unit-approve`, { version: 2 })).status).toBe(200);
+    // Now only the one someone else unit-approved waits for dual as a reviewer.
+    expect((await count()).projects).toBe(before.projects! + 1);
+    expect((await dual.post(`/projects/${mine.id}/approve`, { version: 3 })).status).toBe(403);
+    expect((await dual.post(`/projects/${theirs.id}/approve`, { version: 3 })).status).toBe(200);
+    expect((await count()).projects).toBe(before.projects!);
   });
 });

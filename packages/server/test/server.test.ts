@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../src/demo/seed.ts";
+import { DEMO_PASSWORD, FLAWED_DEMO_PROJECT } from "../src/demo/seed.ts";
 import { startServer } from "../src/server.ts";
 import { freshStore } from "./support/stores.ts";
 
@@ -42,8 +42,66 @@ describe("startServer on PGlite (the embedded default)", () => {
       const signedIn = await login(first.url, "demo-filler", DEMO_PASSWORD);
       expect(signedIn.status).toBe(200);
       const list = await fetch(`${first.url}/api/v1/projects`, { headers: { Cookie: signedIn.cookie! } });
-      const body = (await list.json()) as { items: { name: string; orgName: string }[] };
-      expect(body.items.map((p) => p.name)).toEqual(["2024年度教育训练"]);
+      const body = (await list.json()) as { items: { id: string; name: string; orgId: string; state: string }[] };
+      expect(body.items.map((p) => p.name).sort()).toEqual(
+        [
+          "2024年度交通安全宣传",
+          "2024年度交通管理信息系统运维",
+          "2024年度执勤装备购置",
+          "2024年度教育训练",
+          "2024年度警用车辆维护",
+          FLAWED_DEMO_PROJECT,
+        ].sort(),
+      );
+      const states = new Map(body.items.map((p) => [p.name, p.state]));
+      expect(states.get("2024年度教育训练")).toBe("draft");
+      expect(states.get(FLAWED_DEMO_PROJECT)).toBe("draft");
+      expect([...states.values()].sort()).toEqual([
+        "approved",
+        "draft",
+        "draft",
+        "returned",
+        "submitted",
+        "unit_approved",
+      ]);
+      // The draft with problems: the automatic review finds the vague target, the missing 满意度指标 group and
+      // the weights that do not add up to 100, each on the stored row it concerns.
+      const flawed = body.items.find((p) => p.name === FLAWED_DEMO_PROJECT)!;
+      const review = (await (
+        await fetch(`${first.url}/api/v1/reviews/project/${flawed.id}`, { headers: { Cookie: signedIn.cookie! } })
+      ).json()) as { findings: { rule: string; message: string; record?: { type: string } }[]; verdict: string };
+      const byRule = new Map(review.findings.map((f) => [f.rule, f]));
+      expect(byRule.get("indicator.qualitative-needs-number")?.message).toContain("较好");
+      expect(byRule.get("completeness.level1-groups")?.message).toContain("满意度");
+      expect(byRule.get("indicator.weights-sum")?.message).toMatch(/合计 80，应为 100/);
+      expect(byRule.get("indicator.qualitative-needs-number")?.record?.type).toBe("indicator");
+      expect(review.verdict).not.toBe("优");
+      // Something to do for each role of the unit: the approver, the reviewer and the filler.
+      const unitId = body.items[0]!.orgId;
+      const todo = async (cookie: string) =>
+        (
+          (await (
+            await fetch(`${first.url}/api/v1/workflow/todo/count?orgId=${unitId}&year=2024`, {
+              headers: { Cookie: cookie },
+            })
+          ).json()) as { count: number }
+        ).count;
+      const approver = await login(first.url, "demo-approver", DEMO_PASSWORD);
+      expect(await todo(signedIn.cookie!)).toBe(1);
+      expect(await todo(approver.cookie!)).toBe(1);
+      // The returned one shows who returned it and why; the approved one has its snapshots.
+      const returned = body.items.find((p) => p.name.includes("信息系统"))!;
+      const history = (await (
+        await fetch(`${first.url}/api/v1/projects/${returned.id}/transitions`, {
+          headers: { Cookie: signedIn.cookie! },
+        })
+      ).json()) as { items: { action: string; actorName: string; comment: string | null }[] };
+      expect(history.items.map((h) => `${h.action}:${h.actorName}`)).toEqual([
+        "submit:demo-filler",
+        "unit_approve:demo-approver",
+        "return:demo-reviewer",
+      ]);
+      expect(history.items[2]!.comment).toBeTruthy();
       const reviewer = await login(first.url, "demo-reviewer", DEMO_PASSWORD);
       const orgs = (await (
         await fetch(`${first.url}/api/v1/orgs`, { headers: { Cookie: reviewer.cookie! } })
@@ -58,6 +116,18 @@ describe("startServer on PGlite (the embedded default)", () => {
       expect(((await scores.json()) as { items: unknown[] }).items).toEqual([
         expect.objectContaining({ total: "92", grade: "优" }),
       ]);
+      const summary = (await (
+        await fetch(`${first.url}/api/v1/rollups/scores/summary?orgId=${qingshan.id}&year=2020`, {
+          headers: { Cookie: reviewer.cookie! },
+        })
+      ).json()) as { total: unknown; units: { orgName: string; own: boolean; count: number }[] };
+      expect(summary.total).toEqual({ count: 1, grades: { 优: 1, 良: 0, 中: 0, 差: 0 }, mean: "92", min: "92" });
+      expect(summary.units).toEqual([expect.objectContaining({ own: true, count: 1 })]);
+      const tianjin = orgs.items.find((o) => o.code === "374")!;
+      const reviewerTodo = await fetch(`${first.url}/api/v1/workflow/todo/count?orgId=${tianjin.id}&year=2024`, {
+        headers: { Cookie: reviewer.cookie! },
+      });
+      expect(((await reviewerTodo.json()) as { count: number }).count).toBe(1);
       await expect(startServer({ port: 0, host: "127.0.0.1", dataDir: dir })).rejects.toThrow(/已被另一个进程占用/);
     } finally {
       await first.close();

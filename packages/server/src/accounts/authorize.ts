@@ -12,6 +12,7 @@ import type { Role } from "./schema.ts";
 export type Permission =
   | "business.read"
   | "business.write"
+  | "business.unit_approve"
   | "business.review"
   | "orgs.read"
   | "orgs.manage"
@@ -21,7 +22,8 @@ export type Permission =
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   filler: ["business.read", "business.write", "orgs.read"],
-  unit_approver: ["business.read", "business.review", "orgs.read"],
+  // The two review stages are separate roles: the unit approver (单位审核) first, then the reviewer (主管/财政审核).
+  unit_approver: ["business.read", "business.unit_approve", "orgs.read"],
   reviewer: ["business.read", "business.review", "orgs.read"],
   viewer: ["business.read", "orgs.read"],
   sysadmin: ["orgs.read", "orgs.manage", "accounts.manage"],
@@ -77,6 +79,7 @@ export function authorize(actor: Actor | undefined, permission: Permission, targ
 const READ_PERMISSION: Partial<Record<Permission, Permission>> = {
   "business.read": "business.read",
   "business.write": "business.read",
+  "business.unit_approve": "business.read",
   "business.review": "business.read",
   "orgs.read": "orgs.read",
   "orgs.manage": "orgs.read",

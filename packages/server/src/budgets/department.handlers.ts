@@ -5,6 +5,7 @@ import {
   createBudget,
   deleteBudgetFor,
   getBudget,
+  getSections,
   listBudgetsFor,
   replaceSectionsFor,
   updateBudgetFor,
@@ -29,3 +30,6 @@ export const deleteBudgetHandler: RouteHandler<typeof r.deleteBudgetRoute, AppEn
   await deleteBudgetFor(c.var.deps, c.var.actor, c.req.valid("param").id, c.req.valid("query").version);
   return c.body(null, 204);
 };
+
+export const getSectionsHandler: RouteHandler<typeof r.getSectionsRoute, AppEnv> = async (c) =>
+  c.json(await getSections(c.var.deps, c.var.actor, c.req.valid("param").id), 200);

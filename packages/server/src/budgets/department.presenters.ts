@@ -191,3 +191,16 @@ export function presentBudget(b: BudgetWithOrg, s: Sections): z.infer<typeof Bud
     updatedAt: b.updatedAt.toISOString(),
   };
 }
+
+/** GET /budgets/{id}/sections: the sections as in the budget, with the budget's version (to save them back). */
+export const BudgetSectionsSchema = SectionsSchema.extend({
+  budgetId: z.string().uuid(),
+  state: z.enum(WORKFLOW_STATES),
+  problems: z.array(Problem),
+  version: z.number().int(),
+}).openapi("BudgetSectionsWithVersion");
+
+export function presentSections(b: BudgetWithOrg, s: Sections): z.infer<typeof BudgetSectionsSchema> {
+  const full = presentBudget(b, s);
+  return { ...full.sections, budgetId: b.id, state: full.state, problems: full.problems, version: full.version };
+}

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses } from "../http/errors.ts";
 import { Money } from "../projects/presenters.ts";
 import { IdParam } from "../projects/projects.routes.ts";
-import { BudgetSchema, SectionsSchema } from "./department.presenters.ts";
+import { BudgetSchema, BudgetSectionsSchema, SectionsSchema } from "./department.presenters.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 const Header = z.object({
@@ -89,5 +89,18 @@ export const deleteBudgetRoute = createRoute({
   responses: {
     204: { description: "Deleted" },
     ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const getSectionsRoute = createRoute({
+  method: "get",
+  path: "/budgets/{id}/sections",
+  tags: ["budgets"],
+  summary:
+    "预算明细 / the budget's income, spending, 三公, procurement and assets, with the budget's version and what does not add up",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "The sections", content: json(BudgetSectionsSchema) },
+    ...errorResponses(400, 401, 403, 404),
   },
 });

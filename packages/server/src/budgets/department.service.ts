@@ -12,7 +12,7 @@ import { findOrganisation } from "../orgs/repository.ts";
 import { notEditable } from "../workflow/guard.ts";
 import { isEditable } from "../workflow/rules.ts";
 import { assertOpenYear } from "../years/guard.ts";
-import { presentBudget } from "./department.presenters.ts";
+import { presentBudget, presentSections } from "./department.presenters.ts";
 import {
   type BudgetPatch,
   type BudgetWithOrg,
@@ -66,6 +66,11 @@ export async function listBudgetsFor(
 
 export async function getBudget(deps: Deps, actor: Actor | undefined, id: string) {
   return present(deps.db, await budgetFor(deps.db, actor, id, "business.read"));
+}
+
+export async function getSections(deps: Deps, actor: Actor | undefined, id: string) {
+  const b = await budgetFor(deps.db, actor, id, "business.read");
+  return presentSections(b, await sectionsOf(deps.db, b.id));
 }
 
 export async function createBudget(

@@ -1,23 +1,34 @@
 /**
  * The demo loaded on an empty embedded database: the organisations of the seed documents, one project from
- * seed 004 with its indicator tree, and one account per role. The demo password is public (it is printed and
+ * seed 004 with its indicator tree (a draft), four more projects of the same unit in the later workflow
+ * states (submitted, unit-approved, approved, returned: something to do for every role), a draft with problems
+ * for the automatic review to find (a vague target, no 满意度指标, weights not adding up to 100), and one account
+ * per role. The demo password is public (it is printed and
  * documented): never load the demo into a production database.
  */
 import { count } from "drizzle-orm";
+import type { Actor } from "../accounts/actor.ts";
 import { hashPassword } from "../accounts/password.ts";
 import { accounts, memberships, type Role } from "../accounts/schema.ts";
 import { recordAudit } from "../audit/audit.ts";
 import { budgetExecution } from "../budgets/schema.ts";
 import type { Db } from "../db/open.ts";
 import { selfEvaluations } from "../evaluations/schema.ts";
-import { insertIndicator } from "../indicators/repository.ts";
+import { presentIndicator } from "../indicators/presenters.ts";
+import { indicatorsOf, insertIndicator } from "../indicators/repository.ts";
 import { parsedTarget } from "../indicators/target.ts";
 import { insertOrganisation } from "../orgs/repository.ts";
 import { type OrganisationRow, organisations } from "../orgs/schema.ts";
-import { insertProject } from "../projects/repository.ts";
+import { presentProject } from "../projects/presenters.ts";
+import { insertProject, updateProject } from "../projects/repository.ts";
+import { nextState, type WorkflowAction } from "../workflow/rules.ts";
+import { recordWorkflowStep } from "../workflow/step.ts";
 import { fiscalYears } from "../years/schema.ts";
 
 export const DEMO_PASSWORD = "Jixiao-Demo-2026";
+
+/** The demo's draft project with review problems (a vague target, no 满意度指标, weights adding up to 80). */
+export const FLAWED_DEMO_PROJECT = "2024年度道路交通秩序整治";
 
 export interface DemoAccount {
   username: string;
@@ -31,6 +42,11 @@ export async function isEmpty(db: Db): Promise<boolean> {
   const [o] = await db.select({ n: count() }).from(organisations);
   const [a] = await db.select({ n: count() }).from(accounts);
   return (o?.n ?? 0) === 0 && (a?.n ?? 0) === 0;
+}
+
+/** A demo account acting in the seed (its steps are recorded and audited like anyone's). */
+function demoActor(accountId: string, username: string): Actor {
+  return { accountId, username, displayName: username, mustChangePassword: false, csrfToken: "", memberships: [] };
 }
 
 export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAccount[]> {
@@ -103,7 +119,7 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
       fullYearBudget: "29533300.00",
       executed: "26091400.00",
       executionPoints: "20",
-      scheme: "department-20-80",
+      scheme: "department-2080",
       statedTotal: "92",
       statedGrade: "优",
     });
@@ -196,9 +212,141 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
         .insert(memberships)
         .values({ accountId, role: p.role, orgId: p.orgName ? orgIdByName.get(p.orgName)! : null });
     }
+    // One more project of the unit in each later workflow state, with its history and snapshots, so that every
+    // role finds something to do: the unit approver a submitted one, the reviewer a unit-approved one, the
+    // filler a returned one (returned by the reviewer after the unit approval), and an approved, frozen one.
+    const who = (username: string) => accountIds.get(username)!;
+    const steps: Record<string, [WorkflowAction, string, string?][]> = {
+      submitted: [["submit", "demo-filler"]],
+      unit_approved: [
+        ["submit", "demo-filler"],
+        ["unit_approve", "demo-approver"],
+      ],
+      approved: [
+        ["submit", "demo-filler"],
+        ["unit_approve", "demo-approver"],
+        ["approve", "demo-reviewer"],
+      ],
+      returned: [
+        ["submit", "demo-filler"],
+        ["unit_approve", "demo-approver"],
+        ["return", "demo-reviewer", "请补充满意度指标的调查方式，并细化成本指标。"],
+      ],
+    };
+    const more: [string, string, string][] = [
+      ["2024年度执勤装备购置", "submitted", "300000.00"],
+      ["2024年度交通安全宣传", "unit_approved", "120000.00"],
+      ["2024年度警用车辆维护", "approved", "450000.00"],
+      ["2024年度交通管理信息系统运维", "returned", "800000.00"],
+    ];
+    for (const [name, state, funds] of more) {
+      let row = await insertProject(tx, {
+        orgId: baozhang.id,
+        year: 2024,
+        name,
+        implementingUnit: baozhang.name,
+        annualFunds: funds,
+        fiscalFunds: funds,
+        createdBy: who("demo-filler"),
+      });
+      const i1 = await insertIndicator(tx, { projectId: row.id, level: 1, name: "产出指标", sortOrder: 0 });
+      const i2 = await insertIndicator(tx, {
+        projectId: row.id,
+        parentId: i1.id,
+        level: 2,
+        name: "数量指标",
+        sortOrder: 1,
+      });
+      await insertIndicator(tx, {
+        projectId: row.id,
+        parentId: i2.id,
+        level: 3,
+        name: "任务完成率",
+        targetText: "≥95%",
+        targetParsed: parsedTarget("≥95%", 2024),
+        weight: "10",
+        sortOrder: 2,
+      });
+      for (const [action, username, comment] of steps[state]!) {
+        const to = nextState(row.workflowState, action)!;
+        const from = { state: row.workflowState, version: row.version };
+        row = (await updateProject(
+          tx,
+          row.id,
+          row.version,
+          { workflowState: to, ...(action === "submit" ? { submittedBy: who(username) } : {}) },
+          now,
+        ))!;
+        const after = presentProject({ ...row, orgName: baozhang.name });
+        await recordWorkflowStep(tx, {
+          entityType: "project",
+          entityId: row.id,
+          orgId: baozhang.id,
+          actor: demoActor(who(username), username),
+          action,
+          from,
+          to: { state: to, version: row.version },
+          comment,
+          at: now,
+          snapshot: async () => ({
+            ...after,
+            indicators: (await indicatorsOf(tx, { kind: "project", id: row.id })).map(presentIndicator),
+          }),
+        });
+      }
+    }
+
+    // A draft with the problems the automatic review is there to find, so the findings have something to show:
+    // a rate whose target is only "较好", no 满意度指标 group, and weights adding up to 80 instead of 100.
+    const flawed = await insertProject(tx, {
+      orgId: baozhang.id,
+      year: 2024,
+      name: FLAWED_DEMO_PROJECT,
+      implementingUnit: baozhang.name,
+      annualFunds: "260000.00",
+      fiscalFunds: "260000.00",
+      purpose: "对辖区重点路段开展交通秩序集中整治，查处交通违法行为，改善道路通行秩序。",
+      annualGoal: "完成重点路段交通秩序整治，交通违法行为得到有效遏制。",
+      createdBy: who("demo-filler"),
+    });
+    const flawedTree: [string, [string, string, string, string][]][] = [
+      [
+        "产出指标",
+        [
+          ["数量指标", "整治重点路段数量", "≥20个", "30"],
+          ["质量指标", "交通违法行为查处率", "较好", "20"],
+          ["时效指标", "整治完成时间", "2024年12月底前", "10"],
+        ],
+      ],
+      ["效益指标", [["社会效益指标", "道路交通事故起数同比下降率", "≥5%", "20"]]],
+    ];
+    let flawedOrder = 0;
+    for (const [l1, level3] of flawedTree) {
+      const i1 = await insertIndicator(tx, { projectId: flawed.id, level: 1, name: l1, sortOrder: flawedOrder++ });
+      for (const [l2, name, targetText, weight] of level3) {
+        const i2 = await insertIndicator(tx, {
+          projectId: flawed.id,
+          parentId: i1.id,
+          level: 2,
+          name: l2,
+          sortOrder: flawedOrder++,
+        });
+        await insertIndicator(tx, {
+          projectId: flawed.id,
+          parentId: i2.id,
+          level: 3,
+          name,
+          targetText,
+          targetParsed: parsedTarget(targetText, 2024),
+          weight,
+          sortOrder: flawedOrder++,
+        });
+      }
+    }
+
     await recordAudit(tx, {
       action: "demo.load",
-      details: { organisations: 6, projects: 1, accounts: [...accountIds.keys()] },
+      details: { organisations: 6, projects: 2 + more.length, accounts: [...accountIds.keys()] },
       at: now,
     });
     return people;

@@ -6,6 +6,7 @@ import {
   deleteDutyFor,
   getDuty,
   listDutiesFor,
+  reorderDutiesFor,
   replaceActivitiesFor,
   updateDutyFor,
 } from "./duties.service.ts";
@@ -29,3 +30,6 @@ export const deleteDutyHandler: RouteHandler<typeof r.deleteDutyRoute, AppEnv> =
   await deleteDutyFor(c.var.deps, c.var.actor, c.req.valid("param").id, c.req.valid("query").version);
   return c.body(null, 204);
 };
+
+export const reorderDutiesHandler: RouteHandler<typeof r.reorderDutiesRoute, AppEnv> = async (c) =>
+  c.json(await reorderDutiesFor(c.var.deps, c.var.actor, c.req.valid("json")), 200);

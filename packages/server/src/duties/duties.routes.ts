@@ -121,3 +121,32 @@ export const deleteDutyRoute = createRoute({
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
+
+export const reorderDutiesRoute = createRoute({
+  method: "post",
+  path: "/duties/reorder",
+  tags: ["duties"],
+  summary:
+    "调整部门职责顺序 / put the duties of one organisation and year in the given order (each with the version read; 409 with the current list when one is stale)",
+  request: {
+    body: {
+      required: true,
+      content: json(
+        z
+          .object({
+            orgId: z.string().uuid(),
+            year: z.number().int().min(2000).max(2100),
+            items: z
+              .array(z.object({ id: z.string().uuid(), version: z.number().int() }))
+              .min(1)
+              .max(500),
+          })
+          .openapi("ReorderDuties"),
+      ),
+    },
+  },
+  responses: {
+    200: { description: "The duties in their new order", content: json(z.object({ items: z.array(DutySchema) })) },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});

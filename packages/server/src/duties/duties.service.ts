@@ -238,3 +238,57 @@ export async function deleteDutyFor(deps: Deps, actor: Actor | undefined, id: st
     });
   });
 }
+
+/**
+ * Puts the duties of one organisation and year in the order given (sortOrder 0, 1, 2…), each checked against the
+ * version the user read. The list must name every duty of the organisation and year exactly once; a stale or
+ * missing one fails the whole change with 409 and the list as it is now.
+ */
+export async function reorderDutiesFor(
+  deps: Deps,
+  actor: Actor | undefined,
+  input: { orgId: string; year: number; items: { id: string; version: number }[] },
+) {
+  const org = await findOrganisation(deps.db, input.orgId);
+  if (!org) {
+    authorize(actor, "business.write");
+    throw notFound({ zh: "组织机构", en: "organisation" });
+  }
+  const a = authorize(actor, "business.write", { orgPath: org.path });
+  await assertOpenYear(deps.db, input.year);
+  const ids = input.items.map((i) => i.id);
+  if (new Set(ids).size !== ids.length) {
+    throw new DomainError(
+      "invalid_input",
+      { zh: "顺序中有重复的部门职责", en: "A duty is listed twice in the order" },
+      { field: "items" },
+    );
+  }
+  return transact(deps.db, async (tx) => {
+    const own = (await listDuties(tx, { underPath: org.path, year: input.year })).filter((d) => d.orgId === org.id);
+    const current = async () => ({ items: await present(tx, own) });
+    const known = new Set(own.map((d) => d.id));
+    if (own.length !== ids.length || ids.some((id) => !known.has(id))) throw staleVersion(await current());
+    const before = new Map(own.map((d) => [d.id, d]));
+    const rows: DutyWithOrg[] = [];
+    for (const [i, item] of input.items.entries()) {
+      const was = before.get(item.id)!;
+      const row = await updateDuty(tx, item.id, item.version, { sortOrder: i }, deps.now());
+      if (!row) throw staleVersion(await current());
+      rows.push({ ...was, ...row });
+      if (was.sortOrder !== i) {
+        await recordAudit(tx, {
+          actor: a,
+          orgId: org.id,
+          action: "duty.reorder",
+          entityType: "duty",
+          entityId: item.id,
+          before: { sortOrder: was.sortOrder, version: was.version },
+          after: { sortOrder: i, version: row.version },
+          at: deps.now(),
+        });
+      }
+    }
+    return { items: await present(tx, rows) };
+  });
+}

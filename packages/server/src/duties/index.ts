@@ -8,4 +8,5 @@ export const dutiesRouter = createRouter()
   .openapi(r.createDutyRoute, h.createDutyHandler)
   .openapi(r.updateDutyRoute, h.updateDutyHandler)
   .openapi(r.replaceActivitiesRoute, h.replaceActivitiesHandler)
-  .openapi(r.deleteDutyRoute, h.deleteDutyHandler);
+  .openapi(r.deleteDutyRoute, h.deleteDutyHandler)
+  .openapi(r.reorderDutiesRoute, h.reorderDutiesHandler);

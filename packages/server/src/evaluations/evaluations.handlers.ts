@@ -1,5 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/context.ts";
+import { historyOf, snapshotListOf, snapshotOf } from "../workflow/history.ts";
 import type * as r from "./evaluations.routes.ts";
 import {
   createEvaluation,
@@ -41,6 +42,12 @@ export const submitEvaluationHandler: RouteHandler<typeof r.submitEvaluationRout
     200,
   );
 
+export const unitApproveEvaluationHandler: RouteHandler<typeof r.unitApproveEvaluationRoute, AppEnv> = async (c) =>
+  c.json(
+    await transitionEvaluation(c.var.deps, c.var.actor, c.req.valid("param").id, "unit_approve", c.req.valid("json")),
+    200,
+  );
+
 export const approveEvaluationHandler: RouteHandler<typeof r.approveEvaluationRoute, AppEnv> = async (c) =>
   c.json(
     await transitionEvaluation(c.var.deps, c.var.actor, c.req.valid("param").id, "approve", c.req.valid("json")),
@@ -52,6 +59,24 @@ export const returnEvaluationHandler: RouteHandler<typeof r.returnEvaluationRout
     await transitionEvaluation(c.var.deps, c.var.actor, c.req.valid("param").id, "return", c.req.valid("json")),
     200,
   );
+
+export const evaluationHistoryHandler: RouteHandler<typeof r.evaluationHistoryRoute, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  await evaluationFor(c.var.deps.db, c.var.actor, id);
+  return c.json(await historyOf(c.var.deps.db, "self_evaluation", id), 200);
+};
+
+export const evaluationSnapshotsHandler: RouteHandler<typeof r.evaluationSnapshotsRoute, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  await evaluationFor(c.var.deps.db, c.var.actor, id);
+  return c.json(await snapshotListOf(c.var.deps.db, "self_evaluation", id), 200);
+};
+
+export const evaluationSnapshotHandler: RouteHandler<typeof r.evaluationSnapshotRoute, AppEnv> = async (c) => {
+  const { id, snapshotId } = c.req.valid("param");
+  await evaluationFor(c.var.deps.db, c.var.actor, id);
+  return c.json(await snapshotOf(c.var.deps.db, "self_evaluation", id, snapshotId), 200);
+};
 
 export const evaluationScoresHandler: RouteHandler<typeof r.evaluationScoresRoute, AppEnv> = async (c) => {
   const row = await evaluationFor(c.var.deps.db, c.var.actor, c.req.valid("param").id);

@@ -1,8 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { BUILTIN_SCHEMES } from "@jixiao/core";
 import { WORKFLOW_STATES } from "../db/columns.ts";
 import { errorResponses } from "../http/errors.ts";
 import { Money } from "../projects/presenters.ts";
 import { IdParam } from "../projects/projects.routes.ts";
+import { historyRoute, snapshotRoute, snapshotsRoute, workflowActionRoute } from "../workflow/routes.ts";
 import { EvaluationSchema, EvaluationWithItemsSchema, Points } from "./presenters.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
@@ -13,7 +15,11 @@ const Fields = z.object({
   fullYearBudget: Money.nullable().optional(),
   executed: Money.nullable().optional(),
   executionPoints: Points.nullable().optional(),
-  scheme: text(50),
+  scheme: z
+    .enum(Object.keys(BUILTIN_SCHEMES) as [string, ...string[]])
+    .nullable()
+    .optional()
+    .openapi({ description: "the scoring scheme's id in @jixiao/core (national-project, department-2080)" }),
   statedTotal: Points.nullable().optional(),
   statedGrade: text(10),
   conclusion: text(10000),
@@ -151,25 +157,42 @@ export const deleteEvaluationRoute = createRoute({
   },
 });
 
-const TransitionBody = z.object({ version: z.number().int(), comment: z.string().trim().max(2000).optional() });
-
-function transitionRoute(action: "submit" | "approve" | "return", summary: string) {
-  return createRoute({
-    method: "post",
-    path: `/evaluations/{id}/${action}`,
-    tags: ["workflow"],
-    summary,
-    request: { params: IdParam, body: { required: true, content: json(TransitionBody) } },
-    responses: {
-      200: { description: "The self-evaluation in its new state", content: json(EvaluationSchema) },
-      ...errorResponses(400, 401, 403, 404, 409),
-    },
-  });
-}
-
-export const submitEvaluationRoute = transitionRoute("submit", "提交自评 / submit (filler)");
-export const approveEvaluationRoute = transitionRoute("approve", "自评审核通过 / approve (not your own submission)");
-export const returnEvaluationRoute = transitionRoute("return", "退回自评 / return with a comment");
+export const submitEvaluationRoute = workflowActionRoute(
+  "evaluations",
+  "submit",
+  EvaluationSchema,
+  "提交自评 / submit (filler): → submitted (待单位审核)",
+);
+export const unitApproveEvaluationRoute = workflowActionRoute(
+  "evaluations",
+  "unit_approve",
+  EvaluationSchema,
+  "自评单位审核通过 / unit-approve a submitted self-evaluation (unit approver; not your own submission)",
+);
+export const approveEvaluationRoute = workflowActionRoute(
+  "evaluations",
+  "approve",
+  EvaluationSchema,
+  "自评审核通过 / approve a unit-approved self-evaluation (reviewer; not your own submission nor your unit approval)",
+);
+export const returnEvaluationRoute = workflowActionRoute(
+  "evaluations",
+  "return",
+  EvaluationSchema,
+  "退回自评 / return with a comment: a submitted one by the unit approver, a unit-approved one by the reviewer",
+);
+export const evaluationHistoryRoute = historyRoute(
+  "evaluations",
+  "流转记录 / the self-evaluation's workflow history, with names",
+);
+export const evaluationSnapshotsRoute = snapshotsRoute(
+  "evaluations",
+  "版本快照 / the self-evaluation's versions as submitted and approved",
+);
+export const evaluationSnapshotRoute = snapshotRoute(
+  "evaluations",
+  "版本快照 / one version of the self-evaluation with its items, to compare versions",
+);
 
 export const EvaluationScoresSchema = z
   .object({

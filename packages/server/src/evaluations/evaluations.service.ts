@@ -7,16 +7,16 @@ import { DomainError, parseTarget } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, type Permission, scopeOf } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
+import { editRecord, recordFor } from "../db/editable.ts";
 import { isReferenceViolation } from "../db/errors.ts";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
-import { notFound, staleVersion } from "../http/errors.ts";
+import { notFound } from "../http/errors.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import { findProject } from "../projects/repository.ts";
-import { checkTransition, notEditable } from "../workflow/guard.ts";
-import { isEditable, type WorkflowAction } from "../workflow/rules.ts";
-import { recordWorkflowStep } from "../workflow/step.ts";
+import type { WorkflowAction } from "../workflow/rules.ts";
+import { type ReviewableKind, transitionRecord } from "../workflow/transition.ts";
 import { assertOpenYear } from "../years/guard.ts";
 import { type Evaluation, presentEvaluation, presentItem } from "./presenters.ts";
 import {
@@ -33,21 +33,23 @@ import {
 } from "./repository.ts";
 import { storeComputedScores } from "./scores.ts";
 
-const EVALUATION = { zh: "自评", en: "self-evaluation" };
+/** Self-evaluations as an editable, reviewable kind of record (db/editable.ts, workflow/transition.ts). */
+const EVALUATIONS: ReviewableKind<EvaluationWithOrg, Evaluation> = {
+  entityType: "self_evaluation",
+  what: { zh: "自评", en: "self-evaluation" },
+  find: findEvaluation,
+  present: presentEvaluation,
+  setState: (tx, id, version, patch, now, fromState) => updateEvaluation(tx, id, version, patch, now, { fromState }),
+  snapshotRows: async (tx, id) => ({ items: (await itemsOf(tx, id)).map(presentItem) }),
+};
 
-export async function evaluationFor(
+export function evaluationFor(
   db: Db,
   actor: Actor | undefined,
   id: string,
   permission: Permission = "business.read",
 ): Promise<EvaluationWithOrg> {
-  const row = await findEvaluation(db, id);
-  if (!row) {
-    authorize(actor, "business.read");
-    throw notFound(EVALUATION);
-  }
-  authorize(actor, permission, { orgPath: row.orgPath });
-  return row;
+  return recordFor(db, actor, EVALUATIONS, id, permission);
 }
 
 export async function getEvaluation(deps: Deps, actor: Actor | undefined, id: string) {
@@ -140,39 +142,20 @@ export async function createEvaluation(
   }
 }
 
-async function explainMiss(db: Db, id: string, expectedVersion: number): Promise<never> {
-  const now = await findEvaluation(db, id);
-  if (!now) throw notFound(EVALUATION);
-  if (now.version !== expectedVersion) throw staleVersion(presentEvaluation(now));
-  throw notEditable(now.workflowState);
-}
-
-export async function updateEvaluationFor(
+export function updateEvaluationFor(
   deps: Deps,
   actor: Actor | undefined,
   id: string,
   input: EvaluationInput & { version: number },
 ): Promise<Evaluation> {
-  const current = await evaluationFor(deps.db, actor, id, "business.write");
-  const a = authorize(actor, "business.write", { orgPath: current.orgPath });
-  await assertOpenYear(deps.db, current.year);
   const { version, ...patch } = input;
-  if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
-  return transact(deps.db, async (tx) => {
-    const row = await updateEvaluation(tx, id, version, patch, deps.now(), { editableOnly: true });
-    if (!row) return explainMiss(tx, id, version);
-    const after = presentEvaluation({ ...current, ...row });
-    await recordAudit(tx, {
-      actor: a,
-      orgId: current.orgId,
-      action: "evaluation.update",
-      entityType: "self_evaluation",
-      entityId: id,
-      before: presentEvaluation(current),
-      after,
-      at: deps.now(),
-    });
-    return after;
+  return editRecord(deps, actor, EVALUATIONS, id, version, {
+    action: "evaluation.update",
+    write: async (tx, current) => {
+      const row = await updateEvaluation(tx, id, version, patch, deps.now(), { editableOnly: true });
+      return row && presentEvaluation({ ...current, ...row });
+    },
+    audit: (current, after) => ({ before: presentEvaluation(current), after }),
   });
 }
 
@@ -196,39 +179,38 @@ export async function replaceItemsFor(
   id: string,
   input: { version: number; items: ItemInput[] },
 ) {
-  const current = await evaluationFor(deps.db, actor, id, "business.write");
-  const a = authorize(actor, "business.write", { orgPath: current.orgPath });
-  await assertOpenYear(deps.db, current.year);
-  if (current.version === input.version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
-  const before = (await itemsOf(deps.db, id)).map(presentItem);
-  return transact(deps.db, async (tx) => {
-    const row = await updateEvaluation(tx, id, input.version, {}, deps.now(), { editableOnly: true });
-    if (!row) return explainMiss(tx, id, input.version);
-    await replaceItems(
-      tx,
-      id,
-      input.items.map((it, i) => ({
-        ...it,
-        evaluationId: id,
-        actualParsed: it.actualText ? parseTarget(it.actualText, { year: current.year }) : null,
-        sortOrder: i,
-      })),
-    );
-    const scored = await storeComputedScores(tx, { ...current, ...row });
-    const items = (await itemsOf(tx, id)).map(presentItem);
-    await recordAudit(tx, {
-      actor: a,
-      orgId: current.orgId,
-      action: "evaluation.items",
-      entityType: "self_evaluation",
-      entityId: id,
-      before: { version: current.version, items: before },
-      after: { version: row.version, items },
-      at: deps.now(),
-    });
-    const computedTotal = scored.result ? scored.result.total.toFixed(4) : null;
-    return { ...presentEvaluation({ ...current, ...row, computedTotal }), items };
+  const saved = await editRecord(deps, actor, EVALUATIONS, id, input.version, {
+    action: "evaluation.items",
+    write: async (tx, current) => {
+      const row = await updateEvaluation(tx, id, input.version, {}, deps.now(), { editableOnly: true });
+      if (!row) return undefined;
+      const before = (await itemsOf(tx, id)).map(presentItem);
+      await replaceItems(
+        tx,
+        id,
+        input.items.map((it, i) => ({
+          ...it,
+          evaluationId: id,
+          actualParsed: it.actualText ? parseTarget(it.actualText, { year: current.year }) : null,
+          sortOrder: i,
+        })),
+      );
+      const scored = await storeComputedScores(tx, { ...current, ...row });
+      const items = (await itemsOf(tx, id)).map(presentItem);
+      const computedTotal = scored.result ? scored.result.total.toFixed(4) : null;
+      return {
+        before,
+        items,
+        version: row.version,
+        evaluation: presentEvaluation({ ...current, ...row, computedTotal }),
+      };
+    },
+    audit: (current, r) => ({
+      before: { version: current.version, items: r.before },
+      after: { version: r.version, items: r.items },
+    }),
   });
+  return { ...saved.evaluation, items: saved.items };
 }
 
 export async function deleteEvaluationFor(
@@ -237,60 +219,19 @@ export async function deleteEvaluationFor(
   id: string,
   version: number,
 ): Promise<void> {
-  const current = await evaluationFor(deps.db, actor, id, "business.write");
-  const a = authorize(actor, "business.write", { orgPath: current.orgPath });
-  await assertOpenYear(deps.db, current.year);
-  if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
-  await transact(deps.db, async (tx) => {
-    if (!(await deleteEvaluation(tx, id, version))) return explainMiss(tx, id, version);
-    await recordAudit(tx, {
-      actor: a,
-      orgId: current.orgId,
-      action: "evaluation.delete",
-      entityType: "self_evaluation",
-      entityId: id,
-      before: presentEvaluation(current),
-      at: deps.now(),
-    });
+  await editRecord(deps, actor, EVALUATIONS, id, version, {
+    action: "evaluation.delete",
+    write: async (tx) => ((await deleteEvaluation(tx, id, version)) ? true : undefined),
+    audit: (current) => ({ before: presentEvaluation(current) }),
   });
 }
 
-export async function transitionEvaluation(
+export function transitionEvaluation(
   deps: Deps,
   actor: Actor | undefined,
   id: string,
   action: WorkflowAction,
   input: { version: number; comment?: string | undefined },
 ): Promise<Evaluation> {
-  const permission: Permission = action === "submit" ? "business.write" : "business.review";
-  const current = await evaluationFor(deps.db, actor, id, permission);
-  const a = authorize(actor, permission, { orgPath: current.orgPath });
-  await assertOpenYear(deps.db, current.year);
-  if (current.version !== input.version) throw staleVersion(presentEvaluation(current));
-  const to = checkTransition(current, action, a.accountId, input.comment);
-  return transact(deps.db, async (tx) => {
-    const row = await updateEvaluation(
-      tx,
-      id,
-      input.version,
-      { workflowState: to, ...(action === "submit" ? { submittedBy: a.accountId } : {}) },
-      deps.now(),
-      { fromState: current.workflowState },
-    );
-    if (!row) return explainMiss(tx, id, input.version);
-    const after = presentEvaluation({ ...current, ...row });
-    await recordWorkflowStep(tx, {
-      entityType: "self_evaluation",
-      entityId: id,
-      orgId: current.orgId,
-      actor: a,
-      action,
-      from: { state: current.workflowState, version: current.version },
-      to: { state: to, version: row.version },
-      comment: input.comment,
-      at: deps.now(),
-      snapshot: async () => ({ ...after, items: (await itemsOf(tx, id)).map(presentItem) }),
-    });
-    return after;
-  });
+  return transitionRecord(deps, actor, EVALUATIONS, id, action, input);
 }

@@ -5,7 +5,16 @@
  */
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, money, quantity, updatedAt, version, workflowState } from "../db/columns.ts";
+import {
+  createdAt,
+  id,
+  money,
+  quantity,
+  updatedAt,
+  version,
+  workflowState,
+  workflowStateCheck,
+} from "../db/columns.ts";
 import { departmentGoals, indicators } from "../indicators/schema.ts";
 import { organisations } from "../orgs/schema.ts";
 import { projects } from "../projects/schema.ts";
@@ -49,6 +58,7 @@ export const selfEvaluations = pgTable(
   (t) => [
     index("self_evaluations_org_year_idx").on(t.orgId, t.year),
     check("self_evaluations_kind_ck", sql`${t.kind} IN ('project', 'department')`),
+    workflowStateCheck("self_evaluations", t.workflowState),
   ],
 );
 

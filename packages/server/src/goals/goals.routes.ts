@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses } from "../http/errors.ts";
 import { IndicatorSchema } from "../indicators/presenters.ts";
 import { IdParam } from "../projects/projects.routes.ts";
+import { historyRoute, snapshotRoute, snapshotsRoute, workflowActionRoute } from "../workflow/routes.ts";
 import { GoalSchema } from "./presenters.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
@@ -75,23 +76,36 @@ export const deleteGoalRoute = createRoute({
   },
 });
 
-const TransitionBody = z.object({ version: z.number().int(), comment: z.string().trim().max(2000).optional() });
-function transitionRoute(action: "submit" | "approve" | "return", summary: string) {
-  return createRoute({
-    method: "post",
-    path: `/goals/{id}/${action}`,
-    tags: ["workflow"],
-    summary,
-    request: { params: IdParam, body: { required: true, content: json(TransitionBody) } },
-    responses: {
-      200: { description: "The goal in its new state", content: json(GoalSchema) },
-      ...errorResponses(400, 401, 403, 404, 409),
-    },
-  });
-}
-export const submitGoalRoute = transitionRoute("submit", "提交部门整体绩效目标 / submit (filler)");
-export const approveGoalRoute = transitionRoute("approve", "审核通过 / approve (not your own submission)");
-export const returnGoalRoute = transitionRoute("return", "退回 / return with a comment");
+export const submitGoalRoute = workflowActionRoute(
+  "goals",
+  "submit",
+  GoalSchema,
+  "提交部门整体绩效目标 / submit (filler): → submitted (待单位审核)",
+);
+export const unitApproveGoalRoute = workflowActionRoute(
+  "goals",
+  "unit_approve",
+  GoalSchema,
+  "单位审核通过 / unit-approve a submitted goal (unit approver; not your own submission)",
+);
+export const approveGoalRoute = workflowActionRoute(
+  "goals",
+  "approve",
+  GoalSchema,
+  "审核通过 / approve a unit-approved goal (reviewer; not your own submission nor your unit approval)",
+);
+export const returnGoalRoute = workflowActionRoute(
+  "goals",
+  "return",
+  GoalSchema,
+  "退回 / return with a comment: a submitted goal by the unit approver, a unit-approved one by the reviewer",
+);
+export const goalHistoryRoute = historyRoute("goals", "流转记录 / the goal's workflow history, with names");
+export const goalSnapshotsRoute = snapshotsRoute("goals", "版本快照 / the goal's versions as submitted and approved");
+export const goalSnapshotRoute = snapshotRoute(
+  "goals",
+  "版本快照 / one version of the goal with its indicator rows, to compare versions",
+);
 
 export const listGoalIndicatorsRoute = createRoute({
   method: "get",

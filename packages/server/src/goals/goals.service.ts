@@ -3,34 +3,40 @@ import { DomainError } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, type Permission, scopeOf } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
+import { editRecord, recordFor } from "../db/editable.ts";
 import { isReferenceViolation, PG_UNIQUE_VIOLATION, pgError } from "../db/errors.ts";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
-import { notFound, staleVersion } from "../http/errors.ts";
+import { notFound } from "../http/errors.ts";
+import { presentIndicator } from "../indicators/presenters.ts";
+import { indicatorsOf } from "../indicators/repository.ts";
 import { findOrganisation } from "../orgs/repository.ts";
-import { checkTransition, notEditable } from "../workflow/guard.ts";
-import { isEditable, type WorkflowAction } from "../workflow/rules.ts";
-import { recordWorkflowStep } from "../workflow/step.ts";
+import type { WorkflowAction } from "../workflow/rules.ts";
+import { type ReviewableKind, transitionRecord } from "../workflow/transition.ts";
 import { assertOpenYear } from "../years/guard.ts";
 import { type Goal, presentGoal } from "./presenters.ts";
 import { deleteGoal, findGoal, type GoalWithOrg, insertGoal, listGoals, updateGoal } from "./repository.ts";
 
-const GOAL = { zh: "部门整体绩效目标", en: "department goal" };
+/** Department goals as an editable, reviewable kind of record (db/editable.ts, workflow/transition.ts). */
+const GOALS: ReviewableKind<GoalWithOrg, Goal> = {
+  entityType: "department_goal",
+  what: { zh: "部门整体绩效目标", en: "department goal" },
+  find: findGoal,
+  present: presentGoal,
+  setState: (tx, id, version, patch, now, fromState) => updateGoal(tx, id, version, patch, now, { fromState }),
+  snapshotRows: async (tx, id) => ({
+    indicators: (await indicatorsOf(tx, { kind: "goal", id })).map(presentIndicator),
+  }),
+};
 
-export async function goalFor(
+export function goalFor(
   db: Db,
   actor: Actor | undefined,
   id: string,
   permission: Permission = "business.read",
 ): Promise<GoalWithOrg> {
-  const row = await findGoal(db, id);
-  if (!row) {
-    authorize(actor, "business.read");
-    throw notFound(GOAL);
-  }
-  authorize(actor, permission, { orgPath: row.orgPath });
-  return row;
+  return recordFor(db, actor, GOALS, id, permission);
 }
 
 export async function listGoalsFor(
@@ -105,97 +111,37 @@ export async function createGoal(
   }
 }
 
-async function explainMiss(db: Db, id: string, version: number): Promise<never> {
-  const now = await findGoal(db, id);
-  if (!now) throw notFound(GOAL);
-  if (now.version !== version) throw staleVersion(presentGoal(now));
-  throw notEditable(now.workflowState);
-}
-
-export async function updateGoalFor(
+export function updateGoalFor(
   deps: Deps,
   actor: Actor | undefined,
   id: string,
   input: { version: number; annualGoal?: string | null | undefined; midTermGoal?: string | null | undefined },
 ): Promise<Goal> {
-  const current = await goalFor(deps.db, actor, id, "business.write");
-  const a = authorize(actor, "business.write", { orgPath: current.orgPath });
-  await assertOpenYear(deps.db, current.year);
   const { version, ...patch } = input;
-  if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
-  return transact(deps.db, async (tx) => {
-    const row = await updateGoal(tx, id, version, patch, deps.now(), { editableOnly: true });
-    if (!row) return explainMiss(tx, id, version);
-    const after = presentGoal({ ...current, ...row });
-    await recordAudit(tx, {
-      actor: a,
-      orgId: current.orgId,
-      action: "goal.update",
-      entityType: "department_goal",
-      entityId: id,
-      before: presentGoal(current),
-      after,
-      at: deps.now(),
-    });
-    return after;
+  return editRecord(deps, actor, GOALS, id, version, {
+    action: "goal.update",
+    write: async (tx, current) => {
+      const row = await updateGoal(tx, id, version, patch, deps.now(), { editableOnly: true });
+      return row && presentGoal({ ...current, ...row });
+    },
+    audit: (current, after) => ({ before: presentGoal(current), after }),
   });
 }
 
 export async function deleteGoalFor(deps: Deps, actor: Actor | undefined, id: string, version: number) {
-  const current = await goalFor(deps.db, actor, id, "business.write");
-  const a = authorize(actor, "business.write", { orgPath: current.orgPath });
-  await assertOpenYear(deps.db, current.year);
-  if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
-  await transact(deps.db, async (tx) => {
-    if (!(await deleteGoal(tx, id, version))) return explainMiss(tx, id, version);
-    await recordAudit(tx, {
-      actor: a,
-      orgId: current.orgId,
-      action: "goal.delete",
-      entityType: "department_goal",
-      entityId: id,
-      before: presentGoal(current),
-      at: deps.now(),
-    });
+  await editRecord(deps, actor, GOALS, id, version, {
+    action: "goal.delete",
+    write: async (tx) => ((await deleteGoal(tx, id, version)) ? true : undefined),
+    audit: (current) => ({ before: presentGoal(current) }),
   });
 }
 
-export async function transitionGoal(
+export function transitionGoal(
   deps: Deps,
   actor: Actor | undefined,
   id: string,
   action: WorkflowAction,
   input: { version: number; comment?: string | undefined },
 ): Promise<Goal> {
-  const permission: Permission = action === "submit" ? "business.write" : "business.review";
-  const current = await goalFor(deps.db, actor, id, permission);
-  const a = authorize(actor, permission, { orgPath: current.orgPath });
-  await assertOpenYear(deps.db, current.year);
-  if (current.version !== input.version) throw staleVersion(presentGoal(current));
-  const to = checkTransition(current, action, a.accountId, input.comment);
-  return transact(deps.db, async (tx) => {
-    const row = await updateGoal(
-      tx,
-      id,
-      input.version,
-      { workflowState: to, ...(action === "submit" ? { submittedBy: a.accountId } : {}) },
-      deps.now(),
-      { fromState: current.workflowState },
-    );
-    if (!row) return explainMiss(tx, id, input.version);
-    const after = presentGoal({ ...current, ...row });
-    await recordWorkflowStep(tx, {
-      entityType: "department_goal",
-      entityId: id,
-      orgId: current.orgId,
-      actor: a,
-      action,
-      from: { state: current.workflowState, version: current.version },
-      to: { state: to, version: row.version },
-      comment: input.comment,
-      at: deps.now(),
-      snapshot: () => after,
-    });
-    return after;
-  });
+  return transitionRecord(deps, actor, GOALS, id, action, input);
 }

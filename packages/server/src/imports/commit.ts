@@ -1,12 +1,20 @@
 /**
  * The writes of an import commit, inside the caller's transaction: projects with their indicator tree
- * (一级 → 二级 → 三级), duties with their activities and four-tier indicators, self-evaluations with their
- * items, and a department budget with its income lines. Values are kept as written (target text beside the
- * parsed target; stated scores and totals as stated). Rows go in one multi-row statement per level / table.
+ * (一级 → 二级 → 三级), duties with their activities and four-tier indicators (each unit's in its own
+ * organisation), self-evaluations with their items, and each unit's department budget with every section
+ * (income, spending, "三公"经费 with the prior year, procurement, assets — budget.ts). Values are kept as
+ * written (target text beside the parsed target; stated scores and totals as stated). Rows go in one bulk
+ * statement per level / table (bulk.ts: `INSERT … SELECT FROM unnest(…)`, or a multi-row VALUES for the small
+ * tables). A budget that exists and is editable is replaced as a whole; each
+ * budget written is audited with its section counts before and after.
  */
+import { parseTiers } from "@jixiao/core";
 import type { Amount, ImportedDocument, Indicator, NumberValue } from "@jixiao/core/model";
-import { eq } from "drizzle-orm";
-import { budgetIncomeLines, departmentBudgets } from "../budgets/schema.ts";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Actor } from "../accounts/actor.ts";
+import { recordAudit } from "../audit/audit.ts";
+import { departmentBudgets } from "../budgets/schema.ts";
+import { insertSections, replaceSectionRows } from "../budgets/sections.repository.ts";
 import type { Db } from "../db/open.ts";
 import { replaceActivities } from "../duties/repository.ts";
 import { duties } from "../duties/schema.ts";
@@ -14,9 +22,13 @@ import { replaceItems } from "../evaluations/repository.ts";
 import { selfEvaluations } from "../evaluations/schema.ts";
 import { indicators } from "../indicators/schema.ts";
 import { projects } from "../projects/schema.ts";
-import { evaluationName, type PlanItem, type Target } from "./plan.ts";
+import { disclosureBudgets } from "./budget.ts";
+import { bulkInsert } from "./bulk.ts";
+import { budgetsByOrg, evaluationName, mergedDuties, type PlanItem, type Target } from "./plan.ts";
+import type { DocUnit, UnitMapping } from "./units.ts";
 
 export interface Created {
+  organisations: string[];
   projects: string[];
   duties: string[];
   evaluations: string[];
@@ -36,30 +48,37 @@ function weight(n: NumberValue | undefined): string | null {
 const numberText = (n: NumberValue | undefined): string | null =>
   n?.value && /^-?\d+(\.\d+)?$/.test(n.value) ? n.value : null;
 
-/** The indicator tree of a project: level-1 and level-2 rows from the names, level-3 rows as written. */
-export async function writeIndicatorTree(db: Db, projectId: string, list: Indicator[], now: Date): Promise<void> {
-  if (list.length === 0) return;
-  const l1Names = [...new Set(list.map((i) => i.level1 ?? "未分级指标"))];
-  const l1 = await db
-    .insert(indicators)
-    .values(l1Names.map((name, i) => ({ projectId, level: 1, name, sortOrder: i, createdAt: now, updatedAt: now })))
-    .returning({ id: indicators.id, name: indicators.name });
-  const l1Id = new Map(l1.map((r) => [r.name, r.id]));
-  const l2Keys = [...new Set(list.map((i) => JSON.stringify([i.level1 ?? "未分级指标", i.level2 ?? "未分级指标"])))];
-  const l2 = await db
-    .insert(indicators)
-    .values(
-      l2Keys.map((k, i) => {
-        const [a, b] = JSON.parse(k) as [string, string];
-        return { projectId, parentId: l1Id.get(a)!, level: 2, name: b, sortOrder: i, createdAt: now, updatedAt: now };
-      }),
-    )
-    .returning({ id: indicators.id });
-  const l2Id = new Map(l2Keys.map((k, i) => [k, l2[i]!.id]));
-  await db.insert(indicators).values(
+const L1 = (i: Indicator) => i.level1 ?? "未分级指标";
+const L2 = (i: Indicator) => i.level2 ?? "未分级指标";
+const key = (...parts: string[]) => parts.join("\u0000");
+
+/**
+ * The indicator trees of many projects at once: level-1 and level-2 rows from the names, level-3 rows as
+ * written — three bulk statements (bulk.ts) whatever the number of projects and indicators.
+ */
+export async function writeIndicatorTrees(
+  db: Db,
+  trees: { projectId: string; list: Indicator[] }[],
+  now: Date,
+): Promise<void> {
+  const stamp = { createdAt: now, updatedAt: now };
+  const l1Rows = trees.flatMap(({ projectId, list }) =>
+    [...new Set(list.map(L1))].map((name, i) => ({ projectId, level: 1, name, sortOrder: i, ...stamp })),
+  );
+  const l1 = await bulkInsert(db, indicators, l1Rows, ["id", "projectId", "name"]);
+  const l1Id = new Map(l1.map((r) => [key(r.projectId, r.name), r.id]));
+  const l2Rows = trees.flatMap(({ projectId, list }) =>
+    [...new Set(list.map((i) => key(L1(i), L2(i))))].map((k, i) => {
+      const [a, b] = k.split("\u0000") as [string, string];
+      return { projectId, parentId: l1Id.get(key(projectId, a))!, level: 2, name: b, sortOrder: i, ...stamp };
+    }),
+  );
+  const l2 = await bulkInsert(db, indicators, l2Rows, ["id", "parentId", "name"]);
+  const l2Id = new Map(l2.map((r) => [key(r.parentId, r.name), r.id]));
+  const leaves = trees.flatMap(({ projectId, list }) =>
     list.map((ind, i) => ({
       projectId,
-      parentId: l2Id.get(JSON.stringify([ind.level1 ?? "未分级指标", ind.level2 ?? "未分级指标"]))!,
+      parentId: l2Id.get(key(l1Id.get(key(projectId, L1(ind)))!, L2(ind)))!,
       level: 3,
       name: ind.name || "（未命名指标）",
       description: ind.description ?? null,
@@ -69,10 +88,25 @@ export async function writeIndicatorTree(db: Db, projectId: string, list: Indica
       natureCode: ind.operatorCode ?? null,
       weight: weight(ind.weight),
       sortOrder: i,
-      createdAt: now,
-      updatedAt: now,
+      ...stamp,
     })),
   );
+  await bulkInsert(db, indicators, leaves);
+}
+
+function projectFields(p: ImportedDocument["projects"][number], now: Date) {
+  return {
+    name: p.name,
+    implementingUnit: p.fields?.实施单位 ?? p.organisation?.name ?? null,
+    attribute: p.fields?.项目属性 ?? null,
+    annualFunds: yuan(p.budget),
+    fiscalFunds: yuan(p.funding?.fiscal),
+    carryOverFunds: yuan(p.funding?.carryOver),
+    otherFunds: yuan(p.funding?.other),
+    purpose: p.purpose ?? null,
+    annualGoal: p.goal ?? null,
+    updatedAt: now,
+  };
 }
 
 function items(evaluationId: string, list: Indicator[]) {
@@ -96,14 +130,30 @@ export async function commitPlan(
   t: Target,
   doc: ImportedDocument,
   plan: PlanItem[],
-  meta: { now: Date; actorId: string },
+  meta: { now: Date; actor: Actor; importId: string; units?: UnitMapping[]; docUnits?: DocUnit[] },
 ): Promise<Created> {
   const now = meta.now;
-  const created: Created = { projects: [], duties: [], evaluations: [], budgets: [], updated: [], skipped: [] };
-  const of = (kind: PlanItem["kind"], name: string) => plan.find((p) => p.kind === kind && p.name === name);
+  const units = meta.units ?? [];
+  const docUnits = meta.docUnits ?? [];
+  const created: Created = {
+    organisations: units.filter((u) => u.action === "create" && u.orgId).map((u) => u.orgId!),
+    projects: [],
+    duties: [],
+    evaluations: [],
+    budgets: [],
+    updated: [],
+    skipped: [],
+  };
+  const of = (kind: PlanItem["kind"], name: string, unit?: string) =>
+    plan.find((p) => p.kind === kind && p.name === name && (unit === undefined || p.unit === unit));
   const projectIds = new Map<string, string>();
 
+  // Projects: the updated ones in place (their indicators replaced), the new ones in one bulk statement, then
+  // every tree in three.
   const done = new Set<string>();
+  const fresh: { p: (typeof doc.projects)[number]; fields: ReturnType<typeof projectFields> }[] = [];
+  const trees: { projectId: string; list: Indicator[] }[] = [];
+  const updates: string[] = [];
   for (const p of doc.projects) {
     const step = of("project", p.name);
     if (!step || done.has(p.name)) continue;
@@ -111,91 +161,96 @@ export async function commitPlan(
     if (step.action === "skip") {
       created.skipped.push(step.existingId!);
       projectIds.set(p.name, step.existingId!);
-      continue;
-    }
-    const fields = {
-      name: p.name,
-      implementingUnit: p.fields?.实施单位 ?? p.organisation?.name ?? null,
-      attribute: p.fields?.项目属性 ?? null,
-      annualFunds: yuan(p.budget),
-      fiscalFunds: yuan(p.funding?.fiscal),
-      carryOverFunds: yuan(p.funding?.carryOver),
-      otherFunds: yuan(p.funding?.other),
-      purpose: p.purpose ?? null,
-      annualGoal: p.goal ?? null,
-      updatedAt: now,
-    };
+    } else if (step.action === "update") {
+      const id = step.existingId!;
+      updates.push(id);
+      await db.update(projects).set(projectFields(p, now)).where(eq(projects.id, id));
+      created.updated.push(id);
+      projectIds.set(p.name, id);
+      trees.push({ projectId: id, list: p.indicators });
+    } else fresh.push({ p, fields: projectFields(p, now) });
+  }
+  if (updates.length)
+    await db.delete(indicators).where(sql`${indicators.projectId} = ANY(${sql.param(updates)}::uuid[])`);
+  const inserted = await bulkInsert(
+    db,
+    projects,
+    fresh.map(({ fields }) => ({
+      ...fields,
+      orgId: t.orgId,
+      year: t.year,
+      createdBy: meta.actor.accountId,
+      createdAt: now,
+    })),
+    ["id", "name"],
+  );
+  const newId = new Map(inserted.map((r) => [r.name, r.id]));
+  for (const { p } of fresh) {
+    const id = newId.get(p.name)!;
+    created.projects.push(id);
+    projectIds.set(p.name, id);
+    trees.push({ projectId: id, list: p.indicators });
+  }
+  await writeIndicatorTrees(db, trees, now);
+
+  for (const d of mergedDuties(doc, docUnits, units)) {
+    const step = of("duty", d.name, d.unit);
+    if (!step || step.action === "skip") continue;
+    const orgId = step.orgId ?? t.orgId;
     let id: string;
     if (step.action === "update") {
       id = step.existingId!;
-      await db.delete(indicators).where(eq(indicators.projectId, id));
-      await db.update(projects).set(fields).where(eq(projects.id, id));
+      await db
+        .update(duties)
+        .set({ description: d.description, statedBudget: yuan(d.budget), updatedAt: now })
+        .where(eq(duties.id, id));
       created.updated.push(id);
     } else {
       const [row] = await db
-        .insert(projects)
-        .values({ ...fields, orgId: t.orgId, year: t.year, createdBy: meta.actorId, createdAt: now })
-        .returning({ id: projects.id });
+        .insert(duties)
+        .values({
+          orgId,
+          year: t.year,
+          name: d.name,
+          description: d.description,
+          statedBudget: yuan(d.budget),
+          sortOrder: d.sortOrder,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: duties.id });
       id = row!.id;
-      created.projects.push(id);
+      created.duties.push(id);
     }
-    projectIds.set(p.name, id);
-    await writeIndicatorTree(db, id, p.indicators, now);
-  }
-
-  for (const table of doc.dutyGoals) {
-    for (const [i, d] of table.duties.entries()) {
-      const step = of("duty", d.name);
-      if (!step || done.has(`duty:${d.name}`)) continue;
-      done.add(`duty:${d.name}`);
-      let id: string;
-      if (step.action === "update") {
-        id = step.existingId!;
-        await db
-          .update(duties)
-          .set({ description: d.content ?? d.goal ?? null, statedBudget: yuan(d.budget), updatedAt: now })
-          .where(eq(duties.id, id));
-        created.updated.push(id);
-      } else {
-        const [row] = await db
-          .insert(duties)
-          .values({
-            orgId: t.orgId,
-            year: t.year,
-            name: d.name,
-            description: d.content ?? d.goal ?? null,
-            statedBudget: yuan(d.budget),
-            sortOrder: i,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning({ id: duties.id });
-        id = row!.id;
-        created.duties.push(id);
-      }
-      // A duty's own indicators (seed 001) are kept under an activity named as the duty.
-      const acts = d.indicators.length > 0 ? [{ ...d, activities: undefined }, ...d.activities] : d.activities;
-      await replaceActivities(
-        db,
-        id,
-        acts.map((a) => ({
-          name: a.name,
-          budget: yuan(a.budget),
-          content: a.content ?? null,
-          goal: a.goal ?? null,
-          indicators: a.indicators.map((ind) => ({
-            name: ind.name || "（未命名指标）",
-            targetText: ind.target?.text ?? null,
-            targetParsed: ind.target?.parsed ?? null,
-            standardExcellent: ind.tiers?.excellent.text ?? null,
-            standardGood: ind.tiers?.good.text ?? null,
-            standardFair: ind.tiers?.fair.text ?? null,
-            standardPoor: ind.tiers?.poor.text ?? null,
-            standardsParsed: ind.tiers ?? null,
-          })),
+    await replaceActivities(
+      db,
+      id,
+      d.activities.map((a) => ({
+        name: a.name,
+        budget: yuan(a.budget),
+        content: a.content ?? null,
+        goal: a.goal ?? null,
+        indicators: a.indicators.map((ind) => ({
+          name: ind.name || "（未命名指标）",
+          targetText: ind.target?.text ?? null,
+          targetParsed: ind.target?.parsed ?? null,
+          standardExcellent: ind.tiers?.excellent.text ?? null,
+          standardGood: ind.tiers?.good.text ?? null,
+          standardFair: ind.tiers?.fair.text ?? null,
+          standardPoor: ind.tiers?.poor.text ?? null,
+          // Stored as core's reading (thresholds), as the duty editor stores it; the document's own form of
+          // the reading is rebuilt from the texts where a document is needed (review/documents.ts).
+          standardsParsed: ind.tiers
+            ? parseTiers({
+                优: ind.tiers.excellent.text,
+                良: ind.tiers.good.text,
+                中: ind.tiers.fair.text,
+                差: ind.tiers.poor.text,
+              })
+            : null,
         })),
-      );
-    }
+      })),
+    );
   }
 
   const writeEvaluation = async (
@@ -276,32 +331,65 @@ export async function commitPlan(
     );
   }
 
-  const budgetStep = plan.find((p) => p.kind === "budget");
-  if (doc.disclosure && budgetStep) {
-    if (budgetStep.action === "skip") created.skipped.push(budgetStep.existingId!);
-    else {
-      const d = doc.disclosure;
-      const [row] = await db
-        .insert(departmentBudgets)
-        .values({
-          orgId: t.orgId,
-          year: t.year,
-          incomeTotal: yuan(d.overview?.total),
-          operatingFunds: yuan(d.runningCosts?.amount),
-          notes: d.sections.map((s) => [s.heading, ...s.paragraphs].join("\n")).join("\n\n") || null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: departmentBudgets.id });
-      created.budgets.push(row!.id);
-      const lines = (d.overview?.parts ?? []).filter((p) => p.amount.yuan !== undefined);
-      if (lines.length > 0) {
-        await db
-          .insert(budgetIncomeLines)
-          .values(
-            lines.map((l, i) => ({ budgetId: row!.id, category: l.label, amount: l.amount.yuan!, sortOrder: i })),
-          );
+  if (doc.disclosure) {
+    for (const b of budgetsByOrg(disclosureBudgets(doc, docUnits), units, t.orgId)) {
+      const step = of("budget", `部门预算：${b.unit}`);
+      if (!step) continue;
+      if (step.action === "skip") {
+        created.skipped.push(step.existingId!);
+        continue;
       }
+      const orgId = b.orgId ?? step.orgId ?? t.orgId;
+      // A procurement line naming a project of the organisation and year (its latest revision) is linked to it.
+      if (b.sections.procurement.length > 0) {
+        const named = await db
+          .select({ id: projects.id, name: projects.name })
+          .from(projects)
+          .where(
+            and(
+              eq(projects.orgId, orgId),
+              eq(projects.year, t.year),
+              sql`${projects.name} = ANY(${sql.param([...new Set(b.sections.procurement.map((l) => l.itemName))])}::text[])`,
+            ),
+          )
+          .orderBy(projects.name, desc(projects.revision));
+        const byName = new Map<string, string>();
+        for (const r of named) if (!byName.has(r.name)) byName.set(r.name, r.id);
+        for (const l of b.sections.procurement) l.projectId = byName.get(l.itemName) ?? null;
+      }
+      let id: string;
+      if (step.action === "update") {
+        id = step.existingId!;
+        await db
+          .update(departmentBudgets)
+          .set({ ...b.header, version: sql`${departmentBudgets.version} + 1`, updatedAt: now })
+          .where(eq(departmentBudgets.id, id));
+        await replaceSectionRows(db, id, b.sections);
+        created.updated.push(id);
+      } else {
+        const [row] = await db
+          .insert(departmentBudgets)
+          .values({ ...b.header, orgId, year: t.year, createdAt: now, updatedAt: now })
+          .returning({ id: departmentBudgets.id });
+        id = row!.id;
+        await insertSections(db, id, b.sections);
+        created.budgets.push(id);
+      }
+      await recordAudit(db, {
+        actor: meta.actor,
+        orgId,
+        action: step.action === "update" ? "budget.import.replace" : "budget.import.create",
+        entityType: "department_budget",
+        entityId: id,
+        details: {
+          importId: meta.importId,
+          unit: b.unit,
+          before: step.replaces ?? null,
+          after: step.sections ?? null,
+          header: b.header.incomeTotal === null ? undefined : { incomeTotal: b.header.incomeTotal },
+        },
+        at: now,
+      });
     }
   }
   return created;

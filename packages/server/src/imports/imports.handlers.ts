@@ -59,5 +59,8 @@ export const getImportHandler: RouteHandler<typeof getImportRoute, AppEnv> = asy
 };
 
 export const commitImportHandler: RouteHandler<typeof commitImportRoute, AppEnv> = async (c) => {
-  return c.json(await commitImport(c.var.deps, c.var.actor, c.req.valid("param").id), 200);
+  // The body is optional: without one (or without a JSON content type) nothing is overridden.
+  const json = (c.req.header("content-type") ?? "").includes("application/json");
+  const body = json ? (c.req.valid("json") as { unitOrgs?: Record<string, string> } | undefined) : undefined;
+  return c.json(await commitImport(c.var.deps, c.var.actor, c.req.valid("param").id, body ?? {}), 200);
 };

@@ -64,8 +64,25 @@ export const commitImportRoute = createRoute({
   path: "/imports/{id}/commit",
   tags: ["imports"],
   summary:
-    "提交导入 / commit an import in one transaction into its organisation and year (audited with the file's SHA-256); the same file again changes nothing",
-  request: { params: IdParam },
+    "提交导入 / commit an import in one transaction into its organisation and year (audited with the file's SHA-256); the same file again changes nothing. A document with several units: the chosen organisation is the department, every other unit goes into the organisation named in `unitOrgs`, else one under it with the same code or name, else a new child created in the same transaction",
+  request: {
+    params: IdParam,
+    body: {
+      required: false,
+      content: json(
+        z.object({
+          unitOrgs: z
+            .record(z.string().min(1).max(200), z.string().uuid())
+            .optional()
+            .openapi({
+              description:
+                "Document unit (its name or code, as in the preview's `units`) → organisation id; each must be the chosen organisation or under it, and in your scope",
+              example: { 河北省赵县公安交通警察大队: "00000000-0000-4000-8000-000000000000" },
+            }),
+        }),
+      ),
+    },
+  },
   responses: {
     200: { description: "Committed, or unchanged", content: json(CommitResultSchema) },
     ...errorResponses(400, 401, 403, 404, 409),

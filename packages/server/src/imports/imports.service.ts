@@ -6,7 +6,7 @@
 
 import { DomainError } from "@jixiao/core";
 import type { ImportResult } from "@jixiao/core/model";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, getTableColumns, ne } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
@@ -17,12 +17,14 @@ import type { Deps } from "../http/context.ts";
 import { notFound, ServerError } from "../http/errors.ts";
 import type { JobQueue } from "../jobs/queue.ts";
 import { findOrganisation } from "../orgs/repository.ts";
+import type { OrganisationRow } from "../orgs/schema.ts";
 import { assertOpenYear } from "../years/guard.ts";
 import { commitPlan } from "./commit.ts";
-import { planImport } from "./plan.ts";
+import { type Plan, planImport, unitsOf } from "./plan.ts";
 import { type ImportView, presentImport } from "./presenters.ts";
 import { readUpload, sha256 } from "./read.ts";
 import { type ImportRow, imports } from "./schema.ts";
+import { createUnitOrgs, mapUnits } from "./units.ts";
 
 /** The upload limit: the readers' own limit on a file (50 MB). */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -48,6 +50,9 @@ function unrecognised(result: ImportResult, file: string): ServerError {
     { location: p?.location ?? { file }, details: result.problems.filter((x) => x.severity === "error") },
   );
 }
+
+/** The columns of an import but the stored result and file (several MB for a large file): for RETURNING. */
+const { result: _result, source: _source, ...withoutDocument } = getTableColumns(imports);
 
 async function findImport(db: Db, id: string): Promise<ImportRow | undefined> {
   const [row] = await db.select().from(imports).where(eq(imports.id, id)).limit(1);
@@ -133,16 +138,24 @@ export async function uploadImport(
 
   const result = await readUpload(input.bytes, input.fileName);
   if (result.kind === null) throw unrecognised(result, input.fileName);
-  const plan = await planImport(deps.db, { orgId: org.id, year: input.year }, result.document);
+  const plan = await previewPlan(deps.db, org, input.year, result);
   const row = await transact(deps.db, async (tx) => {
     const [r] = await tx
       .insert(imports)
       .values({ ...base, state: "preview", result, plan })
-      .returning();
-    await audit(tx, a, r!, "import.upload", deps.now());
-    return r!;
+      .returning(withoutDocument);
+    const stored: ImportRow = { ...r!, result, source: null };
+    await audit(tx, a, stored, "import.upload", deps.now());
+    return stored;
   });
   return { status: 201, view: presentImport(row, await committedTwin(deps.db, row)) };
+}
+
+/** The plan a preview shows: where each unit goes (nothing created yet) and what happens to each record. */
+async function previewPlan(db: Db, org: OrganisationRow, year: number, result: ImportResult): Promise<Plan> {
+  const docUnits = unitsOf(result.document);
+  const units = await mapUnits(db, org, docUnits);
+  return { units, items: await planImport(db, { orgId: org.id, year }, result.document, units, docUnits) };
 }
 
 async function audit(tx: Db, a: Actor, row: ImportRow, action: string, at: Date, details: object = {}) {
@@ -167,7 +180,9 @@ export function registerImportJobs(queue: JobQueue, db: Db): void {
       const result = await readUpload(row.source, row.fileName);
       if (result.kind === null) throw unrecognised(result, row.fileName);
       await progress(1, 3, "比对已有记录 / comparing with existing records");
-      const plan = await planImport(db, { orgId: row.orgId, year: row.year }, result.document);
+      const org = await findOrganisation(db, row.orgId);
+      if (!org) throw notFound({ zh: "组织机构", en: "organisation" });
+      const plan = await previewPlan(db, org, row.year, result);
       await progress(2, 3, "保存预览 / storing the preview");
       await db.update(imports).set({ state: "preview", result, plan, source: null }).where(eq(imports.id, row.id));
       await progress(3, 3);
@@ -191,12 +206,18 @@ export async function getImport(deps: Deps, actor: Actor | undefined, id: string
   return presentImport(row, await committedTwin(deps.db, row));
 }
 
+export interface CommitInput {
+  /** Document unit (name or code) → organisation id, overriding the matching (units.ts). */
+  unitOrgs?: Record<string, string> | undefined;
+}
+
 export async function commitImport(
   deps: Deps,
   actor: Actor | undefined,
   id: string,
+  input: CommitInput = {},
 ): Promise<{ unchanged: boolean; message: string; messageEn: string; import: ImportView }> {
-  const { row, actor: a } = await importFor(deps.db, actor, id, "business.write");
+  const { row, org, actor: a } = await importFor(deps.db, actor, id, "business.write");
   await assertOpenYear(deps.db, row.year);
   const same = (view: ImportView) => ({
     unchanged: true,
@@ -220,16 +241,24 @@ export async function commitImport(
       const twin = await committedTwin(tx, row);
       if (twin) return same(presentImport(row, twin));
       const target = { orgId: row.orgId, year: row.year };
-      const plan = await planImport(tx, target, result.document);
-      const created = await commitPlan(tx, target, result.document, plan, { now: deps.now(), actorId: a.accountId });
-      const [after] = await tx
+      const meta = { now: deps.now(), actor: a, importId: row.id };
+      const docUnits = unitsOf(result.document);
+      const units = await mapUnits(tx, org, docUnits, input.unitOrgs ?? {}, a);
+      await createUnitOrgs(tx, org, units, docUnits, meta);
+      const items = await planImport(tx, target, result.document, units, docUnits);
+      const created = await commitPlan(tx, target, result.document, items, { ...meta, units, docUnits });
+      const plan: Plan = { units, items };
+      // The stored result (several MB for a large file) is not read back: the row in hand has it.
+      const [changed] = await tx
         .update(imports)
         .set({ state: "committed", plan, created, committedAt: deps.now() })
         .where(and(eq(imports.id, row.id), eq(imports.state, "preview")))
-        .returning();
+        .returning(withoutDocument);
+      const after: ImportRow | undefined = changed && { ...changed, result: row.result, source: null };
       if (!after) throw new DomainError("conflict", { zh: "该导入已被提交", en: "This import was committed already" });
       await audit(tx, a, after, "import.commit", deps.now(), {
         created: {
+          organisations: created.organisations.length,
           projects: created.projects.length,
           duties: created.duties.length,
           evaluations: created.evaluations.length,

@@ -15,7 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, id, quantity, updatedAt, version, workflowState } from "../db/columns.ts";
+import { createdAt, id, quantity, updatedAt, version, workflowState, workflowStateCheck } from "../db/columns.ts";
 import { organisations } from "../orgs/schema.ts";
 import { projects } from "../projects/schema.ts";
 import { fiscalYears } from "../years/schema.ts";
@@ -40,7 +40,10 @@ export const departmentGoals = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("department_goals_org_year_rev_uq").on(t.orgId, t.year, t.revision)],
+  (t) => [
+    uniqueIndex("department_goals_org_year_rev_uq").on(t.orgId, t.year, t.revision),
+    workflowStateCheck("department_goals", t.workflowState),
+  ],
 );
 
 export const indicators = pgTable(

@@ -9,6 +9,7 @@ import { DomainError } from "@jixiao/core";
 import { eq } from "drizzle-orm";
 import type pg from "pg";
 import type { Db } from "../db/open.ts";
+import { transact } from "../db/transaction.ts";
 import { type JobRow, jobs } from "./schema.ts";
 
 export interface JobContext<P> {
@@ -20,10 +21,31 @@ export interface JobContext<P> {
 
 export type JobHandler<P = unknown> = (ctx: JobContext<P>) => Promise<unknown>;
 
+/**
+ * What a handler may return instead of a plain result: the result plus writes that commit in the same
+ * transaction as the job's completion (e.g. the audit row of what the job did), so both are recorded or neither.
+ */
+export class JobOutcome {
+  constructor(
+    readonly result: unknown,
+    readonly commit: (tx: Db) => Promise<void>,
+  ) {}
+}
+
+/** A key of a job's result that holds a stored file (base64): kept in the table, never shown by GET /jobs. */
+export const JOB_BLOB_KEY = "blobBase64";
+
+export interface JobMeta {
+  orgId?: string | null;
+  createdBy?: string | null;
+  /** How long the job may run before pg-boss takes it for lost (default pg-boss's 15 minutes). */
+  expireInSeconds?: number;
+}
+
 export interface JobQueue {
   readonly engine: "pg-boss" | "in-process";
   register<P>(name: string, handler: JobHandler<P>): void;
-  enqueue(name: string, payload: unknown, meta?: { orgId?: string | null; createdBy?: string | null }): Promise<string>;
+  enqueue(name: string, payload: unknown, meta?: JobMeta): Promise<string>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -41,7 +63,7 @@ async function runJob(db: Db, handlers: Map<string, JobHandler>, id: string, log
   await db.update(jobs).set({ state: "running", startedAt: new Date() }).where(eq(jobs.id, id));
   try {
     if (!handler) throw new Error(`no handler for job ${row.name}`);
-    const result = await handler({
+    const out = await handler({
       id,
       payload: row.payload,
       async progress(done, total, message) {
@@ -51,10 +73,14 @@ async function runJob(db: Db, handlers: Map<string, JobHandler>, id: string, log
           .where(eq(jobs.id, id));
       },
     });
-    await db
-      .update(jobs)
-      .set({ state: "completed", result: (result ?? null) as object | null, finishedAt: new Date() })
-      .where(eq(jobs.id, id));
+    const [result, commit] = out instanceof JobOutcome ? [out.result, out.commit] : [out, undefined];
+    await transact(db, async (tx) => {
+      await tx
+        .update(jobs)
+        .set({ state: "completed", result: (result ?? null) as object | null, finishedAt: new Date() })
+        .where(eq(jobs.id, id));
+      if (commit) await commit(tx);
+    });
   } catch (e) {
     const error =
       e instanceof DomainError
@@ -166,7 +192,7 @@ export async function pgBossQueue(db: Db, pool: pg.Pool, logError: (e: unknown) 
     async enqueue(name, payload, meta = {}) {
       const id = await insertJob(db, name, payload, meta);
       await boss.createQueue(name);
-      await boss.send(name, { jobId: id });
+      await boss.send(name, { jobId: id }, meta.expireInSeconds ? { expireInSeconds: meta.expireInSeconds } : {});
       return id;
     },
     async start() {

@@ -67,12 +67,21 @@ export const updateOrgRoute = createRoute({
   method: "patch",
   path: "/orgs/{id}",
   tags: ["orgs"],
-  summary: "修改机构（系统管理员）/ update an organisation (sysadmin); 409 with the current record when stale",
+  summary:
+    "修改或移动机构（系统管理员）/ update an organisation (sysadmin); a new `parentId` (null = a top level) moves it with its whole subtree; 409 with the current record when stale",
   request: {
     params: IdParam,
     body: {
       required: true,
-      content: json(OrgInput.omit({ parentId: true }).partial().extend({ version: z.number().int() })),
+      content: json(
+        OrgInput.partial().extend({
+          parentId: z.string().uuid().nullable().optional().openapi({
+            description:
+              "新上级机构（null 为顶级）：连同全部下级机构一起移动 / the new parent (null: top level); the subtree moves with it",
+          }),
+          version: z.number().int(),
+        }),
+      ),
     },
   },
   responses: {

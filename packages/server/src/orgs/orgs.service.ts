@@ -16,7 +16,11 @@ import {
   findOrganisation,
   insertOrganisation,
   listOrganisations,
+  lockTree,
+  MAX_DEPTH,
   type NewOrganisation,
+  rewriteSubtree,
+  subtreeMaxDepth,
   updateOrganisation,
 } from "./repository.ts";
 import type { OrganisationRow } from "./schema.ts";
@@ -50,13 +54,18 @@ export async function listOrgs(
   return rows.map(presentOrg);
 }
 
-function duplicateCode(e: unknown): never {
+function duplicateCode(e: unknown, moving = false): never {
   const pe = pgError(e);
   if (pe?.code === PG_UNIQUE_VIOLATION) {
     throw new DomainError(
       "conflict",
-      { zh: "同一上级下已有相同代码的机构", en: "A sibling organisation already has this code" },
-      { field: "code" },
+      moving
+        ? {
+            zh: "新上级机构下已有相同代码（code）的机构，不能移入",
+            en: "The new parent already has an organisation with this code: it cannot be moved there",
+          }
+        : { zh: "同一上级下已有相同代码的机构", en: "A sibling organisation already has this code" },
+      { field: moving ? "parentId" : "code" },
     );
   }
   throw e;
@@ -67,7 +76,12 @@ export async function createOrg(deps: Deps, actor: Actor | undefined, input: New
   const parent = input.parentId ? await visibleOrg(deps.db, a, input.parentId) : undefined;
   try {
     return await transact(deps.db, async (tx) => {
-      const row = await insertOrganisation(tx, input, parent);
+      // Share the tree lock and read the parent again, so a concurrent move cannot leave the child on an old path.
+      await lockTree(tx, "insert");
+      const freshParent = parent ? await findOrganisation(tx, parent.id) : undefined;
+      if (parent && !freshParent) throw notFound({ zh: "上级机构", en: "parent organisation" });
+      if (freshParent) depthCheck(freshParent.depth + 1);
+      const row = await insertOrganisation(tx, input, freshParent);
       const after = presentOrg(row);
       await recordAudit(tx, {
         actor: a,
@@ -85,38 +99,112 @@ export async function createOrg(deps: Deps, actor: Actor | undefined, input: New
   }
 }
 
-export async function updateOrg(
-  deps: Deps,
-  actor: Actor | undefined,
-  id: string,
-  input: { version: number } & Partial<Omit<NewOrganisation, "parentId">>,
-): Promise<Org> {
+/** A sysadmin's change of an organisation's fields and, with `parentId`, of its place in the tree. */
+export type OrgPatch = { version: number } & Partial<NewOrganisation>;
+
+function levelTooDeep(deepest: number): DomainError {
+  return new DomainError(
+    "invalid_input",
+    {
+      zh: `移动后机构层级将达到第 ${deepest + 1} 级，超过“省—市—县—单位”四级`,
+      en: `After the move the tree would reach level ${deepest + 1}, beyond the four levels province > city > county > unit`,
+    },
+    { field: "parentId" },
+  );
+}
+
+function depthCheck(depth: number): void {
+  if (depth > MAX_DEPTH) {
+    throw new DomainError(
+      "invalid_input",
+      {
+        zh: `上级机构已是最末一级（单位），不能再设下级机构`,
+        en: `The parent is already at the last level (unit): it cannot have sub-organisations`,
+      },
+      { field: "parentId" },
+    );
+  }
+}
+
+export async function updateOrg(deps: Deps, actor: Actor | undefined, id: string, input: OrgPatch): Promise<Org> {
   const current = await visibleOrg(deps.db, actor, id);
   const a = authorize(actor, "orgs.manage", { orgPath: current.path });
-  const { version, ...patch } = input;
+  const { version, parentId, ...fields } = input;
+  const moving = parentId !== undefined && parentId !== current.parentId;
+  // The new parent must exist and be manageable by the actor (404 when they cannot see it).
+  const target = moving && parentId ? await visibleOrg(deps.db, a, parentId) : undefined;
+  if (target) authorize(a, "orgs.manage", { orgPath: target.path });
   try {
     return await transact(deps.db, async (tx) => {
-      const row = await updateOrganisation(tx, id, version, patch, deps.now());
+      let before = current;
+      let moved = 0;
+      let newParent: OrganisationRow | null = null;
+      if (moving) {
+        await lockTree(tx, "move");
+        // Read again under the lock: another move may have changed either path since.
+        const fresh = await findOrganisation(tx, id);
+        if (!fresh) throw notFound(ORG);
+        if (fresh.version !== version) throw staleVersion(presentOrg(fresh));
+        before = fresh;
+        if (parentId) {
+          newParent = (await findOrganisation(tx, parentId)) ?? null;
+          if (!newParent) throw notFound({ zh: "上级机构", en: "parent organisation" });
+          if (newParent.path.startsWith(fresh.path)) {
+            throw new DomainError(
+              "invalid_input",
+              {
+                zh: `不能把“${fresh.name}”移到它自己或它的下级机构“${newParent.name}”之下`,
+                en: `“${fresh.name}” cannot be moved under itself or its own sub-organisation “${newParent.name}”`,
+              },
+              { field: "parentId" },
+            );
+          }
+        }
+        const deepest = (await subtreeMaxDepth(tx, fresh.path)) - fresh.depth + (newParent ? newParent.depth + 1 : 0);
+        if (deepest > MAX_DEPTH) throw levelTooDeep(deepest);
+      }
+      const row = await updateOrganisation(
+        tx,
+        id,
+        version,
+        moving ? { ...fields, parentId: parentId ?? null } : fields,
+        deps.now(),
+      );
       if (!row) {
         const now = await findOrganisation(tx, id);
         if (!now) throw notFound(ORG);
         throw staleVersion(presentOrg(now));
       }
-      const after = presentOrg(row);
+      let after = presentOrg(row);
+      if (moving) {
+        moved = await rewriteSubtree(tx, before.path, before.depth, id, newParent);
+        after = presentOrg((await findOrganisation(tx, id))!);
+      }
       await recordAudit(tx, {
         actor: a,
         orgId: id,
-        action: "org.update",
+        action: moving ? "org.move" : "org.update",
         entityType: "organisation",
         entityId: id,
-        before: presentOrg(current),
+        before: presentOrg(before),
         after,
+        ...(moving
+          ? {
+              details: {
+                fromParentId: before.parentId,
+                toParentId: newParent?.id ?? null,
+                fromPath: before.path,
+                toPath: `${newParent ? newParent.path : "/"}${id}/`,
+                organisationsMoved: moved,
+              },
+            }
+          : {}),
         at: deps.now(),
       });
       return after;
     });
   } catch (e) {
-    duplicateCode(e);
+    duplicateCode(e, moving);
   }
 }
 

@@ -74,7 +74,7 @@ export async function updateOrganisation(
   db: Db,
   id: string,
   expectedVersion: number,
-  patch: Partial<Pick<OrganisationRow, "code" | "name" | "nature" | "rank" | "fundingForm" | "sortOrder">>,
+  patch: Partial<Pick<OrganisationRow, "parentId" | "code" | "name" | "nature" | "rank" | "fundingForm" | "sortOrder">>,
   now: Date,
 ): Promise<OrganisationRow | undefined> {
   const rows = await db
@@ -99,4 +99,53 @@ export async function countChildren(db: Db, id: string): Promise<number> {
     .from(organisations)
     .where(eq(organisations.parentId, id));
   return rows[0]?.n ?? 0;
+}
+
+/** The deepest level of the tree: 0 province, 1 city, 2 county, 3 unit. */
+export const MAX_DEPTH = 3;
+
+/**
+ * Serialise changes of the tree's shape: a move takes the lock exclusively, a creation shares it, so a child is
+ * never inserted under a path that a concurrent move is rewriting. Held until the transaction ends.
+ */
+const TREE_LOCK_KEY = 730_101;
+export async function lockTree(db: Db, mode: "move" | "insert"): Promise<void> {
+  await db.execute(
+    mode === "move"
+      ? sql`SELECT pg_advisory_xact_lock(${TREE_LOCK_KEY})`
+      : sql`SELECT pg_advisory_xact_lock_shared(${TREE_LOCK_KEY})`,
+  );
+}
+
+/** The depth of the deepest organisation in the subtree at `path` (the organisation itself included). */
+export async function subtreeMaxDepth(db: Db, path: string): Promise<number> {
+  const rows = await db
+    .select({ d: sql<number>`max(${organisations.depth})::int` })
+    .from(organisations)
+    .where(like(organisations.path, likePrefix(path)));
+  return rows[0]?.d ?? 0;
+}
+
+/**
+ * Re-root the subtree at `oldPath` (the organisation and all its descendants) under `newParent`: every path's
+ * prefix and every depth rewritten in one statement. Returns how many rows moved.
+ */
+export async function rewriteSubtree(
+  db: Db,
+  oldPath: string,
+  oldDepth: number,
+  id: string,
+  newParent: OrganisationRow | null,
+): Promise<number> {
+  const newPath = `${newParent ? newParent.path : "/"}${id}/`;
+  const delta = (newParent ? newParent.depth + 1 : 0) - oldDepth;
+  const rows = await db
+    .update(organisations)
+    .set({
+      path: sql`${newPath} || substr(${organisations.path}, ${oldPath.length + 1})`,
+      depth: sql`${organisations.depth} + ${delta}::int`,
+    })
+    .where(like(organisations.path, likePrefix(oldPath)))
+    .returning({ id: organisations.id });
+  return rows.length;
 }

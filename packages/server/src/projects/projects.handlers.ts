@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/context.ts";
-import { transitionsOf } from "../workflow/repository.ts";
+import { historyOf, snapshotListOf, snapshotOf } from "../workflow/history.ts";
 import { presentProject } from "./presenters.ts";
 import type {
   approveProjectRoute,
@@ -9,9 +9,12 @@ import type {
   getProjectRoute,
   listProjectsRoute,
   projectHistoryRoute,
+  projectSnapshotRoute,
+  projectSnapshotsRoute,
   returnProjectRoute,
   reviseProjectRoute,
   submitProjectRoute,
+  unitApproveProjectRoute,
   updateProjectRoute,
 } from "./projects.routes.ts";
 import {
@@ -59,6 +62,11 @@ export const submitProjectHandler: RouteHandler<typeof submitProjectRoute, AppEn
   return c.json(await transitionProject(c.var.deps, c.var.actor, id, "submit", c.req.valid("json")), 200);
 };
 
+export const unitApproveProjectHandler: RouteHandler<typeof unitApproveProjectRoute, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  return c.json(await transitionProject(c.var.deps, c.var.actor, id, "unit_approve", c.req.valid("json")), 200);
+};
+
 export const approveProjectHandler: RouteHandler<typeof approveProjectRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
   return c.json(await transitionProject(c.var.deps, c.var.actor, id, "approve", c.req.valid("json")), 200);
@@ -72,21 +80,19 @@ export const returnProjectHandler: RouteHandler<typeof returnProjectRoute, AppEn
 export const projectHistoryHandler: RouteHandler<typeof projectHistoryRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
   await projectFor(c.var.deps.db, c.var.actor, id);
-  const rows = await transitionsOf(c.var.deps.db, "project", id);
-  return c.json(
-    {
-      items: rows.map((r) => ({
-        fromState: r.fromState,
-        toState: r.toState,
-        action: r.action,
-        actorId: r.actorId,
-        comment: r.comment,
-        entityVersion: r.entityVersion,
-        at: r.createdAt.toISOString(),
-      })),
-    },
-    200,
-  );
+  return c.json(await historyOf(c.var.deps.db, "project", id), 200);
+};
+
+export const projectSnapshotsHandler: RouteHandler<typeof projectSnapshotsRoute, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  await projectFor(c.var.deps.db, c.var.actor, id);
+  return c.json(await snapshotListOf(c.var.deps.db, "project", id), 200);
+};
+
+export const projectSnapshotHandler: RouteHandler<typeof projectSnapshotRoute, AppEnv> = async (c) => {
+  const { id, snapshotId } = c.req.valid("param");
+  await projectFor(c.var.deps.db, c.var.actor, id);
+  return c.json(await snapshotOf(c.var.deps.db, "project", id, snapshotId), 200);
 };
 
 export const reviseProjectHandler: RouteHandler<typeof reviseProjectRoute, AppEnv> = async (c) => {

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { WORKFLOW_STATES } from "../db/columns.ts";
 import { errorResponses } from "../http/errors.ts";
+import { historyRoute, snapshotRoute, snapshotsRoute, workflowActionRoute } from "../workflow/routes.ts";
 import { Money, ProjectSchema } from "./presenters.ts";
 import { PROJECT_SORTS } from "./repository.ts";
 
@@ -125,57 +126,40 @@ export const deleteProjectRoute = createRoute({
   },
 });
 
-const TransitionBody = z
-  .object({ version: z.number().int(), comment: z.string().trim().max(2000).optional() })
-  .openapi("WorkflowAction");
-
-function transitionRoute(action: "submit" | "approve" | "return", summary: string) {
-  return createRoute({
-    method: "post",
-    path: `/projects/{id}/${action}`,
-    tags: ["workflow"],
-    summary,
-    request: { params: IdParam, body: { required: true, content: json(TransitionBody) } },
-    responses: {
-      200: { description: "The project in its new state", content: json(ProjectSchema) },
-      ...errorResponses(400, 401, 403, 404, 409),
-    },
-  });
-}
-
-export const submitProjectRoute = transitionRoute("submit", "提交 / submit a draft or returned project (filler)");
-export const approveProjectRoute = transitionRoute(
+export const submitProjectRoute = workflowActionRoute(
+  "projects",
+  "submit",
+  ProjectSchema,
+  "提交 / submit a draft or returned project (filler): → submitted (待单位审核)",
+);
+export const unitApproveProjectRoute = workflowActionRoute(
+  "projects",
+  "unit_approve",
+  ProjectSchema,
+  "单位审核通过 / unit-approve a submitted project (unit approver; not your own submission): → unit_approved",
+);
+export const approveProjectRoute = workflowActionRoute(
+  "projects",
   "approve",
-  "审核通过 / approve a submitted project (approver, reviewer; not your own submission); the approved version is frozen",
+  ProjectSchema,
+  "审核通过 / approve a unit-approved project (reviewer; not your own submission nor your unit approval); the approved version is frozen",
 );
-export const returnProjectRoute = transitionRoute(
+export const returnProjectRoute = workflowActionRoute(
+  "projects",
   "return",
-  "退回 / return a submitted project with a comment (approver, reviewer; not your own submission)",
+  ProjectSchema,
+  "退回 / return with a comment: a submitted project by the unit approver, a unit-approved one by the reviewer",
 );
 
-export const TransitionSchema = z
-  .object({
-    fromState: z.string(),
-    toState: z.string(),
-    action: z.string(),
-    actorId: z.string().uuid(),
-    comment: z.string().nullable(),
-    entityVersion: z.number().int(),
-    at: z.string(),
-  })
-  .openapi("WorkflowTransition");
-
-export const projectHistoryRoute = createRoute({
-  method: "get",
-  path: "/projects/{id}/transitions",
-  tags: ["workflow"],
-  summary: "流转记录 / the project's workflow history",
-  request: { params: IdParam },
-  responses: {
-    200: { description: "Transitions, oldest first", content: json(z.object({ items: z.array(TransitionSchema) })) },
-    ...errorResponses(400, 401, 403, 404),
-  },
-});
+export const projectHistoryRoute = historyRoute("projects", "流转记录 / the project's workflow history, with names");
+export const projectSnapshotsRoute = snapshotsRoute(
+  "projects",
+  "版本快照 / the project's versions as submitted and as approved",
+);
+export const projectSnapshotRoute = snapshotRoute(
+  "projects",
+  "版本快照 / one version of the project with its indicator rows, to compare versions",
+);
 
 export const reviseProjectRoute = createRoute({
   method: "post",

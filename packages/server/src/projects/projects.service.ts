@@ -4,17 +4,19 @@ import { DomainError } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, type Permission, scopeOf } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
+import { editRecord, recordFor } from "../db/editable.ts";
 import { isReferenceViolation, PG_UNIQUE_VIOLATION, pgError } from "../db/errors.ts";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound, staleVersion } from "../http/errors.ts";
+import { presentIndicator } from "../indicators/presenters.ts";
 import { indicatorsOf } from "../indicators/repository.ts";
 import { indicators } from "../indicators/schema.ts";
 import { findOrganisation } from "../orgs/repository.ts";
-import { checkTransition, notEditable } from "../workflow/guard.ts";
-import { isEditable, type WorkflowAction } from "../workflow/rules.ts";
-import { recordWorkflowStep } from "../workflow/step.ts";
+import { notEditable } from "../workflow/guard.ts";
+import type { WorkflowAction } from "../workflow/rules.ts";
+import { type ReviewableKind, transitionRecord } from "../workflow/transition.ts";
 import { assertOpenYear } from "../years/guard.ts";
 import { type Project, presentProject } from "./presenters.ts";
 import {
@@ -28,22 +30,26 @@ import {
   updateProject,
 } from "./repository.ts";
 
-const PROJECT = { zh: "项目", en: "project" };
+/** Projects as an editable, reviewable kind of record (db/editable.ts, workflow/transition.ts). */
+const PROJECTS: ReviewableKind<ProjectWithOrg, Project> = {
+  entityType: "project",
+  what: { zh: "项目", en: "project" },
+  find: findProject,
+  present: presentProject,
+  setState: (tx, id, version, patch, now, fromState) => updateProject(tx, id, version, patch, now, { fromState }),
+  snapshotRows: async (tx, id) => ({
+    indicators: (await indicatorsOf(tx, { kind: "project", id })).map(presentIndicator),
+  }),
+};
 
 /** The project when the actor holds `permission` on its organisation; 404 when invisible, 403 when read-only. */
-export async function projectFor(
+export function projectFor(
   db: Db,
   actor: Actor | undefined,
   id: string,
   permission: Permission = "business.read",
 ): Promise<ProjectWithOrg> {
-  const row = await findProject(db, id);
-  if (!row) {
-    authorize(actor, "business.read");
-    throw notFound(PROJECT);
-  }
-  authorize(actor, permission, { orgPath: row.orgPath });
-  return row;
+  return recordFor(db, actor, PROJECTS, id, permission);
 }
 
 export { notEditable };
@@ -117,41 +123,20 @@ export async function createProject(
   }
 }
 
-/** Why an optimistic write matched no row: gone (404), stale (409 + current), or not editable (409). */
-async function explainMiss(db: Db, id: string, expectedVersion: number, needEditable: boolean): Promise<never> {
-  const now = await findProject(db, id);
-  if (!now) throw notFound(PROJECT);
-  if (now.version !== expectedVersion) throw staleVersion(presentProject(now));
-  if (needEditable && !isEditable(now.workflowState)) throw notEditable(now.workflowState);
-  throw staleVersion(presentProject(now));
-}
-
-export async function updateProjectFor(
+export function updateProjectFor(
   deps: Deps,
   actor: Actor | undefined,
   id: string,
   input: Partial<ProjectInput> & { version: number },
 ): Promise<Project> {
-  const current = await projectFor(deps.db, actor, id, "business.write");
-  const a = authorize(actor, "business.write", { orgPath: current.orgPath });
-  await assertOpenYear(deps.db, current.year);
   const { version, ...patch } = input;
-  if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
-  return transact(deps.db, async (tx) => {
-    const row = await updateProject(tx, id, version, patch, deps.now(), { editableOnly: true });
-    if (!row) return explainMiss(tx, id, version, true);
-    const after = presentProject({ ...row, orgName: current.orgName });
-    await recordAudit(tx, {
-      actor: a,
-      orgId: current.orgId,
-      action: "project.update",
-      entityType: "project",
-      entityId: id,
-      before: presentProject(current),
-      after,
-      at: deps.now(),
-    });
-    return after;
+  return editRecord(deps, actor, PROJECTS, id, version, {
+    action: "project.update",
+    write: async (tx, current) => {
+      const row = await updateProject(tx, id, version, patch, deps.now(), { editableOnly: true });
+      return row && presentProject({ ...row, orgName: current.orgName });
+    },
+    audit: (current, after) => ({ before: presentProject(current), after }),
   });
 }
 
@@ -161,63 +146,21 @@ export async function deleteProjectFor(
   id: string,
   version: number,
 ): Promise<void> {
-  const current = await projectFor(deps.db, actor, id, "business.write");
-  const a = authorize(actor, "business.write", { orgPath: current.orgPath });
-  await assertOpenYear(deps.db, current.year);
-  if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
-  await transact(deps.db, async (tx) => {
-    const deleted = await deleteProject(tx, id, version, { editableOnly: true });
-    if (!deleted) return explainMiss(tx, id, version, true);
-    await recordAudit(tx, {
-      actor: a,
-      orgId: current.orgId,
-      action: "project.delete",
-      entityType: "project",
-      entityId: id,
-      before: presentProject(current),
-      at: deps.now(),
-    });
+  await editRecord(deps, actor, PROJECTS, id, version, {
+    action: "project.delete",
+    write: async (tx) => ((await deleteProject(tx, id, version, { editableOnly: true })) ? true : undefined),
+    audit: (current) => ({ before: presentProject(current) }),
   });
 }
 
-export async function transitionProject(
+export function transitionProject(
   deps: Deps,
   actor: Actor | undefined,
   id: string,
   action: WorkflowAction,
   input: { version: number; comment?: string | undefined },
 ): Promise<Project> {
-  const permission: Permission = action === "submit" ? "business.write" : "business.review";
-  const current = await projectFor(deps.db, actor, id, permission);
-  const a = authorize(actor, permission, { orgPath: current.orgPath });
-  await assertOpenYear(deps.db, current.year);
-  if (current.version !== input.version) throw staleVersion(presentProject(current));
-  const to = checkTransition(current, action, a.accountId, input.comment);
-  return transact(deps.db, async (tx) => {
-    const row = await updateProject(
-      tx,
-      id,
-      input.version,
-      { workflowState: to, ...(action === "submit" ? { submittedBy: a.accountId } : {}) },
-      deps.now(),
-      { fromState: current.workflowState },
-    );
-    if (!row) return explainMiss(tx, id, input.version, false);
-    const after = presentProject({ ...row, orgName: current.orgName });
-    await recordWorkflowStep(tx, {
-      entityType: "project",
-      entityId: id,
-      orgId: current.orgId,
-      actor: a,
-      action,
-      from: { state: current.workflowState, version: current.version },
-      to: { state: to, version: row.version },
-      comment: input.comment,
-      at: deps.now(),
-      snapshot: () => after,
-    });
-    return after;
-  });
+  return transitionRecord(deps, actor, PROJECTS, id, action, input);
 }
 
 /**

@@ -2,9 +2,8 @@
  * Projects (项目) with their goal declaration (绩效目标申报): funds split by source, purpose, annual and
  * mid-term goals. The indicator tree hangs off a project in `indicators/schema.ts`.
  */
-import { sql } from "drizzle-orm";
-import { type AnyPgColumn, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, money, updatedAt, version, workflowState } from "../db/columns.ts";
+import { type AnyPgColumn, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, money, updatedAt, version, workflowState, workflowStateCheck } from "../db/columns.ts";
 import { organisations } from "../orgs/schema.ts";
 import { fiscalYears } from "../years/schema.ts";
 
@@ -52,7 +51,7 @@ export const projects = pgTable(
     index("projects_org_year_idx").on(t.orgId, t.year),
     index("projects_name_idx").on(t.name),
     uniqueIndex("projects_supersedes_uq").on(t.supersedesId),
-    check("projects_workflow_state_ck", sql`${t.workflowState} IN ('draft', 'submitted', 'approved', 'returned')`),
+    workflowStateCheck("projects", t.workflowState),
   ],
 );
 

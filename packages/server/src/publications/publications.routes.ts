@@ -17,6 +17,10 @@ export const PublicationSchema = z
     year: z.number().int(),
     title: z.string(),
     files: z.record(z.string(), z.object({ fileName: z.string(), size: z.number().int(), sha256: z.string() })),
+    snapshotSha256: z
+      .string()
+      .nullable()
+      .openapi({ description: "SHA-256 of the published document's canonical JSON (keys sorted at every level)" }),
     publishedAt: z.string(),
     withdrawnAt: z.string().nullable(),
     withdrawReason: z.string().nullable(),
@@ -93,7 +97,8 @@ export const publicFileRoute = createRoute({
   method: "get",
   path: "/public/publications/{id}/file",
   tags: ["public"],
-  summary: "下载公开文件 / download a published document as xlsx, docx or PDF, no sign-in",
+  summary:
+    "下载公开文件 / download a published document as xlsx, docx or PDF, no sign-in: the very bytes whose SHA-256 the publication records (xlsx, docx kept at publication; PDF kept at its first download)",
   request: { params: IdParam, query: z.object({ format: z.enum(EXPORT_FORMATS).default("pdf") }) },
   responses: {
     200: {

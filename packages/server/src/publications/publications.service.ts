@@ -1,12 +1,26 @@
 /**
  * Publishing (an explicit act of an approver or reviewer on an APPROVED record) and withdrawing, both audited;
  * and the public reading of what is published — never anything else.
+ *
+ * What is published is frozen byte for byte: the normalised document (its SHA-256 over canonical JSON recorded as
+ * `snapshotSha256`) and the xlsx and docx rendered at publication, kept in the row's `files` (base64 beside
+ * each file's name, size and SHA-256) and served as they are — the writers stamp the time into a file, so
+ * rendering again would give other bytes. A PDF is rendered at its first download (from the published docx,
+ * through LibreOffice, or from the snapshot with pdfmake) and kept the same way.
  */
 import { createHash } from "node:crypto";
 import { DomainError } from "@jixiao/core";
 import type { ImportedDocument } from "@jixiao/core/model";
-import { type ExportFormat, exportDocument } from "@jixiao/documents";
-import { and, desc, eq, ilike, isNull, type SQL } from "drizzle-orm";
+import {
+  CONTENT_TYPES,
+  chooseLayout,
+  convertWithLibreOffice,
+  type ExportFormat,
+  exportDocument,
+  exportFileName,
+  pdfEngine,
+} from "@jixiao/documents";
+import { and, desc, eq, ilike, isNull, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
@@ -49,6 +63,36 @@ async function approvedRecord(db: Db, actor: Actor | undefined, type: PublishTyp
   return { record: r, document: doc.document };
 }
 
+/** A published file as stored: its bytes (base64) beside what the public sees of it. */
+interface StoredFile {
+  fileName: string;
+  size: number;
+  sha256: string;
+  base64?: string;
+}
+/** The `files` column: the formats, and the snapshot's hash under a key no format has. */
+type StoredFiles = Partial<Record<ExportFormat, StoredFile>> & { snapshot?: { sha256: string } };
+
+const sha256 = (b: Uint8Array | string) => createHash("sha256").update(b).digest("hex");
+
+/** JSON with object keys sorted at every level: the same document gives the same text, whatever stored it. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v as object)
+            .sort()
+            .map((k) => [k, (v as Record<string, unknown>)[k]]),
+        )
+      : v,
+  );
+}
+
+/** The SHA-256 of a normalised document's canonical JSON (what `snapshotSha256` records). */
+export function snapshotHash(document: unknown): string {
+  return sha256(canonicalJson(document));
+}
+
 export interface PublicationView {
   id: string;
   type: PublishType;
@@ -59,12 +103,20 @@ export interface PublicationView {
   year: number;
   title: string;
   files: Record<string, { fileName: string; size: number; sha256: string }>;
+  /** SHA-256 of the published document's canonical JSON (`canonicalJson`). */
+  snapshotSha256: string | null;
   publishedAt: string;
   withdrawnAt: string | null;
   withdrawReason: string | null;
 }
 
 function present(row: PublicationRow, orgName: string): PublicationView {
+  const stored = row.files as StoredFiles;
+  const files: PublicationView["files"] = {};
+  for (const [format, f] of Object.entries(stored)) {
+    if (format === "snapshot" || !f || !("fileName" in f)) continue;
+    files[format] = { fileName: f.fileName, size: f.size, sha256: f.sha256 };
+  }
   return {
     id: row.id,
     type: row.entityType as PublishType,
@@ -74,7 +126,8 @@ function present(row: PublicationRow, orgName: string): PublicationView {
     orgName,
     year: row.year,
     title: row.title,
-    files: row.files as PublicationView["files"],
+    files,
+    snapshotSha256: stored.snapshot?.sha256 ?? null,
     publishedAt: row.publishedAt.toISOString(),
     withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
     withdrawReason: row.withdrawReason,
@@ -88,13 +141,14 @@ export async function publish(
 ): Promise<PublicationView> {
   const { record, document } = await approvedRecord(deps.db, actor, input.type, input.id);
   const a = authorize(actor, "business.review", { orgPath: record.orgPath });
-  const files: PublicationView["files"] = {};
+  const files: StoredFiles = { snapshot: { sha256: snapshotHash(document) } };
   for (const format of ["xlsx", "docx"] as const) {
     const f = await exportDocument(document, { format });
     files[format] = {
       fileName: f.fileName,
       size: f.data.length,
-      sha256: createHash("sha256").update(f.data).digest("hex"),
+      sha256: sha256(f.data),
+      base64: Buffer.from(f.data).toString("base64"),
     };
   }
   const title = document.title ?? document.projects[0]?.name ?? record.orgName;
@@ -121,7 +175,7 @@ export async function publish(
         action: "publication.publish",
         entityType: input.type,
         entityId: input.id,
-        after: { publication: row!.id, version: record.version, files },
+        after: { publication: row!.id, version: record.version, ...presentFiles(files) },
         at: deps.now(),
       });
       return present(row!, record.orgName);
@@ -196,7 +250,62 @@ export async function publicOne(db: Db, id: string): Promise<{ view: Publication
   return { view: present(r.p, r.orgName), document: r.p.document as ImportedDocument };
 }
 
-export async function publicFile(db: Db, id: string, format: ExportFormat) {
+function presentFiles(files: StoredFiles) {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(files)) {
+    if (v && "base64" in v) {
+      const { base64: _bytes, ...rest } = v;
+      out[k] = rest;
+    } else out[k] = v;
+  }
+  return { files: out };
+}
+
+/**
+ * A published file: the bytes kept at publication (xlsx, docx) or at the first download (PDF), so that every
+ * download is the file whose SHA-256 the publication records. Publications made before the bytes were kept
+ * are rendered from their frozen document.
+ */
+export async function publicFile(
+  db: Db,
+  id: string,
+  format: ExportFormat,
+): Promise<{ data: Uint8Array; fileName: string; contentType: string }> {
   const { document } = await publicOne(db, id);
-  return exportDocument(document, { format });
+  const [row] = await db.select({ files: publications.files }).from(publications).where(eq(publications.id, id));
+  const stored = (row?.files ?? {}) as StoredFiles;
+  const kept = stored[format];
+  if (kept?.base64) {
+    return {
+      data: new Uint8Array(Buffer.from(kept.base64, "base64")),
+      fileName: kept.fileName,
+      contentType: CONTENT_TYPES[format],
+    };
+  }
+  if (format !== "pdf") return exportDocument(document, { format });
+  // The PDF of the published docx when LibreOffice converts it (the same pages), else drawn from the snapshot.
+  const docx = stored.docx?.base64;
+  const data =
+    docx && pdfEngine() === "libreoffice"
+      ? await convertWithLibreOffice(new Uint8Array(Buffer.from(docx, "base64")))
+      : (await exportDocument(document, { format: "pdf" })).data;
+  const pdf: StoredFile = {
+    fileName:
+      stored.docx?.fileName.replace(/\.docx$/, ".pdf") ?? exportFileName(document, chooseLayout(document), "pdf"),
+    size: data.length,
+    sha256: sha256(data),
+    base64: Buffer.from(data).toString("base64"),
+  };
+  // Kept once: when two first downloads race, both serve the one that was stored first.
+  await db
+    .update(publications)
+    .set({ files: sql`${publications.files} || jsonb_build_object('pdf', ${JSON.stringify(pdf)}::jsonb)` })
+    .where(and(eq(publications.id, id), sql`(${publications.files} -> 'pdf') IS NULL`));
+  const [again] = await db.select({ files: publications.files }).from(publications).where(eq(publications.id, id));
+  const first = (again?.files as StoredFiles | undefined)?.pdf ?? pdf;
+  return {
+    data: new Uint8Array(Buffer.from(first.base64 ?? pdf.base64!, "base64")),
+    fileName: first.fileName,
+    contentType: CONTENT_TYPES.pdf,
+  };
 }

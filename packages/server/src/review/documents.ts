@@ -1,11 +1,15 @@
 /**
  * Stored records as core's normalised document (`ImportedDocument`), so that the review rules, the scoring
  * and the writers see a project, a goal or an evaluation exactly as they see an imported file. Locations name
- * the record (`file: "project/<id>"`) and the row (1-based, in the record's order); `rowRecords` maps each row
- * back to the stored row's id so a finding can point to it.
+ * the record (`file: "project/<id>"`) and the row (1-based, in the record's order). `rowRecords` maps each row,
+ * and `pathRecords` each path into the document (`projects[0].indicators[3]`, `…funds[0]`), back to the stored
+ * row it came from, and `self` is the record itself: a finding points to the row it concerns, or to the record.
  */
+
 import type { Amount, ImportedDocument, Indicator, ParsedTarget, Tiers } from "@jixiao/core/model";
+import { readTiers } from "@jixiao/documents";
 import { and, asc, eq } from "drizzle-orm";
+import { budgetExecution } from "../budgets/schema.ts";
 import type { Db } from "../db/open.ts";
 import { activitiesOf } from "../duties/repository.ts";
 import { duties } from "../duties/schema.ts";
@@ -18,10 +22,37 @@ import type { ProjectWithOrg } from "../projects/repository.ts";
 
 export type RecordType = "project" | "goal" | "evaluation";
 
+/** A stored row a finding can point to; `field` names the record's field when it is not a row of its own. */
+export interface RecordRef {
+  type:
+    | "project"
+    | "goal"
+    | "evaluation"
+    | "indicator"
+    | "evaluation_item"
+    | "duty"
+    | "activity"
+    | "activity_indicator"
+    | "budget_execution";
+  id: string;
+  field?: string;
+}
+
 export interface RecordDocument {
   document: ImportedDocument;
   /** For each row number of the document's table: the stored row it came from. */
-  rowRecords: Map<number, { type: "indicator" | "evaluation_item"; id: string }>;
+  rowRecords: Map<number, RecordRef>;
+  /** For paths into the document (`projects[0].indicators[2]`): the stored row they came from. */
+  pathRecords: Map<string, RecordRef>;
+  /** The record the whole document is (a finding about the document as a whole points to it). */
+  self?: RecordRef;
+  /** The date the document's execution figures are as of (the monitoring rules' reference date), if any. */
+  referenceDate?: string;
+}
+
+/** An empty mapping (an import's preview keeps the importer's locations and points to no stored row). */
+export function noRecords(document: ImportedDocument): RecordDocument {
+  return { document, rowRecords: new Map(), pathRecords: new Map() };
 }
 
 /** An amount in 元 as the importer writes it: text as stored, fen and yuan exact. */
@@ -76,9 +107,11 @@ function leaves(rows: IndicatorRow[]): { row: IndicatorRow; level1?: string; lev
   return out;
 }
 
-function indicatorsFrom(rows: IndicatorRow[], file: string, rowRecords: RecordDocument["rowRecords"]): Indicator[] {
+function indicatorsFrom(rows: IndicatorRow[], file: string, source: RecordDocument, path: string): Indicator[] {
   return leaves(rows).map(({ row, level1, level2 }, i) => {
-    rowRecords.set(i + 1, { type: "indicator", id: row.id });
+    const ref: RecordRef = { type: "indicator", id: row.id };
+    source.rowRecords.set(i + 1, ref);
+    source.pathRecords.set(`${path}.indicators[${i}]`, ref);
     const ind: Indicator = { name: row.name, location: { file, table: 1, row: i + 1 } };
     if (level1) ind.level1 = level1;
     if (level2) ind.level2 = level2;
@@ -97,8 +130,9 @@ function indicatorsFrom(rows: IndicatorRow[], file: string, rowRecords: RecordDo
 
 export async function projectDocument(db: Db, p: ProjectWithOrg): Promise<RecordDocument> {
   const file = `project/${p.id}`;
-  const rowRecords: RecordDocument["rowRecords"] = new Map();
   const doc = empty(file, ["project-goals"]);
+  const source: RecordDocument = { ...noRecords(doc), self: { type: "project", id: p.id } };
+  source.pathRecords.set("projects[0]", source.self!);
   doc.title = p.name;
   doc.organisations = [{ name: p.orgName }];
   const fields: Record<string, string> = {};
@@ -115,25 +149,59 @@ export async function projectDocument(db: Db, p: ProjectWithOrg): Promise<Record
   if (carry) funding.carryOver = carry;
   if (other) funding.other = other;
   const budget = amountOf(p.annualFunds);
+  // The latest monitoring figure of the project's year: the full year's, else the latest month's (cumulative).
+  const monitored = await latestExecution(db, p.id, p.year);
+  const executed = amountOf(monitored?.executed);
+  if (monitored && executed) {
+    source.pathRecords.set("projects[0].executed", { type: "budget_execution", id: monitored.id });
+    const month = monitored.month ?? 12;
+    source.referenceDate = `${p.year}-${String(month).padStart(2, "0")}-${lastDay(p.year, month)}`;
+  }
   doc.projects.push({
     name: p.name,
     organisation: { name: p.orgName, text: p.orgName },
     ...(budget ? { budget } : {}),
     ...(Object.keys(funding).length ? { funding } : {}),
+    ...(executed ? { executed } : {}),
     ...(p.purpose ? { purpose: p.purpose } : {}),
     ...(p.annualGoal ? { goal: p.annualGoal } : {}),
     ...(Object.keys(fields).length ? { fields } : {}),
-    indicators: indicatorsFrom(await indicatorsOf(db, { kind: "project", id: p.id }), file, rowRecords),
+    indicators: indicatorsFrom(await indicatorsOf(db, { kind: "project", id: p.id }), file, source, "projects[0]"),
     location: { file },
   });
-  return { document: doc, rowRecords };
+  return source;
+}
+
+async function latestExecution(db: Db, projectId: string, year: number) {
+  const rows = await db
+    .select()
+    .from(budgetExecution)
+    .where(
+      and(
+        eq(budgetExecution.scope, "project"),
+        eq(budgetExecution.projectId, projectId),
+        eq(budgetExecution.year, year),
+      ),
+    );
+  const withFigure = rows.filter((r) => r.executed !== null);
+  return (
+    withFigure.find((r) => r.month === null) ??
+    withFigure.filter((r) => r.month !== null).sort((a, b) => b.month! - a.month!)[0]
+  );
+}
+
+/** The last day of a month, two digits. */
+function lastDay(year: number, month: number): string {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return String(month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
 }
 
 /** A department's overall goal reviewed as a goal table: its indicators under the goal's text. */
 export async function goalDocument(db: Db, g: GoalWithOrg): Promise<RecordDocument> {
   const file = `goal/${g.id}`;
-  const rowRecords: RecordDocument["rowRecords"] = new Map();
   const doc = empty(file, ["project-goals"]);
+  const source: RecordDocument = { ...noRecords(doc), self: { type: "goal", id: g.id } };
+  source.pathRecords.set("projects[0]", source.self!);
   const name = `${g.orgName}${g.year}年度部门整体绩效目标`;
   doc.title = name;
   doc.organisations = [{ name: g.orgName }];
@@ -141,18 +209,25 @@ export async function goalDocument(db: Db, g: GoalWithOrg): Promise<RecordDocume
     name,
     organisation: { name: g.orgName, text: g.orgName },
     ...(g.annualGoal ? { goal: g.annualGoal } : {}),
-    indicators: indicatorsFrom(await indicatorsOf(db, { kind: "goal", id: g.id }), file, rowRecords),
+    indicators: indicatorsFrom(await indicatorsOf(db, { kind: "goal", id: g.id }), file, source, "projects[0]"),
     location: { file },
   });
-  return { document: doc, rowRecords };
+  return source;
 }
 
 export async function evaluationDocument(db: Db, e: EvaluationWithOrg): Promise<RecordDocument> {
   const file = `evaluation/${e.id}`;
-  const rowRecords: RecordDocument["rowRecords"] = new Map();
+  const self: RecordRef = { type: "evaluation", id: e.id };
+  const funds: RecordRef = { ...self, field: "funds" };
+  const part = e.kind === "project" ? "projectSelfEvaluations[0]" : "departmentSelfEvaluation";
+  const source: RecordDocument = { ...noRecords(empty(file, [])), self };
+  source.pathRecords.set(part, self);
+  source.pathRecords.set(e.kind === "project" ? `${part}.funds` : `${part}.budget`, funds);
   const items = await itemsOf(db, e.id);
   const indicators: Indicator[] = items.map((it, i) => {
-    rowRecords.set(i + 1, { type: "evaluation_item", id: it.id });
+    const ref: RecordRef = { type: "evaluation_item", id: it.id };
+    source.rowRecords.set(i + 1, ref);
+    source.pathRecords.set(`${part}.indicators[${i}]`, ref);
     const ind: Indicator = { name: it.name, location: { file, table: 1, row: i + 1 } };
     if (it.level1) ind.level1 = it.level1;
     if (it.level2) ind.level2 = it.level2;
@@ -191,7 +266,7 @@ export async function evaluationDocument(db: Db, e: EvaluationWithOrg): Promise<
       ...(num(e.statedTotal) ? { totalScore: num(e.statedTotal)! } : {}),
       location: { file },
     });
-    return { document: doc, rowRecords };
+    return { ...source, document: doc };
   }
   const doc = empty(file, ["department-self-evaluation"]);
   doc.organisations = [{ name: e.orgName }];
@@ -208,7 +283,7 @@ export async function evaluationDocument(db: Db, e: EvaluationWithOrg): Promise<
     projects: [],
     location: { file },
   };
-  return { document: doc, rowRecords };
+  return { ...source, document: doc };
 }
 
 /** The duty → activity goal table of a duty's organisation and year (every duty of it, in order). */
@@ -217,7 +292,10 @@ export async function dutyTableDocument(
   d: { id: string; orgId: string; year: number; orgName: string },
 ): Promise<RecordDocument> {
   const file = `duty/${d.id}`;
-  const rowRecords: RecordDocument["rowRecords"] = new Map();
+  const source: RecordDocument = {
+    ...noRecords(empty(file, ["duty-activity-goals"])),
+    self: { type: "duty", id: d.id },
+  };
   const all = await db
     .select()
     .from(duties)
@@ -227,23 +305,22 @@ export async function dutyTableDocument(
     db,
     all.map((x) => x.id),
   );
-  const tiers = (i: (typeof indicators)[number]) =>
-    (i.standardsParsed as Tiers | null) ??
-    (i.standardExcellent || i.standardGood || i.standardFair || i.standardPoor
-      ? {
-          excellent: { text: i.standardExcellent ?? "" },
-          good: { text: i.standardGood ?? "" },
-          fair: { text: i.standardFair ?? "" },
-          poor: { text: i.standardPoor ?? "" },
-        }
-      : undefined);
+  // The document's form of the four tiers, read again from the cells as written (the stored reading is core's
+  // thresholds, the form the duty editor shows).
+  const tiers = (i: (typeof indicators)[number]): Tiers | undefined =>
+    i.standardExcellent || i.standardGood || i.standardFair || i.standardPoor
+      ? readTiers([i.standardExcellent ?? "", i.standardGood ?? "", i.standardFair ?? "", i.standardPoor ?? ""], i.name)
+          .tiers
+      : undefined;
   let row = 0;
   const doc = empty(file, ["duty-activity-goals"]);
   doc.organisations = [{ name: d.orgName }];
   doc.dutyGoals.push({
     organisation: { name: d.orgName, text: d.orgName },
     unitNote: "单位：万元",
-    duties: all.map((duty) => {
+    duties: all.map((duty, di) => {
+      const dutyPath = `dutyGoals[0].duties[${di}]`;
+      source.pathRecords.set(dutyPath, { type: "duty", id: duty.id });
       const budget = wan(duty.statedBudget);
       return {
         name: duty.name,
@@ -253,7 +330,9 @@ export async function dutyTableDocument(
         indicators: [],
         activities: activities
           .filter((a) => a.dutyId === duty.id)
-          .map((a) => {
+          .map((a, ai) => {
+            const actPath = `${dutyPath}.activities[${ai}]`;
+            source.pathRecords.set(actPath, { type: "activity", id: a.id });
             const ab = wan(a.budget);
             return {
               name: a.name,
@@ -263,8 +342,11 @@ export async function dutyTableDocument(
               ...(a.goal ? { goal: a.goal } : {}),
               indicators: indicators
                 .filter((i) => i.activityId === a.id)
-                .map((i) => {
+                .map((i, ii) => {
                   row++;
+                  const ref: RecordRef = { type: "activity_indicator", id: i.id };
+                  source.rowRecords.set(row, ref);
+                  source.pathRecords.set(`${actPath}.indicators[${ii}]`, ref);
                   const t = tiers(i);
                   return {
                     name: i.name,
@@ -281,7 +363,7 @@ export async function dutyTableDocument(
     }),
     location: { file },
   });
-  return { document: doc, rowRecords };
+  return { ...source, document: doc };
 }
 
 /** An amount in 元 shown in the duty table's 万元 (exact: 元 / 10,000). */

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses } from "../http/errors.ts";
-import { REVIEW_TYPES } from "./review.service.ts";
+import { DECISION_TYPES, REVIEW_TYPES } from "./review.service.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 const VERDICT = z.enum(["优", "良", "中", "差"]);
@@ -23,9 +23,26 @@ const FindingSchema = z
     location: z.record(z.string(), z.unknown()),
     details: z.record(z.string(), z.unknown()).optional(),
     record: z
-      .object({ type: z.string(), id: z.string().uuid() })
+      .object({
+        type: z.enum([
+          "project",
+          "goal",
+          "evaluation",
+          "indicator",
+          "evaluation_item",
+          "duty",
+          "activity",
+          "activity_indicator",
+          "budget_execution",
+        ]),
+        id: z.string().uuid(),
+        field: z.string().optional(),
+      })
       .optional()
-      .openapi({ description: "The stored row the finding points to (an indicator or an evaluation item)" }),
+      .openapi({
+        description:
+          "The stored row the finding concerns (an indicator, an evaluation item, an activity indicator, a monitoring figure), or the record itself when the finding is about it as a whole (with `field`, e.g. `funds`); absent for an import's preview",
+      }),
   })
   .openapi("ReviewFinding");
 
@@ -50,12 +67,20 @@ export const ReviewSchema = z
   })
   .openapi("Review");
 
+const DecisionParams = z.object({
+  type: z.enum(DECISION_TYPES).openapi({ param: { name: "type", in: "path" } }),
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+
 export const runReviewRoute = createRoute({
   method: "get",
   path: "/reviews/{type}/{id}",
   tags: ["review"],
   summary:
-    "自动审核 / run core's review on a stored project, department goal, self-evaluation or import preview: findings (rule, severity, message, location, the row they point to), the verdict 优/良/中/差 and the latest reviewer decision",
+    "自动审核 / run core's review on a stored project, department goal, self-evaluation, duty → activity table (of the duty's organisation and year) or import preview: findings (rule, severity, message, location, the stored row they point to), the verdict 优/良/中/差 and the latest reviewer decision",
   request: { params: ReviewParams },
   responses: {
     200: { description: "The review", content: json(ReviewSchema) },
@@ -70,7 +95,7 @@ export const decideReviewRoute = createRoute({
   summary:
     "审核结论 / the reviewer's decision (approver, reviewer): accept the engine's verdict, or overrule it with a comment; audited",
   request: {
-    params: ReviewParams,
+    params: DecisionParams,
     body: {
       required: true,
       content: json(

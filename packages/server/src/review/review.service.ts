@@ -7,6 +7,7 @@ import {
   DomainError,
   type Finding,
   overruleVerdict,
+  type ReviewConfigInput,
   type ReviewResult,
   reviewDocument,
   type Verdict,
@@ -18,6 +19,7 @@ import { authorize, type Permission } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
+import { findDuty } from "../duties/repository.ts";
 import { evaluationFor } from "../evaluations/evaluations.service.ts";
 import { goalFor } from "../goals/goals.service.ts";
 import type { Deps } from "../http/context.ts";
@@ -25,14 +27,29 @@ import { notFound } from "../http/errors.ts";
 import { imports } from "../imports/schema.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import { projectFor } from "../projects/projects.service.ts";
-import { evaluationDocument, goalDocument, projectDocument, type RecordDocument } from "./documents.ts";
+import {
+  dutyTableDocument,
+  evaluationDocument,
+  goalDocument,
+  noRecords,
+  projectDocument,
+  type RecordDocument,
+  type RecordRef,
+} from "./documents.ts";
 import { type ReviewDecisionRow, reviewDecisions } from "./schema.ts";
 
-export const REVIEW_TYPES = ["project", "goal", "evaluation", "import"] as const;
+export const REVIEW_TYPES = ["project", "goal", "evaluation", "import", "duty"] as const;
 export type ReviewType = (typeof REVIEW_TYPES)[number];
+/**
+ * What a reviewer's decision may be stored on (the review_decisions table's check): a duty table is reviewed
+ * (its findings shown beside its rows) but takes no decision of its own.
+ */
+export const DECISION_TYPES = ["project", "goal", "evaluation", "import"] as const;
+export type DecisionType = (typeof DECISION_TYPES)[number];
 
 interface Reviewed {
   orgId: string;
+  orgPath: string;
   version: number;
   source: RecordDocument;
 }
@@ -47,15 +64,25 @@ async function load(
   switch (type) {
     case "project": {
       const p = await projectFor(db, actor, id, permission);
-      return { orgId: p.orgId, version: p.version, source: await projectDocument(db, p) };
+      return { orgId: p.orgId, orgPath: p.orgPath, version: p.version, source: await projectDocument(db, p) };
     }
     case "goal": {
       const g = await goalFor(db, actor, id, permission);
-      return { orgId: g.orgId, version: g.version, source: await goalDocument(db, g) };
+      return { orgId: g.orgId, orgPath: g.orgPath, version: g.version, source: await goalDocument(db, g) };
     }
     case "evaluation": {
       const e = await evaluationFor(db, actor, id, permission);
-      return { orgId: e.orgId, version: e.version, source: await evaluationDocument(db, e) };
+      return { orgId: e.orgId, orgPath: e.orgPath, version: e.version, source: await evaluationDocument(db, e) };
+    }
+    case "duty": {
+      // The duty → activity goal table of the duty's organisation and year.
+      const d = await findDuty(db, id);
+      if (!d) {
+        authorize(actor, "business.read");
+        throw notFound({ zh: "职责", en: "duty" });
+      }
+      authorize(actor, permission, { orgPath: d.orgPath });
+      return { orgId: d.orgId, orgPath: d.orgPath, version: d.version, source: await dutyTableDocument(db, d) };
     }
     case "import": {
       const [row] = await db.select().from(imports).where(eq(imports.id, id)).limit(1);
@@ -73,7 +100,7 @@ async function load(
         });
       }
       // An import's findings keep the importer's locations (file, table/sheet, row, column).
-      return { orgId: row.orgId, version: 0, source: { document: result.document, rowRecords: new Map() } };
+      return { orgId: row.orgId, orgPath: org.path, version: 0, source: noRecords(result.document) };
     }
   }
 }
@@ -82,7 +109,7 @@ async function load(
 export type ReviewedFinding = Omit<Finding, "location" | "details"> & {
   location: Record<string, string | number>;
   details?: Record<string, string | number | boolean>;
-  record?: { type: string; id: string };
+  record?: RecordRef;
 };
 
 export interface ReviewView {
@@ -103,16 +130,40 @@ export interface ReviewView {
   } | null;
 }
 
+/**
+ * The stored row a finding concerns: by its path into the document (the longest known prefix: an indicator's
+ * `…indicators[3].target` is the indicator's row, `…funds[0].score` the record's funds), else by its row number,
+ * else the record itself when the finding is about the document as a whole. Undefined for an import's preview.
+ */
+export function recordOf(f: Finding, source: RecordDocument): RecordRef | undefined {
+  if (f.location.file !== source.document.file) return undefined;
+  const path = f.location.path;
+  if (path) {
+    for (let end = path.length; end > 0; end--) {
+      const c = path[end];
+      if (end < path.length && c !== "." && c !== "[") continue;
+      const hit = source.pathRecords.get(path.slice(0, end));
+      if (hit) return hit;
+    }
+  }
+  const row = f.location.row;
+  return (row !== undefined ? source.rowRecords.get(row) : undefined) ?? source.self;
+}
+
 function withRecords(findings: Finding[], source: RecordDocument): ReviewedFinding[] {
   return findings.map((f) => {
-    const row = f.location.row;
-    const rec = f.location.file === source.document.file && row !== undefined ? source.rowRecords.get(row) : undefined;
+    const rec = recordOf(f, source);
     const { location, details, ...rest } = f;
     const out: ReviewedFinding = { ...rest, location: { ...location } as Record<string, string | number> };
     if (details) out.details = { ...details } as Record<string, string | number | boolean>;
     if (rec) out.record = rec;
     return out;
   });
+}
+
+/** The review's configuration: the defaults, with the date the record's monitoring figures are as of. */
+function configFor(source: RecordDocument): ReviewConfigInput {
+  return source.referenceDate ? { referenceDate: source.referenceDate } : {};
 }
 
 async function latestDecision(db: Db, type: ReviewType, id: string): Promise<ReviewDecisionRow | undefined> {
@@ -159,20 +210,40 @@ export async function runReview(
   id: string,
 ): Promise<ReviewView> {
   const r = await load(deps.db, actor, type, id, "business.read");
-  const result = reviewDocument(r.source.document);
+  const result = reviewDocument(r.source.document, configFor(r.source));
   return view(type, id, r, result, await latestDecision(deps.db, type, id));
 }
+
+/**
+ * Who records a decision on the automatic review: the reviewer (主管/财政审核), or the unit approver (单位审核) at
+ * their stage; 403 for anyone else who may read the record.
+ */
+function mayDecide(actor: Actor | undefined, orgPath: string): Actor {
+  try {
+    return authorize(actor, "business.review", { orgPath });
+  } catch (e) {
+    if (!(e instanceof DomainError) || e.code !== "forbidden") throw e;
+    try {
+      return authorize(actor, UNIT_APPROVE, { orgPath });
+    } catch {
+      throw e;
+    }
+  }
+}
+
+/** The unit approver's own permission (单位审核). */
+const UNIT_APPROVE = "business.unit_approve" as Permission;
 
 export async function decideReview(
   deps: Deps,
   actor: Actor | undefined,
-  type: ReviewType,
+  type: DecisionType,
   id: string,
   input: { reviewerVerdict: Verdict; comment?: string | undefined },
 ): Promise<ReviewView> {
-  const r = await load(deps.db, actor, type, id, "business.review");
-  const a = authorize(actor, "business.review");
-  const result = reviewDocument(r.source.document);
+  const r = await load(deps.db, actor, type, id, "business.read");
+  const a = mayDecide(actor, r.orgPath);
+  const result = reviewDocument(r.source.document, configFor(r.source));
   // Core's rule: a verdict other than the engine's needs a comment (400 otherwise).
   const decided = overruleVerdict(result.decision, input.reviewerVerdict, input.comment);
   const row = await transact(deps.db, async (tx) => {

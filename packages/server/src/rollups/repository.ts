@@ -1,5 +1,5 @@
 /** Roll-ups over an organisation's subtree, in SQL (sums of numeric stay exact). */
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/open.ts";
 import { likePrefix } from "../orgs/repository.ts";
 
@@ -46,31 +46,150 @@ export interface ScoreRow {
   total: string | null;
 }
 
-export async function scoresBySubtree(db: Db, underPath: string, year: number): Promise<ScoreRow[]> {
-  const rows = await queryRows<{ id: string; name: string; org_name: string; total: string | null }>(
+/** A score band of the scheme's grades, as SQL bounds: `min <= total < below` (no `below` for the top band). */
+export interface ScoreBand {
+  grade: string;
+  min: string;
+  below?: string;
+}
+
+const TOTAL = sql`coalesce(s.stated_total, s.computed_total)`;
+
+function inBands(bands: readonly ScoreBand[], total: SQL = TOTAL) {
+  return sql.join(
+    bands.map((b) =>
+      b.below === undefined
+        ? sql`(${total} >= ${b.min}::numeric)`
+        : sql`(${total} >= ${b.min}::numeric AND ${total} < ${b.below}::numeric)`,
+    ),
+    sql` OR `,
+  );
+}
+
+/**
+ * The self-evaluations of the subtree that have a total (stated, else computed), in the order of the units' paths
+ * and names; a page of them (`limit`/`offset`) with the count of all, and only those in `bands` when given.
+ */
+export async function scoresBySubtree(
+  db: Db,
+  underPath: string,
+  year: number,
+  opts: { limit?: number; offset?: number; bands?: readonly ScoreBand[] } = {},
+): Promise<ScoreRow[] & { total?: number }> {
+  const rows = await queryRows<{ id: string; name: string; org_name: string; total: string | null; n: string }>(
     db,
     sql`SELECT s.id, coalesce(p.name, o.name || ' 部门整体') AS name, o.name AS org_name,
-               coalesce(s.stated_total, s.computed_total)::text AS total
+               ${TOTAL}::text AS total, count(*) OVER ()::text AS n
           FROM self_evaluations s
           JOIN organisations o ON o.id = s.org_id
           LEFT JOIN projects p ON p.id = s.project_id
-         WHERE o.path LIKE ${likePrefix(underPath)} AND s.year = ${year}
-         ORDER BY o.path, name`,
+         WHERE o.path LIKE ${likePrefix(underPath)} AND s.year = ${year} AND ${TOTAL} IS NOT NULL
+           ${opts.bands ? sql`AND (${inBands(opts.bands)})` : sql``}
+         ORDER BY o.path, name, s.id
+         ${opts.limit === undefined ? sql`` : sql`LIMIT ${opts.limit}`}
+         ${opts.offset ? sql`OFFSET ${opts.offset}` : sql``}`,
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, orgName: r.org_name, total: r.total }));
+  const out: ScoreRow[] & { total?: number } = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    orgName: r.org_name,
+    total: r.total,
+  }));
+  out.total = rows.length > 0 ? Number(rows[0]!.n) : 0;
+  return out;
 }
 
-/** Projects waiting for the actor: submitted ones to review (not their own), returned ones to fix. */
+/** The count of evaluations with a total in the subtree (for a page past the end, where no row carries it). */
+export async function countScoresBySubtree(
+  db: Db,
+  underPath: string,
+  year: number,
+  bands?: readonly ScoreBand[],
+): Promise<number> {
+  const [row] = await queryRows<{ n: string }>(
+    db,
+    sql`SELECT count(*)::text AS n
+          FROM self_evaluations s JOIN organisations o ON o.id = s.org_id
+         WHERE o.path LIKE ${likePrefix(underPath)} AND s.year = ${year} AND ${TOTAL} IS NOT NULL
+           ${bands ? sql`AND (${inBands(bands)})` : sql``}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+export interface ScoreSummaryRow {
+  /** The direct child unit the figures are of (its whole subtree), the organisation itself (its own), or null: all. */
+  unitId: string | null;
+  count: number;
+  /** Exact sum and minimum of the totals (numeric as text); null when there is none. */
+  sum: string | null;
+  min: string | null;
+  /** Count per band, in the order of `bands`. */
+  perBand: number[];
+}
+
+/**
+ * Self-evaluation figures of the subtree grouped by the direct child unit they fall under (the organisation's own
+ * as its own group) and in all: count, exact sum and minimum of the totals, count per band — one pass in SQL.
+ */
+export async function scoreSummaryBySubtree(
+  db: Db,
+  org: { id: string; path: string },
+  year: number,
+  bands: readonly ScoreBand[],
+): Promise<ScoreSummaryRow[]> {
+  const perBand = bands.map(
+    (b, i) => sql`count(*) FILTER (WHERE ${inBands([b], sql`u.total`)})::text AS ${sql.identifier(`band_${i}`)}`,
+  );
+  const rows = await queryRows<Record<string, string | null> & { unit_id: string | null; everything: number }>(
+    db,
+    sql`SELECT u.unit_id, grouping(u.unit_id) AS everything, count(*)::text AS n,
+               sum(u.total)::text AS sum, min(u.total)::text AS min, ${sql.join(perBand, sql`, `)}
+          FROM (SELECT CASE WHEN o.path = ${org.path} THEN ${org.id}
+                            ELSE split_part(substr(o.path, length(${org.path}) + 1), '/', 1) END AS unit_id,
+                       ${TOTAL} AS total
+                  FROM self_evaluations s JOIN organisations o ON o.id = s.org_id
+                 WHERE o.path LIKE ${likePrefix(org.path)} AND s.year = ${year} AND ${TOTAL} IS NOT NULL) u
+         GROUP BY GROUPING SETS ((u.unit_id), ())`,
+  );
+  return rows.map((r) => ({
+    unitId: Number(r.everything) === 1 ? null : r.unit_id,
+    count: Number(r.n),
+    sum: r.sum ?? null,
+    min: r.min ?? null,
+    perBand: bands.map((_, i) => Number(r[`band_${i}`] ?? 0)),
+  }));
+}
+
+/** The direct children of an organisation, in the tree's order. */
+export async function childUnits(db: Db, orgId: string): Promise<{ id: string; name: string }[]> {
+  return queryRows<{ id: string; name: string }>(
+    db,
+    sql`SELECT id, name FROM organisations WHERE parent_id = ${orgId} ORDER BY sort_order, code, name`,
+  );
+}
+
+export interface TodoCounts {
+  projects: number;
+  goals: number;
+  evaluations: number;
+}
+
+/**
+ * Records waiting for the actor, by kind (projects, department goals, self-evaluations): submitted ones to
+ * unit-approve, unit-approved ones to review (neither their own submission, nor for the reviewer their own unit
+ * approval), returned ones to fix.
+ */
 export async function todoCount(
   db: Db,
   q: {
     underPath: string;
     year: number;
     accountId: string;
+    unitApprovePaths: string[] | "all";
     reviewPaths: string[] | "all";
     writePaths: string[] | "all";
   },
-): Promise<number> {
+): Promise<TodoCounts> {
   const inPaths = (paths: string[] | "all") =>
     paths === "all"
       ? sql`TRUE`
@@ -80,13 +199,32 @@ export async function todoCount(
             paths.map((p) => sql`o.path LIKE ${likePrefix(p)}`),
             sql` OR `,
           );
-  const [row] = await queryRows<{ n: string }>(
+  const rows = await queryRows<{ kind: keyof TodoCounts; n: string }>(
     db,
-    sql`SELECT count(*)::text AS n
-          FROM projects pr JOIN organisations o ON o.id = pr.org_id
-         WHERE o.path LIKE ${likePrefix(q.underPath)} AND pr.year = ${q.year}
-           AND ((pr.workflow_state = 'submitted' AND pr.submitted_by IS DISTINCT FROM ${q.accountId}::uuid AND (${inPaths(q.reviewPaths)}))
-             OR (pr.workflow_state = 'returned' AND (${inPaths(q.writePaths)})))`,
+    sql`WITH items AS (
+          SELECT 'projects' AS kind, 'project' AS entity_type, id, version, org_id, workflow_state, submitted_by
+            FROM projects WHERE year = ${q.year}
+          UNION ALL
+          SELECT 'goals', 'department_goal', id, version, org_id, workflow_state, submitted_by
+            FROM department_goals WHERE year = ${q.year}
+          UNION ALL
+          SELECT 'evaluations', 'self_evaluation', id, version, org_id, workflow_state, submitted_by
+            FROM self_evaluations WHERE year = ${q.year}
+        )
+        SELECT i.kind, count(*)::text AS n
+          FROM items i JOIN organisations o ON o.id = i.org_id
+         WHERE o.path LIKE ${likePrefix(q.underPath)}
+           AND ((i.workflow_state = 'submitted' AND i.submitted_by IS DISTINCT FROM ${q.accountId}::uuid AND (${inPaths(q.unitApprovePaths)}))
+             OR (i.workflow_state = 'unit_approved' AND i.submitted_by IS DISTINCT FROM ${q.accountId}::uuid AND (${inPaths(q.reviewPaths)})
+                 -- not the reviewer's own unit approval (the step that made this version)
+                 AND NOT EXISTS (SELECT 1 FROM workflow_transitions t
+                                  WHERE t.entity_type = i.entity_type AND t.entity_id = i.id
+                                    AND t.entity_version = i.version AND t.action = 'unit_approve'
+                                    AND t.actor_id = ${q.accountId}::uuid))
+             OR (i.workflow_state = 'returned' AND (${inPaths(q.writePaths)})))
+         GROUP BY i.kind`,
   );
-  return Number(row?.n ?? 0);
+  const counts: TodoCounts = { projects: 0, goals: 0, evaluations: 0 };
+  for (const r of rows) counts[r.kind] = Number(r.n);
+  return counts;
 }

@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/context.ts";
-import type { executionRollupRoute, scoreRollupRoute, todoCountRoute } from "./rollups.routes.ts";
-import { executionRollup, scoreRollup, todo } from "./rollups.service.ts";
+import type { executionRollupRoute, scoreRollupRoute, scoreSummaryRoute, todoCountRoute } from "./rollups.routes.ts";
+import { executionRollup, scoreRollup, scoreSummary, todo } from "./rollups.service.ts";
 
 export const executionRollupHandler: RouteHandler<typeof executionRollupRoute, AppEnv> = async (c) => {
   const { orgId, year } = c.req.valid("query");
@@ -9,8 +9,18 @@ export const executionRollupHandler: RouteHandler<typeof executionRollupRoute, A
 };
 
 export const scoreRollupHandler: RouteHandler<typeof scoreRollupRoute, AppEnv> = async (c) => {
+  const { orgId, year, page, pageSize, grade } = c.req.valid("query");
+  const paging = {
+    ...(page === undefined ? {} : { page }),
+    ...(pageSize === undefined ? {} : { pageSize }),
+    ...(grade === undefined ? {} : { grade }),
+  };
+  return c.json(await scoreRollup(c.var.deps, c.var.actor, orgId, year, paging), 200);
+};
+
+export const scoreSummaryHandler: RouteHandler<typeof scoreSummaryRoute, AppEnv> = async (c) => {
   const { orgId, year } = c.req.valid("query");
-  return c.json(await scoreRollup(c.var.deps, c.var.actor, orgId, year), 200);
+  return c.json(await scoreSummary(c.var.deps, c.var.actor, orgId, year), 200);
 };
 
 export const todoCountHandler: RouteHandler<typeof todoCountRoute, AppEnv> = async (c) => {

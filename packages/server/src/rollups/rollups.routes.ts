@@ -27,15 +27,31 @@ export const executionRollupRoute = createRoute({
   },
 });
 
+const ScoreQuery = Query.extend({
+  page: z.coerce.number().int().min(1).optional().openapi({ description: "1-based page (default 1)" }),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .optional()
+    .openapi({ description: "Evaluations per page; without it, all of them" }),
+  grade: z
+    .string()
+    .max(40)
+    .optional()
+    .openapi({ description: "Only these grades, comma-separated (优,良,中,差)", example: "中,差" }),
+});
+
 export const scoreRollupRoute = createRoute({
   method: "get",
   path: "/rollups/scores",
   tags: ["rollups"],
-  summary: "自评得分汇总 / self-evaluation totals and grades in the organisation's subtree",
-  request: { query: Query },
+  summary: "自评得分汇总 / self-evaluation totals and grades in the organisation's subtree, a page at a time",
+  request: { query: ScoreQuery },
   responses: {
     200: {
-      description: "Totals (stated, else computed) and grades",
+      description: "Totals (stated, else computed) and grades, in the order of the units; total counts all pages",
       content: json(
         z
           .object({
@@ -48,8 +64,51 @@ export const scoreRollupRoute = createRoute({
                 grade: z.string(),
               }),
             ),
+            total: z.number().int(),
+            page: z.number().int(),
+            pageSize: z.number().int(),
           })
           .openapi("ScoreRollup"),
+      ),
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const Decimal = z.string().openapi({ example: "86.5" });
+const ScoreFigures = z.object({
+  count: z.number().int().openapi({ description: "Evaluations with a total" }),
+  grades: z.record(z.string(), z.number().int()).openapi({
+    description: "Count per grade of the scoring scheme",
+    example: { 优: 3, 良: 5, 中: 1, 差: 0 },
+  }),
+  mean: Decimal.nullable().openapi({ description: "Exact mean, at most 4 decimals (rounded half away from zero)" }),
+  min: Decimal.nullable(),
+});
+
+export const scoreSummaryRoute = createRoute({
+  method: "get",
+  path: "/rollups/scores/summary",
+  tags: ["rollups"],
+  summary: "自评得分分布 / grade distribution, mean and minimum per direct child unit and in all",
+  request: { query: Query },
+  responses: {
+    200: {
+      description:
+        "Per direct child unit (its subtree; the organisation's own evaluations as a row with own: true) and in all",
+      content: json(
+        z
+          .object({
+            orgId: z.string().uuid(),
+            orgName: z.string(),
+            year: z.number().int(),
+            grades: z
+              .array(z.object({ grade: z.string(), min: Decimal, below: Decimal.optional() }))
+              .openapi({ description: "The grades, best first: min ≤ total < below" }),
+            total: ScoreFigures,
+            units: z.array(ScoreFigures.extend({ orgId: z.string().uuid(), orgName: z.string(), own: z.boolean() })),
+          })
+          .openapi("ScoreSummary"),
       ),
     },
     ...errorResponses(400, 401, 403, 404),
@@ -60,10 +119,21 @@ export const todoCountRoute = createRoute({
   method: "get",
   path: "/workflow/todo/count",
   tags: ["workflow"],
-  summary: "待办数 / projects waiting for you: submitted ones to review, returned ones to fix",
+  summary:
+    "待办数 / records waiting for you: submitted ones to unit-approve (unit approver), unit-approved ones to review (reviewer), returned ones to fix (filler)",
   request: { query: Query },
   responses: {
-    200: { description: "The count", content: json(z.object({ count: z.number().int() })) },
+    200: {
+      description: "The count (all kinds) and the count of each kind",
+      content: json(
+        z.object({
+          count: z.number().int(),
+          projects: z.number().int(),
+          goals: z.number().int(),
+          evaluations: z.number().int(),
+        }),
+      ),
+    },
     ...errorResponses(400, 401, 403, 404),
   },
 });

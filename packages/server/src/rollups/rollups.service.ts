@@ -1,11 +1,20 @@
 /** Roll-ups of execution and scores, and the to-do count, over a visible organisation's subtree. */
-import { decimal, gradeOf, STANDARD_GRADES } from "@jixiao/core";
+import { decimal, type GradeBand, gradeOf, STANDARD_GRADES } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, scopeOf } from "../accounts/authorize.ts";
 import type { Deps } from "../http/context.ts";
-import { notFound } from "../http/errors.ts";
+import { invalidInput, notFound } from "../http/errors.ts";
 import { findOrganisation } from "../orgs/repository.ts";
-import { executionBySubtree, scoresBySubtree, todoCount } from "./repository.ts";
+import {
+  childUnits,
+  countScoresBySubtree,
+  executionBySubtree,
+  type ScoreBand,
+  type ScoreSummaryRow,
+  scoreSummaryBySubtree,
+  scoresBySubtree,
+  todoCount,
+} from "./repository.ts";
 
 async function visibleSubtree(deps: Deps, actor: Actor | undefined, orgId: string) {
   const org = await findOrganisation(deps.db, orgId);
@@ -28,36 +37,124 @@ export async function executionRollup(deps: Deps, actor: Actor | undefined, orgI
   };
 }
 
-export async function scoreRollup(deps: Deps, actor: Actor | undefined, orgId: string, year: number) {
+/** The scheme's grades as SQL bands, best first: `min <= total < below` (the grade rule stays core's). */
+export function scoreBands(grades: readonly GradeBand[] = STANDARD_GRADES): ScoreBand[] {
+  const sorted = [...grades].sort((a, b) => b.min - a.min);
+  return sorted.map((g, i) => ({
+    grade: g.grade,
+    min: String(g.min),
+    ...(i > 0 ? { below: String(sorted[i - 1]!.min) } : {}),
+  }));
+}
+
+function bandsOf(grades: string | undefined): ScoreBand[] | undefined {
+  if (grades === undefined || grades.trim() === "") return undefined;
+  const all = scoreBands();
+  const wanted = grades.split(",").map((g) => g.trim());
+  const unknown = wanted.filter((g) => !all.some((b) => b.grade === g));
+  if (unknown.length > 0) {
+    const known = all.map((b) => b.grade).join("、");
+    throw invalidInput({
+      zh: `查询参数 grade：等级「${unknown.join("、")}」不存在（可用：${known}）`,
+      en: `query parameter grade: no grade "${unknown.join(", ")}" (the grades are ${all.map((b) => b.grade).join(", ")})`,
+    });
+  }
+  return all.filter((b) => wanted.includes(b.grade));
+}
+
+export interface ScorePaging {
+  page?: number;
+  /** Without it, every evaluation (one page). */
+  pageSize?: number;
+  /** Comma-separated grades (优,良,中,差): only the evaluations whose total falls in one of them. */
+  grade?: string;
+}
+
+export async function scoreRollup(
+  deps: Deps,
+  actor: Actor | undefined,
+  orgId: string,
+  year: number,
+  paging: ScorePaging = {},
+) {
   const { org } = await visibleSubtree(deps, actor, orgId);
-  const rows = await scoresBySubtree(deps.db, org.path, year);
+  const bands = bandsOf(paging.grade);
+  const page = paging.page ?? 1;
+  const size = paging.pageSize;
+  const rows = await scoresBySubtree(deps.db, org.path, year, {
+    ...(bands ? { bands } : {}),
+    ...(size === undefined ? {} : { limit: size, offset: (page - 1) * size }),
+  });
+  // A page past the end has no row to carry the count.
+  const total =
+    rows.length > 0 || (size === undefined && page === 1)
+      ? (rows.total ?? rows.length)
+      : await countScoresBySubtree(deps.db, org.path, year, bands);
   const items = [];
   for (const r of rows) {
-    const total = r.total === null ? undefined : decimal.parseDecimal(r.total);
-    if (!total) continue;
+    const value = r.total === null ? undefined : decimal.parseDecimal(r.total);
+    if (!value) continue;
     items.push({
       id: r.id,
       name: r.name,
       orgName: r.orgName,
-      total: decimal.toDecimalString(total, 4),
-      grade: gradeOf(total, STANDARD_GRADES) ?? "",
+      total: decimal.toDecimalString(value, 4),
+      grade: gradeOf(value, STANDARD_GRADES) ?? "",
     });
   }
-  return { items };
+  return { items, total, page, pageSize: size ?? total };
+}
+
+/**
+ * Per direct child unit of the organisation (its whole subtree; the organisation's own evaluations as its own
+ * row, when it has any) and in all: the count of evaluations, the count per grade, the mean (exact, at most 4
+ * decimals, rounded half away from zero) and the minimum of their totals. Counts, sums, minimums and grades in SQL.
+ */
+export async function scoreSummary(deps: Deps, actor: Actor | undefined, orgId: string, year: number) {
+  const { org } = await visibleSubtree(deps, actor, orgId);
+  const bands = scoreBands();
+  const rows = await scoreSummaryBySubtree(deps.db, org, year, bands);
+  const children = await childUnits(deps.db, org.id);
+  const present = (r: ScoreSummaryRow | undefined) => {
+    const count = r?.count ?? 0;
+    const sum = r?.sum == null ? undefined : decimal.parseDecimal(r.sum);
+    const min = r?.min == null ? undefined : decimal.parseDecimal(r.min);
+    return {
+      count,
+      grades: Object.fromEntries(bands.map((b, i) => [b.grade, r?.perBand[i] ?? 0])),
+      mean: sum && count > 0 ? decimal.toDecimalString(decimal.div(sum, decimal.fromInt(count)), 4) : null,
+      min: min ? decimal.toDecimalString(min, 4) : null,
+    };
+  };
+  const byUnit = new Map(rows.filter((r) => r.unitId !== null).map((r) => [r.unitId, r]));
+  const own = byUnit.get(org.id);
+  const units = [
+    ...(own ? [{ orgId: org.id, orgName: org.name, own: true, ...present(own) }] : []),
+    ...children.map((c) => ({ orgId: c.id, orgName: c.name, own: false, ...present(byUnit.get(c.id)) })),
+  ];
+  return {
+    orgId: org.id,
+    orgName: org.name,
+    year,
+    grades: bands.map((b) => ({ grade: b.grade, min: b.min, ...(b.below ? { below: b.below } : {}) })),
+    total: present(rows.find((r) => r.unitId === null)),
+    units,
+  };
 }
 
 export async function todo(deps: Deps, actor: Actor | undefined, orgId: string, year: number) {
   const { actor: a, org } = await visibleSubtree(deps, actor, orgId);
-  const paths = (p: "business.review" | "business.write") => {
+  const paths = (p: "business.unit_approve" | "business.review" | "business.write") => {
     const s = scopeOf(a, p);
     return s.all ? ("all" as const) : s.paths;
   };
-  const count = await todoCount(deps.db, {
+  const byKind = await todoCount(deps.db, {
     underPath: org.path,
     year,
     accountId: a.accountId,
+    unitApprovePaths: paths("business.unit_approve"),
     reviewPaths: paths("business.review"),
     writePaths: paths("business.write"),
   });
-  return { count };
+  return { count: byKind.projects + byKind.goals + byKind.evaluations, ...byKind };
 }

@@ -1,7 +1,8 @@
 /**
- * The checks every workflow step makes, whatever the record (project goals, self-evaluations…):
- * the action must be allowed from the current state, nobody reviews their own submission, a return needs a
- * comment. Returns the next state or throws the error to answer.
+ * The checks every workflow step makes, whatever the record (projects, department goals, self-evaluations):
+ * the action must be allowed from the current state, nobody reviews their own submission, the reviewer is not
+ * the person who unit-approved the record, a return needs a comment. Returns the next state or throws the
+ * error to answer. (The role is checked before, by authorize() with `permissionsFor(action, state)`.)
  */
 import { DomainError } from "@jixiao/core";
 import type { WorkflowState } from "../db/columns.ts";
@@ -9,7 +10,7 @@ import { ServerError } from "../http/errors.ts";
 import { ACTION_NAMES, nextState, STATE_NAMES, type WorkflowAction } from "./rules.ts";
 
 export function checkTransition(
-  current: { workflowState: WorkflowState; submittedBy: string | null },
+  current: { workflowState: WorkflowState; submittedBy: string | null; unitApprovedBy?: string | null | undefined },
   action: WorkflowAction,
   actorId: string,
   comment: string | undefined,
@@ -27,6 +28,12 @@ export function checkTransition(
   }
   if (action !== "submit" && current.submittedBy === actorId) {
     throw new DomainError("forbidden", { zh: "不能审核自己提交的记录", en: "You cannot review your own submission" });
+  }
+  if (current.workflowState === "unit_approved" && action !== "submit" && current.unitApprovedBy === actorId) {
+    throw new DomainError("forbidden", {
+      zh: "单位审核人不能再作主管/财政审核",
+      en: "You unit-approved this record: another reviewer must review it",
+    });
   }
   if (action === "return" && !comment?.trim()) {
     throw new DomainError(

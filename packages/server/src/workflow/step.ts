@@ -1,13 +1,17 @@
 /**
  * What every workflow step writes besides the record's own state, in the caller's transaction: the transition
- * (history), a frozen snapshot when the record becomes approved, and the audit row. One place for all kinds of
- * record (projects, department goals, self-evaluations).
+ * (history), a snapshot of the record when it is submitted and when it becomes approved (so two versions can
+ * be compared, and the approved one stays frozen), and the audit row. One place for all kinds of record
+ * (projects, department goals, self-evaluations).
  */
 import type { Actor } from "../accounts/actor.ts";
 import { recordAudit } from "../audit/audit.ts";
 import type { Db } from "../db/open.ts";
 import { insertSnapshot, insertTransition } from "./repository.ts";
 import type { WorkflowAction } from "./rules.ts";
+
+/** The states in which the record is snapshotted: as submitted and as approved. */
+export const SNAPSHOT_STATES: readonly string[] = ["submitted", "approved"];
 
 export interface WorkflowStep {
   entityType: string;
@@ -19,7 +23,7 @@ export interface WorkflowStep {
   to: { state: string; version: number };
   comment?: string | undefined;
   at: Date;
-  /** The approved record as it is frozen; called only when the step approves. */
+  /** The record as it is now (with its rows: indicators, items); called only when the step snapshots it. */
   snapshot: () => Promise<unknown> | unknown;
 }
 
@@ -35,7 +39,7 @@ export async function recordWorkflowStep(tx: Db, step: WorkflowStep): Promise<vo
     comment: step.comment ?? null,
     entityVersion: step.to.version,
   });
-  if (step.to.state === "approved") {
+  if (SNAPSHOT_STATES.includes(step.to.state)) {
     await insertSnapshot(tx, {
       entityType: step.entityType,
       entityId: step.entityId,

@@ -1,0 +1,4 @@
+ALTER TABLE "projects" DROP CONSTRAINT "projects_workflow_state_ck";--> statement-breakpoint
+ALTER TABLE "self_evaluations" ADD CONSTRAINT "self_evaluations_workflow_state_ck" CHECK ("self_evaluations"."workflow_state" IN ('draft', 'submitted', 'unit_approved', 'approved', 'returned'));--> statement-breakpoint
+ALTER TABLE "department_goals" ADD CONSTRAINT "department_goals_workflow_state_ck" CHECK ("department_goals"."workflow_state" IN ('draft', 'submitted', 'unit_approved', 'approved', 'returned'));--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_workflow_state_ck" CHECK ("projects"."workflow_state" IN ('draft', 'submitted', 'unit_approved', 'approved', 'returned'));

@@ -1,0 +1,513 @@
+/**
+ * Batch export (docs/export.md, "Batch export"): every document of an organisation's subtree for a year, written
+ * by a background job (`export.batch`) with progress in the jobs table, packed into one zip — a folder per
+ * organisation, Chinese names with the zip's UTF-8 flag, `清单.txt` listing what is inside and `errors.txt` what
+ * could not be written (a document that fails does not stop the batch).
+ *
+ * The zip is kept in the job's own row (`jobs.result`, base64 under `JOB_BLOB_KEY`), not on a disk: with
+ * PostgreSQL several app processes share the work, and the process that runs the job is not necessarily the
+ * one that serves the download; the database is what they all share. Zips are dropped 7 days after their job
+ * finished. Only the account that started the job sees it and downloads it.
+ */
+import { createHash } from "node:crypto";
+import { DomainError } from "@jixiao/core";
+import type { ImportedDocument } from "@jixiao/core/model";
+import {
+  type ExportFormat,
+  exportDocument,
+  type Layout,
+  pdfEngine,
+  safeFileName,
+  writeZip,
+  zipPaths,
+} from "@jixiao/documents";
+import { and, asc, eq, inArray, isNotNull, like, lt, sql } from "drizzle-orm";
+import type { Actor } from "../accounts/actor.ts";
+import { authorize, inScope, requireActor, type Scope, scopeOf } from "../accounts/authorize.ts";
+import { recordAudit } from "../audit/audit.ts";
+import type { Db } from "../db/open.ts";
+import { findDuty } from "../duties/repository.ts";
+import { duties } from "../duties/schema.ts";
+import { findEvaluation } from "../evaluations/repository.ts";
+import { selfEvaluations } from "../evaluations/schema.ts";
+import { findGoal } from "../goals/repository.ts";
+import type { Deps } from "../http/context.ts";
+import { notFound } from "../http/errors.ts";
+import { departmentGoals } from "../indicators/schema.ts";
+import { JOB_BLOB_KEY, JobOutcome, type JobQueue } from "../jobs/queue.ts";
+import { type JobState, jobs } from "../jobs/schema.ts";
+import { findOrganisation, likePrefix } from "../orgs/repository.ts";
+import { organisations } from "../orgs/schema.ts";
+import { findProject } from "../projects/repository.ts";
+import { projects } from "../projects/schema.ts";
+import { dutyTableDocument, evaluationDocument, goalDocument, projectDocument } from "../review/documents.ts";
+import type { ExportType } from "./exports.service.ts";
+
+export const BATCH_JOB = "export.batch";
+
+/** The documents a batch can hold: every kind the stored records can be written as. */
+export const BATCH_DOCUMENTS = [
+  "project-goals",
+  "department-goals",
+  "duty-activity-goals",
+  "department-self-evaluation",
+  "project-self-evaluation",
+] as const;
+export type BatchDocument = (typeof BATCH_DOCUMENTS)[number];
+
+export const BATCH_DOCUMENT_NAMES: Record<BatchDocument, { zh: string; en: string }> = {
+  "project-goals": { zh: "项目绩效目标表", en: "project goal tables" },
+  "department-goals": { zh: "部门整体绩效目标表", en: "department goal tables" },
+  "duty-activity-goals": { zh: "部门职责-工作活动绩效目标表", en: "duty → activity goal tables" },
+  "department-self-evaluation": { zh: "部门整体绩效自评表", en: "department self-evaluations" },
+  "project-self-evaluation": { zh: "项目支出绩效自评表", en: "project self-evaluations" },
+};
+
+const LAYOUT_OF: Record<BatchDocument, Layout> = {
+  "project-goals": "project-goals",
+  "department-goals": "project-goals",
+  "duty-activity-goals": "duty-activity-goals",
+  "department-self-evaluation": "department-self-evaluation",
+  "project-self-evaluation": "project-self-evaluation",
+};
+
+/** Zips are kept this long after their job finished. */
+export const BATCH_KEEP_MS = 7 * 24 * 3_600_000;
+/** Larger zips are refused (a jsonb value holds at most 255 MB; base64 adds a third). */
+export const MAX_BATCH_ZIP_BYTES = 150 * 1024 * 1024;
+
+const JOB = { zh: "导出任务", en: "export job" };
+
+export interface BatchPayload {
+  orgId: string;
+  year: number;
+  documents: BatchDocument[];
+  formats: ExportFormat[];
+  /** The starter's reading scope when the job was started: nothing outside it is written. */
+  scope: Scope;
+  actor: { accountId: string; username: string };
+}
+
+export interface BatchError {
+  organisation: string;
+  document: string;
+  record: string;
+  format: ExportFormat;
+  message: string;
+  messageEn: string;
+}
+
+export interface BatchResult {
+  orgId: string;
+  orgName: string;
+  year: number;
+  documents: BatchDocument[];
+  formats: ExportFormat[];
+  counts: { records: number; files: number; errors: number; byDocument: Partial<Record<BatchDocument, number>> };
+  zip: { fileName: string; size: number; sha256: string };
+  /** The zip's entries: one per file written, with where it came from. */
+  files: { path: string; organisation: string; document: BatchDocument; type: ExportType; id: string }[];
+  errors: BatchError[];
+}
+
+interface BatchItem {
+  document: BatchDocument;
+  type: ExportType;
+  id: string;
+  orgId: string;
+  orgPath: string;
+  orgName: string;
+  orgCode: string;
+  /** The record as a person names it (project name, …), for the file name, errors.txt and progress. */
+  label: string;
+}
+
+// ---- Starting a batch --------------------------------------------------------------------------------------
+
+export async function startBatch(
+  deps: Deps,
+  actor: Actor | undefined,
+  input: { orgId: string; year: number; documents?: BatchDocument[] | undefined; formats: ExportFormat[] },
+): Promise<{ jobId: string }> {
+  const a = authorize(actor, "business.read");
+  const org = await findOrganisation(deps.db, input.orgId);
+  if (!org) throw notFound({ zh: "组织机构", en: "organisation" });
+  authorize(a, "business.read", { orgPath: org.path });
+  const formats = [...new Set(input.formats)];
+  if (formats.includes("pdf") && !pdfEngine()) {
+    throw new DomainError(
+      "invalid_input",
+      {
+        zh: "本服务器无法生成 PDF：既没有安装 LibreOffice（soffice），也没有中文字体（fonts-noto-cjk）。请只选 xlsx / docx，或请管理员安装其一。",
+        en: "This server cannot produce PDF: neither LibreOffice (soffice) nor a CJK font (fonts-noto-cjk) is installed. Choose xlsx / docx only, or ask the administrator to install one.",
+      },
+      { field: "formats" },
+    );
+  }
+  if (!deps.jobs) {
+    throw new DomainError("conflict", {
+      zh: "后台任务未运行，无法批量导出",
+      en: "Background jobs are not running: batch export is unavailable",
+    });
+  }
+  const payload: BatchPayload = {
+    orgId: org.id,
+    year: input.year,
+    documents: input.documents?.length ? [...new Set(input.documents)] : [...BATCH_DOCUMENTS],
+    formats,
+    scope: scopeOf(a, "business.read"),
+    actor: { accountId: a.accountId, username: a.username },
+  };
+  // A PDF batch of a large subtree runs long: pg-boss must not take it for lost after its default 15 minutes.
+  const jobId = await deps.jobs.enqueue(BATCH_JOB, payload, {
+    orgId: org.id,
+    createdBy: a.accountId,
+    expireInSeconds: 6 * 3600,
+  });
+  return { jobId };
+}
+
+// ---- The job ---------------------------------------------------------------------------------------------
+
+const under = (path: string) => like(organisations.path, likePrefix(path));
+const orgColumns = {
+  orgId: organisations.id,
+  orgPath: organisations.path,
+  orgName: organisations.name,
+  orgCode: organisations.code,
+};
+
+/** The records of the subtree and year for each document asked for, in tree order; the current revisions only. */
+async function collect(db: Db, p: BatchPayload, rootPath: string): Promise<BatchItem[]> {
+  const items: BatchItem[] = [];
+  const want = new Set(p.documents);
+  if (want.has("project-goals")) {
+    const rows = await db
+      .select({ id: projects.id, label: projects.name, ...orgColumns })
+      .from(projects)
+      .innerJoin(organisations, eq(organisations.id, projects.orgId))
+      .where(
+        and(
+          under(rootPath),
+          eq(projects.year, p.year),
+          // An adjusted project's earlier revision stays frozen; the batch writes the current one.
+          sql`NOT EXISTS (SELECT 1 FROM projects later WHERE later.supersedes_id = ${projects.id})`,
+        ),
+      )
+      .orderBy(asc(organisations.path), asc(projects.name), asc(projects.id));
+    for (const r of rows) items.push({ ...r, document: "project-goals", type: "project" });
+  }
+  if (want.has("department-goals")) {
+    const rows = await db
+      .select({ id: departmentGoals.id, revision: departmentGoals.revision, ...orgColumns })
+      .from(departmentGoals)
+      .innerJoin(organisations, eq(organisations.id, departmentGoals.orgId))
+      .where(
+        and(
+          under(rootPath),
+          eq(departmentGoals.year, p.year),
+          sql`NOT EXISTS (SELECT 1 FROM department_goals later WHERE later.org_id = ${departmentGoals.orgId}
+                AND later.year = ${departmentGoals.year} AND later.revision > ${departmentGoals.revision})`,
+        ),
+      )
+      .orderBy(asc(organisations.path));
+    for (const r of rows)
+      items.push({
+        ...r,
+        label: BATCH_DOCUMENT_NAMES["department-goals"].zh,
+        document: "department-goals",
+        type: "goal",
+      });
+  }
+  if (want.has("duty-activity-goals")) {
+    // One table per organisation: any of its duties of the year names it (the export writes all of them).
+    const rows = await db
+      .select({ id: sql<string>`min(${duties.id}::text)`, ...orgColumns })
+      .from(duties)
+      .innerJoin(organisations, eq(organisations.id, duties.orgId))
+      .where(and(under(rootPath), eq(duties.year, p.year)))
+      .groupBy(organisations.id, organisations.path, organisations.name, organisations.code)
+      .orderBy(asc(organisations.path));
+    for (const r of rows)
+      items.push({
+        ...r,
+        label: BATCH_DOCUMENT_NAMES["duty-activity-goals"].zh,
+        document: "duty-activity-goals",
+        type: "duties",
+      });
+  }
+  const kinds = (["department", "project"] as const).filter((k) => want.has(`${k}-self-evaluation`));
+  if (kinds.length) {
+    const rows = await db
+      .select({ id: selfEvaluations.id, kind: selfEvaluations.kind, projectName: projects.name, ...orgColumns })
+      .from(selfEvaluations)
+      .innerJoin(organisations, eq(organisations.id, selfEvaluations.orgId))
+      .leftJoin(projects, eq(projects.id, selfEvaluations.projectId))
+      .where(and(under(rootPath), eq(selfEvaluations.year, p.year), inArray(selfEvaluations.kind, kinds)))
+      .orderBy(asc(organisations.path), asc(selfEvaluations.kind), asc(projects.name), asc(selfEvaluations.id));
+    for (const r of rows) {
+      const document = r.kind === "project" ? "project-self-evaluation" : "department-self-evaluation";
+      items.push({
+        ...r,
+        label: r.kind === "project" ? (r.projectName ?? "项目自评") : BATCH_DOCUMENT_NAMES[document].zh,
+        document,
+        type: "evaluation",
+      });
+    }
+  }
+  // Defence in depth: the starter could read the whole subtree when the job started; keep to that scope.
+  return items
+    .filter((i) => inScope(p.scope, i.orgPath))
+    .sort((x, y) => (x.orgPath < y.orgPath ? -1 : x.orgPath > y.orgPath ? 1 : 0));
+}
+
+const gone = (item: BatchItem) =>
+  new DomainError("not_found", {
+    zh: `「${item.label}」已被删除`,
+    en: `"${item.label}" has been deleted`,
+  });
+
+async function documentOf(db: Db, item: BatchItem): Promise<ImportedDocument> {
+  switch (item.type) {
+    case "project": {
+      const r = await findProject(db, item.id);
+      if (!r) throw gone(item);
+      return (await projectDocument(db, r)).document;
+    }
+    case "goal": {
+      const r = await findGoal(db, item.id);
+      if (!r) throw gone(item);
+      return (await goalDocument(db, r)).document;
+    }
+    case "evaluation": {
+      const r = await findEvaluation(db, item.id);
+      if (!r) throw gone(item);
+      return (await evaluationDocument(db, r)).document;
+    }
+    case "duties": {
+      const r = await findDuty(db, item.id);
+      if (!r) throw gone(item);
+      return (await dutyTableDocument(db, r)).document;
+    }
+  }
+}
+
+/** A folder per organisation: its name, with its code when two organisations of the batch share a name. */
+function folderNames(items: BatchItem[]): Map<string, string> {
+  const byName = new Map<string, Set<string>>();
+  for (const i of items) byName.set(i.orgName, (byName.get(i.orgName) ?? new Set()).add(i.orgId));
+  const out = new Map<string, string>();
+  for (const i of items) {
+    const shared = (byName.get(i.orgName)?.size ?? 0) > 1;
+    out.set(i.orgId, safeFileName(shared ? `${i.orgName}（${i.orgCode}）` : i.orgName, "x").replace(/\.x$/, ""));
+  }
+  return out;
+}
+
+function fileStem(item: BatchItem): string {
+  const form = BATCH_DOCUMENT_NAMES[item.document].zh;
+  return item.type === "project" || item.document === "project-self-evaluation" ? `${item.label}-${form}` : form;
+}
+
+function errorOf(e: unknown): { message: string; messageEn: string } {
+  if (e instanceof DomainError) return { message: e.text.zh, messageEn: e.text.en };
+  return { message: "写出文书时发生内部错误", messageEn: "An internal error occurred while writing the document" };
+}
+
+export function registerBatchExportJobs(queue: JobQueue, db: Db, logError: (e: unknown) => void = () => {}): void {
+  queue.register<BatchPayload>(BATCH_JOB, async ({ id, payload: p, progress }) => {
+    // Zips of batches finished more than BATCH_KEEP_MS ago are dropped (their job rows stay).
+    await db
+      .update(jobs)
+      .set({ result: sql`${jobs.result} - ${JOB_BLOB_KEY}::text` })
+      .where(
+        and(
+          eq(jobs.name, BATCH_JOB),
+          lt(jobs.finishedAt, new Date(Date.now() - BATCH_KEEP_MS)),
+          isNotNull(sql`${jobs.result} ->> ${JOB_BLOB_KEY}::text`),
+        ),
+      );
+    const org = await findOrganisation(db, p.orgId);
+    if (!org) throw notFound({ zh: "组织机构", en: "organisation" });
+    await progress(0, undefined, "查找文书 / finding the documents");
+    const items = await collect(db, p, org.path);
+    const total = items.length * p.formats.length;
+    const folders = folderNames(items);
+    const entries: { path: string; data: Uint8Array }[] = [];
+    const sources: Omit<BatchResult["files"][number], "path">[] = [];
+    const errors: BatchError[] = [];
+    const byDocument: BatchResult["counts"]["byDocument"] = {};
+    let done = 0;
+    await progress(0, total, total ? undefined : "没有可导出的文书 / nothing to export");
+    for (const item of items) {
+      const where = {
+        organisation: item.orgName,
+        document: BATCH_DOCUMENT_NAMES[item.document].zh,
+        record: item.label,
+      };
+      let doc: ImportedDocument | undefined;
+      let docError: unknown;
+      try {
+        doc = await documentOf(db, item);
+      } catch (e) {
+        docError = e;
+      }
+      for (const format of p.formats) {
+        try {
+          if (!doc) throw docError;
+          const file = await exportDocument(doc, { format, as: LAYOUT_OF[item.document] });
+          entries.push({ path: `${folders.get(item.orgId)}/${safeFileName(fileStem(item), format)}`, data: file.data });
+          sources.push({ organisation: item.orgName, document: item.document, type: item.type, id: item.id });
+          byDocument[item.document] = (byDocument[item.document] ?? 0) + 1;
+        } catch (e) {
+          if (!(e instanceof DomainError)) logError(e);
+          errors.push({ ...where, format, ...errorOf(e) });
+        }
+        done++;
+        await progress(done, total, `${item.orgName} · ${item.label}（${format}）`);
+      }
+    }
+    const manifest = [
+      `${org.name} ${p.year} 年度 批量导出 / batch export`,
+      `文书 documents: ${p.documents.map((d) => BATCH_DOCUMENT_NAMES[d].zh).join("、")}`,
+      `格式 formats: ${p.formats.join(", ")}`,
+      `文件 files: ${entries.length}；错误 errors: ${errors.length}`,
+      "",
+    ];
+    const extra: { path: string; data: string }[] = [];
+    if (errors.length) {
+      extra.push({
+        path: "errors.txt",
+        data: `${errors
+          .map(
+            (e) =>
+              `${e.organisation} / ${e.document} / ${e.record} / ${e.format}\r\n  ${e.message}\r\n  ${e.messageEn}`,
+          )
+          .join("\r\n")}\r\n`,
+      });
+    }
+    const paths = zipPaths(entries.map((e) => e.path));
+    manifest.push(...paths);
+    const zip = writeZip([
+      ...entries.map((e, i) => ({ path: paths[i]!, data: e.data })),
+      ...extra,
+      { path: "清单.txt", data: `${manifest.join("\r\n")}\r\n` },
+    ]).data;
+    if (zip.length > MAX_BATCH_ZIP_BYTES) {
+      throw new DomainError("invalid_input", {
+        zh: `压缩包过大（${Math.round(zip.length / 1048576)} MB，上限 ${MAX_BATCH_ZIP_BYTES / 1048576} MB），请缩小范围（下级单位或少选文书、格式）`,
+        en: `The zip is too large (${Math.round(zip.length / 1048576)} MB, at most ${MAX_BATCH_ZIP_BYTES / 1048576} MB): export a narrower range (a sub-unit, fewer documents or formats)`,
+      });
+    }
+    const sha256 = createHash("sha256").update(zip).digest("hex");
+    const result: BatchResult = {
+      orgId: org.id,
+      orgName: org.name,
+      year: p.year,
+      documents: p.documents,
+      formats: p.formats,
+      counts: { records: items.length, files: entries.length, errors: errors.length, byDocument },
+      zip: { fileName: safeFileName(`${org.name}-${p.year}年度-批量导出`, "zip"), size: zip.length, sha256 },
+      files: sources.map((s, i) => ({ path: paths[i]!, ...s })),
+      errors,
+    };
+    return new JobOutcome({ ...result, [JOB_BLOB_KEY]: Buffer.from(zip).toString("base64") }, async (tx) => {
+      await recordAudit(tx, {
+        actor: p.actor,
+        orgId: org.id,
+        action: "export.batch",
+        entityType: "job",
+        entityId: id,
+        details: {
+          year: p.year,
+          documents: p.documents,
+          formats: p.formats,
+          counts: result.counts,
+          zip: result.zip,
+        },
+      });
+    });
+  });
+}
+
+// ---- Reading a batch -------------------------------------------------------------------------------------
+
+export interface BatchView {
+  id: string;
+  state: JobState;
+  done: number;
+  total: number | null;
+  message: string | null;
+  result: BatchResult | null;
+  error: unknown;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** The batch job when the actor started it (404 otherwise: another's job is not revealed), without the zip. */
+async function batchFor(db: Db, actor: Actor | undefined, jobId: string) {
+  const a = requireActor(actor);
+  const [row] = await db
+    .select({
+      id: jobs.id,
+      state: jobs.state,
+      done: jobs.done,
+      total: jobs.total,
+      message: jobs.message,
+      result: sql<BatchResult | null>`${jobs.result} - ${JOB_BLOB_KEY}::text`,
+      error: jobs.error,
+      createdBy: jobs.createdBy,
+      createdAt: jobs.createdAt,
+      finishedAt: jobs.finishedAt,
+    })
+    .from(jobs)
+    .where(and(eq(jobs.id, jobId), eq(jobs.name, BATCH_JOB)))
+    .limit(1);
+  if (!row || row.createdBy !== a.accountId) throw notFound(JOB);
+  return row;
+}
+
+export async function getBatch(deps: Deps, actor: Actor | undefined, jobId: string): Promise<BatchView> {
+  const row = await batchFor(deps.db, actor, jobId);
+  return {
+    id: row.id,
+    state: row.state,
+    done: row.done,
+    total: row.total,
+    message: row.message,
+    result: row.result ?? null,
+    error: row.error ?? null,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export async function getBatchFile(
+  deps: Deps,
+  actor: Actor | undefined,
+  jobId: string,
+): Promise<{ data: Uint8Array; fileName: string }> {
+  const row = await batchFor(deps.db, actor, jobId);
+  if (row.state !== "completed" || !row.result) {
+    throw new DomainError(
+      "conflict",
+      row.state === "failed"
+        ? { zh: "导出任务失败，没有压缩包", en: "The export job failed: there is no zip" }
+        : {
+            zh: `导出尚未完成（${row.done}/${row.total ?? "?"}），请稍后再下载`,
+            en: `The export is not finished yet (${row.done}/${row.total ?? "?"}): download it when it is`,
+          },
+    );
+  }
+  const [blob] = await deps.db
+    .select({ base64: sql<string | null>`${jobs.result} ->> ${JOB_BLOB_KEY}::text` })
+    .from(jobs)
+    .where(eq(jobs.id, jobId));
+  if (!blob?.base64) {
+    throw new DomainError("not_found", {
+      zh: "压缩包已超过保留期限（任务完成后 7 天）被删除，请重新导出",
+      en: "The zip was deleted after its keeping period (7 days after the job finished): start the export again",
+    });
+  }
+  return { data: new Uint8Array(Buffer.from(blob.base64, "base64")), fileName: row.result.zip.fileName };
+}
