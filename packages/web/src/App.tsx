@@ -21,7 +21,10 @@ const AdminPage = lazy(() => import("./pages/admin/AdminPage.tsx"));
 const AuditPage = lazy(() => import("./pages/admin/AuditPage.tsx"));
 const BudgetPage = lazy(() => import("./pages/budget/BudgetPage.tsx"));
 const DutiesPage = lazy(() => import("./pages/duties/DutiesPage.tsx"));
+const GoalsPage = lazy(() => import("./pages/goals/GoalsPage.tsx"));
+const GoalPage = lazy(() => import("./pages/goals/GoalPage.tsx"));
 const ImportPage = lazy(() => import("./pages/import/ImportPage.tsx"));
+const BatchExportPage = lazy(() => import("./pages/exports/BatchExportPage.tsx"));
 const ChangePasswordPage = lazy(() => import("./pages/ChangePasswordPage.tsx"));
 
 function Loading() {
@@ -96,9 +99,12 @@ export function App() {
                   <Route path="projects" element={<ProjectListPage />} />
                   <Route path="projects/:id" element={<ProjectPage />} />
                   <Route path="duties" element={<DutiesPage />} />
+                  <Route path="goals" element={<GoalsPage />} />
+                  <Route path="goals/:id" element={<GoalPage />} />
                   <Route path="self-evaluation" element={<SelfEvaluationPage />} />
                   <Route path="self-evaluation/:id" element={<SelfEvaluationPage />} />
                   <Route path="import" element={<ImportPage />} />
+                  <Route path="exports" element={<BatchExportPage />} />
                   <Route path="admin" element={<AdminPage />} />
                   <Route path="audit" element={<AuditPage />} />
                   <Route path="*" element={<NotFoundPage />} />

@@ -50,6 +50,29 @@ export interface ExecutionRollup {
 
 export interface ScoreRollup {
   items: { id: string; name: string; orgName: string; total: string; grade: string }[];
+  /** The count of all evaluations (of the grades asked for), over every page. */
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Count, count per grade, exact mean and minimum (decimal text) of self-evaluation totals. */
+export interface ScoreFigures {
+  count: number;
+  grades: Record<string, number>;
+  mean: string | null;
+  min: string | null;
+}
+
+export interface ScoreSummary {
+  orgId: string;
+  orgName: string;
+  year: number;
+  /** The grades, best first: min ≤ total < below. */
+  grades: { grade: string; min: string; below?: string }[];
+  total: ScoreFigures;
+  /** Per direct child unit (its subtree); the organisation's own evaluations as a row with own: true. */
+  units: (ScoreFigures & { orgId: string; orgName: string; own: boolean })[];
 }
 
 export const endpoints = {
@@ -68,15 +91,23 @@ export const endpoints = {
   years: () => api.get<{ items: FiscalYear[] }>("/years"),
   /** GET /workflow/todo/count → how many items wait for this user in the organisation and year. */
   todoCount: (orgId: string, year: number) =>
-    api.get<{ count: number }>("/workflow/todo/count", { query: { orgId, year } }),
+    api.get<{ count: number; projects: number; goals: number; evaluations: number }>("/workflow/todo/count", {
+      query: { orgId, year },
+    }),
   /** GET /rollups/execution → budget execution of each unit under the organisation. */
   executionRollup: (orgId: string, year: number) =>
     api.get<ExecutionRollup>("/rollups/execution", { query: { orgId, year } }),
   /** GET /rollups/scores → self-evaluation totals and grades under the organisation. */
   scoreRollup: (orgId: string, year: number) => api.get<ScoreRollup>("/rollups/scores", { query: { orgId, year } }),
+  /** GET /rollups/scores, a page of the evaluations of some grades (comma-separated: 中,差). */
+  scorePage: (orgId: string, year: number, q: { grade: string; page: number; pageSize: number }) =>
+    api.get<ScoreRollup>("/rollups/scores", { query: { orgId, year, ...q } }),
+  /** GET /rollups/scores/summary → grade counts, mean and minimum per direct child unit and in all. */
+  scoreSummary: (orgId: string, year: number) =>
+    api.get<ScoreSummary>("/rollups/scores/summary", { query: { orgId, year } }),
 };
 
-export type WorkflowState = "draft" | "submitted" | "approved" | "returned";
+export type WorkflowState = "draft" | "submitted" | "unit_approved" | "approved" | "returned";
 
 /** GET /projects/{id}: amounts in 元 as exact decimal text. */
 export interface Project {
@@ -403,12 +434,28 @@ export interface ImportPreview {
   kinds: string[];
   problems: ImportProblem[];
   plan: {
-    kind: "project" | "duty" | "evaluation" | "budget";
+    /** `organisation`: a unit of the document and its organisation (several units, seed 001). */
+    kind: "organisation" | "project" | "duty" | "evaluation" | "budget";
     name: string;
-    action: "create" | "update" | "skip";
+    /** `match`: the unit's organisation exists (matched by code or name, or mapped). */
+    action: "create" | "update" | "skip" | "match";
     reason?: string;
     reasonEn?: string;
     indicators: number;
+    unit?: string;
+    orgId?: string;
+    /** A budget: rows per section after the commit (and now, for an update). */
+    sections?: Record<"income" | "spending" | "threePublic" | "procurement" | "assets", number>;
+    replaces?: Record<"income" | "spending" | "threePublic" | "procurement" | "assets", number>;
+  }[];
+  /** The document's units and their organisations (the department = the chosen one; the others under it). */
+  units?: {
+    unit: string;
+    code?: string;
+    action: "department" | "mapped" | "matched" | "create";
+    orgId?: string;
+    orgName?: string;
+    orgCode?: string;
   }[];
   created: Record<string, string[]> | null;
   alreadyImportedAs: string | null;

@@ -1,9 +1,11 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  FileZipOutlined,
   FormOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -36,8 +38,10 @@ export const MENU: MenuEntry[] = [
   { path: "/budget", label: "menu.budget", icon: <MoneyCollectOutlined />, roles: BUSINESS },
   { path: "/projects", label: "menu.projects", icon: <ProjectOutlined />, roles: BUSINESS },
   { path: "/duties", label: "menu.duties", icon: <ApartmentOutlined />, roles: BUSINESS },
+  { path: "/goals", label: "menu.goals", icon: <AimOutlined />, roles: BUSINESS },
   { path: "/self-evaluation", label: "menu.selfEvaluation", icon: <FormOutlined />, roles: BUSINESS },
   { path: "/import", label: "menu.import", icon: <CloudUploadOutlined />, roles: ["filler", "unit_approver"] },
+  { path: "/exports", label: "menu.exports", icon: <FileZipOutlined />, roles: BUSINESS },
   { path: "/admin", label: "menu.admin", icon: <SettingOutlined />, roles: ["sysadmin", "secadmin"] },
   { path: "/audit", label: "menu.audit", icon: <AuditOutlined />, roles: ["auditor"] },
 ];
@@ -61,7 +65,7 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
-  const [todo, setTodo] = useState<number | undefined>(undefined);
+  const [todo, setTodo] = useState<{ count: number; projects: number; goals: number; evaluations: number }>();
 
   // The to-do count of the organisation and year; again after a workflow step (the page says so by an event).
   const [todoTick, setTodoTick] = useState(0);
@@ -74,7 +78,7 @@ export function AppLayout() {
     if (!ws.orgId || todoTick < 0) return;
     let live = true;
     endpoints.todoCount(ws.orgId, ws.year).then(
-      (r) => live && setTodo(r.count),
+      (r) => live && setTodo(r),
       () => live && setTodo(undefined),
     );
     return () => {
@@ -145,12 +149,18 @@ export function AppLayout() {
             />
           </Space>
           <div style={{ flex: 1 }} />
-          <Tooltip title={t("header.todo")}>
-            <Badge count={todo ?? 0} size="small" data-testid="todo-badge">
+          <Tooltip
+            title={
+              todo
+                ? `${t("header.todo")}：${t("menu.projects")} ${todo.projects} · ${t("menu.goals")} ${todo.goals} · ${t("menu.selfEvaluation")} ${todo.evaluations}`
+                : t("header.todo")
+            }
+          >
+            <Badge count={todo?.count ?? 0} size="small" data-testid="todo-badge">
               <Button
                 type="text"
                 icon={<BellOutlined />}
-                onClick={() => navigate("/projects?todo=1")}
+                onClick={() => navigate(todoPage(todo))}
                 aria-label={t("header.todo")}
               />
             </Badge>
@@ -196,4 +206,12 @@ export function AppLayout() {
       </Layout>
     </Layout>
   );
+}
+
+/** Where the to-do badge leads: the projects waiting, else the goals, else the self-evaluations. */
+function todoPage(todo: { projects: number; goals: number; evaluations: number } | undefined): string {
+  if (!todo || todo.projects > 0) return "/projects?todo=1";
+  if (todo.goals > 0) return "/goals";
+  if (todo.evaluations > 0) return "/self-evaluation";
+  return "/projects?todo=1";
 }

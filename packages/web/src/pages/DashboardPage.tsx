@@ -1,9 +1,9 @@
-import { Alert, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from "antd";
+import { Alert, Card, Col, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from "antd";
 import type { EChartsCoreOption } from "echarts/core";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { ApiError } from "../api/client.ts";
-import { type ExecutionRollup, endpoints, type ScoreRollup } from "../api/endpoints.ts";
+import { type ExecutionRollup, endpoints, type ScoreRollup, type ScoreSummary } from "../api/endpoints.ts";
 import { EChart } from "../charts/EChart.tsx";
 import { type MessageKey, useI18n } from "../i18n.tsx";
 import { describeError } from "../lib/errors.ts";
@@ -26,6 +26,9 @@ const LIGHT_LABEL: Record<Light, MessageKey> = {
 };
 const GRADES = ["优", "良", "中", "差"] as const;
 const GRADE_COLOR: Record<string, string> = { 优: "#1f5fbf", 良: "#52c41a", 中: "#faad14", 差: "#f5222d" };
+/** The list under the charts before a grade is chosen: the evaluations that need attention. */
+const ATTENTION = "中,差";
+const LIST_PAGE = 10;
 
 interface UnitRow {
   orgId: string;
@@ -83,14 +86,40 @@ export default function DashboardPage() {
         : Promise.reject(new ApiError(404, { code: "not_found", message: "" })),
     () => ({ asOf: `${year}-12-31`, items: [] }),
   );
-  const scores = useRollup<ScoreRollup>(
+  // The grade distribution and the per-unit figures come counted from the server (not every evaluation).
+  const summary = useRollup<ScoreSummary>(
     `${orgId}/${year}`,
     () =>
       orgId
-        ? endpoints.scoreRollup(orgId, year)
+        ? endpoints.scoreSummary(orgId, year)
         : Promise.reject(new ApiError(404, { code: "not_found", message: "" })),
-    () => ({ items: [] }),
+    () => ({
+      orgId: orgId ?? "",
+      orgName: "",
+      year,
+      grades: [],
+      total: { count: 0, grades: {}, mean: null, min: null },
+      units: [],
+    }),
   );
+  // The list below the charts: the evaluations of the grade chosen on the chart (中 and 差 until one is), a page
+  // at a time.
+  const [listGrade, setListGrade] = useState<{ key: string; grade: string } | undefined>();
+  const grade = listGrade?.key === `${orgId}/${year}` ? listGrade.grade : ATTENTION;
+  const [listPage, setListPage] = useState(1);
+  const listKey = `${orgId}/${year}/${grade}/${listPage}`;
+  const list = useRollup<ScoreRollup>(
+    listKey,
+    () =>
+      orgId
+        ? endpoints.scorePage(orgId, year, { grade, page: listPage, pageSize: LIST_PAGE })
+        : Promise.reject(new ApiError(404, { code: "not_found", message: "" })),
+    () => ({ items: [], total: 0, page: 1, pageSize: LIST_PAGE }),
+  );
+  const showGrade = (g: string) => {
+    setListGrade({ key: `${orgId}/${year}`, grade: g });
+    setListPage(1);
+  };
 
   const month = exec ? monthsElapsed(exec.data.asOf, year) : 12;
   const elapsedPercent = Math.round((month / 12) * 10000) / 100;
@@ -160,11 +189,10 @@ export default function DashboardPage() {
     [units, elapsedPercent, t],
   );
 
-  const gradeCounts = useMemo(() => {
-    const counts = new Map<string, number>(GRADES.map((g) => [g, 0]));
-    for (const s of scores?.data.items ?? []) counts.set(s.grade, (counts.get(s.grade) ?? 0) + 1);
-    return counts;
-  }, [scores]);
+  const gradeNames = useMemo(
+    () => (summary?.data.grades.length ? summary.data.grades.map((g) => g.grade) : [...GRADES]),
+    [summary],
+  );
 
   const gradeOption = useMemo<EChartsCoreOption>(
     () => ({
@@ -176,40 +204,15 @@ export default function DashboardPage() {
           radius: ["42%", "70%"],
           center: ["50%", "45%"],
           label: { show: true, position: "inside", formatter: "{c}", color: "#fff", fontWeight: "bold" },
-          data: [...gradeCounts].map(([name, value]) => ({ name, value, itemStyle: { color: GRADE_COLOR[name] } })),
+          data: gradeNames.map((name) => ({
+            name,
+            value: summary?.data.total.grades[name] ?? 0,
+            itemStyle: { color: GRADE_COLOR[name] },
+          })),
         },
       ],
     }),
-    [gradeCounts],
-  );
-
-  const scoreBands = useMemo(() => {
-    const bands = ["<60", "60–70", "70–80", "80–90", "90–100"];
-    const counts = [0, 0, 0, 0, 0];
-    for (const s of scores?.data.items ?? []) {
-      const v = Number(s.total); // display only: which bar of the histogram a total falls in
-      const i = v < 60 ? 0 : v < 70 ? 1 : v < 80 ? 2 : v < 90 ? 3 : 4;
-      counts[i] = (counts[i] ?? 0) + 1;
-    }
-    return { bands, counts };
-  }, [scores]);
-
-  const bandOption = useMemo<EChartsCoreOption>(
-    () => ({
-      grid: { left: 8, right: 16, top: 32, bottom: 24, containLabel: true },
-      tooltip: { trigger: "axis" },
-      xAxis: {
-        type: "category",
-        data: scoreBands.bands,
-        name: t("dash.score"),
-        nameLocation: "middle",
-        nameGap: 28,
-        axisLabel: { interval: 0, fontSize: 11 },
-      },
-      yAxis: { type: "value", minInterval: 1, name: t("dash.count") },
-      series: [{ type: "bar", data: scoreBands.counts, barMaxWidth: 36, itemStyle: { color: "#1f5fbf" } }],
-    }),
-    [scoreBands, t],
+    [gradeNames, summary],
   );
 
   const lights = units.reduce(
@@ -223,7 +226,8 @@ export default function DashboardPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: "100%" }} data-testid="dashboard">
       {exec?.error && <Alert type="error" showIcon title={exec.error} />}
-      {scores?.error && <Alert type="error" showIcon title={scores.error} />}
+      {summary?.error && <Alert type="error" showIcon title={summary.error} />}
+      {list?.error && list.error !== summary?.error && <Alert type="error" showIcon title={list.error} />}
       <Row gutter={16}>
         <Col span={6}>
           <Card size="small">
@@ -291,24 +295,113 @@ export default function DashboardPage() {
           <Card
             size="small"
             title={t("dash.grades")}
-            extra={<Typography.Text type="secondary">{scores?.data.items.length ?? 0}</Typography.Text>}
+            extra={
+              <Typography.Text type="secondary" data-testid="grades-count">
+                {summary?.data.total.count ?? 0}
+              </Typography.Text>
+            }
           >
-            <Row>
-              <Col span={12}>
-                <EChart testId="chart-grades" option={gradeOption} style={{ height: 260 }} />
-              </Col>
-              <Col span={12}>
-                <EChart testId="chart-scores" option={bandOption} style={{ height: 260 }} />
-              </Col>
-            </Row>
+            <EChart
+              testId="chart-grades"
+              option={gradeOption}
+              style={{ height: 230 }}
+              onClick={(e) => {
+                // a grade without evaluations draws no slice (its zero angle sits at the start): nothing to list
+                if (typeof e.name === "string" && gradeNames.includes(e.name) && Number(e.value) > 0) {
+                  showGrade(e.name);
+                }
+              }}
+            />
+            <Space wrap size={4} data-testid="grade-counts">
+              {gradeNames.map((g) => (
+                <Tag.CheckableTag
+                  key={g}
+                  checked={grade === g}
+                  onChange={() => showGrade(g)}
+                  data-testid={`grade-${g}`}
+                >
+                  {g} {summary?.data.total.grades[g] ?? 0}
+                </Tag.CheckableTag>
+              ))}
+              {summary?.data.total.mean && (
+                <Typography.Text type="secondary">
+                  {lang === "zh" ? "平均" : "mean"} {summary.data.total.mean} · {lang === "zh" ? "最低" : "min"}{" "}
+                  {summary.data.total.min}
+                </Typography.Text>
+              )}
+            </Space>
           </Card>
         </Col>
       </Row>
-      <Card size="small" title={t("dash.attention")}>
+      <Card size="small" title={lang === "zh" ? "各单位自评得分" : "Self-evaluation scores by unit"}>
+        <Table
+          size="small"
+          data-testid="unit-scores"
+          rowKey={(u) => `${u.orgId}/${u.own}`}
+          pagination={false}
+          dataSource={summary?.data.units ?? []}
+          locale={{ emptyText: "—" }}
+          onRow={(u) => ({
+            // A unit's row opens its own dashboard (its units below it); the organisation's own row stays here.
+            onClick: () => {
+              if (!u.own) ws.setOrgId(u.orgId);
+            },
+            style: u.own ? undefined : { cursor: "pointer" },
+          })}
+          columns={[
+            {
+              title: lang === "zh" ? "单位" : "Unit",
+              dataIndex: "orgName",
+              render: (name: string, u) => (u.own ? `${name}（${lang === "zh" ? "本级" : "own"}）` : name),
+            },
+            { title: lang === "zh" ? "自评数" : "Evaluations", dataIndex: "count", align: "right" },
+            ...gradeNames.map((g) => ({
+              title: g,
+              key: g,
+              align: "right" as const,
+              render: (_: unknown, u: ScoreSummary["units"][number]) => u.grades[g] ?? 0,
+            })),
+            {
+              title: lang === "zh" ? "平均分" : "Mean",
+              dataIndex: "mean",
+              align: "right",
+              render: (v: string | null) => v ?? "—",
+            },
+            {
+              title: lang === "zh" ? "最低分" : "Minimum",
+              dataIndex: "min",
+              align: "right",
+              render: (v: string | null) => v ?? "—",
+            },
+          ]}
+        />
+      </Card>
+      <Card
+        size="small"
+        title={
+          grade === ATTENTION
+            ? t("dash.attention")
+            : `${lang === "zh" ? "等级" : "Grade"} ${grade}${lang === "zh" ? " 的自评" : ": self-evaluations"}`
+        }
+        data-testid="grade-list"
+      >
         <List
           size="small"
-          dataSource={(scores?.data.items ?? []).filter((s) => s.grade === "差" || s.grade === "中")}
+          dataSource={list?.data.items ?? []}
+          loading={!list || list.key !== listKey}
           locale={{ emptyText: "—" }}
+          pagination={
+            (list?.data.total ?? 0) > LIST_PAGE
+              ? {
+                  current: listPage,
+                  pageSize: LIST_PAGE,
+                  total: list?.data.total ?? 0,
+                  size: "small",
+                  showSizeChanger: false,
+                  onChange: setListPage,
+                }
+              : false
+          }
           renderItem={(s) => (
             <List.Item>
               <Space>

@@ -89,6 +89,31 @@ describe.skipIf(!hasChromium)("journey: administrators and the auditor", () => {
     await zx.page.context().close();
   });
 
+  it("system administrator moves an organisation in the tree; a move under its own sub-organisation is refused", async () => {
+    const sys = await open("sysadmin");
+    const admin = new AdminPage(sys.page);
+    await admin.ready();
+    expect(await admin.parentOf("河北省赵县公安交通警察大队")).toBe("赵县公安局");
+    expect(await admin.parentOf("赵县公安局")).toBe("—");
+
+    // Under its own brigade: the server refuses, the dialog says why and nothing moves.
+    const refusal = await admin.moveOrg("赵县公安局", "河北省赵县公安交通警察大队");
+    expect(refusal).toContain("不能把“赵县公安局”移到它自己或它的下级机构“河北省赵县公安交通警察大队”之下");
+    await h.screenshot(sys.page, "admin-org-move-refused");
+    expect(await admin.movingAlong()).toContain("连同 1 个下级机构一起移动");
+    await admin.cancelMove();
+    expect(await admin.parentOf("赵县公安局")).toBe("—");
+
+    // 青山 under 天津: moved, shown under its new parent at the next level; back to the top level again.
+    expect(await admin.moveOrg("武汉市公安局青山区交通大队", "天津市公安交通管理局")).toBeUndefined();
+    await expect.poll(() => admin.parentOf("武汉市公安局青山区交通大队")).toBe("天津市公安交通管理局");
+    expect(await admin.orgRow("武汉市公安局青山区交通大队").textContent()).toContain("第 2 级");
+    await h.screenshot(sys.page, "admin-org-moved");
+    expect(await admin.moveOrg("武汉市公安局青山区交通大队", null)).toBeUndefined();
+    await expect.poll(() => admin.parentOf("武汉市公安局青山区交通大队")).toBe("—");
+    await sys.page.context().close();
+  });
+
   it("the auditor reads the trail with filters", async () => {
     const aud = await open("auditor");
     const trail = new AuditTrail(aud.page);

@@ -7,7 +7,7 @@
  * When packages/server cannot be started, the harness serves the build with a stand-in (static-server.ts) and
  * says so (`harness.server === "stand-in"`).
  */
-import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -121,6 +121,39 @@ async function loadServerModule(): Promise<ServerModule | undefined> {
 }
 
 /**
+ * Copies dist to `to`, again while a build elsewhere is replacing it (the copy is whole when index.html and every
+ * asset it names are there).
+ */
+async function privateCopyOfBuild(to: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    await rm(to, { recursive: true, force: true });
+    try {
+      await cp(DIST_DIR, to, { recursive: true });
+      const html = await readFile(join(to, "index.html"), "utf8");
+      const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
+      if (
+        (
+          await Promise.all(
+            assets.map((a) =>
+              stat(join(to, a)).then(
+                () => true,
+                () => false,
+              ),
+            ),
+          )
+        ).every(Boolean)
+      )
+        return to;
+    } catch (e) {
+      if (attempt >= 20) throw e;
+    }
+    if (attempt >= 20) throw new Error(`dist is not whole after ${attempt} copies`);
+    await ensureBuilt();
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/**
  * Starts the real server in-process (temporary PGlite folder, demo data, the built web app at /) when it can
  * be started; otherwise the stand-in over the build. `JIXIAO_WEB_STANDIN=1` forces the stand-in.
  */
@@ -129,12 +162,15 @@ export async function startServer(): Promise<RunningServer> {
   if (mod?.startServer) {
     const dataDir = await mkdtemp(join(tmpdir(), "jixiao-web-"));
     try {
+      // The server serves a private copy of the build: another test run rebuilding dist meanwhile (the work tree
+      // is shared) must not take the files away from under this run's pages.
+      const webDist = await privateCopyOfBuild(join(dataDir, "web"));
       const s = await mod.startServer({
         port: 0,
         host: "127.0.0.1",
         dataDir: join(dataDir, "data"),
         demo: true,
-        webDist: DIST_DIR,
+        webDist,
         logError: (e) => console.error("[server]", e),
       });
       const accounts: RunningServer["accounts"] = {};

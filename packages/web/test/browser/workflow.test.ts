@@ -1,14 +1,16 @@
 /**
  * The year's project work through the UI, one browser context per person: the filler edits the indicator grid
  * like a spreadsheet (keyboard, a block pasted from Excel, undo), meets a concurrent edit (409, re-applied) and
- * submits; the reviewer returns it with a comment; the filler fixes and resubmits; the unit approver approves
- * (the server's workflow has one review step: submitted → approved | returned); a viewer sees no edit button.
+ * submits; the unit approver returns it with a comment (the first review step); the filler fixes and resubmits;
+ * the unit approver approves for the unit, the reviewer approves (the second step); then the self-evaluation
+ * of the approved project goes the same way (submit, unit approval, approval); a viewer sees no edit button.
  */
 import { existsSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
 import { ProjectList, ProjectPage } from "./pages/projects.ts";
+import { SelfEvaluation } from "./pages/selfEvaluation.ts";
 import { Shell } from "./pages/shell.ts";
 
 const hasChromium = existsSync(CHROMIUM);
@@ -40,6 +42,7 @@ describe.skipIf(!hasChromium)("journey: a project's indicators from draft to app
   });
 
   let filler: { page: Page; shell: Shell };
+  let evaluationUrl = "";
   let fp: ProjectPage;
 
   it("filler: finds the project, edits the grid with the keyboard, pastes a block from Excel, undoes", async () => {
@@ -52,6 +55,7 @@ describe.skipIf(!hasChromium)("journey: a project's indicators from draft to app
     fp = await list.openProject(PROJECT);
     projectUrl = new URL(filler.page.url()).pathname;
     expect(await fp.state()).toBe("草稿");
+    expect(await fp.workflow.buttons()).toEqual(["wf-submit"]);
     expect(await filler.page.getByTestId("annual-funds").textContent()).toContain("50");
 
     // 组织培训人数 (row 3 in tree order): a new target, shown as understood by core.
@@ -124,82 +128,143 @@ describe.skipIf(!hasChromium)("journey: a project's indicators from draft to app
     expect(await fp.cell(r, "targetText").textContent()).toBe("≤450元/人/天");
   });
 
-  it("filler submits; the reviewer returns it with a comment", async () => {
-    await fp.submit();
-    expect(await fp.state()).toBe("已提交");
+  it("filler submits; the unit approver returns it with a comment (the reviewer cannot act yet)", async () => {
+    await fp.workflow.submit();
+    expect(await fp.state()).toBe("已提交，待单位审核");
     expect(await fp.page.getByTestId("indicator-grid").getAttribute("aria-readonly")).toBe("true");
+    expect(await fp.workflow.buttons()).toEqual([]);
 
+    // The reviewer of the parent organisation sees it, but the first step is the unit's.
     const reviewer = await as("reviewer");
     await reviewer.shell.chooseOrg("天津市公安交通管理局");
-    await expect.poll(() => reviewer.shell.todoCount()).toBe("1");
-    await reviewer.page.getByTestId("todo-badge").locator("button").click();
-    await reviewer.page.getByTestId("project-list").waitFor();
-    const rp = await new ProjectList(reviewer.page).openProject(PROJECT);
-    await h.screenshot(reviewer.page, "project-review", { publish: true });
-    await rp.returnWith("组织培训人数目标偏低，请按上年实际（132人）调整。");
-    expect(await rp.state()).toBe("已退回");
+    await reviewer.page.goto(projectUrl);
+    const rp = new ProjectPage(reviewer.page);
+    await rp.ready();
+    expect(await rp.stateCode()).toBe("submitted");
+    expect(await rp.workflow.buttons()).toEqual([]);
     await reviewer.page.context().close();
+
+    const approver = await as("unit_approver");
+    // The demo's own submitted project waits for the approver too.
+    await expect.poll(() => approver.shell.todoCount()).not.toBe("0");
+    await approver.page.getByTestId("todo-badge").locator("button").click();
+    await approver.page.getByTestId("project-list").waitFor();
+    const ap = await new ProjectList(approver.page).openProject(PROJECT);
+    expect(await ap.workflow.buttons()).toEqual(["wf-unit-approve", "wf-return"]);
+    await ap.workflow.returnWith("组织培训人数目标偏低，请按上年实际（132人）调整。");
+    expect(await ap.state()).toBe("已退回");
+    await approver.page.context().close();
   });
 
-  it("filler sees the comment, fixes the indicator and resubmits; the unit approver approves", async () => {
+  it("filler fixes and resubmits; the unit approver approves for the unit; the reviewer approves", async () => {
     await fp.page.reload();
     await fp.ready();
     expect(await fp.state()).toBe("已退回");
-    expect(await fp.page.getByTestId("return-comment").textContent()).toContain("132人");
+    expect(await fp.workflow.returnComment()).toContain("132人");
     const row = await rowOf(fp, "组织培训人数");
     await fp.typeInto(row, "targetText", "≥132人");
     await fp.save();
-    await fp.submit();
-    expect(await fp.state()).toBe("已提交");
+    await fp.workflow.submit();
+    expect(await fp.state()).toBe("已提交，待单位审核");
 
     const approver = await as("unit_approver");
     await approver.page.goto(projectUrl);
     const ap = new ProjectPage(approver.page);
     await ap.ready();
-    await ap.approve();
-    expect(await ap.state()).toBe("已审核通过");
-    const history = await approver.page.getByTestId("project-history").textContent();
-    expect(history).toContain("已退回");
-    expect(history).toContain("132人");
-    await h.screenshot(approver.page, "project-approved", { publish: true });
+    // The resubmitted version against the one returned: the fixed target.
+    const changes = await ap.workflow.changes();
+    expect(changes.some((c) => c.includes("组织培训人数") && c.includes("≥120人") && c.includes("≥132人"))).toBe(true);
+    await ap.workflow.unitApprove();
+    expect(await ap.state()).toBe("单位已审核，待主管/财政审核");
+    expect(await ap.workflow.buttons()).toEqual([]);
     await approver.page.context().close();
+
+    const reviewer = await as("reviewer");
+    await reviewer.shell.chooseOrg("天津市公安交通管理局");
+    // The to-do badge leads the reviewer to the unit-approved projects, this one among them.
+    await expect.poll(() => reviewer.shell.todoCount()).not.toBe("0");
+    await reviewer.page.getByTestId("todo-badge").locator("button").click();
+    await reviewer.page.getByTestId("project-list").waitFor();
+    const waiting = reviewer.page.getByTestId("project-list").getByTestId("wf-state");
+    await expect
+      .poll(async () => [...new Set(await waiting.evaluateAll((els) => els.map((e) => e.getAttribute("data-state"))))])
+      .toEqual(["unit_approved"]);
+    const rp = await new ProjectList(reviewer.page).openProject(PROJECT);
+    expect(await rp.workflow.buttons()).toEqual(["wf-approve", "wf-return"]);
+    // In English: the state, the buttons, the history and 本次修改 say it in English.
+    await reviewer.page.getByTestId("lang-switch").click();
+    await expect.poll(() => rp.state()).toBe("Unit approved, awaiting review");
+    expect(await reviewer.page.getByTestId("wf-approve").textContent()).toBe("Approve");
+    expect(await reviewer.page.getByTestId("wf-return").textContent()).toBe("Return");
+    expect(await reviewer.page.getByTestId("wf-history").textContent()).toContain("Returned");
+    expect(await reviewer.page.getByTestId("wf-changes").textContent()).toContain("What changed");
+    expect((await rp.workflow.changes()).join("\n")).toContain("Target");
+    await rp.workflow.approve();
+    expect(await rp.state()).toBe("Approved");
+    const history = await rp.workflow.history();
+    expect(history.map((s) => s.action)).toEqual(["submit", "return", "submit", "unit_approve", "approve"]);
+    expect(history[1]).toEqual({
+      action: "return",
+      actor: h.accounts.unit_approver!.username,
+      comment: "“组织培训人数目标偏低，请按上年实际（132人）调整。”",
+    });
+    expect(history[4]!.actor).toBe(h.accounts.reviewer!.username);
+    await reviewer.page.context().close();
   });
 
-  it("filler starts the self-evaluation of the approved project, types actual values, sees the total, saves", async () => {
+  it("the self-evaluation of the approved project: filler saves and submits, unit approver and reviewer approve", async () => {
     await fp.page.reload();
     await fp.ready();
-    expect(await fp.state()).toBe("已审核通过");
+    expect(await fp.stateCode()).toBe("approved");
     await fp.page.getByTestId("start-evaluation").click();
-    const page = fp.page;
-    await page.getByTestId("indicator-table").waitFor();
-    await page.getByTestId("se-save").waitFor();
-    const actual = (name: string) =>
-      page.locator("tr", { hasText: name }).first().locator('input[data-testid^="actual-"]');
-    const total = page.getByTestId("se-total");
-    const before = await total.textContent();
-    await actual("组织培训人数").fill("140人");
-    await actual("培训费").fill("420元/人/天");
+    const se = new SelfEvaluation(fp.page);
+    await se.ready();
+    const before = await se.total();
+    await se.actual("组织培训人数").fill("140人");
+    await se.actual("培训费").fill("420元/人/天");
     // 45 of 50 万元 spent: the execution rate and its score follow, and with them the total.
-    await page.getByTestId("executed").fill("45");
-    await expect.poll(() => page.getByTestId("se-rate").textContent()).toBe("90.00%");
-    await expect.poll(() => total.textContent()).not.toBe(before);
-    await h.screenshot(page, "self-evaluation-project", { publish: true });
-    await page.getByTestId("se-save").click();
-    await page.getByText("自评已保存").waitFor();
-    const saved = await total.textContent();
-    await page.reload();
-    await page.getByTestId("indicator-table").waitFor();
-    expect(await actual("组织培训人数").inputValue()).toBe("140人");
-    await expect.poll(() => total.textContent()).toBe(saved);
+    await fp.page.getByTestId("executed").fill("45");
+    await expect.poll(() => fp.page.getByTestId("se-rate").textContent()).toBe("90.00%");
+    await expect.poll(() => se.total()).not.toBe(before);
+    // Typing not saved yet cannot be submitted.
+    expect(await fp.page.getByTestId("wf-submit").isDisabled()).toBe(true);
+    await se.save();
+    const saved = await se.total();
+    await se.workflow.submit();
+    expect(await se.state()).toBe("submitted");
+    expect(await se.workflow.buttons()).toEqual([]);
+    // Submitted: the actual values are read only.
+    expect(await se.actual("组织培训人数").isEditable()).toBe(false);
+    expect(await fp.page.getByTestId("executed").isDisabled()).toBe(true);
+    expect(await fp.page.getByTestId("conclusion").isDisabled()).toBe(true);
+    evaluationUrl = new URL(fp.page.url()).pathname;
 
-    // Exported as docx, once the server offers exports (until then the button is disabled and says so).
-    await page.locator('[data-testid="export"], [data-testid="export-disabled"]').first().waitFor();
-    if ((await page.getByTestId("export").count()) > 0) {
-      await page.getByTestId("export").hover();
-      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-docx").click()]);
-      expect(download.suggestedFilename()).toMatch(/\.docx$/);
-      expect((await download.failure()) ?? "ok").toBe("ok");
-    }
+    const approver = await as("unit_approver");
+    await approver.page.goto(evaluationUrl);
+    const ae = new SelfEvaluation(approver.page);
+    await ae.ready();
+    // The stored record, never a placeholder kept as a draft in the approver's browser.
+    await expect.poll(() => ae.total()).toBe(saved);
+    expect(await ae.workflow.buttons()).toEqual(["wf-unit-approve", "wf-return"]);
+    await ae.workflow.unitApprove();
+    await expect.poll(() => ae.state()).toBe("unit_approved");
+    await approver.page.context().close();
+
+    const reviewer = await as("reviewer");
+    await reviewer.shell.chooseOrg("天津市公安交通管理局");
+    await reviewer.page.goto(evaluationUrl);
+    const re = new SelfEvaluation(reviewer.page);
+    await re.ready();
+    await expect.poll(() => re.total()).toBe(saved);
+    await re.workflow.approve();
+    await expect.poll(() => re.state()).toBe("approved");
+    expect((await re.workflow.history()).map((s) => [s.action, s.actor])).toEqual([
+      ["submit", h.accounts.filler!.username],
+      ["unit_approve", h.accounts.unit_approver!.username],
+      ["approve", h.accounts.reviewer!.username],
+    ]);
+    await h.screenshot(reviewer.page, "self-evaluation-approved");
+    await reviewer.page.context().close();
   });
 
   it("a viewer sees the approved project and no edit button", async () => {
@@ -207,12 +272,22 @@ describe.skipIf(!hasChromium)("journey: a project's indicators from draft to app
     await viewer.page.goto(projectUrl);
     const vp = new ProjectPage(viewer.page);
     await vp.ready();
-    expect(await vp.state()).toBe("已审核通过");
+    expect(await vp.state()).toBe("审核通过");
     expect(await vp.editButtons().count()).toBe(0);
     // Typing into the grid changes nothing.
     await vp.cell(0, "name").click();
     await viewer.page.keyboard.press("Enter");
     expect(await viewer.page.getByTestId("cell-editor").count()).toBe(0);
+
+    // Nor on the approved self-evaluation: no workflow button, no save, the figures read only.
+    await viewer.page.goto(evaluationUrl);
+    const ve = new SelfEvaluation(viewer.page);
+    await ve.ready();
+    expect(await ve.state()).toBe("approved");
+    expect(await ve.workflow.buttons()).toEqual([]);
+    expect(await viewer.page.getByTestId("se-save").count()).toBe(0);
+    expect(await viewer.page.getByTestId("executed").isDisabled()).toBe(true);
+    expect((await ve.workflow.history()).map((s) => s.action)).toEqual(["submit", "unit_approve", "approve"]);
 
     // The viewer's overview of another unit: 曲靖 2023 (seed 003 execution figures).
     await viewer.shell.chooseOrg("曲靖市公安局交通警察支队");
@@ -231,15 +306,8 @@ describe.skipIf(!hasChromium)("journey: a project's indicators from draft to app
   });
 });
 
-async function rowOf(p: ProjectPage, name: string): Promise<number> {
-  const cells = p.page.locator('[data-testid$="-name"][data-testid^="cell-"]');
-  await cells.first().waitFor();
-  const ids = await cells.evaluateAll(
-    (els, n) => els.filter((e) => e.textContent === n).map((e) => e.getAttribute("data-testid")),
-    name,
-  );
-  if (!ids[0]) return -1;
-  return Number(ids[0].split("-")[1]);
+function rowOf(p: ProjectPage, name: string): Promise<number> {
+  return p.rowOf(name);
 }
 
 function activeCell(page: Page): Promise<string | null> {

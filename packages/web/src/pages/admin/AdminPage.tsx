@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { type Account, adminEndpoints, type Role } from "../../api/endpoints.ts";
+import { api } from "../../api/client.ts";
+import { type Account, adminEndpoints, type Org, type Role } from "../../api/endpoints.ts";
 import { useAuth } from "../../auth.tsx";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
@@ -26,8 +27,18 @@ export default function AdminPage() {
   const [granting, setGranting] = useState<Account>();
   const [resetting, setResetting] = useState<Account>();
   const [q, setQ] = useState("");
-  const orgName = useMemo(() => new Map(ws.orgs.map((o) => [o.id, o.name])), [ws.orgs]);
-  const tree = useMemo(() => orgTree(ws.orgs), [ws.orgs]);
+  // The tree as it is now: the system administrator may move organisations below, so it is read here again.
+  const [orgs, setOrgs] = useState<TreeOrg[]>();
+  const allOrgs: Org[] = orgs ?? ws.orgs;
+  const orgName = useMemo(() => new Map(allOrgs.map((o) => [o.id, o.name])), [allOrgs]);
+  const tree = useMemo(() => orgTree(allOrgs), [allOrgs]);
+  const loadOrgs = useCallback(() => {
+    orgEndpoints.list().then(
+      (r) => setOrgs(r.items),
+      () => setOrgs(undefined),
+    );
+  }, []);
+  useEffect(loadOrgs, [loadOrgs]);
 
   const load = useCallback(() => {
     adminEndpoints.accounts().then(
@@ -56,198 +67,399 @@ export default function AdminPage() {
   const shown = (accounts ?? []).filter((a) => !q || a.username.includes(q) || a.displayName.includes(q));
 
   return (
+    <Space orientation="vertical" style={{ width: "100%" }}>
+      <Card
+        size="small"
+        data-testid="admin-page"
+        title={
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {zh ? "账户与角色" : "Accounts and roles"}{" "}
+            <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
+              {isSys
+                ? zh
+                  ? "（系统管理员：新建账户、重置密码、停用）"
+                  : "(system administrator: create, reset, disable)"
+                : ""}
+              {isSec ? (zh ? "（安全管理员：授予/撤销角色、解锁）" : "(security administrator: roles, unlock)") : ""}
+            </Typography.Text>
+          </Typography.Title>
+        }
+        extra={
+          isSys && (
+            <Button type="primary" data-testid="create-account" onClick={() => setCreating(true)}>
+              {zh ? "新建账户" : "New account"}
+            </Button>
+          )
+        }
+      >
+        <Space orientation="vertical" style={{ width: "100%" }}>
+          <Input.Search
+            allowClear
+            style={{ width: 260 }}
+            placeholder={zh ? "搜索用户名或姓名" : "Search user name"}
+            onSearch={setQ}
+            data-testid="account-search"
+          />
+          {error && <Alert type="error" showIcon title={error} />}
+          <Table<Account>
+            rowKey="id"
+            size="small"
+            loading={!accounts && !error}
+            dataSource={shown}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            scroll={{ y: 480 }}
+            columns={[
+              { title: zh ? "用户名" : "User name", dataIndex: "username", width: 150 },
+              { title: zh ? "姓名" : "Name", dataIndex: "displayName", width: 140 },
+              {
+                title: zh ? "角色（范围）" : "Roles (scope)",
+                render: (_: unknown, a) => (
+                  <div data-testid={`roles-${a.username}`}>
+                    <Space size={[4, 4]} wrap>
+                      {a.memberships.map((m) => (
+                        <Tag
+                          key={m.id}
+                          color={ADMIN_ROLES.includes(m.role) ? "purple" : "blue"}
+                          closable={isSec}
+                          onClose={(e) => {
+                            e.preventDefault();
+                            modal.confirm({
+                              title: zh ? "撤销该角色？" : "Revoke this role?",
+                              onOk: () => run(() => adminEndpoints.revoke(a.id, m.id), zh ? "已撤销" : "Revoked"),
+                            });
+                          }}
+                        >
+                          {roleText(m.role)}
+                          {m.orgId ? ` · ${orgName.get(m.orgId) ?? m.orgId.slice(0, 8)}` : ""}
+                        </Tag>
+                      ))}
+                    </Space>
+                  </div>
+                ),
+              },
+              {
+                title: zh ? "状态" : "Status",
+                width: 150,
+                render: (_: unknown, a) => (
+                  <Space size={4} wrap>
+                    {a.disabled && <Tag color="default">{zh ? "已停用" : "disabled"}</Tag>}
+                    {a.locked && <Tag color="red">{zh ? "已锁定" : "locked"}</Tag>}
+                    {a.mustChangePassword && <Tag color="orange">{zh ? "须改初始密码" : "initial password"}</Tag>}
+                    {!a.disabled && !a.locked && !a.mustChangePassword && (
+                      <Tag color="green">{zh ? "正常" : "active"}</Tag>
+                    )}
+                  </Space>
+                ),
+              },
+              {
+                title: zh ? "操作" : "Actions",
+                width: 220,
+                render: (_: unknown, a) => (
+                  <Space size={0} wrap>
+                    {isSec && (
+                      <Button
+                        size="small"
+                        type="link"
+                        data-testid={`grant-${a.username}`}
+                        onClick={() => setGranting(a)}
+                      >
+                        {zh ? "授予角色" : "Grant role"}
+                      </Button>
+                    )}
+                    {isSec && a.locked && (
+                      <Button
+                        size="small"
+                        type="link"
+                        data-testid={`unlock-${a.username}`}
+                        onClick={() => run(() => adminEndpoints.unlock(a.id), zh ? "已解锁" : "Unlocked")}
+                      >
+                        {zh ? "解锁" : "Unlock"}
+                      </Button>
+                    )}
+                    {isSys && (
+                      <Button
+                        size="small"
+                        type="link"
+                        data-testid={`reset-${a.username}`}
+                        onClick={() => setResetting(a)}
+                      >
+                        {zh ? "重置密码" : "Reset password"}
+                      </Button>
+                    )}
+                    {isSys && a.id !== user?.id && (
+                      <Button
+                        size="small"
+                        type="link"
+                        danger={!a.disabled}
+                        onClick={() =>
+                          run(
+                            () => adminEndpoints.setDisabled(a.id, !a.disabled),
+                            a.disabled ? (zh ? "已启用" : "Enabled") : zh ? "已停用" : "Disabled",
+                          )
+                        }
+                      >
+                        {a.disabled ? (zh ? "启用" : "Enable") : zh ? "停用" : "Disable"}
+                      </Button>
+                    )}
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        </Space>
+        <CreateAccount
+          open={creating}
+          zh={zh}
+          onClose={() => setCreating(false)}
+          onCreate={(v) =>
+            run(
+              () => adminEndpoints.createAccount(v.username, v.displayName, v.initialPassword),
+              zh ? "账户已创建" : "Created",
+            )
+          }
+        />
+        <Modal
+          destroyOnHidden
+          open={!!resetting}
+          title={`${zh ? "重置密码" : "Reset the password"}：${resetting?.username ?? ""}`}
+          footer={null}
+          onCancel={() => setResetting(undefined)}
+        >
+          <Form
+            layout="vertical"
+            onFinish={async (v: { initialPassword: string }) => {
+              if (
+                await run(
+                  () => adminEndpoints.resetPassword(resetting!.id, v.initialPassword),
+                  zh ? "密码已重置，该账户须在下次登录时修改" : "Reset: to be changed at next sign-in",
+                )
+              )
+                setResetting(undefined);
+            }}
+          >
+            <Form.Item
+              name="initialPassword"
+              label={zh ? "新的初始密码" : "New initial password"}
+              rules={[{ required: true }]}
+            >
+              <Input.Password data-testid="reset-password" autoComplete="new-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" data-testid="reset-confirm">
+              {zh ? "重置" : "Reset"}
+            </Button>
+          </Form>
+        </Modal>
+        <Modal
+          destroyOnHidden
+          open={!!granting}
+          title={`${zh ? "授予角色" : "Grant a role"}：${granting?.username ?? ""}`}
+          footer={null}
+          onCancel={() => setGranting(undefined)}
+        >
+          <GrantForm
+            zh={zh}
+            tree={tree}
+            roleText={roleText}
+            onGrant={async (role, orgId) => {
+              if (await run(() => adminEndpoints.grant(granting!.id, role, orgId), zh ? "已授予" : "Granted"))
+                setGranting(undefined);
+            }}
+          />
+        </Modal>
+      </Card>
+      {isSys && orgs && <OrgTreeCard zh={zh} orgs={orgs} onMoved={loadOrgs} />}
+    </Space>
+  );
+}
+
+/** An organisation as GET /orgs gives it (with its level and the version a change must send). */
+interface TreeOrg extends Org {
+  depth: number;
+  version: number;
+  sortOrder: number;
+}
+
+const orgEndpoints = {
+  list: () => api.get<{ items: TreeOrg[] }>("/orgs"),
+  /** PATCH /orgs/{id} with a new parentId (null: top level): the whole subtree moves; 400/409 when refused. */
+  move: (o: TreeOrg, parentId: string | null) => api.patch<TreeOrg>(`/orgs/${o.id}`, { version: o.version, parentId }),
+};
+
+/** The value of the "no parent" choice in the parent picker. */
+const TOP = "top";
+
+interface OrgRowNode extends TreeOrg {
+  children?: OrgRowNode[];
+}
+
+function nestOrgs(orgs: TreeOrg[]): OrgRowNode[] {
+  const byId = new Map<string, OrgRowNode>(orgs.map((o) => [o.id, { ...o }]));
+  const roots: OrgRowNode[] = [];
+  for (const o of orgs) {
+    const node = byId.get(o.id)!;
+    const parent = o.parentId ? byId.get(o.parentId) : undefined;
+    if (!parent) roots.push(node);
+    else if (parent.children) parent.children.push(node);
+    else parent.children = [node];
+  }
+  return roots;
+}
+
+/**
+ * The organisation tree for the system administrator, with 移动: choose a new parent (or none) and the server
+ * moves the organisation with everything below it — or says why not (under itself or a sub-organisation, a fifth
+ * level, a code already used there, someone else changed it meanwhile), shown in the dialog.
+ */
+function OrgTreeCard(props: { zh: boolean; orgs: TreeOrg[]; onMoved(): void }) {
+  const { zh, orgs } = props;
+  const { lang } = useI18n();
+  const { message } = App.useApp();
+  const [moving, setMoving] = useState<TreeOrg>();
+  const [parent, setParent] = useState<string>();
+  const [refusal, setRefusal] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const rows = useMemo(() => nestOrgs(orgs), [orgs]);
+  const byId = useMemo(() => new Map(orgs.map((o) => [o.id, o])), [orgs]);
+  const choices = useMemo(
+    () => [
+      { value: TOP, title: zh ? "（顶级，无上级机构）" : "(top level, no parent)", children: [] },
+      ...orgTree(orgs),
+    ],
+    [orgs, zh],
+  );
+
+  // How many organisations sit below the one being moved (they move with it).
+  const below = useMemo(() => {
+    if (!moving) return 0;
+    const under = (o: TreeOrg): boolean => {
+      for (
+        let p = o.parentId ? byId.get(o.parentId) : undefined;
+        p;
+        p = p.parentId ? byId.get(p.parentId) : undefined
+      ) {
+        if (p.id === moving.id) return true;
+      }
+      return false;
+    };
+    return orgs.filter(under).length;
+  }, [moving, orgs, byId]);
+
+  const open = (o: TreeOrg) => {
+    setMoving(o);
+    setParent(o.parentId ?? TOP);
+    setRefusal(undefined);
+  };
+  const close = () => setMoving(undefined);
+  const confirm = async () => {
+    if (!moving || !parent) return;
+    setBusy(true);
+    try {
+      await orgEndpoints.move(moving, parent === TOP ? null : parent);
+      message.success(zh ? `已移动“${moving.name}”及其下级机构` : `Moved “${moving.name}” with its sub-organisations`);
+      close();
+      props.onMoved();
+    } catch (e) {
+      setRefusal(describeError(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
     <Card
       size="small"
-      data-testid="admin-page"
+      data-testid="org-admin"
       title={
         <Typography.Title level={5} style={{ margin: 0 }}>
-          {zh ? "账户与角色" : "Accounts and roles"}{" "}
+          {zh ? "组织机构" : "Organisations"}{" "}
           <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
-            {isSys
-              ? zh
-                ? "（系统管理员：新建账户、重置密码、停用）"
-                : "(system administrator: create, reset, disable)"
-              : ""}
-            {isSec ? (zh ? "（安全管理员：授予/撤销角色、解锁）" : "(security administrator: roles, unlock)") : ""}
+            {zh
+              ? "（省—市—县—单位；移动时下级机构一并移动，权限范围随之改变）"
+              : "(province > city > county > unit; a move takes the sub-organisations along, and scopes follow)"}
           </Typography.Text>
         </Typography.Title>
       }
-      extra={
-        isSys && (
-          <Button type="primary" data-testid="create-account" onClick={() => setCreating(true)}>
-            {zh ? "新建账户" : "New account"}
-          </Button>
-        )
-      }
     >
-      <Space orientation="vertical" style={{ width: "100%" }}>
-        <Input.Search
-          allowClear
-          style={{ width: 260 }}
-          placeholder={zh ? "搜索用户名或姓名" : "Search user name"}
-          onSearch={setQ}
-          data-testid="account-search"
-        />
-        {error && <Alert type="error" showIcon title={error} />}
-        <Table<Account>
-          rowKey="id"
-          size="small"
-          loading={!accounts && !error}
-          dataSource={shown}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ y: 480 }}
-          columns={[
-            { title: zh ? "用户名" : "User name", dataIndex: "username", width: 150 },
-            { title: zh ? "姓名" : "Name", dataIndex: "displayName", width: 140 },
-            {
-              title: zh ? "角色（范围）" : "Roles (scope)",
-              render: (_: unknown, a) => (
-                <div data-testid={`roles-${a.username}`}>
-                  <Space size={[4, 4]} wrap>
-                    {a.memberships.map((m) => (
-                      <Tag
-                        key={m.id}
-                        color={ADMIN_ROLES.includes(m.role) ? "purple" : "blue"}
-                        closable={isSec}
-                        onClose={(e) => {
-                          e.preventDefault();
-                          modal.confirm({
-                            title: zh ? "撤销该角色？" : "Revoke this role?",
-                            onOk: () => run(() => adminEndpoints.revoke(a.id, m.id), zh ? "已撤销" : "Revoked"),
-                          });
-                        }}
-                      >
-                        {roleText(m.role)}
-                        {m.orgId ? ` · ${orgName.get(m.orgId) ?? m.orgId.slice(0, 8)}` : ""}
-                      </Tag>
-                    ))}
-                  </Space>
-                </div>
-              ),
-            },
-            {
-              title: zh ? "状态" : "Status",
-              width: 150,
-              render: (_: unknown, a) => (
-                <Space size={4} wrap>
-                  {a.disabled && <Tag color="default">{zh ? "已停用" : "disabled"}</Tag>}
-                  {a.locked && <Tag color="red">{zh ? "已锁定" : "locked"}</Tag>}
-                  {a.mustChangePassword && <Tag color="orange">{zh ? "须改初始密码" : "initial password"}</Tag>}
-                  {!a.disabled && !a.locked && !a.mustChangePassword && (
-                    <Tag color="green">{zh ? "正常" : "active"}</Tag>
-                  )}
-                </Space>
-              ),
-            },
-            {
-              title: zh ? "操作" : "Actions",
-              width: 220,
-              render: (_: unknown, a) => (
-                <Space size={0} wrap>
-                  {isSec && (
-                    <Button size="small" type="link" data-testid={`grant-${a.username}`} onClick={() => setGranting(a)}>
-                      {zh ? "授予角色" : "Grant role"}
-                    </Button>
-                  )}
-                  {isSec && a.locked && (
-                    <Button
-                      size="small"
-                      type="link"
-                      data-testid={`unlock-${a.username}`}
-                      onClick={() => run(() => adminEndpoints.unlock(a.id), zh ? "已解锁" : "Unlocked")}
-                    >
-                      {zh ? "解锁" : "Unlock"}
-                    </Button>
-                  )}
-                  {isSys && (
-                    <Button
-                      size="small"
-                      type="link"
-                      data-testid={`reset-${a.username}`}
-                      onClick={() => setResetting(a)}
-                    >
-                      {zh ? "重置密码" : "Reset password"}
-                    </Button>
-                  )}
-                  {isSys && a.id !== user?.id && (
-                    <Button
-                      size="small"
-                      type="link"
-                      danger={!a.disabled}
-                      onClick={() =>
-                        run(
-                          () => adminEndpoints.setDisabled(a.id, !a.disabled),
-                          a.disabled ? (zh ? "已启用" : "Enabled") : zh ? "已停用" : "Disabled",
-                        )
-                      }
-                    >
-                      {a.disabled ? (zh ? "启用" : "Enable") : zh ? "停用" : "Disable"}
-                    </Button>
-                  )}
-                </Space>
-              ),
-            },
-          ]}
-        />
-      </Space>
-      <CreateAccount
-        open={creating}
-        zh={zh}
-        onClose={() => setCreating(false)}
-        onCreate={(v) =>
-          run(
-            () => adminEndpoints.createAccount(v.username, v.displayName, v.initialPassword),
-            zh ? "账户已创建" : "Created",
-          )
-        }
+      <Table<OrgRowNode>
+        key={orgs.map((o) => `${o.id}:${o.version}`).join()}
+        rowKey="id"
+        size="small"
+        dataSource={rows}
+        pagination={false}
+        expandable={{ defaultExpandAllRows: true }}
+        onRow={(o) => ({ "data-org": o.name }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          {
+            title: zh ? "机构" : "Organisation",
+            dataIndex: "name",
+            render: (name: string) => <span data-testid="org-name">{name}</span>,
+          },
+          { title: zh ? "代码" : "Code", dataIndex: "code", width: 120 },
+          {
+            title: zh ? "层级" : "Level",
+            dataIndex: "depth",
+            width: 90,
+            // The level is the depth in the tree (1 province … 4 unit); the tree itself says what each is.
+            render: (d: number) => (zh ? `第 ${d + 1} 级` : `level ${d + 1}`),
+          },
+          {
+            title: zh ? "上级机构" : "Parent",
+            width: 220,
+            render: (_: unknown, o) => (
+              <span data-testid="org-parent">{o.parentId ? (byId.get(o.parentId)?.name ?? "") : "—"}</span>
+            ),
+          },
+          {
+            title: zh ? "操作" : "Actions",
+            width: 90,
+            render: (_: unknown, o) => (
+              <Button size="small" type="link" data-testid="move-org" onClick={() => open(o)}>
+                {zh ? "移动" : "Move"}
+              </Button>
+            ),
+          },
+        ]}
       />
       <Modal
         destroyOnHidden
-        open={!!resetting}
-        title={`${zh ? "重置密码" : "Reset the password"}：${resetting?.username ?? ""}`}
+        open={!!moving}
+        title={`${zh ? "移动机构" : "Move"}：${moving?.name ?? ""}`}
         footer={null}
-        onCancel={() => setResetting(undefined)}
+        onCancel={close}
       >
-        <Form
-          layout="vertical"
-          onFinish={async (v: { initialPassword: string }) => {
-            if (
-              await run(
-                () => adminEndpoints.resetPassword(resetting!.id, v.initialPassword),
-                zh ? "密码已重置，该账户须在下次登录时修改" : "Reset: to be changed at next sign-in",
-              )
-            )
-              setResetting(undefined);
-          }}
-        >
-          <Form.Item
-            name="initialPassword"
-            label={zh ? "新的初始密码" : "New initial password"}
-            rules={[{ required: true }]}
+        <Space orientation="vertical" style={{ width: "100%" }} data-testid="move-dialog">
+          <Typography.Text>{zh ? "新的上级机构" : "New parent"}</Typography.Text>
+          <TreeSelect
+            data-testid="move-parent"
+            style={{ width: "100%" }}
+            treeData={choices}
+            treeDefaultExpandAll
+            showSearch
+            treeNodeFilterProp="title"
+            value={parent}
+            onChange={(v: string) => {
+              setParent(v);
+              setRefusal(undefined);
+            }}
+          />
+          <Typography.Text type="secondary">
+            <span data-testid="move-below">
+              {zh
+                ? `连同 ${below} 个下级机构一起移动；原上级的业务人员将不再能看到它们，新上级的业务人员可以看到。`
+                : `${below} sub-organisation(s) move with it; people of the old parent no longer see them, those of the new parent do.`}
+            </span>
+          </Typography.Text>
+          {refusal && <Alert type="error" showIcon data-testid="move-error" title={refusal} />}
+          <Button
+            type="primary"
+            data-testid="move-confirm"
+            loading={busy}
+            disabled={!parent || parent === (moving?.parentId ?? TOP)}
+            onClick={confirm}
           >
-            <Input.Password data-testid="reset-password" autoComplete="new-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" data-testid="reset-confirm">
-            {zh ? "重置" : "Reset"}
+            {zh ? "移动" : "Move"}
           </Button>
-        </Form>
-      </Modal>
-      <Modal
-        destroyOnHidden
-        open={!!granting}
-        title={`${zh ? "授予角色" : "Grant a role"}：${granting?.username ?? ""}`}
-        footer={null}
-        onCancel={() => setGranting(undefined)}
-      >
-        <GrantForm
-          zh={zh}
-          tree={tree}
-          roleText={roleText}
-          onGrant={async (role, orgId) => {
-            if (await run(() => adminEndpoints.grant(granting!.id, role, orgId), zh ? "已授予" : "Granted"))
-              setGranting(undefined);
-          }}
-        />
+        </Space>
       </Modal>
     </Card>
   );

@@ -1,23 +1,27 @@
 import { InboxOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Progress, Space, Steps, Table, Tag, Typography, Upload } from "antd";
-import { useEffect, useState } from "react";
-import { Link } from "react-router-dom";
-import { type ImportPreview, importEndpoints } from "../../api/endpoints.ts";
+import { useEffect, useMemo, useState } from "react";
+import { Link, useNavigate } from "react-router-dom";
+import { ApiError } from "../../api/client.ts";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { formatLocation } from "../../lib/rules.ts";
 import { useWorkspace } from "../../workspace.tsx";
+import { type ImportView, importApi } from "./api.ts";
+import { UnitMapping, unitOfKey } from "./UnitMapping.tsx";
 
 const KIND: Record<string, [string, string]> = {
   project: ["项目", "project"],
   duty: ["职责活动", "duty"],
   evaluation: ["自评", "self-evaluation"],
   budget: ["部门预算", "budget"],
+  organisation: ["单位", "organisation"],
 };
 const ACTION: Record<string, [string, string, string]> = {
   create: ["新建", "create", "green"],
   update: ["更新", "update", "blue"],
   skip: ["跳过", "skip", "default"],
+  match: ["对应", "match", "cyan"],
 };
 const SEVERITY: Record<string, [string, string, string]> = {
   error: ["错误", "error", "red"],
@@ -28,14 +32,21 @@ const SEVERITY: Record<string, [string, string, string]> = {
 /**
  * 导入: upload a Word, Excel, PDF or text file into the organisation and year chosen in the header → the
  * server's preview (what a commit will create or update, the problems at their row and column) → commit.
- * Large files are read by a job: the preview is polled until it is ready.
+ * Large files are read by a job: the preview is polled until it is ready. A document of several units (seed 001: a
+ * police bureau and its traffic brigade) shows where each unit goes; the user may map a unit onto another
+ * organisation under the chosen one (`unitOrgs` at commit), and a refused mapping is shown at the unit's row.
  */
 export default function ImportPage() {
   const { lang } = useI18n();
   const zh = lang === "zh";
   const ws = useWorkspace();
   const { message } = App.useApp();
-  const [preview, setPreview] = useState<ImportPreview>();
+  const navigate = useNavigate();
+  const [preview, setPreview] = useState<ImportView>();
+  /** Unit name → organisation id chosen instead of the server's proposal. */
+  const [unitOrgs, setUnitOrgs] = useState<Record<string, string>>({});
+  /** The server's refusal of a mapping, by unit name. */
+  const [refused, setRefused] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [result, setResult] = useState<string>();
@@ -45,7 +56,7 @@ export default function ImportPage() {
   useEffect(() => {
     if (preview?.state !== "reading") return;
     const h = setTimeout(
-      () => importEndpoints.get(preview.id).then(setPreview, (e) => setError(describeError(e, lang))),
+      () => importApi.get(preview.id).then(setPreview, (e) => setError(describeError(e, lang))),
       1000,
     );
     return () => clearTimeout(h);
@@ -56,8 +67,10 @@ export default function ImportPage() {
     setBusy(true);
     setError(undefined);
     setResult(undefined);
+    setUnitOrgs({});
+    setRefused({});
     try {
-      setPreview(await importEndpoints.upload(file, ws.orgId, ws.year));
+      setPreview(await importApi.upload(file, ws.orgId, ws.year));
     } catch (e) {
       setError(describeError(e, lang));
     } finally {
@@ -68,19 +81,62 @@ export default function ImportPage() {
   const commit = async () => {
     if (!preview) return;
     setBusy(true);
+    setError(undefined);
+    setRefused({});
     try {
-      const r = await importEndpoints.commit(preview.id);
+      const r = await importApi.commit(preview.id, unitOrgs);
       setPreview(r.import);
       setResult(zh ? r.message : r.messageEn);
       message.success(zh ? r.message : r.messageEn);
     } catch (e) {
-      setError(describeError(e, lang));
+      const at = unitsRefused(e);
+      if (at) setRefused(at);
+      setError(
+        at
+          ? zh
+            ? "单位对应未被接受，见「单位对应」表中标红的单位。"
+            : "A unit's organisation was refused: see the unit marked in red in the units table."
+          : describeError(e, lang),
+      );
     } finally {
       setBusy(false);
     }
   };
 
+  /** A 400 on `unitOrgs` (`unitOrgs.<unit>`, or `unitOrgs` for the units to create): the message by unit name. */
+  const unitsRefused = (e: unknown): Record<string, string> | undefined => {
+    const field = e instanceof ApiError ? e.location?.field : undefined;
+    if (!preview?.units || !field || !(field === "unitOrgs" || field.startsWith("unitOrgs."))) return undefined;
+    const text = zh ? (e as ApiError).message : ((e as ApiError).messageEn ?? (e as ApiError).message);
+    const units =
+      field === "unitOrgs"
+        ? preview.units.filter((u) => u.action === "create" && !unitOrgs[u.unit])
+        : [unitOfKey(preview.units, field.slice("unitOrgs.".length))].filter((u) => u !== undefined);
+    return units.length ? Object.fromEntries(units.map((u) => [u.unit, text])) : undefined;
+  };
+
+  // The plan's rows by a key unique within it: two units may each have a duty of the same name.
+  const planRows = useMemo(() => {
+    const seen = new Map<string, number>();
+    return (preview?.plan ?? []).map((r) => {
+      const base = `${r.kind}:${r.unit ?? ""}:${r.name}`;
+      const n = seen.get(base) ?? 0;
+      seen.set(base, n + 1);
+      return { ...r, key: n ? `${base}#${n}` : base };
+    });
+  }, [preview]);
+  const several = (preview?.units?.length ?? 0) > 1;
+
+  const openOrg = (orgId: string, page: "/duties" | "/budget") => {
+    ws.setOrgId(orgId);
+    // An organisation the commit created is not in the header's list yet: load the app again to list it.
+    if (ws.orgs.some((o) => o.id === orgId)) navigate(page);
+    else window.location.assign(page);
+  };
+
   const errors = preview?.problems.filter((p) => p.severity === "error").length ?? 0;
+  /** Units the server cannot place (a new child under the deepest level) that the user has not mapped. */
+  const unplaced = (preview?.units ?? []).filter((u) => u.problem && !unitOrgs[u.unit]).length;
   const step = !preview ? 0 : preview.state === "committed" ? 2 : 1;
 
   return (
@@ -149,12 +205,35 @@ export default function ImportPage() {
                 }
               />
             )}
+            {(preview.units?.length ?? 0) > 0 && (
+              <UnitMapping
+                view={preview}
+                orgs={ws.orgs}
+                zh={zh}
+                choice={unitOrgs}
+                onChoose={(unit, orgId) => {
+                  setUnitOrgs((cur) => {
+                    const next = { ...cur };
+                    if (orgId) next[unit] = orgId;
+                    else delete next[unit];
+                    return next;
+                  });
+                  setRefused((cur) => {
+                    const next = { ...cur };
+                    delete next[unit];
+                    return next;
+                  });
+                }}
+                refused={refused}
+                onOpen={openOrg}
+              />
+            )}
             <Table
               size="small"
               data-testid="import-plan"
-              rowKey={(r) => `${r.kind}:${r.name}`}
+              rowKey="key"
               pagination={false}
-              dataSource={preview.plan}
+              dataSource={planRows}
               columns={[
                 {
                   title: zh ? "类别" : "Kind",
@@ -162,6 +241,9 @@ export default function ImportPage() {
                   width: 100,
                   render: (k: string) => KIND[k]?.[zh ? 0 : 1] ?? k,
                 },
+                ...(several
+                  ? [{ title: zh ? "单位" : "Unit", dataIndex: "unit", width: 180, render: (u?: string) => u ?? "" }]
+                  : []),
                 { title: zh ? "名称" : "Name", dataIndex: "name" },
                 {
                   title: zh ? "操作" : "Action",
@@ -208,14 +290,24 @@ export default function ImportPage() {
               />
             )}
             {preview.state === "preview" && (
-              <Button type="primary" data-testid="import-commit" loading={busy} disabled={errors > 0} onClick={commit}>
+              <Button
+                type="primary"
+                data-testid="import-commit"
+                loading={busy}
+                disabled={errors > 0 || unplaced > 0}
+                onClick={commit}
+              >
                 {errors > 0
                   ? zh
                     ? `有 ${errors} 个错误，修正文件后重新上传`
                     : `${errors} errors: fix the file and upload it again`
-                  : zh
-                    ? "提交导入"
-                    : "Commit"}
+                  : unplaced > 0
+                    ? zh
+                      ? `有 ${unplaced} 个单位无法新建，请在「单位对应」中选择机构`
+                      : `${unplaced} units cannot be created: choose their organisations in the units table`
+                    : zh
+                      ? "提交导入"
+                      : "Commit"}
               </Button>
             )}
           </>

@@ -10,6 +10,13 @@ import {
   useRef,
   useState,
 } from "react";
+import {
+  FindingsPanel,
+  type ReviewFinding,
+  type ReviewType,
+  RowFindings,
+  useFindings,
+} from "../../components/findings/index.ts";
 import { useI18n } from "../../i18n.tsx";
 import { parseTarget, renderTarget } from "../../lib/rules.ts";
 import {
@@ -28,7 +35,7 @@ import {
 const ROW_H = 34;
 const VIEW_H = 408;
 const WIDTH: Record<Column | "no" | "understood", number> = {
-  no: 44,
+  no: 64,
   level1: 118,
   level2: 150,
   name: 250,
@@ -68,16 +75,25 @@ export interface IndicatorGridProps {
   readOnly: boolean;
   onChange(rows: GridRow[]): void;
   onUndo(): void;
+  /**
+   * The stored record whose automatic review is shown: the summary and list above the grid, a badge beside each
+   * row a finding points to. Reviewed again whenever `original` changes (loaded or saved).
+   */
+  review?: { type: ReviewType; id: string };
 }
+
+/** The column a finding's field is in (`target` → 指标值). */
+const FIELD_COLUMN: Record<string, Column> = { target: "targetText", weight: "weight", name: "name" };
 
 /**
  * The level-3 indicators as a spreadsheet: arrows, Enter (edit / commit and go down), Tab (right), Escape
  * (cancel), Delete (clear), typing starts editing, Ctrl+Z undoes, a block copied from Excel pastes from the
  * active cell (rows added as needed). Only the visible rows are drawn (a thousand rows stay fluid).
  */
-export function IndicatorGrid({ rows, original, readOnly, onChange, onUndo }: IndicatorGridProps) {
+export function IndicatorGrid({ rows, original, readOnly, onChange, onUndo, review }: IndicatorGridProps) {
   const { lang } = useI18n();
   const zh = lang === "zh";
+  const findings = useFindings(review?.type, review?.id, original);
   const [active, setActive] = useState({ r: 0, c: 0 });
   const [editing, setEditing] = useState<{ value: string } | undefined>();
   const [scrollTop, setScrollTop] = useState(0);
@@ -206,121 +222,142 @@ export function IndicatorGrid({ rows, original, readOnly, onChange, onUndo }: In
     ["weight", zh ? "分值" : "Points"],
   ];
 
+  const rowOfFinding = (f: ReviewFinding) => (f.record ? rows.findIndex((x) => x.id === f.record!.id) : -1);
+  const describe = (f: ReviewFinding): string | undefined => {
+    const r = rowOfFinding(f);
+    if (r >= 0) return zh ? `第 ${r + 1} 行「${rows[r]!.name}」` : `Row ${r + 1} "${rows[r]!.name}"`;
+    if (f.record?.type === "budget_execution") return zh ? "执行监控" : "Monitoring";
+    if (f.record?.type === "project") return zh ? "项目" : "Project";
+    return undefined;
+  };
+  // A finding of the list: its row becomes the active cell (scrolled into view by the effect above).
+  const select = (f: ReviewFinding) => {
+    const r = rowOfFinding(f);
+    if (r < 0) return;
+    const field = String(f.location.field ?? "");
+    setActive({ r, c: Math.max(0, COLUMNS.indexOf(FIELD_COLUMN[field] ?? "name")) });
+    focusGrid();
+  };
+
   return (
-    // biome-ignore lint/a11y/useSemanticElements: a spreadsheet grid (role grid, keyboard handled here)
-    <div
-      ref={box}
-      role="grid"
-      tabIndex={0}
-      data-testid="indicator-grid"
-      aria-readonly={readOnly}
-      onKeyDown={onKeyDown}
-      onPaste={onPaste}
-      style={{ border: "1px solid #d9d9d9", outline: "none", fontSize: 13, background: "#fff" }}
-    >
-      <div style={{ display: "flex", background: "#fafafa", borderBottom: "1px solid #d9d9d9", fontWeight: 600 }}>
-        {headers.map(([k, label]) => (
-          <div key={k} style={{ ...cellStyle(k), height: ROW_H }}>
-            {label}
-          </div>
-        ))}
-      </div>
+    <>
+      {review && <FindingsPanel type={review.type} findings={findings} describe={describe} onSelect={select} />}
+      {/* biome-ignore lint/a11y/useSemanticElements: a spreadsheet grid (role grid, keyboard handled here) */}
       <div
-        ref={scroller}
-        style={{ height: Math.min(VIEW_H, shown.length * ROW_H + 2), overflowY: "auto", position: "relative" }}
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        ref={box}
+        role="grid"
+        tabIndex={0}
+        data-testid="indicator-grid"
+        aria-readonly={readOnly}
+        onKeyDown={onKeyDown}
+        onPaste={onPaste}
+        style={{ border: "1px solid #d9d9d9", outline: "none", fontSize: 13, background: "#fff" }}
       >
-        <div style={{ height: shown.length * ROW_H, position: "relative" }}>
-          {shown.slice(first, last).map((row, i) => {
-            const r = first + i;
-            const orig = row.id ? original.get(row.id) : undefined;
-            const problems = row === TAIL || isBlank(row) ? [] : rowProblems(row, zh);
-            return (
-              <div
-                key={row.key}
-                data-testid={`grid-row-${r}`}
-                style={{
-                  display: "flex",
-                  position: "absolute",
-                  top: r * ROW_H,
-                  height: ROW_H,
-                  borderBottom: "1px solid #f0f0f0",
-                }}
-              >
-                <div style={{ ...cellStyle("no"), color: "#999" }}>
-                  {problems.length ? (
-                    <Tooltip title={problems.join("；")}>
-                      <span style={{ color: "#f5222d" }} data-testid={`row-problem-${r}`}>
-                        {r + 1}!
-                      </span>
-                    </Tooltip>
-                  ) : (
-                    r + 1
-                  )}
-                </div>
-                {COLUMNS.map((col, c) => {
-                  const isActive = active.r === r && active.c === c;
-                  const changed = row !== TAIL && (orig ? orig[col] !== row[col] : row[col] !== "");
-                  const missing =
-                    problems.length > 0 && (col === "level1" || col === "level2" || col === "name") && !row[col];
-                  const cell = (
-                    // biome-ignore lint/a11y/noStaticElementInteractions: the grid container takes the keyboard; a click picks the cell
-                    <div
-                      key={col}
-                      data-active={isActive || undefined}
-                      data-testid={`cell-${r}-${col}`}
-                      onMouseDown={(e) => {
-                        if (editing && isActive) return;
-                        e.preventDefault();
-                        if (editing) commit(editing.value);
-                        setActive({ r, c });
-                        focusGrid();
-                      }}
-                      onDoubleClick={() => !readOnly && setEditing({ value: row[col] })}
-                      style={{
-                        ...cellStyle(col),
-                        background: missing ? "#fff1f0" : changed ? "#fffbe6" : undefined,
-                        boxShadow: isActive ? "inset 0 0 0 2px #1f5fbf" : undefined,
-                      }}
-                    >
-                      {isActive && editing ? (
-                        <CellEditor
-                          col={col}
-                          row={row}
-                          value={editing.value}
-                          zh={zh}
-                          onChange={(value) => setEditing({ value })}
-                          onCommit={(value, dr, dc) => {
-                            commit(value);
-                            if (dr || dc) move(dr, dc);
-                            focusGrid();
-                          }}
-                          onCancel={() => {
-                            setEditing(undefined);
-                            focusGrid();
-                          }}
-                        />
-                      ) : (
-                        <span style={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
-                          {row[col]}
+        <div style={{ display: "flex", background: "#fafafa", borderBottom: "1px solid #d9d9d9", fontWeight: 600 }}>
+          {headers.map(([k, label]) => (
+            <div key={k} style={{ ...cellStyle(k), height: ROW_H }}>
+              {label}
+            </div>
+          ))}
+        </div>
+        <div
+          ref={scroller}
+          style={{ height: Math.min(VIEW_H, shown.length * ROW_H + 2), overflowY: "auto", position: "relative" }}
+          onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        >
+          <div style={{ height: shown.length * ROW_H, position: "relative" }}>
+            {shown.slice(first, last).map((row, i) => {
+              const r = first + i;
+              const orig = row.id ? original.get(row.id) : undefined;
+              const problems = row === TAIL || isBlank(row) ? [] : rowProblems(row, zh);
+              return (
+                <div
+                  key={row.key}
+                  data-testid={`grid-row-${r}`}
+                  style={{
+                    display: "flex",
+                    position: "absolute",
+                    top: r * ROW_H,
+                    height: ROW_H,
+                    borderBottom: "1px solid #f0f0f0",
+                  }}
+                >
+                  <div style={{ ...cellStyle("no"), color: "#999", gap: 4 }}>
+                    {problems.length ? (
+                      <Tooltip title={problems.join("；")}>
+                        <span style={{ color: "#f5222d" }} data-testid={`row-problem-${r}`}>
+                          {r + 1}!
                         </span>
-                      )}
-                    </div>
-                  );
-                  if (col !== "targetText") return cell;
-                  return [
-                    cell,
-                    <div key="understood" style={{ ...cellStyle("understood"), color: "#555" }}>
-                      <Understood text={row.targetText} zh={zh} />
-                    </div>,
-                  ];
-                })}
-              </div>
-            );
-          })}
+                      </Tooltip>
+                    ) : (
+                      r + 1
+                    )}
+                    <RowFindings findings={row.id ? findings.byRow.get(row.id) : undefined} />
+                  </div>
+                  {COLUMNS.map((col, c) => {
+                    const isActive = active.r === r && active.c === c;
+                    const changed = row !== TAIL && (orig ? orig[col] !== row[col] : row[col] !== "");
+                    const missing =
+                      problems.length > 0 && (col === "level1" || col === "level2" || col === "name") && !row[col];
+                    const cell = (
+                      // biome-ignore lint/a11y/noStaticElementInteractions: the grid container takes the keyboard; a click picks the cell
+                      <div
+                        key={col}
+                        data-active={isActive || undefined}
+                        data-testid={`cell-${r}-${col}`}
+                        onMouseDown={(e) => {
+                          if (editing && isActive) return;
+                          e.preventDefault();
+                          if (editing) commit(editing.value);
+                          setActive({ r, c });
+                          focusGrid();
+                        }}
+                        onDoubleClick={() => !readOnly && setEditing({ value: row[col] })}
+                        style={{
+                          ...cellStyle(col),
+                          background: missing ? "#fff1f0" : changed ? "#fffbe6" : undefined,
+                          boxShadow: isActive ? "inset 0 0 0 2px #1f5fbf" : undefined,
+                        }}
+                      >
+                        {isActive && editing ? (
+                          <CellEditor
+                            col={col}
+                            row={row}
+                            value={editing.value}
+                            zh={zh}
+                            onChange={(value) => setEditing({ value })}
+                            onCommit={(value, dr, dc) => {
+                              commit(value);
+                              if (dr || dc) move(dr, dc);
+                              focusGrid();
+                            }}
+                            onCancel={() => {
+                              setEditing(undefined);
+                              focusGrid();
+                            }}
+                          />
+                        ) : (
+                          <span style={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
+                            {row[col]}
+                          </span>
+                        )}
+                      </div>
+                    );
+                    if (col !== "targetText") return cell;
+                    return [
+                      cell,
+                      <div key="understood" style={{ ...cellStyle("understood"), color: "#555" }}>
+                        <Understood text={row.targetText} zh={zh} />
+                      </div>,
+                    ];
+                  })}
+                </div>
+              );
+            })}
+          </div>
         </div>
       </div>
-    </div>
+    </>
   );
 }
 

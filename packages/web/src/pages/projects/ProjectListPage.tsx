@@ -9,7 +9,7 @@ import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
 import { useWorkspace } from "../../workspace.tsx";
 import { STATE_TEXT, StateTag } from "./states.tsx";
 
-const STATES: WorkflowState[] = ["draft", "submitted", "returned", "approved"];
+const STATES: WorkflowState[] = ["draft", "submitted", "unit_approved", "returned", "approved"];
 
 /** Projects of the chosen organisation's subtree and year: filter by state, search, sort and page on the server. */
 export default function ProjectListPage() {
@@ -19,9 +19,8 @@ export default function ProjectListPage() {
   const { user } = useAuth();
   const [params, setParams] = useSearchParams();
   // The to-do badge opens the list filtered on what waits for this user: returned ones for a filler, submitted
-  // ones for an approver or reviewer.
-  const todoState: WorkflowState | undefined =
-    params.get("todo") === "1" ? (user?.roles.includes("filler") ? "returned" : "submitted") : undefined;
+  // ones for a unit approver, unit-approved ones for a reviewer (the server's to-do count counts the same).
+  const todoState: WorkflowState | undefined = params.get("todo") === "1" ? waitingFor(user?.roles ?? []) : undefined;
   const state = (params.get("state") as WorkflowState | null) ?? todoState;
   const [q, setQ] = useState(params.get("q") ?? "");
   const [sort, setSort] = useState<{ sort: string; order: "asc" | "desc" }>({ sort: "name", order: "asc" });
@@ -177,4 +176,11 @@ export default function ProjectListPage() {
       </Space>
     </Card>
   );
+}
+
+function waitingFor(roles: readonly string[]): WorkflowState | undefined {
+  if (roles.includes("filler")) return "returned";
+  if (roles.includes("unit_approver")) return "submitted";
+  if (roles.includes("reviewer")) return "unit_approved";
+  return undefined;
 }

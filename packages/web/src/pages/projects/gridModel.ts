@@ -1,48 +1,21 @@
+import { INDICATOR_FRAMEWORK, level2NamesOf } from "@jixiao/core";
 import type { Indicator } from "../../api/endpoints.ts";
 
 /**
  * The standard indicator framework (财预〔2020〕10号 and the 成本 framework of 财预〔2021〕101号): the names
- * offered for levels 1 and 2. A vocabulary for the pickers, not a rule: the server and core accept other names.
+ * offered for levels 1 and 2, from @jixiao/core's vocabulary (the one the review rules read). A vocabulary for
+ * the pickers, not a rule: the server and core accept other names.
  */
-export const STANDARD_TREE: { name: string; en: string; children: { name: string; en: string }[] }[] = [
-  {
-    name: "产出指标",
-    en: "Output",
-    children: [
-      { name: "数量指标", en: "Quantity" },
-      { name: "质量指标", en: "Quality" },
-      { name: "时效指标", en: "Timeliness" },
-      { name: "成本指标", en: "Cost" },
-    ],
-  },
-  {
-    name: "效益指标",
-    en: "Benefit",
-    children: [
-      { name: "经济效益指标", en: "Economic" },
-      { name: "社会效益指标", en: "Social" },
-      { name: "生态效益指标", en: "Ecological" },
-      { name: "可持续影响指标", en: "Sustained impact" },
-    ],
-  },
-  {
-    name: "满意度指标",
-    en: "Satisfaction",
-    children: [{ name: "服务对象满意度指标", en: "Service users' satisfaction" }],
-  },
-  {
-    name: "成本指标",
-    en: "Cost",
-    children: [
-      { name: "经济成本指标", en: "Economic cost" },
-      { name: "社会成本指标", en: "Social cost" },
-      { name: "生态环境成本指标", en: "Environmental cost" },
-    ],
-  },
-];
+export const STANDARD_TREE: { name: string; en: string; children: { name: string; en: string }[] }[] =
+  INDICATOR_FRAMEWORK.map((l) => ({
+    name: l.name,
+    en: l.en,
+    children: l.children.map((c) => ({ name: c.name, en: c.en })),
+  }));
 
+/** The standard level-2 names under a level 1 as written (`产出指标`, `产出`). */
 export function level2Names(level1: string): string[] {
-  return STANDARD_TREE.find((l) => l.name === level1)?.children.map((c) => c.name) ?? [];
+  return level2NamesOf(level1);
 }
 
 /** One level-3 indicator as a grid row, with its level-1 and level-2 names. */

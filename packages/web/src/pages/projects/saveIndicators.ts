@@ -13,6 +13,8 @@ export interface SaveResult {
   conflicts: Conflict[];
 }
 
+export type CreateIndicator = typeof projectEndpoints.createIndicator;
+
 const fields = (r: GridRow, sortOrder: number) => ({
   name: r.name,
   targetText: r.targetText || null,
@@ -25,12 +27,15 @@ const fields = (r: GridRow, sortOrder: number) => ({
  * and 2 indicators are found by name (created when new), a level-3 row moved to another level 2 is deleted and
  * added again (the server keeps parents fixed), removed rows are deleted. A 409 does not stop the others: it
  * comes back as a conflict with the current record, for the user to re-apply.
+ * `ownerId` is the project's (or, with `create` = the goals' endpoint, a department goal's): only creation goes
+ * through the owner; updates and deletes address the indicator itself.
  */
 export async function saveIndicators(
-  projectId: string,
+  ownerId: string,
   server: Indicator[],
   original: Map<string, GridRow>,
   rows: GridRow[],
+  create: CreateIndicator = projectEndpoints.createIndicator,
 ): Promise<SaveResult> {
   const result: SaveResult = { saved: 0, conflicts: [] };
   const parents = new Map<string, Indicator>();
@@ -41,7 +46,7 @@ export async function saveIndicators(
     const k1 = key(1, r.level1, null);
     let l1 = parents.get(k1);
     if (!l1) {
-      l1 = await projectEndpoints.createIndicator(projectId, {
+      l1 = await create(ownerId, {
         level: 1,
         parentId: null,
         name: r.level1,
@@ -52,7 +57,7 @@ export async function saveIndicators(
     const k2 = key(2, r.level2, l1.id);
     let l2 = parents.get(k2);
     if (!l2) {
-      l2 = await projectEndpoints.createIndicator(projectId, {
+      l2 = await create(ownerId, {
         level: 2,
         parentId: l1.id,
         name: r.level2,
@@ -92,7 +97,7 @@ export async function saveIndicators(
         await projectEndpoints.updateIndicator(r.id, { ...fields(r, rowOrder(server, r.id, i)), version: r.version! });
       } else {
         if (o && r.id) await projectEndpoints.deleteIndicator(r.id, r.version!);
-        await projectEndpoints.createIndicator(projectId, { level: 3, parentId, ...fields(r, order++) });
+        await create(ownerId, { level: 3, parentId, ...fields(r, order++) });
       }
       result.saved++;
     } catch (e) {

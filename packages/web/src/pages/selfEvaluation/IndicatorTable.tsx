@@ -1,6 +1,7 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, QuestionCircleOutlined } from "@ant-design/icons";
 import { Input, Select, Table, type TableColumnsType, Tag, Tooltip, Typography } from "antd";
-import { memo, useMemo } from "react";
+import { memo, useMemo, useRef, useState } from "react";
+import { FindingsPanel, type ReviewFinding, RowFindings, useFindings } from "../../components/findings/index.ts";
 import { useI18n } from "../../i18n.tsx";
 import type { TierKey } from "../../lib/rules.ts";
 import type { EvaluationView, IndicatorView } from "../../lib/scoring.ts";
@@ -11,13 +12,22 @@ interface Props {
   view: EvaluationView;
   readOnly: boolean;
   onChange(id: string, patch: Partial<SeIndicator>): void;
+  /**
+   * The stored evaluation whose automatic review is shown above the table, with a badge beside each row a finding
+   * points to; reviewed again when `version` changes (after a save). The findings are of the saved version.
+   */
+  review?: { type: "evaluation"; id: string; version?: number | undefined } | undefined;
 }
 
 const EMPTY: IndicatorView = { needsDeviation: false, overTarget: false, needsOverrideReason: false };
 
 /** The indicator grid of the self-evaluation: level-1 cells merged over their rows, one line per indicator. */
-export const IndicatorTable = memo(function IndicatorTable({ indicators, view, readOnly, onChange }: Props) {
-  const { t } = useI18n();
+export const IndicatorTable = memo(function IndicatorTable({ indicators, view, readOnly, onChange, review }: Props) {
+  const { t, lang } = useI18n();
+  const zh = lang === "zh";
+  const findings = useFindings(review?.type, review?.id, review?.version);
+  const [selected, setSelected] = useState<string>();
+  const box = useRef<HTMLDivElement>(null);
 
   // Level-1 cells span their group's rows (the data is kept in group order).
   const spans = useMemo(() => {
@@ -33,7 +43,29 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, view, r
   }, [indicators]);
   const rowIndex = useMemo(() => new Map(indicators.map((x, i) => [x.id, i])), [indicators]);
 
+  const rowOf = (f: ReviewFinding) => (f.record ? indicators.findIndex((x) => x.id === f.record!.id) : -1);
+  const describe = (f: ReviewFinding): string | undefined => {
+    const i = rowOf(f);
+    if (i >= 0) return zh ? `第 ${i + 1} 行「${indicators[i]!.name}」` : `Row ${i + 1} "${indicators[i]!.name}"`;
+    if (f.record?.field === "funds") return zh ? "资金" : "Funds";
+    return undefined;
+  };
+  // A finding of the list: its row scrolled into view and marked.
+  const select = (f: ReviewFinding) => {
+    if (rowOf(f) < 0) return;
+    setSelected(f.record!.id);
+    box.current
+      ?.querySelector(`[data-row-key="${CSS.escape(f.record!.id)}"]`)
+      ?.scrollIntoView({ block: "center", behavior: "smooth" });
+  };
+
   const columns: TableColumnsType<SeIndicator> = [
+    {
+      key: "findings",
+      width: 40,
+      align: "center",
+      render: (_: unknown, r) => <RowFindings findings={findings.byRow.get(r.id)} />,
+    },
     {
       title: t("se.level1"),
       dataIndex: "level1",
@@ -194,16 +226,20 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, view, r
   ];
 
   return (
-    <Table<SeIndicator>
-      rowKey="id"
-      size="small"
-      bordered
-      columns={columns}
-      dataSource={indicators}
-      pagination={false}
-      scroll={{ x: 1120 }}
-      tableLayout="fixed"
-      data-testid="indicator-table"
-    />
+    <div ref={box} style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+      {review && <FindingsPanel type="evaluation" findings={findings} describe={describe} onSelect={select} />}
+      <Table<SeIndicator>
+        rowKey="id"
+        size="small"
+        bordered
+        columns={columns}
+        dataSource={indicators}
+        pagination={false}
+        scroll={{ x: 1160 }}
+        tableLayout="fixed"
+        data-testid="indicator-table"
+        onRow={(r) => (r.id === selected ? { style: { background: "#e6f4ff" }, "data-selected": true } : {})}
+      />
+    </div>
   );
 });

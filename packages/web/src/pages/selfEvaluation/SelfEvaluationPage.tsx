@@ -21,12 +21,23 @@ import { ApiError } from "../../api/client.ts";
 import { type Evaluation, type EvaluationItem, evaluationEndpoints } from "../../api/endpoints.ts";
 import { useAuth } from "../../auth.tsx";
 import { ExportButton } from "../../components/ExportButton.tsx";
+import { PublishControl } from "../../components/publish/PublishControl.tsx";
+import {
+  ChangesPanel,
+  EVALUATION_FIELDS,
+  type FlowStep,
+  HistoryTimeline,
+  isEditableState,
+  ReturnNotice,
+  StateTag,
+  WorkflowActions,
+  workflowEndpoints,
+} from "../../components/workflow/index.ts";
 import { useI18n } from "../../i18n.tsx";
 import { clearDraft, loadDraft, saveDraft } from "../../lib/drafts.ts";
 import { describeError } from "../../lib/errors.ts";
 import { evaluate, SCHEMES } from "../../lib/scoring.ts";
 import { useWorkspace } from "../../workspace.tsx";
-import { StateTag } from "../projects/states.tsx";
 import { IndicatorTable } from "./IndicatorTable.tsx";
 import { type SeDraft, type SeIndicator, sampleDraft } from "./model.ts";
 import { draftFromServer, fieldsForServer, itemsForServer } from "./server.ts";
@@ -34,6 +45,8 @@ import { draftFromServer, fieldsForServer, itemsForServer } from "./server.ts";
 const NotFoundPage = lazy(() => import("../NotFoundPage.tsx"));
 
 type Stored = Evaluation & { items: EvaluationItem[] };
+
+const evaluationFlow = workflowEndpoints("evaluations");
 
 const GRADE_COLOR: Record<string, string> = { 优: "#1f5fbf", 良: "#52c41a", 中: "#faad14", 差: "#f5222d" };
 
@@ -66,11 +79,19 @@ export default function SelfEvaluationPage() {
   const [loadError, setLoadError] = useState<string>();
   const [stale, setStale] = useState<Evaluation>();
   const [saving, setSaving] = useState(false);
+  const [history, setHistory] = useState<FlowStep[]>([]);
+  const [reloads, setReloads] = useState(0);
 
-  // A stored evaluation: loaded from the server (a draft kept in the browser wins over it until saved).
+  // A stored evaluation: loaded from the server (a draft kept in the browser wins over it until saved), with its
+  // workflow history; again after each workflow step (`reloads`).
   useEffect(() => {
-    if (!serverId) return;
+    // `reloads` counts the workflow steps taken here: each one loads the record and its history again.
+    if (!serverId || reloads < 0) return;
     let live = true;
+    evaluationFlow.history(serverId).then(
+      (h) => live && setHistory(h),
+      () => live && setHistory([]),
+    );
     evaluationEndpoints.get(serverId).then(
       (e) => {
         if (!live) return;
@@ -86,11 +107,14 @@ export default function SelfEvaluationPage() {
     return () => {
       live = false;
     };
-  }, [serverId, draftKey, lang]);
+  }, [serverId, draftKey, lang, reloads]);
 
-  const editable =
-    !serverId ||
-    (!!stored && (stored.state === "draft" || stored.state === "returned") && !!user?.roles.includes("filler"));
+  const editable = !serverId || (!!stored && isEditableState(stored.state) && !!user?.roles.includes("filler"));
+  // Typing not saved yet: submitting would send the stored version without it.
+  const unsaved = useMemo(
+    () => !!stored && JSON.stringify(draft) !== JSON.stringify(draftFromServer(stored)),
+    [draft, stored],
+  );
 
   /** Rows as a whole, then figures and narratives, each with the version read; a 409 keeps the typing. */
   const save = async (version = draft.version ?? stored?.version ?? 0) => {
@@ -114,16 +138,22 @@ export default function SelfEvaluationPage() {
     }
   };
 
-  // Keep the draft in the browser a moment after each change.
+  // Keep the draft in the browser a moment after each change: only what its editor typed over a stored record (never
+  // the placeholder shown while the record loads, nor a read-only view), and none once it equals the stored record.
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
+    if (serverId && (!stored || !editable)) return;
+    if (serverId && !unsaved) {
+      clearDraft(draftKey);
+      return;
+    }
     const h = setTimeout(() => saveDraft(draftKey, draft, draft.version), 300);
     return () => clearTimeout(h);
-  }, [draft, draftKey]);
+  }, [draft, draftKey, serverId, stored, editable, unsaved]);
 
   const view = useMemo(() => evaluate(draft, lang), [draft, lang]);
 
@@ -214,10 +244,27 @@ export default function SelfEvaluationPage() {
             <Typography.Text type="secondary">
               {draft.projectName} · {draft.orgName} · {draft.year}
             </Typography.Text>{" "}
-            {stored && <StateTag state={stored.state} />}
+            {stored && <StateTag state={stored.state} testId="se-state" />}
             {serverId && (
               <span style={{ marginLeft: 8 }}>
                 <ExportButton type="evaluation" id={serverId} />
+              </span>
+            )}
+            {stored && (
+              <span style={{ marginLeft: 8 }}>
+                <WorkflowActions
+                  area="evaluations"
+                  record={stored}
+                  onChanged={() => setReloads((n) => n + 1)}
+                  submitBlocked={
+                    unsaved
+                      ? lang === "zh"
+                        ? "有未保存的填写，保存后才能提交"
+                        : "Save your typing before submitting"
+                      : undefined
+                  }
+                />
+                <PublishControl type="evaluation" record={stored} />
               </span>
             )}
             {serverId && editable && (
@@ -232,10 +279,12 @@ export default function SelfEvaluationPage() {
                 {t("common.save")}
               </Button>
             )}
+            {stored && <ReturnNotice state={stored.state} steps={history} />}
             <div style={{ marginTop: 8 }}>
               <Select
                 size="small"
                 style={{ width: 320 }}
+                disabled={!editable}
                 value={draft.schemeId}
                 options={SCHEMES.map((s) => ({ value: s.id, label: lang === "zh" ? s.zh : s.en }))}
                 onChange={(v: string) => set("schemeId", v)}
@@ -273,11 +322,17 @@ export default function SelfEvaluationPage() {
       <Card size="small" title={t("se.funds")}>
         <Descriptions size="small" column={6} layout="vertical" bordered>
           <Descriptions.Item label={t("se.initial")}>
-            <Input size="small" value={draft.initialBudget} onChange={(e) => set("initialBudget", e.target.value)} />
+            <Input
+              size="small"
+              disabled={!editable}
+              value={draft.initialBudget}
+              onChange={(e) => set("initialBudget", e.target.value)}
+            />
           </Descriptions.Item>
           <Descriptions.Item label={t("se.annual")}>
             <Input
               size="small"
+              disabled={!editable}
               value={draft.annualBudget}
               onChange={(e) => set("annualBudget", e.target.value)}
               data-testid="annual-budget"
@@ -286,6 +341,7 @@ export default function SelfEvaluationPage() {
           <Descriptions.Item label={t("se.spent")}>
             <Input
               size="small"
+              disabled={!editable}
               value={draft.executed}
               onChange={(e) => set("executed", e.target.value)}
               data-testid="executed"
@@ -305,7 +361,13 @@ export default function SelfEvaluationPage() {
       </Card>
 
       <Card size="small" styles={{ body: { padding: 0 } }}>
-        <IndicatorTable indicators={draft.indicators} view={view} readOnly={!editable} onChange={onIndicator} />
+        <IndicatorTable
+          indicators={draft.indicators}
+          view={view}
+          readOnly={!editable}
+          onChange={onIndicator}
+          review={serverId ? { type: "evaluation", id: serverId, version: stored?.version } : undefined}
+        />
       </Card>
 
       {view.problems.length > 0 && (
@@ -340,6 +402,23 @@ export default function SelfEvaluationPage() {
         />
       )}
 
+      {stored && (
+        <Row gutter={12}>
+          <Col span={9}>
+            <HistoryTimeline steps={history} />
+          </Col>
+          <Col span={15}>
+            <ChangesPanel
+              area="evaluations"
+              id={stored.id}
+              current={stored}
+              fields={EVALUATION_FIELDS}
+              steps={history}
+            />
+          </Col>
+        </Row>
+      )}
+
       <Card size="small" title={t("se.narrative")}>
         <Row gutter={16}>
           <Col span={12}>
@@ -347,6 +426,7 @@ export default function SelfEvaluationPage() {
             <Input.TextArea
               autoSize={{ minRows: 3, maxRows: 8 }}
               data-testid="conclusion"
+              disabled={!editable}
               value={draft.conclusion}
               onChange={(e) => set("conclusion", e.target.value)}
             />
@@ -355,6 +435,7 @@ export default function SelfEvaluationPage() {
             <Typography.Text type="secondary">{t("se.improvements")}</Typography.Text>
             <Input.TextArea
               autoSize={{ minRows: 3, maxRows: 8 }}
+              disabled={!editable}
               value={draft.improvements}
               onChange={(e) => set("improvements", e.target.value)}
             />

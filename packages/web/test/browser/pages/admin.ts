@@ -34,6 +34,52 @@ export class AdminPage {
   roles(username: string) {
     return this.page.getByTestId(`roles-${username}`).textContent();
   }
+
+  /** The row of an organisation in the system administrator's organisation tree. */
+  orgRow(name: string) {
+    return this.page
+      .getByTestId("org-admin")
+      .locator("tr")
+      .filter({ has: this.page.getByTestId("org-name").getByText(name, { exact: true }) });
+  }
+
+  /** The parent shown for an organisation ("—" at the top level). */
+  async parentOf(name: string): Promise<string> {
+    return ((await this.orgRow(name).getByTestId("org-parent").textContent()) ?? "").trim();
+  }
+
+  /**
+   * Move an organisation under `parentName` (null: top level) through the move dialog. Resolves to the
+   * refusal shown in the dialog (the dialog stays open; `cancelMove` closes it), or undefined when it moved.
+   */
+  async moveOrg(name: string, parentName: string | null): Promise<string | undefined> {
+    await this.orgRow(name).getByTestId("move-org").click();
+    const dialog = this.page.getByTestId("move-dialog");
+    await dialog.waitFor();
+    await dialog.getByTestId("move-parent").click();
+    const title = parentName ?? "（顶级，无上级机构）";
+    await this.page
+      .locator(".ant-select-dropdown:visible .ant-select-tree-node-content-wrapper")
+      .filter({ hasText: new RegExp(`^${title.replace(/[()（）]/g, "\\$&")}$`) })
+      .first()
+      .click();
+    await this.page.getByTestId("move-confirm").click();
+    const refusal = this.page.getByTestId("move-error");
+    await Promise.race([refusal.waitFor(), dialog.waitFor({ state: "detached" })]);
+    if (await refusal.isVisible()) return ((await refusal.textContent()) ?? "").trim();
+    await this.orgRow(name).waitFor();
+    return undefined;
+  }
+
+  /** The open move dialog's line saying how many sub-organisations move along. */
+  movingAlong(): Promise<string | null> {
+    return this.page.getByTestId("move-below").textContent();
+  }
+
+  async cancelMove(): Promise<void> {
+    await this.page.locator(".ant-modal-close").last().click();
+    await this.page.getByTestId("move-dialog").waitFor({ state: "detached" });
+  }
 }
 
 export class AuditTrail {

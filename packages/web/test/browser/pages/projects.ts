@@ -1,5 +1,6 @@
 /** Page models of the project list and the project page (through the UI only). */
 import type { Page } from "playwright-core";
+import { Workflow } from "./workflow.ts";
 
 export class ProjectList {
   constructor(readonly page: Page) {}
@@ -23,15 +24,25 @@ export class ProjectList {
 }
 
 export class ProjectPage {
-  constructor(readonly page: Page) {}
+  readonly workflow: Workflow;
+
+  constructor(readonly page: Page) {
+    this.workflow = new Workflow(page);
+  }
 
   async ready(): Promise<void> {
     await this.page.getByTestId("project-page").waitFor();
     await this.page.getByTestId("indicator-grid").waitFor();
   }
 
+  /** The state as shown (e.g. 已提交，待单位审核). */
   state() {
     return this.page.getByTestId("project-page").getByTestId("project-state").first().textContent();
+  }
+
+  /** The state's code (draft, submitted, unit_approved, approved, returned). */
+  stateCode() {
+    return this.page.getByTestId("project-page").getByTestId("project-state").first().getAttribute("data-state");
   }
 
   cell(row: number, col: string) {
@@ -74,26 +85,24 @@ export class ProjectPage {
     await this.page.getByTestId("unsaved").waitFor({ state: "detached" });
   }
 
-  async submit(): Promise<void> {
-    await this.page.getByTestId("submit-project").click();
-    await this.page.getByTestId("submit-project").waitFor({ state: "detached" });
-  }
-
-  async approve(): Promise<void> {
-    await this.page.getByTestId("approve-project").click();
-    await this.page.getByTestId("approve-project").waitFor({ state: "detached" });
-  }
-
-  async returnWith(comment: string): Promise<void> {
-    await this.page.getByTestId("return-project").click();
-    await this.page.getByTestId("return-comment-input").fill(comment);
-    await this.page.locator("#return-confirm").click();
-    await this.page.getByTestId("return-project").waitFor({ state: "detached" });
-  }
-
+  /** Every button that edits the project or moves it on. */
   editButtons() {
     return this.page.locator(
-      '[data-testid="save-indicators"], [data-testid="submit-project"], [data-testid="approve-project"], [data-testid="return-project"], [data-testid="undo"]',
+      ["save-indicators", "undo", "start-evaluation", "wf-submit", "wf-unit-approve", "wf-approve", "wf-return"]
+        .map((t) => `[data-testid="${t}"]`)
+        .join(", "),
     );
+  }
+
+  /** The row index of the indicator of that name in the grid (-1 when absent). */
+  async rowOf(name: string): Promise<number> {
+    const cells = this.page.locator('[data-testid$="-name"][data-testid^="cell-"]');
+    await cells.first().waitFor();
+    const ids = await cells.evaluateAll(
+      (els, n) => els.filter((e) => e.textContent === n).map((e) => e.getAttribute("data-testid")),
+      name,
+    );
+    if (!ids[0]) return -1;
+    return Number(ids[0].split("-")[1]);
   }
 }

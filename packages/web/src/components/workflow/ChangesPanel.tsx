@@ -1,0 +1,213 @@
+import { diffVersions, type VersionDiff, type VersionValue } from "@jixiao/core";
+import { Card, Select, Space, Table, Tag, Typography } from "antd";
+import { type HTMLAttributes, useEffect, useMemo, useState } from "react";
+import { ApiError } from "../../api/client.ts";
+import { describeError } from "../../lib/errors.ts";
+import { type FlowStep, type SnapshotInfo, type WorkflowArea, workflowEndpoints } from "./api.ts";
+import { fieldName, STATE_TEXT, useFlowText } from "./texts.ts";
+import { CURRENT, defaultComparison, versionOf } from "./versions.ts";
+
+interface Line {
+  key: string;
+  kind: "added" | "removed" | "changed" | "field";
+  item: string;
+  field: string;
+  before: VersionValue;
+  after: VersionValue;
+}
+
+function linesOf(d: VersionDiff, lang: "zh" | "en"): Line[] {
+  const lines: Line[] = [];
+  const label = (r: { level1?: string | null; level2?: string | null; name: string }) => r.name || r.level2 || "";
+  d.fields.forEach((f, i) => {
+    lines.push({
+      key: `f${i}`,
+      kind: "field",
+      item: "",
+      field: fieldName(f.field, lang),
+      before: f.before,
+      after: f.after,
+    });
+  });
+  d.changed.forEach((c, i) => {
+    c.changes.forEach((x, j) => {
+      lines.push({
+        key: `c${i}-${j}`,
+        kind: "changed",
+        item: label(c.after),
+        field: fieldName(x.field, lang),
+        before: x.before,
+        after: x.after,
+      });
+    });
+  });
+  d.added.forEach((a, i) => {
+    lines.push({
+      key: `a${i}`,
+      kind: "added",
+      item: label(a.row),
+      field: fieldName("targetText", lang),
+      before: undefined,
+      after: a.row.values.targetText,
+    });
+  });
+  d.removed.forEach((r, i) => {
+    lines.push({
+      key: `r${i}`,
+      kind: "removed",
+      item: label(r.row),
+      field: fieldName("targetText", lang),
+      before: r.row.values.targetText,
+      after: undefined,
+    });
+  });
+  return lines;
+}
+
+/** The error of a server without versions (said in the current language when shown). */
+const UNAVAILABLE = "\u0000unavailable";
+
+const KIND_COLOR = { added: "green", removed: "red", changed: "orange", field: "blue" } as const;
+
+/**
+ * 本次修改: what changed between two versions of the record — two frozen versions, or one and the record as it
+ * is now — worked out by core's diffVersions (fields, and rows matched by id, else by their names).
+ */
+export function ChangesPanel({
+  area,
+  id,
+  current,
+  fields,
+  steps,
+}: {
+  area: WorkflowArea;
+  id: string;
+  /** The record as it is now, with its rows (indicators or items). */
+  current: unknown;
+  fields: readonly string[];
+  /** The record's history; a new list (the record was reloaded) lists the versions again. */
+  steps: FlowStep[];
+}) {
+  const { lang, zh, tx } = useFlowText();
+  const [snapshots, setSnapshots] = useState<SnapshotInfo[]>();
+  const [error, setError] = useState<string>();
+  const [from, setFrom] = useState<string>();
+  const [to, setTo] = useState<string>(CURRENT);
+  const [bodies, setBodies] = useState<Record<string, unknown>>({});
+
+  useEffect(() => {
+    let live = true;
+    workflowEndpoints(area)
+      .snapshots(id)
+      .then(
+        (list) => {
+          if (!live) return;
+          setSnapshots(list);
+          setError(undefined);
+          const d = defaultComparison(list, steps);
+          setFrom(d?.from);
+          setTo(d?.to ?? CURRENT);
+        },
+        // An older server has no versions (404); anything else is said as it is.
+        (e) => live && setError(e instanceof ApiError && e.status === 404 ? UNAVAILABLE : describeError(e, lang)),
+      );
+    return () => {
+      live = false;
+    };
+  }, [area, id, lang, steps]);
+
+  useEffect(() => {
+    for (const sid of [from, to]) {
+      if (!sid || sid === CURRENT || sid in bodies) continue;
+      workflowEndpoints(area)
+        .snapshot(id, sid)
+        .then(
+          (s) => setBodies((b) => ({ ...b, [sid]: s.snapshot })),
+          (e) => setError(describeError(e, lang)),
+        );
+    }
+  }, [area, id, from, to, bodies, lang]);
+
+  const diff = useMemo(() => {
+    if (!from) return undefined;
+    const a = bodies[from];
+    const b = to === CURRENT ? current : bodies[to];
+    if (a === undefined || b === undefined) return undefined;
+    return diffVersions(versionOf(a, fields), versionOf(b, fields));
+  }, [from, to, bodies, current, fields]);
+
+  const show = (v: VersionValue) =>
+    v === null || v === undefined || v === "" ? (
+      <Typography.Text type="secondary">{tx("empty")}</Typography.Text>
+    ) : (
+      String(v)
+    );
+  const label = (s: SnapshotInfo) =>
+    `${tx("version")} ${s.version} · ${STATE_TEXT[s.state]?.[zh ? 0 : 1] ?? s.state} · ${new Date(s.createdAt).toLocaleString(zh ? "zh-CN" : "en-GB")}`;
+  const options = (snapshots ?? []).map((s) => ({ value: s.id, label: label(s) }));
+  const kindText = { added: tx("added"), removed: tx("removed"), changed: tx("changed"), field: tx("field") };
+  const lines = diff ? linesOf(diff, lang) : [];
+
+  return (
+    <Card
+      size="small"
+      title={tx("changes")}
+      data-testid="wf-changes"
+      extra={
+        snapshots && snapshots.length > 0 ? (
+          <Space size={4} wrap>
+            <Typography.Text type="secondary">{tx("changesFrom")}</Typography.Text>
+            <Select
+              size="small"
+              style={{ width: 260 }}
+              value={from}
+              options={options}
+              onChange={setFrom}
+              data-testid="wf-changes-from"
+            />
+            <Typography.Text type="secondary">{tx("changesTo")}</Typography.Text>
+            <Select
+              size="small"
+              style={{ width: 260 }}
+              value={to}
+              options={[...options, { value: CURRENT, label: tx("current") }]}
+              onChange={setTo}
+              data-testid="wf-changes-to"
+            />
+          </Space>
+        ) : undefined
+      }
+    >
+      {error ? (
+        <Typography.Text type="secondary" data-testid="wf-changes-error">
+          {error === UNAVAILABLE ? tx("snapshotsUnavailable") : error}
+        </Typography.Text>
+      ) : !snapshots ? null : snapshots.length === 0 || !from ? (
+        <Typography.Text type="secondary">{tx("noSnapshots")}</Typography.Text>
+      ) : !diff ? null : lines.length === 0 ? (
+        <Typography.Text type="secondary" data-testid="wf-no-changes">
+          {tx("noChanges")}
+        </Typography.Text>
+      ) : (
+        <Table<Line>
+          size="small"
+          pagination={false}
+          rowKey="key"
+          dataSource={lines}
+          onRow={() => ({ "data-testid": "wf-change" }) as HTMLAttributes<HTMLElement>}
+          columns={[
+            {
+              key: "kind",
+              width: 80,
+              render: (_, l) => <Tag color={KIND_COLOR[l.kind]}>{kindText[l.kind]}</Tag>,
+            },
+            { key: "item", title: fieldName("name", lang), dataIndex: "item", width: 200 },
+            { key: "field", title: zh ? "内容" : "What", dataIndex: "field", width: 120 },
+            { key: "before", title: zh ? "修改前" : "Before", render: (_, l) => show(l.before) },
+            { key: "after", title: zh ? "修改后" : "After", render: (_, l) => show(l.after) },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,47 @@
+import { Input, Modal, Typography } from "antd";
+import { useState } from "react";
+import { useFlowText } from "./texts.ts";
+
+/** 退回: the comment is required (the button stays disabled until something is written). */
+export function ReturnDialog({
+  open,
+  busy,
+  onReturn,
+  onCancel,
+}: {
+  open: boolean;
+  busy: boolean;
+  onReturn: (comment: string) => void;
+  onCancel: () => void;
+}) {
+  const { tx } = useFlowText();
+  const [comment, setComment] = useState("");
+  const empty = !comment.trim();
+  return (
+    <Modal
+      destroyOnHidden
+      open={open}
+      title={tx("returnTitle")}
+      okText={tx("return")}
+      okButtonProps={{ danger: true, disabled: empty, loading: busy, id: "wf-return-confirm" }}
+      onOk={() => onReturn(comment.trim())}
+      onCancel={onCancel}
+      afterClose={() => setComment("")}
+    >
+      <Input.TextArea
+        data-testid="wf-return-input"
+        rows={4}
+        maxLength={2000}
+        value={comment}
+        status={empty ? "warning" : undefined}
+        onChange={(e) => setComment(e.target.value)}
+        placeholder={tx("returnPlaceholder")}
+      />
+      {empty && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {tx("returnNeedsComment")}
+        </Typography.Text>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,239 @@
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Spin, Typography } from "antd";
+import { lazy, useCallback, useEffect, useRef, useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { ApiError } from "../../api/client.ts";
+import type { Indicator } from "../../api/endpoints.ts";
+import { useAuth } from "../../auth.tsx";
+import { PublishControl } from "../../components/publish/PublishControl.tsx";
+import {
+  ChangesPanel,
+  type FlowStep,
+  GOAL_FIELDS,
+  HistoryTimeline,
+  isEditableState,
+  ReturnNotice,
+  StateTag,
+  WorkflowActions,
+  workflowEndpoints,
+} from "../../components/workflow/index.ts";
+import { useI18n } from "../../i18n.tsx";
+import { describeError } from "../../lib/errors.ts";
+import { useWorkspace } from "../../workspace.tsx";
+import { yearClosed } from "../duties/model.ts";
+import { IndicatorEditorCard, useIndicatorEditor } from "../projects/IndicatorEditor.tsx";
+import { type Goal, goalEndpoints } from "./api.ts";
+
+const NotFoundPage = lazy(() => import("../NotFoundPage.tsx"));
+
+type Narrative = { annualGoal: string; midTermGoal: string };
+const narrativeOf = (g: Goal): Narrative => ({ annualGoal: g.annualGoal ?? "", midTermGoal: g.midTermGoal ?? "" });
+
+/**
+ * One department-overall goal: its workflow state and buttons, the narrative (annual and mid-term goals) and the
+ * indicator tree in the project page's grid (keyboard, paste from Excel, undo, core's reading of each target).
+ * A filler edits a draft or returned goal of an open year; every save carries the version read, and a 409 shows
+ * what is on the server with the choice to keep it or apply the edits again over it.
+ */
+export default function GoalPage() {
+  const { id = "" } = useParams();
+  const { lang, t } = useI18n();
+  const zh = lang === "zh";
+  const { user } = useAuth();
+  const ws = useWorkspace();
+  const { message } = App.useApp();
+  const [goal, setGoal] = useState<Goal>();
+  const [indicators, setIndicators] = useState<Indicator[]>([]);
+  const [steps, setSteps] = useState<FlowStep[]>([]);
+  const [missing, setMissing] = useState(false);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [text, setText] = useState<Narrative>({ annualGoal: "", midTermGoal: "" });
+  const [stale, setStale] = useState<Goal>();
+  // The editor reloads the page after a save; `load` needs the editor's reset, hence the ref.
+  const loadRef = useRef<() => Promise<void>>(async () => {});
+  const editor = useIndicatorEditor({
+    ownerId: id,
+    fetch: goalEndpoints.indicators,
+    create: goalEndpoints.createIndicator,
+    reload: () => loadRef.current(),
+  });
+  const { reset } = editor;
+
+  const load = useCallback(async () => {
+    try {
+      const [g, ind] = await Promise.all([goalEndpoints.get(id), goalEndpoints.indicators(id)]);
+      reset(ind.items);
+      setGoal(g);
+      setText(narrativeOf(g));
+      setIndicators(ind.items);
+      setError(undefined);
+      // The history is shown when the server offers it; the page works without it.
+      workflowEndpoints("goals")
+        .history(id)
+        .then(setSteps, () => setSteps([]));
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
+      else setError(describeError(e, lang));
+    }
+  }, [id, lang, reset]);
+  loadRef.current = load;
+
+  useEffect(() => {
+    setMissing(false);
+    setGoal(undefined);
+    load();
+  }, [load]);
+
+  const canEdit =
+    !!goal && isEditableState(goal.state) && !!user?.roles.includes("filler") && !yearClosed(ws.years, goal.year);
+  const textDirty = !!goal && JSON.stringify(narrativeOf(goal)) !== JSON.stringify(text);
+  const { dirty: gridDirty, incomplete } = editor;
+
+  if (missing) return <NotFoundPage />;
+  if (error)
+    return (
+      <Alert type="error" showIcon title={error} action={<Button onClick={load}>{zh ? "重试" : "Retry"}</Button>} />
+    );
+  if (!goal) return <Spin style={{ display: "block", margin: 64 }} />;
+
+  const saveText = async (over?: Goal) => {
+    setBusy(true);
+    try {
+      await goalEndpoints.update(goal.id, {
+        version: (over ?? goal).version,
+        annualGoal: text.annualGoal.trim() || null,
+        midTermGoal: text.midTermGoal.trim() || null,
+      });
+      message.success(zh ? "目标已保存" : "Goals saved");
+      setStale(undefined);
+      await load();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409 && e.current) setStale(e.current as Goal);
+      else message.error(describeError(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const blocked =
+    textDirty || gridDirty
+      ? zh
+        ? "有未保存的修改，请先保存"
+        : "Save your changes first"
+      : incomplete > 0
+        ? zh
+          ? "有指标未填完整"
+          : "Some indicators are incomplete"
+        : undefined;
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: "100%" }} data-testid="goal-page">
+      <Card size="small">
+        <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
+          <Space>
+            <Link to="/goals">{zh ? "部门整体目标" : "Overall goals"}</Link>
+            <Typography.Text type="secondary">/</Typography.Text>
+            <Typography.Title level={5} style={{ margin: 0 }} data-testid="goal-title">
+              {goal.orgName} · {goal.year}
+            </Typography.Title>
+            <StateTag state={goal.state} />
+            <Typography.Text type="secondary">
+              {zh ? `第 ${goal.version} 版` : `version ${goal.version}`}
+            </Typography.Text>
+          </Space>
+          <WorkflowActions
+            area="goals"
+            record={{ id: goal.id, version: goal.version, state: goal.state, submittedBy: goal.submittedBy }}
+            onChanged={load}
+            submitBlocked={blocked}
+          />
+          <PublishControl type="goal" record={goal} />
+        </Space>
+        <ReturnNotice state={goal.state} steps={steps} />
+      </Card>
+      <Row gutter={12}>
+        <Col span={16}>
+          <Card
+            size="small"
+            title={zh ? "绩效目标" : "Goals"}
+            extra={
+              canEdit && (
+                <Button
+                  size="small"
+                  type="primary"
+                  data-testid="save-goal-text"
+                  disabled={!textDirty}
+                  loading={busy}
+                  onClick={() => saveText()}
+                >
+                  {zh ? "保存目标" : "Save the goals"}
+                </Button>
+              )
+            }
+          >
+            <Form layout="vertical" size="small">
+              {(
+                [
+                  ["annualGoal", zh ? "年度目标" : "Annual goal"],
+                  ["midTermGoal", zh ? "中期目标" : "Mid-term goal"],
+                ] as const
+              ).map(([k, label]) => (
+                <Form.Item key={k} label={label} style={{ marginBottom: 8 }}>
+                  {canEdit ? (
+                    <Input.TextArea
+                      data-testid={`goal-${k}`}
+                      autoSize={{ minRows: 2, maxRows: 8 }}
+                      value={text[k]}
+                      onChange={(e) => setText((t) => ({ ...t, [k]: e.target.value }))}
+                    />
+                  ) : (
+                    <Typography.Paragraph data-testid={`goal-${k}`} style={{ margin: 0, whiteSpace: "pre-wrap" }}>
+                      {text[k] || "—"}
+                    </Typography.Paragraph>
+                  )}
+                </Form.Item>
+              ))}
+            </Form>
+          </Card>
+        </Col>
+        <Col span={8}>
+          <HistoryTimeline steps={steps} />
+        </Col>
+      </Row>
+      <ChangesPanel area="goals" id={goal.id} current={{ ...goal, indicators }} fields={GOAL_FIELDS} steps={steps} />
+      <IndicatorEditorCard
+        editor={editor}
+        title={t("goals.indicators")}
+        canEdit={canEdit}
+        review={{ type: "goal", id: goal.id }}
+      />
+      <Modal
+        destroyOnHidden
+        open={!!stale}
+        title={zh ? "他人已修改这份目标" : "Someone else changed these goals"}
+        okText={t("edit.reapply")}
+        cancelText={t("edit.keepServer")}
+        okButtonProps={{ id: "goal-conflict-reapply", disabled: !!stale && !isEditableState(stale.state) }}
+        cancelButtonProps={{ id: "goal-conflict-reload" }}
+        onOk={() => stale && saveText(stale)}
+        onCancel={() => {
+          setStale(undefined);
+          load();
+        }}
+        width={720}
+      >
+        {stale && (
+          <Descriptions size="small" bordered column={1} data-testid="goal-conflict">
+            <Descriptions.Item label={t("edit.onServer")}>
+              <StateTag state={stale.state} /> {zh ? `第 ${stale.version} 版` : `version ${stale.version}`}
+              <div style={{ whiteSpace: "pre-wrap" }}>{stale.annualGoal ?? "—"}</div>
+            </Descriptions.Item>
+            <Descriptions.Item label={t("edit.yours")}>
+              <div style={{ whiteSpace: "pre-wrap" }}>{text.annualGoal || "—"}</div>
+            </Descriptions.Item>
+          </Descriptions>
+        )}
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,218 @@
+/**
+ * The import wizard's unit mapping (单位对应, issue 4 §5 + issue 7 §9) in Debian's chromium: the demo filler uploads
+ * seed 001 (赵县公安局 and its 交警大队) into their organisation, sees both units in the mapping table — the
+ * department into the chosen organisation, the 交警大队 as a new child organisation — with what each brings,
+ * commits, and finds the 交警大队's duties on the duties page of the organisation created for it and its procurement
+ * lines on that organisation's budget page. The same file into another year: the 交警大队 is now matched to that
+ * child, the filler maps it onto the chosen organisation instead (sent as `unitOrgs`), and the chosen
+ * organisation's budget then holds both units' procurement lines.
+ * What is expected is read from the seed with packages/documents' importer, not written down here.
+ */
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { importDocument, readDocument, readExtractedText } from "@jixiao/documents";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, type Harness, REPO_DIR, startHarness } from "./harness.ts";
+import { BudgetPage } from "./pages/budget.ts";
+import { waitForWorkspace } from "./pages/duties.ts";
+import { ImportUnitsWizard } from "./pages/importWizard.ts";
+import { Shell } from "./pages/shell.ts";
+
+const hasChromium = existsSync(CHROMIUM);
+const SEED = resolve(REPO_DIR, "fixtures/seeds/001_cf6ae51127079c27.txt");
+/** The demo filler's organisation (packages/server/src/demo/seed.ts). */
+const UNIT = "天津市公安交通管理局警务保障处";
+/** A demo year with nothing of the filler's organisation in it, for the second import of the same file. */
+const OTHER_YEAR = 2026;
+
+interface Expected {
+  year: number;
+  units: { name: string; code?: string }[];
+  /** Duty names of each unit's goal table, by unit code. */
+  duties: Map<string, string[]>;
+  /** The procurement items of each unit's table (lines with an amount), by the table's unit as read. */
+  procurement: { organisation: string; items: string[] }[];
+}
+
+async function expectedFromSeed(): Promise<Expected> {
+  const read = await readDocument(new Uint8Array(await readFile(SEED)), "001.txt");
+  if (read.format !== "text") throw new Error(`seed 001 is read as ${read.format}`);
+  const doc = importDocument(readExtractedText(read.text, read.file)).document as {
+    organisations: { name: string; code?: string }[];
+    dutyGoals: { organisation?: { code?: string }; duties: { name: string }[] }[];
+    disclosure: {
+      year: number;
+      procurement: {
+        organisation?: string;
+        lines: { item?: string; project?: string; amount?: unknown }[];
+      }[];
+    };
+  };
+  const duties = new Map<string, string[]>();
+  for (const g of doc.dutyGoals) duties.set(g.organisation?.code ?? "", [...new Set(g.duties.map((d) => d.name))]);
+  return {
+    year: doc.disclosure.year,
+    units: doc.organisations,
+    duties,
+    procurement: doc.disclosure.procurement.map((p) => ({
+      organisation: p.organisation ?? "",
+      items: p.lines.filter((l) => l.amount).map((l) => (l.project ?? l.item ?? "").slice(0, 200)),
+    })),
+  };
+}
+
+/** The item names of the budget's procurement lines on the budget page (inputs when editable, text when not). */
+async function procurementItems(page: Page): Promise<string[]> {
+  const cells = page.locator('[data-testid^="procurement-"][data-testid$="-itemName"]');
+  const out: string[] = [];
+  for (let i = 0; i < (await cells.count()); i++) {
+    const c = cells.nth(i);
+    out.push(
+      (await c.evaluate((el) => el.tagName)) === "INPUT" ? await c.inputValue() : ((await c.textContent()) ?? ""),
+    );
+  }
+  return out;
+}
+
+describe.skipIf(!hasChromium)("import wizard: the document's units and their organisations (seed 001)", () => {
+  let h: Harness;
+  let page: Page;
+  let shell: Shell;
+  let wizard: ImportUnitsWizard;
+  let X: Expected;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    X = await expectedFromSeed();
+    h = await startHarness();
+    page = await h.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    shell = new Shell(page);
+    wizard = new ImportUnitsWizard(page);
+  }, 180_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("the seed names two units, the 交警大队 with its own duties and procurement table", () => {
+    expect(X.units).toHaveLength(2);
+    expect(X.units[1]!.code).toBeTruthy();
+    expect(X.duties.get(X.units[1]!.code!)?.length).toBeGreaterThan(0);
+    expect(X.procurement).toHaveLength(2);
+  });
+
+  it("a filler uploads seed 001 and sees both units: the department into their organisation, the 交警大队 as a new child", async () => {
+    const filler = h.accounts.filler;
+    expect(filler, "a demo filler account").toBeDefined();
+    await shell.signIn(filler!.username, filler!.password);
+    await waitForWorkspace(page);
+    await shell.chooseOrg(UNIT);
+    await shell.chooseYear(X.year);
+    await wizard.open();
+    await wizard.upload(SEED);
+
+    expect(await wizard.unitNames()).toEqual(X.units.map((u) => `${u.name}${u.code ?? ""}`));
+    const [dept, brigade] = X.units as [Expected["units"][0], Expected["units"][0]];
+    const p0 = await wizard.proposal(dept.code!);
+    expect(p0.action).toBe("本单位");
+    expect(p0.text).toContain(UNIT);
+    expect(p0.problem).toBeNull();
+    // The filler's organisation is at level 2 of 4: a child can be created under it.
+    const p1 = await wizard.proposal(brigade.code!);
+    expect(p1.action).toBe("新建下级单位");
+    expect(p1.text).toContain(brigade.name);
+    expect(p1.problem).toBeNull();
+
+    // What each unit brings: its duties and its budget's procurement lines (as the server's plan counts them).
+    const brigadeDuties = X.duties.get(brigade.code!)!;
+    expect(await wizard.brings(brigade.code!)).toContain(`${brigadeDuties.length} 项职责`);
+    expect(await wizard.brings(brigade.code!)).toContain(`政府采购 ${X.procurement[1]!.items.length} 条`);
+    expect(await wizard.brings(dept.code!)).toContain(`政府采购 ${X.procurement[0]!.items.length} 条`);
+
+    // The choices: the proposal, then the filler's organisations under the chosen one (only itself here).
+    const options = await wizard.options(brigade.code!);
+    expect(options[0]).toBe(`新建下级单位「${brigade.name}」`);
+    expect(options.slice(1).map((o) => o.replace(/（.*$/, "").trim())).toEqual([UNIT]);
+
+    // The plan lists a duty of the same name for both units (道路交通管理 …) without a repeated row key.
+    const shared = brigadeDuties.filter((d) => X.duties.get(dept.code!)!.includes(d));
+    expect(shared.length).toBeGreaterThan(0);
+    const planRows = page.getByTestId("import-plan").locator("tbody tr.ant-table-row");
+    const keys = await planRows.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-row-key")));
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const name of shared) {
+      await expect(planRows.filter({ hasText: name }).count()).resolves.toBeGreaterThanOrEqual(2);
+    }
+    await wizard.table().scrollIntoViewIfNeeded();
+    await h.screenshot(page, "import-units", { publish: true });
+  });
+
+  it("commits: the 交警大队's procurement lines are on the budget page of the organisation created for it", async () => {
+    const brigade = X.units[1]!;
+    await wizard.commit();
+    const written = await wizard.proposal(brigade.code!);
+    expect(written.text).toContain(brigade.name);
+
+    await wizard.openUnitPage(brigade.code!, "budget");
+    await page.getByTestId("budget-page").waitFor();
+    await waitForWorkspace(page);
+    expect(await page.getByTestId("org-switcher").textContent()).toContain(brigade.name);
+    const budget = new BudgetPage(page);
+    await page.getByTestId("budget-card").waitFor();
+    await budget.tab(/政府采购/);
+    await page.getByTestId("procurement-0-itemName").waitFor();
+    expect(await procurementItems(page)).toEqual(X.procurement[1]!.items);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("the 交警大队's duties are on the duties page of that organisation, none of the department's own", async () => {
+    const [dept, brigade] = X.units as [Expected["units"][0], Expected["units"][0]];
+    await page.getByRole("menuitem", { name: /职责活动|Duties/ }).click();
+    // The page, or the error it shows instead (named in the failure).
+    const shownPage = page.locator('[data-testid="duties-page"], .ant-alert-error').first();
+    await shownPage.waitFor();
+    expect(await page.locator(".ant-alert-error").allTextContents()).toEqual([]);
+    expect(await page.getByTestId("org-switcher").textContent()).toContain(brigade.name);
+    const nodes = page.getByTestId("duty-node");
+    await nodes.first().waitFor();
+    const shown = (await nodes.allTextContents()).join("\n");
+    for (const d of X.duties.get(brigade.code!)!) expect(shown).toContain(d);
+    const deptOnly = X.duties.get(dept.code!)!.filter((d) => !X.duties.get(brigade.code!)!.includes(d));
+    expect(deptOnly.length).toBeGreaterThan(0);
+    for (const d of deptOnly) expect(shown).not.toContain(d);
+  });
+
+  it("the same file into another year: the 交警大队 is matched to that child; mapped onto the chosen organisation instead", async () => {
+    const [dept, brigade] = X.units as [Expected["units"][0], Expected["units"][0]];
+    await shell.chooseOrg(UNIT);
+    await shell.chooseYear(OTHER_YEAR);
+    await wizard.open();
+    await wizard.upload(SEED);
+    const p1 = await wizard.proposal(brigade.code!);
+    expect(p1.action).toBe("已有机构");
+    expect(p1.text).toContain(brigade.name);
+    // The child created by the first import is now among the choices, under the chosen organisation.
+    const options = (await wizard.options(brigade.code!)).map((o) => o.replace(/（.*$/, "").trim());
+    expect(options.slice(1)).toEqual([UNIT, brigade.name]);
+
+    await wizard.mapTo(brigade.code!, new RegExp(`^${UNIT}`));
+    expect(await wizard.mapped(brigade.code!)).toContain(UNIT);
+    await wizard.commit();
+    const written = await wizard.proposal(brigade.code!);
+    expect(written.action).toBe("指定");
+    expect(written.text).toContain(UNIT);
+
+    // Both procurement tables are now the chosen organisation's budget for that year.
+    await wizard.openUnitPage(dept.code!, "budget");
+    const budget = new BudgetPage(page);
+    await page.getByTestId("budget-card").waitFor();
+    await budget.tab(/政府采购/);
+    await page.getByTestId("procurement-0-itemName").waitFor();
+    expect(await procurementItems(page)).toEqual([...X.procurement[0]!.items, ...X.procurement[1]!.items]);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+/** Page models of the department-overall goals list and one goal's page, through the UI only. */
+import type { Page } from "playwright-core";
+
+export class GoalsList {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole("menuitem", { name: /整体目标|Overall goals/ }).click();
+    await this.page.getByTestId("goals-page").waitFor();
+  }
+
+  /** Opens the organisation's goal, starting it first when the filler may and there is none. */
+  async openOrCreate(orgName: string): Promise<GoalPage> {
+    const link = this.page.getByTestId("goal-link").filter({ hasText: orgName });
+    await this.page.locator('[data-testid="goal-link"], [data-testid="create-goal"], .ant-empty').first().waitFor();
+    if ((await link.count()) > 0) await link.first().click();
+    else await this.page.getByTestId("create-goal").click();
+    const g = new GoalPage(this.page);
+    await g.ready();
+    return g;
+  }
+}
+
+export class GoalPage {
+  constructor(readonly page: Page) {}
+
+  async ready(): Promise<void> {
+    await this.page.getByTestId("goal-page").waitFor();
+    await this.page.getByTestId("indicator-grid").waitFor();
+  }
+
+  state() {
+    return this.page.getByTestId("goal-page").getByTestId("wf-state").first().getAttribute("data-state");
+  }
+
+  cell(row: number, col: string) {
+    return this.page.getByTestId(`cell-${row}-${col}`);
+  }
+
+  async typeInto(row: number, col: string, value: string): Promise<void> {
+    await this.cell(row, col).click();
+    await this.page.keyboard.press("Enter");
+    const editor = this.page.getByTestId("cell-editor");
+    await editor.fill(value);
+    await editor.press("Enter");
+    await editor.waitFor({ state: "detached" });
+  }
+
+  async choose(row: number, col: "level1" | "level2", value: string): Promise<void> {
+    await this.cell(row, col).click();
+    await this.page.keyboard.press("Enter");
+    const editor = this.page.getByTestId("cell-editor");
+    await editor.selectOption(value);
+    await editor.press("Enter");
+    await editor.waitFor({ state: "detached" });
+  }
+
+  async writeAnnualGoal(text: string): Promise<void> {
+    await this.page.getByTestId("goal-annualGoal").fill(text);
+    await this.page.getByTestId("save-goal-text").click();
+    await this.page.waitForFunction(
+      () => (document.querySelector('[data-testid="save-goal-text"]') as HTMLButtonElement | null)?.disabled === true,
+    );
+  }
+
+  async saveIndicators(): Promise<void> {
+    await this.page.getByTestId("save-indicators").click();
+    await this.page.getByTestId("unsaved").waitFor({ state: "detached" });
+  }
+
+  async submit(): Promise<void> {
+    await this.page.getByTestId("wf-submit").click();
+    await this.page.getByTestId("wf-submit").waitFor({ state: "detached" });
+  }
+
+  editControls() {
+    return this.page.locator(
+      '[data-testid="save-goal-text"], [data-testid="save-indicators"], [data-testid="undo"], [data-testid="wf-submit"], [data-testid="goal-page"] textarea',
+    );
+  }
+}
