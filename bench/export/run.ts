@@ -4,9 +4,13 @@
  *
  *   1. the 13-project goal table of seed 004 (项目绩效目标表) in xlsx and docx, and once as PDF;
  *   2. a batch of generated departments (default 1,000), each a duty → activity goal table the size of seed 000
- *      (3 duties, 9 activities, 27 indicators with four tiers), in xlsx and docx.
+ *      (3 duties, 9 activities, 27 indicators with four tiers), in xlsx and docx;
+ *   3. the batch export job end to end (`export.batch` on the in-process queue over an in-memory PGlite): a
+ *      subtree of units each holding seed 004's 13 projects (default 8 units, 104 projects), every project goal
+ *      table in xlsx and docx read from the store, written, progress recorded, zipped, stored and audited —
+ *      against writing the same documents straight from memory.
  *
- *   node_modules/.bin/tsx bench/export/run.ts [departments] [--no-pdf]
+ *   node_modules/.bin/tsx bench/export/run.ts [departments] [--no-pdf] [--units=8] [--no-batch]
  *
  * Prints figures and ratios; asserts nothing.
  */
@@ -27,6 +31,8 @@ import {
 const args = process.argv.slice(2);
 const DEPARTMENTS = Number(args.find((a) => /^\d+$/.test(a)) ?? 1000);
 const PDF = !args.includes("--no-pdf");
+const BATCH = !args.includes("--no-batch");
+const UNITS = Number(args.find((a) => a.startsWith("--units="))?.slice(8) ?? 8);
 const ROOT = join(import.meta.dirname, "../..");
 
 function csv(doc: WDocument): string {
@@ -210,5 +216,112 @@ for (const format of ["xlsx", "docx"] as const) {
 console.log(
   `   xlsx + docx: ${fmt((2 * DEPARTMENTS * 1000) / total)} docs/s  (${fmt(total / 1000, 2)} s for ${(2 * DEPARTMENTS).toLocaleString("en-US")} files)`,
 );
+// ---------------------------------------------------------------------------------------------------------------
+// 3. The batch export job, end to end.
+
+if (BATCH) {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { openDatabase } = await import("../../packages/server/src/db/open.ts");
+  const { insertOrganisation } = await import("../../packages/server/src/orgs/repository.ts");
+  const { insertProject } = await import("../../packages/server/src/projects/repository.ts");
+  const { insertIndicator } = await import("../../packages/server/src/indicators/repository.ts");
+  const { fiscalYears } = await import("../../packages/server/src/years/schema.ts");
+  const { findJob, inProcessQueue } = await import("../../packages/server/src/jobs/queue.ts");
+  const { BATCH_JOB, registerBatchExportJobs } = await import("../../packages/server/src/exports/index.ts");
+  const { projectDocument } = await import("../../packages/server/src/review/documents.ts");
+  const { findProject } = await import("../../packages/server/src/projects/repository.ts");
+
+  const handle = await openDatabase({ pglite: await PGlite.create() });
+  const db = handle.db;
+  await db.insert(fiscalYears).values({ year: 2024 });
+  const root = await insertOrganisation(db, { parentId: null, code: "13", name: "河北省公安厅交通警察总队" });
+  const ids: string[] = [];
+  for (let u = 1; u <= UNITS; u++) {
+    const unit = await insertOrganisation(
+      db,
+      { parentId: root.id, code: String(1300 + u), name: `第${u}交警支队` },
+      root,
+    );
+    for (const p of seed.projects) {
+      const row = await insertProject(db, {
+        orgId: unit.id,
+        year: 2024,
+        name: p.name,
+        annualFunds: p.budget?.yuan ?? null,
+        purpose: p.purpose ?? null,
+        annualGoal: p.goal ?? null,
+      });
+      ids.push(row.id);
+      const parents = new Map<string, string>();
+      let order = 0;
+      for (const ind of p.indicators) {
+        const l1 = ind.level1 ?? "产出指标";
+        const l2 = `${l1}/${ind.level2 ?? "数量指标"}`;
+        if (!parents.has(l1))
+          parents.set(
+            l1,
+            (await insertIndicator(db, { projectId: row.id, level: 1, name: l1, sortOrder: order++ })).id,
+          );
+        if (!parents.has(l2))
+          parents.set(
+            l2,
+            (
+              await insertIndicator(db, {
+                projectId: row.id,
+                level: 2,
+                name: ind.level2 ?? "数量指标",
+                parentId: parents.get(l1)!,
+                sortOrder: order++,
+              })
+            ).id,
+          );
+        await insertIndicator(db, {
+          projectId: row.id,
+          level: 3,
+          name: ind.name,
+          parentId: parents.get(l2)!,
+          targetText: ind.target?.text ?? null,
+          sortOrder: order++,
+        });
+      }
+    }
+  }
+  const files = ids.length * 2;
+  console.log(
+    `\n3. The batch export job end to end: ${UNITS} units × ${seed.projects.length} projects = ${ids.length} project goal tables, xlsx + docx = ${files} files (PGlite in memory)`,
+  );
+  // The floor of this section: the same documents read from the store once, then written from memory.
+  const docs: ImportedDocument[] = [];
+  for (const id of ids) docs.push((await projectDocument(db, (await findProject(db, id))!)).document);
+  const [directMs] = await timed(async () => {
+    for (const d of docs)
+      for (const format of ["xlsx", "docx"] as const) await exportDocument(d, { as: "project-goals", format });
+  });
+  console.log(
+    `   written from memory (no job): ${fmt((files * 1000) / directMs)} docs/s  (${fmt(directMs / 1000, 2)} s${cpu(files)})`,
+  );
+  const queue = inProcessQueue(db, (e) => console.error(e));
+  registerBatchExportJobs(queue, db, (e) => console.error(e));
+  await queue.start();
+  const [jobMs, job] = await timed(async () => {
+    const id = await queue.enqueue(BATCH_JOB, {
+      orgId: root.id,
+      year: 2024,
+      documents: ["project-goals"],
+      formats: ["xlsx", "docx"],
+      scope: { all: true },
+      actor: { accountId: "00000000-0000-4000-8000-000000000000", username: "bench" },
+    });
+    await queue.idle();
+    return findJob(db, id);
+  });
+  const result = job?.result as { counts: { files: number; errors: number }; zip: { size: number } } | null;
+  console.log(
+    `   batch job (read, write, progress, zip, store, audit): ${fmt((files * 1000) / jobMs)} docs/s  (${fmt(jobMs / 1000, 2)} s${cpu(files)}; ${result?.counts.files} files, ${result?.counts.errors} errors, zip ${fmt((result?.zip.size ?? 0) / 2 ** 20, 1)} MiB)  ${fmt(jobMs / directMs, 2)}× writing from memory`,
+  );
+  await queue.stop();
+  await handle.close();
+}
+
 const mem = process.memoryUsage();
 console.log(`\n   rss ${fmt(mem.rss / 2 ** 20, 0)} MiB, heap ${fmt(mem.heapUsed / 2 ** 20, 0)} MiB`);
