@@ -31,27 +31,47 @@ export class Shell {
   async chooseOrg(name: string): Promise<void> {
     const sw = this.page.getByTestId("org-switcher");
     await sw.waitFor();
-    if ((await sw.textContent())?.includes(name)) return;
-    await sw.click();
-    await this.page
-      .locator(".ant-select-tree-node-content-wrapper:visible")
-      .filter({ hasText: new RegExp(`^${name}$`) })
-      .first()
-      .click();
-    // The tree closes before the next switcher opens (its options must not be taken for the next one's). When the
-    // organisation had become the selected one meanwhile (the shell's first load), clicking it leaves the tree
-    // open: close it with Escape then.
-    const tree = this.page.locator(".ant-select-tree-node-content-wrapper:visible").first();
-    try {
-      await tree.waitFor({ state: "hidden", timeout: 3000 });
-    } catch {
-      await this.page.keyboard.press("Escape");
-      await tree.waitFor({ state: "hidden" });
-    }
+    // The switcher is disabled until the shell has loaded the organisations and chosen a default one; choosing before
+    // that races the default (seen in CI under load), so wait for it first.
     await this.page.waitForFunction(
-      (n) => document.querySelector('[data-testid="org-switcher"]')?.textContent?.includes(n),
-      name,
+      () => {
+        const el = document.querySelector('[data-testid="org-switcher"]');
+        return !!el && !el.classList.contains("ant-select-disabled") && !el.querySelector("input:disabled");
+      },
+      undefined,
+      { timeout: 30_000 },
     );
+    const shows = () =>
+      this.page
+        .waitForFunction(
+          (n) => document.querySelector('[data-testid="org-switcher"]')?.textContent?.includes(n),
+          name,
+          { timeout: 5_000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if ((await sw.textContent())?.includes(name)) return;
+      await sw.click();
+      await this.page
+        .locator(".ant-select-tree-node-content-wrapper:visible")
+        .filter({ hasText: new RegExp(`^${name}$`) })
+        .first()
+        .click();
+      // The tree closes before the next switcher opens (its options must not be taken for the next one's). Clicking
+      // the organisation that is already selected leaves the tree open: close it with Escape then.
+      const tree = this.page.locator(".ant-select-tree-node-content-wrapper:visible").first();
+      try {
+        await tree.waitFor({ state: "hidden", timeout: 3000 });
+      } catch {
+        await this.page.keyboard.press("Escape");
+        await tree.waitFor({ state: "hidden" });
+      }
+      if (await shows()) return;
+    }
+    throw new Error(`organisation switcher: could not choose ${name}`);
   }
 
   /** The to-do count as shown ("0" when the badge shows none). */
