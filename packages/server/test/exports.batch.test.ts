@@ -252,7 +252,7 @@ describe.each(STORES)("batch export on %s", (kind) => {
       (await reviewer.post("/exports/batch", { orgId: t.world.city.id, year: 2024, formats: ["csv"] })).status,
     ).toBe(400);
     expect(
-      (await reviewer.post("/exports/batch", { orgId: t.world.city.id, year: 2024, documents: ["budget-disclosure"] }))
+      (await reviewer.post("/exports/batch", { orgId: t.world.city.id, year: 2024, documents: ["budget-execution"] }))
         .status,
     ).toBe(400);
   });

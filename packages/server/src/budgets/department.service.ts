@@ -28,7 +28,12 @@ import {
 
 const BUDGET = { zh: "部门预算", en: "department budget" };
 
-async function budgetFor(db: Db, actor: Actor | undefined, id: string, permission: "business.read" | "business.write") {
+export async function budgetFor(
+  db: Db,
+  actor: Actor | undefined,
+  id: string,
+  permission: "business.read" | "business.write",
+) {
   const row = await findBudget(db, id);
   if (!row) {
     authorize(actor, "business.read");

@@ -25,6 +25,9 @@ import { and, asc, eq, inArray, isNotNull, like, lt, sql } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, inScope, requireActor, type Scope, scopeOf } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
+import { findBudget } from "../budgets/department.repository.ts";
+import { budgetDisclosureDocument } from "../budgets/disclosure.ts";
+import { departmentBudgets } from "../budgets/schema.ts";
 import type { Db } from "../db/open.ts";
 import { findDuty } from "../duties/repository.ts";
 import { duties } from "../duties/schema.ts";
@@ -52,6 +55,7 @@ export const BATCH_DOCUMENTS = [
   "duty-activity-goals",
   "department-self-evaluation",
   "project-self-evaluation",
+  "budget-disclosure",
 ] as const;
 export type BatchDocument = (typeof BATCH_DOCUMENTS)[number];
 
@@ -61,6 +65,7 @@ export const BATCH_DOCUMENT_NAMES: Record<BatchDocument, { zh: string; en: strin
   "duty-activity-goals": { zh: "部门职责-工作活动绩效目标表", en: "duty → activity goal tables" },
   "department-self-evaluation": { zh: "部门整体绩效自评表", en: "department self-evaluations" },
   "project-self-evaluation": { zh: "项目支出绩效自评表", en: "project self-evaluations" },
+  "budget-disclosure": { zh: "部门预算信息公开", en: "budget disclosures" },
 };
 
 const LAYOUT_OF: Record<BatchDocument, Layout> = {
@@ -69,6 +74,7 @@ const LAYOUT_OF: Record<BatchDocument, Layout> = {
   "duty-activity-goals": "duty-activity-goals",
   "department-self-evaluation": "department-self-evaluation",
   "project-self-evaluation": "project-self-evaluation",
+  "budget-disclosure": "budget-disclosure",
 };
 
 /** Zips are kept this long after their job finished. */
@@ -255,6 +261,33 @@ async function collect(db: Db, p: BatchPayload, rootPath: string): Promise<Batch
       });
     }
   }
+  if (want.has("budget-disclosure")) {
+    // One disclosure per department: a budget of the year (current revision) with no budget of the year above it
+    // in the subtree (a unit's budget under its department's is a part of the department's disclosure).
+    const rows = await db
+      .select({ id: departmentBudgets.id, ...orgColumns })
+      .from(departmentBudgets)
+      .innerJoin(organisations, eq(organisations.id, departmentBudgets.orgId))
+      .where(
+        and(
+          under(rootPath),
+          eq(departmentBudgets.year, p.year),
+          sql`NOT EXISTS (SELECT 1 FROM department_budgets later WHERE later.org_id = ${departmentBudgets.orgId}
+                AND later.year = ${departmentBudgets.year} AND later.revision > ${departmentBudgets.revision})`,
+          sql`NOT EXISTS (SELECT 1 FROM department_budgets above JOIN organisations ao ON ao.id = above.org_id
+                WHERE above.year = ${departmentBudgets.year} AND ao.id <> ${organisations.id}
+                AND starts_with(ao.path, ${rootPath}) AND starts_with(${organisations.path}, ao.path))`,
+        ),
+      )
+      .orderBy(asc(organisations.path));
+    for (const r of rows)
+      items.push({
+        ...r,
+        label: BATCH_DOCUMENT_NAMES["budget-disclosure"].zh,
+        document: "budget-disclosure",
+        type: "budget",
+      });
+  }
   // Defence in depth: the starter could read the whole subtree when the job started; keep to that scope.
   return items
     .filter((i) => inScope(p.scope, i.orgPath))
@@ -288,6 +321,11 @@ async function documentOf(db: Db, item: BatchItem): Promise<ImportedDocument> {
       const r = await findDuty(db, item.id);
       if (!r) throw gone(item);
       return (await dutyTableDocument(db, r)).document;
+    }
+    case "budget": {
+      const r = await findBudget(db, item.id);
+      if (!r) throw gone(item);
+      return budgetDisclosureDocument(db, r);
     }
   }
 }
