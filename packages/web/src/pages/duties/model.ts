@@ -52,6 +52,15 @@ export interface DutyDraft {
   activities: ActivityDraft[];
 }
 
+/** The list with the item at `from` moved to `to`; the same list when `to` is outside it. */
+export function moveItem<T>(list: T[], from: number, to: number): T[] {
+  if (to < 0 || to >= list.length) return list;
+  const next = list.slice();
+  const [x] = next.splice(from, 1);
+  next.splice(to, 0, x!);
+  return next;
+}
+
 /** Whether the fiscal year is closed (the years list carries its status): then everything is read only. */
 export function yearClosed(years: { year: number }[], year: number): boolean {
   return (years.find((y) => y.year === year) as { status?: string } | undefined)?.status === "closed";
