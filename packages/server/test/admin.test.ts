@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Client, TestApp } from "./support/app.ts";
-import { testApp } from "./support/app.ts";
+import { describe, expect, it } from "vitest";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 
 describe.each(STORES)("account administration and the audit trail on %s", (kind) => {
-  let t: TestApp;
-  let sysadmin: Client;
-  let secadmin: Client;
-  let auditor: Client;
-  beforeAll(async () => {
-    t = await testApp(kind);
-    sysadmin = await t.as("sysadmin");
-    secadmin = await t.as("secadmin");
-    auditor = await t.as("auditor");
-  });
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  const { t, sysadmin, secadmin, auditor } = appForSuite(kind, ["sysadmin", "secadmin", "auditor"]);
 
   it("creates an account with an initial password that obeys the rules and must be changed", async () => {
     const weak = await sysadmin.post("/accounts", { username: "zhang", displayName: "张三", initialPassword: "short" });

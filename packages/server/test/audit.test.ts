@@ -3,25 +3,13 @@
  * a change whose audit row cannot be written does not happen (same transaction).
  */
 import { asc, gt, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
-import { type Client, type TestApp, testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 
 describe.each(STORES)("audit trail on %s", (kind) => {
-  let t: TestApp;
-  let filler: Client;
-  let approver: Client;
-  let reviewer: Client;
-  beforeAll(async () => {
-    t = await testApp(kind);
-    filler = await t.as("filler");
-    approver = await t.as("approver");
-    reviewer = await t.as("reviewer");
-  });
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  const { t, filler, approver, reviewer } = appForSuite(kind, ["filler", "approver", "reviewer"]);
 
   const lastId = async () => {
     const [r] = await t.deps.db

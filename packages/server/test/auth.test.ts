@@ -1,18 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { accounts, sessions } from "../src/accounts/schema.ts";
 import { auditEvents } from "../src/audit/schema.ts";
-import { createAccount, PASSWORD, type TestApp, testApp } from "./support/app.ts";
+import { createAccount, PASSWORD } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 
 describe.each(STORES)("accounts and sessions on %s", (kind) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp(kind);
-  });
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  const { t } = appForSuite(kind);
   const auditOf = (action: string) => t.deps.db.select().from(auditEvents).where(eq(auditEvents.action, action));
 
   it("signs in: HTTP-only SameSite=Lax cookie, CSRF token and the user; the session lives in the database", async () => {

@@ -6,10 +6,11 @@
  * step (one transition, one snapshot where due, one audit row); the others get 409.
  */
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
 import { recordSnapshots, workflowTransitions } from "../src/workflow/schema.ts";
-import { type Client, createAccount, type TestApp, testApp } from "./support/app.ts";
+import { type Client, createAccount } from "./support/app.ts";
+import { appForSuite } from "./support/suite.ts";
 
 const CLIENTS = 20;
 // The issue's full check, 1,000 rounds (≈ 3.5 min), wherever CI is set (`.ci/run`); 100 on a developer's machine
@@ -17,14 +18,10 @@ const CLIENTS = 20;
 const ROUNDS = Number(process.env.JIXIAO_CONCURRENCY_ROUNDS ?? (process.env.CI ? 1000 : 100));
 
 describe("concurrent edits on PostgreSQL", () => {
-  let t: TestApp;
+  const { t } = appForSuite("postgres", [], { poolSize: CLIENTS });
   const clients: Client[] = [];
   beforeAll(async () => {
-    t = await testApp("postgres", { poolSize: CLIENTS });
     for (let i = 0; i < CLIENTS; i++) clients.push(await t.as(i % 2 ? "filler" : "filler2"));
-  });
-  afterAll(async () => {
-    await t?.dispose();
   });
 
   it(`${CLIENTS} clients × ${ROUNDS} rounds: zero lost updates, every loser gets 409`, {

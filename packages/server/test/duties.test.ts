@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
 import { fiscalYears } from "../src/years/schema.ts";
-import { type Client, type TestApp, testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 
 // Seed 000 (451交警大队): 道路交通管理 349.00 万元 → 道路交通秩序管理, with three indicators and four tiers each.
 const TIERS = { 优: "95%以上", 良: "90%以上", 中: "85%以上", 差: "85%以下" };
@@ -23,15 +23,7 @@ const ACTIVITIES = [
 ];
 
 describe.each(STORES)("duties and activities on %s", (kind) => {
-  let t: TestApp;
-  let filler: Client;
-  beforeAll(async () => {
-    t = await testApp(kind);
-    filler = await t.as("filler");
-  });
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  const { t, filler } = appForSuite(kind, ["filler"]);
 
   it("holds seed 000's duty table as written, with core's reading of the four tiers", async () => {
     const duty = await filler.post("/duties", {

@@ -1,20 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
 import { recordSnapshots } from "../src/workflow/schema.ts";
-import { type Client, type TestApp, testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 
 describe.each(STORES)("self-evaluations on %s", (kind) => {
-  let t: TestApp;
-  let filler: Client;
-  beforeAll(async () => {
-    t = await testApp(kind);
-    filler = await t.as("filler");
-  });
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  const { t, filler } = appForSuite(kind, ["filler"]);
 
   it("creates a department self-evaluation, saves its indicator rows, and audits both", async () => {
     const created = await filler.post("/evaluations", {

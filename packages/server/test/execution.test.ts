@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fiscalYears } from "../src/years/schema.ts";
-import { type Client, type TestApp, testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 
 describe.each(STORES)("budget execution figures on %s", (kind) => {
-  let t: TestApp;
-  let filler: Client;
+  const { t, filler } = appForSuite(kind, ["filler"]);
   beforeAll(async () => {
-    t = await testApp(kind);
     await t.deps.db.insert(fiscalYears).values({ year: 2023 });
-    filler = await t.as("filler");
-  });
-  afterAll(async () => {
-    await t?.dispose();
   });
 
   it("keeps seed 003's figures exactly and reports core's execution rate", async () => {

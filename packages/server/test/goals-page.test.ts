@@ -3,22 +3,12 @@
  * goal's state, the narrative saved with its version (409 with the current goal when stale, for the page to offer
  * keeping it or applying the edits again), and nothing editable for a viewer or once submitted.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, type TestApp, testApp } from "./support/app.ts";
+import { describe, expect, it } from "vitest";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 
 describe.each(STORES)("the goals page's server side on %s", (kind) => {
-  let t: TestApp;
-  let filler: Client;
-  let filler2: Client;
-  beforeAll(async () => {
-    t = await testApp(kind);
-    filler = await t.as("filler");
-    filler2 = await t.as("filler2");
-  });
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  const { t, filler, filler2 } = appForSuite(kind, ["filler", "filler2"]);
 
   it("saves the narrative with the version; a stale save is 409 with the goal as it is now", async () => {
     const g = (await filler.post("/goals", { orgId: t.world.unit.id, year: 2025 })).body;

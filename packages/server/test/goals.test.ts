@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, type TestApp, testApp } from "./support/app.ts";
+import { describe, expect, it } from "vitest";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 
 describe.each(STORES)("department-overall goals on %s", (kind) => {
-  let t: TestApp;
-  let filler: Client;
-  beforeAll(async () => {
-    t = await testApp(kind);
-    filler = await t.as("filler");
-  });
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  const { t, filler } = appForSuite(kind, ["filler"]);
 
   it("creates the year's goals (one per organisation and year) with an indicator tree", async () => {
     const g = await filler.post("/goals", {

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApp, testApp } from "./support/app.ts";
+import { describe, expect, it } from "vitest";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 
 describe.each(STORES)("HTTP skeleton on %s", (kind) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp(kind);
-  });
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  const { t } = appForSuite(kind);
 
   it("GET /api/v1/health answers ok with the store", async () => {
     const r = await t.client().get("/health");

@@ -10,11 +10,11 @@ import { join } from "node:path";
 import type { ImportedDocument } from "@jixiao/core/model";
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { indicators } from "../src/indicators/schema.ts";
 import { projects } from "../src/projects/schema.ts";
-import { type Client, type TestApp, testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 import { uploadRaw } from "./support/upload.ts";
 
 const SEED = readFileSync(join(import.meta.dirname, "../../../fixtures/seeds/004_8649601bbeaed617.txt"), "utf8");
@@ -55,15 +55,7 @@ function document(n: number, suffix = ""): { bytes: Uint8Array; written: ReturnT
 }
 
 describe.each(STORES)("a large workbook imported on %s", (kind) => {
-  let t: TestApp;
-  let filler: Client;
-  beforeAll(async () => {
-    t = await testApp(kind);
-    filler = await t.as("filler");
-  });
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  const { t, filler } = appForSuite(kind, ["filler"]);
 
   async function leavesOf(name: string) {
     const l2 = alias(indicators, "l2");

@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, asc, eq, like, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
 import {
   assetSummaries,
@@ -25,8 +25,9 @@ import { insertOrganisation } from "../src/orgs/repository.ts";
 import { type OrganisationRow, organisations } from "../src/orgs/schema.ts";
 import { projects } from "../src/projects/schema.ts";
 import { fiscalYears } from "../src/years/schema.ts";
-import { type Client, createAccount, type TestApp, testApp } from "./support/app.ts";
+import { type Client, createAccount } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 import { uploadRaw } from "./support/upload.ts";
 
 const FIXTURES = join(import.meta.dirname, "../../../fixtures");
@@ -51,13 +52,12 @@ const UNIT_312 = X.organisations[0].name as string; // 赵县公安局
 const UNIT_312007 = X.organisations[1].name as string; // 河北省赵县公安交通警察大队
 
 describe.each(STORES)("budget disclosure import (seed 001) on %s", (kind) => {
-  let t: TestApp;
+  const { t } = appForSuite(kind);
   let dept: OrganisationRow;
   let filler: Client;
   let cityFiller: Client;
 
   beforeAll(async () => {
-    t = await testApp(kind);
     await t.deps.db.insert(fiscalYears).values({ year: 2017 }).onConflictDoNothing();
     // The department: a county-level organisation under the city (depth 2), with its own filler.
     dept = await insertOrganisation(
@@ -69,9 +69,6 @@ describe.each(STORES)("budget disclosure import (seed 001) on %s", (kind) => {
     await createAccount(t.deps.db, { username: "cityFiller", roles: [{ role: "filler", orgId: t.world.city.id }] });
     filler = await t.as("deptFiller");
     cityFiller = await t.as("cityFiller");
-  });
-  afterAll(async () => {
-    await t?.dispose();
   });
 
   const upload = (bytes: Uint8Array, year: number, c = filler, orgId = dept.id) =>

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
 import { activities, activityIndicators, duties } from "../src/duties/schema.ts";
 import { evaluationItems, selfEvaluations } from "../src/evaluations/schema.ts";
@@ -15,9 +15,8 @@ import { registerImportJobs } from "../src/imports/index.ts";
 import { indicators } from "../src/indicators/schema.ts";
 import { inProcessQueue } from "../src/jobs/queue.ts";
 import { projects } from "../src/projects/schema.ts";
-import type { Client, TestApp } from "./support/app.ts";
-import { testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 import { uploadRaw } from "./support/upload.ts";
 
 const FIXTURES = join(import.meta.dirname, "../../../fixtures");
@@ -31,15 +30,7 @@ const SEED = {
 const bytesOf = (p: string) => new Uint8Array(readFileSync(join(FIXTURES, p)));
 
 describe.each(STORES)("imports on %s", (kind) => {
-  let t: TestApp;
-  let filler: Client;
-  beforeAll(async () => {
-    t = await testApp(kind);
-    filler = await t.as("filler");
-  });
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  const { t, filler } = appForSuite(kind, ["filler"]);
   const upload = (file: string, year = 2024, orgId = t.world.unit.id, c = filler) =>
     uploadRaw(t, c, bytesOf(file), { orgId, year, fileName: file.split("/").pop()! });
   const count = async (table: typeof projects | typeof duties, year: number) =>

@@ -4,12 +4,12 @@
  * audited, and business scopes follow the new place in the tree.
  */
 import { and, eq, like } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
 import { organisations } from "../src/orgs/schema.ts";
-import type { Client, TestApp } from "./support/app.ts";
-import { createAccount, testApp } from "./support/app.ts";
+import { createAccount } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 
 interface OrgBody {
   id: string;
@@ -20,15 +20,7 @@ interface OrgBody {
 }
 
 describe.each(STORES)("moving organisations on %s", (kind) => {
-  let t: TestApp;
-  let admin: Client;
-  beforeAll(async () => {
-    t = await testApp(kind);
-    admin = await t.as("sysadmin");
-  });
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  const { t, sysadmin: admin } = appForSuite(kind, ["sysadmin"]);
 
   const row = async (id: string) => (await t.deps.db.select().from(organisations).where(eq(organisations.id, id)))[0]!;
   const get = async (id: string) => (await admin.get<OrgBody>(`/orgs/${id}`)).body;

@@ -1,20 +1,11 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
-import type { Client, TestApp } from "./support/app.ts";
-import { testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 
 describe.each(STORES)("organisations on %s", (kind) => {
-  let t: TestApp;
-  let admin: Client;
-  beforeAll(async () => {
-    t = await testApp(kind);
-    admin = await t.as("sysadmin");
-  });
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  const { t, sysadmin: admin } = appForSuite(kind, ["sysadmin"]);
 
   it("lists only the subtree a business role covers, flat with parent ids", async () => {
     const reviewer = await t.as("reviewer");

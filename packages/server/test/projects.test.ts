@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
 import { recordSnapshots } from "../src/workflow/schema.ts";
 import { fiscalYears } from "../src/years/schema.ts";
-import { type Client, createAccount, type TestApp, testApp } from "./support/app.ts";
+import { type Client, createAccount } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 
 const NEW_PROJECT = {
   year: 2024,
@@ -17,15 +18,7 @@ const NEW_PROJECT = {
 };
 
 describe.each(STORES)("projects, indicators and workflow on %s", (kind) => {
-  let t: TestApp;
-  let filler: Client;
-  beforeAll(async () => {
-    t = await testApp(kind);
-    filler = await t.as("filler");
-  });
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  const { t, filler } = appForSuite(kind, ["filler"]);
   const create = (c: Client, over: Record<string, unknown> = {}) =>
     c.post("/projects", { ...NEW_PROJECT, orgId: t.world.unit.id, ...over });
   const auditFor = (entityId: string) =>

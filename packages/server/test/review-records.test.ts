@@ -4,9 +4,9 @@
  * 满意度 group → the project itself; a missed target without a reason → that evaluation item; execution behind
  * the year at the latest monitoring figure → that figure; a duty table's findings → its activity rows.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, type TestApp, testApp } from "./support/app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 
 interface F {
   rule: string;
@@ -17,8 +17,7 @@ interface F {
 }
 
 describe.each(STORES)("review findings point to stored rows on %s", (kind) => {
-  let t: TestApp;
-  let filler: Client;
+  const { t, filler } = appForSuite(kind, ["filler"]);
   let projectId: string;
   const ids: Record<string, string> = {};
   let order = 1;
@@ -41,8 +40,6 @@ describe.each(STORES)("review findings point to stored rows on %s", (kind) => {
   };
 
   beforeAll(async () => {
-    t = await testApp(kind);
-    filler = await t.as("filler");
     projectId = (
       await filler.post("/projects", {
         orgId: t.world.unit.id,
@@ -61,9 +58,6 @@ describe.each(STORES)("review findings point to stored rows on %s", (kind) => {
     const eff = await indicator(undefined, 1, "效益指标");
     const soc = await indicator(eff, 2, "社会效益指标");
     ids.safety = await indicator(soc, 3, "道路通行安全", { targetText: "有效保障", weight: "10" });
-  });
-  afterAll(async () => {
-    await t?.dispose();
   });
 
   it("a vague target points to its indicator; weights not summing and the missing 满意度 to the project", async () => {

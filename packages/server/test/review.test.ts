@@ -5,24 +5,19 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
-import { type Client, type TestApp, testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 import { uploadRaw } from "./support/upload.ts";
 
 const SEED_004 = join(import.meta.dirname, "../../../fixtures/seeds/004_8649601bbeaed617.txt");
 
 describe.each(STORES)("review on %s", (kind) => {
-  let t: TestApp;
-  let filler: Client;
-  let approver: Client;
+  const { t, filler, approver } = appForSuite(kind, ["filler", "approver"]);
   let projectId: string;
   let rateId: string;
   beforeAll(async () => {
-    t = await testApp(kind);
-    filler = await t.as("filler");
-    approver = await t.as("approver");
     const p = (
       await filler.post("/projects", { orgId: t.world.unit.id, year: 2024, name: "审核样例", annualFunds: "100.00" })
     ).body;
@@ -38,9 +33,6 @@ describe.each(STORES)("review on %s", (kind) => {
         targetText: "≥120%",
       })
     ).body.id;
-  });
-  afterAll(async () => {
-    await t?.dispose();
   });
 
   it("reviews a stored project: findings with rule, severity, message, location and the row they point to", async () => {

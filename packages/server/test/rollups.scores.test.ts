@@ -3,13 +3,13 @@
  * exact mean and minimum, in SQL) checked against an independent computation from the full list, and the full
  * list a page at a time.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { selfEvaluations } from "../src/evaluations/schema.ts";
 import { insertOrganisation } from "../src/orgs/repository.ts";
 import type { OrganisationRow } from "../src/orgs/schema.ts";
 import { fiscalYears } from "../src/years/schema.ts";
-import { type TestApp, testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 
 const YEAR = 2022;
 
@@ -65,10 +65,9 @@ function sequence(seed: number) {
 }
 
 describe.each(STORES)("score roll-up summary and pages on %s", (kind) => {
-  let t: TestApp;
+  const { t } = appForSuite(kind);
   let county: OrganisationRow;
   beforeAll(async () => {
-    t = await testApp(kind);
     const { city, unit, sibling, foreign } = t.world;
     await t.deps.db.insert(fiscalYears).values({ year: YEAR });
     // A unit below 赵县公安局交警大队: its evaluations count for the 交警大队 at city level.
@@ -100,9 +99,6 @@ describe.each(STORES)("score roll-up summary and pages on %s", (kind) => {
     );
     await t.deps.db.insert(fiscalYears).values({ year: 2023 });
     await t.deps.db.insert(selfEvaluations).values(rows);
-  });
-  afterAll(async () => {
-    await t?.dispose();
   });
 
   const all = async (who: string, orgId: string): Promise<Item[]> => {

@@ -1,16 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { budgetExecution } from "../src/budgets/schema.ts";
 import { selfEvaluations } from "../src/evaluations/schema.ts";
 import { departmentGoals } from "../src/indicators/schema.ts";
 import { insertProject } from "../src/projects/repository.ts";
 import { fiscalYears } from "../src/years/schema.ts";
-import { createAccount, type TestApp, testApp } from "./support/app.ts";
+import { createAccount } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 
 describe.each(STORES)("roll-ups and the to-do count on %s", (kind) => {
-  let t: TestApp;
+  const { t } = appForSuite(kind);
   beforeAll(async () => {
-    t = await testApp(kind);
     const { unit, sibling, foreign } = t.world;
     await t.deps.db.insert(fiscalYears).values({ year: 2023 });
     await t.deps.db.insert(budgetExecution).values([
@@ -34,9 +34,6 @@ describe.each(STORES)("roll-ups and the to-do count on %s", (kind) => {
       { kind: "department", orgId: sibling.id, year: 2023, computedTotal: "79.995" },
       { kind: "department", orgId: foreign.id, year: 2023, statedTotal: "50" },
     ]);
-  });
-  afterAll(async () => {
-    await t?.dispose();
   });
 
   it("sums full-year execution per unit of the subtree, exactly, in 元", async () => {

@@ -1,18 +1,10 @@
 /** Self-evaluation scores by core's rules, stored on save and served beside the stated ones, on both stores. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, type TestApp, testApp } from "./support/app.ts";
+import { describe, expect, it } from "vitest";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 
 describe.each(STORES)("self-evaluation scores on %s", (kind) => {
-  let t: TestApp;
-  let filler: Client;
-  beforeAll(async () => {
-    t = await testApp(kind);
-    filler = await t.as("filler");
-  });
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  const { t, filler } = appForSuite(kind, ["filler"]);
 
   it("computes the suggested score per item, group sums, total and grade when the items are saved and on read", async () => {
     const p = (await filler.post("/projects", { orgId: t.world.unit.id, year: 2024, name: "培训项目" })).body;

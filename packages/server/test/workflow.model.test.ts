@@ -5,9 +5,10 @@
  * approver), a unit approver, a reviewer, one who is both unit approver and reviewer, and a viewer.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, createAccount, type TestApp, testApp } from "./support/app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Client, createAccount } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
 
 type Person = "filler" | "both" | "approver" | "reviewer" | "dual" | "viewer";
 type Action = "edit" | "submit" | "unit-approve" | "approve" | "return";
@@ -78,10 +79,9 @@ const ALLOWED = new Set([
 ]);
 
 describe.each(STORES)("workflow model on %s", (kind) => {
-  let t: TestApp;
+  const { t } = appForSuite(kind);
   const people = new Map<Person, Client>();
   beforeAll(async () => {
-    t = await testApp(kind);
     await createAccount(t.deps.db, {
       username: "both",
       roles: [
@@ -97,9 +97,6 @@ describe.each(STORES)("workflow model on %s", (kind) => {
       ],
     });
     for (const p of PEOPLE) people.set(p, await t.as(p));
-  });
-  afterAll(async () => {
-    await t?.dispose();
   });
 
   it("never edits outside draft/returned, never self-approves, never reviews its own unit approval; approved stays frozen", async () => {

@@ -27,10 +27,13 @@ export interface Response<T = unknown> {
 
 type App = ReturnType<typeof createApp>;
 
+/** What a client sends its requests to: the app, or anything that answers like its `request` (another process). */
+export type RequestTarget = Pick<App, "request">;
+
 export class Client {
   cookie: string | undefined;
   csrf: string | undefined;
-  constructor(private readonly app: App) {}
+  constructor(private readonly app: RequestTarget) {}
 
   async req<T = Loose>(
     method: string,
