@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
 import { recordSnapshots } from "../src/workflow/schema.ts";
 import { fiscalYears } from "../src/years/schema.ts";
-import { type Client, createAccount } from "./support/app.ts";
+import { type Client, createTwoRoleAccount } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
 import { appForSuite } from "./support/suite.ts";
 
@@ -345,20 +345,8 @@ describe.each(STORES)("projects, indicators and workflow on %s", (kind) => {
   });
 
   it("nobody reviews their own submission, and the reviewer is not the one who unit-approved", async () => {
-    await createAccount(t.deps.db, {
-      username: "both",
-      roles: [
-        { role: "filler", orgId: t.world.unit.id },
-        { role: "unit_approver", orgId: t.world.unit.id },
-      ],
-    });
-    await createAccount(t.deps.db, {
-      username: "dual",
-      roles: [
-        { role: "unit_approver", orgId: t.world.unit.id },
-        { role: "reviewer", orgId: t.world.city.id },
-      ],
-    });
+    await createTwoRoleAccount(t.deps.db, t.world, "both");
+    await createTwoRoleAccount(t.deps.db, t.world, "dual");
     const both = await t.as("both");
     const dual = await t.as("dual");
     const p = (await create(both, { name: "自审" })).body;

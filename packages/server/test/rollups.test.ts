@@ -4,7 +4,7 @@ import { selfEvaluations } from "../src/evaluations/schema.ts";
 import { departmentGoals } from "../src/indicators/schema.ts";
 import { insertProject } from "../src/projects/repository.ts";
 import { fiscalYears } from "../src/years/schema.ts";
-import { createAccount } from "./support/app.ts";
+import { createTwoRoleAccount } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
 import { appForSuite } from "./support/suite.ts";
 
@@ -101,13 +101,7 @@ describe.each(STORES)("roll-ups and the to-do count on %s", (kind) => {
   });
 
   it("does not count for a reviewer who is also the unit approver the record they unit-approved themselves", async () => {
-    await createAccount(t.deps.db, {
-      username: "dual",
-      roles: [
-        { role: "unit_approver", orgId: t.world.unit.id },
-        { role: "reviewer", orgId: t.world.city.id },
-      ],
-    });
+    await createTwoRoleAccount(t.deps.db, t.world, "dual");
     const filler = await t.as("filler");
     const dual = await t.as("dual");
     const approver = await t.as("approver");

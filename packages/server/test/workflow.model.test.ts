@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Client, createAccount } from "./support/app.ts";
+import { type Client, createTwoRoleAccount } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
 import { appForSuite } from "./support/suite.ts";
 
@@ -82,20 +82,8 @@ describe.each(STORES)("workflow model on %s", (kind) => {
   const { t } = appForSuite(kind);
   const people = new Map<Person, Client>();
   beforeAll(async () => {
-    await createAccount(t.deps.db, {
-      username: "both",
-      roles: [
-        { role: "filler", orgId: t.world.unit.id },
-        { role: "unit_approver", orgId: t.world.unit.id },
-      ],
-    });
-    await createAccount(t.deps.db, {
-      username: "dual",
-      roles: [
-        { role: "unit_approver", orgId: t.world.unit.id },
-        { role: "reviewer", orgId: t.world.city.id },
-      ],
-    });
+    await createTwoRoleAccount(t.deps.db, t.world, "both");
+    await createTwoRoleAccount(t.deps.db, t.world, "dual");
     for (const p of PEOPLE) people.set(p, await t.as(p));
   });
 

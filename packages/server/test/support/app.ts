@@ -180,6 +180,24 @@ export async function seedWorld(db: Db): Promise<World> {
   };
 }
 
+/**
+ * An account holding two roles at once, for the rules that keep the workflow's steps apart: `both` fills and
+ * unit-approves the unit; `dual` unit-approves the unit and reviews for the city.
+ */
+export function createTwoRoleAccount(db: Db, world: World, username: "both" | "dual") {
+  const roles: { role: Role; orgId: string }[] =
+    username === "both"
+      ? [
+          { role: "filler", orgId: world.unit.id },
+          { role: "unit_approver", orgId: world.unit.id },
+        ]
+      : [
+          { role: "unit_approver", orgId: world.unit.id },
+          { role: "reviewer", orgId: world.city.id },
+        ];
+  return createAccount(db, { username, roles });
+}
+
 export interface TestApp {
   store: TestStore;
   deps: Deps;

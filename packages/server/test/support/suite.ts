@@ -31,29 +31,8 @@ export function appForSuite<const U extends WorldUser = never>(
     if (!made) throw new Error("appForSuite: the app is made in the block's beforeAll; use it in hooks and tests");
     return made;
   };
-  const t: TestApp = {
-    get store() {
-      return ready().store;
-    },
-    get deps() {
-      return ready().deps;
-    },
-    get app() {
-      return ready().app;
-    },
-    get world() {
-      return ready().world;
-    },
-    get clock() {
-      return ready().clock;
-    },
-    get errors() {
-      return ready().errors;
-    },
-    client: () => ready().client(),
-    as: (username) => ready().as(username),
-    dispose: () => ready().dispose(),
-  };
+  // Every property of the app, read when used: the app itself exists only from the block's beforeAll on.
+  const t = new Proxy({} as TestApp, { get: (_, key) => Reflect.get(ready(), key) });
   const clients = Object.fromEntries(
     signIn.map((u) => [u, new Client({ request: (...args) => ready().app.request(...args) })]),
   ) as Record<U, Client>;
