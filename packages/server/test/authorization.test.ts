@@ -54,7 +54,7 @@ interface Ctx {
   evaluation(target: Target, state?: WorkflowState): Promise<{ id: string }>;
   execution(target: Target): Promise<{ id: string }>;
   duty(target: Target): Promise<{ id: string }>;
-  budget(target: Target): Promise<{ id: string }>;
+  budget(target: Target, state?: WorkflowState): Promise<{ id: string }>;
   goal(target: Target, state?: WorkflowState): Promise<{ id: string }>;
   /** A snapshot of a fresh record of the kind (entity type as stored: project, department_goal, self_evaluation). */
   snapshot(target: Target, kind: Area): Promise<{ recordId: string; id: string }>;
@@ -85,18 +85,21 @@ const only = (allowed: RoleName[], ok: number) => (role: RoleName) =>
 const orgManage = (ok: number) => (role: RoleName, target: Target) =>
   role === "anonymous" ? 401 : role === "sysadmin" ? ok : target === "foreign" && BUSINESS.includes(role) ? 404 : 403;
 
-type Area = "projects" | "goals" | "evaluations";
+type Area = "projects" | "goals" | "evaluations" | "budgets";
 const ENTITY_TYPE: Record<Area, string> = {
   projects: "project",
   goals: "department_goal",
   evaluations: "self_evaluation",
+  budgets: "department_budget",
 };
 const record = (ctx: Ctx, area: Area, target: Target, state?: WorkflowState) =>
   area === "projects"
     ? ctx.project(target, state)
     : area === "goals"
       ? ctx.goal(target, state)
-      : ctx.evaluation(target, state);
+      : area === "budgets"
+        ? ctx.budget(target, state)
+        : ctx.evaluation(target, state);
 
 /** The workflow routes every reviewable area has (the submit, update and delete cases are each area's own). */
 const workflowCases = (area: Area): Case[] => [
@@ -166,6 +169,7 @@ const CASES: Case[] = [
   ...workflowCases("projects"),
   ...workflowCases("goals"),
   ...workflowCases("evaluations"),
+  ...workflowCases("budgets"),
   { route: "get /api/v1/health", make: async () => ({ method: "GET", path: "/health" }), expect: () => 200 },
   {
     route: "post /api/v1/auth/login",
@@ -659,6 +663,15 @@ const CASES: Case[] = [
     expect: (r, target) => (r === "anonymous" ? 401 : target === "own" ? 200 : 404),
   },
   {
+    route: "post /api/v1/budgets/{id}/submit",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/budgets/${(await ctx.budget(target)).id}/submit`,
+      body: { version: 1 },
+    }),
+    expect: write(200),
+  },
+  {
     route: "get /api/v1/budgets/{id}/sections",
     make: async (ctx, target) => ({ method: "GET", path: `/budgets/${(await ctx.budget(target)).id}/sections` }),
     expect: read(),
@@ -857,14 +870,19 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
           submittedBy: state === "draft" ? null : fillerId,
         });
       },
-      async budget(target) {
+      async budget(target, state = "draft") {
         // One budget per organisation and year: a new leaf organisation for each.
         const leaf = await insertOrganisation(
           t.deps.db,
           { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "预算单位" },
           ctx.org(target),
         );
-        return insertBudget(t.deps.db, { orgId: leaf.id, year: 2024 });
+        return insertBudget(t.deps.db, {
+          orgId: leaf.id,
+          year: 2024,
+          workflowState: state,
+          submittedBy: state === "draft" ? null : fillerId,
+        });
       },
       async duty(target) {
         return insertDuty(t.deps.db, { orgId: ctx.org(target).id, year: 2024, name: "职责" });
@@ -951,7 +969,7 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
 
   it("lets each stage's role alone return a record: the unit approver a submitted one, the reviewer a unit-approved one", async () => {
     const failures: string[] = [];
-    for (const area of ["projects", "goals", "evaluations"] as Area[]) {
+    for (const area of ["projects", "goals", "evaluations", "budgets"] as Area[]) {
       for (const state of ["submitted", "unit_approved"] as WorkflowState[]) {
         for (const role of ["filler", "approver", "reviewer", "viewer"] as RoleName[]) {
           const r = await clients

@@ -1,13 +1,17 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/context.ts";
+import { historyOf, snapshotListOf, snapshotOf } from "../workflow/history.ts";
 import type * as r from "./department.routes.ts";
 import {
+  BUDGETS,
+  budgetFor,
   createBudget,
   deleteBudgetFor,
   getBudget,
   getSections,
   listBudgetsFor,
   replaceSectionsFor,
+  transitionBudget,
   updateBudgetFor,
 } from "./department.service.ts";
 
@@ -33,3 +37,36 @@ export const deleteBudgetHandler: RouteHandler<typeof r.deleteBudgetRoute, AppEn
 
 export const getSectionsHandler: RouteHandler<typeof r.getSectionsRoute, AppEnv> = async (c) =>
   c.json(await getSections(c.var.deps, c.var.actor, c.req.valid("param").id), 200);
+
+export const submitBudgetHandler: RouteHandler<typeof r.submitBudgetRoute, AppEnv> = async (c) =>
+  c.json(await transitionBudget(c.var.deps, c.var.actor, c.req.valid("param").id, "submit", c.req.valid("json")), 200);
+
+export const unitApproveBudgetHandler: RouteHandler<typeof r.unitApproveBudgetRoute, AppEnv> = async (c) =>
+  c.json(
+    await transitionBudget(c.var.deps, c.var.actor, c.req.valid("param").id, "unit_approve", c.req.valid("json")),
+    200,
+  );
+
+export const approveBudgetHandler: RouteHandler<typeof r.approveBudgetRoute, AppEnv> = async (c) =>
+  c.json(await transitionBudget(c.var.deps, c.var.actor, c.req.valid("param").id, "approve", c.req.valid("json")), 200);
+
+export const returnBudgetHandler: RouteHandler<typeof r.returnBudgetRoute, AppEnv> = async (c) =>
+  c.json(await transitionBudget(c.var.deps, c.var.actor, c.req.valid("param").id, "return", c.req.valid("json")), 200);
+
+export const budgetHistoryHandler: RouteHandler<typeof r.budgetHistoryRoute, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  await budgetFor(c.var.deps.db, c.var.actor, id);
+  return c.json(await historyOf(c.var.deps.db, BUDGETS.entityType, id), 200);
+};
+
+export const budgetSnapshotsHandler: RouteHandler<typeof r.budgetSnapshotsRoute, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  await budgetFor(c.var.deps.db, c.var.actor, id);
+  return c.json(await snapshotListOf(c.var.deps.db, BUDGETS.entityType, id), 200);
+};
+
+export const budgetSnapshotHandler: RouteHandler<typeof r.budgetSnapshotRoute, AppEnv> = async (c) => {
+  const { id, snapshotId } = c.req.valid("param");
+  await budgetFor(c.var.deps.db, c.var.actor, id);
+  return c.json(await snapshotOf(c.var.deps.db, BUDGETS.entityType, id, snapshotId), 200);
+};

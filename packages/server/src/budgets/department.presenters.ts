@@ -155,6 +155,9 @@ export function budgetProblems(b: BudgetWithOrg, s: Sections): Problem[] {
   return out;
 }
 
+/** A department budget as the API shows it. */
+export type Budget = z.infer<typeof BudgetSchema>;
+
 export function presentBudget(b: BudgetWithOrg, s: Sections): z.infer<typeof BudgetSchema> {
   const strip = <T extends object>(rows: T[]) =>
     rows.map((r) => {

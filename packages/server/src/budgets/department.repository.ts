@@ -1,5 +1,6 @@
 /** SQL for department budgets (部门预算) and their sections. */
-import { and, asc, eq, like, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
+import type { WorkflowState } from "../db/columns.ts";
 import type { Db } from "../db/open.ts";
 import { likePrefix } from "../orgs/repository.ts";
 import { organisations } from "../orgs/schema.ts";
@@ -84,11 +85,25 @@ export async function insertBudget(db: Db, values: typeof departmentBudgets.$inf
 
 export type BudgetPatch = Partial<Pick<BudgetRow, "incomeTotal" | "expenditureTotal" | "operatingFunds" | "notes">>;
 
-export async function updateBudget(db: Db, id: string, version: number, patch: BudgetPatch, now: Date) {
+/**
+ * The versioned update of the header (or of the state alone); `editableOnly` keeps it to draft and returned
+ * budgets, `fromState` to the state the workflow step was checked against.
+ */
+export async function updateBudget(
+  db: Db,
+  id: string,
+  version: number,
+  patch: BudgetPatch & { workflowState?: WorkflowState; submittedBy?: string },
+  now: Date,
+  guard: { editableOnly?: boolean; fromState?: WorkflowState } = {},
+) {
+  const conds: SQL[] = [eq(departmentBudgets.id, id), eq(departmentBudgets.version, version)];
+  if (guard.editableOnly) conds.push(inArray(departmentBudgets.workflowState, ["draft", "returned"]));
+  if (guard.fromState) conds.push(eq(departmentBudgets.workflowState, guard.fromState));
   const rows = await db
     .update(departmentBudgets)
     .set({ ...patch, version: sql`${departmentBudgets.version} + 1`, updatedAt: now })
-    .where(and(eq(departmentBudgets.id, id), eq(departmentBudgets.version, version)))
+    .where(and(...conds))
     .returning();
   return rows[0];
 }
@@ -96,7 +111,13 @@ export async function updateBudget(db: Db, id: string, version: number, patch: B
 export async function deleteBudget(db: Db, id: string, version: number): Promise<boolean> {
   const rows = await db
     .delete(departmentBudgets)
-    .where(and(eq(departmentBudgets.id, id), eq(departmentBudgets.version, version)))
+    .where(
+      and(
+        eq(departmentBudgets.id, id),
+        eq(departmentBudgets.version, version),
+        inArray(departmentBudgets.workflowState, ["draft", "returned"]),
+      ),
+    )
     .returning({ id: departmentBudgets.id });
   return rows.length > 0;
 }

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses } from "../http/errors.ts";
 import { Money } from "../projects/presenters.ts";
 import { IdParam } from "../projects/projects.routes.ts";
+import { historyRoute, snapshotRoute, snapshotsRoute, workflowActionRoute } from "../workflow/routes.ts";
 import { BudgetSchema, BudgetSectionsSchema, SectionsSchema } from "./department.presenters.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
@@ -104,3 +105,37 @@ export const getSectionsRoute = createRoute({
     ...errorResponses(400, 401, 403, 404),
   },
 });
+
+export const submitBudgetRoute = workflowActionRoute(
+  "budgets",
+  "submit",
+  BudgetSchema,
+  "提交部门预算 / submit (filler): → submitted (待单位审核); the sections are then frozen until returned",
+);
+export const unitApproveBudgetRoute = workflowActionRoute(
+  "budgets",
+  "unit_approve",
+  BudgetSchema,
+  "单位审核通过 / unit-approve a submitted budget (unit approver; not your own submission)",
+);
+export const approveBudgetRoute = workflowActionRoute(
+  "budgets",
+  "approve",
+  BudgetSchema,
+  "审核通过 / approve a unit-approved budget (reviewer; not your own submission nor your unit approval)",
+);
+export const returnBudgetRoute = workflowActionRoute(
+  "budgets",
+  "return",
+  BudgetSchema,
+  "退回 / return with a comment: a submitted budget by the unit approver, a unit-approved one by the reviewer",
+);
+export const budgetHistoryRoute = historyRoute("budgets", "流转记录 / the budget's workflow history, with names");
+export const budgetSnapshotsRoute = snapshotsRoute(
+  "budgets",
+  "版本快照 / the budget's versions as submitted and approved",
+);
+export const budgetSnapshotRoute = snapshotRoute(
+  "budgets",
+  "版本快照 / one version of the budget with its sections, to compare versions",
+);

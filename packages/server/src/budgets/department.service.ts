@@ -1,18 +1,19 @@
 /** Department budget use-cases: the header and its sections (saved as a whole), kept as written and checked. */
 import { DomainError } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
-import { authorize, scopeOf } from "../accounts/authorize.ts";
+import { authorize, type Permission, scopeOf } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
+import { editRecord, recordFor } from "../db/editable.ts";
 import { isReferenceViolation, PG_UNIQUE_VIOLATION, pgError } from "../db/errors.ts";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
-import { notFound, staleVersion } from "../http/errors.ts";
+import { notFound } from "../http/errors.ts";
 import { findOrganisation } from "../orgs/repository.ts";
-import { notEditable } from "../workflow/guard.ts";
-import { isEditable } from "../workflow/rules.ts";
+import type { WorkflowAction } from "../workflow/rules.ts";
+import { type ReviewableKind, transitionRecord } from "../workflow/transition.ts";
 import { assertOpenYear } from "../years/guard.ts";
-import { presentBudget, presentSections } from "./department.presenters.ts";
+import { type Budget, presentBudget, presentSections } from "./department.presenters.ts";
 import {
   type BudgetPatch,
   type BudgetWithOrg,
@@ -21,26 +22,39 @@ import {
   insertBudget,
   listBudgets,
   replaceSections,
+  type Sections,
   type SectionsInput,
   sectionsOf,
   updateBudget,
 } from "./department.repository.ts";
 
-const BUDGET = { zh: "部门预算", en: "department budget" };
+/** A budget with its sections: what the API shows, snapshots and exports. */
+export type BudgetRecord = BudgetWithOrg & { sections: Sections };
 
-export async function budgetFor(
+async function findBudgetRecord(db: Db, id: string): Promise<BudgetRecord | undefined> {
+  const b = await findBudget(db, id);
+  return b && { ...b, sections: await sectionsOf(db, b.id) };
+}
+
+/** Department budgets as an editable, reviewable kind of record (db/editable.ts, workflow/transition.ts). */
+export const BUDGETS: ReviewableKind<BudgetRecord, Budget> = {
+  entityType: "department_budget",
+  what: { zh: "部门预算", en: "department budget" },
+  find: findBudgetRecord,
+  present: (b) => presentBudget(b, b.sections),
+  setState: (tx, id, version, patch, now, fromState) => updateBudget(tx, id, version, patch, now, { fromState }),
+  // The presented budget already holds its sections.
+  snapshotRows: async () => ({}),
+};
+
+/** The budget when the actor holds `permission` on its organisation; 404 when invisible, 403 when read-only. */
+export function budgetFor(
   db: Db,
   actor: Actor | undefined,
   id: string,
-  permission: "business.read" | "business.write",
-) {
-  const row = await findBudget(db, id);
-  if (!row) {
-    authorize(actor, "business.read");
-    throw notFound(BUDGET);
-  }
-  authorize(actor, permission, { orgPath: row.orgPath });
-  return row;
+  permission: Permission = "business.read",
+): Promise<BudgetRecord> {
+  return recordFor(db, actor, BUDGETS, id, permission);
 }
 
 const present = async (db: Db, b: BudgetWithOrg) => presentBudget(b, await sectionsOf(db, b.id));
@@ -70,14 +84,13 @@ export async function listBudgetsFor(
 }
 
 export async function getBudget(deps: Deps, actor: Actor | undefined, id: string) {
-  return present(deps.db, await budgetFor(deps.db, actor, id, "business.read"));
+  return BUDGETS.present(await budgetFor(deps.db, actor, id));
 }
 
 export async function getSections(deps: Deps, actor: Actor | undefined, id: string) {
-  const b = await budgetFor(deps.db, actor, id, "business.read");
-  return presentSections(b, await sectionsOf(deps.db, b.id));
+  const b = await budgetFor(deps.db, actor, id);
+  return presentSections(b, b.sections);
 }
-
 export async function createBudget(
   deps: Deps,
   actor: Actor | undefined,
@@ -123,81 +136,58 @@ export async function createBudget(
   }
 }
 
-async function explainMiss(db: Db, id: string): Promise<never> {
-  const now = await findBudget(db, id);
-  if (!now) throw notFound(BUDGET);
-  throw staleVersion(await present(db, now));
-}
-
-async function write(
-  deps: Deps,
-  actor: Actor | undefined,
-  id: string,
-  version: number,
-  action: string,
-  change: (tx: Db) => Promise<void>,
-  patch: BudgetPatch = {},
-) {
-  const current = await budgetFor(deps.db, actor, id, "business.write");
-  const a = authorize(actor, "business.write", { orgPath: current.orgPath });
-  await assertOpenYear(deps.db, current.year);
-  if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
-  const before = await present(deps.db, current);
-  return transact(deps.db, async (tx) => {
-    const row = await updateBudget(tx, id, version, patch, deps.now());
-    if (!row) return explainMiss(tx, id);
-    await change(tx);
-    const after = await present(tx, { ...current, ...row });
-    await recordAudit(tx, {
-      actor: a,
-      orgId: current.orgId,
-      action,
-      entityType: "department_budget",
-      entityId: id,
-      before,
-      after,
-      at: deps.now(),
-    });
-    return after;
-  });
-}
-
-export const updateBudgetFor = (
+export function updateBudgetFor(
   deps: Deps,
   actor: Actor | undefined,
   id: string,
   input: BudgetPatch & { version: number },
-) => {
+): Promise<Budget> {
   const { version, ...patch } = input;
-  return write(deps, actor, id, version, "budget.update", async () => {}, patch);
-};
+  return editRecord(deps, actor, BUDGETS, id, version, {
+    action: "budget.update",
+    write: async (tx, current) => {
+      const row = await updateBudget(tx, id, version, patch, deps.now(), { editableOnly: true });
+      return row && present(tx, { ...current, ...row });
+    },
+    audit: (current, after) => ({ before: BUDGETS.present(current), after }),
+  });
+}
 
-export const replaceSectionsFor = (
+/** Replace the sections as a whole (a draft or returned budget), bumping the budget's version. */
+export function replaceSectionsFor(
   deps: Deps,
   actor: Actor | undefined,
   id: string,
   input: SectionsInput & { version: number },
-) => {
+): Promise<Budget> {
   const { version, ...sections } = input;
-  return write(deps, actor, id, version, "budget.sections", (tx) => replaceSections(tx, id, sections));
-};
+  return editRecord(deps, actor, BUDGETS, id, version, {
+    action: "budget.sections",
+    write: async (tx, current) => {
+      const row = await updateBudget(tx, id, version, {}, deps.now(), { editableOnly: true });
+      if (!row) return undefined;
+      await replaceSections(tx, id, sections);
+      return present(tx, { ...current, ...row });
+    },
+    audit: (current, after) => ({ before: BUDGETS.present(current), after }),
+  });
+}
 
 export async function deleteBudgetFor(deps: Deps, actor: Actor | undefined, id: string, version: number) {
-  const current = await budgetFor(deps.db, actor, id, "business.write");
-  const a = authorize(actor, "business.write", { orgPath: current.orgPath });
-  await assertOpenYear(deps.db, current.year);
-  if (current.version === version && !isEditable(current.workflowState)) throw notEditable(current.workflowState);
-  const before = await present(deps.db, current);
-  await transact(deps.db, async (tx) => {
-    if (!(await deleteBudget(tx, id, version))) return explainMiss(tx, id);
-    await recordAudit(tx, {
-      actor: a,
-      orgId: current.orgId,
-      action: "budget.delete",
-      entityType: "department_budget",
-      entityId: id,
-      before,
-      at: deps.now(),
-    });
+  await editRecord(deps, actor, BUDGETS, id, version, {
+    action: "budget.delete",
+    write: async (tx) => ((await deleteBudget(tx, id, version)) ? true : undefined),
+    audit: (current) => ({ before: BUDGETS.present(current) }),
   });
+}
+
+/** A workflow step (submit, unit-approve, approve, return) with its transition, snapshot and audit row. */
+export function transitionBudget(
+  deps: Deps,
+  actor: Actor | undefined,
+  id: string,
+  action: WorkflowAction,
+  input: { version: number; comment?: string | undefined },
+): Promise<Budget> {
+  return transitionRecord(deps, actor, BUDGETS, id, action, input);
 }

@@ -6,7 +6,16 @@
  */
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, money, quantity, updatedAt, version, workflowState } from "../db/columns.ts";
+import {
+  createdAt,
+  id,
+  money,
+  quantity,
+  updatedAt,
+  version,
+  workflowState,
+  workflowStateCheck,
+} from "../db/columns.ts";
 import { organisations } from "../orgs/schema.ts";
 import { projects } from "../projects/schema.ts";
 import { fiscalYears } from "../years/schema.ts";
@@ -29,11 +38,16 @@ export const departmentBudgets = pgTable(
     operatingFunds: money("operating_funds"),
     notes: text("notes"),
     workflowState: workflowState(),
+    /** Who submitted the current round (they may not unit-approve, approve or return it). */
+    submittedBy: uuid("submitted_by"),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("department_budgets_org_year_rev_uq").on(t.orgId, t.year, t.revision)],
+  (t) => [
+    uniqueIndex("department_budgets_org_year_rev_uq").on(t.orgId, t.year, t.revision),
+    workflowStateCheck("department_budgets", t.workflowState),
+  ],
 );
 
 /** 收入: 一般公共预算拨款, 政府性基金, 事业收入, 上年结转 … with the prior year's figure. */

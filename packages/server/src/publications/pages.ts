@@ -3,6 +3,8 @@
  * organisation name and year) and /public/{id} (the document's tables as a web page, with downloads).
  * Only published, not withdrawn documents — the same queries as the public API.
  */
+import type { Disclosure } from "@jixiao/core/model";
+import { amountText } from "@jixiao/documents";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/context.ts";
 import { publicList, publicOne } from "./publications.service.ts";
@@ -18,6 +20,53 @@ const page = (title: string, body: string) => `<!doctype html><html lang="zh-CN"
 <style>body{font-family:"Noto Sans CJK SC",sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:4px 6px;vertical-align:top}
 th{background:#f2f2f2}form{margin:1em 0}</style><body>${body}</body></html>`;
+
+const table = (head: string[], rows: unknown[][]) =>
+  `<table><tr>${head.map((h) => `<th>${esc(h)}</th>`).join("")}</tr>${rows
+    .map((r) => `<tr>${r.map((x) => `<td>${esc(x)}</td>`).join("")}</tr>`)
+    .join("")}</table>`;
+
+/** 部门预算信息公开: its sections as written, then the units, procurement and asset tables. */
+function disclosureHtml(d: Disclosure): string {
+  const out: string[] = [];
+  for (const s of d.sections) {
+    out.push(`<h2>${esc(s.heading)}</h2>${s.paragraphs.map((x) => `<p>${esc(x)}</p>`).join("")}`);
+    if (/^一、/.test(s.heading) && d.units.length)
+      out.push(
+        table(
+          ["单位名称", "单位性质", "单位规格", "经费保障形式"],
+          d.units.map((u) => [u.name, u.nature, u.rank, u.fundingForm]),
+        ),
+      );
+    if (/政府采购/.test(s.heading))
+      for (const p of d.procurement)
+        out.push(
+          `<h3>${esc(p.organisation ?? p.region ?? "政府采购")}</h3>${table(
+            ["项目名称", "采购品目", "目录序号", "数量", "单价（万元）", "金额（万元）"],
+            p.lines.map((l) => [
+              l.project ?? l.item,
+              l.project ? l.item : "",
+              l.catalog,
+              l.quantity?.text,
+              amountText(l.unitPrice, "万元"),
+              amountText(l.amount, "万元"),
+            ]),
+          )}`,
+        );
+    if (/国有资产/.test(s.heading))
+      for (const a of d.assets)
+        out.push(
+          `<h3>${esc(a.title)}</h3>${table(
+            ["项目", "数量", `金额（${a.unit}）`],
+            [
+              ["资产总额", "", amountText(a.total, a.unit)],
+              ...a.lines.map((l) => [l.label, l.quantity?.text, amountText(l.amount, a.unit)]),
+            ],
+          )}`,
+        );
+  }
+  return out.join("");
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -84,6 +133,7 @@ export function publicPages() {
         `<h2>${esc(document.departmentSelfEvaluation.organisation)}</h2>${grid(document.departmentSelfEvaluation.indicators)}`,
       );
     }
+    if (document.disclosure) tables.push(disclosureHtml(document.disclosure));
     const downloads = ["pdf", "docx", "xlsx"]
       .map((f) => `<a href="/api/v1/public/publications/${view.id}/file?format=${f}">${f.toUpperCase()}</a>`)
       .join(" · ");

@@ -32,7 +32,7 @@ export const publishRoute = createRoute({
   path: "/publications",
   tags: ["publications"],
   summary:
-    "公开 / publish an approved project, department goal or self-evaluation (approver, reviewer): a frozen snapshot with the rendered files' hashes; audited",
+    "公开 / publish an approved project, department goal, self-evaluation or department budget (its 部门预算信息公开) (reviewer): a frozen snapshot with the rendered files' hashes; audited",
   request: {
     body: {
       required: true,

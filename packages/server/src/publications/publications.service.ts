@@ -24,6 +24,8 @@ import { and, desc, eq, ilike, isNull, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
+import { budgetFor } from "../budgets/department.service.ts";
+import { budgetDisclosureDocument } from "../budgets/disclosure.ts";
 import { PG_UNIQUE_VIOLATION, pgError } from "../db/errors.ts";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
@@ -37,30 +39,41 @@ import { projectFor } from "../projects/projects.service.ts";
 import { evaluationDocument, goalDocument, projectDocument } from "../review/documents.ts";
 import { type PublicationRow, publications } from "./schema.ts";
 
-export const PUBLISH_TYPES = ["project", "goal", "evaluation"] as const;
+export const PUBLISH_TYPES = ["project", "goal", "evaluation", "budget"] as const;
 export type PublishType = (typeof PUBLISH_TYPES)[number];
 const PUBLICATION = { zh: "公开文件", en: "publication" };
 
+/** The record (as the reviewer may see it) and its normalised document: the one thing each type does its own way. */
+async function recordAndDocument(db: Db, actor: Actor | undefined, type: PublishType, id: string) {
+  switch (type) {
+    case "project": {
+      const r = await projectFor(db, actor, id, "business.review");
+      return { record: r, document: async () => (await projectDocument(db, r)).document };
+    }
+    case "goal": {
+      const r = await goalFor(db, actor, id, "business.review");
+      return { record: r, document: async () => (await goalDocument(db, r)).document };
+    }
+    case "evaluation": {
+      const r = await evaluationFor(db, actor, id, "business.review");
+      return { record: r, document: async () => (await evaluationDocument(db, r)).document };
+    }
+    case "budget": {
+      const r = await budgetFor(db, actor, id, "business.review");
+      return { record: r, document: () => budgetDisclosureDocument(db, r) };
+    }
+  }
+}
+
 async function approvedRecord(db: Db, actor: Actor | undefined, type: PublishType, id: string) {
-  const r =
-    type === "project"
-      ? await projectFor(db, actor, id, "business.review")
-      : type === "goal"
-        ? await goalFor(db, actor, id, "business.review")
-        : await evaluationFor(db, actor, id, "business.review");
-  if (r.workflowState !== "approved") {
+  const { record, document } = await recordAndDocument(db, actor, type, id);
+  if (record.workflowState !== "approved") {
     throw new DomainError("conflict", {
       zh: "只有审核通过的版本才能公开",
       en: "Only an approved version can be published",
     });
   }
-  const doc =
-    type === "project"
-      ? await projectDocument(db, r as Parameters<typeof projectDocument>[1])
-      : type === "goal"
-        ? await goalDocument(db, r as Parameters<typeof goalDocument>[1])
-        : await evaluationDocument(db, r as Parameters<typeof evaluationDocument>[1]);
-  return { record: r, document: doc.document };
+  return { record, document: await document() };
 }
 
 /** A published file as stored: its bytes (base64) beside what the public sees of it. */

@@ -35,7 +35,7 @@ export const publications = pgTable(
     uniqueIndex("publications_live_uq")
       .on(t.entityType, t.entityId, t.entityVersion)
       .where(sql`${t.withdrawnAt} IS NULL`),
-    check("publications_type_ck", sql`${t.entityType} IN ('project', 'goal', 'evaluation')`),
+    check("publications_type_ck", sql`${t.entityType} IN ('project', 'goal', 'evaluation', 'budget')`),
   ],
 );
 
