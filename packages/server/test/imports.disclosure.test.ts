@@ -6,6 +6,7 @@
  * asset tables. Re-import: the same file changes nothing; a changed file replaces the budgets in one
  * transaction, audited with counts before and after. A failure half-way writes nothing.
  */
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, asc, eq, like, sql } from "drizzle-orm";
@@ -406,9 +407,33 @@ describe.each(STORES)("budget disclosure import (seed 001) on %s", (kind) => {
     const r1 = await commit({ unitOrgs: { [UNIT_312007]: t.world.unit.id } }, cityFiller);
     expect(r1.status).toBe(400);
     expect(r1.body.error.location.field).toBe(`unitOrgs.${UNIT_312007}`);
-    // Outside the actor's scope.
+    // Outside the actor's scope, or no such organisation: 404 (its existence not revealed), said of the unit.
+    const unseen = {
+      code: "not_found",
+      message: `单位「${UNIT_312007}」对应的机构不存在或无权查看`,
+      location: { field: `unitOrgs.${UNIT_312007}` },
+    };
     const r2 = await commit({ unitOrgs: { [UNIT_312007]: t.world.foreign.id } });
-    expect([403, 404]).toContain(r2.status);
+    expect(r2.status).toBe(404);
+    expect(r2.body.error).toMatchObject(unseen);
+    const r2b = await commit({ unitOrgs: { "312007": randomUUID() } });
+    expect(r2b.status).toBe(404);
+    expect(r2b.body.error).toMatchObject(unseen);
+    // Visible but not writable (a viewer of the city who fills for the department): 403, said of the unit.
+    await createAccount(t.deps.db, {
+      username: "deptFillerCityViewer",
+      roles: [
+        { role: "filler", orgId: dept.id },
+        { role: "viewer", orgId: t.world.city.id },
+      ],
+    });
+    const r2c = await commit({ unitOrgs: { [UNIT_312007]: t.world.unit.id } }, await t.as("deptFillerCityViewer"));
+    expect(r2c.status).toBe(403);
+    expect(r2c.body.error).toMatchObject({
+      code: "forbidden",
+      message: `您无权写入单位「${UNIT_312007}」对应的机构「${t.world.unit.name}」`,
+      location: { field: `unitOrgs.${UNIT_312007}` },
+    });
     // Not a unit of the file.
     const r3 = await commit({ unitOrgs: { 不存在的单位: mine.id } });
     expect(r3.status).toBe(400);

@@ -87,7 +87,17 @@ export function unitNamed(units: DocUnit[], named: { code?: string; name?: strin
   return near.length === 1 ? near[0] : undefined;
 }
 
-const UNIT_NOT_FOUND = { zh: "导入单位对应的组织机构", en: "organisation for a unit of the import" };
+/** The organisation chosen for a unit does not exist or is not visible to the actor (404 either way). */
+function unitOrgNotFound(unit: string, at: { field: string }) {
+  return new DomainError(
+    "not_found",
+    {
+      zh: `单位「${unit}」对应的机构不存在或无权查看`,
+      en: `The organisation chosen for unit "${unit}" does not exist or is not visible to you`,
+    },
+    at,
+  );
+}
 
 /**
  * Where each unit goes, without writing anything. `overrides` (unit name or code → organisation id) come from the
@@ -122,9 +132,26 @@ export async function mapUnits(
     };
     const override = overrides[u.name] ?? (u.code ? overrides[u.code] : undefined);
     if (override) {
+      const at = { field: `unitOrgs.${u.name}` };
       const org = await findOrganisation(db, override);
-      if (!org) throw notFound(UNIT_NOT_FOUND);
-      if (actor) authorize(actor, "business.write", { orgPath: org.path });
+      if (!org) throw unitOrgNotFound(u.name, at);
+      // authorize()'s refusal (404 when invisible, 403 when only readable), said of the unit whose choice it is.
+      if (actor) {
+        try {
+          authorize(actor, "business.write", { orgPath: org.path });
+        } catch (e) {
+          if (!(e instanceof DomainError) || (e.code !== "not_found" && e.code !== "forbidden")) throw e;
+          if (e.code === "not_found") throw unitOrgNotFound(u.name, at);
+          throw new DomainError(
+            "forbidden",
+            {
+              zh: `您无权写入单位「${u.name}」对应的机构「${org.name}」`,
+              en: `You may not write into "${org.name}", the organisation chosen for unit "${u.name}"`,
+            },
+            at,
+          );
+        }
+      }
       if (!org.path.startsWith(chosen.path)) {
         throw new DomainError(
           "invalid_input",
@@ -132,7 +159,7 @@ export async function mapUnits(
             zh: `单位「${u.name}」只能对应「${chosen.name}」或其下级机构，「${org.name}」不在其中`,
             en: `Unit "${u.name}" can only go into "${chosen.name}" or an organisation under it; "${org.name}" is not`,
           },
-          { field: `unitOrgs.${u.name}` },
+          at,
         );
       }
       out.push({ ...base, action: "mapped", orgId: org.id, orgName: org.name, orgCode: org.code });
