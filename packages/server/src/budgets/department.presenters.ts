@@ -76,6 +76,11 @@ export const BudgetSchema = z
     operatingFunds: Money.nullable(),
     notes: z.string().nullable(),
     state: z.enum(WORKFLOW_STATES),
+    submittedBy: z
+      .string()
+      .uuid()
+      .nullable()
+      .openapi({ description: "Who submitted the current round (they may not review it)" }),
     sections: SectionsSchema,
     /** What does not add up, kept as written: 三公 ≠ its parts, 数量 × 单价 ≠ 金额, 资产合计 ≠ its parts, totals. */
     problems: z.array(Problem),
@@ -181,6 +186,7 @@ export function presentBudget(b: BudgetWithOrg, s: Sections): z.infer<typeof Bud
     operatingFunds: b.operatingFunds,
     notes: b.notes,
     state: b.workflowState,
+    submittedBy: b.submittedBy,
     // The enum-like text columns hold only what the input schema let in (and check constraints): typed as such.
     sections: {
       income: strip(s.income),

@@ -15,7 +15,13 @@ const FORMATS = [
  * 导出: the record as its official document, downloaded from GET /exports/{type}/{id}?format=… (the session
  * cookie is enough for a read). Disabled, saying why, while the server does not offer the route.
  */
-export function ExportButton({ type, id }: { type: "project" | "goal" | "evaluation" | "duties"; id: string }) {
+export function ExportButton({
+  type,
+  id,
+}: {
+  type: "project" | "goal" | "evaluation" | "duties" | "budget";
+  id: string;
+}) {
   const { lang } = useI18n();
   const zh = lang === "zh";
   const [available, setAvailable] = useState<boolean>();

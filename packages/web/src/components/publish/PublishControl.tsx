@@ -10,7 +10,7 @@ import { useAuth } from "../../auth.tsx";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 
-export type PublishType = "project" | "goal" | "evaluation";
+export type PublishType = "project" | "goal" | "evaluation" | "budget";
 
 interface Publication {
   id: string;

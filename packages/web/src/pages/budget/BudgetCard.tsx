@@ -9,6 +9,7 @@ import { StateTag } from "../projects/states.tsx";
 import { AssetsSection } from "./AssetsSection.tsx";
 import { type Budget, budgetApi } from "./api.ts";
 import { BudgetOverview } from "./BudgetOverview.tsx";
+import { BudgetHistory, BudgetReturnNotice, BudgetReviewActions, useBudgetHistory } from "./BudgetReview.tsx";
 import { type SectionProps, wan } from "./fields.tsx";
 import {
   type BudgetDraft,
@@ -61,6 +62,9 @@ export function BudgetCard({
     else clearDraft(key);
   }, [editable, dirty, key, d, b.version]);
   const errors = draftErrors(d, lang);
+  const steps = useBudgetHistory(b);
+  const submitBlocked =
+    editable && dirty ? (zh ? "有未保存的修改，保存后才能提交" : "Save your changes before submitting") : undefined;
   const set: SectionProps["set"] = (k, v) => setD((x) => ({ ...x, [k]: v }));
 
   const save = async (over?: Budget) => {
@@ -93,7 +97,7 @@ export function BudgetCard({
       title={
         <Space>
           {t("budget.department")} · {b.orgName} · {b.year}
-          <StateTag state={b.state} />
+          <StateTag state={b.state} testId="budget-state" />
           <Typography.Text type="secondary" style={{ fontWeight: "normal" }}>
             {zh ? `第 ${b.version} 版` : `version ${b.version}`}
           </Typography.Text>
@@ -121,6 +125,10 @@ export function BudgetCard({
         ) : undefined
       }
     >
+      <Space orientation="vertical" size={8} style={{ width: "100%", marginBottom: 8 }}>
+        <BudgetReviewActions b={b} onChanged={onSaved} submitBlocked={submitBlocked} />
+        <BudgetReturnNotice b={b} steps={steps} />
+      </Space>
       {editable && dirty && (
         <Typography.Paragraph type="warning" data-testid="budget-unsaved">
           {errors.length > 0
@@ -146,6 +154,11 @@ export function BudgetCard({
           { key: "three", label: zh ? "三公经费" : "三公 spending", children: <ThreePublicSection {...section} /> },
           { key: "procurement", label: zh ? "政府采购" : "Procurement", children: <ProcurementTable {...section} /> },
           { key: "assets", label: zh ? "资产" : "Assets", children: <AssetsSection {...section} /> },
+          {
+            key: "history",
+            label: <span data-testid="budget-history-tab">{zh ? "流转记录" : "History"}</span>,
+            children: <BudgetHistory b={b} steps={steps} />,
+          },
         ]}
       />
       {!editable && b.notes && <Tag>{b.notes}</Tag>}

@@ -60,6 +60,8 @@ export type Budget = Omit<DepartmentBudget, "sections"> & {
     assets: (NonNullable<S["assets"]> & { buildingArea?: string | null }) | null;
   };
   state: WorkflowState;
+  /** Who submitted the current round (the workflow buttons hide the review steps from them). */
+  submittedBy: string | null;
 };
 
 /** The department budget endpoints (packages/server/src/budgets). */

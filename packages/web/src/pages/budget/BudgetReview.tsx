@@ -1,0 +1,73 @@
+import { Space } from "antd";
+import { useCallback, useEffect, useState } from "react";
+import { ExportButton } from "../../components/ExportButton.tsx";
+import { PublishControl } from "../../components/publish/PublishControl.tsx";
+import {
+  ChangesPanel,
+  type FlowStep,
+  HistoryTimeline,
+  ReturnNotice,
+  WorkflowActions,
+  workflowEndpoints,
+} from "../../components/workflow/index.ts";
+import type { Budget } from "./api.ts";
+
+const budgetFlow = workflowEndpoints("budgets");
+
+/** The budget's header fields compared between versions (本次修改); the sections are in the snapshots too. */
+export const BUDGET_FIELDS = ["incomeTotal", "expenditureTotal", "operatingFunds", "notes"] as const;
+
+/** The history of a budget, reloaded whenever the budget's version changes. */
+export function useBudgetHistory(b: Budget): FlowStep[] {
+  const [steps, setSteps] = useState<FlowStep[]>([]);
+  useEffect(() => {
+    let live = true;
+    void b.version;
+    budgetFlow.history(b.id).then(
+      (s) => live && setSteps(s),
+      () => live && setSteps([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [b.id, b.version]);
+  return steps;
+}
+
+/**
+ * The review of one department budget, as on the project page: the workflow buttons the user may press now,
+ * export (xlsx / docx / PDF of its 部门预算信息公开) and publication once approved.
+ */
+export function BudgetReviewActions({
+  b,
+  onChanged,
+  submitBlocked,
+}: {
+  b: Budget;
+  onChanged: () => Promise<void>;
+  submitBlocked?: string | undefined;
+}) {
+  const reload = useCallback(() => onChanged(), [onChanged]);
+  return (
+    <Space wrap data-testid="budget-review-actions">
+      <WorkflowActions area="budgets" record={b} onChanged={reload} submitBlocked={submitBlocked} />
+      <ExportButton type="budget" id={b.id} />
+      <PublishControl type="budget" record={b} />
+    </Space>
+  );
+}
+
+/** The return comment (when returned) above the budget. */
+export function BudgetReturnNotice({ b, steps }: { b: Budget; steps: FlowStep[] }) {
+  return <ReturnNotice state={b.state} steps={steps} />;
+}
+
+/** 流转记录 and 本次修改 of the budget. */
+export function BudgetHistory({ b, steps }: { b: Budget; steps: FlowStep[] }) {
+  return (
+    <Space orientation="vertical" size={12} style={{ width: "100%" }} data-testid="budget-history">
+      <HistoryTimeline steps={steps} />
+      <ChangesPanel area="budgets" id={b.id} current={b} fields={BUDGET_FIELDS} steps={steps} />
+    </Space>
+  );
+}
