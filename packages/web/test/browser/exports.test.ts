@@ -9,7 +9,7 @@ import { importDocument, openZip, readDocument, readExtractedText, type SourceDo
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
-import { Shell } from "./pages/shell.ts";
+import { signedInAt } from "./pages/session.ts";
 
 const hasChromium = existsSync(CHROMIUM);
 
@@ -33,14 +33,7 @@ describe.skipIf(!hasChromium)("batch export in the browser", () => {
 
   it("starts a batch for the demo, follows it to the end and downloads a zip whose files open", async () => {
     expect(h.server, "the real server (the batch is a server job)").toBe("real");
-    page = await h.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on("pageerror", (e) => errors.push(e.message));
-    const shell = new Shell(page);
-    const acc = h.accounts.reviewer!;
-    await shell.signIn(acc.username, acc.password);
-    await shell.chooseOrg("天津市公安交通管理局");
-    await shell.chooseYear(2024);
+    ({ page } = await signedInAt(h, "reviewer", { org: "天津市公安交通管理局", year: 2024, errors, timeout: 30_000 }));
 
     await page.getByRole("menuitem", { name: /批量导出|Batch export/ }).click();
     await page.getByTestId("batch-export-page").waitFor();

@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
 import { ProjectList, type ProjectPage } from "./pages/projects.ts";
-import { Shell } from "./pages/shell.ts";
+import { signedInAt } from "./pages/session.ts";
 
 const hasChromium = existsSync(CHROMIUM);
 const PROJECT = "2024年度教育训练";
@@ -52,16 +52,7 @@ describe.skipIf(!hasChromium)("review findings beside the rows", () => {
   const errors: string[] = [];
 
   async function as(role: string): Promise<Page> {
-    const page = await h.newPage();
-    // Generous: the machine is shared and loaded while these run.
-    page.setDefaultTimeout(30_000);
-    page.on("pageerror", (e) => errors.push(`${role}: ${e.message}`));
-    const shell = new Shell(page);
-    const acc = h.accounts[role];
-    expect(acc, `a demo ${role}`).toBeDefined();
-    await shell.signIn(acc!.username, acc!.password);
-    await shell.chooseYear(2024);
-    return page;
+    return (await signedInAt(h, role, { year: 2024, errors, timeout: 30_000 })).page;
   }
 
   async function openProject(page: Page): Promise<ProjectPage> {

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
 import { ProjectList, ProjectPage } from "./pages/projects.ts";
 import { SelfEvaluation } from "./pages/selfEvaluation.ts";
-import { Shell } from "./pages/shell.ts";
+import { signedInAt } from "./pages/session.ts";
+import type { Shell } from "./pages/shell.ts";
 
 const hasChromium = existsSync(CHROMIUM);
 const PROJECT = "2024年度教育训练";
@@ -21,17 +22,8 @@ describe.skipIf(!hasChromium)("journey: a project's indicators from draft to app
   const errors: string[] = [];
   let projectUrl = "";
 
-  async function as(role: string): Promise<{ page: Page; shell: Shell }> {
-    const page = await h.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on("pageerror", (e) => errors.push(`${role}: ${e.message}`));
-    const shell = new Shell(page);
-    const acc = h.accounts[role];
-    expect(acc, `a demo ${role}`).toBeDefined();
-    await shell.signIn(acc!.username, acc!.password);
-    await shell.chooseYear(2024);
-    return { page, shell };
-  }
+  const as = (role: string): Promise<{ page: Page; shell: Shell }> =>
+    signedInAt(h, role, { year: 2024, errors, timeout: 15_000 });
 
   beforeAll(async () => {
     h = await startHarness();

@@ -1,5 +1,6 @@
 /** Page models of the department-overall goals list and one goal's page, through the UI only. */
 import type { Page } from "playwright-core";
+import { IndicatorGridPage } from "./indicatorGrid.ts";
 
 export class GoalsList {
   constructor(readonly page: Page) {}
@@ -21,9 +22,7 @@ export class GoalsList {
   }
 }
 
-export class GoalPage {
-  constructor(readonly page: Page) {}
-
+export class GoalPage extends IndicatorGridPage {
   async ready(): Promise<void> {
     await this.page.getByTestId("goal-page").waitFor();
     await this.page.getByTestId("indicator-grid").waitFor();
@@ -33,39 +32,12 @@ export class GoalPage {
     return this.page.getByTestId("goal-page").getByTestId("wf-state").first().getAttribute("data-state");
   }
 
-  cell(row: number, col: string) {
-    return this.page.getByTestId(`cell-${row}-${col}`);
-  }
-
-  async typeInto(row: number, col: string, value: string): Promise<void> {
-    await this.cell(row, col).click();
-    await this.page.keyboard.press("Enter");
-    const editor = this.page.getByTestId("cell-editor");
-    await editor.fill(value);
-    await editor.press("Enter");
-    await editor.waitFor({ state: "detached" });
-  }
-
-  async choose(row: number, col: "level1" | "level2", value: string): Promise<void> {
-    await this.cell(row, col).click();
-    await this.page.keyboard.press("Enter");
-    const editor = this.page.getByTestId("cell-editor");
-    await editor.selectOption(value);
-    await editor.press("Enter");
-    await editor.waitFor({ state: "detached" });
-  }
-
   async writeAnnualGoal(text: string): Promise<void> {
     await this.page.getByTestId("goal-annualGoal").fill(text);
     await this.page.getByTestId("save-goal-text").click();
     await this.page.waitForFunction(
       () => (document.querySelector('[data-testid="save-goal-text"]') as HTMLButtonElement | null)?.disabled === true,
     );
-  }
-
-  async saveIndicators(): Promise<void> {
-    await this.page.getByTestId("save-indicators").click();
-    await this.page.getByTestId("unsaved").waitFor({ state: "detached" });
   }
 
   async submit(): Promise<void> {

@@ -1,5 +1,6 @@
 /** Page models of the project list and the project page (through the UI only). */
 import type { Page } from "playwright-core";
+import { IndicatorGridPage } from "./indicatorGrid.ts";
 import { Workflow } from "./workflow.ts";
 
 export class ProjectList {
@@ -23,10 +24,11 @@ export class ProjectList {
   }
 }
 
-export class ProjectPage {
+export class ProjectPage extends IndicatorGridPage {
   readonly workflow: Workflow;
 
-  constructor(readonly page: Page) {
+  constructor(page: Page) {
+    super(page);
     this.workflow = new Workflow(page);
   }
 
@@ -45,44 +47,8 @@ export class ProjectPage {
     return this.page.getByTestId("project-page").getByTestId("project-state").first().getAttribute("data-state");
   }
 
-  cell(row: number, col: string) {
-    return this.page.getByTestId(`cell-${row}-${col}`);
-  }
-
-  /** Clicks a cell, presses Enter and types the value, then Enter (commit, next row). */
-  async typeInto(row: number, col: string, value: string): Promise<void> {
-    await this.cell(row, col).click();
-    await this.page.keyboard.press("Enter");
-    const editor = this.page.getByTestId("cell-editor");
-    await editor.fill(value);
-    await editor.press("Enter");
-    await editor.waitFor({ state: "detached" });
-  }
-
-  /** A level-1/2 cell: Enter opens the picker of the standard tree; the choice is committed with Enter. */
-  async choose(row: number, col: "level1" | "level2", value: string): Promise<void> {
-    await this.cell(row, col).click();
-    await this.page.keyboard.press("Enter");
-    const editor = this.page.getByTestId("cell-editor");
-    await editor.selectOption(value);
-    await editor.press("Enter");
-    await editor.waitFor({ state: "detached" });
-  }
-
-  /** Pastes a tab-separated block (as copied from Excel) at the cell. */
-  async paste(row: number, col: string, tsv: string): Promise<void> {
-    await this.cell(row, col).click();
-    await this.page.evaluate((text) => {
-      const dt = new DataTransfer();
-      dt.setData("text/plain", text);
-      const grid = document.querySelector('[data-testid="indicator-grid"]')!;
-      grid.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
-    }, tsv);
-  }
-
-  async save(): Promise<void> {
-    await this.page.getByTestId("save-indicators").click();
-    await this.page.getByTestId("unsaved").waitFor({ state: "detached" });
+  save(): Promise<void> {
+    return this.saveIndicators();
   }
 
   /** Every button that edits the project or moves it on. */
@@ -92,17 +58,5 @@ export class ProjectPage {
         .map((t) => `[data-testid="${t}"]`)
         .join(", "),
     );
-  }
-
-  /** The row index of the indicator of that name in the grid (-1 when absent). */
-  async rowOf(name: string): Promise<number> {
-    const cells = this.page.locator('[data-testid$="-name"][data-testid^="cell-"]');
-    await cells.first().waitFor();
-    const ids = await cells.evaluateAll(
-      (els, n) => els.filter((e) => e.textContent === n).map((e) => e.getAttribute("data-testid")),
-      name,
-    );
-    if (!ids[0]) return -1;
-    return Number(ids[0].split("-")[1]);
   }
 }
