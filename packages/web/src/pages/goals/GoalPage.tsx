@@ -1,10 +1,11 @@
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Spin, Typography } from "antd";
-import { lazy, useCallback, useEffect, useRef, useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { App, Button, Card, Col, Descriptions, Form, Input, Row, Space, Typography } from "antd";
+import { useCallback, useRef, useState } from "react";
+import { useParams } from "react-router-dom";
 import { ApiError } from "../../api/client.ts";
-import type { Indicator } from "../../api/endpoints.ts";
 import { useAuth } from "../../auth.tsx";
+import { ConflictModal } from "../../components/ConflictModal.tsx";
 import { PublishControl } from "../../components/publish/PublishControl.tsx";
+import { RecordHeader, RecordStatus, useRecord } from "../../components/RecordPage.tsx";
 import {
   ChangesPanel,
   type FlowStep,
@@ -23,8 +24,6 @@ import { yearClosed } from "../duties/model.ts";
 import { IndicatorEditorCard, useIndicatorEditor } from "../projects/IndicatorEditor.tsx";
 import { type Goal, goalEndpoints } from "./api.ts";
 
-const NotFoundPage = lazy(() => import("../NotFoundPage.tsx"));
-
 type Narrative = { annualGoal: string; midTermGoal: string };
 const narrativeOf = (g: Goal): Narrative => ({ annualGoal: g.annualGoal ?? "", midTermGoal: g.midTermGoal ?? "" });
 
@@ -41,11 +40,7 @@ export default function GoalPage() {
   const { user } = useAuth();
   const ws = useWorkspace();
   const { message } = App.useApp();
-  const [goal, setGoal] = useState<Goal>();
-  const [indicators, setIndicators] = useState<Indicator[]>([]);
   const [steps, setSteps] = useState<FlowStep[]>([]);
-  const [missing, setMissing] = useState(false);
-  const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [text, setText] = useState<Narrative>({ annualGoal: "", midTermGoal: "" });
   const [stale, setStale] = useState<Goal>();
@@ -59,42 +54,27 @@ export default function GoalPage() {
   });
   const { reset } = editor;
 
-  const load = useCallback(async () => {
-    try {
-      const [g, ind] = await Promise.all([goalEndpoints.get(id), goalEndpoints.indicators(id)]);
-      reset(ind.items);
-      setGoal(g);
-      setText(narrativeOf(g));
-      setIndicators(ind.items);
-      setError(undefined);
-      // The history is shown when the server offers it; the page works without it.
-      workflowEndpoints("goals")
-        .history(id)
-        .then(setSteps, () => setSteps([]));
-    } catch (e) {
-      if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
-      else setError(describeError(e, lang));
-    }
-  }, [id, lang, reset]);
+  const read = useCallback(async () => {
+    const [g, ind] = await Promise.all([goalEndpoints.get(id), goalEndpoints.indicators(id)]);
+    reset(ind.items);
+    setText(narrativeOf(g));
+    // The history is shown when the server offers it; the page works without it.
+    workflowEndpoints("goals")
+      .history(id)
+      .then(setSteps, () => setSteps([]));
+    return { goal: g, indicators: ind.items };
+  }, [id, reset]);
+  const { data, missing, error, load } = useRecord(read);
   loadRef.current = load;
-
-  useEffect(() => {
-    setMissing(false);
-    setGoal(undefined);
-    load();
-  }, [load]);
+  const goal = data?.goal;
+  const indicators = data?.indicators ?? [];
 
   const canEdit =
     !!goal && isEditableState(goal.state) && !!user?.roles.includes("filler") && !yearClosed(ws.years, goal.year);
   const textDirty = !!goal && JSON.stringify(narrativeOf(goal)) !== JSON.stringify(text);
   const { dirty: gridDirty, incomplete } = editor;
 
-  if (missing) return <NotFoundPage />;
-  if (error)
-    return (
-      <Alert type="error" showIcon title={error} action={<Button onClick={load}>{zh ? "重试" : "Retry"}</Button>} />
-    );
-  if (!goal) return <Spin style={{ display: "block", margin: 64 }} />;
+  if (!goal) return <RecordStatus missing={missing} error={error} onRetry={load} />;
 
   const saveText = async (over?: Goal) => {
     setBusy(true);
@@ -128,29 +108,31 @@ export default function GoalPage() {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: "100%" }} data-testid="goal-page">
-      <Card size="small">
-        <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
-          <Space>
-            <Link to="/goals">{zh ? "部门整体目标" : "Overall goals"}</Link>
-            <Typography.Text type="secondary">/</Typography.Text>
-            <Typography.Title level={5} style={{ margin: 0 }} data-testid="goal-title">
-              {goal.orgName} · {goal.year}
-            </Typography.Title>
+      <RecordHeader
+        back={{ to: "/goals", label: zh ? "部门整体目标" : "Overall goals" }}
+        title={`${goal.orgName} · ${goal.year}`}
+        titleTestId="goal-title"
+        tags={
+          <>
             <StateTag state={goal.state} />
             <Typography.Text type="secondary">
               {zh ? `第 ${goal.version} 版` : `version ${goal.version}`}
             </Typography.Text>
-          </Space>
-          <WorkflowActions
-            area="goals"
-            record={{ id: goal.id, version: goal.version, state: goal.state, submittedBy: goal.submittedBy }}
-            onChanged={load}
-            submitBlocked={blocked}
-          />
-          <PublishControl type="goal" record={goal} />
-        </Space>
-        <ReturnNotice state={goal.state} steps={steps} />
-      </Card>
+          </>
+        }
+        actions={
+          <>
+            <WorkflowActions
+              area="goals"
+              record={{ id: goal.id, version: goal.version, state: goal.state, submittedBy: goal.submittedBy }}
+              onChanged={load}
+              submitBlocked={blocked}
+            />
+            <PublishControl type="goal" record={goal} />
+          </>
+        }
+        notice={<ReturnNotice state={goal.state} steps={steps} />}
+      />
       <Row gutter={12}>
         <Col span={16}>
           <Card
@@ -207,20 +189,16 @@ export default function GoalPage() {
         canEdit={canEdit}
         review={{ type: "goal", id: goal.id }}
       />
-      <Modal
-        destroyOnHidden
+      <ConflictModal
         open={!!stale}
         title={zh ? "他人已修改这份目标" : "Someone else changed these goals"}
-        okText={t("edit.reapply")}
-        cancelText={t("edit.keepServer")}
-        okButtonProps={{ id: "goal-conflict-reapply", disabled: !!stale && !isEditableState(stale.state) }}
-        cancelButtonProps={{ id: "goal-conflict-reload" }}
-        onOk={() => stale && saveText(stale)}
-        onCancel={() => {
+        ids={{ reapply: "goal-conflict-reapply", keepServer: "goal-conflict-reload" }}
+        reapplyDisabled={!!stale && !isEditableState(stale.state)}
+        onReapply={() => stale && saveText(stale)}
+        onKeepServer={() => {
           setStale(undefined);
           load();
         }}
-        width={720}
       >
         {stale && (
           <Descriptions size="small" bordered column={1} data-testid="goal-conflict">
@@ -233,7 +211,7 @@ export default function GoalPage() {
             </Descriptions.Item>
           </Descriptions>
         )}
-      </Modal>
+      </ConflictModal>
     </Space>
   );
 }

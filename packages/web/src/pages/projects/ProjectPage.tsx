@@ -1,12 +1,12 @@
 import { NATIONAL_PROJECT_SCHEME, suggestPoints } from "@jixiao/core";
-import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Spin, Typography } from "antd";
-import { lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
-import { ApiError } from "../../api/client.ts";
+import { App, Button, Card, Col, Descriptions, Row, Space, Typography } from "antd";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { useNavigate, useParams } from "react-router-dom";
 import { evaluationEndpoints, type Indicator, type Project, projectEndpoints } from "../../api/endpoints.ts";
 import { useAuth } from "../../auth.tsx";
 import { ExportButton } from "../../components/ExportButton.tsx";
 import { PublishControl } from "../../components/publish/PublishControl.tsx";
+import { RecordHeader, RecordStatus, useRecord } from "../../components/RecordPage.tsx";
 import {
   ChangesPanel,
   type FlowStep,
@@ -24,8 +24,6 @@ import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
 import { rowsFromIndicators } from "./gridModel.ts";
 import { IndicatorEditorCard, useIndicatorEditor } from "./IndicatorEditor.tsx";
 
-const NotFoundPage = lazy(() => import("../NotFoundPage.tsx"));
-
 type Loaded = { project: Project; indicators: Indicator[]; history: FlowStep[] };
 
 const projectFlow = workflowEndpoints("projects");
@@ -37,9 +35,6 @@ export default function ProjectPage() {
   const { user } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [data, setData] = useState<Loaded>();
-  const [missing, setMissing] = useState(false);
-  const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   // The editor reloads the page after a save; `load` needs the editor's reset, hence the ref.
   const loadRef = useRef<() => Promise<void>>(async () => {});
@@ -51,30 +46,18 @@ export default function ProjectPage() {
   });
   const { reset } = editor;
 
-  const load = useCallback(async () => {
-    try {
-      const [project, ind, history] = await Promise.all([
-        projectEndpoints.get(id),
-        projectEndpoints.indicators(id),
-        projectFlow.history(id),
-      ]);
-      reset(ind.items);
-      setData({ project, indicators: ind.items, history });
-      setError(undefined);
-    } catch (e) {
-      // A foreign organisation's project and a project that does not exist look the same.
-      if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
-      else setError(describeError(e, lang));
-    }
-  }, [id, lang, reset]);
-
+  // A foreign organisation's project and a project that does not exist look the same.
+  const read = useCallback(async (): Promise<Loaded> => {
+    const [project, ind, history] = await Promise.all([
+      projectEndpoints.get(id),
+      projectEndpoints.indicators(id),
+      projectFlow.history(id),
+    ]);
+    reset(ind.items);
+    return { project, indicators: ind.items, history };
+  }, [id, reset]);
+  const { data, missing, error, load } = useRecord(read);
   loadRef.current = load;
-
-  useEffect(() => {
-    setMissing(false);
-    setData(undefined);
-    load();
-  }, [load]);
 
   const roles = user?.roles ?? [];
   const p = data?.project;
@@ -83,12 +66,7 @@ export default function ProjectPage() {
   // The record as it is now, for 本次修改 (the same shape as the server's snapshot of a project).
   const current = useMemo(() => data && { ...data.project, indicators: data.indicators }, [data]);
 
-  if (missing) return <NotFoundPage />;
-  if (error)
-    return (
-      <Alert type="error" showIcon title={error} action={<Button onClick={load}>{zh ? "重试" : "Retry"}</Button>} />
-    );
-  if (!data || !p) return <Spin style={{ display: "block", margin: 64 }} />;
+  if (!data || !p) return <RecordStatus missing={missing} error={error} onRetry={load} />;
 
   const money = (v: string | null) => (v == null ? "—" : formatWanYuan(parseYuan(v)));
 
@@ -152,22 +130,22 @@ export default function ProjectPage() {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: "100%" }} data-testid="project-page">
-      <Card size="small">
-        <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
-          <Space>
-            <Link to="/projects">{zh ? "项目" : "Projects"}</Link>
-            <Typography.Text type="secondary">/</Typography.Text>
-            <Typography.Title level={5} style={{ margin: 0 }} data-testid="project-name">
-              {p.name}
-            </Typography.Title>
+      <RecordHeader
+        back={{ to: "/projects", label: zh ? "项目" : "Projects" }}
+        title={p.name}
+        titleTestId="project-name"
+        tags={
+          <>
             <StateTag state={p.state} testId="project-state" />
             {p.revision > 1 && (
               <Typography.Text type="secondary">
                 {zh ? `第 ${p.revision} 版` : `revision ${p.revision}`}
               </Typography.Text>
             )}
-          </Space>
-          <Space>
+          </>
+        }
+        actions={
+          <>
             <WorkflowActions area="projects" record={p} onChanged={load} submitBlocked={submitBlocked} />
             <ExportButton type="project" id={p.id} />
             <PublishControl type="project" record={p} />
@@ -176,10 +154,10 @@ export default function ProjectPage() {
                 {zh ? "开始自评" : "Start the self-evaluation"}
               </Button>
             )}
-          </Space>
-        </Space>
-        <ReturnNotice state={p.state} steps={data.history} />
-      </Card>
+          </>
+        }
+        notice={<ReturnNotice state={p.state} steps={data.history} />}
+      />
       <Row gutter={12}>
         <Col span={15}>
           <Card size="small" title={zh ? "资金与目标" : "Funds and goals"}>

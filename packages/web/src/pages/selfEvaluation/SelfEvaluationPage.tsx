@@ -10,18 +10,18 @@ import {
   Row,
   Select,
   Space,
-  Spin,
   Statistic,
   Tag,
   Typography,
 } from "antd";
-import { lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../../api/client.ts";
 import { type Evaluation, type EvaluationItem, evaluationEndpoints } from "../../api/endpoints.ts";
 import { useAuth } from "../../auth.tsx";
 import { ExportButton } from "../../components/ExportButton.tsx";
 import { PublishControl } from "../../components/publish/PublishControl.tsx";
+import { isNotFound, RecordStatus } from "../../components/RecordPage.tsx";
 import {
   ChangesPanel,
   EVALUATION_FIELDS,
@@ -41,8 +41,6 @@ import { useWorkspace } from "../../workspace.tsx";
 import { IndicatorTable } from "./IndicatorTable.tsx";
 import { type SeDraft, type SeIndicator, sampleDraft } from "./model.ts";
 import { draftFromServer, fieldsForServer, itemsForServer } from "./server.ts";
-
-const NotFoundPage = lazy(() => import("../NotFoundPage.tsx"));
 
 type Stored = Evaluation & { items: EvaluationItem[] };
 
@@ -100,7 +98,7 @@ export default function SelfEvaluationPage() {
       },
       (e) => {
         if (!live) return;
-        if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
+        if (isNotFound(e)) setMissing(true);
         else setLoadError(describeError(e, lang));
       },
     );
@@ -162,9 +160,7 @@ export default function SelfEvaluationPage() {
   }, []);
   const set = <K extends keyof SeDraft>(k: K, v: SeDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 
-  if (missing) return <NotFoundPage />;
-  if (loadError) return <Alert type="error" showIcon title={loadError} />;
-  if (serverId && !stored) return <Spin style={{ display: "block", margin: 64 }} />;
+  if (missing || loadError || (serverId && !stored)) return <RecordStatus missing={missing} error={loadError} />;
 
   return (
     <Space orientation="vertical" size={12} style={{ width: "100%" }} data-testid="self-evaluation">
