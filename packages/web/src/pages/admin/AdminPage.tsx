@@ -6,6 +6,7 @@ import { useAuth } from "../../auth.tsx";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { orgTree, useWorkspace } from "../../workspace.tsx";
+import { CardTitle } from "./CardTitle.tsx";
 import { ADMIN_ROLES, BUSINESS_ROLES, ROLE_TEXT } from "./roles.ts";
 
 /**
@@ -72,17 +73,19 @@ export default function AdminPage() {
         size="small"
         data-testid="admin-page"
         title={
-          <Typography.Title level={5} style={{ margin: 0 }}>
-            {zh ? "账户与角色" : "Accounts and roles"}{" "}
-            <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
-              {isSys
-                ? zh
-                  ? "（系统管理员：新建账户、重置密码、停用）"
-                  : "(system administrator: create, reset, disable)"
-                : ""}
-              {isSec ? (zh ? "（安全管理员：授予/撤销角色、解锁）" : "(security administrator: roles, unlock)") : ""}
-            </Typography.Text>
-          </Typography.Title>
+          <CardTitle
+            title={zh ? "账户与角色" : "Accounts and roles"}
+            hint={
+              <>
+                {isSys
+                  ? zh
+                    ? "（系统管理员：新建账户、重置密码、停用）"
+                    : "(system administrator: create, reset, disable)"
+                  : ""}
+                {isSec ? (zh ? "（安全管理员：授予/撤销角色、解锁）" : "(security administrator: roles, unlock)") : ""}
+              </>
+            }
+          />
         }
         extra={
           isSys && (
@@ -370,14 +373,14 @@ function OrgTreeCard(props: { zh: boolean; orgs: TreeOrg[]; onMoved(): void }) {
       size="small"
       data-testid="org-admin"
       title={
-        <Typography.Title level={5} style={{ margin: 0 }}>
-          {zh ? "组织机构" : "Organisations"}{" "}
-          <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
-            {zh
+        <CardTitle
+          title={zh ? "组织机构" : "Organisations"}
+          hint={
+            zh
               ? "（省—市—县—单位；移动时下级机构一并移动，权限范围随之改变）"
-              : "(province > city > county > unit; a move takes the sub-organisations along, and scopes follow)"}
-          </Typography.Text>
-        </Typography.Title>
+              : "(province > city > county > unit; a move takes the sub-organisations along, and scopes follow)"
+          }
+        />
       }
     >
       <Table<OrgRowNode>

@@ -5,6 +5,7 @@ import { type AuditEvent, type AuditQuery, adminEndpoints } from "../../api/endp
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { useWorkspace } from "../../workspace.tsx";
+import { CardTitle } from "./CardTitle.tsx";
 
 /** Action families as the server records them; a value ending in `.` is a prefix filter. */
 const ACTIONS: [string, string, string][] = [
@@ -80,12 +81,10 @@ export default function AuditPage() {
       size="small"
       data-testid="audit-page"
       title={
-        <Typography.Title level={5} style={{ margin: 0 }}>
-          {zh ? "审计记录" : "Audit trail"}{" "}
-          <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
-            {zh ? "（只读，数据库拒绝任何修改或删除）" : "(read only: the database refuses changes and deletions)"}
-          </Typography.Text>
-        </Typography.Title>
+        <CardTitle
+          title={zh ? "审计记录" : "Audit trail"}
+          hint={zh ? "（只读，数据库拒绝任何修改或删除）" : "(read only: the database refuses changes and deletions)"}
+        />
       }
     >
       <Space orientation="vertical" style={{ width: "100%" }}>

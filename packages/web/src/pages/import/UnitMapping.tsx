@@ -19,6 +19,12 @@ const SECTION: [keyof Sections, string, string][] = [
   ["assets", "资产", "assets"],
 ];
 
+/** The pages a committed unit opens on (route, zh, en); the unit becomes the organisation worked on. */
+const OPEN_PAGES = [
+  ["duties", "职责活动", "Duties"],
+  ["budget", "部门预算", "Budget"],
+] as const;
+
 /** The organisations in `rootId`'s subtree (itself first), each with its depth below it, in tree order. */
 export function subtreeOf(orgs: Org[], rootId: string): { org: Org; level: number }[] {
   const children = new Map<string, Org[]>();
@@ -158,22 +164,17 @@ export function UnitMapping({ view, orgs, zh, choice, onChoose, refused, onOpen 
               render: (_: unknown, u) =>
                 u.orgId && (
                   <Space size={0}>
-                    <Button
-                      type="link"
-                      size="small"
-                      data-testid="unit-open-duties"
-                      onClick={() => onOpen(u.orgId!, "/duties")}
-                    >
-                      {zh ? "职责活动" : "Duties"}
-                    </Button>
-                    <Button
-                      type="link"
-                      size="small"
-                      data-testid="unit-open-budget"
-                      onClick={() => onOpen(u.orgId!, "/budget")}
-                    >
-                      {zh ? "部门预算" : "Budget"}
-                    </Button>
+                    {OPEN_PAGES.map(([page, z, e]) => (
+                      <Button
+                        key={page}
+                        type="link"
+                        size="small"
+                        data-testid={`unit-open-${page}`}
+                        onClick={() => onOpen(u.orgId!, `/${page}`)}
+                      >
+                        {zh ? z : e}
+                      </Button>
+                    ))}
                   </Space>
                 ),
             }
