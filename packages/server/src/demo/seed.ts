@@ -11,7 +11,9 @@ import type { Actor } from "../accounts/actor.ts";
 import { hashPassword } from "../accounts/password.ts";
 import { accounts, memberships, type Role } from "../accounts/schema.ts";
 import { recordAudit } from "../audit/audit.ts";
+import { insertBudget } from "../budgets/department.repository.ts";
 import { budgetExecution } from "../budgets/schema.ts";
+import { insertSections } from "../budgets/sections.repository.ts";
 import type { Db } from "../db/open.ts";
 import { selfEvaluations } from "../evaluations/schema.ts";
 import { presentIndicator } from "../indicators/presenters.ts";
@@ -29,6 +31,9 @@ export const DEMO_PASSWORD = "Jixiao-Demo-2026";
 
 /** The demo's draft project with review problems (a vague target, no 满意度指标, weights adding up to 80). */
 export const FLAWED_DEMO_PROJECT = "2024年度道路交通秩序整治";
+
+/** The year of the demo's draft department budget (of 天津市公安交通管理局警务保障处). */
+export const DEMO_BUDGET_YEAR = 2025;
 
 export interface DemoAccount {
   username: string;
@@ -344,9 +349,68 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
       }
     }
 
+    // A department budget of the unit for 2025, a draft to take through the review and publish (部门预算信息公开).
+    const budget = await insertBudget(tx, {
+      orgId: baozhang.id,
+      year: DEMO_BUDGET_YEAR,
+      incomeTotal: "3850000.00",
+      expenditureTotal: "3850000.00",
+      operatingFunds: "620000.00",
+      createdAt: now,
+      updatedAt: now,
+    });
+    await insertSections(tx, budget.id, {
+      income: [
+        { category: "一般公共预算拨款", amount: "3600000.00", priorAmount: "3420000.00" },
+        { category: "上年结转", amount: "250000.00", priorAmount: null },
+      ],
+      spending: [
+        { kind: "basic", subkind: "personnel", name: "人员经费", amount: "2480000.00", priorAmount: "2310000.00" },
+        { kind: "basic", subkind: "public", name: "公用经费", amount: "620000.00", priorAmount: "600000.00" },
+        { kind: "project", subkind: null, name: "执勤装备购置", amount: "750000.00", priorAmount: null },
+      ],
+      threePublic: {
+        abroad: "0.00",
+        vehiclePurchase: "0.00",
+        vehicleOperation: "86000.00",
+        reception: "12000.00",
+        priorAbroad: "0.00",
+        priorVehicleOperation: "90000.00",
+        priorReception: "13500.00",
+        statedTotal: "98000.00",
+        changeReason:
+          "公务用车运行维护费比上年减少0.4万元，原因：车辆更新后维修减少；公务接待费比上年减少0.15万元，原因：压减接待",
+      },
+      procurement: [
+        {
+          catalogCode: "A02",
+          itemName: "执勤装备购置",
+          category: "goods",
+          quantity: "50",
+          unit: "套",
+          unitPrice: "15000.00",
+          amount: "750000.00",
+          fundingSource: "一般公共预算拨款",
+        },
+      ],
+      assets: {
+        buildings: "12500000.00",
+        vehicles: "1860000.00",
+        other: "940000.00",
+        statedTotal: "15300000.00",
+        vehicleCount: 12,
+        buildingArea: "3200",
+      },
+    });
+
     await recordAudit(tx, {
       action: "demo.load",
-      details: { organisations: 6, projects: 2 + more.length, accounts: [...accountIds.keys()] },
+      details: {
+        organisations: 6,
+        projects: 2 + more.length,
+        budgets: [budget.id],
+        accounts: [...accountIds.keys()],
+      },
       at: now,
     });
     return people;
