@@ -4,11 +4,15 @@
  * 三公 with the prior year, every procurement line and both asset tables, per unit — all worked out here from
  * the stored rows, nothing copied from the output. Foreign readers get 404; each export is audited.
  */
+
+import { openZip } from "@jixiao/documents";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
 import { findBudget, type Sections, sectionsOf } from "../src/budgets/department.repository.ts";
+import { registerBatchExportJobs } from "../src/exports/index.ts";
 import { readUpload } from "../src/imports/read.ts";
+import { inProcessQueue, type JobQueue, pgBossQueue } from "../src/jobs/queue.ts";
 import { type TestApp, testApp } from "./support/app.ts";
 import { type BudgetSeed, importSeed001 } from "./support/budget-seed.ts";
 import { STORES } from "./support/stores.ts";
@@ -33,13 +37,20 @@ describe.each(STORES)("budget disclosure export on %s", (kind) => {
   let s: BudgetSeed;
   let dept: Sections;
   let child: Sections;
+  let queue: JobQueue;
   beforeAll(async () => {
     t = await testApp(kind);
+    const { db, pool } = t.store.handle;
+    queue = kind === "postgres" ? await pgBossQueue(db, pool!, (e) => t.errors.push(e)) : inProcessQueue(db);
+    registerBatchExportJobs(queue, db, (e) => t.errors.push(e));
+    await queue.start();
+    t.deps.jobs = queue;
     s = await importSeed001(t);
     dept = await sectionsOf(t.deps.db, s.deptBudgetId);
     child = await sectionsOf(t.deps.db, s.childBudgetId);
   }, 120_000);
   afterAll(async () => {
+    await queue?.stop();
     await t?.dispose();
   });
   const download = async (path: string, c = s.filler) => {
@@ -187,4 +198,33 @@ describe.each(STORES)("budget disclosure export on %s", (kind) => {
     expect((await download(`/exports/budget/${s.deptBudgetId}`, await t.as("filler"))).status).toBe(404);
     expect((await download(`/exports/budget/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
   });
+
+  it("the batch writes one disclosure per department: the 交警大队's budget is inside the department's", async () => {
+    const start = await s.filler.post("/exports/batch", {
+      orgId: s.dept.id,
+      year: 2017,
+      documents: ["budget-disclosure"],
+      formats: ["docx"],
+    });
+    expect(start.status).toBe(202);
+    const end = Date.now() + 120_000;
+    let view = (await s.filler.get(`/exports/batch/${start.body.jobId}`)).body;
+    while (view.state !== "completed" && view.state !== "failed" && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 100));
+      view = (await s.filler.get(`/exports/batch/${start.body.jobId}`)).body;
+    }
+    expect(view.state, JSON.stringify(view.error)).toBe("completed");
+    expect(view.result.counts).toMatchObject({ records: 1, files: 1, errors: 0 });
+    expect(view.result.files.map((f: { id: string; type: string }) => [f.type, f.id])).toEqual([
+      ["budget", s.deptBudgetId],
+    ]);
+    const zip = await t.app.request(`/api/v1/exports/batch/${start.body.jobId}/file`, {
+      headers: { Cookie: s.filler.cookie! },
+    });
+    const archive = openZip(new Uint8Array(await zip.arrayBuffer()), "batch.zip");
+    const name = [...archive.entries.keys()].find((n) => n.endsWith(".docx"))!;
+    expect(name).toBe(view.result.files[0].path);
+    const back = await readUpload(archive.read(name)!, "b.docx");
+    expect(back.document.disclosure?.units.map((u) => u.name)).toEqual([s.dept.name, s.child.name]);
+  }, 150_000);
 });
