@@ -10,7 +10,7 @@ export const exportRecordRoute = createRoute({
   path: "/exports/{type}/{id}",
   tags: ["exports"],
   summary:
-    "导出文书 / a stored project, department goal, self-evaluation or duty table (the duty's organisation and year) as the official document in xlsx, docx or PDF; Content-Disposition with the Chinese file name (RFC 5987)",
+    "导出文书 / a stored project, department goal, self-evaluation, duty table (the duty's organisation and year) or department budget (its 部门预算信息公开, audited) as the official document in xlsx, docx or PDF; Content-Disposition with the Chinese file name (RFC 5987)",
   request: {
     params: z.object({
       type: z.enum(EXPORT_TYPES).openapi({ param: { name: "type", in: "path" } }),
