@@ -6,6 +6,10 @@
  * lines on that organisation's budget page. The same file into another year: the 交警大队 is now matched to that
  * child, the filler maps it onto the chosen organisation instead (sent as `unitOrgs`), and the chosen
  * organisation's budget then holds both units' procurement lines.
+ * A refused mapping: the filler maps the 交警大队 onto an organisation that an administrator then moves away (first
+ * out from under the chosen organisation, then out of the filler's reach) before the commit; each time the wizard
+ * shows the server's Chinese refusal at the 交警大队's row and nothing is written (checked through the API); choosing
+ * the proposal instead then commits.
  * What is expected is read from the seed with packages/documents' importer, not written down here.
  */
 import { existsSync } from "node:fs";
@@ -26,6 +30,27 @@ const SEED = resolve(REPO_DIR, "fixtures/seeds/001_cf6ae51127079c27.txt");
 const UNIT = "天津市公安交通管理局警务保障处";
 /** A demo year with nothing of the filler's organisation in it, for the second import of the same file. */
 const OTHER_YEAR = 2026;
+/** The demo year of the refused mappings (nothing of the organisations made for them in it, or in any year). */
+const REFUSED_YEAR = 2025;
+
+/** The API with a session of its own (a fresh browser context), as the given demo account; writes send the CSRF token. */
+async function apiAs(h: Harness, account: { username: string; password: string }) {
+  const page = await h.newPage();
+  const login = await page.request.post("/api/v1/auth/login", { data: account });
+  if (login.status() !== 200) throw new Error(`login ${account.username}: ${login.status()}`);
+  const headers = { "X-CSRF-Token": ((await login.json()) as { csrfToken: string }).csrfToken };
+  const body = async (r: Awaited<ReturnType<typeof page.request.get>>) => {
+    if (!r.ok()) throw new Error(`${r.url()}: ${r.status()} ${await r.text()}`);
+    // biome-ignore lint/suspicious/noExplicitAny: API answers are read loosely here; what matters is asserted.
+    return (await r.json()) as any;
+  };
+  return {
+    get: async (path: string) => body(await page.request.get(`/api/v1${path}`)),
+    post: async (path: string, data: unknown) => body(await page.request.post(`/api/v1${path}`, { data, headers })),
+    patch: async (path: string, data: unknown) => body(await page.request.patch(`/api/v1${path}`, { data, headers })),
+    close: () => page.close(),
+  };
+}
 
 interface Expected {
   year: number;
@@ -214,5 +239,126 @@ describe.skipIf(!hasChromium)("import wizard: the document's units and their org
     await page.getByTestId("procurement-0-itemName").waitFor();
     expect(await procurementItems(page)).toEqual([...X.procurement[0]!.items, ...X.procurement[1]!.items]);
     expect(pageErrors).toEqual([]);
+  });
+
+  describe("a refused mapping: the organisation chosen for the 交警大队 is moved away before the commit", () => {
+    let admin: Awaited<ReturnType<typeof apiAs>>;
+    let filler: Awaited<ReturnType<typeof apiAs>>;
+    let auditor: Awaited<ReturnType<typeof apiAs>>;
+    let fillerId: string;
+    /** The filler's organisation; under it the chosen organisation, and under that the one the 交警大队 is mapped to. */
+    let own: { id: string };
+    let chosen: { id: string; name: string };
+    let target: { id: string; name: string; version: number };
+    let importId: string;
+
+    /**
+     * What the commit would have written, as the API shows it: the import's state, the chosen organisation's duties
+     * and budgets, its child organisations other than the group, and the filler's audit trail (every write is audited in its transaction,
+     * also one into the group once it is out of the filler's reach).
+     */
+    const written = async () => {
+      const orgs = (await admin.get("/orgs")).items as { id: string; parentId: string | null }[];
+      const of = (what: "duties" | "budgets") => filler.get(`/${what}?orgId=${chosen.id}&year=${REFUSED_YEAR}`);
+      return {
+        state: (await filler.get(`/imports/${importId}`)).state as string,
+        duties: ((await of("duties")).items as { name: string }[]).map((d) => d.name),
+        budgets: ((await of("budgets")).items as { id: string }[]).map((b) => b.id),
+        newChildren: orgs.filter((o) => o.parentId === chosen.id && o.id !== target.id).map((o) => o.id),
+        audited: ((await auditor.get(`/audit?actorId=${fillerId}`)).items as { id: string; action: string }[]).map(
+          (a) => `${a.id} ${a.action}`,
+        ),
+      };
+    };
+
+    beforeAll(async () => {
+      admin = await apiAs(h, h.accounts.sysadmin!);
+      filler = await apiAs(h, h.accounts.filler!);
+      auditor = await apiAs(h, h.accounts.auditor!);
+      fillerId = (await filler.get("/auth/session")).user.id;
+      own = ((await admin.get("/orgs")).items as { id: string; name: string }[]).find((o) => o.name === UNIT)!;
+      // A section of the filler's organisation (level 3) and a group under it (level 4, the deepest).
+      chosen = await admin.post("/orgs", { parentId: own.id, code: "374101-91", name: "警务保障处装备科" });
+      target = await admin.post("/orgs", { parentId: chosen.id, code: "374101-9101", name: "装备科一组" });
+    });
+    afterAll(async () => {
+      await admin?.close();
+      await filler?.close();
+      await auditor?.close();
+    });
+
+    /** Uploads seed 001 into the chosen organisation and maps the 交警大队 onto the group; the import's id. */
+    const uploadAndMapToGroup = async () => {
+      const brigade = X.units[1]!;
+      await wizard.upload(SEED);
+      // The import the server stored: the newest upload of the filler's into the chosen organisation, by its audit row.
+      const uploads = await auditor.get(`/audit?actorId=${fillerId}&action=import.upload&orgId=${chosen.id}`);
+      importId = uploads.items[0].entityId;
+      expect((await wizard.proposal(brigade.code!)).action).toBe("新建下级单位");
+      await wizard.mapTo(brigade.code!, new RegExp(target.name));
+      expect(await wizard.mapped(brigade.code!)).toContain(target.name);
+      expect(await wizard.refusal(brigade.code!)).toBe("");
+    };
+
+    it("moved out from under the chosen organisation (still the filler's): refused at the 交警大队's row, nothing written", async () => {
+      const [dept, brigade] = X.units as [Expected["units"][0], Expected["units"][0]];
+      // The organisations made above are listed once the app loads them again.
+      await page.reload();
+      await waitForWorkspace(page);
+      await shell.chooseOrg(chosen.name);
+      await shell.chooseYear(REFUSED_YEAR);
+      await wizard.open();
+      await uploadAndMapToGroup();
+      expect((await wizard.proposal(dept.code!)).text).toContain(chosen.name);
+      const before = await written();
+
+      // Meanwhile an administrator moves the group up beside the section, still within the filler's organisation.
+      target = await admin.patch(`/orgs/${target.id}`, { version: target.version, parentId: own.id });
+
+      expect(await wizard.commitAnswered()).toBe(400);
+      expect(await wizard.refusal(brigade.code!)).toBe(
+        `单位「${brigade.name}」只能对应「${chosen.name}」或其下级机构，「${target.name}」不在其中`,
+      );
+      expect(await wizard.markedRefused(brigade.code!)).toBe(true);
+      expect(await wizard.refusal(dept.code!)).toBe("");
+      expect(await wizard.markedRefused(dept.code!)).toBe(false);
+      expect(await wizard.error()).toContain("单位对应未被接受");
+      expect(await page.getByTestId("import-commit").isEnabled()).toBe(true);
+      const after = await written();
+      expect(after).toEqual(before);
+      expect(after).toMatchObject({ state: "preview", duties: [], budgets: [], newChildren: [] });
+      // The trail is read: the upload is in it, and nothing after it.
+      expect(after.audited[0]).toMatch(/ import\.upload$/);
+    });
+
+    it("moved out of the filler's reach: refused at the 交警大队's row without naming where; the proposal then commits", async () => {
+      const [dept, brigade] = X.units as [Expected["units"][0], Expected["units"][0]];
+      // The same file again: the wizard still lists the group under the chosen organisation, as when it loaded.
+      await uploadAndMapToGroup();
+      const before = await written();
+      // The administrator moves it to the top level, outside every organisation of the filler.
+      target = await admin.patch(`/orgs/${target.id}`, { version: target.version, parentId: null });
+
+      expect(await wizard.commitAnswered()).toBe(404);
+      expect(await wizard.refusal(brigade.code!)).toBe(`单位「${brigade.name}」对应的机构不存在或无权查看`);
+      expect(await wizard.markedRefused(brigade.code!)).toBe(true);
+      expect(await wizard.refusal(dept.code!)).toBe("");
+      expect(await wizard.error()).toContain("单位对应未被接受");
+      const after = await written();
+      expect(after).toEqual(before);
+      expect(after.state).toBe("preview");
+
+      // Back to the proposal: a new child of the chosen organisation for the 交警大队.
+      await wizard.mapTo(brigade.code!, /^新建下级单位/);
+      expect(await wizard.refusal(brigade.code!)).toBe("");
+      expect(await wizard.markedRefused(brigade.code!)).toBe(false);
+      expect(await wizard.commitAnswered()).toBe(200);
+      expect((await wizard.proposal(brigade.code!)).action).toBe("新建下级单位");
+      const committed = await written();
+      expect(committed.state).toBe("committed");
+      expect(committed.newChildren).toHaveLength(1);
+      expect(committed.duties.length).toBeGreaterThan(0);
+      expect(pageErrors).toEqual([]);
+    });
   });
 });

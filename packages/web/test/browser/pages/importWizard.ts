@@ -76,6 +76,30 @@ export class ImportUnitsWizard extends ImportWizard {
     return (await r.count()) ? ((await r.textContent()) ?? "") : "";
   }
 
+  /** Clicks the commit button and waits for the server's answer (accepted or refused); returns its status. */
+  async commitAnswered(): Promise<number> {
+    const answer = this.page.waitForResponse(
+      (r) => r.request().method() === "POST" && /\/api\/v1\/imports\/[^/]+\/commit$/.test(new URL(r.url()).pathname),
+    );
+    await this.page.getByTestId("import-commit").click();
+    const status = (await answer).status();
+    // The button is busy while the answer is handled; once it is not, the page shows the outcome.
+    await this.page.locator('[data-testid="import-commit"].ant-btn-loading').waitFor({ state: "detached" });
+    return status;
+  }
+
+  /** Whether the unit's choice is marked as refused (the select in its error state). */
+  async markedRefused(codeOrName: string): Promise<boolean> {
+    const select = this.row(codeOrName).locator(".ant-select").first();
+    return (await select.getAttribute("class"))?.includes("ant-select-status-error") ?? false;
+  }
+
+  /** The wizard's error banner ("" when none). */
+  async error(): Promise<string> {
+    const alert = this.page.getByTestId("import-page").locator(".ant-alert-error");
+    return (await alert.count()) ? ((await alert.first().textContent()) ?? "") : "";
+  }
+
   /** After the commit: opens the duties or the budget of the organisation the unit went into. */
   async openUnitPage(codeOrName: string, which: "duties" | "budget"): Promise<void> {
     await this.row(codeOrName).getByTestId(`unit-open-${which}`).click();
