@@ -205,8 +205,8 @@ async function matchInSubtree(db: Db, chosen: OrganisationRow, u: DocUnit): Prom
 
 function tooDeep(parent: OrganisationRow, units: string[]) {
   return {
-    message: `「${parent.name}」已是最末一级机构，不能在其下新建单位${units.map((u) => `「${u}」`).join("")}；请在 unitOrgs 中为这些单位指定已有机构`,
-    messageEn: `"${parent.name}" is at the deepest level: no unit can be created under it for ${units.map((u) => `"${u}"`).join(", ")}; map them to existing organisations in unitOrgs`,
+    message: `「${parent.name}」已是最末一级机构，不能在其下新建单位${units.map((u) => `「${u}」`).join("")}；请将这些单位对应到已有机构`,
+    messageEn: `"${parent.name}" is at the deepest level: no unit can be created under it for ${units.map((u) => `"${u}"`).join(", ")}; map them to existing organisations`,
   };
 }
 

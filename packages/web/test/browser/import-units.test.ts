@@ -9,7 +9,8 @@
  * A refused mapping: the filler maps the 交警大队 onto an organisation that an administrator then moves away (first
  * out from under the chosen organisation, then out of the filler's reach) before the commit; each time the wizard
  * shows the server's Chinese refusal at the 交警大队's row and nothing is written (checked through the API); choosing
- * the proposal instead then commits.
+ * the proposal instead then commits. Into an organisation at the deepest level the wizard itself says the 交警大队 cannot
+ * be created there and allows no commit until the filler maps it onto an existing organisation.
  * What is expected is read from the seed with packages/documents' importer, not written down here.
  */
 import { existsSync } from "node:fs";
@@ -358,6 +359,43 @@ describe.skipIf(!hasChromium)("import wizard: the document's units and their org
       expect(committed.state).toBe("committed");
       expect(committed.newChildren).toHaveLength(1);
       expect(committed.duties.length).toBeGreaterThan(0);
+      expect(pageErrors).toEqual([]);
+    });
+
+    it("into an organisation at the deepest level: the wizard says the 交警大队 cannot be created and allows no commit until it is mapped", async () => {
+      const [dept, brigade] = X.units as [Expected["units"][0], Expected["units"][0]];
+      // A second group of the section: level 4, the deepest; nothing can be created under it.
+      const deepest = await admin.post("/orgs", { parentId: chosen.id, code: "374101-9102", name: "装备科二组" });
+      await page.reload();
+      await waitForWorkspace(page);
+      await shell.chooseOrg(deepest.name);
+      await wizard.open();
+      await wizard.upload(SEED);
+      const uploads = await auditor.get(`/audit?actorId=${fillerId}&action=import.upload&orgId=${deepest.id}`);
+      expect(uploads.items).toHaveLength(1);
+
+      const p1 = await wizard.proposal(brigade.code!);
+      expect(p1.action).toBe("新建下级单位");
+      expect(p1.problem).toBe(
+        `无法新建：「${deepest.name}」已是最末一级机构，不能在其下新建单位「${brigade.name}」；请将这些单位对应到已有机构`,
+      );
+      expect(await wizard.markedRefused(brigade.code!)).toBe(true);
+      expect((await wizard.proposal(dept.code!)).problem).toBeNull();
+      const commit = page.getByTestId("import-commit");
+      expect(await commit.isEnabled()).toBe(false);
+      expect(await commit.textContent()).toBe("有 1 个单位无法新建，请在「单位对应」中选择机构");
+      const state = async () => (await filler.get(`/imports/${uploads.items[0].entityId}`)).state as string;
+      expect(await state()).toBe("preview");
+
+      // Mapped onto the chosen organisation itself: both units go into it.
+      await wizard.mapTo(brigade.code!, new RegExp(`^${deepest.name}`));
+      expect(await wizard.markedRefused(brigade.code!)).toBe(false);
+      expect(await commit.isEnabled()).toBe(true);
+      expect(await wizard.commitAnswered()).toBe(200);
+      expect(await wizard.proposal(brigade.code!)).toMatchObject({ action: "指定" });
+      expect(await state()).toBe("committed");
+      const orgs = (await admin.get("/orgs")).items as { parentId: string | null }[];
+      expect(orgs.filter((o) => o.parentId === deepest.id)).toEqual([]);
       expect(pageErrors).toEqual([]);
     });
   });
