@@ -1,7 +1,10 @@
 /** Exports of stored records as xlsx / docx / PDF with an RFC 5987 file name, read back by the importer. */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents } from "../src/audit/schema.ts";
 import { readUpload } from "../src/imports/read.ts";
 import { type Client, type TestApp, testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
@@ -64,6 +67,34 @@ describe.each(STORES)("exports on %s", (kind) => {
     expect(r.status).toBe(200);
     const back = await readUpload(r.bytes, "d.xlsx");
     expect(back.summary).toMatchObject({ duties: 3, activities: 9, indicators: 27, budgetTotalWanYuan: "390.00" });
+  });
+
+  it("audits every export as a security event: who, which record, and the file's name, size and SHA-256", async () => {
+    const audited = async () =>
+      (await t.deps.db.select().from(auditEvents).where(like(auditEvents.action, "export.%"))).filter(
+        (e) => e.action !== "export.batch",
+      );
+    const before = (await audited()).length;
+    const p = await download(`/exports/project/${projectId}?format=docx`);
+    const d = await download(`/exports/duties/${dutyId}?format=xlsx`);
+    const refused = await download(`/exports/project/${projectId}?format=doc`);
+    expect(refused.status).toBe(400);
+    const rows = (await audited()).slice(before);
+    expect(rows.map((r) => [r.action, r.entityType, r.entityId])).toEqual([
+      ["export.project", "project", projectId],
+      ["export.duties", "duty", dutyId],
+    ]);
+    const me = (await filler.get("/auth/session")).body.user;
+    for (const [row, file] of [
+      [rows[0]!, p],
+      [rows[1]!, d],
+    ] as const) {
+      expect(row.actorId).toBe(me.id);
+      expect(row.orgId).toBe(t.world.unit.id);
+      const details = row.details as { size: number; sha256: string };
+      expect(details.size).toBe(file.bytes.length);
+      expect(details.sha256).toBe(createHash("sha256").update(file.bytes).digest("hex"));
+    }
   });
 
   it("exports a PDF; refuses foreign records (404), an unknown format (400) and a layout without data (400)", async () => {

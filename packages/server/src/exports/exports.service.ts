@@ -10,7 +10,6 @@ import { type ExportFormat, type ExportResult, exportDocument, isLayout } from "
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, requireActor } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
-import { findBudget } from "../budgets/department.repository.ts";
 import { budgetFor } from "../budgets/department.service.ts";
 import { budgetDisclosureDocument } from "../budgets/disclosure.ts";
 import { transact } from "../db/transaction.ts";
@@ -25,19 +24,28 @@ import { dutyTableDocument, evaluationDocument, goalDocument, projectDocument } 
 export const EXPORT_TYPES = ["project", "goal", "evaluation", "duties", "budget"] as const;
 export type ExportType = (typeof EXPORT_TYPES)[number];
 
-export async function recordDocument(
-  deps: Deps,
-  actor: Actor | undefined,
-  type: ExportType,
-  id: string,
-): Promise<ImportedDocument> {
+/** The record written as a document, with what the audit row names: its organisation and entity type. */
+interface ExportSource {
+  document: ImportedDocument;
+  orgId: string;
+  entityType: string;
+}
+
+async function exportSource(deps: Deps, actor: Actor | undefined, type: ExportType, id: string): Promise<ExportSource> {
   switch (type) {
-    case "project":
-      return (await projectDocument(deps.db, await projectFor(deps.db, actor, id))).document;
-    case "goal":
-      return (await goalDocument(deps.db, await goalFor(deps.db, actor, id))).document;
-    case "evaluation":
-      return (await evaluationDocument(deps.db, await evaluationFor(deps.db, actor, id))).document;
+    case "project": {
+      const p = await projectFor(deps.db, actor, id);
+      return { document: (await projectDocument(deps.db, p)).document, orgId: p.orgId, entityType: "project" };
+    }
+    case "goal": {
+      const g = await goalFor(deps.db, actor, id);
+      return { document: (await goalDocument(deps.db, g)).document, orgId: g.orgId, entityType: "department_goal" };
+    }
+    case "evaluation": {
+      const e = await evaluationFor(deps.db, actor, id);
+      const document = (await evaluationDocument(deps.db, e)).document;
+      return { document, orgId: e.orgId, entityType: "self_evaluation" };
+    }
     case "duties": {
       const d = await findDuty(deps.db, id);
       if (!d) {
@@ -45,11 +53,22 @@ export async function recordDocument(
         throw notFound({ zh: "职责", en: "duty" });
       }
       authorize(actor, "business.read", { orgPath: d.orgPath });
-      return (await dutyTableDocument(deps.db, d)).document;
+      return { document: (await dutyTableDocument(deps.db, d)).document, orgId: d.orgId, entityType: "duty" };
     }
-    case "budget":
-      return budgetDisclosureDocument(deps.db, await budgetFor(deps.db, actor, id, "business.read"));
+    case "budget": {
+      const b = await budgetFor(deps.db, actor, id, "business.read");
+      return { document: await budgetDisclosureDocument(deps.db, b), orgId: b.orgId, entityType: "department_budget" };
+    }
   }
+}
+
+export async function recordDocument(
+  deps: Deps,
+  actor: Actor | undefined,
+  type: ExportType,
+  id: string,
+): Promise<ImportedDocument> {
+  return (await exportSource(deps, actor, type, id)).document;
 }
 
 export async function exportRecord(
@@ -59,7 +78,7 @@ export async function exportRecord(
   id: string,
   opts: { format: ExportFormat; as?: string | undefined },
 ): Promise<ExportResult> {
-  const doc = await recordDocument(deps, actor, type, id);
+  const source = await exportSource(deps, actor, type, id);
   if (opts.as !== undefined && !isLayout(opts.as)) {
     throw new DomainError(
       "invalid_input",
@@ -67,25 +86,33 @@ export async function exportRecord(
       { field: "as" },
     );
   }
-  const file = await exportDocument(doc, { format: opts.format, ...(opts.as ? { as: opts.as } : {}) });
-  if (type === "budget") await auditExport(deps, actor, doc, id, file);
+  const file = await exportDocument(source.document, { format: opts.format, ...(opts.as ? { as: opts.as } : {}) });
+  await auditExport(deps, actor, type, id, source, file);
   return file;
 }
 
-/** A budget's disclosure leaving the system is audited (`export.budget`): who, which budget, format and hash. */
-async function auditExport(deps: Deps, actor: Actor | undefined, doc: ImportedDocument, id: string, f: ExportResult) {
+/**
+ * A document leaving the system is a security event (issue 3): `export.<type>` with who, which record, the
+ * format, the file's name, size and SHA-256 — written once the file exists, so a failed export leaves no row.
+ */
+async function auditExport(
+  deps: Deps,
+  actor: Actor | undefined,
+  type: ExportType,
+  id: string,
+  source: ExportSource,
+  f: ExportResult,
+) {
   const a = requireActor(actor);
-  const b = await findBudget(deps.db, id);
-  if (!b) return;
   await transact(deps.db, (tx) =>
     recordAudit(tx, {
       actor: a,
-      orgId: b.orgId,
-      action: "export.budget",
-      entityType: "department_budget",
+      orgId: source.orgId,
+      action: `export.${type}`,
+      entityType: source.entityType,
       entityId: id,
       details: {
-        title: doc.title,
+        title: source.document.title,
         fileName: f.fileName,
         size: f.data.length,
         sha256: createHash("sha256").update(f.data).digest("hex"),
