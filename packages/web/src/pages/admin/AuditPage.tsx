@@ -21,6 +21,10 @@ const ACTIONS: [string, string, string][] = [
   ["duty.", "职责活动", "Duties"],
   ["goal.", "整体目标", "Goals"],
   ["org.", "单位", "Organisations"],
+  ["year.", "年度", "Fiscal years"],
+  ["import.", "导入", "Imports"],
+  ["export.", "导出", "Exports"],
+  ["publication.", "信息公开", "Publications"],
 ];
 
 function json(v: unknown): string {
