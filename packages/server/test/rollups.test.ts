@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { budgetExecution } from "../src/budgets/schema.ts";
+import { budgetExecution, departmentBudgets } from "../src/budgets/schema.ts";
 import { selfEvaluations } from "../src/evaluations/schema.ts";
 import { departmentGoals } from "../src/indicators/schema.ts";
 import { insertProject } from "../src/projects/repository.ts";
@@ -92,11 +92,23 @@ describe.each(STORES)("roll-ups and the to-do count on %s", (kind) => {
       workflowState: "submitted",
       submittedBy: fillerId,
     });
+    // Department budgets too: the unit's returned one waits for the filler, the sibling unit's unit-approved one
+    // for the city's reviewer (and not for the unit's approver, whose unit it is not).
+    await t.deps.db.insert(departmentBudgets).values([
+      { orgId: t.world.unit.id, year: 2025, workflowState: "returned", submittedBy: fillerId },
+      { orgId: t.world.sibling.id, year: 2025, workflowState: "unit_approved", submittedBy: fillerId },
+    ]);
     const todo = async (who: string, orgId = t.world.unit.id) =>
       (await (await t.as(who)).get(`/workflow/todo/count?orgId=${orgId}&year=2025`)).body;
-    expect(await todo("approver")).toEqual({ count: 3, projects: 2, goals: 0, evaluations: 1 });
-    expect(await todo("reviewer", t.world.city.id)).toEqual({ count: 2, projects: 1, goals: 1, evaluations: 0 });
-    expect(await todo("filler")).toEqual({ count: 1, projects: 1, goals: 0, evaluations: 0 });
+    expect(await todo("approver")).toEqual({ count: 3, projects: 2, goals: 0, evaluations: 1, budgets: 0 });
+    expect(await todo("reviewer", t.world.city.id)).toEqual({
+      count: 3,
+      projects: 1,
+      goals: 1,
+      evaluations: 0,
+      budgets: 1,
+    });
+    expect(await todo("filler")).toEqual({ count: 2, projects: 1, goals: 0, evaluations: 0, budgets: 1 });
     expect((await todo("viewer")).count).toBe(0);
   });
 

@@ -172,10 +172,11 @@ export interface TodoCounts {
   projects: number;
   goals: number;
   evaluations: number;
+  budgets: number;
 }
 
 /**
- * Records waiting for the actor, by kind (projects, department goals, self-evaluations): submitted ones to
+ * Records waiting for the actor, by kind (projects, department goals, self-evaluations, department budgets): submitted ones to
  * unit-approve, unit-approved ones to review (neither their own submission, nor for the reviewer their own unit
  * approval), returned ones to fix.
  */
@@ -210,6 +211,9 @@ export async function todoCount(
           UNION ALL
           SELECT 'evaluations', 'self_evaluation', id, version, org_id, workflow_state, submitted_by
             FROM self_evaluations WHERE year = ${q.year}
+          UNION ALL
+          SELECT 'budgets', 'department_budget', id, version, org_id, workflow_state, submitted_by
+            FROM department_budgets WHERE year = ${q.year}
         )
         SELECT i.kind, count(*)::text AS n
           FROM items i JOIN organisations o ON o.id = i.org_id
@@ -224,7 +228,7 @@ export async function todoCount(
              OR (i.workflow_state = 'returned' AND (${inPaths(q.writePaths)})))
          GROUP BY i.kind`,
   );
-  const counts: TodoCounts = { projects: 0, goals: 0, evaluations: 0 };
+  const counts: TodoCounts = { projects: 0, goals: 0, evaluations: 0, budgets: 0 };
   for (const r of rows) counts[r.kind] = Number(r.n);
   return counts;
 }

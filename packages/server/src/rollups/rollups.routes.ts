@@ -131,6 +131,7 @@ export const todoCountRoute = createRoute({
           projects: z.number().int(),
           goals: z.number().int(),
           evaluations: z.number().int(),
+          budgets: z.number().int(),
         }),
       ),
     },

@@ -65,7 +65,13 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
-  const [todo, setTodo] = useState<{ count: number; projects: number; goals: number; evaluations: number }>();
+  const [todo, setTodo] = useState<{
+    count: number;
+    projects: number;
+    goals: number;
+    evaluations: number;
+    budgets: number;
+  }>();
 
   // The to-do count of the organisation and year; again after a workflow step (the page says so by an event).
   const [todoTick, setTodoTick] = useState(0);
@@ -152,7 +158,7 @@ export function AppLayout() {
           <Tooltip
             title={
               todo
-                ? `${t("header.todo")}：${t("menu.projects")} ${todo.projects} · ${t("menu.goals")} ${todo.goals} · ${t("menu.selfEvaluation")} ${todo.evaluations}`
+                ? `${t("header.todo")}：${t("menu.projects")} ${todo.projects} · ${t("menu.goals")} ${todo.goals} · ${t("menu.selfEvaluation")} ${todo.evaluations} · ${t("menu.budget")} ${todo.budgets}`
                 : t("header.todo")
             }
           >
@@ -208,10 +214,11 @@ export function AppLayout() {
   );
 }
 
-/** Where the to-do badge leads: the projects waiting, else the goals, else the self-evaluations. */
-function todoPage(todo: { projects: number; goals: number; evaluations: number } | undefined): string {
+/** Where the to-do badge leads: the projects waiting, else the goals, the self-evaluations, the budget. */
+function todoPage(todo: { projects: number; goals: number; evaluations: number; budgets: number } | undefined): string {
   if (!todo || todo.projects > 0) return "/projects?todo=1";
   if (todo.goals > 0) return "/goals";
   if (todo.evaluations > 0) return "/self-evaluation";
+  if (todo.budgets > 0) return "/budget";
   return "/projects?todo=1";
 }
