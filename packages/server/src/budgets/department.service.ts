@@ -9,10 +9,10 @@ import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound } from "../http/errors.ts";
+import { writableOrganisation } from "../orgs/access.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import type { WorkflowAction } from "../workflow/rules.ts";
 import { type ReviewableKind, transitionRecord } from "../workflow/transition.ts";
-import { assertOpenYear } from "../years/guard.ts";
 import { type Budget, presentBudget, presentSections } from "./department.presenters.ts";
 import {
   type BudgetPatch,
@@ -96,13 +96,7 @@ export async function createBudget(
   actor: Actor | undefined,
   input: BudgetPatch & { orgId: string; year: number },
 ) {
-  const org = await findOrganisation(deps.db, input.orgId);
-  if (!org) {
-    authorize(actor, "business.write");
-    throw notFound({ zh: "组织机构", en: "organisation" });
-  }
-  const a = authorize(actor, "business.write", { orgPath: org.path });
-  await assertOpenYear(deps.db, input.year);
+  const { actor: a, org } = await writableOrganisation(deps.db, actor, input.orgId, input.year);
   try {
     return await transact(deps.db, async (tx) => {
       const row = await insertBudget(tx, { ...input, createdAt: deps.now(), updatedAt: deps.now() });

@@ -8,6 +8,7 @@ import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound, staleVersion } from "../http/errors.ts";
+import { writableOrganisation } from "../orgs/access.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import { findProject } from "../projects/repository.ts";
 import { assertOpenYear } from "../years/guard.ts";
@@ -78,13 +79,7 @@ export async function createExecution(
     month?: number | null;
   },
 ) {
-  const org = await findOrganisation(deps.db, input.orgId);
-  if (!org) {
-    authorize(actor, "business.write");
-    throw notFound({ zh: "组织机构", en: "organisation" });
-  }
-  const a = authorize(actor, "business.write", { orgPath: org.path });
-  await assertOpenYear(deps.db, input.year);
+  const { actor: a, org } = await writableOrganisation(deps.db, actor, input.orgId, input.year);
   if ((input.scope === "project") !== Boolean(input.projectId)) {
     throw new DomainError(
       "invalid_input",

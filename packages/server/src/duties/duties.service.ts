@@ -11,6 +11,7 @@ import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound, staleVersion } from "../http/errors.ts";
+import { writableOrganisation } from "../orgs/access.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import { assertOpenYear } from "../years/guard.ts";
 import { type Duty, presentDuty } from "./presenters.ts";
@@ -78,13 +79,7 @@ export async function createDuty(
   actor: Actor | undefined,
   input: DutyPatch & { orgId: string; year: number; name: string },
 ) {
-  const org = await findOrganisation(deps.db, input.orgId);
-  if (!org) {
-    authorize(actor, "business.write");
-    throw notFound({ zh: "组织机构", en: "organisation" });
-  }
-  const a = authorize(actor, "business.write", { orgPath: org.path });
-  await assertOpenYear(deps.db, input.year);
+  const { actor: a, org } = await writableOrganisation(deps.db, actor, input.orgId, input.year);
   try {
     return await transact(deps.db, async (tx) => {
       const row = await insertDuty(tx, { ...input, createdAt: deps.now(), updatedAt: deps.now() });
@@ -249,13 +244,7 @@ export async function reorderDutiesFor(
   actor: Actor | undefined,
   input: { orgId: string; year: number; items: { id: string; version: number }[] },
 ) {
-  const org = await findOrganisation(deps.db, input.orgId);
-  if (!org) {
-    authorize(actor, "business.write");
-    throw notFound({ zh: "组织机构", en: "organisation" });
-  }
-  const a = authorize(actor, "business.write", { orgPath: org.path });
-  await assertOpenYear(deps.db, input.year);
+  const { actor: a, org } = await writableOrganisation(deps.db, actor, input.orgId, input.year);
   const ids = input.items.map((i) => i.id);
   if (new Set(ids).size !== ids.length) {
     throw new DomainError(

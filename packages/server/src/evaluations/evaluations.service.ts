@@ -13,11 +13,11 @@ import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound } from "../http/errors.ts";
+import { writableOrganisation } from "../orgs/access.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import { findProject } from "../projects/repository.ts";
 import type { WorkflowAction } from "../workflow/rules.ts";
 import { type ReviewableKind, transitionRecord } from "../workflow/transition.ts";
-import { assertOpenYear } from "../years/guard.ts";
 import { type Evaluation, presentEvaluation, presentItem } from "./presenters.ts";
 import {
   deleteEvaluation,
@@ -87,13 +87,7 @@ export async function createEvaluation(
   actor: Actor | undefined,
   input: EvaluationInput & { kind: "project" | "department"; orgId: string; year: number; projectId?: string | null },
 ): Promise<Evaluation> {
-  const org = await findOrganisation(deps.db, input.orgId);
-  if (!org) {
-    authorize(actor, "business.write");
-    throw notFound({ zh: "组织机构", en: "organisation" });
-  }
-  const a = authorize(actor, "business.write", { orgPath: org.path });
-  await assertOpenYear(deps.db, input.year);
+  const { actor: a, org } = await writableOrganisation(deps.db, actor, input.orgId, input.year);
   if (input.kind === "project") {
     const project = input.projectId ? await findProject(deps.db, input.projectId) : undefined;
     if (!project || project.orgId !== org.id) {

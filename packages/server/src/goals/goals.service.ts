@@ -11,10 +11,10 @@ import type { Deps } from "../http/context.ts";
 import { notFound } from "../http/errors.ts";
 import { presentIndicator } from "../indicators/presenters.ts";
 import { indicatorsOf } from "../indicators/repository.ts";
+import { writableOrganisation } from "../orgs/access.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import type { WorkflowAction } from "../workflow/rules.ts";
 import { type ReviewableKind, transitionRecord } from "../workflow/transition.ts";
-import { assertOpenYear } from "../years/guard.ts";
 import { type Goal, presentGoal } from "./presenters.ts";
 import { deleteGoal, findGoal, type GoalWithOrg, insertGoal, listGoals, updateGoal } from "./repository.ts";
 
@@ -71,13 +71,7 @@ export async function createGoal(
     midTermGoal?: string | null | undefined;
   },
 ): Promise<Goal> {
-  const org = await findOrganisation(deps.db, input.orgId);
-  if (!org) {
-    authorize(actor, "business.write");
-    throw notFound({ zh: "组织机构", en: "organisation" });
-  }
-  const a = authorize(actor, "business.write", { orgPath: org.path });
-  await assertOpenYear(deps.db, input.year);
+  const { actor: a, org } = await writableOrganisation(deps.db, actor, input.orgId, input.year);
   try {
     return await transact(deps.db, async (tx) => {
       const row = await insertGoal(tx, { ...input, createdAt: deps.now(), updatedAt: deps.now() });

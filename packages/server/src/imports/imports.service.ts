@@ -16,6 +16,7 @@ import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound, ServerError } from "../http/errors.ts";
 import type { JobQueue } from "../jobs/queue.ts";
+import { writableOrganisation } from "../orgs/access.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import type { OrganisationRow } from "../orgs/schema.ts";
 import { assertOpenYear } from "../years/guard.ts";
@@ -101,13 +102,7 @@ export async function uploadImport(
   actor: Actor | undefined,
   input: UploadInput,
 ): Promise<{ status: 201 | 202; view: ImportView }> {
-  const org = await findOrganisation(deps.db, input.orgId);
-  if (!org) {
-    authorize(actor, "business.write");
-    throw notFound({ zh: "组织机构", en: "organisation" });
-  }
-  const a = authorize(actor, "business.write", { orgPath: org.path });
-  await assertOpenYear(deps.db, input.year);
+  const { actor: a, org } = await writableOrganisation(deps.db, actor, input.orgId, input.year);
   if (input.bytes.length > MAX_UPLOAD_BYTES) throw tooLarge(input.bytes.length);
   const hash = sha256(input.bytes);
   const base = {

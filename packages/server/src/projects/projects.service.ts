@@ -1,5 +1,4 @@
 /** Project use-cases: authorise (role + organisation scope) → act with optimistic locking → audit, one transaction. */
-
 import { DomainError } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, type Permission, scopeOf } from "../accounts/authorize.ts";
@@ -13,6 +12,7 @@ import { notFound, staleVersion } from "../http/errors.ts";
 import { presentIndicator } from "../indicators/presenters.ts";
 import { indicatorsOf } from "../indicators/repository.ts";
 import { indicators } from "../indicators/schema.ts";
+import { writableOrganisation } from "../orgs/access.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import { notEditable } from "../workflow/guard.ts";
 import type { WorkflowAction } from "../workflow/rules.ts";
@@ -84,13 +84,7 @@ export async function createProject(
   actor: Actor | undefined,
   input: ProjectInput & { orgId: string; year: number },
 ): Promise<Project> {
-  const org = await findOrganisation(deps.db, input.orgId);
-  if (!org) {
-    authorize(actor, "business.write");
-    throw notFound({ zh: "组织机构", en: "organisation" });
-  }
-  const a = authorize(actor, "business.write", { orgPath: org.path });
-  await assertOpenYear(deps.db, input.year);
+  const { actor: a, org } = await writableOrganisation(deps.db, actor, input.orgId, input.year);
   try {
     return await transact(deps.db, async (tx) => {
       const row = await insertProject(tx, {

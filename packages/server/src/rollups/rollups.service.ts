@@ -1,10 +1,10 @@
 /** Roll-ups of execution and scores, and the to-do count, over a visible organisation's subtree. */
 import { decimal, type GradeBand, gradeOf, STANDARD_GRADES } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
-import { authorize, scopeOf } from "../accounts/authorize.ts";
+import { scopeOf } from "../accounts/authorize.ts";
 import type { Deps } from "../http/context.ts";
-import { invalidInput, notFound } from "../http/errors.ts";
-import { findOrganisation } from "../orgs/repository.ts";
+import { invalidInput } from "../http/errors.ts";
+import { organisationFor } from "../orgs/access.ts";
 import {
   childUnits,
   countScoresBySubtree,
@@ -16,13 +16,8 @@ import {
   todoCount,
 } from "./repository.ts";
 
-async function visibleSubtree(deps: Deps, actor: Actor | undefined, orgId: string) {
-  const org = await findOrganisation(deps.db, orgId);
-  if (!org) {
-    authorize(actor, "business.read");
-    throw notFound({ zh: "组织机构", en: "organisation" });
-  }
-  return { actor: authorize(actor, "business.read", { orgPath: org.path }), org };
+function visibleSubtree(deps: Deps, actor: Actor | undefined, orgId: string) {
+  return organisationFor(deps.db, actor, orgId, "business.read");
 }
 
 export async function executionRollup(deps: Deps, actor: Actor | undefined, orgId: string, year: number) {
