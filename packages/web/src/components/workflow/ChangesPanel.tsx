@@ -1,67 +1,57 @@
-import { diffVersions, type VersionDiff, type VersionValue } from "@jixiao/core";
+import { diffVersions, type VersionDiff, type VersionRow, type VersionValue } from "@jixiao/core";
 import { Card, Select, Space, Table, Tag, Typography } from "antd";
 import { type HTMLAttributes, useEffect, useMemo, useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { describeError } from "../../lib/errors.ts";
 import { type FlowStep, type SnapshotInfo, type WorkflowArea, workflowEndpoints } from "./api.ts";
 import { fieldName, STATE_TEXT, useFlowText } from "./texts.ts";
-import { CURRENT, defaultComparison, versionOf } from "./versions.ts";
+import { type ChangesView, CURRENT, defaultComparison, recordView } from "./versions.ts";
 
 interface Line {
   key: string;
   kind: "added" | "removed" | "changed" | "field";
   item: string;
+  /** The field as the record names it (its values are formatted by it). */
   field: string;
+  /** The field as shown. */
+  fieldText: string;
   before: VersionValue;
   after: VersionValue;
 }
 
-function linesOf(d: VersionDiff, lang: "zh" | "en"): Line[] {
-  const lines: Line[] = [];
-  const label = (r: { level1?: string | null; level2?: string | null; name: string }) => r.name || r.level2 || "";
-  d.fields.forEach((f, i) => {
-    lines.push({
-      key: `f${i}`,
-      kind: "field",
-      item: "",
-      field: fieldName(f.field, lang),
-      before: f.before,
-      after: f.after,
-    });
+function linesOf(d: VersionDiff, view: ChangesView, lang: "zh" | "en"): Line[] {
+  const label = (r: VersionRow) => (view.rowLabel ? view.rowLabel(r, lang) : r.name || r.level2 || "");
+  const line = (
+    key: string,
+    kind: Line["kind"],
+    item: string,
+    field: string,
+    before: VersionValue,
+    after: VersionValue,
+  ): Line => ({
+    key,
+    kind,
+    item,
+    field,
+    fieldText: view.fieldLabel?.(field, lang) ?? fieldName(field, lang),
+    before,
+    after,
   });
-  d.changed.forEach((c, i) => {
-    c.changes.forEach((x, j) => {
-      lines.push({
-        key: `c${i}-${j}`,
-        kind: "changed",
-        item: label(c.after),
-        field: fieldName(x.field, lang),
-        before: x.before,
-        after: x.after,
-      });
-    });
-  });
-  d.added.forEach((a, i) => {
-    lines.push({
-      key: `a${i}`,
-      kind: "added",
-      item: label(a.row),
-      field: fieldName("targetText", lang),
-      before: undefined,
-      after: a.row.values.targetText,
-    });
-  });
-  d.removed.forEach((r, i) => {
-    lines.push({
-      key: `r${i}`,
-      kind: "removed",
-      item: label(r.row),
-      field: fieldName("targetText", lang),
-      before: r.row.values.targetText,
-      after: undefined,
-    });
-  });
-  return lines;
+  const summary = (r: VersionRow) => view.summaryField?.(r) ?? "targetText";
+  return [
+    ...d.fields.map((f, i) => line(`f${i}`, "field", "", f.field, f.before, f.after)),
+    ...d.changed.flatMap((c, i) =>
+      c.changes.map((x, j) => line(`c${i}-${j}`, "changed", label(c.after), x.field, x.before, x.after)),
+    ),
+    ...d.added.map((a, i) => {
+      const f = summary(a.row);
+      return line(`a${i}`, "added", label(a.row), f, undefined, a.row.values[f]);
+    }),
+    ...d.removed.map((r, i) => {
+      const f = summary(r.row);
+      return line(`r${i}`, "removed", label(r.row), f, r.row.values[f], undefined);
+    }),
+  ];
 }
 
 /** The error of a server without versions (said in the current language when shown). */
@@ -71,29 +61,31 @@ const KIND_COLOR = { added: "green", removed: "red", changed: "orange", field: "
 
 /**
  * 本次修改: what changed between two versions of the record — two frozen versions, or one and the record as it
- * is now — worked out by core's diffVersions (fields, and rows matched by id, else by their names).
+ * is now — worked out by core's diffVersions (fields, and rows matched by id, else by their names). A record's
+ * `fields` and indicator rows (projects, goals, self-evaluations), or a `view` of its own (a budget's sections).
  */
 export function ChangesPanel({
   area,
   id,
   current,
   fields,
+  view: ownView,
   steps,
 }: {
   area: WorkflowArea;
   id: string;
   /** The record as it is now, with its rows (indicators or items). */
   current: unknown;
-  fields: readonly string[];
   /** The record's history; a new list (the record was reloaded) lists the versions again. */
   steps: FlowStep[];
-}) {
+} & ({ fields: readonly string[]; view?: never } | { view: ChangesView; fields?: never })) {
   const { lang, zh, tx } = useFlowText();
   const [snapshots, setSnapshots] = useState<SnapshotInfo[]>();
   const [error, setError] = useState<string>();
   const [from, setFrom] = useState<string>();
   const [to, setTo] = useState<string>(CURRENT);
   const [bodies, setBodies] = useState<Record<string, unknown>>({});
+  const view = useMemo(() => ownView ?? recordView(fields ?? []), [ownView, fields]);
 
   useEffect(() => {
     let live = true;
@@ -133,20 +125,25 @@ export function ChangesPanel({
     const a = bodies[from];
     const b = to === CURRENT ? current : bodies[to];
     if (a === undefined || b === undefined) return undefined;
-    return diffVersions(versionOf(a, fields), versionOf(b, fields));
-  }, [from, to, bodies, current, fields]);
+    return diffVersions(view.version(a), view.version(b));
+  }, [from, to, bodies, current, view]);
 
-  const show = (v: VersionValue) =>
-    v === null || v === undefined || v === "" ? (
+  const show = (field: string, v: VersionValue) =>
+    v === null || v === undefined || (typeof v === "string" && v.trim() === "") ? (
       <Typography.Text type="secondary">{tx("empty")}</Typography.Text>
     ) : (
-      String(v)
+      (view.format?.(field, v, lang) ?? String(v))
     );
   const label = (s: SnapshotInfo) =>
     `${tx("version")} ${s.version} · ${STATE_TEXT[s.state]?.[zh ? 0 : 1] ?? s.state} · ${new Date(s.createdAt).toLocaleString(zh ? "zh-CN" : "en-GB")}`;
   const options = (snapshots ?? []).map((s) => ({ value: s.id, label: label(s) }));
-  const kindText = { added: tx("added"), removed: tx("removed"), changed: tx("changed"), field: tx("field") };
-  const lines = diff ? linesOf(diff, lang) : [];
+  const kindText = {
+    added: tx("added"),
+    removed: tx("removed"),
+    changed: tx("changed"),
+    field: view.recordTag?.[zh ? 0 : 1] ?? tx("field"),
+  };
+  const lines = diff ? linesOf(diff, view, lang) : [];
 
   return (
     <Card
@@ -202,9 +199,9 @@ export function ChangesPanel({
               render: (_, l) => <Tag color={KIND_COLOR[l.kind]}>{kindText[l.kind]}</Tag>,
             },
             { key: "item", title: fieldName("name", lang), dataIndex: "item", width: 200 },
-            { key: "field", title: zh ? "内容" : "What", dataIndex: "field", width: 120 },
-            { key: "before", title: zh ? "修改前" : "Before", render: (_, l) => show(l.before) },
-            { key: "after", title: zh ? "修改后" : "After", render: (_, l) => show(l.after) },
+            { key: "field", title: zh ? "内容" : "What", dataIndex: "fieldText", width: 120 },
+            { key: "before", title: zh ? "修改前" : "Before", render: (_, l) => show(l.field, l.before) },
+            { key: "after", title: zh ? "修改后" : "After", render: (_, l) => show(l.field, l.after) },
           ]}
         />
       )}

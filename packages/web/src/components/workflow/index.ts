@@ -5,5 +5,14 @@ export { allowedActions, type FlowRecord, isEditableState } from "./permissions.
 export { ReturnDialog } from "./ReturnDialog.tsx";
 export { StateTag } from "./states.tsx";
 export { ACTION_TEXT, FIELD_TEXT, STATE_TEXT } from "./texts.ts";
-export { CURRENT, defaultComparison, EVALUATION_FIELDS, GOAL_FIELDS, PROJECT_FIELDS, versionOf } from "./versions.ts";
+export {
+  type ChangesView,
+  CURRENT,
+  defaultComparison,
+  EVALUATION_FIELDS,
+  GOAL_FIELDS,
+  PROJECT_FIELDS,
+  recordView,
+  versionOf,
+} from "./versions.ts";
 export { WorkflowActions } from "./WorkflowActions.tsx";

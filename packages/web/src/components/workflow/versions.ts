@@ -1,4 +1,5 @@
 import type { VersionRow, VersionSnapshot, VersionValue } from "@jixiao/core";
+import type { Lang } from "../../i18n.tsx";
 import type { FlowStep, SnapshotInfo } from "./api.ts";
 
 /** In a comparison: the record as it is now rather than a snapshot. */
@@ -113,6 +114,32 @@ export function versionOf(raw: unknown, fields: readonly string[]): VersionSnaps
   const inner = [rec.project, rec.goal, rec.evaluation].find(isObj);
   const base = inner ? { ...inner, ...rec } : rec;
   return { fields: pick(inner ?? rec, fields), rows: rowsOf(base) };
+}
+
+/**
+ * How 本次修改 reads and shows one kind of record: the record as core's diff compares it (its fields and its rows),
+ * and how a row, a field and a value are named on screen. Only `version` is needed; the rest default to what
+ * projects, goals and self-evaluations show (a row by its 三级 name, fields by FIELD_TEXT, values as text, and
+ * an added or removed row by its target).
+ */
+export interface ChangesView {
+  /** A stored snapshot, or the current record, as compared. */
+  version(raw: unknown): VersionSnapshot;
+  /** The row's name in the list. */
+  rowLabel?(row: VersionRow, lang: Lang): string;
+  /** The name of a field of the record or of a row; `undefined` names it as FIELD_TEXT does. */
+  fieldLabel?(field: string, lang: Lang): string | undefined;
+  /** A value as shown (amounts with their unit…); `undefined` shows it as text. Empty values are never passed. */
+  format?(field: string, value: string | number | boolean, lang: Lang): string | undefined;
+  /** The field shown for a row added or removed. */
+  summaryField?(row: VersionRow): string;
+  /** The tag of a change of the record's own fields (项目信息 by default). */
+  recordTag?: [zh: string, en: string];
+}
+
+/** The view of a project, a goal or a self-evaluation: `fields` of the record and its indicator rows. */
+export function recordView(fields: readonly string[]): ChangesView {
+  return { version: (raw) => versionOf(raw, fields) };
 }
 
 /**

@@ -11,11 +11,9 @@ import {
   workflowEndpoints,
 } from "../../components/workflow/index.ts";
 import type { Budget } from "./api.ts";
+import { BUDGET_CHANGES } from "./budgetChanges.ts";
 
 const budgetFlow = workflowEndpoints("budgets");
-
-/** The budget's header fields compared between versions (本次修改); the sections are in the snapshots too. */
-export const BUDGET_FIELDS = ["incomeTotal", "expenditureTotal", "operatingFunds", "notes"] as const;
 
 /** The history of a budget, reloaded whenever the budget's version changes. */
 export function useBudgetHistory(b: Budget): FlowStep[] {
@@ -62,12 +60,12 @@ export function BudgetReturnNotice({ b, steps }: { b: Budget; steps: FlowStep[] 
   return <ReturnNotice state={b.state} steps={steps} />;
 }
 
-/** 流转记录 and 本次修改 of the budget. */
+/** 流转记录 and 本次修改 of the budget (its header figures and every section's rows, budgetChanges.ts). */
 export function BudgetHistory({ b, steps }: { b: Budget; steps: FlowStep[] }) {
   return (
     <Space orientation="vertical" size={12} style={{ width: "100%" }} data-testid="budget-history">
       <HistoryTimeline steps={steps} />
-      <ChangesPanel area="budgets" id={b.id} current={b} fields={BUDGET_FIELDS} steps={steps} />
+      <ChangesPanel area="budgets" id={b.id} current={b} view={BUDGET_CHANGES} steps={steps} />
     </Space>
   );
 }
