@@ -1,9 +1,17 @@
 /**
  * Page model of a department budget's review on 预算 (pages/budget: BudgetCard, BudgetReview): its state, the
- * workflow buttons (the shared Workflow model), export and publication, through the UI only.
+ * workflow buttons and 本次修改 (the shared Workflow model), the filler's fixes after a return, export and
+ * publication, through the UI only.
  */
 import type { Download, Page } from "playwright-core";
+import { BudgetPage } from "./budget.ts";
 import { Workflow } from "./workflow.ts";
+
+/** A figure of the budget as the card shows it (万元 text) before the filler changed it, and as typed. */
+export interface Fix {
+  before: string;
+  after: string;
+}
 
 export class BudgetReview {
   readonly workflow: Workflow;
@@ -32,6 +40,34 @@ export class BudgetReview {
   async openHistory(): Promise<void> {
     await this.page.getByTestId("budget-history-tab").click();
     await this.page.getByTestId("budget-history").waitFor();
+  }
+
+  /**
+   * The filler's fix of a returned budget: a procurement line's amount and a 三公 part (this year), typed in 万元,
+   * then saved. Answers what each showed before and the line's catalog code and name (本次修改 names it by them).
+   */
+  async fixFigures(fix: {
+    procurementRow: number;
+    amount: string;
+    threePart: "abroad" | "vehiclePurchase" | "vehicleOperation" | "reception";
+    three: string;
+  }): Promise<{ procurement: Fix & { catalogCode: string; itemName: string }; three: Fix }> {
+    const editor = new BudgetPage(this.page);
+    await editor.tab(/政府采购/);
+    const cell = (key: string) => editor.cell("procurement", fix.procurementRow, key);
+    const procurement = {
+      catalogCode: await cell("catalogCode").inputValue(),
+      itemName: await cell("itemName").inputValue(),
+      before: await cell("amount").inputValue(),
+      after: fix.amount,
+    };
+    await cell("amount").fill(fix.amount);
+    await editor.tab(/三公经费/);
+    const part = this.page.getByTestId(`three-${fix.threePart}`);
+    const three = { before: await part.inputValue(), after: fix.three };
+    await part.fill(fix.three);
+    await editor.save();
+    return { procurement, three };
   }
 
   /** 公开: publishes the approved budget and answers the public page's path. */
