@@ -56,13 +56,30 @@ export class AdminPage {
     await this.orgRow(name).getByTestId("move-org").click();
     const dialog = this.page.getByTestId("move-dialog");
     await dialog.waitFor();
-    await dialog.getByTestId("move-parent").click();
     const title = parentName ?? "（顶级，无上级机构）";
-    await this.page
-      .locator(".ant-select-dropdown:visible .ant-select-tree-node-content-wrapper")
-      .filter({ hasText: new RegExp(`^${title.replace(/[()（）]/g, "\\$&")}$`) })
-      .first()
-      .click();
+    const picker = dialog.getByTestId("move-parent");
+    // A dropdown of an earlier dialog may still be fading out and take the click (seen under load): check that
+    // the choice took, and choose again when it did not.
+    for (let attempt = 0; ; attempt++) {
+      await picker.click();
+      await this.page
+        .locator(".ant-select-dropdown:visible .ant-select-tree-node-content-wrapper")
+        .filter({ hasText: new RegExp(`^${title.replace(/[()（）]/g, "\\$&")}$`) })
+        .last()
+        .click();
+      const took = await this.page
+        .waitForFunction(
+          (t) => document.querySelector('[data-testid="move-parent"]')?.textContent?.includes(t),
+          title,
+          { timeout: 3_000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+      if (took || attempt >= 2) break;
+      await this.page.keyboard.press("Escape");
+    }
     await this.page.getByTestId("move-confirm").click();
     const refusal = this.page.getByTestId("move-error");
     await Promise.race([refusal.waitFor(), dialog.waitFor({ state: "detached" })]);
