@@ -31,7 +31,9 @@ export async function ensureWebBuilt({ force = false } = {}) {
   );
   if (!force && built > sources) return false;
   const { build } = await import("vite");
-  await build({ root: web, configFile: join(web, "vite.config.ts"), logLevel: "warn" });
+  // Always the production form of React and antd, whatever NODE_ENV the shell has (Vite keeps one it finds).
+  process.env.NODE_ENV = "production";
+  await build({ root: web, configFile: join(web, "vite.config.ts"), logLevel: "warn", mode: "production" });
   return true;
 }
 

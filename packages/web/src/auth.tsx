@@ -1,9 +1,20 @@
-import { App as AntApp, Button, Form, Input, Modal } from "antd";
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import {
+  createContext,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { ApiError, setCsrfToken, setUnauthorizedHandler } from "./api/client.ts";
 import { endpoints, type Session, type User } from "./api/endpoints.ts";
-import { useI18n } from "./i18n.tsx";
-import { describeError } from "./lib/errors.ts";
+
+// The dialog (antd Form, Input, Modal) loads only when a session expires: the first screen does not carry it.
+const ReloginDialog = lazy(() => import("./ReloginDialog.tsx"));
 
 interface Auth {
   /** undefined while the session is being checked. */
@@ -104,7 +115,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   return (
     <AuthContext.Provider value={value}>
       {children}
-      <ReloginDialog open={relogin} username={user?.username} onDone={(ok) => finishRelogin(ok)} login={login} />
+      {relogin && (
+        <Suspense fallback={null}>
+          <ReloginDialog open username={user?.username} onDone={(ok) => finishRelogin(ok)} login={login} />
+        </Suspense>
+      )}
     </AuthContext.Provider>
   );
 }
@@ -113,54 +128,6 @@ export function useAuth(): Auth {
   const ctx = useContext(AuthContext);
   if (!ctx) throw new Error("useAuth outside AuthProvider");
   return ctx;
-}
-
-function ReloginDialog(props: {
-  open: boolean;
-  username: string | undefined;
-  onDone(ok: boolean): void;
-  login(u: string, p: string): Promise<void>;
-}) {
-  const { t, lang } = useI18n();
-  const { message } = AntApp.useApp();
-  const [busy, setBusy] = useState(false);
-  return (
-    <Modal
-      open={props.open}
-      title={t("login.title")}
-      footer={null}
-      maskClosable={false}
-      onCancel={() => props.onDone(false)}
-      destroyOnHidden
-    >
-      <p>{t("login.expired")}</p>
-      <Form
-        layout="vertical"
-        initialValues={{ username: props.username }}
-        onFinish={async (v: { username: string; password: string }) => {
-          setBusy(true);
-          try {
-            await props.login(props.username ?? v.username, v.password);
-            props.onDone(true);
-          } catch (e) {
-            message.error(describeError(e, lang));
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        <Form.Item name="username" label={t("login.username")} rules={[{ required: true }]}>
-          <Input autoComplete="username" disabled={Boolean(props.username)} data-testid="relogin-username" />
-        </Form.Item>
-        <Form.Item name="password" label={t("login.password")} rules={[{ required: true }]}>
-          <Input.Password autoComplete="current-password" autoFocus data-testid="relogin-password" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} block data-testid="relogin-submit">
-          {t("login.submit")}
-        </Button>
-      </Form>
-    </Modal>
-  );
 }
 
 export function isUnauthenticated(e: unknown): boolean {

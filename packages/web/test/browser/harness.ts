@@ -75,7 +75,17 @@ export async function ensureBuilt(force = false): Promise<{ built: boolean; ms: 
   try {
     if (!force && !(await stale())) return { built: false, ms: performance.now() - t0 };
     const { build } = await import("vite");
-    await build({ root: WEB_DIR, configFile: join(WEB_DIR, "vite.config.ts"), logLevel: "warn" });
+    // Vitest sets NODE_ENV=test, and Vite keeps a NODE_ENV it finds: React and antd would then be built in their
+    // development form, and the tests (and an `npm start` after them, which finds dist fresh) would use a build
+    // that is not the one that ships. Build the production form, as scripts/build-web.mjs does.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = "production";
+    try {
+      await build({ root: WEB_DIR, configFile: join(WEB_DIR, "vite.config.ts"), logLevel: "warn", mode: "production" });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
     return { built: true, ms: performance.now() - t0 };
   } finally {
     await rm(lock, { recursive: true, force: true });
