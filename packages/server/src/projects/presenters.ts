@@ -32,6 +32,11 @@ export const ProjectSchema = z
     state: z.enum(WORKFLOW_STATES),
     revision: z.number().int(),
     supersedesId: z.string().uuid().nullable(),
+    supersededById: z
+      .string()
+      .uuid()
+      .nullable()
+      .openapi({ description: "The later revision that adjusts this approved one (预算调整), if there is one" }),
     submittedBy: z.string().uuid().nullable(),
     version: z.number().int(),
     updatedAt: z.string(),
@@ -40,7 +45,8 @@ export const ProjectSchema = z
 
 export type Project = z.infer<typeof ProjectSchema>;
 
-export function presentProject(row: ProjectRow & { orgName: string }): Project {
+/** `supersededById` comes with a read (findProject, listProjects); a row just written has no later revision. */
+export function presentProject(row: ProjectRow & { orgName: string; supersededById?: string | null }): Project {
   return {
     id: row.id,
     orgId: row.orgId,
@@ -64,6 +70,7 @@ export function presentProject(row: ProjectRow & { orgName: string }): Project {
     state: row.workflowState,
     revision: row.revision,
     supersedesId: row.supersedesId,
+    supersededById: row.supersededById ?? null,
     submittedBy: row.submittedBy,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),

@@ -6,12 +6,14 @@ import { likePrefix } from "../orgs/repository.ts";
 import { organisations } from "../orgs/schema.ts";
 import { type ProjectRow, projects } from "./schema.ts";
 
-export type ProjectWithOrg = ProjectRow & { orgPath: string; orgName: string };
+export type ProjectWithOrg = ProjectRow & { orgPath: string; orgName: string; supersededById: string | null };
 
 const withOrg = {
   project: projects,
   orgPath: organisations.path,
   orgName: organisations.name,
+  /** The revision that adjusts this one (预算调整), if any: at most one (unique supersedes_id). */
+  supersededById: sql<string | null>`(SELECT later.id FROM projects later WHERE later.supersedes_id = ${projects.id})`,
 };
 
 export async function findProject(db: Db, id: string): Promise<ProjectWithOrg | undefined> {
@@ -22,7 +24,7 @@ export async function findProject(db: Db, id: string): Promise<ProjectWithOrg | 
     .where(eq(projects.id, id))
     .limit(1);
   const r = rows[0];
-  return r ? { ...r.project, orgPath: r.orgPath, orgName: r.orgName } : undefined;
+  return r ? { ...r.project, orgPath: r.orgPath, orgName: r.orgName, supersededById: r.supersededById } : undefined;
 }
 
 export const PROJECT_SORTS = ["name", "code", "updatedAt", "annualFunds", "state"] as const;
@@ -80,7 +82,15 @@ export async function listProjects(db: Db, f: ProjectFilter): Promise<{ items: P
       .where(where);
     total = c?.n ?? 0;
   }
-  return { items: rows.map((r) => ({ ...r.project, orgPath: r.orgPath, orgName: r.orgName })), total };
+  return {
+    items: rows.map((r) => ({
+      ...r.project,
+      orgPath: r.orgPath,
+      orgName: r.orgName,
+      supersededById: r.supersededById,
+    })),
+    total,
+  };
 }
 
 export type ProjectPatch = Partial<
