@@ -18,6 +18,9 @@ export type Sniffed =
   | "archive"
   | "text";
 
+/** An HTML document's start (after comments): a doctype, or an html / head / body / meta / table tag. */
+const HTML_ROOT = /^(<!--[\s\S]*?-->\s*)*<(!doctype html|html|head|body|meta|table)\b/;
+
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function startsWith(buf: Uint8Array, bytes: number[], at = 0): boolean {
@@ -56,6 +59,9 @@ export function sniff(buf: Uint8Array): Sniffed {
   if (trimmed.startsWith("{\\rtf")) return "rtf";
   if (trimmed.startsWith("mime-version:") || /^(from:|content-type: multipart\/related)/.test(trimmed)) return "mht";
   if (trimmed.startsWith("<?xml") || trimmed.startsWith("<")) {
+    // Markup whose root is HTML is HTML: Word's and Excel's clipboard HTML carry <w:WordDocument> / x: settings in
+    // conditional comments of their <head>. The 2003 XML formats start with their XML declaration.
+    if (HTML_ROOT.test(trimmed)) return "html";
     if (head.includes("urn:schemas-microsoft-com:office:spreadsheet") || head.includes('progid="excel.sheet"'))
       return "spreadsheet-2003-xml";
     if (head.includes("<w:worddocument") || head.includes('progid="word.document"')) return "word-2003-xml";

@@ -101,6 +101,33 @@ describe("readDocument", () => {
     });
   });
 
+  it("reads Word's and Excel's clipboard HTML saved as a file as HTML, though its head names Office's XML", async () => {
+    // Word puts <w:WordDocument> (and Excel its x: settings) in conditional comments of the head of the HTML it
+    // writes to the clipboard; a paste uploaded as 粘贴的表格.html must not be taken for Word 2003 XML.
+    const head = (xml: string) =>
+      `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">\r\n<head>\r\n<meta http-equiv=Content-Type content="text/html; charset=utf-8">\r\n<!--[if gte mso 9]><xml>\r\n${xml}\r\n</xml><![endif]-->\r\n</head>`;
+    const table = "<body><table><tr><td>项目名称<td>2024年度教育训练</table></body></html>";
+    for (const xml of [
+      "<w:WordDocument><w:View>Normal</w:View></w:WordDocument>",
+      `<x:ExcelWorkbook xmlns:x="urn:schemas-microsoft-com:office:spreadsheet"></x:ExcelWorkbook>`,
+    ]) {
+      const buf = strToU8(`\ufeff<!-- copied -->\r\n${head(xml)}${table}`);
+      expect(sniff(buf)).toBe("html");
+      const doc = await readDocument(buf, "粘贴的表格.html");
+      expect(doc.format).toBe("paste-html");
+      if (doc.format === "text") throw new Error("read as text");
+      expect(doc.blocks).toEqual([
+        {
+          type: "table",
+          table: {
+            rows: [[{ text: "项目名称" }, { text: "2024年度教育训练" }]],
+            location: { file: "粘贴的表格.html", table: 1 },
+          },
+        },
+      ]);
+    }
+  });
+
   it("sniff sees UTF-16 HTML and clipboard HTML", () => {
     expect(sniff(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("<html><table>", "utf16le")]))).toBe("html");
     expect(sniff(strToU8("Version:0.9\r\nStartHTML:00000097\r\n<html>"))).toBe("html");
