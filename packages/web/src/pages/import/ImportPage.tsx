@@ -1,5 +1,5 @@
 import { InboxOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Progress, Space, Steps, Table, Tag, Typography, Upload } from "antd";
+import { Alert, App, Button, Card, Col, Progress, Row, Space, Steps, Table, Tag, Typography, Upload } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { ApiError } from "../../api/client.ts";
@@ -8,6 +8,7 @@ import { describeError } from "../../lib/errors.ts";
 import { formatLocation } from "../../lib/rules.ts";
 import { useWorkspace } from "../../workspace.tsx";
 import { type ImportView, importApi } from "./api.ts";
+import { PasteTable } from "./PasteTable.tsx";
 import { UnitMapping, unitOfKey } from "./UnitMapping.tsx";
 
 const KIND: Record<string, [string, string]> = {
@@ -30,8 +31,9 @@ const SEVERITY: Record<string, [string, string, string]> = {
 };
 
 /**
- * 导入: upload a Word, Excel, PDF or text file into the organisation and year chosen in the header → the
- * server's preview (what a commit will create or update, the problems at their row and column) → commit.
+ * 导入: upload a Word, Excel, PDF or text file, or paste a table copied from Excel / Word / WPS (PasteTable.tsx),
+ * into the organisation and year chosen in the header → the server's preview (what a commit will create or
+ * update, the problems at their row and column) → commit.
  * Large files are read by a job: the preview is polled until it is ready. A document of several units (seed 001: a
  * police bureau and its traffic brigade) shows where each unit goes; the user may map a unit onto another
  * organisation under the chosen one (`unitOrgs` at commit), and a refused mapping is shown at the unit's row.
@@ -156,21 +158,28 @@ export default function ImportPage() {
           <Typography.Text strong>{orgName}</Typography.Text> · {ws.year}
           {zh ? " 年度（在页面顶部切换单位和年度）" : " (change them at the top of the page)"}
         </Typography.Text>
-        <Upload.Dragger
-          data-testid="import-upload"
-          accept=".docx,.xlsx,.pdf,.txt,.csv,.tsv"
-          showUploadList={false}
-          disabled={busy || !ws.orgId}
-          beforeUpload={(file) => {
-            upload(file);
-            return false;
-          }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p>{zh ? "点击或拖入 Word、Excel、PDF 或文本文件" : "Click or drop a Word, Excel, PDF or text file"}</p>
-        </Upload.Dragger>
+        <Row gutter={[16, 12]}>
+          <Col xs={24} md={13}>
+            <Upload.Dragger
+              data-testid="import-upload"
+              accept=".docx,.xlsx,.pdf,.txt,.csv,.tsv,.html,.htm"
+              showUploadList={false}
+              disabled={busy || !ws.orgId}
+              beforeUpload={(file) => {
+                upload(file);
+                return false;
+              }}
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p>{zh ? "点击或拖入 Word、Excel、PDF 或文本文件" : "Click or drop a Word, Excel, PDF or text file"}</p>
+            </Upload.Dragger>
+          </Col>
+          <Col xs={24} md={11}>
+            <PasteTable zh={zh} disabled={busy || !ws.orgId} onFile={upload} />
+          </Col>
+        </Row>
         {error && <Alert type="error" showIcon title={error} />}
         {preview?.state === "reading" && (
           <Space>
