@@ -135,7 +135,10 @@ export interface Project {
   midTermGoal: string | null;
   state: WorkflowState;
   revision: number;
+  /** The approved revision this one adjusts (预算调整). */
   supersedesId: string | null;
+  /** The later revision that adjusts this approved one, if any. */
+  supersededById: string | null;
   submittedBy: string | null;
   version: number;
   updatedAt: string;
@@ -212,6 +215,8 @@ export const projectEndpoints = {
   transition: (id: string, action: "submit" | "approve" | "return", version: number, comment?: string) =>
     api.post<Project>(`/projects/${id}/${action}`, { version, comment }),
   history: (id: string) => api.get<{ items: Transition[] }>(`/projects/${id}/transitions`),
+  /** POST /projects/{id}/revise (预算调整): a new draft revision of an approved project; 409 when one is open. */
+  revise: (id: string, version: number) => api.post<Project>(`/projects/${id}/revise`, { version }),
 };
 
 export interface Account {

@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
 import { useWorkspace } from "../../workspace.tsx";
+import { RevisionTag } from "./ProjectRevision.tsx";
 import { STATE_TEXT, StateTag } from "./states.tsx";
 
 const STATES: WorkflowState[] = ["draft", "submitted", "unit_approved", "returned", "approved"];
@@ -74,10 +75,14 @@ export default function ProjectListPage() {
       dataIndex: "name",
       sorter: true,
       sortOrder: sortOrder("name"),
+      // Revisions of one project (预算调整) are rows of their own: the tag tells them apart.
       render: (name: string, p) => (
-        <Link to={`/projects/${p.id}`} data-testid="project-link">
-          {name}
-        </Link>
+        <Space size={4}>
+          <Link to={`/projects/${p.id}`} data-testid="project-link">
+            {name}
+          </Link>
+          <RevisionTag project={p} testId="project-list-revision" />
+        </Space>
       ),
     },
     { title: zh ? "单位" : "Organisation", dataIndex: "orgName", width: 220, ellipsis: true },

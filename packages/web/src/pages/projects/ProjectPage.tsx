@@ -23,6 +23,7 @@ import { describeError } from "../../lib/errors.ts";
 import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
 import { rowsFromIndicators } from "./gridModel.ts";
 import { IndicatorEditorCard, useIndicatorEditor } from "./IndicatorEditor.tsx";
+import { ReviseButton, RevisionNotice, RevisionTag } from "./ProjectRevision.tsx";
 
 type Loaded = { project: Project; indicators: Indicator[]; history: FlowStep[] };
 
@@ -137,11 +138,7 @@ export default function ProjectPage() {
         tags={
           <>
             <StateTag state={p.state} testId="project-state" />
-            {p.revision > 1 && (
-              <Typography.Text type="secondary">
-                {zh ? `第 ${p.revision} 版` : `revision ${p.revision}`}
-              </Typography.Text>
-            )}
+            <RevisionTag project={p} testId="project-revision" />
           </>
         }
         actions={
@@ -149,6 +146,7 @@ export default function ProjectPage() {
             <WorkflowActions area="projects" record={p} onChanged={load} submitBlocked={submitBlocked} />
             <ExportButton type="project" id={p.id} />
             <PublishControl type="project" record={p} />
+            <ReviseButton project={p} onChanged={load} />
             {p.state === "approved" && roles.includes("filler") && (
               <Button data-testid="start-evaluation" loading={busy} onClick={startEvaluation}>
                 {zh ? "开始自评" : "Start the self-evaluation"}
@@ -156,7 +154,12 @@ export default function ProjectPage() {
             )}
           </>
         }
-        notice={<ReturnNotice state={p.state} steps={data.history} />}
+        notice={
+          <>
+            <RevisionNotice project={p} />
+            <ReturnNotice state={p.state} steps={data.history} />
+          </>
+        }
       />
       <Row gutter={12}>
         <Col span={15}>

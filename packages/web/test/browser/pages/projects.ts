@@ -59,4 +59,23 @@ export class ProjectPage extends IndicatorGridPage {
         .join(", "),
     );
   }
+
+  /** The revision as shown beside the state (第 2 版（第 1 次调整）); null for a project never adjusted. */
+  async revision(): Promise<string | null> {
+    const tag = this.page.getByTestId("project-page").getByTestId("project-revision");
+    return (await tag.count()) ? tag.first().textContent() : null;
+  }
+
+  /**
+   * 预算调整: presses the button, reads the confirmation and confirms. Returns the confirmation's text; the page
+   * then opens the new draft revision, or says why not.
+   */
+  async adjust(): Promise<string> {
+    await this.page.getByTestId("project-revise").click();
+    const confirm = this.page.locator("#revise-confirm");
+    await confirm.waitFor();
+    const text = (await this.page.getByTestId("revise-confirm-text").textContent()) ?? "";
+    await confirm.click();
+    return text;
+  }
 }
