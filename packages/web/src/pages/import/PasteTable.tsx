@@ -64,7 +64,7 @@ export function PasteTable({ zh, disabled, onFile }: { zh: boolean; disabled: bo
           ? "制表符分隔的文本"
           : "tab-separated text";
     return zh
-      ? `已粘贴${of}${rows} 行 × ${columns} 列，${format}`
+      ? `已粘贴 ${of}${rows} 行 × ${columns} 列，${format}`
       : `Pasted ${of}${rows} rows × ${columns} columns, ${format}`;
   };
 
