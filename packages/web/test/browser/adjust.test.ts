@@ -115,6 +115,13 @@ describe.skipIf(!hasChromium)("预算调整: adjusting an approved project", () 
     expect(await draft.cell(row, "targetText").textContent()).toBe(oldTarget);
     await draft.typeInto(row, "targetText", newTarget);
     await draft.save();
+    // 本次修改 compares the adjustment with the approved revision it adjusts: the one target changed.
+    await expect
+      .poll(() => draft.workflow.changes())
+      .toEqual([
+        expect.stringMatching(new RegExp(`修改 \\| ${INDICATOR} \\| 指标值 \\| ${oldTarget} \\| ${newTarget}`)),
+      ]);
+    expect(await filler.page.getByTestId("wf-changes-from").textContent()).toBe("第 1 版 · 已审核（调整前）");
     // The picture without the passing toasts over the header.
     await expect.poll(() => filler.page.locator(".ant-message-notice").count(), { timeout: 10_000 }).toBe(0);
     await h.screenshot(filler.page, "project-adjust", { publish: true });

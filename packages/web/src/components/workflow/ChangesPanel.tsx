@@ -57,12 +57,17 @@ function linesOf(d: VersionDiff, view: ChangesView, lang: "zh" | "en"): Line[] {
 /** The error of a server without versions (said in the current language when shown). */
 const UNAVAILABLE = "\u0000unavailable";
 
+/** In a comparison: the approved version of another record (`baseline`), e.g. the revision a 预算调整 adjusts. */
+const BASELINE = "baseline";
+
 const KIND_COLOR = { added: "green", removed: "red", changed: "orange", field: "blue" } as const;
 
 /**
  * 本次修改: what changed between two versions of the record — two frozen versions, or one and the record as it
  * is now — worked out by core's diffVersions (fields, and rows matched by id, else by their names). A record's
  * `fields` and indicator rows (projects, goals, self-evaluations), or a `view` of its own (a budget's sections).
+ * With a `baseline` (another record of the same area: the approved revision an adjustment adjusts), its last
+ * approved version can be compared too, and is by default unless the record came back with a return.
  */
 export function ChangesPanel({
   area,
@@ -71,6 +76,7 @@ export function ChangesPanel({
   fields,
   view: ownView,
   steps,
+  baseline,
 }: {
   area: WorkflowArea;
   id: string;
@@ -78,6 +84,8 @@ export function ChangesPanel({
   current: unknown;
   /** The record's history; a new list (the record was reloaded) lists the versions again. */
   steps: FlowStep[];
+  /** Another record whose last approved version is offered for comparison, with its name in the list. */
+  baseline?: { id: string; label: string } | undefined;
 } & ({ fields: readonly string[]; view?: never } | { view: ChangesView; fields?: never })) {
   const { lang, zh, tx } = useFlowText();
   const [snapshots, setSnapshots] = useState<SnapshotInfo[]>();
@@ -87,26 +95,36 @@ export function ChangesPanel({
   const [bodies, setBodies] = useState<Record<string, unknown>>({});
   const view = useMemo(() => ownView ?? recordView(fields ?? []), [ownView, fields]);
 
+  const baselineId = baseline?.id;
   useEffect(() => {
     let live = true;
-    workflowEndpoints(area)
-      .snapshots(id)
-      .then(
-        (list) => {
-          if (!live) return;
-          setSnapshots(list);
-          setError(undefined);
-          const d = defaultComparison(list, steps);
-          setFrom(d?.from);
-          setTo(d?.to ?? CURRENT);
-        },
-        // An older server has no versions (404); anything else is said as it is.
-        (e) => live && setError(e instanceof ApiError && e.status === 404 ? UNAVAILABLE : describeError(e, lang)),
-      );
+    const flow = workflowEndpoints(area);
+    // The baseline's last approved version, or nothing (an older server, or none approved).
+    const base = async (): Promise<(SnapshotInfo & { snapshot: unknown }) | undefined> => {
+      if (!baselineId) return undefined;
+      const approved = (await flow.snapshots(baselineId)).filter((s) => s.state === "approved");
+      const last = approved.sort((a, b) => a.version - b.version).at(-1);
+      return last && flow.snapshot(baselineId, last.id);
+    };
+    Promise.all([flow.snapshots(id), base().catch(() => undefined)]).then(
+      ([own, b]) => {
+        if (!live) return;
+        const list = b ? [{ id: BASELINE, version: b.version, state: b.state, createdAt: b.createdAt }, ...own] : own;
+        if (b) setBodies((x) => ({ ...x, [BASELINE]: b.snapshot }));
+        setSnapshots(list);
+        setError(undefined);
+        const returned = steps.some((s) => s.action === "return");
+        const d = b && !returned ? { from: BASELINE, to: CURRENT } : defaultComparison(own, steps);
+        setFrom(d?.from);
+        setTo(d?.to ?? CURRENT);
+      },
+      // An older server has no versions (404); anything else is said as it is.
+      (e) => live && setError(e instanceof ApiError && e.status === 404 ? UNAVAILABLE : describeError(e, lang)),
+    );
     return () => {
       live = false;
     };
-  }, [area, id, lang, steps]);
+  }, [area, id, lang, steps, baselineId]);
 
   useEffect(() => {
     for (const sid of [from, to]) {
@@ -135,7 +153,9 @@ export function ChangesPanel({
       (view.format?.(field, v, lang) ?? String(v))
     );
   const label = (s: SnapshotInfo) =>
-    `${tx("version")} ${s.version} · ${STATE_TEXT[s.state]?.[zh ? 0 : 1] ?? s.state} · ${new Date(s.createdAt).toLocaleString(zh ? "zh-CN" : "en-GB")}`;
+    s.id === BASELINE && baseline
+      ? baseline.label
+      : `${tx("version")} ${s.version} · ${STATE_TEXT[s.state]?.[zh ? 0 : 1] ?? s.state} · ${new Date(s.createdAt).toLocaleString(zh ? "zh-CN" : "en-GB")}`;
   const options = (snapshots ?? []).map((s) => ({ value: s.id, label: label(s) }));
   const kindText = {
     added: tx("added"),

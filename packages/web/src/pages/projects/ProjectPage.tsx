@@ -23,7 +23,7 @@ import { describeError } from "../../lib/errors.ts";
 import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
 import { rowsFromIndicators } from "./gridModel.ts";
 import { IndicatorEditorCard, useIndicatorEditor } from "./IndicatorEditor.tsx";
-import { ReviseButton, RevisionNotice, RevisionTag } from "./ProjectRevision.tsx";
+import { adjustedBaseline, ReviseButton, RevisionNotice, RevisionTag } from "./ProjectRevision.tsx";
 
 type Loaded = { project: Project; indicators: Indicator[]; history: FlowStep[] };
 
@@ -196,7 +196,14 @@ export default function ProjectPage() {
           <HistoryTimeline steps={data.history} />
         </Col>
       </Row>
-      <ChangesPanel area="projects" id={p.id} current={current} fields={PROJECT_FIELDS} steps={data.history} />
+      <ChangesPanel
+        area="projects"
+        id={p.id}
+        current={current}
+        fields={PROJECT_FIELDS}
+        steps={data.history}
+        baseline={adjustedBaseline(p, zh)}
+      />
       <IndicatorEditorCard
         editor={editor}
         title={zh ? "绩效指标" : "Performance indicators"}

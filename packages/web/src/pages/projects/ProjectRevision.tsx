@@ -21,6 +21,13 @@ export function revisionText(revision: number, zh: boolean): string {
   return zh ? `第 ${revision} 版（第 ${revision - 1} 次调整）` : `revision ${revision} (adjustment ${revision - 1})`;
 }
 
+/** For 本次修改 on an adjustment: the approved revision it adjusts (revisions follow one another). */
+export function adjustedBaseline(p: Pick<Project, "supersedesId" | "revision">, zh: boolean) {
+  if (!p.supersedesId) return undefined;
+  const r = p.revision - 1;
+  return { id: p.supersedesId, label: zh ? `第 ${r} 版 · 已审核（调整前）` : `revision ${r} · approved (before)` };
+}
+
 /** The revision of a project that has been adjusted or is an adjustment; nothing for one never adjusted. */
 export function RevisionTag({ project, testId }: { project: Revisioned; testId?: string }) {
   const { lang } = useI18n();
