@@ -3,7 +3,8 @@
  * filler pastes into the wizard's paste box a real `paste` event holding (1) seed 004's first project as Excel puts
  * it on the clipboard — HTML, the title and headings merged across (colspan), 预算规模及资金用途 and each 一级指标
  * merged down (rowspan), numbers with Excel's `x:num` — and (2) seed 004's second project as tab-separated text
- * only. Each time the box says how many rows × columns it got, the server's plan shows the project with its
+ * only, and (3) seed 004's third project as Word puts it on the clipboard (the heading a paragraph, each table its
+ * own, Word's settings in the HTML's head). Each time the box says how many rows × columns it got, the server's plan shows the project with its
  * number of indicators, and the commit writes it: the API then lists the project with exactly the pasted 三级指标.
  * An empty paste, and a paste of a picture, give the box's message and upload nothing.
  * What is expected is computed from the rows the test pastes (built here from the seed), not written down.
@@ -27,6 +28,9 @@ const YEAR = 2026;
 
 /** One project of seed 004 as a sheet range: its heading, then its tables' rows, all as wide as the widest. */
 interface Grid {
+  title: string;
+  /** The project's tables as the seed has them (Word copies them so: the heading a paragraph, then each table). */
+  tables: string[][][];
   rows: string[][];
   /** Which of the project's tables each row comes from (merges stay within a table). */
   table: number[];
@@ -46,6 +50,8 @@ async function seedProjects(): Promise<Grid[]> {
     const width = Math.max(...tables.map((t) => t[0]!.length));
     const pad = (r: string[]) => [...r, ...Array<string>(width - r.length).fill("")];
     return {
+      title,
+      tables,
       rows: [pad([title]), ...tables.flatMap((t) => t.map(pad))],
       table: [0, ...tables.flatMap((t, i) => t.map(() => i + 1))],
       width,
@@ -71,31 +77,42 @@ function expectedOf(g: Grid): { name: string; indicators: string[] } {
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
- * The rows as Excel's clipboard HTML: a row's trailing empty cells merged into its last cell (colspan), an empty
- * first cell under a filled one of the same table merged into it (rowspan), numbers with their stored value (x:num).
+ * Rows as a table on the clipboard: a row's trailing empty cells merged into its last cell (colspan), an empty first
+ * cell under a filled one of the same table merged into it (rowspan); each cell's markup by `td`.
  */
-function excelHtml(g: Grid): string {
+function tableRows(
+  rows: string[][],
+  table: number[],
+  width: number,
+  td: (text: string, attrs: string) => string,
+): string[] {
   const down = new Map<number, number>();
   const covered = new Set<number>();
-  g.rows.forEach((r, i) => {
+  rows.forEach((r, i) => {
     if (r[0] === "" || covered.has(i)) return;
     let n = 1;
-    while (i + n < g.rows.length && g.rows[i + n]![0] === "" && g.table[i + n] === g.table[i]) covered.add(i + n++);
+    while (i + n < rows.length && rows[i + n]![0] === "" && table[i + n] === table[i]) covered.add(i + n++);
     if (n > 1) down.set(i, n);
   });
-  const tr = g.rows.map((r, i) => {
+  return rows.map((r, i) => {
     const from = covered.has(i) ? 1 : 0;
     let last = r.length - 1;
     while (last > from && r[last] === "") last--;
     const tds: string[] = [];
     for (let c = from; c <= last; c++) {
-      const text = r[c]!;
       const rs = c === 0 && down.has(i) ? ` rowspan=${down.get(i)}` : "";
-      const cs = c === last && last < g.width - 1 ? ` colspan=${g.width - last}` : "";
-      const num = /^\d+(\.\d+)?$/.test(text) ? ` x:num="${Number(text)}"` : "";
-      tds.push(`<td class=xl66${rs}${cs}${num} style='border:.5pt solid windowtext'>${esc(text)}</td>`);
+      const cs = c === last && last < width - 1 ? ` colspan=${width - last}` : "";
+      tds.push(td(r[c]!, `${rs}${cs}`));
     }
-    return ` <tr height=19 style='height:14.25pt'>\r\n  ${tds.join("\r\n  ")}\r\n </tr>`;
+    return ` <tr>\r\n  ${tds.join("\r\n  ")}\r\n </tr>`;
+  });
+}
+
+/** The rows as Excel's clipboard HTML: one table, merged cells as spans, numbers with their stored value (x:num). */
+function excelHtml(g: Grid): string {
+  const tr = tableRows(g.rows, g.table, g.width, (text, attrs) => {
+    const num = /^\d+(\.\d+)?$/.test(text) ? ` x:num="${Number(text)}"` : "";
+    return `<td class=xl66${attrs}${num} style='border:.5pt solid windowtext'>${esc(text)}</td>`;
   });
   return `<html xmlns:v="urn:schemas-microsoft-com:vml"
 xmlns:o="urn:schemas-microsoft-com:office:office"
@@ -114,6 +131,50 @@ xmlns="http://www.w3.org/TR/REC-html40">
 ${tr.join("\r\n")}
 <!--EndFragment-->
 </table>
+</body>
+</html>`;
+}
+
+/**
+ * The project as Word's clipboard HTML: the heading a paragraph, each table its own, a cell's text in a paragraph,
+ * and the head Word writes (its settings as <w:WordDocument> in a conditional comment).
+ */
+function wordHtml(g: Grid): string {
+  const p = (text: string) =>
+    text === ""
+      ? "<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>"
+      : `<p class=MsoNormal><span lang=ZH-CN>${esc(text)}<o:p></o:p></span></p>`;
+  const tables = g.tables.map((t) => {
+    const width = Math.max(...t.map((r) => r.length));
+    const tr = tableRows(
+      t,
+      t.map(() => 0),
+      width,
+      (text, attrs) => `<td width=96 valign=top${attrs}>${p(text)}</td>`,
+    );
+    return `<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0>\r\n${tr.join("\r\n")}\r\n</table>`;
+  });
+  return `<html xmlns:v="urn:schemas-microsoft-com:vml"
+xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word"
+xmlns:m="http://schemas.microsoft.com/office/2004/12/omml"
+xmlns="http://www.w3.org/TR/REC-html40">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=utf-8">
+<meta name=ProgId content=Word.Document>
+<meta name=Generator content="Microsoft Word 15">
+<!--[if gte mso 9]><xml>
+ <w:WordDocument>
+  <w:View>Normal</w:View>
+  <w:Zoom>0</w:Zoom>
+ </w:WordDocument>
+</xml><![endif]-->
+</head>
+<body lang=ZH-CN style='tab-interval:21.0pt'>
+<!--StartFragment-->
+<p class=MsoNormal><b><span lang=ZH-CN>${esc(g.title)}</span></b></p>
+${tables.join("\r\n<p class=MsoNormal><o:p>&nbsp;</o:p></p>\r\n")}
+<!--EndFragment-->
 </body>
 </html>`;
 }
@@ -164,9 +225,9 @@ describe.skipIf(!hasChromium)("import wizard: a table pasted from Excel (seed 00
       .map((i) => i.name);
   };
 
-  it("seed 004 gives the rows to paste: two projects with indicators", () => {
-    expect(projects.length).toBeGreaterThanOrEqual(2);
-    for (const g of projects.slice(0, 2)) expect(expectedOf(g).indicators.length).toBeGreaterThan(0);
+  it("seed 004 gives the rows to paste: three projects with indicators", () => {
+    expect(projects.length).toBeGreaterThanOrEqual(3);
+    for (const g of projects.slice(0, 3)) expect(expectedOf(g).indicators.length).toBeGreaterThan(0);
   });
 
   it("an empty paste, or a picture: the box says what to do and nothing is uploaded", async () => {
@@ -188,6 +249,9 @@ describe.skipIf(!hasChromium)("import wizard: a table pasted from Excel (seed 00
     const g = projects[0]!;
     const X = expectedOf(g);
     const html = excelHtml(g);
+    // Merged as Excel merges them: the title across, 预算规模及资金用途 and the 一级指标 down.
+    expect(html).toMatch(/ colspan=\d+/);
+    expect(html.match(/ rowspan=\d+/g)?.length).toBeGreaterThanOrEqual(2);
     // What a copy from Excel holds: the HTML and the same cells as text; the wizard takes the HTML.
     await wizard.pasteAndPreview({ html, text: excelText(g) }, "粘贴的表格.html");
     expect(uploads).toHaveLength(1);
@@ -218,6 +282,25 @@ describe.skipIf(!hasChromium)("import wizard: a table pasted from Excel (seed 00
     expect((await written(X.name))?.sort()).toEqual([...X.indicators].sort());
     // The first paste's project is still there, unchanged by the second.
     expect((await written(expectedOf(projects[0]!).name))?.length).toBe(expectedOf(projects[0]!).indicators.length);
+    expect(errors).toEqual([]);
+  });
+
+  it("Word's clipboard HTML of the third project (heading, two tables, Word's head): counted, planned and committed", async () => {
+    const g = projects[2]!;
+    const X = expectedOf(g);
+    const html = wordHtml(g);
+    await wizard.pasteAndPreview({ html, text: g.rows.map((r) => r.join("\t")).join("\r\n") }, "粘贴的表格.html");
+    expect(uploads).toHaveLength(3);
+    const rows = g.tables.reduce((n, t) => n + t.length, 0);
+    const columns = Math.max(...g.tables.map((t) => Math.max(...t.map((r) => r.length))));
+    expect(await wizard.size()).toBe(
+      `已粘贴 ${g.tables.length} 个表格，共 ${rows} 行 × ${columns} 列，带格式的表格（HTML）`,
+    );
+    const planned = (await wizard.plan()).filter((r) => r.kind === "项目");
+    expect(planned).toEqual([{ kind: "项目", name: X.name, action: "新建", indicators: String(X.indicators.length) }]);
+
+    await wizard.commit();
+    expect((await written(X.name))?.sort()).toEqual([...X.indicators].sort());
     expect(errors).toEqual([]);
   });
 });
