@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -39,6 +40,20 @@ describe("startServer on PGlite (the embedded default)", () => {
       const health = await fetch(`${first.url}/api/v1/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: "ok", store: "pglite" });
+      // The public site has a document from the first start: seed 002's self-evaluation, published by the demo
+      // reviewer (audited as anyone's publication), downloadable as the very bytes it recorded.
+      const pub = (await (await fetch(`${first.url}/api/v1/public/publications`)).json()) as {
+        items: { id: string; type: string; orgName: string; year: number; files: Record<string, { sha256: string }> }[];
+      };
+      expect(pub.items.map((p) => [p.type, p.orgName, p.year])).toEqual([
+        ["evaluation", "武汉市公安局青山区交通大队", 2020],
+      ]);
+      const docx = new Uint8Array(
+        await (
+          await fetch(`${first.url}/api/v1/public/publications/${pub.items[0]!.id}/file?format=docx`)
+        ).arrayBuffer(),
+      );
+      expect(createHash("sha256").update(docx).digest("hex")).toBe(pub.items[0]!.files.docx!.sha256);
       const signedIn = await login(first.url, "demo-filler", DEMO_PASSWORD);
       expect(signedIn.status).toBe(200);
       const list = await fetch(`${first.url}/api/v1/projects`, { headers: { Cookie: signedIn.cookie! } });

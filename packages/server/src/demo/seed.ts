@@ -6,9 +6,10 @@
  * per role. The demo password is public (it is printed and
  * documented): never load the demo into a production database.
  */
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.ts";
 import { hashPassword } from "../accounts/password.ts";
+import { actorOf } from "../accounts/repository.ts";
 import { accounts, memberships, type Role } from "../accounts/schema.ts";
 import { recordAudit } from "../audit/audit.ts";
 import { insertBudget } from "../budgets/department.repository.ts";
@@ -23,6 +24,7 @@ import { insertOrganisation } from "../orgs/repository.ts";
 import { type OrganisationRow, organisations } from "../orgs/schema.ts";
 import { presentProject } from "../projects/presenters.ts";
 import { insertProject, updateProject } from "../projects/repository.ts";
+import { publish } from "../publications/publications.service.ts";
 import { nextState, type WorkflowAction } from "../workflow/rules.ts";
 import { recordWorkflowStep } from "../workflow/step.ts";
 import { fiscalYears } from "../years/schema.ts";
@@ -116,18 +118,24 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
         executed,
       })),
     ]);
-    await tx.insert(selfEvaluations).values({
-      kind: "department",
-      orgId: qingshan.id,
-      year: 2020,
-      initialBudget: "29533300.00",
-      fullYearBudget: "29533300.00",
-      executed: "26091400.00",
-      executionPoints: "20",
-      scheme: "department-2080",
-      statedTotal: "92",
-      statedGrade: "优",
-    });
+    // Seed 002 is a self-evaluation the 青山 traffic brigade published in 2021: approved here, and published below
+    // (信息公开), so that the public site has a document from the first start.
+    const [published] = await tx
+      .insert(selfEvaluations)
+      .values({
+        kind: "department",
+        orgId: qingshan.id,
+        year: 2020,
+        workflowState: "approved",
+        initialBudget: "29533300.00",
+        fullYearBudget: "29533300.00",
+        executed: "26091400.00",
+        executionPoints: "20",
+        scheme: "department-2080",
+        statedTotal: "92",
+        statedGrade: "优",
+      })
+      .returning({ id: selfEvaluations.id });
 
     // Seed 004, first table: 2024年度教育训练, 50.00 万元 of fiscal funds.
     const project = await insertProject(tx, {
@@ -401,6 +409,13 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
         vehicleCount: 12,
         buildingArea: "3200",
       },
+    });
+
+    // Published by the demo reviewer through the same service as in the app (frozen snapshot, files, audit).
+    const [reviewerAccount] = await tx.select().from(accounts).where(eq(accounts.username, "demo-reviewer"));
+    await publish({ db: tx, now: () => now }, await actorOf(tx, reviewerAccount!, ""), {
+      type: "evaluation",
+      id: published!.id,
     });
 
     await recordAudit(tx, {

@@ -148,7 +148,7 @@ function present(row: PublicationRow, orgName: string): PublicationView {
 }
 
 export async function publish(
-  deps: Deps,
+  deps: Pick<Deps, "db" | "now">,
   actor: Actor | undefined,
   input: { type: PublishType; id: string },
 ): Promise<PublicationView> {
@@ -164,7 +164,10 @@ export async function publish(
       base64: Buffer.from(f.data).toString("base64"),
     };
   }
-  const title = document.title ?? document.projects[0]?.name ?? record.orgName;
+  const title =
+    document.title ??
+    document.projects[0]?.name ??
+    (input.type === "evaluation" ? `${record.orgName}${record.year}年度部门整体绩效自评` : record.orgName);
   try {
     return await transact(deps.db, async (tx) => {
       const [row] = await tx
