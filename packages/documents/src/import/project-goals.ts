@@ -132,6 +132,11 @@ function readInfo(ctx: ImportContext, table: Table, nameRow: number, end: number
       // The unit line above: `374101天津市…处` and `单位：万元`.
       for (const t of texts) {
         if (tidy(t) === "" || /^单位[：:]/.test(tidy(t))) continue;
+        // The form's title inside the table (a range copied from Excel starts with it): the heading, not the unit.
+        if (/绩效目标(申报)?表/.test(t)) {
+          project.title ??= tidy(t);
+          continue;
+        }
         if (!project.organisation) project.organisation = splitCodeName(t);
       }
       continue;

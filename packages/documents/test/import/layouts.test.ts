@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { importDocument, recogniseKinds } from "../../src/import/index.ts";
 import type { Block, SourceDocument } from "../../src/model/table.ts";
+import { readPastedTsv } from "../../src/read/paste.ts";
 import { readPdfText, readWordText } from "../../src/text/index.ts";
 
 const word = (rows: string[][], before: string[] = []) =>
@@ -116,6 +117,26 @@ describe("project goals (national 项目支出绩效目标申报表 in one table
       ["产出指标", "成本指标", "单价", "≤2500元/台"],
       ["满意度指标", "服务对象满意度指标", "民警满意度", "≥90%"],
     ]);
+  });
+
+  it("takes a title row pasted inside the table (seed 004's layout) as the title, not as the unit", () => {
+    const rows = [
+      ["1.2024年度教育训练绩效目标表", "", "", "", ""],
+      ["374101天津市公安交通管理局警务保障处", "", "", "", "单位：万元"],
+      ["项目名称", "2024年度教育训练", "", "", ""],
+      ["预算规模及资金用途", "预算数", "50.00", "其中：财政资金", "50.00"],
+      ["绩效目标", "组织全体民警辅警开展培训", "", "", ""],
+      ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值"],
+      ["产出指标", "数量指标", "培训人次", "参训人数", "≥500人次"],
+    ];
+    const tsv = rows.map((r) => r.join("\t")).join("\n");
+    const r = importDocument(readPastedTsv(tsv));
+    expect(r.kind).toBe("project-goals");
+    const [p] = r.document.projects;
+    expect(p!.name).toBe("2024年度教育训练");
+    expect(p!.title).toBe("1.2024年度教育训练绩效目标表");
+    expect(p!.organisation).toMatchObject({ code: "374101", name: "天津市公安交通管理局警务保障处" });
+    expect(p!.indicators.map((i) => i.name)).toEqual(["培训人次"]);
   });
 
   it("reports a budget that is not the sum of its funding", () => {
