@@ -45,8 +45,7 @@ export class ImportUnitsWizard extends ImportWizard {
 
   /** The choices of the unit's select (the proposal first, then the organisations under the chosen one). */
   async options(codeOrName: string): Promise<string[]> {
-    await this.row(codeOrName).getByTestId("unit-org").click();
-    const options = this.page.locator(".ant-select-dropdown:visible .ant-select-item-option");
+    const options = (await this.openChoices(codeOrName)).locator(".ant-select-item-option");
     await options.first().waitFor();
     const texts = (await options.allTextContents()).map((t) => t.trim());
     await this.page.keyboard.press("Escape");
@@ -56,13 +55,25 @@ export class ImportUnitsWizard extends ImportWizard {
 
   /** Chooses the organisation (by the option's text) the unit goes into. */
   async mapTo(codeOrName: string, option: RegExp): Promise<void> {
-    await this.row(codeOrName).getByTestId("unit-org").click();
-    await this.page
-      .locator(".ant-select-dropdown:visible .ant-select-item-option")
+    await (await this.openChoices(codeOrName))
+      .locator(".ant-select-item-option")
       .filter({ hasText: option })
       .first()
       .click();
     await this.page.locator(".ant-select-dropdown:visible").waitFor({ state: "hidden" });
+  }
+
+  /**
+   * Opens the unit's select and answers its own dropdown: the one holding the listbox its input controls. Another
+   * select's dropdown (the year switcher's, just chosen) may still be fading out and must not be read instead.
+   */
+  private async openChoices(codeOrName: string) {
+    const select = this.row(codeOrName).getByTestId("unit-org");
+    await select.click();
+    const listbox = await select.locator("input").first().getAttribute("aria-controls");
+    return listbox
+      ? this.page.locator(".ant-select-dropdown").filter({ has: this.page.locator(`[id="${listbox}"]`) })
+      : this.page.locator(".ant-select-dropdown:visible");
   }
 
   /** The selected choice of the unit's select, as shown. */
