@@ -67,6 +67,14 @@ describe.each(STORES)("project revisions (预算调整) on %s", (kind) => {
     expect(r3.status).toBe(201);
     expect(r3.body).toMatchObject({ revision: 3, supersedesId: r2.id });
     expect((await viewer.get(`/projects/${p.id}`)).body.supersededById).toBe(r2.id);
+    // The first revision, adjusted by an approved one, is not adjusted again: the answer names the revision to adjust.
+    const stale = await filler.post(`/projects/${p.id}/revise`, { version: p.version });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({
+      code: "conflict",
+      message: `该项目已调整为第 ${r2.revision} 版并已审核通过；如需再次调整，请在第 ${r2.revision} 版上调整`,
+      messageEn: `This project was adjusted as revision ${r2.revision}, which is approved; adjust revision ${r2.revision} instead`,
+    });
     expect((await viewer.get(`/projects/${r2.id}`)).body).toMatchObject({
       state: "approved",
       supersedesId: p.id,

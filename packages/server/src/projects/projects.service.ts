@@ -177,6 +177,7 @@ export async function reviseProject(
       en: "Only an approved project is adjusted; edit a draft or returned one directly",
     });
   }
+  if (current.supersededById) throw alreadyAdjusted(await findProject(deps.db, current.supersededById));
   try {
     return await transact(deps.db, async (tx) => {
       const {
@@ -227,12 +228,21 @@ export async function reviseProject(
       return after;
     });
   } catch (e) {
-    if (pgError(e)?.code === PG_UNIQUE_VIOLATION) {
-      throw new DomainError("conflict", {
+    // Another adjustment was written between the read above and this one.
+    if (pgError(e)?.code === PG_UNIQUE_VIOLATION) throw alreadyAdjusted(undefined);
+    throw e;
+  }
+}
+
+/** A revision is adjusted once: while that adjustment is open it is the one to edit, once approved the one to adjust. */
+function alreadyAdjusted(later: ProjectWithOrg | undefined): DomainError {
+  return later?.workflowState === "approved"
+    ? new DomainError("conflict", {
+        zh: `该项目已调整为第 ${later.revision} 版并已审核通过；如需再次调整，请在第 ${later.revision} 版上调整`,
+        en: `This project was adjusted as revision ${later.revision}, which is approved; adjust revision ${later.revision} instead`,
+      })
+    : new DomainError("conflict", {
         zh: "该项目已有一个进行中的调整",
         en: "An adjustment of this project is already under way",
       });
-    }
-    throw e;
-  }
 }
