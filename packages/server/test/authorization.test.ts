@@ -672,6 +672,15 @@ const CASES: Case[] = [
     expect: write(200),
   },
   {
+    route: "post /api/v1/budgets/{id}/revise",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/budgets/${(await ctx.budget(target, "approved")).id}/revise`,
+      body: { version: 1 },
+    }),
+    expect: write(201),
+  },
+  {
     route: "get /api/v1/budgets/{id}/sections",
     make: async (ctx, target) => ({ method: "GET", path: `/budgets/${(await ctx.budget(target)).id}/sections` }),
     expect: read(),

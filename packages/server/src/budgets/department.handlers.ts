@@ -11,6 +11,7 @@ import {
   getSections,
   listBudgetsFor,
   replaceSectionsFor,
+  reviseBudget,
   transitionBudget,
   updateBudgetFor,
 } from "./department.service.ts";
@@ -52,6 +53,9 @@ export const approveBudgetHandler: RouteHandler<typeof r.approveBudgetRoute, App
 
 export const returnBudgetHandler: RouteHandler<typeof r.returnBudgetRoute, AppEnv> = async (c) =>
   c.json(await transitionBudget(c.var.deps, c.var.actor, c.req.valid("param").id, "return", c.req.valid("json")), 200);
+
+export const reviseBudgetHandler: RouteHandler<typeof r.reviseBudgetRoute, AppEnv> = async (c) =>
+  c.json(await reviseBudget(c.var.deps, c.var.actor, c.req.valid("param").id, c.req.valid("json")), 201);
 
 export const budgetHistoryHandler: RouteHandler<typeof r.budgetHistoryRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");

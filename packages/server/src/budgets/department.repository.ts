@@ -1,5 +1,5 @@
 /** SQL for department budgets (部门预算) and their sections. */
-import { and, asc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
 import type { WorkflowState } from "../db/columns.ts";
 import type { Db } from "../db/open.ts";
 import { likePrefix } from "../orgs/repository.ts";
@@ -53,6 +53,17 @@ export async function listBudgets(db: Db, f: { scopePaths?: string[]; underPath?
     .orderBy(asc(organisations.path), asc(departmentBudgets.year), asc(departmentBudgets.revision))
     .limit(2000);
   return rows.map((r) => ({ ...r.b, orgPath: r.orgPath, orgName: r.orgName }));
+}
+
+/** The latest revision (预算调整) of an organisation's budget of a year. */
+export async function latestRevision(db: Db, orgId: string, year: number): Promise<BudgetRow | undefined> {
+  const rows = await db
+    .select()
+    .from(departmentBudgets)
+    .where(and(eq(departmentBudgets.orgId, orgId), eq(departmentBudgets.year, year)))
+    .orderBy(desc(departmentBudgets.revision))
+    .limit(1);
+  return rows[0];
 }
 
 export async function sectionsOf(db: Db, budgetId: string): Promise<Sections> {

@@ -130,6 +130,18 @@ export const returnBudgetRoute = workflowActionRoute(
   BudgetSchema,
   "退回 / return with a comment: a submitted budget by the unit approver, a unit-approved one by the reviewer",
 );
+export const reviseBudgetRoute = createRoute({
+  method: "post",
+  path: "/budgets/{id}/revise",
+  tags: ["workflow"],
+  summary:
+    "预算调整 / adjust an approved budget (filler): a new draft revision with its sections; the approved one stays as it is",
+  request: { params: IdParam, body: { required: true, content: json(z.object({ version: z.number().int() })) } },
+  responses: {
+    201: { description: "The new draft revision", content: json(BudgetSchema) },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
 export const budgetHistoryRoute = historyRoute("budgets", "流转记录 / the budget's workflow history, with names");
 export const budgetSnapshotsRoute = snapshotsRoute(
   "budgets",

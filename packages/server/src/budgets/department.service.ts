@@ -8,11 +8,12 @@ import { isReferenceViolation, PG_UNIQUE_VIOLATION, pgError } from "../db/errors
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
-import { notFound } from "../http/errors.ts";
+import { notFound, staleVersion } from "../http/errors.ts";
 import { writableOrganisation } from "../orgs/access.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import type { WorkflowAction } from "../workflow/rules.ts";
 import { type ReviewableKind, transitionRecord } from "../workflow/transition.ts";
+import { assertOpenYear } from "../years/guard.ts";
 import { type Budget, presentBudget, presentSections } from "./department.presenters.ts";
 import {
   type BudgetPatch,
@@ -20,6 +21,7 @@ import {
   deleteBudget,
   findBudget,
   insertBudget,
+  latestRevision,
   listBudgets,
   replaceSections,
   type Sections,
@@ -27,6 +29,7 @@ import {
   sectionsOf,
   updateBudget,
 } from "./department.repository.ts";
+import { insertSections } from "./sections.repository.ts";
 
 /** A budget with its sections: what the API shows, snapshots and exports. */
 export type BudgetRecord = BudgetWithOrg & { sections: Sections };
@@ -184,4 +187,96 @@ export function transitionBudget(
   input: { version: number; comment?: string | undefined },
 ): Promise<Budget> {
   return transitionRecord(deps, actor, BUDGETS, id, action, input);
+}
+
+/**
+ * An adjustment (预算调整) of an approved budget: a new draft revision (revision + 1) with the header and every
+ * section copied; the approved revision stays as it is (approved, published, with its snapshots). Only the latest
+ * revision of the organisation's year is adjusted, one adjustment at a time.
+ */
+export async function reviseBudget(
+  deps: Deps,
+  actor: Actor | undefined,
+  id: string,
+  input: { version: number },
+): Promise<Budget> {
+  const current = await budgetFor(deps.db, actor, id, "business.write");
+  const a = authorize(actor, "business.write", { orgPath: current.orgPath });
+  await assertOpenYear(deps.db, current.year);
+  if (current.version !== input.version) throw staleVersion(BUDGETS.present(current));
+  if (current.workflowState !== "approved") {
+    throw new DomainError("conflict", {
+      zh: "只有已审核通过的部门预算才能调整；草稿或已退回的预算直接修改即可",
+      en: "Only an approved department budget is adjusted; edit a draft or returned one directly",
+    });
+  }
+  const latest = await latestRevision(deps.db, current.orgId, current.year);
+  if (latest && latest.revision > current.revision) throw alreadyAdjusted(latest);
+  try {
+    return await transact(deps.db, async (tx) => {
+      const row = await insertBudget(tx, {
+        orgId: current.orgId,
+        year: current.year,
+        revision: current.revision + 1,
+        incomeTotal: current.incomeTotal,
+        expenditureTotal: current.expenditureTotal,
+        operatingFunds: current.operatingFunds,
+        notes: current.notes,
+        createdAt: deps.now(),
+        updatedAt: deps.now(),
+      });
+      const s = current.sections;
+      const line = <T extends { id: string; budgetId: string; sortOrder: number }>({
+        id: _i,
+        budgetId: _b,
+        sortOrder: _o,
+        ...rest
+      }: T) => rest;
+      const one = <T extends { budgetId: string }>(r: T | null) => {
+        if (!r) return null;
+        const { budgetId: _b, ...rest } = r;
+        return rest;
+      };
+      await insertSections(tx, row.id, {
+        income: s.income.map(line),
+        spending: s.spending.map(line),
+        threePublic: one(s.threePublic),
+        procurement: s.procurement.map(line),
+        assets: one(s.assets),
+      });
+      const after = await present(tx, { ...row, orgPath: current.orgPath, orgName: current.orgName });
+      await recordAudit(tx, {
+        actor: a,
+        orgId: current.orgId,
+        action: "budget.revise",
+        entityType: BUDGETS.entityType,
+        entityId: row.id,
+        before: { supersedes: current.id, revision: current.revision },
+        after,
+        at: deps.now(),
+      });
+      return after;
+    });
+  } catch (e) {
+    // Another adjustment of the year was written between the read above and this one.
+    if (pgError(e)?.code === PG_UNIQUE_VIOLATION) throw alreadyAdjusted(undefined);
+    throw e;
+  }
+}
+
+/** A later revision exists: while it is open it is the one to edit, once approved the one to adjust. */
+function alreadyAdjusted(later: { revision: number; workflowState: string } | undefined): DomainError {
+  return later?.workflowState === "approved"
+    ? new DomainError("conflict", {
+        zh: `该部门预算已调整为第 ${later.revision} 版并已审核通过；如需再次调整，请在第 ${later.revision} 版上调整`,
+        en: `This budget was adjusted as revision ${later.revision}, which is approved; adjust revision ${later.revision} instead`,
+      })
+    : new DomainError("conflict", {
+        zh: later
+          ? `该部门预算已有一个进行中的调整（第 ${later.revision} 版），请在该版本上修改`
+          : "该部门预算已有一个进行中的调整",
+        en: later
+          ? `An adjustment of this budget is already under way (revision ${later.revision}); edit that one`
+          : "An adjustment of this budget is already under way",
+      });
 }
