@@ -10,6 +10,7 @@ import { AssetsSection } from "./AssetsSection.tsx";
 import { type Budget, budgetApi } from "./api.ts";
 import { BudgetOverview } from "./BudgetOverview.tsx";
 import { BudgetHistory, BudgetReturnNotice, BudgetReviewActions, useBudgetHistory } from "./BudgetReview.tsx";
+import { BudgetRevisionTag } from "./BudgetRevision.tsx";
 import { type SectionProps, wan } from "./fields.tsx";
 import {
   type BudgetDraft,
@@ -34,11 +35,16 @@ export function BudgetCard({
   editable,
   closed,
   onSaved,
+  latest = true,
+  onRevised,
 }: {
   b: Budget;
   editable: boolean;
   closed: boolean;
   onSaved(): Promise<void>;
+  /** Whether this is the latest revision of its organisation's year (预算调整, BudgetRevision.tsx). */
+  latest?: boolean;
+  onRevised?: (next: Budget | undefined) => Promise<void>;
 }) {
   const { lang, t } = useI18n();
   const zh = lang === "zh";
@@ -97,6 +103,7 @@ export function BudgetCard({
       title={
         <Space>
           {t("budget.department")} · {b.orgName} · {b.year}
+          <BudgetRevisionTag b={b} latest={latest} />
           <StateTag state={b.state} testId="budget-state" />
           <Typography.Text type="secondary" style={{ fontWeight: "normal" }}>
             {zh ? `第 ${b.version} 版` : `version ${b.version}`}
@@ -126,7 +133,13 @@ export function BudgetCard({
       }
     >
       <Space orientation="vertical" size={8} style={{ width: "100%", marginBottom: 8 }}>
-        <BudgetReviewActions b={b} onChanged={onSaved} submitBlocked={submitBlocked} />
+        <BudgetReviewActions
+          b={b}
+          onChanged={onSaved}
+          submitBlocked={submitBlocked}
+          latest={latest}
+          onRevised={onRevised}
+        />
         <BudgetReturnNotice b={b} steps={steps} />
       </Space>
       {editable && dirty && (

@@ -9,6 +9,7 @@ import { useWorkspace } from "../../workspace.tsx";
 import { yearClosed } from "../duties/model.ts";
 import { type Budget, budgetApi } from "./api.ts";
 import { BudgetCard } from "./BudgetCard.tsx";
+import { BudgetRevisionSwitch, revisionsByOrg } from "./BudgetRevision.tsx";
 import { ExecutionCard } from "./ExecutionCard.tsx";
 import { ExecutionRollupCard } from "./ExecutionRollupCard.tsx";
 
@@ -31,6 +32,8 @@ export default function BudgetPage() {
   const [busy, setBusy] = useState(false);
   const [params] = useSearchParams();
   const [rollupTick, setRollupTick] = useState(0);
+  // The revision shown of each organisation's budget (预算调整): the latest unless the user chose another.
+  const [shownByOrg, setShownByOrg] = useState<Record<string, string>>({});
 
   // Opened from a dashboard bar: that unit becomes the organisation worked on.
   const wanted = params.get("orgId");
@@ -120,15 +123,31 @@ export default function BudgetPage() {
           </Empty>
         </Card>
       )}
-      {(budgets ?? []).map((b) => (
-        <BudgetCard
-          key={b.id}
-          b={b}
-          editable={filler && !closed && b.orgId === ws.orgId && (b.state === "draft" || b.state === "returned")}
-          closed={closed}
-          onSaved={loadBudgets}
-        />
-      ))}
+      {revisionsByOrg(budgets ?? []).map((revisions) => {
+        const latest = revisions.at(-1)!;
+        const b = revisions.find((r) => r.id === shownByOrg[latest.orgId]) ?? latest;
+        return (
+          <Space key={latest.orgId} orientation="vertical" size={4} style={{ width: "100%" }}>
+            <BudgetRevisionSwitch
+              revisions={revisions}
+              shown={b.id}
+              onShow={(id) => setShownByOrg((m) => ({ ...m, [latest.orgId]: id }))}
+            />
+            <BudgetCard
+              key={b.id}
+              b={b}
+              editable={filler && !closed && b.orgId === ws.orgId && (b.state === "draft" || b.state === "returned")}
+              closed={closed}
+              onSaved={loadBudgets}
+              latest={b === latest}
+              onRevised={async (next) => {
+                await loadBudgets();
+                if (next) setShownByOrg((m) => ({ ...m, [next.orgId]: next.id }));
+              }}
+            />
+          </Space>
+        );
+      })}
     </Space>
   );
 }

@@ -11,6 +11,7 @@ import {
   workflowEndpoints,
 } from "../../components/workflow/index.ts";
 import type { Budget } from "./api.ts";
+import { BudgetReviseButton } from "./BudgetRevision.tsx";
 import { BUDGET_CHANGES } from "./budgetChanges.ts";
 
 const budgetFlow = workflowEndpoints("budgets");
@@ -34,16 +35,23 @@ export function useBudgetHistory(b: Budget): FlowStep[] {
 
 /**
  * The review of one department budget, as on the project page: the workflow buttons the user may press now,
- * export (xlsx / docx / PDF of its 部门预算信息公开) and publication once approved.
+ * export (xlsx / docx / PDF of its 部门预算信息公开), publication once approved, and 「预算调整」 of the approved
+ * latest revision (BudgetRevision.tsx).
  */
 export function BudgetReviewActions({
   b,
   onChanged,
   submitBlocked,
+  latest = true,
+  onRevised,
 }: {
   b: Budget;
   onChanged: () => Promise<void>;
   submitBlocked?: string | undefined;
+  /** Whether this is the latest revision of its organisation's year (only that one is adjusted). */
+  latest?: boolean;
+  /** After an adjustment: the new draft revision (undefined when refused; the page reloads). */
+  onRevised?: (next: Budget | undefined) => Promise<void>;
 }) {
   const reload = useCallback(() => onChanged(), [onChanged]);
   return (
@@ -51,6 +59,7 @@ export function BudgetReviewActions({
       <WorkflowActions area="budgets" record={b} onChanged={reload} submitBlocked={submitBlocked} />
       <ExportButton type="budget" id={b.id} />
       <PublishControl type="budget" record={b} />
+      <BudgetReviseButton b={b} latest={latest} onRevised={onRevised ?? (() => onChanged())} />
     </Space>
   );
 }

@@ -71,6 +71,8 @@ export const budgetApi = {
   update: (id: string, body: Partial<BudgetHeader> & { version: number }) => api.patch<Budget>(`/budgets/${id}`, body),
   saveSections: (id: string, version: number, sections: SectionsInput) =>
     api.put<Budget>(`/budgets/${id}/sections`, { version, ...sections }),
+  /** POST /budgets/{id}/revise (预算调整): a new draft revision of the approved latest one; 409 when one is open. */
+  revise: (id: string, version: number) => api.post<Budget>(`/budgets/${id}/revise`, { version }),
 };
 
 export type ExecutionScope = "total" | "basic" | "project_spending" | "project";
