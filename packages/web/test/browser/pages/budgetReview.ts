@@ -70,6 +70,35 @@ export class BudgetReview {
     return { procurement, three };
   }
 
+  /**
+   * 预算调整 on the approved latest revision: the confirmation (its text answered), then the new draft revision
+   * shown on the card.
+   */
+  async revise(): Promise<string> {
+    await this.page.getByTestId("budget-revise").click();
+    const text = (await this.page.getByTestId("budget-revise-confirm-text").textContent()) ?? "";
+    await this.page.locator("#budget-revise-confirm").click();
+    await this.page.getByTestId("budget-revise-confirm-text").waitFor({ state: "detached" });
+    return text;
+  }
+
+  /** The revision the card shows (data-revision of its tag; 1 when untagged: a budget never adjusted). */
+  async revision(): Promise<number> {
+    const tag = this.page.getByTestId("budget-card").first().getByTestId("budget-revision");
+    return (await tag.count()) === 0 ? 1 : Number(await tag.getAttribute("data-revision"));
+  }
+
+  /** Waits until the card shows the revision. */
+  async waitForRevision(revision: number): Promise<void> {
+    await this.page.locator(`[data-testid="budget-revision"][data-revision="${revision}"]`).first().waitFor();
+  }
+
+  /** Switches the card to another revision of the year (年初预算, 第 N 次调整). */
+  async showRevision(revision: number): Promise<void> {
+    await this.page.getByTestId(`budget-revision-${revision}`).click();
+    await this.waitForRevision(revision);
+  }
+
   /** 公开: publishes the approved budget and answers the public page's path. */
   async publish(): Promise<string> {
     await this.page.getByTestId("publish").click();
