@@ -5,7 +5,6 @@
  * 年初预算 is reached with the revision switch, still approved and unchanged, with no 调整 button; a viewer has none.
  */
 import { existsSync } from "node:fs";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
 import { BudgetPage } from "./pages/budget.ts";
