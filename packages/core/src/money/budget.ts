@@ -202,6 +202,18 @@ export function checkTotal(total: Fen, parts: Iterable<Fen | undefined>): TotalC
   return { holds: s === total, sum: s, difference: (total - s) as Fen };
 }
 
+/** 政府采购: one line's quantity × unit price (fen, exact — it may fall between fen) against its amount. */
+export interface ProcurementLineCheck {
+  product: Ratio;
+  /** product = amount exactly (false when the amount is missing). */
+  holds: boolean;
+}
+
+export function checkProcurementLine(quantity: Ratio, unitPrice: Fen, amount?: Fen): ProcurementLineCheck {
+  const product = mul(quantity, fromInt(unitPrice));
+  return { product, holds: amount !== undefined && cmp(product, fromInt(amount)) === 0 };
+}
+
 export type Light = "red" | "yellow" | "green";
 
 export interface MonitoringLight {

@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "../../src/errors/domain-error.ts";
 import {
   checkBudgetLine,
+  checkProcurementLine,
   checkTotal,
   executionRate,
   monitoringLight,
   parseStatedRate,
 } from "../../src/money/budget.ts";
 import { fen, parseAmount, parseWanYuan, parseYuan } from "../../src/money/money.ts";
-import { toDecimalString } from "../../src/numbers/decimal.ts";
+import { parseDecimal, toDecimalString } from "../../src/numbers/decimal.ts";
 
 const y = (t: string) => parseAmount(t, { unit: "元" });
 
@@ -158,5 +159,22 @@ describe("monitoring traffic light", () => {
     expect(() => monitoringLight(b, b, 13)).toThrow(DomainError);
     expect(() => monitoringLight(b, b, 6.5)).toThrow(DomainError);
     expect(() => monitoringLight(b, fen(0n), 6)).toThrow(DomainError);
+  });
+});
+
+describe("checkProcurementLine (政府采购: 数量 × 单价 = 金额)", () => {
+  it("multiplies exactly, also off the fen, and holds only for an equal amount", () => {
+    // 50 × 15,000.00 元 = 750,000.00 元
+    const ok = checkProcurementLine(parseDecimal("50")!, parseYuan("15000"), parseYuan("750000"));
+    expect(ok.holds).toBe(true);
+    expect(toDecimalString(ok.product)).toBe(String(parseYuan("750000")));
+    // 50 × 15,000.00 元 against 76.25 万元: one is 12,500 元 off
+    expect(checkProcurementLine(parseDecimal("50")!, parseYuan("15000"), parseWanYuan("76.25")).holds).toBe(false);
+    // 1.5 × 0.01 元 = 1.5 fen: exact, never equal to a whole-fen amount
+    const half = checkProcurementLine(parseDecimal("1.5")!, parseYuan("0.01"), fen(1n));
+    expect(toDecimalString(half.product)).toBe("1.5");
+    expect(half.holds).toBe(false);
+    // no amount: the product, and nothing holds
+    expect(checkProcurementLine(parseDecimal("3")!, parseYuan("2"), undefined).holds).toBe(false);
   });
 });

@@ -6,13 +6,11 @@
  */
 import type { Location } from "../../errors/domain-error.ts";
 import type { Amount, FundLine, ImportedDocument } from "../../model/document.ts";
-import { checkBudgetLine } from "../../money/budget.ts";
+import { checkBudgetLine, checkProcurementLine } from "../../money/budget.ts";
 import { type Fen, type MoneyUnit, sumFen } from "../../money/money.ts";
-import { mul, parseDecimal, type Ratio } from "../../numbers/decimal.ts";
+import { parseDecimal } from "../../numbers/decimal.ts";
 import { compareAmounts, fenOf, loc, locateText, showAmount } from "../context.ts";
 import type { ReviewConfig, Rule, RuleFinding } from "../types.ts";
-
-const fenRatio = (f: Fen): Ratio => ({ n: f, d: 1n });
 
 /** A total against its parts: a finding when they differ. Parts without an amount count as absent. */
 function totalFinding(
@@ -111,7 +109,7 @@ export const procurementLine: Rule = {
         const price = fenOf(l.unitPrice);
         const amount = fenOf(l.amount);
         if (!q || price === undefined || amount === undefined || !l.amount) return;
-        const computed = mul(q, fenRatio(price));
+        const computed = checkProcurementLine(q, price, amount).product;
         const c = compareAmounts(amount, computed, l.amount.unit, config);
         if (!c) return;
         out.push({

@@ -1,10 +1,11 @@
 /**
  * The department budget form: a draft of text as typed (money in 万元 as the forms show it), the conversion to
  * the exact 元 strings the server takes, and the checks of totals against their parts and of procurement lines
- * (quantity × unit price = amount), all by core's exact money (checkTotal, decimal): never floats.
+ * (quantity × unit price = amount), all by core's exact money (checkTotal, checkProcurementLine): never floats.
  */
 import {
   checkBudgetLine,
+  checkProcurementLine,
   checkTotal,
   DomainError,
   decimal,
@@ -342,14 +343,14 @@ export function procurementProduct(l: ProcurementDraft): ProductView | undefined
   const price = fenOf(l.unitPrice);
   const amount = fenOf(l.amount);
   if (!qty || price === undefined) return undefined;
-  const productFen = decimal.mul(qty, decimal.fromInt(price));
+  const { product: productFen, holds } = checkProcurementLine(qty, price, amount);
   const yuan = decimal.div(productFen, decimal.fromInt(100n));
   return {
     productWan: decimal
       .toFixed(decimal.div(productFen, decimal.fromInt(1_000_000n)), 6)
       .replace(/(\.\d\d\d*?)0+$/, "$1"),
     productYuan: decimal.toFixed(yuan, 2),
-    holds: amount !== undefined && decimal.cmp(productFen, decimal.fromInt(amount)) === 0,
+    holds,
   };
 }
 
