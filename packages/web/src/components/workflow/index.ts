@@ -1,3 +1,4 @@
+export { AdjustButton } from "./AdjustButton.tsx";
 export * from "./api.ts";
 export { ChangesPanel } from "./ChangesPanel.tsx";
 export { HistoryTimeline, ReturnNotice } from "./HistoryTimeline.tsx";
