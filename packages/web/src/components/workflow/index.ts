@@ -1,4 +1,3 @@
-export { AdjustButton } from "./AdjustButton.tsx";
 export * from "./api.ts";
 export { ChangesPanel } from "./ChangesPanel.tsx";
 export { HistoryTimeline, ReturnNotice } from "./HistoryTimeline.tsx";

@@ -3,10 +3,9 @@
  * adjustment); the page shows the latest and lets the user switch to an earlier one. An approved latest revision
  * is adjusted by a filler with 「预算调整」: a confirmation, then the new draft revision (POST /budgets/{id}/revise).
  */
-import { App, Radio, Tag } from "antd";
+import { App, Button, Radio, Tag, Tooltip } from "antd";
 import { useState } from "react";
 import { useAuth } from "../../auth.tsx";
-import { AdjustButton } from "../../components/workflow/AdjustButton.tsx";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { useWorkspace } from "../../workspace.tsx";
@@ -92,7 +91,7 @@ export function BudgetReviseButton({
   const zh = lang === "zh";
   const { user } = useAuth();
   const ws = useWorkspace();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [busy, setBusy] = useState(false);
 
   const may = latest && b.state === "approved" && !!user?.roles.includes("filler") && !yearClosed(ws.years, b.year);
@@ -116,17 +115,33 @@ export function BudgetReviseButton({
     }
   };
 
+  const ask = () =>
+    modal.confirm({
+      title: zh ? "预算调整" : "Adjust the budget",
+      content: (
+        <div data-testid="budget-revise-confirm-text">
+          {zh
+            ? `将以本预算为基础新建一个草稿版本（${budgetRevisionText(b.revision + 1, true)}），复制全部收入、支出、“三公”经费、政府采购和资产数据，修改后按原流程提交审核。已审核的${budgetRevisionText(b.revision, true)}保持不变；如已公开，公开的仍是该版本，直到另行公开。`
+            : `A new draft revision (${budgetRevisionText(b.revision + 1, false)}) is made from this budget with all its income, spending, 三公, procurement and assets, to be changed and submitted for review as usual. The approved ${budgetRevisionText(b.revision, false)} stays as it is and, if it was published, remains the published one until another is published.`}
+        </div>
+      ),
+      okText: zh ? "新建调整版本" : "Make the adjustment",
+      cancelText: zh ? "取消" : "Cancel",
+      okButtonProps: { id: "budget-revise-confirm" },
+      onOk: revise,
+    });
+
   return (
-    <AdjustButton
-      testIds={{ button: "budget-revise", confirm: "budget-revise-confirm", text: "budget-revise-confirm-text" }}
-      what={{ zh: "预算", en: "budget" }}
-      confirmText={
+    <Tooltip
+      title={
         zh
-          ? `将以本预算为基础新建一个草稿版本（${budgetRevisionText(b.revision + 1, true)}），复制全部收入、支出、“三公”经费、政府采购和资产数据，修改后按原流程提交审核。已审核的${budgetRevisionText(b.revision, true)}保持不变；如已公开，公开的仍是该版本，直到另行公开。`
-          : `A new draft revision (${budgetRevisionText(b.revision + 1, false)}) is made from this budget with all its income, spending, 三公, procurement and assets, to be changed and submitted for review as usual. The approved ${budgetRevisionText(b.revision, false)} stays as it is and, if it was published, remains the published one until another is published.`
+          ? "已审核的预算不能直接修改；调整会新建一个版本"
+          : "An approved budget is not edited: adjusting makes a new revision"
       }
-      busy={busy}
-      onConfirm={revise}
-    />
+    >
+      <Button data-testid="budget-revise" loading={busy} onClick={ask}>
+        {zh ? "预算调整" : "Adjust"}
+      </Button>
+    </Tooltip>
   );
 }

@@ -2,13 +2,12 @@
  * 预算调整 on the project page: the revision's tag, what the revision is to the others (the approved one it adjusts,
  * or the later one that adjusts it), and the 「预算调整」 button of an approved project.
  */
-import { Alert, App, Tag, Typography } from "antd";
+import { Alert, App, Button, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { ApiError } from "../../api/client.ts";
 import { type Project, projectEndpoints } from "../../api/endpoints.ts";
 import { useAuth } from "../../auth.tsx";
-import { AdjustButton } from "../../components/workflow/AdjustButton.tsx";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { useWorkspace } from "../../workspace.tsx";
@@ -164,17 +163,33 @@ export function ReviseButton({ project, onChanged }: { project: Project; onChang
     }
   };
 
+  const ask = () =>
+    modal.confirm({
+      title: zh ? "预算调整" : "Adjust the budget",
+      content: (
+        <div data-testid="revise-confirm-text">
+          {zh
+            ? `将以本项目为基础新建一个草稿版本（${revisionText(project.revision + 1, true)}），复制项目信息和全部绩效指标，修改后按原流程提交审核。已审核的第 ${project.revision} 版保持不变；如已公开，公开的仍是该版本，直到另行公开。`
+            : `A new draft revision (${revisionText(project.revision + 1, false)}) is made from this project, with its details and all its indicators, to be changed and submitted for review as usual. The approved revision ${project.revision} stays as it is and, if it was published, remains the published one until another is published.`}
+        </div>
+      ),
+      okText: zh ? "新建调整版本" : "Make the adjustment",
+      cancelText: zh ? "取消" : "Cancel",
+      okButtonProps: { id: "revise-confirm" },
+      onOk: revise,
+    });
+
   return (
-    <AdjustButton
-      testIds={{ button: "project-revise", confirm: "revise-confirm", text: "revise-confirm-text" }}
-      what={{ zh: "项目", en: "project" }}
-      confirmText={
+    <Tooltip
+      title={
         zh
-          ? `将以本项目为基础新建一个草稿版本（${revisionText(project.revision + 1, true)}），复制项目信息和全部绩效指标，修改后按原流程提交审核。已审核的第 ${project.revision} 版保持不变；如已公开，公开的仍是该版本，直到另行公开。`
-          : `A new draft revision (${revisionText(project.revision + 1, false)}) is made from this project, with its details and all its indicators, to be changed and submitted for review as usual. The approved revision ${project.revision} stays as it is and, if it was published, remains the published one until another is published.`
+          ? "已审核的项目不能直接修改；调整会新建一个版本"
+          : "An approved project is not edited: adjusting makes a new revision"
       }
-      busy={busy}
-      onConfirm={revise}
-    />
+    >
+      <Button data-testid="project-revise" loading={busy} onClick={ask}>
+        {zh ? "预算调整" : "Adjust"}
+      </Button>
+    </Tooltip>
   );
 }
