@@ -58,10 +58,22 @@ export class AdminPage {
     await dialog.waitFor();
     const title = parentName ?? "（顶级，无上级机构）";
     const picker = dialog.getByTestId("move-parent");
-    // A dropdown of an earlier dialog may still be fading out and take the click (seen under load): check that
-    // the choice took, and choose again when it did not.
+    // A dropdown of an earlier dialog may still be fading out and take the click (seen under load): wait until none
+    // shows, then check that the choice took, and choose again when it did not (no Escape: it would close the dialog).
+    const dropdownShown = () =>
+      this.page.evaluate(() =>
+        [...document.querySelectorAll(".ant-select-dropdown")].some(
+          (e) => !e.classList.contains("ant-select-dropdown-hidden") && (e as HTMLElement).offsetParent !== null,
+        ),
+      );
+    await this.page.waitForFunction(
+      () =>
+        ![...document.querySelectorAll(".ant-select-dropdown")].some(
+          (e) => !e.classList.contains("ant-select-dropdown-hidden") && (e as HTMLElement).offsetParent !== null,
+        ),
+    );
     for (let attempt = 0; ; attempt++) {
-      await picker.click();
+      if (!(await dropdownShown())) await picker.click();
       await this.page
         .locator(".ant-select-dropdown:visible .ant-select-tree-node-content-wrapper")
         .filter({ hasText: new RegExp(`^${title.replace(/[()（）]/g, "\\$&")}$`) })
@@ -78,7 +90,6 @@ export class AdminPage {
           () => false,
         );
       if (took || attempt >= 2) break;
-      await this.page.keyboard.press("Escape");
     }
     await this.page.getByTestId("move-confirm").click();
     const refusal = this.page.getByTestId("move-error");
