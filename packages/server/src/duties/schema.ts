@@ -2,7 +2,8 @@
  * 部门职责 → 工作活动 (duty → activity goal table, seeds 000/001): each activity has an annual budget,
  * content and goal; its indicators carry the four-tier standards 优 / 良 / 中 / 差 as written.
  */
-import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, money, updatedAt, version } from "../db/columns.ts";
 import { organisations } from "../orgs/schema.ts";
 import { fiscalYears } from "../years/schema.ts";
@@ -65,10 +66,16 @@ export const activityIndicators = pgTable(
     standardPoor: text("standard_poor"),
     /** The standards as parsed by @jixiao/core, when parsed. */
     standardsParsed: jsonb("standards_parsed"),
+    /** 实际完成值 as written (after the year), and the tier it reached by the standards (优/良/中/差), stored. */
+    actualText: text("actual_text"),
+    tierReached: text("tier_reached"),
     sortOrder: integer("sort_order").notNull().default(0),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("activity_indicators_activity_idx").on(t.activityId)],
+  (t) => [
+    index("activity_indicators_activity_idx").on(t.activityId),
+    check("activity_indicators_tier_ck", sql`${t.tierReached} IS NULL OR ${t.tierReached} IN ('优', '良', '中', '差')`),
+  ],
 );

@@ -4,7 +4,7 @@
  * deviation reasons) and the narratives.
  */
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import {
   createdAt,
   id,
@@ -49,6 +49,16 @@ export const selfEvaluations = pgTable(
     goalsNotMet: text("goals_not_met"),
     problems: text("problems"),
     improvements: text("improvements"),
+    /**
+     * The one stored score (issue 12): exactly what core's `scoreEvaluation` returned for `scoreInput` under the
+     * scheme `scoreSchemeId` (version `scoreSchemeVersion`; 0 for a built-in scheme), computed when the record was
+     * last saved or submitted. Every view (API, dashboard, roll-ups, exports, publications) shows this result.
+     */
+    scoreResult: jsonb("score_result"),
+    scoreInput: jsonb("score_input"),
+    scoreSchemeId: text("score_scheme_id"),
+    scoreSchemeVersion: integer("score_scheme_version"),
+    scoredAt: timestamp("scored_at", { withTimezone: true }),
     workflowState: workflowState(),
     submittedBy: uuid("submitted_by"),
     version: version(),
@@ -90,4 +100,29 @@ export const evaluationItems = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index("evaluation_items_evaluation_idx").on(t.evaluationId)],
+);
+
+/**
+ * A scoring scheme a finance bureau (a reviewer at the top of a tree) defines for its subtree and year: core's
+ * `ScoringScheme` as data. Each change is a new version; the highest version is the one in force. Evaluations of
+ * organisations under `org_id` in `year` are scored with the nearest such scheme above them.
+ */
+export const scoringSchemes = pgTable(
+  "scoring_schemes",
+  {
+    id: id(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    year: integer("year")
+      .notNull()
+      .references(() => fiscalYears.year),
+    /** The scheme's own id (`scheme.id` of the definition). */
+    schemeId: text("scheme_id").notNull(),
+    version: integer("version").notNull(),
+    definition: jsonb("definition").notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("scoring_schemes_org_year_version_uq").on(t.orgId, t.year, t.version)],
 );
