@@ -553,7 +553,20 @@ function readRawNumber(s: string, i: number): RawNumber | undefined {
   return undefined;
 }
 
+/**
+ * The unit after a number: `%`, `元/人/天`, or one written in parentheses as many provinces' forms do
+ * (`=100.00(%)`, `≥90.00(%)`, `≤500(元/人/天)`; full-width brackets are folded to these by normalisation).
+ */
 function readUnit(s: string, j: number): { unit: string; end: number } | undefined {
+  if (s.charCodeAt(j) === 40 /* ( */) {
+    const inner = readBareUnit(s, j + 1);
+    if (inner && s.charCodeAt(inner.end) === 41 /* ) */) return { unit: inner.unit, end: inner.end + 1 };
+    return undefined;
+  }
+  return readBareUnit(s, j);
+}
+
+function readBareUnit(s: string, j: number): { unit: string; end: number } | undefined {
   const pct = percentAt(s, j);
   if (pct) return { unit: pct[1], end: j + pct[0].length };
   const base = unitAt(s, j);
@@ -576,6 +589,18 @@ function readQuantity(s: string, raw: RawNumber, seg: number): Quantity | undefi
   let unit = raw.prefixUnit;
   let approx = false;
   let op: Op | undefined;
+  if (!unit) {
+    // `(万元)`: the 万 of a bracketed unit scales the number as it does unbracketed
+    const b = s.charCodeAt(j + 1);
+    if (!raw.chinese && s.charCodeAt(j) === 40 && (b === CODE_WAN || b === CODE_YI)) {
+      const inner = readBareUnit(s, j + 2);
+      if (inner && s.charCodeAt(inner.end) === 41) {
+        value = mul(value, b === CODE_WAN ? TEN_THOUSAND : HUNDRED_MILLION);
+        unit = inner.unit;
+        j = inner.end + 1;
+      }
+    }
+  }
   if (!unit) {
     const c = s.charCodeAt(j);
     if (!raw.chinese && (c === CODE_WAN || c === CODE_YI)) {

@@ -340,3 +340,45 @@ describe("parseTarget never throws and stays fast", () => {
     }
   });
 });
+
+describe("parseTarget: a unit written in parentheses (many provinces' forms)", () => {
+  it("reads =100.00(%), ≥90.00（%）, ≤500(元/人/天) with their unit and no leftover text", () => {
+    const cases: [string, TargetValue["op"], number, string][] = [
+      ["=100.00(%)", "=", 100, "%"],
+      ["≥90.00(%)", ">=", 90, "%"],
+      ["≥90.00（%）", ">=", 90, "%"],
+      ["≤500(元/人/天)", "<=", 500, "元/人/天"],
+      ["≥3(次)", ">=", 3, "次"],
+    ];
+    for (const [text, op, value, unit] of cases) {
+      const t = parseTarget(text);
+      expect(t.kind, text).toBe("numeric");
+      if (t.kind !== "numeric") continue;
+      expect([t.op, t.value, t.unit, t.note], text).toEqual([op, value, unit, undefined]);
+    }
+  });
+
+  it("words in parentheses that are not a unit stay a note", () => {
+    const t = parseTarget("≥90(较上年)");
+    expect(t.kind === "numeric" && t.unit).toBeFalsy();
+    expect(t.kind === "numeric" && t.note).toContain("较上年");
+  });
+
+  it("for any number and unit, `op n(unit)` reads as `op n unit`", () => {
+    const units = ["%", "人", "次", "元/人/天", "个", "天", "万元", "公里"];
+    fc.assert(
+      fc.property(
+        fc.constantFrom("≥", "≤", "=", ">", "<"),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.constantFrom(...units),
+        fc.boolean(),
+        (op, n, unit, fullWidth) => {
+          const value = `${n / 100}`;
+          const bracketed = parseTarget(fullWidth ? `${op}${value}（${unit}）` : `${op}${value}(${unit})`);
+          const plain = parseTarget(`${op}${value}${unit}`);
+          expect({ ...bracketed, text: "" }).toEqual({ ...plain, text: "" });
+        },
+      ),
+    );
+  });
+});
