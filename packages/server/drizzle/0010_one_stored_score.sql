@@ -13,6 +13,7 @@ ALTER TABLE "activity_indicators" ADD COLUMN "actual_text" text;--> statement-br
 ALTER TABLE "activity_indicators" ADD COLUMN "tier_reached" text;--> statement-breakpoint
 ALTER TABLE "self_evaluations" ADD COLUMN "score_result" jsonb;--> statement-breakpoint
 ALTER TABLE "self_evaluations" ADD COLUMN "score_input" jsonb;--> statement-breakpoint
+ALTER TABLE "self_evaluations" ADD COLUMN "score_notes" jsonb;--> statement-breakpoint
 ALTER TABLE "self_evaluations" ADD COLUMN "score_scheme_id" text;--> statement-breakpoint
 ALTER TABLE "self_evaluations" ADD COLUMN "score_scheme_version" integer;--> statement-breakpoint
 ALTER TABLE "self_evaluations" ADD COLUMN "scored_at" timestamp with time zone;--> statement-breakpoint

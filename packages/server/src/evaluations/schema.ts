@@ -56,6 +56,8 @@ export const selfEvaluations = pgTable(
      */
     scoreResult: jsonb("score_result"),
     scoreInput: jsonb("score_input"),
+    /** What the score API says beside the result: assumptions made, problems, the item ids in result order. */
+    scoreNotes: jsonb("score_notes"),
     scoreSchemeId: text("score_scheme_id"),
     scoreSchemeVersion: integer("score_scheme_version"),
     scoredAt: timestamp("scored_at", { withTimezone: true }),
