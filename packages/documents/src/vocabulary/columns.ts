@@ -1,0 +1,327 @@
+/**
+ * The column vocabulary, as data: what a column of a budget-performance table means (`COLUMN_MEANINGS`), and the
+ * names it is printed under in each template (`COLUMN_SYNONYMS`: one row per name and meaning, with the
+ * templates the name was seen in). Adding a province is adding rows here; the recognisers (through
+ * import/headers.ts) and the layout stage (through `headerScore`) read only this table.
+ *
+ * Names are compared after `normHeader` (no whitespace, no bracketed notes such as `(A)`, `(万元)`,
+ * `（调增为“+”…）`, no trailing colon), except the rows marked `exact`, compared with their bracket kept
+ * (`调整预算数(A)` is the budget the rate is computed on, while a bare `调整预算数` is the adjustment).
+ *
+ * Order matters: when two rows give the same name, the first one wins (a bare `年度预算数` is a duty table's
+ * annual budget, as the recognisers expect, before anything else).
+ */
+
+/** What a column means. */
+export type ColumnField =
+  | "level1"
+  | "level2"
+  | "name"
+  | "description"
+  | "target"
+  | "actual"
+  | "weight"
+  | "score"
+  | "unit"
+  | "operatorCode"
+  | "deviation"
+  | "initial"
+  | "adjustment"
+  | "budget"
+  | "executed"
+  | "rate"
+  | "note"
+  | "activity"
+  | "annualBudget"
+  | "content"
+  | "goal"
+  | "indicator"
+  | "standards"
+  | "project"
+  | "department"
+  | "implementer"
+  | "coefficient"
+  | "rateWeight"
+  | "rateScore"
+  | "expectedGoal";
+
+/** The shape of the values a column holds, used by the layout stage to place cells under their header. */
+export type ValueShape =
+  /** A level-1 name of the indicator framework (产出指标, 效益指标 (30分)) or a scheme's section (决策, 管理). */
+  | "level1"
+  /** A level-2 name (数量指标, 社会效益指标). */
+  | "level2"
+  /** A number, an amount, a percentage or `-`. */
+  | "number"
+  /** A target or actual value: `≥50个`, `100%`, `符合要求`, `=100.00(%)`. */
+  | "value"
+  /** A measurement unit: 个, %, 万元, 人次. */
+  | "unit"
+  /** 指标性质: ≥ ≤ = symbols, numeric codes (001) or 定量/定性. */
+  | "code"
+  /** Free text: names, descriptions, reasons. */
+  | "text";
+
+export interface ColumnMeaning {
+  field: ColumnField;
+  zh: string;
+  en: string;
+  shape: ValueShape;
+}
+
+/** Templates a column name was seen in. `national` is 财预〔2020〕10号 (and its 绩效目标表 of 财预〔2021〕101号). */
+export type TemplateId =
+  | "national"
+  | "sichuan"
+  | "chongqing"
+  | "ningxia"
+  | "yunnan"
+  | "hubei"
+  | "hebei"
+  | "tianjin"
+  | "anhui"
+  | "common";
+
+export const TEMPLATES: Record<TemplateId, { zh: string; en: string }> = {
+  national: { zh: "全国（财预〔2020〕10号）", en: "national (Cai Yu [2020] No. 10)" },
+  sichuan: { zh: "四川", en: "Sichuan" },
+  chongqing: { zh: "重庆", en: "Chongqing" },
+  ningxia: { zh: "宁夏", en: "Ningxia" },
+  yunnan: { zh: "云南", en: "Yunnan" },
+  hubei: { zh: "湖北", en: "Hubei" },
+  hebei: { zh: "河北", en: "Hebei" },
+  tianjin: { zh: "天津", en: "Tianjin" },
+  anhui: { zh: "安徽", en: "Anhui" },
+  common: { zh: "通用", en: "common" },
+};
+
+export const COLUMN_MEANINGS: readonly ColumnMeaning[] = [
+  { field: "level1", zh: "一级指标", en: "level-1 indicator", shape: "level1" },
+  { field: "level2", zh: "二级指标", en: "level-2 indicator", shape: "level2" },
+  { field: "name", zh: "三级指标", en: "indicator", shape: "text" },
+  { field: "description", zh: "指标描述", en: "description", shape: "text" },
+  { field: "target", zh: "指标值", en: "target", shape: "value" },
+  { field: "actual", zh: "实际完成值", en: "actual", shape: "value" },
+  { field: "weight", zh: "分值", en: "weight", shape: "number" },
+  { field: "score", zh: "得分", en: "score", shape: "number" },
+  { field: "unit", zh: "度量单位", en: "unit", shape: "unit" },
+  { field: "operatorCode", zh: "指标性质", en: "operator / kind", shape: "code" },
+  { field: "deviation", zh: "偏差原因", en: "deviation reason", shape: "text" },
+  { field: "initial", zh: "年初预算数", en: "initial budget", shape: "number" },
+  { field: "adjustment", zh: "预算调整数", en: "adjustment", shape: "number" },
+  { field: "budget", zh: "全年预算数", en: "budget", shape: "number" },
+  { field: "executed", zh: "全年执行数", en: "executed", shape: "number" },
+  { field: "rate", zh: "执行率", en: "execution rate", shape: "number" },
+  { field: "note", zh: "说明", en: "note", shape: "text" },
+  { field: "activity", zh: "职责活动", en: "duty / activity", shape: "text" },
+  { field: "annualBudget", zh: "年度预算数", en: "annual budget", shape: "number" },
+  { field: "content", zh: "内容描述", en: "content", shape: "text" },
+  { field: "goal", zh: "绩效目标", en: "goal", shape: "text" },
+  { field: "indicator", zh: "绩效指标", en: "indicators", shape: "text" },
+  { field: "standards", zh: "评价标准", en: "standards", shape: "text" },
+  { field: "project", zh: "项目名称", en: "project", shape: "text" },
+  { field: "department", zh: "主管部门", en: "department", shape: "text" },
+  { field: "implementer", zh: "实施单位", en: "implementing unit", shape: "text" },
+  { field: "coefficient", zh: "得分系数", en: "score coefficient", shape: "number" },
+  { field: "rateWeight", zh: "执行率权重", en: "execution-rate weight", shape: "number" },
+  { field: "rateScore", zh: "执行率得分", en: "execution-rate score", shape: "number" },
+  { field: "expectedGoal", zh: "预期目标", en: "expected goal", shape: "text" },
+];
+
+export interface ColumnSynonym {
+  field: ColumnField;
+  /** The name as printed. */
+  text: string;
+  /** Where the name was seen. */
+  templates: readonly TemplateId[];
+  /** Compared with its bracketed part kept (see the module comment). */
+  exact?: boolean;
+}
+
+const s = (field: ColumnField, templates: TemplateId[], ...texts: string[]): ColumnSynonym[] =>
+  texts.map((text) => ({ field, text, templates }));
+
+/**
+ * The names. The first block keeps the order the recognisers were built with (the first meaning of a name
+ * wins); later blocks only add names.
+ */
+export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
+  ...s("level1", ["national"], "一级指标"),
+  ...s("level2", ["national"], "二级指标"),
+  ...s("name", ["national"], "三级指标"),
+  ...s("name", ["common"], "指标名称", "绩效指标名称"),
+  ...s("description", ["tianjin"], "绩效指标描述"),
+  ...s("description", ["common"], "指标解释", "指标描述", "指标内容", "指标说明"),
+  ...s("target", ["hubei"], "年初目标值"),
+  ...s("target", ["national"], "年度指标值"),
+  ...s("target", ["yunnan", "tianjin"], "指标值"),
+  ...s("target", ["common"], "目标值", "年度目标值", "全年指标值", "年度指标值（年度）"),
+  ...s("actual", ["national", "hubei", "yunnan"], "实际完成值"),
+  ...s("actual", ["common"], "全年完成值", "完成值", "实际值", "全年实际完成值", "实际完成情况"),
+  ...s("weight", ["national"], "分值"),
+  ...s("weight", ["sichuan"], "权重"),
+  ...s("weight", ["common"], "指标权重", "指标分值"),
+  ...s("score", ["national"], "得分"),
+  ...s("score", ["common"], "指标得分", "自评得分"),
+  ...s("unit", ["yunnan"], "度量单位"),
+  ...s("unit", ["common"], "计量单位", "单位"),
+  ...s("operatorCode", ["yunnan"], "指标性质"),
+  ...s("operatorCode", ["common"], "计算符号", "符号"),
+  ...s("deviation", ["national", "yunnan"], "偏差原因分析及改进措施"),
+  ...s("deviation", ["common"], "偏差原因分析", "偏差原因", "未完成原因", "偏差原因分析及改进措施说明"),
+  ...s("initial", ["national", "yunnan"], "年初预算数"),
+  ...s("initial", ["common"], "年初预算"),
+  ...s("adjustment", ["yunnan"], "预算调整数"),
+  ...s("adjustment", ["common"], "调整数", "调整预算数"),
+  ...s("budget", ["yunnan"], "预算确定数"),
+  ...s("budget", ["national"], "全年预算数"),
+  ...s("budget", ["common"], "调整后预算数", "预算数", "全年预算"),
+  ...s("executed", ["yunnan"], "执行数"),
+  ...s("executed", ["national"], "全年执行数"),
+  ...s("executed", ["common"], "实际执行数", "执行金额"),
+  ...s("rate", ["national", "yunnan"], "执行率"),
+  ...s("note", ["yunnan"], "情况说明"),
+  ...s("note", ["common"], "备注", "说明"),
+  ...s("activity", ["hebei"], "职责活动"),
+  ...s("activity", ["common"], "职责及活动", "工作活动"),
+  ...s("annualBudget", ["hebei"], "年度预算数"),
+  ...s("annualBudget", ["common"], "年度预算"),
+  ...s("content", ["hebei"], "内容描述"),
+  ...s("content", ["common"], "活动内容"),
+  ...s("goal", ["hebei"], "绩效目标"),
+  ...s("indicator", ["hebei"], "绩效指标"),
+  ...s("standards", ["hebei"], "评价标准"),
+
+  // Added for the provinces' forms (issue 11): only names the block above does not give.
+  { field: "budget", text: "调整预算数(A)", templates: ["common"], exact: true },
+  ...s("executed", ["common"], "预算执行数"),
+  ...s("target", ["national"], "预期指标值"),
+  ...s("target", ["common"], "年初指标值", "指标值及单位"),
+  ...s("actual", ["common"], "实际完成指标值"),
+  ...s("deviation", ["common"], "未完成原因分析", "原因", "偏差原因分析及改进措施（说明）"),
+  ...s("project", ["national"], "项目名称"),
+  ...s("project", ["common"], "项目支出名称"),
+  ...s("department", ["national"], "主管部门"),
+  ...s("department", ["common"], "部门名称"),
+  ...s("implementer", ["national"], "实施单位"),
+  ...s("coefficient", ["chongqing"], "得分系数"),
+  ...s("rateWeight", ["chongqing"], "执行率权重"),
+  ...s("rateScore", ["chongqing"], "执行率得分"),
+  ...s("expectedGoal", ["national"], "预期目标"),
+];
+
+/**
+ * Row labels that name a scheme's sections (the level 1 of a scheme that is not the national 产出/效益/满意度):
+ * Ningxia's 决策 / 管理 (过程) / 产出 / 效益 with their own weights.
+ */
+export interface SectionName {
+  key: "decision" | "process" | "output" | "effect" | "satisfaction" | "cost";
+  text: string;
+  templates: readonly TemplateId[];
+}
+
+export const SECTION_NAMES: readonly SectionName[] = [
+  { key: "decision", text: "决策", templates: ["ningxia"] },
+  { key: "decision", text: "决策指标", templates: ["ningxia"] },
+  { key: "process", text: "过程", templates: ["ningxia"] },
+  { key: "process", text: "过程指标", templates: ["ningxia"] },
+  { key: "process", text: "管理", templates: ["ningxia"] },
+  { key: "process", text: "管理指标", templates: ["ningxia"] },
+  { key: "output", text: "产出", templates: ["national", "ningxia"] },
+  { key: "output", text: "产出指标", templates: ["national", "ningxia"] },
+  { key: "effect", text: "效益", templates: ["national", "ningxia"] },
+  { key: "effect", text: "效益指标", templates: ["national", "ningxia"] },
+  { key: "satisfaction", text: "满意度", templates: ["national"] },
+  { key: "satisfaction", text: "满意度指标", templates: ["national"] },
+  { key: "cost", text: "成本", templates: ["national"] },
+  { key: "cost", text: "成本指标", templates: ["national"] },
+];
+
+/** A header as compared: no whitespace, no bracketed notes, no trailing colon. */
+export function normHeader(text: string): string {
+  return text
+    .replace(/[\s\u3000]+/g, "")
+    .replace(/[（(][^（）()]*[)）]/g, "")
+    .replace(/[：:]$/, "")
+    .trim();
+}
+
+/** A header compared with its brackets kept (full-width brackets as ASCII). */
+function normExact(text: string): string {
+  return text
+    .replace(/[\s\u3000]+/g, "")
+    .replace(/（/g, "(")
+    .replace(/）/g, ")");
+}
+
+const MEANING = new Map<ColumnField, ColumnMeaning>(COLUMN_MEANINGS.map((m) => [m.field, m]));
+
+const LOOKUP = new Map<string, ColumnField>();
+const EXACT = new Map<string, ColumnField>();
+for (const row of COLUMN_SYNONYMS) {
+  if (row.exact) {
+    const k = normExact(row.text);
+    if (!EXACT.has(k)) EXACT.set(k, row.field);
+  } else {
+    const k = normHeader(row.text);
+    if (!LOOKUP.has(k)) LOOKUP.set(k, row.field);
+  }
+}
+
+/** What a header names, or undefined. */
+export function columnField(text: string): ColumnField | undefined {
+  if (text.length > 60) return undefined;
+  return EXACT.get(normExact(text)) ?? LOOKUP.get(normHeader(text));
+}
+
+/** The meaning of a field (its shape of values). */
+export function columnMeaning(field: ColumnField): ColumnMeaning {
+  return MEANING.get(field)!;
+}
+
+/** The names of each field, in the table's order (duplicates of an earlier meaning left out). */
+export function synonymsByField(): Record<ColumnField, string[]> {
+  const out = Object.fromEntries(COLUMN_MEANINGS.map((m) => [m.field, [] as string[]])) as Record<
+    ColumnField,
+    string[]
+  >;
+  for (const row of COLUMN_SYNONYMS) if (columnField(row.text) === row.field) out[row.field].push(row.text);
+  return out;
+}
+
+/** The names seen in one template (with the common ones). */
+export function synonymsOf(template: TemplateId): ColumnSynonym[] {
+  return COLUMN_SYNONYMS.filter((r) => r.templates.includes(template) || r.templates.includes("common"));
+}
+
+export interface HeaderMatch {
+  /** How well the row reads as a header: distinct known fields, less a little for each unknown cell. */
+  score: number;
+  /** Distinct fields found. */
+  known: number;
+  /** The field of each cell (undefined for an empty or unknown one). */
+  fields: (ColumnField | undefined)[];
+}
+
+/** Reads a row as a header of a known table: which cells name known columns. */
+export function matchHeader(cells: readonly string[]): HeaderMatch {
+  const seen = new Set<ColumnField>();
+  let unknown = 0;
+  const fields = cells.map((c) => {
+    if (c.trim() === "") return undefined;
+    const f = columnField(c);
+    if (f === undefined) unknown += 1;
+    else seen.add(f);
+    return f;
+  });
+  const score = seen.size === 0 ? 0 : Math.max(0, seen.size - 0.25 * unknown);
+  return { score, known: seen.size, fields };
+}
+
+/**
+ * How well a row reads as a header of a known table: the number of distinct known columns it names, less a
+ * quarter for each non-empty cell that is no known column (0 for a row naming none).
+ */
+export function headerScore(cells: readonly string[]): number {
+  return matchHeader(cells).score;
+}
