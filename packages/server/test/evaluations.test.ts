@@ -114,8 +114,26 @@ describe.each(STORES)("self-evaluations on %s", (kind) => {
   it("runs the two-step workflow (returned at each stage): frozen once approved, snapshots with items; not reviewed by its submitter", async () => {
     const approver = await t.as("approver");
     const reviewer = await t.as("reviewer");
-    const e = (await filler.post("/evaluations", { kind: "department", orgId: t.world.unit.id, year: 2025 })).body;
-    const item = { level1: "产出指标", level2: "数量指标", name: "一般程序事故办理", targetText: "≥30起" };
+    // Complete enough to submit (budget, narratives, reasons for the missed target and the adjusted score).
+    const e = (
+      await filler.post("/evaluations", {
+        kind: "department",
+        orgId: t.world.unit.id,
+        year: 2025,
+        fullYearBudget: "100.00",
+        executed: "95.00",
+        conclusion: "基本完成年度目标",
+        improvements: "加强办案力量",
+      })
+    ).body;
+    const item = {
+      level1: "产出指标",
+      level2: "数量指标",
+      name: "一般程序事故办理",
+      targetText: "≥30起",
+      deviationReason: "案件数量下降",
+      overrideReason: "按办案质量酌情扣分",
+    };
     const put = (version: number, actualText: string) =>
       filler.req("PUT", `/api/v1/evaluations/${e.id}/items`, {
         version,

@@ -55,6 +55,14 @@ function expected(items: Item[]): Figures {
   return { count: items.length, grades, mean: text(mean), min: text(min) };
 }
 
+/** The standard grade of a total, by the bands of 财预〔2020〕10号 (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差), written here. */
+function band(total: string): string {
+  const u = units(total);
+  return u >= 900000n ? "优" : u >= 800000n ? "良" : u >= 600000n ? "中" : "差";
+}
+/** A stored score as core's result carries it (total, grade): what the roll-ups read. */
+const scored = (total: string) => ({ computedTotal: total, scoreResult: { total: Number(total), grade: band(total) } });
+
 /** A fixed pseudo-random sequence, so the totals are many and varied but the same on every run. */
 function sequence(seed: number) {
   let x = seed;
@@ -78,24 +86,24 @@ describe.each(STORES)("score roll-up summary and pages on %s", (kind) => {
     const edges = ["90", "89.9999", "80", "79.9999", "60", "59.9999", "0", "100"];
     const orgs = [unit, sibling, county, city];
     edges.forEach((total, i) => {
-      rows.push({ kind: "department", orgId: orgs[i % orgs.length]!.id, year: YEAR, statedTotal: total });
+      rows.push({ kind: "department", orgId: orgs[i % orgs.length]!.id, year: YEAR, ...scored(total) });
     });
     for (let i = 0; i < 40; i++) {
       const org = orgs[Math.floor(next() * orgs.length)]!;
       const total = (Math.floor(next() * 1_000_001) / 10000).toFixed(4); // 0–100, 4 decimals
-      // a third without a stated total: the computed one counts
+      // two thirds with a stated total that differs: only the stored (computed) score counts
       rows.push(
         i % 3 === 0
-          ? { kind: "department", orgId: org.id, year: YEAR, computedTotal: total }
-          : { kind: "department", orgId: org.id, year: YEAR, statedTotal: total, computedTotal: "1" },
+          ? { kind: "department", orgId: org.id, year: YEAR, ...scored(total) }
+          : { kind: "department", orgId: org.id, year: YEAR, statedTotal: "1", ...scored(total) },
       );
     }
     rows.push(
-      // no total at all: in neither the list nor the summary
-      { kind: "department", orgId: unit.id, year: YEAR },
+      // no stored score (a stated total only): in neither the list nor the summary
+      { kind: "department", orgId: unit.id, year: YEAR, statedTotal: "95" },
       // another year, another organisation's subtree
-      { kind: "department", orgId: unit.id, year: 2023, statedTotal: "10" },
-      { kind: "department", orgId: foreign.id, year: YEAR, statedTotal: "10" },
+      { kind: "department", orgId: unit.id, year: 2023, ...scored("10") },
+      { kind: "department", orgId: foreign.id, year: YEAR, ...scored("10") },
     );
     await t.deps.db.insert(fiscalYears).values({ year: 2023 });
     await t.deps.db.insert(selfEvaluations).values(rows);

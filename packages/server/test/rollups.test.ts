@@ -30,9 +30,25 @@ describe.each(STORES)("roll-ups and the to-do count on %s", (kind) => {
       { orgId: foreign.id, year: 2023, scope: "total", determinedBudget: "9.00", executed: "9.00" },
     ]);
     await t.deps.db.insert(selfEvaluations).values([
-      { kind: "department", orgId: unit.id, year: 2023, statedTotal: "92", computedTotal: "91.67" },
-      { kind: "department", orgId: sibling.id, year: 2023, computedTotal: "79.995" },
-      { kind: "department", orgId: foreign.id, year: 2023, statedTotal: "50" },
+      // The stored score (core's result, as the service stores it) counts; the stated total is shown beside it.
+      {
+        kind: "department",
+        orgId: unit.id,
+        year: 2023,
+        statedTotal: "92",
+        computedTotal: "89.67",
+        scoreResult: { total: 89.67, grade: "良" },
+        scoredAt: new Date(),
+      },
+      {
+        kind: "department",
+        orgId: sibling.id,
+        year: 2023,
+        computedTotal: "79.995",
+        scoreResult: { total: 79.995, grade: "中" },
+        scoredAt: new Date(),
+      },
+      { kind: "department", orgId: foreign.id, year: 2023, statedTotal: "50", scoreResult: { total: 50, grade: "差" } },
     ]);
   });
 
@@ -47,18 +63,21 @@ describe.each(STORES)("roll-ups and the to-do count on %s", (kind) => {
     expect(r.body.items).toHaveLength(2);
   });
 
-  it("rolls up self-evaluation totals (stated first) with the grade from core", async () => {
+  it("rolls up the stored score of each self-evaluation (core's total and grade), the stated total beside it", async () => {
     const reviewer = await t.as("reviewer");
     const r = await reviewer.get(`/rollups/scores?orgId=${t.world.city.id}&year=2023`);
     expect(r.status).toBe(200);
-    const rows = r.body.items.map((i: { orgName: string; total: string; grade: string }) => [
-      i.orgName,
-      i.total,
-      i.grade,
-    ]);
+    const rows = r.body.items.map(
+      (i: { orgName: string; total: string; grade: string; statedTotal: string | null }) => [
+        i.orgName,
+        i.total,
+        i.grade,
+        i.statedTotal,
+      ],
+    );
     expect(rows.sort()).toEqual([
-      ["赵县公安局", "79.995", "中"],
-      ["赵县公安局交警大队", "92", "优"],
+      ["赵县公安局", "79.995", "中", null],
+      ["赵县公安局交警大队", "89.67", "良", "92"],
     ]);
   });
 

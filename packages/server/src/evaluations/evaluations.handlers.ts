@@ -12,7 +12,7 @@ import {
   transitionEvaluation,
   updateEvaluationFor,
 } from "./evaluations.service.ts";
-import { scoresOf } from "./scores.ts";
+import { storedScores } from "./scores.ts";
 
 export const listEvaluationsHandler: RouteHandler<typeof r.listEvaluationsRoute, AppEnv> = async (c) => {
   const { orgId, ...q } = c.req.valid("query");
@@ -80,6 +80,6 @@ export const evaluationSnapshotHandler: RouteHandler<typeof r.evaluationSnapshot
 
 export const evaluationScoresHandler: RouteHandler<typeof r.evaluationScoresRoute, AppEnv> = async (c) => {
   const row = await evaluationFor(c.var.deps.db, c.var.actor, c.req.valid("param").id);
-  const s = await scoresOf(c.var.deps.db, row);
+  const s = await storedScores(c.var.deps.db, row);
   return c.json({ ...s, result: s.result as unknown }, 200);
 };

@@ -204,6 +204,20 @@ export const EvaluationScoresSchema = z
     assumptions: z.array(z.object({ zh: z.string(), en: z.string() })),
     problems: z.array(z.object({ message: z.string(), messageEn: z.string(), path: z.string().optional() })),
     itemIds: z.array(z.string().uuid()).openapi({ description: "The stored items in the order of result.indicators" }),
+    scheme: z
+      .object({ id: z.string(), version: z.number().int(), orgId: z.string().uuid().nullable() })
+      .nullable()
+      .openapi({
+        description: "The scheme used: built into core (version 0, orgId null) or a finance bureau's for its subtree",
+      }),
+    input: z.unknown().nullable().openapi({
+      description:
+        "The input given to scoreEvaluation (docs/score-input.md): `jixiao score` on it gives the same result",
+    }),
+    scoredAt: z
+      .string()
+      .nullable()
+      .openapi({ description: "When the stored result was computed (null: never stored, computed for this answer)" }),
   })
   .openapi("EvaluationScores");
 
@@ -212,7 +226,7 @@ export const evaluationScoresRoute = createRoute({
   path: "/evaluations/{id}/scores",
   tags: ["evaluations"],
   summary:
-    "自评计分 / the self-evaluation scored by core's rules: suggested score per item, group sums, total and grade beside the stated ones",
+    "自评计分 / the stored score: core's result as computed when the record was last saved or submitted (per item, groups, total, grade beside the stated ones), its input and scheme",
   request: { params: IdParam },
   responses: {
     200: { description: "The scores", content: json(EvaluationScoresSchema) },

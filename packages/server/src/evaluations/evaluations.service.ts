@@ -32,6 +32,7 @@ import {
   updateEvaluation,
 } from "./repository.ts";
 import { storeComputedScores } from "./scores.ts";
+import { submissionProblems, submissionRefused } from "./submission.ts";
 
 /** Self-evaluations as an editable, reviewable kind of record (db/editable.ts, workflow/transition.ts). */
 const EVALUATIONS: ReviewableKind<EvaluationWithOrg, Evaluation> = {
@@ -80,7 +81,18 @@ export async function listEvaluationsFor(
   return { items: r.items.map(presentEvaluation), total: r.total, page: q.page, pageSize: q.pageSize };
 }
 
-export type EvaluationInput = Omit<EvaluationPatch, "workflowState" | "submittedBy" | "computedTotal">;
+export type EvaluationInput = Omit<
+  EvaluationPatch,
+  | "workflowState"
+  | "submittedBy"
+  | "computedTotal"
+  | "scoreResult"
+  | "scoreInput"
+  | "scoreNotes"
+  | "scoreSchemeId"
+  | "scoreSchemeVersion"
+  | "scoredAt"
+>;
 
 export async function createEvaluation(
   deps: Deps,
@@ -147,7 +159,11 @@ export function updateEvaluationFor(
     action: "evaluation.update",
     write: async (tx, current) => {
       const row = await updateEvaluation(tx, id, version, patch, deps.now(), { editableOnly: true });
-      return row && presentEvaluation({ ...current, ...row });
+      if (!row) return undefined;
+      // The figures changed: the stored score is computed again from the record as it now is.
+      await storeComputedScores(tx, { ...current, ...row }, deps.now());
+      const fresh = await findEvaluation(tx, id);
+      return presentEvaluation(fresh ?? { ...current, ...row });
     },
     audit: (current, after) => ({ before: presentEvaluation(current), after }),
   });
@@ -189,14 +205,14 @@ export async function replaceItemsFor(
           sortOrder: i,
         })),
       );
-      const scored = await storeComputedScores(tx, { ...current, ...row });
+      await storeComputedScores(tx, { ...current, ...row }, deps.now());
       const items = (await itemsOf(tx, id)).map(presentItem);
-      const computedTotal = scored.result ? scored.result.total.toFixed(4) : null;
+      const fresh = await findEvaluation(tx, id);
       return {
         before,
         items,
         version: row.version,
-        evaluation: presentEvaluation({ ...current, ...row, computedTotal }),
+        evaluation: presentEvaluation(fresh ?? { ...current, ...row }),
       };
     },
     audit: (current, r) => ({
@@ -220,12 +236,26 @@ export async function deleteEvaluationFor(
   });
 }
 
-export function transitionEvaluation(
+export async function transitionEvaluation(
   deps: Deps,
   actor: Actor | undefined,
   id: string,
   action: WorkflowAction,
   input: { version: number; comment?: string | undefined },
 ): Promise<Evaluation> {
+  if (action === "submit") {
+    // Score the record as it is and store that result (what every view will show), then check what a
+    // submission needs; a refusal lists every failing field. The workflow's own checks (role, state, version)
+    // come first, so that a stale or foreign submission is told so rather than what is missing.
+    const current = await evaluationFor(deps.db, actor, id, "business.write");
+    if (
+      current.version === input.version &&
+      (current.workflowState === "draft" || current.workflowState === "returned")
+    ) {
+      const scores = await transact(deps.db, (tx) => storeComputedScores(tx, current, deps.now()));
+      const problems = submissionProblems(current, await itemsOf(deps.db, id), scores);
+      if (problems.length > 0) throw submissionRefused(problems);
+    }
+  }
   return transitionRecord(deps, actor, EVALUATIONS, id, action, input);
 }

@@ -43,7 +43,16 @@ export const EvaluationSchema = z
     executionPoints: z.string().nullable(),
     scheme: z.string().nullable(),
     statedTotal: z.string().nullable(),
-    computedTotal: z.string().nullable(),
+    computedTotal: z
+      .string()
+      .nullable()
+      .openapi({ description: "The stored score's total (core's result when the record was last saved)" }),
+    computedGrade: z.string().nullable().openapi({ description: "The stored score's grade" }),
+    scoreScheme: z
+      .object({ id: z.string(), version: z.number().int() })
+      .nullable()
+      .openapi({ description: "The scheme the stored score used (version 0: built into core)" }),
+    scoredAt: z.string().nullable(),
     statedGrade: z.string().nullable(),
     conclusion: z.string().nullable(),
     goalsMet: z.string().nullable(),
@@ -63,6 +72,11 @@ export const EvaluationWithItemsSchema = EvaluationSchema.extend({ items: z.arra
 
 export type Evaluation = z.infer<typeof EvaluationSchema>;
 
+function gradeOfResult(result: unknown): string | null {
+  const g = result && typeof result === "object" ? (result as { grade?: unknown }).grade : undefined;
+  return typeof g === "string" ? g : null;
+}
+
 export function presentEvaluation(r: EvaluationWithOrg): Evaluation {
   return {
     id: r.id,
@@ -79,6 +93,9 @@ export function presentEvaluation(r: EvaluationWithOrg): Evaluation {
     scheme: r.scheme,
     statedTotal: r.statedTotal,
     computedTotal: r.computedTotal,
+    computedGrade: gradeOfResult(r.scoreResult),
+    scoreScheme: r.scoreSchemeId ? { id: r.scoreSchemeId, version: r.scoreSchemeVersion ?? 0 } : null,
+    scoredAt: r.scoredAt ? r.scoredAt.toISOString() : null,
     statedGrade: r.statedGrade,
     conclusion: r.conclusion,
     goalsMet: r.goalsMet,

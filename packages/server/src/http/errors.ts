@@ -17,6 +17,7 @@ export type ServerErrorCode =
   | "not_editable"
   | "file_too_large"
   | "unrecognised_document"
+  | "submission_incomplete"
   | "internal";
 export type ApiErrorCode = DomainErrorCode | ServerErrorCode;
 
@@ -38,6 +39,7 @@ export const ERROR_STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   account_locked: 423,
   file_too_large: 413,
   unrecognised_document: 422,
+  submission_incomplete: 422,
   internal: 500,
 };
 
@@ -50,6 +52,7 @@ const BASE_CODE: Record<ServerErrorCode, DomainErrorCode> = {
   not_editable: "conflict",
   file_too_large: "invalid_input",
   unrecognised_document: "invalid_input",
+  submission_incomplete: "invalid_input",
   internal: "invalid_input",
 };
 

@@ -43,7 +43,11 @@ export interface ScoreRow {
   id: string;
   name: string;
   orgName: string;
+  /** The stored result's total and grade (core's `scoreEvaluation`, stored when the record was saved). */
   total: string | null;
+  grade: string | null;
+  /** 总分 as the document states it, shown beside the computed one. */
+  statedTotal: string | null;
 }
 
 /** A score band of the scheme's grades, as SQL bounds: `min <= total < below` (no `below` for the top band). */
@@ -53,21 +57,20 @@ export interface ScoreBand {
   below?: string;
 }
 
-const TOTAL = sql`coalesce(s.stated_total, s.computed_total)`;
+/** The one stored score (issue 12): the total and grade of the stored result, never recomputed here. */
+const TOTAL = sql`(s.score_result->>'total')::numeric`;
+const GRADE = sql`(s.score_result->>'grade')`;
 
-function inBands(bands: readonly ScoreBand[], total: SQL = TOTAL) {
-  return sql.join(
-    bands.map((b) =>
-      b.below === undefined
-        ? sql`(${total} >= ${b.min}::numeric)`
-        : sql`(${total} >= ${b.min}::numeric AND ${total} < ${b.below}::numeric)`,
-    ),
-    sql` OR `,
-  );
+/** In one of the bands: by the stored grade (the scheme's own bands decided it when the score was stored). */
+function inBands(bands: readonly ScoreBand[], grade: SQL = GRADE) {
+  return sql`${grade} IN (${sql.join(
+    bands.map((b) => sql`${b.grade}`),
+    sql`, `,
+  )})`;
 }
 
 /**
- * The self-evaluations of the subtree that have a total (stated, else computed), in the order of the units' paths
+ * The self-evaluations of the subtree that have a stored score (core's result), in the order of the units' paths
  * and names; a page of them (`limit`/`offset`) with the count of all, and only those in `bands` when given.
  */
 export async function scoresBySubtree(
@@ -76,10 +79,19 @@ export async function scoresBySubtree(
   year: number,
   opts: { limit?: number; offset?: number; bands?: readonly ScoreBand[] } = {},
 ): Promise<ScoreRow[] & { total?: number }> {
-  const rows = await queryRows<{ id: string; name: string; org_name: string; total: string | null; n: string }>(
+  const rows = await queryRows<{
+    id: string;
+    name: string;
+    org_name: string;
+    total: string | null;
+    grade: string | null;
+    stated_total: string | null;
+    n: string;
+  }>(
     db,
     sql`SELECT s.id, coalesce(p.name, o.name || ' 部门整体') AS name, o.name AS org_name,
-               ${TOTAL}::text AS total, count(*) OVER ()::text AS n
+               ${TOTAL}::text AS total, ${GRADE} AS grade, s.stated_total::text AS stated_total,
+               count(*) OVER ()::text AS n
           FROM self_evaluations s
           JOIN organisations o ON o.id = s.org_id
           LEFT JOIN projects p ON p.id = s.project_id
@@ -94,6 +106,8 @@ export async function scoresBySubtree(
     name: r.name,
     orgName: r.org_name,
     total: r.total,
+    grade: r.grade,
+    statedTotal: r.stated_total,
   }));
   out.total = rows.length > 0 ? Number(rows[0]!.n) : 0;
   return out;
@@ -138,7 +152,7 @@ export async function scoreSummaryBySubtree(
   bands: readonly ScoreBand[],
 ): Promise<ScoreSummaryRow[]> {
   const perBand = bands.map(
-    (b, i) => sql`count(*) FILTER (WHERE ${inBands([b], sql`u.total`)})::text AS ${sql.identifier(`band_${i}`)}`,
+    (b, i) => sql`count(*) FILTER (WHERE ${inBands([b], sql`u.grade`)})::text AS ${sql.identifier(`band_${i}`)}`,
   );
   const rows = await queryRows<Record<string, string | null> & { unit_id: string | null; everything: number }>(
     db,
@@ -146,7 +160,7 @@ export async function scoreSummaryBySubtree(
                sum(u.total)::text AS sum, min(u.total)::text AS min, ${sql.join(perBand, sql`, `)}
           FROM (SELECT CASE WHEN o.path = ${org.path} THEN ${org.id}
                             ELSE split_part(substr(o.path, length(${org.path}) + 1), '/', 1) END AS unit_id,
-                       ${TOTAL} AS total
+                       ${TOTAL} AS total, ${GRADE} AS grade
                   FROM self_evaluations s JOIN organisations o ON o.id = s.org_id
                  WHERE o.path LIKE ${likePrefix(org.path)} AND s.year = ${year} AND ${TOTAL} IS NOT NULL) u
          GROUP BY GROUPING SETS ((u.unit_id), ())`,

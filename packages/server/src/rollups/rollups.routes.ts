@@ -51,7 +51,8 @@ export const scoreRollupRoute = createRoute({
   request: { query: ScoreQuery },
   responses: {
     200: {
-      description: "Totals (stated, else computed) and grades, in the order of the units; total counts all pages",
+      description:
+        "The stored score of each self-evaluation (core's result when it was saved: total and grade) with the stated total beside it, in the order of the units; total counts all pages",
       content: json(
         z
           .object({
@@ -60,8 +61,9 @@ export const scoreRollupRoute = createRoute({
                 id: z.string().uuid(),
                 name: z.string(),
                 orgName: z.string(),
-                total: z.string(),
-                grade: z.string(),
+                total: z.string().openapi({ description: "The stored result's total (computed by core)" }),
+                grade: z.string().openapi({ description: "The stored result's grade" }),
+                statedTotal: z.string().nullable().openapi({ description: "总分 as stated, shown beside" }),
               }),
             ),
             total: z.number().int(),

@@ -1,5 +1,5 @@
 /** Roll-ups of execution and scores, and the to-do count, over a visible organisation's subtree. */
-import { decimal, type GradeBand, gradeOf, STANDARD_GRADES } from "@jixiao/core";
+import { decimal, type GradeBand, STANDARD_GRADES } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
 import { scopeOf } from "../accounts/authorize.ts";
 import type { Deps } from "../http/context.ts";
@@ -94,7 +94,8 @@ export async function scoreRollup(
       name: r.name,
       orgName: r.orgName,
       total: decimal.toDecimalString(value, 4),
-      grade: gradeOf(value, STANDARD_GRADES) ?? "",
+      grade: r.grade ?? "",
+      statedTotal: r.statedTotal === null ? null : decimal.toDecimalString(decimal.parseDecimal(r.statedTotal)!, 4),
     });
   }
   return { items, total, page, pageSize: size ?? total };

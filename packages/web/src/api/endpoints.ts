@@ -49,7 +49,8 @@ export interface ExecutionRollup {
 }
 
 export interface ScoreRollup {
-  items: { id: string; name: string; orgName: string; total: string; grade: string }[];
+  /** `total` and `grade`: the stored score (core's result when the record was saved); `statedTotal` beside it. */
+  items: { id: string; name: string; orgName: string; total: string; grade: string; statedTotal?: string | null }[];
   /** The count of all evaluations (of the grades asked for), over every page. */
   total: number;
   page: number;

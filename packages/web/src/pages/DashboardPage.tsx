@@ -408,9 +408,14 @@ export default function DashboardPage() {
                 <Tag color={GRADE_COLOR[s.grade]}>{s.grade}</Tag>
                 <Typography.Link onClick={() => navigate(`/self-evaluation/${s.id}`)}>{s.name}</Typography.Link>
                 <Typography.Text type="secondary">{s.orgName}</Typography.Text>
-                <Typography.Text>
+                <Typography.Text data-testid={`list-total-${s.id}`}>
                   {lang === "zh" ? "得分" : "Score"} {s.total}
                 </Typography.Text>
+                {s.statedTotal != null && s.statedTotal !== s.total && (
+                  <Typography.Text type="secondary" data-testid={`list-stated-${s.id}`}>
+                    {lang === "zh" ? `（自评表填报 ${s.statedTotal}）` : `(stated ${s.statedTotal})`}
+                  </Typography.Text>
+                )}
               </Space>
             </List.Item>
           )}
