@@ -172,7 +172,7 @@ const reviewAll = () => {
     counts.error += r.counts.error;
     counts.warning += r.counts.warning;
     counts.info += r.counts.info;
-    verdicts[r.verdict] = (verdicts[r.verdict] ?? 0) + 1;
+    verdicts[r.verdict ?? "未能判断"] = (verdicts[r.verdict ?? "未能判断"] ?? 0) + 1;
   }
   return { counts, verdicts };
 };

@@ -94,8 +94,16 @@ function human(r: ReviewResult, kinds: readonly (keyof typeof KIND_NAMES)[], lan
   lines.push(`${zh ? "文件" : "file"}: ${r.file}`);
   if (kinds.length > 0)
     lines.push(`${zh ? "类型" : "kind"}: ${kinds.map((k) => KIND_NAMES[k][lang]).join(zh ? "；" : "; ")}`);
+  const verdict =
+    r.verdict === null
+      ? zh
+        ? "审核结论: 未能判断"
+        : "verdict: cannot judge"
+      : zh
+        ? `审核结论: ${r.verdict}（${r.verdictPoints} 分）`
+        : `verdict: ${r.verdict} (${r.verdictPoints} points)`;
   lines.push(
-    `${zh ? `审核结论: ${r.verdict}（${r.verdictPoints} 分）` : `verdict: ${r.verdict} (${r.verdictPoints} points)`}  ` +
+    `${verdict}  ` +
       `${zh ? "错误" : "errors"} ${r.counts.error} / ${zh ? "警告" : "warnings"} ${r.counts.warning} / ${zh ? "提示" : "notes"} ${r.counts.info}`,
   );
   for (const reason of r.reasons) lines.push(`  - ${reason[lang]}`);

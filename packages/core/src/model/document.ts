@@ -16,6 +16,8 @@ export const KINDS = [
   "department-self-evaluation",
   "department-expenditure-self-evaluation",
   "budget-disclosure",
+  "three-public",
+  "evaluation-report",
 ] as const;
 export const KindSchema = z.enum(KINDS);
 export type Kind = z.infer<typeof KindSchema>;
@@ -30,6 +32,8 @@ export const KIND_NAMES: Record<Kind, { zh: string; en: string }> = {
     en: "department-overall expenditure self-evaluation",
   },
   "budget-disclosure": { zh: "部门预算信息公开", en: "budget disclosure" },
+  "three-public": { zh: "“三公”经费预算／决算说明", en: "三公 (three public expenses) budget / final-account statement" },
+  "evaluation-report": { zh: "绩效评价（自评）报告", en: "narrative performance evaluation report" },
 };
 
 export const LocationSchema = z.object({
@@ -392,6 +396,110 @@ export const DisclosureSchema = z.object({
 });
 export type Disclosure = z.infer<typeof DisclosureSchema>;
 
+/**
+ * A figure read from a sentence or a table cell, with where it is and how it came about: `stated` (written
+ * there), `computed` (the sum of stated parts, e.g. a vehicle 小计 that is not printed) or `derived` (a prior
+ * year worked back from a stated change: from an amount, exact; from a percentage, rounded half-up to the fen).
+ * A derived figure is never a stated one.
+ */
+export const NarrativeFigureSchema = z.object({
+  amount: AmountSchema,
+  origin: z.enum(["stated", "computed", "derived"]),
+  /** For a derived figure: what it was derived from (`percent`: rounded; `amount`, `same` (持平): exact). */
+  from: z.enum(["amount", "percent", "same", "statement"]).optional(),
+  location: LocationSchema,
+});
+export type NarrativeFigure = z.infer<typeof NarrativeFigureSchema>;
+
+export const THREE_PUBLIC_ITEMS = [
+  "total",
+  "abroad",
+  "reception",
+  "vehicle",
+  "vehiclePurchase",
+  "vehicleRunning",
+] as const;
+export const ThreePublicItemSchema = z.enum(THREE_PUBLIC_ITEMS);
+export type ThreePublicItem = z.infer<typeof ThreePublicItemSchema>;
+
+/** A stated year-on-year change: 比上年减少49万元 / 较2015年下降2.3% / 与上年持平, and the reason given. */
+export const NarrativeChangeSchema = z.object({
+  direction: z.enum(["increase", "decrease", "same"]),
+  amount: AmountSchema.optional(),
+  percent: PercentSchema.optional(),
+  /** What it is compared with, as written (`上年`, `2015年`, `2021年预算`). */
+  comparedWith: z.string(),
+  comparedYear: z.number().int().optional(),
+  reason: z.string().optional(),
+  location: LocationSchema,
+});
+export type NarrativeChange = z.infer<typeof NarrativeChangeSchema>;
+
+/** One 三公 item of a statement: this year's figure, the change stated and the prior year (stated or derived). */
+export const ThreePublicLineSchema = z.object({
+  figure: NarrativeFigureSchema.optional(),
+  change: NarrativeChangeSchema.optional(),
+  prior: NarrativeFigureSchema.extend({ year: z.number().int().optional() }).optional(),
+});
+export type ThreePublicLine = z.infer<typeof ThreePublicLineSchema>;
+
+/** 三公经费 of one basis (预算 budget / 决算 final) and one year; budget and final are never mixed. */
+export const ThreePublicStatementSchema = z.object({
+  basis: z.enum(["budget", "final"]),
+  year: z.number().int().optional(),
+  items: z.object({
+    total: ThreePublicLineSchema.optional(),
+    abroad: ThreePublicLineSchema.optional(),
+    reception: ThreePublicLineSchema.optional(),
+    vehicle: ThreePublicLineSchema.optional(),
+    vehiclePurchase: ThreePublicLineSchema.optional(),
+    vehicleRunning: ThreePublicLineSchema.optional(),
+  }),
+  location: LocationSchema,
+});
+export type ThreePublicStatement = z.infer<typeof ThreePublicStatementSchema>;
+
+/** A 三公经费 statement (prose and/or tables): its statements per basis and year. */
+export const ThreePublicSchema = z.object({
+  title: z.string().optional(),
+  organisation: z.string().optional(),
+  statements: z.array(ThreePublicStatementSchema),
+});
+export type ThreePublic = z.infer<typeof ThreePublicSchema>;
+
+/** A narrative 绩效评价（自评）报告: figures read from its sentences, each with its location. */
+export const EvaluationReportSchema = z.object({
+  title: z.string().optional(),
+  organisation: z.string().optional(),
+  year: z.number().int().optional(),
+  /** 项目支出 or 部门整体支出, from the title. */
+  scope: z.enum(["project", "department", "unknown"]),
+  initialBudget: NarrativeFigureSchema.optional(),
+  budget: NarrativeFigureSchema.optional(),
+  executed: NarrativeFigureSchema.optional(),
+  rate: z.object({ percent: PercentSchema, location: LocationSchema }).optional(),
+  score: z.object({ value: NumberSchema, max: NumberSchema.optional(), location: LocationSchema }).optional(),
+  grade: z.object({ text: z.string(), location: LocationSchema }).optional(),
+  /** `共开展4个项目` and the names listed after it. */
+  projectCount: z.object({ stated: z.number().int(), text: z.string(), location: LocationSchema }).optional(),
+  projectNames: z.array(z.object({ name: z.string(), location: LocationSchema })),
+  /** Budget / executed / rate stated together for one project or part. */
+  projects: z.array(
+    z.object({
+      name: z.string().optional(),
+      budget: NarrativeFigureSchema.optional(),
+      executed: NarrativeFigureSchema.optional(),
+      rate: z.object({ percent: PercentSchema, location: LocationSchema }).optional(),
+      location: LocationSchema,
+    }),
+  ),
+  /** Score parts as stated (投入 15 / 11.54 …). */
+  sections: z.array(
+    z.object({ label: z.string(), points: NumberSchema.optional(), score: NumberSchema, location: LocationSchema }),
+  ),
+});
+export type EvaluationReport = z.infer<typeof EvaluationReportSchema>;
+
 export const OrganisationSchema = z.object({
   name: z.string(),
   code: z.string().optional(),
@@ -401,6 +509,38 @@ export const OrganisationSchema = z.object({
 
 /** Rows or paragraphs that no recogniser took, each also reported as a problem. */
 export const UnmappedSchema = z.object({ text: z.string(), location: LocationSchema });
+
+/**
+ * How much of the document was read (packages/documents/src/import/coverage.ts): content lines are non-empty
+ * table rows and paragraphs that carry a figure; `share` and `threshold` are percentages with one decimal.
+ * Below the threshold, or with no figure read, review and scoring give no verdict (未能判断).
+ */
+export const CoverageSchema = z.object({
+  lines: z.object({ total: z.number().int(), read: z.number().int() }),
+  /** Paragraphs of words only, kept whole as text and not counted in `lines`. */
+  textLines: z.number().int(),
+  tables: z.object({ total: z.number().int(), read: z.number().int() }),
+  share: z.string(),
+  threshold: z.string(),
+  figures: z.number().int(),
+  sufficient: z.boolean(),
+  /** Why the document cannot be judged (empty when `sufficient`). */
+  reasons: z.array(z.object({ zh: z.string(), en: z.string() })),
+  /** Tables, rows and runs of lines left unread, with where they are and how they start. */
+  unread: z.array(
+    z.object({
+      what: z.enum(["table", "rows", "lines"]),
+      location: LocationSchema,
+      /** The last source row of the run, when it is more than one. */
+      toRow: z.number().int().optional(),
+      lines: z.number().int(),
+      text: z.string(),
+    }),
+  ),
+  /** Unread places not listed (past the first hundred). */
+  unreadOmitted: z.number().int().optional(),
+});
+export type Coverage = z.infer<typeof CoverageSchema>;
 
 export const ImportedDocumentSchema = z.object({
   file: z.string(),
@@ -414,9 +554,13 @@ export const ImportedDocumentSchema = z.object({
   departmentSelfEvaluation: DepartmentSelfEvaluationSchema.optional(),
   departmentExpenditureEvaluation: DepartmentExpenditureEvaluationSchema.optional(),
   disclosure: DisclosureSchema.optional(),
+  threePublic: ThreePublicSchema.optional(),
+  evaluationReport: EvaluationReportSchema.optional(),
   /** Every paragraph outside tables, as written, with its source line: report text is kept whole. */
   paragraphs: z.array(z.object({ text: z.string(), location: LocationSchema })),
   unmapped: z.array(UnmappedSchema),
+  /** How much of the source was read; absent for documents not read from a file (stored records). */
+  coverage: CoverageSchema.optional(),
 });
 export type ImportedDocument = z.infer<typeof ImportedDocumentSchema>;
 
@@ -441,5 +585,15 @@ export const ImportResultSchema = z.object({
   summary: SummarySchema,
   problems: z.array(ProblemSchema),
   document: ImportedDocumentSchema,
+  coverage: CoverageSchema,
+  /** Evidence for each kind the readers know (confidence 0–100 and the reasons), most confident first. */
+  recognition: z.array(
+    z.object({
+      kind: KindSchema,
+      recognised: z.boolean(),
+      confidence: z.number().int(),
+      reasons: z.array(z.object({ zh: z.string(), en: z.string() })),
+    }),
+  ),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;

@@ -82,11 +82,32 @@ export function reviewDocument(doc: ImportedDocument, configIn: ReviewConfigInpu
   const findings = reviewFindings(doc, config);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
+  const coverage = doc.coverage;
+  if (coverage && !coverage.sufficient) {
+    // Too little was read: findings on what was read are still shown, but no verdict (never 优 at 100).
+    return {
+      file: doc.file,
+      findings,
+      counts,
+      judged: false,
+      verdict: null,
+      verdictPoints: null,
+      reasons: [
+        {
+          zh: `未能判断：只读出了文档的 ${coverage.share}%（${coverage.lines.read}/${coverage.lines.total} 行），读出数字 ${coverage.figures} 个`,
+          en: `Cannot judge: ${coverage.share}% of the document was read (${coverage.lines.read} of ${coverage.lines.total} lines), ${coverage.figures} figure(s)`,
+        },
+        ...coverage.reasons,
+      ],
+      decision: { verdict: null },
+    };
+  }
   const v = verdictOf(findings, config.verdict);
   return {
     file: doc.file,
     findings,
     counts,
+    judged: true,
     verdict: v.verdict,
     verdictPoints: v.points,
     reasons: v.reasons,

@@ -157,7 +157,8 @@ export interface VerdictResult {
 
 /** The verdict as the engine gives it and as a reviewer decides it: persistence is the server's. */
 export interface ReviewDecision {
-  verdict: Verdict;
+  /** The engine's verdict; null when the document could not be judged (未能判断). */
+  verdict: Verdict | null;
   reviewerVerdict?: Verdict;
   comment?: string;
 }
@@ -166,8 +167,13 @@ export interface ReviewResult {
   file: string;
   findings: Finding[];
   counts: Record<Severity, number>;
-  verdict: Verdict;
-  verdictPoints: number;
+  /**
+   * False when too little of the document was read to judge it (its coverage is below the threshold or no figure
+   * was read): then there is no verdict and no points (未能判断), and `reasons` say why.
+   */
+  judged: boolean;
+  verdict: Verdict | null;
+  verdictPoints: number | null;
   reasons: { zh: string; en: string }[];
   decision: ReviewDecision;
 }

@@ -78,15 +78,23 @@ export function overruleVerdict(decision: ReviewDecision, reviewerVerdict: Verdi
   }
   const text = comment?.trim() ?? "";
   if (reviewerVerdict !== decision.verdict && text === "") {
-    throw new DomainError("invalid_input", {
-      zh: `改判为「${reviewerVerdict}」（系统结论「${decision.verdict}」）须填写理由`,
-      en: `changing the verdict to ${reviewerVerdict} (the engine's is ${decision.verdict}) needs a comment`,
-    });
+    throw new DomainError(
+      "invalid_input",
+      decision.verdict === null
+        ? {
+            zh: `系统未能判断（读出的内容不足），给出结论「${reviewerVerdict}」须填写理由`,
+            en: `the engine could not judge (too little was read): a verdict of ${reviewerVerdict} needs a comment`,
+          }
+        : {
+            zh: `改判为「${reviewerVerdict}」（系统结论「${decision.verdict}」）须填写理由`,
+            en: `changing the verdict to ${reviewerVerdict} (the engine's is ${decision.verdict}) needs a comment`,
+          },
+    );
   }
   return { verdict: decision.verdict, reviewerVerdict, ...(text ? { comment: text } : {}) };
 }
 
-/** The verdict that stands: the reviewer's when given, else the engine's. */
-export function finalVerdict(decision: ReviewDecision): Verdict {
+/** The verdict that stands: the reviewer's when given, else the engine's (null: not judged). */
+export function finalVerdict(decision: ReviewDecision): Verdict | null {
   return decision.reviewerVerdict ?? decision.verdict;
 }

@@ -108,7 +108,8 @@ describe("the verdict", () => {
 describe("overruling the verdict", () => {
   it("a reviewer may confirm without a comment, and change with one", () => {
     const d = reviewDocument(buildDocument({ projects: [buildProject()] })).decision;
-    expect(finalVerdict(overruleVerdict(d, d.verdict))).toBe(d.verdict);
+    expect(d.verdict).not.toBeNull();
+    expect(finalVerdict(overruleVerdict(d, d.verdict!))).toBe(d.verdict);
     const changed = overruleVerdict(d, "良", "目标偏低，请修改后再报");
     expect(changed).toEqual({ verdict: d.verdict, reviewerVerdict: "良", comment: "目标偏低，请修改后再报" });
     expect(finalVerdict(changed)).toBe("良");

@@ -7,7 +7,14 @@ import { readAmount } from "./values.ts";
 export class ImportContext {
   readonly problems: Problem[] = [];
   readonly unmapped: { text: string; location: ImportLocation }[] = [];
+  /** Places a value was read from (coverage.ts counts their lines as read), beside the locations the result keeps. */
+  readonly touched: ImportLocation[] = [];
   constructor(readonly source: SourceDocument) {}
+
+  /** Records that a value was read at this place. */
+  touch(location: ImportLocation): void {
+    if (location.row !== undefined) this.touched.push(location);
+  }
 
   get file(): string {
     return this.source.file;
@@ -55,6 +62,7 @@ export class ImportContext {
 
   /** Reads an amount and reports when its text is not one (placeholders such as `**` get their own message). */
   amount(text: string, unit: "元" | "万元", location: ImportLocation): Amount {
+    this.touch(location);
     const { amount, issue } = readAmount(text, unit);
     if (issue) {
       if (isPlaceholder(text)) {

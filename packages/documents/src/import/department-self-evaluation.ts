@@ -205,9 +205,15 @@ function readReport(ctx: ImportContext, blocks: Block[], result: DepartmentSelfE
     report.rate = readPercent(head[3]!);
   }
   const score = /自评得分\s*\n\s*(\d+(?:\.\d+)?)\s*\n/.exec(text);
-  if (score) report.statedScore = readNumber(score[1]!);
+  if (score) {
+    report.statedScore = readNumber(score[1]!);
+    ctx.touch(ctx.line(lineOf(score.index + score[0].indexOf(score[1]!))));
+  }
   const count = /项目\s*(\d+)\s*个/.exec(text);
-  if (count) report.projectCount = Number(count[1]);
+  if (count) {
+    report.projectCount = Number(count[1]);
+    ctx.touch(ctx.line(lineOf(count.index)));
+  }
   if (Object.keys(report).length > 0) result.report = report;
 
   // Projects: `X预算资金 1920 万元，完成 1841.65 万元` and `分别为A 163.3 万元、B 42.5 万元` (fully executed).

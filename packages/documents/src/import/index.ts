@@ -15,6 +15,7 @@ import {
 import type { Block, SourceDocument, Table } from "../model/table.ts";
 import { looksLikeDisclosure, readDisclosure } from "./budget-disclosure.ts";
 import { ImportContext, norm, setSpacesFromFormat } from "./context.ts";
+import { measureCoverage } from "./coverage.ts";
 import {
   departmentExpenditureTables,
   isDepartmentExpenditureTable,
@@ -24,10 +25,13 @@ import { departmentSelfEvaluationTables, readDepartmentSelfEvaluation } from "./
 import { isDutyActivityTable, readDutyActivityTables } from "./duty-activity.ts";
 import { hasIndicatorGrid, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
 import { isProjectSelfEvaluationTable, readProjectSelfEvaluations } from "./project-self-evaluation.ts";
+import { explainRecognition } from "./recognition.ts";
 import { fenOf, fenToWanYuanText, fenToYuanText } from "./values.ts";
 
 export * from "@jixiao/core/model";
+export { countFigures, DEFAULT_COVERAGE_THRESHOLD, measureCoverage } from "./coverage.ts";
 export { HEADER_SYNONYMS, headerField } from "./headers.ts";
+export { explainRecognition, type KindEvidence } from "./recognition.ts";
 export { readTiers } from "./values.ts";
 
 export interface ImportOptions {
@@ -35,6 +39,8 @@ export interface ImportOptions {
   kind?: Kind;
   /** 指标性质 code → operator for department expenditure self-evaluations. */
   operatorCodes?: OperatorCodeTable;
+  /** The share of content lines (0–1) below which the result gives no verdict; DEFAULT_COVERAGE_THRESHOLD. */
+  coverageThreshold?: number;
 }
 
 /** What each kind's recognition looks for, for the "unknown layout" message. */
@@ -46,6 +52,8 @@ export const EXPECTED_HEADERS: Record<Kind, string> = {
   "department-expenditure-self-evaluation":
     "部门名称；年初预算数 | 预算调整数 | 预算确定数 | 执行数；指标性质 | 指标值 | 度量单位 | 实际完成值",
   "budget-disclosure": "部门预算信息公开的正文（“三公”经费、政府采购、国有资产、机关运行经费）",
+  "three-public": "“三公”经费预算或决算说明（因公出国（境）费、公务接待费、公务用车购置及运行费）",
+  "evaluation-report": "绩效自评或评价报告正文（预算数、执行数、执行率、自评得分）",
 };
 
 function tablesOf(blocks: Block[]): Table[] {
@@ -253,8 +261,27 @@ export function importDocument(original: SourceDocument, opts: ImportOptions = {
   }
   doc.organisations = organisationsOf(doc);
   doc.unmapped = ctx.unmapped;
+  const coverage = measureCoverage(source.blocks, doc, used, opts.coverageThreshold, ctx.touched);
+  doc.coverage = coverage;
+  if (kinds.length > 0 && !coverage.sufficient) {
+    ctx.report(
+      "warning",
+      "coverage_insufficient",
+      `读出的内容不足以判断：${coverage.reasons.map((r) => r.zh).join("；")}。审核和评分不给结论（未能判断）`,
+      `Too little of the document was read to judge: ${coverage.reasons.map((r) => r.en).join("; ")}. Review and scoring give no verdict`,
+      { file: source.file },
+    );
+  }
   const kind = kinds[0] ?? null;
-  return { kind, kinds, summary: summarise(doc, kind, ctx.problems), problems: ctx.problems, document: doc };
+  return {
+    kind,
+    kinds,
+    summary: summarise(doc, kind, ctx.problems),
+    problems: ctx.problems,
+    document: doc,
+    coverage,
+    recognition: explainRecognition(source.blocks),
+  };
 }
 
 function organisationsOf(doc: ImportedDocument): ImportedDocument["organisations"] {

@@ -75,6 +75,20 @@ export const ImportSchema = z
     kind: z.string().nullable(),
     kinds: z.array(z.string()),
     summary: z.record(z.string(), z.unknown()).nullable(),
+    coverage: z.record(z.string(), z.unknown()).nullable().openapi({
+      description:
+        "How much of the document was read: lines and tables read of all, figures, whether enough to judge, and the unread tables, rows and lines with their locations (docs/import-format.md § Coverage)",
+    }),
+    recognition: z
+      .array(
+        z.object({
+          kind: z.string(),
+          recognised: z.boolean(),
+          confidence: z.number().int(),
+          reasons: z.array(z.object({ zh: z.string(), en: z.string() })),
+        }),
+      )
+      .openapi({ description: "The evidence for each kind: confidence 0–100 and the reasons" }),
     problems: z.array(ImportProblemSchema),
     plan: z.array(PlanItemSchema),
     /**
@@ -115,6 +129,9 @@ export function presentImport(row: ImportRow, twin: Pick<ImportRow, "id"> | unde
     kind: result?.kind ?? null,
     kinds: result?.kinds ?? [],
     summary: (result?.summary as Record<string, unknown> | undefined) ?? null,
+    // previews stored before coverage existed have none
+    coverage: (result?.coverage as Record<string, unknown> | undefined) ?? null,
+    recognition: result?.recognition ?? [],
     problems: result?.problems ?? [],
     plan: plan.items,
     units: plan.units,

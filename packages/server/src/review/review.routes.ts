@@ -51,12 +51,14 @@ export const ReviewSchema = z
     target: z.object({ type: z.enum(REVIEW_TYPES), id: z.string().uuid(), version: z.number().int() }),
     findings: z.array(FindingSchema),
     counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
-    verdict: VERDICT,
-    verdictPoints: z.number(),
+    verdict: VERDICT.nullable().openapi({
+      description: "优/良/中/差; null when too little of an imported document was read to judge it (未能判断)",
+    }),
+    verdictPoints: z.number().nullable(),
     reasons: z.array(z.object({ zh: z.string(), en: z.string() })),
     decision: z
       .object({
-        verdict: VERDICT,
+        verdict: VERDICT.nullable(),
         reviewerVerdict: VERDICT.nullable(),
         comment: z.string().nullable(),
         decidedBy: z.string().uuid().nullable(),

@@ -116,11 +116,12 @@ export interface ReviewView {
   target: { type: ReviewType; id: string; version: number };
   findings: ReviewedFinding[];
   counts: ReviewResult["counts"];
-  verdict: Verdict;
-  verdictPoints: number;
+  /** Null when the document could not be judged (an import whose coverage is too low): 未能判断. */
+  verdict: Verdict | null;
+  verdictPoints: number | null;
   reasons: ReviewResult["reasons"];
   decision: {
-    verdict: Verdict;
+    verdict: Verdict | null;
     reviewerVerdict: Verdict | null;
     comment: string | null;
     decidedBy: string | null;
@@ -166,6 +167,9 @@ function configFor(source: RecordDocument): ReviewConfigInput {
   return source.referenceDate ? { referenceDate: source.referenceDate } : {};
 }
 
+/** How a decision row stores an engine that could not judge the document. */
+const NOT_JUDGED = "未能判断";
+
 async function latestDecision(db: Db, type: ReviewType, id: string): Promise<ReviewDecisionRow | undefined> {
   const [row] = await db
     .select()
@@ -192,7 +196,7 @@ function view(
     reasons: result.reasons,
     decision: d
       ? {
-          verdict: d.engineVerdict as Verdict,
+          verdict: d.engineVerdict === NOT_JUDGED ? null : (d.engineVerdict as Verdict),
           reviewerVerdict: d.reviewerVerdict as Verdict,
           comment: d.comment,
           decidedBy: d.decidedBy,
@@ -254,9 +258,10 @@ export async function decideReview(
         entityId: id,
         entityVersion: r.version,
         orgId: r.orgId,
-        engineVerdict: result.verdict,
-        enginePoints: result.verdictPoints,
-        reviewerVerdict: decided.reviewerVerdict ?? result.verdict,
+        engineVerdict: result.verdict ?? NOT_JUDGED,
+        // points are meaningless without a verdict; the stored 0 is never shown (the verdict reads back as null)
+        enginePoints: result.verdictPoints ?? 0,
+        reviewerVerdict: decided.reviewerVerdict ?? result.verdict ?? input.reviewerVerdict,
         comment: decided.comment ?? null,
         counts: result.counts,
         decidedBy: a.accountId,

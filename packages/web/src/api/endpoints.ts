@@ -432,6 +432,26 @@ export interface ImportProblem {
   location: Record<string, unknown>;
 }
 
+/** The import's coverage (packages/documents/src/import/coverage.ts): share in %, unread places. */
+export interface ImportCoverage {
+  lines: { total: number; read: number };
+  textLines: number;
+  tables: { total: number; read: number };
+  share: string;
+  threshold: string;
+  figures: number;
+  sufficient: boolean;
+  reasons: { zh: string; en: string }[];
+  unread: {
+    what: "table" | "rows" | "lines";
+    location: Record<string, string | number>;
+    toRow?: number;
+    lines: number;
+    text: string;
+  }[];
+  unreadOmitted?: number;
+}
+
 export interface ImportPreview {
   id: string;
   orgId: string;
@@ -441,6 +461,10 @@ export interface ImportPreview {
   state: "reading" | "preview" | "failed" | "committed";
   kind: string | null;
   kinds: string[];
+  /** How much of the document was read (null for previews stored before coverage existed). */
+  coverage: ImportCoverage | null;
+  /** The evidence for each kind, most confident first. */
+  recognition: { kind: string; recognised: boolean; confidence: number; reasons: { zh: string; en: string }[] }[];
   problems: ImportProblem[];
   plan: {
     /** `organisation`: a unit of the document and its organisation (several units, seed 001). */

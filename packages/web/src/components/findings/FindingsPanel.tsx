@@ -63,17 +63,25 @@ export function FindingsPanel({ type, findings, describe, onSelect }: FindingsPa
         ))}
         <span>
           {zh ? "系统结论" : "Verdict"}{" "}
-          <Tag color={VERDICT_COLOR[review.verdict]} data-testid="findings-verdict">
-            {review.verdict}
-          </Tag>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {zh ? `${review.verdictPoints} 分` : `${review.verdictPoints} points`}
-          </Typography.Text>
+          {review.verdict === null ? (
+            <Tag data-testid="findings-verdict">{zh ? "未能判断" : "cannot judge"}</Tag>
+          ) : (
+            <>
+              <Tag color={VERDICT_COLOR[review.verdict]} data-testid="findings-verdict">
+                {review.verdict}
+              </Tag>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {zh ? `${review.verdictPoints} 分` : `${review.verdictPoints} points`}
+              </Typography.Text>
+            </>
+          )}
         </span>
         {d && (
           <span data-testid="findings-decision">
             {zh ? "审核人结论" : "Reviewer"}{" "}
-            <Tag color={VERDICT_COLOR[d.reviewerVerdict ?? d.verdict]}>{d.reviewerVerdict ?? d.verdict}</Tag>
+            {(d.reviewerVerdict ?? d.verdict) !== null && (
+              <Tag color={VERDICT_COLOR[(d.reviewerVerdict ?? d.verdict)!]}>{d.reviewerVerdict ?? d.verdict}</Tag>
+            )}
             {d.comment && <Typography.Text type="secondary">{d.comment}</Typography.Text>}
             {!d.current && (
               <Tag color="default" style={{ marginLeft: 4 }}>
@@ -141,7 +149,7 @@ function DecisionDialog({ findings, onClose }: { findings: Findings; onClose(): 
   const zh = lang === "zh";
   const { message } = App.useApp();
   const engine = findings.review!.verdict;
-  const [verdict, setVerdict] = useState<Verdict>(findings.review!.decision?.reviewerVerdict ?? engine);
+  const [verdict, setVerdict] = useState<Verdict>(findings.review!.decision?.reviewerVerdict ?? engine ?? "中");
   const [comment, setComment] = useState("");
   const [busy, setBusy] = useState(false);
   const needsComment = verdict !== engine && comment.trim() === "";
@@ -167,7 +175,9 @@ function DecisionDialog({ findings, onClose }: { findings: Findings; onClose(): 
       onCancel={onClose}
     >
       <Space orientation="vertical" style={{ width: "100%" }}>
-        <Typography.Text>{zh ? `系统结论：${engine}` : `The engine's verdict: ${engine}`}</Typography.Text>
+        <Typography.Text>
+          {zh ? `系统结论：${engine ?? "未能判断"}` : `The engine's verdict: ${engine ?? "cannot judge"}`}
+        </Typography.Text>
         <Select<Verdict>
           value={verdict}
           onChange={setVerdict}

@@ -30,7 +30,8 @@ export interface ReviewFinding {
 }
 
 export interface ReviewDecisionView {
-  verdict: Verdict;
+  /** The engine's verdict at the time; null when it could not judge. */
+  verdict: Verdict | null;
   reviewerVerdict: Verdict | null;
   comment: string | null;
   decidedBy: string | null;
@@ -43,8 +44,9 @@ export interface Review {
   target: { type: ReviewType; id: string; version: number };
   findings: ReviewFinding[];
   counts: Record<Severity, number>;
-  verdict: Verdict;
-  verdictPoints: number;
+  /** Null when too little of an imported document was read (未能判断). */
+  verdict: Verdict | null;
+  verdictPoints: number | null;
   reasons: { zh: string; en: string }[];
   decision: ReviewDecisionView | null;
 }

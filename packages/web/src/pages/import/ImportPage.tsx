@@ -8,6 +8,7 @@ import { describeError } from "../../lib/errors.ts";
 import { formatLocation } from "../../lib/rules.ts";
 import { useWorkspace } from "../../workspace.tsx";
 import { type ImportView, importApi } from "./api.ts";
+import { CoveragePanel, kindName } from "./CoveragePanel.tsx";
 import { PasteTable } from "./PasteTable.tsx";
 import { UnitMapping, unitOfKey } from "./UnitMapping.tsx";
 
@@ -199,10 +200,17 @@ export default function ImportPage() {
           <>
             <Typography.Text>
               {preview.fileName} · {(preview.size / 1024).toFixed(0)} KB · {zh ? "识别为" : "read as"}{" "}
-              {(preview.kinds.length ? preview.kinds : [preview.kind ?? "—"]).map((k) => (
-                <Tag key={k}>{k}</Tag>
-              ))}
+              {preview.kinds.length === 0 ? (
+                <Tag color="red">{zh ? "未识别" : "not recognised"}</Tag>
+              ) : (
+                preview.kinds.map((k) => (
+                  <Tag key={k} data-testid="import-kind">
+                    {kindName(k, zh)}
+                  </Tag>
+                ))
+              )}
             </Typography.Text>
+            <CoveragePanel preview={preview} zh={zh} />
             {preview.alreadyImportedAs && (
               <Alert
                 type="info"
