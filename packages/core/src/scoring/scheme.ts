@@ -7,17 +7,28 @@
  * the scorer turns them into exact Ratios through their decimal text.
  */
 import { DomainError, type LocalizedText } from "../errors/domain-error.ts";
-import { add, cmp, fromInt, fromNumber, type Ratio, sum } from "../numbers/decimal.ts";
+import { add, cmp, fromInt, fromNumber, type Ratio, round, sum } from "../numbers/decimal.ts";
+import { BUILTIN_SCHEMES } from "./schemes/builtin.ts";
 
-/** The level-1 indicator groups (一级指标). 成本 is level 1 only in newer (财预〔2021〕101号 style) frameworks. */
-export type Level1 = "output" | "effect" | "satisfaction" | "cost";
+/**
+ * The level-1 indicator groups (一级指标). 成本 is level 1 only in newer (财预〔2021〕101号 style) frameworks;
+ * 决策 and 管理（过程） only in evaluation frameworks such as Ningxia's (决策 / 管理 / 产出 / 效益).
+ */
+export type Level1 = "output" | "effect" | "satisfaction" | "cost" | "decision" | "process";
 
 export const LEVEL1_NAMES: Record<Level1, LocalizedText> = {
   output: { zh: "产出指标", en: "output" },
   effect: { zh: "效益指标", en: "effect" },
   satisfaction: { zh: "满意度指标", en: "satisfaction" },
   cost: { zh: "成本指标", en: "cost" },
+  decision: { zh: "决策指标", en: "decision" },
+  process: { zh: "管理（过程）指标", en: "process" },
 };
+
+/** The short name of a group as a normalisation line says it: 产出, 效益, 满意度, 成本, 决策, 管理（过程）. */
+export function level1Short(g: Level1): LocalizedText {
+  return { zh: LEVEL1_NAMES[g].zh.replace(/指标$/, ""), en: LEVEL1_NAMES[g].en };
+}
 
 const LEVEL1_SYNONYMS: Record<string, Level1> = {
   产出指标: "output",
@@ -34,6 +45,18 @@ const LEVEL1_SYNONYMS: Record<string, Level1> = {
   effect: "effect",
   satisfaction: "satisfaction",
   cost: "cost",
+  决策指标: "decision",
+  决策: "decision",
+  管理指标: "process",
+  管理: "process",
+  过程指标: "process",
+  过程: "process",
+  "管理(过程)": "process",
+  "管理(过程)指标": "process",
+  "过程(管理)": "process",
+  "过程(管理)指标": "process",
+  decision: "decision",
+  process: "process",
 };
 
 /**
@@ -59,6 +82,8 @@ function level1Uncached(name: string): Level1 | undefined {
     .replace(/[\s\u3000]+/g, "")
     .replace(/[(（][^)）]*分[^)）]*[)）]$/, "")
     .replace(/^[一二三四五六七八九十\d]+[、.．]/, "")
+    .replace(/（/g, "(")
+    .replace(/）/g, ")")
     .toLowerCase();
   return LEVEL1_SYNONYMS[key];
 }
@@ -109,10 +134,38 @@ export interface GroupPoints {
   points: number;
 }
 
+/**
+ * What happens when an evaluation's indicator points do not match the scheme (docs/scoring.md, docs/decisions/0004):
+ * - `scale-to-groups` (the default): each group's indicator points are scaled into the scheme's points for that
+ *   group (产出 60 → 50: every 产出 indicator's points × 50/60); the level-1 weights are the scheme's.
+ * - `scale-to-total`: the level-1 weights as the evaluation sets them are honoured (财预〔2020〕10号: "一级指标权重可做
+ *   适当调整"), all indicator points scaled together to the scheme's indicator total (Σ 100 → 90: × 90/100).
+ */
+export type PointsRule = "scale-to-groups" | "scale-to-total";
+export const POINTS_RULES: readonly PointsRule[] = ["scale-to-groups", "scale-to-total"];
+
+/**
+ * How a stated indicator score is written: `points` (得分 in points) or `coefficient` (Chongqing's 得分系数 0–1,
+ * the score being 得分系数 × 分值).
+ */
+export type IndicatorScoreForm = "points" | "coefficient";
+
+/** What a document in this scheme looks like, for `recogniseScheme` (every entry optional). */
+export interface SchemeRecognition {
+  /** Column headers or labels only this scheme's forms have (`得分系数`, `执行率权重`, `权重`). */
+  headers?: string[];
+  /** The document kinds the scheme scores (`project-self-evaluation`, `department-self-evaluation`…). */
+  kinds?: string[];
+}
+
 export interface ScoringScheme {
   id: string;
   name: LocalizedText;
-  /** 预算执行率: points × rate (× min(rate, 100%) when capped). */
+  /** The scheme's version (the document or year it follows); stored with every result. */
+  version?: string | undefined;
+  /** Other ids the same scheme goes by (the demo stores `department-20-80` for `department-2080`). */
+  aliases?: string[] | undefined;
+  /** 预算执行率: points × rate, never above the points (`capAt100` must be true). */
   execution: { points: number; capAt100: boolean };
   /** Level-1 groups and their points, in display order. */
   groups: GroupPoints[];
@@ -121,100 +174,51 @@ export interface ScoringScheme {
    * its 10 points to 产出 and 效益. Each entry's shares must add up to the missing group's points.
    */
   whenMissing?: Partial<Record<Level1, Partial<Record<Level1, number>>>>;
+  /** Indicators written under one level-1 group counted in another (Ningxia: 满意度 under 效益). */
+  folds?: Partial<Record<Level1, Level1>> | undefined;
+  /** Points that do not match the scheme: see `PointsRule`. Default `scale-to-groups`. */
+  pointsRule?: PointsRule | undefined;
+  /** How stated indicator scores are written. Default `points`. */
+  indicatorScore?: IndicatorScoreForm | undefined;
+  /** The group the 预算执行率 line is shown in, when the scheme counts it inside one (Ningxia: 管理). */
+  executionWithin?: Level1 | undefined;
+  /** For `recogniseScheme`. */
+  recognition?: SchemeRecognition | undefined;
   lowerIsBetter: LowerIsBetterRule;
   equalsZero: EqualsZeroRule;
   /** Three tiers: achieved, partial, not-achieved. */
   qualitative: QualitativeTier[];
   rounding: { indicator: RoundingStep; execution: RoundingStep; total: RoundingStep };
-  /** Highest first is not required; the scorer sorts. Must start at 0 and stay within 0–100. */
+  /** Highest first; each band's `min` distinct; the lowest starts at 0. */
   grades: GradeBand[];
 }
 
-export const STANDARD_TIERS: QualitativeTier[] = [
-  {
-    key: "achieved",
-    label: { zh: "达成年度指标", en: "annual target achieved" },
-    min: 80,
-    max: 100,
-    suggest: 100,
-  },
-  {
-    key: "partial",
-    label: { zh: "部分达成年度指标并具有一定效果", en: "partly achieved with some effect" },
-    min: 60,
-    max: 80,
-    suggest: 70,
-  },
-  {
-    key: "not-achieved",
-    label: { zh: "未达成年度指标且效果较差", en: "not achieved, poor effect" },
-    min: 0,
-    max: 60,
-    suggest: 0,
-  },
-];
+export {
+  BUILTIN_SCHEMES,
+  CHONGQING_PROJECT_SCHEME,
+  DEPARTMENT_2080_SCHEME,
+  NATIONAL_PROJECT_SCHEME,
+  NINGXIA_DEPARTMENT_SCHEME,
+  PASS_FAIL_GRADES,
+  SICHUAN_PROJECT_SCHEME,
+  STANDARD_GRADES,
+  STANDARD_TIERS,
+} from "./schemes/builtin.ts";
 
-/** 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60. */
-export const STANDARD_GRADES: GradeBand[] = [
-  { grade: "优", min: 90 },
-  { grade: "良", min: 80 },
-  { grade: "中", min: 60 },
-  { grade: "差", min: 0 },
-];
+/**
+ * The built-in scheme an id names, aliases included (`department-20-80` is `department-2080`); undefined for an
+ * unknown id. A finance bureau's own schemes are the server's to look up.
+ */
+export function schemeById(id: string): ScoringScheme | undefined {
+  const direct = BUILTIN_SCHEMES[id];
+  if (direct) return direct;
+  return Object.values(BUILTIN_SCHEMES).find((s) => s.aliases?.includes(id));
+}
 
-/** The variant that says 合格/不合格 for the lower two bands. */
-export const PASS_FAIL_GRADES: GradeBand[] = [
-  { grade: "优", min: 90 },
-  { grade: "良", min: 80 },
-  { grade: "合格", min: 60 },
-  { grade: "不合格", min: 0 },
-];
-
-/** 项目支出绩效自评 (财预〔2020〕10号): 执行率 10, 产出 50, 效益 30, 满意度 10; no 满意度 → 5 + 5 to 产出/效益. */
-export const NATIONAL_PROJECT_SCHEME: ScoringScheme = {
-  id: "national-project",
-  name: {
-    zh: "项目支出绩效自评（全国通用：执行率10、产出50、效益30、满意度10）",
-    en: "Project self-evaluation (national default 10/50/30/10)",
-  },
-  execution: { points: 10, capAt100: true },
-  groups: [
-    { level1: "output", points: 50 },
-    { level1: "effect", points: 30 },
-    { level1: "satisfaction", points: 10 },
-  ],
-  whenMissing: { satisfaction: { output: 5, effect: 5 } },
-  lowerIsBetter: "linear-2x",
-  equalsZero: "full-if-at-most-zero",
-  qualitative: STANDARD_TIERS,
-  rounding: { indicator: "0.01", execution: "0.01", total: "0.01" },
-  grades: STANDARD_GRADES,
-};
-
-/** 部门整体绩效自评 as in seed 002 (武汉): 20 × 执行率 + 年度目标 80 = 产出 40 + 效益 30 + 满意度 10. */
-export const DEPARTMENT_2080_SCHEME: ScoringScheme = {
-  id: "department-2080",
-  name: {
-    zh: "部门整体绩效自评（20×执行率 + 产出40、效益30、满意度10）",
-    en: "Department-overall self-evaluation (20 × rate + 40/30/10)",
-  },
-  execution: { points: 20, capAt100: true },
-  groups: [
-    { level1: "output", points: 40 },
-    { level1: "effect", points: 30 },
-    { level1: "satisfaction", points: 10 },
-  ],
-  lowerIsBetter: "linear-2x",
-  equalsZero: "full-if-at-most-zero",
-  qualitative: STANDARD_TIERS,
-  rounding: { indicator: "0.01", execution: "0.01", total: "0.01" },
-  grades: STANDARD_GRADES,
-};
-
-export const BUILTIN_SCHEMES: Record<string, ScoringScheme> = {
-  [NATIONAL_PROJECT_SCHEME.id]: NATIONAL_PROJECT_SCHEME,
-  [DEPARTMENT_2080_SCHEME.id]: DEPARTMENT_2080_SCHEME,
-};
+/** The canonical id of a built-in scheme id or alias (`department-20-80` → `department-2080`); else the id itself. */
+export function canonicalSchemeId(id: string): string {
+  return schemeById(id)?.id ?? id;
+}
 
 /** A problem found in a scheme, with the path inside the scheme object. */
 export interface SchemeProblem {
@@ -225,6 +229,12 @@ export interface SchemeProblem {
 
 function finite(v: unknown): v is number {
   return typeof v === "number" && Number.isFinite(v);
+}
+
+/** Whether a JS number has at most two decimals (its shortest decimal text). */
+function twoDecimals(v: number): boolean {
+  const r = fromNumber(v);
+  return cmp(round(r, 2), r) === 0;
 }
 
 /** All problems of a scheme; an empty list when it is usable. */
@@ -239,7 +249,79 @@ export function schemeProblems(s: ScoringScheme): SchemeProblem[] {
       `the execution-rate points must be > 0, got ${s.execution.points}`,
     );
   }
+  if (typeof s.id !== "string" || s.id.trim() === "") p("id", "方案编号为空", "the scheme id is empty");
+  if (!s.name?.zh?.trim() || !s.name?.en?.trim()) {
+    p("name", "方案名称应有中文和英文", "the scheme name needs Chinese and English");
+  }
+  if (s.version !== undefined && (typeof s.version !== "string" || s.version.trim() === "")) {
+    p("version", "方案版本为空", "the scheme version is empty");
+  }
+  if (s.execution.capAt100 !== true) {
+    p(
+      "execution.capAt100",
+      "预算执行率得分不得超过其分值（执行率按 100% 封顶，capAt100 应为 true），否则总分可能超过 100",
+      "the execution score may not exceed its points (the rate is capped at 100%: capAt100 must be true), or the total could exceed 100",
+    );
+  }
+  if (finite(s.execution.points) && !twoDecimals(s.execution.points)) {
+    p(
+      "execution.points",
+      `预算执行率分值至多两位小数，现为 ${s.execution.points}`,
+      `the execution points take at most two decimals, got ${s.execution.points}`,
+    );
+  }
+  if (s.pointsRule !== undefined && !POINTS_RULES.includes(s.pointsRule)) {
+    p(
+      "pointsRule",
+      `未知的分值折算规则「${s.pointsRule}」（应为 scale-to-groups 或 scale-to-total）`,
+      `unknown points rule "${s.pointsRule}" (scale-to-groups or scale-to-total)`,
+    );
+  }
+  if (s.indicatorScore !== undefined && s.indicatorScore !== "points" && s.indicatorScore !== "coefficient") {
+    p(
+      "indicatorScore",
+      `未知的得分填写方式「${s.indicatorScore}」（应为 points 或 coefficient）`,
+      `unknown indicator score form "${s.indicatorScore}" (points or coefficient)`,
+    );
+  }
   if (s.groups.length === 0) p("groups", "至少要有一个一级指标", "at least one level-1 group is required");
+  s.groups.forEach((g, i) => {
+    if (!(g.level1 in LEVEL1_NAMES)) {
+      p(
+        `groups[${i}].level1`,
+        `未知的一级指标「${g.level1}」（应为 output、effect、satisfaction、cost、decision、process）`,
+        `unknown level-1 group "${g.level1}" (output, effect, satisfaction, cost, decision, process)`,
+      );
+    } else if (finite(g.points) && !twoDecimals(g.points)) {
+      p(
+        `groups[${i}].points`,
+        `「${LEVEL1_NAMES[g.level1].zh}」分值至多两位小数，现为 ${g.points}`,
+        `the points of "${g.level1}" take at most two decimals, got ${g.points}`,
+      );
+    }
+  });
+  for (const [from, to] of Object.entries(s.folds ?? {}) as [Level1, Level1][]) {
+    if (!(from in LEVEL1_NAMES) || s.groups.some((g) => g.level1 === from)) {
+      p(
+        `folds.${from}`,
+        `「${from}」不能并入其他一级指标：它不是一级指标，或方案自己就有这一组`,
+        `"${from}" cannot be folded into another group: it is not a level-1 group or the scheme scores it itself`,
+      );
+    } else if (!s.groups.some((g) => g.level1 === to)) {
+      p(
+        `folds.${from}`,
+        `「${LEVEL1_NAMES[from].zh}」并入的「${to}」不是方案中的一级指标`,
+        `"${from}" is folded into "${to}", which is not a group of the scheme`,
+      );
+    }
+  }
+  if (s.executionWithin !== undefined && !s.groups.some((g) => g.level1 === s.executionWithin)) {
+    p(
+      "executionWithin",
+      `预算执行率所在的「${s.executionWithin}」不是方案中的一级指标`,
+      `the execution line is shown in "${s.executionWithin}", which is not a group of the scheme`,
+    );
+  }
   const seen = new Set<Level1>();
   s.groups.forEach((g, i) => {
     if (seen.has(g.level1)) {
@@ -374,6 +456,14 @@ export function schemeProblems(s: ScoringScheme): SchemeProblem[] {
     if (!g.grade || g.grade.trim() === "") p(`grades[${i}].grade`, "等级名称为空", "the grade name is empty");
     if (names.has(g.grade)) p(`grades[${i}].grade`, `等级「${g.grade}」重复`, `grade "${g.grade}" appears twice`);
     names.add(g.grade);
+    const before = s.grades[i - 1];
+    if (before && finite(before.min) && finite(g.min) && g.min > before.min) {
+      p(
+        `grades[${i}].min`,
+        `等级应按下限从高到低排列：「${g.grade}」的下限 ${g.min} 高于前一档「${before.grade}」的 ${before.min}`,
+        `grade bands go from the highest threshold down: "${g.grade}" (${g.min}) is above the previous "${before.grade}" (${before.min})`,
+      );
+    }
   });
   if (s.grades.length > 0 && !s.grades.some((g) => g.min === 0)) {
     p(
@@ -425,4 +515,20 @@ export function effectiveGroupPoints(s: ScoringScheme, present: ReadonlySet<Leve
     out.delete(g.level1);
   }
   return out;
+}
+
+/**
+ * The scheme group an indicator written under `g` counts in: `g` itself when the scheme scores it, the group the
+ * scheme folds it into (Ningxia: 满意度 → 效益), else undefined.
+ */
+export function countedGroup(s: ScoringScheme, g: Level1 | undefined): Level1 | undefined {
+  if (g === undefined) return undefined;
+  if (s.groups.some((x) => x.level1 === g)) return g;
+  const to = s.folds?.[g];
+  return to !== undefined && s.groups.some((x) => x.level1 === to) ? to : undefined;
+}
+
+/** Σ of the scheme's group points: the indicator part of the 100 (national: 90). */
+export function indicatorTotalOf(s: ScoringScheme): Ratio {
+  return sum(s.groups.map((g) => fromNumber(g.points)));
 }

@@ -33,12 +33,15 @@ import {
 import { compareActual, convertUnit } from "../targets/compare.ts";
 import { parseTarget } from "../targets/parse.ts";
 import type { Comparison, Op, TargetValue } from "../targets/types.ts";
+import { factorText, type Normalisation, normalisePoints } from "./normalise.ts";
 import {
-  effectiveGroupPoints,
+  countedGroup,
   gradeOf,
+  indicatorTotalOf,
   LEVEL1_NAMES,
   type Level1,
   level1Of,
+  type PointsRule,
   type RoundingStep,
   roundingDigits,
   type ScoringScheme,
@@ -74,6 +77,11 @@ export interface IndicatorInput {
   points: Num;
   /** 得分 as stated in the document. */
   statedScore?: Num | undefined;
+  /**
+   * 得分系数 (0–1) as stated, Chongqing style: the stated score is 得分系数 × 分值 (the points as given). Used when
+   * `statedScore` is absent.
+   */
+  statedCoefficient?: Num | undefined;
   /** For qualitative indicators: the tier the evaluator chose (overrides the automatic judgement). */
   tier?: TierKey | undefined;
   /** Why the stated score departs from the formula, when it does on purpose. */
@@ -153,9 +161,17 @@ export type Basis =
 export interface IndicatorScore {
   index: number;
   name: string;
+  /** The level-1 group as written (undefined when not recognised). */
   level1: Level1 | undefined;
+  /** The scheme group the indicator counts in (after the scheme's folds); undefined when it is not counted. */
+  group: Level1 | undefined;
   level2: string | undefined;
+  /** The points the indicator is scored out of: the input's, or as the scheme's normalisation set them. */
   points: Ratio;
+  /** The points as given in the input. */
+  inputPoints: Ratio;
+  /** `分值 10→8.33（按方案折算）` when `points` differ from `inputPoints`. */
+  pointsNote: LocalizedText | undefined;
   target: TargetValue;
   actual: TargetValue;
   comparison: Comparison;
@@ -179,6 +195,11 @@ function roundStep(r: Ratio, step: RoundingStep): Ratio {
 
 function clamp01(r: Ratio): Ratio {
   return max(ZERO, min(ONE, r));
+}
+
+/** r kept within 0 – cap. */
+function within(r: Ratio, cap: Ratio): Ratio {
+  return max(ZERO, min(cap, r));
 }
 
 const HIGHER: ReadonlySet<Op> = new Set<Op>([">=", ">"]);
@@ -344,9 +365,18 @@ export function scoreIndicator(
   scheme: ScoringScheme,
   index = 0,
   targets: TargetFunctions = defaultTargets,
+  /** The points after the scheme's normalisation (`normalisePoints`); default the input's own. */
+  scaledPoints?: Ratio,
 ): IndicatorScore {
-  const points = toRatio(ind.points);
-  const stated = ind.statedScore === undefined ? undefined : toRatio(ind.statedScore);
+  const inputPoints = toRatio(ind.points);
+  const points = scaledPoints ?? inputPoints;
+  const scaled = cmp(points, inputPoints) !== 0;
+  const stated =
+    ind.statedScore !== undefined
+      ? toRatio(ind.statedScore)
+      : ind.statedCoefficient !== undefined
+        ? mul(toRatio(ind.statedCoefficient), inputPoints)
+        : undefined;
   const target = asTarget(ind.target, targets, ind.hints);
   const unit = target.unit ?? ind.hints?.unit;
   const actual = asTarget(ind.actual, targets, unit ? { unit } : undefined);
@@ -394,13 +424,36 @@ export function scoreIndicator(
       };
     }
   }
-  const suggested = computed ?? stated ?? ZERO;
+  const cap = max(points, ZERO);
+  if (computed !== undefined) computed = within(computed, cap);
+  // A stated score carried into the sums is on the input's scale: scaled with the points, kept within them.
+  let carried = stated;
+  if (computed === undefined && stated !== undefined) {
+    const factor = scaled && cmp(inputPoints, ZERO) > 0 ? div(points, inputPoints) : undefined;
+    carried = within(roundStep(factor ? mul(stated, factor) : stated, scheme.rounding.indicator), cap);
+    if (factor || cmp(carried, stated) !== 0) {
+      formula = {
+        zh: `${formula.zh}（自评 ${dec(stated)} 按分值 ${dec(inputPoints)}→${p} 计为 ${dec(carried)}）`,
+        en: `${formula.en} (stated ${dec(stated)} counted as ${dec(carried)} on points ${dec(inputPoints)}→${p})`,
+      };
+    }
+  }
+  const suggested = computed ?? carried ?? ZERO;
+  const pointsNote: LocalizedText | undefined = scaled
+    ? {
+        zh: `分值 ${dec(inputPoints)}→${p}（按方案折算）`,
+        en: `points ${dec(inputPoints)}→${p} (scaled to the scheme)`,
+      }
+    : undefined;
   return {
     index,
     name: ind.name,
     level1,
+    group: countedGroup(scheme, level1),
     level2: ind.level2,
     points,
+    inputPoints,
+    pointsNote,
     target,
     actual,
     comparison,
@@ -449,6 +502,7 @@ export type ProblemCode =
   | "group_without_indicators"
   | "weight_not_positive"
   | "weights_sum"
+  | "weights_total"
   | "unjudged"
   | "deviation_reason_missing"
   | "far_over_target"
@@ -464,10 +518,19 @@ export interface ScoreProblem {
 export interface ExactGroup {
   level1: Level1;
   name: LocalizedText;
-  /** The scheme's points for the group (after any move of a missing group's points). */
+  /**
+   * The points the group is scored out of: the scheme's (after any move of a missing group's points), or under
+   * `scale-to-total` the group's share of the scheme's indicator total.
+   */
   points: Ratio;
-  /** Σ of the indicators' weights. */
+  /** Σ of the indicators' weights as given. */
   weightSum: Ratio;
+  /** Σ of the indicators' weights as given, negative ones as 0 (what the normalisation scaled). */
+  inputPoints: Ratio;
+  /** points ÷ inputPoints when the points were scaled. */
+  factor: Ratio | undefined;
+  /** `按方案折算：产出 60→50（各指标分值 × 50/60）`, when the points differ from the input. */
+  explanation: LocalizedText | undefined;
   /** Σ suggested */
   score: Ratio;
   /** Σ stated, when every indicator of the group has a stated score. */
@@ -476,6 +539,8 @@ export interface ExactGroup {
 }
 
 export interface ExactEvaluation {
+  /** How the indicator points were fitted to the scheme (normalise.ts). */
+  normalisation: Normalisation;
   rate: { ratio: Ratio; percent: Ratio; text: string } | undefined;
   executionPoints: Ratio;
   executionScore: Ratio | undefined;
@@ -590,10 +655,13 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
     });
   }
 
-  // Indicators
-  const indicators = input.indicators.map((ind, i) => scoreIndicator(ind, scheme, i, targets));
-  const inScheme = new Set(scheme.groups.map((g) => g.level1));
-  const present = new Set<Level1>();
+  // Indicators: the points normalised to the scheme first (normalise.ts), then each scored out of its points.
+  const rows = input.indicators.map((ind) => ({
+    group: countedGroup(scheme, level1Of(ind.level1)),
+    points: toRatio(ind.points),
+  }));
+  const normalisation = normalisePoints(scheme, rows);
+  const indicators = input.indicators.map((ind, i) => scoreIndicator(ind, scheme, i, targets, normalisation.points[i]));
   for (const s of indicators) {
     const path = `indicators[${s.index}]`;
     const ind = input.indicators[s.index]!;
@@ -604,28 +672,28 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
         zh: `「${s.name}」的一级指标「${ind.level1}」不是产出、效益、满意度或成本指标，未计入得分`,
         en: `"${s.name}": level-1 "${ind.level1}" is not output, effect, satisfaction or cost; not counted`,
       });
-    } else if (!inScheme.has(s.level1)) {
+    } else if (s.group === undefined) {
       problems.push({
         code: "level1_not_in_scheme",
         path: `${path}.level1`,
         zh: `「${s.name}」属于「${LEVEL1_NAMES[s.level1].zh}」，评分方案「${scheme.id}」没有这一一级指标，未计入得分`,
         en: `"${s.name}" is under "${LEVEL1_NAMES[s.level1].en}", which scheme "${scheme.id}" does not have; not counted`,
       });
-    } else present.add(s.level1);
-    if (cmp(s.points, ZERO) <= 0) {
+    }
+    if (cmp(s.inputPoints, ZERO) <= 0) {
       problems.push({
         code: "weight_not_positive",
         path: `${path}.points`,
-        zh: `「${s.name}」的分值应大于 0，现为 ${n2(s.points)}`,
-        en: `"${s.name}": the points must be > 0, got ${n2(s.points)}`,
+        zh: `「${s.name}」的分值应大于 0，现为 ${n2(s.inputPoints)}`,
+        en: `"${s.name}": the points must be > 0, got ${n2(s.inputPoints)}`,
       });
     }
-    if (s.stated !== undefined && (cmp(s.stated, ZERO) < 0 || cmp(s.stated, s.points) > 0)) {
+    if (s.stated !== undefined && (cmp(s.stated, ZERO) < 0 || cmp(s.stated, s.inputPoints) > 0)) {
       problems.push({
         code: "stated_score_out_of_range",
         path: `${path}.statedScore`,
-        zh: `「${s.name}」的自评得分 ${n2(s.stated)} 不在 0–${n2(s.points)} 之间`,
-        en: `"${s.name}": the stated score ${n2(s.stated)} is outside 0–${n2(s.points)}`,
+        zh: `「${s.name}」的自评得分 ${n2(s.stated)} 不在 0–${n2(s.inputPoints)} 之间`,
+        en: `"${s.name}": the stated score ${n2(s.stated)} is outside 0–${n2(s.inputPoints)}`,
       });
     }
     if (s.basis === "stated" || s.basis === "none") {
@@ -662,31 +730,32 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
         stated: s.stated!,
         computed: s.computed!,
         difference: s.difference,
-        zh: `「${s.name}」：自评 ${n2(s.stated!)} 分，按 ${s.formula.zh} 建议 ${n2(s.computed!)} 分，相差 ${signed(s.difference)}（目标 ${s.target.text}，实际 ${s.actual.text}）`,
-        en: `"${s.name}": stated ${n2(s.stated!)}, ${s.formula.en} suggests ${n2(s.computed!)}, difference ${signed(s.difference)} (target ${s.target.text}, actual ${s.actual.text})`,
+        zh: `「${s.name}」：自评 ${n2(s.stated!)} 分，按 ${s.formula.zh} 建议 ${n2(s.computed!)} 分，相差 ${signed(s.difference)}（目标 ${s.target.text}，实际 ${s.actual.text}${s.pointsNote ? `；${s.pointsNote.zh}` : ""}）`,
+        en: `"${s.name}": stated ${n2(s.stated!)}, ${s.formula.en} suggests ${n2(s.computed!)}, difference ${signed(s.difference)} (target ${s.target.text}, actual ${s.actual.text}${s.pointsNote ? `; ${s.pointsNote.en}` : ""})`,
         reason: input.indicators[s.index]!.overrideReason,
       });
     }
   }
 
-  // Groups
-  const groupPoints = effectiveGroupPoints(scheme, present);
+  // Groups: as the normalisation set their points.
   const groups: ExactGroup[] = [];
-  for (const g of scheme.groups) {
-    const pts = groupPoints.get(g.level1);
-    if (pts === undefined) continue; // moved to other groups
-    const members = indicators.filter((s) => s.level1 === g.level1);
-    const name = LEVEL1_NAMES[g.level1];
-    const weightSum = sum(members.map((s) => s.points));
+  for (const ng of normalisation.groups) {
+    const pts = ng.points;
+    const members = ng.indicators.map((i) => indicators[i]!);
+    const name = LEVEL1_NAMES[ng.level1];
+    const weightSum = sum(members.map((s) => s.inputPoints));
     const allStated = members.length > 0 && members.every((s) => s.stated !== undefined);
     const group: ExactGroup = {
-      level1: g.level1,
+      level1: ng.level1,
       name,
       points: pts,
       weightSum,
+      inputPoints: ng.inputPoints,
+      factor: ng.factor,
+      explanation: ng.explanation,
       score: sum(members.map((s) => s.suggested)),
       statedScore: allStated ? sum(members.map((s) => s.stated!)) : undefined,
-      indicators: members.map((s) => s.index),
+      indicators: ng.indicators,
     };
     groups.push(group);
     if (members.length === 0) {
@@ -696,19 +765,20 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
         zh: `没有「${name.zh}」的指标，其 ${n2(pts)} 分无从评分`,
         en: `no indicator under "${name.en}": its ${n2(pts)} points cannot be scored`,
       });
-    } else if (cmp(weightSum, pts) !== 0) {
+    } else if (normalisation.rule === "scale-to-groups" && cmp(weightSum, pts) !== 0) {
+      const how = ng.explanation ? `：${ng.explanation.zh}` : "";
       problems.push({
         code: "weights_sum",
         path: "indicators",
-        zh: `「${name.zh}」各指标分值之和为 ${n2(weightSum)}，评分方案规定为 ${n2(pts)}`,
-        en: `the weights under "${name.en}" add up to ${n2(weightSum)}; the scheme gives ${n2(pts)}`,
+        zh: `「${name.zh}」各指标分值之和为 ${n2(weightSum)}，评分方案规定为 ${n2(pts)}${how}`,
+        en: `the weights under "${name.en}" add up to ${n2(weightSum)}; the scheme gives ${n2(pts)}${ng.explanation ? `: ${ng.explanation.en}` : ""}`,
       });
     }
     if (group.statedScore !== undefined && cmp(group.statedScore, group.score) !== 0) {
       const d = sub(group.statedScore, group.score);
       differences.push({
         kind: "group",
-        path: `groups.${g.level1}`,
+        path: `groups.${ng.level1}`,
         name: name.zh,
         stated: group.statedScore,
         computed: group.score,
@@ -718,6 +788,15 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
       });
     }
   }
+  const nt = normalisation.total;
+  if (nt && cmp(nt.inputPoints, nt.points) !== 0) {
+    problems.push({
+      code: "weights_total",
+      path: "indicators",
+      zh: `各指标分值合计 ${n2(nt.inputPoints)}，评分方案规定为 ${n2(nt.points)}：${normalisation.lines[0]?.zh ?? ""}`,
+      en: `the indicator weights add up to ${n2(nt.inputPoints)}; the scheme gives ${n2(nt.points)}: ${normalisation.lines[0]?.en ?? ""}`,
+    });
+  }
 
   // Totals
   const indicatorTotal = sum(groups.map((g) => g.score));
@@ -725,7 +804,7 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
   const total = roundStep(totalUnrounded, scheme.rounding.total);
   const grade = gradeOf(total, scheme.grades);
 
-  const countedStated = indicators.filter((s) => s.level1 !== undefined && present.has(s.level1));
+  const countedStated = indicators.filter((s) => s.group !== undefined);
   const allIndicatorsStated = countedStated.length > 0 && countedStated.every((s) => s.stated !== undefined);
   const statedIndicatorSum = allIndicatorsStated ? sum(countedStated.map((s) => s.stated!)) : undefined;
   const statedSum =
@@ -793,6 +872,7 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
   }
 
   return {
+    normalisation,
     rate,
     executionPoints,
     executionScore,
@@ -815,12 +895,20 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
 
 export interface IndicatorResult {
   index: number;
+  /** The level-1 group as written in the input. */
   level1: string;
+  /** The scheme group it counts in (after folds); null when the scheme does not count it. */
+  group: Level1 | null;
   level2?: string | undefined;
   name: string;
   target: string;
   actual: string;
+  /** The points the indicator is scored out of (after the scheme's normalisation): 0 ≤ score ≤ points. */
   points: number;
+  /** The points as given in the input. */
+  inputPoints: number;
+  /** `分值 10→8.33（按方案折算）`, when `points` ≠ `inputPoints`. */
+  pointsNote?: LocalizedText | undefined;
   /** The suggested score (formula or tier); undefined when it cannot be computed. */
   score: number | undefined;
   statedScore: number | undefined;
@@ -836,10 +924,16 @@ export interface GroupResult {
   level1: Level1;
   name: string;
   nameEn: string;
-  /** The scheme's points for the group. */
+  /** The points the group is scored out of (the scheme's; under scale-to-total its share of the indicator total). */
   points: number;
-  /** Σ of the indicators' weights. */
+  /** Σ of the indicators' weights as given. */
   weightSum: number;
+  /** Σ of the indicators' weights as given, negative ones as 0: what was scaled to `points`. */
+  inputPoints: number;
+  /** The scale factor as written in the explanation (`50/60`), when the points were scaled. */
+  factor?: string | undefined;
+  /** `按方案折算：产出 60→50（各指标分值 × 50/60）` in zh and en, when the points differ from the input. */
+  explanation?: LocalizedText | undefined;
   /** Σ suggested (stated scores carried where nothing could be computed). */
   score: number;
   statedScore: number | undefined;
@@ -858,9 +952,29 @@ export interface Difference {
   reason?: string | undefined;
 }
 
+/** The shape version of `ScoreResult` (2: scheme definition, normalisation, scaled points; docs/scoring.md). */
+export const SCORE_RESULT_VERSION = 2;
+
+/** How the indicator points were fitted to the scheme, as stored with the result. */
+export interface NormalisationResult {
+  rule: PointsRule;
+  /** Whether any indicator's points were changed. */
+  applied: boolean;
+  /** Every explanation line in zh and en (`按方案折算：产出 60→50（各指标分值 × 50/60）`). */
+  lines: LocalizedText[];
+  /** scale-to-total only: Σ of the indicator points as given → the scheme's indicator total. */
+  total?: { inputPoints: number; points: number; factor?: string | undefined } | undefined;
+}
+
 export interface ScoreResult {
+  /** `SCORE_RESULT_VERSION`. */
+  resultVersion: number;
   title: string | undefined;
-  scheme: { id: string; name: LocalizedText };
+  /** The scheme the result was computed with: its id, name, version and whole definition (JSON). */
+  scheme: { id: string; name: LocalizedText; version?: string | undefined; definition: ScoringScheme };
+  /** The highest total the scheme allows (100). */
+  maxTotal: number;
+  normalisation: NormalisationResult;
   unit: MoneyUnit;
   budget: string;
   executed: string;
@@ -886,9 +1000,31 @@ const opt = (r: Ratio | undefined) => (r === undefined ? undefined : num(r));
 export function scoreEvaluation(input: EvaluationInput, targets: TargetFunctions = defaultTargets): ScoreResult {
   const x = computeScores(input, targets);
   const unit = input.unit ?? "万元";
+  const nt = x.normalisation.total;
   return {
+    resultVersion: SCORE_RESULT_VERSION,
     title: input.title,
-    scheme: { id: input.scheme.id, name: input.scheme.name },
+    scheme: {
+      id: input.scheme.id,
+      name: input.scheme.name,
+      ...(input.scheme.version !== undefined ? { version: input.scheme.version } : {}),
+      definition: JSON.parse(JSON.stringify(input.scheme)) as ScoringScheme,
+    },
+    maxTotal: num(add(x.executionPoints, indicatorTotalOf(input.scheme))),
+    normalisation: {
+      rule: x.normalisation.rule,
+      applied: x.normalisation.applied,
+      lines: x.normalisation.lines,
+      ...(nt
+        ? {
+            total: {
+              inputPoints: num(nt.inputPoints),
+              points: num(nt.points),
+              ...(nt.factor ? { factor: factorText(nt.inputPoints, nt.points) } : {}),
+            },
+          }
+        : {}),
+    },
     unit,
     budget: formatAmount(input.budget.budget, unit),
     executed: formatAmount(input.budget.executed, unit),
@@ -899,11 +1035,14 @@ export function scoreEvaluation(input: EvaluationInput, targets: TargetFunctions
     indicators: x.indicators.map((s) => ({
       index: s.index,
       level1: input.indicators[s.index]!.level1,
+      group: s.group ?? null,
       level2: s.level2,
       name: s.name,
       target: s.target.text,
       actual: s.actual.text,
       points: num(s.points),
+      inputPoints: num(s.inputPoints),
+      ...(s.pointsNote ? { pointsNote: s.pointsNote } : {}),
       score: opt(s.computed),
       statedScore: opt(s.stated),
       difference: opt(s.difference),
@@ -918,6 +1057,9 @@ export function scoreEvaluation(input: EvaluationInput, targets: TargetFunctions
       nameEn: g.name.en,
       points: num(g.points),
       weightSum: num(g.weightSum),
+      inputPoints: num(g.inputPoints),
+      ...(g.factor ? { factor: factorText(g.inputPoints, g.points) } : {}),
+      ...(g.explanation ? { explanation: g.explanation } : {}),
       score: num(g.score),
       statedScore: opt(g.statedScore),
     })),

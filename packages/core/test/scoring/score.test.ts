@@ -261,10 +261,10 @@ describe("execution score", () => {
     indicators: [],
   });
 
-  it("is capped at 100% when the scheme says so", () => {
+  it("is capped at 100%: an uncapped scheme (which could score 12 of 10 points) is refused (issue 12)", () => {
     expect(scoreEvaluation(base("100.00", "120.00")).executionScore).toBe(10);
     const uncapped = { ...NATIONAL_PROJECT_SCHEME, execution: { points: 10, capAt100: false } };
-    expect(scoreEvaluation(base("100.00", "120.00", uncapped)).executionScore).toBe(12);
+    expect(() => scoreEvaluation(base("100.00", "120.00", uncapped))).toThrow(/capAt100/);
   });
 
   it("reports a zero budget instead of dividing", () => {
@@ -467,7 +467,9 @@ describe("totals equal the sum of their parts exactly", () => {
           for (const g of x.groups) {
             const members = x.indicators.filter((i) => i.level1 === g.level1);
             expect(cmp(g.score, sum(members.map((i) => i.suggested)))).toBe(0);
-            expect(cmp(g.weightSum, sum(members.map((i) => i.points)))).toBe(0);
+            expect(cmp(g.weightSum, sum(members.map((i) => i.inputPoints)))).toBe(0);
+            // the points the members are scored out of add up to the group's points (normalisation)
+            if (members.length > 0) expect(cmp(g.points, sum(members.map((i) => i.points)))).toBe(0);
           }
           const parts = add(x.executionScore!, sum(x.groups.map((g) => g.score)));
           expect(cmp(x.totalUnrounded, parts)).toBe(0);
