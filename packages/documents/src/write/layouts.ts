@@ -15,7 +15,19 @@ import type {
 } from "@jixiao/core/model";
 import { amountText, cleanText, numberText, percentText } from "./format.ts";
 import { type GridColumn, gridRows, level1Run, level2Run } from "./grid.ts";
-import { c, checkTable, p, row, type WBlock, type WCell, type WDocument, type WSection, type WTable } from "./model.ts";
+import {
+  c,
+  checkTable,
+  p,
+  row,
+  type ScoredDocument,
+  type ScoreSheet,
+  type WBlock,
+  type WCell,
+  type WDocument,
+  type WSection,
+  type WTable,
+} from "./model.ts";
 
 /** The layouts Jixiao writes (`--as`). */
 export const LAYOUTS = [
@@ -85,7 +97,11 @@ export function buildLayout(doc: ImportedDocument, layout: Layout): WDocument {
       built = departmentExpenditure(need(doc.departmentExpenditureEvaluation, layout), clean);
       break;
     case "project-self-evaluation":
-      built = projectSelfEvaluations(doc.projectSelfEvaluations, clean);
+      built = projectSelfEvaluations(
+        doc.projectSelfEvaluations,
+        clean,
+        (doc as ScoredDocument<ImportedDocument>).scoreSheet,
+      );
       break;
     case "budget-disclosure":
       built = disclosure(doc, need(doc.disclosure, layout), clean);
@@ -361,7 +377,14 @@ function departmentSelfEvaluation(doc: ImportedDocument, d: DepartmentSelfEvalua
     { value: (x) => numberText(x.score), numeric: true },
   ]);
   for (const g of grid) rows.push([null, ...g]);
+  const sheet = (doc as ScoredDocument<ImportedDocument>).scoreSheet;
+  for (const g of sheet?.groups ?? [])
+    rows.push(row(H(`${g.name}小计（${g.points}分）`, { colSpan: 2 }), N(g.score, { colSpan: W - 2 })));
   rows.push(row(H("总分", { colSpan: 2 }), N(numberText(d.totalScore), { colSpan: W - 2 })));
+  if (sheet) {
+    if (sheet.grade) rows.push(row(H("自评等级", { colSpan: 2 }), c(sheet.grade, { colSpan: W - 2 })));
+    for (const r of sheetNotes(sheet)) rows.push(row(H(r[0], { colSpan: 2 }), c(r[1], { colSpan: W - 2 })));
+  }
   rows.push(row(H("偏差大或目标未完成原因分析", { colSpan: 2 }), c(clean(d.deviation), { colSpan: W - 2 })));
   rows.push(row(H("改进措施及结果应用方案", { colSpan: 2 }), c(clean(d.improvement), { colSpan: W - 2 })));
 
@@ -489,7 +512,20 @@ function departmentExpenditure(d: DepartmentExpenditureEvaluation, clean: Clean)
 // ---------------------------------------------------------------------------------------------------------------
 // 项目支出绩效自评表 (national layout, 财预〔2020〕10号)
 
-function projectSelfEvaluations(list: ProjectSelfEvaluation[], clean: Clean): WDocument {
+/** The rows under the total: the stated total and grade beside the computed ones, the scheme, the fitting rule. */
+function sheetNotes(sheet: ScoreSheet): [string, string][] {
+  const out: [string, string][] = [];
+  if (sheet.statedTotal !== undefined)
+    out.push([
+      "原表填报总分（计算总分见上）",
+      `${sheet.statedTotal}${sheet.statedGrade ? `（${sheet.statedGrade}）` : ""}；计算总分 ${sheet.total}${sheet.grade ? `（${sheet.grade}）` : ""}`,
+    ]);
+  out.push(["评分方案", sheet.scheme]);
+  if (sheet.notes.length > 0) out.push(["分值折算", sheet.notes.join("；")]);
+  return out;
+}
+
+function projectSelfEvaluations(list: ProjectSelfEvaluation[], clean: Clean, scoreSheet?: ScoreSheet): WDocument {
   const W = 10;
   const sections: WSection[] = list.map((e, i) => {
     const rows: (WCell | null)[][] = [];
@@ -562,14 +598,25 @@ function projectSelfEvaluations(list: ProjectSelfEvaluation[], clean: Clean): WD
       { span: 2, value: (x) => clean(x.deviation) },
     ]))
       rows.push([null, ...g]);
+    const sheet = i === 0 ? scoreSheet : undefined;
+    for (const g of sheet?.groups ?? [])
+      rows.push(
+        row(
+          H(`${g.name}小计`, { colSpan: 6 }),
+          N(g.points, { align: "center" }),
+          N(g.score, { align: "center" }),
+          c("", { colSpan: 2 }),
+        ),
+      );
     rows.push(
       row(
         H("总分", { colSpan: 6 }),
-        N("100", { align: "center" }),
+        N(sheet?.points ?? "100", { align: "center" }),
         N(numberText(e.totalScore), { align: "center" }),
-        c("", { colSpan: 2 }),
+        c(sheet?.grade ? `自评等级：${sheet.grade}` : "", { colSpan: 2 }),
       ),
     );
+    if (sheet) for (const r of sheetNotes(sheet)) rows.push(row(H(r[0], { colSpan: 6 }), c(r[1], { colSpan: 4 })));
     return {
       name: `${i + 1}.${clean(e.name)}`,
       orientation: "landscape" as const,

@@ -109,3 +109,27 @@ export function row(...cells: (WCell | null)[]): (WCell | null)[] {
   }
   return out;
 }
+
+/**
+ * The stored score of a self-evaluation as the forms print it (issue 12): core's result, as the server stored it,
+ * laid out per group with the total, the grade, the stated figures beside them and how points were fitted to the
+ * scheme. The server puts it on the document (`ScoredDocument`); the self-evaluation layouts print it.
+ */
+export interface ScoreSheet {
+  scheme: string;
+  executionPoints: string;
+  executionRate?: string | undefined;
+  executionScore?: string | undefined;
+  groups: { name: string; points: string; score: string }[];
+  /** Σ of the points: execution + groups (100 under every scheme). */
+  points: string;
+  total: string;
+  grade?: string | undefined;
+  statedTotal?: string | undefined;
+  statedGrade?: string | undefined;
+  /** How points that did not match the scheme were fitted: `按方案折算：产出 60→50`. */
+  notes: string[];
+}
+
+/** An imported or stored document with the stored score to print. */
+export type ScoredDocument<D> = D & { scoreSheet?: ScoreSheet | undefined };

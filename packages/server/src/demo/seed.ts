@@ -16,7 +16,9 @@ import { insertBudget } from "../budgets/department.repository.ts";
 import { budgetExecution } from "../budgets/schema.ts";
 import { insertSections } from "../budgets/sections.repository.ts";
 import type { Db } from "../db/open.ts";
-import { selfEvaluations } from "../evaluations/schema.ts";
+import { findEvaluation } from "../evaluations/repository.ts";
+import { evaluationItems, selfEvaluations } from "../evaluations/schema.ts";
+import { storeComputedScores } from "../evaluations/scores.ts";
 import { presentIndicator } from "../indicators/presenters.ts";
 import { indicatorsOf, insertIndicator } from "../indicators/repository.ts";
 import { parsedTarget } from "../indicators/target.ts";
@@ -28,6 +30,7 @@ import { publish } from "../publications/publications.service.ts";
 import { nextState, type WorkflowAction } from "../workflow/rules.ts";
 import { recordWorkflowStep } from "../workflow/step.ts";
 import { fiscalYears } from "../years/schema.ts";
+import { SEED_002_ROWS } from "./seed-002-evaluation.ts";
 
 export const DEMO_PASSWORD = "Jixiao-Demo-2026";
 
@@ -134,8 +137,30 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
         scheme: "department-2080",
         statedTotal: "92",
         statedGrade: "优",
+        conclusion: "2020年度部门整体支出绩效自评得分92分，等级为优。预算执行率88.3%，年度绩效目标基本完成。",
+        problems:
+          "受疫情影响，新增汉警快骑队员项目未开展；化工大道施工延后，配套交通设施建设未实施；辅警人员流动较大。",
+        improvements: "加强预算执行进度管理，科学合理编制绩效目标，强化绩效评价结果应用。",
       })
       .returning({ id: selfEvaluations.id });
+    // Its indicator rows as the seed document's table has them (and fixtures/evaluations/seed-002.json), then the
+    // one stored score: core's result, computed from these rows, with the stated 92 kept beside it.
+    await tx.insert(evaluationItems).values(
+      SEED_002_ROWS.map((r, i) => ({
+        evaluationId: published!.id,
+        level1: r.level1,
+        level2: r.level2,
+        name: r.name,
+        targetText: r.target,
+        actualText: r.actual,
+        actualParsed: parsedTarget(r.actual, 2020),
+        points: r.points,
+        statedScore: r.statedScore,
+        deviationReason: r.deviationReason ?? null,
+        sortOrder: i,
+      })),
+    );
+    await storeComputedScores(tx, (await findEvaluation(tx, published!.id))!, now);
 
     // Seed 004, first table: 2024年度教育训练, 50.00 万元 of fiscal funds.
     const project = await insertProject(tx, {
@@ -356,6 +381,44 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
         });
       }
     }
+
+    // The flawed project's self-evaluation, a draft of the filler: its points are 产出 60 / 效益 20 / 满意度 20
+    // (not the scheme's 50/30/10), so the page shows how they are fitted to the scheme (按方案折算) and a total
+    // that stays within 100.
+    const [flawedEvaluation] = await tx
+      .insert(selfEvaluations)
+      .values({
+        kind: "project",
+        orgId: baozhang.id,
+        year: 2024,
+        projectId: flawed.id,
+        scheme: "national-project",
+        initialBudget: "260000.00",
+        fullYearBudget: "260000.00",
+        executed: "245000.00",
+      })
+      .returning({ id: selfEvaluations.id });
+    const flawedRows: [string, string, string, string, string, string, string?][] = [
+      ["产出指标", "数量指标", "整治重点路段数量", "≥20个", "22个", "30"],
+      ["产出指标", "质量指标", "交通违法行为查处率", "较好", "较好", "20"],
+      ["产出指标", "时效指标", "整治完成时间", "2024年12月底前", "2024年12月20日", "10"],
+      ["效益指标", "社会效益指标", "道路交通事故起数同比下降率", "≥5%", "5.2%", "20"],
+      ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "88%", "20"],
+    ];
+    await tx.insert(evaluationItems).values(
+      flawedRows.map(([level1, level2, name, targetText, actualText, points], i) => ({
+        evaluationId: flawedEvaluation!.id,
+        level1,
+        level2,
+        name,
+        targetText,
+        actualText,
+        actualParsed: parsedTarget(actualText, 2024),
+        points,
+        sortOrder: i,
+      })),
+    );
+    await storeComputedScores(tx, (await findEvaluation(tx, flawedEvaluation!.id))!, now);
 
     // A department budget of the unit for 2025, a draft to take through the review and publish (部门预算信息公开).
     const budget = await insertBudget(tx, {

@@ -31,6 +31,7 @@ import { departmentBudgets } from "../budgets/schema.ts";
 import type { Db } from "../db/open.ts";
 import { findDuty } from "../duties/repository.ts";
 import { duties } from "../duties/schema.ts";
+import { scoredEvaluationDocument } from "../evaluations/document.ts";
 import { findEvaluation } from "../evaluations/repository.ts";
 import { selfEvaluations } from "../evaluations/schema.ts";
 import { findGoal } from "../goals/repository.ts";
@@ -43,7 +44,7 @@ import { findOrganisation, likePrefix } from "../orgs/repository.ts";
 import { organisations } from "../orgs/schema.ts";
 import { findProject } from "../projects/repository.ts";
 import { projects } from "../projects/schema.ts";
-import { dutyTableDocument, evaluationDocument, goalDocument, projectDocument } from "../review/documents.ts";
+import { dutyTableDocument, goalDocument, projectDocument } from "../review/documents.ts";
 import type { ExportType } from "./exports.service.ts";
 
 export const BATCH_JOB = "export.batch";
@@ -315,7 +316,7 @@ async function documentOf(db: Db, item: BatchItem): Promise<ImportedDocument> {
     case "evaluation": {
       const r = await findEvaluation(db, item.id);
       if (!r) throw gone(item);
-      return (await evaluationDocument(db, r)).document;
+      return scoredEvaluationDocument(db, r);
     }
     case "duties": {
       const r = await findDuty(db, item.id);

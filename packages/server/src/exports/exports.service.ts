@@ -14,12 +14,13 @@ import { budgetFor } from "../budgets/department.service.ts";
 import { budgetDisclosureDocument } from "../budgets/disclosure.ts";
 import { transact } from "../db/transaction.ts";
 import { findDuty } from "../duties/repository.ts";
+import { scoredEvaluationDocument } from "../evaluations/document.ts";
 import { evaluationFor } from "../evaluations/evaluations.service.ts";
 import { goalFor } from "../goals/goals.service.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound } from "../http/errors.ts";
 import { projectFor } from "../projects/projects.service.ts";
-import { dutyTableDocument, evaluationDocument, goalDocument, projectDocument } from "../review/documents.ts";
+import { dutyTableDocument, goalDocument, projectDocument } from "../review/documents.ts";
 
 export const EXPORT_TYPES = ["project", "goal", "evaluation", "duties", "budget"] as const;
 export type ExportType = (typeof EXPORT_TYPES)[number];
@@ -43,7 +44,7 @@ async function exportSource(deps: Deps, actor: Actor | undefined, type: ExportTy
     }
     case "evaluation": {
       const e = await evaluationFor(deps.db, actor, id);
-      const document = (await evaluationDocument(deps.db, e)).document;
+      const document = await scoredEvaluationDocument(deps.db, e);
       return { document, orgId: e.orgId, entityType: "self_evaluation" };
     }
     case "duties": {

@@ -4,7 +4,7 @@
  * Only published, not withdrawn documents — the same queries as the public API.
  */
 import type { Disclosure } from "@jixiao/core/model";
-import { amountText } from "@jixiao/documents";
+import { amountText, type ScoredDocument } from "@jixiao/documents";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/context.ts";
 import { publicList, publicOne } from "./publications.service.ts";
@@ -113,24 +113,44 @@ export function publicPages() {
         name: string;
         target?: { text: string };
         actual?: { text: string };
+        weight?: { text: string };
         score?: { text: string };
       }[],
     ) =>
-      `<table><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th><th>实际完成值</th><th>得分</th></tr>${inds
+      `<table><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th></tr>${inds
         .map(
           (i) =>
-            `<tr><td>${esc(i.level1)}</td><td>${esc(i.level2)}</td><td>${esc(i.name)}</td><td>${esc(i.target?.text)}</td><td>${esc(i.actual?.text)}</td><td>${esc(i.score?.text)}</td></tr>`,
+            `<tr><td>${esc(i.level1)}</td><td>${esc(i.level2)}</td><td>${esc(i.name)}</td><td>${esc(i.target?.text)}</td><td>${esc(i.actual?.text)}</td><td>${esc(i.weight?.text)}</td><td>${esc(i.score?.text)}</td></tr>`,
         )
         .join("")}</table>`;
+    // The stored score (issue 12): execution, groups, total and grade, the stated total beside, the fitting rule.
+    const sheet = (document as ScoredDocument<typeof document>).scoreSheet;
+    const sheetHtml = sheet
+      ? `<table class="score-sheet" data-score-sheet><tr><th>项目</th><th>分值</th><th>得分</th></tr>` +
+        `<tr><td>预算执行率${sheet.executionRate ? `（${esc(sheet.executionRate)}）` : ""}</td><td>${esc(sheet.executionPoints)}</td><td>${esc(sheet.executionScore)}</td></tr>` +
+        sheet.groups
+          .map(
+            (g) =>
+              `<tr data-group="${esc(g.name)}"><td>${esc(g.name)}</td><td>${esc(g.points)}</td><td>${esc(g.score)}</td></tr>`,
+          )
+          .join("") +
+        `<tr data-total><th>总分</th><td>${esc(sheet.points)}</td><td>${esc(sheet.total)}</td></tr>` +
+        `<tr data-grade><th>自评等级</th><td colspan="2">${esc(sheet.grade)}</td></tr>` +
+        (sheet.statedTotal !== undefined
+          ? `<tr data-stated><th>原表填报总分</th><td colspan="2">${esc(sheet.statedTotal)}${sheet.statedGrade ? `（${esc(sheet.statedGrade)}）` : ""}</td></tr>`
+          : "") +
+        `</table><p>评分方案：${esc(sheet.scheme)}${sheet.notes.length ? `；${sheet.notes.map(esc).join("；")}` : ""}</p>`
+      : "";
     for (const p of document.projects) {
       tables.push(
         `<h2>${esc(p.name)}</h2><p>预算数：${esc(p.budget?.yuan)} 元</p>${p.goal ? `<p>绩效目标：${esc(p.goal)}</p>` : ""}${grid(p.indicators)}`,
       );
     }
-    for (const e of document.projectSelfEvaluations) tables.push(`<h2>${esc(e.name)}</h2>${grid(e.indicators)}`);
+    for (const e of document.projectSelfEvaluations)
+      tables.push(`<h2>${esc(e.name)}</h2>${grid(e.indicators)}${sheetHtml}`);
     if (document.departmentSelfEvaluation) {
       tables.push(
-        `<h2>${esc(document.departmentSelfEvaluation.organisation)}</h2>${grid(document.departmentSelfEvaluation.indicators)}`,
+        `<h2>${esc(document.departmentSelfEvaluation.organisation)}</h2>${grid(document.departmentSelfEvaluation.indicators)}${sheetHtml}`,
       );
     }
     if (document.disclosure) tables.push(disclosureHtml(document.disclosure));

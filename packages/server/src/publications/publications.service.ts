@@ -29,6 +29,7 @@ import { budgetDisclosureDocument } from "../budgets/disclosure.ts";
 import { PG_UNIQUE_VIOLATION, pgError } from "../db/errors.ts";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
+import { scoredEvaluationDocument } from "../evaluations/document.ts";
 import { evaluationFor } from "../evaluations/evaluations.service.ts";
 import { goalFor } from "../goals/goals.service.ts";
 import type { Deps } from "../http/context.ts";
@@ -36,7 +37,7 @@ import { notFound } from "../http/errors.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import { organisations } from "../orgs/schema.ts";
 import { projectFor } from "../projects/projects.service.ts";
-import { evaluationDocument, goalDocument, projectDocument } from "../review/documents.ts";
+import { goalDocument, projectDocument } from "../review/documents.ts";
 import { type PublicationRow, publications } from "./schema.ts";
 
 export const PUBLISH_TYPES = ["project", "goal", "evaluation", "budget"] as const;
@@ -56,7 +57,7 @@ async function recordAndDocument(db: Db, actor: Actor | undefined, type: Publish
     }
     case "evaluation": {
       const r = await evaluationFor(db, actor, id, "business.review");
-      return { record: r, document: async () => (await evaluationDocument(db, r)).document };
+      return { record: r, document: () => scoredEvaluationDocument(db, r) };
     }
     case "budget": {
       const r = await budgetFor(db, actor, id, "business.review");
