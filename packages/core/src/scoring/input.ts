@@ -19,6 +19,7 @@ import {
   type RoundingStep,
   type ScoringScheme,
   STANDARD_GRADES,
+  schemeById,
   schemeProblems,
   type TierKey,
 } from "./scheme.ts";
@@ -71,6 +72,8 @@ const IndicatorSchema = z.strictObject({
   op: OpField.optional(),
   points: NumLike,
   statedScore: NumLike.nullable().optional(),
+  /** 得分系数 (Chongqing): the stated score is 得分系数 × points. */
+  statedCoefficient: NumLike.nullable().optional(),
   tier: z.enum(TIER_WORDS).optional(),
   overrideReason: z.string().optional(),
   deviationReason: z.string().optional(),
@@ -79,10 +82,22 @@ const IndicatorSchema = z.strictObject({
 
 const Rounding = z.union([z.enum(["none", "0.01", "0.1", "1"]), z.literal(0.01), z.literal(0.1), z.literal(1)]);
 
+/** Every built-in scheme id and alias (`department-20-80` is `department-2080`). */
+const SCHEME_IDS = [
+  ...Object.keys(BUILTIN_SCHEMES),
+  ...Object.values(BUILTIN_SCHEMES).flatMap((s) => s.aliases ?? []),
+] as [string, ...string[]];
+const SchemeId = z.enum(SCHEME_IDS);
+
 const SchemeObject = z.strictObject({
-  extends: z.enum(["national-project", "department-2080"]).optional(),
+  extends: SchemeId.optional(),
   id: z.string().min(1).optional(),
   name: z.union([z.string(), z.strictObject({ zh: z.string(), en: z.string() })]).optional(),
+  version: z.string().min(1).optional(),
+  pointsRule: z.enum(["scale-to-groups", "scale-to-total"]).optional(),
+  indicatorScore: z.enum(["points", "coefficient"]).optional(),
+  folds: z.record(z.string(), z.string()).optional(),
+  executionWithin: z.string().optional(),
   execution: z.strictObject({ points: z.number(), capAt100: z.boolean().optional() }).optional(),
   groups: z.array(z.strictObject({ level1: z.string(), points: z.number() })).optional(),
   whenMissing: z.record(z.string(), z.record(z.string(), z.number())).optional(),
@@ -112,7 +127,7 @@ const Amount = z.union([z.string(), z.number()]);
 export const EvaluationInputSchema = z.strictObject({
   $schema: z.string().optional(),
   title: z.string().optional(),
-  scheme: z.union([z.enum(["department-2080", "national-project"]), SchemeObject]),
+  scheme: z.union([SchemeId, SchemeObject]),
   unit: z.enum(["万元", "元"]).optional(),
   budget: z.strictObject({
     budget: Amount,
@@ -189,6 +204,7 @@ const KNOWN_FIELDS = [
   "adjustment",
   "statedRate",
   "statedScore",
+  "statedCoefficient",
   "indicators",
   "level1",
   "level2",
@@ -215,6 +231,11 @@ const KNOWN_FIELDS = [
   "qualitative",
   "rounding",
   "grades",
+  "version",
+  "pointsRule",
+  "indicatorScore",
+  "folds",
+  "executionWithin",
   "text",
   "kind",
   "value",
@@ -264,6 +285,11 @@ interface ZodIssueLike {
   errors?: ZodIssueLike[][];
   origin?: string;
   minimum?: number | bigint;
+}
+
+/** zod's issues as bilingual problems at their JSON path (shared with the scheme checker). */
+export function zodProblems(issues: readonly unknown[], root: unknown): InputProblem[] {
+  return (issues as ZodIssueLike[]).flatMap((i) => issueProblems(i, root, []));
 }
 
 function issueProblems(issue: ZodIssueLike, root: unknown, prefix: readonly PathPart[]): InputProblem[] {
@@ -441,7 +467,7 @@ function localized(v: string | { zh: string; en: string } | undefined, fallback:
 }
 
 function buildScheme(s: z.infer<typeof SchemeObject>, problems: InputProblem[]): ScoringScheme | undefined {
-  const base = BUILTIN_SCHEMES[s.extends ?? "national-project"] ?? NATIONAL_PROJECT_SCHEME;
+  const base = schemeById(s.extends ?? "national-project") ?? NATIONAL_PROJECT_SCHEME;
   const before = problems.length;
   const groups = s.groups?.map((g, i) => {
     const key = level1Of(g.level1);
@@ -486,6 +512,33 @@ function buildScheme(s: z.infer<typeof SchemeObject>, problems: InputProblem[]):
       whenMissing[f] = m;
     }
   }
+  let folds: ScoringScheme["folds"];
+  if (s.folds) {
+    folds = {};
+    for (const [from, to] of Object.entries(s.folds)) {
+      const f = level1Of(from);
+      const t = level1Of(to);
+      if (!f || !t) {
+        problems.push({
+          path: `scheme.folds.${from}`,
+          code: "invalid_scheme",
+          zh: `「${f ? to : from}」不是一级指标`,
+          en: `"${f ? to : from}" is not a level-1 group`,
+        });
+        continue;
+      }
+      folds[f] = t;
+    }
+  }
+  const executionWithin = s.executionWithin === undefined ? undefined : level1Of(s.executionWithin);
+  if (s.executionWithin !== undefined && !executionWithin) {
+    problems.push({
+      path: "scheme.executionWithin",
+      code: "invalid_scheme",
+      zh: `「${s.executionWithin}」不是一级指标`,
+      en: `"${s.executionWithin}" is not a level-1 group`,
+    });
+  }
   if (problems.length > before) return undefined;
   const qualitative: QualitativeTier[] | undefined = s.qualitative?.map((q) => {
     const std = base.qualitative.find((b) => b.key === q.key);
@@ -502,6 +555,11 @@ function buildScheme(s: z.infer<typeof SchemeObject>, problems: InputProblem[]):
   const scheme: ScoringScheme = {
     id: s.id ?? `custom:${base.id}`,
     name: localized(s.name, { zh: `自定义方案（基于 ${base.id}）`, en: `custom scheme (based on ${base.id})` }),
+    ...(s.version !== undefined ? { version: s.version } : {}),
+    ...((s.pointsRule ?? base.pointsRule) ? { pointsRule: s.pointsRule ?? base.pointsRule } : {}),
+    ...((s.indicatorScore ?? base.indicatorScore) ? { indicatorScore: s.indicatorScore ?? base.indicatorScore } : {}),
+    ...((folds ?? base.folds) ? { folds: folds ?? base.folds } : {}),
+    ...((executionWithin ?? base.executionWithin) ? { executionWithin: executionWithin ?? base.executionWithin } : {}),
     execution: s.execution
       ? { points: s.execution.points, capAt100: s.execution.capAt100 ?? base.execution.capAt100 }
       : base.execution,
@@ -553,7 +611,7 @@ export function parseEvaluationInput(json: unknown): ParseResult {
   const problems: InputProblem[] = [];
   const unit: MoneyUnit = j.unit ?? "万元";
 
-  const scheme = typeof j.scheme === "string" ? BUILTIN_SCHEMES[j.scheme] : buildScheme(j.scheme, problems);
+  const scheme = typeof j.scheme === "string" ? schemeById(j.scheme) : buildScheme(j.scheme, problems);
 
   const budget = readAmount(j.budget.budget, unit, "budget.budget", problems);
   const executed = readAmount(j.budget.executed, unit, "budget.executed", problems);
@@ -577,6 +635,7 @@ export function parseEvaluationInput(json: unknown): ParseResult {
     }
     const points = readNumber(ind.points, `${path}.points`, problems);
     const stated = optionalNumber(ind.statedScore, `${path}.statedScore`, problems);
+    const coefficient = optionalNumber(ind.statedCoefficient, `${path}.statedCoefficient`, problems);
     const out: IndicatorInput = {
       level1: ind.level1,
       level2: ind.level2,
@@ -585,6 +644,7 @@ export function parseEvaluationInput(json: unknown): ParseResult {
       actual: toTarget(ind.actual),
       points: points ?? fromNumber(0),
       statedScore: stated,
+      ...(coefficient !== undefined ? { statedCoefficient: coefficient } : {}),
       tier: ind.tier ? TIER_MAP[ind.tier] : undefined,
       overrideReason: ind.overrideReason,
       deviationReason: ind.deviationReason,

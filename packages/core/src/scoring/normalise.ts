@@ -144,7 +144,10 @@ export function normalisePoints(
         factor: changed && !isZero(inputPoints) ? div(got, inputPoints) : undefined,
         indicators: idx,
         explanation: changed
-          ? { zh: `${short.zh} ${pts(inputPoints)}→${pts(got)}`, en: `${short.en} ${pts(inputPoints)}→${pts(got)}` }
+          ? {
+              zh: `按方案折算：${short.zh} ${pts(inputPoints)}→${pts(got)}（指标分值合计 ${pts(countedTotal)}→${pts(target)}）`,
+              en: `scaled to the scheme: ${short.en} ${pts(inputPoints)}→${pts(got)} (indicator points ${pts(countedTotal)}→${pts(target)})`,
+            }
           : undefined,
       });
     }
@@ -153,8 +156,8 @@ export function normalisePoints(
     if (applied) {
       const parts = groups.filter((g) => g.explanation);
       lines.push({
-        zh: `按方案折算：指标分值合计 ${pts(countedTotal)}→${pts(target)}${factor ? `（各指标分值 × ${pts(target)}/${pts(countedTotal)}，一级指标权重按填报）` : "（分值取至方案精度）"}：${parts.map((g) => g.explanation!.zh).join("，")}`,
-        en: `scaled to the scheme: indicator points ${pts(countedTotal)}→${pts(target)}${factor ? ` (each indicator's points × ${pts(target)}/${pts(countedTotal)}; the level-1 weights as set)` : " (points put on the scheme's precision)"}: ${parts.map((g) => g.explanation!.en).join(", ")}`,
+        zh: `按方案折算：指标分值合计 ${pts(countedTotal)}→${pts(target)}${factor ? `（各指标分值 × ${pts(target)}/${pts(countedTotal)}，一级指标权重按填报）` : "（分值取至方案精度）"}：${parts.map((g) => `${level1Short(g.level1).zh} ${pts(g.inputPoints)}→${pts(g.points)}`).join("，")}`,
+        en: `scaled to the scheme: indicator points ${pts(countedTotal)}→${pts(target)}${factor ? ` (each indicator's points × ${pts(target)}/${pts(countedTotal)}; the level-1 weights as set)` : " (points put on the scheme's precision)"}: ${parts.map((g) => `${level1Short(g.level1).en} ${pts(g.inputPoints)}→${pts(g.points)}`).join(", ")}`,
       });
     }
     return {

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "../../src/errors/domain-error.ts";
 import { fromNumber, parseDecimal, toDecimalString } from "../../src/numbers/decimal.ts";
 import {
+  BUILTIN_SCHEMES,
+  canonicalSchemeId,
   DEPARTMENT_2080_SCHEME,
   effectiveGroupPoints,
   gradeOf,
@@ -10,9 +12,11 @@ import {
   PASS_FAIL_GRADES,
   type ScoringScheme,
   STANDARD_GRADES,
+  schemeById,
   schemeProblems,
   validateScheme,
 } from "../../src/scoring/scheme.ts";
+import { checkSchemeJson } from "../../src/scoring/scheme-json.ts";
 
 describe("level-1 names", () => {
   it.each([
@@ -184,5 +188,90 @@ describe("scheme validation", () => {
       expect((e as DomainError).text.zh).toContain("execution.points");
       expect((e as DomainError).text.en).toContain("must be > 0");
     }
+  });
+});
+
+describe("schemes as data (issue 12)", () => {
+  it("every built-in scheme is valid and adds up to 100", () => {
+    for (const s of Object.values(BUILTIN_SCHEMES)) {
+      expect([s.id, schemeProblems(s)]).toEqual([s.id, []]);
+      const total = s.execution.points + s.groups.reduce((a, g) => a + g.points, 0);
+      expect([s.id, total]).toEqual([s.id, 100]);
+    }
+  });
+
+  it("department-20-80 (the demo's id) is department-2080", () => {
+    expect(schemeById("department-20-80")).toBe(DEPARTMENT_2080_SCHEME);
+    expect(schemeById("department-2080")).toBe(DEPARTMENT_2080_SCHEME);
+    expect(canonicalSchemeId("department-20-80")).toBe("department-2080");
+    expect(schemeById("provincial")).toBeUndefined();
+  });
+
+  it("reads 决策 and 管理（过程） as level-1 groups (Ningxia)", () => {
+    expect(level1Of("决策指标")).toBe("decision");
+    expect(level1Of("决策(20分)")).toBe("decision");
+    expect(level1Of("管理（过程）")).toBe("process");
+    expect(level1Of("过程指标")).toBe("process");
+  });
+
+  it("grade bands highest first; capAt100 required; points with at most two decimals; known rules", () => {
+    const bad = (patch: Partial<ScoringScheme>) => schemeProblems({ ...NATIONAL_PROJECT_SCHEME, ...patch });
+    const upside = bad({ grades: [...STANDARD_GRADES].reverse() });
+    expect(upside.map((p) => p.path)).toContain("grades[1].min");
+    expect(upside.find((p) => p.path === "grades[1].min")!.zh).toContain("从高到低");
+    expect(bad({ execution: { points: 10, capAt100: false } }).map((p) => p.path)).toEqual(["execution.capAt100"]);
+    expect(bad({ pointsRule: "x" as never }).map((p) => p.path)).toEqual(["pointsRule"]);
+    expect(
+      bad({
+        groups: [
+          { level1: "output", points: 49.995 },
+          { level1: "effect", points: 30.005 },
+          { level1: "satisfaction", points: 10 },
+        ],
+      }).map((p) => p.path),
+    ).toEqual(["groups[0].points", "groups[1].points"]);
+    expect(bad({ folds: { output: "effect" } }).map((p) => p.path)).toEqual(["folds.output"]);
+    expect(bad({ executionWithin: "process" }).map((p) => p.path)).toEqual(["executionWithin"]);
+  });
+});
+
+describe("checkSchemeJson: a finance bureau's own scheme", () => {
+  const own = () => JSON.parse(JSON.stringify(NATIONAL_PROJECT_SCHEME)) as Record<string, unknown>;
+
+  it("accepts a built-in scheme's JSON and a changed one that adds up", () => {
+    expect(checkSchemeJson(own())).toEqual({ ok: true, scheme: NATIONAL_PROJECT_SCHEME });
+    const j = own();
+    j.id = "qingshan-2025";
+    j.groups = [
+      { level1: "output", points: 40 },
+      { level1: "effect", points: 40 },
+      { level1: "satisfaction", points: 10 },
+    ];
+    j.whenMissing = undefined;
+    const r = checkSchemeJson(JSON.parse(JSON.stringify(j)));
+    expect(r.ok).toBe(true);
+  });
+
+  it("names every problem at its field, in Chinese and English", () => {
+    const j = own();
+    j.groups = [
+      { level1: "output", points: 50 },
+      { level1: "effect", points: 20 },
+      { level1: "satisfaction", points: 10 },
+    ];
+    const r = checkSchemeJson(j);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.path)).toEqual(["groups"]);
+    expect(r.problems[0]!.zh).toContain("10 + 50 + 20 + 10");
+    const shape = checkSchemeJson({ ...own(), groups: [{ level1: "产出", points: "50" }], extra: 1 });
+    expect(shape.ok).toBe(false);
+    if (shape.ok) return;
+    expect(shape.problems.map((p) => p.path).sort()).toEqual(["extra", "groups[0].level1", "groups[0].points"]);
+    for (const p of shape.problems) {
+      expect(p.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(p.en).toMatch(/[a-z]/);
+    }
+    expect(checkSchemeJson([1, 2])).toMatchObject({ ok: false, problems: [{ path: "" }] });
   });
 });
