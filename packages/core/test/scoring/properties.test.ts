@@ -44,9 +44,9 @@ const indicator: fc.Arbitrary<IndicatorInput> = fc
     stated: fc.option(fc.integer({ min: -500, max: 20000 }), { nil: undefined }),
     tier: fc.option(fc.constantFrom("achieved", "partial", "not-achieved" as const), { nil: undefined }),
   })
-  .map((r, i) => ({
+  .map((r) => ({
     level1: r.level1,
-    name: `i${i}`,
+    name: `${r.level1}${r.points}`,
     target: r.target,
     actual: r.actual,
     points: fromNumber(r.points / 100),
