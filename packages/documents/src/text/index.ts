@@ -1,6 +1,5 @@
+import { recoverLayout } from "../layout/index.ts";
 import type { SourceDocument } from "../model/table.ts";
-import { readPdfText } from "./pdf-text.ts";
-import { readWordText } from "./word-text.ts";
 
 export { readPdfText } from "./pdf-text.ts";
 export { readWordText } from "./word-text.ts";
@@ -20,7 +19,11 @@ export function sniffTextForm(text: string): "word-text" | "pdf-text" {
   return word >= pdf && word > 0 ? "word-text" : "pdf-text";
 }
 
-/** Reads extracted text in whichever form it is. */
+/**
+ * Reads extracted text in whichever layout it is: through the layout stage (layout/index.ts), which reads the
+ * tab forms above as before and the other layouts (` | ` rows, one cell per line or paragraph, columns aligned by
+ * spaces, space-separated words) by the reading that best fits the header vocabulary.
+ */
 export function readExtractedText(text: string, file: string): SourceDocument {
-  return sniffTextForm(text) === "word-text" ? readWordText(text, file) : readPdfText(text, file);
+  return recoverLayout(text, file).document;
 }

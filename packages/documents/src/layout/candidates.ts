@@ -1,0 +1,565 @@
+/**
+ * The candidate readings of text without tabs. Each reads a stretch of lines and proposes tables (see
+ * README.md):
+ * - `pipe`: rows with `|` / `｜` between cells (markdown tables and their `|---|` rules), or one cell per line
+ *   ending with `|`;
+ * - `stream`: one cell per line or per paragraph, no separators: rows are the blank-line groups when the text has
+ *   them (Word text without tabs), else cut from the stream by the header's width and the values' shapes;
+ * - `spaced`: columns aligned by two or more spaces (pdftotext -layout, copied web pages): cells placed under the
+ *   header by their display position (CJK counts double);
+ * - `tokens`: rows of single-space-separated words, one row a line, or a whole table on one line.
+ */
+import type { DocumentNote } from "../model/table.ts";
+import { trimCell } from "../text/common.ts";
+import { alignRow, segmentRows } from "./align.ts";
+import { clip, type Line } from "./lines.ts";
+import { findHeaderRun, finish, labelColumn, type Proposal, type Row } from "./proposal.ts";
+import { type Column, charWidth, emptyCost, fit, isPlaceholder } from "./shapes.ts";
+
+interface Item {
+  text: string;
+  line: number;
+  /** Blank-line group (stream) or line index (tokens). */
+  group: number;
+}
+
+const blank = (l: Line) => l.text.trim() === "";
+
+function placeholderNote(file: string, it: Item): DocumentNote {
+  return {
+    text: {
+      zh: `第 ${it.line} 行的「${clip(it.text, 12)}」是占位内容，不是指标，已略去`,
+      en: `"${clip(it.text, 12)}" on line ${it.line} is a placeholder, not an indicator, and was left out`,
+    },
+    location: { file, row: it.line },
+  };
+}
+
+/** Mean fit of a row's filled cells (in [-1, 1]) from an alignment score. */
+function meanFit(score: number, cells: readonly string[]): number {
+  const filled = cells.filter((c) => c !== "").length;
+  return filled === 0 ? -1 : score / filled;
+}
+
+/** Drops the label column when no data row fills it. */
+function dropUnusedLabel(rows: Row[], header: number): void {
+  if (rows.some((r, i) => i !== header && r.cells[0] !== "")) return;
+  for (const r of rows) r.cells.shift();
+}
+
+/**
+ * Builds tables from a stream of items (cells) holding headers: the items before a header are left to the
+ * paragraphs; a table's data rows run to the next header or the end.
+ */
+function tablesFromItems(
+  candidate: string,
+  items: Item[],
+  file: string,
+  opts: { merge: boolean; groups: "auto" | "never" | "lines" },
+): Proposal[] {
+  const out: Proposal[] = [];
+  const texts = items.map((i) => i.text);
+  let pos = 0;
+  while (pos < items.length) {
+    const run = findHeaderRun(texts, 3, pos);
+    if (!run) break;
+    const next = findHeaderRun(texts, 3, run.end);
+    const stop = next ? next.start : items.length;
+    // A label before the header, in its own group or line: 绩效指标, 项目资金(万元).
+    const prev = items[run.start - 1];
+    const labelled =
+      prev !== undefined &&
+      run.start - 1 >= pos &&
+      prev.group === items[run.start]!.group &&
+      [...prev.text].length <= 16 &&
+      !isPlaceholder(prev.text);
+    const cols: Column[] = [labelColumn(labelled ? prev.text : ""), ...run.columns];
+    const notes: DocumentNote[] = [];
+    const data = items.slice(run.end, stop).filter((it) => {
+      if (!isPlaceholder(it.text)) return true;
+      notes.push(placeholderNote(file, it));
+      return false;
+    });
+    const headerLine = items[labelled ? run.start - 1 : run.start]!.line;
+    const headerEnd = items[run.end - 1]!.line;
+    const rows: Row[] = [{ cells: cols.map((c) => c.header), line: headerLine, end: headerEnd }];
+    const fits: number[] = [0];
+    let chunks: Item[][];
+    const groupSizes = new Map<number, number>();
+    for (const it of data) groupSizes.set(it.group, (groupSizes.get(it.group) ?? 0) + 1);
+    const multi = [...groupSizes.values()].filter((n) => n >= 2).length;
+    const useGroups =
+      opts.groups === "lines" || (opts.groups === "auto" && groupSizes.size >= 2 && multi * 2 >= groupSizes.size);
+    if (useGroups) {
+      chunks = [];
+      for (const it of data) {
+        const last = chunks[chunks.length - 1];
+        if (last && last[0]!.group === it.group) last.push(it);
+        else chunks.push([it]);
+      }
+    } else {
+      chunks = data.length > 0 ? [data] : [];
+    }
+    for (const chunk of chunks) {
+      const segs = segmentRows(
+        chunk.map((c) => c.text),
+        cols,
+        { merge: opts.merge },
+      );
+      for (const s of segs) {
+        rows.push({ cells: s.cells, line: chunk[s.start]!.line, end: chunk[s.end - 1]!.line });
+        fits.push(meanFit(s.score, s.cells));
+      }
+    }
+    // Rows at the end that fit badly are not the table's (a paragraph after it).
+    while (rows.length > 1 && fits[fits.length - 1]! < 0) {
+      rows.pop();
+      fits.pop();
+    }
+    dropUnusedLabel(rows, 0);
+    const p = finish(candidate, rows, 0, run.known, fits, file);
+    p.notes.unshift(...notes.filter((n) => (n.location?.row ?? 0) <= p.last));
+    out.push(p);
+    pos = stop;
+  }
+  return out;
+}
+
+/** One cell per line or per paragraph (blank lines between), no separators. */
+export function streamCandidate(lines: Line[], file: string): Proposal[] {
+  const items: Item[] = [];
+  let group = 0;
+  let wasBlank = true;
+  for (const l of lines) {
+    if (l.gone) continue;
+    if (blank(l)) {
+      if (!wasBlank) group += 1;
+      wasBlank = true;
+      continue;
+    }
+    wasBlank = false;
+    items.push({ text: trimCell(l.text), line: l.no, group });
+  }
+  return tablesFromItems("stream", items, file, { merge: false, groups: "auto" });
+}
+
+/** Rows of words separated by spaces: one row a line, or a whole table on one line. */
+export function tokensCandidate(lines: Line[], file: string): Proposal[] {
+  const out: Proposal[] = [];
+  const live = lines.filter((l) => !l.gone && !blank(l));
+  // Tables on one line: a line holding a header and more words than the header has columns after it.
+  const oneLine = new Set<number>();
+  for (const l of live) {
+    const words = splitWords(l.text);
+    const run = findHeaderRun(words, 3);
+    if (!run || words.length - run.end < run.columns.length) continue;
+    const items = words.map((w) => ({ text: w, line: l.no, group: 0 }));
+    const tables = tablesFromItems("tokens", items, file, { merge: true, groups: "never" });
+    if (tables.length > 0) {
+      oneLine.add(l.no);
+      out.push(...tables);
+    }
+  }
+  // One row a line: the words of consecutive lines, each line a group.
+  const rest = live.filter((l) => !oneLine.has(l.no));
+  const items: Item[] = [];
+  for (const l of rest) for (const w of splitWords(l.text)) items.push({ text: w, line: l.no, group: l.no });
+  for (const p of tablesFromLines(items, file)) out.push(p);
+  return out;
+}
+
+function splitWords(text: string): string[] {
+  return text
+    .trim()
+    .split(/[ \t\u3000\u00a0]+/)
+    .filter((w) => w !== "");
+}
+
+/** Tables of one row a line: rows run while lines align well with the header. */
+function tablesFromLines(items: Item[], file: string): Proposal[] {
+  const out: Proposal[] = [];
+  const texts = items.map((i) => i.text);
+  let pos = 0;
+  while (pos < items.length) {
+    const run = findHeaderRun(texts, 3, pos);
+    if (!run) break;
+    const prev = items[run.start - 1];
+    const labelled =
+      prev !== undefined &&
+      run.start - 1 >= pos &&
+      prev.group === items[run.start]!.group &&
+      [...prev.text].length <= 16;
+    const cols: Column[] = [labelColumn(labelled ? prev.text : ""), ...run.columns];
+    const headerEndLine = items[run.end - 1]!.line;
+    const rows: Row[] = [
+      { cells: cols.map((c) => c.header), line: items[labelled ? run.start - 1 : run.start]!.line, end: headerEndLine },
+    ];
+    const fits: number[] = [0];
+    const notes: DocumentNote[] = [];
+    // Words after the header on its own last line start the data (a header wrapped mid-line is rare).
+    let k = run.end;
+    while (k < items.length && items[k]!.line === headerEndLine) k += 1;
+    let carried: { text: string; line: number }[] = [];
+    while (k < items.length) {
+      const line = items[k]!.line;
+      let e = k;
+      while (e < items.length && items[e]!.line === line) e += 1;
+      const words = texts.slice(k, e);
+      if (findHeaderRun(words, 3)) break;
+      const kept = words.filter((w, i) => {
+        if (!isPlaceholder(w)) return true;
+        notes.push(placeholderNote(file, items[k + i]!));
+        return false;
+      });
+      if (kept.length === 0) {
+        k = e;
+        continue;
+      }
+      const all = [...carried.map((c) => c.text), ...kept];
+      const a = alignRow(all, cols, true);
+      const f = a ? meanFit(a.score, a.cells) : -1;
+      if (!a || f < 0.15) {
+        // A line of one or two words that fit no row alone (a 一级 name printed vertically, its points left):
+        // the start of the next row.
+        if (carried.length === 0 && kept.length <= 2 && e < items.length) {
+          carried = kept.map((text) => ({ text, line }));
+          k = e;
+          continue;
+        }
+        break;
+      }
+      rows.push({ cells: a.cells, line: carried[0]?.line ?? line, end: line });
+      fits.push(f);
+      carried = [];
+      k = e;
+    }
+    if (rows.length >= 2) {
+      dropUnusedLabel(rows, 0);
+      const p = finish("tokens", rows, 0, run.known, fits, file);
+      p.notes.unshift(...notes.filter((n) => (n.location?.row ?? 0) <= p.last));
+      out.push(p);
+    }
+    pos = Math.max(k, run.end);
+  }
+  return out;
+}
+
+const PIPE = /[|｜]/;
+const RULE = /^[\s|｜:：\-—=+]*$/;
+
+/** Rows with `|` between cells; markdown tables; one cell per line ending with `|`. */
+export function pipeCandidate(lines: Line[], file: string): Proposal[] {
+  const out: Proposal[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i]!.gone || !PIPE.test(lines[i]!.text)) {
+      i += 1;
+      continue;
+    }
+    const run: Line[] = [];
+    let j = i;
+    while (j < lines.length) {
+      const l = lines[j]!;
+      if (l.gone) {
+        j += 1;
+        continue;
+      }
+      if (PIPE.test(l.text)) {
+        run.push(l);
+        j += 1;
+        continue;
+      }
+      // Blank lines inside the run, and (for one cell a line) cells whose `|` was lost.
+      if (blank(l) && j + 1 < lines.length && PIPE.test(lines[j + 1]!.text)) {
+        run.push(l);
+        j += 1;
+        continue;
+      }
+      break;
+    }
+    i = j;
+    const content = run.filter((l) => !blank(l));
+    const cellLines = content.filter((l) => /^[^|｜]*[|｜]\s*$/.test(l.text.trim())).length;
+    if (content.length > 0 && cellLines / content.length >= 0.7) {
+      // One cell a line, each ending with `|`.
+      const items: Item[] = [];
+      let group = 0;
+      let wasBlank = false;
+      for (const l of run) {
+        if (blank(l)) {
+          if (!wasBlank) group += 1;
+          wasBlank = true;
+          continue;
+        }
+        wasBlank = false;
+        items.push({ text: trimCell(l.text.replace(/[|｜]\s*$/, "")), line: l.no, group });
+      }
+      for (const p of tablesFromItems("pipe-cells", items, file, { merge: false, groups: "auto" })) out.push(p);
+      continue;
+    }
+    const rows: Row[] = [];
+    for (const l of content) {
+      const t = l.text.trim();
+      if (RULE.test(t) && /[-—=]{2,}/.test(t)) continue;
+      const cells = t
+        .replace(/^[|｜]/, "")
+        .replace(/[|｜]$/, "")
+        .split(/[|｜]/)
+        .map(trimCell);
+      rows.push({ cells, line: l.no });
+    }
+    if (rows.length < 2 || rows.filter((r) => r.cells.length >= 2).length < 2) continue;
+    // The header: the best-known of the first rows.
+    let header = -1;
+    let known = 0;
+    let run0: ReturnType<typeof findHeaderRun>;
+    for (let r = 0; r < Math.min(rows.length, 6); r++) {
+      const h = findHeaderRun(rows[r]!.cells, 2);
+      if (h && h.known > known && h.start === 0 && h.end === rows[r]!.cells.length) {
+        header = r;
+        known = h.known;
+        run0 = h;
+      }
+    }
+    const fits: number[] = rows.map(() => 0.5);
+    if (run0 && header >= 0) {
+      const cols = run0.columns;
+      rows[header]!.cells = cols.map((c) => c.header);
+      for (let r = header + 1; r < rows.length; r++) {
+        const row = rows[r]!;
+        if (row.cells.length < cols.length) {
+          const a = alignRow(row.cells, cols);
+          if (a) row.cells = a.cells;
+        }
+      }
+    }
+    out.push(finish("pipe", rows, header, known, fits, file, { explicit: true }));
+  }
+  return out;
+}
+
+interface Placed {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Cells separated by two or more spaces, with their display columns. */
+export function placedCells(text: string): Placed[] {
+  const out: Placed[] = [];
+  let col = 0;
+  let cur: Placed | undefined;
+  let spaces = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const w = ch === "\t" ? 8 - (col % 8) : charWidth(cp);
+    if (ch === " " || ch === "\u3000" || ch === "\t" || ch === "\u00a0") {
+      spaces += ch === "\u3000" || ch === "\t" ? 2 : 1;
+      col += w;
+      continue;
+    }
+    if (cur && spaces < 2) {
+      cur.text += `${" ".repeat(spaces)}${ch}`;
+      cur.end = col + w;
+    } else {
+      if (cur) out.push(cur);
+      cur = { text: ch, start: col, end: col + w };
+    }
+    spaces = 0;
+    col += w;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Columns aligned by spaces (pdftotext -layout): cells go under the header by position. */
+export function spacedCandidate(lines: Line[], file: string): Proposal[] {
+  const out: Proposal[] = [];
+  const live = lines.filter((l) => !l.gone);
+  const placed = live.map((l) => placedCells(l.text));
+  let i = 0;
+  while (i < live.length) {
+    const cells = placed[i]!;
+    if (cells.length < 3) {
+      i += 1;
+      continue;
+    }
+    let head = headerOf(cells);
+    if (!head) {
+      i += 1;
+      continue;
+    }
+    let headerEnd = i;
+    // A wrapped header: the next line's pieces sit under the header's cells (一级 / 指标).
+    const below = placed[i + 1];
+    if (below && below.length > 0) {
+      const merged = mergeWrapped(head.cells, below);
+      const h2 = merged ? headerOf(merged) : undefined;
+      if (h2 && h2.known > head.known) {
+        head = h2;
+        headerEnd = i + 1;
+      }
+    }
+    const cols = head.columns;
+    const spans = head.cells;
+    const zones = spans.map((s, k) => ({
+      from: k === 0 ? Number.NEGATIVE_INFINITY : (spans[k - 1]!.end + s.start) / 2,
+      to: k === spans.length - 1 ? Number.POSITIVE_INFINITY : (s.end + spans[k + 1]!.start) / 2,
+      width: Math.max(4, s.end - s.start),
+    }));
+    const tableWidth = spans[spans.length - 1]!.end - spans[0]!.start;
+    const rows: Row[] = [{ cells: cols.map((c) => c.header), line: live[i]!.no, end: live[headerEnd]!.no }];
+    const fits: number[] = [0];
+    const notes: DocumentNote[] = [];
+    let k = headerEnd + 1;
+    let blanks = 0;
+    let lastLine = live[headerEnd]!.no;
+    while (k < live.length) {
+      const l = live[k]!;
+      const pc = placed[k]!;
+      if (pc.length === 0) {
+        blanks += 1;
+        if (blanks > 2) break;
+        k += 1;
+        continue;
+      }
+      blanks = 0;
+      if (pc.length >= 3 && headerOf(pc)) break;
+      const only = pc.length === 1 ? pc[0]! : undefined;
+      if (only && only.end - only.start > Math.max(24, tableWidth * 0.6)) break;
+      if (pc.every((c) => isPlaceholder(c.text))) {
+        notes.push(placeholderNote(file, { text: pc.map((c) => c.text).join(" "), line: l.no, group: 0 }));
+        k += 1;
+        lastLine = l.no;
+        continue;
+      }
+      const a = placeRow(pc, cols, zones);
+      if (!a || a.fit < 0) break;
+      const prev = rows.length > 1 ? rows[rows.length - 1]! : undefined;
+      if (prev && isWrapLine(a.cells, cols)) {
+        a.cells.forEach((c, x) => {
+          if (c !== "") prev.cells[x] = joinWrapped(prev.cells[x]!, c);
+        });
+        prev.end = l.no;
+      } else {
+        rows.push({ cells: a.cells, line: l.no });
+        fits.push(a.fit);
+      }
+      lastLine = l.no;
+      k += 1;
+    }
+    if (rows.length >= 2) {
+      const p = finish("spaced", rows, 0, head.known, fits, file, { last: lastLine });
+      p.notes.unshift(...notes);
+      out.push(p);
+    }
+    i = Math.max(k, i + 1);
+  }
+  return out;
+}
+
+function headerOf(cells: Placed[]): { cells: Placed[]; columns: Column[]; known: number } | undefined {
+  const run = findHeaderRun(
+    cells.map((c) => c.text),
+    3,
+  );
+  if (!run) return undefined;
+  // Header cells outside the run (a label such as 绩效指标 before it) are columns the vocabulary does not name.
+  const columns: Column[] = cells.map((c, k) =>
+    k >= run.start && k < run.end && run.end - run.start === run.columns.length
+      ? run.columns[k - run.start]!
+      : { header: c.text, shape: "text" },
+  );
+  if (run.end - run.start !== run.columns.length) return undefined;
+  return { cells, columns, known: run.known };
+}
+
+function mergeWrapped(head: Placed[], below: Placed[]): Placed[] | undefined {
+  const out = head.map((c) => ({ ...c }));
+  for (const b of below) {
+    const center = (b.start + b.end) / 2;
+    const k = out.findIndex((c) => center >= c.start - 2 && center <= c.end + 2);
+    if (k < 0) return undefined;
+    out[k]!.text += b.text;
+    out[k]!.end = Math.max(out[k]!.end, b.end);
+    out[k]!.start = Math.min(out[k]!.start, b.start);
+  }
+  return out;
+}
+
+/** Places a line's cells under the columns: monotone, by position first and shape second. */
+function placeRow(
+  pc: Placed[],
+  cols: Column[],
+  zones: { from: number; to: number; width: number }[],
+): { cells: string[]; fit: number } | undefined {
+  const C = cols.length;
+  // Cells whose centres fall in the same zone, side by side, are one cell (a single-space gap pdftotext widened).
+  const merged: Placed[] = [];
+  const zoneOf = (p: Placed) => {
+    const c = (p.start + p.end) / 2;
+    return zones.findIndex((z) => c >= z.from && c < z.to);
+  };
+  for (const p of pc) {
+    const last = merged[merged.length - 1];
+    if (last && merged.length + (pc.length - pc.indexOf(p)) > C && zoneOf(last) === zoneOf(p)) {
+      last.text += ` ${p.text}`;
+      last.end = p.end;
+    } else merged.push({ ...p });
+  }
+  const n = merged.length;
+  if (n > C) return undefined;
+  const score = (i: number, j: number) => {
+    const p = merged[i]!;
+    const z = zones[j]!;
+    const c = (p.start + p.end) / 2;
+    const d = c < z.from ? z.from - c : c >= z.to ? c - z.to : 0;
+    const pos = d === 0 ? 1 : Math.max(-2, 1 - (2 * d) / z.width);
+    return pos + 0.5 * fit(p.text, cols[j]!.shape);
+  };
+  const NEG = Number.NEGATIVE_INFINITY;
+  const dp: number[][] = Array.from({ length: C + 1 }, () => new Array(n + 1).fill(NEG));
+  const took: boolean[][] = Array.from({ length: C + 1 }, () => new Array(n + 1).fill(false));
+  dp[0]![0] = 0;
+  for (let j = 1; j <= C; j++) {
+    for (let i = 0; i <= n; i++) {
+      let best = dp[j - 1]![i]! === NEG ? NEG : dp[j - 1]![i]! + emptyCost(cols[j - 1]!) * 0.25;
+      let t = false;
+      if (i > 0 && dp[j - 1]![i - 1]! !== NEG) {
+        const s = dp[j - 1]![i - 1]! + score(i - 1, j - 1);
+        if (s > best) {
+          best = s;
+          t = true;
+        }
+      }
+      dp[j]![i] = best;
+      took[j]![i] = t;
+    }
+  }
+  if (dp[C]![n] === NEG) return undefined;
+  const cells = new Array<string>(C).fill("");
+  let i = n;
+  for (let j = C; j >= 1; j--) {
+    if (took[j]![i]) {
+      cells[j - 1] = trimCell(merged[i - 1]!.text);
+      i -= 1;
+    }
+  }
+  return { cells, fit: dp[C]![n]! / (1.5 * Math.max(1, n)) };
+}
+
+const WRAPPABLE = new Set(["text"]);
+
+/** A line holding only the rest of long texts of the row above (a wrapped cell), in text columns. */
+function isWrapLine(cells: string[], cols: Column[]): boolean {
+  const filled = cells.map((c, i) => [c, i] as const).filter(([c]) => c !== "");
+  if (filled.length === 0 || filled.length > 2) return false;
+  if (cells[0] !== "" && cols[0]!.field !== undefined && cols[0]!.shape !== "text") return false;
+  return filled.every(([c, i]) => WRAPPABLE.has(cols[i]!.shape) && fit(c, "text") > 0) && cells[0] === "";
+}
+
+function joinWrapped(a: string, b: string): string {
+  if (a === "") return b;
+  const cjk = (ch: string | undefined) => ch !== undefined && charWidth(ch.codePointAt(0)!) === 2;
+  return cjk([...a].pop()) || cjk([...b][0]) ? `${a}${b}` : `${a} ${b}`;
+}

@@ -1,0 +1,147 @@
+/**
+ * What a candidate reading proposes for a stretch of lines: a table (rows with their source lines, the header
+ * row) and its score. The layout stage keeps, per stretch, the proposals that score best and do not overlap.
+ */
+import type { DocumentNote } from "../model/table.ts";
+import { columnField, normHeader } from "../vocabulary/columns.ts";
+import { clip } from "./lines.ts";
+import { type Column, columnOf, isLevel1Name, isLevel2Name, isPlaceholder } from "./shapes.ts";
+
+export interface Row {
+  cells: string[];
+  /** 1-based source line the row starts on. */
+  line: number;
+  /** The last source line of the row when it spans several. */
+  end?: number;
+}
+
+export interface Proposal {
+  candidate: string;
+  /** First and last source lines (1-based, inclusive) the table covers. */
+  first: number;
+  last: number;
+  rows: Row[];
+  /** Index (in rows) of the header row, -1 when the table has none the vocabulary knows. */
+  header: number;
+  /** Distinct known columns in the header. */
+  known: number;
+  score: number;
+  page?: number;
+  notes: DocumentNote[];
+}
+
+export interface HeaderRun {
+  /** Index of the first item of the header and one past its last. */
+  start: number;
+  end: number;
+  /** The header's columns (items of a wrapped header name joined: 一级 + 指标). */
+  columns: Column[];
+  known: number;
+}
+
+/**
+ * The first run of consecutive items naming known columns (at least `min` distinct ones). A header name broken in
+ * two or three items (`一级` `指标`, a wrapped cell) is joined back.
+ */
+export function findHeaderRun(items: readonly string[], min = 3, from = 0): HeaderRun | undefined {
+  for (let i = from; i < items.length; i++) {
+    const columns: Column[] = [];
+    const fields = new Set<string>();
+    let j = i;
+    while (j < items.length) {
+      let took = 0;
+      for (let k = 1; k <= 3 && j + k <= items.length; k++) {
+        const parts = items.slice(j, j + k);
+        if (parts.some((p) => p.length > 30)) break;
+        const text = parts.join("");
+        const f = columnField(text);
+        // A name broken in pieces is joined only when no piece is a name itself or a bare note `(万元)`.
+        const broken = k === 1 || parts.every((p) => columnField(p) === undefined && !/^[(（].*[)）]$/.test(p));
+        if (f !== undefined && broken) {
+          columns.push(columnOf(text, f));
+          fields.add(f);
+          took = k;
+          break;
+        }
+      }
+      if (took === 0) break;
+      j += took;
+    }
+    if (fields.size >= min) return { start: i, end: j, columns, known: fields.size };
+  }
+  return undefined;
+}
+
+/** A row label column before the header's named columns (项目资金(万元), 绩效指标): used only if a row fills it. */
+export function labelColumn(header: string): Column {
+  return { header, shape: "text" };
+}
+
+const same = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => normHeader(x) === normHeader(b[i]!));
+
+/**
+ * Finishes a table: drops header rows repeated at page breaks and placeholder rows (`指标2:`, `……`) with a
+ * note each, and scores it: two points a known header column, and for each data row its mean fit in [-1, 1].
+ */
+export function finish(
+  candidate: string,
+  rows: Row[],
+  header: number,
+  known: number,
+  rowFits: number[],
+  file: string,
+  opts: { explicit?: boolean; first?: number; last?: number } = {},
+): Proposal {
+  const explicit = opts.explicit ?? false;
+  const notes: DocumentNote[] = [];
+  const kept: Row[] = [];
+  let score = 2 * known;
+  const headerCells = header >= 0 ? rows[header]!.cells : undefined;
+  rows.forEach((r, i) => {
+    if (headerCells && i > header && same(r.cells, headerCells)) {
+      notes.push({
+        text: {
+          zh: `第 ${r.line} 行重复表头（分页处），已略去`,
+          en: `Line ${r.line} repeats the table's header (at a page break) and was left out`,
+        },
+        location: { file, row: r.line },
+      });
+      return;
+    }
+    if (i !== header && isPlaceholderRow(r.cells)) {
+      notes.push({
+        text: {
+          zh: `第 ${r.line} 行是占位行，不是指标，已略去：${clip(r.cells.filter((c) => c !== "").join(" "))}`,
+          en: `Line ${r.line} is a placeholder row, not an indicator, and was left out`,
+        },
+        location: { file, row: r.line },
+      });
+      return;
+    }
+    kept.push(r);
+    if (i > header) score += explicit ? 0.5 : Math.max(-1, Math.min(1, rowFits[i] ?? 0));
+  });
+  let first = opts.first ?? Number.POSITIVE_INFINITY;
+  let last = opts.last ?? 0;
+  for (const r of rows) {
+    first = Math.min(first, r.line);
+    last = Math.max(last, r.end ?? r.line);
+  }
+  return {
+    candidate,
+    first,
+    last,
+    rows: kept,
+    header: headerCells ? kept.indexOf(rows[header]!) : -1,
+    known,
+    score,
+    notes,
+  };
+}
+
+/** A row whose only cells, besides merged 一级/二级 names, are placeholders. */
+export function isPlaceholderRow(cells: readonly string[]): boolean {
+  const rest = cells.filter((c) => c !== "" && !isLevel1Name(c) && !isLevel2Name(c));
+  return rest.length > 0 && rest.every(isPlaceholder);
+}
