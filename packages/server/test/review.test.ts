@@ -64,6 +64,30 @@ describe.each(STORES)("review on %s", (kind) => {
     }
   });
 
+  it("an import preview of which too little was read is not judged: 未能判断, no verdict, no points; its coverage is in the preview", async () => {
+    // a project goal table whose every figure is a placeholder: recognised, but no figure read
+    const text = [
+      "项目支出绩效目标表",
+      "项目名称\t**\t\t",
+      "一级指标\t二级指标\t三级指标\t指标值",
+      "产出指标\t数量指标\t**\t**",
+    ].join("\n");
+    const up = await uploadRaw(t, filler, new TextEncoder().encode(text), {
+      orgId: t.world.unit.id,
+      year: 2024,
+      fileName: "空表.txt",
+    });
+    expect(up.status).toBeLessThan(300);
+    expect(up.body.kinds).toContain("project-goals");
+    expect(up.body.coverage).toMatchObject({ sufficient: false, figures: 0 });
+    expect(up.body.recognition[0]).toMatchObject({ kind: "project-goals", recognised: true });
+    const r = await filler.get(`/reviews/import/${up.body.id}`);
+    expect(r.status).toBe(200);
+    expect(r.body.verdict).toBeNull();
+    expect(r.body.verdictPoints).toBeNull();
+    expect(r.body.reasons[0].zh).toMatch(/^未能判断/);
+  });
+
   it("stores the reviewer's decision: accept, or overrule with a comment (required), audited; the filler may not", async () => {
     const engine = (await approver.get(`/reviews/project/${projectId}`)).body.verdict;
     const other = engine === "优" ? "良" : "优";
