@@ -11,6 +11,7 @@
  */
 import type { DocumentNote } from "../model/table.ts";
 import { trimCell } from "../text/common.ts";
+import { columnField } from "../vocabulary/columns.ts";
 import { alignRow, segmentRows } from "./align.ts";
 import { clip, type Line } from "./lines.ts";
 import { findHeaderRun, finish, labelColumn, type Proposal, type Row } from "./proposal.ts";
@@ -39,6 +40,23 @@ function placeholderNote(file: string, it: Item): DocumentNote {
 function meanFit(score: number, cells: readonly string[]): number {
   const filled = cells.filter((c) => c !== "").length;
   return filled === 0 ? -1 : score / filled;
+}
+
+/**
+ * A row that is no data row of the table above: it holds a known column name (项目名称, 预算数: the next
+ * table's labels) or a table's title (…绩效目标表).
+ */
+function startsAnotherTable(cells: readonly string[]): boolean {
+  return cells.some(
+    (c) => (c !== "" && columnField(c) !== undefined) || (/表\s*([(（][^)）]*[)）])?$/.test(c) && [...c].length >= 6),
+  );
+}
+
+/** Whether a row's filled columns all come before the next row's first filled column. */
+function continuesRow(prev: readonly string[], next: readonly string[]): boolean {
+  const lastPrev = prev.reduce((k, c, i) => (c !== "" ? i : k), -1);
+  const firstNext = next.findIndex((c) => c !== "");
+  return lastPrev >= 0 && firstNext > lastPrev;
 }
 
 /** Drops the label column when no data row fills it. */
@@ -100,6 +118,7 @@ function tablesFromItems(
     } else {
       chunks = data.length > 0 ? [data] : [];
     }
+    let ended = false;
     for (const chunk of chunks) {
       const segs = segmentRows(
         chunk.map((c) => c.text),
@@ -107,12 +126,32 @@ function tablesFromItems(
         { merge: opts.merge },
       );
       for (const s of segs) {
-        rows.push({ cells: s.cells, line: chunk[s.start]!.line, end: chunk[s.end - 1]!.line });
-        fits.push(meanFit(s.score, s.cells));
+        if (startsAnotherTable(s.cells)) {
+          ended = true;
+          break;
+        }
+        const row = { cells: s.cells, line: chunk[s.start]!.line, end: chunk[s.end - 1]!.line };
+        const prev = rows.length > 1 ? rows[rows.length - 1]! : undefined;
+        if (useGroups && prev && s.start === 0 && continuesRow(prev.cells, s.cells)) {
+          // A row split by blank lines (an empty cell's line lost): its pieces fill complementary columns.
+          const a = alignRow(
+            [...prev.cells, ...s.cells].filter((c) => c !== ""),
+            cols,
+          );
+          if (a) {
+            prev.cells = a.cells;
+            prev.end = row.end;
+            fits[fits.length - 1] = a.score;
+            continue;
+          }
+        }
+        rows.push(row);
+        fits.push(s.score);
       }
+      if (ended) break;
     }
     // Rows at the end that fit badly are not the table's (a paragraph after it).
-    while (rows.length > 1 && fits[fits.length - 1]! < 0) {
+    while (rows.length > 1 && meanFit(fits[fits.length - 1]!, rows[rows.length - 1]!.cells) < 0) {
       rows.pop();
       fits.pop();
     }
@@ -191,6 +230,13 @@ function tablesFromLines(items: Item[], file: string): Proposal[] {
       [...prev.text].length <= 16;
     const cols: Column[] = [labelColumn(labelled ? prev.text : ""), ...run.columns];
     const headerEndLine = items[run.end - 1]!.line;
+    // Words on a line are a row: a header of one word a line is the stream reading's, not this one's.
+    const perLine = new Map<number, number>();
+    for (let x = run.start; x < run.end; x++) perLine.set(items[x]!.line, (perLine.get(items[x]!.line) ?? 0) + 1);
+    if (Math.max(...perLine.values()) < 3) {
+      pos = run.end;
+      continue;
+    }
     const rows: Row[] = [
       { cells: cols.map((c) => c.header), line: items[labelled ? run.start - 1 : run.start]!.line, end: headerEndLine },
     ];
@@ -215,6 +261,8 @@ function tablesFromLines(items: Item[], file: string): Proposal[] {
         k = e;
         continue;
       }
+      if (kept.length === 1 && carried.length > 0) break;
+      if (startsAnotherTable(kept)) break;
       const all = [...carried.map((c) => c.text), ...kept];
       const a = alignRow(all, cols, true);
       const f = a ? meanFit(a.score, a.cells) : -1;
@@ -229,7 +277,7 @@ function tablesFromLines(items: Item[], file: string): Proposal[] {
         break;
       }
       rows.push({ cells: a.cells, line: carried[0]?.line ?? line, end: line });
-      fits.push(f);
+      fits.push(a.score);
       carried = [];
       k = e;
     }
@@ -443,7 +491,7 @@ export function spacedCandidate(lines: Line[], file: string): Proposal[] {
         prev.end = l.no;
       } else {
         rows.push({ cells: a.cells, line: l.no });
-        fits.push(a.fit);
+        fits.push(a.score);
       }
       lastLine = l.no;
       k += 1;
@@ -492,7 +540,7 @@ function placeRow(
   pc: Placed[],
   cols: Column[],
   zones: { from: number; to: number; width: number }[],
-): { cells: string[]; fit: number } | undefined {
+): { cells: string[]; fit: number; score: number } | undefined {
   const C = cols.length;
   // Cells whose centres fall in the same zone, side by side, are one cell (a single-space gap pdftotext widened).
   const merged: Placed[] = [];
@@ -545,7 +593,7 @@ function placeRow(
       i -= 1;
     }
   }
-  return { cells, fit: dp[C]![n]! / (1.5 * Math.max(1, n)) };
+  return { cells, fit: dp[C]![n]! / (1.5 * Math.max(1, n)), score: dp[C]![n]! / 1.5 };
 }
 
 const WRAPPABLE = new Set(["text"]);

@@ -58,6 +58,8 @@ const READERS: [CandidateName, Reader][] = [
 
 /** A table is kept over paragraphs when its header names at least this many known columns (explicit forms: 0). */
 const MIN_KNOWN = 3;
+/** Lines with tabs needed to read a text in the tab forms. */
+const MIN_TAB_LINES = 3;
 
 function sniffTabs(lines: Line[]): "word-text" | "pdf-text" | undefined {
   let word = 0;
@@ -67,7 +69,8 @@ function sniffTabs(lines: Line[]): "word-text" | "pdf-text" | undefined {
     if (/^\t[^\t]*$/.test(l.text)) word += 1;
     else pdf += 1;
   }
-  if (word === 0 && pdf === 0) return undefined;
+  // A tab or two in a text without tab tables (a stray tab in a paragraph) is not a tab form.
+  if (word + pdf < MIN_TAB_LINES) return undefined;
   return word >= pdf && word > 0 ? "word-text" : "pdf-text";
 }
 

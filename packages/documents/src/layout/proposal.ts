@@ -82,7 +82,8 @@ const same = (a: readonly string[], b: readonly string[]) =>
 
 /**
  * Finishes a table: drops header rows repeated at page breaks and placeholder rows (`指标2:`, `……`) with a
- * note each, and scores it: two points a known header column, and for each data row its mean fit in [-1, 1].
+ * note each, and scores it: two points a known header column, and for each data row its alignment score (the
+ * fits of its cells less the cost of its empty columns, so that cutting rows in pieces does not pay).
  */
 export function finish(
   candidate: string,
@@ -120,7 +121,7 @@ export function finish(
       return;
     }
     kept.push(r);
-    if (i > header) score += explicit ? 0.5 : Math.max(-1, Math.min(1, rowFits[i] ?? 0));
+    if (i > header) score += explicit ? 0.5 : (rowFits[i] ?? 0);
   });
   let first = opts.first ?? Number.POSITIVE_INFINITY;
   let last = opts.last ?? 0;

@@ -48,11 +48,12 @@ export function fit(text: string, shape: ValueShape): number {
   const t = text.trim();
   if (t === "") return 0;
   const level1 = isLevel1Name(t);
-  const level2 = !level1 && isLevel2Name(t);
+  const level2 = isLevel2Name(t);
   const num = isNumber(t) || DASH.test(t);
   switch (shape) {
     case "level1":
-      if (level1) return 1;
+      // 成本指标 is a level 1 of the newer framework and more often a level 2 (产出 → 成本): level 2 first.
+      if (level1) return level2 ? 0.9 : 1;
       if (POINTS_ONLY.test(t)) return 0.8;
       return level2 ? -0.8 : -1;
     case "level2":
