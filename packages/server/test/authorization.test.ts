@@ -14,6 +14,7 @@ import { insertExecution } from "../src/budgets/execution.repository.ts";
 import type { WorkflowState } from "../src/db/columns.ts";
 import { insertDuty } from "../src/duties/repository.ts";
 import { insertEvaluation } from "../src/evaluations/repository.ts";
+import { evaluationItems } from "../src/evaluations/schema.ts";
 import { insertGoal } from "../src/goals/repository.ts";
 import { readUpload } from "../src/imports/read.ts";
 import { imports } from "../src/imports/schema.ts";
@@ -857,13 +858,27 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
         });
       },
       async evaluation(target, state = "draft") {
-        return insertEvaluation(t.deps.db, {
+        // Complete enough to be submitted (the server's submission rules): figures, narratives, one row met.
+        const e = await insertEvaluation(t.deps.db, {
           kind: "department",
           orgId: ctx.org(target).id,
           year: 2024,
           workflowState: state,
           submittedBy: state === "draft" ? null : fillerId,
+          fullYearBudget: "100.00",
+          executed: "100.00",
+          conclusion: "完成年度目标",
+          improvements: "持续改进",
         });
+        await t.deps.db.insert(evaluationItems).values({
+          evaluationId: e.id,
+          level1: "满意度指标",
+          name: "群众满意度",
+          targetText: "≥90%",
+          actualText: "95%",
+          points: "10",
+        });
+        return e;
       },
       async goal(target, state = "draft") {
         // One goal per organisation and year: a new leaf organisation for each.

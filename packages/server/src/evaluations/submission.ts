@@ -1,6 +1,6 @@
 /**
  * What a self-evaluation needs before it can be submitted (issue 12), checked on the server whatever the page
- * did: the budget figures (present, not negative), at least one indicator row with its 分值 and 实际完成值, a
+ * did: the budget figures (present, not negative), at least one indicator row, each with its 实际完成值, a
  * 偏差原因 for every missed target (and for a result far over target), a reason for every score that departs
  * from the computed one, and the narrative sections. The scoring facts (met or not, stated vs computed) come
  * from core's result; nothing is scored again here. A refusal lists every failing field at once.
@@ -89,8 +89,8 @@ export function submissionProblems(
       messageEn: "indicators: at least one row",
     });
   }
+  // 分值 may be left to the scheme (core shares a group's points and says so); 实际完成值 may not.
   items.forEach((it, i) => {
-    if (blank(it.points)) item(i, "points", "请填写分值", "points required");
     if (blank(it.actualText)) item(i, "actualText", "请填写实际完成值", "actual value required");
   });
 

@@ -18,6 +18,8 @@ export interface ServerError {
   location?: Location;
   /** 409: the record as it is now on the server. */
   current?: unknown;
+  /** More about the error (e.g. 422 submission_incomplete: `{ fields: [{ path, field, itemId?, message, messageEn }] }`). */
+  details?: unknown;
 }
 
 export class ApiError extends Error {
@@ -26,6 +28,7 @@ export class ApiError extends Error {
   readonly messageEn: string | undefined;
   readonly location: Location | undefined;
   readonly current: unknown;
+  readonly details: unknown;
 
   constructor(status: number, err: ServerError) {
     super(err.message);
@@ -35,6 +38,7 @@ export class ApiError extends Error {
     this.messageEn = err.messageEn;
     this.location = err.location;
     this.current = err.current;
+    this.details = err.details;
   }
 }
 

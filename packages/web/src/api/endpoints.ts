@@ -302,7 +302,11 @@ export interface Evaluation {
   executionPoints: string | null;
   scheme: string | null;
   statedTotal: string | null;
+  /** The stored score's total and grade (core's result when the record was last saved or submitted). */
   computedTotal: string | null;
+  computedGrade?: string | null;
+  scoreScheme?: { id: string; version: number } | null;
+  scoredAt?: string | null;
   statedGrade: string | null;
   conclusion: string | null;
   goalsMet: string | null;
@@ -327,7 +331,45 @@ export const evaluationEndpoints = {
     api.patch<Evaluation>(`/evaluations/${id}`, body),
   saveItems: (id: string, version: number, items: EvaluationItemInput[]) =>
     api.put<Evaluation & { items: EvaluationItem[] }>(`/evaluations/${id}/items`, { version, items }),
+  /** GET /evaluations/{id}/scores → the stored score (core's result as stored, its input and scheme). */
+  scores: (id: string) => api.get<StoredScores>(`/evaluations/${id}/scores`),
 };
+
+/** The stored score of a self-evaluation: core's `ScoreResult` as the server stored it. */
+export interface StoredScores {
+  computable: boolean;
+  result: StoredResult | null;
+  assumptions: { zh: string; en: string }[];
+  problems: { message: string; messageEn: string; path?: string }[];
+  itemIds: string[];
+  scheme: { id: string; version: number; orgId: string | null } | null;
+  input: unknown;
+  scoredAt: string | null;
+}
+
+/** The parts of core's ScoreResult the page reads (the rest is shown as it is). */
+export interface StoredResult {
+  scheme: { id: string; name: { zh: string; en: string } };
+  executionRate?: string;
+  executionPoints: number;
+  executionScore?: number;
+  indicators: { index: number; name: string; points: number; score?: number; statedScore?: number }[];
+  groups: { level1: string; name: string; nameEn: string; points: number; weightSum: number; score: number }[];
+  total: number;
+  grade?: string;
+  statedTotal?: number;
+  statedGrade?: string;
+  normalisation?: { lines?: { zh: string; en: string }[] };
+}
+
+/** A field a submission still needs (422 submission_incomplete, `details.fields`). */
+export interface FieldProblem {
+  path: string;
+  field: string;
+  itemId?: string;
+  message: string;
+  messageEn: string;
+}
 
 export interface BudgetProblem {
   code: string;

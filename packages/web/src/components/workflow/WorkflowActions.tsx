@@ -32,12 +32,15 @@ export function WorkflowActions({
   record,
   onChanged,
   submitBlocked,
+  onError,
 }: {
   area: WorkflowArea;
   record: FlowRecord & { id: string; version: number };
   onChanged: () => void | Promise<void>;
   /** Why submitting is not possible now (unsaved changes, incomplete rows…); the button is disabled with it. */
   submitBlocked?: string | undefined;
+  /** Told of a refused action (after the message), e.g. to show a refusal's fields where they are on the page. */
+  onError?: ((e: unknown, action: FlowAction) => void) | undefined;
 }) {
   const { user } = useAuth();
   const { lang, zh, tx } = useFlowText();
@@ -56,6 +59,7 @@ export function WorkflowActions({
       await onChanged();
     } catch (e) {
       message.error(describeError(e, lang));
+      onError?.(e, action);
       if (e instanceof ApiError && e.status === 409) await onChanged();
     } finally {
       setBusy(false);

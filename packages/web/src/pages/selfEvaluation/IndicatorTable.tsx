@@ -17,12 +17,36 @@ interface Props {
    * points to; reviewed again when `version` changes (after a save). The findings are of the saved version.
    */
   review?: { type: "evaluation"; id: string; version?: number | undefined } | undefined;
+  /** A refused submission's messages by row id and field (actualText, points, overrideReason, deviationReason). */
+  serverErrors?: Map<string, Record<string, string>> | undefined;
+}
+
+/** The server's message at its cell. */
+function ServerError({ id, field, errors }: { id: string; field: string; errors: Props["serverErrors"] }) {
+  const text = errors?.get(id)?.[field];
+  if (!text) return null;
+  return (
+    <Typography.Text
+      type="danger"
+      style={{ fontSize: 12, display: "block" }}
+      data-testid={`field-error-${id}-${field}`}
+    >
+      {text}
+    </Typography.Text>
+  );
 }
 
 const EMPTY: IndicatorView = { needsDeviation: false, overTarget: false, needsOverrideReason: false };
 
 /** The indicator grid of the self-evaluation: level-1 cells merged over their rows, one line per indicator. */
-export const IndicatorTable = memo(function IndicatorTable({ indicators, view, readOnly, onChange, review }: Props) {
+export const IndicatorTable = memo(function IndicatorTable({
+  indicators,
+  view,
+  readOnly,
+  onChange,
+  review,
+  serverErrors,
+}: Props) {
   const { t, lang } = useI18n();
   const zh = lang === "zh";
   const findings = useFindings(review?.type, review?.id, review?.version);
@@ -129,11 +153,23 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, view, r
                 {v.problem}
               </Typography.Text>
             )}
+            <ServerError id={r.id} field="actualText" errors={serverErrors} />
           </div>
         );
       },
     },
-    { title: t("se.points"), dataIndex: "points", width: 60, align: "right" },
+    {
+      title: t("se.points"),
+      dataIndex: "points",
+      width: 60,
+      align: "right",
+      render: (v: string, r) => (
+        <>
+          {v}
+          <ServerError id={r.id} field="points" errors={serverErrors} />
+        </>
+      ),
+    },
     {
       title: t("se.suggested"),
       key: "suggested",
@@ -188,6 +224,7 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, view, r
                 data-testid={`override-reason-${r.id}`}
               />
             )}
+            <ServerError id={r.id} field="overrideReason" errors={serverErrors} />
           </div>
         );
       },
@@ -204,7 +241,7 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, view, r
               autoSize={{ minRows: 1, maxRows: 3 }}
               value={r.deviationReason}
               disabled={readOnly}
-              status={v.needsDeviation ? "error" : undefined}
+              status={v.needsDeviation || serverErrors?.get(r.id)?.deviationReason ? "error" : undefined}
               onChange={(e) => onChange(r.id, { deviationReason: e.target.value })}
               data-testid={`deviation-${r.id}`}
               aria-label={`${r.name} ${t("se.deviation")}`}
@@ -219,6 +256,7 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, view, r
                 {t("se.overTarget")}
               </Tag>
             )}
+            <ServerError id={r.id} field="deviationReason" errors={serverErrors} />
           </div>
         );
       },

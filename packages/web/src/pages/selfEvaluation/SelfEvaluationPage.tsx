@@ -17,7 +17,13 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../../api/client.ts";
-import { type Evaluation, type EvaluationItem, evaluationEndpoints } from "../../api/endpoints.ts";
+import {
+  type Evaluation,
+  type EvaluationItem,
+  evaluationEndpoints,
+  type FieldProblem,
+  type StoredScores,
+} from "../../api/endpoints.ts";
 import { useAuth } from "../../auth.tsx";
 import { ExportButton } from "../../components/ExportButton.tsx";
 import { PublishControl } from "../../components/publish/PublishControl.tsx";
@@ -40,7 +46,30 @@ import { evaluate, SCHEMES } from "../../lib/scoring.ts";
 import { useWorkspace } from "../../workspace.tsx";
 import { IndicatorTable } from "./IndicatorTable.tsx";
 import { type SeDraft, type SeIndicator, sampleDraft } from "./model.ts";
+import { StoredScore } from "./StoredScore.tsx";
 import { draftFromServer, fieldsForServer, itemsForServer } from "./server.ts";
+
+/** The fields a refused submission names, by item id and field, and the record's own fields by name. */
+function refusalMap(fields: FieldProblem[] | undefined, lang: "zh" | "en") {
+  const items = new Map<string, Record<string, string>>();
+  const record = new Map<string, string>();
+  for (const f of fields ?? []) {
+    const text = lang === "zh" ? f.message : f.messageEn;
+    if (f.itemId) items.set(f.itemId, { ...(items.get(f.itemId) ?? {}), [f.field]: text });
+    else record.set(f.field, text);
+  }
+  return { items, record };
+}
+
+/** A refusal's message at its field. */
+function FieldError({ path, text }: { path: string; text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <Typography.Text type="danger" style={{ fontSize: 12, display: "block" }} data-testid={`field-error-${path}`}>
+      {text}
+    </Typography.Text>
+  );
+}
 
 type Stored = Evaluation & { items: EvaluationItem[] };
 
@@ -79,6 +108,8 @@ export default function SelfEvaluationPage() {
   const [saving, setSaving] = useState(false);
   const [history, setHistory] = useState<FlowStep[]>([]);
   const [reloads, setReloads] = useState(0);
+  const [scores, setScores] = useState<StoredScores>();
+  const [refusal, setRefusal] = useState<FieldProblem[]>();
 
   // A stored evaluation: loaded from the server (a draft kept in the browser wins over it until saved), with its
   // workflow history; again after each workflow step (`reloads`).
@@ -107,6 +138,20 @@ export default function SelfEvaluationPage() {
     };
   }, [serverId, draftKey, lang, reloads]);
 
+  // The stored score, read again whenever the record's version changes (a save, a workflow step).
+  const storedVersion = stored?.version;
+  useEffect(() => {
+    if (!serverId || storedVersion === undefined) return;
+    let live = true;
+    evaluationEndpoints.scores(serverId).then(
+      (s) => live && setScores(s),
+      () => live && setScores(undefined),
+    );
+    return () => {
+      live = false;
+    };
+  }, [serverId, storedVersion]);
+
   const editable = !serverId || (!!stored && isEditableState(stored.state) && !!user?.roles.includes("filler"));
   // Typing not saved yet: submitting would send the stored version without it.
   const unsaved = useMemo(
@@ -127,6 +172,7 @@ export default function SelfEvaluationPage() {
       clearDraft(draftKey);
       setRestored(false);
       setStale(undefined);
+      setRefusal(undefined);
       message.success(lang === "zh" ? "自评已保存" : "Saved");
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) setStale((e.current as Evaluation | undefined) ?? stored);
@@ -159,6 +205,7 @@ export default function SelfEvaluationPage() {
     setDraft((d) => ({ ...d, indicators: d.indicators.map((x) => (x.id === iid ? { ...x, ...patch } : x)) }));
   }, []);
   const set = <K extends keyof SeDraft>(k: K, v: SeDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const refused = useMemo(() => refusalMap(refusal, lang), [refusal, lang]);
 
   if (missing || loadError || (serverId && !stored)) return <RecordStatus missing={missing} error={loadError} />;
 
@@ -251,7 +298,15 @@ export default function SelfEvaluationPage() {
                 <WorkflowActions
                   area="evaluations"
                   record={stored}
-                  onChanged={() => setReloads((n) => n + 1)}
+                  onChanged={() => {
+                    setRefusal(undefined);
+                    setReloads((n) => n + 1);
+                  }}
+                  onError={(e, action) => {
+                    if (action !== "submit" || !(e instanceof ApiError) || e.code !== "submission_incomplete") return;
+                    const fields = (e.details as { fields?: FieldProblem[] } | undefined)?.fields;
+                    setRefusal(Array.isArray(fields) ? fields : undefined);
+                  }}
                   submitBlocked={
                     unsaved
                       ? lang === "zh"
@@ -315,6 +370,30 @@ export default function SelfEvaluationPage() {
         </Row>
       </Card>
 
+      {refusal && refusal.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="se-refusal"
+          title={
+            lang === "zh"
+              ? `服务器拒绝提交：${refusal.length} 处需补充或更正（已在各字段处标出）`
+              : `The server refused the submission: ${refusal.length} field(s) to complete or correct (marked at each field)`
+          }
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {refusal.map((f) => (
+                <li key={f.path} data-testid="se-refusal-item" data-path={f.path}>
+                  {lang === "zh" ? f.message : f.messageEn}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+
+      {serverId && <StoredScore scores={scores} unsaved={unsaved} />}
+
       <Card size="small" title={t("se.funds")}>
         <Descriptions size="small" column={6} layout="vertical" bordered>
           <Descriptions.Item label={t("se.initial")}>
@@ -323,7 +402,9 @@ export default function SelfEvaluationPage() {
               disabled={!editable}
               value={draft.initialBudget}
               onChange={(e) => set("initialBudget", e.target.value)}
+              status={refused.record.has("initialBudget") ? "error" : undefined}
             />
+            <FieldError path="initialBudget" text={refused.record.get("initialBudget")} />
           </Descriptions.Item>
           <Descriptions.Item label={t("se.annual")}>
             <Input
@@ -331,8 +412,10 @@ export default function SelfEvaluationPage() {
               disabled={!editable}
               value={draft.annualBudget}
               onChange={(e) => set("annualBudget", e.target.value)}
+              status={refused.record.has("fullYearBudget") ? "error" : undefined}
               data-testid="annual-budget"
             />
+            <FieldError path="fullYearBudget" text={refused.record.get("fullYearBudget")} />
           </Descriptions.Item>
           <Descriptions.Item label={t("se.spent")}>
             <Input
@@ -340,8 +423,10 @@ export default function SelfEvaluationPage() {
               disabled={!editable}
               value={draft.executed}
               onChange={(e) => set("executed", e.target.value)}
+              status={refused.record.has("executed") ? "error" : undefined}
               data-testid="executed"
             />
+            <FieldError path="executed" text={refused.record.get("executed")} />
           </Descriptions.Item>
           <Descriptions.Item label={t("se.rate")}>
             <span data-testid="se-rate">{view.rateText ? `${view.rateText}%` : "—"}</span>
@@ -363,7 +448,11 @@ export default function SelfEvaluationPage() {
           readOnly={!editable}
           onChange={onIndicator}
           review={serverId ? { type: "evaluation", id: serverId, version: stored?.version } : undefined}
+          serverErrors={refused.items}
         />
+        <div style={{ padding: refused.record.has("items") ? 8 : 0 }}>
+          <FieldError path="items" text={refused.record.get("items")} />
+        </div>
       </Card>
 
       {view.problems.length > 0 && (
@@ -424,8 +513,10 @@ export default function SelfEvaluationPage() {
               data-testid="conclusion"
               disabled={!editable}
               value={draft.conclusion}
+              status={refused.record.has("conclusion") ? "error" : undefined}
               onChange={(e) => set("conclusion", e.target.value)}
             />
+            <FieldError path="conclusion" text={refused.record.get("conclusion")} />
           </Col>
           <Col span={12}>
             <Typography.Text type="secondary">{t("se.improvements")}</Typography.Text>
@@ -433,8 +524,11 @@ export default function SelfEvaluationPage() {
               autoSize={{ minRows: 3, maxRows: 8 }}
               disabled={!editable}
               value={draft.improvements}
+              status={refused.record.has("improvements") ? "error" : undefined}
               onChange={(e) => set("improvements", e.target.value)}
+              data-testid="improvements"
             />
+            <FieldError path="improvements" text={refused.record.get("improvements")} />
           </Col>
         </Row>
       </Card>
