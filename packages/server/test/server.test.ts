@@ -129,14 +129,15 @@ describe("startServer on PGlite (the embedded default)", () => {
         headers: { Cookie: reviewer.cookie! },
       });
       expect(((await scores.json()) as { items: unknown[] }).items).toEqual([
-        expect.objectContaining({ total: "92", grade: "优" }),
+        // the stored score (core's 93.1 from seed 002's rows), the stated 92 beside it
+        expect.objectContaining({ total: "93.1", grade: "优", statedTotal: "92" }),
       ]);
       const summary = (await (
         await fetch(`${first.url}/api/v1/rollups/scores/summary?orgId=${qingshan.id}&year=2020`, {
           headers: { Cookie: reviewer.cookie! },
         })
       ).json()) as { total: unknown; units: { orgName: string; own: boolean; count: number }[] };
-      expect(summary.total).toEqual({ count: 1, grades: { 优: 1, 良: 0, 中: 0, 差: 0 }, mean: "92", min: "92" });
+      expect(summary.total).toEqual({ count: 1, grades: { 优: 1, 良: 0, 中: 0, 差: 0 }, mean: "93.1", min: "93.1" });
       expect(summary.units).toEqual([expect.objectContaining({ own: true, count: 1 })]);
       const tianjin = orgs.items.find((o) => o.code === "374")!;
       const reviewerTodo = await fetch(`${first.url}/api/v1/workflow/todo/count?orgId=${tianjin.id}&year=2024`, {

@@ -30,7 +30,7 @@ const AMOUNTS: [keyof EvaluationWithOrg & string, string, string][] = [
 
 const NARRATIVES: [keyof EvaluationWithOrg & string, string, string][] = [
   ["conclusion", "总体目标完成情况（自评结论）", "overall goal attainment (conclusion)"],
-  ["improvements", "偏差原因分析及改进措施", "deviation analysis and improvement measures"],
+  ["improvements", "存在问题及改进措施", "problems and improvement measures"],
 ];
 
 /** `indicators[3].points` → 3. */
@@ -69,7 +69,12 @@ export function submissionProblems(
     if (field !== "initialBudget" && blank(v)) {
       add({ path: field, field, message: `${zh}：请填写`, messageEn: `${en}: required` });
     } else if (negative(v)) {
-      add({ path: field, field, message: `${zh}：不能为负数（${v}）`, messageEn: `${en}: cannot be negative (${v})` });
+      add({
+        path: field,
+        field,
+        message: `${zh}：不能为负数（${v} 元）`,
+        messageEn: `${en}: cannot be negative (${v} yuan)`,
+      });
     }
   }
   if (!blank(e.fullYearBudget) && !negative(e.fullYearBudget) && !/[1-9]/.test(e.fullYearBudget!)) {
@@ -157,6 +162,6 @@ export function submissionRefused(problems: FieldProblem[]): ServerError {
       zh: `自评尚不能提交：${problems.length} 处需补充或更正——${problems.map((p) => p.message).join("；")}`,
       en: `The self-evaluation cannot be submitted yet: ${problems.length} field(s) to complete or correct — ${problems.map((p) => p.messageEn).join("; ")}`,
     },
-    { location: { field: problems[0]?.field ?? "", path: problems[0]?.path ?? "" }, details: { fields: problems } },
+    { details: { fields: problems } },
   );
 }

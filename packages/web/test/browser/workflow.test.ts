@@ -214,6 +214,13 @@ describe.skipIf(!hasChromium)("journey: a project's indicators from draft to app
     const before = await se.total();
     await se.actual("组织培训人数").fill("140人");
     await se.actual("培训费").fill("420元/人/天");
+    // The server's submission rules: every actual value and the narratives (issue 12)
+    await se.actual("教育训练经费使用规定").fill("符合相关规定");
+    await se.actual("确定年内开展培训时间").fill("分阶段进行");
+    await se.actual("提高队伍专业化水平").fill("作用显著");
+    await se.actual("学员满意度").fill("96%");
+    await fp.page.getByTestId("conclusion").fill("全年培训按计划完成。");
+    await fp.page.getByTestId("improvements").fill("继续提高培训针对性。");
     // 45 of 50 万元 spent: the execution rate and its score follow, and with them the total.
     await fp.page.getByTestId("executed").fill("45");
     await expect.poll(() => fp.page.getByTestId("se-rate").textContent()).toBe("90.00%");

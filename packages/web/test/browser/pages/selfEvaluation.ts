@@ -36,6 +36,40 @@ export class SelfEvaluation {
     return this.page.getByTestId("se-grade").textContent();
   }
 
+  /** The stored score (the server's, shown on every view): total, grade, stated total, the 按方案折算 lines. */
+  storedTotal() {
+    return this.page.getByTestId("se-stored-total").textContent();
+  }
+
+  storedGrade() {
+    return this.page.getByTestId("se-stored-grade").textContent();
+  }
+
+  statedTotal() {
+    return this.page.getByTestId("se-stated-total").textContent();
+  }
+
+  fitting() {
+    return this.page.getByTestId("se-fitting").textContent();
+  }
+
+  /** A refused submission: the paths it lists, and the message shown at a field (`executed`, `<itemId>-deviationReason`). */
+  refusalPaths(): Promise<string[]> {
+    return this.page
+      .getByTestId("se-refusal-item")
+      .evaluateAll((xs) => xs.map((x) => x.getAttribute("data-path") ?? ""));
+  }
+
+  fieldError(key: string) {
+    return this.page.getByTestId(`field-error-${key}`);
+  }
+
+  /** Presses 提交 expecting a refusal (the button stays). */
+  async submitRefused(): Promise<void> {
+    await this.page.getByTestId("wf-submit").click();
+    await this.page.getByTestId("se-refusal").waitFor();
+  }
+
   async save(): Promise<void> {
     await this.page.getByTestId("se-save").click();
     await this.page.getByText("自评已保存").waitFor();
