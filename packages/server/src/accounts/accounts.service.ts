@@ -8,18 +8,48 @@ import { DomainError } from "@jixiao/core";
 import { and, asc, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/audit.ts";
 import { PG_UNIQUE_VIOLATION, pgError } from "../db/errors.ts";
+import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
-import { notFound } from "../http/errors.ts";
+import { forbidden, notFound } from "../http/errors.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import type { Actor } from "./actor.ts";
-import { authorize } from "./authorize.ts";
+import { authorize, requireActor } from "./authorize.ts";
 import { checkPasswordRules, hashPassword } from "./password.ts";
 import { deleteSessionsOf, findAccount, membershipsOf } from "./repository.ts";
 import { type AccountRow, ADMIN_ROLES, accounts, memberships, type Role } from "./schema.ts";
 
 const ACCOUNT = { zh: "账户", en: "account" };
 const isAdminRole = (r: Role) => (ADMIN_ROLES as readonly string[]).includes(r);
+
+/** The actor holds an administrator role that manages credentials (system or security administrator), else 403. */
+function requireAccountAdmin(actor: Actor | undefined): Actor {
+  const a = requireActor(actor);
+  if (!a.memberships.some((m) => m.role === "sysadmin" || m.role === "secadmin")) throw forbidden();
+  return a;
+}
+
+/**
+ * Who may reset the password of, disable or enable `target` (三员分立, decided on the TARGET's roles):
+ * - an account holding no administrator role: the system administrator;
+ * - an administrator account: only a security administrator, and only when the target is a security administrator
+ *   too (no administrator manages another administrator kind), never itself.
+ * A system administrator or auditor account is therefore never taken over through the API by another administrator.
+ */
+async function requireCredentialManager(db: Db, actor: Actor | undefined, target: AccountRow): Promise<Actor> {
+  const a = requireAccountAdmin(actor);
+  const targetRoles = (await membershipsOf(db, target.id)).map((m) => m.role as Role);
+  const targetAdminKinds = targetRoles.filter(isAdminRole);
+  const holds = (role: Role) => a.memberships.some((m) => m.role === role);
+  if (targetAdminKinds.length === 0) return authorize(a, "accounts.manage");
+  if (!holds("secadmin") || targetAdminKinds.some((r) => r !== "secadmin") || target.id === a.accountId) {
+    throw new DomainError("forbidden", {
+      zh: "三员分立：管理员账户的密码和停用只能由安全管理员管理，且不能管理其他类别的管理员或自己",
+      en: "Separation of duties: an administrator account's password and status are managed only by a security administrator, never for another administrator kind or for oneself",
+    });
+  }
+  return a;
+}
 
 export interface AccountView {
   id: string;
@@ -172,6 +202,12 @@ export async function revokeRole(
       .where(and(eq(memberships.id, membershipId), eq(memberships.accountId, accountId)))
       .returning();
     if (!m) throw notFound({ zh: "角色授权", en: "membership" });
+    if (isAdminRole(m.role as Role)) {
+      // A revoked administrator account is retired (disabled, signed out): a password another administrator knows
+      // (a reset) must not become a business account's. Enabling it again is the system administrator's decision.
+      await tx.update(accounts).set({ disabled: true, updatedAt: deps.now() }).where(eq(accounts.id, accountId));
+      await deleteSessionsOf(tx, accountId);
+    }
     await recordAudit(tx, {
       actor: a,
       orgId: m.orgId,
@@ -179,6 +215,7 @@ export async function revokeRole(
       entityType: "membership",
       entityId: m.id,
       before: { accountId, role: m.role, orgId: m.orgId },
+      ...(isAdminRole(m.role as Role) ? { details: { accountRetired: true } } : {}),
       at: deps.now(),
     });
   });
@@ -210,9 +247,10 @@ export async function resetPassword(
   accountId: string,
   input: { initialPassword: string },
 ): Promise<void> {
-  const a = authorize(actor, "accounts.manage");
+  requireAccountAdmin(actor);
   const target = await findAccount(deps.db, accountId);
   if (!target) throw notFound(ACCOUNT);
+  const a = await requireCredentialManager(deps.db, actor, target);
   checkPasswordRules(input.initialPassword, target.username);
   const passwordHash = await hashPassword(input.initialPassword);
   await transact(deps.db, async (tx) => {
@@ -238,11 +276,14 @@ export async function setDisabled(
   accountId: string,
   disabled: boolean,
 ): Promise<AccountView> {
-  const a = authorize(actor, "accounts.manage");
-  if (accountId === a.accountId) {
+  const me = requireAccountAdmin(actor);
+  if (accountId === me.accountId) {
     throw new DomainError("forbidden", { zh: "不能停用自己的账户", en: "You cannot disable your own account" });
   }
   const row = await transact(deps.db, async (tx) => {
+    const target = await findAccount(tx, accountId);
+    if (!target) throw notFound(ACCOUNT);
+    const a = await requireCredentialManager(tx, actor, target);
     const [r] = await tx
       .update(accounts)
       .set({ disabled, updatedAt: deps.now() })
