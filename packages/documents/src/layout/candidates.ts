@@ -11,11 +11,11 @@
  */
 import type { DocumentNote } from "../model/table.ts";
 import { trimCell } from "../text/common.ts";
-import { columnField } from "../vocabulary/columns.ts";
+import { columnField, matchHeader } from "../vocabulary/columns.ts";
 import { alignRow, segmentRows } from "./align.ts";
 import { clip, type Line } from "./lines.ts";
 import { findHeaderRun, finish, labelColumn, type Proposal, type Row } from "./proposal.ts";
-import { type Column, charWidth, emptyCost, fit, isPlaceholder } from "./shapes.ts";
+import { type Column, charWidth, columnOf, emptyCost, fit, isNumber, isPlaceholder } from "./shapes.ts";
 
 interface Item {
   text: string;
@@ -186,12 +186,12 @@ export function streamCandidate(lines: Line[], file: string): Proposal[] {
 export function tokensCandidate(lines: Line[], file: string): Proposal[] {
   const out: Proposal[] = [];
   const live = lines.filter((l) => !l.gone && !blank(l));
-  // Tables on one line: a line holding a header and more words than the header has columns after it.
+  // Tables on one line: a line holding a header and words after it.
   const oneLine = new Set<number>();
   for (const l of live) {
     const words = splitWords(l.text);
     const run = findHeaderRun(words, 3);
-    if (!run || words.length - run.end < run.columns.length) continue;
+    if (!run || words.length - run.end < 2) continue;
     const items = words.map((w) => ({ text: w, line: l.no, group: 0 }));
     const tables = tablesFromItems("tokens", items, file, { merge: true, groups: "never" });
     if (tables.length > 0) {
@@ -357,25 +357,24 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
       rows.push({ cells, line: l.no });
     }
     if (rows.length < 2 || rows.filter((r) => r.cells.length >= 2).length < 2) continue;
-    // The header: the best-known of the first rows.
+    // The header: the row naming the most known columns. Rows shorter than it (merged cells left out) are
+    // aligned to it; rows already as wide (padded with empty cells) are kept as they are.
     let header = -1;
     let known = 0;
-    let run0: ReturnType<typeof findHeaderRun>;
-    for (let r = 0; r < Math.min(rows.length, 6); r++) {
-      const h = findHeaderRun(rows[r]!.cells, 2);
-      if (h && h.known > known && h.start === 0 && h.end === rows[r]!.cells.length) {
-        header = r;
-        known = h.known;
-        run0 = h;
+    rows.forEach((r, k) => {
+      const m = matchHeader(r.cells);
+      if (m.known >= 2 && m.known > known) {
+        header = k;
+        known = m.known;
       }
-    }
+    });
     const fits: number[] = rows.map(() => 0.5);
-    if (run0 && header >= 0) {
-      const cols = run0.columns;
-      rows[header]!.cells = cols.map((c) => c.header);
+    if (header >= 0) {
+      const head = rows[header]!.cells;
+      const cols = head.map((h) => columnOf(h, columnField(h)));
       for (let r = header + 1; r < rows.length; r++) {
         const row = rows[r]!;
-        if (row.cells.length < cols.length) {
+        if (row.cells.length < cols.length && matchHeader(row.cells).known < 2) {
           const a = alignRow(row.cells, cols);
           if (a) row.cells = a.cells;
         }
@@ -433,20 +432,20 @@ export function spacedCandidate(lines: Line[], file: string): Proposal[] {
       continue;
     }
     let head = headerOf(cells);
-    if (!head) {
-      i += 1;
-      continue;
-    }
     let headerEnd = i;
     // A wrapped header: the next line's pieces sit under the header's cells (一级 / 指标).
     const below = placed[i + 1];
-    if (below && below.length > 0) {
-      const merged = mergeWrapped(head.cells, below);
+    if (below && below.length > 0 && below.every((b) => !isNumber(b.text))) {
+      const merged = mergeWrapped(cells, below);
       const h2 = merged ? headerOf(merged) : undefined;
-      if (h2 && h2.known > head.known) {
+      if (h2 && h2.known > (head?.known ?? 0)) {
         head = h2;
         headerEnd = i + 1;
       }
+    }
+    if (!head) {
+      i += 1;
+      continue;
     }
     const cols = head.columns;
     const spans = head.cells;

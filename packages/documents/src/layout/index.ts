@@ -49,6 +49,16 @@ export interface LayoutResult {
 
 type Reader = (lines: Line[], file: string) => Proposal[];
 
+export const ALL_CANDIDATES: readonly CandidateName[] = [
+  "word-text",
+  "pdf-text",
+  "pipe",
+  "pipe-cells",
+  "stream",
+  "tokens",
+  "spaced",
+];
+
 const READERS: [CandidateName, Reader][] = [
   ["pipe", pipeCandidate],
   ["stream", streamCandidate],
@@ -59,7 +69,7 @@ const READERS: [CandidateName, Reader][] = [
 /** A table is kept over paragraphs when its header names at least this many known columns (explicit forms: 0). */
 const MIN_KNOWN = 3;
 /** Lines with tabs needed to read a text in the tab forms. */
-const MIN_TAB_LINES = 3;
+const MIN_TAB_LINES = 2;
 
 function sniffTabs(lines: Line[]): "word-text" | "pdf-text" | undefined {
   let word = 0;
@@ -86,7 +96,7 @@ function acceptable(p: Proposal): string | undefined {
 /** Reads any extracted text into paragraphs and tables, with an explanation of the readings tried. */
 export function recoverLayout(text: string, file: string, opts: LayoutOptions = {}): LayoutResult {
   const prep = prepare(text, file);
-  const allowed = new Set<CandidateName>(opts.candidates ?? ["word-text", "pdf-text", ...READERS.map(([n]) => n)]);
+  const allowed = new Set<CandidateName>(opts.candidates ?? ALL_CANDIDATES);
   const explain: LayoutExplanation[] = [];
   const notes: DocumentNote[] = [...prep.notes];
   const tabForm = sniffTabs(prep.lines);
@@ -136,7 +146,7 @@ export function recoverLayout(text: string, file: string, opts: LayoutOptions = 
     const lines = prep.lines.slice(r.from - 1, r.to);
     const proposals: Proposal[] = [];
     for (const [name, read] of READERS) {
-      if (!allowed.has(name)) continue;
+      if (!allowed.has(name) && !(name === "pipe" && allowed.has("pipe-cells"))) continue;
       try {
         proposals.push(...read(lines, file).filter((p) => allowed.has(p.candidate as CandidateName)));
       } catch {

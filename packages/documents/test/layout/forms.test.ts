@@ -1,0 +1,159 @@
+/**
+ * One test per layout form: a random table from the vocabulary and the indicator framework, rendered in the
+ * form, is recovered cell for cell (merged cells left out come back as empty cells), after a title paragraph.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { recoverLayout } from "../../src/layout/index.ts";
+import type { SourceDocument, Table } from "../../src/model/table.ts";
+import {
+  type GenTable,
+  renderCellLines,
+  renderCellParagraphs,
+  renderOneLine,
+  renderPipeCells,
+  renderPipes,
+  renderPipesRagged,
+  renderSpaced,
+  renderTabCells,
+  renderTabRows,
+  renderWords,
+  tableArb,
+} from "./generate.ts";
+
+const TITLE = "2024年度项目支出绩效自评表";
+
+function tables(doc: SourceDocument): Table[] {
+  return doc.blocks.flatMap((b) => (b.type === "table" ? [b.table] : []));
+}
+
+const grid = (t: Table) => t.rows.map((r) => r.map((c) => c.text));
+
+function recovered(text: string): { doc: SourceDocument; grids: string[][][] } {
+  const { document } = recoverLayout(text, "g.txt");
+  return { doc: document, grids: tables(document).map(grid) };
+}
+
+const FORMS: [string, (t: GenTable) => string, string][] = [
+  ["PDF text (tabs between cells)", renderTabRows, "pdf-text"],
+  ["Word text (a cell a line after a tab)", renderTabCells, "word-text"],
+  ["markdown-like | rows with a |---| rule", renderPipes, "pipe"],
+  ["ragged ` | ` rows (merged cells left out)", renderPipesRagged, "pipe"],
+  ["a cell a line ending with |", renderPipeCells, "pipe-cells"],
+  ["a cell a line, no separators (Word text without tabs)", renderCellLines, "stream"],
+  ["a cell a paragraph", renderCellParagraphs, "stream"],
+  ["columns aligned by spaces (pdftotext -layout)", renderSpaced, "spaced"],
+  ["rows of space-separated words", renderWords, "tokens"],
+  ["a whole table on one line", renderOneLine, "tokens"],
+];
+
+describe("layout forms: a generated table comes back cell for cell", () => {
+  for (const [name, render, candidate] of FORMS) {
+    it(name, () => {
+      fc.assert(
+        fc.property(tableArb, (t) => {
+          const text = `${TITLE}\n\n${render(t)}\n`;
+          const { doc, grids } = recovered(text);
+          expect(grids).toEqual([[t.header, ...t.rows]]);
+          const first = doc.blocks[0]!;
+          expect(first.type === "paragraph" && first.text).toBe(TITLE);
+          const { explain } = recoverLayout(text, "g.txt");
+          expect(explain.filter((e) => e.chosen && e.candidate !== "paragraphs").map((e) => e.candidate)).toEqual([
+            candidate,
+          ]);
+        }),
+        { numRuns: 40 },
+      );
+    });
+  }
+});
+
+describe("layout forms: hand-checked cases", () => {
+  it("splits the issue's one-line table at its header and cuts the rows by the header's width", () => {
+    const line =
+      "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 " +
+      "产出指标(50分) 数量指标 基建工程委托业务项目数量 ≥50个 50 8 8 质量指标 工程验收合格率 100% 100% 8 8 " +
+      "效益指标(30分) 社会效益指标 群众满意程度 ≥90% 95% 10 9 宣传不足";
+    const { grids } = recovered(line);
+    expect(grids).toEqual([
+      [
+        [
+          "绩效指标",
+          "一级指标",
+          "二级指标",
+          "三级指标",
+          "年度指标值",
+          "实际完成值",
+          "分值",
+          "得分",
+          "偏差原因分析及改进措施",
+        ],
+        ["", "产出指标(50分)", "数量指标", "基建工程委托业务项目数量", "≥50个", "50", "8", "8", ""],
+        ["", "", "质量指标", "工程验收合格率", "100%", "100%", "8", "8", ""],
+        ["", "效益指标(30分)", "社会效益指标", "群众满意程度", "≥90%", "95%", "10", "9", "宣传不足"],
+      ],
+    ]);
+  });
+
+  it("reads -layout columns by display position, CJK counted double, empty cells missing", () => {
+    const text = [
+      "一级指标    二级指标    三级指标            指标值      分值",
+      "产出指标    数量指标    出警次数            ≥50次       10",
+      "                        处警及时率          ≥95%        10",
+      "            质量指标    群众回访率          ≥90%        5",
+    ].join("\n");
+    expect(recovered(text).grids).toEqual([
+      [
+        ["一级指标", "二级指标", "三级指标", "指标值", "分值"],
+        ["产出指标", "数量指标", "出警次数", "≥50次", "10"],
+        ["", "", "处警及时率", "≥95%", "10"],
+        ["", "质量指标", "群众回访率", "≥90%", "5"],
+      ],
+    ]);
+  });
+
+  it("joins a header wrapped over two lines in -layout text (一级 / 指标)", () => {
+    const text = [
+      "一级      二级      三级指标        年度      分值",
+      "指标      指标                      指标值",
+      "产出指标  数量指标  出警次数        ≥50次     10",
+    ].join("\n");
+    expect(recovered(text).grids).toEqual([
+      [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "分值"],
+        ["产出指标", "数量指标", "出警次数", "≥50次", "10"],
+      ],
+    ]);
+  });
+
+  it("aligns a ragged | row short by two cells at its start (merged 一级 / 二级)", () => {
+    const text = [
+      "一级指标 | 二级指标 | 三级指标 | 指标值 | 分值",
+      "产出指标 | 数量指标 | 出警次数 | ≥50次 | 10",
+      "处警及时率 | ≥95% | 10",
+    ].join("\n");
+    expect(recovered(text).grids[0]![2]).toEqual(["", "", "处警及时率", "≥95%", "10"]);
+  });
+
+  it("keeps a wrapped 一级 name broken by vertical text with the row it starts (tokens)", () => {
+    const text = [
+      "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+      "(50分)",
+      "数量指标 指标1:宣传场次 ≥1场 1场 12 12",
+      "指标2:检测试剂数量 ≥2400份 3200份 12 12",
+    ].join("\n");
+    expect(recovered(text).grids).toEqual([
+      [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["(50分)", "数量指标", "指标1:宣传场次", "≥1场", "1场", "12", "12"],
+        ["", "", "指标2:检测试剂数量", "≥2400份", "3200份", "12", "12"],
+      ],
+    ]);
+  });
+
+  it("leaves prose as paragraphs when no reading finds a known header", () => {
+    const text = "今年共开展4个项目。\n\n预算 2953.33 万元，执行 2609.14 万元。\n一 二 三 四 五";
+    const { doc } = recovered(text);
+    expect(doc.blocks.map((b) => b.type)).toEqual(["paragraph", "paragraph", "paragraph"]);
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * Random indicator tables and their renderings in each layout the layout stage reads. A table has a header
+ * taken from the vocabulary (a random name of each column, so every province's names are exercised) and rows
+ * of the indicator framework: the 一级 / 二级 names only on the first row they span (merged cells), targets such as
+ * `≥50个`, actuals, points.
+ */
+import { INDICATOR_FRAMEWORK } from "@jixiao/core";
+import fc from "fast-check";
+import { charWidth } from "../../src/layout/shapes.ts";
+import { type ColumnField, columnField, synonymsByField } from "../../src/vocabulary/columns.ts";
+
+export interface GenTable {
+  header: string[];
+  fields: ColumnField[];
+  /** Data rows, "" for an empty or merged cell. */
+  rows: string[][];
+}
+
+/** Column sets of real forms: the national self-evaluation, a goal table, a Yunnan-style table. */
+export const FORMS: ColumnField[][] = [
+  ["level1", "level2", "name", "target", "actual", "weight", "score", "deviation"],
+  ["level1", "level2", "name", "target"],
+  ["level1", "level2", "name", "operatorCode", "target", "unit", "actual", "deviation"],
+  ["level1", "level2", "name", "target", "actual", "weight", "score"],
+];
+
+const SYNONYMS = synonymsByField();
+// Names a header is written with: long enough not to be mistaken for data (单位, 符号, 原因 are real names but
+// could be a cell's text as well; the generator keeps to the forms' usual spellings).
+const headerNames = (f: ColumnField) => SYNONYMS[f].filter((n) => [...n].length >= 2 && columnField(n) === f);
+
+const SYLLABLES = [
+  ..."执勤巡逻培训装备案件办理宣传覆盖车辆维护系统运行经费保障群众安全交通事故处置完成及时准确规范服务",
+];
+
+const nameArb = fc
+  .array(fc.constantFrom(...SYLLABLES), { minLength: 4, maxLength: 12 })
+  .map((cs) => cs.join(""))
+  .filter((s) => columnField(s) === undefined && !/表$/.test(s));
+
+const unitArb = fc.constantFrom("个", "次", "人", "%", "天", "件", "台");
+const opArb = fc.constantFrom("≥", "≤", "=");
+
+interface Values {
+  name: string;
+  op: string;
+  n: number;
+  unit: string;
+  actual: number;
+  weight: number;
+  score: number;
+  deviation: string;
+}
+
+const valuesArb: fc.Arbitrary<Values> = fc.record({
+  name: nameArb,
+  op: opArb,
+  n: fc.integer({ min: 1, max: 5000 }),
+  unit: unitArb,
+  actual: fc.integer({ min: 0, max: 5000 }),
+  weight: fc.integer({ min: 1, max: 30 }),
+  score: fc.integer({ min: 0, max: 30 }),
+  deviation: fc.oneof(
+    { weight: 3, arbitrary: fc.constant("") },
+    { weight: 1, arbitrary: nameArb.map((s) => `${s}未达标`) },
+  ),
+});
+
+function cellOf(f: ColumnField, v: Values): string {
+  switch (f) {
+    case "name":
+      return v.name;
+    case "target":
+      return `${v.op}${v.n}${v.unit}`;
+    case "actual":
+      return `${v.actual}${v.unit}`;
+    case "weight":
+      return String(v.weight);
+    case "score":
+      return String(Math.min(v.score, v.weight));
+    case "deviation":
+      return v.deviation;
+    case "operatorCode":
+      return v.op;
+    case "unit":
+      return v.unit;
+    default:
+      return "";
+  }
+}
+
+/** A random table of one of the forms. */
+export const tableArb: fc.Arbitrary<GenTable> = fc
+  .record({
+    form: fc.constantFrom(...FORMS),
+    names: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
+    groups: fc.array(
+      fc.record({
+        l1: fc.nat(INDICATOR_FRAMEWORK.length - 2),
+        subs: fc.array(fc.record({ l2: fc.nat(), rows: fc.array(valuesArb, { minLength: 1, maxLength: 3 }) }), {
+          minLength: 1,
+          maxLength: 2,
+        }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+  })
+  .map(({ form, names, groups }) => {
+    const header = form.map((f, i) => {
+      const all = headerNames(f);
+      return all[names[i]! % all.length]!;
+    });
+    const rows: string[][] = [];
+    for (const g of groups) {
+      const l1 = INDICATOR_FRAMEWORK[g.l1]!;
+      g.subs.forEach((sub, si) => {
+        const l2 = l1.children[sub.l2 % l1.children.length]!;
+        sub.rows.forEach((v, ri) =>
+          rows.push(
+            form.map((f) => {
+              if (f === "level1") return si === 0 && ri === 0 ? l1.name : "";
+              if (f === "level2") return ri === 0 ? l2.name : "";
+              return cellOf(f, v);
+            }),
+          ),
+        );
+      });
+    }
+    return { header, fields: form, rows };
+  });
+
+// ---- renderings ----
+
+/** PDF text: a row a line, cells separated by tabs. */
+export const renderTabRows = (t: GenTable) => [t.header, ...t.rows].map((r) => r.join("\t")).join("\n");
+
+/** Word text: a cell a line, each starting with a tab; rows separated by blank lines. */
+export const renderTabCells = (t: GenTable) =>
+  [t.header, ...t.rows].map((r) => r.map((c) => `\t${c}`).join("\n")).join("\n\n");
+
+/** Markdown-like: `| a | b |` rows with a `|---|` rule under the header; empty cells kept. */
+export const renderPipes = (t: GenTable) =>
+  [
+    `| ${t.header.join(" | ")} |`,
+    `|${t.header.map(() => "---").join("|")}|`,
+    ...t.rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
+
+/** ` | ` between cells, merged cells left out (rows are ragged). */
+export const renderPipesRagged = (t: GenTable) =>
+  [t.header.join(" | "), ...t.rows.map((r) => dropLeadingEmpty(r).join(" | "))].join("\n");
+
+/** One cell a line, each ending with `|`; rows separated by blank lines; merged cells left out. */
+export const renderPipeCells = (t: GenTable) =>
+  [t.header, ...t.rows.map(nonEmpty)].map((r) => r.map((c) => `${c} |`).join("\n")).join("\n\n");
+
+/** Word text without tabs: a cell a line, rows separated by blank lines, empty cells left out. */
+export const renderCellLines = (t: GenTable) =>
+  [t.header, ...t.rows.map(nonEmpty)].map((r) => r.join("\n")).join("\n\n");
+
+/** One cell a paragraph, blank lines between every cell; empty cells left out. */
+export const renderCellParagraphs = (t: GenTable) => [...t.header, ...t.rows.flatMap(nonEmpty)].join("\n\n");
+
+/** pdftotext -layout: columns padded with spaces to fixed display widths (CJK double), empty cells blank. */
+export function renderSpaced(t: GenTable): string {
+  const all = [t.header, ...t.rows];
+  const widths = t.header.map((_, i) => Math.max(...all.map((r) => width(r[i]!))) + 3);
+  return all
+    .map((r) =>
+      r
+        .map((c, i) => c + " ".repeat(widths[i]! - width(c)))
+        .join("")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+/** Rows of words: a row a line, cells separated by one space, empty cells left out. */
+export const renderWords = (t: GenTable) => [t.header, ...t.rows.map(nonEmpty)].map((r) => r.join(" ")).join("\n");
+
+/** The whole table on one line of space-separated words. */
+export const renderOneLine = (t: GenTable) => [...t.header, ...t.rows.flatMap(nonEmpty)].join(" ");
+
+function nonEmpty(r: string[]): string[] {
+  return r.filter((c) => c !== "");
+}
+
+function dropLeadingEmpty(r: string[]): string[] {
+  let k = 0;
+  while (k < r.length - 1 && r[k] === "") k += 1;
+  return r.slice(k);
+}
+
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += charWidth(ch.codePointAt(0)!);
+  return w;
+}
