@@ -7,6 +7,13 @@ export * from "./review/index.ts";
 export * from "./scoring/from-document.ts";
 export * from "./scoring/input.ts";
 export { type Normalisation, type NormalisedGroup, normalisePoints } from "./scoring/normalise.ts";
+export {
+  recogniseScheme,
+  type SchemeEvidence,
+  type SchemeRecognition,
+  type SelfEvaluationPart,
+  selfEvaluationParts,
+} from "./scoring/recognise.ts";
 export * from "./scoring/scheme.ts";
 export { checkSchemeJson, type SchemeCheck, ScoringSchemeSchema } from "./scoring/scheme-json.ts";
 export * from "./scoring/score.ts";

@@ -4,6 +4,26 @@ import { importDocument, readDocument, readExtractedText, type SourceDocument } 
 
 export type LoadedEvaluations = { ok: true; evaluations: EvaluationFromDocument[] } | { ok: false; message: string };
 
+/**
+ * The short texts of the source's table cells and paragraphs (headers and labels such as 权重, 得分系数, 执行率权重,
+ * 决策), which tell which scoring scheme the form follows (`recogniseScheme`); the normalised document keeps no
+ * column names.
+ */
+export function headerTexts(source: SourceDocument): string[] {
+  const out = new Set<string>();
+  const take = (text: string) => {
+    for (const part of text.split(/[\n|]+/)) {
+      const t = part.trim();
+      if (t && [...t].length <= 16) out.add(t);
+    }
+  };
+  for (const b of source.blocks) {
+    if (b.type === "paragraph") take(b.text);
+    else for (const row of b.table.rows) for (const cell of row) take(cell.text);
+  }
+  return [...out];
+}
+
 export async function loadEvaluationsFromDocument(bytes: Buffer, file: string): Promise<LoadedEvaluations> {
   let source: SourceDocument;
   try {
@@ -14,7 +34,7 @@ export async function loadEvaluationsFromDocument(bytes: Buffer, file: string): 
     throw e;
   }
   const result = importDocument(source);
-  const evaluations = evaluationsFromDocument(result.document);
+  const evaluations = evaluationsFromDocument(result.document, { evidence: { headers: headerTexts(source) } });
   if (evaluations.length === 0) {
     const kinds = result.kinds.length ? result.kinds.join(", ") : "未识别 unrecognised";
     return {

@@ -18,9 +18,9 @@ import type {
   Target,
 } from "../model/document.ts";
 import {
-  add,
   div,
   fromInt,
+  fromNumber,
   mul,
   parseDecimal,
   type Ratio,
@@ -35,7 +35,17 @@ import { compareActual } from "../targets/compare.ts";
 import { parseTarget } from "../targets/parse.ts";
 import type { TargetValue } from "../targets/types.ts";
 import type { EvaluationJson } from "./input.ts";
-import { BUILTIN_SCHEMES, type Level1, level1Of } from "./scheme.ts";
+import { recogniseScheme, type SchemeEvidence, selfEvaluationParts } from "./recognise.ts";
+import {
+  countedGroup,
+  DEPARTMENT_2080_SCHEME,
+  effectiveGroupPoints,
+  type Level1,
+  level1Of,
+  NATIONAL_PROJECT_SCHEME,
+  type ScoringScheme,
+  schemeById,
+} from "./scheme.ts";
 
 export interface EvaluationFromDocument {
   /** What part of the document this evaluation is (`部门整体绩效自评`, a project's name). */
@@ -43,20 +53,77 @@ export interface EvaluationFromDocument {
   evaluation: EvaluationJson;
   /** How weights or other missing parts were filled in (Chinese, English). */
   assumptions: { zh: string; en: string }[];
+  /** The scheme used and why (`recogniseScheme`), unless the caller chose it. */
+  recognition?: { schemeId: string; confidence: number; reasons: { zh: string; en: string }[] } | undefined;
 }
 
-/** Every self-evaluation the document holds, ready for `parseEvaluationInput` + `scoreEvaluation`. */
-export function evaluationsFromDocument(doc: ImportedDocument): EvaluationFromDocument[] {
+export interface FromDocumentOptions {
+  /** Header and label texts of the source tables (for recognising the scheme: 权重, 得分系数, 执行率权重…). */
+  evidence?: SchemeEvidence;
+  /** Score with this scheme (or built-in id / alias) instead of recognising one (a record's stored scheme). */
+  scheme?: ScoringScheme | string;
+  /** The candidates for recognition (default: the built-ins; a bureau may add its own). */
+  schemes?: readonly ScoringScheme[];
+}
+
+/**
+ * Every self-evaluation the document holds, ready for `parseEvaluationInput` + `scoreEvaluation`, each scored with
+ * the scheme its form follows (`recogniseScheme`) unless `options.scheme` says which.
+ */
+export function evaluationsFromDocument(
+  doc: ImportedDocument,
+  options: FromDocumentOptions = {},
+): EvaluationFromDocument[] {
   const out: EvaluationFromDocument[] = [];
-  if (doc.departmentSelfEvaluation) out.push(fromDepartment(doc.departmentSelfEvaluation));
+  const parts = selfEvaluationParts(doc);
+  let k = 0;
+  const chosen = typeof options.scheme === "string" ? schemeById(options.scheme) : options.scheme;
+  const pick = (fallback: ScoringScheme) => {
+    const part = parts[k++];
+    if (chosen) return { scheme: chosen, recognition: undefined };
+    if (!part) return { scheme: fallback, recognition: undefined };
+    const r = recogniseScheme(doc, options.evidence, {
+      part,
+      ...(options.schemes ? { schemes: options.schemes } : {}),
+    });
+    return {
+      scheme: r.scheme,
+      recognition: { schemeId: r.scheme.id, confidence: r.confidence, reasons: r.reasons },
+    };
+  };
+  if (doc.departmentSelfEvaluation) {
+    const { scheme, recognition } = pick(DEPARTMENT_2080_SCHEME);
+    out.push({ ...fromDepartment(doc.departmentSelfEvaluation, scheme), recognition });
+  }
   if (doc.departmentExpenditureEvaluation) {
-    const e = fromExpenditure(doc.departmentExpenditureEvaluation);
-    if (e) out.push(e);
+    const { scheme, recognition } = pick(NATIONAL_PROJECT_SCHEME);
+    const e = fromExpenditure(doc.departmentExpenditureEvaluation, scheme);
+    if (e) out.push({ ...e, recognition });
   }
   for (const p of doc.projectSelfEvaluations) {
-    const e = fromProject(p);
-    if (e) out.push(e);
+    const { scheme, recognition } = pick(NATIONAL_PROJECT_SCHEME);
+    const e = fromProject(p, scheme);
+    if (e) out.push({ ...e, recognition });
   }
+  return out;
+}
+
+/** The scheme as the score input names it: a built-in by its id, any other whole. */
+function schemeJson(scheme: ScoringScheme): EvaluationJson["scheme"] {
+  if (schemeById(scheme.id) === scheme) return scheme.id;
+  const { aliases: _a, recognition: _r, ...rest } = scheme;
+  return rest as EvaluationJson["scheme"];
+}
+
+/** The points of each group the document's indicators count in (a missing group's moved as the scheme says). */
+function groupPointsOf(scheme: ScoringScheme, indicators: Indicator[]): Map<Level1, Ratio> {
+  const present = new Set<Level1>();
+  for (const i of indicators) {
+    const g = countedGroup(scheme, i.level1 ? level1Of(i.level1) : undefined);
+    if (g) present.add(g);
+  }
+  const out = new Map<Level1, Ratio>();
+  for (const [g, p] of effectiveGroupPoints(scheme, present)) if (present.has(g)) out.set(g, p);
   return out;
 }
 
@@ -83,10 +150,12 @@ interface Row {
 export function inferWeights(
   indicators: Indicator[],
   groupPoints: Map<Level1, Ratio>,
+  /** The group an indicator counts in (default: its level 1 as written; a scheme may fold one into another). */
+  groupOf: (level1: string) => Level1 | undefined = level1Of,
 ): { weights: (Ratio | undefined)[]; assumptions: { zh: string; en: string }[] } {
   const rows: Row[] = indicators.map((ind) => ({
     ind,
-    group: ind.level1 ? level1Of(ind.level1) : undefined,
+    group: ind.level1 ? groupOf(ind.level1) : undefined,
     weight: num(ind.weight?.value),
   }));
   const assumptions: { zh: string; en: string }[] = [];
@@ -120,14 +189,14 @@ export function inferWeights(
       });
     }
     if (rest.length === 0 && allScored) {
-      const name = indicators.find((i) => i.level1 && level1Of(i.level1) === group)?.level1 ?? group;
+      const name = indicators.find((i) => i.level1 && groupOf(i.level1) === group)?.level1 ?? group;
       assumptions.push({
         zh: `「${name}」未列各指标分值：各指标均已达成，以其得分为分值`,
         en: `"${name}" states no weight per indicator: every indicator met its target and weighs its stated score`,
       });
       continue;
     }
-    const name = indicators.find((i) => i.level1 && level1Of(i.level1) === group)?.level1 ?? group;
+    const name = indicators.find((i) => i.level1 && groupOf(i.level1) === group)?.level1 ?? group;
     assumptions.push(
       allScored
         ? {
@@ -159,10 +228,9 @@ function indicatorJson(ind: Indicator, weight: Ratio | undefined): EvaluationJso
   };
 }
 
-function fromDepartment(d: DepartmentSelfEvaluation): EvaluationFromDocument {
-  const scheme = BUILTIN_SCHEMES["department-2080"]!;
+function fromDepartment(d: DepartmentSelfEvaluation, scheme: ScoringScheme): EvaluationFromDocument {
   const groupPoints = new Map<Level1, Ratio>();
-  for (const g of scheme.groups) groupPoints.set(g.level1, fromInt(g.points));
+  for (const g of scheme.groups) groupPoints.set(g.level1, fromNumber(g.points));
   for (const s of d.sections) {
     const group = level1Of(s.level1);
     const pts = num(s.points?.value);
@@ -172,17 +240,17 @@ function fromDepartment(d: DepartmentSelfEvaluation): EvaluationFromDocument {
   const customised =
     (executionPoints !== undefined && toDecimalString(executionPoints) !== String(scheme.execution.points)) ||
     [...groupPoints].some(([g, p]) => toDecimalString(p) !== String(scheme.groups.find((x) => x.level1 === g)?.points));
-  const { weights, assumptions } = inferWeights(d.indicators, groupPoints);
+  const { weights, assumptions } = inferWeights(d.indicators, groupPoints, (n) => countedGroup(scheme, level1Of(n)));
   const budget: Partial<FundLine> = d.budget ?? {};
   const evaluation: EvaluationJson = {
     title: `${d.year ? `${d.year} 年度` : ""}${d.organisation}部门整体绩效自评`,
     scheme: customised
       ? {
-          extends: "department-2080",
-          execution: { points: Number(toDecimalString(executionPoints ?? fromInt(scheme.execution.points))) },
+          ...(schemeById(scheme.id) === scheme ? { extends: scheme.id } : (schemeJson(scheme) as object)),
+          execution: { points: Number(toDecimalString(executionPoints ?? fromNumber(scheme.execution.points))) },
           groups: [...groupPoints].map(([level1, p]) => ({ level1, points: Number(toDecimalString(p)) })),
         }
-      : "department-2080",
+      : schemeJson(scheme),
     unit: budget.budget?.unit ?? "万元",
     budget: {
       budget: budget.budget?.text ?? "0",
@@ -197,25 +265,18 @@ function fromDepartment(d: DepartmentSelfEvaluation): EvaluationFromDocument {
   return { title: evaluation.title!, evaluation, assumptions };
 }
 
-function fromExpenditure(d: DepartmentExpenditureEvaluation): EvaluationFromDocument | undefined {
+function fromExpenditure(
+  d: DepartmentExpenditureEvaluation,
+  scheme: ScoringScheme,
+): EvaluationFromDocument | undefined {
   const total = d.budgetRows.find((r) => r.category === "total") ?? d.budgetRows[0];
   if (!total || d.indicators.length === 0) return undefined;
-  const scheme = BUILTIN_SCHEMES["national-project"]!;
-  const present = new Set(d.indicators.map((i) => (i.level1 ? level1Of(i.level1) : undefined)));
-  const groupPoints = new Map<Level1, Ratio>();
-  for (const g of scheme.groups) if (present.has(g.level1)) groupPoints.set(g.level1, fromInt(g.points));
   // A missing group's points move as the scheme says (no 满意度 → 产出/效益).
-  for (const [missing, moves] of Object.entries(scheme.whenMissing ?? {})) {
-    if (present.has(missing as Level1)) continue;
-    for (const [to, pts] of Object.entries(moves)) {
-      const cur = groupPoints.get(to as Level1);
-      if (cur) groupPoints.set(to as Level1, add(cur, fromInt(pts)));
-    }
-  }
-  const { weights, assumptions } = inferWeights(d.indicators, groupPoints);
+  const groupPoints = groupPointsOf(scheme, d.indicators);
+  const { weights, assumptions } = inferWeights(d.indicators, groupPoints, (n) => countedGroup(scheme, level1Of(n)));
   const evaluation: EvaluationJson = {
     title: `${d.year ? `${d.year} 年度` : ""}${d.organisation}部门整体支出绩效自评`,
-    scheme: "national-project",
+    scheme: schemeJson(scheme),
     unit: d.amountUnit,
     budget: {
       budget: total.budget?.text || "0",
@@ -227,21 +288,20 @@ function fromExpenditure(d: DepartmentExpenditureEvaluation): EvaluationFromDocu
     indicators: d.indicators.map((ind, i) => indicatorJson(ind, weights[i])),
   };
   assumptions.unshift({
-    zh: "该表未列分值与得分：按全国通用项目自评方案（执行率10、产出50、效益30、满意度10）给出建议得分",
-    en: "The table states no points or scores: suggested scores follow the national project scheme (10/50/30/10)",
+    zh: `该表未列分值与得分：按「${scheme.name.zh}」给出建议得分`,
+    en: `The table states no points or scores: suggested scores follow "${scheme.name.en}"`,
   });
   return { title: evaluation.title!, evaluation, assumptions };
 }
 
-function fromProject(p: ProjectSelfEvaluation): EvaluationFromDocument | undefined {
+function fromProject(p: ProjectSelfEvaluation, scheme: ScoringScheme): EvaluationFromDocument | undefined {
   const total = p.funds[0];
   if (!total || p.indicators.length === 0) return undefined;
-  const scheme = BUILTIN_SCHEMES["national-project"]!;
-  const groupPoints = new Map<Level1, Ratio>(scheme.groups.map((g) => [g.level1, fromInt(g.points)]));
-  const { weights, assumptions } = inferWeights(p.indicators, groupPoints);
+  const groupPoints = new Map<Level1, Ratio>(scheme.groups.map((g) => [g.level1, fromNumber(g.points)]));
+  const { weights, assumptions } = inferWeights(p.indicators, groupPoints, (n) => countedGroup(scheme, level1Of(n)));
   const evaluation: EvaluationJson = {
     title: `${p.name} 项目支出绩效自评`,
-    scheme: "national-project",
+    scheme: schemeJson(scheme),
     unit: total.budget?.unit ?? "万元",
     budget: {
       budget: total.budget?.text || "0",

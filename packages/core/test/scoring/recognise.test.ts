@@ -1,0 +1,178 @@
+/**
+ * recogniseScheme on crafted self-evaluations of each regional form (built as the text a PDF or Word extraction
+ * gives, read by @jixiao/documents), and on the seeds: the scheme, its reasons, and the score under it.
+ */
+import { readFileSync } from "node:fs";
+import { importDocument, readExtractedText } from "@jixiao/documents";
+import { describe, expect, it } from "vitest";
+import { evaluationsFromDocument } from "../../src/scoring/from-document.ts";
+import { parseEvaluationInput } from "../../src/scoring/input.ts";
+import { recogniseScheme } from "../../src/scoring/recognise.ts";
+import { scoreEvaluation } from "../../src/scoring/score.ts";
+
+const SC: string[][] = [
+  ["项目名称", "道路监控运维", "", "", "", "", "", "", ""],
+  ["主管部门", "某市公安局", "", "", "实施单位", "某交警支队", "", "", ""],
+  ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "权重", "执行率", "得分", ""],
+  ["", "年度资金总额", "100.00", "100.00", "90.00", "10", "90%", "9", ""],
+  ["年度总体目标", "预期目标", "", "", "实际完成情况", "", "", "", ""],
+  ["", "保障监控设备正常运行", "", "", "设备在线率 97%", "", "", "", ""],
+  [
+    "绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "权重",
+    "得分",
+    "偏差原因分析及改进措施",
+  ],
+  ["", "产出指标", "数量指标", "维护点位数", "≥300个", "320个", "30", "30", ""],
+  ["", "", "质量指标", "设备在线率", "≥98%", "97%", "30", "29", "部分设备老化"],
+  ["", "效益指标", "社会效益指标", "案件破获支撑", "明显提高", "明显提高", "20", "20", ""],
+  ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", "10", "10", ""],
+  ["总分", "", "", "", "", "", "100", "98", ""],
+];
+const CQ: string[][] = [
+  ["项目名称", "道路监控运维", "", "", "", "", "", "", ""],
+  ["主管部门", "某市公安局", "", "", "实施单位", "某交警支队", "", "", ""],
+  ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "执行率权重", "执行率", "执行率得分", ""],
+  ["", "年度资金总额", "100.00", "100.00", "90.00", "10", "90%", "9", ""],
+  ["年度总体目标", "预期目标", "", "", "实际完成情况", "", "", "", ""],
+  ["", "保障监控设备正常运行", "", "", "设备在线率 97%", "", "", "", ""],
+  ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分系数", "得分"],
+  ["", "产出指标", "数量指标", "维护点位数", "≥300个", "320个", "25", "100%", "25"],
+  ["", "", "质量指标", "设备在线率", "≥98%", "97%", "25", "98%", "24.5"],
+  ["", "效益指标", "社会效益指标", "案件破获支撑", "明显提高", "明显提高", "30", "100%", "30"],
+  ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", "10", "100%", "10"],
+  ["总分", "", "", "", "", "", "100", "", "98.5"],
+];
+const NX: string[][] = [
+  ["项目名称", "道路监控运维", "", "", "", "", "", "", ""],
+  ["主管部门", "某市公安局", "", "", "实施单位", "某交警支队", "", "", ""],
+  ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", ""],
+  ["", "年度资金总额", "100.00", "100.00", "90.00", "10", "90%", "9", ""],
+  ["年度总体目标", "预期目标", "", "", "实际完成情况", "", "", "", ""],
+  ["", "保障监控设备正常运行", "", "", "设备在线率 97%", "", "", "", ""],
+  [
+    "绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+  ],
+  ["", "决策", "项目立项", "立项依据充分性", "充分", "充分", "10", "10", ""],
+  ["", "", "绩效目标", "目标明确性", "明确", "明确", "10", "10", ""],
+  ["", "管理", "资金管理", "资金使用合规性", "合规", "合规", "10", "10", ""],
+  ["", "产出", "数量指标", "维护点位数", "≥300个", "320个", "15", "15", ""],
+  ["", "", "质量指标", "设备在线率", "≥98%", "97%", "15", "14", ""],
+  ["", "效益", "社会效益指标", "案件破获支撑", "明显提高", "明显提高", "20", "20", ""],
+  ["", "", "满意度", "群众满意度", "≥90%", "93%", "10", "10", ""],
+  ["总分", "", "", "", "", "", "100", "98", ""],
+];
+
+const pdfText = (rows: string[][]) => ["项目支出绩效自评表", ...rows.map((r) => r.join("\t"))].join("\n");
+
+/** The document and the short cell texts of its tables (what the CLI passes as evidence). */
+function read(rows: string[][], file: string) {
+  const source = readExtractedText(pdfText(rows), file);
+  const headers: string[] = [];
+  for (const b of source.blocks) {
+    if (b.type === "table") for (const row of b.table.rows) for (const c of row) headers.push(c.text);
+    else headers.push(...b.text.split(/[\t\n]/));
+  }
+  return { doc: importDocument(source).document, headers };
+}
+
+function scored(rows: string[][], file: string) {
+  const { doc, headers } = read(rows, file);
+  const [e] = evaluationsFromDocument(doc, { evidence: { headers } });
+  const input = parseEvaluationInput(e!.evaluation);
+  if (!input.ok) throw new Error(JSON.stringify(input.problems));
+  return { e: e!, r: scoreEvaluation(input.value) };
+}
+
+describe("recogniseScheme", () => {
+  it("Sichuan: a 权重 column adding up to 90 → sichuan-project; the unit's 60/20/10 kept", () => {
+    const { doc, headers } = read(SC, "sc.txt");
+    const rec = recogniseScheme(doc, { headers });
+    expect(rec.scheme.id).toBe("sichuan-project");
+    expect(rec.reasons.map((x) => x.zh)).toEqual(expect.arrayContaining(["有「权重」列", "指标分值合计 90"]));
+    expect(rec.confidence).toBeGreaterThan(0.5);
+    const { r, e } = scored(SC, "sc.txt");
+    expect(e.recognition?.schemeId).toBe("sichuan-project");
+    // 30 + 30 × 97/98 (29.69) + 20 + 10 = 89.69; 10 × 90% = 9
+    expect(r.groups.map((g) => [g.name, g.points, g.score])).toEqual([
+      ["产出指标", 60, 59.69],
+      ["效益指标", 20, 20],
+      ["满意度指标", 10, 10],
+    ]);
+    expect(r.total).toBe(98.69);
+    expect(r.normalisation.applied).toBe(false);
+  });
+
+  it("Chongqing: 得分系数, 执行率权重, 执行率得分 → chongqing-project", () => {
+    const { doc, headers } = read(CQ, "cq.txt");
+    const rec = recogniseScheme(doc, { headers });
+    expect(rec.scheme.id).toBe("chongqing-project");
+    expect(rec.reasons.map((x) => x.zh)).toEqual(
+      expect.arrayContaining(["有「得分系数」列", "有「执行率权重」列", "有「执行率得分」列"]),
+    );
+    const { r } = scored(CQ, "cq.txt");
+    // 25 + 25 × 97/98 (24.74) + 30 + 10 + 9
+    expect(r.total).toBe(98.74);
+    expect(r.scheme.id).toBe("chongqing-project");
+  });
+
+  it("Ningxia: 决策 and 管理 groups → ningxia-department; 满意度 counted in 效益", () => {
+    const { doc, headers } = read(NX, "nx.txt");
+    const rec = recogniseScheme(doc, { headers });
+    expect(rec.scheme.id).toBe("ningxia-department");
+    expect(rec.reasons[1]!.zh).toBe("一级指标有 决策、管理（过程）");
+    const { r } = scored(NX, "nx.txt");
+    expect(r.groups.map((g) => [g.name, g.points, g.score])).toEqual([
+      ["决策指标", 20, 20],
+      ["管理（过程）指标", 10, 10],
+      ["产出指标", 30, 29.85], // 15 + 15 × 97/98
+      ["效益指标", 30, 30], // 20 + 满意度 10
+    ]);
+    expect(r.total).toBe(98.85); // 9 + 20 + 10 + 29.85 + 30
+    expect(r.indicators.find((i) => i.name === "群众满意度")?.group).toBe("effect");
+  });
+
+  it("the same Ningxia table under the national scheme would not count 决策 and 管理 (why recognition matters)", () => {
+    const { doc } = read(NX, "nx.txt");
+    const [e] = evaluationsFromDocument(doc, { scheme: "national-project" });
+    expect(e!.recognition).toBeUndefined();
+    const input = parseEvaluationInput(e!.evaluation);
+    if (!input.ok) throw new Error("rejected");
+    const r = scoreEvaluation(input.value);
+    expect(r.problems.filter((p) => p.code === "level1_not_in_scheme")).toHaveLength(3);
+  });
+
+  it("seed 002: department-2080 (20 × 执行率, 产出 40 / 效益 30 / 满意度 10)", () => {
+    const doc = importDocument(
+      readExtractedText(readFileSync("fixtures/seeds/002_720a01ff2c7d777f.txt", "utf8"), "002.txt"),
+    ).document;
+    const rec = recogniseScheme(doc);
+    expect(rec.scheme.id).toBe("department-2080");
+    expect(rec.reasons.map((x) => x.zh)).toEqual([
+      "部门整体绩效自评表",
+      "预算执行率 20 分（20 × 执行率）",
+      "表中一级指标分值 产出 40、满意度 10 与方案相同",
+    ]);
+    expect(rec.confidence).toBe(0.95);
+  });
+
+  it("a document without a self-evaluation says so", () => {
+    const doc = importDocument(
+      readExtractedText(readFileSync("fixtures/seeds/004_8649601bbeaed617.txt", "utf8"), "004.txt"),
+    ).document;
+    expect(recogniseScheme(doc)).toMatchObject({ confidence: 0, candidates: [] });
+  });
+});
