@@ -32,7 +32,10 @@ export const KIND_NAMES: Record<Kind, { zh: string; en: string }> = {
     en: "department-overall expenditure self-evaluation",
   },
   "budget-disclosure": { zh: "部门预算信息公开", en: "budget disclosure" },
-  "three-public": { zh: "“三公”经费预算／决算说明", en: "三公 (three public expenses) budget / final-account statement" },
+  "three-public": {
+    zh: "“三公”经费预算／决算说明",
+    en: "三公 (three public expenses) budget / final-account statement",
+  },
   "evaluation-report": { zh: "绩效评价（自评）报告", en: "narrative performance evaluation report" },
 };
 
