@@ -6,8 +6,9 @@
 import type { OperatorCodeTable } from "@jixiao/core";
 import type { Indicator } from "@jixiao/core/model";
 import type { Table } from "../model/table.ts";
-import { cell, type ImportContext, isEmptyRow, norm, pointsIn, tidy } from "./context.ts";
+import { type ImportContext, isEmptyRow, norm, pointsIn, tidy } from "./context.ts";
 import type { HeaderField } from "./headers.ts";
+import { fieldsOfRow } from "./row-fields.ts";
 import { readNumber, readTarget, resolveCode, type TargetHints } from "./values.ts";
 
 export interface GridOptions {
@@ -45,9 +46,32 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
     const firstText = table.rows[r]!.map((x) => norm(x.text)).find((t) => t !== "") ?? "";
     if (stop.has(firstText)) break;
 
-    const l1Raw = cell(table, r, col("level1"));
-    const l2Raw = cell(table, r, col("level2"));
-    const nameRaw = cell(table, r, col("name"));
+    // Read by position, or — when the row's cells have moved (merged cells left out) — by the kind of each cell.
+    const row = fieldsOfRow(
+      table.rows[r]!.map((x) => x.text),
+      c,
+    );
+    const at = (f: HeaderField) => row.fields.get(f)?.text ?? "";
+    const colOf = (f: HeaderField) => row.fields.get(f)?.column ?? col(f);
+    if (row.aligned)
+      ctx.report(
+        "info",
+        "row_realigned",
+        `本行单元格与表头错位（合并单元格未保留），已按各单元格的内容对齐到表头`,
+        `The row's cells do not stand under their headers (merged cells were left out); aligned to the header by what each cell holds`,
+        ctx.at(table, r),
+      );
+    for (const d of row.dropped)
+      ctx.report(
+        "warning",
+        "cell_not_placed",
+        `单元格「${d.text.slice(0, 30)}」对不上任何表头列，未读取`,
+        `The cell "${d.text.slice(0, 30)}" fits no header column and was not read`,
+        ctx.at(table, r, d.column),
+      );
+    const l1Raw = at("level1");
+    const l2Raw = at("level2");
+    const nameRaw = at("name");
     const l1 = tidy(l1Raw);
     if (l1 !== "") {
       const points = pointsIn(l1Raw);
@@ -69,8 +93,8 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
       const others = table.rows[r]!.map((x, i) => ({ t: norm(x.text), i })).filter(
         ({ t, i }) =>
           t !== "" &&
-          i !== col("level1") &&
-          i !== col("level2") &&
+          i !== colOf("level1") &&
+          i !== colOf("level2") &&
           t !== level2 &&
           !level2.startsWith(t) &&
           !t.startsWith(level2),
@@ -87,13 +111,13 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
       }
       continue;
     }
-    const ind: Indicator = { name, location: ctx.at(table, r, col("name")) };
+    const ind: Indicator = { name, location: ctx.at(table, r, colOf("name")) };
     if (nameRaw !== name) ind.nameText = nameRaw;
     if (level1 !== "") ind.level1 = level1;
     if (level2 !== "") ind.level2 = level2;
-    const text = (f: HeaderField) => tidy(cell(table, r, col(f)));
+    const text = (f: HeaderField) => tidy(at(f));
     /** Free text and values as the cell holds them (PDF line breaks kept). */
-    const raw = (f: HeaderField) => cell(table, r, col(f)).trim();
+    const raw = (f: HeaderField) => at(f).trim();
     const desc = raw("description");
     if (desc !== "") ind.description = desc;
     const unit = text("unit");
@@ -112,7 +136,7 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
             "unknown_operator_code",
             `${resolved.note}，目标值按无运算符读取`,
             `Operator code "${code}" has no known meaning; the target is read without an operator`,
-            ctx.at(table, r, col("operatorCode"), "operatorCode"),
+            ctx.at(table, r, colOf("operatorCode"), "operatorCode"),
           );
       } else if (/^[≥≤><=＝＞＜]+$/.test(code)) {
         op = code;
@@ -132,7 +156,7 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
           "missing_target",
           `指标「${name}」没有指标值`,
           `Indicator "${name}" has no target value`,
-          ctx.at(table, r, col("target"), "target"),
+          ctx.at(table, r, colOf("target"), "target"),
         );
     }
     if (col("actual") !== undefined) {
@@ -146,7 +170,7 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
           "missing_actual",
           `指标「${name}」没有实际完成值`,
           `Indicator "${name}" has no actual value`,
-          ctx.at(table, r, col("actual"), "actual"),
+          ctx.at(table, r, colOf("actual"), "actual"),
         );
     }
     if (col("weight") !== undefined && text("weight") !== "") ind.weight = readNumber(text("weight"));

@@ -1,0 +1,161 @@
+/**
+ * fieldsOfRow: rows of an indicator grid whose merged cells were left out (text copied from web pages and PDF)
+ * are read by what each cell holds; rows that stand under their headers are read by position, unchanged.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { HeaderField } from "../../src/import/headers.ts";
+import { cellKind, fieldsOfRow } from "../../src/import/row-fields.ts";
+
+/** 一级 | 二级 | 三级 | 分值 | 年度指标值 | 全年实际值 | 得分 | 偏差原因 (the 萧县 order: points before the target). */
+const XIAOXIAN = new Map<HeaderField, number>([
+  ["level1", 0],
+  ["level2", 1],
+  ["name", 2],
+  ["weight", 3],
+  ["target", 4],
+  ["actual", 5],
+  ["score", 6],
+  ["deviation", 7],
+]);
+/** 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因 (财预〔2020〕10号). */
+const NATIONAL = new Map<HeaderField, number>([
+  ["level1", 0],
+  ["level2", 1],
+  ["name", 2],
+  ["target", 3],
+  ["actual", 4],
+  ["weight", 5],
+  ["score", 6],
+  ["deviation", 7],
+]);
+
+const texts = (r: ReturnType<typeof fieldsOfRow>) =>
+  Object.fromEntries([...r.fields].filter(([, v]) => v.text !== "").map(([k, v]) => [k, v.text]));
+
+describe("cellKind", () => {
+  it("tells names, numbers, values and framework names apart", () => {
+    expect(cellKind("产 出 指 标 (50分)")).toBe("level1");
+    expect(cellKind("数量指标")).toBe("level2");
+    expect(cellKind("服务对象满意度指标")).toBe("level12");
+    expect(cellKind("成本指标")).toBe("level12");
+    expect(cellKind("满意度指标")).toBe("level1");
+    expect(cellKind("10")).toBe("number");
+    expect(cellKind("95%")).toBe("percent");
+    expect(cellKind("≧20000亩")).toBe("value");
+    expect(cellKind("29.5亩")).toBe("value");
+    expect(cellKind("2024年12月30日前")).toBe("value");
+    expect(cellKind("补助鱼塘面积")).toBe("text");
+    expect(cellKind("指标1:资金是否全部纳入医保统筹")).toBe("text");
+  });
+});
+
+describe("fieldsOfRow", () => {
+  it("keeps a row that stands under its headers as it is", () => {
+    const r = fieldsOfRow(["产出指标", "数量指标", "补助面积", "≥20亩", "29.5亩", "20", "20", ""], NATIONAL);
+    expect(r.aligned).toBe(false);
+    expect(texts(r)).toEqual({
+      level1: "产出指标",
+      level2: "数量指标",
+      name: "补助面积",
+      target: "≥20亩",
+      actual: "29.5亩",
+      weight: "20",
+      score: "20",
+    });
+  });
+
+  it("reads a row without its merged 一级 and 二级 by what each cell holds (萧县: points before the target)", () => {
+    const r = fieldsOfRow(["★补助鱼塘面积", "10", "3亩", "3亩", "10", "", "", ""], XIAOXIAN);
+    expect(r.aligned).toBe(true);
+    expect(texts(r)).toEqual({ name: "★补助鱼塘面积", weight: "10", target: "3亩", actual: "3亩", score: "10" });
+    expect(r.fields.get("name")!.column).toBe(0);
+  });
+
+  it("reads a sub-row with only name, target and actual", () => {
+    const r = fieldsOfRow(["其中桃树种植面积", "1.5亩", "1.5亩", "", "", "", "", ""], XIAOXIAN);
+    expect(texts(r)).toEqual({ name: "其中桃树种植面积", target: "1.5亩", actual: "1.5亩" });
+  });
+
+  it("reads a row that starts with its 二级 after a section column (隆阳: 年度绩效目标 (80分) | 一级 | …)", () => {
+    const cols = new Map<HeaderField, number>([
+      ["level1", 1],
+      ["level2", 2],
+      ["name", 3],
+      ["target", 4],
+      ["actual", 5],
+      ["score", 6],
+    ]);
+    const r = fieldsOfRow(["质量指标", "示范区配方肥到位率", "≧80%", "85.6%", "10.0", "", "", "", "", ""], cols);
+    expect(r.aligned).toBe(true);
+    expect(texts(r)).toEqual({
+      level2: "质量指标",
+      name: "示范区配方肥到位率",
+      target: "≧80%",
+      actual: "85.6%",
+      score: "10.0",
+    });
+  });
+
+  it("keeps the broken vertical 一级 of PDF text (`(30分)` under 一级) positional", () => {
+    const cols = new Map<HeaderField, number>([
+      ["level1", 1],
+      ["level2", 2],
+      ["name", 3],
+      ["target", 4],
+      ["actual", 5],
+      ["score", 6],
+    ]);
+    const r = fieldsOfRow(["", "(30分)", "社会效益指标", "服务辖区经济", "良好", "上级考核达标", "10"], cols);
+    expect(r.aligned).toBe(false);
+  });
+
+  const name = fc.constantFrom("补助面积", "受益人口数量", "项目按时完成率", "群众满意度", "设备验收合格率");
+  const value = fc
+    .tuple(
+      fc.integer({ min: 1, max: 99_999 }),
+      fc.constantFrom("亩", "人", "%", "个", "次"),
+      fc.constantFrom("", "≥", "≤"),
+    )
+    .map(([n, u, op]) => `${op}${n}${u}`);
+  const points = fc.integer({ min: 1, max: 30 }).map(String);
+
+  it("for any indicator row, leaving out its leading merged cells and its empty trailing cells, the fields come back", () => {
+    fc.assert(
+      fc.property(
+        name,
+        value,
+        value,
+        points,
+        points,
+        fc.integer({ min: 0, max: 2 }),
+        fc.constantFrom(NATIONAL, XIAOXIAN),
+        (n, target, actual, weight, score, lead, cols) => {
+          const full: Record<string, string> = {
+            level1: "产出指标",
+            level2: "数量指标",
+            name: n,
+            target,
+            actual,
+            weight,
+            score,
+            deviation: "",
+          };
+          const order = [...cols.entries()].sort((a, b) => a[1] - b[1]).map(([f]) => f);
+          // a web page keeps the cells it has, from the first one written, and pads the end
+          const kept = order.slice(lead).map((f) => full[f]!);
+          while (kept.length < order.length) kept.push("");
+          const r = fieldsOfRow(kept, cols);
+          const got = texts(r);
+          const want = Object.fromEntries(
+            order
+              .slice(lead)
+              .filter((f) => full[f] !== "")
+              .map((f) => [f, full[f]!]),
+          );
+          expect(got).toEqual(want);
+        },
+      ),
+    );
+  });
+});
