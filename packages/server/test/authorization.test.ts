@@ -771,6 +771,26 @@ const CASES: Case[] = [
     expect: read(200),
   },
   {
+    route: "get /api/v1/scoring-schemes",
+    make: async (ctx, target) => ({ method: "GET", path: `/scoring-schemes?orgId=${ctx.org(target).id}&year=2024` }),
+    expect: read(200),
+  },
+  {
+    // Only the reviewer at the top of their tree (the city here) defines a scheme for its subtree; the city is not
+    // visible to the unit's roles (404), nor a foreign tree to anyone.
+    route: "post /api/v1/scoring-schemes",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: "/scoring-schemes",
+      body: {
+        orgId: target === "own" ? ctx.t.world.city.id : ctx.org(target).id,
+        year: 2024,
+        definition: { id: "matrix-scheme", extends: "national-project" },
+      },
+    }),
+    expect: (role, target) => (role === "anonymous" ? 401 : target === "own" && role === "reviewer" ? 201 : 404),
+  },
+  {
     route: "get /api/v1/exports/{type}/{id}",
     make: async (ctx, target) => ({
       method: "GET",

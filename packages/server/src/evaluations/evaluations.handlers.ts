@@ -12,6 +12,7 @@ import {
   transitionEvaluation,
   updateEvaluationFor,
 } from "./evaluations.service.ts";
+import { defineScheme, schemesFor } from "./schemes.service.ts";
 import { storedScores } from "./scores.ts";
 
 export const listEvaluationsHandler: RouteHandler<typeof r.listEvaluationsRoute, AppEnv> = async (c) => {
@@ -82,4 +83,12 @@ export const evaluationScoresHandler: RouteHandler<typeof r.evaluationScoresRout
   const row = await evaluationFor(c.var.deps.db, c.var.actor, c.req.valid("param").id);
   const s = await storedScores(c.var.deps.db, row);
   return c.json({ ...s, result: s.result as unknown }, 200);
+};
+
+export const defineSchemeHandler: RouteHandler<typeof r.defineSchemeRoute, AppEnv> = async (c) =>
+  c.json(await defineScheme(c.var.deps, c.var.actor, c.req.valid("json")), 201);
+
+export const listSchemesHandler: RouteHandler<typeof r.listSchemesRoute, AppEnv> = async (c) => {
+  const q = c.req.valid("query");
+  return c.json(await schemesFor(c.var.deps, c.var.actor, q.orgId, q.year), 200);
 };

@@ -233,3 +233,81 @@ export const evaluationScoresRoute = createRoute({
     ...errorResponses(400, 401, 403, 404),
   },
 });
+
+// ---- Scoring schemes of a finance bureau for its subtree and year ---------------------------------------------
+
+const SchemeViewSchema = z
+  .object({
+    id: z.string().uuid(),
+    orgId: z.string().uuid(),
+    orgName: z.string(),
+    year: z.number().int(),
+    schemeId: z.string(),
+    version: z.number().int(),
+    definition: z.unknown().openapi({ description: "core's scheme object (docs/score-input.md § scheme)" }),
+    createdAt: z.string(),
+  })
+  .openapi("ScoringSchemeDefinition");
+
+export const defineSchemeRoute = createRoute({
+  method: "post",
+  path: "/scoring-schemes",
+  tags: ["evaluations"],
+  summary:
+    "定义评分方案（财政/主管审核）/ a reviewer at the top of a tree defines the scoring scheme of its subtree and year (a new version each time, validated by core, audited)",
+  request: {
+    body: {
+      required: true,
+      content: json(
+        z
+          .object({
+            orgId: z.string().uuid(),
+            year: z.number().int().min(2000).max(2100),
+            definition: z.record(z.string(), z.unknown()).openapi({
+              description:
+                "A scheme object as the score input takes it: id, name, extends, execution, groups, whenMissing, qualitative, rounding, grades…",
+              example: {
+                id: "sichuan-2024",
+                name: "四川（权重90 + 执行率10）",
+                extends: "national-project",
+                execution: { points: 10 },
+                groups: [
+                  { level1: "output", points: 50 },
+                  { level1: "effect", points: 30 },
+                  { level1: "satisfaction", points: 10 },
+                ],
+              },
+            }),
+          })
+          .openapi("DefineScoringScheme"),
+      ),
+    },
+  },
+  responses: {
+    201: { description: "Defined (a new version)", content: json(SchemeViewSchema) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const listSchemesRoute = createRoute({
+  method: "get",
+  path: "/scoring-schemes",
+  tags: ["evaluations"],
+  summary: "评分方案 / the schemes defined at and above an organisation for a year; the one in force first",
+  request: {
+    query: z.object({ orgId: z.string().uuid(), year: z.coerce.number().int() }),
+  },
+  responses: {
+    200: {
+      description: "The schemes",
+      content: json(
+        z.object({
+          inForce: SchemeViewSchema.nullable(),
+          items: z.array(SchemeViewSchema),
+          builtin: z.array(z.object({ id: z.string(), name: z.object({ zh: z.string(), en: z.string() }) })),
+        }),
+      ),
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});

@@ -16,4 +16,6 @@ export const evaluationsRouter = createRouter()
   .openapi(r.evaluationHistoryRoute, h.evaluationHistoryHandler)
   .openapi(r.evaluationSnapshotsRoute, h.evaluationSnapshotsHandler)
   .openapi(r.evaluationSnapshotRoute, h.evaluationSnapshotHandler)
-  .openapi(r.evaluationScoresRoute, h.evaluationScoresHandler);
+  .openapi(r.evaluationScoresRoute, h.evaluationScoresHandler)
+  .openapi(r.listSchemesRoute, h.listSchemesHandler)
+  .openapi(r.defineSchemeRoute, h.defineSchemeHandler);

@@ -18,6 +18,7 @@ export type ServerErrorCode =
   | "file_too_large"
   | "unrecognised_document"
   | "submission_incomplete"
+  | "scheme_invalid"
   | "internal";
 export type ApiErrorCode = DomainErrorCode | ServerErrorCode;
 
@@ -40,6 +41,7 @@ export const ERROR_STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   file_too_large: 413,
   unrecognised_document: 422,
   submission_incomplete: 422,
+  scheme_invalid: 400,
   internal: 500,
 };
 
@@ -53,6 +55,7 @@ const BASE_CODE: Record<ServerErrorCode, DomainErrorCode> = {
   file_too_large: "invalid_input",
   unrecognised_document: "invalid_input",
   submission_incomplete: "invalid_input",
+  scheme_invalid: "invalid_scheme",
   internal: "invalid_input",
 };
 
