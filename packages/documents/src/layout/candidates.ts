@@ -470,10 +470,12 @@ export function spacedCandidate(lines: Line[], file: string): Proposal[] {
         k += 1;
         continue;
       }
-      blanks = 0;
       if (pc.length >= 3 && headerOf(pc)) break;
       const only = pc.length === 1 ? pc[0]! : undefined;
       if (only && only.end - only.start > Math.max(24, tableWidth * 0.6)) break;
+      // A line of one cell after a blank line is a paragraph after the table.
+      if (only && blanks > 0) break;
+      blanks = 0;
       if (pc.every((c) => isPlaceholder(c.text))) {
         notes.push(placeholderNote(file, { text: pc.map((c) => c.text).join(" "), line: l.no, group: 0 }));
         k += 1;

@@ -155,10 +155,15 @@ export function recoverLayout(text: string, file: string, opts: LayoutOptions = 
     }
     proposals.sort((a, b) => b.score - a.score || a.first - b.first);
     const taken: Proposal[] = [];
+    const used = new Uint8Array(r.to - r.from + 2);
+    const overlaps = (p: Proposal) => {
+      for (let n = Math.max(p.first, r.from); n <= Math.min(p.last, r.to); n++) if (used[n - r.from]) return true;
+      return false;
+    };
     for (const p of proposals) {
-      const why =
-        acceptable(p) ??
-        (taken.some((t) => p.first <= t.last && t.first <= p.last) ? "overlaps a better reading" : undefined);
+      const why = acceptable(p) ?? (overlaps(p) ? "overlaps a better reading" : undefined);
+      if (why === undefined)
+        for (let n = Math.max(p.first, r.from); n <= Math.min(p.last, r.to); n++) used[n - r.from] = 1;
       explain.push({
         candidate: p.candidate as CandidateName,
         first: p.first,
@@ -211,7 +216,9 @@ function assemble(
   fromTabs: boolean,
   notes: DocumentNote[],
 ): Block[] {
-  const inTable = (row: number) => chosen.find((p) => row >= p.first && row <= p.last);
+  const byLine = new Map<number, Proposal>();
+  for (const p of chosen) for (let n = p.first; n <= p.last; n++) byLine.set(n, p);
+  const inTable = (row: number) => byLine.get(row);
   const tableBlock = (p: Proposal): Block => {
     const table: Table = buildTable(file, 0, p.rows);
     if (prep.paged) table.location.page = prep.lines[p.first - 1]?.page ?? 1;
