@@ -37,7 +37,10 @@ export function passageOfLines(lines: string[], file: string): Passage {
   );
 }
 
-/** Where an offset of the passage is: the paragraph's location, `column` the 1-based character in it. */
+/**
+ * Where an offset of the passage is: the paragraph's location, `column` the 1-based character in the paragraph's
+ * text as the reader gave it (text readers trim a line's leading spaces).
+ */
 export function locate(p: Passage, offset: number, field?: string): ImportLocation {
   let span = p.spans[0];
   for (const s of p.spans) {

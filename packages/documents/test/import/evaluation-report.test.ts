@@ -1,0 +1,190 @@
+/**
+ * Narrative 绩效评价（自评）报告: the corpus documents (kind evaluation-report) against their hand-checked manifests,
+ * generated reports for the problems (a rate that is not executed ÷ budget, a score over 100, a count that does
+ * not match its list), and never a throw.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { EvaluationReportSchema } from "@jixiao/core/model";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ImportContext } from "../../src/import/context.ts";
+import { looksLikeEvaluationReport, readEvaluationReport } from "../../src/import/evaluation-report.ts";
+import { looksLikeThreePublic } from "../../src/import/three-public.ts";
+import type { Block, SourceDocument } from "../../src/model/table.ts";
+import { readExtractedText } from "../../src/text/index.ts";
+
+const CORPUS = join(import.meta.dirname, "../../../../fixtures/corpus");
+
+interface Manifest {
+  id: string;
+  file: string;
+  kind: string;
+  figures: {
+    organisation?: string;
+    name?: string;
+    initialBudgetYuan?: string;
+    budgetYuan?: string;
+    executedYuan?: string;
+    statedRate?: string;
+    statedTotal?: string;
+    statedGrade?: string;
+    weightsSum?: string;
+    projectsStated?: number;
+    projectsNamed?: number;
+  };
+}
+
+const manifests: Manifest[] = readdirSync(join(CORPUS, "manifest"))
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => JSON.parse(readFileSync(join(CORPUS, "manifest", f), "utf8")) as Manifest);
+const reports = manifests.filter((m) => m.kind === "evaluation-report");
+
+function read(m: Manifest) {
+  const source = readExtractedText(readFileSync(join(CORPUS, m.file), "utf8"), `${m.id}.txt`);
+  const ctx = new ImportContext(source);
+  return { source, ctx, result: readEvaluationReport(ctx, source.blocks) };
+}
+
+describe("evaluation-report corpus documents", () => {
+  it("has the documents", () => {
+    expect(reports.length).toBeGreaterThanOrEqual(5);
+  });
+
+  for (const m of reports) {
+    it(`${m.id}: recognised, figures as the manifest`, () => {
+      const { source, result } = read(m);
+      const f = m.figures;
+      expect(looksLikeEvaluationReport(source.blocks)).toBe(true);
+      expect(looksLikeThreePublic(source.blocks)).toBe(false);
+      expect(() => EvaluationReportSchema.parse(result)).not.toThrow();
+      if (f.organisation) expect(result.organisation).toBe(f.organisation);
+      if (f.initialBudgetYuan) expect(result.initialBudget?.amount.yuan).toBe(f.initialBudgetYuan);
+      if (f.budgetYuan) expect(result.budget?.amount.yuan).toBe(f.budgetYuan);
+      if (f.executedYuan) expect(result.executed?.amount.yuan).toBe(f.executedYuan);
+      if (f.statedRate) expect(result.rate?.percent.percent).toBe(f.statedRate);
+      if (f.statedTotal) expect(result.score?.value.value).toBe(f.statedTotal);
+      if (f.statedGrade) expect(result.grade?.text).toBe(f.statedGrade);
+      else expect(result.grade).toBeUndefined();
+      if (f.weightsSum) {
+        const points = result.sections.reduce((a, s) => a + Number(s.points?.value ?? 0), 0);
+        expect(String(points)).toBe(f.weightsSum);
+      }
+      if (f.projectsStated !== undefined) expect(result.projectCount?.stated).toBe(f.projectsStated);
+      expect(result.projectNames.length).toBe(f.projectsNamed ?? 0);
+      if (f.name) expect(result.projects[0]?.name).toBe(f.name);
+    });
+  }
+
+  it("屏边 交警 2022: 共开展4个项目 with five names is reported where it is; the rate matches 43.73 ÷ 73.19", () => {
+    const { ctx, result } = read(reports.find((m) => m.id === "yn-pingbian-2022-eval-1")!);
+    const p = ctx.problems.find((x) => x.code === "report_count_mismatch")!;
+    // line 9: `  屏边县公安局交通警察大队共开展4个项目,…`; the paragraph is the line without its two leading spaces,
+    // so 共 is its 13th character (after the 12 of the name)
+    expect(p.location).toMatchObject({ row: 9, column: 13 });
+    expect(ctx.problems.filter((x) => x.code === "report_rate_mismatch")).toEqual([]);
+    expect(result.rate!.location).toMatchObject({ row: 23 });
+  });
+
+  it("三亚 公安 2017: the score table one cell per paragraph, parts add up to 80.14", () => {
+    const { ctx, result } = read(reports.find((m) => m.id === "hi-sanya-2017-eval-1")!);
+    expect(result.sections.map((s) => [s.label, s.points?.value, s.score.value])).toEqual([
+      ["投入", "15", "11.54"],
+      ["过程", "55", "38.6"],
+      ["产出", "20", "20"],
+      ["效果", "10", "10"],
+    ]);
+    expect(result.score!.max?.value).toBe("100");
+    expect(ctx.problems).toEqual([]);
+  });
+});
+
+const para = (text: string, row: number): Block => ({ type: "paragraph", text, location: { file: "r.txt", row } });
+const doc = (lines: string[]): SourceDocument => ({
+  file: "r.txt",
+  format: "word-text",
+  blocks: lines.map((l, i) => para(l, i + 1)),
+});
+
+describe("generated reports", () => {
+  it("reports a rate that is not executed ÷ budget, and a score over 100; reads the grade", () => {
+    const source = doc([
+      "某市公安局交通警察支队2023年度项目支出绩效自评报告",
+      "一、项目基本情况",
+      "1.道路监控运维项目",
+      "该项目全年预算数为120万元，全年支出108万元，预算执行率为95%。",
+      "二、自评结论",
+      "经自评，项目自评得分为102分，评价等级为优。",
+    ]);
+    const ctx = new ImportContext(source);
+    expect(looksLikeEvaluationReport(source.blocks)).toBe(true);
+    const r = readEvaluationReport(ctx, source.blocks);
+    expect(r.scope).toBe("project");
+    expect(r.year).toBe(2023);
+    expect(r.budget!.amount.yuan).toBe("1200000.00");
+    expect(r.executed!.amount.yuan).toBe("1080000.00");
+    expect(r.projects[0]!.name).toBe("道路监控运维项目");
+    expect(r.grade).toMatchObject({ text: "优", location: { row: 6 } });
+    // 108 ÷ 120 = 90%, not 95%
+    const rate = ctx.problems.find((p) => p.code === "report_rate_mismatch")!;
+    expect(rate.location).toMatchObject({ row: 4 });
+    expect(rate.message).toContain("90%");
+    expect(ctx.problems.find((p) => p.code === "report_score_over_100")!.location).toMatchObject({ row: 6 });
+  });
+
+  it("does not take a grading scale for a grade, nor 基本支出 / 其中 for the whole", () => {
+    const source = doc([
+      "某县公安局2022年度部门整体支出绩效评价报告",
+      "绩效评级：总分≥90分，优；80分≤总分<90，良；60分≤总分<80，中；总分<60分，差",
+      "全年预算数5,000.00万元，其中基本支出3,000.00万元，全年执行数4,900.00万元，执行率98%。",
+    ]);
+    const ctx = new ImportContext(source);
+    const r = readEvaluationReport(ctx, source.blocks);
+    expect(r.scope).toBe("department");
+    expect(r.grade).toBeUndefined();
+    expect(r.budget!.amount.yuan).toBe("50000000.00");
+    expect(r.executed!.amount.yuan).toBe("49000000.00");
+    expect(ctx.problems).toEqual([]);
+  });
+
+  it("never throws, on any paragraphs", () => {
+    const piece = fc.constantFrom(
+      "绩效自评报告",
+      "2023年",
+      "预算",
+      "全年支出",
+      "执行率",
+      "得分",
+      "为",
+      "98.5",
+      "分",
+      "12.5万元",
+      "%",
+      "，",
+      "。",
+      "\n",
+      "共开展",
+      "3个项目",
+      "分别是",
+      "、",
+      "等级为优",
+      "总分",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(piece, { maxLength: 20 }).map((a) => a.join("")),
+          { maxLength: 10 },
+        ),
+        (lines) => {
+          const source = doc(lines);
+          const ctx = new ImportContext(source);
+          looksLikeEvaluationReport(source.blocks);
+          const r = readEvaluationReport(ctx, source.blocks);
+          expect(() => EvaluationReportSchema.parse(r)).not.toThrow();
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

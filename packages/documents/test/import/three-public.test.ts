@@ -1,0 +1,247 @@
+/**
+ * 三公经费 statements: the corpus documents (fixtures/corpus, kind three-public) against the figures their
+ * manifests give, checked by hand; generated statements for the forms the corpus lacks (an amount broken across
+ * lines, 万 without 元, a vehicle 小计 not printed in a table); never a throw.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ThreePublicSchema, type ThreePublicStatement } from "@jixiao/core/model";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ImportContext } from "../../src/import/context.ts";
+import { looksLikeEvaluationReport } from "../../src/import/evaluation-report.ts";
+import { looksLikeThreePublic, readThreePublic } from "../../src/import/three-public.ts";
+import type { Block, SourceDocument } from "../../src/model/table.ts";
+import { readExtractedText } from "../../src/text/index.ts";
+
+const CORPUS = join(import.meta.dirname, "../../../../fixtures/corpus");
+
+interface Expected {
+  basis: "budget" | "final";
+  year: number;
+  totalYuan?: string;
+  abroadYuan?: string;
+  receptionYuan?: string;
+  vehicleYuan?: string;
+  vehicleComputed?: boolean;
+  vehiclePurchaseYuan?: string;
+  vehicleRunningYuan?: string;
+  priorTotalYuan?: string;
+  priorDerived?: boolean;
+}
+interface Manifest {
+  id: string;
+  file: string;
+  kind: string;
+  figures: { threePublic?: Expected; threePublicOther?: Expected[] };
+}
+
+const manifests: Manifest[] = readdirSync(join(CORPUS, "manifest"))
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => JSON.parse(readFileSync(join(CORPUS, "manifest", f), "utf8")) as Manifest);
+const threePublic = manifests.filter((m) => m.kind === "three-public");
+
+function read(m: Manifest) {
+  const source = readExtractedText(readFileSync(join(CORPUS, m.file), "utf8"), `${m.id}.txt`);
+  const ctx = new ImportContext(source);
+  return { source, ctx, result: readThreePublic(ctx, source.blocks) };
+}
+
+const FIELDS = [
+  ["totalYuan", "total"],
+  ["abroadYuan", "abroad"],
+  ["receptionYuan", "reception"],
+  ["vehicleYuan", "vehicle"],
+  ["vehiclePurchaseYuan", "vehiclePurchase"],
+  ["vehicleRunningYuan", "vehicleRunning"],
+] as const;
+
+function expectStatement(statements: ThreePublicStatement[], e: Expected) {
+  const s = statements.find((x) => x.basis === e.basis && x.year === e.year);
+  expect(s, `${e.basis} ${e.year}`).toBeDefined();
+  for (const [field, item] of FIELDS) {
+    if (e[field] === undefined) continue;
+    expect(s!.items[item]?.figure?.amount.yuan, `${e.basis} ${e.year} ${item}`).toBe(e[field]);
+    const origin = item === "vehicle" && e.vehicleComputed ? "computed" : "stated";
+    expect(s!.items[item]?.figure?.origin, `${item} origin`).toBe(origin);
+  }
+  if (e.priorTotalYuan !== undefined) {
+    const prior = s!.items.total?.prior;
+    expect(prior?.amount.yuan, "prior total").toBe(e.priorTotalYuan);
+    expect(prior?.origin, "prior origin").toBe(e.priorDerived ? "derived" : "stated");
+  }
+}
+
+/** The documents' own mistakes (their manifests' `mistakes`) as the problems a reader must report. */
+const EXPECTED_PROBLEMS: Record<string, string[]> = {
+  "hb-hanyang-2013-3p-1": ["three_public_total", "three_public_vehicle_sum"],
+  "gx-baise-2024-3p-1": ["three_public_percent"],
+  "gd-yingde-2016-3p-1": ["three_public_change", "three_public_percent", "three_public_total"],
+};
+
+describe("三公 corpus documents", () => {
+  it("has the documents", () => {
+    expect(threePublic.length).toBeGreaterThanOrEqual(15);
+  });
+
+  for (const m of threePublic) {
+    it(`${m.id}: recognised, figures as the manifest, its mistakes reported`, () => {
+      const { source, ctx, result } = read(m);
+      expect(looksLikeThreePublic(source.blocks)).toBe(true);
+      expect(looksLikeEvaluationReport(source.blocks)).toBe(false);
+      expect(() => ThreePublicSchema.parse(result)).not.toThrow();
+      expectStatement(result.statements, m.figures.threePublic!);
+      for (const o of m.figures.threePublicOther ?? []) expectStatement(result.statements, o);
+      const codes = [...new Set(ctx.problems.filter((p) => p.code.startsWith("three_public_")).map((p) => p.code))];
+      expect(codes.sort()).toEqual((EXPECTED_PROBLEMS[m.id] ?? []).sort());
+    });
+  }
+
+  it("says where a mistake is: 汉阳 4.647万元 on line 9 at the amount, the total on line 3", () => {
+    const { ctx } = read(threePublic.find((m) => m.id === "hb-hanyang-2013-3p-1")!);
+    const vehicle = ctx.problems.find((p) => p.code === "three_public_vehicle_sum")!;
+    // line 9: `2.公务用车购置及运行维护支出4.647万元…`, the amount after 15 characters
+    expect(vehicle.location).toMatchObject({ row: 9, column: 16, field: "vehicle" });
+    expect(vehicle.message).toContain("4.647万元");
+    expect(ctx.problems.find((p) => p.code === "three_public_total")!.location).toMatchObject({
+      row: 3,
+      field: "total",
+    });
+  });
+
+  it("keeps 预算 and 决算 apart (公安部 2010 决算 and 2011 预算), the prior stated from the other statement", () => {
+    const { result } = read(threePublic.find((m) => m.id === "cn-mps-2011-3p-1")!);
+    const budget = result.statements.find((s) => s.basis === "budget" && s.year === 2011)!;
+    expect(budget.items.abroad!.prior).toMatchObject({ origin: "stated", from: "statement", year: 2010 });
+    expect(budget.items.abroad!.change).toMatchObject({ direction: "decrease", comparedYear: 2010 });
+    expect(result.statements.map((s) => `${s.basis} ${s.year}`).sort()).toEqual(["budget 2011", "final 2010"]);
+  });
+
+  it("derives priors from percentages (龙泉 决算 2018, 比上年下降1.8%) and keeps the reasons", () => {
+    const { result } = read(threePublic.find((m) => m.id === "zj-longquan-2018-3p-1")!);
+    const s = result.statements[0]!;
+    expect(s.items.abroad!.prior).toMatchObject({ origin: "derived", from: "percent" });
+    // 120万 ÷ 1.791 = 67.0016…万 → 670,016.75元 (hand: 1,200,000 / 1.791 = 670,016.750…)
+    expect(s.items.abroad!.prior!.amount.yuan).toBe("670016.75");
+    expect(s.items.abroad!.change!.reason).toContain("一带一路");
+  });
+});
+
+const para = (text: string, row: number): Block => ({ type: "paragraph", text, location: { file: "g.txt", row } });
+const doc = (blocks: Block[]): SourceDocument => ({ file: "g.txt", format: "word-text", blocks });
+
+describe("generated statements", () => {
+  it("reads an amount broken across lines, 38万 without 元, both bases, and the prior from the other statement", () => {
+    const lines = [
+      "某县公安局交通警察大队2023年“三公”经费预算及2022年决算情况说明",
+      "2022年“三公”经费支出决算75万",
+      "元，其中：因公出国（境）费0元，公务接待费5万元，公务用车购置及运行费70万元（公务用车购置费0万元，公务用车运行费70万元）。",
+      "2023年“三公”经费预算38万，比上年决算减少37万元，下降49.33%。其中：公务接待费3万，公务用车运行维护费35万元。",
+    ];
+    const source = doc(lines.map((l, i) => para(l, i + 1)));
+    const ctx = new ImportContext(source);
+    expect(looksLikeThreePublic(source.blocks)).toBe(true);
+    const r = readThreePublic(ctx, source.blocks);
+    const final = r.statements.find((s) => s.basis === "final")!;
+    const budget = r.statements.find((s) => s.basis === "budget")!;
+    expect(final.year).toBe(2022);
+    expect(final.items.total!.figure!.amount).toMatchObject({ text: "75万\n元", yuan: "750000.00" });
+    // `2022年“三公”经费支出决算` is 15 characters: the amount starts at the 16th
+    expect(final.items.total!.figure!.location).toMatchObject({ row: 2, column: 16 });
+    expect(final.items.abroad!.figure!.amount.yuan).toBe("0.00");
+    expect(final.items.vehicle!.figure!.amount.yuan).toBe("700000.00");
+    expect(budget.year).toBe(2023);
+    expect(budget.items.total!.figure!.amount.yuan).toBe("380000.00");
+    expect(budget.items.reception!.figure!.amount.yuan).toBe("30000.00");
+    // 75 − 38 = 37万; 37 ÷ 75 = 49.33%: consistent, so no problem
+    expect(budget.items.total!.prior).toMatchObject({ origin: "stated", from: "statement" });
+    expect(budget.items.total!.prior!.amount.yuan).toBe("750000.00");
+    expect(ctx.problems).toEqual([]);
+  });
+
+  it("reads a table with its 单位 line, computes the vehicle 小计 not printed, and reports a total that is not the sum", () => {
+    const rows = [
+      ["项目", "2024年预算数"],
+      ["合计", "30"],
+      ["因公出国（境）费", "0"],
+      ["公务接待费", "6"],
+      ["公务用车购置费", "10"],
+      ["公务用车运行费", "15"],
+    ];
+    const table: Block = {
+      type: "table",
+      table: { rows: rows.map((r) => r.map((text) => ({ text }))), location: { file: "g.txt", table: 1 } },
+    };
+    const source = doc([para("某局2024年一般公共预算“三公”经费支出预算表", 1), para("单位：万元", 2), table]);
+    const ctx = new ImportContext(source);
+    const r = readThreePublic(ctx, source.blocks);
+    const s = r.statements.find((x) => x.basis === "budget" && x.year === 2024)!;
+    expect(s.items.total!.figure!.amount.yuan).toBe("300000.00");
+    expect(s.items.vehicle!.figure).toMatchObject({ origin: "computed", amount: { yuan: "250000.00" } });
+    // 0 + 6 + 25 = 31 ≠ 30
+    const p = ctx.problems.find((x) => x.code === "three_public_total")!;
+    expect(p.location).toMatchObject({ table: 1, row: 2, column: 2 });
+    expect(p.messageEn).toContain("310000.00");
+  });
+
+  it("reports a stated change that does not match the two years, and one 持平 that is not", () => {
+    const lines = [
+      "某局2021年“三公”经费预算说明",
+      "2021年公务接待费预算8万元，2020年预算12万元，比上年减少3万元。",
+      "2021年因公出国（境）费预算5万元，2020年预算4万元，与上年持平。",
+    ];
+    const ctx = new ImportContext(doc(lines.map((l, i) => para(l, i + 1))));
+    readThreePublic(ctx, ctx.source.blocks);
+    const codes = ctx.problems.map((p) => [p.code, p.location.row]);
+    expect(codes).toContainEqual(["three_public_change", 2]);
+    expect(codes).toContainEqual(["three_public_change", 3]);
+  });
+
+  it("never throws, on any paragraphs and tables", () => {
+    const piece = fc.constantFrom(
+      "“三公”经费",
+      "公务接待费",
+      "公务用车购置及运行费",
+      "因公出国(境)费",
+      "预算",
+      "决算",
+      "2023年",
+      "比上年",
+      "减少",
+      "持平",
+      "12.5万元",
+      "38万",
+      "3,000元",
+      "5%",
+      "，",
+      "。",
+      "\n",
+      "|",
+    );
+    const text = fc.array(piece, { maxLength: 25 }).map((a) => a.join(""));
+    fc.assert(
+      fc.property(
+        fc.array(text, { maxLength: 6 }),
+        fc.array(fc.array(text, { minLength: 1, maxLength: 4 }), { maxLength: 5 }),
+        (ps, rows) => {
+          const blocks: Block[] = ps.map((t, i) => para(t, i + 1));
+          if (rows.length > 0) {
+            const width = Math.max(...rows.map((r) => r.length));
+            blocks.push({
+              type: "table",
+              table: {
+                rows: rows.map((r) => [...r, ...Array(width - r.length).fill("")].map((t: string) => ({ text: t }))),
+                location: { file: "g.txt", table: 1 },
+              },
+            });
+          }
+          const ctx = new ImportContext(doc(blocks));
+          looksLikeThreePublic(blocks);
+          const r = readThreePublic(ctx, blocks);
+          expect(() => ThreePublicSchema.parse(r)).not.toThrow();
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
