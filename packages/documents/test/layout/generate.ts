@@ -115,15 +115,15 @@ export const tableArb: fc.Arbitrary<GenTable> = fc
       const l1 = INDICATOR_FRAMEWORK[g.l1]!;
       g.subs.forEach((sub, si) => {
         const l2 = l1.children[sub.l2 % l1.children.length]!;
-        sub.rows.forEach((v, ri) =>
+        sub.rows.forEach((v, ri) => {
           rows.push(
             form.map((f) => {
               if (f === "level1") return si === 0 && ri === 0 ? l1.name : "";
               if (f === "level2") return ri === 0 ? l2.name : "";
               return cellOf(f, v);
             }),
-          ),
-        );
+          );
+        });
       });
     }
     return { header, fields: form, rows };
