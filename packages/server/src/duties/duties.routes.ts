@@ -25,6 +25,9 @@ const ActivityInput = z
         z.object({
           name: z.string().trim().min(1).max(200),
           targetText: text(500),
+          actualText: text(500).openapi({
+            description: "实际完成值: the tier it reaches by the standards is computed (core's tierOf) and stored",
+          }),
           standards: z
             .object({ 优: text(200), 良: text(200), 中: text(200), 差: text(200) })
             .optional()

@@ -2,7 +2,7 @@
  * Duty-activity goal tables (部门职责-工作活动绩效目标): a duty with its activities and their indicators with
  * four-tier standards, saved as written; core parses the tiers and reports overlaps, inversions and `**`.
  */
-import { DomainError, parseTarget, parseTiers } from "@jixiao/core";
+import { DomainError, parseTarget, parseTiers, tierOf } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, scopeOf } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
@@ -151,6 +151,8 @@ export interface ActivityInput {
   indicators: {
     name: string;
     targetText?: string | null | undefined;
+    /** 实际完成值 (after the year): the tier it reaches is computed and stored with it. */
+    actualText?: string | null | undefined;
     standards?:
       | {
           优?: string | null | undefined;
@@ -187,6 +189,10 @@ export async function replaceActivitiesFor(
           const s = ind.standards ?? {};
           const cells = { 优: s.优 ?? "", 良: s.良 ?? "", 中: s.中 ?? "", 差: s.差 ?? "" };
           const anyStandard = Object.values(cells).some((v) => v.trim() !== "");
+          const tiers = anyStandard ? parseTiers(cells) : null;
+          // 实际完成值 and the tier it reaches by the standards (core's tierOf), stored with it.
+          const actual = ind.actualText?.trim() ? ind.actualText.trim() : null;
+          const reached = tiers && actual ? (tierOf(tiers, actual).tier ?? null) : null;
           return {
             name: ind.name,
             targetText: ind.targetText ?? null,
@@ -195,7 +201,9 @@ export async function replaceActivitiesFor(
             standardGood: s.良 ?? null,
             standardFair: s.中 ?? null,
             standardPoor: s.差 ?? null,
-            standardsParsed: anyStandard ? parseTiers(cells) : null,
+            standardsParsed: tiers,
+            actualText: actual,
+            tierReached: reached,
           };
         }),
       })),

@@ -14,6 +14,11 @@ export const ActivityIndicatorSchema = z
       中: z.string().nullable(),
       差: z.string().nullable(),
     }),
+    actualText: z.string().nullable().openapi({ description: "实际完成值 as written" }),
+    tierReached: z
+      .enum(["优", "良", "中", "差"])
+      .nullable()
+      .openapi({ description: "The tier the actual value reaches by the standards, stored when saved" }),
     /** The four tiers as parsed by core, and what core found wrong with them (overlaps, inversions, `**`). */
     standardsParsed: z.unknown(),
     problems: z.array(
@@ -86,6 +91,8 @@ function presentIndicator(r: ActivityIndicatorRow): z.infer<typeof ActivityIndic
     name: r.name,
     targetText: r.targetText,
     standards: { 优: r.standardExcellent, 良: r.standardGood, 中: r.standardFair, 差: r.standardPoor },
+    actualText: r.actualText,
+    tierReached: (r.tierReached as "优" | "良" | "中" | "差" | null) ?? null,
     standardsParsed: parsed,
     problems,
   };

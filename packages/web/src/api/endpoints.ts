@@ -453,6 +453,9 @@ export interface Duty {
       name: string;
       targetText: string | null;
       standards: { 优: string | null; 良: string | null; 中: string | null; 差: string | null };
+      /** 实际完成值 and the tier it reached by the standards, as stored when saved. */
+      actualText?: string | null;
+      tierReached?: "优" | "良" | "中" | "差" | null;
       problems: { code: string; severity: "error" | "warning"; message: string; messageEn: string }[];
     }[];
   }[];

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Input, Space, Table, Tag, Tooltip, Typography } from "antd";
-import { type ClipboardEvent, useState } from "react";
+import type { ClipboardEvent } from "react";
 import { useI18n } from "../../i18n.tsx";
 import { parseTarget, renderTarget } from "../../lib/rules.ts";
 import { parseClipboardBlock } from "../projects/gridModel.ts";
@@ -31,7 +31,6 @@ export function ActivityIndicators(p: {
 }) {
   const { lang, t } = useI18n();
   const zh = lang === "zh";
-  const [trial, setTrial] = useState<Record<string, string>>({});
   /** A block copied from Excel (tabs and lines) fills the table from the cell it is pasted in, adding rows. */
   const paste = (k: number, col: PasteField) => (e: ClipboardEvent<HTMLInputElement>) => {
     const text = e.clipboardData.getData("text/plain");
@@ -70,8 +69,10 @@ export function ActivityIndicators(p: {
             <TierCheck
               k={r.k}
               reading={r.reading}
-              value={trial[r.ind.key] ?? ""}
-              onTry={(v) => setTrial((s) => ({ ...s, [r.ind.key]: v }))}
+              value={r.ind.actualText ?? ""}
+              stored={r.ind.tierReached}
+              canEdit={p.canEdit}
+              onTry={(v) => p.onChange(r.k, (i) => ({ ...i, actualText: v, tierReached: undefined }))}
             />
           ),
         }}
@@ -169,16 +170,23 @@ export function ActivityIndicators(p: {
   );
 }
 
-/** Core's check of one indicator's four tiers, and the tier a value typed to try falls in. */
+/**
+ * Core's check of one indicator's four tiers, the 实际完成值 (saved with the activities) and the tier it reaches:
+ * live as typed, and the one the server stored once saved.
+ */
 function TierCheck({
   k,
   reading,
   value,
+  stored,
+  canEdit,
   onTry,
 }: {
   k: number;
   reading: TierReading;
   value: string;
+  stored: string | null | undefined;
+  canEdit: boolean;
   onTry(v: string): void;
 }) {
   const { lang } = useI18n();
@@ -215,11 +223,18 @@ function TierCheck({
         <Input
           size="small"
           style={{ width: 120 }}
-          placeholder={zh ? "试算实际值" : "Try a value"}
+          placeholder={zh ? "实际完成值" : "Actual value"}
+          aria-label={zh ? "实际完成值" : "Actual value"}
           data-testid={`try-${k}`}
           value={value}
+          disabled={!canEdit}
           onChange={(e) => onTry(e.target.value)}
         />
+        {stored && (
+          <Tag color="geekblue" data-testid={`tier-stored-${k}`}>
+            {zh ? `已保存：${stored}` : `saved: ${stored}`}
+          </Tag>
+        )}
         {t && (
           <Tooltip title={t.note}>
             <Tag color={t.tier ? "blue" : "default"} data-testid={`tier-of-${k}`}>

@@ -15,6 +15,7 @@ export interface ActivityInput {
   indicators: {
     name: string;
     targetText: string | null;
+    actualText: string | null;
     standards: { 优: string | null; 良: string | null; 中: string | null; 差: string | null };
   }[];
 }

@@ -32,6 +32,10 @@ export interface IndicatorDraft {
   name: string;
   targetText: string;
   standards: Record<TierName, string>;
+  /** 实际完成值 as typed (saved with the activities; the server stores the tier it reaches). */
+  actualText: string;
+  /** The tier stored for the saved actual value (the server's, by core's tierOf). */
+  tierReached?: TierName | null | undefined;
 }
 
 export interface ActivityDraft {
@@ -91,6 +95,8 @@ export function draftOf(d: Duty): DutyDraft {
         key: i.id,
         name: i.name,
         targetText: i.targetText ?? "",
+        actualText: i.actualText ?? "",
+        tierReached: i.tierReached ?? null,
         standards: {
           优: i.standards.优 ?? "",
           良: i.standards.良 ?? "",
@@ -107,7 +113,7 @@ export function emptyActivity(name: string): ActivityDraft {
 }
 
 export function emptyIndicator(): IndicatorDraft {
-  return { key: newKey(), name: "", targetText: "", standards: { 优: "", 良: "", 中: "", 差: "" } };
+  return { key: newKey(), name: "", targetText: "", actualText: "", standards: { 优: "", 良: "", 中: "", 差: "" } };
 }
 
 /** The indicator columns in the order a block copied from Excel fills them: 指标, 指标值, 优, 良, 中, 差. */
@@ -204,6 +210,7 @@ export function toActivityInput(d: DutyDraft): ActivityInput[] {
     indicators: a.indicators.map((i) => ({
       name: i.name.trim(),
       targetText: t(i.targetText),
+      actualText: t(i.actualText ?? ""),
       standards: { 优: t(i.standards.优), 良: t(i.standards.良), 中: t(i.standards.中), 差: t(i.standards.差) },
     })),
   }));
