@@ -459,6 +459,7 @@ function readRows(
   figures: Figure[],
 ): void {
   for (const group of rowsOf(ctx, blocks)) {
+    if (readAcross(ctx, group, doc, figures)) continue;
     let unit: "元" | "万元" | "千元" | undefined;
     let header: { basis?: Basis; year?: number; change: boolean }[] | undefined;
     let unitWarned = false;
@@ -510,6 +511,86 @@ function readRows(
       });
     }
   }
+}
+
+/**
+ * A table laid across: the item labels in one or two header rows (the vehicle group over 小计 / 购置 / 运行) and
+ * one row of values below, as a web page's table comes when copied one cell per line. The values go to the
+ * header's leaves in order. One value fewer than the leaves, with a 小计 among them, is read without the 小计
+ * only when the total then equals the sum of the items (the 小计 was not printed); otherwise nothing is read.
+ */
+function readAcross(
+  ctx: ImportContext,
+  group: Row[],
+  doc: { defaultYear?: number; titleBasis: Basis },
+  figures: Figure[],
+): boolean {
+  type Cell = { text: string; row: Row; col: number };
+  const cells: Cell[] = group.flatMap((row) => row.cells.map((text, col) => ({ text, row, col })));
+  const labels: { item: ThreePublicItem | "subtotal"; cell: Cell }[] = [];
+  const values: Cell[] = [];
+  let unit: "元" | "万元" | "千元" | undefined;
+  for (const c of cells) {
+    unit = unitOf(c.text) ?? unit;
+    const t = c.text.replace(/\s/g, "");
+    if (t === "") continue;
+    if (BARE.test(t)) {
+      values.push(c);
+      continue;
+    }
+    if (values.length > 0) return false; // labels after values: not one header over one row
+    if (t === "小计") labels.push({ item: "subtotal", cell: c });
+    else {
+      const item = itemOfLabel(t);
+      if (item) labels.push({ item, cell: c });
+    }
+  }
+  const top = labels.filter(
+    (l) => l.item !== "subtotal" && l.item !== "vehiclePurchase" && l.item !== "vehicleRunning",
+  );
+  if (top.length < 3 || values.length < 3) return false;
+  const subs = labels.filter((l) => l.item === "vehiclePurchase" || l.item === "vehicleRunning");
+  const hasSubtotal = labels.some((l) => l.item === "subtotal");
+  const leaves: ThreePublicItem[] = [];
+  for (const l of top) {
+    if (l.item === "vehicle" && (hasSubtotal || subs.length > 0)) {
+      if (hasSubtotal) leaves.push("vehicle");
+      for (const sub of subs) leaves.push(sub.item as ThreePublicItem);
+    } else leaves.push(l.item as ThreePublicItem);
+  }
+  const u = unit ?? "万元";
+  const fenAt = (i: number): bigint | undefined => {
+    const [int, frac = ""] = values[i]!.text.replace(/\s/g, "").split(".") as [string, string?];
+    return fenOfNumber(int, frac, u);
+  };
+  let use = leaves;
+  if (values.length === leaves.length - 1 && hasSubtotal) {
+    const without = leaves.filter((x) => x !== "vehicle");
+    const v = (item: ThreePublicItem): bigint => {
+      const i = without.indexOf(item);
+      return i >= 0 ? (fenAt(i) ?? 0n) : 0n;
+    };
+    const sum = v("abroad") + v("reception") + v("vehiclePurchase") + v("vehicleRunning");
+    if (without.includes("total") && v("total") === sum) use = without;
+    else return false;
+  } else if (values.length !== leaves.length) return false;
+  use.forEach((item, i) => {
+    const c = values[i]!;
+    const fen = fenAt(i);
+    const location = c.row.location(c.col);
+    ctx.touch(location);
+    if (fen === undefined) return;
+    const amount: Amount = {
+      text: c.text,
+      unit: u === "万元" ? "万元" : "元",
+      fen: fen.toString(),
+      yuan: fenToYuanText(fen),
+    };
+    const f: Figure = { item, basis: doc.titleBasis, fen, amount, location };
+    if (doc.defaultYear !== undefined) f.year = doc.defaultYear;
+    figures.push(f);
+  });
+  return true;
 }
 
 function headerOf(h: string, defaultYear?: number): { basis?: Basis; year?: number; change: boolean } {

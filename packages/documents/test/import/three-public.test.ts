@@ -77,6 +77,8 @@ const EXPECTED_PROBLEMS: Record<string, string[]> = {
   "hb-hanyang-2013-3p-1": ["three_public_total", "three_public_vehicle_sum"],
   "gx-baise-2024-3p-1": ["three_public_percent"],
   "gd-yingde-2016-3p-1": ["three_public_change", "three_public_percent", "three_public_total"],
+  // the table across (header order 小计, 购置费, 运行费) gives 50 / 25 where the text says 购置费25万元, 运行费50万元
+  "ah-shouxian-2022-3p-1": ["three_public_conflict"],
 };
 
 describe("三公 corpus documents", () => {
@@ -107,6 +109,22 @@ describe("三公 corpus documents", () => {
       row: 3,
       field: "total",
     });
+  });
+
+  it("寿县司法局: the table laid across one cell per line is read and its swapped 购置/运行 reported at the cells", () => {
+    const { ctx } = read(threePublic.find((m) => m.id === "ah-shouxian-2022-3p-1")!);
+    const conflicts = ctx.problems.filter((p) => p.code === "three_public_conflict");
+    // lines 16 and 17 of the text are `50 |` and `25 |`
+    expect(conflicts.map((p) => p.location.row)).toEqual([16, 17]);
+    expect(conflicts[0]!.message).toContain("25万元");
+  });
+
+  it("渝中区: the table with no 小计 value is read only because 100 + 692 + 4612 + 430 = 5834", () => {
+    const { ctx, result } = read(threePublic.find((m) => m.id === "cq-yuzhong-2017-3p-1")!);
+    expect(ctx.problems.filter((p) => p.code.startsWith("three_public_"))).toEqual([]);
+    expect(result.statements[0]!.items.vehicle!.figure!.origin).toBe("computed");
+    // the table's cells were read (touched): the line `430 |` (公务接待费) is line 22
+    expect(ctx.touched.some((l) => l.row === 22)).toBe(true);
   });
 
   it("keeps 预算 and 决算 apart (公安部 2010 决算 and 2011 预算), the prior stated from the other statement", () => {
