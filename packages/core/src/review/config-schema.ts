@@ -3,6 +3,8 @@
  * unknown rule ids reported with their path, nothing thrown for bad input.
  */
 import { z } from "zod";
+import { type ScoringScheme, schemeById, schemeProblems } from "../scoring/scheme.ts";
+import { ScoringSchemeSchema } from "../scoring/scheme-json.ts";
 import { RULES } from "./engine.ts";
 import { parseIsoDate } from "./rules/monitoring.ts";
 import { CATEGORIES, type ReviewConfigInput } from "./types.ts";
@@ -39,6 +41,12 @@ export const ReviewConfigSchema = z.strictObject({
     .refine((d) => parseIsoDate(d) !== undefined, { message: "日期不存在 no such date" })
     .optional(),
   executionBehindPoints: Decimal.optional(),
+  scoringScheme: z
+    .union([
+      z.string().refine((id) => schemeById(id) !== undefined, { message: "未知评分方案 unknown scoring scheme" }),
+      ScoringSchemeSchema,
+    ])
+    .optional(),
   severity: z.record(RuleId, SeverityEnum).optional(),
   disabled: z.array(RuleId).optional(),
   verdict: z
@@ -75,6 +83,12 @@ export function parseReviewConfig(json: unknown): ParsedReviewConfig {
       new RegExp(src);
     } catch (e) {
       problems.push({ path: key, message: `正则表达式无效 invalid regular expression: ${(e as Error).message}` });
+    }
+  }
+  const scheme = r.data.scoringScheme;
+  if (scheme !== undefined && typeof scheme !== "string") {
+    for (const p of schemeProblems(scheme as ScoringScheme)) {
+      problems.push({ path: `scoringScheme.${p.path}`, message: `${p.zh} / ${p.en}` });
     }
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -9,6 +9,7 @@ import { ARITHMETIC_RULES } from "./rules/arithmetic.ts";
 import { COMPLETENESS_RULES } from "./rules/completeness.ts";
 import { INDICATOR_RULES } from "./rules/indicators.ts";
 import { MONITORING_RULES } from "./rules/monitoring.ts";
+import { SCHEME_POINTS_RULES } from "./rules/scheme-points.ts";
 import { SELF_EVALUATION_RULES } from "./rules/self-evaluation.ts";
 import { TEXT_RULES } from "./rules/text.ts";
 import { TIER_RULES } from "./rules/tiers.ts";
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   ...ARITHMETIC_RULES,
   ...TIER_RULES,
   ...INDICATOR_RULES,
+  ...SCHEME_POINTS_RULES,
   ...SELF_EVALUATION_RULES,
   ...TEXT_RULES,
   ...MONITORING_RULES,
@@ -64,6 +66,7 @@ export function reviewFindings(
         messageEn: f.messageEn,
         location: { file: doc.file, ...f.location },
         ...(f.details ? { details: f.details } : {}),
+        ...(f.fix ? { fix: f.fix } : {}),
       });
     }
   }

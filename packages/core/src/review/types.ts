@@ -6,7 +6,7 @@
 import type { Location } from "../errors/domain-error.ts";
 import type { ImportedDocument } from "../model/document.ts";
 import type { MoneyUnit } from "../money/money.ts";
-import type { Level1 } from "../scoring/scheme.ts";
+import type { Level1, ScoringScheme } from "../scoring/scheme.ts";
 
 /** The review's categories: 财预〔2015〕88号's four plus arithmetic, data quality, scoring and in-year monitoring. */
 export const CATEGORIES = [
@@ -50,6 +50,22 @@ export interface FindingDetails {
   [key: string]: string | boolean | number | undefined;
 }
 
+/**
+ * A one-click fix, as data: the values to set. `set-points` gives each indicator of the scope the points the scheme
+ * expects (`points[i]` for the scope's indicator i, null where nothing changes; `changes` lists the changed ones
+ * with their location). The server applies it to the stored rows; the page shows it as a button.
+ */
+export interface FindingFix {
+  kind: "set-points";
+  label: { zh: string; en: string };
+  /** The scoring scheme the points follow. */
+  scheme: string;
+  /** Path of the scope in the document (`projects[0]`). */
+  path: string;
+  points: (string | null)[];
+  changes: { index: number; name: string; from: string; to: string; location: FindingLocation }[];
+}
+
 export interface Finding {
   rule: string;
   category: Category;
@@ -59,6 +75,8 @@ export interface Finding {
   messageEn: string;
   location: FindingLocation;
   details?: FindingDetails;
+  /** A one-click fix, when the rule can give one. */
+  fix?: FindingFix;
 }
 
 /** What a rule's check returns: the engine adds the rule id, category and (unless given) the rule's severity. */
@@ -67,6 +85,8 @@ export interface RuleFinding {
   messageEn: string;
   location: FindingLocation;
   details?: FindingDetails;
+  /** A one-click fix, when the rule can give one. */
+  fix?: FindingFix;
   /** A finding may be milder than its rule (a difference within rounding); config overrides still win. */
   severity?: Severity;
 }
@@ -131,6 +151,11 @@ export interface ReviewConfig {
   referenceDate?: string;
   /** Percentage points the execution rate may trail the share of the year elapsed before it is flagged. */
   executionBehindPoints: string;
+  /**
+   * The scoring scheme goals and self-evaluations are scored by (a built-in id or alias, or a bureau's own scheme):
+   * `scoring.points-match-scheme` checks indicator points against it. Default `national-project`.
+   */
+  scoringScheme?: string | ScoringScheme | undefined;
   /** Per-rule severity overrides. */
   severity: Record<string, Severity>;
   /** Rule ids switched off. */
