@@ -109,9 +109,17 @@ const HEADING = /^\s*(?:\d+|[一二三四五六七八九十]+)[.、．]\s*([^\s�
 function readAmounts(ctx: ImportContext, passage: Passage, text: string, result: EvaluationReport): void {
   const bySentence = new Map<number, EvaluationReport["projects"][number]>();
   const percents = findPercents(passage.text);
+  // 总支出 X，其中基本支出 A，项目支出 B: the parts of a whole stated in the same sentence
+  const parts = new Map<number, { whole?: { a: FoundAmount; role: Role }; parts: FoundAmount[] }>();
   for (const a of findAmounts(passage.text)) {
     if (a.fen === undefined || a.approximate) continue;
-    const role = roleOf(clauseBefore(text, a.start));
+    const clause = clauseBefore(text, a.start);
+    const role = roleOf(clause);
+    const s0 = sentenceStart(text, a.start);
+    const entry = parts.get(s0) ?? { parts: [] };
+    parts.set(s0, entry);
+    if (role && role !== "initialBudget" && !entry.whole) entry.whole = { a, role };
+    else if (entry.whole && /基本支出|项目支出/.test(clause)) entry.parts.push(a);
     if (!role) continue;
     const location = locate(passage, a.start, role);
     ctx.touch(location);
@@ -143,6 +151,18 @@ function readAmounts(ctx: ImportContext, passage: Passage, text: string, result:
   }
   // sentences with only one of budget / executed are not projects
   result.projects = result.projects.filter((p) => p.budget || p.executed || p.rate);
+  for (const { whole, parts: ps } of parts.values()) {
+    if (!whole || ps.length < 2) continue;
+    const sum = ps.reduce((acc, p) => acc + p.fen!, 0n);
+    if (sum === whole.a.fen) continue;
+    ctx.report(
+      "warning",
+      "report_parts_sum",
+      `「${whole.a.text}」不等于其后所列 ${ps.map((p) => `「${p.text}」`).join("、")} 之和 ${fenToYuanText(sum)}元`,
+      `"${whole.a.text}" is not the sum of the parts listed after it (${ps.map((p) => p.text).join(", ")}), ${fenToYuanText(sum)} yuan`,
+      locate(passage, whole.a.start, whole.role),
+    );
+  }
 }
 
 /** The numbered heading (`1.中央和省级政法纪检监察转移支付项目`) nearest above an offset. */

@@ -86,6 +86,22 @@ describe("evaluation-report corpus documents", () => {
     expect(result.rate!.location).toMatchObject({ row: 23 });
   });
 
+  it("衡山 公安 2019: 总支出7908.83万元 is not 基本支出4204.8万元 + 项目支出3704万元 (7908.80), reported on line 19", () => {
+    const { ctx } = read(reports.find((m) => m.id === "hn-hengshan-2019-eval-1")!);
+    const p = ctx.problems.find((x) => x.code === "report_parts_sum")!;
+    expect(p.location).toMatchObject({ row: 19, field: "executed" });
+    expect(p.message).toContain("79088000.00");
+  });
+
+  it("the seeds are none of the narrative kinds", () => {
+    const seeds = join(CORPUS, "../seeds");
+    for (const f of readdirSync(seeds).filter((x) => x.endsWith(".txt"))) {
+      const source = readExtractedText(readFileSync(join(seeds, f), "utf8"), f);
+      expect(looksLikeEvaluationReport(source.blocks), f).toBe(false);
+      expect(looksLikeThreePublic(source.blocks), f).toBe(false);
+    }
+  });
+
   it("三亚 公安 2017: the score table one cell per paragraph, parts add up to 80.14", () => {
     const { ctx, result } = read(reports.find((m) => m.id === "hi-sanya-2017-eval-1")!);
     expect(result.sections.map((s) => [s.label, s.points?.value, s.score.value])).toEqual([
