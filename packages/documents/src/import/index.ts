@@ -24,7 +24,7 @@ import {
 import { departmentSelfEvaluationTables, readDepartmentSelfEvaluation } from "./department-self-evaluation.ts";
 import { isDutyActivityTable, readDutyActivityTables } from "./duty-activity.ts";
 import { hasIndicatorGrid, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
-import { isProjectSelfEvaluationTable, readProjectSelfEvaluations } from "./project-self-evaluation.ts";
+import { projectSelfEvaluationTables, readProjectSelfEvaluations } from "./project-self-evaluation.ts";
 import { explainRecognition } from "./recognition.ts";
 import { fenOf, fenToWanYuanText, fenToYuanText } from "./values.ts";
 
@@ -65,7 +65,7 @@ export function recogniseKinds(source: SourceDocument): Kind[] {
   const tables = tablesOf(source.blocks);
   const kinds: Kind[] = [];
   if (looksLikeDisclosure(source.blocks)) kinds.push("budget-disclosure");
-  if (tables.some(isProjectSelfEvaluationTable)) kinds.push("project-self-evaluation");
+  if (projectSelfEvaluationTables(source.blocks).length > 0) kinds.push("project-self-evaluation");
   else if (departmentSelfEvaluationTables(source.blocks).length > 0) kinds.push("department-self-evaluation");
   else if (tables.some(isDepartmentExpenditureTable)) kinds.push("department-expenditure-self-evaluation");
   if (tables.some(isProjectInfoTable) && tables.some(hasIndicatorGrid) && !kinds.includes("project-self-evaluation"))
@@ -207,10 +207,7 @@ export function importDocument(original: SourceDocument, opts: ImportOptions = {
         break;
       }
       case "project-self-evaluation": {
-        tables.filter(isProjectSelfEvaluationTable).forEach((t) => {
-          used.add(t);
-        });
-        doc.projectSelfEvaluations = readProjectSelfEvaluations(ctx, source.blocks);
+        doc.projectSelfEvaluations = readProjectSelfEvaluations(ctx, source.blocks, used);
         break;
       }
       case "department-self-evaluation": {

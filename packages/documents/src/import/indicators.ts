@@ -43,8 +43,11 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
   let r = opts.start;
   for (; r < end; r++) {
     if (isEmptyRow(table, r)) continue;
-    const firstText = table.rows[r]!.map((x) => norm(x.text)).find((t) => t !== "") ?? "";
+    const filled = table.rows[r]!.map((x) => norm(x.text)).filter((t) => t !== "");
+    const firstText = filled[0] ?? "";
     if (stop.has(firstText)) break;
+    // the title of the next form inside the same table (`项目绩效目标完成情况表 (2019 年度)`) ends the grid
+    if (filled.length === 1 && /(绩效|自评|目标).{0,12}表$/.test(firstText)) break;
 
     // Read by position, or — when the row's cells have moved (merged cells left out) — by the kind of each cell.
     const row = fieldsOfRow(

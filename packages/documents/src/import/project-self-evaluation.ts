@@ -1,130 +1,423 @@
 /**
- * 项目支出绩效自评表 (national layout, 财预〔2020〕10号 附件):
- * 项目名称 | 主管部门 | 实施单位; 项目资金 rows (年度资金总额, 其中：当年财政拨款 / 上年结转资金 / 其他资金) under
- * 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分; 年度总体目标 (预期目标 | 实际完成情况); the grid
- * 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施; 总分.
- * One table per project; several tables give several projects.
+ * 项目支出绩效自评表 (national 财预〔2020〕10号 and the provinces' variants): 项目名称, 主管部门, 实施单位; the funds
+ * (年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分, or 预算数: … 执行数: … written as pairs); 年度总体目标
+ * (预期目标 / 实际完成情况); the indicator grid (一级 | 二级 | 三级 | 指标值 | 实际完成值 | 分值 | 得分 | 偏差原因);
+ * 总分.
+ *
+ * The form is read as a stream of rows over every table of the document, in order, so that one form split over
+ * several tables (a page break, a layout reader that cut it) and several forms in one table (大英: two projects
+ * one after the other) read the same way: a 项目名称 row starts a project; a funds header, a goal row, a grid
+ * header and a 总分 row switch what the rows after them are. Header names come from the column vocabulary, and a
+ * grid header whose 一级 was merged into the row above (萧县) is joined with it.
  */
 
 import { decimal } from "@jixiao/core";
 import type { FundLine, ProjectSelfEvaluation } from "@jixiao/core/model";
 import type { Block, Table } from "../model/table.ts";
 import { type ImportContext, isEmptyRow, norm, tidy, unitIn } from "./context.ts";
-import { findHeaderRow } from "./headers.ts";
+import { type HeaderField, mapColumns } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
+import { cellKind } from "./row-fields.ts";
 import { readNumber, readPercent } from "./values.ts";
-
-export function isProjectSelfEvaluationTable(table: Table): boolean {
-  const hasName = table.rows.some((row) => row.some((c) => norm(c.text) === "项目名称"));
-  const funds = findHeaderRow(table, ["budget", "executed"]);
-  // The indicator grid comes after the funds.
-  const grid = funds ? findHeaderRow(table, ["name", "target", "actual"], funds.row + 1) : undefined;
-  return hasName && funds !== undefined && grid !== undefined;
-}
-
-export function readProjectSelfEvaluations(ctx: ImportContext, blocks: Block[]): ProjectSelfEvaluation[] {
-  return blocks
-    .flatMap((b) => (b.type === "table" ? [b.table] : []))
-    .filter(isProjectSelfEvaluationTable)
-    .map((t) => readOne(ctx, t));
-}
 
 const LABELS: Record<string, "name" | "department" | "implementer"> = {
   项目名称: "name",
+  项目支出名称: "name",
   主管部门: "department",
+  主管部门及代码: "department",
+  预算部门: "department",
+  部门名称: "department",
   实施单位: "implementer",
+  项目实施单位: "implementer",
+  预算单位: "implementer",
 };
 
-function readOne(ctx: ImportContext, table: Table): ProjectSelfEvaluation {
-  const result: ProjectSelfEvaluation = { name: "", funds: [], indicators: [], location: ctx.at(table) };
-  const funds = findHeaderRow(table, ["budget", "executed"])!;
-  const grid = findHeaderRow(table, ["name", "target", "actual"], funds.row + 1)!;
-  const unit = unitIn(table.rows[funds.row]!.map((c) => c.text).join(" ")) ?? "万元";
-  let inGoals = false;
-  for (let r = 0; r < grid.row; r++) {
-    if (isEmptyRow(table, r) || r === funds.row) continue;
-    const texts = table.rows[r]!.map((c) => c.text);
-    if (r < funds.row) {
+const FUND_FIELDS = ["initial", "adjustment", "budget", "executed", "weight", "rate", "score"] as const;
+type FundField = (typeof FUND_FIELDS)[number];
+const AMOUNT_FIELDS = new Set<FundField>(["initial", "adjustment", "budget", "executed"]);
+
+const NUMERIC = /^[+-]?[\d,]+(\.\d+)?\s*(万元|万|元)?$/;
+const PERCENT = /^[+-]?\d+(\.\d+)?\s*[%％]$/;
+const DASH = /^[—\-–/／*＊]+$/;
+const TOTAL = /^(总分|合计|总计|自评得分|综合得分|得分合计)$/;
+const GOALS = /总体目标|目标完成情况/;
+const GOAL_WORDS =
+  /^(年度总体目标|总体目标|预期目标|实际完成情况|实际完成目标|年初设定目标|年度总体目标完成情况综述|年度目标完成情况)$/;
+
+interface RowRef {
+  table: Table;
+  r: number;
+  cells: string[];
+}
+
+function labelOf(text: string): "name" | "department" | "implementer" | undefined {
+  return LABELS[norm(text).replace(/[：:]/g, "")];
+}
+
+/** The fund fields a row names as column headers, with their columns (a header: no values beside them). */
+function fundHeader(cells: string[]): Map<FundField, number> | undefined {
+  const cols = mapColumns(cells);
+  const found = new Map<FundField, number>();
+  for (const f of FUND_FIELDS) {
+    const c = cols.get(f);
+    if (c !== undefined) found.set(f, c);
+  }
+  const amounts = [...found.keys()].filter((f) => AMOUNT_FIELDS.has(f));
+  if (amounts.length < 2 && !(found.has("executed") && found.has("rate"))) return undefined;
+  if (cols.has("name") || cols.has("target")) return undefined;
+  // `预算数: | 312 | 执行数: | 312`: the names have their values beside them — pairs, not a header
+  if (
+    cells.some(
+      (c, i) => found.has(mapColumns([c]).keys().next().value as FundField) && NUMERIC.test(tidy(cells[i + 1] ?? "")),
+    )
+  )
+    return undefined;
+  return found;
+}
+
+/** `预算数: | 312 | 执行数: | 312`: fund names each followed by its value. */
+function fundPairs(cells: string[]): Map<FundField, { text: string; column: number }> | undefined {
+  const out = new Map<FundField, { text: string; column: number }>();
+  cells.forEach((c, i) => {
+    const f = mapColumns([c]).keys().next().value as HeaderField | undefined;
+    if (!f || !(FUND_FIELDS as readonly string[]).includes(f)) return;
+    const v = tidy(cells[i + 1] ?? "");
+    if (NUMERIC.test(v) || PERCENT.test(v)) out.set(f as FundField, { text: v, column: i + 1 });
+  });
+  return out.size > 0 ? out : undefined;
+}
+
+/** A grid header: 三级指标 with 指标值 (and 实际完成值), in this row or this row joined with the row above. */
+function gridHeader(cells: string[], above: string[] | undefined): Map<HeaderField, number> | undefined {
+  const cols = mapColumns(cells);
+  if (!(cols.has("name") && cols.has("target"))) return undefined;
+  if (!cols.has("level1") && above) {
+    // 一级 merged vertically: `绩效指标 | 一级 指标` above `二级指标 | 三级指标 | …`
+    const up = mapColumns(above);
+    const c = up.get("level1");
+    if (c !== undefined && !cols.has("level2")) cols.set("level1", -1);
+    else if (c !== undefined && c < (cols.get("level2") ?? 0) && ![...cols.values()].includes(c)) cols.set("level1", c);
+  }
+  if (cols.get("level1") === -1) cols.delete("level1");
+  return cols;
+}
+
+/** The grid's rows from `start`: up to a 总分 row, a new 项目名称 or funds, the end of the table. */
+function readGridFrom(ctx: ImportContext, table: Table, start: number, columns: Map<HeaderField, number>) {
+  let end = start;
+  while (end < table.rows.length) {
+    const t = table.rows[end]!.map((c) => c.text);
+    if (isTotalRow(t) || t.some((c) => labelOf(c) === "name") || fundPairs(t) || fundHeader(t)) break;
+    end++;
+  }
+  return readIndicatorGrid(ctx, table, { start, end, columns, stopAt: ["总分", "合计"] });
+}
+
+/** A row that starts with a 一级 or 二级 name of the framework (in its first two cells): an indicator row. */
+function startsIndicatorRow(texts: string[]): boolean {
+  return texts
+    .filter((t) => t !== "")
+    .slice(0, 2)
+    .some((t) => ["level1", "level2", "level12"].includes(cellKind(t)));
+}
+
+function isTotalRow(cells: string[]): boolean {
+  const first = cells.map(norm).find((t) => t !== "");
+  return first !== undefined && TOTAL.test(first);
+}
+
+/** Rows of every table, in document order. */
+function rowsOf(blocks: Block[]): RowRef[] {
+  const rows: RowRef[] = [];
+  for (const b of blocks) {
+    if (b.type !== "table") continue;
+    b.table.rows.forEach((row, r) => {
+      rows.push({ table: b.table, r, cells: row.map((c) => c.text) });
+    });
+  }
+  return rows;
+}
+
+/**
+ * The tables that hold a project self-evaluation: the form's parts, wherever they are — a 项目名称, funds (a header
+ * or 预算数:/执行数: pairs) and an indicator grid with 实际完成值 or 得分, in any tables of the document.
+ */
+export function projectSelfEvaluationTables(blocks: Block[]): Table[] {
+  let name = false;
+  let funds = false;
+  let grid = false;
+  const tables = new Set<Table>();
+  let prev: string[] | undefined;
+  for (const row of rowsOf(blocks)) {
+    if (row.cells.some((c) => labelOf(c) === "name")) {
+      name = true;
+      tables.add(row.table);
+    }
+    if (fundHeader(row.cells) || fundPairs(row.cells)?.has("budget")) {
+      funds = true;
+      tables.add(row.table);
+    }
+    const g = gridHeader(row.cells, prev);
+    if (g && (g.has("actual") || g.has("score"))) {
+      grid = true;
+      tables.add(row.table);
+    }
+    prev = row.cells;
+  }
+  return name && funds && grid ? [...tables] : [];
+}
+
+/** One table that holds all of a form (for callers that look at one table). */
+export function isProjectSelfEvaluationTable(table: Table): boolean {
+  return projectSelfEvaluationTables([{ type: "table", table }]).length > 0;
+}
+
+/**
+ * Every project self-evaluation of the document, from the first table of a form on; `used` receives the tables
+ * rows were read from.
+ */
+export function readProjectSelfEvaluations(
+  ctx: ImportContext,
+  blocks: Block[],
+  used?: Set<Table>,
+): ProjectSelfEvaluation[] {
+  const first = projectSelfEvaluationTables(blocks)[0];
+  if (!first) return [];
+  const all = rowsOf(blocks);
+  const rows = all.slice(all.findIndex((x) => x.table === first));
+  const out: ProjectSelfEvaluation[] = [];
+  let p: ProjectSelfEvaluation | undefined;
+  let mode: "head" | "funds" | "goals" | "grid" | "after" = "head";
+  let fundCols: Map<FundField, number> | undefined;
+  let unit: "元" | "万元" = "万元";
+  let goalWaiting = false;
+  let gridScoreCol: number | undefined;
+  const consumed = new Set<Table>();
+  let lastGrid: Map<HeaderField, number> | undefined;
+  let pairCols: Map<FundField, number> | undefined;
+
+  const start = (row: RowRef): ProjectSelfEvaluation => {
+    const np: ProjectSelfEvaluation = { name: "", funds: [], indicators: [], location: ctx.at(row.table, row.r) };
+    out.push(np);
+    mode = "head";
+    fundCols = undefined;
+    pairCols = undefined;
+    return np;
+  };
+
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
+    const { table, r, cells } = row;
+    if (isEmptyRow(table, r)) continue;
+    const texts = cells.map(tidy);
+    consumed.add(table);
+
+    // labels: 项目名称 starts a project; 主管部门 / 实施单位 fill it
+    const labelled = texts.some((t) => labelOf(t) !== undefined);
+    if (labelled && !gridHeader(cells, undefined)) {
       let used = false;
       texts.forEach((t, i) => {
-        const f = LABELS[norm(t)];
-        const v = texts.slice(i + 1).find((x) => tidy(x) !== "" && !LABELS[norm(x)]);
-        if (f && v !== undefined) {
-          result[f] = tidy(v);
-          used = true;
-        }
+        const f = labelOf(t);
+        if (!f) return;
+        const v = texts.slice(i + 1).find((x) => x !== "" && labelOf(x) === undefined);
+        if (v === undefined) return;
+        if (f === "name" && (!p || p.name !== "" || p.indicators.length > 0)) p = start(row);
+        p ??= start(row);
+        p[f] = v;
+        used = true;
       });
-      if (!used) ctx.unmappedRow(table, r);
+      if (used) {
+        mode = "head";
+        continue;
+      }
+    }
+    p ??= start(row);
+
+    const prevCells = k > 0 && rows[k - 1]!.table === table ? rows[k - 1]!.cells : undefined;
+    const gh = gridHeader(cells, prevCells);
+    if (gh) {
+      gridScoreCol = gh.get("score");
+      mode = "grid";
+      lastGrid = gh;
+      const read = readGridFrom(ctx, table, r + 1, gh);
+      p.indicators.push(...read.indicators);
+      // continue after the grid's rows
+      while (k + 1 < rows.length && rows[k + 1]!.table === table && rows[k + 1]!.r < read.end) k++;
       continue;
     }
-    const firstKey = norm(texts.find((t) => tidy(t) !== "") ?? "");
-    const goalWords = /^(年度总体目标|总体目标|预期目标|实际完成情况)$/;
-    if (/总体目标/.test(firstKey) || inGoals) {
-      // 年度总体目标 | 预期目标 | 实际完成情况 (headers), with the values on this row or the next.
-      const values = texts.map(tidy).filter((t) => t !== "" && !goalWords.test(norm(t)));
-      if (values.length >= 1) result.expectedGoal = values[0];
-      if (values.length >= 2) result.actualOutcome = values[1];
-      inGoals = values.length === 0 && !inGoals;
+
+    if (isTotalRow(texts)) {
+      const all = texts;
+      const nums = all.filter((t) => /^\d+(\.\d+)?$/.test(t));
+      const score =
+        (gridScoreCol !== undefined && /^\d+(\.\d+)?$/.test(all[gridScoreCol] ?? "") && all[gridScoreCol]) ||
+        nums.pop();
+      if (score) {
+        p.totalScore = readNumber(score);
+        ctx.touch(ctx.at(table, r));
+      }
+      mode = "after";
       continue;
     }
-    const cols = funds.columns;
-    const labelCells = texts
-      .slice(0, Math.min(...cols.values()))
-      .map(tidy)
-      .filter((t) => t !== "" && !/项目资金/.test(t));
-    if (labelCells.length === 0) {
-      ctx.unmappedRow(table, r);
+
+    const fh = fundHeader(cells);
+    if (fh) {
+      fundCols = fh;
+      pairCols = undefined;
+      const u = unitIn(cells.join(" "));
+      if (u) unit = u;
+      mode = "funds";
       continue;
     }
-    const line: FundLine = { label: labelCells.join(" "), location: ctx.at(table, r) };
-    const get = (f: "initial" | "budget" | "executed" | "weight" | "rate" | "score") => {
-      const c = cols.get(f);
-      return c === undefined ? "" : tidy(texts[c] ?? "");
-    };
-    const isDash = (t: string) => /^[—\-–/]+$/.test(t);
-    for (const f of ["initial", "budget", "executed"] as const) {
-      const t = get(f);
-      if (t !== "" && !isDash(t)) line[f] = ctx.amount(t, unit, ctx.at(table, r, cols.get(f), f));
+    const pairs = fundPairs(cells);
+    if (pairs && (pairs.has("budget") || pairs.has("executed") || pairs.has("initial"))) {
+      const u = unitIn(cells.join(" "));
+      if (u) unit = u;
+      const label = texts.find((t) => t !== "" && !mapColumns([t]).size) ?? "年度资金总额";
+      const line: FundLine = { label: norm(label) === "" ? "年度资金总额" : label, location: ctx.at(table, r) };
+      fillLine(ctx, line, table, r, pairs, unit);
+      p.funds.push(line);
+      pairCols = new Map([...pairs].map(([f, v]) => [f, v.column]));
+      mode = "funds";
+      continue;
     }
-    if (get("weight") !== "" && !isDash(get("weight"))) line.weight = readNumber(get("weight"));
-    if (get("rate") !== "" && !isDash(get("rate"))) line.rate = readPercent(get("rate"));
-    if (get("score") !== "" && !isDash(get("score"))) line.score = readNumber(get("score"));
-    result.funds.push(line);
+    // rows under a pairs row (`其中-财政拨款: | 312 | 其中-财政拨款: | 312`): values in the same columns
+    if (mode === "funds" && !fundCols && pairCols) {
+      const label = texts.find((t) => t !== "") ?? "";
+      const values = new Map<FundField, { text: string; column: number }>();
+      for (const [f, c] of pairCols) values.set(f, { text: texts[c] ?? "", column: c });
+      if ([...values.values()].every((v) => v.text === "" || NUMERIC.test(v.text) || DASH.test(v.text))) {
+        const line: FundLine = { label: label.replace(/[：:]$/, ""), location: ctx.at(table, r) };
+        fillLine(ctx, line, table, r, values, unit);
+        p.funds.push(line);
+        continue;
+      }
+    }
+
+    if (GOALS.test(texts.find((t) => t !== "") ?? "")) {
+      const values = texts.filter((t) => t !== "" && !GOAL_WORDS.test(norm(t)));
+      if (values.length >= 1) p.expectedGoal = values[0];
+      if (values.length >= 2) p.actualOutcome = values[1];
+      goalWaiting = values.length === 0;
+      mode = "goals";
+      continue;
+    }
+    if (mode === "goals" && goalWaiting) {
+      const values = texts.filter((t) => t !== "" && !GOAL_WORDS.test(norm(t)));
+      if (values.length >= 1) p.expectedGoal = values[0];
+      if (values.length >= 2) p.actualOutcome = values[1];
+      goalWaiting = false;
+      continue;
+    }
+
+    // a second form whose grid header was not repeated (or was dropped as a repeated header): its 一级/二级 rows
+    if (lastGrid && mode !== "grid" && startsIndicatorRow(texts)) {
+      const read = readGridFrom(ctx, table, r, lastGrid);
+      p.indicators.push(...read.indicators);
+      mode = "grid";
+      while (k + 1 < rows.length && rows[k + 1]!.table === table && rows[k + 1]!.r < read.end) k++;
+      continue;
+    }
+    if (mode === "funds" && fundCols) {
+      const line = fundLine(ctx, table, r, texts, fundCols, unit);
+      if (line) {
+        p.funds.push(line);
+        continue;
+      }
+    }
+    // a unit line (`单位：万元`) or a section caption (`资金情况 (万元)`) sets the unit and says nothing else
+    if (texts.filter((t) => t !== "").length === 1 && unitIn(texts.find((t) => t !== "")!)) {
+      unit = unitIn(texts.find((t) => t !== "")!)!;
+      continue;
+    }
+    ctx.unmappedRow(table, r);
   }
-  const { indicators, end } = readIndicatorGrid(ctx, table, {
-    start: grid.row + 1,
-    columns: grid.columns,
-    stopAt: ["总分"],
-  });
-  result.indicators = indicators;
-  for (let r = end; r < table.rows.length; r++) {
-    const all = table.rows[r]!.map((c) => tidy(c.text));
-    const texts = all.filter((t) => t !== "");
-    if (texts.length === 0) continue;
-    if (norm(texts[0]!) === "总分") {
-      // The stated total sits in the 得分 column (the 分值 column holds 100).
-      const sc = grid.columns.get("score");
-      const score = (sc !== undefined && all[sc]) || texts.filter((t) => /^\d+(\.\d+)?$/.test(t)).pop();
-      if (score) result.totalScore = readNumber(score);
-    } else ctx.unmappedRow(table, r);
+  if (used) for (const row of rows) if (consumed.has(row.table)) used.add(row.table);
+
+  for (const q of out) {
+    if (q.name === "") ctx.report("warning", "missing_name", "项目名称为空", "The project has no name", q.location);
+    checkTotal(ctx, q);
   }
-  if (result.name === "")
-    ctx.report("warning", "missing_name", "项目名称为空", "The project has no name", ctx.at(table));
-  // Stated total against Σ scores (budget line + indicators).
+  return out.filter((q) => q.name !== "" || q.funds.length > 0 || q.indicators.length > 0);
+}
+
+function fillLine(
+  ctx: ImportContext,
+  line: FundLine,
+  table: Table,
+  r: number,
+  values: Map<FundField, { text: string; column: number }>,
+  unit: "元" | "万元",
+): void {
+  for (const [f, { text, column }] of values) {
+    if (text === "" || DASH.test(text)) continue;
+    if (AMOUNT_FIELDS.has(f)) {
+      if (f === "adjustment") continue;
+      line[f as "initial" | "budget" | "executed"] = ctx.amount(text, unit, ctx.at(table, r, column, f));
+    } else if (f === "weight") line.weight = readNumber(text);
+    else if (f === "rate") line.rate = readPercent(text);
+    else if (f === "score") line.score = readNumber(text);
+  }
+}
+
+/**
+ * A funds row: its label (the text cells before the values) and its values. Values stand under their headers when
+ * the label is left of the first fund column and every fund column holds a value or nothing; otherwise (merged
+ * cells left out) they are taken in the header's order from the first value.
+ */
+function fundLine(
+  ctx: ImportContext,
+  table: Table,
+  r: number,
+  texts: string[],
+  cols: Map<FundField, number>,
+  unit: "元" | "万元",
+): FundLine | undefined {
+  const isValue = (t: string) => NUMERIC.test(t) || PERCENT.test(t) || DASH.test(t);
+  const firstValue = texts.findIndex((t, i) => i > 0 && t !== "" && isValue(t));
+  const labelCells = texts
+    .slice(0, firstValue < 0 ? texts.length : firstValue)
+    .filter((t) => t !== "" && !/项目资金|资金情况/.test(t));
+  if (labelCells.length === 0) return undefined;
+  const line: FundLine = { label: labelCells.join(" "), location: ctx.at(table, r) };
+  const order = [...cols.entries()].sort((a, b) => a[1] - b[1]);
+  const minCol = order[0]![1];
+  const fundColumns = new Set(cols.values());
+  const positional =
+    texts.slice(0, minCol).some((t) => t !== "") &&
+    order.every(([, c]) => (texts[c] ?? "") === "" || isValue(texts[c]!)) &&
+    texts.every((t, i) => i < minCol || fundColumns.has(i) || t === "");
+  const values = new Map<FundField, { text: string; column: number }>();
+  if (positional) {
+    for (const [f, c] of order) values.set(f, { text: texts[c] ?? "", column: c });
+  } else if (firstValue >= 0) {
+    const found = texts
+      .map((text, column) => ({ text, column }))
+      .filter((x) => x.column >= firstValue && x.text !== "");
+    if (found.some((x) => !isValue(x.text))) return undefined;
+    order.forEach(([f], i) => {
+      const v = found[i];
+      if (v) values.set(f, v);
+    });
+  }
+  fillLine(ctx, line, table, r, values, unit);
+  return line;
+}
+
+/** Stated total against Σ scores (the funds line and the indicators). */
+function checkTotal(ctx: ImportContext, result: ProjectSelfEvaluation): void {
   const scores = [result.funds[0]?.score, ...result.indicators.map((i) => i.score)]
     .filter((s) => s !== undefined)
     .map((s) => (s?.value !== undefined ? decimal.parseDecimal(s.value) : undefined));
-  if (result.totalScore?.value !== undefined && scores.every((s) => s !== undefined) && scores.length > 0) {
-    const sum = decimal.sum(scores as decimal.Ratio[]);
-    if (decimal.cmp(sum, decimal.parseDecimal(result.totalScore.value)!) !== 0) {
-      ctx.report(
-        "warning",
-        "score_mismatch",
-        `总分填报 ${result.totalScore.text}，各项得分合计 ${decimal.toDecimalString(sum)}`,
-        `Total stated ${result.totalScore.text}; the scores add up to ${decimal.toDecimalString(sum)}`,
-        result.location,
-      );
-    }
+  if (result.totalScore?.value === undefined || scores.length === 0 || !scores.every((s) => s !== undefined)) return;
+  const sum = decimal.sum(scores as decimal.Ratio[]);
+  if (decimal.cmp(sum, decimal.parseDecimal(result.totalScore.value)!) !== 0) {
+    ctx.report(
+      "warning",
+      "score_mismatch",
+      `总分填报 ${result.totalScore.text}，各项得分合计 ${decimal.toDecimalString(sum)}`,
+      `Total stated ${result.totalScore.text}; the scores add up to ${decimal.toDecimalString(sum)}`,
+      result.location,
+    );
   }
-  return result;
 }

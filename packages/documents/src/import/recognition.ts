@@ -17,7 +17,7 @@ import { departmentSelfEvaluationTables } from "./department-self-evaluation.ts"
 import { isDutyActivityTable } from "./duty-activity.ts";
 import { type HeaderField, mapColumns } from "./headers.ts";
 import { hasIndicatorGrid, isProjectInfoTable } from "./project-goals.ts";
-import { isProjectSelfEvaluationTable } from "./project-self-evaluation.ts";
+import { projectSelfEvaluationTables } from "./project-self-evaluation.ts";
 
 export interface KindEvidence {
   kind: Kind;
@@ -40,7 +40,7 @@ interface KindTest {
 
 const TESTS: Partial<Record<Kind, KindTest>> = {
   "project-self-evaluation": {
-    decisive: (_b, tables) => tables.some(isProjectSelfEvaluationTable),
+    decisive: (blocks) => projectSelfEvaluationTables(blocks).length > 0,
     needs: {
       zh: "含「项目名称」、资金表头（全年预算数、全年执行数）及其后的指标表头（三级指标、年度指标值、实际完成值）的表格",
       en: "a table with 项目名称, the funds header (全年预算数, 全年执行数) and after it the indicator header (三级指标, 年度指标值, 实际完成值)",

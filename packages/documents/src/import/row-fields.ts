@@ -120,10 +120,8 @@ function plausible(cells: readonly string[], columns: ReadonlyMap<HeaderField, n
     const leftOfName = cells.some((x, i) => i < (columns.get("name") ?? 0) && !mapped.has(i) && squash(x) !== "");
     if (leftOfName) return false;
   }
-  // a filled cell in no column at all, to the right of the first mapped column, means a shifted row
-  const first = Math.min(...mapped);
-  const last = Math.max(...mapped);
-  return !cells.some((x, i) => i > first && i < last && !mapped.has(i) && cellKind(x) !== "text" && squash(x) !== "");
+  // a value or a framework name in no column at all means a shifted row (a free text there may be a caption)
+  return !cells.some((x, i) => !mapped.has(i) && squash(x) !== "" && cellKind(x) !== "text");
 }
 
 /**

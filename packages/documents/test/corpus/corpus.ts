@@ -88,7 +88,7 @@ function sumWeights(ws: (string | undefined)[]): string | undefined {
 }
 
 /** The result's figures in the manifest's terms, for the manifest's kind. */
-export function figuresOf(r: ImportResult, kind: string): Record<string, unknown> {
+export function figuresOf(r: ImportResult, kind: string, want: { name?: unknown } = {}): Record<string, unknown> {
   const d = r.document;
   const out: Record<string, unknown> = {};
   const put = (k: string, v: unknown) => {
@@ -96,7 +96,8 @@ export function figuresOf(r: ImportResult, kind: string): Record<string, unknown
   };
   switch (kind) {
     case "project-self-evaluation": {
-      const p = d.projectSelfEvaluations[0];
+      // the project the manifest names (a page may hold several), else the first
+      const p = d.projectSelfEvaluations.find((x) => x.name === want.name) ?? d.projectSelfEvaluations[0];
       if (!p) break;
       // the total line (年度资金总额), or the first line stating a budget when the total is left 0 or blank
       const line = p.funds.find((f) => nonZero(f.budget)) ?? p.funds[0];
@@ -111,7 +112,7 @@ export function figuresOf(r: ImportResult, kind: string): Record<string, unknown
     }
     case "project-goals": {
       if (d.projects.length === 0) break;
-      put("budgetYuan", yuan(d.projects[0]!.budget));
+      put("budgetYuan", yuan((d.projects.find((x) => x.name === want.name) ?? d.projects[0]!).budget));
       put(
         "indicators",
         d.projects.reduce((n, p) => n + p.indicators.length, 0),
@@ -197,7 +198,7 @@ export interface Outcome {
 /** Compares one document's import with its manifest. */
 export function compare(m: Manifest, r: ImportResult): Outcome {
   const figures: Outcome["figures"] = {};
-  const read = figuresOf(r, m.kind);
+  const read = figuresOf(r, m.kind, m.figures);
   for (const k of COMPARED) {
     const want = m.figures[k];
     if (want === undefined || want === null) continue;
