@@ -433,6 +433,8 @@ export const NarrativeChangeSchema = z.object({
   /** What it is compared with, as written (`上年`, `2015年`, `2021年预算`). */
   comparedWith: z.string(),
   comparedYear: z.number().int().optional(),
+  /** `基本持平`, `减少1271万余元`: roughly, so no prior year is derived from it and it is not checked. */
+  approximate: z.boolean().optional(),
   reason: z.string().optional(),
   location: LocationSchema,
 });

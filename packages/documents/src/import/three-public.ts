@@ -655,6 +655,7 @@ function assemble(ctx: ImportContext, figures: Figure[], changes: Change[]): Thr
     const comparedYear = c.found.reference?.year ?? (c.year !== undefined ? c.year - 1 : undefined);
     if (comparedYear !== undefined) change.comparedYear = comparedYear;
     if (c.found.reason) change.reason = c.found.reason;
+    if (/基本/.test(c.found.word) || c.found.amount?.approximate) change.approximate = true;
     line.change = change;
     if (c.statedPrior) {
       line.prior = { amount: c.statedPrior.amount, origin: "stated", location: c.statedPrior.location };
@@ -675,7 +676,7 @@ function assemble(ctx: ImportContext, figures: Figure[], changes: Change[]): Thr
         if (priorFig) {
           line.prior = { ...priorFig, origin: "stated", from: "statement" };
           if (y !== undefined) line.prior.year = y;
-        } else if (line.figure?.amount.fen !== undefined) {
+        } else if (line.figure?.amount.fen !== undefined && !line.change.approximate) {
           const cur = BigInt(line.figure.amount.fen);
           const d = priorFromChange(cur, {
             direction: line.change.direction,
@@ -767,7 +768,7 @@ function check(ctx: ImportContext, item: ThreePublicItem, line: ThreePublicLine)
   const prior = BigInt(line.prior.amount.fen);
   const name = ITEM_NAMES[item];
   const derivedFromPercent = line.prior.origin === "derived" && line.prior.from === "percent";
-  const approximate = change.amount !== undefined && /[余多]/.test(change.amount.text);
+  const approximate = change.approximate === true;
   if (
     change.amount?.fen !== undefined &&
     !approximate &&
@@ -785,7 +786,7 @@ function check(ctx: ImportContext, item: ThreePublicItem, line: ThreePublicLine)
       );
     }
   }
-  if (change.direction === "same" && line.prior.from === "statement" && cur !== prior) {
+  if (change.direction === "same" && !approximate && line.prior.from === "statement" && cur !== prior) {
     ctx.report(
       "error",
       "three_public_change",

@@ -127,6 +127,13 @@ describe("三公 corpus documents", () => {
     expect(ctx.touched.some((l) => l.row === 22)).toBe(true);
   });
 
+  it("江北区 (held out, read once before any change): 与2020年预算基本持平 is approximate, so no prior is made of it", () => {
+    const { result } = read(threePublic.find((m) => m.id === "cq-jiangbei-2021-3p-1")!);
+    const total = result.statements[0]!.items.total!;
+    expect(total.change).toMatchObject({ direction: "same", approximate: true });
+    expect(total.prior).toBeUndefined();
+  });
+
   it("keeps 预算 and 决算 apart (公安部 2010 决算 and 2011 预算), the prior stated from the other statement", () => {
     const { result } = read(threePublic.find((m) => m.id === "cn-mps-2011-3p-1")!);
     const budget = result.statements.find((s) => s.basis === "budget" && s.year === 2011)!;
