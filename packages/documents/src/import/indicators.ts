@@ -114,6 +114,20 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
       }
       continue;
     }
+    // `其中…` rows without points under an indicator with points break it down: its details, not indicators
+    const prev = indicators[indicators.length - 1];
+    if (
+      /^其中/.test(name) &&
+      prev?.weight !== undefined &&
+      tidy(at("weight")) === "" &&
+      tidy(at("score")) === "" &&
+      (col("weight") !== undefined || col("score") !== undefined)
+    ) {
+      const detail = [name, tidy(at("target")), tidy(at("actual"))].filter((x) => x !== "").join(" ");
+      prev.description = prev.description ? `${prev.description}\n${detail}` : detail;
+      ctx.touch(ctx.at(table, r));
+      continue;
+    }
     const ind: Indicator = { name, location: ctx.at(table, r, colOf("name")) };
     if (nameRaw !== name) ind.nameText = nameRaw;
     if (level1 !== "") ind.level1 = level1;

@@ -66,7 +66,7 @@ function fit(kind: CellKind, field: HeaderField): number {
         : kind === "level1"
           ? -2
           : kind === "text"
-            ? -1
+            ? -2
             : kind === "dash"
               ? -2
               : -8;

@@ -209,6 +209,9 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   ...s("rateWeight", ["chongqing"], "执行率权重"),
   ...s("rateScore", ["chongqing"], "执行率得分"),
   ...s("expectedGoal", ["national"], "预期目标"),
+  // seen in the corpus (安徽 2023 绩效目标自评表)
+  ...s("actual", ["anhui"], "全年实际值"),
+  ...s("deviation", ["anhui"], "未完成原因及拟采取的改进措施"),
 ];
 
 /**
