@@ -38,6 +38,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ main: Co
     summary: "restore <file>                            恢复数据库 / restore a backup into an empty database",
     load: () => import("./commands/restore.ts"),
   },
+  audit: {
+    summary: "audit verify [--anchor <seq:hash>]         校验审计哈希链 / verify the audit trail's hash chain",
+    load: () => import("./commands/audit.ts"),
+  },
   serve: {
     summary: "serve                                     启动服务 / serve the app (PORT, DATA_DIR, DATABASE_URL)",
     load: () => import("./commands/serve.ts"),

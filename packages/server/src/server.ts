@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createInitialAdmins, type InitialAccount } from "./accounts/bootstrap.ts";
 import { purgeExpiredSessions } from "./accounts/repository.ts";
+import { verifyAuditChain } from "./audit/chain.ts";
 import { type DatabaseHandle, openDatabase } from "./db/open.ts";
 import { type DemoAccount, isEmpty, loadDemo } from "./demo/seed.ts";
 import { registerBatchExportJobs } from "./exports/index.ts";
@@ -50,6 +51,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         : { kind: "initial", accounts: await createInitialAdmins(handle.db) };
     }
     const logError = options.logError ?? ((e: unknown) => console.error("[jixiao] unexpected error", e));
+    // The audit trail's hash chain is checked at every start; a break is reported loudly (the server still starts,
+    // so the evidence can be read and the break investigated: `jixiao audit verify`).
+    const chain = await verifyAuditChain(handle.db);
+    if (!chain.ok) {
+      logError(
+        new Error(
+          `审计哈希链已断开 / the audit trail's hash chain is broken:\n${chain.breaks.map((b) => `${b.zh} / ${b.en}`).join("\n")}`,
+        ),
+      );
+    }
     const jobs =
       handle.kind === "postgres"
         ? await pgBossQueue(handle.db, handle.pool!, logError)

@@ -81,5 +81,15 @@ export const sessions = pgTable(
   (t) => [index("sessions_account_idx").on(t.accountId)],
 );
 
+/**
+ * Failed sign-ins per client address, counted atomically in the database (shared by every app process): a
+ * per-address limit on top of the per-account lockout, so one address cannot spray guesses over many accounts.
+ */
+export const loginThrottle = pgTable("login_throttle", {
+  ip: text("ip").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+});
+
 export type AccountRow = typeof accounts.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
