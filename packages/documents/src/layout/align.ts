@@ -61,6 +61,10 @@ function alignFrom(
         let f = fits[j - 1]!.get(text);
         if (f === undefined) {
           f = fit(text, col.shape);
+          // Words joined into one cell fit no better than their worst word (a 二级 name is not part of a reason).
+          for (let k = 1; k < m; k++) f = Math.min(f, fit(items[start + i - m + k]!, col.shape) + 0.3);
+          if (m > 1) f = Math.min(f, fit(items[start + i - m]!, col.shape) + 0.3);
+          f += col.bias ?? 0;
           fits[j - 1]!.set(text, f);
         }
         const s = p + f - MERGE_COST * (m - 1);

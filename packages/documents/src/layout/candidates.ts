@@ -14,7 +14,7 @@ import { trimCell } from "../text/common.ts";
 import { columnField, matchHeader } from "../vocabulary/columns.ts";
 import { alignRow, segmentRows } from "./align.ts";
 import { clip, type Line } from "./lines.ts";
-import { findHeaderRun, finish, labelColumn, type Proposal, type Row } from "./proposal.ts";
+import { findHeaderRun, finish, type Proposal, type Row, tableColumns } from "./proposal.ts";
 import { type Column, charWidth, columnOf, emptyCost, fit, isNumber, isPlaceholder } from "./shapes.ts";
 
 interface Item {
@@ -91,7 +91,7 @@ function tablesFromItems(
       prev.group === items[run.start]!.group &&
       [...prev.text].length <= 16 &&
       !isPlaceholder(prev.text);
-    const cols: Column[] = [labelColumn(labelled ? prev.text : ""), ...run.columns];
+    const cols: Column[] = tableColumns(labelled ? prev.text : "", run);
     const notes: DocumentNote[] = [];
     const data = items.slice(run.end, stop).filter((it) => {
       if (!isPlaceholder(it.text)) return true;
@@ -228,7 +228,7 @@ function tablesFromLines(items: Item[], file: string): Proposal[] {
       run.start - 1 >= pos &&
       prev.group === items[run.start]!.group &&
       [...prev.text].length <= 16;
-    const cols: Column[] = [labelColumn(labelled ? prev.text : ""), ...run.columns];
+    const cols: Column[] = tableColumns(labelled ? prev.text : "", run);
     const headerEndLine = items[run.end - 1]!.line;
     // Words on a line are a row: a header of one word a line is the stream reading's, not this one's.
     const perLine = new Map<number, number>();

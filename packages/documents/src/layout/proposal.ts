@@ -74,7 +74,15 @@ export function findHeaderRun(items: readonly string[], min = 3, from = 0): Head
 
 /** A row label column before the header's named columns (项目资金(万元), 绩效指标): used only if a row fills it. */
 export function labelColumn(header: string): Column {
-  return { header, shape: "text" };
+  return { header, shape: "text", bias: -0.2 };
+}
+
+/** The columns of a table: a label column, then the header's; those left of 一级指标 are spanning labels. */
+export function tableColumns(label: string, run: HeaderRun): Column[] {
+  const cols = [labelColumn(label), ...run.columns];
+  const level1 = cols.findIndex((c) => c.field === "level1");
+  for (let k = 0; k < level1; k++) cols[k] = { ...cols[k]!, bias: -0.3 };
+  return cols;
 }
 
 const same = (a: readonly string[], b: readonly string[]) =>

@@ -14,6 +14,11 @@ export interface Column {
   header: string;
   field?: ColumnField;
   shape: ValueShape;
+  /**
+   * Added to the fit of a filled cell: negative for a column a row rarely fills in its own cells (a label before
+   * the indicator columns — 绩效指标, 年度绩效指标完成情况 — that spans all the rows as one merged cell).
+   */
+  bias?: number;
 }
 
 export function columnOf(header: string, field: ColumnField | undefined): Column {
@@ -43,8 +48,22 @@ export function isLevel2Name(text: string): boolean {
   return text.length <= 24 && level2Of(text) !== undefined;
 }
 
+/** Fits already computed (a document repeats its values; the stream reading asks for the same spans often). */
+const FITS = new Map<string, number>();
+const FITS_MAX = 20000;
+
 /** How well `text` (not empty) fits a column of the given shape. */
 export function fit(text: string, shape: ValueShape): number {
+  const key = `${shape}\u0001${text}`;
+  const known = FITS.get(key);
+  if (known !== undefined) return known;
+  const f = fitUncached(text, shape);
+  if (FITS.size >= FITS_MAX) FITS.clear();
+  FITS.set(key, f);
+  return f;
+}
+
+function fitUncached(text: string, shape: ValueShape): number {
   const t = text.trim();
   if (t === "") return 0;
   const level1 = isLevel1Name(t);
