@@ -23,9 +23,11 @@ import {
 } from "./department-expenditure.ts";
 import { departmentSelfEvaluationTables, readDepartmentSelfEvaluation } from "./department-self-evaluation.ts";
 import { isDutyActivityTable, readDutyActivityTables } from "./duty-activity.ts";
+import { looksLikeEvaluationReport, readEvaluationReport } from "./evaluation-report.ts";
 import { hasIndicatorGrid, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
 import { projectSelfEvaluationTables, readProjectSelfEvaluations } from "./project-self-evaluation.ts";
 import { explainRecognition } from "./recognition.ts";
+import { looksLikeThreePublic, readThreePublic } from "./three-public.ts";
 import { fenOf, fenToWanYuanText, fenToYuanText } from "./values.ts";
 
 export * from "@jixiao/core/model";
@@ -71,6 +73,9 @@ export function recogniseKinds(source: SourceDocument): Kind[] {
   if (tables.some(isProjectInfoTable) && tables.some(hasIndicatorGrid) && !kinds.includes("project-self-evaluation"))
     kinds.push("project-goals");
   if (tables.some(isDutyActivityTable)) kinds.push("duty-activity-goals");
+  // kinds read from prose: a 三公 statement, a narrative evaluation report (after the table kinds)
+  if (looksLikeThreePublic(source.blocks)) kinds.push("three-public");
+  if (kinds.length === 0 && looksLikeEvaluationReport(source.blocks)) kinds.push("evaluation-report");
   return kinds;
 }
 
@@ -224,6 +229,14 @@ export function importDocument(original: SourceDocument, opts: ImportOptions = {
           doc.departmentExpenditureEvaluation = d;
           for (const t of departmentExpenditureTables(source.blocks)) used.add(t);
         }
+        break;
+      }
+      case "three-public": {
+        doc.threePublic = readThreePublic(ctx, source.blocks);
+        break;
+      }
+      case "evaluation-report": {
+        doc.evaluationReport = readEvaluationReport(ctx, source.blocks);
         break;
       }
       case "budget-disclosure": {

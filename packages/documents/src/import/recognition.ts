@@ -15,9 +15,11 @@ import { looksLikeDisclosure } from "./budget-disclosure.ts";
 import { departmentExpenditureTables, isDepartmentExpenditureTable } from "./department-expenditure.ts";
 import { departmentSelfEvaluationTables } from "./department-self-evaluation.ts";
 import { isDutyActivityTable } from "./duty-activity.ts";
+import { looksLikeEvaluationReport } from "./evaluation-report.ts";
 import { type HeaderField, mapColumns } from "./headers.ts";
 import { hasIndicatorGrid, isProjectInfoTable } from "./project-goals.ts";
 import { projectSelfEvaluationTables } from "./project-self-evaluation.ts";
+import { looksLikeThreePublic } from "./three-public.ts";
 
 export interface KindEvidence {
   kind: Kind;
@@ -93,6 +95,24 @@ const TESTS: Partial<Record<Kind, KindTest>> = {
     },
     columns: [],
     title: /部门预算(信息)?公开|预算信息公开/,
+  },
+  "three-public": {
+    decisive: (blocks) => looksLikeThreePublic(blocks),
+    needs: {
+      zh: "正文讲“三公”经费，且写出至少两项（因公出国（境）费、公务接待费、公务用车购置及运行费）的金额",
+      en: "text about 三公 with amounts for at least two of its items (因公出国（境）费, 公务接待费, 公务用车购置及运行费)",
+    },
+    columns: [],
+    title: /三公/,
+  },
+  "evaluation-report": {
+    decisive: (blocks) => looksLikeEvaluationReport(blocks),
+    needs: {
+      zh: "开头的标题为绩效（自评/评价）报告，且不是自评表或目标表",
+      en: "a heading naming a performance (self-)evaluation report, not a self-evaluation or goal table",
+    },
+    columns: [],
+    title: /(绩效|支出).{0,16}(评价|自评).{0,2}报告|自评报告|评价报告/,
   },
 };
 
