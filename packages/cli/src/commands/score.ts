@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import {
+  DomainError,
   type EvaluationFromDocument,
   formatLocation,
   parseEvaluationInput,
@@ -58,7 +59,7 @@ export async function main(args: string[], io: Io): Promise<number> {
     inputs = loaded.evaluations;
   }
 
-  const results: { result: ScoreResult; assumptions: EvaluationFromDocument["assumptions"] }[] = [];
+  const results: { result: ScoreResult; from: EvaluationFromDocument }[] = [];
   for (const item of inputs) {
     const input = parseEvaluationInput(item.evaluation);
     if (!input.ok) {
@@ -71,14 +72,22 @@ export async function main(args: string[], io: Io): Promise<number> {
       }
       return 1;
     }
-    results.push({ result: scoreEvaluation(input.value), assumptions: item.assumptions });
+    let result: ScoreResult;
+    try {
+      result = scoreEvaluation(input.value);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      io.stderr.write(`文件 ${file}：${e.describe("zh")}\nfile ${file}: ${e.describe("en")}\n`);
+      return 1;
+    }
+    results.push({ result, from: item });
   }
 
   if (parsed.flags.has("json")) {
-    const json = results.map((r) => ({ ...toJson(r.result), assumptions: r.assumptions }));
+    const json = results.map((r) => toJson(r.result, r.from));
     io.stdout.write(`${JSON.stringify(json.length === 1 ? json[0] : { evaluations: json }, null, 2)}\n`);
   } else {
-    io.stdout.write(results.map((r) => renderText(r.result, r.assumptions, lang)).join("\n"));
+    io.stdout.write(results.map((r) => renderText(r.result, r.from, lang)).join("\n"));
   }
   return 0;
 }
@@ -89,34 +98,16 @@ function usage(io: Io, message?: string): number {
   return 2;
 }
 
-/** The JSON the issue names (executionRate as a number of percent, e.g. 88.35), plus the full detail. */
-function toJson(r: ScoreResult) {
+/**
+ * The JSON: core's `ScoreResult` exactly as `scoreEvaluation` gives it (the object the server stores, docs/scoring.md),
+ * plus what the CLI knows about the input: the weights it had to infer (`assumptions`) and, for a document, the
+ * scheme it recognised and why (`recognition`).
+ */
+function toJson(r: ScoreResult, from: EvaluationFromDocument) {
   return {
-    title: r.title,
-    scheme: r.scheme.id,
-    unit: r.unit,
-    budget: r.budget,
-    executed: r.executed,
-    executionRate: r.executionRate === undefined ? null : Number(r.executionRate),
-    executionPoints: r.executionPoints,
-    executionScore: r.executionScore ?? null,
-    statedExecutionScore: r.statedExecutionScore ?? null,
-    groups: r.groups.map((g) => ({
-      name: g.name,
-      nameEn: g.nameEn,
-      level1: g.level1,
-      points: g.points,
-      weightSum: g.weightSum,
-      score: g.score,
-      statedScore: g.statedScore ?? null,
-    })),
-    total: r.total,
-    grade: r.grade ?? null,
-    statedTotal: r.statedTotal ?? null,
-    statedGrade: r.statedGrade ?? null,
-    differences: r.differences,
-    indicators: r.indicators,
-    problems: r.problems,
+    ...r,
+    assumptions: from.assumptions,
+    ...(from.recognition ? { recognition: from.recognition } : {}),
   };
 }
 
@@ -124,13 +115,21 @@ function fmt(n: number | undefined): string {
   return n === undefined ? "—" : String(n);
 }
 
-function renderText(r: ScoreResult, assumptions: EvaluationFromDocument["assumptions"], lang: "zh" | "en"): string {
+function renderText(r: ScoreResult, from: EvaluationFromDocument, lang: "zh" | "en"): string {
   const zh = lang === "zh";
   const out: string[] = [];
   if (r.title) out.push(r.title, "");
-  for (const a of assumptions) out.push(`${zh ? "说明" : "Note"}: ${a[lang]}`);
-  if (assumptions.length) out.push("");
-  out.push(`${zh ? "评分方案" : "Scheme"}: ${r.scheme.name[lang]}`);
+  for (const a of from.assumptions) out.push(`${zh ? "说明" : "Note"}: ${a[lang]}`);
+  if (from.assumptions.length) out.push("");
+  out.push(
+    `${zh ? "评分方案" : "Scheme"}: ${r.scheme.name[lang]}${r.scheme.version ? (zh ? `（${r.scheme.version}）` : ` (${r.scheme.version})`) : ""}`,
+  );
+  const rec = from.recognition;
+  if (rec) {
+    out.push(
+      `${zh ? "方案识别" : "Recognised by"}: ${rec.reasons.map((x) => x[lang]).join(zh ? "；" : "; ")} (${zh ? "把握" : "confidence"} ${rec.confidence})`,
+    );
+  }
   out.push(
     `${zh ? "预算执行" : "Budget"}: ${zh ? "预算数" : "budget"} ${r.budget} ${r.unit}, ${zh ? "执行数" : "executed"} ${r.executed} ${r.unit}, ${zh ? "执行率" : "rate"} ${r.executionRate === undefined ? "—" : `${r.executionRate}%`}`,
   );
@@ -139,10 +138,15 @@ function renderText(r: ScoreResult, assumptions: EvaluationFromDocument["assumpt
   );
   out.push("", zh ? "一级指标  分值  计算得分  填报得分" : "Group  points  computed  stated");
   for (const g of r.groups) {
-    out.push(`  ${zh ? g.name : g.nameEn}  ${g.points}  ${g.score}  ${fmt(g.statedScore)}`);
+    const given = g.inputPoints !== g.points ? ` (${zh ? "填报分值" : "given"} ${g.inputPoints})` : "";
+    out.push(`  ${zh ? g.name : g.nameEn}  ${g.points}${given}  ${g.score}  ${fmt(g.statedScore)}`);
+  }
+  if (r.normalisation.lines.length > 0) {
+    out.push("");
+    for (const l of r.normalisation.lines) out.push(`  ${l[lang]}`);
   }
   out.push("");
-  out.push(`${zh ? "总分" : "Total"}: ${r.total} (${r.grade ?? "—"})`);
+  out.push(`${zh ? "总分" : "Total"}: ${r.total} / ${r.maxTotal} (${r.grade ?? "—"})`);
   if (r.statedTotal !== undefined)
     out.push(`${zh ? "填报总分" : "Stated total"}: ${r.statedTotal} (${r.statedGrade ?? "—"})`);
   if (r.differences.length > 0) {

@@ -766,12 +766,12 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
         en: `no indicator under "${name.en}": its ${n2(pts)} points cannot be scored`,
       });
     } else if (normalisation.rule === "scale-to-groups" && cmp(weightSum, pts) !== 0) {
-      const how = ng.explanation ? `：${ng.explanation.zh}` : "";
+      const f = ng.factor ? factorText(ng.inputPoints, pts) : undefined;
       problems.push({
         code: "weights_sum",
         path: "indicators",
-        zh: `「${name.zh}」各指标分值之和为 ${n2(weightSum)}，评分方案规定为 ${n2(pts)}${how}`,
-        en: `the weights under "${name.en}" add up to ${n2(weightSum)}; the scheme gives ${n2(pts)}${ng.explanation ? `: ${ng.explanation.en}` : ""}`,
+        zh: `「${name.zh}」各指标分值之和为 ${n2(weightSum)}，评分方案规定为 ${n2(pts)}${f ? `，已按方案折算（各指标分值 × ${f}）` : ng.explanation ? `：${ng.explanation.zh}` : ""}`,
+        en: `the weights under "${name.en}" add up to ${n2(weightSum)}; the scheme gives ${n2(pts)}${f ? `; scaled to the scheme (each indicator's points × ${f})` : ng.explanation ? `: ${ng.explanation.en}` : ""}`,
       });
     }
     if (group.statedScore !== undefined && cmp(group.statedScore, group.score) !== 0) {

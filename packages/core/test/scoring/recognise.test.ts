@@ -164,7 +164,7 @@ describe("recogniseScheme", () => {
     expect(rec.reasons.map((x) => x.zh)).toEqual([
       "部门整体绩效自评表",
       "预算执行率 20 分（20 × 执行率）",
-      "表中一级指标分值 产出 40、满意度 10 与方案相同",
+      "表中一级指标分值 产出 40、效益 30、满意度 10 与方案相同",
     ]);
     expect(rec.confidence).toBe(0.95);
   });
