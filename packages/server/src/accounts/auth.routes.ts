@@ -17,7 +17,7 @@ export const loginRoute = createRoute({
   },
   responses: {
     200: { description: "Signed in", content: json(SessionSchema) },
-    ...errorResponses(400, 401, 403, 423),
+    ...errorResponses(400, 401, 403, 423, 429),
   },
 });
 

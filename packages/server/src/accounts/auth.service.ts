@@ -1,12 +1,14 @@
 /**
  * Sign-in, sessions, password change. Sessions are rows in the database (shared by every app process);
- * the cookie carries a random token, the table its SHA-256. Lockout after `maxFailedLogins` failures.
+ * the cookie carries a random token, the table its SHA-256. Lockout after `maxFailedLogins` failures, decided
+ * atomically in the database; a per-address limit on failures on top.
  */
 
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { DomainError } from "@jixiao/core";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gte, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/audit.ts";
+import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 import { ServerError } from "../http/errors.ts";
@@ -22,7 +24,7 @@ import {
   insertSession,
   touchSession,
 } from "./repository.ts";
-import { accounts } from "./schema.ts";
+import { accounts, loginThrottle } from "./schema.ts";
 
 export const SESSION_COOKIE = "jixiao_session";
 export const CSRF_HEADER = "X-CSRF-Token";
@@ -41,8 +43,8 @@ export function sameToken(a: string, b: string): boolean {
 const badCredentials = () =>
   new DomainError("unauthenticated", { zh: "用户名或密码错误", en: "Wrong username or password" });
 
-function lockedError(until: Date): ServerError {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+function lockedError(until: Date, now: Date): ServerError {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
   return new ServerError(
     "account_locked",
     {
@@ -53,80 +55,184 @@ function lockedError(until: Date): ServerError {
   );
 }
 
+function addressLimited(): ServerError {
+  return new ServerError("too_many_requests", {
+    zh: "来自此地址的登录失败次数过多，请稍后再试",
+    en: "Too many failed sign-ins from this address: try again later",
+  });
+}
+
 export interface LoginResult {
   token: string;
   actor: Actor;
 }
 
+const notLocked = (now: Date) => or(isNull(accounts.lockedUntil), lte(accounts.lockedUntil, now));
+
+/**
+ * Count one sign-in attempt for the client address before anything else, atomically (INSERT … ON CONFLICT DO
+ * UPDATE … WHERE): false when the address already has `maxFailedLoginsPerIp` failures (or attempts in flight) in
+ * the current window. A success gives its attempt back.
+ */
+async function reserveAddressAttempt(deps: Deps, ip: string, now: Date): Promise<boolean> {
+  const { maxFailedLoginsPerIp, ipWindowMs } = deps.settings;
+  const windowOpen = new Date(now.getTime() - ipWindowMs);
+  const expired = sql`${loginThrottle.windowStart} <= ${windowOpen}`;
+  const rows = await deps.db
+    .insert(loginThrottle)
+    .values({ ip, failures: 1, windowStart: now })
+    .onConflictDoUpdate({
+      target: loginThrottle.ip,
+      set: {
+        failures: sql`CASE WHEN ${expired} THEN 1 ELSE ${loginThrottle.failures} + 1 END`,
+        windowStart: sql`CASE WHEN ${expired} THEN ${now} ELSE ${loginThrottle.windowStart} END`,
+      },
+      setWhere: sql`${expired} OR ${loginThrottle.failures} < ${maxFailedLoginsPerIp}`,
+    })
+    .returning({ failures: loginThrottle.failures });
+  return rows.length > 0;
+}
+
+/**
+ * Reserve one attempt on the account, atomically, BEFORE the password is checked: the failure counter goes up
+ * only while the account is not locked and fewer than `maxFailedLogins` attempts are counted (failures and
+ * attempts still in flight). Returns the counter after this attempt, or undefined when refused — then the account
+ * is locked (by this request if nobody had yet), whatever the password.
+ */
+async function reserveAccountAttempt(deps: Deps, accountId: string, now: Date): Promise<number | undefined> {
+  const [row] = await deps.db
+    .update(accounts)
+    .set({ failedAttempts: sql`${accounts.failedAttempts} + 1` })
+    .where(and(eq(accounts.id, accountId), notLocked(now), lt(accounts.failedAttempts, deps.settings.maxFailedLogins)))
+    .returning({ failedAttempts: accounts.failedAttempts });
+  return row?.failedAttempts;
+}
+
+/** Lock the account when its counted attempts reached the limit and it is not locked yet; true when this call did. */
+async function lockIfDue(
+  db: Db,
+  deps: Deps,
+  account: { id: string },
+  now: Date,
+  audit: { who: { accountId: string; username: string }; ip: string | undefined; failures: number },
+): Promise<boolean> {
+  const until = new Date(now.getTime() + deps.settings.lockoutMs);
+  const [locked] = await db
+    .update(accounts)
+    .set({ lockedUntil: until, failedAttempts: 0 })
+    .where(
+      and(eq(accounts.id, account.id), notLocked(now), gte(accounts.failedAttempts, deps.settings.maxFailedLogins)),
+    )
+    .returning({ id: accounts.id });
+  if (!locked) return false;
+  await recordAudit(db, {
+    actor: audit.who,
+    action: "auth.lockout",
+    entityType: "account",
+    entityId: account.id,
+    ip: audit.ip,
+    details: { lockedUntil: until.toISOString(), failures: audit.failures },
+    at: now,
+  });
+  return true;
+}
+
+async function refuseLocked(
+  deps: Deps,
+  account: { id: string },
+  who: { accountId: string; username: string },
+  ip: string | undefined,
+  now: Date,
+): Promise<never> {
+  await transact(deps.db, async (tx) => {
+    await lockIfDue(tx, deps, account, now, { who, ip, failures: deps.settings.maxFailedLogins });
+    await recordAudit(tx, { actor: who, action: "auth.failure", ip, details: { reason: "locked" }, at: now });
+  });
+  const current = await findAccount(deps.db, account.id);
+  throw lockedError(current?.lockedUntil ?? new Date(now.getTime() + deps.settings.lockoutMs), now);
+}
+
+/**
+ * Sign in. The lockout is decided in the database before the password is checked: parallel guesses each take a
+ * slot of the failure counter (no more than `maxFailedLogins` are ever checked), a success arriving while the
+ * account is locked is refused and does not clear the lock, and a success clears only the failures counted
+ * before it. Per client address, failures are limited too (429).
+ */
 export async function login(
   deps: Deps,
   input: { username: string; password: string; ip?: string; userAgent?: string },
 ): Promise<LoginResult> {
   const { db, settings } = deps;
   const now = deps.now();
+  const ip = input.ip;
+  if (ip && !(await reserveAddressAttempt(deps, ip, now))) {
+    await recordAudit(db, {
+      action: "auth.failure",
+      ip,
+      details: { username: input.username, reason: "address_limited" },
+      at: now,
+    });
+    throw addressLimited();
+  }
   const account = await findAccountByUsername(db, input.username);
   if (!account) {
     await verifyPassword(await dummyPasswordHash(), input.password);
     await recordAudit(db, {
       action: "auth.failure",
-      ip: input.ip,
+      ip,
       details: { username: input.username, reason: "unknown_user" },
       at: now,
     });
     throw badCredentials();
   }
   const who = { accountId: account.id, username: account.username };
-  if (account.lockedUntil && account.lockedUntil > now) {
-    await recordAudit(db, { actor: who, action: "auth.failure", ip: input.ip, details: { reason: "locked" }, at: now });
-    throw lockedError(account.lockedUntil);
-  }
-  const ok = !account.disabled && (await verifyPassword(account.passwordHash, input.password));
-  if (!ok) {
+  const reserved = await reserveAccountAttempt(deps, account.id, now);
+  if (reserved === undefined) return refuseLocked(deps, account, who, ip, now);
+  // The hash is checked for a disabled account too, so it answers as slowly as any other.
+  const verified = await verifyPassword(account.passwordHash, input.password);
+  if (!verified || account.disabled) {
     await transact(db, async (tx) => {
-      const [after] = await tx
-        .update(accounts)
-        .set({ failedAttempts: sql`${accounts.failedAttempts} + 1` })
-        .where(eq(accounts.id, account.id))
-        .returning({ failedAttempts: accounts.failedAttempts });
-      const failures = after?.failedAttempts ?? 0;
       await recordAudit(tx, {
         actor: who,
         action: "auth.failure",
-        ip: input.ip,
-        details: { reason: account.disabled ? "disabled" : "wrong_password", failures },
+        ip,
+        details: { reason: account.disabled ? "disabled" : "wrong_password", failures: reserved },
         at: now,
       });
-      if (failures >= settings.maxFailedLogins) {
-        const until = new Date(now.getTime() + settings.lockoutMs);
-        await tx.update(accounts).set({ lockedUntil: until, failedAttempts: 0 }).where(eq(accounts.id, account.id));
-        await recordAudit(tx, {
-          actor: who,
-          action: "auth.lockout",
-          entityType: "account",
-          entityId: account.id,
-          ip: input.ip,
-          details: { lockedUntil: until.toISOString(), failures },
-          at: now,
-        });
-      }
+      await lockIfDue(tx, deps, account, now, { who, ip, failures: reserved });
     });
     throw badCredentials();
   }
   const token = randomToken();
   const csrfToken = randomToken();
-  await transact(db, async (tx) => {
-    await tx.update(accounts).set({ failedAttempts: 0, lockedUntil: null }).where(eq(accounts.id, account.id));
+  const admitted = await transact(db, async (tx) => {
+    // Clear this attempt and the failures counted before it — only while not locked (a lock that a parallel
+    // failure set meanwhile stands: this success is refused).
+    const [row] = await tx
+      .update(accounts)
+      .set({ failedAttempts: sql`GREATEST(${accounts.failedAttempts} - ${reserved}, 0)`, lockedUntil: null })
+      .where(and(eq(accounts.id, account.id), notLocked(now)))
+      .returning({ id: accounts.id });
+    if (!row) return false;
+    if (ip) {
+      await tx
+        .update(loginThrottle)
+        .set({ failures: sql`GREATEST(${loginThrottle.failures} - 1, 0)` })
+        .where(eq(loginThrottle.ip, ip));
+    }
     await insertSession(tx, {
       tokenHash: sha256(token),
       accountId: account.id,
       csrfToken,
       now,
       expiresAt: new Date(now.getTime() + settings.absoluteTimeoutMs),
-      ...(input.ip ? { ip: input.ip } : {}),
+      ...(ip ? { ip } : {}),
       ...(input.userAgent ? { userAgent: input.userAgent.slice(0, 300) } : {}),
     });
-    await recordAudit(tx, { actor: who, action: "auth.login", ip: input.ip, at: now });
+    await recordAudit(tx, { actor: who, action: "auth.login", ip, at: now });
+    return true;
   });
+  if (!admitted) return refuseLocked(deps, account, who, ip, now);
   return { token, actor: await actorOf(db, account, csrfToken) };
 }
 

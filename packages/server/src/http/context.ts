@@ -13,6 +13,10 @@ export interface Settings {
   maxFailedLogins: number;
   /** Lockout duration (ms): 15 min. */
   lockoutMs: number;
+  /** Failed sign-ins per client address within `ipWindowMs` before that address gets 429: 50. */
+  maxFailedLoginsPerIp: number;
+  /** The per-address window (ms): 15 min. */
+  ipWindowMs: number;
   /** Set the cookie's Secure flag (behind TLS). */
   secureCookies: boolean;
   /** Uploads larger than this (bytes) are read by a background job when a queue runs: 2 MB. */
@@ -24,6 +28,8 @@ export const DEFAULT_SETTINGS: Settings = {
   absoluteTimeoutMs: 12 * 3_600_000,
   maxFailedLogins: 5,
   lockoutMs: 15 * 60_000,
+  maxFailedLoginsPerIp: 50,
+  ipWindowMs: 15 * 60_000,
   secureCookies: false,
   importSyncBytes: 2 * 1024 * 1024,
 };

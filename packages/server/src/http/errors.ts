@@ -19,6 +19,8 @@ export type ServerErrorCode =
   | "unrecognised_document"
   | "submission_incomplete"
   | "scheme_invalid"
+  | "too_many_requests"
+  | "payload_too_large"
   | "internal";
 export type ApiErrorCode = DomainErrorCode | ServerErrorCode;
 
@@ -42,6 +44,8 @@ export const ERROR_STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   unrecognised_document: 422,
   submission_incomplete: 422,
   scheme_invalid: 400,
+  too_many_requests: 429,
+  payload_too_large: 413,
   internal: 500,
 };
 
@@ -56,6 +60,8 @@ const BASE_CODE: Record<ServerErrorCode, DomainErrorCode> = {
   unrecognised_document: "invalid_input",
   submission_incomplete: "invalid_input",
   scheme_invalid: "invalid_scheme",
+  too_many_requests: "forbidden",
+  payload_too_large: "invalid_input",
   internal: "invalid_input",
 };
 
@@ -157,6 +163,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   413: "File too large 文件过大",
   422: "Not computable or not recognised 无法计算或无法识别",
   423: "Account locked 账户已锁定",
+  429: "Too many attempts 尝试过于频繁",
   500: "Internal error 服务器内部错误",
 };
 
