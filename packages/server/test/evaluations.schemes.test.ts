@@ -57,6 +57,23 @@ describe.each(STORES)("scoring schemes of a subtree on %s", (kind) => {
     expect(bad.body.error.code).toBe("scheme_invalid");
     expect(bad.body.error.details.fields.length).toBeGreaterThan(0);
     for (const f of bad.body.error.details.fields) expect(f.path).toMatch(/^definition/);
+    // A whole scheme (no `extends`): core's scheme JSON check says what is missing and what does not add up.
+    const whole = await reviewer.post("/scoring-schemes", {
+      orgId: t.world.city.id,
+      year: 2024,
+      definition: {
+        id: "whole-2024",
+        name: { zh: "整套方案", en: "whole" },
+        execution: { points: 10, capAt100: true },
+        groups: [{ level1: "output", points: 50 }],
+      },
+    });
+    expect(whole.status).toBe(400);
+    expect(whole.body.error.details.fields.length).toBeGreaterThan(0);
+    for (const f of whole.body.error.details.fields) {
+      expect(f.path).toMatch(/^definition/);
+      expect(f.message).toMatch(/[\u4e00-\u9fff]/);
+    }
     const noId = await reviewer.post("/scoring-schemes", {
       orgId: t.world.city.id,
       year: 2024,

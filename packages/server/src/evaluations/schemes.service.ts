@@ -1,11 +1,12 @@
 /**
  * Scoring schemes a finance bureau defines for its subtree and year (issue 12): a reviewer at the top of their
- * tree (the organisation of their reviewer membership) writes a scheme — core's scheme object, the form the score
- * input takes (docs/score-input.md) — validated by core's scheme validator; each change is a new version, audited.
+ * tree (the organisation of their reviewer membership) writes a scheme — the scheme object the score input takes
+ * (docs/score-input.md: a built-in one `extends`-ed, or a whole `ScoringScheme`, docs/scoring.md) — validated by
+ * core (the score input's check and, for a whole scheme, `checkSchemeJson`); each change is a new version, audited.
  * The evaluations of the subtree and year are scored with the nearest scheme above them (scores.ts `schemeFor`)
  * the next time they are saved or submitted; stored results keep the scheme and version they used.
  */
-import { BUILTIN_SCHEMES, DomainError, type EvaluationJson, parseEvaluationInput } from "@jixiao/core";
+import { BUILTIN_SCHEMES, checkSchemeJson, DomainError, type EvaluationJson, parseEvaluationInput } from "@jixiao/core";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, requireActor, scopeOf } from "../accounts/authorize.ts";
@@ -36,11 +37,25 @@ export function schemeDefinitionProblems(definition: unknown): { path: string; m
     budget: { budget: "1", executed: "1" },
     indicators: [{ level1: "产出指标", name: "probe", target: "1", actual: "1", points: 1 }],
   };
+  const out: { path: string; message: string; messageEn: string }[] = [];
   const r = parseEvaluationInput(probe);
-  if (r.ok) return [];
-  return r.problems
-    .filter((p) => p.path === "scheme" || p.path.startsWith("scheme."))
-    .map((p) => ({ path: `definition${p.path.slice("scheme".length)}`, message: p.zh, messageEn: p.en }));
+  if (!r.ok) {
+    for (const p of r.problems)
+      if (p.path === "scheme" || p.path.startsWith("scheme."))
+        out.push({ path: `definition${p.path.slice("scheme".length)}`, message: p.zh, messageEn: p.en });
+  }
+  // A whole scheme (nothing inherited through `extends`): core's scheme JSON check as well (docs/scoring.md).
+  const whole = definition && typeof definition === "object" && !("extends" in definition);
+  if (whole) {
+    const c = checkSchemeJson(definition);
+    if (!c.ok) {
+      for (const p of c.problems) {
+        const path = p.path ? `definition.${p.path}`.replace(/\.\[/g, "[") : "definition";
+        if (!out.some((o) => o.path === path)) out.push({ path, message: p.zh, messageEn: p.en });
+      }
+    }
+  }
+  return out;
 }
 
 /** The reviewer memberships' organisations: the tops of the trees a finance bureau may define schemes for. */
