@@ -15,7 +15,17 @@ import { columnField, matchHeader } from "../vocabulary/columns.ts";
 import { alignRow, segmentRows } from "./align.ts";
 import { clip, type Line } from "./lines.ts";
 import { findHeaderRun, finish, type Proposal, type Row, tableColumns } from "./proposal.ts";
-import { type Column, charWidth, columnOf, emptyCost, fit, isNumber, isPlaceholder } from "./shapes.ts";
+import {
+  type Column,
+  charWidth,
+  columnOf,
+  emptyCost,
+  fit,
+  isLevel1Name,
+  isLevel2Name,
+  isNumber,
+  isPlaceholder,
+} from "./shapes.ts";
 
 interface Item {
   text: string;
@@ -93,7 +103,7 @@ function tablesFromItems(
       !isPlaceholder(prev.text);
     const cols: Column[] = tableColumns(labelled ? prev.text : "", run);
     const notes: DocumentNote[] = [];
-    const data = items.slice(run.end, stop).filter((it) => {
+    const data = joinBrokenNames(items.slice(run.end, stop)).filter((it) => {
       if (!isPlaceholder(it.text)) return true;
       notes.push(placeholderNote(file, it));
       return false;
@@ -160,6 +170,29 @@ function tablesFromItems(
     p.notes.unshift(...notes.filter((n) => (n.location?.row ?? 0) <= p.last));
     out.push(p);
     pos = stop;
+  }
+  return out;
+}
+
+/**
+ * A 一级 / 二级 name broken over two cells (`经济效益` / `指标`: a narrow cell wrapped) is joined back when
+ * together they are a name and the second piece, short and without digits, is none.
+ */
+function joinBrokenNames(items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const a = items[k]!;
+    const b = items[k + 1];
+    if (b && [...a.text].length <= 12 && [...b.text].length <= 4 && !/\d/.test(b.text)) {
+      const joined = a.text + b.text;
+      const named = (t: string) => isLevel1Name(t) || isLevel2Name(t);
+      if (named(joined) && !named(b.text)) {
+        out.push({ ...a, text: joined });
+        k += 1;
+        continue;
+      }
+    }
+    out.push(a);
   }
   return out;
 }

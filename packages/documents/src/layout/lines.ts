@@ -36,6 +36,12 @@ const FURNITURE: { re: RegExp; zh: string; en: string; maxLength?: number }[] = 
     maxLength: 200,
   },
   {
+    re: /^\s*\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?\s*(\d{1,2}:\d{2}(:\d{2})?)?\s*(来源|作者|发布|浏览|点击)/,
+    zh: "网页信息栏",
+    en: "web page metadata",
+    maxLength: 120,
+  },
+  {
     re: /字\s*[体号]\s*[:：]|【\s*字\s*[体号]|\[\s*字\s*[体号]/,
     zh: "字号选择",
     en: "font size switch",

@@ -151,6 +151,31 @@ describe("layout forms: hand-checked cases", () => {
     ]);
   });
 
+  it("joins a 二级 name wrapped over two paragraphs (经济效益 / 指标) in a cell-a-paragraph table", () => {
+    const text = [
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "指标值",
+      "效益指标",
+      "经济效益",
+      "指标",
+      "年增粮食",
+      "3500公斤",
+      "社会效益",
+      "指标",
+      "受益人口数",
+      "≥500人",
+    ].join("\n\n");
+    expect(recovered(text).grids).toEqual([
+      [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["效益指标", "经济效益指标", "年增粮食", "3500公斤"],
+        ["", "社会效益指标", "受益人口数", "≥500人"],
+      ],
+    ]);
+  });
+
   it("leaves prose as paragraphs when no reading finds a known header", () => {
     const text = "今年共开展4个项目。\n\n预算 2953.33 万元，执行 2609.14 万元。\n一 二 三 四 五";
     const { doc } = recovered(text);

@@ -16,6 +16,7 @@ describe("page furniture", () => {
     for (const line of [
       "发布时间：2022-03-17 16:06 来源：市公安局 浏览次数：",
       "发布日期: 2022-03-17",
+      "2020-03-04 13:32来源: 石嘴山网",
       "【字体：大 中 小】",
       "[字号:大 中 小] [打印] [关闭]",
       "打印 关闭",
@@ -40,6 +41,7 @@ describe("page furniture", () => {
       "第三季度完成全部验收",
       "12",
       "共开展4个项目",
+      "2020年3月完成验收",
     ])
       expect([line, furnitureOf(line)]).toEqual([line, undefined]);
   });
