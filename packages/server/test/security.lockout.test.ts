@@ -84,7 +84,7 @@ describe.each(STORES)("lockout under parallel guesses on %s", (kind) => {
     expect(sprayed.map((r) => r.status).sort()).toEqual(Array(8).fill(401));
     const limited = await from("10.0.0.7", "auditor", PASSWORD);
     expect(limited.status).toBe(429);
-    expect((await limited.json()).error.code).toBe("too_many_requests");
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe("too_many_requests");
     // Another address is not affected, and after the window the first one may try again.
     expect((await from("10.0.0.8", "auditor", PASSWORD)).status).toBe(200);
     t.clock.advance(15 * 60_000 + 1);
