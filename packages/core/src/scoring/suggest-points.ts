@@ -6,13 +6,14 @@
  * exactly. An indicator whose level 1 the scheme does not score gets none.
  */
 import { roundToUnits } from "../numbers/decimal.ts";
-import { effectiveGroupPoints, type Level1, level1Of, type ScoringScheme } from "./scheme.ts";
+import { countedGroup, effectiveGroupPoints, type Level1, level1Of, type ScoringScheme } from "./scheme.ts";
 
 export function suggestPoints(
   scheme: ScoringScheme,
   level1s: readonly (string | null | undefined)[],
 ): (string | null)[] {
-  const groups = level1s.map((name) => (name ? level1Of(name) : undefined));
+  // The group each row counts in under the scheme (Ningxia counts 满意度 in 效益); none when it does not score it.
+  const groups = level1s.map((name) => countedGroup(scheme, name ? level1Of(name) : undefined));
   const members = new Map<Level1, number[]>();
   groups.forEach((g, i) => {
     if (g) members.set(g, [...(members.get(g) ?? []), i]);

@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { add, cmp, fromInt, parseDecimal, type Ratio, sub, ZERO } from "../../src/numbers/decimal.ts";
-import { BUILTIN_SCHEMES, level1Of, NATIONAL_PROJECT_SCHEME } from "../../src/scoring/scheme.ts";
+import {
+  BUILTIN_SCHEMES,
+  level1Of,
+  NATIONAL_PROJECT_SCHEME,
+  NINGXIA_DEPARTMENT_SCHEME,
+} from "../../src/scoring/scheme.ts";
 import { suggestPoints } from "../../src/scoring/suggest-points.ts";
 
 const NAMES = ["产出指标", "效益指标", "满意度指标", "服务对象满意度", "成本指标", "产出", "其他", null];
@@ -47,9 +52,10 @@ describe("suggestPoints", () => {
           expect(got).toHaveLength(names.length);
           const byGroup = new Map<string, Ratio[]>();
           names.forEach((n, i) => {
-            const g = n ? level1Of(n) : undefined;
-            const scored = g && scheme.groups.some((x) => x.level1 === g);
-            if (!scored) {
+            const written = n ? level1Of(n) : undefined;
+            // the scheme's group it counts in: itself, or where the scheme folds it (Ningxia: 满意度 → 效益)
+            const g = written && (scheme.groups.some((x) => x.level1 === written) ? written : scheme.folds?.[written]);
+            if (!g) {
               expect(got[i]).toBeNull();
               return;
             }
@@ -74,5 +80,13 @@ describe("suggestPoints", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("suggestPoints under a scheme that folds a group (issue 12)", () => {
+  it("Ningxia: 满意度 rows share 效益's 30 points with the 效益 rows; 决策 20, 管理 10", () => {
+    expect(
+      suggestPoints(NINGXIA_DEPARTMENT_SCHEME, ["决策指标", "管理指标", "产出指标", "效益指标", "满意度指标"]),
+    ).toEqual(["20", "10", "30", "15", "15"]);
   });
 });
