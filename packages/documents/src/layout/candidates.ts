@@ -14,7 +14,7 @@ import { trimCell } from "../text/common.ts";
 import { columnField, matchHeader } from "../vocabulary/columns.ts";
 import { alignRow, segmentRows } from "./align.ts";
 import { clip, type Line } from "./lines.ts";
-import { findHeaderRun, finish, type Proposal, type Row, tableColumns } from "./proposal.ts";
+import { findHeaderRun, finish, type Proposal, pageBreaks, type Row, tableColumns } from "./proposal.ts";
 import {
   type Column,
   charWidth,
@@ -83,7 +83,7 @@ function tablesFromItems(
   candidate: string,
   items: Item[],
   file: string,
-  opts: { merge: boolean; groups: "auto" | "never" | "lines" },
+  opts: { merge: boolean; groups: "auto" | "never" | "lines"; breaks: (a: number, b: number) => boolean },
 ): Proposal[] {
   const out: Proposal[] = [];
   const texts = items.map((i) => i.text);
@@ -166,7 +166,7 @@ function tablesFromItems(
       fits.pop();
     }
     dropUnusedLabel(rows, 0);
-    const p = finish(candidate, rows, 0, run.known, fits, file);
+    const p = finish(candidate, rows, 0, run.known, fits, file, { breaks: opts.breaks });
     p.notes.unshift(...notes.filter((n) => (n.location?.row ?? 0) <= p.last));
     out.push(p);
     pos = stop;
@@ -212,12 +212,13 @@ export function streamCandidate(lines: Line[], file: string): Proposal[] {
     wasBlank = false;
     items.push({ text: trimCell(l.text), line: l.no, group });
   }
-  return tablesFromItems("stream", items, file, { merge: false, groups: "auto" });
+  return tablesFromItems("stream", items, file, { merge: false, groups: "auto", breaks: pageBreaks(lines) });
 }
 
 /** Rows of words separated by spaces: one row a line, or a whole table on one line. */
 export function tokensCandidate(lines: Line[], file: string): Proposal[] {
   const out: Proposal[] = [];
+  const breaks = pageBreaks(lines);
   const live = lines.filter((l) => !l.gone && !blank(l));
   // Tables on one line: a line holding a header and words after it.
   const oneLine = new Set<number>();
@@ -226,7 +227,7 @@ export function tokensCandidate(lines: Line[], file: string): Proposal[] {
     const run = findHeaderRun(words, 3);
     if (!run || words.length - run.end < 2) continue;
     const items = words.map((w) => ({ text: w, line: l.no, group: 0 }));
-    const tables = tablesFromItems("tokens", items, file, { merge: true, groups: "never" });
+    const tables = tablesFromItems("tokens", items, file, { merge: true, groups: "never", breaks });
     if (tables.length > 0) {
       oneLine.add(l.no);
       out.push(...tables);
@@ -236,7 +237,7 @@ export function tokensCandidate(lines: Line[], file: string): Proposal[] {
   const rest = live.filter((l) => !oneLine.has(l.no));
   const items: Item[] = [];
   for (const l of rest) for (const w of splitWords(l.text)) items.push({ text: w, line: l.no, group: l.no });
-  for (const p of tablesFromLines(items, file)) out.push(p);
+  for (const p of tablesFromLines(items, file, breaks)) out.push(p);
   return out;
 }
 
@@ -248,7 +249,7 @@ function splitWords(text: string): string[] {
 }
 
 /** Tables of one row a line: rows run while lines align well with the header. */
-function tablesFromLines(items: Item[], file: string): Proposal[] {
+function tablesFromLines(items: Item[], file: string, breaks: (a: number, b: number) => boolean): Proposal[] {
   const out: Proposal[] = [];
   const texts = items.map((i) => i.text);
   let pos = 0;
@@ -316,7 +317,7 @@ function tablesFromLines(items: Item[], file: string): Proposal[] {
     }
     if (rows.length >= 2) {
       dropUnusedLabel(rows, 0);
-      const p = finish("tokens", rows, 0, run.known, fits, file);
+      const p = finish("tokens", rows, 0, run.known, fits, file, { breaks });
       p.notes.unshift(...notes.filter((n) => (n.location?.row ?? 0) <= p.last));
       out.push(p);
     }
@@ -328,9 +329,28 @@ function tablesFromLines(items: Item[], file: string): Proposal[] {
 const PIPE = /[|｜]/;
 const RULE = /^[\s|｜:：\-—=+]*$/;
 
+const TITLE = /表\s*([(（][^)）]*[)）])?$/;
+
+/** Splits rows at title rows: a row of one filled cell naming a table (…绩效目标表, …自评表 (2019 年度)). */
+function splitAtTitles(rows: Row[]): Row[][] {
+  const out: Row[][] = [];
+  let cur: Row[] = [];
+  for (const r of rows) {
+    const filled = r.cells.filter((c) => c !== "");
+    if (filled.length === 1 && TITLE.test(filled[0]!) && [...filled[0]!].length >= 6 && cur.length > 0) {
+      out.push(cur);
+      cur = [];
+    }
+    cur.push(r);
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
+}
+
 /** Rows with `|` between cells; markdown tables; one cell per line ending with `|`. */
 export function pipeCandidate(lines: Line[], file: string): Proposal[] {
   const out: Proposal[] = [];
+  const breaks = pageBreaks(lines);
   let i = 0;
   while (i < lines.length) {
     if (lines[i]!.gone || !PIPE.test(lines[i]!.text)) {
@@ -375,10 +395,10 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
         wasBlank = false;
         items.push({ text: trimCell(l.text.replace(/[|｜]\s*$/, "")), line: l.no, group });
       }
-      for (const p of tablesFromItems("pipe-cells", items, file, { merge: false, groups: "auto" })) out.push(p);
+      for (const p of tablesFromItems("pipe-cells", items, file, { merge: false, groups: "auto", breaks })) out.push(p);
       continue;
     }
-    const rows: Row[] = [];
+    const allRows: Row[] = [];
     for (const l of content) {
       const t = l.text.trim();
       if (RULE.test(t) && /[-—=]{2,}/.test(t)) continue;
@@ -387,33 +407,36 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
         .replace(/[|｜]$/, "")
         .split(/[|｜]/)
         .map(trimCell);
-      rows.push({ cells, line: l.no });
+      allRows.push({ cells, line: l.no });
     }
-    if (rows.length < 2 || rows.filter((r) => r.cells.length >= 2).length < 2) continue;
-    // The header: the row naming the most known columns. Rows shorter than it (merged cells left out) are
-    // aligned to it; rows already as wide (padded with empty cells) are kept as they are.
-    let header = -1;
-    let known = 0;
-    rows.forEach((r, k) => {
-      const m = matchHeader(r.cells);
-      if (m.known >= 2 && m.known > known) {
-        header = k;
-        known = m.known;
-      }
-    });
-    const fits: number[] = rows.map(() => 0.5);
-    if (header >= 0) {
-      const head = rows[header]!.cells;
-      const cols = head.map((h) => columnOf(h, columnField(h)));
-      for (let r = header + 1; r < rows.length; r++) {
-        const row = rows[r]!;
-        if (row.cells.length < cols.length && matchHeader(row.cells).known < 2) {
-          const a = alignRow(row.cells, cols);
-          if (a) row.cells = a.cells;
+    // Several tables in one run (one project after another): a title row (…表) starts the next.
+    for (const rows of splitAtTitles(allRows)) {
+      if (rows.length < 2 || rows.filter((r) => r.cells.length >= 2).length < 2) continue;
+      // The header: the row naming the most known columns. Rows shorter than it (merged cells left out) are
+      // aligned to it; rows already as wide (padded with empty cells) are kept as they are.
+      let header = -1;
+      let known = 0;
+      rows.forEach((r, k) => {
+        const m = matchHeader(r.cells);
+        if (m.known >= 2 && m.known > known) {
+          header = k;
+          known = m.known;
+        }
+      });
+      const fits: number[] = rows.map(() => 0.5);
+      if (header >= 0) {
+        const head = rows[header]!.cells;
+        const cols = head.map((h) => columnOf(h, columnField(h)));
+        for (let r = header + 1; r < rows.length; r++) {
+          const row = rows[r]!;
+          if (row.cells.length < cols.length && matchHeader(row.cells).known < 2) {
+            const a = alignRow(row.cells, cols);
+            if (a) row.cells = a.cells;
+          }
         }
       }
+      out.push(finish("pipe", rows, header, known, fits, file, { explicit: true, breaks }));
     }
-    out.push(finish("pipe", rows, header, known, fits, file, { explicit: true }));
   }
   return out;
 }
@@ -531,7 +554,7 @@ export function spacedCandidate(lines: Line[], file: string): Proposal[] {
       k += 1;
     }
     if (rows.length >= 2) {
-      const p = finish("spaced", rows, 0, head.known, fits, file, { last: lastLine });
+      const p = finish("spaced", rows, 0, head.known, fits, file, { last: lastLine, breaks: pageBreaks(lines) });
       p.notes.unshift(...notes);
       out.push(p);
     }

@@ -30,7 +30,7 @@ const PAGE_MARKER = /^\s*=+\s*(?:page|第)\s*(\d+)\s*(?:页)?\s*=+\s*$/i;
 
 const FURNITURE: { re: RegExp; zh: string; en: string; maxLength?: number }[] = [
   {
-    re: /^\s*(发布时间|发布日期|发文日期|更新时间|信息来源|来源|发布机构|索引号|组配分类|主题分类|文号|作者|责任编辑)\s*[:：]/,
+    re: /^\s*((发布|更新)?时间\s*[:：]\s*\d{4}|(发布时间|发布日期|发文日期|更新时间|信息来源|来源|发布机构|索引号|组配分类|主题分类|文号|作者|责任编辑)\s*[:：])/,
     zh: "网页信息栏",
     en: "web page metadata",
     maxLength: 200,
@@ -123,7 +123,31 @@ export function prepare(text: string, file: string): PreparedText {
     }
     lines.push({ no, text: t, page });
   }
+  dropSplitFontSwitch(lines, dropped, notes, file);
+  notes.sort((a, b) => (a.location?.row ?? 0) - (b.location?.row ?? 0));
   return { lines, dropped, paged, notes };
+}
+
+/** A font-size switch copied one word a line: 大 / 中 / 小 on consecutive lines (blank lines between allowed). */
+function dropSplitFontSwitch(lines: Line[], dropped: Set<number>, notes: DocumentNote[], file: string): void {
+  const content = lines.filter((l) => !l.gone && l.text.trim() !== "");
+  for (let k = 0; k + 2 < content.length; k++) {
+    const [a, b, c] = [content[k]!, content[k + 1]!, content[k + 2]!];
+    if (a.text.trim() !== "大" || b.text.trim() !== "中" || c.text.trim() !== "小") continue;
+    for (const l of [a, b, c]) {
+      l.gone = true;
+      dropped.add(l.no);
+      notes.push({
+        text: {
+          zh: `第 ${l.no} 行是页面附加内容（字号选择），已略去：${l.text.trim()}`,
+          en: `Line ${l.no} is page furniture (font size switch) and was left out`,
+        },
+        location: { file, row: l.no },
+      });
+      l.text = "";
+    }
+    k += 2;
+  }
 }
 
 export function clip(s: string, n = 40): string {

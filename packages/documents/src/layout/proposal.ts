@@ -4,7 +4,7 @@
  */
 import type { DocumentNote } from "../model/table.ts";
 import { columnField, normHeader } from "../vocabulary/columns.ts";
-import { clip } from "./lines.ts";
+import { clip, type Line } from "./lines.ts";
 import { type Column, columnOf, isLevel1Name, isLevel2Name, isPlaceholder } from "./shapes.ts";
 
 export interface Row {
@@ -100,7 +100,7 @@ export function finish(
   known: number,
   rowFits: number[],
   file: string,
-  opts: { explicit?: boolean; first?: number; last?: number } = {},
+  opts: { explicit?: boolean; first?: number; last?: number; breaks?: (a: number, b: number) => boolean } = {},
 ): Proposal {
   const explicit = opts.explicit ?? false;
   const notes: DocumentNote[] = [];
@@ -108,7 +108,9 @@ export function finish(
   let score = 2 * known;
   const headerCells = header >= 0 ? rows[header]!.cells : undefined;
   rows.forEach((r, i) => {
-    if (headerCells && i > header && same(r.cells, headerCells)) {
+    const prevLine = i > 0 ? (rows[i - 1]!.end ?? rows[i - 1]!.line) : r.line;
+    const atBreak = opts.breaks ? opts.breaks(prevLine, r.line) : true;
+    if (headerCells && i > header && atBreak && same(r.cells, headerCells)) {
       notes.push({
         text: {
           zh: `第 ${r.line} 行重复表头（分页处），已略去`,
@@ -146,6 +148,23 @@ export function finish(
     known,
     score,
     notes,
+  };
+}
+
+/**
+ * Whether a page ends between two source lines of the stretch: a page furniture line (a page number, a page
+ * marker) or a new page (form feed) lies between them.
+ */
+export function pageBreaks(lines: readonly Line[]): (a: number, b: number) => boolean {
+  const byNo = new Map(lines.map((l) => [l.no, l] as const));
+  return (a, b) => {
+    const first = byNo.get(a);
+    for (let n = a + 1; n <= b; n++) {
+      const l = byNo.get(n);
+      if (!l) continue;
+      if (l.gone || (first && l.page !== first.page)) return true;
+    }
+    return false;
   };
 }
 

@@ -17,6 +17,7 @@ describe("page furniture", () => {
       "发布时间：2022-03-17 16:06 来源：市公安局 浏览次数：",
       "发布日期: 2022-03-17",
       "2020-03-04 13:32来源: 石嘴山网",
+      "时间:2021-04-22",
       "【字体：大 中 小】",
       "[字号:大 中 小] [打印] [关闭]",
       "打印 关闭",
@@ -73,6 +74,22 @@ describe("page furniture", () => {
     expect(noteRows(document)).toEqual([1, 3, 4, 7, 8, 9, 11]);
     expect(document.notes!.find((n) => n.location?.row === 9)!.text.zh).toContain("重复表头");
     expect(document.notes!.every((n) => n.text.zh !== "" && n.text.en !== "")).toBe(true);
+  });
+
+  it("drops a font switch copied one word a line, and keeps a header repeated without a page break", () => {
+    const text = [
+      "大",
+      "中",
+      "小",
+      "三级指标 | 指标值 | 分值",
+      "出警次数 | ≥50次 | 10",
+      "三级指标 | 指标值 | 分值",
+      "处警及时率 | ≥95% | 10",
+    ].join("\n");
+    const { document } = recoverLayout(text, "f.txt");
+    expect(noteRows(document)).toEqual([1, 2, 3]);
+    // No page ends between lines 5 and 6: the repeated header is the document's, kept.
+    expect(grid(tables(document)[0]!).map((r) => r[0])).toEqual(["三级指标", "出警次数", "三级指标", "处警及时率"]);
   });
 
   it("gives the page from form feeds and page markers", () => {
