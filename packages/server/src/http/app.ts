@@ -28,6 +28,7 @@ import { yearsRouter } from "../years/index.ts";
 import type { AppEnv, Deps } from "./context.ts";
 import { DOCS_PAGE } from "./docs-page.ts";
 import { errorBody, INTERNAL_ERROR, ServerError } from "./errors.ts";
+import { bodyLimits } from "./limits.ts";
 import { sessionMiddleware } from "./session.middleware.ts";
 
 export interface AppOptions {
@@ -68,6 +69,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     await next();
   });
   app.use("/api/v1/*", sessionMiddleware());
+  app.use("/api/v1/*", bodyLimits());
   app.route("/api/v1", apiRouter());
 
   app.doc31("/api/openapi.json", {

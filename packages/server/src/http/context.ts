@@ -17,6 +17,10 @@ export interface Settings {
   maxFailedLoginsPerIp: number;
   /** The per-address window (ms): 15 min. */
   ipWindowMs: number;
+  /** The largest JSON (or other non-file) request body, in bytes, refused unread or unparsed above: 1 MB. */
+  jsonBodyLimit: number;
+  /** The largest upload body (multipart/form-data, application/octet-stream), in bytes: 50 MB + 64 KB of form. */
+  uploadBodyLimit: number;
   /** Set the cookie's Secure flag (behind TLS). */
   secureCookies: boolean;
   /** Uploads larger than this (bytes) are read by a background job when a queue runs: 2 MB. */
@@ -30,6 +34,8 @@ export const DEFAULT_SETTINGS: Settings = {
   lockoutMs: 15 * 60_000,
   maxFailedLoginsPerIp: 50,
   ipWindowMs: 15 * 60_000,
+  jsonBodyLimit: 1024 * 1024,
+  uploadBodyLimit: 50 * 1024 * 1024 + 64 * 1024,
   secureCookies: false,
   importSyncBytes: 2 * 1024 * 1024,
 };

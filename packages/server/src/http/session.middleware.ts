@@ -5,12 +5,15 @@
 import type { MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { CSRF_HEADER, resolveSession, SESSION_COOKIE, sameToken } from "../accounts/auth.service.ts";
+import { unauthenticated } from "../accounts/authorize.ts";
 import type { AppEnv } from "./context.ts";
 import { ServerError } from "./errors.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** What a signed-in person who must change their password may still do. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = ["/auth/session", "/auth/logout", "/auth/password", "/health"];
+/** The only write an anonymous request may make; every other anonymous write is 401 before its body is read. */
+const ANONYMOUS_WRITES = new Set(["/auth/login"]);
 
 export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -29,6 +32,9 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
       }
     }
     const actor = c.var.actor;
+    if (!actor && !SAFE_METHODS.has(c.req.method) && !ANONYMOUS_WRITES.has(c.req.path.replace(/^\/api\/v1/, ""))) {
+      throw unauthenticated();
+    }
     if (actor && !SAFE_METHODS.has(c.req.method)) {
       const sent = c.req.header(CSRF_HEADER);
       if (!sent || !sameToken(sent, actor.csrfToken)) {
