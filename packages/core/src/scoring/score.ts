@@ -909,6 +909,9 @@ export interface IndicatorResult {
   inputPoints: number;
   /** `分值 10→8.33（按方案折算）`, when `points` ≠ `inputPoints`. */
   pointsNote?: LocalizedText | undefined;
+  /** Schemes that write 得分系数 (Chongqing): score ÷ points and stated ÷ points as given, to four decimals. */
+  coefficient?: number | undefined;
+  statedCoefficient?: number | undefined;
   /** The suggested score (formula or tier); undefined when it cannot be computed. */
   score: number | undefined;
   statedScore: number | undefined;
@@ -994,6 +997,17 @@ export interface ScoreResult {
 }
 
 const num = (r: Ratio) => toNumber(r, 6);
+
+/** 得分系数 = score ÷ points (the points it is scored out of), stated ÷ the points as given. */
+function coefficients(s: IndicatorScore): { coefficient?: number; statedCoefficient?: number } {
+  const out: { coefficient?: number; statedCoefficient?: number } = {};
+  if (s.computed !== undefined && cmp(s.points, ZERO) > 0)
+    out.coefficient = toNumber(round(div(s.computed, s.points), 4), 4);
+  if (s.stated !== undefined && cmp(s.inputPoints, ZERO) > 0) {
+    out.statedCoefficient = toNumber(round(div(s.stated, s.inputPoints), 4), 4);
+  }
+  return out;
+}
 const opt = (r: Ratio | undefined) => (r === undefined ? undefined : num(r));
 
 /** Scores an evaluation and presents the result for the CLI, the server and JSON output. */
@@ -1043,6 +1057,7 @@ export function scoreEvaluation(input: EvaluationInput, targets: TargetFunctions
       points: num(s.points),
       inputPoints: num(s.inputPoints),
       ...(s.pointsNote ? { pointsNote: s.pointsNote } : {}),
+      ...(input.scheme.indicatorScore === "coefficient" ? coefficients(s) : {}),
       score: opt(s.computed),
       statedScore: opt(s.stated),
       difference: opt(s.difference),

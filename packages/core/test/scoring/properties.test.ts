@@ -155,7 +155,7 @@ describe("for any points, targets and actuals, under every built-in scheme", () 
           const hi = run(scheme, rows(a + step), 1, 1).indicators[0]!.suggested;
           const higherIsBetter = op === ">=" || op === ">" || op === "=";
           if (higherIsBetter) expect(cmp(hi, lo)).toBeGreaterThanOrEqual(0);
-          else if (a >= 0) expect(cmp(hi, lo)).toBeLessThanOrEqual(0);
+          else expect(cmp(hi, lo)).toBeLessThanOrEqual(0);
         },
       ),
     );

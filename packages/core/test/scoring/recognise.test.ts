@@ -127,6 +127,8 @@ describe("recogniseScheme", () => {
     // 25 + 25 × 97/98 (24.74) + 30 + 10 + 9
     expect(r.total).toBe(98.74);
     expect(r.scheme.id).toBe("chongqing-project");
+    // 得分系数 = score ÷ points: 24.74 ÷ 25 = 0.9896; stated 24.5 ÷ 25 = 0.98
+    expect(r.indicators[1]).toMatchObject({ coefficient: 0.9896, statedCoefficient: 0.98 });
   });
 
   it("Ningxia: 决策 and 管理 groups → ningxia-department; 满意度 counted in 效益", () => {
