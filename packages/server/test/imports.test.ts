@@ -182,6 +182,10 @@ describe.each(STORES)("imports on %s", (kind) => {
     expect(e!.statedTotal).toBe("92.0000");
     const items = await t.deps.db.select().from(evaluationItems).where(eq(evaluationItems.evaluationId, e!.id));
     expect(items.length).toBe(24);
+    // Scored by core as imported (the one stored score, issue 12): the stated 92 kept beside the computed total.
+    expect(e!.scoredAt).not.toBeNull();
+    expect(e!.scoreResult).toMatchObject({ statedTotal: 92 });
+    expect(Number(e!.computedTotal)).toBeLessThanOrEqual(100);
     // Seed 003 is a department evaluation too: the same organisation and year → an update of the draft.
     const exp = await upload(SEED.expenditure, 2025);
     expect(exp.body.plan).toMatchObject([{ kind: "evaluation", action: "update", existingId: e!.id }]);

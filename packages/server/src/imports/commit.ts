@@ -18,8 +18,9 @@ import { insertSections, replaceSectionRows } from "../budgets/sections.reposito
 import type { Db } from "../db/open.ts";
 import { replaceActivities } from "../duties/repository.ts";
 import { duties } from "../duties/schema.ts";
-import { replaceItems } from "../evaluations/repository.ts";
+import { findEvaluation, replaceItems } from "../evaluations/repository.ts";
 import { selfEvaluations } from "../evaluations/schema.ts";
+import { storeComputedScores } from "../evaluations/scores.ts";
 import { indicators } from "../indicators/schema.ts";
 import { projects } from "../projects/schema.ts";
 import { disclosureBudgets } from "./budget.ts";
@@ -280,6 +281,9 @@ export async function commitPlan(
       created.evaluations.push(id);
     }
     await replaceItems(db, id, items(id, list));
+    // The one stored score (issue 12): the record scored by core as it was imported, for every view to show.
+    const saved = await findEvaluation(db, id);
+    if (saved) await storeComputedScores(db, saved, now);
   };
 
   for (const e of doc.projectSelfEvaluations) {
