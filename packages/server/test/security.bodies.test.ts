@@ -32,7 +32,7 @@ function countingBody(total: number, fill = 0x20) {
 describe.each(STORES)("bounded request bodies on %s", (kind) => {
   const { t, filler } = appForSuite(kind, ["filler"]);
 
-  const send = (path: string, body: BodyInit, headers: Record<string, string>) =>
+  const send = (path: string, body: ReadableStream<Uint8Array>, headers: Record<string, string>) =>
     t.app.request(path, { method: "POST", headers, body, duplex: "half" } as RequestInit);
 
   it("refuses an anonymous 200 MB sign-in with 413 after reading at most the JSON limit", async () => {
