@@ -86,14 +86,15 @@ interface Label {
 
 function findLabels(text: string): Label[] {
   const taken: Label[] = [];
-  for (const m of text.matchAll(OTHER_LABELS))
-    taken.push({ item: "other", start: m.index, end: m.index + m[0].length });
+  const used = new Uint8Array(text.length); // characters already in a label: a later, less specific one may not overlap
+  const take = (l: Label) => {
+    for (let i = l.start; i < l.end; i++) if (used[i]) return;
+    used.fill(1, l.start, l.end);
+    taken.push(l);
+  };
+  for (const m of text.matchAll(OTHER_LABELS)) take({ item: "other", start: m.index, end: m.index + m[0].length });
   for (const [item, re] of LABELS) {
-    for (const m of text.matchAll(re)) {
-      const l = { item, start: m.index, end: m.index + m[0].length };
-      if (taken.some((t) => t.start < l.end && l.start < t.end)) continue;
-      taken.push(l);
-    }
+    for (const m of text.matchAll(re)) take({ item, start: m.index, end: m.index + m[0].length });
   }
   return taken.sort((a, b) => a.start - b.start);
 }
@@ -132,6 +133,8 @@ function firstLines(blocks: Block[], n: number): string {
 // ----------------------------------------------------------------------------------------------------------------
 
 interface Figure {
+  /** The offset in the passage, for figures read from prose. */
+  offset?: number;
   item: ThreePublicItem;
   basis: Basis;
   year?: number;
@@ -250,12 +253,12 @@ function readProse(
   const labels = findLabels(text);
   const amounts = findAmounts(passage.text);
   const found = findChanges(passage.text);
-  const inChange = new Set<FoundAmount>();
+  const inChange = new Set<number>();
   for (const c of found) {
-    if (c.amount) inChange.add(c.amount);
-    if (c.statedPrior) inChange.add(c.statedPrior);
+    if (c.amount) inChange.add(c.amount.start);
+    if (c.statedPrior) inChange.add(c.statedPrior.start);
   }
-  const isInChange = (a: FoundAmount) => [...inChange].some((x) => x.start === a.start);
+  const isInChange = (a: FoundAmount) => inChange.has(a.start);
   const refSpans = found.flatMap((c) => (c.reference ? [[c.reference.start, c.reference.end] as const] : []));
   const yearBefore = (from: number, at: number): number | undefined => {
     let y: number | undefined;
@@ -266,13 +269,20 @@ function readProse(
     }
     return y;
   };
+  // labels are sorted and do not overlap, so their ends are sorted too: binary search for the last ending by `at`
   const labelBefore = (at: number): Label | undefined => {
-    const s = sentenceStart(text, at);
-    let best: Label | undefined;
-    for (const l of labels) {
-      if (l.end <= at && l.start >= s) best = l;
+    let lo = 0;
+    let hi = labels.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (labels[mid]!.end <= at) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
-    return best;
+    const best = labels[found];
+    return best && best.start >= sentenceStart(text, at) ? best : undefined;
   };
   // budget years stated in the text, to tell a bare 支出 of an earlier year (a 决算) from this year's budget
   const budgetYears: number[] = [];
@@ -294,6 +304,7 @@ function readProse(
   // a sentence without its own year or basis word continues the one before (`其中：…`)
   let prevYear = doc.defaultYear;
   let prevBasis: Basis | undefined;
+  const basesOf = new Map<string, Set<Basis>>(); // item:year → the bases its figures have
   for (const p of pending) {
     p.year = p.year ?? prevYear;
     prevYear = p.year;
@@ -303,8 +314,7 @@ function readProse(
     else {
       // a bare 支出: the basis an existing figure of that item and year has, else a year before the latest
       // budget year is a 决算, else the title's basis
-      const same = figures.filter((f) => f.item === p.label.item && f.year === p.year);
-      const bases = new Set(same.map((f) => f.basis));
+      const bases = basesOf.get(`${p.label.item}:${p.year}`) ?? new Set<Basis>();
       if (bases.size === 1) basis = [...bases][0]!;
       else if (latestBudgetYear !== undefined && p.year !== undefined && p.year < latestBudgetYear) basis = "final";
       else basis = prevBasis ?? doc.titleBasis;
@@ -324,11 +334,21 @@ function readProse(
       continue;
     }
     if (p.a.approximate) continue;
-    const f: Figure = { item, basis, fen: p.a.fen, amount: amountOf(p.a), location };
+    const f: Figure = { offset: p.a.start, item, basis, fen: p.a.fen, amount: amountOf(p.a), location };
     if (p.year !== undefined) f.year = p.year;
     figures.push(f);
+    const k = `${item}:${p.year}`;
+    basesOf.set(k, (basesOf.get(k) ?? new Set<Basis>()).add(basis));
   }
 
+  // prose figures by item, in passage order, for the changes that follow them
+  const byItem = new Map<ThreePublicItem, Figure[]>();
+  for (const f of figures) {
+    if (f.offset === undefined) continue;
+    const list = byItem.get(f.item) ?? [];
+    list.push(f);
+    byItem.set(f.item, list);
+  }
   for (const c of found) {
     const s0 = sentenceStart(text, c.start);
     // `对比减少4.35万元` opening a sentence continues the item of the sentence before
@@ -341,11 +361,8 @@ function readProse(
     const s = label.start < s0 ? sentenceStart(text, label.start) : s0;
     // the figure of this item the change is about: of those before it in the sentence, not the one of the year it
     // is compared with (`2016年…33万元，2015年…57.55万元，与上年对比减少24.55万元` is about 2016)
-    const before = figures.filter((f) => f.item === item && f.location.row !== undefined);
-    const inSentence = before.filter((f) => {
-      const off = offsetOf(passage, f.location);
-      return off !== undefined && off >= s && off < c.start;
-    });
+    const before = byItem.get(item) ?? [];
+    const inSentence = sliceByOffset(before, s, c.start);
     const refYear = c.reference?.year;
     const latest = Math.max(...inSentence.map((f) => f.year ?? 0));
     const here =
@@ -371,10 +388,18 @@ function readProse(
   }
 }
 
-function offsetOf(p: Passage, loc: ImportLocation): number | undefined {
-  const span = p.spans.find((s) => s.location.row === loc.row && s.location.page === loc.page);
-  if (!span || typeof loc.column !== "number") return undefined;
-  return span.start + loc.column - 1;
+/** The figures (sorted by offset) with an offset in [from, to). */
+function sliceByOffset(sorted: Figure[], from: number, to: number): Figure[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.offset! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Figure[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.offset! < to; i++) out.push(sorted[i]!);
+  return out;
 }
 
 // ----------------------------------------------------------------------------------------------------------------
@@ -565,7 +590,7 @@ function readAcross(
   };
   let use = leaves;
   if (values.length === leaves.length - 1 && hasSubtotal) {
-    const without = leaves.filter((x) => x !== "vehicle");
+    const without: ThreePublicItem[] = leaves.filter((x) => x !== "vehicle");
     const v = (item: ThreePublicItem): bigint => {
       const i = without.indexOf(item);
       return i >= 0 ? (fenAt(i) ?? 0n) : 0n;

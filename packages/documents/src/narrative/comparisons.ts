@@ -96,18 +96,23 @@ export function findChanges(written: string): FoundChange[] {
   const percents = findPercents(written);
   const refs = findReferences(written);
   const changes: FoundChange[] = [];
+  const amountAt = new Map(amounts.map((a) => [a.start, a]));
+  const percentAt = new Map(percents.map((p) => [p.start, p]));
   let lastRef: FoundReference | undefined;
+  let refIndex = -1; // the last reference ending at or before the current direction word
   for (const m of text.matchAll(DIR_RE)) {
     const word = m[0];
     const at = m.index;
     const direction = directionOf(word);
     const sStart = sentenceStart(text, at);
-    const ref = [...refs].reverse().find((r) => r.end <= at && r.start >= sStart && at - r.end <= 40);
+    while (refIndex + 1 < refs.length && refs[refIndex + 1]!.end <= at) refIndex++;
+    const candidate = refs[refIndex];
+    const ref = candidate && candidate.start >= sStart && at - candidate.end <= 40 ? candidate : undefined;
     let pos = at + word.length;
     const lead = AFTER_WORD.exec(text.slice(pos))?.[0] ?? "";
     pos += lead.length;
-    const amount = amounts.find((a) => a.start === pos);
-    let percent = percents.find((p) => p.start === pos);
+    const amount = amountAt.get(pos);
+    let percent = percentAt.get(pos);
     let end = amount?.end ?? percent?.end ?? at + word.length;
     if (amount) {
       // `减少49万元(，)下降38.28%` or `增加0.5万元，增长1.75 %` in one go
@@ -116,7 +121,7 @@ export function findChanges(written: string): FoundChange[] {
         /^[ \t]*[，,、]?[ \t]*(?:同比)?(增长|增加|上升|下降|减少|降低|减幅|增幅)?(?:率|幅度)?(?:为|了)?[ \t]*/.exec(
           rest,
         );
-      const p2 = m2 ? percents.find((p) => p.start === amount.end + m2[0].length) : undefined;
+      const p2 = m2 ? percentAt.get(amount.end + m2[0].length) : undefined;
       if (p2 && (!m2![1] || directionOf(m2![1]) === direction || /幅/.test(m2![1]))) {
         percent = p2;
         end = p2.end;
@@ -151,8 +156,14 @@ export function findChanges(written: string): FoundChange[] {
     if (percent) change.percent = percent;
     if (reference) change.reference = reference;
     if (ref) {
-      const prior = amounts.find((a) => a.start >= ref.end && a.end <= at);
-      if (prior) change.statedPrior = prior;
+      // `较2024年的2190万元减少…`: an amount between the reference and the direction word
+      for (let k = ref.end; k < at; k++) {
+        const prior = amountAt.get(k);
+        if (prior && prior.end <= at) {
+          change.statedPrior = prior;
+          break;
+        }
+      }
     }
     const reason = reasonAfter(written, text, end);
     if (reason) change.reason = reason;

@@ -13,15 +13,14 @@ const ONE_FOR_ONE: Record<string, string> = {
   "\u00a0": " ",
 };
 
+const NEEDS = /[\uff10-\uff19．％萬億圓\u3000\u00a0]/g;
+
 export function normalizeNarrative(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+  return text.replace(NEEDS, (ch) => {
     const code = ch.charCodeAt(0);
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 0x30);
-    else out += ONE_FOR_ONE[ch] ?? ch;
-  }
-  return out;
+    if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 0x30);
+    return ONE_FOR_ONE[ch] ?? ch;
+  });
 }
 
 /** Chinese numerals up to 99 (一 … 九十九, 两, 〇) and Arabic digits → a number; undefined otherwise. */

@@ -42,11 +42,18 @@ export function passageOfLines(lines: string[], file: string): Passage {
  * text as the reader gave it (text readers trim a line's leading spaces).
  */
 export function locate(p: Passage, offset: number, field?: string): ImportLocation {
-  let span = p.spans[0];
-  for (const s of p.spans) {
-    if (s.start <= offset) span = s;
-    else break;
+  // the last span starting at or before the offset (binary search: passages can be long)
+  let lo = 0;
+  let hi = p.spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.spans[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
+  const span = p.spans[found] ?? p.spans[0];
   const loc: ImportLocation = span ? { ...span.location } : { file: "" };
   if (span) loc.column = offset - span.start + 1;
   if (field !== undefined) loc.field = field;
