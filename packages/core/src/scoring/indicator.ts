@@ -1,0 +1,430 @@
+/**
+ * One indicator scored against a scheme: the numeric formulas (higher is better, ＝, lower is better, ranges, unit
+ * conversion), the qualitative tiers, and what is carried when nothing can be computed. Each score stays within the
+ * points the indicator is scored out of (its own, or as the scheme's normalisation set them: normalise.ts).
+ * `score.ts` scores the whole evaluation from these.
+ */
+import type { LocalizedText } from "../errors/domain-error.ts";
+import {
+  cmp,
+  div,
+  fromInt,
+  fromNumber,
+  isZero,
+  max,
+  min,
+  mul,
+  ONE,
+  parseDecimal,
+  type Ratio,
+  round,
+  sub,
+  toDecimalString,
+  toNumber,
+  ZERO,
+} from "../numbers/decimal.ts";
+import { compareActual, convertUnit } from "../targets/compare.ts";
+import { parseTarget } from "../targets/parse.ts";
+import type { Comparison, Op, TargetValue } from "../targets/types.ts";
+import {
+  countedGroup,
+  type Level1,
+  level1Of,
+  type RoundingStep,
+  roundingDigits,
+  type ScoringScheme,
+  type TierKey,
+} from "./scheme.ts";
+
+const HUNDRED = fromInt(100);
+/** A number as given: an exact Ratio, a decimal string (`"2.5"`) or a JS number (taken through its decimal text). */
+export type Num = Ratio | number | string;
+
+export function toRatio(v: Num): Ratio {
+  if (typeof v === "number") return fromNumber(v);
+  if (typeof v === "string") {
+    const r = parseDecimal(v);
+    if (!r) throw new RangeError(`not a decimal number: "${v}"`);
+    return r;
+  }
+  return v;
+}
+
+export interface IndicatorInput {
+  /** 一级指标 as written: `产出指标`, `效益`, `满意度 指标 (10分)`… */
+  level1: string;
+  /** 二级指标 */
+  level2?: string | undefined;
+  /** 三级指标 */
+  name: string;
+  /** 指标值 (年初目标值): understood, or the text to be understood by `parseTarget`. */
+  target: TargetValue | string;
+  /** 实际完成值: understood, or text. */
+  actual: TargetValue | string;
+  /** 分值 (weight). */
+  points: Num;
+  /** 得分 as stated in the document. */
+  statedScore?: Num | undefined;
+  /**
+   * 得分系数 (0–1) as stated, Chongqing style: the stated score is 得分系数 × 分值 (the points as given). Used when
+   * `statedScore` is absent.
+   */
+  statedCoefficient?: Num | undefined;
+  /** For qualitative indicators: the tier the evaluator chose (overrides the automatic judgement). */
+  tier?: TierKey | undefined;
+  /** Why the stated score departs from the formula, when it does on purpose. */
+  overrideReason?: string | undefined;
+  /** 偏差原因分析. */
+  deviationReason?: string | undefined;
+  /** A separate 计量单位 / 计算符号 column, used when the target text has none. */
+  hints?: { unit?: string; op?: Op } | undefined;
+}
+
+/** How text becomes a TargetValue and how an actual is compared with a target (the targets module). */
+export interface TargetFunctions {
+  parse: (text: string, hints?: { unit?: string; op?: Op }) => TargetValue;
+  compare: (target: TargetValue, actual: TargetValue) => Comparison;
+}
+
+/** The targets module: `parseTarget` and `compareActual`. */
+export const TARGETS: TargetFunctions = { parse: parseTarget, compare: compareActual };
+
+/** Text held as qualitative and compared by its words alone (no parser): for tests and for callers who want that. */
+export const PLAIN_TEXT_TARGETS: TargetFunctions = {
+  parse: (text) => ({ kind: "qualitative", text }),
+  compare: (target, actual) =>
+    sameWords(target.text, actual.text)
+      ? { met: true, ratio: undefined, note: "实际完成值与指标值文字相同" }
+      : { met: undefined, ratio: undefined, note: "无法自动判断" },
+};
+
+export const defaultTargets = TARGETS;
+
+export function sameWords(a: string, b: string): boolean {
+  const n = (s: string) => s.replace(/[\s\u3000，,。.、；;：:“”"'（）()]/g, "");
+  return n(a) !== "" && n(a) === n(b);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One indicator
+
+export type Basis =
+  /** points × the proportional formula */
+  | "formula"
+  /** met: full points */
+  | "met"
+  /** a qualitative tier's suggested share */
+  | "tier"
+  /** nothing computable: the stated score is carried into the suggested sums */
+  | "stated"
+  /** nothing computable and nothing stated: counts 0 */
+  | "none";
+
+export interface IndicatorScore {
+  index: number;
+  name: string;
+  /** The level-1 group as written (undefined when not recognised). */
+  level1: Level1 | undefined;
+  /** The scheme group the indicator counts in (after the scheme's folds); undefined when it is not counted. */
+  group: Level1 | undefined;
+  level2: string | undefined;
+  /** The points the indicator is scored out of: the input's, or as the scheme's normalisation set them. */
+  points: Ratio;
+  /** The points as given in the input. */
+  inputPoints: Ratio;
+  /** `分值 10→8.33（按方案折算）` when `points` differ from `inputPoints`. */
+  pointsNote: LocalizedText | undefined;
+  target: TargetValue;
+  actual: TargetValue;
+  comparison: Comparison;
+  /** The computed score (rounded as the scheme says), undefined when it cannot be computed. */
+  computed: Ratio | undefined;
+  /** What goes into the suggested sums: `computed`, else the stated score, else 0. */
+  suggested: Ratio;
+  basis: Basis;
+  tier: TierKey | undefined;
+  stated: Ratio | undefined;
+  /** stated − computed, when both exist. */
+  difference: Ratio | undefined;
+  /** How the computed score was reached, e.g. `2 × 260 ÷ 302`. */
+  formula: LocalizedText;
+}
+
+export function roundStep(r: Ratio, step: RoundingStep): Ratio {
+  const d = roundingDigits(step);
+  return d === undefined ? r : round(r, d);
+}
+
+function clamp01(r: Ratio): Ratio {
+  return max(ZERO, min(ONE, r));
+}
+
+/** r kept within 0 – cap. */
+function within(r: Ratio, cap: Ratio): Ratio {
+  return max(ZERO, min(cap, r));
+}
+
+const HIGHER: ReadonlySet<Op> = new Set<Op>([">=", ">"]);
+const OP_TEXT: Record<Op, string> = { ">=": "≥", ">": "＞", "=": "＝", "<": "＜", "<=": "≤" };
+
+function dec(r: Ratio): string {
+  return toDecimalString(r, 4);
+}
+
+interface Share {
+  met: boolean;
+  /** share of the points, 0–1 */
+  share: Ratio;
+  /** direction-aware completion (actual ÷ target, or target ÷ actual) when defined */
+  completion: Ratio | undefined;
+  /** the proportional part of the formula (`× 260 ÷ 302`), absent when met or zero */
+  expr?: string;
+  /** why the share is zero, when it is */
+  zeroWhy?: LocalizedText;
+}
+
+function safeDiv(x: Ratio, y: Ratio): Ratio | undefined {
+  return isZero(y) ? undefined : div(x, y);
+}
+
+/** The share of the points a numeric actual earns against `op target`. */
+function numericShare(op: Op, t: Ratio, a: Ratio, actualOp: Op | undefined, scheme: ScoringScheme): Share {
+  if (HIGHER.has(op)) {
+    const met = op === ">=" ? cmp(a, t) >= 0 : cmp(a, t) > 0 || (actualOp === ">" && cmp(a, t) === 0);
+    const completion = cmp(t, ZERO) > 0 ? safeDiv(a, t) : undefined;
+    if (met) return { met, share: ONE, completion };
+    if (cmp(t, ZERO) <= 0) return { met, share: ZERO, completion, zeroWhy: NOT_MET };
+    return { met, share: clamp01(div(a, t)), completion, expr: `× ${dec(a)} ÷ ${dec(t)}` };
+  }
+  if (op === "=") {
+    if (isZero(t)) {
+      const met = scheme.equalsZero === "full-if-zero" ? isZero(a) : cmp(a, ZERO) <= 0;
+      return met
+        ? { met, share: ONE, completion: undefined }
+        : { met, share: ZERO, completion: undefined, zeroWhy: NOT_MET_ZERO };
+    }
+    // ＝ means "reach this value" (as the targets module reads it): met at or above a positive target.
+    const met = cmp(t, ZERO) > 0 ? cmp(a, t) >= 0 : cmp(a, t) === 0;
+    const completion = safeDiv(a, t);
+    if (met) return { met, share: ONE, completion };
+    return { met, share: clamp01(div(a, t)), completion, expr: `× ${dec(a)} ÷ ${dec(t)}` };
+  }
+  // lower is better
+  const met = op === "<=" ? cmp(a, t) <= 0 : cmp(a, t) < 0 || (actualOp === "<" && cmp(a, t) === 0);
+  const completion = cmp(a, ZERO) > 0 ? safeDiv(t, a) : undefined;
+  if (met) return { met, share: ONE, completion };
+  if (cmp(t, ZERO) <= 0) return { met, share: ZERO, completion, zeroWhy: NOT_MET };
+  if (scheme.lowerIsBetter === "ratio") {
+    return { met, share: clamp01(div(t, a)), completion, expr: `× ${dec(t)} ÷ ${dec(a)}` };
+  }
+  // linear-2x: target ≤ actual < 2 × target → 1 − (actual − target) ÷ target; else 0
+  if (cmp(a, mul(t, fromInt(2))) >= 0) {
+    const twice = dec(mul(t, fromInt(2)));
+    return {
+      met,
+      share: ZERO,
+      completion,
+      zeroWhy: {
+        zh: `实际值达到目标值的 2 倍（${twice}）及以上`,
+        en: `the actual is at or above twice the target (${twice})`,
+      },
+    };
+  }
+  return {
+    met,
+    share: clamp01(sub(ONE, div(sub(a, t), t))),
+    completion,
+    expr: `× (1 − (${dec(a)} − ${dec(t)}) ÷ ${dec(t)})`,
+  };
+}
+
+const NOT_MET: LocalizedText = { zh: "未达成且目标值不大于 0", en: "not met and the target is not above 0" };
+const NOT_MET_ZERO: LocalizedText = { zh: "目标值为 0 而实际值不符", en: "the target is 0 and the actual is not" };
+
+/** The actual's value in the target's unit (`名` = `人`, `小时` → `分钟`…); undefined when they do not convert. */
+function inTargetUnit(t: TargetValue, a: TargetValue, v: number): Ratio | undefined {
+  const r = fromNumber(v);
+  if (t.unit === undefined || a.unit === undefined || t.unit === a.unit) return r;
+  return convertUnit(r, a.unit, t.unit);
+}
+
+function withUnit(v: Ratio, unit: string | undefined): string {
+  return `${dec(v)}${unit ?? ""}`;
+}
+
+/**
+ * Exact numeric judgement when both sides are numbers in units that agree or convert (or one side has none).
+ * The scheme decides met and the share; the targets module's comparison lends its wording when it agrees.
+ */
+function numericJudgement(
+  target: TargetValue,
+  actual: TargetValue,
+  scheme: ScoringScheme,
+  external: Comparison,
+): { share: Share; comparison: Comparison } | undefined {
+  if (actual.value === undefined) return undefined;
+  if (actual.kind !== "numeric" && actual.kind !== "frequency") return undefined;
+  const a = inTargetUnit(target, actual, actual.value);
+  if (a === undefined) return undefined;
+  const unit = target.unit ?? actual.unit;
+  let share: Share;
+  // the target as written in the scheme's own note: a range, or an operator and a value
+  let lo: Ratio | undefined;
+  let hi: Ratio | undefined;
+  let op: Op = "=";
+  let t: Ratio = ZERO;
+  if (target.kind === "range" && target.min !== undefined && target.max !== undefined) {
+    lo = fromNumber(target.min);
+    hi = fromNumber(target.max);
+    share =
+      cmp(a, lo) < 0
+        ? numericShare(">=", lo, a, actual.op, scheme)
+        : cmp(a, hi) > 0
+          ? numericShare("<=", hi, a, actual.op, scheme)
+          : { met: true, share: ONE, completion: ONE };
+  } else if (
+    (target.kind === "numeric" || target.kind === "frequency") &&
+    target.value !== undefined &&
+    (target.kind === "numeric" || (actual.kind === "frequency" && actual.period === target.period))
+  ) {
+    op = target.op ?? (target.kind === "frequency" ? ">=" : "=");
+    t = fromNumber(target.value);
+    share = numericShare(op, t, a, actual.op, scheme);
+  } else {
+    return undefined;
+  }
+  let note: string;
+  if (external.met === share.met) note = external.note;
+  else {
+    // the scheme's own wording, only when the comparison's does not say the same
+    const targetText =
+      lo !== undefined && hi !== undefined
+        ? `${withUnit(lo, unit)}–${withUnit(hi, unit)}`
+        : `${OP_TEXT[op]}${withUnit(t, unit)}`;
+    const actualText = `${actual.op ? OP_TEXT[actual.op] : ""}${withUnit(a, unit)}`;
+    // toDecimalString(x, 2) is the text of round(x, 2)
+    const pct = share.completion ? `，完成 ${toDecimalString(mul(share.completion, HUNDRED), 2)}%` : "";
+    const own = `实际 ${actualText}，目标 ${targetText}：${share.met ? "达成" : "未达成"}${pct}`;
+    note = external.met === undefined ? own : `${own}（按评分方案判断；指标值比较为：${external.note}）`;
+  }
+  return {
+    share,
+    comparison: {
+      met: share.met,
+      ratio: share.completion ? toNumber(share.completion, 6) : undefined,
+      note,
+    },
+  };
+}
+
+function asTarget(v: TargetValue | string, f: TargetFunctions, hints?: { unit?: string; op?: Op }): TargetValue {
+  return typeof v === "string" ? f.parse(v, hints) : v;
+}
+
+/** Scores one indicator. `index` is its position in the input (for paths such as `indicators[3]`). */
+export function scoreIndicator(
+  ind: IndicatorInput,
+  scheme: ScoringScheme,
+  index = 0,
+  targets: TargetFunctions = defaultTargets,
+  /** The points after the scheme's normalisation (`normalisePoints`); default the input's own. */
+  scaledPoints?: Ratio,
+): IndicatorScore {
+  const inputPoints = toRatio(ind.points);
+  const points = scaledPoints ?? inputPoints;
+  const scaled = cmp(points, inputPoints) !== 0;
+  const stated =
+    ind.statedScore !== undefined
+      ? toRatio(ind.statedScore)
+      : ind.statedCoefficient !== undefined
+        ? mul(toRatio(ind.statedCoefficient), inputPoints)
+        : undefined;
+  const target = asTarget(ind.target, targets, ind.hints);
+  const unit = target.unit ?? ind.hints?.unit;
+  const actual = asTarget(ind.actual, targets, unit ? { unit } : undefined);
+  const level1 = level1Of(ind.level1);
+  const p = dec(points);
+
+  let computed: Ratio | undefined;
+  let basis: Basis;
+  let tier: TierKey | undefined;
+  let comparison: Comparison;
+  let formula: LocalizedText;
+
+  const external = targets.compare(target, actual);
+  const numeric = numericJudgement(target, actual, scheme, external);
+  if (numeric) {
+    comparison = numeric.comparison;
+    const raw = cmp(points, ZERO) > 0 ? mul(points, numeric.share.share) : ZERO;
+    computed = roundStep(raw, scheme.rounding.indicator);
+    basis = numeric.share.met ? "met" : "formula";
+    const sh = numeric.share;
+    formula = sh.met
+      ? { zh: `达成，得满分 ${p}`, en: `met: full ${p} points` }
+      : sh.expr
+        ? { zh: `${p} ${sh.expr}`, en: `${p} ${sh.expr}` }
+        : { zh: `0 分（${sh.zeroWhy?.zh ?? "未达成"}）`, en: `0 (${sh.zeroWhy?.en ?? "not met"})` };
+  } else {
+    comparison = external;
+    if (comparison.met === undefined && sameWords(target.text, actual.text)) {
+      comparison = { ...comparison, met: true, note: `${comparison.note}；实际完成值与指标值文字相同，视为达成` };
+    }
+    tier = ind.tier ?? (comparison.met === true ? "achieved" : comparison.met === false ? "not-achieved" : undefined);
+    const t = tier ? scheme.qualitative.find((q) => q.key === tier) : undefined;
+    if (t) {
+      computed = roundStep(mul(points, div(fromNumber(t.suggest), fromInt(100))), scheme.rounding.indicator);
+      basis = "tier";
+      formula = {
+        zh: `定性「${t.label.zh}」（${t.min}–${t.max}%），建议 ${t.suggest}% × ${p}${ind.tier ? "（档次由填报人选定）" : ""}`,
+        en: `qualitative "${t.label.en}" (${t.min}–${t.max}%), suggested ${t.suggest}% × ${p}${ind.tier ? " (tier chosen by the evaluator)" : ""}`,
+      };
+    } else {
+      basis = stated !== undefined ? "stated" : "none";
+      formula = {
+        zh: `无法自动判断（${comparison.note}），${stated !== undefined ? "沿用自评得分" : "计 0 分"}，需人工评定`,
+        en: `cannot be judged automatically (${comparison.note}); ${stated !== undefined ? "the stated score is carried" : "counted as 0"}; needs a human judgement`,
+      };
+    }
+  }
+  const cap = max(points, ZERO);
+  if (computed !== undefined) computed = within(computed, cap);
+  // A stated score carried into the sums is on the input's scale: scaled with the points, kept within them.
+  let carried = stated;
+  if (computed === undefined && stated !== undefined) {
+    const factor = scaled && cmp(inputPoints, ZERO) > 0 ? div(points, inputPoints) : undefined;
+    carried = within(roundStep(factor ? mul(stated, factor) : stated, scheme.rounding.indicator), cap);
+    if (factor || cmp(carried, stated) !== 0) {
+      formula = {
+        zh: `${formula.zh}（自评 ${dec(stated)} 按分值 ${dec(inputPoints)}→${p} 计为 ${dec(carried)}）`,
+        en: `${formula.en} (stated ${dec(stated)} counted as ${dec(carried)} on points ${dec(inputPoints)}→${p})`,
+      };
+    }
+  }
+  const suggested = computed ?? carried ?? ZERO;
+  const pointsNote: LocalizedText | undefined = scaled
+    ? {
+        zh: `分值 ${dec(inputPoints)}→${p}（按方案折算）`,
+        en: `points ${dec(inputPoints)}→${p} (scaled to the scheme)`,
+      }
+    : undefined;
+  return {
+    index,
+    name: ind.name,
+    level1,
+    group: countedGroup(scheme, level1),
+    level2: ind.level2,
+    points,
+    inputPoints,
+    pointsNote,
+    target,
+    actual,
+    comparison,
+    computed,
+    suggested,
+    basis,
+    tier,
+    stated,
+    difference: computed !== undefined && stated !== undefined ? sub(stated, computed) : undefined,
+    formula,
+  };
+}
