@@ -11,7 +11,7 @@
  */
 import type { DocumentNote } from "../model/table.ts";
 import { trimCell } from "../text/common.ts";
-import { columnField, matchHeader } from "../vocabulary/columns.ts";
+import { columnField, FORM_LABELS, matchHeader } from "../vocabulary/columns.ts";
 import { alignRow, segmentRows } from "./align.ts";
 import { clip, type Line } from "./lines.ts";
 import { findHeaderRun, finish, type Proposal, pageBreaks, type Row, tableColumns } from "./proposal.ts";
@@ -667,4 +667,83 @@ function joinWrapped(a: string, b: string): string {
   if (a === "") return b;
   const cjk = (ch: string | undefined) => ch !== undefined && charWidth(ch.codePointAt(0)!) === 2;
   return cjk([...a].pop()) || cjk([...b][0]) ? `${a}${b}` : `${a} ${b}`;
+}
+
+const LABEL_COLON = /^([^:：\s]{2,10})[:：]\s*(.+)$/;
+
+function formLabel(text: string): boolean {
+  const f = columnField(text);
+  return f !== undefined && FORM_LABELS.has(f);
+}
+
+/**
+ * A form's label / value lines (项目名称 禁毒经费; 主管部门 宣城市公安局 实施单位 禁毒支队; 项目名称：…; a label on its
+ * own line and its value on the next): each line a row of labels and values, consecutive lines one table.
+ */
+export function pairsCandidate(lines: Line[], file: string): Proposal[] {
+  const out: Proposal[] = [];
+  const live = lines.filter((l) => !l.gone && !blank(l));
+  let rows: Row[] = [];
+  let labels = new Set<string>();
+  let colonOnly = true;
+  const close = () => {
+    // One line of one label, a colon and its value (部门名称：…) is a heading line, not a table.
+    if (rows.length >= 2 || labels.size >= 2 || !colonOnly) {
+      const p = finish("pairs", rows, -1, labels.size, [], file, { explicit: true });
+      p.known = labels.size;
+      out.push(p);
+    }
+    rows = [];
+    labels = new Set();
+    colonOnly = true;
+  };
+  const clean = (t: string) => t.trim().replace(/\s*[|｜]+$/, "");
+  for (let k = 0; k < live.length; k++) {
+    const l = live[k]!;
+    const text = clean(l.text);
+    if ([...text].length > 120) {
+      close();
+      continue;
+    }
+    // A label alone on its line, its value on the next.
+    if (formLabel(text)) {
+      const next = live[k + 1];
+      if (next && !formLabel(clean(next.text)) && [...clean(next.text)].length <= 80) {
+        rows.push({ cells: [trimCell(text), trimCell(clean(next.text))], line: l.no, end: next.no });
+        colonOnly = false;
+        labels.add(columnField(text)!);
+        k += 1;
+        continue;
+      }
+      close();
+      continue;
+    }
+    const words = splitWords(text);
+    const first = words[0] ?? "";
+    const colon = LABEL_COLON.exec(first);
+    if (!formLabel(first) && !(colon && formLabel(colon[1]!))) {
+      close();
+      continue;
+    }
+    const cells: string[] = [];
+    for (const w of words) {
+      const c = LABEL_COLON.exec(w);
+      if (formLabel(w)) {
+        cells.push(w.replace(/[:：]$/, ""));
+        cells.push("");
+        labels.add(columnField(w)!);
+        colonOnly = false;
+      } else if (c && formLabel(c[1]!)) {
+        cells.push(c[1]!, c[2]!);
+        labels.add(columnField(c[1]!)!);
+      } else if (cells.length === 0) {
+        cells.push("", w);
+      } else {
+        cells[cells.length - 1] = cells[cells.length - 1] === "" ? w : `${cells[cells.length - 1]} ${w}`;
+      }
+    }
+    rows.push({ cells, line: l.no });
+  }
+  close();
+  return out;
 }

@@ -13,7 +13,7 @@ import { buildTable, paragraph, stripBookmarks } from "../text/common.ts";
 import { readPdfText } from "../text/pdf-text.ts";
 import { readWordText } from "../text/word-text.ts";
 import { matchHeader } from "../vocabulary/columns.ts";
-import { pipeCandidate, spacedCandidate, streamCandidate, tokensCandidate } from "./candidates.ts";
+import { pairsCandidate, pipeCandidate, spacedCandidate, streamCandidate, tokensCandidate } from "./candidates.ts";
 import { clip, isPageMarker, type Line, prepare } from "./lines.ts";
 import type { Proposal } from "./proposal.ts";
 import { isPlaceholder } from "./shapes.ts";
@@ -21,7 +21,7 @@ import { isPlaceholder } from "./shapes.ts";
 export { headerScore } from "../vocabulary/columns.ts";
 export { furnitureOf, type Line, prepare } from "./lines.ts";
 
-export type CandidateName = "word-text" | "pdf-text" | "pipe" | "pipe-cells" | "stream" | "tokens" | "spaced";
+export type CandidateName = "word-text" | "pdf-text" | "pipe" | "pipe-cells" | "stream" | "tokens" | "spaced" | "pairs";
 
 export interface LayoutExplanation {
   candidate: CandidateName | "paragraphs";
@@ -57,6 +57,7 @@ export const ALL_CANDIDATES: readonly CandidateName[] = [
   "stream",
   "tokens",
   "spaced",
+  "pairs",
 ];
 
 const READERS: [CandidateName, Reader][] = [
@@ -64,6 +65,7 @@ const READERS: [CandidateName, Reader][] = [
   ["stream", streamCandidate],
   ["tokens", tokensCandidate],
   ["spaced", spacedCandidate],
+  ["pairs", pairsCandidate],
 ];
 
 /** A table is kept over paragraphs when its header names at least this many known columns (explicit forms: 0). */
@@ -88,6 +90,7 @@ function acceptable(p: Proposal): string | undefined {
   const data = p.rows.length - (p.header >= 0 ? 1 : 0);
   if (data < 1) return "no data rows";
   if (p.candidate === "pipe") return p.rows.length >= 2 ? undefined : "fewer than two rows";
+  if (p.candidate === "pairs") return p.known >= 1 ? undefined : "no form label";
   if (p.known < MIN_KNOWN) return `header names ${p.known} known columns (< ${MIN_KNOWN})`;
   if (p.score <= 2 * p.known) return "data rows fit the header badly";
   return undefined;

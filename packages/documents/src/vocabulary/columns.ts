@@ -204,7 +204,9 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   ...s("project", ["common"], "项目支出名称"),
   ...s("department", ["national"], "主管部门"),
   ...s("department", ["common"], "部门名称"),
+  ...s("department", ["common"], "主管部门及代码", "预算部门"),
   ...s("implementer", ["national"], "实施单位"),
+  ...s("implementer", ["common"], "项目实施单位", "预算单位"),
   ...s("coefficient", ["chongqing"], "得分系数"),
   ...s("rateWeight", ["chongqing"], "执行率权重"),
   ...s("rateScore", ["chongqing"], "执行率得分"),
@@ -240,6 +242,9 @@ export const SECTION_NAMES: readonly SectionName[] = [
   { key: "cost", text: "成本", templates: ["national"] },
   { key: "cost", text: "成本指标", templates: ["national"] },
 ];
+
+/** Fields that label a form's value beside them (项目名称 禁毒经费) rather than head a column. */
+export const FORM_LABELS: ReadonlySet<ColumnField> = new Set<ColumnField>(["project", "department", "implementer"]);
 
 /** A header as compared: no whitespace, no bracketed notes, no trailing colon. */
 export function normHeader(text: string): string {

@@ -176,6 +176,32 @@ describe("layout forms: hand-checked cases", () => {
     ]);
   });
 
+  it("reads a form's label / value lines as a table, and leaves one 部门名称：… heading line a paragraph", () => {
+    const text = [
+      "项目名称 禁毒经费",
+      "主管部门 市公安局 实施单位 禁毒支队",
+      "",
+      "项目名称",
+      "交通秩序整治",
+      "实施单位：交警支队",
+      "一、部门概况",
+      "部门名称：市公安局交警支队",
+    ].join("\n");
+    const { doc, grids } = recovered(text);
+    expect(grids).toEqual([
+      [
+        ["项目名称", "禁毒经费", "", ""],
+        ["主管部门", "市公安局", "实施单位", "禁毒支队"],
+        ["项目名称", "交通秩序整治", "", ""],
+        ["实施单位", "交警支队", "", ""],
+      ],
+    ]);
+    expect(doc.blocks.slice(1)).toMatchObject([
+      { type: "paragraph", text: "一、部门概况" },
+      { type: "paragraph", text: "部门名称：市公安局交警支队" },
+    ]);
+  });
+
   it("leaves prose as paragraphs when no reading finds a known header", () => {
     const text = "今年共开展4个项目。\n\n预算 2953.33 万元，执行 2609.14 万元。\n一 二 三 四 五";
     const { doc } = recovered(text);
