@@ -26,8 +26,9 @@ import { reviewRouter } from "../review/index.ts";
 import { rollupsRouter } from "../rollups/index.ts";
 import { yearsRouter } from "../years/index.ts";
 import type { AppEnv, Deps } from "./context.ts";
-import { DOCS_PAGE } from "./docs-page.ts";
+import { DOCS_PAGE, DOCS_SCRIPT } from "./docs-page.ts";
 import { errorBody, INTERNAL_ERROR, ServerError } from "./errors.ts";
+import { securityHeaders } from "./headers.ts";
 import { bodyLimits } from "./limits.ts";
 import { sessionMiddleware } from "./session.middleware.ts";
 
@@ -62,6 +63,7 @@ export function apiRouter() {
 export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>();
 
+  app.use("*", securityHeaders());
   app.use("/api/*", async (c, next) => {
     c.set("deps", deps);
     c.header("Cache-Control", "no-store");
@@ -82,6 +84,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     },
   });
   app.get("/api/docs", (c) => c.html(DOCS_PAGE));
+  app.get("/api/docs.js", (c) => c.body(DOCS_SCRIPT, 200, { "Content-Type": "text/javascript; charset=utf-8" }));
   // The public disclosure site: no sign-in, published documents only.
   app.use("/public/*", async (c, next) => {
     c.set("deps", deps);

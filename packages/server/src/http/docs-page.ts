@@ -1,4 +1,4 @@
-/** A small self-contained API docs page (no CDN): reads /api/openapi.json and lists every operation. */
+/** A small self-contained API docs page (no CDN): its script (DOCS_SCRIPT) reads /api/openapi.json and lists every operation. */
 export const DOCS_PAGE = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>Jixiao API 文档</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -14,8 +14,10 @@ pre{background:#f6f6f6;padding:8px;overflow:auto;font-size:12px}code{font-size:1
 <p>OpenAPI: <a href="/api/openapi.json">/api/openapi.json</a>. 写操作须携带请求头 <code>X-CSRF-Token</code>（登录时返回）。
 Writes need the <code>X-CSRF-Token</code> header returned at sign-in.</p>
 <div id="ops">加载中… loading…</div>
-<script>
-const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;"}[c]));
+<script src="/api/docs.js"></script></body></html>`;
+
+/** The docs page's code, served as a file so the page needs no inline script (CSP script-src 'self'). */
+export const DOCS_SCRIPT = `const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;"}[c]));
 const show = (v) => "<pre>" + esc(JSON.stringify(v, null, 2)) + "</pre>";
 fetch("/api/openapi.json").then((r) => r.json()).then((doc) => {
   const byTag = {};
@@ -41,4 +43,4 @@ fetch("/api/openapi.json").then((r) => r.json()).then((doc) => {
   html += "<h2>Schemas</h2>" + show((doc.components || {}).schemas || {});
   document.getElementById("ops").innerHTML = html;
 }).catch((e) => { document.getElementById("ops").textContent = "无法加载 / cannot load: " + e; });
-</script></body></html>`;
+`;
