@@ -251,8 +251,8 @@ export default function SelfEvaluationPage() {
           title={<span data-testid="sample-data">{t("common.sample")}</span>}
           description={
             lang === "zh"
-              ? "以下为示例自评（取自武汉市公安局青山区交通大队 2020 年部门整体绩效自评），在浏览器中计算，不会提交到服务器。"
-              : "A sample self-evaluation (from 青山区交通大队's 2020 department-overall self-evaluation), computed in the browser and never sent to the server."
+              ? "以下为练习用示例（据武汉市公安局青山区交通大队 2020 年部门整体绩效自评删减、改动分值而成，得分与原表不同），在浏览器中计算，不会提交到服务器。原表的 24 项指标及其得分见已保存的自评记录（信息公开中亦可查看）。"
+              : "A practice sample (shortened from 青山区交通大队's 2020 department-overall self-evaluation, with other points, so its score differs from the original), computed in the browser and never sent to the server. The original's 24 indicators and score are in the stored record (also on the public site)."
           }
         />
       )}
@@ -536,6 +536,9 @@ export default function SelfEvaluationPage() {
   );
 }
 
+/** `93.1000` → `93.1` (stored scores keep four decimals). */
+const trimScore = (v: string) => (v.includes(".") ? v.replace(/0+$/, "").replace(/\.$/, "") : v);
+
 /** The self-evaluations stored for the organisation and year, to open one. */
 function StoredEvaluations() {
   const { lang } = useI18n();
@@ -572,9 +575,14 @@ function StoredEvaluations() {
               </Link>
               <Typography.Text type="secondary">{e.orgName}</Typography.Text>
               <StateTag state={e.state} />
+              {e.computedTotal && (
+                <Typography.Text data-testid="se-list-total">
+                  {lang === "zh" ? "得分" : "Score"} {trimScore(e.computedTotal)} {e.computedGrade ?? ""}
+                </Typography.Text>
+              )}
               {e.statedTotal && (
-                <Typography.Text>
-                  {lang === "zh" ? "自评得分" : "Stated"} {e.statedTotal} {e.statedGrade ?? ""}
+                <Typography.Text type="secondary">
+                  {lang === "zh" ? "原表填报" : "stated"} {trimScore(e.statedTotal)} {e.statedGrade ?? ""}
                 </Typography.Text>
               )}
             </Space>
