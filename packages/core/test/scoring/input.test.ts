@@ -4,7 +4,7 @@ import { parseWanYuan, parseYuan } from "../../src/money/money.ts";
 import { toDecimalString } from "../../src/numbers/decimal.ts";
 import { type InputProblem, parseEvaluationInput, problemsToDomainError } from "../../src/scoring/input.ts";
 import { DEPARTMENT_2080_SCHEME } from "../../src/scoring/scheme.ts";
-import { toRatio } from "../../src/scoring/score.ts";
+import { scoreEvaluation, toRatio } from "../../src/scoring/score.ts";
 
 const SEED_002 = JSON.parse(
   readFileSync(new URL("../../../../fixtures/evaluations/seed-002.json", import.meta.url), "utf8"),
@@ -220,5 +220,33 @@ describe("input problems, each with its JSON path and a Chinese and English mess
     expect(e.code).toBe("invalid_amount");
     expect(e.text.zh.split("\n")).toHaveLength(2);
     expect(e.text.en).toContain("budget.executed:");
+  });
+});
+
+describe("schemes by id, alias and extension (issue 12)", () => {
+  it("department-20-80 (the demo's stored id) is department-2080, and scores the same", () => {
+    const a = parseEvaluationInput({ ...SEED_002, scheme: "department-20-80" });
+    if (!a.ok) throw new Error(JSON.stringify(a.problems));
+    expect(a.value.scheme).toBe(DEPARTMENT_2080_SCHEME);
+    expect(scoreEvaluation(a.value).scheme.id).toBe("department-2080");
+  });
+
+  it("every built-in id is accepted, and a custom scheme may extend one and keep its rule", () => {
+    for (const id of ["national-project", "sichuan-project", "chongqing-project", "ningxia-department"]) {
+      const r = parseEvaluationInput({ ...SEED_002, scheme: id });
+      expect([id, r.ok]).toEqual([id, true]);
+    }
+    const r = parseEvaluationInput({ ...SEED_002, scheme: { extends: "sichuan-project", id: "x", version: "2025" } });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.value.scheme).toMatchObject({ id: "x", version: "2025", pointsRule: "scale-to-total" });
+  });
+
+  it("statedCoefficient (得分系数) is a stated score of coefficient × points", () => {
+    const j = structuredClone(SEED_002);
+    j.indicators[0] = { ...j.indicators[0], statedScore: undefined, statedCoefficient: "0.5" };
+    const r = parseEvaluationInput(j);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const first = scoreEvaluation(r.value).indicators[0]!;
+    expect(first.statedScore).toBe(first.inputPoints / 2);
   });
 });
