@@ -27,6 +27,7 @@ import { looksLikeEvaluationReport, readEvaluationReport } from "./evaluation-re
 import { hasIndicatorGrid, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
 import { projectSelfEvaluationTables, readProjectSelfEvaluations } from "./project-self-evaluation.ts";
 import { explainRecognition } from "./recognition.ts";
+import { looksLikeStreamProjectSelfEvaluation, readStreamProjectSelfEvaluation } from "./stream-form.ts";
 import { looksLikeThreePublic, readThreePublic } from "./three-public.ts";
 import { fenOf, fenToWanYuanText, fenToYuanText } from "./values.ts";
 
@@ -67,7 +68,11 @@ export function recogniseKinds(source: SourceDocument): Kind[] {
   const tables = tablesOf(source.blocks);
   const kinds: Kind[] = [];
   if (looksLikeDisclosure(source.blocks)) kinds.push("budget-disclosure");
-  if (projectSelfEvaluationTables(source.blocks).length > 0) kinds.push("project-self-evaluation");
+  if (
+    projectSelfEvaluationTables(source.blocks).length > 0 ||
+    looksLikeStreamProjectSelfEvaluation(new ImportContext(source), source.blocks)
+  )
+    kinds.push("project-self-evaluation");
   else if (departmentSelfEvaluationTables(source.blocks).length > 0) kinds.push("department-self-evaluation");
   else if (tables.some(isDepartmentExpenditureTable)) kinds.push("department-expenditure-self-evaluation");
   if (tables.some(isProjectInfoTable) && tables.some(hasIndicatorGrid) && !kinds.includes("project-self-evaluation"))
@@ -213,6 +218,16 @@ export function importDocument(original: SourceDocument, opts: ImportOptions = {
       }
       case "project-self-evaluation": {
         doc.projectSelfEvaluations = readProjectSelfEvaluations(ctx, source.blocks, used);
+        if (doc.projectSelfEvaluations.length === 0) {
+          // the cells are in order but the rows are lost (one cell per paragraph, a table on one line)
+          const p = readStreamProjectSelfEvaluation(ctx, source.blocks);
+          if (p) {
+            doc.projectSelfEvaluations = [p];
+            // the tables whose cells it read are its tables
+            const touched = new Set(ctx.touched.map((l) => `${l.sheet ?? ""}|${l.table ?? ""}`));
+            for (const t of tables) if (touched.has(`${t.location.sheet ?? ""}|${t.location.table ?? ""}`)) used.add(t);
+          }
+        }
         break;
       }
       case "department-self-evaluation": {

@@ -12,6 +12,7 @@
 import { KIND_NAMES, type Kind } from "@jixiao/core/model";
 import type { Block, Table } from "../model/table.ts";
 import { looksLikeDisclosure } from "./budget-disclosure.ts";
+import { ImportContext } from "./context.ts";
 import { departmentExpenditureTables, isDepartmentExpenditureTable } from "./department-expenditure.ts";
 import { departmentSelfEvaluationTables } from "./department-self-evaluation.ts";
 import { isDutyActivityTable } from "./duty-activity.ts";
@@ -19,6 +20,7 @@ import { looksLikeEvaluationReport } from "./evaluation-report.ts";
 import { type HeaderField, mapColumns } from "./headers.ts";
 import { hasIndicatorGrid, isProjectInfoTable } from "./project-goals.ts";
 import { projectSelfEvaluationTables } from "./project-self-evaluation.ts";
+import { looksLikeStreamProjectSelfEvaluation } from "./stream-form.ts";
 import { looksLikeThreePublic } from "./three-public.ts";
 
 export interface KindEvidence {
@@ -42,7 +44,9 @@ interface KindTest {
 
 const TESTS: Partial<Record<Kind, KindTest>> = {
   "project-self-evaluation": {
-    decisive: (blocks) => projectSelfEvaluationTables(blocks).length > 0,
+    decisive: (blocks) =>
+      projectSelfEvaluationTables(blocks).length > 0 ||
+      looksLikeStreamProjectSelfEvaluation(contextFor(blocks), blocks),
     needs: {
       zh: "含「项目名称」、资金表头（全年预算数、全年执行数）及其后的指标表头（三级指标、年度指标值、实际完成值）的表格",
       en: "a table with 项目名称, the funds header (全年预算数, 全年执行数) and after it the indicator header (三级指标, 年度指标值, 实际完成值)",
@@ -115,6 +119,11 @@ const TESTS: Partial<Record<Kind, KindTest>> = {
     title: /(绩效|支出).{0,16}(评价|自评).{0,2}报告|自评报告|评价报告/,
   },
 };
+
+/** A context for tests that need cell locations only. */
+function contextFor(blocks: Block[]): ImportContext {
+  return new ImportContext({ file: "", format: "pdf-text", blocks });
+}
 
 /** The header columns found anywhere in the tables (any row may be a header row). */
 function columnsFound(tables: Table[]): Set<HeaderField> {

@@ -59,7 +59,7 @@ function fit(kind: CellKind, field: HeaderField): number {
   switch (field) {
     case "level1":
       // vertical 一级 text arrives broken (`效益指`, `标(30`, `(30分)`): words are acceptable, values are not
-      return kind === "level1" || kind === "level12" ? 6 : kind === "text" ? -1 : kind === "level2" ? -5 : -8;
+      return kind === "level1" ? 6 : kind === "level12" ? 5 : kind === "text" ? -1 : kind === "level2" ? -5 : -8;
     case "level2":
       return kind === "level2" || kind === "level12"
         ? 6
