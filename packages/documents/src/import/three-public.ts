@@ -341,6 +341,36 @@ function readProse(
     basesOf.set(k, (basesOf.get(k) ?? new Set<Basis>()).add(basis));
   }
 
+  // `公务用车购置及运维费202.46万元（其中：…车辆购置费0元)比去年增加7.37万元`: a label inside a parenthesis
+  // closed before the change is not what the change is about; the label before the parenthesis is
+  const outsideClosedParentheses = (label: Label | undefined, at: number): Label | undefined => {
+    let l = label;
+    while (l) {
+      if (!closedBetween(l.end, at)) return l;
+      const open =
+        text.lastIndexOf("（", l.start) > text.lastIndexOf("(", l.start)
+          ? text.lastIndexOf("（", l.start)
+          : text.lastIndexOf("(", l.start);
+      if (open < 0) return l;
+      l = labelBefore(open);
+    }
+    return undefined;
+  };
+
+  const closedBetween = (from: number, to: number): boolean => {
+    const between = text.slice(from, to);
+    return (between.match(/[)）]/g) ?? []).length > (between.match(/[(（]/g) ?? []).length;
+  };
+  const prose = figures.filter((f) => f.offset !== undefined);
+  const lastFigureBefore = (from: number, to: number): Figure | undefined => {
+    const inRange = sliceByOffset(prose, from, to);
+    for (let i = inRange.length - 1; i >= 0; i--) {
+      const f = inRange[i]!;
+      if (!closedBetween(f.offset! + f.amount.text.length, to)) return f;
+    }
+    return undefined;
+  };
+
   // prose figures by item, in passage order, for the changes that follow them
   const byItem = new Map<ThreePublicItem, Figure[]>();
   for (const f of figures) {
@@ -352,13 +382,20 @@ function readProse(
   for (const c of found) {
     const s0 = sentenceStart(text, c.start);
     // `对比减少4.35万元` opening a sentence continues the item of the sentence before
-    const label =
-      labelBefore(c.start) ??
-      labelBefore(c.amount?.start ?? c.percent?.start ?? c.end) ??
-      (c.start - s0 <= 6 && s0 > 0 ? labelBefore(s0 - 1) : undefined);
-    if (!label || label.item === "other") continue;
-    const item = label.item;
-    const s = label.start < s0 ? sentenceStart(text, label.start) : s0;
+    // the change is about the figure it follows in its sentence (not one inside a parenthesis closed before it),
+    // else about the item named last before it
+    const followed = lastFigureBefore(s0, c.start);
+    const label = followed
+      ? undefined
+      : outsideClosedParentheses(
+          labelBefore(c.start) ??
+            labelBefore(c.amount?.start ?? c.percent?.start ?? c.end) ??
+            (c.start - s0 <= 6 && s0 > 0 ? labelBefore(s0 - 1) : undefined),
+          c.start,
+        );
+    if (!followed && (!label || label.item === "other")) continue;
+    const item = followed ? followed.item : (label!.item as ThreePublicItem);
+    const s = label && label.start < s0 ? sentenceStart(text, label.start) : s0;
     // the figure of this item the change is about: of those before it in the sentence, not the one of the year it
     // is compared with (`2016年…33万元，2015年…57.55万元，与上年对比减少24.55万元` is about 2016)
     const before = byItem.get(item) ?? [];
@@ -484,6 +521,14 @@ function readRows(
   figures: Figure[],
 ): void {
   for (const group of rowsOf(ctx, blocks)) {
+    // only a 三公 table: at least two rows (or cells) naming 三公 items other than a 合计
+    const named = group
+      .flatMap((r) => r.cells)
+      .filter((c) => {
+        const item = itemOfLabel(c);
+        return item !== undefined && item !== "total";
+      });
+    if (named.length < 2) continue;
     if (readAcross(ctx, group, doc, figures)) continue;
     let unit: "元" | "万元" | "千元" | undefined;
     let header: { basis?: Basis; year?: number; change: boolean }[] | undefined;
@@ -712,7 +757,8 @@ function assemble(ctx: ImportContext, figures: Figure[], changes: Change[]): Thr
               ? { percent: { percent: line.change.percent.percent, text: "", start: 0, end: 0 } }
               : {}),
           });
-          if (d) {
+          // a negative prior means the change was not about this figure: nothing is derived
+          if (d && d.fen >= 0n) {
             line.prior = {
               amount: amountFromFen(d.fen, fenToYuanText(d.fen)),
               origin: d.from === "same" ? "stated" : "derived",

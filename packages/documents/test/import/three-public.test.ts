@@ -152,6 +152,35 @@ describe("三公 corpus documents", () => {
   });
 });
 
+describe("a 三公 section inside a budget disclosure (seed 001)", () => {
+  it("reads what fixtures/expected/001 says of it, the change after a closed parenthesis going to the vehicle item", () => {
+    const root = join(CORPUS, "../..");
+    const seed = readdirSync(join(root, "fixtures/seeds")).find((f) => f.startsWith("001_"))!;
+    const expected = JSON.parse(readFileSync(join(root, "fixtures/expected", seed.replace(/\.txt$/, ".json")), "utf8"))
+      .disclosure.threePublic;
+    const source = readExtractedText(readFileSync(join(root, "fixtures/seeds", seed), "utf8"), seed);
+    const ctx = new ImportContext(source);
+    // a whole disclosure is not a 三公 statement, but its 三公 section reads
+    expect(looksLikeThreePublic(source.blocks)).toBe(false);
+    const [s, ...others] = readThreePublic(ctx, source.blocks).statements;
+    expect(others).toEqual([]);
+    const wan = (item: keyof ThreePublicStatement["items"]) => s!.items[item]!.figure!.amount;
+    // expected amounts are in 万元 (203.77 → 2,037,700.00 元)
+    expect(wan("total").yuan).toBe("2037700.00");
+    expect(expected.total).toBe("203.77");
+    expect(wan("abroad").yuan).toBe("0.00");
+    expect(wan("vehicle").yuan).toBe("2024600.00");
+    expect(wan("vehicleRunning").yuan).toBe("2024600.00");
+    expect(wan("vehiclePurchase").text).toBe("0元");
+    expect(wan("reception").yuan).toBe("13100.00");
+    expect(s!.items.vehicle!.change).toMatchObject({ direction: "increase", reason: expected.changes[0][3] });
+    expect(s!.items.vehicle!.change!.amount!.yuan).toBe("73700.00");
+    expect(s!.items.reception!.change).toMatchObject({ direction: "decrease", reason: expected.changes[1][3] });
+    expect(s!.items.vehiclePurchase!.change).toBeUndefined();
+    expect(ctx.problems).toEqual([]);
+  });
+});
+
 const para = (text: string, row: number): Block => ({ type: "paragraph", text, location: { file: "g.txt", row } });
 const doc = (blocks: Block[]): SourceDocument => ({ file: "g.txt", format: "word-text", blocks });
 
