@@ -4,8 +4,8 @@
  * every 产出 indicator × 50/60), so the unit's weighting would silently change; the finding says so and carries the
  * one-click fix: each indicator's points scaled into its group's points, on 0.01, each group adding up exactly.
  *
- * The points are expected at the scheme's indicator total (national: 50 / 30 / 10 = 90) when the table adds up to
- * it; otherwise at the total the configuration expects of the table (`weightTotals`: a goal table 100, a
+ * The points are expected at the scheme's points for the groups the table has (national: 50 / 30 / 10 = 90) when
+ * the table adds up to them; otherwise at the total the configuration expects of the table (`weightTotals`: a goal table 100, a
  * self-evaluation 90), in the scheme's proportions (at 100: 55.56 / 33.33 / 11.11), so that this rule and
  * `indicator.weights-sum` never ask for different totals. Schemes that honour the unit's level-1 weights
  * (`pointsRule: "scale-to-total"`, Sichuan) are not checked here: only their total matters.
