@@ -149,14 +149,15 @@ export async function schemesFor(deps: Deps, actor: Actor | undefined, orgId: st
   const org = await findOrganisation(deps.db, orgId);
   if (!org) throw notFound({ zh: "组织机构", en: "organisation" });
   const scope = scopeOf(a, "business.read");
-  if (!scope.all && !scope.paths.some((p) => org.path.startsWith(p) || p.startsWith(org.path))) {
+  // Within the actor's scope (the schemes above it are what scores it, so they are shown with it).
+  if (!scope.all && !scope.paths.some((p) => org.path.startsWith(p))) {
     throw notFound({ zh: "组织机构", en: "organisation" });
   }
   const rows = await deps.db
     .select({ s: scoringSchemes, orgName: organisations.name, path: organisations.path })
     .from(scoringSchemes)
     .innerJoin(organisations, eq(organisations.id, scoringSchemes.orgId))
-    .where(and(eq(scoringSchemes.year, year), sql`${org.path} LIKE ${organisations.path} || '%'`))
+    .where(and(eq(scoringSchemes.year, year), sql`starts_with(${org.path}, ${organisations.path})`))
     .orderBy(desc(sql`length(${organisations.path})`), desc(scoringSchemes.version));
   const items = rows.map((r) => present(r.s, r.orgName));
   return {

@@ -61,7 +61,7 @@ export async function schemeFor(
     .select({ s: scoringSchemes, path: organisations.path })
     .from(scoringSchemes)
     .innerJoin(organisations, eq(organisations.id, scoringSchemes.orgId))
-    .where(and(eq(scoringSchemes.year, e.year), sql`${e.orgPath} LIKE ${organisations.path} || '%'`))
+    .where(and(eq(scoringSchemes.year, e.year), sql`starts_with(${e.orgPath}, ${organisations.path})`))
     .orderBy(desc(sql`length(${organisations.path})`), desc(scoringSchemes.version))
     .limit(1);
   const found = rows[0];
