@@ -106,13 +106,15 @@ describe("scoring.points-match-scheme at goal time", () => {
       fc.property(
         fc.array(
           fc.record({
-            level1: fc.constantFrom("产出指标", "效益指标", "满意度指标"),
+            level1: fc.constantFrom("产出指标", "效益指标", "满意度指标", "决策指标", "管理指标"),
             points: fc.integer({ min: 0, max: 5000 }),
           }),
           { minLength: 1, maxLength: 10 },
         ),
         fc.constantFrom<ReviewConfigInput>({}, NINETY),
-        (rows, config) => {
+        fc.constantFrom("national-project", "department-2080", "chongqing-project", "ningxia-department"),
+        (rows, base, scoringScheme) => {
+          const config = { ...base, scoringScheme };
           const inds = rows.map((r, k) => row(r.level1, `i${k}`, String(r.points / 100)));
           const [f] = run(pointsMatchScheme, goal(inds), config);
           if (!f) return;

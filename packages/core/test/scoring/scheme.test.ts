@@ -240,6 +240,9 @@ describe("checkSchemeJson: a finance bureau's own scheme", () => {
 
   it("accepts a built-in scheme's JSON and a changed one that adds up", () => {
     expect(checkSchemeJson(own())).toEqual({ ok: true, scheme: NATIONAL_PROJECT_SCHEME });
+    for (const s of Object.values(BUILTIN_SCHEMES)) {
+      expect(checkSchemeJson(JSON.parse(JSON.stringify(s)))).toEqual({ ok: true, scheme: s });
+    }
     const j = own();
     j.id = "qingshan-2025";
     j.groups = [
