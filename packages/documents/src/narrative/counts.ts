@@ -19,6 +19,8 @@ const COUNT_RE = new RegExp(
     `(?:共|合计|总计|一共)[ \\t]*(?:开展|实施|安排|设置|申报|纳入|涉及|包括|包含|有)?(?:了)?[ \\t]*${N}[ \\t]*个[ \\t]*[\\u4e00-\\u9fff]{0,6}?项目`,
     `(?:开展|实施)(?:了)?[ \\t]*${N}[ \\t]*个[ \\t]*[\\u4e00-\\u9fff]{0,4}?项目`,
     `项目(?:数量|个数)?(?:共|合计|总计|一共)(?:计|有)?[ \\t]*${N}[ \\t]*个`,
+    // `涉及项目资金 2609.14 万元，项目 6 个。`: a clause that is only the count
+    `(?<=^|[，,；;。\\n])[ \\t]*项目[ \\t]*${N}[ \\t]*个(?=[ \\t]*[。，,；;\\n]|$)`,
   ].join("|"),
   "g",
 );
@@ -29,7 +31,7 @@ export function findCounts(written: string): FoundCount[] {
   const text = normalizeNarrative(written);
   const out: FoundCount[] = [];
   for (const m of text.matchAll(COUNT_RE)) {
-    const n = readCount(m[1] ?? m[2] ?? m[3] ?? "");
+    const n = readCount(m[1] ?? m[2] ?? m[3] ?? m[4] ?? "");
     if (n === undefined) continue;
     const end = m.index + m[0].length;
     const found: FoundCount = { stated: n, text: written.slice(m.index, end), start: m.index, end, names: [] };

@@ -102,6 +102,23 @@ describe("evaluation-report corpus documents", () => {
     }
   });
 
+  it("seed 002's report text gives what fixtures/expected/002 says of it (预算, 执行数, 执行率, 项目 6 个)", () => {
+    const root = join(CORPUS, "../..");
+    const seed = readdirSync(join(root, "fixtures/seeds")).find((f) => f.startsWith("002_"))!;
+    const expected = JSON.parse(
+      readFileSync(join(root, "fixtures/expected", seed.replace(/\.txt$/, ".json")), "utf8"),
+    ).report;
+    const source = readExtractedText(readFileSync(join(root, "fixtures/seeds", seed), "utf8"), seed);
+    const r = readEvaluationReport(new ImportContext(source), source.blocks);
+    // expected amounts are in 万元: 2953.33 → 29,533,300.00 元
+    expect(expected.budget).toBe("2953.33");
+    expect(r.budget!.amount.yuan).toBe("29533300.00");
+    expect(expected.executed).toBe("2609.14");
+    expect(r.executed!.amount.yuan).toBe("26091400.00");
+    expect(r.rate!.percent.text).toBe(expected.rate);
+    expect(r.projectCount!.stated).toBe(expected.projectCount);
+  });
+
   it("三亚 公安 2017: the score table one cell per paragraph, parts add up to 80.14", () => {
     const { ctx, result } = read(reports.find((m) => m.id === "hi-sanya-2017-eval-1")!);
     expect(result.sections.map((s) => [s.label, s.points?.value, s.score.value])).toEqual([
