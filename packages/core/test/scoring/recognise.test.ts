@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { importDocument, readExtractedText } from "@jixiao/documents";
 import { describe, expect, it } from "vitest";
+import type { ImportedDocument, Indicator } from "../../src/model/document.ts";
 import { evaluationsFromDocument } from "../../src/scoring/from-document.ts";
 import { parseEvaluationInput } from "../../src/scoring/input.ts";
 import { recogniseScheme } from "../../src/scoring/recognise.ts";
@@ -68,7 +69,7 @@ const NX: string[][] = [
   ],
   ["", "决策", "项目立项", "立项依据充分性", "充分", "充分", "10", "10", ""],
   ["", "", "绩效目标", "目标明确性", "明确", "明确", "10", "10", ""],
-  ["", "管理", "资金管理", "资金使用合规性", "合规", "合规", "10", "10", ""],
+  ["", "项目管理", "资金管理", "资金使用合规性", "合规", "合规", "10", "10", ""],
   ["", "产出", "数量指标", "维护点位数", "≥300个", "320个", "15", "15", ""],
   ["", "", "质量指标", "设备在线率", "≥98%", "97%", "15", "14", ""],
   ["", "效益", "社会效益指标", "案件破获支撑", "明显提高", "明显提高", "20", "20", ""],
@@ -89,8 +90,72 @@ function read(rows: string[][], file: string) {
   return { doc: importDocument(source).document, headers };
 }
 
-function scored(rows: string[][], file: string) {
-  const { doc, headers } = read(rows, file);
+/**
+ * The normalised document such a table gives (what @jixiao/documents makes of it), built directly so that the
+ * recognition is tested apart from the importer: funds from the 年度资金总额 row, indicators from the rows under the
+ * 绩效指标 header (一级指标 carried down), columns by the header's names.
+ */
+function normalised(rows: string[][], file: string) {
+  const headers = rows.flat().filter((c) => c !== "");
+  const fundHead = rows.find((r) => r[0]!.startsWith("项目资金"))!;
+  const fundRow = rows.find((r) => r[1] === "年度资金总额")!;
+  const col = (head: string[], ...names: string[]) => head.findIndex((h) => names.includes(h));
+  const n = (text: string | undefined) => (text ? { text, value: text.replace(/%$/, "") } : undefined);
+  const amount = (text: string) => ({ text, unit: "万元" as const, fen: String(Math.round(Number(text) * 1_000_000)) });
+  const gridAt = rows.findIndex((r) => r[0] === "绩效指标");
+  const head = rows[gridAt]!;
+  const indicators: Indicator[] = [];
+  let level1 = "";
+  for (const r of rows.slice(gridAt + 1)) {
+    if (r[0] === "总分") break;
+    level1 = r[1] || level1;
+    const score = n(r[col(head, "得分", "指标得分")]);
+    const weight = n(r[col(head, "分值", "权重")]);
+    indicators.push({
+      level1,
+      level2: r[2],
+      name: r[3]!,
+      target: { text: r[4]! },
+      actual: { text: r[5]! },
+      ...(weight ? { weight } : {}),
+      ...(score ? { score } : {}),
+      location: { file, row: indicators.length + 10 },
+    });
+  }
+  const doc: ImportedDocument = {
+    file,
+    format: "test",
+    kinds: ["project-self-evaluation"],
+    organisations: [],
+    dutyGoals: [],
+    projects: [],
+    projectSelfEvaluations: [
+      {
+        name: rows[0]![1]!,
+        funds: [
+          {
+            label: "年度资金总额",
+            initial: amount(fundRow[2]!),
+            budget: amount(fundRow[3]!),
+            executed: amount(fundRow[4]!),
+            ...(n(fundRow[col(fundHead, "分值", "权重", "执行率权重")])
+              ? { weight: n(fundRow[col(fundHead, "分值", "权重", "执行率权重")])! }
+              : {}),
+            location: { file, row: 4 },
+          },
+        ],
+        indicators,
+        location: { file, row: 1 },
+      },
+    ],
+    paragraphs: [],
+    unmapped: [],
+  };
+  return { doc, headers };
+}
+
+function scored(rows: string[][], file: string, through: "importer" | "normalised" = "normalised") {
+  const { doc, headers } = through === "importer" ? read(rows, file) : normalised(rows, file);
   const [e] = evaluationsFromDocument(doc, { evidence: { headers } });
   const input = parseEvaluationInput(e!.evaluation);
   if (!input.ok) throw new Error(JSON.stringify(input.problems));
@@ -99,7 +164,7 @@ function scored(rows: string[][], file: string) {
 
 describe("recogniseScheme", () => {
   it("Sichuan: a 权重 column adding up to 90 → sichuan-project; the unit's 60/20/10 kept", () => {
-    const { doc, headers } = read(SC, "sc.txt");
+    const { doc, headers } = normalised(SC, "sc.txt");
     const rec = recogniseScheme(doc, { headers });
     expect(rec.scheme.id).toBe("sichuan-project");
     expect(rec.reasons.map((x) => x.zh)).toEqual(expect.arrayContaining(["有「权重」列", "指标分值合计 90"]));
@@ -117,7 +182,7 @@ describe("recogniseScheme", () => {
   });
 
   it("Chongqing: 得分系数, 执行率权重, 执行率得分 → chongqing-project", () => {
-    const { doc, headers } = read(CQ, "cq.txt");
+    const { doc, headers } = normalised(CQ, "cq.txt");
     const rec = recogniseScheme(doc, { headers });
     expect(rec.scheme.id).toBe("chongqing-project");
     expect(rec.reasons.map((x) => x.zh)).toEqual(
@@ -132,7 +197,7 @@ describe("recogniseScheme", () => {
   });
 
   it("Ningxia: 决策 and 管理 groups → ningxia-department; 满意度 counted in 效益", () => {
-    const { doc, headers } = read(NX, "nx.txt");
+    const { doc, headers } = normalised(NX, "nx.txt");
     const rec = recogniseScheme(doc, { headers });
     expect(rec.scheme.id).toBe("ningxia-department");
     expect(rec.reasons[1]!.zh).toBe("一级指标有 决策、管理（过程）");
@@ -148,13 +213,19 @@ describe("recogniseScheme", () => {
   });
 
   it("the same Ningxia table under the national scheme would not count 决策 and 管理 (why recognition matters)", () => {
-    const { doc } = read(NX, "nx.txt");
+    const { doc } = normalised(NX, "nx.txt");
     const [e] = evaluationsFromDocument(doc, { scheme: "national-project" });
     expect(e!.recognition).toBeUndefined();
     const input = parseEvaluationInput(e!.evaluation);
     if (!input.ok) throw new Error("rejected");
     const r = scoreEvaluation(input.value);
     expect(r.problems.filter((p) => p.code === "level1_not_in_scheme")).toHaveLength(3);
+  });
+
+  it("through @jixiao/documents: a Sichuan-style text table is read and scored with its own scheme", () => {
+    const { r, e } = scored(SC, "sc.txt", "importer");
+    expect(e.recognition?.schemeId).toBe("sichuan-project");
+    expect(r.total).toBe(98.69);
   });
 
   it("seed 002: department-2080 (20 × 执行率, 产出 40 / 效益 30 / 满意度 10)", () => {

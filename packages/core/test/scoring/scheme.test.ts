@@ -212,6 +212,11 @@ describe("schemes as data (issue 12)", () => {
     expect(level1Of("决策(20分)")).toBe("decision");
     expect(level1Of("管理（过程）")).toBe("process");
     expect(level1Of("过程指标")).toBe("process");
+    expect(level1Of("项目管理(25分)")).toBe("process");
+    expect(level1Of("项目决策")).toBe("decision");
+    // bare 管理 / 过程 are ordinary words in other cells
+    expect(level1Of("管理")).toBeUndefined();
+    expect(level1Of("过程")).toBeUndefined();
   });
 
   it("grade bands highest first; capAt100 required; points with at most two decimals; known rules", () => {
