@@ -37,6 +37,9 @@ describe.skipIf(!hasChromium)("self-evaluation: the stored score and the server'
     const total = Number(await se.storedTotal());
     expect(total).toBeGreaterThan(0);
     expect(total).toBeLessThanOrEqual(100);
+    // the figures at the top are the stored ones once saved (nothing typed)
+    await expect.poll(() => page.getByTestId("se-total").getAttribute("data-source")).toBe("stored");
+    expect(Number(await se.total())).toBe(total);
     const fitting = await se.fitting();
     expect(fitting).toContain("产出 60→50");
     expect(fitting).toContain("满意度 20→10");

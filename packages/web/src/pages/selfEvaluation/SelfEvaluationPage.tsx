@@ -206,6 +206,21 @@ export default function SelfEvaluationPage() {
   }, []);
   const set = <K extends keyof SeDraft>(k: K, v: SeDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
   const refused = useMemo(() => refusalMap(refusal, lang), [refusal, lang]);
+  // The figures at the top: once saved (nothing typed since), the stored result the server computed — what every
+  // other view shows; while typing, core's live computation of the draft.
+  const storedResult = !unsaved && scores?.result ? scores.result : undefined;
+  const head = storedResult
+    ? {
+        source: "stored" as const,
+        groups: storedResult.groups.map((g) => ({
+          name: lang === "zh" ? g.name : g.nameEn,
+          points: g.points.toFixed(2),
+          score: g.score.toFixed(2),
+        })),
+        total: storedResult.total.toFixed(2),
+        grade: storedResult.grade,
+      }
+    : { source: "live" as const, groups: view.groups, total: view.total, grade: view.grade };
 
   if (missing || loadError || (serverId && !stored)) return <RecordStatus missing={missing} error={loadError} />;
 
@@ -346,23 +361,27 @@ export default function SelfEvaluationPage() {
           <Col>
             <Space size={24}>
               <Statistic title={t("se.rate")} value={view.rateText ?? "—"} suffix={view.rateText ? "%" : undefined} />
-              {view.groups.map((g) => (
+              {head.groups.map((g) => (
                 <Statistic key={g.name} title={`${g.name}（${g.points}）`} value={g.score} />
               ))}
               <Statistic
                 title={t("se.total")}
-                value={view.total ?? "—"}
+                value={head.total ?? "—"}
                 styles={{ content: { color: "#1f5fbf", fontWeight: 600 } }}
-                valueRender={(node) => <span data-testid="se-total">{node}</span>}
+                valueRender={(node) => (
+                  <span data-testid="se-total" data-source={head.source}>
+                    {node}
+                  </span>
+                )}
               />
               <div>
                 <div style={{ color: "rgba(0,0,0,0.45)", marginBottom: 4 }}>{t("se.grade")}</div>
                 <Tag
-                  color={view.grade ? GRADE_COLOR[view.grade] : undefined}
+                  color={head.grade ? GRADE_COLOR[head.grade] : undefined}
                   style={{ fontSize: 20, padding: "4px 12px", lineHeight: "28px" }}
                   data-testid="se-grade"
                 >
-                  {view.grade ?? "—"}
+                  {head.grade ?? "—"}
                 </Tag>
               </div>
             </Space>
