@@ -4,7 +4,15 @@ import zhCN from "antd/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import { lazy, type ReactNode, Suspense, useEffect } from "react";
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router-dom";
+import {
+  createBrowserRouter,
+  createRoutesFromElements,
+  Navigate,
+  Outlet,
+  Route,
+  RouterProvider,
+  useLocation,
+} from "react-router-dom";
 import { AuthProvider, useAuth } from "./auth.tsx";
 import { I18nProvider, useI18n } from "./i18n.tsx";
 import { AppLayout, visibleMenu } from "./layout/AppLayout.tsx";
@@ -70,48 +78,60 @@ function Localised({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * The routes in a data router (createBrowserRouter): the leave-page guard (lib/leaveGuard.tsx) needs its
+ * navigation blocker, which a plain BrowserRouter does not offer.
+ */
+const router = createBrowserRouter(
+  createRoutesFromElements(
+    <Route
+      element={
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      }
+    >
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/password"
+        element={
+          <RequireAuth workspace={false}>
+            <ChangePasswordPage />
+          </RequireAuth>
+        }
+      />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Home />} />
+        <Route path="budget" element={<BudgetPage />} />
+        <Route path="projects" element={<ProjectListPage />} />
+        <Route path="projects/:id" element={<ProjectPage />} />
+        <Route path="duties" element={<DutiesPage />} />
+        <Route path="goals" element={<GoalsPage />} />
+        <Route path="goals/:id" element={<GoalPage />} />
+        <Route path="self-evaluation" element={<SelfEvaluationPage />} />
+        <Route path="self-evaluation/:id" element={<SelfEvaluationPage />} />
+        <Route path="import" element={<ImportPage />} />
+        <Route path="exports" element={<BatchExportPage />} />
+        <Route path="admin" element={<AdminPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Route>,
+  ),
+);
+
 export function App() {
   return (
     <I18nProvider>
       <Localised>
         <AuthProvider>
-          <BrowserRouter>
-            <Suspense fallback={<Loading />}>
-              <Routes>
-                <Route path="/login" element={<LoginPage />} />
-                <Route
-                  path="/password"
-                  element={
-                    <RequireAuth workspace={false}>
-                      <ChangePasswordPage />
-                    </RequireAuth>
-                  }
-                />
-                <Route
-                  element={
-                    <RequireAuth>
-                      <AppLayout />
-                    </RequireAuth>
-                  }
-                >
-                  <Route index element={<Home />} />
-                  <Route path="budget" element={<BudgetPage />} />
-                  <Route path="projects" element={<ProjectListPage />} />
-                  <Route path="projects/:id" element={<ProjectPage />} />
-                  <Route path="duties" element={<DutiesPage />} />
-                  <Route path="goals" element={<GoalsPage />} />
-                  <Route path="goals/:id" element={<GoalPage />} />
-                  <Route path="self-evaluation" element={<SelfEvaluationPage />} />
-                  <Route path="self-evaluation/:id" element={<SelfEvaluationPage />} />
-                  <Route path="import" element={<ImportPage />} />
-                  <Route path="exports" element={<BatchExportPage />} />
-                  <Route path="admin" element={<AdminPage />} />
-                  <Route path="audit" element={<AuditPage />} />
-                  <Route path="*" element={<NotFoundPage />} />
-                </Route>
-              </Routes>
-            </Suspense>
-          </BrowserRouter>
+          <RouterProvider router={router} />
         </AuthProvider>
       </Localised>
     </I18nProvider>

@@ -53,8 +53,12 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
             ? cur
             : o.items.find((x) => !o.items.some((p) => p.id === x.parentId))?.id,
         );
-        const current = y.items.find((x) => x.current) ?? y.items[y.items.length - 1];
-        setYearState((cur) => (y.items.some((x) => x.year === cur) ? cur : (current?.year ?? cur)));
+        // A year chosen in this sign-in stays; otherwise the latest year that holds records the user may read
+        // (a new fiscal year is still empty), else the current one.
+        const withData = y.items.filter((x) => x.hasData).sort((a, b) => b.year - a.year)[0];
+        const current = withData ?? y.items.find((x) => x.current) ?? y.items[y.items.length - 1];
+        const chosen = Number(stored(YEAR_KEY));
+        setYearState((cur) => (chosen && y.items.some((x) => x.year === chosen) ? cur : (current?.year ?? cur)));
       },
       () => live && setLoaded(false),
     );

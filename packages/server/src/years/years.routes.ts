@@ -7,6 +7,10 @@ export const YearSchema = z
     status: z.enum(["open", "closed"]),
     current: z.boolean(),
     version: z.number().int(),
+    hasData: z
+      .boolean()
+      .optional()
+      .openapi({ description: "In the list: whether the year holds a record of an organisation you may read" }),
   })
   .openapi("FiscalYear");
 

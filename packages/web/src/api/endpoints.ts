@@ -32,6 +32,8 @@ export interface Org {
 export interface FiscalYear {
   year: number;
   current?: boolean;
+  /** Whether the year holds a record of an organisation the user may read. */
+  hasData?: boolean;
 }
 
 /** Amounts are exact decimal text in 元 (never floats on the wire). */
@@ -145,6 +147,22 @@ export interface Project {
   updatedAt: string;
 }
 
+/** The project's own fields as the server takes them. */
+export type ProjectFieldsBody = Pick<
+  Project,
+  | "code"
+  | "name"
+  | "implementingUnit"
+  | "totalFunds"
+  | "annualFunds"
+  | "fiscalFunds"
+  | "carryOverFunds"
+  | "otherFunds"
+  | "purpose"
+  | "annualGoal"
+  | "midTermGoal"
+>;
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -205,6 +223,12 @@ export interface Transition {
 export const projectEndpoints = {
   list: (q: ProjectQuery) => api.get<Page<Project>>("/projects", { query: { ...q } }),
   get: (id: string) => api.get<Project>(`/projects/${id}`),
+  /** POST /projects: a draft project of an organisation and year (amounts in 元 as exact decimal text). */
+  create: (body: Partial<ProjectFieldsBody> & { orgId: string; year: number; name: string }) =>
+    api.post<Project>("/projects", body),
+  /** PATCH /projects/{id}: the fields sent, with the version read (409 when someone saved first). */
+  update: (id: string, body: Partial<ProjectFieldsBody> & { version: number }) =>
+    api.patch<Project>(`/projects/${id}`, body),
   indicators: (id: string) => api.get<{ items: Indicator[] }>(`/projects/${id}/indicators`),
   createIndicator: (
     projectId: string,

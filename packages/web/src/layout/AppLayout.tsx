@@ -21,6 +21,7 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { endpoints, type Role } from "../api/endpoints.ts";
 import { useAuth } from "../auth.tsx";
 import { type MessageKey, useI18n } from "../i18n.tsx";
+import { LeaveGuard } from "../lib/leaveGuard.tsx";
 import { orgTree, useWorkspace } from "../workspace.tsx";
 
 interface MenuEntry {
@@ -65,32 +66,38 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
-  const [todo, setTodo] = useState<{
-    count: number;
-    projects: number;
-    goals: number;
-    evaluations: number;
-    budgets: number;
-  }>();
+  const [todo, setTodo] = useState<TodoCounts & { byYear: (TodoCounts & { year: number })[] }>();
 
-  // The to-do count of the organisation and year; again after a workflow step (the page says so by an event).
+  // The to-do count over every unit and year the user can act on (each top organisation the user sees, with its
+  // subtree, in each fiscal year), not only the ones chosen in the header; again after a workflow step (the page
+  // says so by an event).
   const [todoTick, setTodoTick] = useState(0);
+  const hasTodoRole = !!user?.roles.some((r) => r === "filler" || r === "unit_approver" || r === "reviewer");
   useEffect(() => {
     const bump = () => setTodoTick((n) => n + 1);
     window.addEventListener("jixiao:todo-changed", bump);
     return () => window.removeEventListener("jixiao:todo-changed", bump);
   }, []);
   useEffect(() => {
-    if (!ws.orgId || todoTick < 0) return;
+    // Only the business roles have records waiting for them (an administrator or auditor asks nothing).
+    if (!ws.loaded || todoTick < 0 || !hasTodoRole) return;
+    const roots = ws.orgs.filter((o) => !ws.orgs.some((p) => p.id === o.parentId));
+    const years = ws.years.length ? ws.years.map((y) => y.year) : [ws.year];
+    if (roots.length === 0) return;
     let live = true;
-    endpoints.todoCount(ws.orgId, ws.year).then(
-      (r) => live && setTodo(r),
+    Promise.all(
+      years.map(async (year) => {
+        const counts = await Promise.all(roots.map((o) => endpoints.todoCount(o.id, year)));
+        return { year, ...sumTodo(counts) };
+      }),
+    ).then(
+      (byYear) => live && setTodo({ ...sumTodo(byYear), byYear: byYear.filter((y) => y.count > 0) }),
       () => live && setTodo(undefined),
     );
     return () => {
       live = false;
     };
-  }, [ws.orgId, ws.year, todoTick]);
+  }, [ws.loaded, ws.orgs, ws.years, ws.year, todoTick, hasTodoRole]);
 
   const items = useMemo(
     () =>
@@ -155,22 +162,44 @@ export function AppLayout() {
             />
           </Space>
           <div style={{ flex: 1 }} />
-          <Tooltip
-            title={
-              todo
-                ? `${t("header.todo")}：${t("menu.projects")} ${todo.projects} · ${t("menu.goals")} ${todo.goals} · ${t("menu.selfEvaluation")} ${todo.evaluations} · ${t("menu.budget")} ${todo.budgets}`
-                : t("header.todo")
-            }
-          >
-            <Badge count={todo?.count ?? 0} size="small" data-testid="todo-badge">
-              <Button
-                type="text"
-                icon={<BellOutlined />}
-                onClick={() => navigate(todoPage(todo))}
-                aria-label={t("header.todo")}
-              />
-            </Badge>
-          </Tooltip>
+          {hasTodoRole && (
+            <Tooltip
+              title={
+                todo && todo.byYear.length > 0 ? (
+                  <div data-testid="todo-by-year">
+                    {todo.byYear.map((y) => (
+                      <div key={y.year}>
+                        {lang === "zh" ? `${y.year}年` : `${y.year}`}：{t("menu.projects")} {y.projects} ·{" "}
+                        {t("menu.goals")} {y.goals} · {t("menu.selfEvaluation")} {y.evaluations} · {t("menu.budget")}{" "}
+                        {y.budgets}
+                      </div>
+                    ))}
+                  </div>
+                ) : (
+                  t("header.todo")
+                )
+              }
+            >
+              <Badge
+                count={todo?.count ?? 0}
+                size="small"
+                data-testid="todo-badge"
+                data-todo-years={JSON.stringify(Object.fromEntries((todo?.byYear ?? []).map((y) => [y.year, y.count])))}
+              >
+                <Button
+                  type="text"
+                  icon={<BellOutlined />}
+                  onClick={() => {
+                    // To the year that has the work (this year's first when it has some).
+                    const at = todo?.byYear.find((y) => y.year === ws.year) ?? todo?.byYear[todo.byYear.length - 1];
+                    if (at && at.year !== ws.year) ws.setYear(at.year);
+                    navigate(todoPage(at));
+                  }}
+                  aria-label={t("header.todo")}
+                />
+              </Badge>
+            </Tooltip>
+          )}
           <Button
             type="text"
             icon={<TranslationOutlined />}
@@ -208,6 +237,7 @@ export function AppLayout() {
           >
             <Outlet />
           </Suspense>
+          <LeaveGuard />
         </Layout.Content>
       </Layout>
     </Layout>
@@ -215,6 +245,26 @@ export function AppLayout() {
 }
 
 /** Where the to-do badge leads: the projects waiting, else the goals, the self-evaluations, the budget. */
+interface TodoCounts {
+  count: number;
+  projects: number;
+  goals: number;
+  evaluations: number;
+  budgets: number;
+}
+
+function sumTodo(list: TodoCounts[]): TodoCounts {
+  const total: TodoCounts = { count: 0, projects: 0, goals: 0, evaluations: 0, budgets: 0 };
+  for (const c of list) {
+    total.count += c.count;
+    total.projects += c.projects;
+    total.goals += c.goals;
+    total.evaluations += c.evaluations;
+    total.budgets += c.budgets;
+  }
+  return total;
+}
+
 function todoPage(todo: { projects: number; goals: number; evaluations: number; budgets: number } | undefined): string {
   if (!todo || todo.projects > 0) return "/projects?todo=1";
   if (todo.goals > 0) return "/goals";

@@ -191,7 +191,7 @@ describe.skipIf(!hasChromium)(
     it("unit approver: approves for the unit, and then has no button for the reviewer's step", async () => {
       const approver = await as("unit_approver");
       // Nothing else of the year waits for the unit approver.
-      await expect.poll(() => approver.shell.todoCount()).toBe("1");
+      await expect.poll(() => approver.shell.todoCount(YEAR)).toBe("1");
       const ap = await openProject(approver.page);
       expect(await ap.workflow.buttons()).toEqual(["wf-unit-approve", "wf-return"]);
       await h.screenshot(approver.page, "workflow-unit-approver", { publish: true });

@@ -5,6 +5,7 @@ import { ConflictModal } from "../../components/ConflictModal.tsx";
 import { useI18n } from "../../i18n.tsx";
 import { clearDraft, loadDraft, saveDraft } from "../../lib/drafts.ts";
 import { describeError } from "../../lib/errors.ts";
+import { useLeaveGuard } from "../../lib/leaveGuard.tsx";
 import { StateTag } from "../projects/states.tsx";
 import { AssetsSection } from "./AssetsSection.tsx";
 import { type Budget, budgetApi } from "./api.ts";
@@ -62,6 +63,7 @@ export function BudgetCard({
   useEffect(() => setD(restore()), [restore]);
 
   const dirty = headerChanged(original, d) || sectionsChanged(original, d);
+  useLeaveGuard(editable && dirty);
   useEffect(() => {
     if (!editable) return;
     if (dirty) saveDraft(key, d, b.version);

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
+import { useLeaveGuard } from "../../lib/leaveGuard.tsx";
 import { type Execution, type ExecutionScope, executionApi } from "./api.ts";
 import { type ExecutionDraft, executionCheck, executionDraftOf, executionFields, readWan } from "./model.ts";
 
@@ -71,6 +72,10 @@ export function ExecutionCard({
   const set = (key: string, field: keyof ExecutionDraft, v: string) =>
     setRows((rs) => rs?.map((r) => (r.key === key ? { ...r, draft: { ...r.draft, [field]: v } } : r)));
   const dirty = (r: Row) => !r.record || JSON.stringify(executionDraftOf(r.record)) !== JSON.stringify(r.draft);
+  // A figure typed and not saved holds a move to another page (a new, still empty line does not).
+  useLeaveGuard(
+    !!rows?.some((r) => (r.record ? dirty(r) : Object.values(r.draft).some((v) => String(v ?? "").trim() !== ""))),
+  );
 
   const save = async (r: Row) => {
     setBusy(r.key);

@@ -10,6 +10,7 @@ import type { Indicator } from "../../api/endpoints.ts";
 import type { ReviewType } from "../../components/findings/api.ts";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
+import { useLeaveGuard } from "../../lib/leaveGuard.tsx";
 import { COLUMNS, type GridRow, isBlank, rowProblems, rowsFromIndicators } from "./gridModel.ts";
 import { IndicatorGrid, useUndoable } from "./IndicatorGrid.tsx";
 import { type Conflict, type CreateIndicator, saveIndicators } from "./saveIndicators.ts";
@@ -50,6 +51,7 @@ export function useIndicatorEditor(source: IndicatorSource) {
       [...original.keys()].some((k) => !grid.value.some((r) => r.id === k)),
     [grid.value, original],
   );
+  useLeaveGuard(dirty);
   const incomplete = grid.value.filter((r) => !isBlank(r) && rowProblems(r, zh).length > 0).length;
 
   const write = async (serverRows: Indicator[], before: Map<string, GridRow>, rows: GridRow[], done: string) => {

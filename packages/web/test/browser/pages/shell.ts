@@ -74,8 +74,15 @@ export class Shell {
     throw new Error(`organisation switcher: could not choose ${name}`);
   }
 
-  /** The to-do count as shown ("0" when the badge shows none). */
-  async todoCount(): Promise<string> {
+  /**
+   * The to-do count as shown ("0" when the badge shows none): over every unit and year; with a year, that year's
+   * part of it (as the badge's tooltip lists it).
+   */
+  async todoCount(year?: number): Promise<string> {
+    if (year !== undefined) {
+      const years = await this.page.getByTestId("todo-badge").getAttribute("data-todo-years");
+      return String((JSON.parse(years ?? "{}") as Record<string, number>)[year] ?? 0);
+    }
     const count = this.page.getByTestId("todo-badge").locator(".ant-badge-count");
     if ((await count.count()) === 0) return "0";
     return (await count.first().getAttribute("title")) ?? (await count.first().textContent()) ?? "";
