@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
 import { ProjectList } from "./pages/projects.ts";
 import { signedInAt } from "./pages/session.ts";
+import { confirmAction } from "./pages/workflow.ts";
 
 const hasChromium = existsSync(CHROMIUM);
 const UNIT = "天津市公安交通管理局警务保障处";
@@ -31,6 +32,7 @@ describe.skipIf(!hasChromium)("publishing from the record's page", () => {
     await list.open();
     await list.openProject(APPROVED);
     await page.getByTestId("publish").click();
+    await confirmAction(page, "publish-confirm");
     await page.getByTestId("published").waitFor();
     const href = await page.getByTestId("public-link").getAttribute("href");
     expect(href).toMatch(/^\/public\/[0-9a-f-]{36}$/);

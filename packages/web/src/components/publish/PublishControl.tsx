@@ -3,7 +3,7 @@
  * (the server freezes that version and renders its files), sees that it is public with a link to the public page,
  * and can withdraw it with a reason. Others see only whether it is public. Later edits never change what is public.
  */
-import { App, Button, Input, Modal, Space, Tag } from "antd";
+import { App, Button, Input, Modal, Space, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { api } from "../../api/client.ts";
 import { useAuth } from "../../auth.tsx";
@@ -30,7 +30,7 @@ export function PublishControl({
   const { lang } = useI18n();
   const zh = lang === "zh";
   const { user } = useAuth();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [live, setLive] = useState<Publication | null>();
   const [busy, setBusy] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
@@ -54,6 +54,23 @@ export function PublishControl({
 
   if (record.state !== "approved" || live === undefined) return null;
   const mayPublish = !!user?.roles.includes("reviewer");
+
+  const confirmPublish = () =>
+    modal.confirm({
+      title: zh ? "确认公开？" : "Publish?",
+      content: (
+        <span data-testid="publish-confirm-text">
+          {zh
+            ? "将在公开网站上发布，任何人可见（无需登录）。公开的是当前审核通过的版本，之后的修改不会改变已公开的内容。"
+            : "It will be published on the public site, visible to anyone (no sign-in). The approved version is published; later edits do not change it."}
+        </span>
+      ),
+      okText: zh ? "公开" : "Publish",
+      cancelText: zh ? "取消" : "Cancel",
+      okButtonProps: { id: "publish-confirm" },
+      cancelButtonProps: { id: "publish-cancel" },
+      onOk: publish,
+    });
 
   const publish = async () => {
     setBusy(true);
@@ -102,7 +119,7 @@ export function PublishControl({
         </>
       ) : (
         mayPublish && (
-          <Button data-testid="publish" loading={busy} onClick={publish}>
+          <Button data-testid="publish" loading={busy} onClick={confirmPublish}>
             {zh ? "公开" : "Publish"}
           </Button>
         )
@@ -112,12 +129,24 @@ export function PublishControl({
         open={withdrawing}
         title={zh ? "撤回公开" : "Withdraw the publication"}
         okText={zh ? "撤回" : "Withdraw"}
-        okButtonProps={{ danger: true, disabled: !reason.trim(), loading: busy, id: "withdraw-confirm" }}
+        okButtonProps={{
+          danger: true,
+          disabled: !reason.trim() || reason.trim().length > 2000,
+          loading: busy,
+          id: "withdraw-confirm",
+        }}
         onOk={withdraw}
         onCancel={() => setWithdrawing(false)}
       >
+        <Typography.Paragraph data-testid="withdraw-confirm-text">
+          {zh
+            ? "撤回后公开网站将不再显示该内容，公开链接失效；撤回原因记入审计。"
+            : "Once withdrawn the public site no longer shows it and its link stops working; the reason is audited."}
+        </Typography.Paragraph>
         <Input.TextArea
           data-testid="withdraw-reason"
+          count={{ show: true, max: 2000 }}
+          status={reason.trim().length > 2000 ? "error" : undefined}
           placeholder={zh ? "撤回原因（必填，记入审计）" : "Reason (required, audited)"}
           value={reason}
           onChange={(e) => setReason(e.target.value)}

@@ -17,13 +17,14 @@ export function ReturnDialog({
   const { tx } = useFlowText();
   const [comment, setComment] = useState("");
   const empty = !comment.trim();
+  const tooLong = comment.trim().length > 2000;
   return (
     <Modal
       destroyOnHidden
       open={open}
       title={tx("returnTitle")}
       okText={tx("return")}
-      okButtonProps={{ danger: true, disabled: empty, loading: busy, id: "wf-return-confirm" }}
+      okButtonProps={{ danger: true, disabled: empty || tooLong, loading: busy, id: "wf-return-confirm" }}
       onOk={() => onReturn(comment.trim())}
       onCancel={onCancel}
       afterClose={() => setComment("")}
@@ -31,9 +32,9 @@ export function ReturnDialog({
       <Input.TextArea
         data-testid="wf-return-input"
         rows={4}
-        maxLength={2000}
+        count={{ show: true, max: 2000 }}
         value={comment}
-        status={empty ? "warning" : undefined}
+        status={tooLong ? "error" : empty ? "warning" : undefined}
         onChange={(e) => setComment(e.target.value)}
         placeholder={tx("returnPlaceholder")}
       />

@@ -44,10 +44,29 @@ export function WorkflowActions({
 }) {
   const { user } = useAuth();
   const { lang, zh, tx } = useFlowText();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [returning, setReturning] = useState(false);
   const actions = allowedActions(record, user ? { id: user.id, roles: user.roles } : undefined);
+
+  // Submit and the approvals say what will happen and are confirmed first (the return has its own dialog).
+  const CONFIRM: Record<Exclude<FlowAction, "return">, [FlowText, FlowText]> = {
+    submit: ["confirmSubmitTitle", "confirmSubmit"],
+    unit_approve: ["confirmUnitApproveTitle", "confirmUnitApprove"],
+    approve: ["confirmApproveTitle", "confirmApprove"],
+  };
+  const confirmThen = (action: Exclude<FlowAction, "return">) => {
+    const [title, content] = CONFIRM[action];
+    modal.confirm({
+      title: tx(title),
+      content: <span data-testid="wf-confirm-text">{tx(content)}</span>,
+      okText: tx(LABEL[action]),
+      cancelText: tx("confirmCancel"),
+      okButtonProps: { id: "wf-confirm-ok" },
+      cancelButtonProps: { id: "wf-confirm-cancel" },
+      onOk: () => act(action),
+    });
+  };
 
   const act = async (action: FlowAction, comment?: string) => {
     setBusy(true);
@@ -79,7 +98,7 @@ export function WorkflowActions({
             data-testid={ACTION_TEST_ID[a]}
             loading={busy}
             disabled={!!blocked}
-            onClick={() => (a === "return" ? setReturning(true) : act(a))}
+            onClick={() => (a === "return" ? setReturning(true) : confirmThen(a))}
           >
             {tx(LABEL[a])}
           </Button>

@@ -30,6 +30,22 @@ const TEXTS = {
   empty: ["（空）", "(empty)"],
   sinceReturn: ["自退回的版本以来", "since the returned version"],
   done: ["已完成", "Done"],
+  confirmSubmitTitle: ["确认提交审核？", "Submit for review?"],
+  confirmSubmit: [
+    "提交后记录将锁定，不能再修改，由单位审核人审核；如需修改须等审核人退回。",
+    "Once submitted the record is locked and goes to the unit approver; it can be changed again only after a return.",
+  ],
+  confirmUnitApproveTitle: ["确认单位审核通过？", "Approve for the unit?"],
+  confirmUnitApprove: [
+    "通过后记录将送主管部门/财政审核，本单位不能再修改或退回。",
+    "Once approved for the unit the record goes to the reviewer; the unit can no longer change or return it.",
+  ],
+  confirmApproveTitle: ["确认审核通过？", "Approve?"],
+  confirmApprove: [
+    "通过后记录成为定稿（审核通过），不能再修改；此后只能通过预算调整另起新版本。",
+    "Once approved the record is final and can no longer be changed; only an adjustment starts a new version.",
+  ],
+  confirmCancel: ["取消", "Cancel"],
 } satisfies Record<string, [string, string]>;
 
 export type FlowText = keyof typeof TEXTS;

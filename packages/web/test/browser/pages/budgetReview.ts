@@ -5,7 +5,7 @@
  */
 import type { Download, Page } from "playwright-core";
 import { BudgetPage } from "./budget.ts";
-import { Workflow } from "./workflow.ts";
+import { confirmAction, Workflow } from "./workflow.ts";
 
 /** A figure of the budget as the card shows it (万元 text) before the filler changed it, and as typed. */
 export interface Fix {
@@ -102,6 +102,7 @@ export class BudgetReview {
   /** 公开: publishes the approved budget and answers the public page's path. */
   async publish(): Promise<string> {
     await this.page.getByTestId("publish").click();
+    await confirmAction(this.page, "publish-confirm");
     await this.page.getByTestId("published").waitFor();
     return (await this.page.getByTestId("public-link").getAttribute("href")) ?? "";
   }

@@ -1,6 +1,7 @@
 /** Page models of the department-overall goals list and one goal's page, through the UI only. */
 import type { Page } from "playwright-core";
 import { IndicatorGridPage } from "./indicatorGrid.ts";
+import { confirmAction } from "./workflow.ts";
 
 export class GoalsList {
   constructor(readonly page: Page) {}
@@ -42,6 +43,7 @@ export class GoalPage extends IndicatorGridPage {
 
   async submit(): Promise<void> {
     await this.page.getByTestId("wf-submit").click();
+    await confirmAction(this.page);
     await this.page.getByTestId("wf-submit").waitFor({ state: "detached" });
   }
 

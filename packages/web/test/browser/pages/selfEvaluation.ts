@@ -1,6 +1,6 @@
 /** Page model of a stored self-evaluation (自评表): actual values, figures, save, export, workflow. */
 import type { Download, Page } from "playwright-core";
-import { Workflow } from "./workflow.ts";
+import { confirmAction, Workflow } from "./workflow.ts";
 
 export class SelfEvaluation {
   readonly workflow: Workflow;
@@ -67,6 +67,7 @@ export class SelfEvaluation {
   /** Presses 提交 expecting a refusal (the button stays). */
   async submitRefused(): Promise<void> {
     await this.page.getByTestId("wf-submit").click();
+    await confirmAction(this.page);
     await this.page.getByTestId("se-refusal").waitFor();
   }
 

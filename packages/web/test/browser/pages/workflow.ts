@@ -6,6 +6,13 @@ import type { Page } from "playwright-core";
 
 export const WORKFLOW_BUTTONS = ["wf-submit", "wf-unit-approve", "wf-approve", "wf-return"] as const;
 
+/** 确认 in the confirmation that submit, the approvals (and 公开) open before they act. */
+export async function confirmAction(page: Page, id = "wf-confirm-ok"): Promise<void> {
+  const ok = page.locator(`#${id}`);
+  await ok.click();
+  await ok.waitFor({ state: "detached" });
+}
+
 export class Workflow {
   constructor(readonly page: Page) {}
 
@@ -15,11 +22,20 @@ export class Workflow {
     return els.evaluateAll((xs) => xs.map((x) => x.getAttribute("data-testid") ?? ""));
   }
 
-  /** Presses a button and waits for it to go (the record moved on). */
+  /** Presses a button, confirms what the dialog says will happen, and waits for it to go (the record moved on). */
   private async press(testId: string): Promise<void> {
     const b = this.page.getByTestId(testId);
     await b.click();
+    await confirmAction(this.page);
     await b.waitFor({ state: "detached" });
+  }
+
+  /** Presses a button and answers what its confirmation says, leaving it unanswered (open). */
+  async pressAndRead(testId: string): Promise<string> {
+    await this.page.getByTestId(testId).click();
+    const text = this.page.getByTestId("wf-confirm-text");
+    await text.waitFor();
+    return (await text.textContent()) ?? "";
   }
 
   submit(): Promise<void> {
