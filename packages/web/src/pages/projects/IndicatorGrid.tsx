@@ -1,6 +1,8 @@
 import { Tag, Tooltip } from "antd";
 import {
   type ClipboardEvent,
+  type CompositionEvent,
+  type FormEvent,
   type KeyboardEvent,
   memo,
   useCallback,
@@ -99,10 +101,14 @@ export function IndicatorGrid({ rows, original, readOnly, onChange, onUndo, revi
   const [scrollTop, setScrollTop] = useState(0);
   const box = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  // The grid's keyboard focus: a transparent input over the active cell. It takes what the keys do not say — a
+  // character from a layout or a tool that sends text without a key (≥, ×, full-width signs), a Chinese input
+  // method's composition — and that text starts the edit of the active cell.
+  const typing = useRef<HTMLInputElement>(null);
   // One row more than the data: typing there adds a row.
   const shown = readOnly ? rows : [...rows, TAIL];
 
-  const focusGrid = useCallback(() => box.current?.focus({ preventScroll: true }), []);
+  const focusGrid = useCallback(() => (typing.current ?? box.current)?.focus({ preventScroll: true }), []);
 
   // Keep the active cell in view.
   useLayoutEffect(() => {
@@ -193,12 +199,26 @@ export function IndicatorGrid({ rows, original, readOnly, onChange, onUndo, revi
         if (!readOnly && rows[active.r]?.[col]) setCell(active.r, col, "");
         return;
       default:
-        if (!readOnly && e.key.length === 1 && col !== "level1" && col !== "level2") {
+        // A printable key (one character, astral ones too) starts the edit with it. A key that is part of a
+        // composition ("Process") is left to the input method: its text arrives through the typing input.
+        if (!readOnly && !e.nativeEvent.isComposing && [...e.key].length === 1 && textColumn(col)) {
           e.preventDefault();
           setEditing({ value: e.key });
         }
     }
   };
+
+  /** Text that came without a printable key (or the end of a composition): the edit starts with it. */
+  const startWith = (text: string) => {
+    if (typing.current) typing.current.value = "";
+    if (readOnly || editing || !text || !textColumn(COLUMNS[active.c]!)) return;
+    setEditing({ value: text });
+  };
+  const onTypingInput = (e: FormEvent<HTMLInputElement>) => {
+    if ((e.nativeEvent as InputEvent).isComposing) return;
+    startWith(e.currentTarget.value);
+  };
+  const onCompositionEnd = (e: CompositionEvent<HTMLInputElement>) => startWith(e.currentTarget.value || e.data);
 
   const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
     if (readOnly || editing) return;
@@ -251,8 +271,39 @@ export function IndicatorGrid({ rows, original, readOnly, onChange, onUndo, revi
         aria-readonly={readOnly}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
-        style={{ border: "1px solid #d9d9d9", outline: "none", fontSize: 13, background: "#fff" }}
+        onFocus={(e) => {
+          if (e.target === box.current) focusGrid();
+        }}
+        style={{
+          border: "1px solid #d9d9d9",
+          outline: "none",
+          fontSize: 13,
+          background: "#fff",
+          position: "relative",
+        }}
       >
+        <input
+          ref={typing}
+          data-testid="grid-typing"
+          aria-label={zh ? "在当前单元格输入" : "Type into the active cell"}
+          readOnly={readOnly}
+          tabIndex={-1}
+          autoComplete="off"
+          onInput={onTypingInput}
+          onCompositionEnd={onCompositionEnd}
+          style={{
+            position: "absolute",
+            // over the active cell, so that an input method's candidate list opens beside it
+            left: 0,
+            top: ROW_H + active.r * ROW_H - scrollTop,
+            width: 1,
+            height: ROW_H,
+            opacity: 0,
+            border: 0,
+            padding: 0,
+            pointerEvents: "none",
+          }}
+        />
         <div style={{ display: "flex", background: "#fafafa", borderBottom: "1px solid #d9d9d9", fontWeight: 600 }}>
           {headers.map(([k, label]) => (
             <div key={k} style={{ ...cellStyle(k), height: ROW_H }}>
@@ -359,6 +410,11 @@ export function IndicatorGrid({ rows, original, readOnly, onChange, onUndo, revi
       </div>
     </>
   );
+}
+
+/** The columns typed into (level 1 and 2 are picked from the standard tree). */
+function textColumn(col: Column): boolean {
+  return col !== "level1" && col !== "level2";
 }
 
 /** The row after the last: typing in it adds a row. */
