@@ -1,8 +1,9 @@
-import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Typography } from "antd";
+import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tooltip, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { type AuditEvent, type AuditQuery, adminEndpoints } from "../../api/endpoints.ts";
 import { useI18n } from "../../i18n.tsx";
+import { type AuditLine, auditActionText, auditDetailsText, auditLines, entityTypeText } from "../../lib/auditText.ts";
 import { describeError } from "../../lib/errors.ts";
 import { useWorkspace } from "../../workspace.tsx";
 import { CardTitle } from "./CardTitle.tsx";
@@ -27,9 +28,38 @@ const ACTIONS: [string, string, string][] = [
   ["publication.", "信息公开", "Publications"],
 ];
 
-function json(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  return JSON.stringify(v, null, 1);
+/** What an event changed, field by field (amounts in 万元), and its details, as sentences. */
+function EventDetail({ e, lang }: { e: AuditEvent; lang: "zh" | "en" }) {
+  const zh = lang === "zh";
+  const lines = auditLines(e.before, e.after, lang);
+  const details = auditDetailsText(e.details, lang);
+  return (
+    <div data-testid="audit-detail">
+      {lines.length > 0 && (
+        <Table<AuditLine>
+          size="small"
+          rowKey="field"
+          pagination={false}
+          dataSource={lines}
+          style={{ maxWidth: 900 }}
+          columns={[
+            { title: zh ? "内容" : "Field", dataIndex: "label", width: 200 },
+            { title: zh ? "修改前" : "Before", dataIndex: "before", render: (v?: string) => v ?? "—" },
+            { title: zh ? "修改后" : "After", dataIndex: "after", render: (v?: string) => v ?? "—" },
+          ]}
+        />
+      )}
+      {details && (
+        <Typography.Paragraph style={{ margin: "8px 0 0" }} data-testid="audit-details">
+          {zh ? "说明：" : "Details: "}
+          {details}
+        </Typography.Paragraph>
+      )}
+      {lines.length === 0 && !details && (
+        <Typography.Text type="secondary">{zh ? "无更多内容" : "Nothing more"}</Typography.Text>
+      )}
+    </div>
+  );
 }
 
 /** The audit trail for the auditor: read only (the database refuses changes), newest first, with filters. */
@@ -104,7 +134,7 @@ export default function AuditPage() {
               setAction(v);
               setPage(1);
             }}
-            options={ACTIONS.map(([v, z, e]) => ({ value: v, label: `${zh ? z : e}（${v}*）` }))}
+            options={ACTIONS.map(([v, z, e]) => ({ value: v, label: zh ? z : e }))}
           />
           <Input.Search
             allowClear
@@ -132,19 +162,7 @@ export default function AuditPage() {
           pagination={false}
           scroll={{ y: 470 }}
           expandable={{
-            expandedRowRender: (e) => (
-              <Space align="start" size={24}>
-                <pre style={{ margin: 0, fontSize: 12, maxWidth: 480, whiteSpace: "pre-wrap" }}>
-                  {zh ? "修改前：" : "Before: "}
-                  {json(e.before) || "—"}
-                </pre>
-                <pre style={{ margin: 0, fontSize: 12, maxWidth: 480, whiteSpace: "pre-wrap" }}>
-                  {zh ? "修改后：" : "After: "}
-                  {json(e.after) || "—"}
-                  {e.details ? `\n${zh ? "说明：" : "Details: "}${json(e.details)}` : ""}
-                </pre>
-              </Space>
-            ),
+            expandedRowRender: (e) => <EventDetail e={e} lang={lang} />,
           }}
           columns={[
             {
@@ -163,7 +181,13 @@ export default function AuditPage() {
               title: zh ? "操作" : "Action",
               dataIndex: "action",
               width: 170,
-              render: (v: string) => <span data-testid="audit-action-cell">{v}</span>,
+              render: (v: string) => (
+                <Tooltip title={v}>
+                  <span data-testid="audit-action-cell" data-action={v}>
+                    {auditActionText(v, lang)}
+                  </span>
+                </Tooltip>
+              ),
             },
             {
               title: zh ? "单位" : "Organisation",
@@ -174,7 +198,22 @@ export default function AuditPage() {
             {
               title: zh ? "对象" : "Record",
               width: 200,
-              render: (_: unknown, e) => (e.entityType ? `${e.entityType} ${e.entityId?.slice(0, 8) ?? ""}` : "—"),
+              render: (_: unknown, e) =>
+                e.entityType ? (
+                  <Tooltip title={e.entityId}>
+                    <span data-testid="audit-entity-cell">
+                      {entityTypeText(e.entityType, lang)}
+                      {e.entityId && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {" "}
+                          {zh ? "编号" : "no."} {e.entityId.slice(0, 8)}
+                        </Typography.Text>
+                      )}
+                    </span>
+                  </Tooltip>
+                ) : (
+                  "—"
+                ),
             },
             { title: "IP", dataIndex: "ip", width: 120, render: (v: string | null) => v ?? "—" },
           ]}

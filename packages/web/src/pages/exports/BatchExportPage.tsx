@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
+import { oneLanguage } from "../../lib/fieldLabels.ts";
 import { useWorkspace } from "../../workspace.tsx";
 import {
   BATCH_DOCUMENTS,
@@ -170,7 +171,7 @@ export default function BatchExportPage() {
           />
           <Typography.Paragraph type="secondary" data-testid="batch-message">
             {job.total !== null ? `${job.done} / ${job.total}` : ""}
-            {job.message && running ? ` · ${job.message}` : ""}
+            {job.message && running ? ` · ${oneLanguage(job.message, lang)}` : ""}
           </Typography.Paragraph>
           {job.state === "failed" && (
             <Alert

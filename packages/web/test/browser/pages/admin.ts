@@ -124,7 +124,15 @@ export class AuditTrail {
     await this.page.locator(".ant-select-dropdown").last().waitFor({ state: "hidden" });
   }
 
+  /** The actions' codes (auth.login, role.grant…), as the server records them. */
   actions(): Promise<string[]> {
+    return this.page
+      .getByTestId("audit-action-cell")
+      .evaluateAll((xs) => xs.map((x) => x.getAttribute("data-action") ?? ""));
+  }
+
+  /** The actions as shown (登录, 授予角色…). */
+  actionTexts(): Promise<string[]> {
     return this.page.getByTestId("audit-action-cell").allTextContents();
   }
 }
