@@ -42,6 +42,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
+    // The sign-in page asks nothing of the session: someone there is signing in (and a 401 for it would only be
+    // noise in the console). Anywhere else the session is checked.
+    if (window.location.pathname === "/login") {
+      setUser(null);
+      return;
+    }
     endpoints.session().then(accept, () => setUser(null));
   }, [accept]);
 

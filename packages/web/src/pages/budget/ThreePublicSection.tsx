@@ -97,6 +97,8 @@ export function ThreePublicSection({ d, editable, set }: SectionProps) {
           <Col span={16}>
             <TextField
               multiline
+              max={2000}
+              testId="three-change-reason"
               label={zh ? "增减原因" : "Why it changed"}
               value={tp.changeReason}
               editable={editable}

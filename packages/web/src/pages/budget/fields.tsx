@@ -2,7 +2,7 @@ import { Form, Input, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useI18n } from "../../i18n.tsx";
 import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
-import { type BudgetDraft, readWan, type TotalView } from "./model.ts";
+import { type BudgetDraft, readWan, type TotalView, wanShown } from "./model.ts";
 
 /** 元 text from the server in 万元, or a dash. */
 export const wan = (v: string | null | undefined) => (v == null ? "—" : formatWanYuan(parseYuan(v)));
@@ -52,21 +52,35 @@ export function MoneyField({ label, value, editable, testId, onChange }: FieldPr
       {editable ? (
         <Input data-testid={testId} value={value} suffix="万元" onChange={(e) => onChange(e.target.value)} />
       ) : (
-        <Typography.Text data-testid={testId}>{value === "" ? "—" : `${value} 万元`}</Typography.Text>
+        <Typography.Text data-testid={testId}>{value === "" ? "—" : `${wanShown(value)} 万元`}</Typography.Text>
       )}
     </Form.Item>
   );
 }
 
-/** A labelled free text (a count, an area, a reason): an input, or its text when read only. */
-export function TextField({ label, value, editable, onChange, multiline }: FieldProps & { multiline?: boolean }) {
+/**
+ * A labelled free text (a count, an area, a reason): an input, or its text when read only. With `max` (the
+ * server's limit) a counter shows the characters typed against it, red beyond it.
+ */
+export function TextField({
+  label,
+  value,
+  editable,
+  onChange,
+  multiline,
+  max,
+  testId,
+}: FieldProps & { multiline?: boolean; max?: number; testId?: string }) {
   return (
     <Form.Item label={label} style={{ marginBottom: 8 }}>
       {!editable ? (
         <Typography.Text>{value || "—"}</Typography.Text>
       ) : multiline ? (
         <Input.TextArea
+          data-testid={testId}
           autoSize={{ minRows: 1, maxRows: 4 }}
+          count={max ? { show: true, max } : undefined}
+          status={max && value.length > max ? "error" : undefined}
           value={value}
           onChange={(e) => onChange(e.target.value)}
         />
@@ -103,7 +117,7 @@ export function MoneyCell({
       onChange={(e) => onChange(e.target.value)}
     />
   ) : (
-    <span data-testid={testId}>{value || "—"}</span>
+    <span data-testid={testId}>{value ? wanShown(value) : "—"}</span>
   );
 }
 

@@ -165,6 +165,8 @@ export default function GoalPage() {
                     <Input.TextArea
                       data-testid={`goal-${k}`}
                       autoSize={{ minRows: 2, maxRows: 8 }}
+                      count={{ show: true, max: 10000 }}
+                      status={text[k].length > 10000 ? "error" : undefined}
                       value={text[k]}
                       onChange={(e) => setText((t) => ({ ...t, [k]: e.target.value }))}
                     />
