@@ -286,7 +286,79 @@ const orgEndpoints = {
   list: () => api.get<{ items: TreeOrg[] }>("/orgs"),
   /** PATCH /orgs/{id} with a new parentId (null: top level): the whole subtree moves; 400/409 when refused. */
   move: (o: TreeOrg, parentId: string | null) => api.patch<TreeOrg>(`/orgs/${o.id}`, { version: o.version, parentId }),
+  /** POST /orgs: a new organisation under a parent (null: top level). */
+  create: (body: { parentId: string | null; code: string; name: string }) => api.post<TreeOrg>("/orgs", body),
 };
+
+/** 新增机构: an organisation under a parent of the tree (or at the top), with its code and name. */
+function NewOrgButton({ zh, choices, onCreated }: { zh: boolean; choices: unknown[]; onCreated(): void }) {
+  const { lang } = useI18n();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+  const create = async () => {
+    const v = (await form.validateFields()) as { parent: string; code: string; name: string };
+    setBusy(true);
+    try {
+      await orgEndpoints.create({
+        parentId: v.parent === TOP ? null : v.parent,
+        code: v.code.trim(),
+        name: v.name.trim(),
+      });
+      message.success(zh ? `已新增机构“${v.name.trim()}”` : `Created “${v.name.trim()}”`);
+      setOpen(false);
+      onCreated();
+    } catch (e) {
+      message.error(describeError(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button type="primary" size="small" data-testid="new-org" onClick={() => setOpen(true)}>
+        {zh ? "新增机构" : "New organisation"}
+      </Button>
+      <Modal
+        destroyOnHidden
+        open={open}
+        title={zh ? "新增机构" : "New organisation"}
+        okText={zh ? "新增" : "Create"}
+        cancelText={zh ? "取消" : "Cancel"}
+        okButtonProps={{ loading: busy, id: "new-org-ok" }}
+        onOk={create}
+        onCancel={() => setOpen(false)}
+      >
+        <Form form={form} layout="vertical" preserve={false} initialValues={{ parent: TOP }}>
+          <Form.Item name="parent" label={zh ? "上级机构" : "Parent"} rules={[{ required: true }]}>
+            <TreeSelect
+              data-testid="new-org-parent"
+              treeData={choices as never}
+              treeDefaultExpandAll
+              showSearch
+              treeNodeFilterProp="title"
+            />
+          </Form.Item>
+          <Form.Item
+            name="code"
+            label={zh ? "机构代码" : "Code"}
+            rules={[{ required: true, whitespace: true, message: zh ? "请填写机构代码" : "A code is needed" }]}
+          >
+            <Input data-testid="new-org-code" maxLength={50} />
+          </Form.Item>
+          <Form.Item
+            name="name"
+            label={zh ? "机构名称" : "Name"}
+            rules={[{ required: true, whitespace: true, message: zh ? "请填写机构名称" : "A name is needed" }]}
+          >
+            <Input data-testid="new-org-name" count={{ show: true, max: 200 }} maxLength={200} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
 
 /** The value of the "no parent" choice in the parent picker. */
 const TOP = "top";
@@ -372,6 +444,7 @@ function OrgTreeCard(props: { zh: boolean; orgs: TreeOrg[]; onMoved(): void }) {
     <Card
       size="small"
       data-testid="org-admin"
+      extra={<NewOrgButton zh={zh} choices={choices} onCreated={props.onMoved} />}
       title={
         <CardTitle
           title={zh ? "组织机构" : "Organisations"}

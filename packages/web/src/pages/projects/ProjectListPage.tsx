@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
 import { useWorkspace } from "../../workspace.tsx";
+import { NewProjectButton } from "./ProjectForms.tsx";
 import { RevisionTag } from "./ProjectRevision.tsx";
 import { STATE_TEXT, StateTag } from "./states.tsx";
 
@@ -98,7 +99,8 @@ export default function ProjectListPage() {
     {
       title: zh ? "状态" : "State",
       dataIndex: "state",
-      width: 120,
+      // the longest state (单位已审核，待主管/财政审核) fits beside 更新时间 at 1366×768
+      width: 230,
       sorter: true,
       sortOrder: sortOrder("state"),
       render: (s: WorkflowState) => <StateTag state={s} />,
@@ -130,6 +132,7 @@ export default function ProjectListPage() {
           {zh ? "项目" : "Projects"}
         </Typography.Title>
       }
+      extra={user?.roles.includes("filler") ? <NewProjectButton /> : undefined}
       data-testid="project-list"
     >
       <Space orientation="vertical" style={{ width: "100%" }} size={12}>

@@ -23,6 +23,7 @@ import { describeError } from "../../lib/errors.ts";
 import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
 import { rowsFromIndicators } from "./gridModel.ts";
 import { IndicatorEditorCard, useIndicatorEditor } from "./IndicatorEditor.tsx";
+import { EditProjectHeader } from "./ProjectForms.tsx";
 import { adjustedBaseline, ReviseButton, RevisionNotice, RevisionTag } from "./ProjectRevision.tsx";
 
 type Loaded = { project: Project; indicators: Indicator[]; history: FlowStep[] };
@@ -163,7 +164,11 @@ export default function ProjectPage() {
       />
       <Row gutter={12}>
         <Col span={15}>
-          <Card size="small" title={zh ? "资金与目标" : "Funds and goals"}>
+          <Card
+            size="small"
+            title={zh ? "资金与目标" : "Funds and goals"}
+            extra={canEdit ? <EditProjectHeader project={p} onSaved={load} /> : undefined}
+          >
             <Descriptions size="small" column={3} bordered>
               <Descriptions.Item label={zh ? "项目编码" : "Code"}>{p.code ?? "—"}</Descriptions.Item>
               <Descriptions.Item label={zh ? "主管/实施单位" : "Unit"} span={2}>
