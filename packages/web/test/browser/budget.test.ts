@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)("department budget editor", () => {
       amount: "5.4",
     });
     await expect.poll(() => budget.procurementCheck(row).getAttribute("data-holds")).toBe("no");
-    expect(await budget.procurementCheck(row).textContent()).toContain("54020.00 元");
+    expect(await budget.procurementCheck(row).textContent()).toContain("54,020.00 元");
     await h.screenshot(page, "budget-procurement", { publish: true });
     await budget.fillLine("procurement", row, { amount: "5.402" });
     await expect.poll(() => budget.procurementCheck(row).getAttribute("data-holds")).toBe("yes");

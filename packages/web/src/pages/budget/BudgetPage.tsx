@@ -97,15 +97,6 @@ export default function BudgetPage() {
   return (
     <Space orientation="vertical" size={12} style={{ width: "100%" }} data-testid="budget-page">
       {error && <Alert type="error" showIcon title={error} />}
-      <ExecutionRollupCard exec={exec} loading={!exec && !error} />
-      {ws.orgId && (
-        <ExecutionCard
-          orgId={ws.orgId}
-          year={ws.year}
-          editable={filler && !closed}
-          onSaved={() => setRollupTick((n) => n + 1)}
-        />
-      )}
       {budgets && !ownBudget && (
         <Card size="small">
           <Empty
@@ -148,6 +139,16 @@ export default function BudgetPage() {
           </Space>
         );
       })}
+      {/* The budget itself first (at 1366×768 it opens above the fold); its execution below. */}
+      <ExecutionRollupCard exec={exec} loading={!exec && !error} />
+      {ws.orgId && (
+        <ExecutionCard
+          orgId={ws.orgId}
+          year={ws.year}
+          editable={filler && !closed}
+          onSaved={() => setRollupTick((n) => n + 1)}
+        />
+      )}
     </Space>
   );
 }

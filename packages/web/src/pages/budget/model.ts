@@ -321,6 +321,25 @@ export function totalOf(stated: string, parts: string[]): TotalView {
   return v;
 }
 
+/**
+ * A decimal text with thousands separators in its whole part (`13505000.00` → `13,505,000.00`): the one way
+ * amounts are shown, in 万元 and in 元.
+ */
+export function groupDigits(text: string): string {
+  return text.replace(
+    /^(-?)(\d+)/,
+    (_, sign: string, whole: string) => sign + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ","),
+  );
+}
+
+/** 万元 as kept in a draft (`1350.5`) as shown: separators and at least 2 decimals (`1,350.50`), never rounded. */
+export function wanShown(text: string): string {
+  const t = text.trim();
+  if (!/^-?\d+(\.\d*)?$/.test(t)) return t;
+  const [whole, frac = ""] = t.split(".");
+  return groupDigits(`${whole}.${frac.padEnd(2, "0")}`);
+}
+
 /** This year − the prior year (万元), when both are there. */
 export function change(now: string, prior: string): string | undefined {
   const a = fenOf(now);
@@ -346,10 +365,10 @@ export function procurementProduct(l: ProcurementDraft): ProductView | undefined
   const { product: productFen, holds } = checkProcurementLine(qty, price, amount);
   const yuan = decimal.div(productFen, decimal.fromInt(100n));
   return {
-    productWan: decimal
-      .toFixed(decimal.div(productFen, decimal.fromInt(1_000_000n)), 6)
-      .replace(/(\.\d\d\d*?)0+$/, "$1"),
-    productYuan: decimal.toFixed(yuan, 2),
+    productWan: groupDigits(
+      decimal.toFixed(decimal.div(productFen, decimal.fromInt(1_000_000n)), 6).replace(/(\.\d\d\d*?)0+$/, "$1"),
+    ),
+    productYuan: groupDigits(decimal.toFixed(yuan, 2)),
     holds,
   };
 }
