@@ -13,6 +13,7 @@ import {
   NATIONAL_PROJECT_SCHEME,
   type ScoringScheme,
   SICHUAN_PROJECT_SCHEME,
+  schemeProblems,
 } from "../../src/scoring/scheme.ts";
 import { computeScores, type IndicatorInput, scoreEvaluation } from "../../src/scoring/score.ts";
 import type { Op, TargetValue } from "../../src/targets/types.ts";
@@ -178,6 +179,67 @@ describe("for any points, targets and actuals, under every built-in scheme", () 
         expect(a.total).toBeLessThanOrEqual(a.maxTotal);
         expect(a.maxTotal).toBe(100);
       }),
+    );
+  });
+});
+
+/** A valid scheme a bureau might define: execution + 1–4 groups adding up to 100, any rule and rounding. */
+const bureauScheme: fc.Arbitrary<ScoringScheme> = fc
+  .record({
+    execution: fc.integer({ min: 1, max: 40 }),
+    groups: fc.shuffledSubarray(["output", "effect", "satisfaction", "cost", "decision", "process"] as const, {
+      minLength: 1,
+      maxLength: 4,
+    }),
+    shares: fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 4, maxLength: 4 }),
+    rule: fc.constantFrom("scale-to-groups", "scale-to-total" as const),
+    step: fc.constantFrom("none", "0.01", "0.1", "1" as const),
+    total: fc.constantFrom("none", "0.01", "1" as const),
+  })
+  .map(({ execution, groups, shares, rule, step, total }) => {
+    const rest = 100 - execution;
+    const w = shares.slice(0, groups.length);
+    const sumW = w.reduce((x, y) => x + y, 0);
+    // whole points in proportion to the shares, the last taking what is left
+    const points = w.map((x) => Math.max(1, Math.floor((x * rest) / sumW)));
+    points[points.length - 1] = rest - points.slice(0, -1).reduce((x, y) => x + y, 0);
+    return {
+      ...NATIONAL_PROJECT_SCHEME,
+      id: "bureau",
+      whenMissing: undefined,
+      execution: { points: execution, capAt100: true },
+      groups: groups.map((level1, i) => ({ level1, points: points[i]! })),
+      pointsRule: rule,
+      rounding: { indicator: step, execution: step, total },
+    } as ScoringScheme;
+  })
+  .filter((s) => schemeProblems(s).length === 0);
+
+describe("for any valid scheme a bureau defines", () => {
+  it("0 ≤ indicator ≤ its points, 0 ≤ group ≤ group points, 0 ≤ total ≤ 100", () => {
+    fc.assert(
+      fc.property(
+        bureauScheme,
+        fc.array(indicator, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 10 ** 9 }),
+        fc.integer({ min: 0, max: 2 * 10 ** 9 }),
+        (scheme, indicators, budget, executed) => {
+          const x = run(scheme, indicators, budget, executed);
+          for (const s of x.indicators) {
+            if (s.group === undefined) continue;
+            expect(cmp(s.suggested, ZERO)).toBeGreaterThanOrEqual(0);
+            expect(cmp(s.suggested, s.points)).toBeLessThanOrEqual(0);
+          }
+          for (const g of x.groups) {
+            expect(cmp(g.score, ZERO)).toBeGreaterThanOrEqual(0);
+            expect(cmp(g.score, g.points)).toBeLessThanOrEqual(0);
+          }
+          expect(cmp(x.executionScore!, x.executionPoints)).toBeLessThanOrEqual(0);
+          expect(cmp(x.total, ZERO)).toBeGreaterThanOrEqual(0);
+          expect(cmp(x.total, HUNDRED)).toBeLessThanOrEqual(0);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
