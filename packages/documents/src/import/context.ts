@@ -11,6 +11,13 @@ export class ImportContext {
   readonly touched: ImportLocation[] = [];
   constructor(readonly source: SourceDocument) {}
 
+  /** Takes over what another context (a reading tried on the side and kept) reported and read. */
+  adopt(other: ImportContext): void {
+    this.problems.push(...other.problems);
+    this.unmapped.push(...other.unmapped);
+    this.touched.push(...other.touched);
+  }
+
   /** Records that a value was read at this place. */
   touch(location: ImportLocation): void {
     if (location.row !== undefined) this.touched.push(location);

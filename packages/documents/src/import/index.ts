@@ -10,6 +10,7 @@ import {
   KIND_NAMES,
   KINDS,
   type Kind,
+  type ProjectSelfEvaluation,
   type Summary,
 } from "@jixiao/core/model";
 import type { Block, SourceDocument, Table } from "../model/table.ts";
@@ -151,6 +152,20 @@ export function titleRowsAsParagraphs(source: SourceDocument): SourceDocument {
   return changed ? { ...source, blocks } : source;
 }
 
+/** How much of a project form a reading holds: a name, each fund line's amounts, each indicator's values. */
+function completeness(ps: ProjectSelfEvaluation[]): number {
+  let n = 0;
+  for (const p of ps) {
+    if (p.name !== "") n += 1;
+    for (const f of p.funds)
+      n += [f.initial, f.budget, f.executed, f.rate, f.score].filter((x) => x !== undefined).length;
+    for (const i of p.indicators)
+      n += 1 + [i.target, i.actual, i.weight, i.score].filter((x) => x !== undefined).length;
+    if (p.totalScore) n += 1;
+  }
+  return n;
+}
+
 export function importDocument(original: SourceDocument, opts: ImportOptions = {}): ImportResult {
   const source = withCoveredCellsEmpty(titleRowsAsParagraphs(original));
   setSpacesFromFormat(source.format);
@@ -217,16 +232,24 @@ export function importDocument(original: SourceDocument, opts: ImportOptions = {
         break;
       }
       case "project-self-evaluation": {
-        doc.projectSelfEvaluations = readProjectSelfEvaluations(ctx, source.blocks, used);
-        if (doc.projectSelfEvaluations.length === 0) {
-          // the cells are in order but the rows are lost (one cell per paragraph, a table on one line)
-          const p = readStreamProjectSelfEvaluation(ctx, source.blocks);
-          if (p) {
-            doc.projectSelfEvaluations = [p];
-            // the tables whose cells it read are its tables
-            const touched = new Set(ctx.touched.map((l) => `${l.sheet ?? ""}|${l.table ?? ""}`));
-            for (const t of tables) if (touched.has(`${t.location.sheet ?? ""}|${t.location.table ?? ""}`)) used.add(t);
-          }
+        const byTables = new ImportContext(source);
+        const tableUsed = new Set<Table>();
+        const read = readProjectSelfEvaluations(byTables, source.blocks, tableUsed);
+        // the cells may be in order while the rows are lost (one cell per paragraph, a table on one line): when the
+        // table reading lacks the funds or the indicators, the stream reading is kept if it reads more of the form
+        const byStream = new ImportContext(source);
+        const adequate = read.some((p) => p.indicators.length > 0 && p.funds.some((f) => f.budget !== undefined));
+        const streamed = adequate ? undefined : readStreamProjectSelfEvaluation(byStream, source.blocks);
+        if (!streamed || completeness(read) >= completeness([streamed])) {
+          ctx.adopt(byTables);
+          doc.projectSelfEvaluations = read;
+          for (const t of tableUsed) used.add(t);
+        } else {
+          ctx.adopt(byStream);
+          doc.projectSelfEvaluations = [streamed];
+          // the tables whose cells it read are its tables
+          const touched = new Set(byStream.touched.map((l) => `${l.sheet ?? ""}|${l.table ?? ""}`));
+          for (const t of tables) if (touched.has(`${t.location.sheet ?? ""}|${t.location.table ?? ""}`)) used.add(t);
         }
         break;
       }
