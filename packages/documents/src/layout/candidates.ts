@@ -331,6 +331,36 @@ const RULE = /^[\s|｜:：\-—=+]*$/;
 
 const TITLE = /表\s*([(（][^)）]*[)）])?$/;
 
+/**
+ * A header whose cells came one or two a row (a web table's spanning header cells, each written as its own
+ * row): consecutive rows of one to three cells, every one a known column name, are joined into one header row.
+ */
+function joinHeaderFragments(rows: Row[]): Row[] {
+  const out: Row[] = [];
+  let run: Row[] = [];
+  const flush = () => {
+    if (run.length >= 2) {
+      out.push({
+        cells: run.flatMap((r) => r.cells.filter((c) => c !== "")),
+        line: run[0]!.line,
+        end: run[run.length - 1]!.line,
+      });
+    } else out.push(...run);
+    run = [];
+  };
+  for (const r of rows) {
+    const filled = r.cells.filter((c) => c !== "");
+    if (filled.length >= 1 && filled.length <= 3 && filled.every((c) => columnField(c) !== undefined)) {
+      run.push(r);
+      continue;
+    }
+    flush();
+    out.push(r);
+  }
+  flush();
+  return out;
+}
+
 /** Splits rows at title rows: a row of one filled cell naming a table (…绩效目标表, …自评表 (2019 年度)). */
 function splitAtTitles(rows: Row[]): Row[][] {
   const out: Row[][] = [];
@@ -410,7 +440,7 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
       allRows.push({ cells, line: l.no });
     }
     // Several tables in one run (one project after another): a title row (…表) starts the next.
-    for (const rows of splitAtTitles(allRows)) {
+    for (const rows of splitAtTitles(joinHeaderFragments(allRows))) {
       if (rows.length < 2 || rows.filter((r) => r.cells.length >= 2).length < 2) continue;
       // The header: the row naming the most known columns. Rows shorter than it (merged cells left out) are
       // aligned to it; rows already as wide (padded with empty cells) are kept as they are.
@@ -429,6 +459,8 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
         const cols = head.map((h) => columnOf(h, columnField(h)));
         for (let r = header + 1; r < rows.length; r++) {
           const row = rows[r]!;
+          // A row shorter than the header lost merged cells (at its start, mostly): aligned to the header. A row
+          // padded to the header's width is kept as it stands: its padding says nothing of where cells were lost.
           if (row.cells.length < cols.length && matchHeader(row.cells).known < 2) {
             const a = alignRow(row.cells, cols);
             if (a) row.cells = a.cells;

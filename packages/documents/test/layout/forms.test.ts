@@ -135,6 +135,21 @@ describe("layout forms: hand-checked cases", () => {
     expect(recovered(text).grids[0]![2]).toEqual(["", "", "处警及时率", "≥95%", "10"]);
   });
 
+  it("joins a | header whose spanning cells came one or two a row", () => {
+    const text = [
+      "绩效指标 | 一级指标 | |",
+      "二级指标 | | |",
+      "三级指标 | 指标值 | |",
+      "产出指标 | 数量指标 | 出警次数 | ≥50次",
+    ].join("\n");
+    expect(recovered(text).grids).toEqual([
+      [
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["", "产出指标", "数量指标", "出警次数", "≥50次"],
+      ],
+    ]);
+  });
+
   it("keeps a wrapped 一级 name broken by vertical text with the row it starts (tokens)", () => {
     const text = [
       "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
