@@ -148,6 +148,7 @@ export function figuresOf(r: ImportResult, kind: string, want: { name?: unknown 
       put("executedYuan", fig(e.executed));
       put("statedRate", e.rate?.percent.percent);
       put("statedTotal", e.score?.value.value);
+      put("weightsSum", sumWeights(e.sections.map((x) => x.points?.value)));
       put("projectsStated", e.projectCount?.stated);
       put("projectsNamed", e.projectCount ? e.projectNames.length : undefined);
       break;
