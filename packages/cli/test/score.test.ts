@@ -121,6 +121,29 @@ describe("jixiao score", () => {
     expect(io.err()).toContain("project-goals");
   });
 
+  it("gives no total for a self-evaluation of which too little was read: 未能判断 with why, exit 1", async () => {
+    // a recognised project self-evaluation whose every figure is a placeholder, and a long unread annex after it
+    const rows = [
+      ["项目名称", "某项目", "", "", "", "", ""],
+      ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", "**", "**", "**", "**", "**", "**"],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "某指标", "**", "**", "**", "**"],
+    ];
+    const annex = Array.from({ length: 40 }, (_, i) => `附表行${i}\t${i * 7}\t${i * 3}`);
+    const path = tempFile(
+      "空表.txt",
+      ["项目支出绩效自评表", ...rows.map((r) => r.join("\t")), "附表", ...annex].join("\n"),
+    );
+    for (const json of [false, true]) {
+      const io = captureIo();
+      expect(await run(["score", path, ...(json ? ["--json"] : [])], io)).toBe(1);
+      expect(io.out()).not.toMatch(/100|优/);
+      expect(io.err()).toContain("未能判断");
+      expect(io.err()).toContain("cannot judge");
+    }
+  });
+
   it("the JSON is core's result object exactly (what the server stores), plus the input's assumptions", async () => {
     const io = captureIo();
     expect(await run(["score", SEED_002, "--json"], io)).toBe(0);

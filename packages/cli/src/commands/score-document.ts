@@ -34,6 +34,17 @@ export async function loadEvaluationsFromDocument(bytes: Buffer, file: string): 
     throw e;
   }
   const result = importDocument(source);
+  const c = result.coverage;
+  if (result.kind !== null && !c.sufficient) {
+    // too little of the document was read: no total, no grade (never 100 for a document that was not read)
+    return {
+      ok: false,
+      message:
+        `文件 ${file}：未能判断 — 只读出了 ${c.share}%（${c.lines.read}/${c.lines.total} 行，数字 ${c.figures} 个）；${c.reasons.map((r) => r.zh).join("；")}\n` +
+        `file ${file}: cannot judge — ${c.share}% read (${c.lines.read} of ${c.lines.total} lines, ${c.figures} figures); ${c.reasons.map((r) => r.en).join("; ")}\n` +
+        "（用 jixiao import 查看未读出的部分 / see jixiao import for the unread parts）",
+    };
+  }
   const evaluations = evaluationsFromDocument(result.document, { evidence: { headers: headerTexts(source) } });
   if (evaluations.length === 0) {
     const kinds = result.kinds.length ? result.kinds.join(", ") : "未识别 unrecognised";

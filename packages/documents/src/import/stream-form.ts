@@ -47,6 +47,7 @@ const LABELS: Record<string, "name" | "department" | "implementer"> = {
 };
 const TOTAL = /^(总分|合计|总计|自评得分|综合得分)$/;
 const GOALS = /^(年度总体目标|总体目标|预期目标|实际完成情况|年度目标完成情况|实际完成目标)$/;
+const FORM_END = /^(附表|附件|第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|.{0,30}(绩效|自评|目标).{0,8}表)/;
 const UNIT_NOTE = /^[(（]?\s*(单位[：:])?\s*(万元|元)\s*[)）]?$/;
 const VALUE = /^([+-]?[\d,]+(\.\d+)?\s*[%％]?|[—\-–/／]+)$/;
 /** A line holding a whole table as words: at least this many known headers among its words. */
@@ -176,7 +177,8 @@ export function readStreamProjectSelfEvaluation(
     }
     const gr = headerRun(tokens, i, GRID_FIELDS);
     if (!gridDone && gr.fields.includes("name") && gr.fields.includes("target")) {
-      const end = tokens.findIndex((x, k) => k >= gr.end && TOTAL.test(norm(x.text)));
+      // the grid ends at 总分, or where the form ends: an annex, a numbered section heading, another form's title
+      const end = tokens.findIndex((x, k) => k >= gr.end && (TOTAL.test(norm(x.text)) || FORM_END.test(norm(x.text))));
       const stop = end < 0 ? tokens.length : end;
       p.indicators = readGridStream(ctx, tokens.slice(gr.end, stop), gr.fields);
       gridDone = true;
