@@ -573,7 +573,7 @@ export function spacedCandidate(lines: Line[], file: string): Proposal[] {
       const a = placeRow(pc, cols, zones);
       if (!a || a.fit < 0) break;
       const prev = rows.length > 1 ? rows[rows.length - 1]! : undefined;
-      if (prev && isWrapLine(a.cells, cols)) {
+      if (prev && isWrapLine(a.cells, cols, prev.cells)) {
         a.cells.forEach((c, x) => {
           if (c !== "") prev.cells[x] = joinWrapped(prev.cells[x]!, c);
         });
@@ -685,14 +685,21 @@ function placeRow(
   return { cells, fit: dp[C]![n]! / (1.5 * Math.max(1, n)), score: dp[C]![n]! / 1.5 };
 }
 
-const WRAPPABLE = new Set(["text"]);
-
-/** A line holding only the rest of long texts of the row above (a wrapped cell), in text columns. */
-function isWrapLine(cells: string[], cols: Column[]): boolean {
+/**
+ * A line holding only the rest of texts of the row above (a wrapped cell): in text columns, or the end of a 一级 /
+ * 二级 name (服务对象满意 / 度指标) that makes the cell above a framework name.
+ */
+function isWrapLine(cells: string[], cols: Column[], above: readonly string[]): boolean {
   const filled = cells.map((c, i) => [c, i] as const).filter(([c]) => c !== "");
   if (filled.length === 0 || filled.length > 2) return false;
-  if (cells[0] !== "" && cols[0]!.field !== undefined && cols[0]!.shape !== "text") return false;
-  return filled.every(([c, i]) => WRAPPABLE.has(cols[i]!.shape) && fit(c, "text") > 0) && cells[0] === "";
+  return filled.every(([c, i]) => {
+    const shape = cols[i]!.shape;
+    if (shape === "level1" || shape === "level2") {
+      const joined = joinWrapped(above[i] ?? "", c);
+      return (above[i] ?? "") !== "" && (isLevel1Name(joined) || isLevel2Name(joined));
+    }
+    return shape === "text" && i > 0 && fit(c, "text") > 0 && (above[i] ?? "") !== "";
+  });
 }
 
 function joinWrapped(a: string, b: string): string {

@@ -112,6 +112,31 @@ describe("layout forms: hand-checked cases", () => {
     ]);
   });
 
+  it("reads a -layout page: wrapped header and cells joined, a page number in the table dropped", () => {
+    const text = [
+      "                         项目支出绩效自评表",
+      "",
+      " 一级指标    二级指标       三级指标                 年度指标值    实际完成值    分值   得分   偏差原因分析及改进",
+      "                                                                                                 措施",
+      " 产出指标    数量指标       设备维护点位数量         ≥120个        126个         20     20",
+      "                            交通信号灯故障修复       ≥95%          93%           10     9      部分配件采购周期",
+      "                            及时率                                                             较长",
+      "                                   - 1 -",
+      " 满意度指标  服务对象满意   群众满意度               ≥90%          92%           10     10",
+      "             度指标",
+    ].join("\n");
+    const { doc, grids } = recovered(text);
+    expect(grids).toEqual([
+      [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "设备维护点位数量", "≥120个", "126个", "20", "20", ""],
+        ["", "", "交通信号灯故障修复及时率", "≥95%", "93%", "10", "9", "部分配件采购周期较长"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", "10", "10", ""],
+      ],
+    ]);
+    expect(doc.notes?.map((n) => n.location?.row)).toEqual([8]);
+  });
+
   it("joins a header wrapped over two lines in -layout text (一级 / 指标)", () => {
     const text = [
       "一级      二级      三级指标        年度      分值",
