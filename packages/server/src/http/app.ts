@@ -29,7 +29,7 @@ import type { AppEnv, Deps } from "./context.ts";
 import { DOCS_PAGE, DOCS_SCRIPT } from "./docs-page.ts";
 import { errorBody, INTERNAL_ERROR, ServerError } from "./errors.ts";
 import { securityHeaders } from "./headers.ts";
-import { bodyLimits } from "./limits.ts";
+import { bodyLimits, refusedValue } from "./limits.ts";
 import { sessionMiddleware } from "./session.middleware.ts";
 
 export interface AppOptions {
@@ -126,6 +126,11 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
         }),
       );
       return c.json(body, err.status);
+    }
+    const refused = refusedValue(err);
+    if (refused) {
+      const { status, body } = errorBody(refused);
+      return c.json(body, status);
     }
     deps.logError(err);
     return c.json(INTERNAL_ERROR, 500);

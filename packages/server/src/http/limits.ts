@@ -5,7 +5,9 @@
  * to it — and the body is then handed on from memory. Runs after the session middleware, which refuses anonymous
  * writes (other than signing in) before any of the body is read.
  */
+import { DomainError } from "@jixiao/core";
 import type { MiddlewareHandler } from "hono";
+import { pgError } from "../db/errors.ts";
 import type { AppEnv } from "./context.ts";
 import { ServerError } from "./errors.ts";
 
@@ -30,6 +32,10 @@ function tooLarge(upload: boolean, limit: number): ServerError {
 
 export function bodyLimits(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // U+0000 cannot be stored (PostgreSQL text refuses it): a query parameter holding one is malformed.
+    for (const [name, values] of Object.entries(c.req.queries())) {
+      if (values.some((v) => v.includes("\u0000"))) throw nulCharacterError(name);
+    }
     const raw = c.req.raw;
     if (!raw.body) return next();
     const upload = isUpload(c.req.header("content-type"));
@@ -56,10 +62,65 @@ export function bodyLimits(): MiddlewareHandler<AppEnv> {
       body.set(chunk, offset);
       offset += chunk.byteLength;
     }
+    if (
+      !upload &&
+      /json/i.test(c.req.header("content-type") ?? "") &&
+      /\\u0000/i.test(new TextDecoder().decode(body))
+    ) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(new TextDecoder().decode(body));
+      } catch {
+        parsed = undefined; // malformed JSON: the validator answers it
+      }
+      const at = nulCharacterAt(parsed);
+      if (at !== undefined) throw nulCharacterError(at);
+    }
     const headers = new Headers(raw.headers);
     headers.delete("transfer-encoding");
     headers.set("content-length", String(size));
     c.req.raw = new Request(raw.url, { method: raw.method, headers, body, signal: raw.signal });
     return next();
   };
+}
+
+/**
+ * A value the database refused as data (SQLSTATE class 22: out of range, malformed date, U+0000, text too long…,
+ * and 54000 too large): the request was malformed, whatever route it reached — 400, never 500.
+ */
+export function refusedValue(err: unknown): DomainError | undefined {
+  const code = pgError(err)?.code;
+  if (!code || !(code.startsWith("22") || code === "54000")) return undefined;
+  return new DomainError("invalid_input", {
+    zh: "请求中的某个值超出范围或格式无效（如不存在的日期、超出范围的数字、空字符 U+0000）",
+    en: "A value in the request is out of range or malformed (e.g. an impossible date, a number out of range, U+0000)",
+  });
+}
+
+/** The first place a U+0000 appears in a parsed JSON value, as a field path ("items.2.name"), or undefined. */
+export function nulCharacterAt(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") || "(body)" : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const at = nulCharacterAt(v, [...path, String(i)]);
+      if (at !== undefined) return at;
+    }
+    return undefined;
+  }
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000")) return [...path, k].join(".");
+      const at = nulCharacterAt(v, [...path, k]);
+      if (at !== undefined) return at;
+    }
+  }
+  return undefined;
+}
+
+export function nulCharacterError(field: string): DomainError {
+  return new DomainError(
+    "invalid_input",
+    { zh: `字段 ${field} 含有空字符 U+0000`, en: `The field ${field} contains the NUL character U+0000` },
+    { field },
+  );
 }
