@@ -21,7 +21,7 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { endpoints, type Role } from "../api/endpoints.ts";
 import { useAuth } from "../auth.tsx";
 import { type MessageKey, useI18n } from "../i18n.tsx";
-import { LeaveGuard } from "../lib/leaveGuard.tsx";
+import { LeaveGuard, useGuardedChange } from "../lib/leaveGuard.tsx";
 import { orgTree, useWorkspace } from "../workspace.tsx";
 
 interface MenuEntry {
@@ -66,6 +66,7 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  const guarded = useGuardedChange();
   const [todo, setTodo] = useState<TodoCounts & { byYear: (TodoCounts & { year: number })[] }>();
 
   // The to-do count over every unit and year the user can act on (each top organisation the user sees, with its
@@ -148,7 +149,7 @@ export function AppLayout() {
               showSearch
               treeNodeFilterProp="title"
               placeholder={t("header.org")}
-              onChange={(v: string) => ws.setOrgId(v)}
+              onChange={(v: string) => guarded(() => ws.setOrgId(v))}
               disabled={!ws.loaded}
               popupMatchSelectWidth={false}
             />
@@ -158,7 +159,7 @@ export function AppLayout() {
               style={{ width: 110 }}
               value={ws.year}
               options={yearOptions}
-              onChange={(y: number) => ws.setYear(y)}
+              onChange={(y: number) => guarded(() => ws.setYear(y))}
             />
           </Space>
           <div style={{ flex: 1 }} />

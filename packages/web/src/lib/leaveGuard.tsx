@@ -24,6 +24,30 @@ const subscribe = (l: () => void) => {
 };
 const anyDirty = () => dirtyEditors.size > 0;
 
+/**
+ * Runs `go` (a change that reloads the page's records: another organisation or year in the header) at once, or
+ * after the same question as a navigation when there are unsaved edits.
+ */
+export function useGuardedChange(): (go: () => void) => void {
+  const { lang } = useI18n();
+  const zh = lang === "zh";
+  const { modal } = App.useApp();
+  return (go) => {
+    if (!anyDirty()) return go();
+    modal.confirm({
+      title: zh ? "有未保存的修改" : "Unsaved changes",
+      content: zh
+        ? "切换单位或年度将丢失尚未保存的修改。确定切换吗？"
+        : "Switching the organisation or year loses the changes that are not saved. Switch anyway?",
+      okText: zh ? "切换，不保存" : "Switch without saving",
+      cancelText: zh ? "取消" : "Cancel",
+      okButtonProps: { danger: true, id: "leave-confirm" },
+      cancelButtonProps: { id: "leave-cancel" },
+      onOk: go,
+    });
+  };
+}
+
 /** Marks the calling editor's unsaved edits (while `dirty`): leaving the page then asks first. */
 export function useLeaveGuard(dirty: boolean): void {
   useEffect(() => {

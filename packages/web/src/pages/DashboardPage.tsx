@@ -301,17 +301,30 @@ export default function DashboardPage() {
               </Typography.Text>
             }
           >
-            <EChart
-              testId="chart-grades"
-              option={gradeOption}
-              style={{ height: 230 }}
-              onClick={(e) => {
-                // a grade without evaluations draws no slice (its zero angle sits at the start): nothing to list
-                if (typeof e.name === "string" && gradeNames.includes(e.name) && Number(e.value) > 0) {
-                  showGrade(e.name);
+            {summary && (summary.data.total.count ?? 0) === 0 ? (
+              // No scored self-evaluation: no ring of equal zero slices, but what is missing.
+              <Empty
+                style={{ height: 230, paddingTop: 48, margin: 0 }}
+                data-testid="no-grades"
+                description={
+                  lang === "zh"
+                    ? "本单位本年度尚无已评分的自评。"
+                    : "No scored self-evaluation for this organisation and year."
                 }
-              }}
-            />
+              />
+            ) : (
+              <EChart
+                testId="chart-grades"
+                option={gradeOption}
+                style={{ height: 230 }}
+                onClick={(e) => {
+                  // a grade without evaluations draws no slice (its zero angle sits at the start): nothing to list
+                  if (typeof e.name === "string" && gradeNames.includes(e.name) && Number(e.value) > 0) {
+                    showGrade(e.name);
+                  }
+                }}
+              />
+            )}
             <Space wrap size={4} data-testid="grade-counts">
               {gradeNames.map((g) => (
                 <Tag.CheckableTag

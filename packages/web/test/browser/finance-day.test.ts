@@ -82,6 +82,15 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
     await expect.poll(() => new URL(page.url()).pathname).toBe(projectPath);
     expect(await p.cell(row, "targetText").textContent()).toBe("≥130人");
 
+    // Another year in the header (the page's records reload): asked first too.
+    await page.getByTestId("year-switcher").click();
+    await page.locator(".ant-select-item-option:visible").filter({ hasText: "2025" }).first().click();
+    await leaveDialog(page);
+    await page.locator("#leave-cancel").click();
+    await page.locator("#leave-cancel").waitFor({ state: "detached" });
+    expect(await page.getByTestId("year-switcher").textContent()).toContain("2024");
+    expect(await p.cell(row, "targetText").textContent()).toBe("≥130人");
+
     // A reload or closing the tab: the browser's own prompt.
     expect(await holdsUnload(page)).toBe(true);
 
@@ -317,8 +326,12 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
     // The demo's records are in 2024 and 2025 (the current year, 2026 when written, is empty).
     expect([2024, 2025]).toContain(opened);
 
-    // On an empty year the bell still counts the submitted project of 2024 waiting for the approver.
+    // On an empty year the bell still counts the submitted project of 2024 waiting for the approver, and the
+    // dashboard says there are no scores instead of drawing four equal slices of 0.
     await shell.chooseYear(2026);
+    await page.getByRole("menuitem", { name: "工作台" }).click();
+    await page.getByTestId("no-grades").waitFor();
+    expect(await page.getByTestId("chart-grades").count()).toBe(0);
     await expect.poll(() => shell.todoCount()).not.toBe("0");
     expect(await shell.todoCount(2024)).not.toBe("0");
     await page.context().close();
@@ -337,6 +350,16 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
     const updated = await row.locator(".ant-table-cell").last().boundingBox();
     expect(tag && updated).toBeTruthy();
     expect(tag!.x + tag!.width).toBeLessThanOrEqual(updated!.x);
+    // And at 1920×1080.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect
+      .poll(async () => {
+        const t = await row.locator(".ant-tag").filter({ hasText: "单位已审核，待主管/财政审核" }).boundingBox();
+        const u = await row.locator(".ant-table-cell").last().boundingBox();
+        return t && u ? t.x + t.width <= u.x : false;
+      })
+      .toBe(true);
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     await new BudgetPage(page).open();
     const card = page.getByTestId("budget-card").first();
