@@ -11,6 +11,7 @@ import type { Deps } from "../http/context.ts";
 import { notFound, staleVersion } from "../http/errors.ts";
 import { writableOrganisation } from "../orgs/access.ts";
 import { findOrganisation } from "../orgs/repository.ts";
+import { findProject } from "../projects/repository.ts";
 import type { WorkflowAction } from "../workflow/rules.ts";
 import { type ReviewableKind, transitionRecord } from "../workflow/transition.ts";
 import { assertOpenYear } from "../years/guard.ts";
@@ -150,6 +151,33 @@ export function updateBudgetFor(
   });
 }
 
+/**
+ * Every project a section line names must be visible to the actor and belong to the budget's organisation
+ * (or below it): otherwise 404 at the line's field — the same answer for another organisation's project as for
+ * one that does not exist (issue 15).
+ */
+async function checkProjectReferences(db: Db, actor: Actor | undefined, budgetOrgPath: string, s: SectionsInput) {
+  const refs: [string, string][] = [];
+  s.spending.forEach((l, i) => l.projectId && refs.push([`spending.${i}.projectId`, l.projectId]));
+  s.procurement.forEach((l, i) => l.projectId && refs.push([`procurement.${i}.projectId`, l.projectId]));
+  if (refs.length === 0) return;
+  const scope = actor ? scopeOf(actor, "business.read") : { all: false as const, paths: [] };
+  for (const [field, projectId] of refs) {
+    const p = await findProject(db, projectId);
+    const visible =
+      p !== undefined &&
+      p.orgPath.startsWith(budgetOrgPath) &&
+      (scope.all || scope.paths.some((x) => p.orgPath.startsWith(x)));
+    if (!visible) {
+      throw new DomainError(
+        "not_found",
+        { zh: "项目不存在或无权查看", en: "The project does not exist or is not visible to you" },
+        { field },
+      );
+    }
+  }
+}
+
 /** Replace the sections as a whole (a draft or returned budget), bumping the budget's version. */
 export function replaceSectionsFor(
   deps: Deps,
@@ -161,6 +189,7 @@ export function replaceSectionsFor(
   return editRecord(deps, actor, BUDGETS, id, version, {
     action: "budget.sections",
     write: async (tx, current) => {
+      await checkProjectReferences(tx, actor, current.orgPath, sections);
       const row = await updateBudget(tx, id, version, {}, deps.now(), { editableOnly: true });
       if (!row) return undefined;
       await replaceSections(tx, id, sections);
