@@ -19,6 +19,7 @@ import {
 } from "../../components/workflow/index.ts";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
+import { useLeaveGuard } from "../../lib/leaveGuard.tsx";
 import { useWorkspace } from "../../workspace.tsx";
 import { yearClosed } from "../duties/model.ts";
 import { IndicatorEditorCard, useIndicatorEditor } from "../projects/IndicatorEditor.tsx";
@@ -72,6 +73,8 @@ export default function GoalPage() {
   const canEdit =
     !!goal && isEditableState(goal.state) && !!user?.roles.includes("filler") && !yearClosed(ws.years, goal.year);
   const textDirty = !!goal && JSON.stringify(narrativeOf(goal)) !== JSON.stringify(text);
+  // the goal texts typed and not saved hold a move to another page, as the grid's rows do
+  useLeaveGuard(textDirty && canEdit);
   const { dirty: gridDirty, incomplete } = editor;
 
   if (!goal) return <RecordStatus missing={missing} error={error} onRetry={load} />;
