@@ -48,7 +48,7 @@ export function cellKind(text: string): CellKind {
     const p = parseTarget(t);
     if (p.kind === "numeric" || p.kind === "range" || p.kind === "deadline" || p.kind === "frequency") {
       // a number with its unit (`29.5亩`, `≥90%`, `2024年12月前`) — not a name that happens to hold a digit
-      if (/^[≥≤><=＝＞＜]?\s*[\d一二三四五六七八九十百千万零两]/.test(t) || p.kind === "deadline") return "value";
+      if (/^[≥≤><=＝＞＜±]?\s*\d/.test(t) || p.kind === "deadline") return "value";
     }
   }
   return "text";
