@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { recoverLayout } from "../../src/layout/index.ts";
+import { formatExplanation, recoverLayout } from "../../src/layout/index.ts";
 import type { SourceDocument, Table } from "../../src/model/table.ts";
 import {
   type GenTable,
@@ -135,6 +135,17 @@ describe("layout forms: hand-checked cases", () => {
       ],
     ]);
     expect(doc.notes?.map((n) => n.location?.row)).toEqual([8]);
+    // The explanation says which reading took which lines, with its score, and why the others lost.
+    const { explain } = recoverLayout(text, "g.txt");
+    const spaced = explain.find((e) => e.candidate === "spaced")!;
+    expect([spaced.chosen, spaced.first, spaced.last, spaced.known]).toEqual([true, 3, 10, 8]);
+    const lost = explain.filter((e) => !e.chosen);
+    expect(lost.length).toBeGreaterThan(0);
+    for (const e of lost) {
+      expect(e.score).toBeLessThanOrEqual(spaced.score);
+      expect(e.why).toBeDefined();
+    }
+    expect(formatExplanation(explain)).toContain("spaced");
   });
 
   it("joins a header wrapped over two lines in -layout text (一级 / 指标)", () => {
