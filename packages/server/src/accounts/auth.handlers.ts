@@ -12,19 +12,24 @@ export function clientIp(c: Context<AppEnv>): string | undefined {
   return env?.incoming?.socket?.remoteAddress;
 }
 
+function setSessionCookie(c: Context<AppEnv>, token: string) {
+  const { settings } = c.var.deps;
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: settings.secureCookies,
+    path: "/",
+    maxAge: Math.floor(settings.absoluteTimeoutMs / 1000),
+  });
+}
+
 export const loginHandler: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
   const { username, password } = c.req.valid("json");
   const { deps } = c.var;
   const ip = clientIp(c);
   const ua = c.req.header("user-agent");
   const result = await login(deps, { username, password, ...(ip ? { ip } : {}), ...(ua ? { userAgent: ua } : {}) });
-  setCookie(c, SESSION_COOKIE, result.token, {
-    httpOnly: true,
-    sameSite: "Lax",
-    secure: deps.settings.secureCookies,
-    path: "/",
-    maxAge: Math.floor(deps.settings.absoluteTimeoutMs / 1000),
-  });
+  setSessionCookie(c, result.token);
   return c.json(presentSession(result.actor), 200);
 };
 
@@ -43,6 +48,10 @@ export const passwordHandler: RouteHandler<typeof passwordRoute, AppEnv> = async
   const actor = requireActor(c.var.actor);
   const body = c.req.valid("json");
   const ip = clientIp(c);
-  await changePassword(c.var.deps, actor, c.var.sessionTokenHash!, { ...body, ...(ip ? { ip } : {}) });
+  const { token } = await changePassword(c.var.deps, actor, c.var.sessionTokenHash!, {
+    ...body,
+    ...(ip ? { ip } : {}),
+  });
+  setSessionCookie(c, token);
   return c.body(null, 204);
 };

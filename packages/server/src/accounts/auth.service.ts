@@ -24,7 +24,7 @@ import {
   insertSession,
   touchSession,
 } from "./repository.ts";
-import { accounts, loginThrottle } from "./schema.ts";
+import { accounts, loginThrottle, sessions } from "./schema.ts";
 
 export const SESSION_COOKIE = "jixiao_session";
 export const CSRF_HEADER = "X-CSRF-Token";
@@ -267,7 +267,7 @@ export async function changePassword(
   actor: Actor,
   tokenHash: string,
   input: { currentPassword: string; newPassword: string; ip?: string },
-): Promise<void> {
+): Promise<{ token: string }> {
   const account = await findAccount(deps.db, actor.accountId);
   if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
     throw new DomainError(
@@ -286,6 +286,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   const now = deps.now();
+  const token = randomToken();
   await transact(deps.db, async (tx) => {
     await tx
       .update(accounts)
@@ -297,8 +298,13 @@ export async function changePassword(
         updatedAt: now,
       })
       .where(eq(accounts.id, account.id));
-    // Other sessions of this account end: a changed password signs out everywhere else.
+    // Other sessions of this account end: a changed password signs out everywhere else. This session goes on
+    // under a new token (rotated): whoever held the old one — e.g. a token known from before — holds nothing.
     await deleteSessionsOf(tx, account.id, tokenHash);
+    await tx
+      .update(sessions)
+      .set({ tokenHash: sha256(token), lastSeenAt: now })
+      .where(eq(sessions.tokenHash, tokenHash));
     await recordAudit(tx, {
       actor,
       action: "auth.password_change",
@@ -308,4 +314,5 @@ export async function changePassword(
       at: now,
     });
   });
+  return { token };
 }

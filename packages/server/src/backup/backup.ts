@@ -4,9 +4,19 @@
  *   server runs on it); restored into an empty folder with `loadDataDir`, then migrated.
  * - PostgreSQL: `pg_dump --format=custom` / `pg_restore --clean --if-exists --no-owner` (the client tools
  *   must be installed and at least as new as the server).
+ * Backup files are written 0600 (they hold password hashes).
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { DomainError } from "@jixiao/core";
@@ -40,10 +50,22 @@ function run(cmd: string, args: string[]): Promise<void> {
   });
 }
 
+/**
+ * A backup holds password hashes and every record: it is readable by its owner only (0600), whatever the umask
+ * and whatever mode a file of that name had before. The file is created (or truncated) with that mode before
+ * anything is written into it, and set again afterwards.
+ */
+function privateFile(out: string): void {
+  closeSync(openSync(out, "w", 0o600));
+  chmodSync(out, 0o600);
+}
+
 export async function backup(target: Target, file: string): Promise<void> {
   const out = resolve(file);
   if ("url" in target) {
+    privateFile(out);
     await run("pg_dump", ["--format=custom", "--no-owner", `--file=${out}`, target.url]);
+    chmodSync(out, 0o600);
     return;
   }
   const dataDir = resolve(target.dataDir);
@@ -55,7 +77,9 @@ export async function backup(target: Target, file: string): Promise<void> {
     const db = await PGlite.create({ dataDir: join(dataDir, "pglite") });
     try {
       const dump = await db.dumpDataDir("gzip");
-      writeFileSync(out, Buffer.from(await dump.arrayBuffer()));
+      privateFile(out);
+      writeFileSync(out, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
+      chmodSync(out, 0o600);
     } finally {
       await db.close();
     }
