@@ -68,6 +68,33 @@ describe("layout forms: a generated table comes back cell for cell", () => {
   }
 });
 
+describe("layout forms: line ends and separators", () => {
+  it("reads CRLF text, with a BOM, as it reads LF text", () => {
+    fc.assert(
+      fc.property(
+        tableArb,
+        fc.constantFrom(renderPipes, renderSpaced, renderWords, renderCellLines, renderTabRows),
+        (t, render) => {
+          const lf = `${TITLE}\n\n${render(t)}\n`;
+          const crlf = `\ufeff${lf.replace(/\n/g, "\r\n")}`;
+          expect(recovered(crlf).grids).toEqual(recovered(lf).grids);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("reads full-width ｜ between cells", () => {
+    const text = ["一级指标｜二级指标｜三级指标｜指标值", "产出指标｜数量指标｜出警次数｜≥50次"].join("\n");
+    expect(recovered(text).grids).toEqual([
+      [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "出警次数", "≥50次"],
+      ],
+    ]);
+  });
+});
+
 describe("layout forms: hand-checked cases", () => {
   it("splits the issue's one-line table at its header and cuts the rows by the header's width", () => {
     const line =
