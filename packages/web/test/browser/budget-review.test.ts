@@ -19,8 +19,15 @@ const UNIT = "天津市公安交通管理局警务保障处";
 const YEAR = 2025;
 const COMMENT = "政府采购金额与公务接待费请按批复调整";
 
-/** A 万元 figure as 本次修改 shows it: the 万元 text as the budget card shows it, then the exact 元. */
-const asShown = (wan: string) => `${wan} 万元（${formatYuan(parseWanYuan(wan))} 元）`;
+/**
+ * A 万元 figure as 本次修改 shows it: the 万元 text with thousands separators and at least 2 decimals, then the
+ * exact 元.
+ */
+const asShown = (wan: string) => {
+  const [whole = "", frac = ""] = wan.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${grouped}.${frac.padEnd(2, "0")} 万元（${formatYuan(parseWanYuan(wan))} 元）`;
+};
 
 describe.skipIf(!hasChromium)("department budget review and publication", () => {
   let h: Harness;

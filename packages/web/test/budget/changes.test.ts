@@ -169,7 +169,9 @@ describe("budget 本次修改", () => {
   it("shows 元 amounts in 万元 as the budget page does, with the exact 元, never through a float", () => {
     expect(budgetAmount("762500.00")).toBe("76.25 万元（762,500.00 元）");
     // 9,876,543,210,987,654 fen is beyond a float's exact integers.
-    expect(budgetAmount("98765432109876.54")).toBe("9876543210.987654 万元（98,765,432,109,876.54 元）");
+    expect(budgetAmount("98765432109876.54")).toBe("9,876,543,210.987654 万元（98,765,432,109,876.54 元）");
+    // one format beside the 元: separators in 万元 too (issue 13 saw "1350.50 万元" beside "13,505,000.00 元")
+    expect(budgetAmount("13505000.00")).toBe("1,350.50 万元（13,505,000.00 元）");
     expect(BUDGET_CHANGES.format?.("amount", "13500.00", "zh")).toBe("1.35 万元（13,500.00 元）");
     expect(BUDGET_CHANGES.format?.("subkind", "personnel", "zh")).toBe("人员经费");
     expect(BUDGET_CHANGES.format?.("changeReason", "压减接待", "zh")).toBeUndefined();

@@ -12,7 +12,7 @@ import type { VersionRow, VersionSnapshot, VersionValue } from "@jixiao/core";
 import type { ChangesView } from "../../components/workflow/index.ts";
 import type { Lang } from "../../i18n.tsx";
 import { formatYuan, parseYuan } from "../../lib/rules.ts";
-import { wanText } from "./model.ts";
+import { wanShown, wanText } from "./model.ts";
 
 /** The budget's header fields compared between versions. */
 export const BUDGET_FIELDS = ["incomeTotal", "expenditureTotal", "operatingFunds", "notes"] as const;
@@ -156,10 +156,13 @@ export function budgetRowLabel(r: VersionRow, lang: Lang): string {
   return `${section} · ${line}`;
 }
 
-/** An amount of 元 text in 万元 as the budget page shows it, with the exact 元: `75.00 万元（750,000.00 元）`. */
+/**
+ * An amount of 元 text in 万元 as the budget page shows it (separators, at least 2 decimals, never rounded), with
+ * the exact 元: `1,350.50 万元（13,505,000.00 元）`.
+ */
 export function budgetAmount(yuan: string): string | undefined {
   try {
-    return `${wanText(yuan)} 万元（${formatYuan(parseYuan(yuan))} 元）`;
+    return `${wanShown(wanText(yuan))} 万元（${formatYuan(parseYuan(yuan))} 元）`;
   } catch {
     return undefined;
   }
