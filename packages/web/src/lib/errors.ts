@@ -25,8 +25,13 @@ export function describeError(err: unknown, lang: Lang): string {
           lang,
         )
       : "";
-    return where ? `${where}: ${text}` : text;
+    return where ? `${where}${lang === "zh" ? "：" : ": "}${text}` : text;
   }
+  // The browser's own words for a request that never reached the server ("Failed to fetch", "NetworkError…").
+  if (err instanceof TypeError && /fetch|network|load failed/i.test(err.message))
+    return lang === "zh"
+      ? "无法连接服务器，请检查网络后重试。"
+      : "The server cannot be reached: check the network and try again.";
   if (err instanceof Error) return err.message;
   return String(err);
 }

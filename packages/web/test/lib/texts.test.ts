@@ -113,3 +113,38 @@ describe("one number format", () => {
     expect(wanShown("abc")).toBe("abc");
   });
 });
+
+describe("errors as shown", () => {
+  it("says a request that never reached the server in the interface's language", async () => {
+    const { describeError } = await import("../../src/lib/errors.ts");
+    expect(describeError(new TypeError("Failed to fetch"), "zh")).toBe("无法连接服务器，请检查网络后重试。");
+    expect(describeError(new TypeError("NetworkError when attempting to fetch resource."), "en")).toMatch(
+      /cannot be reached/,
+    );
+    expect(describeError(new Error("其他错误"), "zh")).toBe("其他错误");
+  });
+});
+
+describe("a refused request body", () => {
+  it("is said in Chinese with the field's label, not its code and the library's English", async () => {
+    const { describeError } = await import("../../src/lib/errors.ts");
+    const { ApiError } = await import("../../src/api/client.ts");
+    const e = new ApiError(400, {
+      code: "invalid_input",
+      message: "请求数据无效：sections.threePublic.changeReason（Too big: expected string to have <=2000 characters）",
+      messageEn: "Invalid request at sections.threePublic.changeReason: Too big",
+      location: { path: "sections.threePublic.changeReason", field: "changeReason" },
+      details: [
+        { path: "sections.threePublic.changeReason", message: "Too big: expected string to have <=2000 characters" },
+      ],
+    } as never);
+    expect(describeError(e, "zh")).toBe("请求数据无效：「增减原因」过长：最多 2000 个字");
+    // Another refusal naming a field: by its label.
+    const locked = new ApiError(400, {
+      code: "weak_password",
+      message: "密码至少 10 个字符",
+      location: { field: "newPassword" },
+    } as never);
+    expect(describeError(locked, "zh")).toBe("字段「新密码」：密码至少 10 个字符");
+  });
+});
