@@ -15,22 +15,11 @@ import { decimal } from "@jixiao/core";
 import type { FundLine, ProjectSelfEvaluation } from "@jixiao/core/model";
 import type { Block, Table } from "../model/table.ts";
 import { type ImportContext, isEmptyRow, norm, tidy, unitIn } from "./context.ts";
+import { type FormLabel, formLabel } from "./form-labels.ts";
 import { type HeaderField, mapColumns } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
 import { cellKind } from "./row-fields.ts";
 import { readNumber, readPercent } from "./values.ts";
-
-const LABELS: Record<string, "name" | "department" | "implementer"> = {
-  项目名称: "name",
-  项目支出名称: "name",
-  主管部门: "department",
-  主管部门及代码: "department",
-  预算部门: "department",
-  部门名称: "department",
-  实施单位: "implementer",
-  项目实施单位: "implementer",
-  预算单位: "implementer",
-};
 
 const FUND_FIELDS = ["initial", "adjustment", "budget", "executed", "weight", "rate", "score"] as const;
 type FundField = (typeof FUND_FIELDS)[number];
@@ -50,8 +39,8 @@ interface RowRef {
   cells: string[];
 }
 
-function labelOf(text: string): "name" | "department" | "implementer" | undefined {
-  return LABELS[norm(text).replace(/[：:]/g, "")];
+function labelOf(text: string): FormLabel | undefined {
+  return formLabel(text);
 }
 
 /** The fund fields a row names as column headers, with their columns (a header: no values beside them). */

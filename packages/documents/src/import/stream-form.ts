@@ -14,6 +14,7 @@
 import type { Amount, FundLine, ImportLocation, Indicator, ProjectSelfEvaluation } from "@jixiao/core/model";
 import type { Block } from "../model/table.ts";
 import { type ImportContext, norm, pointsIn, tidy, unitIn } from "./context.ts";
+import { formLabel } from "./form-labels.ts";
 import { type HeaderField, headerField } from "./headers.ts";
 import { type CellKind, cellKind } from "./row-fields.ts";
 import { readNumber, readPercent, readTarget } from "./values.ts";
@@ -36,18 +37,10 @@ const GRID_FIELDS: readonly HeaderField[] = [
   "score",
   "deviation",
 ];
-const LABELS: Record<string, "name" | "department" | "implementer"> = {
-  项目名称: "name",
-  项目支出名称: "name",
-  主管部门: "department",
-  预算部门: "department",
-  实施单位: "implementer",
-  项目实施单位: "implementer",
-  预算单位: "implementer",
-};
 const TOTAL = /^(总分|合计|总计|自评得分|综合得分)$/;
 const GOALS = /^(年度总体目标|总体目标|预期目标|实际完成情况|年度目标完成情况|实际完成目标)$/;
-const FORM_END = /^(附表|附件|第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|.{0,30}(绩效|自评|目标).{0,8}表)/;
+const FORM_END =
+  /^(附表|附件|第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|.{0,30}(绩效|自评|目标).{0,8}表)/;
 const UNIT_NOTE = /^[(（]?\s*(单位[：:])?\s*(万元|元)\s*[)）]?$/;
 const VALUE = /^([+-]?[\d,]+(\.\d+)?\s*[%％]?|[—\-–/／]+)$/;
 /** A line holding a whole table as words: at least this many known headers among its words. */
@@ -91,7 +84,7 @@ function joinBrokenHeaders(tokens: Token[]): Token[] {
       const f = headerField(text);
       // only fragments join: a first part that is a header itself (执行率 + 得分) or a unit note stays apart
       const first = tokens[i]!.text;
-      if (f && headerField(first) === undefined && !UNIT_NOTE.test(first)) {
+      if (f && headerField(first) === undefined && !UNIT_NOTE.test(first) && !/^[(（]/.test(first)) {
         joined = { text, location: tokens[i]!.location };
         i += n - 1;
         break;
@@ -133,8 +126,7 @@ export function looksLikeStreamProjectSelfEvaluation(ctx: ImportContext, blocks:
   let funds = false;
   let grid = false;
   for (let i = 0; i < tokens.length; i++) {
-    const key = norm(tokens[i]!.text).replace(/[：:]/g, "");
-    if (LABELS[key] === "name") name = true;
+    if (formLabel(tokens[i]!.text) === "name") name = true;
     const fr = headerRun(tokens, i, FUND_FIELDS);
     if (fr.fields.filter((f) => ["initial", "budget", "executed"].includes(f)).length >= 2) funds = true;
     const gr = headerRun(tokens, i, GRID_FIELDS);
@@ -160,7 +152,7 @@ export function readStreamProjectSelfEvaluation(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const key = norm(t.text).replace(/[：:]/g, "");
-    const label = LABELS[key];
+    const label = formLabel(t.text);
     if (label && i + 1 < tokens.length && !fieldOf(tokens[i + 1]!)) {
       if (p[label] === undefined || p[label] === "") p[label] = tidy(tokens[i + 1]!.text);
       ctx.touch(t.location);
