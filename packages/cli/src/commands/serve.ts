@@ -19,6 +19,8 @@ const HELP = `jixiao serve [--port <n>] [--data-dir <dir>] [--database-url <url>
   DATABASE_URL  使用 PostgreSQL / use PostgreSQL (production), e.g. postgres://user@host/db
   JIXIAO_DEMO   1 = 空库时载入演示数据 / load the demo on an empty database (default: yes for PGlite, no for PostgreSQL)
   JIXIAO_SECURE_COOKIES  1 = 会话 Cookie 加 Secure（TLS 之后）/ mark the session cookie Secure (behind TLS)
+  JIXIAO_TRUSTED_PROXIES 受信任反向代理地址，逗号分隔 / trusted reverse proxies' addresses, comma-separated
+                         (their X-Forwarded-For gives the client address), e.g. 127.0.0.1
 `;
 
 function flag(args: string[], name: string): string | undefined {
@@ -55,7 +57,13 @@ export async function main(args: string[], io: Io): Promise<number> {
       dataDir,
       webDist: WEB_DIST,
       demo,
-      settings: { secureCookies: envBool(process.env.JIXIAO_SECURE_COOKIES) ?? false },
+      settings: {
+        secureCookies: envBool(process.env.JIXIAO_SECURE_COOKIES) ?? false,
+        trustedProxies: (process.env.JIXIAO_TRUSTED_PROXIES ?? "")
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      },
       logError: (e) => io.stderr.write(`[jixiao] unexpected error: ${(e as Error)?.stack ?? String(e)}\n`),
     });
   } catch (e) {

@@ -1,16 +1,14 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
+import { clientIp } from "../http/client-ip.ts";
 import type { AppEnv } from "../http/context.ts";
 import type { loginRoute, logoutRoute, passwordRoute, sessionRoute } from "./auth.routes.ts";
 import { changePassword, login, logout, SESSION_COOKIE } from "./auth.service.ts";
 import { requireActor } from "./authorize.ts";
 import { presentSession } from "./presenters.ts";
 
-export function clientIp(c: Context<AppEnv>): string | undefined {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress;
-}
+export { clientIp } from "../http/client-ip.ts";
 
 function setSessionCookie(c: Context<AppEnv>, token: string) {
   const { settings } = c.var.deps;

@@ -3,6 +3,7 @@
  * Security events (login, failure, lockout) are written on their own.
  */
 import type { Db } from "../db/open.ts";
+import { currentClientIp } from "../http/client-ip.ts";
 import { auditEvents } from "./schema.ts";
 
 export interface AuditEvent {
@@ -34,7 +35,8 @@ export async function recordAudit(db: Db, event: AuditEvent): Promise<void> {
     entityId: event.entityId ?? null,
     before: event.before === undefined ? null : toJson(event.before),
     after: event.after === undefined ? null : toJson(event.after),
-    ip: event.ip ?? null,
+    // Every row written while answering a request carries the client's address (http/client-ip.ts).
+    ip: event.ip ?? currentClientIp() ?? null,
     details: event.details === undefined ? null : toJson(event.details),
     ...(event.at ? { at: event.at } : {}),
   });

@@ -25,6 +25,7 @@ import { publicationsRouter, publicPages } from "../publications/index.ts";
 import { reviewRouter } from "../review/index.ts";
 import { rollupsRouter } from "../rollups/index.ts";
 import { yearsRouter } from "../years/index.ts";
+import { clientIpMiddleware } from "./client-ip.ts";
 import type { AppEnv, Deps } from "./context.ts";
 import { DOCS_PAGE, DOCS_SCRIPT } from "./docs-page.ts";
 import { errorBody, INTERNAL_ERROR, ServerError } from "./errors.ts";
@@ -70,6 +71,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     c.header("X-Content-Type-Options", "nosniff");
     await next();
   });
+  app.use("/api/*", clientIpMiddleware());
   app.use("/api/v1/*", sessionMiddleware());
   app.use("/api/v1/*", bodyLimits());
   app.route("/api/v1", apiRouter());

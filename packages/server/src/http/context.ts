@@ -21,6 +21,11 @@ export interface Settings {
   jsonBodyLimit: number;
   /** The largest upload body (multipart/form-data, application/octet-stream), in bytes: 50 MB + 64 KB of form. */
   uploadBodyLimit: number;
+  /**
+   * Addresses of the reverse proxies whose X-Forwarded-For is believed (e.g. ["127.0.0.1"] for a TLS proxy on the
+   * same machine); empty: the socket's address is the client's.
+   */
+  trustedProxies: string[];
   /** Set the cookie's Secure flag (behind TLS). */
   secureCookies: boolean;
   /** Uploads larger than this (bytes) are read by a background job when a queue runs: 2 MB. */
@@ -34,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lockoutMs: 15 * 60_000,
   maxFailedLoginsPerIp: 50,
   ipWindowMs: 15 * 60_000,
+  trustedProxies: [],
   jsonBodyLimit: 1024 * 1024,
   uploadBodyLimit: 50 * 1024 * 1024 + 64 * 1024,
   secureCookies: false,
