@@ -230,6 +230,21 @@ export function tokensCandidate(lines: Line[], file: string): Proposal[] {
     const tables = tablesFromItems("tokens", items, file, { merge: true, groups: "never", breaks });
     if (tables.length > 0) {
       oneLine.add(l.no);
+      // Several tables on one line are alternatives (one line, one reading): whichever is kept keeps every word
+      // before it (the title, 项目名称, an earlier table…) as the paragraph before it — nothing on the line is lost.
+      let from = 0;
+      for (const t of tables) {
+        const head = t.rows[0]?.cells.filter((c) => c !== "") ?? [];
+        let at = -1;
+        // where its header starts: its first cell followed by its second (a header name may span words)
+        for (let k = from; k < words.length && at < 0; k++) {
+          if (head.length === 0 || words[k] !== head[0]) continue;
+          if (head.length < 2 || words.slice(k + 1, k + 4).join("").startsWith(head[1]!)) at = k;
+        }
+        if (at < 0) continue;
+        if (at > 0) t.before = words.slice(0, at).join(" ");
+        from = at + 1;
+      }
       out.push(...tables);
     }
   }

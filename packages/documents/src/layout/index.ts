@@ -269,6 +269,11 @@ function assemble(
     if (p) {
       if (!placed.has(p)) {
         placed.add(p);
+        if (p.before) {
+          const b = paragraph(file, p.before, p.first);
+          if (prep.paged && b.type === "paragraph") b.location.page = l.page;
+          out.push(b);
+        }
         out.push(tableBlock(p));
       }
       continue;

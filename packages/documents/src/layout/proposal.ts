@@ -28,6 +28,11 @@ export interface Proposal {
   score: number;
   page?: number;
   notes: DocumentNote[];
+  /**
+   * Words on the table's first line before the table starts (a table on one line after its title, 项目名称 and
+   * funds): kept as a paragraph before the table, never dropped.
+   */
+  before?: string;
 }
 
 export interface HeaderRun {

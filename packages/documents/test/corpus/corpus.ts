@@ -104,7 +104,8 @@ export function figuresOf(r: ImportResult, kind: string, want: { name?: unknown 
       put("initialBudgetYuan", yuan(line?.initial));
       put("budgetYuan", yuan(line?.budget));
       put("executedYuan", yuan(line?.executed));
-      put("statedRate", line?.rate?.percent);
+      // the rate the form states is its total line's, even when that line's amounts were left 0
+      put("statedRate", (p.funds[0]?.rate ?? line?.rate)?.percent);
       put("indicators", p.indicators.length);
       put("weightsSum", sumWeights(p.indicators.map((i) => i.weight?.value)));
       put("statedTotal", p.totalScore?.value);
