@@ -1,5 +1,6 @@
 /**
- * The audit trail: each kind of change produces exactly its audit rows, refused requests produce none, and
+ * The audit trail: each kind of change produces exactly its audit rows, refused requests change nothing (a 403 or
+ * 404 is recorded as a refusal), and
  * a change whose audit row cannot be written does not happen (same transaction).
  */
 import { asc, gt, sql } from "drizzle-orm";
@@ -88,7 +89,7 @@ describe.each(STORES)("audit trail on %s", (kind) => {
     ]);
   });
 
-  it("writes nothing for refused requests (stale, forbidden, invalid, not found)", async () => {
+  it("changes nothing for refused requests (stale, forbidden, invalid, not found); 403/404 are recorded as refusals", async () => {
     const p = (await filler.post("/projects", { orgId: t.world.unit.id, year: 2024, name: "拒绝" })).body;
     const start = await lastId();
     expect((await filler.patch(`/projects/${p.id}`, { version: 9, name: "x" })).status).toBe(409);
@@ -103,9 +104,17 @@ describe.each(STORES)("audit trail on %s", (kind) => {
     expect((await approver.post(`/projects/${p.id}/approve`, { version: 2 })).status).toBe(403);
     expect((await reviewer.post(`/projects/${p.id}/approve`, { version: 2 })).status).toBe(409);
     expect((await approver.post(`/projects/${p.id}/return`, { version: 2 })).status).toBe(400);
-    expect(await since(afterSubmit)).toEqual([]);
-    // Only the viewer's sign-in and the one accepted submission are there.
-    expect(await since(start)).toEqual(["viewer:auth.login", "filler:workflow.submit"]);
+    expect(await since(afterSubmit)).toEqual(["approver:request.refused"]);
+    // Only the viewer's sign-in, the one accepted submission and the refusals (403 and 404, issue 15) are there.
+    expect(await since(start)).toEqual([
+      "viewer:auth.login",
+      "viewer:request.refused",
+      "filler:request.refused",
+      "reviewer:request.refused",
+      "approver:request.refused",
+      "filler:workflow.submit",
+      "approver:request.refused",
+    ]);
   });
 
   it("does not make a change whose audit row cannot be written (same transaction)", async () => {

@@ -4,11 +4,14 @@ import { authorize } from "../accounts/authorize.ts";
 import type { AppEnv } from "../http/context.ts";
 import { likePrefix } from "../orgs/repository.ts";
 import type { listAuditRoute } from "./audit.routes.ts";
+import { recordAudit } from "./audit.ts";
 import { auditEvents } from "./schema.ts";
 
 export const listAuditHandler: RouteHandler<typeof listAuditRoute, AppEnv> = async (c) => {
-  authorize(c.var.actor, "audit.read");
+  const actor = authorize(c.var.actor, "audit.read");
   const q = c.req.valid("query");
+  // Reading the trail is itself recorded: who looked at what.
+  await recordAudit(c.var.deps.db, { actor, action: "audit.read", details: { query: q }, at: c.var.deps.now() });
   const conds: SQL[] = [];
   if (q.action)
     conds.push(

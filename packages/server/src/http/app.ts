@@ -10,6 +10,7 @@ import { DomainError } from "@jixiao/core";
 import { HTTPException } from "hono/http-exception";
 import { accountsRouter, authRouter } from "../accounts/index.ts";
 import { auditRouter } from "../audit/index.ts";
+import { refusalLog } from "../audit/refused.ts";
 import { budgetsRouter } from "../budgets/index.ts";
 import { dutiesRouter } from "../duties/index.ts";
 import { evaluationsRouter } from "../evaluations/index.ts";
@@ -25,7 +26,7 @@ import { publicationsRouter, publicPages } from "../publications/index.ts";
 import { reviewRouter } from "../review/index.ts";
 import { rollupsRouter } from "../rollups/index.ts";
 import { yearsRouter } from "../years/index.ts";
-import { clientIpMiddleware } from "./client-ip.ts";
+import { clientIp, clientIpMiddleware } from "./client-ip.ts";
 import type { AppEnv, Deps } from "./context.ts";
 import { DOCS_PAGE, DOCS_SCRIPT } from "./docs-page.ts";
 import { errorBody, INTERNAL_ERROR, ServerError } from "./errors.ts";
@@ -104,7 +105,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     return c.text("Not found", 404);
   });
 
-  app.onError((err, c) => {
+  const refusals = refusalLog();
+  app.onError(async (err, c) => {
     if (err instanceof DomainError) {
       // "Please sign in" becomes "your session has ended" when a session cookie came with the request.
       const e =
@@ -118,6 +120,22 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
             })
           : err;
       const { status, body } = errorBody(e);
+      if (
+        (status === 403 || status === 404) &&
+        c.req.path.startsWith("/api/v1/") &&
+        !c.req.path.startsWith("/api/v1/public/")
+      ) {
+        await refusals
+          .record(deps, {
+            actor: c.get("actor"),
+            ip: clientIp(c),
+            method: c.req.method,
+            path: c.req.path,
+            status,
+            code: body.error.code,
+          })
+          .catch((x) => deps.logError(x));
+      }
       return c.json(body, status);
     }
     if (err instanceof HTTPException && err.status < 500) {
