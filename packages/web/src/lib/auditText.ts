@@ -27,6 +27,8 @@ const ACTION: Record<string, [string, string]> = {
   "workflow.approve": ["审核通过", "Approved"],
   "workflow.return": ["退回", "Returned"],
   "demo.load": ["载入演示数据", "Loaded the demo data"],
+  "audit.read": ["查阅审计记录", "Read the audit trail"],
+  "request.refused": ["请求被拒绝", "Request refused"],
   "scoring_scheme.define": ["定义评分方案", "Defined a scoring scheme"],
   "evaluation.items": ["修改自评指标", "Changed the self-evaluation's indicators"],
   "duty.reorder": ["调整职责顺序", "Reordered duties"],
@@ -67,6 +69,9 @@ const ENTITY: Record<string, [string, string]> = {
   auth: ["登录", "Sign-in"],
   role: ["角色", "Role"],
   workflow: ["审核", "Review"],
+  audit: ["审计记录", "Audit trail"],
+  request: ["请求", "Request"],
+  demo: ["演示数据", "Demo data"],
 };
 
 const VERB: Record<string, [string, string]> = {
@@ -86,6 +91,8 @@ export function auditActionText(action: string, lang: Lang): string {
   if (e && v) return lang === "zh" ? `${v[0]}${e[0]}` : `${v[1]} ${e[1].toLowerCase()}`;
   if (action.startsWith("export.") && e)
     return lang === "zh" ? `导出（${action.slice(7)}）` : `Export (${action.slice(7)})`;
+  // A code not known here yet: what it is about in words, the code beside.
+  if (e) return lang === "zh" ? `${e[0]}（${action}）` : `${e[1]} (${action})`;
   return action;
 }
 
@@ -164,6 +171,12 @@ const DETAIL: Record<string, [string, string]> = {
   rows: ["行数", "Rows"],
   from: ["原值", "From"],
   to: ["新值", "To"],
+  query: ["查询条件", "Query"],
+  method: ["方法", "Method"],
+  path: ["地址", "Path"],
+  status: ["状态码", "Status"],
+  code: ["错误代码", "Code"],
+  leftOutBefore: ["此前未记录的次数", "Left out before"],
 };
 const REASON: Record<string, [string, string]> = {
   wrong_password: ["密码错误", "wrong password"],
@@ -177,6 +190,11 @@ const REASON: Record<string, [string, string]> = {
 function keyLabel(k: string, lang: Lang): string {
   if (hasFieldLabel(k)) return fieldLabel(k, lang);
   return DETAIL[k]?.[lang === "zh" ? 0 : 1] ?? k;
+}
+
+/** A details key's label: the details', else the form's, else the key. */
+function detailLabel(k: string, lang: Lang): string {
+  return DETAIL[k]?.[lang === "zh" ? 0 : 1] ?? keyLabel(k, lang);
 }
 
 /** Keys that are internal and say nothing to the reader. */
@@ -220,6 +238,6 @@ export function auditDetailsText(details: unknown, lang: Lang): string {
   if (typeof details !== "object" || Array.isArray(details)) return auditValueText("details", details, lang);
   return Object.entries(details as Record<string, unknown>)
     .filter(([k]) => !INTERNAL.test(k))
-    .map(([k, v]) => `${keyLabel(k, lang)}${lang === "zh" ? "：" : ": "}${auditValueText(k, v, lang)}`)
+    .map(([k, v]) => `${detailLabel(k, lang)}${lang === "zh" ? "：" : ": "}${auditValueText(k, v, lang)}`)
     .join(lang === "zh" ? "；" : "; ");
 }

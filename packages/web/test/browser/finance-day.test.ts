@@ -29,6 +29,16 @@ async function leaveDialog(page: Page): Promise<string> {
   return (await page.locator(".ant-modal-confirm").last().textContent()) ?? "";
 }
 
+/** Waits until the last dialog has finished opening (its zoom animation), for a screenshot that shows it. */
+async function dialogSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const m = [...document.querySelectorAll<HTMLElement>(".ant-modal")].pop();
+    if (!m) return false;
+    const s = getComputedStyle(m);
+    return s.opacity === "1" && (s.transform === "none" || s.transform === "matrix(1, 0, 0, 1, 0, 0)");
+  });
+}
+
 /** Whether the page holds a reload or a tab close (its beforeunload handler cancels the event). */
 function holdsUnload(page: Page): Promise<boolean> {
   return page.evaluate(() => {
@@ -68,6 +78,7 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
     // A sidebar link: the dialog says what is lost; staying keeps the page and the edit.
     await page.getByRole("menuitem", { name: "预算" }).click();
     expect(await leaveDialog(page)).toContain("未保存的修改");
+    await dialogSettled(page);
     await h.screenshot(page, "leave-guard", { publish: true });
     await page.locator("#leave-cancel").click();
     await page.locator("#leave-cancel").waitFor({ state: "detached" });
@@ -152,6 +163,7 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
     const filler = await project("filler", DRAFT);
     const text = await filler.p.workflow.pressAndRead("wf-submit");
     expect(text).toContain("提交后记录将锁定");
+    await dialogSettled(filler.page);
     await h.screenshot(filler.page, "confirm-submit", { publish: true });
     await filler.page.locator("#wf-confirm-cancel").click();
     await filler.page.locator("#wf-confirm-cancel").waitFor({ state: "detached" });
@@ -173,6 +185,7 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
     const publishText = reviewer.page.getByTestId("publish-confirm-text");
     await publishText.waitFor();
     expect(await publishText.textContent()).toContain("将在公开网站上发布，任何人可见");
+    await dialogSettled(reviewer.page);
     await h.screenshot(reviewer.page, "confirm-publish", { publish: true });
     await reviewer.page.locator("#publish-cancel").click();
     await reviewer.page.locator("#publish-cancel").waitFor({ state: "detached" });
@@ -232,6 +245,7 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
     await p.getByTestId("edit-project-header").click();
     await p.getByTestId("edit-annualFunds").fill("1,350.5");
     await p.getByTestId("edit-annualGoal").fill("完成 30 个路口信号灯改造");
+    await dialogSettled(p);
     await h.screenshot(p, "project-header-edit", { publish: true });
     await p.locator("#edit-project-ok").click();
     await expect.poll(() => p.getByTestId("annual-funds").textContent()).toBe("1,350.50");

@@ -148,3 +148,13 @@ describe("a refused request body", () => {
     expect(describeError(locked, "zh")).toBe("字段「新密码」：密码至少 10 个字符");
   });
 });
+
+describe("audit actions the list does not know yet", () => {
+  it("say what they are about, with the code beside", () => {
+    expect(auditActionText("audit.read", "zh")).toBe("查阅审计记录");
+    expect(auditActionText("audit.purge", "zh")).toBe("审计记录（audit.purge）");
+    expect(auditDetailsText({ method: "POST", status: 403, code: "forbidden" }, "zh")).toBe(
+      "方法：POST；状态码：403；错误代码：forbidden",
+    );
+  });
+});
