@@ -25,7 +25,7 @@ import {
 import { departmentSelfEvaluationTables, readDepartmentSelfEvaluation } from "./department-self-evaluation.ts";
 import { isDutyActivityTable, readDutyActivityTables } from "./duty-activity.ts";
 import { looksLikeEvaluationReport, readEvaluationReport } from "./evaluation-report.ts";
-import { hasIndicatorGrid, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
+import { hasIndicatorGrid, isProjectGoalForm, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
 import { projectSelfEvaluationTables, readProjectSelfEvaluations } from "./project-self-evaluation.ts";
 import { explainRecognition } from "./recognition.ts";
 import { looksLikeStreamProjectSelfEvaluation, readStreamProjectSelfEvaluation } from "./stream-form.ts";
@@ -76,7 +76,7 @@ export function recogniseKinds(source: SourceDocument): Kind[] {
     kinds.push("project-self-evaluation");
   else if (departmentSelfEvaluationTables(source.blocks).length > 0) kinds.push("department-self-evaluation");
   else if (tables.some(isDepartmentExpenditureTable)) kinds.push("department-expenditure-self-evaluation");
-  if (tables.some(isProjectInfoTable) && tables.some(hasIndicatorGrid) && !kinds.includes("project-self-evaluation"))
+  if (isProjectGoalForm(source.blocks, tables) && !kinds.includes("project-self-evaluation"))
     kinds.push("project-goals");
   if (tables.some(isDutyActivityTable)) kinds.push("duty-activity-goals");
   // kinds read from prose: a 三公 statement, a narrative evaluation report (after the table kinds)

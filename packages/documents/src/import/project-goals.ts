@@ -7,6 +7,7 @@
 import type { Amount, Project } from "@jixiao/core/model";
 import type { Block, Table } from "../model/table.ts";
 import { type ImportContext, isEmptyRow, norm, splitCodeName, tidy, unitIn, yearIn } from "./context.ts";
+import { formBudget } from "./form-budget.ts";
 import { findHeaderRow } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
 import { fenOf, fenToWanYuanText } from "./values.ts";
@@ -51,6 +52,20 @@ export function hasIndicatorGrid(table: Table): boolean {
   return findHeaderRow(table, ["level1", "level2", "name", "target"]) !== undefined;
 }
 
+/**
+ * A project goal form: a table with a 项目名称 row and an indicator grid — or, when the text stops before the grid
+ * (a page cut short), a 项目名称 row under a title that names a 绩效目标(申报)表.
+ */
+export function isProjectGoalForm(blocks: Block[], tables: Table[]): boolean {
+  if (!tables.some(isProjectInfoTable)) return false;
+  if (tables.some(hasIndicatorGrid)) return true;
+  const title = /绩效目标(申报|批复|审核)?表/;
+  return (
+    blocks.some((b) => b.type === "paragraph" && title.test(b.text)) ||
+    tables.some((t) => t.rows.slice(0, 3).some((row) => row.some((c) => title.test(c.text))))
+  );
+}
+
 /** Reads every project of the document (a project starts at a table with a 项目名称 row). */
 export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[] {
   const projects: Project[] = [];
@@ -90,6 +105,8 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
       for (let r = 0; r < table.rows.length; r++) ctx.unmappedRow(table, r);
     }
   }
+  // a budget stated outside the project's table (a label and its amount as paragraphs or cells of their own)
+  for (const p of projects) if (!p.budget) p.budget = formBudget(ctx, blocks, p.name);
   return projects;
 }
 

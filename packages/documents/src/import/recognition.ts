@@ -18,7 +18,7 @@ import { departmentSelfEvaluationTables } from "./department-self-evaluation.ts"
 import { isDutyActivityTable } from "./duty-activity.ts";
 import { looksLikeEvaluationReport } from "./evaluation-report.ts";
 import { type HeaderField, mapColumns } from "./headers.ts";
-import { hasIndicatorGrid, isProjectInfoTable } from "./project-goals.ts";
+import { isProjectGoalForm } from "./project-goals.ts";
 import { projectSelfEvaluationTables } from "./project-self-evaluation.ts";
 import { looksLikeStreamProjectSelfEvaluation } from "./stream-form.ts";
 import { looksLikeThreePublic } from "./three-public.ts";
@@ -55,7 +55,7 @@ const TESTS: Partial<Record<Kind, KindTest>> = {
     title: /项目(支出)?绩效自评表|项目自评表/,
   },
   "project-goals": {
-    decisive: (_b, tables) => tables.some(isProjectInfoTable) && tables.some(hasIndicatorGrid),
+    decisive: (blocks, tables) => isProjectGoalForm(blocks, tables),
     needs: {
       zh: "含「项目名称」行的表格，以及表头为一级指标、二级指标、三级指标、指标值的指标表",
       en: "a table with a 项目名称 row and an indicator table headed 一级指标, 二级指标, 三级指标, 指标值",
