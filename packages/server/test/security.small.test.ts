@@ -1,13 +1,14 @@
 /**
  * Issue 15, finding 11 — the session is rotated on a password change (the old token opens nothing, the person
  * goes on signed in under a new one), and backups, which hold password hashes, are written 0600 whatever the
- * umask or the mode of a file they replace.
+ * umask or the mode of a file they replace, and encrypted with a passphrase when one is given.
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { backup } from "../src/backup/backup.ts";
+import { backup, restore } from "../src/backup/backup.ts";
 import { openDatabase } from "../src/db/open.ts";
 import { Client, createAccount } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
@@ -64,5 +65,49 @@ describe("backup files are private (0600)", () => {
       process.umask(old);
     }
     expect(mode(out)).toBe(0o600);
+  });
+});
+
+describe("passphrase-encrypted backups", () => {
+  const dir = mkdtempSync(join(tmpdir(), "jixiao-backup-enc-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("round-trips the embedded database through AES-256-GCM; a wrong passphrase or a changed byte restores nothing", async () => {
+    const source = join(dir, "source");
+    const h = await openDatabase({ dataDir: source });
+    await h.db.execute(sql`INSERT INTO audit_events (action, actor_name) VALUES ('backup.secret', '机密')`);
+    await h.close();
+    const out = join(dir, "db.jxbk");
+    await backup({ dataDir: source }, out, { passphrase: "correct horse battery" });
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const bytes = readFileSync(out);
+    expect(bytes.subarray(0, 6).toString()).toBe("JXBK1\n");
+    // Neither the clear dump's gzip header nor any clear temporary file is left.
+    expect(bytes.includes(Buffer.from([0x1f, 0x8b, 0x08]), 34)).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(["db.jxbk", "source"]);
+
+    await expect(restore({ dataDir: join(dir, "r0") }, out)).rejects.toThrow(/备份已加密/);
+    await expect(restore({ dataDir: join(dir, "r1") }, out, { passphrase: "wrong" })).rejects.toThrow(/口令错误/);
+    const tampered = join(dir, "tampered.jxbk");
+    const copy = Buffer.from(bytes);
+    copy[copy.length - 100]! ^= 1;
+    writeFileSync(tampered, copy);
+    await expect(
+      restore({ dataDir: join(dir, "r2") }, tampered, { passphrase: "correct horse battery" }),
+    ).rejects.toThrow(/文件已被改动/);
+    rmSync(tampered);
+
+    await restore({ dataDir: join(dir, "r3") }, out, { passphrase: "correct horse battery" });
+    const r = await openDatabase({ dataDir: join(dir, "r3") });
+    try {
+      const rows = (await r.db.execute(
+        sql`SELECT actor_name FROM audit_events WHERE action = 'backup.secret'`,
+      )) as unknown as {
+        rows: { actor_name: string }[];
+      };
+      expect(rows.rows).toEqual([{ actor_name: "机密" }]);
+    } finally {
+      await r.close();
+    }
   });
 });

@@ -4,9 +4,11 @@
  *   server runs on it); restored into an empty folder with `loadDataDir`, then migrated.
  * - PostgreSQL: `pg_dump --format=custom` / `pg_restore --clean --if-exists --no-owner` (the client tools
  *   must be installed and at least as new as the server).
- * Backup files are written 0600 (they hold password hashes).
+ * Backup files are written 0600 (they hold password hashes), and encrypted with a passphrase when one is given
+ * (encryption.ts).
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import {
   chmodSync,
   closeSync,
@@ -15,6 +17,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from "node:fs";
 import { join, resolve } from "node:path";
@@ -22,6 +25,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { DomainError } from "@jixiao/core";
 import { acquireFolderLock } from "../db/lock.ts";
 import { openDatabase } from "../db/open.ts";
+import { decryptFile, encryptFile, isEncryptedBackup } from "./encryption.ts";
 
 export type Target = { dataDir: string } | { url: string };
 
@@ -60,7 +64,24 @@ function privateFile(out: string): void {
   chmodSync(out, 0o600);
 }
 
-export async function backup(target: Target, file: string): Promise<void> {
+export interface BackupOptions {
+  /** Encrypt the backup with this passphrase (AES-256-GCM, key by scrypt); restore then needs it too. */
+  passphrase?: string | undefined;
+}
+
+export async function backup(target: Target, file: string, options: BackupOptions = {}): Promise<void> {
+  if (options.passphrase) {
+    // Dump in clear into a private temporary file beside the target, encrypt into the target, remove the clear one.
+    const clear = `${resolve(file)}.${randomBytes(6).toString("hex")}.tmp`;
+    try {
+      await backup(target, clear);
+      await encryptFile(clear, resolve(file), options.passphrase);
+      chmodSync(resolve(file), 0o600);
+    } finally {
+      rmSync(clear, { force: true });
+    }
+    return;
+  }
   const out = resolve(file);
   if ("url" in target) {
     privateFile(out);
@@ -88,10 +109,26 @@ export async function backup(target: Target, file: string): Promise<void> {
   }
 }
 
-export async function restore(target: Target, file: string): Promise<void> {
+export async function restore(target: Target, file: string, options: BackupOptions = {}): Promise<void> {
   const input = resolve(file);
   if (!existsSync(input))
     throw new DomainError("not_found", { zh: `备份文件不存在：${input}`, en: `No such backup: ${input}` });
+  if (isEncryptedBackup(input)) {
+    if (!options.passphrase) {
+      throw new DomainError("invalid_input", {
+        zh: "备份已加密：请提供口令（JIXIAO_BACKUP_PASSPHRASE）",
+        en: "The backup is encrypted: give its passphrase (JIXIAO_BACKUP_PASSPHRASE)",
+      });
+    }
+    const clear = `${input}.${randomBytes(6).toString("hex")}.tmp`;
+    try {
+      await decryptFile(input, clear, options.passphrase);
+      await restore(target, clear);
+    } finally {
+      rmSync(clear, { force: true });
+    }
+    return;
+  }
   if ("url" in target) {
     await run("pg_restore", [
       "--clean",
