@@ -112,7 +112,8 @@ describe.skipIf(!hasChromium)("department budget editor", () => {
     await budget.tab(/政府采购/);
     expect(await budget.cell("procurement", 0, "itemName").textContent()).toBe("执法记录仪");
     expect(await budget.procurementCheck(0).getAttribute("data-holds")).toBe("yes");
-    expect(await page.getByTestId("execution-total-determinedBudget").textContent()).toBe("16693.325908");
+    // read only: 万元 with thousands separators, every digit kept
+    expect(await page.getByTestId("execution-total-determinedBudget").textContent()).toBe("16,693.325908");
     expect(await page.getByTestId("execution-total-check").textContent()).toBe("99.32%");
     expect(await budget.editControls().count()).toBe(0);
     expect(await page.locator('[data-testid="execution-card"] input, [data-testid="execution-add"]').count()).toBe(0);

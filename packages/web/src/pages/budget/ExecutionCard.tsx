@@ -5,7 +5,7 @@ import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { useLeaveGuard } from "../../lib/leaveGuard.tsx";
 import { type Execution, type ExecutionScope, executionApi } from "./api.ts";
-import { type ExecutionDraft, executionCheck, executionDraftOf, executionFields, readWan } from "./model.ts";
+import { type ExecutionDraft, executionCheck, executionDraftOf, executionFields, readWan, wanShown } from "./model.ts";
 
 const SCOPES: ExecutionScope[] = ["total", "basic", "project_spending"];
 const FIELDS = ["initialBudget", "adjustment", "determinedBudget", "executed"] as const;
@@ -160,7 +160,7 @@ export function ExecutionCard({
                   onChange={(e) => set(r.key, f, e.target.value)}
                 />
               ) : (
-                <span data-testid={`execution-${r.scope}-${f}`}>{r.draft[f] || "—"}</span>
+                <span data-testid={`execution-${r.scope}-${f}`}>{r.draft[f] ? wanShown(r.draft[f]) : "—"}</span>
               ),
           })),
           {
