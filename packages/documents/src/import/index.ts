@@ -58,6 +58,8 @@ export const EXPECTED_HEADERS: Record<Kind, string> = {
   "budget-disclosure": "部门预算信息公开的正文（“三公”经费、政府采购、国有资产、机关运行经费）",
   "three-public": "“三公”经费预算或决算说明（因公出国（境）费、公务接待费、公务用车购置及运行费）",
   "evaluation-report": "绩效自评或评价报告正文（预算数、执行数、执行率、自评得分）",
+  "final-account-disclosure":
+    "部门预算或决算公开（收支总表、财政拨款收支总表、一般公共预算财政拨款支出表、“三公”经费支出表及情况说明）",
 };
 
 function tablesOf(blocks: Block[]): Table[] {

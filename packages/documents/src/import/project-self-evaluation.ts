@@ -210,7 +210,9 @@ export function readProjectSelfEvaluations(
         if (!f) return;
         const v = texts.slice(i + 1).find((x) => x !== "" && labelOf(x) === undefined);
         if (v === undefined) return;
-        if (f === "name" && (!p || p.name !== "" || p.indicators.length > 0)) p = start(row);
+        // a second 项目名称 starts the next project (one already named or with indicators)
+        const filled = p !== undefined && (p.name !== "" || p.indicators.length > 0);
+        if (f === "name" && (p === undefined || filled)) p = start(row);
         p ??= start(row);
         p[f] = v;
         used = true;

@@ -239,7 +239,14 @@ export function tokensCandidate(lines: Line[], file: string): Proposal[] {
         // where its header starts: its first cell followed by its second (a header name may span words)
         for (let k = from; k < words.length && at < 0; k++) {
           if (head.length === 0 || words[k] !== head[0]) continue;
-          if (head.length < 2 || words.slice(k + 1, k + 4).join("").startsWith(head[1]!)) at = k;
+          if (
+            head.length < 2 ||
+            words
+              .slice(k + 1, k + 4)
+              .join("")
+              .startsWith(head[1]!)
+          )
+            at = k;
         }
         if (at < 0) continue;
         if (at > 0) t.before = words.slice(0, at).join(" ");
