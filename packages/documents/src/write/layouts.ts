@@ -424,6 +424,29 @@ function headingLike(text: string): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // 部门整体支出绩效自评表 (seed 003)
 
+/** 1,000 万 元 in fen: a figure this large under a 万元 header is plainly in 元 (the importer's rule). */
+const PLAINLY_YUAN_FEN = 1_000_000_000n;
+
+/**
+ * The unit the budget header prints: the one the document stated, with the figures as they were — seed 003's header
+ * says 万元 over figures in 元, and the export keeps that mistake visible (reading the export back gives the same
+ * stated unit, the same amounts and the same unit_mismatch problem) instead of printing 元 and hiding it. The unit
+ * of the amounts is printed instead only where the stated one would make the figures read as something else: no
+ * unit stated, or 万元 stated over figures in 元 none of which is large enough to be plainly 元 (each would be read
+ * 10,000 times too large).
+ */
+export function headerUnit(d: DepartmentExpenditureEvaluation): string {
+  const stated = d.statedUnit;
+  if (stated === d.amountUnit) return stated;
+  if (stated === "万元" && d.amountUnit === "元") {
+    const plain = d.budgetRows.some((r) =>
+      [r.initial, r.budget, r.executed].some((a) => a?.fen !== undefined && BigInt(a.fen) >= PLAINLY_YUAN_FEN),
+    );
+    if (plain) return stated;
+  }
+  return d.amountUnit;
+}
+
 function departmentExpenditure(d: DepartmentExpenditureEvaluation, clean: Clean): WDocument {
   const W = 9;
   const unit = d.amountUnit;
@@ -432,7 +455,7 @@ function departmentExpenditure(d: DepartmentExpenditureEvaluation, clean: Clean)
   const budgetRows = d.budgetRows;
   rows.push(
     row(
-      H(`部门预算资金（${unit}）`, { rowSpan: budgetRows.length + 1 }),
+      H(`部门预算资金（${headerUnit(d)}）`, { rowSpan: budgetRows.length + 1 }),
       H("项目年度支出", { colSpan: 2 }),
       H("年初预算数"),
       H("预算调整数（调增为“+”；调减为“-”）"),

@@ -7,8 +7,9 @@
  *   an amount that is not one (`**`) compares by its text;
  * - whitespace: runs of spaces are one, and spaces or line breaks between Chinese characters (PDF extraction
  *   artefacts) are none;
- * - the department expenditure table's `statedUnit`: the export prints the unit the amounts are in (seed 003's
- *   header said 万元 over figures in 元; the import reported it, the export writes 元).
+ * - the department expenditure table's `statedUnit` when the document stated none: the export then prints the unit
+ *   the amounts are in, which comes back as stated. A stated unit is compared as it is (seed 003's header says 万元
+ *   over figures in 元: the export keeps 万元, so that reading it back reports the same mistake).
  * Everything else — every name, target text and its parsed value, tier, score, rate, goal, note — must be equal.
  */
 import type { ImportedDocument } from "@jixiao/core/model";
@@ -35,7 +36,7 @@ export function normalise(v: unknown): unknown {
       return o.fen !== undefined ? { unit: o.unit, fen: o.fen } : { unit: o.unit, text: ws(String(o.text)) };
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(o)) {
-      if (k === "location" || k === "nameText" || k === "statedUnit") continue;
+      if (k === "location" || k === "nameText") continue;
       if (k === "text" && typeof o.name === "string") continue;
       if (x === undefined) continue;
       out[k] = normalise(x);
@@ -55,8 +56,10 @@ export function dataOf(doc: ImportedDocument, layout: Layout): unknown {
       return normalise(doc.dutyGoals);
     case "department-self-evaluation":
       return normalise(doc.departmentSelfEvaluation);
-    case "department-expenditure-self-evaluation":
-      return normalise(doc.departmentExpenditureEvaluation);
+    case "department-expenditure-self-evaluation": {
+      const d = doc.departmentExpenditureEvaluation;
+      return normalise(d && { ...d, statedUnit: d.statedUnit ?? d.amountUnit });
+    }
     case "project-self-evaluation":
       return normalise(doc.projectSelfEvaluations);
     case "budget-disclosure":

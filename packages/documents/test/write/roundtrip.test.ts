@@ -5,14 +5,19 @@
  * left out: locations and the source's own way of writing a name or an amount).
  */
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { ImportedDocument } from "@jixiao/core/model";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { importDocument } from "../../src/import/index.ts";
 import type { SourceDocument } from "../../src/model/table.ts";
 import { readDocument } from "../../src/read/index.ts";
+import { readExtractedText } from "../../src/text/index.ts";
 import { exportDocument, type Layout, layoutsFor } from "../../src/write/index.ts";
+import { headerUnit } from "../../src/write/layouts.ts";
 import { dataOf, ws } from "./compare.ts";
-import { projectSelfEvaluationSample, SEEDS, seedDocument } from "./fixtures.ts";
+import { projectSelfEvaluationSample, ROOT, SEEDS, seedDocument } from "./fixtures.ts";
 
 async function roundTrip(doc: ImportedDocument, as: Layout, format: "xlsx" | "docx") {
   const out = await exportDocument(doc, { as, format });
@@ -141,5 +146,85 @@ describe("export → import gives back the same data", () => {
         dataOf(first.document, "project-self-evaluation"),
       );
     }
+  });
+});
+
+describe("the header unit comes back as the document stated it (issue 11 #7)", () => {
+  const SEED = "003_edf844a12b53980c";
+  const unitProblems = (r: { problems: { code: string }[] }) => r.problems.filter((x) => x.code === "unit_mismatch");
+  /** 年度资金总额 as the seed's text prints it: 170,294,599.63 under 部门预算资金(万元). */
+  const TOTAL_FEN = "17029459963";
+
+  for (const format of ["xlsx", "docx"] as const) {
+    it(`seed 003 in ${format}: 万元 stated over figures in 元 — the same stated unit, amounts and unit_mismatch`, async () => {
+      const text = readFileSync(join(ROOT, "fixtures/seeds", `${SEED}.txt`), "utf8");
+      const first = importDocument(readExtractedText(text, `${SEED}.txt`));
+      const d = first.document.departmentExpenditureEvaluation!;
+      // what the seed itself says (checked by hand in its text): the header 万元, the figures in 元
+      expect(d.statedUnit).toBe("万元");
+      expect(d.amountUnit).toBe("元");
+      expect(d.budgetRows[0]?.initial?.fen).toBe(TOTAL_FEN);
+      expect(unitProblems(first)).toHaveLength(1);
+
+      const out = await exportDocument(first.document, { as: "department-expenditure-self-evaluation", format });
+      const read = (await readDocument(out.data, out.fileName)) as SourceDocument;
+      // the written header states 万元, as the document did
+      const cells = read.blocks.flatMap((b) => (b.type === "table" ? b.table.rows.flat().map((c) => c.text) : []));
+      expect(cells).toContain("部门预算资金（万元）");
+      expect(cells.some((t) => /部门预算资金（元）/.test(t))).toBe(false);
+      const back = importDocument(read);
+      const e = back.document.departmentExpenditureEvaluation!;
+      expect(e.statedUnit).toBe("万元");
+      expect(e.amountUnit).toBe("元");
+      expect(e.budgetRows[0]?.initial?.fen).toBe(TOTAL_FEN);
+      expect(dataOf(back.document, "department-expenditure-self-evaluation")).toEqual(
+        dataOf(first.document, "department-expenditure-self-evaluation"),
+      );
+      expect(unitProblems(back).map((x) => x.code)).toEqual(["unit_mismatch"]);
+    });
+  }
+
+  it("a unit the figures would be misread under is not printed: none stated, or 万元 over small figures in 元", async () => {
+    const base = seedDocument(SEED);
+    const d = base.departmentExpenditureEvaluation!;
+    expect(headerUnit(d)).toBe("万元");
+    expect(headerUnit({ ...d, statedUnit: undefined })).toBe("元");
+    expect(headerUnit({ ...d, statedUnit: "元" })).toBe("元");
+    expect(headerUnit({ ...d, statedUnit: "万元", amountUnit: "万元" })).toBe("万元");
+    // every figure under 1,000 万 元: printed under 万元 they would read back 10,000 times too large
+    const small = structuredClone(d);
+    for (const r of small.budgetRows)
+      for (const k of ["initial", "budget", "executed"] as const)
+        if (r[k]) r[k] = { text: "9,999,999.99", unit: "元", fen: "999999999", yuan: "9999999.99" };
+    expect(headerUnit(small)).toBe("元");
+    small.budgetRows[0]!.executed = { text: "10,000,000.00", unit: "元", fen: "1000000000", yuan: "10000000.00" };
+    expect(headerUnit(small)).toBe("万元");
+  });
+
+  it("whatever the figures, the amounts read back are the amounts written (fast-check, xlsx)", async () => {
+    const base = seedDocument(SEED);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.bigInt({ min: 0n, max: 100_000_000_000n }),
+        fc.constantFrom<"元" | "万元" | undefined>("元", "万元", undefined),
+        async (fen, stated) => {
+          const doc = structuredClone(base);
+          const d = doc.departmentExpenditureEvaluation!;
+          if (stated) d.statedUnit = stated;
+          else delete d.statedUnit;
+          const yuan = `${fen / 100n}.${(fen % 100n).toString().padStart(2, "0")}`;
+          for (const r of d.budgetRows)
+            for (const k of ["initial", "budget", "executed"] as const)
+              if (r[k]) r[k] = { text: yuan, unit: "元", fen: fen.toString(), yuan };
+          const back = await roundTrip(doc, "department-expenditure-self-evaluation", "xlsx");
+          const e = back.document.departmentExpenditureEvaluation!;
+          expect(e.budgetRows.map((r) => [r.initial?.fen, r.budget?.fen, r.executed?.fen])).toEqual(
+            d.budgetRows.map((r) => [r.initial?.fen, r.budget?.fen, r.executed?.fen]),
+          );
+          expect(e.statedUnit).toBe(headerUnit(d));
+        },
+      ),
+      { numRuns: 12 },
+    );
   });
 });
