@@ -49,6 +49,21 @@ describe("jixiao import", () => {
     expect(out).toContain("30,702,100.00 元 = 3,070.21 万元");
   });
 
+  it("prints the coverage always, and with --explain the layout readings and each kind's evidence", async () => {
+    const file = join(ROOT, "fixtures/corpus/docs/he-langfang-spxx-2019-pse-1.txt");
+    const plain = captureIo();
+    expect(await main([file], plain)).toBe(0);
+    expect(plain.out()).toMatch(/读取 coverage: \d+\.\d%（\d+\/\d+ 行 lines/);
+    expect(plain.out()).not.toContain("识别依据");
+    const io = captureIo();
+    expect(await main([file, "--explain"], io)).toBe(0);
+    const out = io.out();
+    expect(out).toContain("版式 layout");
+    expect(out).toMatch(/✓ stream\s+第 \d+–\d+ 行/);
+    expect(out).toMatch(/✔ 项目支出绩效自评表 \(project-self-evaluation\) \d+%/);
+    expect(out).toMatch(/✘ 部门职责-工作活动绩效目标表 \(duty-activity-goals\) \d+%/);
+  });
+
   it("--kind forces a kind and says when its headers are missing", async () => {
     const io = captureIo();
     expect(await main([SEED_004, "--kind", "duty-activity-goals", "--json"], io)).toBe(0);

@@ -12,7 +12,7 @@ import { formatLocation } from "@jixiao/core";
 import { type ImportResult, KIND_NAMES, KINDS, type Kind } from "@jixiao/documents";
 import { parseArgs, UsageError } from "../args.ts";
 import type { Io } from "../run.ts";
-import { readAndImport } from "./read-file.ts";
+import { type Imported, readAndImport } from "./read-file.ts";
 
 const USAGE = `用法 usage: jixiao import <文件 file> [--kind <类型 kind>] [--json] [--explain]
   类型 kinds: ${KINDS.join(", ")}\n`;
@@ -39,7 +39,10 @@ export async function main(args: string[], io: Io): Promise<number> {
   }
   const path = parsed.positional[0]!;
 
-  const read = await readAndImport(path, kindArg ? { kind: kindArg as Kind } : {});
+  const read = await readAndImport(path, {
+    ...(kindArg ? { kind: kindArg as Kind } : {}),
+    explain: parsed.flags.has("explain"),
+  });
   if (!read.ok) {
     io.stderr.write(`${read.message}\n`);
     return 1;
@@ -58,7 +61,7 @@ const MAX_SHOWN = 60;
 
 const SEVERITY: Record<string, string> = { error: "错误 error", warning: "警告 warning", info: "提示 info" };
 
-function human(r: ImportResult, explain: boolean): string {
+function human(r: Imported, explain: boolean): string {
   const s = r.summary;
   const lines: string[] = [];
   lines.push(`文件 file: ${r.document.file}（${r.document.format}）`);
@@ -124,8 +127,14 @@ function coverageLines(r: ImportResult): string[] {
 
 const MAX_UNREAD_SHOWN = 12;
 
-function explainLines(r: ImportResult): string[] {
-  const out = ["识别依据 recognition:"];
+function explainLines(r: Imported): string[] {
+  const out: string[] = [];
+  if (r.layout)
+    out.push(
+      "版式 layout (readings tried per stretch of lines; ✔ kept):",
+      ...r.layout.split("\n").map((l) => `  ${l}`),
+    );
+  out.push("识别依据 recognition:");
   for (const e of r.recognition) {
     out.push(`  ${e.recognised ? "✔" : "✘"} ${KIND_NAMES[e.kind].zh} (${e.kind}) ${e.confidence}%`);
     for (const reason of e.reasons) out.push(`      ${reason.zh}`);

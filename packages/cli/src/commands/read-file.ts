@@ -9,11 +9,13 @@ import { basename } from "node:path";
 import { DomainError } from "@jixiao/core";
 import { type ImportedDocument, ImportedDocumentSchema } from "@jixiao/core/model";
 import {
+  formatExplanation,
   type ImportResult,
   importDocument,
   type Kind,
   readDocument,
   readExtractedText,
+  recoverLayout,
   type SourceDocument,
 } from "@jixiao/documents";
 
@@ -31,12 +33,17 @@ async function readBytes(path: string): Promise<Read<Buffer>> {
   }
 }
 
-async function importBytes(buf: Buffer, path: string, kind?: Kind): Promise<Read<ImportResult>> {
+/** An import result, with the layout stage's account of the readings it tried (text files, when asked). */
+export type Imported = ImportResult & { layout?: string };
+
+async function importBytes(buf: Buffer, path: string, kind?: Kind, explain = false): Promise<Read<Imported>> {
   let source: SourceDocument;
+  let layout: string | undefined;
   try {
     const read = await readDocument(new Uint8Array(buf), basename(path));
     if (read.format === "text") {
       source = readExtractedText(read.text, read.file);
+      if (explain) layout = formatExplanation(recoverLayout(read.text, read.file).explain);
       if (read.notes?.length) source.notes = [...read.notes, ...(source.notes ?? [])];
     } else {
       source = read;
@@ -47,14 +54,19 @@ async function importBytes(buf: Buffer, path: string, kind?: Kind): Promise<Read
     }
     throw e;
   }
-  return { ok: true, value: importDocument(source, kind ? { kind } : {}) };
+  const result: Imported = importDocument(source, kind ? { kind } : {});
+  if (layout !== undefined) result.layout = layout;
+  return { ok: true, value: result };
 }
 
-/** A file read and recognised as `jixiao import` does it. */
-export async function readAndImport(path: string, options: { kind?: Kind } = {}): Promise<Read<ImportResult>> {
+/** A file read and recognised as `jixiao import` does it; `explain` adds the layout stage's account. */
+export async function readAndImport(
+  path: string,
+  options: { kind?: Kind; explain?: boolean } = {},
+): Promise<Read<Imported>> {
   const bytes = await readBytes(path);
   if (!bytes.ok) return bytes;
-  return importBytes(bytes.value, path, options.kind);
+  return importBytes(bytes.value, path, options.kind, options.explain);
 }
 
 /**
