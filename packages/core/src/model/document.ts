@@ -18,6 +18,7 @@ export const KINDS = [
   "budget-disclosure",
   "three-public",
   "evaluation-report",
+  "final-account-disclosure",
 ] as const;
 export const KindSchema = z.enum(KINDS);
 export type Kind = z.infer<typeof KindSchema>;
@@ -37,6 +38,10 @@ export const KIND_NAMES: Record<Kind, { zh: string; en: string }> = {
     en: "三公 (three public expenses) budget / final-account statement",
   },
   "evaluation-report": { zh: "绩效评价（自评）报告", en: "narrative performance evaluation report" },
+  "final-account-disclosure": {
+    zh: "部门预算／决算公开（公开表及情况说明）",
+    en: "department budget / final-account disclosure (standard tables and narrative)",
+  },
 };
 
 export const LocationSchema = z.object({
@@ -505,6 +510,140 @@ export const EvaluationReportSchema = z.object({
 });
 export type EvaluationReport = z.infer<typeof EvaluationReportSchema>;
 
+/** The standard tables of a 部门预算 / 部门决算 公开 (national names and their local variants). */
+export const DISCLOSURE_TABLE_KINDS = [
+  "summary",
+  "income",
+  "expenditure",
+  "fiscalSummary",
+  "generalExpenditure",
+  "basicExpenditure",
+  "threePublic",
+  "governmentFund",
+  "stateCapital",
+  "projectExpenditure",
+] as const;
+export const DisclosureTableKindSchema = z.enum(DISCLOSURE_TABLE_KINDS);
+export type DisclosureTableKind = z.infer<typeof DisclosureTableKindSchema>;
+
+/** One amount cell of a disclosure table: its column header (joined over header rows) and the amount. */
+export const DisclosureCellSchema = z.object({
+  column: z.string(),
+  amount: AmountSchema,
+  location: LocationSchema,
+});
+
+/** One row of a disclosure table; two-sided tables (收支总表) give each side its own row. */
+export const DisclosureRowSchema = z.object({
+  label: z.string(),
+  /** 功能分类 / 经济分类 code (`204`, `20402`), when the row has one. */
+  code: z.string().optional(),
+  /** The side of a two-sided table: 收入 (left) or 支出 (right). */
+  side: z.enum(["income", "expenditure"]).optional(),
+  /** 合计 / 总计 / 小计 rows, and the 本年 totals. */
+  total: z.enum(["total", "grandTotal", "subtotal"]).optional(),
+  cells: z.array(DisclosureCellSchema),
+  location: LocationSchema,
+});
+export type DisclosureRow = z.infer<typeof DisclosureRowSchema>;
+
+export const DisclosureTableSchema = z.object({
+  kind: DisclosureTableKindSchema,
+  /** The table's title as written (`一般公共预算财政拨款“三公”经费支出决算表`). */
+  title: z.string(),
+  year: z.number().int().optional(),
+  /** The unit stated for the table (`单位：万元`); absent when none is stated (then amounts are read in 元). */
+  unit: z.enum(["元", "万元"]).optional(),
+  /** The unit (organisation) named in the table's header line (`部门：…`, `编制单位：…`). */
+  organisation: z.object({ text: z.string(), location: LocationSchema }).optional(),
+  /** Amount columns, as headed. */
+  columns: z.array(z.string()),
+  rows: z.array(DisclosureRowSchema),
+  /** No amount in the table (or only zeros). */
+  empty: z.boolean(),
+  /** The note that says why the table is empty (`本单位无政府性基金…故本表为空`). */
+  emptyNote: z.object({ text: z.string(), location: LocationSchema }).optional(),
+  location: LocationSchema,
+});
+export type DisclosureTable = z.infer<typeof DisclosureTableSchema>;
+
+export const DISCLOSURE_FIGURE_ITEMS = [
+  "incomeGrandTotal",
+  "expenditureGrandTotal",
+  "income",
+  "expenditure",
+  "fiscalIncomeGrandTotal",
+  "fiscalExpenditureGrandTotal",
+  "fiscalIncome",
+  "fiscalExpenditure",
+  "generalIncome",
+  "generalExpenditure",
+  "basicExpenditure",
+  "projectExpenditure",
+  "generalBasicExpenditure",
+  "personnel",
+  "publicUse",
+  "threePublicTotal",
+  "abroad",
+  "vehicle",
+  "vehiclePurchase",
+  "vehicleRunning",
+  "reception",
+  "runningCosts",
+] as const;
+export const DisclosureFigureItemSchema = z.enum(DISCLOSURE_FIGURE_ITEMS);
+export type DisclosureFigureItem = z.infer<typeof DisclosureFigureItemSchema>;
+
+/** A figure the 情况说明 states: what it is, on which basis (预算 or 决算), as written, where. */
+export const DisclosureFigureSchema = z.object({
+  item: DisclosureFigureItemSchema,
+  basis: z.enum(["budget", "final"]),
+  /** The words it was read from (`本年支出合计`, `公务接待费支出决算`). */
+  label: z.string(),
+  amount: AmountSchema,
+  location: LocationSchema,
+});
+export type DisclosureFigure = z.infer<typeof DisclosureFigureSchema>;
+
+/**
+ * A statement comparing two figures in words: 决算数大于预算数 (`against: budget`), 比上年增加…万元 (`against:
+ * prior`), 完成预算的87.17% (`percent` of the budget), with the item it is about when the sentence names one.
+ */
+export const DisclosureComparisonSchema = z.object({
+  item: DisclosureFigureItemSchema.optional(),
+  against: z.enum(["budget", "prior"]),
+  word: z.string(),
+  direction: z.enum(["increase", "decrease", "same"]).optional(),
+  amount: AmountSchema.optional(),
+  percent: PercentSchema.optional(),
+  /** The figure the sentence states for the item (this year's / the 决算), as read. */
+  current: AmountSchema.optional(),
+  text: z.string(),
+  location: LocationSchema,
+});
+export type DisclosureComparison = z.infer<typeof DisclosureComparisonSchema>;
+
+/** 部门预算公开 / 部门决算公开 with the standard tables (kind `final-account-disclosure`). */
+export const FinalAccountDisclosureSchema = z.object({
+  basis: z.enum(["budget", "final"]),
+  title: z.string().optional(),
+  organisation: z.string().optional(),
+  year: z.number().int().optional(),
+  /** The table of contents, recognised and skipped (its lines are not the tables). */
+  contents: z.object({ entries: z.array(z.string()), location: LocationSchema }).optional(),
+  /** Headings of parts, sections and tables, with the year they name. */
+  headings: z.array(z.object({ text: z.string(), year: z.number().int().optional(), location: LocationSchema })),
+  /** `截至2022年12月31日` / `2022年末` statements. */
+  asOf: z.array(z.object({ text: z.string(), year: z.number().int(), location: LocationSchema })),
+  tables: z.array(DisclosureTableSchema),
+  /** Figures the narrative (情况说明) states, each with its location. */
+  figures: z.array(DisclosureFigureSchema),
+  comparisons: z.array(DisclosureComparisonSchema),
+  /** Notes saying a table is empty (`本单位无政府性基金…`), by the table kind they name. */
+  emptyNotes: z.array(z.object({ kind: DisclosureTableKindSchema, text: z.string(), location: LocationSchema })),
+});
+export type FinalAccountDisclosure = z.infer<typeof FinalAccountDisclosureSchema>;
+
 export const OrganisationSchema = z.object({
   name: z.string(),
   code: z.string().optional(),
@@ -561,6 +700,7 @@ export const ImportedDocumentSchema = z.object({
   disclosure: DisclosureSchema.optional(),
   threePublic: ThreePublicSchema.optional(),
   evaluationReport: EvaluationReportSchema.optional(),
+  finalAccount: FinalAccountDisclosureSchema.optional(),
   /** Every paragraph outside tables, as written, with its source line: report text is kept whole. */
   paragraphs: z.array(z.object({ text: z.string(), location: LocationSchema })),
   unmapped: z.array(UnmappedSchema),

@@ -7,6 +7,7 @@ import type { ImportedDocument } from "../model/document.ts";
 import { resolveReviewConfig } from "./config.ts";
 import { ARITHMETIC_RULES } from "./rules/arithmetic.ts";
 import { COMPLETENESS_RULES } from "./rules/completeness.ts";
+import { DISCLOSURE_RULES } from "./rules/disclosure.ts";
 import { INDICATOR_RULES } from "./rules/indicators.ts";
 import { MONITORING_RULES } from "./rules/monitoring.ts";
 import { SCHEME_POINTS_RULES } from "./rules/scheme-points.ts";
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   ...SELF_EVALUATION_RULES,
   ...TEXT_RULES,
   ...MONITORING_RULES,
+  ...DISCLOSURE_RULES,
 ];
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

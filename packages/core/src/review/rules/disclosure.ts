@@ -1,0 +1,723 @@
+/**
+ * 部门预算公开 / 部门决算公开 (`document.finalAccount`): placeholders, years, the unit's name, the narrative's figures
+ * against the tables, sums inside tables, 基本支出 = 人员经费 + 公用经费, 三公 narrative against its table,
+ * 大于/小于/持平 and 完成预算的…% against the figures, and the required tables (present, or stated empty with a note).
+ * Amounts are compared exactly in fen; a difference within the rounding tolerance of the unit is a warning.
+ */
+
+import type {
+  Amount,
+  DisclosureFigureItem,
+  DisclosureTable,
+  DisclosureTableKind,
+  FinalAccountDisclosure,
+  ImportedDocument,
+} from "../../model/document.ts";
+import { type Fen, formatAmount } from "../../money/money.ts";
+import { compareAmounts, fenOf, loc } from "../context.ts";
+import type { Location, ReviewConfig, Rule, RuleFinding } from "../types.ts";
+
+type Cell = DisclosureTable["rows"][number]["cells"][number];
+
+const TABLE_ZH: Record<DisclosureTableKind, string> = {
+  summary: "收支总表",
+  income: "收入总表",
+  expenditure: "支出总表",
+  fiscalSummary: "财政拨款收支总表",
+  generalExpenditure: "一般公共预算财政拨款支出表",
+  basicExpenditure: "一般公共预算财政拨款基本支出表",
+  threePublic: "一般公共预算财政拨款“三公”经费支出表",
+  governmentFund: "政府性基金预算财政拨款收支表",
+  stateCapital: "国有资本经营预算财政拨款支出表",
+  projectExpenditure: "项目支出表",
+};
+
+const ITEM_ZH: Record<DisclosureFigureItem, string> = {
+  incomeGrandTotal: "收入总计",
+  expenditureGrandTotal: "支出总计",
+  income: "本年收入合计",
+  expenditure: "本年支出合计",
+  fiscalIncomeGrandTotal: "财政拨款收入总计",
+  fiscalExpenditureGrandTotal: "财政拨款支出总计",
+  fiscalIncome: "财政拨款本年收入合计",
+  fiscalExpenditure: "财政拨款本年支出合计",
+  generalIncome: "一般公共预算财政拨款收入",
+  generalExpenditure: "一般公共预算财政拨款支出",
+  basicExpenditure: "基本支出",
+  projectExpenditure: "项目支出",
+  generalBasicExpenditure: "一般公共预算财政拨款基本支出",
+  personnel: "人员经费",
+  publicUse: "公用经费",
+  threePublicTotal: "“三公”经费合计",
+  abroad: "因公出国（境）费",
+  vehicle: "公务用车购置及运行费",
+  vehiclePurchase: "公务用车购置费",
+  vehicleRunning: "公务用车运行费",
+  reception: "公务接待费",
+  runningCosts: "机关运行经费",
+};
+
+const THREE_PUBLIC_ITEMS = new Set<DisclosureFigureItem>([
+  "threePublicTotal",
+  "abroad",
+  "vehicle",
+  "vehiclePurchase",
+  "vehicleRunning",
+  "reception",
+]);
+
+const sq = (s: string) => s.replace(/[\s\u3000]+/g, "");
+
+interface TableFigure {
+  amount: Amount;
+  fen: Fen;
+  location: Location;
+  table: DisclosureTable;
+  tableIndex: number;
+  label: string;
+}
+
+/** Where each narrative item is in the tables: table kinds, the row (label, side) and the column. */
+interface ItemPlace {
+  kinds: DisclosureTableKind[];
+  row: RegExp;
+  side?: "income" | "expenditure";
+  column?: RegExp;
+}
+
+const PLACES: Partial<Record<DisclosureFigureItem, ItemPlace[]>> = {
+  incomeGrandTotal: [{ kinds: ["summary"], row: /^收入总计|^总计/, side: "income" }],
+  expenditureGrandTotal: [{ kinds: ["summary"], row: /^支出总计|^总计/, side: "expenditure" }],
+  income: [
+    { kinds: ["summary"], row: /^本年收入合计|^收入合计/, side: "income" },
+    { kinds: ["income"], row: /^合计/, column: /合计|^收入|决算|预算/ },
+  ],
+  expenditure: [
+    { kinds: ["summary"], row: /^本年支出合计|^支出合计/, side: "expenditure" },
+    { kinds: ["expenditure"], row: /^合计/, column: /合计|^支出|决算|预算/ },
+  ],
+  fiscalIncomeGrandTotal: [{ kinds: ["fiscalSummary"], row: /^收入总计|^总计/, side: "income" }],
+  fiscalExpenditureGrandTotal: [{ kinds: ["fiscalSummary"], row: /^支出总计|^总计/, side: "expenditure" }],
+  fiscalIncome: [{ kinds: ["fiscalSummary"], row: /^本年收入合计|^收入合计/, side: "income" }],
+  fiscalExpenditure: [{ kinds: ["fiscalSummary"], row: /^本年支出合计|^支出合计/, side: "expenditure" }],
+  generalIncome: [
+    { kinds: ["fiscalSummary"], row: /一般公共预算/, side: "income" },
+    { kinds: ["summary"], row: /一般公共预算/, side: "income" },
+  ],
+  generalExpenditure: [{ kinds: ["generalExpenditure"], row: /^合计/, column: /合计|^支出|决算|预算/ }],
+  basicExpenditure: [{ kinds: ["expenditure"], row: /^合计/, column: /基本支出/ }],
+  projectExpenditure: [{ kinds: ["expenditure"], row: /^合计/, column: /项目支出/ }],
+  generalBasicExpenditure: [{ kinds: ["generalExpenditure"], row: /^合计/, column: /基本支出/ }],
+  personnel: [{ kinds: ["basicExpenditure"], row: /^人员经费/ }],
+  publicUse: [{ kinds: ["basicExpenditure"], row: /^公用经费/ }],
+  threePublicTotal: [{ kinds: ["threePublic"], row: /^合计|^“?三公”?经费合计|^总计/ }],
+  abroad: [{ kinds: ["threePublic"], row: /因公出国/ }],
+  vehicle: [{ kinds: ["threePublic"], row: /购置及运行/ }],
+  vehiclePurchase: [{ kinds: ["threePublic"], row: /购置费$|购置$/ }],
+  vehicleRunning: [{ kinds: ["threePublic"], row: /(?<!购置及)运行(维护)?费$/ }],
+  reception: [{ kinds: ["threePublic"], row: /公务接待/ }],
+};
+
+/** The cell of a row for a basis: the 决算 (or 预算) column when the table has both, else the first amount cell. */
+function cellFor(cells: Cell[], basis: "budget" | "final", column?: RegExp): Cell | undefined {
+  let pool = column ? cells.filter((c) => column.test(sq(c.column))) : cells;
+  if (pool.length === 0) pool = cells;
+  const hasBoth = pool.some((c) => /决算|实际|执行/.test(c.column)) && pool.some((c) => /预算/.test(c.column));
+  if (hasBoth) {
+    const want = basis === "final" ? /决算|实际|执行/ : /预算/;
+    return pool.find((c) => want.test(c.column));
+  }
+  return pool[0];
+}
+
+/** The table figure of an item on a basis, when the tables hold it (first matching place). */
+export function tableFigure(
+  fa: FinalAccountDisclosure,
+  item: DisclosureFigureItem,
+  basis: "budget" | "final",
+): TableFigure | undefined {
+  for (const place of PLACES[item] ?? []) {
+    for (const [tableIndex, table] of fa.tables.entries()) {
+      if (!place.kinds.includes(table.kind)) continue;
+      for (const row of table.rows) {
+        if (place.side && row.side && row.side !== place.side) continue;
+        if (!place.row.test(sq(row.label).replace(/^其中[：:]/, ""))) continue;
+        const cell = cellFor(row.cells, basis, place.column);
+        // a budget figure of a final account is only in a 预算 column (and the other way round)
+        if (cell && basis !== fa.basis && !(basis === "budget" ? /预算/ : /决算|实际|执行/).test(cell.column)) continue;
+        const fen = fenOf(cell?.amount);
+        if (!cell || fen === undefined) continue;
+        return { amount: cell.amount, fen, location: cell.location, table, tableIndex, label: row.label };
+      }
+    }
+  }
+  return undefined;
+}
+
+const show = (fen: Fen, unit: "元" | "万元") =>
+  unit === "元" ? `${formatAmount(fen, "元")} 元` : `${formatAmount(fen, "万元")} 万元`;
+
+function fa(doc: ImportedDocument): FinalAccountDisclosure | undefined {
+  return doc.finalAccount;
+}
+
+function where(l: Location, path: string): Location {
+  return loc(l, { path });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const PLACEHOLDER_RE = /[Xx×Ｘ]{2,}|[*＊]{2,}|某某|〇〇(?=局|单位|部门)/;
+
+export const placeholder: Rule = {
+  id: "disclosure.placeholder",
+  category: "完整性",
+  severity: "error",
+  title: { zh: "公开文本或表格中留有占位符（XX、××、**）", en: "A placeholder (XX, ××, **) left in the disclosure" },
+  check(doc) {
+    const f = fa(doc);
+    if (!f) return [];
+    const out: RuleFinding[] = [];
+    for (const p of doc.paragraphs) {
+      const m = PLACEHOLDER_RE.exec(p.text);
+      if (!m) continue;
+      out.push({
+        message: `文字中留有占位符「${m[0]}」：${clip(p.text)}`,
+        messageEn: `A placeholder "${m[0]}" is left in the text: ${clip(p.text)}`,
+        location: loc(p.location, { column: m.index + 1 }),
+      });
+    }
+    f.tables.forEach((t, ti) => {
+      if (
+        t.organisation &&
+        PLACEHOLDER_RE.test(t.organisation.text) &&
+        !doc.paragraphs.some((p) => sameLine(p.location, t.organisation!.location))
+      ) {
+        out.push({
+          message: `「${t.title}」表头的单位名称是占位符「${t.organisation.text}」`,
+          messageEn: `The unit name in the header of "${t.title}" is a placeholder "${t.organisation.text}"`,
+          location: where(t.organisation.location, `finalAccount.tables[${ti}].organisation`),
+        });
+      }
+      t.rows.forEach((r, ri) => {
+        for (const c of r.cells) {
+          if (c.amount.fen !== undefined) continue;
+          out.push({
+            message: `「${t.title}」第 ${ri + 1} 行「${r.label}」的「${c.column}」不是金额：「${c.amount.text}」`,
+            messageEn: `"${t.title}" row ${ri + 1} "${r.label}", column "${c.column}" is not an amount: "${c.amount.text}"`,
+            location: where(c.location, `finalAccount.tables[${ti}].rows[${ri}]`),
+          });
+        }
+      });
+    });
+    return out;
+  },
+};
+
+function sameLine(a: Location, b: Location): boolean {
+  return a.row !== undefined && a.row === b.row && (a.table ?? 0) === (b.table ?? 0);
+}
+
+export const zeroTotal: Rule = {
+  id: "disclosure.zero-total",
+  category: "完整性",
+  severity: "error",
+  title: { zh: "合计为 0 而表中各行不为 0", en: "A total of 0 where the table's rows are not empty" },
+  check(doc) {
+    const f = fa(doc);
+    if (!f) return [];
+    const out: RuleFinding[] = [];
+    f.tables.forEach((t, ti) => {
+      const nonZero = t.rows.some((r) => !r.total && r.cells.some((c) => (fenOf(c.amount) ?? 0n) !== 0n));
+      if (!nonZero) return;
+      t.rows.forEach((r, ri) => {
+        if (r.total !== "total" && r.total !== "grandTotal") return;
+        for (const c of r.cells) {
+          if (fenOf(c.amount) !== 0n) continue;
+          const column = c.column;
+          const parts = t.rows.filter(
+            (x) =>
+              !x.total &&
+              x.side === r.side &&
+              x.cells.some((y) => y.column === column && (fenOf(y.amount) ?? 0n) !== 0n),
+          );
+          if (parts.length === 0) continue;
+          out.push({
+            message: `「${t.title}」的「${r.label}」（${column}）为 0，而表中各行有金额`,
+            messageEn: `"${t.title}": "${r.label}" (${column}) is 0 while the rows above hold amounts`,
+            location: where(c.location, `finalAccount.tables[${ti}].rows[${ri}]`),
+          });
+        }
+      });
+    });
+    // a narrative total of 0 where the table holds one
+    f.figures.forEach((fig, i) => {
+      if (fenOf(fig.amount) !== 0n || !/Total|GrandTotal|^income$|^expenditure$/.test(fig.item)) return;
+      const t = tableFigure(f, fig.item, fig.basis);
+      if (!t || t.fen === 0n) return;
+      out.push({
+        message: `情况说明中「${fig.label}」为 0，而「${t.table.title}」为 ${show(t.fen, t.amount.unit)}`,
+        messageEn: `The narrative says "${fig.label}" is 0, while "${t.table.title}" gives ${show(t.fen, t.amount.unit)}`,
+        location: where(fig.location, `finalAccount.figures[${i}]`),
+      });
+    });
+    return out;
+  },
+};
+
+const YEAR_WORDS = /上年|去年|上一年|以前年度|同期/;
+
+export const yearMismatch: Rule = {
+  id: "disclosure.year-mismatch",
+  category: "数据质量",
+  severity: "error",
+  title: { zh: "标题、标题行或截至日期的年度与公开年度不一致", en: "A heading or as-of date names another year" },
+  check(doc) {
+    const f = fa(doc);
+    if (!f || f.year === undefined) return [];
+    const year = f.year;
+    const out: RuleFinding[] = [];
+    f.headings.forEach((h, i) => {
+      if (h.year === undefined || h.year === year || YEAR_WORDS.test(h.text)) return;
+      out.push({
+        message: `标题「${h.text}」写的是 ${h.year} 年，而本公开是 ${year} 年度的`,
+        messageEn: `The heading "${h.text}" names ${h.year}, but the disclosure is for ${year}`,
+        location: where(h.location, `finalAccount.headings[${i}]`),
+        details: { stated: String(h.year), computed: String(year) },
+      });
+    });
+    f.tables.forEach((t, i) => {
+      if (t.year === undefined || t.year === year) return;
+      if (f.headings.some((h) => h.text === t.title)) return;
+      out.push({
+        message: `表「${t.title}」写的是 ${t.year} 年，而本公开是 ${year} 年度的`,
+        messageEn: `The table "${t.title}" names ${t.year}, but the disclosure is for ${year}`,
+        location: where(t.location, `finalAccount.tables[${i}]`),
+      });
+    });
+    // 决算: assets as of the end of the year; 预算: as of the end of the year before (or this one)
+    const allowed = f.basis === "final" ? [year] : [year - 1, year];
+    f.asOf.forEach((a, i) => {
+      if (allowed.includes(a.year)) return;
+      out.push({
+        message: `「${a.text}」与公开年度 ${year} 年不符（${f.basis === "final" ? "决算应截至当年年末" : "预算应截至上年末或当年"}）`,
+        messageEn: `"${a.text}" does not fit the year ${year} (${f.basis === "final" ? "a final account is as of the year's end" : "a budget is as of the previous year's end"})`,
+        location: where(a.location, `finalAccount.asOf[${i}]`),
+        details: { stated: String(a.year), computed: allowed.join("/") },
+      });
+    });
+    return out;
+  },
+};
+
+export const unitNameMismatch: Rule = {
+  id: "disclosure.unit-name-mismatch",
+  category: "数据质量",
+  severity: "error",
+  title: { zh: "表头的单位名称与公开单位不一致", en: "A table header names another unit than the disclosure's" },
+  check(doc) {
+    const f = fa(doc);
+    if (!f?.organisation) return [];
+    const org = sq(f.organisation);
+    const out: RuleFinding[] = [];
+    f.tables.forEach((t, i) => {
+      if (!t.organisation) return;
+      const name = sq(t.organisation.text);
+      if (name === org || org.endsWith(name) || name.endsWith(org)) return;
+      out.push({
+        message: `「${t.title}」表头的单位名称「${t.organisation.text}」与公开单位「${f.organisation}」不一致`,
+        messageEn: `"${t.title}" names the unit "${t.organisation.text}", not "${f.organisation}"`,
+        location: where(t.organisation.location, `finalAccount.tables[${i}].organisation`),
+        details: { stated: t.organisation.text, computed: f.organisation! },
+      });
+    });
+    return out;
+  },
+};
+
+function narrativeVsTable(threePublic: boolean) {
+  return (doc: ImportedDocument, config: ReviewConfig): RuleFinding[] => {
+    const f = fa(doc);
+    if (!f) return [];
+    const out: RuleFinding[] = [];
+    f.figures.forEach((fig, i) => {
+      if (THREE_PUBLIC_ITEMS.has(fig.item) !== threePublic) return;
+      const stated = fenOf(fig.amount);
+      const t = tableFigure(f, fig.item, fig.basis);
+      if (stated === undefined || !t) return;
+      // compare in the coarser unit of the two (a table in 元, text in 万元: rounding of the text)
+      const unit = fig.amount.unit === "万元" || t.amount.unit === "万元" ? "万元" : "元";
+      const c = compareAmounts(stated, t.fen, unit, config);
+      if (!c) return;
+      out.push({
+        severity: c.severity,
+        message: `情况说明写「${fig.label}」${fig.amount.text}，而「${t.table.title}」的「${t.label}」为 ${show(t.fen, t.amount.unit)}（差 ${c.difference}）`,
+        messageEn: `The narrative states ${ITEM_ZH[fig.item]} (${fig.label}) ${fig.amount.text}, while "${t.table.title}" row "${t.label}" gives ${show(t.fen, t.amount.unit)} (difference ${c.difference})`,
+        location: where(fig.location, `finalAccount.figures[${i}]`),
+        details: { ...c.details, table: t.table.title, tableRow: t.location.row },
+      });
+    });
+    return out;
+  };
+}
+
+export const narrativeTableMismatch: Rule = {
+  id: "disclosure.narrative-table-mismatch",
+  category: "算术一致性",
+  severity: "error",
+  title: { zh: "情况说明中的数字与表中不一致", en: "A figure of the narrative differs from its table" },
+  config: ["roundingTolerance"],
+  check: narrativeVsTable(false),
+};
+
+export const threePublicMismatch: Rule = {
+  id: "disclosure.three-public-mismatch",
+  category: "算术一致性",
+  severity: "error",
+  title: { zh: "“三公”经费说明与“三公”经费表不一致", en: "The 三公 narrative differs from the 三公 table" },
+  config: ["roundingTolerance"],
+  check: narrativeVsTable(true),
+};
+
+/** The rows whose amounts a total row sums: by code level when rows have codes, else the rows of its block. */
+function partsOf(t: DisclosureTable, ti: number): { total: number; parts: number[] }[] {
+  const out: { total: number; parts: number[] }[] = [];
+  const coded = t.rows.map((r, i) => (r.code ? i : -1)).filter((i) => i >= 0);
+  const minLen = Math.min(...coded.map((i) => t.rows[i]!.code!.length));
+  void ti;
+  t.rows.forEach((r, i) => {
+    if (r.total !== "total" || /结转|结余/.test(r.label)) return;
+    if (coded.length > 0) {
+      out.push({
+        total: i,
+        parts: coded.filter((k) => t.rows[k]!.code!.length === minLen && t.rows[k]!.side === r.side),
+      });
+      return;
+    }
+    // without codes: the rows of the same side between the previous total and this one (or after it, when first)
+    const sameSide = (k: number) => t.rows[k]!.side === r.side;
+    const before: number[] = [];
+    for (let k = i - 1; k >= 0 && !(t.rows[k]!.total && sameSide(k)); k--) if (sameSide(k)) before.unshift(k);
+    if (before.length > 0) out.push({ total: i, parts: before });
+    else {
+      const after: number[] = [];
+      for (let k = i + 1; k < t.rows.length && !(t.rows[k]!.total && sameSide(k)); k++) if (sameSide(k)) after.push(k);
+      if (after.length > 0) out.push({ total: i, parts: after });
+    }
+  });
+  return out;
+}
+
+export const tableSum: Rule = {
+  id: "disclosure.table-sum",
+  category: "算术一致性",
+  severity: "error",
+  title: { zh: "表内合计不等于各行（各列）之和", en: "A table's total is not the sum of its rows (columns)" },
+  config: ["roundingTolerance"],
+  check(doc, config) {
+    const f = fa(doc);
+    if (!f) return [];
+    const out: RuleFinding[] = [];
+    f.tables.forEach((t, ti) => {
+      // 三公 and 基本支出 tables are checked by their own identities
+      if (t.kind === "threePublic" || t.kind === "basicExpenditure") return;
+      for (const { total, parts } of partsOf(t, ti)) {
+        const tr = t.rows[total]!;
+        for (const cell of tr.cells) {
+          const stated = fenOf(cell.amount);
+          if (stated === undefined) continue;
+          let sum = 0n;
+          let any = false;
+          for (const k of parts) {
+            const pc = t.rows[k]!.cells.find((c) => c.column === cell.column);
+            const v = fenOf(pc?.amount);
+            if (v !== undefined) {
+              sum += v;
+              any = true;
+            }
+          }
+          if (!any) continue;
+          const c = compareAmounts(stated, sum as Fen, cell.amount.unit, config);
+          if (!c) continue;
+          out.push({
+            severity: c.severity,
+            message: `「${t.title}」的「${tr.label}」（${cell.column}）为 ${c.stated}，各行之和为 ${c.computed}（差 ${c.difference}）`,
+            messageEn: `"${t.title}": "${tr.label}" (${cell.column}) is ${c.stated}, the rows add up to ${c.computed} (difference ${c.difference})`,
+            location: where(cell.location, `finalAccount.tables[${ti}].rows[${total}]`),
+            details: c.details,
+          });
+        }
+      }
+      // row by row: 合计 = 基本支出 + 项目支出
+      if (t.kind === "expenditure" || t.kind === "generalExpenditure" || t.kind === "stateCapital") {
+        t.rows.forEach((r, ri) => {
+          const tot = r.cells.find((c) => /合计|^支出|决算|预算/.test(c.column) && !/基本|项目/.test(c.column));
+          const basic = r.cells.find((c) => /基本支出/.test(c.column));
+          const project = r.cells.find((c) => /项目支出/.test(c.column));
+          const s = fenOf(tot?.amount);
+          if (s === undefined || !basic || !project) return;
+          const sum = (fenOf(basic.amount) ?? 0n) + (fenOf(project.amount) ?? 0n);
+          const c = compareAmounts(s, sum as Fen, tot!.amount.unit, config);
+          if (!c) return;
+          out.push({
+            severity: c.severity,
+            message: `「${t.title}」第 ${ri + 1} 行「${r.label}」：${tot!.column} ${c.stated} ≠ 基本支出 + 项目支出 ${c.computed}（差 ${c.difference}）`,
+            messageEn: `"${t.title}" row ${ri + 1} "${r.label}": ${tot!.column} ${c.stated} ≠ basic + project ${c.computed} (difference ${c.difference})`,
+            location: where(tot!.location, `finalAccount.tables[${ti}].rows[${ri}]`),
+            details: c.details,
+          });
+        });
+      }
+    });
+    // 三公 table: 合计 = 出国 + 公务用车 + 接待; 公务用车 = 购置 + 运行
+    for (const basis of ["budget", "final"] as const) {
+      const get = (item: DisclosureFigureItem) => tableFigure(f, item, basis);
+      const total = get("threePublicTotal");
+      const vehicle = get("vehicle");
+      const check = (stated: TableFigure | undefined, parts: (TableFigure | undefined)[], what: string) => {
+        if (!stated || parts.every((p) => p === undefined)) return;
+        if (basis === "budget" && !/预算/.test(stated.location.field ?? "")) return;
+        const sum = parts.reduce((a, p) => a + (p?.fen ?? 0n), 0n);
+        const c = compareAmounts(stated.fen, sum as Fen, stated.amount.unit, config);
+        if (!c) return;
+        out.push({
+          severity: c.severity,
+          message: `「${stated.table.title}」${what}：${c.stated} ≠ 各项之和 ${c.computed}（差 ${c.difference}）`,
+          messageEn: `"${stated.table.title}" ${what}: ${c.stated} ≠ the sum of its parts ${c.computed} (difference ${c.difference})`,
+          location: where(stated.location, `finalAccount.tables[${stated.tableIndex}]`),
+          details: c.details,
+        });
+      };
+      check(
+        total,
+        [get("abroad"), vehicle, get("reception")],
+        `“三公”经费合计（${basis === "final" ? "决算" : "预算"}）`,
+      );
+      check(
+        vehicle,
+        [get("vehiclePurchase"), get("vehicleRunning")],
+        `公务用车购置及运行费（${basis === "final" ? "决算" : "预算"}）`,
+      );
+    }
+    return out;
+  },
+};
+
+export const basicParts: Rule = {
+  id: "disclosure.basic-parts",
+  category: "算术一致性",
+  severity: "error",
+  title: { zh: "基本支出不等于人员经费与公用经费之和", en: "基本支出 is not 人员经费 + 公用经费" },
+  config: ["roundingTolerance"],
+  check(doc, config) {
+    const f = fa(doc);
+    if (!f) return [];
+    const out: RuleFinding[] = [];
+    const stated = (item: DisclosureFigureItem) => f.figures.find((x) => x.item === item && x.basis === f.basis);
+    // the narrative's own sentence, then the tables
+    const nb = stated("generalBasicExpenditure");
+    const np = stated("personnel");
+    const nu = stated("publicUse");
+    if (nb && np && nu) {
+      const c = compareAmounts(
+        fenOf(nb.amount)!,
+        ((fenOf(np.amount) ?? 0n) + (fenOf(nu.amount) ?? 0n)) as Fen,
+        nb.amount.unit,
+        config,
+      );
+      if (c)
+        out.push({
+          severity: c.severity,
+          message: `情况说明中基本支出 ${nb.amount.text} ≠ 人员经费 ${np.amount.text} + 公用经费 ${nu.amount.text}（${c.computed}）`,
+          messageEn: `The narrative's 基本支出 ${nb.amount.text} ≠ 人员经费 ${np.amount.text} + 公用经费 ${nu.amount.text} (${c.computed})`,
+          location: where(nb.location, `finalAccount.figures[${f.figures.indexOf(nb)}]`),
+          details: c.details,
+        });
+    }
+    const tb = tableFigure(f, "generalBasicExpenditure", f.basis);
+    const tp = tableFigure(f, "personnel", f.basis);
+    const tu = tableFigure(f, "publicUse", f.basis);
+    if (tb && tp && tu) {
+      const unit = tb.amount.unit === "万元" || tp.amount.unit === "万元" ? "万元" : "元";
+      const c = compareAmounts(tb.fen, (tp.fen + tu.fen) as Fen, unit, config);
+      if (c)
+        out.push({
+          severity: c.severity,
+          message: `「${tb.table.title}」的基本支出 ${c.stated} ≠「${tp.table.title}」人员经费 + 公用经费 ${c.computed}（差 ${c.difference}）`,
+          messageEn: `"${tb.table.title}" basic spending ${c.stated} ≠ personnel + public-use costs of "${tp.table.title}" ${c.computed} (difference ${c.difference})`,
+          location: where(tb.location, `finalAccount.tables[${tb.tableIndex}]`),
+          details: c.details,
+        });
+    }
+    return out;
+  },
+};
+
+/** The budget figure of an item: stated in the narrative, else the table's 预算 column. */
+function budgetOf(f: FinalAccountDisclosure, item: DisclosureFigureItem): { fen: Fen; text: string } | undefined {
+  const n = f.figures.find((x) => x.item === item && x.basis === "budget");
+  const nf = fenOf(n?.amount);
+  if (n && nf !== undefined) return { fen: nf, text: n.amount.text };
+  const t = tableFigure(f, item, "budget");
+  if (t && /预算/.test(t.location.field ?? "")) return { fen: t.fen, text: show(t.fen, t.amount.unit) };
+  return undefined;
+}
+
+export const comparisonWords: Rule = {
+  id: "disclosure.comparison-words",
+  category: "数据质量",
+  severity: "error",
+  title: {
+    zh: "大于/小于/持平、完成预算的百分比、增减与数字不符",
+    en: "大于/小于/持平, a share of the budget or a stated change contradicts the figures",
+  },
+  check(doc) {
+    const f = fa(doc);
+    if (!f) return [];
+    const out: RuleFinding[] = [];
+    f.comparisons.forEach((c, i) => {
+      const current = fenOf(c.current);
+      if (!c.item || current === undefined) return;
+      const path = `finalAccount.comparisons[${i}]`;
+      if (c.against === "budget") {
+        const budget = budgetOf(f, c.item);
+        if (!budget) return;
+        if (c.direction) {
+          const actual = current > budget.fen ? "increase" : current < budget.fen ? "decrease" : "same";
+          if (actual !== c.direction) {
+            const rel = { increase: "大于", decrease: "小于", same: "等于" }[actual];
+            out.push({
+              message: `「${c.text}」：${ITEM_ZH[c.item]} ${c.current!.text} 实际${rel}预算 ${budget.text}，与「${c.word}」不符`,
+              messageEn: `"${c.text}": ${ITEM_ZH[c.item]} ${c.current!.text} is ${actual === "same" ? "equal to" : actual === "increase" ? "above" : "below"} the budget ${budget.text}, not "${c.word}"`,
+              location: where(c.location, path),
+            });
+          }
+        }
+        if (c.percent?.percent !== undefined) {
+          if (budget.fen === 0n) {
+            out.push({
+              message: `「${c.text}」：${ITEM_ZH[c.item]}的预算为 0，不能说完成预算的 ${c.percent.text}`,
+              messageEn: `"${c.text}": the budget of ${ITEM_ZH[c.item]} is 0, so no share of it (${c.percent.text}) can be stated`,
+              location: where(c.location, path),
+            });
+            return;
+          }
+          const decimals = (c.percent.percent.split(".")[1] ?? "").length;
+          const computed = percentText(current, budget.fen, decimals);
+          if (!closeEnough(c.percent.percent, computed, decimals)) {
+            out.push({
+              message: `「${c.text}」：${c.current!.text} ÷ 预算 ${budget.text} = ${computed}%，不是 ${c.percent.text}`,
+              messageEn: `"${c.text}": ${c.current!.text} ÷ budget ${budget.text} = ${computed}%, not ${c.percent.text}`,
+              location: where(c.location, path),
+              details: { stated: c.percent.percent, computed },
+            });
+          }
+        }
+        return;
+      }
+      // against the prior year: the stated amount and percentage must agree (prior = current ∓ amount)
+      const amount = fenOf(c.amount);
+      if (amount === undefined || c.percent?.percent === undefined || !c.direction || c.direction === "same") return;
+      const prior = c.direction === "increase" ? current - amount : current + amount;
+      if (prior <= 0n) return;
+      const decimals = (c.percent.percent.split(".")[1] ?? "").length;
+      const computed = percentText(amount, prior, decimals);
+      if (!closeEnough(c.percent.percent, computed, decimals)) {
+        out.push({
+          message: `「${c.text}」：${c.word} ${c.amount!.text} 对上年 ${show(prior, c.current!.unit)} 是 ${computed}%，不是 ${c.percent.text}`,
+          messageEn: `"${c.text}": a change of ${c.amount!.text} on last year's ${show(prior, c.current!.unit)} is ${computed}%, not ${c.percent.text}`,
+          location: where(c.location, path),
+          details: { stated: c.percent.percent, computed },
+        });
+      }
+    });
+    return out;
+  },
+};
+
+/** a ÷ b × 100 rounded half up to `decimals`. */
+function percentText(a: bigint, b: bigint, decimals: number): string {
+  const scale = 10n ** BigInt(decimals);
+  const num = a * 100n * scale * 2n + b;
+  const q = num / (2n * b);
+  const s = q.toString().padStart(decimals + 1, "0");
+  return decimals === 0 ? s : `${s.slice(0, -decimals)}.${s.slice(-decimals)}`;
+}
+
+/** Equal, or one unit apart in the last decimal (rounding down instead of half up). */
+function closeEnough(stated: string, computed: string, decimals: number): boolean {
+  const toUnits = (s: string) => BigInt(s.replace(".", "").replace(/^0+(?=\d)/, "") || "0");
+  const a = toUnits(
+    Number.isNaN(Number(stated))
+      ? "0"
+      : stated.padEnd(stated.includes(".") ? stated.indexOf(".") + 1 + decimals : stated.length, "0"),
+  );
+  const b = toUnits(computed);
+  const d = a - b;
+  return d >= -1n && d <= 1n;
+}
+
+const REQUIRED: DisclosureTableKind[] = [
+  "summary",
+  "income",
+  "expenditure",
+  "fiscalSummary",
+  "generalExpenditure",
+  "basicExpenditure",
+  "threePublic",
+  "governmentFund",
+];
+
+export const requiredTables: Rule = {
+  id: "disclosure.required-tables",
+  category: "完整性",
+  severity: "error",
+  title: {
+    zh: "缺少公开表，或空表没有说明（“本单位无…，故本表为空”）",
+    en: "A standard table is missing, or an empty table lacks its note",
+  },
+  check(doc) {
+    const f = fa(doc);
+    // judged only when the tables were read at all: with none, coverage says so and no verdict is given
+    if (!f || f.tables.length === 0) return [];
+    const out: RuleFinding[] = [];
+    const kinds = new Set(f.tables.map((t) => t.kind));
+    const noted = new Set(f.emptyNotes.map((n) => n.kind));
+    for (const k of REQUIRED) {
+      if (kinds.has(k) || noted.has(k)) continue;
+      out.push({
+        message: `缺少「${TABLE_ZH[k]}」，也没有说明该表为空的原因`,
+        messageEn: `The table "${TABLE_ZH[k]}" is missing and no note says why`,
+        location: { file: doc.file, path: "finalAccount.tables" },
+      });
+    }
+    f.tables.forEach((t, i) => {
+      if (!t.empty || t.emptyNote || noted.has(t.kind)) return;
+      out.push({
+        severity: "warning",
+        message: `「${t.title}」为空表，但没有说明原因（应写明“本单位无…，故本表为空”）`,
+        messageEn: `"${t.title}" is empty with no note saying why (expected "本单位无…，故本表为空")`,
+        location: where(t.location, `finalAccount.tables[${i}]`),
+      });
+    });
+    return out;
+  },
+};
+
+function clip(s: string): string {
+  const one = s.replace(/\s+/g, " ").trim();
+  return one.length > 40 ? `${one.slice(0, 40)}…` : one;
+}
+
+export const DISCLOSURE_RULES: Rule[] = [
+  placeholder,
+  zeroTotal,
+  yearMismatch,
+  unitNameMismatch,
+  narrativeTableMismatch,
+  threePublicMismatch,
+  tableSum,
+  basicParts,
+  comparisonWords,
+  requiredTables,
+];

@@ -1,0 +1,261 @@
+/**
+ * The 情况说明 of a 部门预算 / 部门决算 公开: the figures its sentences state (收入总计, 本年支出合计, 基本支出, 人员经费,
+ * 三公 items …) by the words before each amount and the section the sentence is in, and its comparisons in words
+ * (决算数大于预算数, 完成预算的87.17%, 比上年增加100万元). Amounts and changes come from ../narrative/.
+ */
+import type { DisclosureComparison, DisclosureFigure, DisclosureFigureItem } from "@jixiao/core/model";
+import { fenToYuanText } from "../import/values.ts";
+import { findAmounts, findChanges, findPercents, locate, type Passage } from "../narrative/index.ts";
+
+/** What a section heading is about: the figures of its sentences are read in that scope. */
+export type Scope = "all" | "fiscal" | "general" | "generalBasic" | "threePublic" | "running" | "fund" | "capital";
+
+export function scopeOfHeading(text: string): Scope | undefined {
+  const t = text.replace(/[\s\u3000]+/g, "");
+  if (/三公/.test(t)) return "threePublic";
+  if (/机关运行经费/.test(t)) return "running";
+  if (/政府性基金/.test(t)) return "fund";
+  if (/国有资本经营/.test(t)) return "capital";
+  if (/一般公共预算.{0,6}基本支出/.test(t)) return "generalBasic";
+  if (/一般公共预算/.test(t)) return "general";
+  if (/财政拨款收(入)?支(出)?/.test(t)) return "fiscal";
+  if (/收入|支出|收支/.test(t)) return "all";
+  return undefined;
+}
+
+interface Keyword {
+  re: RegExp;
+  /** Higher wins over a later match of a lower tier. */
+  tier: number;
+  items: (scope: Scope | undefined, clause: string) => DisclosureFigureItem[];
+}
+
+const fiscal = (scope: Scope | undefined, clause: string) => scope === "fiscal" || /财政拨款/.test(clause);
+
+const KEYWORDS: Keyword[] = [
+  { re: /因公出国[（(]境[)）]费?/g, tier: 3, items: () => ["abroad"] },
+  { re: /公务用车购置及运行(?:维护)?费?/g, tier: 3, items: () => ["vehicle"] },
+  { re: /公务用车购置费?|(?<!及)购置费/g, tier: 3, items: () => ["vehiclePurchase"] },
+  { re: /公务用车运行(?:维护)?费?|(?<!及)运行(?:维护)?费/g, tier: 3, items: () => ["vehicleRunning"] },
+  { re: /公务接待费?/g, tier: 3, items: () => ["reception"] },
+  { re: /机关运行经费/g, tier: 3, items: () => ["runningCosts"] },
+  { re: /人员经费/g, tier: 2, items: () => ["personnel"] },
+  { re: /公用经费/g, tier: 2, items: () => ["publicUse"] },
+  { re: /[“"]?三公[”"]?经费/g, tier: 2, items: () => ["threePublicTotal"] },
+  {
+    re: /收支总计|收入、支出总计|收入支出总计/g,
+    tier: 1,
+    items: (s, c) =>
+      fiscal(s, c)
+        ? ["fiscalIncomeGrandTotal", "fiscalExpenditureGrandTotal"]
+        : ["incomeGrandTotal", "expenditureGrandTotal"],
+  },
+  { re: /收入总计/g, tier: 1, items: (s, c) => [fiscal(s, c) ? "fiscalIncomeGrandTotal" : "incomeGrandTotal"] },
+  {
+    re: /支出总计/g,
+    tier: 1,
+    items: (s, c) => [fiscal(s, c) ? "fiscalExpenditureGrandTotal" : "expenditureGrandTotal"],
+  },
+  { re: /(?:本年|年度)?收入合计|收入共计/g, tier: 1, items: (s, c) => [fiscal(s, c) ? "fiscalIncome" : "income"] },
+  {
+    re: /(?:本年|年度)?支出合计|支出共计/g,
+    tier: 1,
+    items: (s, c) => [fiscal(s, c) ? "fiscalExpenditure" : "expenditure"],
+  },
+  { re: /一般公共预算(?:财政拨款)?收入/g, tier: 1, items: () => ["generalIncome"] },
+  { re: /一般公共预算(?:财政拨款)?基本支出/g, tier: 1, items: () => ["generalBasicExpenditure"] },
+  { re: /一般公共预算(?:财政拨款)?支出/g, tier: 1, items: () => ["generalExpenditure"] },
+  {
+    re: /基本支出/g,
+    tier: 1,
+    items: (s) => [s === "general" || s === "generalBasic" ? "generalBasicExpenditure" : "basicExpenditure"],
+  },
+  { re: /项目支出/g, tier: 1, items: (s) => (s === "general" || s === "generalBasic" ? [] : ["projectExpenditure"]) },
+];
+
+const PRIOR_WORDS = /上年|去年|上一年|同期/;
+const BUDGET_WORDS = /预算/;
+const CLAUSE_END = /[，,；;。：:！？\n]/;
+
+function clauseStart(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && !CLAUSE_END.test(text[i]!)) i--;
+  return i + 1;
+}
+
+function sentenceStart(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && !/[。；;\n]/.test(text[i]!)) i--;
+  return i + 1;
+}
+
+/** The items the words of a clause before an amount name (highest tier, latest match). */
+function itemsOf(
+  clause: string,
+  scope: Scope | undefined,
+): { items: DisclosureFigureItem[]; label: string } | undefined {
+  let best: { tier: number; end: number; len: number; kw: Keyword; text: string } | undefined;
+  for (const kw of KEYWORDS) {
+    for (const m of clause.matchAll(kw.re)) {
+      const end = m.index + m[0].length;
+      if (
+        !best ||
+        kw.tier > best.tier ||
+        (kw.tier === best.tier && (end > best.end || (end === best.end && m[0].length > best.len)))
+      )
+        best = { tier: kw.tier, end, len: m[0].length, kw, text: m[0] };
+    }
+  }
+  if (!best) return undefined;
+  return { items: best.kw.items(scope, clause), label: best.text };
+}
+
+export interface NarrativeReading {
+  figures: DisclosureFigure[];
+  comparisons: DisclosureComparison[];
+}
+
+const BUDGET_COMPARE =
+  /(大于|小于|等于|高于|低于|超过|少于|多于|持平|一致)(?:了)?(?:年初|全年|调整后)?预算(?:数)?|(?:与|和|同)(?:年初|全年|调整后)?预算(?:数)?(?:相比)?(?:基本)?(持平|一致|相同|相等)/g;
+const PERCENT_OF_BUDGET = /(?:完成|达到|占|为)(?:了)?(?:年初|全年|调整后)?预算(?:数)?的\s*(\d+(?:\.\d+)?)\s*[%％]/g;
+
+function directionOfWord(w: string): "increase" | "decrease" | "same" {
+  if (/大于|高于|超过|多于/.test(w)) return "increase";
+  if (/小于|低于|少于/.test(w)) return "decrease";
+  return "same";
+}
+
+/**
+ * Reads the figures and comparisons of the narrative paragraphs (`passage`), each paragraph in the scope of the
+ * section heading before it (`scopes[i]` for the passage's span i).
+ */
+export function readNarrative(
+  passage: Passage,
+  scopes: (Scope | undefined)[],
+  basis: "budget" | "final",
+  touch: (loc: ReturnType<typeof locate>) => void,
+): NarrativeReading {
+  const text = passage.text;
+  const figures: DisclosureFigure[] = [];
+  const comparisons: DisclosureComparison[] = [];
+  const changes = findChanges(text);
+  const changeAmounts = new Set(
+    changes.flatMap((c) => [c.amount?.start, c.statedPrior?.start]).filter((x) => x !== undefined),
+  );
+  const spanAt = (offset: number) => {
+    let k = 0;
+    while (k + 1 < passage.spans.length && passage.spans[k + 1]!.start <= offset) k++;
+    return k;
+  };
+  /**
+   * The figure a statement at `at` is about: the last figure before it in its paragraph, of the document's basis
+   * when `current` (the 决算 a 大于预算 compares), else of any basis.
+   */
+  const figureBefore = (at: number, current = false): DisclosureFigure | undefined => {
+    const s = passage.spans[spanAt(at)]?.start ?? 0;
+    for (let i = figures.length - 1; i >= 0; i--) {
+      const f = figures[i]!;
+      const pos = (f as { _at?: number })._at ?? -1;
+      if (pos >= at) continue;
+      if (pos < s) break;
+      if (!current || f.basis === basis) return f;
+    }
+    return undefined;
+  };
+  for (const a of findAmounts(text)) {
+    if (a.approximate || a.fen === undefined || changeAmounts.has(a.start)) continue;
+    const cStart = clauseStart(text, a.start);
+    const clause = text.slice(cStart, a.start);
+    const sentence = text.slice(sentenceStart(text, a.start), a.start);
+    if (PRIOR_WORDS.test(clause)) continue;
+    const scope = scopes[spanAt(a.start)];
+    let found = itemsOf(clause, scope);
+    let figureBasis: "budget" | "final" = basis;
+    if (BUDGET_WORDS.test(clause.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, "")) && !/决算/.test(clause))
+      figureBasis = "budget";
+    if (!found && /预算(?:数)?(?:为|是)?\s*$/.test(clause)) {
+      // `年初预算为2900.00万元`: the budget of the figure before it in the sentence
+      const before = figureBefore(a.start);
+      if (before) found = { items: [before.item], label: `${before.label}（${clause.trim()}）` };
+      figureBasis = "budget";
+    }
+    if (!found || found.items.length === 0) continue;
+    void sentence;
+    const location = locate(passage, a.start, "narrative");
+    touch(location);
+    const unit = a.unit === "万元" ? "万元" : a.unit === "元" ? "元" : "万元";
+    const fen = a.fen;
+    const amount = { text: a.text, unit: unit as "元" | "万元", fen: fen.toString(), yuan: fenToYuanText(fen) };
+    for (const item of found.items) {
+      const f: DisclosureFigure = { item, basis: figureBasis, label: found.label, amount, location };
+      (f as { _at?: number })._at = a.start;
+      figures.push(f);
+    }
+  }
+  // comparisons with the budget in words
+  for (const m of text.matchAll(BUDGET_COMPARE)) {
+    const word = m[1] ?? m[2] ?? "";
+    const f = figureBefore(m.index, true);
+    const c: DisclosureComparison = {
+      against: "budget",
+      word: m[0],
+      direction: directionOfWord(word),
+      text: sentenceText(text, m.index),
+      location: locate(passage, m.index, "narrative"),
+    };
+    if (f) {
+      c.item = f.item;
+      c.current = f.amount;
+    }
+    comparisons.push(c);
+  }
+  for (const m of text.matchAll(PERCENT_OF_BUDGET)) {
+    const f = figureBefore(m.index, true);
+    const c: DisclosureComparison = {
+      against: "budget",
+      word: m[0],
+      percent: { text: `${m[1]}%`, percent: m[1]! },
+      text: sentenceText(text, m.index),
+      location: locate(passage, m.index, "narrative"),
+    };
+    if (f) {
+      c.item = f.item;
+      c.current = f.amount;
+    }
+    comparisons.push(c);
+  }
+  // year-on-year changes (比上年增加…万元，增长…%)
+  for (const ch of changes) {
+    if (ch.direction !== "same" && !ch.amount && !ch.percent) continue;
+    if (ch.reference && !ch.reference.relative) continue;
+    const f = figureBefore(ch.start + 1, true);
+    const c: DisclosureComparison = {
+      against: "prior",
+      word: ch.word,
+      direction: ch.direction,
+      text: sentenceText(text, ch.start),
+      location: locate(passage, ch.start, "narrative"),
+    };
+    if (ch.amount?.fen !== undefined) {
+      const u = ch.amount.unit === "元" ? "元" : "万元";
+      c.amount = { text: ch.amount.text, unit: u, fen: ch.amount.fen.toString(), yuan: fenToYuanText(ch.amount.fen) };
+    }
+    if (ch.percent) c.percent = { text: ch.percent.text, percent: ch.percent.percent };
+    if (f) {
+      c.item = f.item;
+      c.current = f.amount;
+    }
+    touch(c.location);
+    comparisons.push(c);
+  }
+  for (const f of figures) delete (f as { _at?: number })._at;
+  void findPercents;
+  return { figures, comparisons };
+}
+
+function sentenceText(text: string, at: number): string {
+  const s = sentenceStart(text, at);
+  let e = at;
+  while (e < text.length && !/[。；;\n]/.test(text[e]!)) e++;
+  return text.slice(s, e).trim();
+}

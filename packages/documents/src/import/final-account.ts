@@ -1,0 +1,498 @@
+/**
+ * 部门预算公开 / 部门决算公开 (kind `final-account-disclosure`): the standard tables (收支总表, 收入总表, 支出总表,
+ * 财政拨款收支总表, 一般公共预算财政拨款支出表, 基本支出表, 三公经费支出表, 政府性基金, 国有资本经营) with their 单位,
+ * columns and rows, and the 情况说明's stated figures and comparisons, each with its location.
+ *
+ * The table of contents (目录, or a run of short heading lines listing the tables) and the cover are recognised and
+ * skipped: a 目录 line `一、收入支出决算总表` is not the table. Tables are read from whatever blocks the text readers
+ * give: table blocks and paragraph lines that are rows (../disclosure/tables.ts).
+ *
+ * Wiring (index.ts): `looksLikeFinalAccount(blocks)` recognises the kind; `readFinalAccount(ctx, blocks)` returns the
+ * reading and the table blocks it took (add them to `used` for coverage).
+ */
+import type {
+  DisclosureRow,
+  DisclosureTable,
+  DisclosureTableKind,
+  FinalAccountDisclosure,
+  ImportLocation,
+} from "@jixiao/core/model";
+import { readNarrative, type Scope, scopeOfHeading } from "../disclosure/narrative.ts";
+import {
+  cellShape,
+  emptyNoteKind,
+  isEmptyNote,
+  isValueCell,
+  LABEL_HEADER,
+  organisationOfLine,
+  splitRowText,
+  stripNumber,
+  tableTitleKind,
+  totalOf,
+  unitOfLine,
+} from "../disclosure/tables.ts";
+import type { Block, Table } from "../model/table.ts";
+import { locate, passageOf } from "../narrative/index.ts";
+import type { ImportContext } from "./context.ts";
+
+const squash = (s: string) => s.replace(/[\s\u3000]+/g, "");
+
+/** The title: a line naming a 部门/单位 预算 or 决算 (公开) among the first lines. */
+function titleIndex(blocks: Block[]): number {
+  const limit = Math.min(blocks.length, 30);
+  for (let i = 0; i < limit; i++) {
+    const b = blocks[i]!;
+    if (b.type !== "paragraph") continue;
+    const t = squash(b.text);
+    if (t.length > 80 || /[。；]/.test(t)) continue;
+    if (/(部门|单位)(\d{4}年度?)?(决算|预算)|(决算|预算)(信息)?公开|(\d{4})年度?(部门|单位)?(决算|预算)/.test(t))
+      return i;
+  }
+  return -1;
+}
+
+const TABLE_NAME =
+  /收(入)?支(出)?(决算|预算)?总|收入(决算|预算)?表|支出(决算|预算)?表|财政拨款收(入)?支|一般公共预算|基本支出|三公|政府性基金|国有资本经营/;
+
+/** Whether the blocks are a 部门预算 / 部门决算 公开: a title naming one and at least three standard table names. */
+export function looksLikeFinalAccount(blocks: Block[]): boolean {
+  if (titleIndex(blocks) < 0) return false;
+  let names = 0;
+  const seen = new Set<string>();
+  for (const b of blocks) {
+    if (b.type !== "paragraph") continue;
+    const t = squash(b.text);
+    for (const m of t.matchAll(new RegExp(TABLE_NAME.source, "g"))) {
+      const k = m[0].replace(/决算|预算/g, "");
+      if (!seen.has(k)) {
+        seen.add(k);
+        names += 1;
+      }
+    }
+  }
+  return names >= 3;
+}
+
+/** 决算 or 预算, from the title. */
+export function disclosureBasis(blocks: Block[]): "budget" | "final" {
+  const i = titleIndex(blocks);
+  const t = i >= 0 && blocks[i]!.type === "paragraph" ? squash(blocks[i]!.text) : "";
+  return /决算/.test(t) ? "final" : "budget";
+}
+
+function yearOf(text: string): number | undefined {
+  const m = /(19\d{2}|20\d{2})\s*年/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+function organisationOfTitle(title: string): string | undefined {
+  let t = squash(title)
+    .replace(/关于.*$/, "")
+    .replace(/(19|20)\d{2}年度?/, "")
+    .replace(/(部门|单位)?(年度)?(决算|预算).*$/, "")
+    .replace(/^年度|年度$/g, "");
+  t = t.replace(/^[（(].*?[)）]/, "");
+  return t.length >= 2 ? t : undefined;
+}
+
+/** A TOC line as compared with the body's headings: no page numbers, no field codes, no spaces. */
+function tocKey(text: string): string {
+  return squash(text.replace(/PAGEREF\s*_Toc\d+\s*\\?h\s*\d*/g, ""))
+    .replace(/[.…·．]{2,}\d*$/, "")
+    .replace(/\d+$/, "")
+    .replace(/[：:]$/, "");
+}
+
+const HEADING =
+  /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))/;
+
+function isHeadingLine(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 60 && HEADING.test(t) && !/[。；]/.test(t);
+}
+
+/** The blocks of the table of contents: from a 目录 line (or a run of short heading lines) to the body. */
+function contentsRange(blocks: Block[], from: number): { start: number; end: number; entries: string[] } | undefined {
+  let start = -1;
+  for (let i = from; i < Math.min(blocks.length, from + 40); i++) {
+    const b = blocks[i]!;
+    if (b.type !== "paragraph") continue;
+    const t = squash(b.text);
+    if (/^目录/.test(t)) {
+      if (t.length > 60) {
+        // the whole contents on one line (text from a PDF page)
+        return { start: i, end: i + 1, entries: [b.text.trim()] };
+      }
+      start = i;
+      break;
+    }
+  }
+  const hasTitleWord = start >= 0;
+  let i = hasTitleWord ? start + 1 : from;
+  const entries: { key: string; index: number }[] = [];
+  let tableNames = 0;
+  for (; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.type !== "paragraph") break;
+    const t = b.text.trim();
+    if (t === "") continue;
+    const key = tocKey(t);
+    if (key.length > 60 || /[。；]/.test(t)) break;
+    // the body starts where the first entry comes again
+    if (entries.length > 2 && entries.some((e) => e.key === key) && key === entries[0]!.key) break;
+    entries.push({ key, index: i });
+    if (TABLE_NAME.test(key)) tableNames += 1;
+  }
+  if (entries.length < 3) return undefined;
+  if (!hasTitleWord && tableNames < 3) return undefined;
+  const firstKey = entries[0]!.key;
+  // without a 目录 line, a contents is a list whose first entry comes again in the body
+  if (!hasTitleWord && !blocks.slice(i).some((b) => b.type === "paragraph" && tocKey(b.text) === firstKey))
+    return undefined;
+  return {
+    start: hasTitleWord ? start : from,
+    end: i,
+    entries: entries.map((e) => (blocks[e.index] as { text: string }).text.trim()),
+  };
+}
+
+interface RawRow {
+  cells: string[];
+  /** Location of the row, and of each cell. */
+  location: ImportLocation;
+  cellLocation: (c: number) => ImportLocation;
+  table?: Table;
+}
+
+interface Building {
+  kind: DisclosureTableKind;
+  title: string;
+  location: ImportLocation;
+  unit?: "元" | "万元";
+  organisation?: { text: string; location: ImportLocation };
+  rows: RawRow[];
+  note?: { text: string; location: ImportLocation };
+}
+
+function paragraphLocation(ctx: ImportContext, b: Block & { type: "paragraph" }): ImportLocation {
+  const loc: ImportLocation = { file: ctx.file };
+  if (b.location.page !== undefined) loc.page = b.location.page;
+  if (b.location.row !== undefined) loc.row = b.location.row;
+  return loc;
+}
+
+export interface FinalAccountReading {
+  disclosure: FinalAccountDisclosure;
+  /** The table blocks the reading took (for coverage). */
+  tables: Table[];
+}
+
+export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAccountReading {
+  const basis = disclosureBasis(blocks);
+  const ti = titleIndex(blocks);
+  const titleBlock = ti >= 0 ? blocks[ti] : undefined;
+  const title = titleBlock?.type === "paragraph" ? titleBlock.text.trim() : undefined;
+  const disclosure: FinalAccountDisclosure = {
+    basis,
+    headings: [],
+    asOf: [],
+    tables: [],
+    figures: [],
+    comparisons: [],
+    emptyNotes: [],
+  };
+  if (title) {
+    disclosure.title = title;
+    const org = organisationOfTitle(title);
+    if (org) disclosure.organisation = org;
+    const y = yearOf(title);
+    if (y) disclosure.year = y;
+    if (titleBlock?.type === "paragraph") ctx.touch(paragraphLocation(ctx, titleBlock));
+  }
+  const contents = contentsRange(blocks, ti + 1);
+  if (contents) {
+    const first = blocks[contents.start]!;
+    const loc = first.type === "paragraph" ? paragraphLocation(ctx, first) : { file: ctx.file };
+    disclosure.contents = { entries: contents.entries, location: loc };
+    for (let k = contents.start; k < contents.end; k++) {
+      const b = blocks[k]!;
+      if (b.type === "paragraph") ctx.touch(paragraphLocation(ctx, b));
+    }
+  }
+  const usedTables: Table[] = [];
+  const narrative: (Block & { type: "paragraph" })[] = [];
+  const scopes: (Scope | undefined)[] = [];
+  let scope: Scope | undefined;
+  let building: Building | undefined;
+
+  const finish = () => {
+    if (!building) return;
+    disclosure.tables.push(buildTable(ctx, building));
+    building = undefined;
+  };
+
+  for (let k = 0; k < blocks.length; k++) {
+    if (k === ti) continue;
+    if (contents && k >= contents.start && k < contents.end) continue;
+    const b = blocks[k]!;
+    if (b.type === "table") {
+      const t = b.table;
+      // a title held in the table's first row (a worksheet, a Word table with its caption inside)
+      const firstCell = t.rows[0]?.find((c) => c.text.trim() !== "")?.text ?? "";
+      const kindInside = tableTitleKind(firstCell);
+      let startRow = 0;
+      if (kindInside && t.rows[0]!.filter((c) => c.text.trim() !== "").length === 1) {
+        finish();
+        building = { kind: kindInside, title: firstCell.trim(), location: ctx.at(t, 0), rows: [] };
+        startRow = 1;
+      }
+      if (!building) continue;
+      usedTables.push(t);
+      for (let r = startRow; r < t.rows.length; r++) {
+        const cells = t.rows[r]!.map((c) => c.text);
+        if (cells.every((c) => c.trim() === "")) continue;
+        const only = cells.filter((c) => c.trim() !== "");
+        if (!only.some(isValueCell) && lineInTable(ctx, building, only.join("  "), ctx.at(t, r))) continue;
+        building.rows.push({ cells, location: ctx.at(t, r), cellLocation: (c) => ctx.at(t, r, c), table: t });
+      }
+      continue;
+    }
+    const text = b.text.trim();
+    if (text === "") continue;
+    const loc = paragraphLocation(ctx, b);
+    const kind = tableTitleKind(text);
+    if (kind) {
+      finish();
+      building = { kind, title: text, location: loc, rows: [] };
+      ctx.touch(loc);
+      disclosure.headings.push({ text, ...(yearOf(text) ? { year: yearOf(text)! } : {}), location: loc });
+      continue;
+    }
+    if (building) {
+      if (lineInTable(ctx, building, text, loc)) continue;
+      const cells = splitRowText(b.text);
+      const values = cells.filter(isValueCell).length;
+      const labels = cells.filter((c) => cellShape(c, true) === "text").length;
+      const headerLike = values === 0 && cells.length >= 2 && cells.every((c) => squash(c).length <= 20);
+      if ((values > 0 && labels <= 4 && !/[。]/.test(text)) || headerLike) {
+        building.rows.push({ cells, location: loc, cellLocation: (c) => ({ ...loc, column: c + 1 }) });
+        ctx.touch(loc);
+        continue;
+      }
+      finish();
+    }
+    // narrative: headings set the scope of the sentences after them
+    if (isHeadingLine(text)) {
+      const s = scopeOfHeading(stripNumber(text));
+      if (/^第[一二三四五六七八九十]+部分/.test(text) || s !== undefined) scope = s;
+      disclosure.headings.push({ text, ...(yearOf(text) ? { year: yearOf(text)! } : {}), location: loc });
+      if (/\d/.test(text)) ctx.touch(loc);
+      continue;
+    }
+    if (isEmptyNote(text)) {
+      const nk = emptyNoteKind(text);
+      if (nk) {
+        disclosure.emptyNotes.push({ kind: nk, text, location: loc });
+        ctx.touch(loc);
+      }
+    }
+    for (const m of text.matchAll(
+      /截至\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|((?:19|20)\d{2})\s*年\s*(?:末|底|12月31日)/g,
+    )) {
+      disclosure.asOf.push({ text: m[0], year: Number(m[1] ?? m[2]), location: { ...loc, column: m.index + 1 } });
+    }
+    narrative.push(b);
+    scopes.push(scope);
+  }
+  finish();
+  // empty notes written right under their table
+  for (const t of disclosure.tables) {
+    if (t.emptyNote)
+      disclosure.emptyNotes.push({ kind: t.kind, text: t.emptyNote.text, location: t.emptyNote.location });
+  }
+  const passage = passageOf(narrative, ctx.file);
+  const read = readNarrative(passage, scopes, basis, (l) => ctx.touch(l));
+  disclosure.figures = read.figures;
+  disclosure.comparisons = read.comparisons;
+  void locate;
+  return { disclosure, tables: usedTables };
+}
+
+/** Lines of a table that are not rows: its unit, its unit name, `公开01表`, its note. True when taken. */
+function lineInTable(ctx: ImportContext, building: Building, text: string, loc: ImportLocation): boolean {
+  const unit = unitOfLine(text);
+  const org = organisationOfLine(text);
+  if (unit || org) {
+    if (unit) building.unit = unit;
+    if (org) building.organisation = { text: org, location: loc };
+    ctx.touch(loc);
+    return true;
+  }
+  const t = squash(text);
+  if (/^(公开|附表)?\d{1,2}表$|^[（(]?公开\d{1,2}表[)）]?$/.test(t)) {
+    ctx.touch(loc);
+    return true;
+  }
+  if (isEmptyNote(text)) {
+    building.note = { text: text.trim(), location: loc };
+    ctx.touch(loc);
+    return true;
+  }
+  if (/^(注|说明|备注)[：:]/.test(t)) {
+    ctx.touch(loc);
+    return true;
+  }
+  return false;
+}
+
+const NUMBERISH = (s: string) => {
+  const shape = cellShape(s, false);
+  return shape === "number" || shape === "dash" || shape === "placeholder";
+};
+
+function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
+  const unit = b.unit ?? "元";
+  // header rows: the rows before the first row holding a value
+  const firstData = b.rows.findIndex((r) => r.cells.some((c, i) => NUMBERISH(c) && !isLineNumber(r.cells, i)));
+  const headerRows = firstData < 0 ? b.rows : b.rows.slice(0, firstData);
+  const dataRows = firstData < 0 ? [] : b.rows.slice(firstData);
+  const width = Math.max(0, ...headerRows.map((r) => r.cells.length));
+  const names: string[] = [];
+  for (let j = 0; j < width; j++) {
+    const parts: string[] = [];
+    headerRows.forEach((r, ri) => {
+      let c = (r.cells[j] ?? "").trim();
+      if (c === "" && ri < headerRows.length - 1) {
+        // a merged header cell across columns: its text is to the left
+        for (let k = j - 1; k >= 0 && c === ""; k--) c = (r.cells[k] ?? "").trim();
+      }
+      if (c !== "" && !parts.includes(c)) parts.push(c);
+    });
+    names.push(parts.join(" "));
+  }
+  const last = headerRows[headerRows.length - 1]?.cells ?? [];
+  const isLabelCol = (j: number) => {
+    const h = squash(last[j] ?? "");
+    return LABEL_HEADER.test(h);
+  };
+  // columns and sides: a label column after an amount column starts the second side (收入 | 支出)
+  const amountCols: number[] = [];
+  let split = -1;
+  for (let j = 0; j < width; j++) {
+    if (isLabelCol(j) || (last[j] ?? "").trim() === "") {
+      if (amountCols.length > 0 && split < 0 && isLabelCol(j)) split = j;
+      continue;
+    }
+    amountCols.push(j);
+  }
+  const twoSided = split > 0;
+  const sideCols = (side: 0 | 1) => amountCols.filter((j) => (side === 0 ? !twoSided || j < split : j >= split));
+  const colName = (j: number) => squash(names[j] ?? "") || `第${j + 1}列`;
+  const rows: DisclosureRow[] = [];
+  for (const raw of dataRows) {
+    const cells = raw.cells;
+    const positional =
+      width > 0 &&
+      cells.length === width &&
+      amountCols.every((j) => {
+        const s = cellShape(cells[j] ?? "", false);
+        return s !== "text";
+      });
+    const segments: {
+      labels: { text: string; index: number }[];
+      values: { text: string; col: number; index: number }[];
+    }[] = [];
+    if (positional) {
+      for (const side of twoSided ? [0, 1] : [0]) {
+        const lo = side === 0 ? 0 : split;
+        const hi = side === 0 && twoSided ? split : width;
+        const seg = {
+          labels: [] as { text: string; index: number }[],
+          values: [] as { text: string; col: number; index: number }[],
+        };
+        for (let j = lo; j < hi; j++) {
+          const c = (cells[j] ?? "").trim();
+          if (amountCols.includes(j)) seg.values.push({ text: c, col: j, index: j });
+          else if (c !== "") seg.labels.push({ text: c, index: j });
+        }
+        segments.push(seg);
+      }
+    } else {
+      let seg: (typeof segments)[number] | undefined;
+      cells.forEach((c, index) => {
+        const t = c.trim();
+        if (t === "") return;
+        const numeric = NUMBERISH(t) && !isLineNumber(cells, index);
+        if (!numeric) {
+          if (!seg || seg.values.length > 0) {
+            seg = { labels: [], values: [] };
+            segments.push(seg);
+          }
+          seg.labels.push({ text: t, index });
+        } else {
+          if (!seg) {
+            seg = { labels: [], values: [] };
+            segments.push(seg);
+          }
+          seg.values.push({ text: t, col: -1, index });
+        }
+      });
+      segments.forEach((s, si) => {
+        const cols = sideCols(twoSided && si > 0 ? 1 : 0);
+        s.values.forEach((v, vi) => {
+          v.col = cols[vi] ?? -1;
+        });
+      });
+    }
+    segments.forEach((seg, si) => {
+      if (seg.labels.length === 0 && seg.values.every((v) => v.text === "")) return;
+      let code: string | undefined;
+      const labelParts: string[] = [];
+      for (const l of seg.labels) {
+        const m = /^(\d{3,9})\s*(.*)$/.exec(l.text);
+        if (m && !code) {
+          code = m[1]!;
+          if (m[2]) labelParts.push(m[2]);
+        } else if (!isLineNumber(cells, l.index)) labelParts.push(l.text);
+      }
+      const label = labelParts.join("").replace(/[\s\u3000]+/g, "");
+      const row: DisclosureRow = { label, cells: [], location: raw.location };
+      if (code) row.code = code;
+      if (twoSided) row.side = si === 0 ? "income" : "expenditure";
+      const total = totalOf(label);
+      if (total) row.total = total;
+      for (const v of seg.values) {
+        const shape = cellShape(v.text, false);
+        if (v.text === "" || shape === "dash") continue;
+        const column = v.col >= 0 ? colName(v.col) : `第${v.index + 1}列`;
+        const location = { ...raw.cellLocation(v.index), field: column };
+        row.cells.push({ column, amount: ctx.amount(v.text, unit, location), location });
+      }
+      rows.push(row);
+    });
+  }
+  const columns = amountCols.map(colName);
+  const empty = !rows.some((r) => r.cells.some((c) => c.amount.fen !== undefined && c.amount.fen !== "0"));
+  const table: DisclosureTable = {
+    kind: b.kind,
+    title: b.title,
+    columns,
+    rows,
+    empty,
+    location: b.location,
+  };
+  const y = yearOf(b.title);
+  if (y) table.year = y;
+  if (b.unit) table.unit = b.unit;
+  if (b.organisation) table.organisation = b.organisation;
+  if (b.note) table.emptyNote = b.note;
+  for (const r of headerRows) ctx.touch(r.location);
+  return table;
+}
+
+/** A 行次 / 栏次 number cell (`1`, `2` right after the label in a 决算 table's left column). */
+function isLineNumber(cells: string[], index: number): boolean {
+  void cells;
+  void index;
+  return false;
+}
