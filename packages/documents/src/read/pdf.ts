@@ -71,10 +71,14 @@ export async function pdfToLayoutText(buf: Uint8Array, file: string, opts: PdfOp
 export function layoutTextToBlocks(text: string, file: string): Block[] {
   const blocks: Block[] = [];
   const pages = text.split("\f");
+  // the right edge of the text: the widest line of the document (a page of short lines has no edge of its own)
+  const right = text.split(/\r?\n|\f/).reduce((w, l) => Math.max(w, width(l.trimEnd())), 0);
   let tableCount = 0;
   pages.forEach((pageText, p) => {
     const page = p + 1;
     const lines = pageText.split(/\r?\n/);
+    /** The paragraph the previous line was, while the next line may continue it (a wrapped line). */
+    let open: { block: { text: string }; line: number } | undefined;
     let rows: string[][] = [];
     let rowLines: number[] = [];
     const flush = () => {
@@ -103,20 +107,59 @@ export function layoutTextToBlocks(text: string, file: string): Block[] {
       const trimmed = line.trim();
       if (trimmed === "") {
         flush();
+        open = undefined;
         return;
       }
       const gaps = trimmed.match(/ {2,}|\t/g)?.length ?? 0;
       if (gaps >= 2) {
         rows.push(trimmed.split(/ {2,}|\t/).map((s) => s.trim()));
         rowLines.push(i + 1);
+        open = undefined;
       } else {
         flush();
-        blocks.push({ type: "paragraph", text: trimmed.replace(/ {2,}/g, " "), location: { file, page, row: i + 1 } });
+        const text = trimmed.replace(/ {2,}/g, " ");
+        if (open && open.line === i - 1 && continues(lines[i - 1]!, line, right)) {
+          open.block.text = joinWrapped(open.block.text, text);
+          open.line = i;
+          return;
+        }
+        const block = { type: "paragraph" as const, text, location: { file, page, row: i + 1 } };
+        blocks.push(block);
+        open = { block, line: i };
       }
     });
     flush();
   });
   return blocks;
+}
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/** How wide a line prints: Chinese and full-width characters take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += CJK.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * A line of running text continues the one above when the text was wrapped by the page, not broken by the writer:
+ * the line above runs (nearly) to the right edge of the page's text and does not end a sentence, and this line
+ * starts at the left margin (a new paragraph is indented, 首行缩进, or follows a short line).
+ */
+function continues(above: string, line: string, right: number): boolean {
+  if (/^\s/.test(line)) return false;
+  const prev = above.trimEnd();
+  if (right === 0 || width(prev) < right * 0.85) return false;
+  return !/[。！？!?：:；;]$/.test(prev);
+}
+
+/** Joins a wrapped line to its paragraph: no space in Chinese text or inside a number (`1` + `6865.24`), else one. */
+function joinWrapped(before: string, after: string): string {
+  const a = before.at(-1) ?? "";
+  const b = after[0] ?? "";
+  const tight = CJK.test(a) || CJK.test(b) || (/[\d.,]/.test(a) && /[\d.,%]/.test(b));
+  return tight ? `${before}${after}` : `${before} ${after}`;
 }
 
 export async function readPdf(buf: Uint8Array, fileName: string, opts: PdfOptions = {}): Promise<SourceDocument> {

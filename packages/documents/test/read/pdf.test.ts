@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DomainError } from "@jixiao/core";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { layoutTextToBlocks, readPdf } from "../../src/read/pdf.ts";
 
@@ -77,6 +78,71 @@ describe("layoutTextToBlocks", () => {
     expect(t.table.sourceRows).toEqual([3, 4, 5]);
     expect(blocks[2]).toMatchObject({ type: "paragraph", text: "说明 文字" });
     expect(blocks[3]).toEqual({ type: "paragraph", text: "第二页 一段", location: { file: "s.pdf", page: 2, row: 1 } });
+  });
+});
+
+describe("layoutTextToBlocks: lines wrapped by the page", () => {
+  const paragraphs = (text: string) =>
+    layoutTextToBlocks(text, "w.pdf").flatMap((b) => (b.type === "paragraph" ? [b.text] : []));
+
+  it("joins a wrapped line to its paragraph — without a space in Chinese text or inside a number", () => {
+    const text = [
+      "    昨日23时许，公安部在其网站公布了“三公经费”财政拨款情况。2010 年“三公经费”支出 18136.48 万元,预算 1",
+      "6865.24 万元，与 2010 年支出相比，压减 1271.24 万元。",
+      "    在出国（境）费方面，2010 年出国（境）费财政拨款支出 2688.03 万元，2011 年财政拨款预算",
+      "2281 万元。",
+      "  一、基本情况",
+      "  （一）项目概况。",
+    ].join("\n");
+    expect(paragraphs(text)).toEqual([
+      "昨日23时许，公安部在其网站公布了“三公经费”财政拨款情况。2010 年“三公经费”支出 18136.48 万元,预算 16865.24 万元，与 2010 年支出相比，压减 1271.24 万元。",
+      "在出国（境）费方面，2010 年出国（境）费财政拨款支出 2688.03 万元，2011 年财政拨款预算2281 万元。",
+      "一、基本情况",
+      "（一）项目概况。",
+    ]);
+  });
+
+  it("keeps apart short lines, a line that ends a sentence, an indented line and lines after a blank", () => {
+    const long = "这一行很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长";
+    const text = [long, "投入", "15", `${long}。`, "下一段", long, "  缩进的新段", long, "", "空行后"].join("\n");
+    expect(paragraphs(text)).toEqual([`${long}投入`, "15", `${long}。`, "下一段", long, "缩进的新段", long, "空行后"]);
+  });
+
+  it("Latin words wrapped keep their space; the widest line of any page is the edge", () => {
+    const text = ["Performance of the year, as stated by the", "department.\f", "Short", "line"].join("\n");
+    expect(paragraphs(text)).toEqual(["Performance of the year, as stated by the department.", "Short", "line"]);
+  });
+
+  it("a paragraph wrapped at any width, first line indented, reads back whole (fast-check)", () => {
+    const cjk = fc.constantFrom(..."预算执行数万元项目绩效指标满意度公安交警支队年度资金总额");
+    const word = fc.oneof(
+      fc.string({ unit: cjk, minLength: 1, maxLength: 6 }),
+      fc.integer({ min: 0, max: 99999 }).map(String),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 30, maxLength: 80 }), fc.integer({ min: 20, max: 40 }), (words, w) => {
+        const para = words.join("");
+        // wrapped as a page does: by printed width (a Chinese character is two columns, a digit one)
+        const lines: string[] = [""];
+        let at = 0;
+        for (const ch of para) {
+          const cw = /\d/.test(ch) ? 1 : 2;
+          if (at + cw > w) {
+            lines.push("");
+            at = 0;
+          }
+          lines[lines.length - 1] += ch;
+          at += cw;
+        }
+        // the last line is short, so that it does not reach the edge (a paragraph of whole lines is the case above)
+        const last = [...lines.at(-1)!].reduce((n, ch) => n + (/\d/.test(ch) ? 1 : 2), 0);
+        fc.pre(lines.length >= 2 && last < w * 0.5);
+        // only lines that end where a sentence does not
+        fc.pre(lines.slice(0, -1).every((l) => !/[。：；]$/.test(l)));
+        lines[0] = `  ${lines[0]}`;
+        expect(paragraphs([...lines, "  下一段"].join("\n"))).toEqual([para, "下一段"]);
+      }),
+    );
   });
 });
 
