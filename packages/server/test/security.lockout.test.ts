@@ -58,6 +58,28 @@ describe.each(STORES)("lockout under parallel guesses on %s", (kind) => {
     expect((await attempt("patient", PASSWORD)).status).toBe(200);
   });
 
+  it("locks a name that is no account exactly like an account, so a 423 does not tell which names exist", async () => {
+    await createAccount(t.deps.db, { username: "real-one", roles: [{ role: "viewer", orgId: t.world.unit.id }] });
+    const answers = async (username: string) => {
+      const out: number[] = [];
+      for (let i = 0; i < 7; i++) out.push((await attempt(username, WRONG)).status);
+      return out;
+    };
+    const real = await answers("real-one");
+    const ghost = await answers("no-such-person");
+    expect(real).toEqual([401, 401, 401, 401, 401, 423, 423]);
+    expect(ghost).toEqual(real);
+    const a = await attempt("real-one", WRONG);
+    const b = await attempt("No-Such-Person", WRONG);
+    expect(b.body.error.code).toBe(a.body.error.code);
+    expect(b.body.error.message).toBe(a.body.error.message);
+    // Parallel guesses at a name that is no account are counted the same way too.
+    const flood = await Promise.all(Array.from({ length: 30 }, () => attempt("ghost-flood", WRONG)));
+    expect(flood.filter((r) => r.status === 401)).toHaveLength(5);
+    t.clock.advance(15 * 60_000 + 1);
+    expect((await attempt("no-such-person", WRONG)).status).toBe(401);
+  });
+
   it("answers a disabled account as slowly as any: its password is checked too, and the failure counted", async () => {
     await createAccount(t.deps.db, { username: "gone", roles: [{ role: "viewer", orgId: t.world.unit.id }] });
     await t.deps.db.update(accounts).set({ disabled: true }).where(eq(accounts.username, "gone"));

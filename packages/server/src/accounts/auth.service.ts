@@ -94,6 +94,38 @@ async function reserveAddressAttempt(deps: Deps, ip: string, now: Date): Promise
 }
 
 /**
+ * A name that is no account is "locked" exactly like an account (issue 15: only existing accounts used to answer
+ * 423, which told which names exist): its failures are counted in login_throttle under `user:<name>`, the
+ * `maxFailedLogins`-th sets a lock for `lockoutMs` (kept in window_start) and clears the count; while locked the
+ * answer is 423. Returns the lock's end when locked, else undefined.
+ */
+async function countUnknownUserFailure(deps: Deps, username: string, now: Date): Promise<Date | undefined> {
+  const { maxFailedLogins, lockoutMs } = deps.settings;
+  const key = `user:${username.toLowerCase()}`;
+  const until = new Date(now.getTime() + lockoutMs);
+  const notLockedNow = sql`${loginThrottle.windowStart} <= ${now}`;
+  const rows = await deps.db
+    .insert(loginThrottle)
+    .values({
+      ip: key,
+      failures: maxFailedLogins <= 1 ? 0 : 1,
+      windowStart: maxFailedLogins <= 1 ? until : new Date(0),
+    })
+    .onConflictDoUpdate({
+      target: loginThrottle.ip,
+      set: {
+        failures: sql`CASE WHEN ${loginThrottle.failures} + 1 >= ${maxFailedLogins} THEN 0 ELSE ${loginThrottle.failures} + 1 END`,
+        windowStart: sql`CASE WHEN ${loginThrottle.failures} + 1 >= ${maxFailedLogins} THEN ${until} ELSE ${loginThrottle.windowStart} END`,
+      },
+      setWhere: notLockedNow,
+    })
+    .returning({ failures: loginThrottle.failures });
+  if (rows.length > 0) return undefined;
+  const [row] = await deps.db.select().from(loginThrottle).where(eq(loginThrottle.ip, key));
+  return row && row.windowStart > now ? row.windowStart : undefined;
+}
+
+/**
  * Reserve one attempt on the account, atomically, BEFORE the password is checked: the failure counter goes up
  * only while the account is not locked and fewer than `maxFailedLogins` attempts are counted (failures and
  * attempts still in flight). Returns the counter after this attempt, or undefined when refused — then the account
@@ -176,6 +208,8 @@ export async function login(
   }
   const account = await findAccountByUsername(db, input.username);
   if (!account) {
+    const lockedUntil = await countUnknownUserFailure(deps, input.username, now);
+    if (lockedUntil) throw lockedError(lockedUntil, now);
     await verifyPassword(await dummyPasswordHash(), input.password);
     await recordAudit(db, {
       action: "auth.failure",

@@ -86,6 +86,10 @@ export const sessions = pgTable(
  * per-address limit on top of the per-account lockout, so one address cannot spray guesses over many accounts.
  */
 export const loginThrottle = pgTable("login_throttle", {
+  /**
+   * The client address; or `user:<name>` for failures against a name that is no account (locked like an account,
+   * window_start then holding the lock's end), so that a lock does not tell which names exist.
+   */
   ip: text("ip").primaryKey(),
   failures: integer("failures").notNull().default(0),
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
