@@ -5,7 +5,7 @@
  */
 import type { DisclosureComparison, DisclosureFigure, DisclosureFigureItem } from "@jixiao/core/model";
 import { fenToYuanText } from "../import/values.ts";
-import { findAmounts, findChanges, findPercents, locate, type Passage } from "../narrative/index.ts";
+import { findAmounts, findChanges, locate, type Passage } from "../narrative/index.ts";
 
 /** What a section heading is about: the figures of its sentences are read in that scope. */
 export type Scope = "all" | "fiscal" | "general" | "generalBasic" | "threePublic" | "running" | "fund" | "capital";
@@ -137,6 +137,8 @@ export function readNarrative(
 ): NarrativeReading {
   const text = passage.text;
   const figures: DisclosureFigure[] = [];
+  /** Where each figure is in the passage (figures[i] at offsets[i]). */
+  const offsets: number[] = [];
   const comparisons: DisclosureComparison[] = [];
   const changes = findChanges(text);
   const changeAmounts = new Set(
@@ -155,7 +157,7 @@ export function readNarrative(
     const s = passage.spans[spanAt(at)]?.start ?? 0;
     for (let i = figures.length - 1; i >= 0; i--) {
       const f = figures[i]!;
-      const pos = (f as { _at?: number })._at ?? -1;
+      const pos = offsets[i]!;
       if (pos >= at) continue;
       if (pos < s) break;
       if (!current || f.basis === basis) return f;
@@ -166,7 +168,6 @@ export function readNarrative(
     if (a.approximate || a.fen === undefined || changeAmounts.has(a.start)) continue;
     const cStart = clauseStart(text, a.start);
     const clause = text.slice(cStart, a.start);
-    const sentence = text.slice(sentenceStart(text, a.start), a.start);
     if (PRIOR_WORDS.test(clause)) continue;
     const scope = scopes[spanAt(a.start)];
     let found = itemsOf(clause, scope);
@@ -180,7 +181,6 @@ export function readNarrative(
       figureBasis = "budget";
     }
     if (!found || found.items.length === 0) continue;
-    void sentence;
     const location = locate(passage, a.start, "narrative");
     touch(location);
     const unit = a.unit === "万元" ? "万元" : a.unit === "元" ? "元" : "万元";
@@ -188,7 +188,7 @@ export function readNarrative(
     const amount = { text: a.text, unit: unit as "元" | "万元", fen: fen.toString(), yuan: fenToYuanText(fen) };
     for (const item of found.items) {
       const f: DisclosureFigure = { item, basis: figureBasis, label: found.label, amount, location };
-      (f as { _at?: number })._at = a.start;
+      offsets.push(a.start);
       figures.push(f);
     }
   }
@@ -248,8 +248,6 @@ export function readNarrative(
     touch(c.location);
     comparisons.push(c);
   }
-  for (const f of figures) delete (f as { _at?: number })._at;
-  void findPercents;
   return { figures, comparisons };
 }
 

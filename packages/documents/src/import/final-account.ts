@@ -32,7 +32,7 @@ import {
   unitOfLine,
 } from "../disclosure/tables.ts";
 import type { Block, Table } from "../model/table.ts";
-import { locate, passageOf } from "../narrative/index.ts";
+import { passageOf } from "../narrative/index.ts";
 import type { ImportContext } from "./context.ts";
 
 const squash = (s: string) => s.replace(/[\s\u3000]+/g, "");
@@ -314,7 +314,6 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
   const read = readNarrative(passage, scopes, basis, (l) => ctx.touch(l));
   disclosure.figures = read.figures;
   disclosure.comparisons = read.comparisons;
-  void locate;
   return { disclosure, tables: usedTables };
 }
 
@@ -353,9 +352,11 @@ const NUMBERISH = (s: string) => {
 function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
   const unit = b.unit ?? "元";
   // header rows: the rows before the first row holding a value
-  const firstData = b.rows.findIndex((r) => r.cells.some((c, i) => NUMBERISH(c) && !isLineNumber(r.cells, i)));
-  const headerRows = firstData < 0 ? b.rows : b.rows.slice(0, firstData);
-  const dataRows = firstData < 0 ? [] : b.rows.slice(firstData);
+  // (a `栏次 | 1 | 2 | 3` row numbers the columns: it belongs to the header)
+  const isColumnNumbers = (r: RawRow) => /^(栏次|栏号)$/.test(squash(r.cells.find((c) => c.trim() !== "") ?? ""));
+  const firstData = b.rows.findIndex((r) => !isColumnNumbers(r) && r.cells.some((c) => NUMBERISH(c)));
+  const headerRows = (firstData < 0 ? b.rows : b.rows.slice(0, firstData)).filter((r) => !isColumnNumbers(r));
+  const dataRows = (firstData < 0 ? [] : b.rows.slice(firstData)).filter((r) => !isColumnNumbers(r));
   const width = Math.max(0, ...headerRows.map((r) => r.cells.length));
   const names: string[] = [];
   for (let j = 0; j < width; j++) {
@@ -375,6 +376,13 @@ function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
     const h = squash(last[j] ?? "");
     return LABEL_HEADER.test(h);
   };
+  // 行次 columns: the row's line number, neither a label nor an amount
+  const lineCols = new Set<number>();
+  for (const r of headerRows) {
+    r.cells.forEach((c, j) => {
+      if (/^(行次|栏次)$/.test(squash(c))) lineCols.add(j);
+    });
+  }
   // columns and sides: a label column after an amount column starts the second side (收入 | 支出)
   const amountCols: number[] = [];
   let split = -1;
@@ -394,10 +402,9 @@ function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
     const positional =
       width > 0 &&
       cells.length === width &&
-      amountCols.every((j) => {
-        const s = cellShape(cells[j] ?? "", false);
-        return s !== "text";
-      });
+      amountCols.every((j) => cellShape(cells[j] ?? "", false) !== "text") &&
+      // a label column holding an amount means the cells moved (an empty cell left out)
+      cells.every((c, j) => amountCols.includes(j) || lineCols.has(j) || cellShape(c, true) !== "number");
     const segments: {
       labels: { text: string; index: number }[];
       values: { text: string; col: number; index: number }[];
@@ -412,6 +419,7 @@ function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
         };
         for (let j = lo; j < hi; j++) {
           const c = (cells[j] ?? "").trim();
+          if (lineCols.has(j)) continue;
           if (amountCols.includes(j)) seg.values.push({ text: c, col: j, index: j });
           else if (c !== "") seg.labels.push({ text: c, index: j });
         }
@@ -422,7 +430,17 @@ function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
       cells.forEach((c, index) => {
         const t = c.trim();
         if (t === "") return;
-        const numeric = NUMBERISH(t) && !isLineNumber(cells, index);
+        const numeric = NUMBERISH(t);
+        // with a 行次 column, the small whole number right after a label is the line number
+        if (
+          numeric &&
+          lineCols.size > 0 &&
+          seg &&
+          seg.values.length === 0 &&
+          seg.labels.length > 0 &&
+          /^\d{1,3}$/.test(t)
+        )
+          return;
         if (!numeric) {
           if (!seg || seg.values.length > 0) {
             seg = { labels: [], values: [] };
@@ -453,7 +471,7 @@ function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
         if (m && !code) {
           code = m[1]!;
           if (m[2]) labelParts.push(m[2]);
-        } else if (!isLineNumber(cells, l.index)) labelParts.push(l.text);
+        } else labelParts.push(l.text);
       }
       const label = labelParts.join("").replace(/[\s\u3000]+/g, "");
       const row: DisclosureRow = { label, cells: [], location: raw.location };
@@ -488,11 +506,4 @@ function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
   if (b.note) table.emptyNote = b.note;
   for (const r of headerRows) ctx.touch(r.location);
   return table;
-}
-
-/** A 行次 / 栏次 number cell (`1`, `2` right after the label in a 决算 table's left column). */
-function isLineNumber(cells: string[], index: number): boolean {
-  void cells;
-  void index;
-  return false;
 }

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type ImportedDocument, reviewDocument } from "@jixiao/core";
+import { reviewDocument } from "@jixiao/core";
+import type { ImportedDocument } from "@jixiao/core/model";
 import { describe, expect, it } from "vitest";
 import { ImportContext, setSpacesFromFormat } from "../../src/import/context.ts";
 import { measureCoverage } from "../../src/import/coverage.ts";

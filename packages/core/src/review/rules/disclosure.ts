@@ -15,7 +15,7 @@ import type {
 } from "../../model/document.ts";
 import { type Fen, formatAmount } from "../../money/money.ts";
 import { compareAmounts, fenOf, loc } from "../context.ts";
-import type { Location, ReviewConfig, Rule, RuleFinding } from "../types.ts";
+import type { FindingLocation as Location, ReviewConfig, Rule, RuleFinding } from "../types.ts";
 
 type Cell = DisclosureTable["rows"][number]["cells"][number];
 
@@ -618,7 +618,7 @@ export const comparisonWords: Rule = {
       // against the prior year: the stated amount and percentage must agree (prior = current ∓ amount)
       const amount = fenOf(c.amount);
       if (amount === undefined || c.percent?.percent === undefined || !c.direction || c.direction === "same") return;
-      const prior = c.direction === "increase" ? current - amount : current + amount;
+      const prior = (c.direction === "increase" ? current - amount : current + amount) as Fen;
       if (prior <= 0n) return;
       const decimals = (c.percent.percent.split(".")[1] ?? "").length;
       const computed = percentText(amount, prior, decimals);
