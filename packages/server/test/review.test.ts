@@ -64,6 +64,48 @@ describe.each(STORES)("review on %s", (kind) => {
     }
   });
 
+  it("points that do not match the scheme: an error with its one-click fix, each change naming its indicator", async () => {
+    const p = (
+      await filler.post("/projects", { orgId: t.world.unit.id, year: 2024, name: "分值不合方案", annualFunds: "10.00" })
+    ).body;
+    const ids: Record<string, string> = {};
+    for (const [l1, l2, name, weight] of [
+      ["产出指标", "数量指标", "巡逻里程", "60"],
+      ["效益指标", "社会效益指标", "事故下降", "20"],
+      ["满意度指标", "服务对象满意度指标", "群众满意度", "20"],
+    ] as const) {
+      const a = (await filler.post(`/projects/${p.id}/indicators`, { level: 1, name: l1 })).body;
+      const b = (await filler.post(`/projects/${p.id}/indicators`, { level: 2, name: l2, parentId: a.id })).body;
+      ids[name] = (
+        await filler.post(`/projects/${p.id}/indicators`, {
+          level: 3,
+          name,
+          parentId: b.id,
+          targetText: "≥90%",
+          weight,
+        })
+      ).body.id;
+    }
+    const r = await filler.get(`/reviews/project/${p.id}`);
+    expect(r.status).toBe(200);
+    const f = r.body.findings.find((x: { rule: string }) => x.rule === "scoring.points-match-scheme");
+    expect(f, "the scheme rule flags 60/20/20").toBeDefined();
+    expect(f.severity).toBe("error");
+    const changes = f.fix.changes as {
+      name: string;
+      from: string;
+      to: string;
+      record?: { type: string; id: string };
+    }[];
+    expect(changes.length).toBeGreaterThan(0);
+    for (const c of changes) expect(c.record).toEqual({ type: "indicator", id: ids[c.name] });
+    // the fix's points follow the scheme's proportions: 产出 : 效益 : 满意度 = 50 : 30 : 10
+    const to = Object.fromEntries(changes.map((c) => [c.name, Number(c.to)]));
+    const all = { 巡逻里程: 60, 事故下降: 20, 群众满意度: 20, ...to };
+    expect(all.巡逻里程 / all.群众满意度).toBeCloseTo(5, 1);
+    expect(all.事故下降 / all.群众满意度).toBeCloseTo(3, 1);
+  });
+
   it("an import preview of which too little was read is not judged: 未能判断, no verdict, no points; its coverage is in the preview", async () => {
     // a project goal table whose every figure is a placeholder: recognised, but no figure read
     const text = [

@@ -43,6 +43,29 @@ const FindingSchema = z
         description:
           "The stored row the finding concerns (an indicator, an evaluation item, an activity indicator, a monitoring figure), or the record itself when the finding is about it as a whole (with `field`, e.g. `funds`); absent for an import's preview",
       }),
+    fix: z
+      .object({
+        kind: z.string(),
+        label: z.object({ zh: z.string(), en: z.string() }),
+        scheme: z.string(),
+        path: z.string(),
+        points: z.array(z.string().nullable()),
+        changes: z.array(
+          z.object({
+            index: z.number().int(),
+            name: z.string(),
+            from: z.string(),
+            to: z.string(),
+            location: z.record(z.string(), z.unknown()),
+            record: z.object({ type: z.string(), id: z.string().uuid(), field: z.string().optional() }).optional(),
+          }),
+        ),
+      })
+      .optional()
+      .openapi({
+        description:
+          "A one-click fix, when the rule gives one (scoring.points-match-scheme: the points per indicator that follow the scheme); each change names its stored row",
+      }),
   })
   .openapi("ReviewFinding");
 

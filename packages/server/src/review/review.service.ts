@@ -106,10 +106,13 @@ async function load(
 }
 
 /** A finding on the wire: core's finding, its location and details as plain records, and the row it points to. */
-export type ReviewedFinding = Omit<Finding, "location" | "details"> & {
+export type ReviewedFinding = Omit<Finding, "location" | "details" | "fix"> & {
   location: Record<string, string | number>;
   details?: Record<string, string | number | boolean>;
   record?: RecordRef;
+  fix?: Omit<NonNullable<Finding["fix"]>, "changes"> & {
+    changes: (NonNullable<Finding["fix"]>["changes"][number] & { record?: RecordRef })[];
+  };
 };
 
 export interface ReviewView {
@@ -157,6 +160,15 @@ function withRecords(findings: Finding[], source: RecordDocument): ReviewedFindi
     const { location, details, ...rest } = f;
     const out: ReviewedFinding = { ...rest, location: { ...location } as Record<string, string | number> };
     if (details) out.details = { ...details } as Record<string, string | number | boolean>;
+    // a one-click fix names the stored row of each change, so the page can apply it to its rows
+    if (f.fix)
+      out.fix = {
+        ...f.fix,
+        changes: f.fix.changes.map((c) => {
+          const rec = recordOf({ ...f, location: c.location }, source);
+          return { ...c, ...(rec && rec.type !== source.self?.type ? { record: rec } : {}) };
+        }),
+      };
     if (rec) out.record = rec;
     return out;
   });

@@ -16,6 +16,8 @@ export interface FindingsPanelProps {
   describe?(f: ReviewFinding): string | undefined;
   /** A finding of the list was clicked: bring its row into view. */
   onSelect?(f: ReviewFinding): void;
+  /** Applies a finding's one-click fix to the page's rows (absent, or the page read-only: no button). */
+  onFix?(f: ReviewFinding): void;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface FindingsPanelProps {
  * with its reasons, the reviewer's decision, the button to record one for those who may) and the list of findings,
  * each taking the page to its row when clicked.
  */
-export function FindingsPanel({ type, findings, describe, onSelect }: FindingsPanelProps) {
+export function FindingsPanel({ type, findings, describe, onSelect, onFix }: FindingsPanelProps) {
   const { lang } = useI18n();
   const zh = lang === "zh";
   const { user } = useAuth();
@@ -132,6 +134,7 @@ export function FindingsPanel({ type, findings, describe, onSelect }: FindingsPa
                     {where && <Typography.Text strong>{where} · </Typography.Text>}
                     {findingText(f, zh)}
                   </span>
+                  {f.fix && onFix && <FixButton finding={f} zh={zh} onFix={onFix} />}
                 </Space>
               </List.Item>
             );
@@ -202,5 +205,41 @@ function DecisionDialog({ findings, onClose }: { findings: Findings; onClose(): 
         />
       </Space>
     </Modal>
+  );
+}
+
+/** A finding's one-click fix: what it changes, confirmed, then applied to the page's rows (saved with the page). */
+function FixButton({ finding, zh, onFix }: { finding: ReviewFinding; zh: boolean; onFix(f: ReviewFinding): void }) {
+  const { modal } = App.useApp();
+  const fix = finding.fix!;
+  return (
+    <Button
+      size="small"
+      type="link"
+      data-testid="findings-fix"
+      onClick={(e) => {
+        e.stopPropagation();
+        modal.confirm({
+          title: zh ? fix.label.zh : fix.label.en,
+          content: (
+            <div data-testid="findings-fix-changes">
+              {fix.changes.map((c) => (
+                <div key={c.index}>
+                  {c.name}：{c.from} → {c.to}
+                </div>
+              ))}
+              <Typography.Text type="secondary">
+                {zh ? "改在当前表格中，保存后生效。" : "Changes the rows on the page; they take effect when saved."}
+              </Typography.Text>
+            </div>
+          ),
+          okText: zh ? "按此修改" : "Apply",
+          cancelText: zh ? "取消" : "Cancel",
+          onOk: () => onFix(finding),
+        });
+      }}
+    >
+      {zh ? fix.label.zh : fix.label.en}
+    </Button>
   );
 }

@@ -27,6 +27,12 @@ export interface ReviewFinding {
   location: Record<string, string | number>;
   details?: Record<string, string | number | boolean>;
   record?: RecordRef;
+  /** A one-click fix (scoring.points-match-scheme): new points per row, each change naming its stored row. */
+  fix?: {
+    kind: string;
+    label: { zh: string; en: string };
+    changes: { index: number; name: string; from: string; to: string; record?: RecordRef }[];
+  };
 }
 
 export interface ReviewDecisionView {

@@ -250,6 +250,11 @@ export function IndicatorGrid({ rows, original, readOnly, onChange, onUndo, revi
     if (f.record?.type === "project") return zh ? "项目" : "Project";
     return undefined;
   };
+  // A one-click fix (the scheme's points per indicator): the rows it names get their new points, as an edit.
+  const applyFix = (f: ReviewFinding) => {
+    const to = new Map(f.fix?.changes.flatMap((c) => (c.record ? [[c.record.id, c.to] as const] : [])) ?? []);
+    if (to.size > 0) onChange(rows.map((r) => (r.id && to.has(r.id) ? { ...r, weight: to.get(r.id)! } : r)));
+  };
   // A finding of the list: its row becomes the active cell (scrolled into view by the effect above).
   const select = (f: ReviewFinding) => {
     const r = rowOfFinding(f);
@@ -261,7 +266,15 @@ export function IndicatorGrid({ rows, original, readOnly, onChange, onUndo, revi
 
   return (
     <>
-      {review && <FindingsPanel type={review.type} findings={findings} describe={describe} onSelect={select} />}
+      {review && (
+        <FindingsPanel
+          type={review.type}
+          findings={findings}
+          describe={describe}
+          onSelect={select}
+          {...(readOnly ? {} : { onFix: applyFix })}
+        />
+      )}
       {/* biome-ignore lint/a11y/useSemanticElements: a spreadsheet grid (role grid, keyboard handled here) */}
       <div
         ref={box}
