@@ -1,3 +1,4 @@
+import type { ScoringScheme } from "@jixiao/core";
 import { api, uploadRaw } from "./client.ts";
 
 /**
@@ -373,7 +374,8 @@ export interface StoredScores {
 
 /** The parts of core's ScoreResult the page reads (the rest is shown as it is). */
 export interface StoredResult {
-  scheme: { id: string; name: { zh: string; en: string } };
+  /** The scheme the server scored with, its whole definition included (a bureau's own scheme too). */
+  scheme: { id: string; name: { zh: string; en: string }; definition?: ScoringScheme };
   executionRate?: string;
   executionPoints: number;
   executionScore?: number;

@@ -16,6 +16,7 @@ import {
   parseTarget,
   parseWanYuan,
   renderTarget,
+  type ScoringScheme,
   type TierKey,
 } from "./rules.ts";
 
@@ -74,9 +75,14 @@ function amount(text: string): { fen?: Fen; error?: DomainError } {
   }
 }
 
-export function evaluate(draft: SeDraft, lang: Lang): EvaluationView {
+/**
+ * The live figures while typing, with core's one scoring function. `inForce`: the scheme the server scores this
+ * record with when it is not a built-in one (a finance bureau's own, from the stored result), so that what is shown
+ * while typing is what will be stored.
+ */
+export function evaluate(draft: SeDraft, lang: Lang, inForce?: ScoringScheme): EvaluationView {
   const pick = (t: { zh: string; en: string }) => (lang === "en" ? t.en : t.zh);
-  const scheme = BUILTIN_SCHEMES[draft.schemeId];
+  const scheme = inForce ?? BUILTIN_SCHEMES[draft.schemeId];
   const indicators: Record<string, IndicatorView> = {};
   const problems: string[] = [];
 

@@ -199,7 +199,9 @@ export default function SelfEvaluationPage() {
     return () => clearTimeout(h);
   }, [draft, draftKey, serverId, stored, editable, unsaved]);
 
-  const view = useMemo(() => evaluate(draft, lang), [draft, lang]);
+  // a finance bureau's own scheme (not a built-in one): the live figures use the definition the server scores with
+  const inForce = scores?.scheme?.orgId ? scores.result?.scheme.definition : undefined;
+  const view = useMemo(() => evaluate(draft, lang, inForce), [draft, lang, inForce]);
 
   const onIndicator = useCallback((iid: string, patch: Partial<SeIndicator>) => {
     setDraft((d) => ({ ...d, indicators: d.indicators.map((x) => (x.id === iid ? { ...x, ...patch } : x)) }));
