@@ -127,6 +127,12 @@ const table = (widths: number[], headerRows: number, rows: (WCell | null)[][], r
 // ---------------------------------------------------------------------------------------------------------------
 // 项目绩效目标表 (seed 004) and 项目支出绩效目标申报表 (national)
 
+/** The unit a project's amounts were stated in: its budget's, else its funding's, else 万元. */
+function projectUnit(pr: Project): "元" | "万元" {
+  const f = pr.funding;
+  return (pr.budget ?? f?.fiscal ?? f?.other ?? f?.carryOver)?.unit ?? "万元";
+}
+
 function projectGoals(projects: Project[], clean: Clean, national: boolean): WDocument {
   const sections: WSection[] = projects.map((pr, i) => {
     const W = national ? 9 : 7;
@@ -136,11 +142,13 @@ function projectGoals(projects: Project[], clean: Clean, national: boolean): WDo
       : national
         ? `项目支出绩效目标申报表`
         : `${i + 1}.${clean(pr.name)}绩效目标表`;
-    // The unit line: the organisation and the money unit.
+    // The unit line: the organisation and the money unit — the one the project's amounts were stated in (万元 on
+    // the official forms; a table stated in 元 is written in 元, so that it reads back as it was).
+    const unit = projectUnit(pr);
     rows.push(
       row(
         c(pr.organisation ? clean(pr.organisation.text) : "", { colSpan: W - 2 }),
-        c("单位：万元", { colSpan: 2, align: "right" }),
+        c(`单位：${unit}`, { colSpan: 2, align: "right" }),
       ),
     );
     rows.push(row(H("项目名称"), c(clean(pr.name), { colSpan: W - 1 })));
@@ -154,7 +162,7 @@ function projectGoals(projects: Project[], clean: Clean, national: boolean): WDo
       rows.push(cells);
     }
     // Funds: 预算数 and its split; the row under it: the use of the funds.
-    const money = (label: string, a: Parameters<typeof amountText>[0]) => [H(label), N(amountText(a, "万元"))];
+    const money = (label: string, a: Parameters<typeof amountText>[0]) => [H(label), N(amountText(a, unit))];
     const fund = national
       ? [
           ...money("年度资金申请总额", pr.budget),

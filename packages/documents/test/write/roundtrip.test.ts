@@ -201,6 +201,26 @@ describe("the header unit comes back as the document stated it (issue 11 #7)", (
     expect(headerUnit(small)).toBe("万元");
   });
 
+  it("a goal table stated in 元 is written in 元 and comes back in 元 (单位：元), not turned into 万元", async () => {
+    const doc = seedDocument("004_8649601bbeaed617");
+    const inYuan = <A extends { fen?: string | undefined; yuan?: string | undefined }>(a: A | undefined) =>
+      a?.fen !== undefined ? { ...a, unit: "元" as const, text: a.yuan ?? "" } : a;
+    for (const pr of doc.projects) {
+      if (pr.budget) pr.budget = inYuan(pr.budget);
+      if (pr.funding)
+        for (const k of ["fiscal", "carryOver", "other"] as const)
+          if (pr.funding[k]) pr.funding[k] = inYuan(pr.funding[k]);
+    }
+    // seed 004's first project: 50.00 万元 = 500,000.00 元
+    expect(doc.projects[0]?.budget).toMatchObject({ unit: "元", fen: "50000000" });
+    for (const as of ["project-goals", "project-goals-national"] as const)
+      for (const format of ["xlsx", "docx"] as const) {
+        const back = await roundTrip(doc, as, format);
+        expect(back.document.projects[0]?.budget, `${as} ${format}`).toMatchObject({ unit: "元", fen: "50000000" });
+        expect(dataOf(back.document, as), `${as} ${format}`).toEqual(dataOf(doc, as));
+      }
+  });
+
   it("whatever the figures, the amounts read back are the amounts written (fast-check, xlsx)", async () => {
     const base = seedDocument(SEED);
     await fc.assert(
