@@ -570,9 +570,11 @@ function projectSelfEvaluations(list: ProjectSelfEvaluation[], clean: Clean, sco
       ),
     );
     const dash = (s: string) => (s === "" ? "—" : s);
+    // the unit the funds were stated in (万元 on the national form; a form in 元 stays in 元)
+    const unit = e.funds.flatMap((f) => [f.initial, f.budget, f.executed]).find((a) => a !== undefined)?.unit ?? "万元";
     rows.push(
       row(
-        H("项目资金（万元）", { colSpan: 2, rowSpan: e.funds.length + 1 }),
+        H(`项目资金（${unit}）`, { colSpan: 2, rowSpan: e.funds.length + 1 }),
         H("", { colSpan: 2 }),
         H("年初预算数"),
         H("全年预算数(A)"),
@@ -588,9 +590,9 @@ function projectSelfEvaluations(list: ProjectSelfEvaluation[], clean: Clean, sco
           null,
           null,
           c(clean(f.label), { colSpan: 2 }),
-          N(amountText(f.initial, "万元")),
-          N(amountText(f.budget, "万元")),
-          N(amountText(f.executed, "万元")),
+          N(amountText(f.initial, unit)),
+          N(amountText(f.budget, unit)),
+          N(amountText(f.executed, unit)),
           N(dash(numberText(f.weight)), { align: "center" }),
           N(dash(percentText(f.rate)), { align: "center" }),
           N(dash(numberText(f.score)), { align: "center" }),

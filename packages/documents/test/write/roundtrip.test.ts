@@ -16,7 +16,7 @@ import { readDocument } from "../../src/read/index.ts";
 import { readExtractedText } from "../../src/text/index.ts";
 import { exportDocument, type Layout, layoutsFor } from "../../src/write/index.ts";
 import { headerUnit } from "../../src/write/layouts.ts";
-import { dataOf, ws } from "./compare.ts";
+import { dataOf, normalise, ws } from "./compare.ts";
 import { projectSelfEvaluationSample, ROOT, SEEDS, seedDocument } from "./fixtures.ts";
 
 async function roundTrip(doc: ImportedDocument, as: Layout, format: "xlsx" | "docx") {
@@ -219,6 +219,27 @@ describe("the header unit comes back as the document stated it (issue 11 #7)", (
         expect(back.document.projects[0]?.budget, `${as} ${format}`).toMatchObject({ unit: "元", fen: "50000000" });
         expect(dataOf(back.document, as), `${as} ${format}`).toEqual(dataOf(doc, as));
       }
+  });
+
+  it("a 项目支出绩效自评表 stated in 元 comes back in 元 (项目资金（元）)", async () => {
+    const doc = projectSelfEvaluationSample();
+    for (const e of doc.projectSelfEvaluations)
+      for (const f of e.funds)
+        for (const k of ["initial", "budget", "executed"] as const) {
+          const a = f[k];
+          if (a?.fen !== undefined) f[k] = { ...a, unit: "元", text: a.yuan ?? "" };
+        }
+    const first = doc.projectSelfEvaluations[0]!.funds[0]!.budget!;
+    expect(first.unit).toBe("元");
+    for (const format of ["xlsx", "docx"] as const) {
+      const back = await roundTrip(doc, "project-self-evaluation", format);
+      const got = back.document.projectSelfEvaluations[0]!.funds[0]!.budget;
+      expect(got, format).toMatchObject({ unit: "元", fen: first.fen });
+      expect(
+        back.document.projectSelfEvaluations.map((e) => normalise(e.funds)),
+        format,
+      ).toEqual(doc.projectSelfEvaluations.map((e) => normalise(e.funds)));
+    }
   });
 
   it("whatever the figures, the amounts read back are the amounts written (fast-check, xlsx)", async () => {
