@@ -3,13 +3,15 @@
  * kept in the `jobs` table for the UI. Two engines behind one interface:
  * - PostgreSQL: pg-boss (several app instances share the work; a job survives a restart), on our own pool;
  * - PGlite: in-process, one job at a time (the embedded mode is one process); jobs left running by a crash
- *   are marked failed at start, queued ones are run.
+ *   are marked failed at start, queued ones are run; imports go before batch jobs.
+ * Quotas per account and per organisation bound what anyone can queue (JOB_QUOTA).
  */
 import { DomainError } from "@jixiao/core";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type pg from "pg";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
+import { ServerError } from "../http/errors.ts";
 import { type JobRow, jobs } from "./schema.ts";
 
 export interface JobContext<P> {
@@ -91,32 +93,75 @@ async function runJob(db: Db, handlers: Map<string, JobHandler>, id: string, log
   }
 }
 
+/**
+ * Quotas (issue 15): at most this many jobs queued or running per account and per organisation; one more is
+ * refused (429) until one finishes. Counted under a transaction lock per account, so parallel requests cannot
+ * slip past the count.
+ */
+export const JOB_QUOTA = { perAccount: 5, perOrganisation: 20 } as const;
+
+const ACTIVE = inArray(jobs.state, ["queued", "running"]);
+
 async function insertJob(
   db: Db,
   name: string,
   payload: unknown,
   meta: { orgId?: string | null; createdBy?: string | null },
 ) {
-  const [row] = await db
-    .insert(jobs)
-    .values({ name, payload: (payload ?? {}) as object, orgId: meta.orgId ?? null, createdBy: meta.createdBy ?? null })
-    .returning({ id: jobs.id });
-  return row!.id;
+  return transact(db, async (tx) => {
+    const count = async (where: SQL) =>
+      (
+        await tx
+          .select({ n: sql<number>`count(*)`.mapWith(Number) })
+          .from(jobs)
+          .where(and(ACTIVE, where))
+      )[0]!.n;
+    if (meta.createdBy) {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(730004, hashtext(${meta.createdBy}))`);
+      if ((await count(eq(jobs.createdBy, meta.createdBy))) >= JOB_QUOTA.perAccount) throw quotaReached("account");
+    }
+    if (meta.orgId) {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(730005, hashtext(${meta.orgId}))`);
+      if ((await count(eq(jobs.orgId, meta.orgId))) >= JOB_QUOTA.perOrganisation) throw quotaReached("organisation");
+    }
+    const [row] = await tx
+      .insert(jobs)
+      .values({
+        name,
+        payload: (payload ?? {}) as object,
+        orgId: meta.orgId ?? null,
+        createdBy: meta.createdBy ?? null,
+      })
+      .returning({ id: jobs.id });
+    return row!.id;
+  });
 }
+
+function quotaReached(who: "account" | "organisation"): ServerError {
+  const n = who === "account" ? JOB_QUOTA.perAccount : JOB_QUOTA.perOrganisation;
+  return new ServerError("too_many_requests", {
+    zh: `${who === "account" ? "您" : "本单位"}已有 ${n} 个后台任务在排队或运行，请等其完成后再提交`,
+    en: `${who === "account" ? "You have" : "Your organisation has"} ${n} background jobs queued or running: wait for one to finish`,
+  });
+}
+
+/** Imports (someone waits at the upload) go before long batch jobs: a fair order for the one-at-a-time queue. */
+const urgent = (name: string) => name.startsWith("import.");
 
 export function inProcessQueue(
   db: Db,
   logError: (e: unknown) => void = () => {},
 ): JobQueue & { idle(): Promise<void> } {
   const handlers = new Map<string, JobHandler>();
-  const pending: string[] = [];
+  const pending: { id: string; name: string }[] = [];
   let running: Promise<void> | undefined;
   let stopped = true;
   const pump = () => {
     if (running || stopped) return;
-    const next = pending.shift();
+    const first = pending.findIndex((p) => urgent(p.name));
+    const [next] = pending.splice(first >= 0 ? first : 0, 1);
     if (!next) return;
-    running = runJob(db, handlers, next, logError).finally(() => {
+    running = runJob(db, handlers, next.id, logError).finally(() => {
       running = undefined;
       pump();
     });
@@ -128,7 +173,7 @@ export function inProcessQueue(
     },
     async enqueue(name, payload, meta = {}) {
       const id = await insertJob(db, name, payload, meta);
-      pending.push(id);
+      pending.push({ id, name });
       pump();
       return id;
     },
@@ -144,11 +189,11 @@ export function inProcessQueue(
         })
         .where(eq(jobs.state, "running"));
       const queued = await db
-        .select({ id: jobs.id })
+        .select({ id: jobs.id, name: jobs.name })
         .from(jobs)
         .where(eq(jobs.state, "queued"))
         .orderBy(jobs.createdAt);
-      pending.push(...queued.map((q) => q.id));
+      pending.push(...queued);
       pump();
     },
     async stop() {
