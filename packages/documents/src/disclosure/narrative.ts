@@ -62,9 +62,9 @@ const KEYWORDS: Keyword[] = [
     tier: 1,
     items: (s, c) => [fiscal(s, c) ? "fiscalExpenditure" : "expenditure"],
   },
-  { re: /一般公共预算(?:财政拨款)?收入/g, tier: 1, items: () => ["generalIncome"] },
-  { re: /一般公共预算(?:财政拨款)?基本支出/g, tier: 1, items: () => ["generalBasicExpenditure"] },
-  { re: /一般公共预算(?:财政拨款)?支出/g, tier: 1, items: () => ["generalExpenditure"] },
+  { re: /一般公共预算(?:财政)?(?:拨款)?收入/g, tier: 1, items: () => ["generalIncome"] },
+  { re: /一般公共预算(?:财政)?(?:拨款)?基本支出/g, tier: 1, items: () => ["generalBasicExpenditure"] },
+  { re: /一般公共预算(?:财政)?(?:拨款)?支出/g, tier: 1, items: () => ["generalExpenditure"] },
   {
     re: /基本支出/g,
     tier: 1,

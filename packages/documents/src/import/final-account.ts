@@ -85,14 +85,18 @@ function yearOf(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** A unit's name ends with the word for a body (局, 支队, 大队, 中心 …). */
+const UNIT_NAME = /(局|队|所|院|委员会|委|办公室|办|中心|站|处|厅|部|会|室|馆|校|政府)$/;
+
 function organisationOfTitle(title: string): string | undefined {
   let t = squash(title)
     .replace(/关于.*$/, "")
     .replace(/(19|20)\d{2}年度?/, "")
-    .replace(/(部门|单位)?(年度)?(决算|预算).*$/, "")
-    .replace(/^年度|年度$/g, "");
+    .replace(/(部门|单位)?(\/(部门|单位))?(年度)?(决算|预算).*$/, "")
+    .replace(/^年度|年度$/g, "")
+    .replace(/(部门|单位)\/?$/, "");
   t = t.replace(/^[（(].*?[)）]/, "");
-  return t.length >= 2 ? t : undefined;
+  return t.length >= 2 && UNIT_NAME.test(t) ? t : undefined;
 }
 
 /** A TOC line as compared with the body's headings: no page numbers, no field codes, no spaces. */
@@ -131,6 +135,7 @@ function contentsRange(blocks: Block[], from: number): { start: number; end: num
   let i = hasTitleWord ? start + 1 : from;
   const entries: { key: string; index: number }[] = [];
   let tableNames = 0;
+  let recurred = false;
   for (; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.type !== "paragraph") break;
@@ -138,8 +143,14 @@ function contentsRange(blocks: Block[], from: number): { start: number; end: num
     if (t === "") continue;
     const key = tocKey(t);
     if (key.length > 60 || /[。；]/.test(t)) break;
-    // the body starts where the first entry comes again
-    if (entries.length > 2 && entries.some((e) => e.key === key) && key === entries[0]!.key) break;
+    // the body starts where the first entry, or a part (第一部分 …) listed, comes again
+    if (
+      entries.length > 2 &&
+      (key === entries[0]!.key || (/^第[一二三四五六七八九十]+部分/.test(key) && entries.some((e) => e.key === key)))
+    ) {
+      recurred = true;
+      break;
+    }
     entries.push({ key, index: i });
     if (TABLE_NAME.test(key)) tableNames += 1;
   }
@@ -147,7 +158,7 @@ function contentsRange(blocks: Block[], from: number): { start: number; end: num
   if (!hasTitleWord && tableNames < 3) return undefined;
   const firstKey = entries[0]!.key;
   // without a 目录 line, a contents is a list whose first entry comes again in the body
-  if (!hasTitleWord && !blocks.slice(i).some((b) => b.type === "paragraph" && tocKey(b.text) === firstKey))
+  if (!hasTitleWord && !recurred && !blocks.slice(i).some((b) => b.type === "paragraph" && tocKey(b.text) === firstKey))
     return undefined;
   return {
     start: hasTitleWord ? start : from,
@@ -203,8 +214,15 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
   };
   if (title) {
     disclosure.title = title;
-    const org = organisationOfTitle(title);
-    if (org) disclosure.organisation = org;
+    // a title on two lines: the unit's name alone on the line before (`甘谷县公安局交通警察大队` / `2026年部门预算…`)
+    const before = ti > 0 ? blocks[ti - 1] : undefined;
+    const beforeText = before?.type === "paragraph" ? squash(before.text) : "";
+    const org =
+      organisationOfTitle(title) ?? (beforeText.length <= 40 && UNIT_NAME.test(beforeText) ? beforeText : undefined);
+    if (org) {
+      disclosure.organisation = org;
+      if (before?.type === "paragraph" && beforeText === org) ctx.touch(paragraphLocation(ctx, before));
+    }
     const y = yearOf(title);
     if (y) disclosure.year = y;
     if (titleBlock?.type === "paragraph") ctx.touch(paragraphLocation(ctx, titleBlock));
@@ -227,7 +245,9 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
 
   const finish = () => {
     if (!building) return;
-    disclosure.tables.push(buildTable(ctx, building));
+    // a title with nothing under it (a list of table names, a contents cut short) is not a table
+    if (building.rows.length > 0 || building.unit || building.organisation || building.note)
+      disclosure.tables.push(buildTable(ctx, building));
     building = undefined;
   };
 
@@ -371,11 +391,14 @@ function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
     });
     names.push(parts.join(" "));
   }
-  const last = headerRows[headerRows.length - 1]?.cells ?? [];
-  const isLabelCol = (j: number) => {
-    const h = squash(last[j] ?? "");
-    return LABEL_HEADER.test(h);
-  };
+  // a column's own heading: its lowest non-empty header cell (a group heading above it spans several columns)
+  const heads: string[] = [];
+  for (let j = 0; j < width; j++) {
+    let h = "";
+    for (let ri = headerRows.length - 1; ri >= 0 && h === ""; ri--) h = squash(headerRows[ri]!.cells[j] ?? "");
+    heads.push(h);
+  }
+  const isLabelCol = (j: number) => LABEL_HEADER.test(heads[j] ?? "");
   // 行次 columns: the row's line number, neither a label nor an amount
   const lineCols = new Set<number>();
   for (const r of headerRows) {
@@ -387,7 +410,7 @@ function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
   const amountCols: number[] = [];
   let split = -1;
   for (let j = 0; j < width; j++) {
-    if (isLabelCol(j) || (last[j] ?? "").trim() === "") {
+    if (isLabelCol(j) || lineCols.has(j) || (heads[j] ?? "") === "") {
       if (amountCols.length > 0 && split < 0 && isLabelCol(j)) split = j;
       continue;
     }

@@ -15,6 +15,7 @@ import { readExtractedText } from "../../src/text/index.ts";
 
 const dir = join(__dirname, "../../../../fixtures/disclosures");
 const clean = readFileSync(join(dir, "clean-final-2022.txt"), "utf8");
+const cleanBudget = readFileSync(join(dir, "clean-budget-2024.txt"), "utf8");
 
 /** What importDocument does for this kind (index.ts wires it the same way). */
 function importText(text: string, file = "d.txt"): ImportedDocument {
@@ -41,11 +42,38 @@ function importText(text: string, file = "d.txt"): ImportedDocument {
   return doc;
 }
 
-/** The clean text with `from` (which must occur exactly once) replaced. */
-function plant(from: string, to: string): string {
-  const parts = clean.split(from);
-  expect(parts.length, `「${from}」 occurs once`).toBe(2);
-  return parts.join(to);
+/** A planted mistake: passages replaced (each must occur exactly once), the rule and message expected. */
+interface Planted {
+  name: string;
+  edits: [from: string, to: string][];
+  rule: string;
+  zh: RegExp;
+  severity?: "error" | "warning";
+}
+
+function plant(text: string, edits: Planted["edits"]): string {
+  let out = text;
+  for (const [from, to] of edits) {
+    const parts = out.split(from);
+    expect(parts.length, `「${from}」 occurs once`).toBe(2);
+    out = parts.join(to);
+  }
+  return out;
+}
+
+/** Each planted mistake is found by its rule, with its severity, a message in both languages and a location. */
+function expectFound(text: string, c: Planted): void {
+  const r = reviewDocument(importText(text));
+  const hit = r.findings.filter((f) => f.rule === c.rule && f.severity === (c.severity ?? "error"));
+  expect(hit.length, JSON.stringify(r.findings.map((e) => e.message))).toBeGreaterThan(0);
+  expect(hit.some((f) => c.zh.test(f.message))).toBe(true);
+  expect(
+    hit.every(
+      (f) =>
+        (f.messageEn !== "" && f.location.file === "d.txt" && f.location.row !== undefined) ||
+        f.location.path === "finalAccount.tables",
+    ),
+  ).toBe(true);
 }
 
 const rulesOf = (text: string) => {
@@ -109,125 +137,220 @@ describe("reading a 部门决算公开", () => {
   });
 });
 
-describe("each planted mistake is found", () => {
-  const cases: { name: string; from: string; to: string; rule: string; zh: RegExp }[] = [
+describe("each planted mistake is found (决算, | rows)", () => {
+  const fundTable =
+    "八、政府性基金预算财政拨款收入支出决算表\n部门：示范市公安局交通警察支队 | 单位：万元\n项目 | 年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余\n合计 | 0.00 | 0.00 | 0.00 | 0.00\n注：本单位2022年度无政府性基金预算财政拨款收入、支出，故本表为空。\n";
+  const cases: Planted[] = [
     {
       name: "a placeholder unit name in a table header",
-      from: "二、收入决算表\n部门：示范市公安局交通警察支队",
-      to: "二、收入决算表\n部门：示范市XX局",
+      edits: [["二、收入决算表\n部门：示范市公安局交通警察支队", "二、收入决算表\n部门：示范市XX局"]],
       rule: "disclosure.placeholder",
       zh: /占位符/,
     },
     {
+      name: "a placeholder amount in a table",
+      edits: [["公务接待费 | 10.00 | 7.30", "公务接待费 | 10.00 | **"]],
+      rule: "disclosure.placeholder",
+      zh: /不是金额/,
+    },
+    {
       name: "another unit's name in a table header",
-      from: "三、支出决算表\n部门：示范市公安局交通警察支队",
-      to: "三、支出决算表\n部门：示范市公安局巡逻警察支队",
+      edits: [["三、支出决算表\n部门：示范市公安局交通警察支队", "三、支出决算表\n部门：示范市公安局巡逻警察支队"]],
       rule: "disclosure.unit-name-mismatch",
       zh: /巡逻警察支队.*不一致/,
     },
     {
       name: "a wrong year in a heading",
-      from: "第三部分 2022年度部门决算情况说明\n一、",
-      to: "第三部分 2021年度部门决算情况说明\n一、",
+      edits: [["第三部分 2022年度部门决算情况说明\n一、", "第三部分 2021年度部门决算情况说明\n一、"]],
       rule: "disclosure.year-mismatch",
       zh: /2021 年/,
     },
     {
       name: "a wrong year in an as-of date",
-      from: "截至2022年12月31日",
-      to: "截至2021年12月31日",
+      edits: [["截至2022年12月31日", "截至2021年12月31日"]],
       rule: "disclosure.year-mismatch",
       zh: /截至2021年12月31日/,
     },
     {
       name: "a total of 0 in a table whose rows hold amounts",
-      from: "合计 | | 3050.00 | 2450.00 | 600.00",
-      to: "合计 | | 0.00 | 2450.00 | 600.00",
+      edits: [["合计 | | 3050.00 | 2450.00 | 600.00", "合计 | | 0.00 | 2450.00 | 600.00"]],
+      rule: "disclosure.zero-total",
+      zh: /为 0/,
+    },
+    {
+      name: "a narrative total of 0 where the table holds one",
+      edits: [["本年收入合计3000.00万元", "本年收入合计0万元"]],
       rule: "disclosure.zero-total",
       zh: /为 0/,
     },
     {
       name: "a narrative that contradicts the table (财政拨款收支总计 0.3 万元 for 2961.68)",
-      from: "2022年度财政拨款收入总计2961.68万元",
-      to: "2022年度财政拨款收入总计0.3万元",
+      edits: [["2022年度财政拨款收入总计2961.68万元", "2022年度财政拨款收入总计0.3万元"]],
       rule: "disclosure.narrative-table-mismatch",
       zh: /财政拨款收入支出决算总表/,
     },
     {
       name: "三公 figures that differ from the 三公 table",
-      from: "公务接待费支出决算为7.30万元",
-      to: "公务接待费支出决算为9.30万元",
+      edits: [["公务接待费支出决算为7.30万元", "公务接待费支出决算为9.30万元"]],
       rule: "disclosure.three-public-mismatch",
       zh: /公务接待费/,
     },
     {
+      name: "三公 figures removed from the table",
+      edits: [["公务接待费 | 10.00 | 7.30", "公务接待费 | | "]],
+      rule: "disclosure.three-public-mismatch",
+      zh: /没有该项的金额/,
+    },
+    {
       name: "a table total that is not the sum of its rows",
-      from: "204 | 公共安全支出 | 2750.00 | 2711.68 | 38.32",
-      to: "204 | 公共安全支出 | 2760.00 | 2711.68 | 38.32",
+      edits: [["204 | 公共安全支出 | 2750.00 | 2711.68 | 38.32", "204 | 公共安全支出 | 2760.00 | 2711.68 | 38.32"]],
       rule: "disclosure.table-sum",
       zh: /各行之和/,
     },
     {
+      name: "a row whose 合计 is not 基本支出 + 项目支出",
+      edits: [["204 | 公共安全支出 | 2800.00 | 2200.00 | 600.00", "204 | 公共安全支出 | 2800.00 | 2200.00 | 650.00"]],
+      rule: "disclosure.table-sum",
+      zh: /基本支出 \+ 项目支出/,
+    },
+    {
       name: "基本支出 that is not 人员经费 + 公用经费",
-      from: "公用经费361.68万元，主要",
-      to: "公用经费316.68万元，主要",
+      edits: [["公用经费361.68万元，主要", "公用经费316.68万元，主要"]],
       rule: "disclosure.basic-parts",
       zh: /人员经费.*公用经费/,
     },
     {
       name: "大于 where the figure is below the budget",
-      from: "决算数大于年初预算数",
-      to: "决算数小于年初预算数",
+      edits: [["决算数大于年初预算数", "决算数小于年初预算数"]],
       rule: "disclosure.comparison-words",
       zh: /实际大于预算/,
     },
     {
+      name: "持平 where the figure differs from the budget",
+      edits: [["因公出国（境）费 | 0.00 | 0.00", "因公出国（境）费 | 2.00 | 0.00"]],
+      rule: "disclosure.comparison-words",
+      zh: /与预算持平/,
+    },
+    {
       name: "a share of the budget that does not follow from the figures",
-      from: "完成预算的87.17%",
-      to: "完成预算的97.17%",
+      edits: [["完成预算的87.17%", "完成预算的97.17%"]],
       rule: "disclosure.comparison-words",
       zh: /87\.17%/,
     },
     {
+      name: "an opening budget of 0 with a share of it stated",
+      edits: [["公务接待费 | 10.00 | 7.30", "公务接待费 | 0.00 | 7.30"]],
+      rule: "disclosure.comparison-words",
+      zh: /预算为 0/,
+    },
+    {
       name: "a percentage of an increase that does not follow from the amount",
-      from: "增长3.33%",
-      to: "增长4.33%",
+      edits: [["增长3.33%", "增长4.33%"]],
       rule: "disclosure.comparison-words",
       zh: /3\.33%/,
     },
     {
       name: "a removed table with no note",
-      from: "八、政府性基金预算财政拨款收入支出决算表\n部门：示范市公安局交通警察支队 | 单位：万元\n项目 | 年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余\n合计 | 0.00 | 0.00 | 0.00 | 0.00\n注：本单位2022年度无政府性基金预算财政拨款收入、支出，故本表为空。\n",
-      to: "",
+      edits: [
+        [fundTable, ""],
+        ["本单位2022年度无政府性基金预算财政拨款收入、支出。\n", ""],
+      ],
       rule: "disclosure.required-tables",
       zh: /政府性基金预算财政拨款收支表/,
     },
+    {
+      name: "an empty table without its note",
+      edits: [
+        ["注：本单位2022年度无国有资本经营预算财政拨款支出，故本表为空。\n", ""],
+        ["本单位2022年度无国有资本经营预算财政拨款支出。\n", ""],
+      ],
+      rule: "disclosure.required-tables",
+      zh: /没有说明原因/,
+      severity: "warning",
+    },
   ];
-  for (const c of cases) {
-    it(c.name, () => {
-      const text =
-        c.rule === "disclosure.required-tables"
-          ? plant(c.from, c.to).replace(
-              "八、政府性基金预算财政拨款收入支出决算情况说明\n本单位2022年度无政府性基金预算财政拨款收入、支出。\n",
-              "",
-            )
-          : plant(c.from, c.to);
-      const { errors } = rulesOf(text);
-      const hit = errors.filter((f) => f.rule === c.rule);
-      expect(hit.length, JSON.stringify(errors.map((e) => e.message))).toBeGreaterThan(0);
-      expect(hit.some((f) => c.zh.test(f.message))).toBe(true);
-      expect(hit.every((f) => f.messageEn !== "" && f.location.file === "d.txt")).toBe(true);
-    });
-  }
+  for (const c of cases) it(c.name, () => expectFound(plant(clean, c.edits), c));
 });
 
-describe("documents whose tables were not read are not judged", () => {
-  it("a contents page listing the tables gives no tables and no verdict", () => {
-    const text = readFileSync(join(dir, "yn-shuangjiang-jjdd-2023-fad-1.txt"), "utf8");
-    const doc = importText(text);
-    expect(doc.finalAccount?.tables).toEqual([]);
+describe("a 部门预算公开 in another layout (tab rows, tables in 元, a 三公 table laid across)", () => {
+  it("reads it and raises nothing on the clean document", () => {
+    const doc = importText(cleanBudget);
+    const fa = doc.finalAccount!;
+    expect(fa.basis).toBe("budget");
+    expect(fa.tables.map((t) => t.kind)).toEqual([
+      "summary",
+      "income",
+      "expenditure",
+      "fiscalSummary",
+      "generalExpenditure",
+      "basicExpenditure",
+      "threePublic",
+    ]);
+    expect(fa.tables.every((t) => t.unit === "元")).toBe(true);
+    expect(fa.emptyNotes.map((n) => n.kind)).toEqual(["governmentFund"]);
     const r = reviewDocument(doc);
-    expect(r.findings.filter((f) => f.rule === "disclosure.required-tables")).toEqual([]);
-    expect(r.judged).toBe(false);
+    expect(r.findings.filter((f) => f.rule.startsWith("disclosure."))).toEqual([]);
+    expect(r.judged).toBe(true);
   });
+
+  const basicTable =
+    "六、一般公共预算基本支出情况表\n部门：示范县公安局交通警察大队\t单位：元\n科目编码\t科目名称\t合计\t人员经费\t公用经费\n\t合计\t6,700,000.00\t5,900,000.00\t800,000.00\n301\t工资福利支出\t5,400,000.00\t5,400,000.00\t0.00\n302\t商品和服务支出\t800,000.00\t0.00\t800,000.00\n303\t对个人和家庭的补助\t500,000.00\t500,000.00\t0.00\n";
+  const cases: Planted[] = [
+    {
+      name: "a table in 元 that differs from the narrative in 万元",
+      edits: [["\t合计\t6,700,000.00\t5,900,000.00\t800,000.00", "\t合计\t6,700,000.00\t5,990,000.00\t800,000.00"]],
+      rule: "disclosure.narrative-table-mismatch",
+      zh: /人员经费/,
+    },
+    {
+      name: "人员经费 + 公用经费 that do not make the row's 合计",
+      edits: [["\t合计\t6,700,000.00\t5,900,000.00\t800,000.00", "\t合计\t6,700,000.00\t5,990,000.00\t800,000.00"]],
+      rule: "disclosure.table-sum",
+      zh: /人员经费 \+ 公用经费/,
+    },
+    {
+      name: "a 三公 table laid across whose 合计 is not its parts",
+      edits: [["180,000.00\t0.00\t150,000.00", "190,000.00\t0.00\t150,000.00"]],
+      rule: "disclosure.table-sum",
+      zh: /“三公”经费合计/,
+    },
+    {
+      name: "a 三公 narrative that differs from the table laid across",
+      edits: [["公务接待费3.00万元", "公务接待费3.50万元"]],
+      rule: "disclosure.three-public-mismatch",
+      zh: /公务接待费/,
+    },
+    {
+      name: "an as-of date two years back",
+      edits: [["截至2023年12月31日", "截至2022年12月31日"]],
+      rule: "disclosure.year-mismatch",
+      zh: /截至2022年12月31日/,
+    },
+    {
+      name: "a removed table, the contents still listing it",
+      edits: [[basicTable, ""]],
+      rule: "disclosure.required-tables",
+      zh: /基本支出表/,
+    },
+  ];
+  for (const c of cases) it(c.name, () => expectFound(plant(cleanBudget, c.edits), c));
+});
+
+describe("published pages that hold only their contents", () => {
+  for (const name of [
+    "yn-shuangjiang-jjdd-2023-fad-1.txt",
+    "gs-gangu-jjdd-2026-bd-1.txt",
+    "hn-xiangtan-jjzd-2026-bd-1.txt",
+  ]) {
+    it(`${name}: recognised, no table read from the contents, no verdict`, () => {
+      const text = readFileSync(join(dir, name), "utf8");
+      expect(looksLikeFinalAccount(readExtractedText(text, name).blocks)).toBe(true);
+      const doc = importText(text, name);
+      expect(doc.finalAccount?.organisation).toMatch(/交通警察(大|支)队$/);
+      expect(doc.finalAccount?.tables).toEqual([]);
+      const r = reviewDocument(doc);
+      expect(r.findings.filter((f) => f.rule.startsWith("disclosure.") && f.severity === "error")).toEqual([]);
+      expect(r.judged).toBe(false);
+    });
+  }
 });

@@ -108,11 +108,17 @@ const PLACES: Partial<Record<DisclosureFigureItem, ItemPlace[]>> = {
   basicExpenditure: [{ kinds: ["expenditure"], row: /^合计/, column: /基本支出/ }],
   projectExpenditure: [{ kinds: ["expenditure"], row: /^合计/, column: /项目支出/ }],
   generalBasicExpenditure: [{ kinds: ["generalExpenditure"], row: /^合计/, column: /基本支出/ }],
-  personnel: [{ kinds: ["basicExpenditure"], row: /^人员经费/ }],
-  publicUse: [{ kinds: ["basicExpenditure"], row: /^公用经费/ }],
+  personnel: [
+    { kinds: ["basicExpenditure"], row: /^人员经费/ },
+    { kinds: ["basicExpenditure"], row: /^合计/, column: /人员经费/ },
+  ],
+  publicUse: [
+    { kinds: ["basicExpenditure"], row: /^公用经费/ },
+    { kinds: ["basicExpenditure"], row: /^合计/, column: /公用经费/ },
+  ],
   threePublicTotal: [{ kinds: ["threePublic"], row: /^合计|^“?三公”?经费合计|^总计/ }],
   abroad: [{ kinds: ["threePublic"], row: /因公出国/ }],
-  vehicle: [{ kinds: ["threePublic"], row: /购置及运行/ }],
+  vehicle: [{ kinds: ["threePublic"], row: /购置及运行(维护)?费?(小计|合计)?$/ }],
   vehiclePurchase: [{ kinds: ["threePublic"], row: /购置费$|购置$/ }],
   vehicleRunning: [{ kinds: ["threePublic"], row: /(?<!购置及)运行(维护)?费$/ }],
   reception: [{ kinds: ["threePublic"], row: /公务接待/ }],
@@ -141,7 +147,16 @@ export function tableFigure(
       if (!place.kinds.includes(table.kind)) continue;
       for (const row of table.rows) {
         if (place.side && row.side && row.side !== place.side) continue;
-        if (!place.row.test(sq(row.label).replace(/^其中[：:]/, ""))) continue;
+        if (!place.row.test(sq(row.label).replace(/^其中[：:]/, ""))) {
+          // a 三公 table laid out across (合计 | 因公出国（境）费 | 公务用车… 小计 | 购置费 | 运行费 | 公务接待费): by column
+          if (table.kind !== "threePublic" || place.column) continue;
+          const cells = row.cells.filter((c) => place.row.test(sq(c.column).replace(/^(预算数?|决算数?)/, "")));
+          const cell = cellFor(cells, basis);
+          const fen = fenOf(cell?.amount);
+          if (!cell || fen === undefined) continue;
+          if (basis !== fa.basis && !(basis === "budget" ? /预算/ : /决算|实际|执行/).test(cell.column)) continue;
+          return { amount: cell.amount, fen, location: cell.location, table, tableIndex, label: cell.column };
+        }
         const cell = cellFor(row.cells, basis, place.column);
         // a budget figure of a final account is only in a 预算 column (and the other way round)
         if (cell && basis !== fa.basis && !(basis === "budget" ? /预算/ : /决算|实际|执行/).test(cell.column)) continue;
@@ -344,6 +359,18 @@ function narrativeVsTable(threePublic: boolean) {
       if (THREE_PUBLIC_ITEMS.has(fig.item) !== threePublic) return;
       const stated = fenOf(fig.amount);
       const t = tableFigure(f, fig.item, fig.basis);
+      const threeTable = f.tables.findIndex((x) => x.kind === "threePublic" && !x.empty);
+      if (threePublic && !t && stated !== undefined && stated !== 0n && threeTable >= 0 && fig.basis === f.basis) {
+        // the narrative states a 三公 item the table does not give (its amount removed, or the row)
+        const table = f.tables[threeTable]!;
+        out.push({
+          message: `情况说明写「${fig.label}」${fig.amount.text}，而「${table.title}」中没有该项的金额`,
+          messageEn: `The narrative states ${ITEM_ZH[fig.item]} ${fig.amount.text}, but "${table.title}" gives no amount for it`,
+          location: where(fig.location, `finalAccount.figures[${i}]`),
+          details: { table: table.title },
+        });
+        return;
+      }
       if (stated === undefined || !t) return;
       // compare in the coarser unit of the two (a table in 元, text in 万元: rounding of the text)
       const unit = fig.amount.unit === "万元" || t.amount.unit === "万元" ? "万元" : "元";
@@ -419,10 +446,12 @@ export const tableSum: Rule = {
     if (!f) return [];
     const out: RuleFinding[] = [];
     f.tables.forEach((t, ti) => {
-      // 三公 and 基本支出 tables are checked by their own identities
-      if (t.kind === "threePublic" || t.kind === "basicExpenditure") return;
+      // 三公 tables are checked by their own identity below
+      if (t.kind === "threePublic") return;
       for (const { total, parts } of partsOf(t, ti)) {
         const tr = t.rows[total]!;
+        // 人员经费合计 / 公用经费合计 rows of a 基本支出 table sum their own groups, not the whole table
+        if (/人员经费|公用经费/.test(tr.label)) continue;
         for (const cell of tr.cells) {
           const stated = fenOf(cell.amount);
           if (stated === undefined) continue;
@@ -448,26 +477,32 @@ export const tableSum: Rule = {
           });
         }
       }
-      // row by row: 合计 = 基本支出 + 项目支出
-      if (t.kind === "expenditure" || t.kind === "generalExpenditure" || t.kind === "stateCapital") {
-        t.rows.forEach((r, ri) => {
-          const tot = r.cells.find((c) => /合计|^支出|决算|预算/.test(c.column) && !/基本|项目/.test(c.column));
-          const basic = r.cells.find((c) => /基本支出/.test(c.column));
-          const project = r.cells.find((c) => /项目支出/.test(c.column));
-          const s = fenOf(tot?.amount);
-          if (s === undefined || !basic || !project) return;
-          const sum = (fenOf(basic.amount) ?? 0n) + (fenOf(project.amount) ?? 0n);
-          const c = compareAmounts(s, sum as Fen, tot!.amount.unit, config);
-          if (!c) return;
+      // row by row: 合计 = 基本支出 + 项目支出; 合计 = 人员经费 + 公用经费
+      const pairs: [RegExp, RegExp, string, string][] = [
+        [/基本支出/, /项目支出/, "基本支出 + 项目支出", "basic + project"],
+        [/人员经费/, /公用经费/, "人员经费 + 公用经费", "personnel + public-use"],
+      ];
+      t.rows.forEach((r, ri) => {
+        for (const [a, b, zh, en] of pairs) {
+          const tot = r.cells.find(
+            (c) => /合计|^支出|决算|预算/.test(c.column) && !a.test(c.column) && !b.test(c.column),
+          );
+          const x = r.cells.find((c) => a.test(c.column));
+          const y = r.cells.find((c) => b.test(c.column));
+          const stated = fenOf(tot?.amount);
+          if (stated === undefined || !x || !y) continue;
+          const sum = (fenOf(x.amount) ?? 0n) + (fenOf(y.amount) ?? 0n);
+          const c = compareAmounts(stated, sum as Fen, tot!.amount.unit, config);
+          if (!c) continue;
           out.push({
             severity: c.severity,
-            message: `「${t.title}」第 ${ri + 1} 行「${r.label}」：${tot!.column} ${c.stated} ≠ 基本支出 + 项目支出 ${c.computed}（差 ${c.difference}）`,
-            messageEn: `"${t.title}" row ${ri + 1} "${r.label}": ${tot!.column} ${c.stated} ≠ basic + project ${c.computed} (difference ${c.difference})`,
+            message: `「${t.title}」第 ${ri + 1} 行「${r.label}」：${tot!.column} ${c.stated} ≠ ${zh} ${c.computed}（差 ${c.difference}）`,
+            messageEn: `"${t.title}" row ${ri + 1} "${r.label}": ${tot!.column} ${c.stated} ≠ ${en} ${c.computed} (difference ${c.difference})`,
             location: where(tot!.location, `finalAccount.tables[${ti}].rows[${ri}]`),
             details: c.details,
           });
-        });
-      }
+        }
+      });
     });
     // 三公 table: 合计 = 出国 + 公务用车 + 接待; 公务用车 = 购置 + 运行
     for (const basis of ["budget", "final"] as const) {
@@ -476,7 +511,6 @@ export const tableSum: Rule = {
       const vehicle = get("vehicle");
       const check = (stated: TableFigure | undefined, parts: (TableFigure | undefined)[], what: string) => {
         if (!stated || parts.every((p) => p === undefined)) return;
-        if (basis === "budget" && !/预算/.test(stated.location.field ?? "")) return;
         const sum = parts.reduce((a, p) => a + (p?.fen ?? 0n), 0n);
         const c = compareAmounts(stated.fen, sum as Fen, stated.amount.unit, config);
         if (!c) return;
