@@ -315,6 +315,18 @@ describe("a 部门预算公开 in another layout (tab rows, tables in 元, a 三
       zh: /“三公”经费合计/,
     },
     {
+      name: "收支总表 and 支出总表 that disagree",
+      edits: [["本年支出合计\t8,800,000.00", "本年支出合计\t8,900,000.00"]],
+      rule: "disclosure.cross-table",
+      zh: /本年支出合计.*部门支出总体情况表/,
+    },
+    {
+      name: "the 基本支出 of the 一般公共预算 table against the 基本支出表",
+      edits: [["\t合计\t6,700,000.00\t5,900,000.00\t800,000.00", "\t合计\t6,600,000.00\t5,800,000.00\t800,000.00"]],
+      rule: "disclosure.cross-table",
+      zh: /一般公共预算财政拨款基本支出/,
+    },
+    {
       name: "a 三公 narrative that differs from the table laid across",
       edits: [["公务接待费3.00万元", "公务接待费3.50万元"]],
       rule: "disclosure.three-public-mismatch",

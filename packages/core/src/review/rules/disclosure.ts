@@ -107,7 +107,10 @@ const PLACES: Partial<Record<DisclosureFigureItem, ItemPlace[]>> = {
   generalExpenditure: [{ kinds: ["generalExpenditure"], row: /^合计/, column: /合计|^支出|决算|预算/ }],
   basicExpenditure: [{ kinds: ["expenditure"], row: /^合计/, column: /基本支出/ }],
   projectExpenditure: [{ kinds: ["expenditure"], row: /^合计/, column: /项目支出/ }],
-  generalBasicExpenditure: [{ kinds: ["generalExpenditure"], row: /^合计/, column: /基本支出/ }],
+  generalBasicExpenditure: [
+    { kinds: ["generalExpenditure"], row: /^合计/, column: /基本支出/ },
+    { kinds: ["basicExpenditure"], row: /^合计$/, column: /合计|决算|预算/ },
+  ],
   personnel: [
     { kinds: ["basicExpenditure"], row: /^人员经费/ },
     { kinds: ["basicExpenditure"], row: /^合计/, column: /人员经费/ },
@@ -142,29 +145,51 @@ export function tableFigure(
   item: DisclosureFigureItem,
   basis: "budget" | "final",
 ): TableFigure | undefined {
+  return tableFigures(fa, item, basis)[0];
+}
+
+/** Every table figure of an item on a basis: one per place and table that holds it, in the order of the places. */
+export function tableFigures(
+  fa: FinalAccountDisclosure,
+  item: DisclosureFigureItem,
+  basis: "budget" | "final",
+): TableFigure[] {
+  const out: TableFigure[] = [];
   for (const place of PLACES[item] ?? []) {
     for (const [tableIndex, table] of fa.tables.entries()) {
       if (!place.kinds.includes(table.kind)) continue;
-      for (const row of table.rows) {
-        if (place.side && row.side && row.side !== place.side) continue;
-        if (!place.row.test(sq(row.label).replace(/^其中[：:]/, ""))) {
-          // a 三公 table laid out across (合计 | 因公出国（境）费 | 公务用车… 小计 | 购置费 | 运行费 | 公务接待费): by column
-          if (table.kind !== "threePublic" || place.column) continue;
-          const cells = row.cells.filter((c) => place.row.test(sq(c.column).replace(/^(预算数?|决算数?)/, "")));
-          const cell = cellFor(cells, basis);
-          const fen = fenOf(cell?.amount);
-          if (!cell || fen === undefined) continue;
-          if (basis !== fa.basis && !(basis === "budget" ? /预算/ : /决算|实际|执行/).test(cell.column)) continue;
-          return { amount: cell.amount, fen, location: cell.location, table, tableIndex, label: cell.column };
-        }
-        const cell = cellFor(row.cells, basis, place.column);
-        // a budget figure of a final account is only in a 预算 column (and the other way round)
-        if (cell && basis !== fa.basis && !(basis === "budget" ? /预算/ : /决算|实际|执行/).test(cell.column)) continue;
-        const fen = fenOf(cell?.amount);
-        if (!cell || fen === undefined) continue;
-        return { amount: cell.amount, fen, location: cell.location, table, tableIndex, label: row.label };
-      }
+      const found = figureIn(fa, place, table, tableIndex, basis);
+      if (found) out.push(found);
     }
+  }
+  return out;
+}
+
+function figureIn(
+  fa: FinalAccountDisclosure,
+  place: ItemPlace,
+  table: DisclosureTable,
+  tableIndex: number,
+  basis: "budget" | "final",
+): TableFigure | undefined {
+  for (const row of table.rows) {
+    if (place.side && row.side && row.side !== place.side) continue;
+    if (!place.row.test(sq(row.label).replace(/^其中[：:]/, ""))) {
+      // a 三公 table laid out across (合计 | 因公出国（境）费 | 公务用车… 小计 | 购置费 | 运行费 | 公务接待费): by column
+      if (table.kind !== "threePublic" || place.column) continue;
+      const cells = row.cells.filter((c) => place.row.test(sq(c.column).replace(/^(预算数?|决算数?)/, "")));
+      const cell = cellFor(cells, basis);
+      const fen = fenOf(cell?.amount);
+      if (!cell || fen === undefined) continue;
+      if (basis !== fa.basis && !(basis === "budget" ? /预算/ : /决算|实际|执行/).test(cell.column)) continue;
+      return { amount: cell.amount, fen, location: cell.location, table, tableIndex, label: cell.column };
+    }
+    const cell = cellFor(row.cells, basis, place.column);
+    // a budget figure of a final account is only in a 预算 column (and the other way round)
+    if (cell && basis !== fa.basis && !(basis === "budget" ? /预算/ : /决算|实际|执行/).test(cell.column)) continue;
+    const fen = fenOf(cell?.amount);
+    if (!cell || fen === undefined) continue;
+    return { amount: cell.amount, fen, location: cell.location, table, tableIndex, label: row.label };
   }
   return undefined;
 }
@@ -587,6 +612,41 @@ export const basicParts: Rule = {
   },
 };
 
+/** Figures that two tables both give: 收支总表 against 收入总表 / 支出总表, 财政拨款收支总表 against 收支总表, 基本支出. */
+const CROSS_ITEMS: DisclosureFigureItem[] = ["income", "expenditure", "generalIncome", "generalBasicExpenditure"];
+
+export const crossTable: Rule = {
+  id: "disclosure.cross-table",
+  category: "算术一致性",
+  severity: "error",
+  title: { zh: "两张表中的同一数字不一致", en: "The same figure differs between two tables" },
+  config: ["roundingTolerance"],
+  check(doc, config) {
+    const f = fa(doc);
+    if (!f) return [];
+    const out: RuleFinding[] = [];
+    for (const item of CROSS_ITEMS) {
+      const all = tableFigures(f, item, f.basis);
+      const first = all[0];
+      if (!first) continue;
+      for (const other of all.slice(1)) {
+        if (other.table === first.table) continue;
+        const unit = first.amount.unit === "万元" || other.amount.unit === "万元" ? "万元" : "元";
+        const c = compareAmounts(other.fen, first.fen, unit, config);
+        if (!c) continue;
+        out.push({
+          severity: c.severity,
+          message: `${ITEM_ZH[item]}：「${other.table.title}」为 ${c.stated}，「${first.table.title}」为 ${c.computed}（差 ${c.difference}）`,
+          messageEn: `${ITEM_ZH[item]}: "${other.table.title}" gives ${c.stated}, "${first.table.title}" ${c.computed} (difference ${c.difference})`,
+          location: where(other.location, `finalAccount.tables[${other.tableIndex}]`),
+          details: { ...c.details, against: first.table.title },
+        });
+      }
+    }
+    return out;
+  },
+};
+
 /** The budget figure of an item: stated in the narrative, else the table's 预算 column. */
 function budgetOf(f: FinalAccountDisclosure, item: DisclosureFigureItem): { fen: Fen; text: string } | undefined {
   const n = f.figures.find((x) => x.item === item && x.basis === "budget");
@@ -751,6 +811,7 @@ export const DISCLOSURE_RULES: Rule[] = [
   narrativeTableMismatch,
   threePublicMismatch,
   tableSum,
+  crossTable,
   basicParts,
   comparisonWords,
   requiredTables,
