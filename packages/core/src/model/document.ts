@@ -639,6 +639,8 @@ export const FinalAccountDisclosureSchema = z.object({
   /** Figures the narrative (情况说明) states, each with its location. */
   figures: z.array(DisclosureFigureSchema),
   comparisons: z.array(DisclosureComparisonSchema),
+  /** The 绩效目标 / 绩效自评 / 预算绩效 section of the narrative, when there is one. */
+  performance: z.object({ text: z.string(), location: LocationSchema }).optional(),
   /** Notes saying a table is empty (`本单位无政府性基金…`), by the table kind they name. */
   emptyNotes: z.array(z.object({ kind: DisclosureTableKindSchema, text: z.string(), location: LocationSchema })),
 });

@@ -301,6 +301,11 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
       }
       finish();
     }
+    if (
+      !disclosure.performance &&
+      /^[（(]?[一二三四五六七八九十\d]+[)）、.．]?.{0,16}绩效(目标|自评|评价|管理|情况|运行)/.test(squash(text))
+    )
+      disclosure.performance = { text, location: loc };
     // narrative: headings set the scope of the sentences after them
     if (isHeadingLine(text)) {
       const s = scopeOfHeading(stripNumber(text));

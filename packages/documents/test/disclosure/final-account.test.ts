@@ -71,7 +71,8 @@ function expectFound(text: string, c: Planted): void {
     hit.every(
       (f) =>
         (f.messageEn !== "" && f.location.file === "d.txt" && f.location.row !== undefined) ||
-        f.location.path === "finalAccount.tables",
+        f.location.path === "finalAccount.tables" ||
+        f.location.path === "finalAccount.performance",
     ),
   ).toBe(true);
 }
@@ -257,6 +258,13 @@ describe("each planted mistake is found (决算, | rows)", () => {
       ],
       rule: "disclosure.required-tables",
       zh: /政府性基金预算财政拨款收支表/,
+    },
+    {
+      name: "no 绩效 section",
+      edits: [["（三）预算绩效情况说明\n本部门对全部项目开展了绩效自评，自评结果均为优。", "（三）其他\n无。"]],
+      rule: "disclosure.performance-section",
+      zh: /没有预算绩效部分/,
+      severity: "warning",
     },
     {
       name: "an empty table without its note",

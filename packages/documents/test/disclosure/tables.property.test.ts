@@ -136,6 +136,45 @@ describe("generated 支出决算表", () => {
   });
 });
 
+describe("any text", () => {
+  it("is read without throwing, whatever lines of disclosure words and numbers it holds", () => {
+    const word = fc.constantFrom(
+      "目录",
+      "一、收入支出决算总表",
+      "三公经费支出决算表",
+      "单位：万元",
+      "部门：XX局",
+      "合计",
+      "收入总计",
+      "本年支出合计3000.00万元，",
+      "比上年增加12万元，增长3%",
+      "决算数大于预算数",
+      "完成预算的0%",
+      " | ",
+      "\t",
+      "  ",
+      "**",
+      "—",
+      "\n",
+    );
+    const token = fc.oneof(
+      word,
+      fc.bigInt({ min: 0n, max: 10n ** 12n }).map((f) => yuan(f, true)),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 80 }), (tokens) => {
+        const text = `某单位2022年部门决算\n${tokens.join("")}`;
+        const doc = importText(text);
+        expect(doc.finalAccount).toBeDefined();
+        expect(() => reviewDocument(doc)).not.toThrow();
+        expect(reviewDocument(doc).findings.filter((f) => f.rule === "engine.rule-failed")).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe("splitRowText", () => {
   const cellArb = fc.oneof(
     fc.constantFrom("合计", "公共安全支出", "其他收入", "本年收入合计"),

@@ -798,6 +798,28 @@ export const requiredTables: Rule = {
   },
 };
 
+export const performanceSection: Rule = {
+  id: "disclosure.performance-section",
+  category: "完整性",
+  severity: "warning",
+  title: {
+    zh: "情况说明中没有预算绩效（绩效目标 / 绩效自评）部分",
+    en: "The narrative has no 绩效目标 / 绩效自评 section",
+  },
+  check(doc) {
+    const f = fa(doc);
+    // judged only when the tables were read (a page cut short says nothing of what follows)
+    if (!f || f.tables.length === 0 || f.performance) return [];
+    return [
+      {
+        message: `${f.basis === "final" ? "决算" : "预算"}公开的情况说明中没有预算绩效部分（${f.basis === "final" ? "绩效自评" : "绩效目标"}情况）`,
+        messageEn: `The narrative of the ${f.basis === "final" ? "final account" : "budget"} has no performance section (${f.basis === "final" ? "self-evaluation" : "goals"})`,
+        location: { file: doc.file, path: "finalAccount.performance" },
+      },
+    ];
+  },
+};
+
 function clip(s: string): string {
   const one = s.replace(/\s+/g, " ").trim();
   return one.length > 40 ? `${one.slice(0, 40)}…` : one;
@@ -815,4 +837,5 @@ export const DISCLOSURE_RULES: Rule[] = [
   basicParts,
   comparisonWords,
   requiredTables,
+  performanceSection,
 ];
