@@ -360,6 +360,29 @@ describe("a 部门预算公开 in another layout (tab rows, tables in 元, a 三
   for (const c of cases) it(c.name, () => expectFound(plant(cleanBudget, c.edits), c));
 });
 
+describe("coverage", () => {
+  it("a disclosure whose tables were not read is not judged, and no table is said to be missing", () => {
+    // the table titles renamed to 附表一 … : the tables are there, but nothing says which they are
+    const text = clean.replace(/^([一二三四五六七八九])、(.*)表$/gm, "附表$1");
+    const doc = importText(text);
+    expect(doc.finalAccount?.tables).toEqual([]);
+    expect(doc.coverage?.sufficient).toBe(false);
+    const r = reviewDocument(doc);
+    expect(r.judged).toBe(false);
+    expect(r.verdict).toBeNull();
+    expect(r.findings.filter((f) => f.rule === "disclosure.required-tables")).toEqual([]);
+  });
+
+  it("the clean documents are read almost whole (every table row, every figure line)", () => {
+    for (const text of [clean, cleanBudget]) {
+      const c = importText(text).coverage!;
+      expect(c.sufficient).toBe(true);
+      // only the 机构设置 line (a count of offices, no amount) is left unread
+      expect(c.lines.total - c.lines.read).toBe(1);
+    }
+  });
+});
+
 describe("published pages that hold only their contents", () => {
   for (const name of [
     "yn-shuangjiang-jjdd-2023-fad-1.txt",
