@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { ImportContext, setSpacesFromFormat } from "../../src/import/context.ts";
 import { measureCoverage } from "../../src/import/coverage.ts";
 import { looksLikeFinalAccount, readFinalAccount } from "../../src/import/final-account.ts";
+import type { Block } from "../../src/model/table.ts";
 import { readExtractedText } from "../../src/text/index.ts";
 
 const dir = join(__dirname, "../../../../fixtures/disclosures");
@@ -400,4 +401,88 @@ describe("published pages that hold only their contents", () => {
       expect(r.judged).toBe(false);
     });
   }
+});
+
+describe("tables as table blocks (Word / Excel), merged header cells", () => {
+  /** A Word table: rows of cells, a merge's covered cells empty (as importDocument gives them to readers). */
+  function table(n: number, rows: string[][]): Block {
+    return {
+      type: "table",
+      table: { rows: rows.map((r) => r.map((text) => ({ text }))), location: { file: "w.docx", table: n } },
+    };
+  }
+  const p = (text: string, row: number): Block => ({ type: "paragraph", text, location: { file: "w.docx", row } });
+  // the national 决算 三公 table laid across: 预算数 and 决算数 groups, 公务用车 split in 小计 / 购置费 / 运行费
+  const blocks = (reception: string): Block[] => [
+    p("示范市公安局交通警察支队2022年度部门决算", 1),
+    p("一、收入支出决算总表", 2),
+    p("二、收入决算表", 3),
+    p("七、一般公共预算财政拨款“三公”经费支出决算表", 4),
+    p("第三部分 2022年度部门决算情况说明", 5),
+    p("2022年度“三公”经费财政拨款支出决算为52.30万元，完成预算的87.17%。其中：公务接待费支出决算为7.30万元。", 6),
+    p("七、一般公共预算财政拨款“三公”经费支出决算表", 7),
+    table(1, [
+      ["部门：示范市公安局交通警察支队", "", "", "", "", "", "", "", "", "", "", "单位：万元"],
+      ["预算数", "", "", "", "", "", "决算数", "", "", "", "", ""],
+      [
+        "合计",
+        "因公出国（境）费",
+        "公务用车购置及运行费",
+        "",
+        "",
+        "公务接待费",
+        "合计",
+        "因公出国（境）费",
+        "公务用车购置及运行费",
+        "",
+        "",
+        "公务接待费",
+      ],
+      ["", "", "小计", "购置费", "运行费", "", "", "", "小计", "购置费", "运行费", ""],
+      ["60.00", "0.00", "50.00", "20.00", "30.00", "10.00", "52.30", "0.00", "45.00", "20.00", "25.00", reception],
+    ]),
+  ];
+  function importBlocks(bs: Block[]): ImportedDocument {
+    const source = { file: "w.docx", format: "docx" as const, blocks: bs };
+    setSpacesFromFormat(source.format);
+    const ctx = new ImportContext(source);
+    const r = readFinalAccount(ctx, bs);
+    return {
+      file: "w.docx",
+      format: "docx",
+      kinds: ["final-account-disclosure"],
+      organisations: [],
+      dutyGoals: [],
+      projects: [],
+      projectSelfEvaluations: [],
+      paragraphs: [],
+      unmapped: [],
+      finalAccount: r.disclosure,
+    };
+  }
+
+  it("reads the columns under their group (预算数 / 决算数) and the items across", () => {
+    const fa = importBlocks(blocks("7.30")).finalAccount!;
+    // the three title lines at the top (a contents without 目录) have nothing under them: they are no tables
+    expect(fa.tables).toHaveLength(1);
+    const t = fa.tables[0]!;
+    expect(t.unit).toBe("万元");
+    expect(t.organisation?.text).toBe("示范市公安局交通警察支队");
+    expect(t.columns[0]).toBe("预算数合计");
+    expect(t.columns[9]).toBe("决算数公务用车购置及运行费购置费");
+    const r = reviewDocument(importBlocks(blocks("7.30")));
+    // a fragment: the other tables are missing (and said so); nothing else is wrong
+    const errors = r.findings.filter((f) => f.severity === "error");
+    expect(errors.filter((f) => f.rule !== "disclosure.required-tables")).toEqual([]);
+    expect(errors.filter((f) => f.rule === "disclosure.required-tables")).toHaveLength(7);
+  });
+
+  it("finds a 决算 cell that breaks the 三公 sum and the narrative, at its table and column", () => {
+    const r = reviewDocument(importBlocks(blocks("8.30")));
+    const sum = r.findings.find((f) => f.rule === "disclosure.table-sum");
+    expect(sum?.message).toMatch(/“三公”经费合计（决算）/);
+    const narrative = r.findings.find((f) => f.rule === "disclosure.three-public-mismatch");
+    expect(narrative?.message).toMatch(/公务接待费.*8\.30/);
+    expect(narrative?.details?.table).toMatch(/三公/);
+  });
 });
