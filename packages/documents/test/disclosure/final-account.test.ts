@@ -150,7 +150,13 @@ describe("each planted mistake is found (决算, | rows)", () => {
       name: "a placeholder unit name in a table header",
       edits: [["二、收入决算表\n部门：示范市公安局交通警察支队", "二、收入决算表\n部门：示范市XX局"]],
       rule: "disclosure.placeholder",
-      zh: /占位符/,
+      zh: /占位符「示范市XX局」/,
+    },
+    {
+      name: "a placeholder unit name in the text",
+      edits: [["示范市公安局交通警察支队负责全市道路交通安全管理", "上海市普陀区XX局负责全市道路交通安全管理"]],
+      rule: "disclosure.placeholder",
+      zh: /占位符「XX」/,
     },
     {
       name: "a placeholder amount in a table",

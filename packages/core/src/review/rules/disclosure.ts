@@ -363,7 +363,8 @@ export const unitNameMismatch: Rule = {
     f.tables.forEach((t, i) => {
       if (!t.organisation) return;
       const name = sq(t.organisation.text);
-      if (name === org || org.endsWith(name) || name.endsWith(org)) return;
+      // a placeholder name (XX局) is disclosure.placeholder's
+      if (name === org || org.endsWith(name) || name.endsWith(org) || PLACEHOLDER_RE.test(name)) return;
       out.push({
         message: `「${t.title}」表头的单位名称「${t.organisation.text}」与公开单位「${f.organisation}」不一致`,
         messageEn: `"${t.title}" names the unit "${t.organisation.text}", not "${f.organisation}"`,
