@@ -150,17 +150,21 @@ export function readNarrative(
     return k;
   };
   /**
-   * The figure a statement at `at` is about: the last figure before it in its paragraph, of the document's basis
-   * when `current` (the 决算 a 大于预算 compares), else of any basis.
+   * The figure a statement at `at` is about: the last figure before it in its sentence, else in the sentence before
+   * (`…收入总计3100万元。与上年相比，增加100万元`), within its paragraph; of the document's basis when `current` (the
+   * 决算 a 大于预算 compares), else of any basis.
    */
   const figureBefore = (at: number, current = false): DisclosureFigure | undefined => {
-    const s = passage.spans[spanAt(at)]?.start ?? 0;
-    for (let i = figures.length - 1; i >= 0; i--) {
-      const f = figures[i]!;
-      const pos = offsets[i]!;
-      if (pos >= at) continue;
-      if (pos < s) break;
-      if (!current || f.basis === basis) return f;
+    const paragraph = passage.spans[spanAt(at)]?.start ?? 0;
+    const sentence = sentenceStart(text, at);
+    const previous = sentence > paragraph ? sentenceStart(text, sentence - 1) : sentence;
+    for (const from of [sentence, Math.max(previous, paragraph)]) {
+      for (let i = figures.length - 1; i >= 0; i--) {
+        const pos = offsets[i]!;
+        if (pos >= at) continue;
+        if (pos < from) break;
+        if (!current || figures[i]!.basis === basis) return figures[i];
+      }
     }
     return undefined;
   };

@@ -133,6 +133,17 @@ describe("reading a 部门决算公开", () => {
     expect(words).toContainEqual(["abroad", "与预算持平"]);
   });
 
+  it("a change is about the figure of its sentence or the sentence before, never another paragraph's", () => {
+    const text = plant(clean, [
+      ["三、支出决算情况说明\n", "与上年相比增加50.00万元，增长5.00%，主要原因是人员增加。\n三、支出决算情况说明\n"],
+    ]);
+    const fa = importText(text).finalAccount!;
+    const c = fa.comparisons.find((x) => x.text.startsWith("与上年相比增加50.00万元"));
+    expect(c?.amount?.yuan).toBe("500000.00");
+    expect(c?.item).toBeUndefined();
+    expect(reviewDocument(importText(text)).findings).toEqual([]);
+  });
+
   it("the clean document raises no error and is judged", () => {
     const { r, errors } = rulesOf(clean);
     expect(errors).toEqual([]);
