@@ -322,8 +322,10 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
       }
     }
     for (const m of text.matchAll(
-      /截至\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|((?:19|20)\d{2})\s*年\s*(?:末|底|12月31日)/g,
+      /截至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日|((?:19|20)\d{2})\s*年\s*(?:末|底|12月31日)/g,
     )) {
+      // `与2021年末相比`, `比上年底`: a comparison, not the date the figures are as of
+      if (/(与|比|较|同|对比)\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
       disclosure.asOf.push({ text: m[0], year: Number(m[1] ?? m[2]), location: { ...loc, column: m.index + 1 } });
     }
     narrative.push(b);

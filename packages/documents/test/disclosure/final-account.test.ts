@@ -144,6 +144,14 @@ describe("reading a 部门决算公开", () => {
     expect(reviewDocument(importText(text)).findings).toEqual([]);
   });
 
+  it("a comparison with another year's end and a heading of next year's plan are not wrong years", () => {
+    const text = plant(clean, [
+      ["截至2022年12月31日，本部门共有车辆35辆", "截至2022年12月31日，本部门共有车辆35辆，与2021年末相比增加2辆"],
+      ["（三）预算绩效情况说明\n", "（三）预算绩效情况说明\n（四）2023年工作计划\n"],
+    ]);
+    expect(reviewDocument(importText(text)).findings).toEqual([]);
+  });
+
   it("the clean document raises no error and is judged", () => {
     const { r, errors } = rulesOf(clean);
     expect(errors).toEqual([]);

@@ -306,6 +306,7 @@ export const zeroTotal: Rule = {
 };
 
 const YEAR_WORDS = /上年|去年|上一年|以前年度|同期/;
+const MONEY_HEADING = /决算|预算|收入|支出|收支|三公|经费|表$/;
 
 export const yearMismatch: Rule = {
   id: "disclosure.year-mismatch",
@@ -318,7 +319,8 @@ export const yearMismatch: Rule = {
     const year = f.year;
     const out: RuleFinding[] = [];
     f.headings.forEach((h, i) => {
-      if (h.year === undefined || h.year === year || YEAR_WORDS.test(h.text)) return;
+      // headings about the money (parts, tables, 收支 / 三公 sections), not a 工作计划 of next year
+      if (h.year === undefined || h.year === year || YEAR_WORDS.test(h.text) || !MONEY_HEADING.test(h.text)) return;
       out.push({
         message: `标题「${h.text}」写的是 ${h.year} 年，而本公开是 ${year} 年度的`,
         messageEn: `The heading "${h.text}" names ${h.year}, but the disclosure is for ${year}`,
