@@ -25,7 +25,7 @@ export function scopeOfHeading(text: string): Scope | undefined {
 
 interface Keyword {
   re: RegExp;
-  /** Higher wins over a later match of a lower tier. */
+  /** 2 and above (named items) win over a later match of tier 1 (general words); tiers 2 and 3 rank alike. */
   tier: number;
   items: (scope: Scope | undefined, clause: string) => DisclosureFigureItem[];
 }
@@ -98,12 +98,14 @@ function itemsOf(
   for (const kw of KEYWORDS) {
     for (const m of clause.matchAll(kw.re)) {
       const end = m.index + m[0].length;
+      // a named item (三公 items, 人员 / 公用经费) wins over a general word (财政拨款支出); among equals the last one
+      const tier = Math.min(kw.tier, 2);
       if (
         !best ||
-        kw.tier > best.tier ||
-        (kw.tier === best.tier && (end > best.end || (end === best.end && m[0].length > best.len)))
+        tier > best.tier ||
+        (tier === best.tier && (end > best.end || (end === best.end && m[0].length > best.len)))
       )
-        best = { tier: kw.tier, end, len: m[0].length, kw, text: m[0] };
+        best = { tier, end, len: m[0].length, kw, text: m[0] };
     }
   }
   if (!best) return undefined;
@@ -175,7 +177,7 @@ export function readNarrative(
     if (PRIOR_WORDS.test(clause)) continue;
     const scope = scopes[spanAt(a.start)];
     let found = itemsOf(clause, scope);
-    let figureBasis: "budget" | "final" = basis;
+    let figureBasis: "budget" | "final" = /决算/.test(clause) ? "final" : basis;
     if (BUDGET_WORDS.test(clause.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, "")) && !/决算/.test(clause))
       figureBasis = "budget";
     if (!found && /预算(?:数)?(?:为|是)?\s*$/.test(clause)) {
