@@ -152,6 +152,33 @@ describe("reading a 部门决算公开", () => {
     expect(reviewDocument(importText(text)).findings).toEqual([]);
   });
 
+  it("the same document with its columns aligned by spaces (PDF text) or tabs reads the same and raises nothing", () => {
+    const summary = (t: string) =>
+      importText(t).finalAccount!.tables.map((x) => [
+        x.kind,
+        x.unit,
+        x.columns.join(","),
+        x.rows.map((r) => `${r.code ?? ""}${r.label}:${r.cells.map((c) => c.amount.fen).join(",")}`).join(";"),
+      ]);
+    const rejoin = (sep: string) =>
+      clean
+        .split("\n")
+        .map((l) =>
+          l.includes(" | ")
+            ? l
+                .split("|")
+                .map((c) => c.trim())
+                .join(sep)
+            : l,
+        )
+        .join("\n");
+    const spaced = rejoin("    ");
+    const tabbed = rejoin("\t");
+    expect(summary(spaced)).toEqual(summary(clean));
+    expect(summary(tabbed)).toEqual(summary(clean));
+    for (const t of [spaced, tabbed]) expect(reviewDocument(importText(t)).findings).toEqual([]);
+  });
+
   it("the clean document raises no error and is judged", () => {
     const { r, errors } = rulesOf(clean);
     expect(errors).toEqual([]);
