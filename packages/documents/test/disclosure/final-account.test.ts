@@ -179,6 +179,26 @@ describe("reading a 部门决算公开", () => {
     for (const t of [spaced, tabbed]) expect(reviewDocument(importText(t)).findings).toEqual([]);
   });
 
+  it("a 收支总表 with 行次 columns and a 栏次 row (the national 决算 form) reads the same", () => {
+    const national = [
+      "项目 | 行次 | 决算数 | 项目 | 行次 | 决算数",
+      "栏次 | | 1 | 栏次 | | 2",
+      "一、一般公共预算财政拨款收入 | 1 | 2961.68 | 一、公共安全支出 | 29 | 2800.00",
+      "二、政府性基金预算财政拨款收入 | 2 | 0.00 | 二、社会保障和就业支出 | 30 | 150.00",
+      "三、其他收入 | 3 | 38.32 | 三、住房保障支出 | 31 | 100.00",
+      "本年收入合计 | 4 | 3000.00 | 本年支出合计 | 32 | 3050.00",
+      "年初结转和结余 | 5 | 100.00 | 年末结转和结余 | 33 | 50.00",
+      "收入总计 | 6 | 3100.00 | 支出总计 | 34 | 3100.00",
+    ].join("\n");
+    const start = clean.indexOf("项目 | 决算数 | 项目 | 决算数");
+    const end = clean.indexOf("二、收入决算表");
+    const text = `${clean.slice(0, start)}${national}\n${clean.slice(end)}`;
+    const rows = (t: string) =>
+      importText(t).finalAccount!.tables[0]!.rows.map((r) => [r.label, r.side, r.cells.map((c) => c.amount.fen)]);
+    expect(rows(text)).toEqual(rows(clean));
+    expect(reviewDocument(importText(text)).findings).toEqual([]);
+  });
+
   it("the clean document raises no error and is judged", () => {
     const { r, errors } = rulesOf(clean);
     expect(errors).toEqual([]);
