@@ -25,6 +25,7 @@ import {
 import { departmentSelfEvaluationTables, readDepartmentSelfEvaluation } from "./department-self-evaluation.ts";
 import { isDutyActivityTable, readDutyActivityTables } from "./duty-activity.ts";
 import { looksLikeEvaluationReport, readEvaluationReport } from "./evaluation-report.ts";
+import { looksLikeFinalAccount, readFinalAccount } from "./final-account.ts";
 import { hasIndicatorGrid, isProjectGoalForm, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
 import { projectSelfEvaluationTables, readProjectSelfEvaluations } from "./project-self-evaluation.ts";
 import { explainRecognition } from "./recognition.ts";
@@ -70,7 +71,9 @@ function tablesOf(blocks: Block[]): Table[] {
 export function recogniseKinds(source: SourceDocument): Kind[] {
   const tables = tablesOf(source.blocks);
   const kinds: Kind[] = [];
-  if (looksLikeDisclosure(source.blocks)) kinds.push("budget-disclosure");
+  // a department's 预算公开 / 决算公开 with the standard tables; else a county 部门预算信息公开 (seed 001)
+  if (looksLikeFinalAccount(source.blocks)) kinds.push("final-account-disclosure");
+  else if (looksLikeDisclosure(source.blocks)) kinds.push("budget-disclosure");
   if (
     projectSelfEvaluationTables(source.blocks).length > 0 ||
     looksLikeStreamProjectSelfEvaluation(new ImportContext(source), source.blocks)
@@ -271,6 +274,12 @@ export function importDocument(original: SourceDocument, opts: ImportOptions = {
         }
         break;
       }
+      case "final-account-disclosure": {
+        const r = readFinalAccount(ctx, source.blocks);
+        doc.finalAccount = r.disclosure;
+        for (const t of r.tables) used.add(t);
+        break;
+      }
       case "three-public": {
         doc.threePublic = readThreePublic(ctx, source.blocks);
         break;
@@ -361,6 +370,7 @@ function organisationsOf(doc: ImportedDocument): ImportedDocument["organisations
   };
   for (const u of doc.disclosure?.units ?? []) add(u.name);
   if (doc.disclosure?.organisation && orgs.length === 0) add(doc.disclosure.organisation);
+  if (doc.finalAccount?.organisation) add(doc.finalAccount.organisation);
   for (const t of doc.dutyGoals) if (t.organisation) add(t.organisation.name, t.organisation.code);
   for (const p of doc.projects) if (p.organisation) add(p.organisation.name, p.organisation.code);
   for (const p of doc.projectSelfEvaluations) if (p.department) add(p.department);

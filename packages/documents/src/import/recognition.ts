@@ -17,6 +17,7 @@ import { departmentExpenditureTables, isDepartmentExpenditureTable } from "./dep
 import { departmentSelfEvaluationTables } from "./department-self-evaluation.ts";
 import { isDutyActivityTable } from "./duty-activity.ts";
 import { looksLikeEvaluationReport } from "./evaluation-report.ts";
+import { looksLikeFinalAccount } from "./final-account.ts";
 import { type HeaderField, mapColumns } from "./headers.ts";
 import { isProjectGoalForm } from "./project-goals.ts";
 import { projectSelfEvaluationTables } from "./project-self-evaluation.ts";
@@ -99,6 +100,15 @@ const TESTS: Partial<Record<Kind, KindTest>> = {
     },
     columns: [],
     title: /部门预算(信息)?公开|预算信息公开/,
+  },
+  "final-account-disclosure": {
+    decisive: (blocks) => looksLikeFinalAccount(blocks),
+    needs: {
+      zh: "部门预算公开或决算公开：标题及收支总表、财政拨款收支总表等标准公开表",
+      en: "a department budget or final-account disclosure: its title and the standard tables (收支总表, 财政拨款收支总表…)",
+    },
+    columns: [],
+    title: /(部门|单位)(决算|预算)|决算公开|预算公开/,
   },
   "three-public": {
     decisive: (blocks) => looksLikeThreePublic(blocks),
