@@ -10,10 +10,12 @@ import { fieldLabel, pathLabel, validationMessageZh } from "./fieldLabels.ts";
  */
 export function describeError(err: unknown, lang: Lang): string {
   if (err instanceof ApiError) {
-    if (err.code === "invalid_input" && lang === "zh") {
-      const issue = firstIssue(err.details);
-      const path = issue?.path ?? err.location?.path ?? err.location?.field ?? "";
-      const what = issue ? validationMessageZh(issue.message) : "格式错误";
+    // a body the request schema refused (its issues in the details): said in Chinese; a refusal of the business
+    // rules (also invalid_input, with a Chinese message of its own, e.g. a move under its own subtree) as it is
+    const issue = firstIssue(err.details);
+    if (err.code === "invalid_input" && lang === "zh" && issue) {
+      const path = issue.path || err.location?.path || err.location?.field || "";
+      const what = validationMessageZh(issue.message);
       return path ? `请求数据无效：${pathLabel(path, lang)}${what}` : `请求数据无效：${what}`;
     }
     const text = lang === "en" && err.messageEn ? err.messageEn : err.message;

@@ -147,6 +147,18 @@ describe("a refused request body", () => {
     } as never);
     expect(describeError(locked, "zh")).toBe("字段「新密码」：密码至少 10 个字符");
   });
+
+  it("a refusal of the business rules (invalid_input without schema issues) keeps the server's own Chinese", async () => {
+    const { describeError } = await import("../../src/lib/errors.ts");
+    const { ApiError } = await import("../../src/api/client.ts");
+    const e = new ApiError(400, {
+      code: "invalid_input",
+      message: "不能把“赵县公安局”移到它自己或它的下级机构“交警大队”之下",
+      messageEn: "cannot move an organisation under itself",
+      location: { field: "parentId" },
+    } as never);
+    expect(describeError(e, "zh")).toContain("不能把“赵县公安局”移到它自己或它的下级机构“交警大队”之下");
+  });
 });
 
 describe("audit actions the list does not know yet", () => {
