@@ -212,7 +212,10 @@ describe.skipIf(!hasChromium)("journey: a project's indicators from draft to app
     const se = new SelfEvaluation(fp.page);
     await se.ready();
     const before = await se.total();
+    // the target is ≥132人 since the return above; the rows added at the start need their actual values too
     await se.actual("组织培训人数").fill("140人");
+    await se.actual("专题讲座次数").fill("每季度1次");
+    await se.actual("交通违法行为下降").fill("同比下降6%");
     await se.actual("培训费").fill("420元/人/天");
     // The server's submission rules: every actual value and the narratives (issue 12)
     await se.actual("教育训练经费使用规定").fill("符合相关规定");
