@@ -108,7 +108,8 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
     // Leaving on purpose goes; nothing holds any more.
     await page.getByRole("menuitem", { name: "预算" }).click();
     await page.locator("#leave-confirm").click();
-    await page.getByTestId("budget-page").waitFor();
+    // the budget page is the heaviest to load: a loaded machine may take a while
+    await page.getByTestId("budget-page").waitFor({ timeout: 90_000 });
     expect(await holdsUnload(page)).toBe(false);
     await page.context().close();
   });
