@@ -158,16 +158,18 @@ export function updateBudgetFor(
  */
 async function checkProjectReferences(db: Db, actor: Actor | undefined, budgetOrgPath: string, s: SectionsInput) {
   const refs: [string, string][] = [];
-  s.spending.forEach((l, i) => l.projectId && refs.push([`spending.${i}.projectId`, l.projectId]));
-  s.procurement.forEach((l, i) => l.projectId && refs.push([`procurement.${i}.projectId`, l.projectId]));
+  s.spending.forEach((l, i) => {
+    if (l.projectId) refs.push([`spending.${i}.projectId`, l.projectId]);
+  });
+  s.procurement.forEach((l, i) => {
+    if (l.projectId) refs.push([`procurement.${i}.projectId`, l.projectId]);
+  });
   if (refs.length === 0) return;
   const scope = actor ? scopeOf(actor, "business.read") : { all: false as const, paths: [] };
   for (const [field, projectId] of refs) {
     const p = await findProject(db, projectId);
     const visible =
-      p !== undefined &&
-      p.orgPath.startsWith(budgetOrgPath) &&
-      (scope.all || scope.paths.some((x) => p.orgPath.startsWith(x)));
+      p?.orgPath.startsWith(budgetOrgPath) === true && (scope.all || scope.paths.some((x) => p.orgPath.startsWith(x)));
     if (!visible) {
       throw new DomainError(
         "not_found",
