@@ -11,8 +11,10 @@ import { editRecord, recordFor } from "../db/editable.ts";
 import { isReferenceViolation } from "../db/errors.ts";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
+import { findGoal } from "../goals/repository.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound } from "../http/errors.ts";
+import { findIndicator } from "../indicators/repository.ts";
 import { writableOrganisation } from "../orgs/access.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import { findProject } from "../projects/repository.ts";
@@ -183,6 +185,35 @@ export interface ItemInput {
   deviationCause?: string | null | undefined;
 }
 
+/**
+ * An item may name only an indicator of its own record: of the evaluated project, or (a department's
+ * self-evaluation) of a project or department goal of the same organisation. Any other — another organisation's,
+ * or one that does not exist — is 404 at its field, the same answer for both (issue 15).
+ */
+async function checkIndicatorReferences(
+  db: Db,
+  evaluation: { orgId: string; projectId: string | null },
+  items: ItemInput[],
+): Promise<void> {
+  for (const [i, it] of items.entries()) {
+    if (!it.indicatorId) continue;
+    const ind = await findIndicator(db, it.indicatorId);
+    let own = false;
+    if (ind && evaluation.projectId) own = ind.projectId === evaluation.projectId;
+    else if (ind?.projectId) own = (await findProject(db, ind.projectId))?.orgId === evaluation.orgId;
+    else if (ind?.departmentGoalId) own = (await findGoal(db, ind.departmentGoalId))?.orgId === evaluation.orgId;
+    if (!own)
+      throw new DomainError(
+        "not_found",
+        {
+          zh: `第 ${i + 1} 行的指标不存在或不属于本自评`,
+          en: `The indicator of row ${i + 1} does not exist or is not this record's`,
+        },
+        { field: `items.${i}.indicatorId` },
+      );
+  }
+}
+
 export async function replaceItemsFor(
   deps: Deps,
   actor: Actor | undefined,
@@ -195,6 +226,7 @@ export async function replaceItemsFor(
       const row = await updateEvaluation(tx, id, input.version, {}, deps.now(), { editableOnly: true });
       if (!row) return undefined;
       const before = (await itemsOf(tx, id)).map(presentItem);
+      await checkIndicatorReferences(tx, current, input.items);
       await replaceItems(
         tx,
         id,
