@@ -58,7 +58,12 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
         const withData = y.items.filter((x) => x.hasData).sort((a, b) => b.year - a.year)[0];
         const current = withData ?? y.items.find((x) => x.current) ?? y.items[y.items.length - 1];
         const chosen = Number(stored(YEAR_KEY));
-        setYearState((cur) => (chosen && y.items.some((x) => x.year === chosen) ? cur : (current?.year ?? cur)));
+        if (chosen && y.items.some((x) => x.year === chosen)) return;
+        // the year opened on is kept like a chosen one, so that every page (and a reload) agrees on it
+        if (current) {
+          setYearState(current.year);
+          store(YEAR_KEY, String(current.year));
+        }
       },
       () => live && setLoaded(false),
     );

@@ -71,9 +71,14 @@ function tablesOf(blocks: Block[]): Table[] {
 export function recogniseKinds(source: SourceDocument): Kind[] {
   const tables = tablesOf(source.blocks);
   const kinds: Kind[] = [];
-  // a department's 预算公开 / 决算公开 with the standard tables; else a county 部门预算信息公开 (seed 001)
-  if (looksLikeFinalAccount(source.blocks)) kinds.push("final-account-disclosure");
-  else if (looksLikeDisclosure(source.blocks)) kinds.push("budget-disclosure");
+  // A 部门预算信息公开 (seed 001's county form, and what Jixiao writes from a stored budget) by its title; else a
+  // department's 预算公开 / 决算公开 with the standard tables; else any text the budget-disclosure reader knows.
+  const disclosure = looksLikeDisclosure(source.blocks);
+  const heading = source.blocks.find((b) => b.type === "paragraph" && b.text.trim() !== "");
+  const titledInfo = heading?.type === "paragraph" && /预算信息公开/.test(heading.text.replace(/\s/g, ""));
+  if (disclosure && titledInfo) kinds.push("budget-disclosure");
+  else if (looksLikeFinalAccount(source.blocks)) kinds.push("final-account-disclosure");
+  else if (disclosure) kinds.push("budget-disclosure");
   if (
     projectSelfEvaluationTables(source.blocks).length > 0 ||
     looksLikeStreamProjectSelfEvaluation(new ImportContext(source), source.blocks)

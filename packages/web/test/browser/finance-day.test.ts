@@ -405,7 +405,10 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
         page.getByTestId("login-submit").click(),
       ]);
       await page.getByTestId("login-error").waitFor();
-      await page.getByTestId("login-submit").locator(".ant-btn-loading-icon").waitFor({ state: "detached" });
+      await page
+        .getByTestId("login-submit")
+        .locator(".ant-btn-loading-icon")
+        .waitFor({ state: "hidden", timeout: 90_000 });
     }
     await page.getByTestId("login-warning").waitFor();
     expect(await page.getByTestId("login-warning").textContent()).toContain("再输错 2 次，账户将被锁定");

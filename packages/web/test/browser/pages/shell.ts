@@ -25,7 +25,13 @@ export class Shell {
       .filter({ hasText: `${year}` })
       .first()
       .click();
-    await this.page.waitForFunction((y) => localStorage.getItem("jixiao.year") === String(y), year);
+    // The switcher shows the year: chosen now, or already the one the shell opened on after sign-in (the latest
+    // year with data, which may land while the list is open — then choosing it again changes nothing).
+    await this.page.waitForFunction(
+      (y) => document.querySelector('[data-testid="year-switcher"]')?.textContent?.includes(String(y)) === true,
+      year,
+      { timeout: 30_000 },
+    );
   }
 
   async chooseOrg(name: string): Promise<void> {
