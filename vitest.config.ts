@@ -7,7 +7,8 @@ export default defineConfig({
     include: ["packages/*/test/**/*.test.ts", "bench/**/*.test.ts"],
     pool: "forks",
     maxWorkers: 2,
-    testTimeout: 60_000,
+    // a safety net against a hang, not a speed check: browser journeys on a loaded 2-core machine take minutes
+    testTimeout: 180_000,
     hookTimeout: 120_000,
   },
 });

@@ -10,7 +10,9 @@ export const WORKFLOW_BUTTONS = ["wf-submit", "wf-unit-approve", "wf-approve", "
 export async function confirmAction(page: Page, id = "wf-confirm-ok"): Promise<void> {
   const ok = page.locator(`#${id}`);
   await ok.click();
-  await ok.waitFor({ state: "detached" });
+  // the dialog closes when the server has done the step (an approval writes its snapshot and audit row): on a loaded
+  // machine that may take a while
+  await ok.waitFor({ state: "detached", timeout: 90_000 });
 }
 
 export class Workflow {
