@@ -230,8 +230,11 @@ describe.skipIf(!hasChromium)("journey: a project's indicators from draft to app
     await expect.poll(() => se.total()).not.toBe(before);
     // Typing not saved yet cannot be submitted.
     expect(await fp.page.getByTestId("wf-submit").isDisabled()).toBe(true);
+    const typed = await se.total();
     await se.save();
-    const saved = await se.total();
+    // once saved, the page shows the stored score: the same total as typed (one scoring function)
+    await expect.poll(() => se.total(), { timeout: 60_000 }).toBe(typed);
+    const saved = typed;
     await se.workflow.submit();
     expect(await se.state()).toBe("submitted");
     expect(await se.workflow.buttons()).toEqual([]);

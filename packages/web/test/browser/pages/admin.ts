@@ -121,7 +121,10 @@ export class AuditTrail {
   async filterAction(label: string): Promise<void> {
     await this.page.getByTestId("audit-action").click();
     await this.page.locator(".ant-select-item-option").filter({ hasText: label }).first().click();
-    await this.page.locator(".ant-select-dropdown").last().waitFor({ state: "hidden" });
+    // a choice closes the list; if it is still open (a slow machine, an animation), Escape closes it
+    const list = this.page.locator(".ant-select-dropdown").last();
+    if (await list.isVisible()) await this.page.keyboard.press("Escape");
+    await list.waitFor({ state: "hidden", timeout: 60_000 });
   }
 
   /** The actions' codes (auth.login, role.grant…), as the server records them. */
