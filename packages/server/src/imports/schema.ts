@@ -2,7 +2,8 @@
  * Uploaded documents on their way in (issue 4): an upload is read into a stored preview (the import result and
  * the plan of what a commit would create), then committed in one transaction into the chosen organisation and
  * year. A file (by its SHA-256) is committed at most once per organisation and year: re-importing it changes
- * nothing. Large files wait in `source` for a background job that reads them.
+ * nothing. Large files are written to `upload_chunks` as they arrive (never held whole by the request) and wait
+ * there for a background job that reads them; `source` holds files of earlier versions still waiting.
  */
 import { sql } from "drizzle-orm";
 import {
@@ -10,6 +11,7 @@ import {
   customType,
   index,
   integer,
+  primaryKey,
   jsonb,
   pgTable,
   text,
@@ -63,3 +65,20 @@ export const imports = pgTable(
 );
 
 export type ImportRow = typeof imports.$inferSelect;
+
+/**
+ * A large upload written to storage as it arrives (issue 15): 1 MB pieces in order, keyed by the id its import will
+ * have. No foreign key: the pieces are written before the import row exists (the row is made once the whole file has
+ * arrived, with its SHA-256). The reading job deletes them; pieces of an upload cut off before its end (a refused or
+ * broken request, a crash) are removed by the retention sweep (jobs/retention.ts).
+ */
+export const uploadChunks = pgTable(
+  "upload_chunks",
+  {
+    uploadId: uuid("upload_id").notNull(),
+    seq: integer("seq").notNull(),
+    data: bytea("data").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.uploadId, t.seq] })],
+);
