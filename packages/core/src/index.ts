@@ -1,6 +1,8 @@
 export * from "./errors/domain-error.ts";
 export * from "./money/budget.ts";
 export * from "./money/money.ts";
+/** In-year monitoring (双监控). */
+export * from "./monitoring/index.ts";
 export type { Ratio } from "./numbers/decimal.ts";
 export * as decimal from "./numbers/decimal.ts";
 export * from "./review/index.ts";
