@@ -7,6 +7,7 @@ export * from "../evaluations/schema.ts";
 export * from "../imports/schema.ts";
 export * from "../indicators/schema.ts";
 export * from "../jobs/schema.ts";
+export * from "../monitoring/schema.ts";
 export * from "../orgs/schema.ts";
 export * from "../projects/schema.ts";
 export * from "../publications/schema.ts";
