@@ -22,9 +22,22 @@ const POW10_NUMBER: readonly number[] = Array.from({ length: 23 }, (_, i) => Num
 /** 2^53: below it, integers convert between bigint and number exactly. */
 const SAFE = 9007199254740992n;
 
+/** gcd of two non-negative integers below 2^53 (their remainders are exact on doubles). */
+function gcdNumber(a: number, b: number): number {
+  let p = a;
+  let q = b;
+  while (q !== 0) {
+    const t = p % q;
+    p = q;
+    q = t;
+  }
+  return p;
+}
+
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
+  if (x < SAFE && y < SAFE) return BigInt(gcdNumber(Number(x), Number(y)));
   while (y !== 0n) {
     const t = x % y;
     x = y;
@@ -42,6 +55,13 @@ export function ratio(n: bigint, d: bigint = 1n): Ratio {
   // already in lowest terms: an integer, or zero (whose lowest terms are 0/1)
   if (d === 1n) return { n, d };
   if (n === 0n) return { n: 0n, d: 1n };
+  if (n < SAFE && n > -SAFE && d < SAFE) {
+    // fixed-point fast path: parts below 2^53 are reduced on doubles, exactly
+    const nn = Number(n);
+    const dd = Number(d);
+    const gg = gcdNumber(nn < 0 ? -nn : nn, dd);
+    return gg > 1 ? { n: BigInt(nn / gg), d: BigInt(dd / gg) } : { n, d };
+  }
   const g = gcd(n, d);
   return g > 1n ? { n: n / g, d: d / g } : { n, d };
 }
@@ -214,7 +234,9 @@ export function toFixed(a: Ratio, digits: number): string {
 /** Shortest exact decimal text when the fraction terminates within `maxDigits`, else rounded to it. */
 export function toDecimalString(a: Ratio, maxDigits = 10): string {
   // an integer prints as itself whatever the number of decimals allowed
-  if (a.d === 1n && Number.isInteger(maxDigits) && maxDigits >= 0) return a.n.toString();
+  if (a.d === 1n && Number.isInteger(maxDigits) && maxDigits >= 0) {
+    return a.n >= 0n && a.n < SMALL_INT_TEXT_MAX ? smallIntText(Number(a.n)) : a.n.toString();
+  }
   const fixed = toFixed(a, maxDigits);
   // drop the fraction's trailing zeros, and the point when nothing is left after it (what /\.?0+$/ removes)
   if (!fixed.includes(".")) return fixed;
@@ -222,6 +244,18 @@ export function toDecimalString(a: Ratio, maxDigits = 10): string {
   while (fixed.charCodeAt(end - 1) === 48 /* 0 */) end--;
   if (fixed.charCodeAt(end - 1) === 46 /* . */) end--;
   return end === fixed.length ? fixed : fixed.slice(0, end);
+}
+
+/** The text of 0 … 1023, made once each when first printed (points, weights and scores repeat). */
+const SMALL_INT_TEXT: string[] = [];
+const SMALL_INT_TEXT_MAX = 1024n;
+function smallIntText(v: number): string {
+  let t = SMALL_INT_TEXT[v];
+  if (t === undefined) {
+    t = String(v);
+    SMALL_INT_TEXT[v] = t;
+  }
+  return t;
 }
 
 /** A JS number for display or JSON; never feed it back into arithmetic. */

@@ -14,6 +14,7 @@ import {
   max,
   min,
   mul,
+  neg,
   ONE,
   parseDecimal,
   type Ratio,
@@ -23,6 +24,7 @@ import {
   toNumber,
   ZERO,
 } from "../numbers/decimal.ts";
+import { mulDivRound } from "../numbers/fixed.ts";
 import { compareActual, convertUnit } from "../targets/compare.ts";
 import { parseTarget } from "../targets/parse.ts";
 import type { Comparison, Op, TargetValue } from "../targets/types.ts";
@@ -171,10 +173,13 @@ function dec(r: Ratio): string {
   return toDecimalString(r, 4);
 }
 
-interface Share {
+export interface Share {
   met: boolean;
-  /** share of the points, 0–1 */
-  share: Ratio;
+  /** share of the points, 0–1; undefined when it is `part ÷ whole` as given below (already within 0–1) */
+  share: Ratio | undefined;
+  /** the proportional share as a fraction part ÷ whole, 0 ≤ part ≤ whole: scored on the fixed-point fast path */
+  part?: Ratio;
+  whole?: Ratio;
   /** direction-aware completion (actual ÷ target, or target ÷ actual) when defined */
   completion: Ratio | undefined;
   /** the proportional part of the formula (`× 260 ÷ 302`), absent when met or zero */
@@ -194,7 +199,7 @@ function numericShare(op: Op, t: Ratio, a: Ratio, actualOp: Op | undefined, sche
     const completion = cmp(t, ZERO) > 0 ? safeDiv(a, t) : undefined;
     if (met) return { met, share: ONE, completion };
     if (cmp(t, ZERO) <= 0) return { met, share: ZERO, completion, zeroWhy: NOT_MET };
-    return { met, share: clamp01(div(a, t)), completion, expr: `× ${dec(a)} ÷ ${dec(t)}` };
+    return proportional(met, a, t, completion, `× ${dec(a)} ÷ ${dec(t)}`);
   }
   if (op === "=") {
     if (isZero(t)) {
@@ -207,7 +212,7 @@ function numericShare(op: Op, t: Ratio, a: Ratio, actualOp: Op | undefined, sche
     const met = cmp(t, ZERO) > 0 ? cmp(a, t) >= 0 : cmp(a, t) === 0;
     const completion = safeDiv(a, t);
     if (met) return { met, share: ONE, completion };
-    return { met, share: clamp01(div(a, t)), completion, expr: `× ${dec(a)} ÷ ${dec(t)}` };
+    return proportional(met, a, t, completion, `× ${dec(a)} ÷ ${dec(t)}`);
   }
   // lower is better
   const met = op === "<=" ? cmp(a, t) <= 0 : cmp(a, t) < 0 || (actualOp === "<" && cmp(a, t) === 0);
@@ -215,7 +220,7 @@ function numericShare(op: Op, t: Ratio, a: Ratio, actualOp: Op | undefined, sche
   if (met) return { met, share: ONE, completion };
   if (cmp(t, ZERO) <= 0) return { met, share: ZERO, completion, zeroWhy: NOT_MET };
   if (scheme.lowerIsBetter === "ratio") {
-    return { met, share: clamp01(div(t, a)), completion, expr: `× ${dec(t)} ÷ ${dec(a)}` };
+    return proportional(met, t, a, completion, `× ${dec(t)} ÷ ${dec(a)}`);
   }
   // linear-2x: target ≤ actual < 2 × target → 1 − (actual − target) ÷ target; else 0
   if (cmp(a, mul(t, fromInt(2))) >= 0) {
@@ -230,12 +235,34 @@ function numericShare(op: Op, t: Ratio, a: Ratio, actualOp: Op | undefined, sche
       },
     };
   }
-  return {
-    met,
-    share: clamp01(sub(ONE, div(sub(a, t), t))),
-    completion,
-    expr: `× (1 − (${dec(a)} − ${dec(t)}) ÷ ${dec(t)})`,
-  };
+  // 1 − (a − t) ÷ t = (2t − a) ÷ t, within 0–1 here (t < a < 2t)
+  return proportional(met, sub(mul(t, fromInt(2)), a), t, completion, `× (1 − (${dec(a)} − ${dec(t)}) ÷ ${dec(t)})`);
+}
+
+/**
+ * The share part ÷ whole (whole ≠ 0), kept as the fraction when it lies within 0–1 so that the score is worked on
+ * the fixed-point fast path (`scaledShare`); else clamped to 0–1 exactly, as always.
+ */
+function proportional(met: boolean, part: Ratio, whole: Ratio, completion: Ratio | undefined, expr: string): Share {
+  const inside = whole.n > 0n ? part.n >= 0n && cmp(part, whole) <= 0 : part.n <= 0n && cmp(part, whole) >= 0;
+  if (!inside) return { met, share: clamp01(div(part, whole)), completion, expr };
+  return whole.n > 0n
+    ? { met, share: undefined, part, whole, completion, expr }
+    : { met, share: undefined, part: neg(part), whole: neg(whole), completion, expr };
+}
+
+/**
+ * points × share rounded as the scheme says. A share kept as part ÷ whole goes through the fixed-point fast path
+ * (numbers/fixed.ts), which answers exactly what `roundStep(mul(points, div(part, whole)), step)` does, or
+ * undefined when a product would pass 2^53 (then that bigint path).
+ */
+export function scaledShare(points: Ratio, share: Share, step: RoundingStep): Ratio {
+  if (share.share !== undefined) return roundStep(mul(points, share.share), step);
+  const part = share.part!;
+  const whole = share.whole!;
+  const digits = roundingDigits(step);
+  const fast = digits === undefined ? undefined : mulDivRound(points, part, whole, digits);
+  return fast ?? roundStep(mul(points, div(part, whole)), step);
 }
 
 const NOT_MET: LocalizedText = { zh: "未达成且目标值不大于 0", en: "not met and the target is not above 0" };
@@ -355,8 +382,10 @@ export function scoreIndicator(
   const numeric = numericJudgement(target, actual, scheme, external);
   if (numeric) {
     comparison = numeric.comparison;
-    const raw = cmp(points, ZERO) > 0 ? mul(points, numeric.share.share) : ZERO;
-    computed = roundStep(raw, scheme.rounding.indicator);
+    computed =
+      cmp(points, ZERO) > 0
+        ? scaledShare(points, numeric.share, scheme.rounding.indicator)
+        : roundStep(ZERO, scheme.rounding.indicator);
     basis = numeric.share.met ? "met" : "formula";
     const sh = numeric.share;
     formula = sh.met

@@ -112,7 +112,10 @@ export function normalisePoints(
   const digits = roundingDigits(scheme.rounding.indicator);
   const members = new Map<Level1, number[]>();
   rows.forEach((r, i) => {
-    if (r.group !== undefined) members.set(r.group, [...(members.get(r.group) ?? []), i]);
+    if (r.group === undefined) return;
+    const m = members.get(r.group);
+    if (m) m.push(i);
+    else members.set(r.group, [i]);
   });
   const points: (Ratio | undefined)[] = rows.map(() => undefined);
   const countedTotal = sum(rows.filter((r) => r.group !== undefined).map((r) => positive(r.points)));

@@ -525,9 +525,14 @@ export function effectiveGroupPoints(s: ScoringScheme, present: ReadonlySet<Leve
  */
 export function countedGroup(s: ScoringScheme, g: Level1 | undefined): Level1 | undefined {
   if (g === undefined) return undefined;
-  if (s.groups.some((x) => x.level1 === g)) return g;
+  if (hasGroup(s, g)) return g;
   const to = s.folds?.[g];
-  return to !== undefined && s.groups.some((x) => x.level1 === to) ? to : undefined;
+  return to !== undefined && hasGroup(s, to) ? to : undefined;
+}
+
+function hasGroup(s: ScoringScheme, g: Level1): boolean {
+  for (const x of s.groups) if (x.level1 === g) return true;
+  return false;
 }
 
 /** Σ of the scheme's group points: the indicator part of the 100 (national: 90). */

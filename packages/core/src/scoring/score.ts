@@ -54,6 +54,7 @@ import {
   type ScoringScheme,
   validateScheme,
 } from "./scheme.ts";
+import { FROZEN_SCHEMES } from "./schemes/builtin.ts";
 
 export {
   type Basis,
@@ -198,6 +199,38 @@ function signed(r: Ratio): string {
 const FAR_OVER = parseDecimal("1.3")!;
 const _HUNDRED = fromInt(100);
 
+/** What is derived from a built-in scheme, once: they are deeply frozen (schemes/builtin.ts), so it cannot go stale. */
+interface SchemeFacts {
+  scheme: ScoringScheme;
+  definition: ScoringScheme;
+  maxTotal: number;
+}
+const FROZEN_FACTS = new Map<ScoringScheme, SchemeFacts>();
+function frozenFacts(s: ScoringScheme): SchemeFacts {
+  let f = FROZEN_FACTS.get(s);
+  if (!f) {
+    f = {
+      scheme: validateScheme(s),
+      definition: schemeDefinition(s),
+      maxTotal: num(add(fromNumber(s.execution.points), indicatorTotalOf(s))),
+    };
+    FROZEN_FACTS.set(s, f);
+  }
+  return f;
+}
+
+/** The scheme as JSON (a copy); a built-in one's copy is made once and shared, frozen, by every result. */
+function schemeDefinition(s: ScoringScheme): ScoringScheme {
+  const copy = JSON.parse(JSON.stringify(s)) as ScoringScheme;
+  if (FROZEN_SCHEMES.has(s)) deepFreezeJson(copy);
+  return copy;
+}
+function deepFreezeJson(v: unknown): void {
+  if (v === null || typeof v !== "object") return;
+  Object.freeze(v);
+  for (const x of Object.values(v)) deepFreezeJson(x);
+}
+
 /**
  * Whether a completion ratio (a JS number) is at least 130%: `fromNumber(x) ≥ 1.3` exactly. For a finite x that
  * is `x >= 1.3` on doubles: fromNumber gives the shortest decimal of x, which grows with x, and is exactly 1.3 for
@@ -212,7 +245,7 @@ function farOver(x: number): boolean {
  * scheme is a configuration error: `DomainError("invalid_scheme")`.
  */
 export function computeScores(input: EvaluationInput, targets: TargetFunctions = defaultTargets): ExactEvaluation {
-  const scheme = validateScheme(input.scheme);
+  const scheme = FROZEN_SCHEMES.has(input.scheme) ? frozenFacts(input.scheme).scheme : validateScheme(input.scheme);
   const problems: ScoreProblem[] = [];
   const differences: ExactDifference[] = [];
   const unit = input.unit ?? "万元";
@@ -636,11 +669,44 @@ function coefficients(s: IndicatorScore): { coefficient?: number; statedCoeffici
 }
 const opt = (r: Ratio | undefined) => (r === undefined ? undefined : num(r));
 
+/**
+ * One indicator as presented. Built field by field in this order rather than with spreads of optional parts: the
+ * same object (same keys, same order), made without copying.
+ */
+function indicatorResult(s: IndicatorScore, input: EvaluationInput): IndicatorResult {
+  const out: IndicatorResult = {
+    index: s.index,
+    level1: input.indicators[s.index]!.level1,
+    group: s.group ?? null,
+    level2: s.level2,
+    name: s.name,
+    target: s.target.text,
+    actual: s.actual.text,
+    points: num(s.points),
+    inputPoints: num(s.inputPoints),
+  } as IndicatorResult;
+  if (s.pointsNote) out.pointsNote = s.pointsNote;
+  if (input.scheme.indicatorScore === "coefficient") {
+    const c = coefficients(s);
+    if (c.coefficient !== undefined) out.coefficient = c.coefficient;
+    if (c.statedCoefficient !== undefined) out.statedCoefficient = c.statedCoefficient;
+  }
+  out.score = opt(s.computed);
+  out.statedScore = opt(s.stated);
+  out.difference = opt(s.difference);
+  out.basis = s.basis;
+  out.met = s.comparison.met;
+  out.comparison = s.comparison.note;
+  out.formula = s.formula;
+  return out;
+}
+
 /** Scores an evaluation and presents the result for the CLI, the server and JSON output. */
 export function scoreEvaluation(input: EvaluationInput, targets: TargetFunctions = defaultTargets): ScoreResult {
   const x = computeScores(input, targets);
   const unit = input.unit ?? "万元";
   const nt = x.normalisation.total;
+  const facts = FROZEN_SCHEMES.has(input.scheme) ? frozenFacts(input.scheme) : undefined;
   return {
     resultVersion: SCORE_RESULT_VERSION,
     title: input.title,
@@ -648,9 +714,9 @@ export function scoreEvaluation(input: EvaluationInput, targets: TargetFunctions
       id: input.scheme.id,
       name: input.scheme.name,
       ...(input.scheme.version !== undefined ? { version: input.scheme.version } : {}),
-      definition: JSON.parse(JSON.stringify(input.scheme)) as ScoringScheme,
+      definition: facts ? facts.definition : schemeDefinition(input.scheme),
     },
-    maxTotal: num(add(x.executionPoints, indicatorTotalOf(input.scheme))),
+    maxTotal: facts ? facts.maxTotal : num(add(x.executionPoints, indicatorTotalOf(input.scheme))),
     normalisation: {
       rule: x.normalisation.rule,
       applied: x.normalisation.applied,
@@ -672,26 +738,7 @@ export function scoreEvaluation(input: EvaluationInput, targets: TargetFunctions
     executionPoints: num(x.executionPoints),
     executionScore: opt(x.executionScore),
     statedExecutionScore: opt(x.statedExecutionScore),
-    indicators: x.indicators.map((s) => ({
-      index: s.index,
-      level1: input.indicators[s.index]!.level1,
-      group: s.group ?? null,
-      level2: s.level2,
-      name: s.name,
-      target: s.target.text,
-      actual: s.actual.text,
-      points: num(s.points),
-      inputPoints: num(s.inputPoints),
-      ...(s.pointsNote ? { pointsNote: s.pointsNote } : {}),
-      ...(input.scheme.indicatorScore === "coefficient" ? coefficients(s) : {}),
-      score: opt(s.computed),
-      statedScore: opt(s.stated),
-      difference: opt(s.difference),
-      basis: s.basis,
-      met: s.comparison.met,
-      comparison: s.comparison.note,
-      formula: s.formula,
-    })),
+    indicators: x.indicators.map((s) => indicatorResult(s, input)),
     groups: x.groups.map((g) => ({
       level1: g.level1,
       name: g.name.zh,

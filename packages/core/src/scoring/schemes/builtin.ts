@@ -178,3 +178,16 @@ export const BUILTIN_SCHEMES: Record<string, ScoringScheme> = {
   [CHONGQING_PROJECT_SCHEME.id]: CHONGQING_PROJECT_SCHEME,
   [NINGXIA_DEPARTMENT_SCHEME.id]: NINGXIA_DEPARTMENT_SCHEME,
 };
+
+function deepFreeze(v: unknown): void {
+  if (v === null || typeof v !== "object" || Object.isFrozen(v)) return;
+  Object.freeze(v);
+  for (const x of Object.values(v)) deepFreeze(x);
+}
+
+/**
+ * The built-in schemes (and the tiers and grades they share) are frozen through and through: what is derived from
+ * one (its validity, its JSON definition) can then be worked out once per scheme (score.ts) and never go stale.
+ */
+export const FROZEN_SCHEMES: ReadonlySet<ScoringScheme> = new Set(Object.values(BUILTIN_SCHEMES));
+for (const s of FROZEN_SCHEMES) deepFreeze(s);
