@@ -163,10 +163,10 @@ export function yearIn(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** `312007 赵县交警大队` → code and name. */
+/** `312007 赵县交警大队`, `820001-井研县马踏镇人民政府` → code and name. */
 export function splitCodeName(text: string): { code?: string; name: string; text: string } {
   const t = tidy(text);
-  const m = /^(\d{3,})\s*(.+)$/.exec(t);
+  const m = /^(\d{3,})\s*[-－—]?\s*(.+)$/.exec(t);
   if (m) return { code: m[1]!, name: m[2]!.trim(), text };
   return { name: t, text };
 }

@@ -10,6 +10,7 @@ import { type ImportContext, isEmptyRow, norm, splitCodeName, tidy, unitIn, year
 import { formBudget } from "./form-budget.ts";
 import { findHeaderRow } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
+import { projectListHeader, readProjectList } from "./project-list.ts";
 import { fenOf, fenToWanYuanText } from "./values.ts";
 
 type Funding = "budget" | "fiscal" | "carryOver" | "other";
@@ -57,6 +58,7 @@ export function hasIndicatorGrid(table: Table): boolean {
  * (a page cut short), a 项目名称 row under a title that names a 绩效目标(申报)表.
  */
 export function isProjectGoalForm(blocks: Block[], tables: Table[]): boolean {
+  if (tables.some((t) => projectListHeader(t) !== undefined)) return true;
   if (!tables.some(isProjectInfoTable)) return false;
   if (tables.some(hasIndicatorGrid)) return true;
   const title = /绩效目标(申报|批复|审核)?表/;
@@ -77,6 +79,24 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
       continue;
     }
     const table = block.table;
+    const list = projectListHeader(table);
+    if (list) {
+      const unitLine = table.rows
+        .slice(0, list.row)
+        .flat()
+        .map((c) => c.text)
+        .find((t) => /单位[：:]/.test(t));
+      const read = readProjectList(ctx, table, list, unitLine ?? "");
+      for (const p of read) {
+        if (heading) p.title = heading;
+        checkInfo(ctx, p);
+        checkGrid(ctx, p);
+      }
+      heading = undefined;
+      projects.push(...read);
+      current = read[read.length - 1];
+      continue;
+    }
     if (isProjectInfoTable(table)) {
       const nameRow = table.rows.findIndex((row) => labelKey(row[0]?.text ?? "") === "项目名称");
       const grid = findHeaderRow(table, ["level1", "level2", "name", "target"]);

@@ -12,7 +12,10 @@
  * annual budget, as the recognisers expect, before anything else).
  */
 
+import { formLabel } from "./form-labels.ts";
+
 /** What a column means. */
+
 export type ColumnField =
   | "level1"
   | "level2"
@@ -211,6 +214,9 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   ...s("rateWeight", ["chongqing"], "执行率权重"),
   ...s("rateScore", ["chongqing"], "执行率得分"),
   ...s("expectedGoal", ["national"], "预期目标"),
+  // a department's goal list (部门预算项目绩效目标申报表: 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 …)
+  ...s("implementer", ["sichuan"], "单位名称"),
+  ...s("goal", ["sichuan"], "年度目标"),
   // seen in the corpus (安徽 2023 绩效目标自评表)
   ...s("actual", ["anhui"], "全年实际值"),
   ...s("deviation", ["anhui"], "未完成原因及拟采取的改进措施"),
@@ -277,10 +283,16 @@ for (const row of COLUMN_SYNONYMS) {
   }
 }
 
-/** What a header names, or undefined. */
+/**
+ * What a header names, or undefined. A project-name label not in the lists is still known by its pattern
+ * (专项名称, 专项资金名称: see form-labels.ts), so a province's name label needs no new row. (Only the name: the
+ * department and implementer patterns match by suffix, and would take a glued `某市公安局 实施单位` for a label.)
+ */
 export function columnField(text: string): ColumnField | undefined {
   if (text.length > 60) return undefined;
-  return EXACT.get(normExact(text)) ?? LOOKUP.get(normHeader(text));
+  const known = EXACT.get(normExact(text)) ?? LOOKUP.get(normHeader(text));
+  if (known) return known;
+  return formLabel(text) === "name" ? "project" : undefined;
 }
 
 /** The meaning of a field (its shape of values). */

@@ -112,12 +112,12 @@ export function figuresOf(r: ImportResult, kind: string, want: { name?: unknown 
       break;
     }
     case "project-goals": {
-      if (d.projects.length === 0) break;
-      put("budgetYuan", yuan((d.projects.find((x) => x.name === want.name) ?? d.projects[0]!).budget));
-      put(
-        "indicators",
-        d.projects.reduce((n, p) => n + p.indicators.length, 0),
-      );
+      // the project the manifest names (a page may list several), else the first
+      const p = d.projects.find((x) => x.name === want.name) ?? d.projects[0];
+      if (!p) break;
+      put("budgetYuan", yuan(p.budget));
+      put("indicators", p.indicators.length);
+      put("weightsSum", sumWeights(p.indicators.map((i) => i.weight?.value)));
       break;
     }
     case "department-self-evaluation": {
