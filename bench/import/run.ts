@@ -34,6 +34,7 @@ import { type DatabaseHandle, openDatabase } from "../../packages/server/src/db/
 import { DEFAULT_SETTINGS, type Deps } from "../../packages/server/src/http/context.ts";
 import { commitImport, uploadImport } from "../../packages/server/src/imports/imports.service.ts";
 import { readUpload } from "../../packages/server/src/imports/read.ts";
+import { receiveBytes } from "../../packages/server/src/imports/receive.ts";
 import { indicators } from "../../packages/server/src/indicators/schema.ts";
 import { organisations } from "../../packages/server/src/orgs/schema.ts";
 import { projects } from "../../packages/server/src/projects/schema.ts";
@@ -220,7 +221,7 @@ async function runStore(kind: "pglite" | "pg"): Promise<StoreResult> {
       // A fresh organisation each round: the same file commits as new projects, not as an unchanged re-import.
       const { orgId, actor } = await setUp(handle.db, round);
       const [uploadMs, up] = await timed(() =>
-        uploadImport(deps, actor, { orgId, year: YEAR, fileName: "bench.xlsx", bytes: xlsx }),
+        uploadImport(deps, actor, { orgId, year: YEAR, receive: receiveBytes("bench.xlsx", xlsx) }),
       );
       const [commitMs, done] = await timed(() => commitImport(deps, actor, up.view.id));
       const written = (

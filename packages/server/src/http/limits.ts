@@ -2,7 +2,8 @@
  * Request bodies are bounded before anything parses them (issue 15): a small limit for JSON and other bodies,
  * the upload limit for files (multipart/form-data, application/octet-stream). The limit is enforced on the
  * stream itself — a declared Content-Length over it is refused unread, a chunked or lying body is read only up
- * to it — and the body is then handed on from memory. Runs after the session middleware, which refuses anonymous
+ * to it. A small body is then handed on from memory; an upload is handed on as a stream that carries the limit
+ * (its route streams it to storage after authorising). Runs after the session middleware, which refuses anonymous
  * writes (other than signing in) before any of the body is read.
  */
 import { DomainError } from "@jixiao/core";
@@ -43,6 +44,28 @@ export function bodyLimits(): MiddlewareHandler<AppEnv> {
     const limit = upload ? uploadBodyLimit : jsonBodyLimit;
     const declared = c.req.header("content-length");
     if (declared !== undefined && Number(declared) > limit) throw tooLarge(upload, limit);
+    if (upload) {
+      // A file is not gathered here: its reader (imports/receive.ts) streams it to storage once the request is
+      // authorised. The limit travels with the stream: the byte past it errors the stream and cancels the sender.
+      let size = 0;
+      const limited = raw.body.pipeThrough(
+        new TransformStream<Uint8Array, Uint8Array>({
+          transform(chunk, controller) {
+            size += chunk.byteLength;
+            if (size > limit) controller.error(tooLarge(upload, limit));
+            else controller.enqueue(chunk);
+          },
+        }),
+      );
+      c.req.raw = new Request(raw.url, {
+        method: raw.method,
+        headers: raw.headers,
+        body: limited,
+        signal: raw.signal,
+        duplex: "half",
+      } as RequestInit);
+      return next();
+    }
     const reader = raw.body.getReader();
     const chunks: Uint8Array[] = [];
     let size = 0;

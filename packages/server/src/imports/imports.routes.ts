@@ -18,12 +18,17 @@ export const uploadImportRoute = createRoute({
       fileName: z.string().max(255).optional().openapi({ description: "The file's name for a raw body" }),
     }),
     body: {
-      // Not `required`: the form validator then runs only for a multipart request, the raw body is read as is.
-      required: false,
+      // Plain OpenAPI schemas, not zod: no validator may read the body — the handler streams it to storage after
+      // the caller is authorised (imports/receive.ts), multipart included.
+      required: true,
       content: {
-        "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) },
+        "application/octet-stream": { schema: { type: "string", format: "binary" } },
         "multipart/form-data": {
-          schema: z.object({ file: z.unknown().openapi({ type: "string", format: "binary" }) }).openapi("ImportUpload"),
+          schema: {
+            type: "object",
+            properties: { file: { type: "string", format: "binary" } },
+            required: ["file"],
+          },
         },
       },
     },
@@ -34,7 +39,7 @@ export const uploadImportRoute = createRoute({
       description: "Large file: read by a background job (jobId); poll the import or the job",
       content: json(ImportSchema),
     },
-    ...errorResponses(400, 401, 403, 404, 413, 422),
+    ...errorResponses(400, 401, 403, 404, 413, 422, 429),
   },
 });
 

@@ -23,7 +23,8 @@ import { assertOpenYear } from "../years/guard.ts";
 import { commitPlan } from "./commit.ts";
 import { type Plan, planImport, unitsOf } from "./plan.ts";
 import { type ImportView, presentImport } from "./presenters.ts";
-import { readUpload, sha256 } from "./read.ts";
+import { readUpload } from "./read.ts";
+import { discardUpload, type Received, type ReceiveOptions, storedUpload } from "./receive.ts";
 import { type ImportRow, imports } from "./schema.ts";
 import { createUnitOrgs, mapUnits } from "./units.ts";
 
@@ -93,9 +94,15 @@ async function committedTwin(db: Db, row: Pick<ImportRow, "orgId" | "year" | "sh
 export interface UploadInput {
   orgId: string;
   year: number;
-  fileName: string;
-  bytes: Uint8Array;
+  /**
+   * Reads the file, called once the actor is authorised on the organisation and year (nothing of the body is read
+   * before): kept in memory up to `spillAbove`, written to storage past it (imports/receive.ts).
+   */
+  receive(options: ReceiveOptions): Promise<Received>;
 }
+
+const emptyFile = (name: string) =>
+  new DomainError("invalid_input", { zh: "上传的文件是空的", en: "The uploaded file is empty" }, { file: name });
 
 export async function uploadImport(
   deps: Deps,
@@ -103,36 +110,55 @@ export async function uploadImport(
   input: UploadInput,
 ): Promise<{ status: 201 | 202; view: ImportView }> {
   const { actor: a, org } = await writableOrganisation(deps.db, actor, input.orgId, input.year);
-  if (input.bytes.length > MAX_UPLOAD_BYTES) throw tooLarge(input.bytes.length);
-  const hash = sha256(input.bytes);
+  const queue = deps.jobs;
+  const file = await input.receive({
+    db: deps.db,
+    spillAbove: queue ? deps.settings.importSyncBytes : undefined,
+    maxBytes: MAX_UPLOAD_BYTES,
+    tooLarge,
+  });
   const base = {
     orgId: org.id,
     year: input.year,
-    fileName: input.fileName,
-    sha256: hash,
-    size: input.bytes.length,
+    fileName: file.name,
+    sha256: file.sha256,
+    size: file.size,
     createdBy: a.accountId,
     createdAt: deps.now(),
   };
-  const syncLimit = deps.settings.importSyncBytes;
 
-  if (deps.jobs && input.bytes.length > syncLimit) {
-    const queue = deps.jobs;
-    const row = await transact(deps.db, async (tx) => {
-      const [r] = await tx
-        .insert(imports)
-        .values({ ...base, state: "reading", source: input.bytes })
-        .returning();
-      await audit(tx, a, r!, "import.upload", deps.now());
-      return r!;
-    });
-    const jobId = await queue.enqueue(IMPORT_JOB, { importId: row.id }, { orgId: org.id, createdBy: a.accountId });
+  if (file.uploadId !== undefined) {
+    // Large: the file is in storage already; a job reads it (imports never wait behind batch exports).
+    const uploadId = file.uploadId;
+    let row: ImportRow;
+    try {
+      row = await transact(deps.db, async (tx) => {
+        const [r] = await tx
+          .insert(imports)
+          .values({ ...base, id: uploadId, state: "reading" })
+          .returning();
+        await audit(tx, a, r!, "import.upload", deps.now());
+        return r!;
+      });
+    } catch (e) {
+      await discardUpload(deps.db, uploadId);
+      throw e;
+    }
+    let jobId: string;
+    try {
+      jobId = await queue!.enqueue(IMPORT_JOB, { importId: row.id }, { orgId: org.id, createdBy: a.accountId });
+    } catch (e) {
+      // Refused by the job quota (429): the import says why, and its stored file goes at once.
+      await failImport(deps.db, row.id, e);
+      throw e;
+    }
     await deps.db.update(imports).set({ jobId }).where(eq(imports.id, row.id));
     return { status: 202, view: presentImport({ ...row, jobId, source: null }, undefined) };
   }
 
-  const result = await readUpload(input.bytes, input.fileName);
-  if (result.kind === null) throw unrecognised(result, input.fileName);
+  if (file.size === 0) throw emptyFile(file.name);
+  const result = await readUpload(file.bytes, file.name);
+  if (result.kind === null) throw unrecognised(result, file.name);
   const plan = await previewPlan(deps.db, org, input.year, result);
   const row = await transact(deps.db, async (tx) => {
     const [r] = await tx
@@ -144,6 +170,23 @@ export async function uploadImport(
     return stored;
   });
   return { status: 201, view: presentImport(row, await committedTwin(deps.db, row)) };
+}
+
+/** An import whose reading failed: its error kept for the UI, its stored file removed. */
+async function failImport(db: Db, id: string, e: unknown) {
+  const error =
+    e instanceof DomainError
+      ? {
+          code: e instanceof ServerError ? e.apiCode : e.code,
+          message: e.text.zh,
+          messageEn: e.text.en,
+          location: e.location ?? null,
+        }
+      : { code: "internal", message: "读取失败", messageEn: "The reading failed", location: null };
+  await transact(db, async (tx) => {
+    await tx.update(imports).set({ state: "failed", error, source: null }).where(eq(imports.id, id));
+    await discardUpload(tx, id);
+  });
 }
 
 /** The plan a preview shows: where each unit goes (nothing created yet) and what happens to each record. */
@@ -169,28 +212,32 @@ async function audit(tx: Db, a: Actor, row: ImportRow, action: string, at: Date,
 export function registerImportJobs(queue: JobQueue, db: Db): void {
   queue.register<{ importId: string }>(IMPORT_JOB, async ({ payload, progress }) => {
     const row = await findImport(db, payload.importId);
-    if (row?.state !== "reading" || !row.source) return { importId: payload.importId, state: row?.state };
+    if (row?.state !== "reading") return { importId: payload.importId, state: row?.state };
     await progress(0, 3, "读取文件 / reading the file");
     try {
-      const result = await readUpload(row.source, row.fileName);
+      // Files stored before uploads were streamed wait in `source`; newer ones in `upload_chunks`.
+      const bytes = row.source ?? (await storedUpload(db, row.id));
+      if (!bytes) {
+        throw new DomainError("invalid_input", {
+          zh: "上传的文件未能完整保存，请重新上传",
+          en: "The uploaded file was not stored whole: upload it again",
+        });
+      }
+      const result = await readUpload(bytes, row.fileName);
       if (result.kind === null) throw unrecognised(result, row.fileName);
       await progress(1, 3, "比对已有记录 / comparing with existing records");
       const org = await findOrganisation(db, row.orgId);
       if (!org) throw notFound({ zh: "组织机构", en: "organisation" });
       const plan = await previewPlan(db, org, row.year, result);
       await progress(2, 3, "保存预览 / storing the preview");
-      await db.update(imports).set({ state: "preview", result, plan, source: null }).where(eq(imports.id, row.id));
+      await transact(db, async (tx) => {
+        await tx.update(imports).set({ state: "preview", result, plan, source: null }).where(eq(imports.id, row.id));
+        await discardUpload(tx, row.id);
+      });
       await progress(3, 3);
       return { importId: row.id, state: "preview" };
     } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      const error = {
-        code: e instanceof ServerError ? e.apiCode : e.code,
-        message: e.text.zh,
-        messageEn: e.text.en,
-        location: e.location ?? null,
-      };
-      await db.update(imports).set({ state: "failed", error, source: null }).where(eq(imports.id, row.id));
+      await failImport(db, row.id, e);
       throw e;
     }
   });
