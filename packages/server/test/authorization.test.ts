@@ -791,6 +791,35 @@ const CASES: Case[] = [
     expect: (role, target) => (role === "anonymous" ? 401 : target === "own" && role === "reviewer" ? 201 : 404),
   },
   {
+    route: "get /api/v1/library/suggestions",
+    make: async (ctx, target) => ({ method: "GET", path: `/library/suggestions?orgId=${ctx.org(target).id}&q=x` }),
+    expect: read(200),
+  },
+  {
+    route: "get /api/v1/library/entries",
+    make: async (ctx, target) => ({ method: "GET", path: `/library/entries?orgId=${ctx.org(target).id}` }),
+    expect: read(200),
+  },
+  {
+    route: "get /api/v1/library/marks",
+    make: async (ctx, target) => ({ method: "GET", path: `/library/marks?orgId=${ctx.org(target).id}` }),
+    expect: read(200),
+  },
+  {
+    // Like a scoring scheme: only the reviewer at the bureau (the city) marks its library's entries.
+    route: "put /api/v1/library/marks",
+    make: async (ctx, target) => ({
+      method: "PUT",
+      path: "/library/marks",
+      body: {
+        orgId: target === "own" ? ctx.t.world.city.id : ctx.org(target).id,
+        name: "矩阵指标",
+        mark: "recommended",
+      },
+    }),
+    expect: (role, target) => (role === "anonymous" ? 401 : target === "own" && role === "reviewer" ? 200 : 404),
+  },
+  {
     route: "get /api/v1/exports/{type}/{id}",
     make: async (ctx, target) => ({
       method: "GET",

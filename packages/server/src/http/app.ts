@@ -20,6 +20,7 @@ import { healthRouter } from "../health/index.ts";
 import { importsRouter } from "../imports/index.ts";
 import { indicatorsRouter } from "../indicators/index.ts";
 import { jobsRouter } from "../jobs/index.ts";
+import { libraryRouter } from "../library/index.ts";
 import { orgsRouter } from "../orgs/index.ts";
 import { projectsRouter } from "../projects/index.ts";
 import { publicationsRouter, publicPages } from "../publications/index.ts";
@@ -50,6 +51,7 @@ export function apiRouter() {
     .route("/", projectsRouter)
     .route("/", indicatorsRouter)
     .route("/", goalsRouter)
+    .route("/", libraryRouter)
     .route("/", evaluationsRouter)
     .route("/", budgetsRouter)
     .route("/", dutiesRouter)

@@ -1,0 +1,229 @@
+/**
+ * The indicator library (指标库, issue 17 point 3) over HTTP: built from the approved goals under the bureau that
+ * governs a unit (the city here, where the reviewer sits) — approved projects' newest revisions and department
+ * goals, across units and years, never drafts, a superseded revision or another tree — suggestions while a unit
+ * types, the entries with "where used" limited to what the reader may read, and the bureau's marks, audited.
+ */
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditEvents } from "../src/audit/schema.ts";
+import type { WorkflowState } from "../src/db/columns.ts";
+import type { Db } from "../src/db/open.ts";
+import { insertGoal } from "../src/goals/repository.ts";
+import { insertIndicator } from "../src/indicators/repository.ts";
+import { insertProject } from "../src/projects/repository.ts";
+import { STORES } from "./support/stores.ts";
+import { appForSuite } from "./support/suite.ts";
+
+type Row = [level1: string, level2: string, name: string, target: string, unit?: string];
+
+/** A project (or a department goal) with an indicator tree, stored as the workflow would leave it. */
+async function withIndicators(
+  db: Db,
+  owner: { projectId: string } | { departmentGoalId: string },
+  rows: Row[],
+): Promise<void> {
+  const parents = new Map<string, string>();
+  for (const [l1, l2, name, target, unit] of rows) {
+    let p1 = parents.get(l1);
+    if (!p1) {
+      p1 = (await insertIndicator(db, { ...owner, level: 1, name: l1 })).id;
+      parents.set(l1, p1);
+    }
+    let p2 = parents.get(`${l1}/${l2}`);
+    if (!p2) {
+      p2 = (await insertIndicator(db, { ...owner, level: 2, name: l2, parentId: p1 })).id;
+      parents.set(`${l1}/${l2}`, p2);
+    }
+    await insertIndicator(db, { ...owner, level: 3, name, targetText: target, unit: unit ?? null, parentId: p2 });
+  }
+}
+
+describe.each(STORES)("indicator library on %s", (kind) => {
+  const { t, filler, reviewer, viewer, foreignFiller } = appForSuite(kind, [
+    "filler",
+    "reviewer",
+    "viewer",
+    "foreignFiller",
+  ]);
+  const ids: Record<string, string> = {};
+
+  const project = async (name: string, orgId: string, year: number, state: WorkflowState, rows: Row[], over = {}) => {
+    const p = await insertProject(t.deps.db, { orgId, year, name, workflowState: state, ...over });
+    await withIndicators(t.deps.db, { projectId: p.id }, rows);
+    ids[name] = p.id;
+    return p;
+  };
+
+  beforeAll(async () => {
+    const { unit, sibling, foreign } = t.world;
+    await project("交通安全宣传", unit.id, 2024, "approved", [
+      ["产出指标", "数量指标", "培训人数", "≥100人"],
+      ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
+    ]);
+    await project("驾驶人培训", sibling.id, 2025, "approved", [
+      ["产出指标", "数量指标", "培训人数（人）", "≥120人"],
+      ["产出指标", "数量指标", "培训 人数", "≥140", "人"],
+      ["满意度指标", "服务对象满意度指标", "群众满意度%", "≥95%"],
+    ]);
+    // not in the library: a draft, the superseded approved revision, another tree
+    await project("草稿项目", unit.id, 2025, "draft", [["产出指标", "数量指标", "培训人数", "≥1人"]]);
+    const old = await project("调整前", unit.id, 2024, "approved", [["产出指标", "数量指标", "培训人数", "≥2人"]]);
+    await project("调整后", unit.id, 2024, "approved", [["产出指标", "数量指标", "培训人数", "≥130人"]], {
+      revision: 2,
+      supersedesId: old.id,
+    });
+    await project("外省项目", foreign.id, 2024, "approved", [["产出指标", "数量指标", "培训人数", "≥3人"]]);
+    const goal = await insertGoal(t.deps.db, { orgId: sibling.id, year: 2024, workflowState: "approved" });
+    await withIndicators(t.deps.db, { departmentGoalId: goal.id }, [
+      ["效益指标", "社会效益指标", "交通事故死亡人数下降率", "≥5%"],
+    ]);
+  });
+
+  it("suggests from the approved goals under the unit's bureau, grouped by normalised name, with typical values", async () => {
+    const r = await filler.get(`/library/suggestions?orgId=${t.world.unit.id}&q=${encodeURIComponent("培训")}`);
+    expect(r.status).toBe(200);
+    expect(r.body.bureau).toEqual({ id: t.world.city.id, name: t.world.city.name });
+    // 100 (unit), 120 and 140 (sibling), 130 (the newest approved revision): the median is (120 + 130) / 2
+    expect(r.body.items).toEqual([
+      {
+        key: "培训人数",
+        name: "培训人数",
+        level1: "产出指标",
+        level2: "数量指标",
+        unit: "人",
+        typicalTarget: "≥125人",
+        uses: 4,
+        match: "prefix",
+      },
+    ]);
+    const rate = await filler.get(`/library/suggestions?orgId=${t.world.unit.id}&q=${encodeURIComponent("死亡人数")}`);
+    expect(rate.body.items.map((s: { name: string; level2: string }) => [s.name, s.level2])).toEqual([
+      ["交通事故死亡人数下降率", "社会效益指标"],
+    ]);
+  });
+
+  it("lists entries with where they were used, only in organisations the reader may read", async () => {
+    const mine = await filler.get(`/library/entries?orgId=${t.world.unit.id}&q=${encodeURIComponent("满意度")}`);
+    expect(mine.status).toBe(200);
+    const [e] = mine.body.items;
+    expect(e).toMatchObject({
+      key: "群众满意度",
+      uses: 2,
+      typical: [{ unit: "%", count: 2, median: "92.5", min: "90", max: "95" }],
+      years: { first: 2024, last: 2025 },
+      mark: null,
+      usedElsewhere: 1,
+    });
+    expect(e.usedIn).toEqual([
+      {
+        kind: "project",
+        id: ids.交通安全宣传,
+        name: "交通安全宣传",
+        orgName: t.world.unit.name,
+        year: 2024,
+        targetText: "≥90%",
+      },
+    ]);
+    const all = await reviewer.get(`/library/entries?orgId=${t.world.city.id}`);
+    const byKey = new Map(all.body.items.map((x: { key: string }) => [x.key, x]));
+    expect(all.body.total).toBe(3);
+    expect(byKey.get("群众满意度")).toMatchObject({ usedElsewhere: 0 });
+    expect((byKey.get("培训人数") as { usedIn: { name: string }[] }).usedIn.map((u) => u.name).sort()).toEqual(
+      ["交通安全宣传", "调整后", "驾驶人培训", "驾驶人培训"].sort(),
+    );
+  });
+
+  it("lets only the bureau's reviewer mark entries; marks change the suggestions and are audited", async () => {
+    const q = `/library/suggestions?orgId=${t.world.unit.id}&q=${encodeURIComponent("群众")}`;
+    expect((await filler.get(q)).body.items.map((s: { name: string }) => s.name)).toEqual(["群众满意度"]);
+
+    expect(
+      (
+        await filler.req("PUT", "/api/v1/library/marks", {
+          orgId: t.world.unit.id,
+          name: "群众满意度",
+          mark: "not_allowed",
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await filler.req("PUT", "/api/v1/library/marks", {
+          orgId: t.world.city.id,
+          name: "群众满意度",
+          mark: "not_allowed",
+        })
+      ).status,
+    ).toBe(404);
+    // the reviewer of the city, on a unit below it: not the bureau itself
+    expect(
+      (
+        await reviewer.req("PUT", "/api/v1/library/marks", {
+          orgId: t.world.unit.id,
+          name: "群众满意度",
+          mark: "not_allowed",
+        })
+      ).status,
+    ).toBe(403);
+
+    const set = await reviewer.req("PUT", "/api/v1/library/marks", {
+      orgId: t.world.city.id,
+      name: " 群众满意度（%） ",
+      mark: "not_allowed",
+      note: "用具体服务对象的满意度",
+    });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({
+      key: "群众满意度",
+      mark: { mark: "not_allowed", name: "群众满意度（%）", orgName: t.world.city.name },
+    });
+    expect((await filler.get(q)).body.items).toEqual([]);
+    const marks = await viewer.get(`/library/marks?orgId=${t.world.unit.id}`);
+    expect(marks.body.items.map((m: { key: string; mark: string }) => [m.key, m.mark])).toEqual([
+      ["群众满意度", "not_allowed"],
+    ]);
+
+    const rec = await reviewer.req("PUT", "/api/v1/library/marks", {
+      orgId: t.world.city.id,
+      name: "群众满意度",
+      mark: "recommended",
+    });
+    expect(rec.body.mark).toMatchObject({ mark: "recommended", version: 2, note: null });
+    expect((await filler.get(q)).body.items[0]).toMatchObject({ name: "群众满意度", mark: "recommended" });
+
+    const cleared = await reviewer.req("PUT", "/api/v1/library/marks", {
+      orgId: t.world.city.id,
+      name: "群众满意度",
+      mark: null,
+    });
+    expect(cleared.body).toEqual({ key: "群众满意度", mark: null });
+    expect((await filler.get(q)).body.items[0].mark).toBeUndefined();
+
+    const audit = await t.deps.db
+      .select({ action: auditEvents.action, before: auditEvents.before, after: auditEvents.after })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, "library_mark"), eq(auditEvents.orgId, t.world.city.id)))
+      .orderBy(auditEvents.at, auditEvents.id);
+    expect(audit.map((a) => a.action)).toEqual(["library.mark", "library.mark", "library.unmark"]);
+    expect(audit[1]).toMatchObject({ before: { mark: "not_allowed" }, after: { mark: "recommended" } });
+    expect(audit[2]!.after).toBeNull();
+
+    const blank = await reviewer.req("PUT", "/api/v1/library/marks", {
+      orgId: t.world.city.id,
+      name: "1、。",
+      mark: "recommended",
+    });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.location).toMatchObject({ field: "name" });
+  });
+
+  it("answers another tree's organisation as not found", async () => {
+    const r = await foreignFiller.get(`/library/suggestions?orgId=${t.world.unit.id}&q=x`);
+    expect(r.status).toBe(404);
+    const own = await foreignFiller.get(
+      `/library/suggestions?orgId=${t.world.foreign.id}&q=${encodeURIComponent("培训")}`,
+    );
+    expect(own.body.items.map((s: { typicalTarget: string }) => s.typicalTarget)).toEqual(["≥3人"]);
+  });
+});
