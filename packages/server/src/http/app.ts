@@ -21,6 +21,7 @@ import { importsRouter } from "../imports/index.ts";
 import { indicatorsRouter } from "../indicators/index.ts";
 import { jobsRouter } from "../jobs/index.ts";
 import { libraryRouter } from "../library/index.ts";
+import { monitoringRouter } from "../monitoring/index.ts";
 import { orgsRouter } from "../orgs/index.ts";
 import { projectsRouter } from "../projects/index.ts";
 import { publicationsRouter, publicPages } from "../publications/index.ts";
@@ -56,6 +57,7 @@ export function apiRouter() {
     .route("/", budgetsRouter)
     .route("/", dutiesRouter)
     .route("/", rollupsRouter)
+    .route("/", monitoringRouter)
     .route("/", importsRouter)
     .route("/", reviewRouter)
     .route("/", exportsRouter)
