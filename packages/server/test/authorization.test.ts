@@ -20,6 +20,7 @@ import { readUpload } from "../src/imports/read.ts";
 import { imports } from "../src/imports/schema.ts";
 import { insertIndicator } from "../src/indicators/repository.ts";
 import { jobs } from "../src/jobs/schema.ts";
+import { insertRecord, insertRound } from "../src/monitoring/repository.ts";
 import { insertOrganisation } from "../src/orgs/repository.ts";
 import type { OrganisationRow } from "../src/orgs/schema.ts";
 import { insertProject } from "../src/projects/repository.ts";
@@ -57,6 +58,9 @@ interface Ctx {
   duty(target: Target): Promise<{ id: string }>;
   budget(target: Target, state?: WorkflowState): Promise<{ id: string }>;
   goal(target: Target, state?: WorkflowState): Promise<{ id: string }>;
+  /** A monitoring round on a fresh leaf organisation (one round per organisation, year and month). */
+  round(target: Target): Promise<{ id: string }>;
+  monitoringRecord(target: Target, state?: WorkflowState): Promise<{ id: string }>;
   /** A snapshot of a fresh record of the kind (entity type as stored: project, department_goal, self_evaluation). */
   snapshot(target: Target, kind: Area): Promise<{ recordId: string; id: string }>;
   importPreview(target: Target): Promise<{ id: string }>;
@@ -86,12 +90,13 @@ const only = (allowed: RoleName[], ok: number) => (role: RoleName) =>
 const orgManage = (ok: number) => (role: RoleName, target: Target) =>
   role === "anonymous" ? 401 : role === "sysadmin" ? ok : target === "foreign" && BUSINESS.includes(role) ? 404 : 403;
 
-type Area = "projects" | "goals" | "evaluations" | "budgets";
+type Area = "projects" | "goals" | "evaluations" | "budgets" | "monitoring/records";
 const ENTITY_TYPE: Record<Area, string> = {
   projects: "project",
   goals: "department_goal",
   evaluations: "self_evaluation",
   budgets: "department_budget",
+  "monitoring/records": "monitoring_record",
 };
 const record = (ctx: Ctx, area: Area, target: Target, state?: WorkflowState) =>
   area === "projects"
@@ -100,7 +105,9 @@ const record = (ctx: Ctx, area: Area, target: Target, state?: WorkflowState) =>
       ? ctx.goal(target, state)
       : area === "budgets"
         ? ctx.budget(target, state)
-        : ctx.evaluation(target, state);
+        : area === "monitoring/records"
+          ? ctx.monitoringRecord(target, state)
+          : ctx.evaluation(target, state);
 
 /** The workflow routes every reviewable area has (the submit, update and delete cases are each area's own). */
 const workflowCases = (area: Area): Case[] => [
@@ -171,6 +178,83 @@ const CASES: Case[] = [
   ...workflowCases("goals"),
   ...workflowCases("evaluations"),
   ...workflowCases("budgets"),
+  ...workflowCases("monitoring/records"),
+  {
+    route: "get /api/v1/monitoring/rounds",
+    make: async (ctx, target) => ({ method: "GET", path: `/monitoring/rounds?orgId=${ctx.org(target).id}` }),
+    expect: (r, target) => (r === "anonymous" ? 401 : ADMINS.includes(r) ? 403 : target === "foreign" ? 404 : 200),
+  },
+  {
+    // The reviewer of the subtree opens a round; on a fresh leaf organisation, so that each one is new.
+    route: "post /api/v1/monitoring/rounds",
+    make: async (ctx, target) => {
+      const leaf = await insertOrganisation(
+        ctx.t.deps.db,
+        { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "监控单位" },
+        ctx.org(target),
+      );
+      return {
+        method: "POST",
+        path: "/monitoring/rounds",
+        body: { orgId: leaf.id, year: 2024, cutoffMonth: 6, deadline: "2024-07-15" },
+      };
+    },
+    expect: (role, target) =>
+      role === "anonymous"
+        ? 401
+        : target === "foreign" || ADMINS.includes(role)
+          ? 404
+          : role === "reviewer"
+            ? 201
+            : 403,
+  },
+  {
+    route: "get /api/v1/monitoring/rounds/{id}",
+    make: async (ctx, target) => ({ method: "GET", path: `/monitoring/rounds/${(await ctx.round(target)).id}` }),
+    expect: read(),
+  },
+  {
+    route: "get /api/v1/monitoring/rounds/{id}/warnings",
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/monitoring/rounds/${(await ctx.round(target)).id}/warnings?sort=behind`,
+    }),
+    expect: read(),
+  },
+  {
+    route: "get /api/v1/monitoring/records/{id}",
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/monitoring/records/${(await ctx.monitoringRecord(target)).id}`,
+    }),
+    expect: read(),
+  },
+  {
+    route: "patch /api/v1/monitoring/records/{id}",
+    make: async (ctx, target) => ({
+      method: "PATCH",
+      path: `/monitoring/records/${(await ctx.monitoringRecord(target)).id}`,
+      body: { version: 1, executionReason: "采购延迟" },
+    }),
+    expect: write(200),
+  },
+  {
+    route: "get /api/v1/monitoring/records/{id}/forecast",
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/monitoring/records/${(await ctx.monitoringRecord(target)).id}/forecast`,
+    }),
+    expect: read(),
+  },
+  {
+    route: "post /api/v1/monitoring/records/{id}/submit",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/monitoring/records/${(await ctx.monitoringRecord(target)).id}/submit`,
+      body: { version: 1 },
+    }),
+    expect: write(200),
+  },
   { route: "get /api/v1/health", make: async () => ({ method: "GET", path: "/health" }), expect: () => 200 },
   {
     route: "post /api/v1/auth/login",
@@ -957,6 +1041,26 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
           submittedBy: state === "draft" ? null : fillerId,
         });
       },
+      async round(target) {
+        const leaf = await insertOrganisation(
+          t.deps.db,
+          { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "监控轮次单位" },
+          ctx.org(target),
+        );
+        return insertRound(t.deps.db, { orgId: leaf.id, year: 2024, cutoffMonth: 6, deadline: "2024-07-15" });
+      },
+      async monitoringRecord(target, state = "draft") {
+        const round = await ctx.round(target);
+        const p = await ctx.project(target);
+        return insertRecord(t.deps.db, {
+          roundId: round.id,
+          orgId: ctx.org(target).id,
+          year: 2024,
+          projectId: p.id,
+          workflowState: state,
+          submittedBy: state === "draft" ? null : fillerId,
+        });
+      },
       async duty(target) {
         return insertDuty(t.deps.db, { orgId: ctx.org(target).id, year: 2024, name: "职责" });
       },
@@ -1042,7 +1146,7 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
 
   it("lets each stage's role alone return a record: the unit approver a submitted one, the reviewer a unit-approved one", async () => {
     const failures: string[] = [];
-    for (const area of ["projects", "goals", "evaluations", "budgets"] as Area[]) {
+    for (const area of ["projects", "goals", "evaluations", "budgets", "monitoring/records"] as Area[]) {
       for (const state of ["submitted", "unit_approved"] as WorkflowState[]) {
         for (const role of ["filler", "approver", "reviewer", "viewer"] as RoleName[]) {
           const r = await clients

@@ -7,7 +7,7 @@
  */
 import { DomainError, decimal, parseThresholds } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
-import { authorize, type Permission, type Scope, scopeOf } from "../accounts/authorize.ts";
+import { authorize, type Permission, requireActor, type Scope, scopeOf } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
 import { editRecord, recordFor } from "../db/editable.ts";
 import { PG_UNIQUE_VIOLATION, pgError } from "../db/errors.ts";
@@ -81,8 +81,9 @@ function seesRound(scope: Scope, orgPath: string): boolean {
   return scope.all || scope.paths.some((p) => p.startsWith(orgPath) || orgPath.startsWith(p));
 }
 
+/** The round when the actor takes part in it; 404 otherwise (administrators included, as for any business record). */
 async function visibleRound(db: Db, actor: Actor | undefined, id: string) {
-  const a = authorize(actor, "business.read");
+  const a = requireActor(actor);
   const round = await findRound(db, id);
   const scope = scopeOf(a, "business.read");
   if (!round || !seesRound(scope, round.orgPath)) throw notFound(ROUND);
