@@ -14,6 +14,7 @@ import { createApp } from "./http/app.ts";
 import { DEFAULT_SETTINGS, type Deps, type Settings } from "./http/context.ts";
 import { registerImportJobs } from "./imports/index.ts";
 import { inProcessQueue, pgBossQueue } from "./jobs/queue.ts";
+import { RETENTION, sweepExpired } from "./jobs/retention.ts";
 
 export interface ServerOptions {
   port: number;
@@ -85,6 +86,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       purgeExpiredSessions(handle.db, new Date(), deps.settings.idleTimeoutMs).catch(deps.logError);
     }, 10 * 60_000);
     purge.unref();
+    // Expired export zips and abandoned upload pieces (jobs/retention.ts): at start, then hourly.
+    const sweep = () => sweepExpired(handle.db, new Date()).catch(deps.logError);
+    await sweep();
+    const sweeper = setInterval(sweep, RETENTION.sweepEveryMs);
+    sweeper.unref();
     const port = (server.address() as AddressInfo).port;
     let closing: Promise<void> | undefined;
     return {
@@ -95,6 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       close() {
         closing ??= (async () => {
           clearInterval(purge);
+          clearInterval(sweeper);
           await jobs.stop();
           await new Promise<void>((resolve) => {
             server.close(() => resolve());

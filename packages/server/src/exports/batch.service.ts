@@ -21,7 +21,7 @@ import {
   writeZip,
   zipPaths,
 } from "@jixiao/documents";
-import { and, asc, eq, inArray, isNotNull, like, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, inScope, requireActor, type Scope, scopeOf } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
@@ -39,6 +39,7 @@ import type { Deps } from "../http/context.ts";
 import { notFound } from "../http/errors.ts";
 import { departmentGoals } from "../indicators/schema.ts";
 import { JOB_BLOB_KEY, JobOutcome, type JobQueue } from "../jobs/queue.ts";
+import { RETENTION, sweepExpired } from "../jobs/retention.ts";
 import { type JobState, jobs } from "../jobs/schema.ts";
 import { findOrganisation, likePrefix } from "../orgs/repository.ts";
 import { organisations } from "../orgs/schema.ts";
@@ -78,8 +79,8 @@ const LAYOUT_OF: Record<BatchDocument, Layout> = {
   "budget-disclosure": "budget-disclosure",
 };
 
-/** Zips are kept this long after their job finished. */
-export const BATCH_KEEP_MS = 7 * 24 * 3_600_000;
+/** Zips are kept this long after their job finished (jobs/retention.ts removes them). */
+export const BATCH_KEEP_MS = RETENTION.jobFileMs;
 /** Larger zips are refused (a jsonb value holds at most 255 MB; base64 adds a third). */
 export const MAX_BATCH_ZIP_BYTES = 150 * 1024 * 1024;
 
@@ -355,17 +356,8 @@ function errorOf(e: unknown): { message: string; messageEn: string } {
 
 export function registerBatchExportJobs(queue: JobQueue, db: Db, logError: (e: unknown) => void = () => {}): void {
   queue.register<BatchPayload>(BATCH_JOB, async ({ id, payload: p, progress }) => {
-    // Zips of batches finished more than BATCH_KEEP_MS ago are dropped (their job rows stay).
-    await db
-      .update(jobs)
-      .set({ result: sql`${jobs.result} - ${JOB_BLOB_KEY}::text` })
-      .where(
-        and(
-          eq(jobs.name, BATCH_JOB),
-          lt(jobs.finishedAt, new Date(Date.now() - BATCH_KEEP_MS)),
-          isNotNull(sql`${jobs.result} ->> ${JOB_BLOB_KEY}::text`),
-        ),
-      );
+    // What has outlived its keeping period goes before a new zip is made (besides the hourly sweep).
+    await sweepExpired(db, new Date());
     const org = await findOrganisation(db, p.orgId);
     if (!org) throw notFound({ zh: "组织机构", en: "organisation" });
     await progress(0, undefined, "查找文书 / finding the documents");
@@ -538,10 +530,13 @@ export async function getBatchFile(
           },
     );
   }
-  const [blob] = await deps.db
-    .select({ base64: sql<string | null>`${jobs.result} ->> ${JOB_BLOB_KEY}::text` })
-    .from(jobs)
-    .where(eq(jobs.id, jobId));
+  const expired = row.finishedAt && row.finishedAt.getTime() + BATCH_KEEP_MS <= deps.now().getTime();
+  const [blob] = expired
+    ? []
+    : await deps.db
+        .select({ base64: sql<string | null>`${jobs.result} ->> ${JOB_BLOB_KEY}::text` })
+        .from(jobs)
+        .where(eq(jobs.id, jobId));
   if (!blob?.base64) {
     throw new DomainError("not_found", {
       zh: "压缩包已超过保留期限（任务完成后 7 天）被删除，请重新导出",
