@@ -4,7 +4,18 @@
  * deviation reasons) and the narratives.
  */
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import {
   createdAt,
   id,
@@ -55,6 +66,12 @@ export const selfEvaluations = pgTable(
      * last saved or submitted. Every view (API, dashboard, roll-ups, exports, publications) shows this result.
      */
     scoreResult: jsonb("score_result"),
+    /**
+     * The stored result's total and grade, kept by the database beside it (generated, never written): the roll-ups
+     * read these instead of opening every result's JSON (3–4 KB each, compressed), which was most of their time.
+     */
+    scoreTotal: numeric("score_total").generatedAlwaysAs(sql`("score_result" ->> 'total')::numeric`),
+    scoreGrade: text("score_grade").generatedAlwaysAs(sql`("score_result" ->> 'grade')`),
     scoreInput: jsonb("score_input"),
     /** What the score API says beside the result: assumptions made, problems, the item ids in result order. */
     scoreNotes: jsonb("score_notes"),

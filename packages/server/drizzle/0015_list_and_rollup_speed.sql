@@ -1,0 +1,3 @@
+ALTER TABLE "self_evaluations" ADD COLUMN "score_total" numeric GENERATED ALWAYS AS (("score_result" ->> 'total')::numeric) STORED;--> statement-breakpoint
+ALTER TABLE "self_evaluations" ADD COLUMN "score_grade" text GENERATED ALWAYS AS (("score_result" ->> 'grade')) STORED;--> statement-breakpoint
+CREATE INDEX "projects_year_state_funds_idx" ON "projects" USING btree ("year","workflow_state","annual_funds" DESC NULLS LAST,"id","org_id");
