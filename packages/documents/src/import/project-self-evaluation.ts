@@ -88,7 +88,22 @@ function gridHeader(cells: string[], above: string[] | undefined): Map<HeaderFie
     else if (c !== undefined && c < (cols.get("level2") ?? 0) && ![...cols.values()].includes(c)) cols.set("level1", c);
   }
   if (cols.get("level1") === -1) cols.delete("level1");
+  if (above) spanFromAbove(cols, mapColumns(above));
   return cols;
+}
+
+/**
+ * A header on two rows whose upper row names a parent column over the lower row's parts: `绩效指标 | 年度指标值 |
+ * 实际完成值 | 分值 | 得分 | 偏差…` above `一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位` (年度指标值 spans
+ * 性质, 值 and 单位; the columns on its right stand only in the upper row). When the rows share exactly one field,
+ * the upper row's fields right of it come after the lower row's last column, in their order.
+ */
+function spanFromAbove(cols: Map<HeaderField, number>, up: Map<HeaderField, number>): void {
+  const shared = [...up.keys()].filter((f) => cols.has(f));
+  if (shared.length !== 1) return;
+  const from = up.get(shared[0]!)!;
+  const last = Math.max(...cols.values());
+  for (const [f, c] of up) if (c > from && !cols.has(f)) cols.set(f, last + (c - from));
 }
 
 /** The grid's rows from `start`: up to a 总分 row, a new 项目名称 or funds, the end of the table. */

@@ -399,6 +399,41 @@ function splitAtTitles(rows: Row[]): Row[][] {
   return out;
 }
 
+/**
+ * The logical rows of pipe lines. When rows start with `|`, a line that does not (a cell whose text began on a new
+ * line: `| 项目名称 |` then `2020年…自评表 |`) or that holds only pipes (the row's empty cells after it) goes on the
+ * row above; a lone `|` opens a row whose first cell is on the next line.
+ */
+function rowLines(content: Line[]): { line: Line; end: number }[] {
+  const opens = (t: string) => /^[|｜]/.test(t);
+  const onlyPipes = (t: string) => /^[|｜\s]+$/.test(t) && t.replace(/\s/g, "").length >= 2;
+  const leading = content.filter((l) => opens(l.text.trim())).length;
+  if (leading * 3 < content.length || !opens(content[0]?.text.trim() ?? "")) {
+    return content.map((line) => ({ line, end: line.no }));
+  }
+  const width = (t: string) =>
+    t
+      .trim()
+      .replace(/^[|｜]/, "")
+      .replace(/[|｜]$/, "")
+      .split(/[|｜]/).length;
+  const out: { line: Line; end: number }[] = [];
+  let widest = 0;
+  for (const l of content) {
+    const t = l.text.trim();
+    const last = out[out.length - 1];
+    // bare pipes finish a row still short of the widest row so far; after a full row they open an empty-led one
+    const short = last !== undefined && (widest === 0 || width(last.line.text) < widest);
+    if (last && (!opens(t) || (onlyPipes(t) && short))) {
+      out[out.length - 1] = { line: { ...last.line, text: `${last.line.text.trim()}${t}` }, end: l.no };
+      continue;
+    }
+    if (last) widest = Math.max(widest, width(last.line.text));
+    out.push({ line: l, end: l.no });
+  }
+  return out;
+}
+
 /** Rows with `|` between cells; markdown tables; one cell per line ending with `|`. */
 export function pipeCandidate(lines: Line[], file: string): Proposal[] {
   const out: Proposal[] = [];
@@ -451,7 +486,7 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
       continue;
     }
     const allRows: Row[] = [];
-    for (const l of content) {
+    for (const { line: l, end } of rowLines(content)) {
       const t = l.text.trim();
       if (RULE.test(t) && /[-—=]{2,}/.test(t)) continue;
       const cells = t
@@ -459,7 +494,7 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
         .replace(/[|｜]$/, "")
         .split(/[|｜]/)
         .map(trimCell);
-      allRows.push({ cells, line: l.no });
+      allRows.push({ cells, line: l.no, ...(end !== l.no ? { end } : {}) });
     }
     // Several tables in one run (one project after another): a title row (…表) starts the next.
     for (const rows of splitAtTitles(joinHeaderFragments(allRows))) {

@@ -8,6 +8,7 @@
  * other candidate, and the tables that fit the header vocabulary best are kept, without overlapping; the rest
  * stays paragraphs. Page furniture and placeholder rows are dropped, each with a note.
  */
+
 import type { Block, DocumentNote, SourceDocument, Table } from "../model/table.ts";
 import { buildTable, paragraph, stripBookmarks } from "../text/common.ts";
 import { readPdfText } from "../text/pdf-text.ts";
@@ -16,12 +17,23 @@ import { matchHeader } from "../vocabulary/columns.ts";
 import { pairsCandidate, pipeCandidate, spacedCandidate, streamCandidate, tokensCandidate } from "./candidates.ts";
 import { clip, isPageMarker, type Line, prepare } from "./lines.ts";
 import type { Proposal } from "./proposal.ts";
+import { runTogetherCandidate } from "./run-together.ts";
+import { normaliseScript } from "./script.ts";
 import { isPlaceholder } from "./shapes.ts";
 
 export { headerScore } from "../vocabulary/columns.ts";
 export { furnitureOf, type Line, prepare } from "./lines.ts";
 
-export type CandidateName = "word-text" | "pdf-text" | "pipe" | "pipe-cells" | "stream" | "tokens" | "spaced" | "pairs";
+export type CandidateName =
+  | "word-text"
+  | "pdf-text"
+  | "pipe"
+  | "pipe-cells"
+  | "stream"
+  | "tokens"
+  | "spaced"
+  | "pairs"
+  | "run-together";
 
 export interface LayoutExplanation {
   candidate: CandidateName | "paragraphs";
@@ -58,6 +70,7 @@ export const ALL_CANDIDATES: readonly CandidateName[] = [
   "tokens",
   "spaced",
   "pairs",
+  "run-together",
 ];
 
 const READERS: [CandidateName, Reader][] = [
@@ -66,6 +79,7 @@ const READERS: [CandidateName, Reader][] = [
   ["tokens", tokensCandidate],
   ["spaced", spacedCandidate],
   ["pairs", pairsCandidate],
+  ["run-together", runTogetherCandidate],
 ];
 
 /** A table is kept over paragraphs when its header names at least this many known columns (explicit forms: 0). */
@@ -97,11 +111,13 @@ function acceptable(p: Proposal): string | undefined {
 }
 
 /** Reads any extracted text into paragraphs and tables, with an explanation of the readings tried. */
-export function recoverLayout(text: string, file: string, opts: LayoutOptions = {}): LayoutResult {
+export function recoverLayout(given: string, file: string, opts: LayoutOptions = {}): LayoutResult {
+  const script = normaliseScript(given, file);
+  const text = script.text;
   const prep = prepare(text, file);
   const allowed = new Set<CandidateName>(opts.candidates ?? ALL_CANDIDATES);
   const explain: LayoutExplanation[] = [];
-  const notes: DocumentNote[] = [...prep.notes];
+  const notes: DocumentNote[] = [...script.notes, ...prep.notes];
   const tabForm = sniffTabs(prep.lines);
   let blocks: Block[];
   let format: SourceDocument["format"] = "pdf-text";

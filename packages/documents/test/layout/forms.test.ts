@@ -10,9 +10,11 @@ import {
   type GenTable,
   renderCellLines,
   renderCellParagraphs,
+  renderGlued,
   renderOneLine,
   renderPipeCells,
   renderPipes,
+  renderPipesBroken,
   renderPipesRagged,
   renderSpaced,
   renderTabCells,
@@ -39,12 +41,14 @@ const FORMS: [string, (t: GenTable) => string, string][] = [
   ["Word text (a cell a line after a tab)", renderTabCells, "word-text"],
   ["markdown-like | rows with a |---| rule", renderPipes, "pipe"],
   ["ragged ` | ` rows (merged cells left out)", renderPipesRagged, "pipe"],
+  ["| rows broken where a cell began on a new line", renderPipesBroken, "pipe"],
   ["a cell a line ending with |", renderPipeCells, "pipe-cells"],
   ["a cell a line, no separators (Word text without tabs)", renderCellLines, "stream"],
   ["a cell a paragraph", renderCellParagraphs, "stream"],
   ["columns aligned by spaces (pdftotext -layout)", renderSpaced, "spaced"],
   ["rows of space-separated words", renderWords, "tokens"],
   ["a whole table on one line", renderOneLine, "tokens"],
+  ["run-together: a row a line, cells glued without separators", renderGlued, "run-together"],
 ];
 
 describe("layout forms: a generated table comes back cell for cell", () => {

@@ -146,6 +146,25 @@ export const renderPipes = (t: GenTable) =>
     ...t.rows.map((r) => `| ${r.join(" | ")} |`),
   ].join("\n");
 
+/**
+ * `| … |` rows as some web pages copy them: a cell whose text began on a new line starts a line of its own (the
+ * line then does not start with `|`; a first cell leaves a lone `|` above it), and a row's empty cells at its end
+ * come on a line of bare pipes (two or more).
+ */
+export const renderPipesBroken = (t: GenTable) =>
+  [t.header, ...t.rows]
+    .map((row, r) => {
+      let end = row.length;
+      while (end > 1 && row[end - 1] === "") end--;
+      if (row.length - end < 2) end = row.length; // a lone `|` would open a row: one empty cell stays inline
+      const cells = row
+        .slice(0, end)
+        .map((c, k) => `${c !== "" && (r * 7 + k * 3) % 5 === 1 ? "\n" : " "}${c} |`)
+        .join("");
+      return `|${cells}${end < row.length ? `\n${"|".repeat(row.length - end)}` : ""}`;
+    })
+    .join("\n");
+
 /** ` | ` between cells, merged cells left out (rows are ragged). */
 export const renderPipesRagged = (t: GenTable) =>
   [t.header.join(" | "), ...t.rows.map((r) => dropLeadingEmpty(r).join(" | "))].join("\n");
@@ -177,6 +196,12 @@ export function renderSpaced(t: GenTable): string {
 
 /** Rows of words: a row a line, cells separated by one space, empty cells left out. */
 export const renderWords = (t: GenTable) => [t.header, ...t.rows.map(nonEmpty)].map((r) => r.join(" ")).join("\n");
+
+/**
+ * Run-together text (a converted or scanned form): a row a line, its cells glued without any separator, empty
+ * cells simply missing (`产出指标数量指标出警次数≥50次48次128`).
+ */
+export const renderGlued = (t: GenTable) => [t.header, ...t.rows].map((r) => r.join("")).join("\n");
 
 /** The whole table on one line of space-separated words. */
 export const renderOneLine = (t: GenTable) => [...t.header, ...t.rows.flatMap(nonEmpty)].join(" ");

@@ -1,0 +1,497 @@
+/**
+ * The rows of run-together text after a glued header: the best cut of the characters into rows of the header's
+ * columns, by dynamic programming over (position, column, whether the row holds a value yet).
+ *
+ * A cell must have its column's shape: a 一级 / 二级 name of the framework exactly (`数量指标`, `产出指标(50分)`),
+ * a well-formed number (no leading zero, points ≤ 100, amounts without %), a target or actual (`≥92%`, `2200篇`,
+ * `好`, `2021年12月完成`), a unit, ≥ / 定量, or free text that holds no framework name and cuts no number in two.
+ * A row needs a value; columns often empty (一级, 二级, 说明, 偏差原因) cost nothing or little to leave empty, others
+ * more. Text the rows cannot take at the end (a row cut off by the end of the text) is left to the caller.
+ *
+ * Digits glued across several number columns (`310.2154.741050%5`, `12.512.512.5`, `1010`) are then split again,
+ * per row, where the row's own arithmetic holds: 执行数 ÷ 预算数 = 执行率 (to a point), 得分 = 分值 × 执行率 or × 得分
+ * 系数, 得分 ≤ 分值, 指标值 = 实际值; the checks use exact decimals.
+ */
+import { type ColumnField, columnMeaning } from "../vocabulary/columns.ts";
+import type { GluedColumn } from "./header-run.ts";
+import { anchorAt } from "./header-run.ts";
+
+export interface GluedRow {
+  cells: string[];
+  /** Absolute positions of the row in the text. */
+  start: number;
+  end: number;
+  fit: number;
+}
+
+type Kind = "level1" | "level2" | "number" | "value" | "unit" | "code" | "text" | "label" | "span" | "yesno";
+
+/** A column and the one before it whose numbers are glued as a pair: a score after its weight. */
+const PAIRS = new Set(["weight>score", "rateWeight>rateScore"]);
+const AMOUNTS = new Set<ColumnField>(["initial", "adjustment", "budget", "executed", "annualBudget"]);
+const POINTS = new Set<ColumnField>(["weight", "score", "rateWeight", "rateScore"]);
+const UNITS = new Set(
+  "个 次 人 人次 户 元 万元 % ％ 天 日 月 年 件 台 辆 场 篇 份 公里 千米 米 平方米 亩 所 项 座 家 条 吨 套 间 张 册 期 批 处 名 小时 分钟 个月 起 宗 本 部 块 棵 株 分".split(
+    " ",
+  ),
+);
+const MAX_LEN: Record<Kind, number> = {
+  level1: 20,
+  level2: 20,
+  number: 16,
+  value: 24,
+  unit: 6,
+  code: 6,
+  text: 160,
+  label: 40,
+  span: 30,
+  yesno: 1,
+};
+
+function kindOf(c: GluedColumn): Kind {
+  if (c.label) return "label";
+  // 是否核心指标, 是否完成: a yes / no column
+  if (c.field === undefined && /^是否/.test(c.header)) return "yesno";
+  // a header the vocabulary does not know (调整指标值, an OCR-damaged 全年完成值) holds values when it says so
+  if (c.field === undefined) return /(值|数|率)$/.test(c.header.replace(/[(（][^)）]*[)）]$/, "")) ? "value" : "text";
+  if (c.field === "indicator" || c.field === "goal") return "span";
+  return columnMeaning(c.field).shape;
+}
+
+function emptyCost(kind: Kind, field: ColumnField | undefined): number {
+  switch (kind) {
+    case "level1":
+    case "level2":
+    case "span":
+      return 0;
+    case "label":
+      return -1.5;
+    case "number":
+      return -0.25;
+    case "value":
+      // a column the vocabulary does not know (调整指标值) is often left empty
+      return field === undefined ? -0.05 : -0.25;
+    case "unit":
+    case "code":
+    case "yesno":
+      return -0.05;
+    default:
+      return field === "name" ? -0.6 : -0.05;
+  }
+}
+
+const NUM = /^[-+]?(0|[1-9]\d*)(\.\d+)?$/;
+const DASH = /^[-—–/／]$/;
+
+/** Fit of a number cell, undefined when it is no number of the column. */
+function numberFit(t: string, field: ColumnField | undefined): number | undefined {
+  if (DASH.test(t)) return 0.3;
+  let s = t;
+  const pct = /[%％]$/.test(s);
+  if (pct) s = s.slice(0, -1);
+  else if (field && AMOUNTS.has(field)) s = s.replace(/(万元|元)$/, "");
+  if (!NUM.test(s)) return undefined;
+  if (pct && field !== "rate" && field !== "coefficient") return undefined;
+  let f = 1;
+  // a one-digit amount is rare; glued digits cut into small pieces are the usual mistake
+  if (field && AMOUNTS.has(field) && /^[1-9]$/.test(s)) f = 0.6;
+  const dec = (s.split(".")[1] ?? "").length;
+  if (dec > 2) f -= field && AMOUNTS.has(field) ? 0.3 : 0.8;
+  // points above 100 are no form's (a plausibility check, not a figure: a float is fine here)
+  if (field && POINTS.has(field) && Number(s) > 100) f -= 2;
+  return f;
+}
+
+const VALUE =
+  /^(?:[≥≤><=＝≧≦＞＜]|大于等于|小于等于|不低于|不高于|不少于|不超过|达到)?\s*[-+]?(?:0|[1-9][\d,]*)(?:\.\d+)?\s*(.*)$/;
+const DATE = /^\d{4}年(\d{1,2}月)?(\d{1,2}日)?[^\d]{0,4}$/;
+const PUNCT = /[,，。;；:：、]/;
+
+function valueFit(t: string): number | undefined {
+  if (DASH.test(t)) return 0.3;
+  if (DATE.test(t)) return 0.6;
+  const m = VALUE.exec(t);
+  if (m) {
+    const unit = m[1]!.replace(/^[(（]|[)）]$/g, "");
+    // a unit right after the number is the value's (`0个`), not the start of the next cell
+    if (UNITS.has(unit)) return 1;
+    if (unit === "") return 0.9;
+    if (/^[^\d\s]{1,3}$/.test(unit) && !PUNCT.test(unit)) return 0.2;
+    return undefined;
+  }
+  if (!/\d/.test(t) && /[\u4e00-\u9fffA-Za-z]/.test(t) && [...t].length <= 12 && !PUNCT.test(t))
+    return [...t].length <= 4 ? 0.3 : 0.1;
+  return undefined;
+}
+
+/**
+ * What cutting between two characters of digits costs: glued numbers must be cut (`12.5|12.5`), but each cut is a
+ * guess, so no more of them than the columns need; a number starting with 0 after a digit (`10` `0%` from `100%`)
+ * is rarely what was written.
+ */
+function digitCut(before: string, after: string): number {
+  if (!/[\d.]/.test(before) || !/[\d.]/.test(after)) return 0;
+  return after === "0" ? 1.6 : 0.8;
+}
+/** What each filled cell costs (a cut of the glued text). */
+const CUT = 0.4;
+/** Text cuts cost more: cutting a name in two must not pay. */
+const TEXT_CUT = 0.5;
+const CODE = /^(≥|≤|=|>|<|＞|＜|≧|≦|＝|定量|定性|定量指标|定性指标|\d{3})$/;
+const isDigitish = (ch: string | undefined) => ch !== undefined && /[\d.]/.test(ch);
+
+interface Cut {
+  rows: GluedRow[];
+  end: number;
+}
+
+/** The rows of `text[from, to)` under the columns. */
+export function gluedRows(text: string, from: number, to: number, columns: GluedColumn[]): Cut {
+  const n = columns.length;
+  const kinds = columns.map(kindOf);
+  const L = to - from;
+  // the first framework name at or after each position
+  const nextAnchor = new Int32Array(L + 1).fill(to);
+  const anchorEnd = new Int32Array(L + 1).fill(-1);
+  const anchorLevel = new Int8Array(L + 1);
+  for (let i = L - 1; i >= 0; i--) {
+    const a = anchorAt(text, from + i);
+    if (a && a.end <= to) {
+      anchorEnd[i] = a.end;
+      anchorLevel[i] = a.level;
+    }
+    nextAnchor[i] = a ? from + i : nextAnchor[i + 1]!;
+  }
+
+  /** A score glued to its weight (`55`, `1010`, `33`): the cut is what the pair asks for when score ≤ weight. */
+  const pairsWithWeight = (text_: string, start: number, a: number, t: string, j: number): boolean => {
+    if (!PAIRS.has(`${columns[j - 1]?.field}>${columns[j]!.field}`)) return false;
+    const w = /(?:0|[1-9]\d*)(?:\.\d+)?$/.exec(text_.slice(Math.max(start, a - 8), a))?.[0];
+    const sw = scaled(w);
+    const st = scaled(t);
+    return sw !== undefined && st !== undefined && st <= sw && sw <= 100n * SCALE;
+  };
+
+  const cellFit = (a: number, b: number, j: number): number | undefined => {
+    const raw = text.slice(a, b);
+    const t = raw.trim();
+    if (t === "" || /^\s/.test(raw)) return undefined;
+    const kind = kinds[j]!;
+    const field = columns[j]!.field;
+    let f: number | undefined;
+    if (kind === "level1" || kind === "level2") {
+      const e = anchorEnd[a - from]!;
+      if (e < 0 || b < e || text.slice(e, b).trim() !== "") return undefined;
+      f = anchorLevel[a - from] === (kind === "level1" ? 1 : 2) ? 2 : undefined;
+    } else {
+      // no cell but a 一级 / 二级 one holds a framework name
+      if (nextAnchor[a - from]! < b) return undefined;
+      if (kind === "number") f = numberFit(t, field);
+      else if (kind === "value") f = valueFit(t);
+      else if (kind === "unit") f = UNITS.has(t) ? 1 : /^[^\d\s]{1,3}$/.test(t) && !PUNCT.test(t) ? 0.1 : undefined;
+      else if (kind === "code") f = CODE.test(t) ? 1 : undefined;
+      else if (kind === "yesno") f = /^[是否]$/.test(t) ? 1 : undefined;
+      else {
+        if (/^[,，。、;；)）%％]/.test(t)) return undefined;
+        // free text pays for its cut only by a hair, and a lone character hardly ever is a cell of its own
+        f = NUM.test(t.replace(/[%％]$/, "")) ? -0.3 : kind === "span" ? -0.3 : [...t].length === 1 ? 0.1 : 0.45;
+      }
+      if ((kind === "number" || kind === "value") && f !== undefined && a > from)
+        f -= pairsWithWeight(text, from, a, t, j) ? 0 : digitCut(text[a - 1]!, text[a]!);
+      // a text cell neither starts nor ends inside a number
+      if (f !== undefined && (kind === "text" || kind === "label" || kind === "span")) {
+        if (isDigitish(text[a]) && a > from && /[\d.%％]/.test(text[a - 1]!)) return undefined;
+        if (isDigitish(text[b - 1]) && b < to && /[\d.%％]/.test(text[b]!)) return undefined;
+      }
+    }
+    if (f === undefined) return undefined;
+    // a line break inside a cell is possible (a wrapped cell) but rows more often end there
+    if (raw.includes("\n")) f -= 0.6;
+    // every cut costs: a text is not cut into more cells than its values ask for
+    f -= kind === "text" || kind === "label" ? TEXT_CUT : CUT;
+    // a cell that ends at punctuation or a space ends where a writer ends one
+    if (/[。:：]$/.test(raw) || (b < to && /\s/.test(text[b]!))) f += 0.15;
+    return f;
+  };
+
+  const W = n + 1;
+  const idx = (i: number, j: number, v: number) => (i * W + j) * 2 + v;
+  const size = (L + 1) * W * 2;
+  const best = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
+  const back = new Int32Array(size).fill(-1);
+  /** The cell a transition filled: its end (exclusive), or -1 for a skip / row end. */
+  const filled = new Int32Array(size).fill(-1);
+  const relax = (to_: number, score: number, from_: number, cellEnd: number) => {
+    if (score > best[to_]!) {
+      best[to_] = score;
+      back[to_] = from_;
+      filled[to_] = cellEnd;
+    }
+  };
+  best[idx(0, 0, 0)] = 0;
+  for (let i = 0; i <= L; i++) {
+    // twice: a row that ends at i lets the next one start at i
+    for (let pass = 0; pass < 2; pass++) {
+      for (let j = 0; j < n; j++)
+        for (let v = 0; v < 2; v++) {
+          const s = idx(i, j, v);
+          const cur = best[s]!;
+          if (cur === Number.NEGATIVE_INFINITY) continue;
+          const kind = kinds[j]!;
+          relax(idx(i, j + 1, v), cur + emptyCost(kind, columns[j]!.field), s, -1);
+          if (i === L) continue;
+          if (/\s/.test(text[from + i]!)) {
+            relax(idx(i + 1, j, v), cur, s, -1);
+            continue;
+          }
+          const valueCol = kind === "number" || kind === "value" ? 1 : v;
+          for (let k = i + 1; k <= Math.min(L, i + MAX_LEN[kind]); k++) {
+            const f = cellFit(from + i, from + k, j);
+            if (f !== undefined) relax(idx(k, j + 1, valueCol), cur + f, s, from + k);
+          }
+        }
+      // a row ends between cells, never inside a number
+      const e = idx(i, n, 1);
+      const inNumber = i > 0 && i < L && /[\d.]/.test(text[from + i - 1]!) && /[\d.%％]/.test(text[from + i]!);
+      if (best[e]! > Number.NEGATIVE_INFINITY && !inNumber) relax(idx(i, 0, 0), best[e]!, e, -1);
+    }
+    // spaces before a row
+    if (i < L && /\s/.test(text[from + i]!)) {
+      const s = idx(i, 0, 0);
+      if (best[s]! > Number.NEGATIVE_INFINITY) relax(idx(i + 1, 0, 0), best[s]!, s, -1);
+    }
+  }
+  // the best end: after a whole row, the rest left over
+  let endAt = 0;
+  let top = 0;
+  let rest = 0;
+  for (let i = L; i >= 0; i--) {
+    if (i < L && !/\s/.test(text[from + i]!)) rest += 0.05;
+    const s = best[idx(i, 0, 0)]!;
+    if (s - rest > top) {
+      top = s - rest;
+      endAt = i;
+    }
+  }
+  const rows = backtrack(text, from, endAt, columns, { idx, back, filled, best, W });
+  for (const r of rows) resplit(text, r, columns, kinds, rows);
+  return { rows: rows.map((r) => ({ cells: r.cells, start: r.start, end: r.end, fit: r.fit })), end: from + endAt };
+}
+
+interface Built extends GluedRow {
+  spans: ([number, number] | undefined)[];
+}
+
+function backtrack(
+  text: string,
+  from: number,
+  endAt: number,
+  columns: GluedColumn[],
+  dp: {
+    idx: (i: number, j: number, v: number) => number;
+    back: Int32Array;
+    filled: Int32Array;
+    best: Float64Array;
+    W: number;
+  },
+): Built[] {
+  const n = columns.length;
+  const decode = (s: number) => {
+    const state = Math.floor(s / 2);
+    return [Math.floor(state / dp.W), state % dp.W] as const;
+  };
+  const path: number[] = [];
+  for (let s = dp.idx(endAt, 0, 0); s >= 0; s = dp.back[s]!) path.push(s);
+  path.reverse();
+  const rows: Built[] = [];
+  let cur: Built | undefined;
+  let startScore = 0;
+  for (let t = 1; t < path.length; t++) {
+    const p = path[t - 1]!;
+    const s = path[t]!;
+    const [pi, pj] = decode(p);
+    const [i, j] = decode(s);
+    if (pj === n && j === 0) {
+      if (cur) {
+        cur.end = from + i;
+        cur.fit = dp.best[s]! - startScore;
+        rows.push(cur);
+      }
+      cur = undefined;
+      continue;
+    }
+    if (j !== pj + 1) continue;
+    if (!cur) {
+      cur = {
+        cells: new Array(n).fill(""),
+        spans: new Array(n).fill(undefined),
+        start: from + pi,
+        end: from + pi,
+        fit: 0,
+      };
+      startScore = dp.best[p]!;
+    }
+    const e = dp.filled[s]!;
+    if (e >= 0) {
+      cur.cells[pj] = text.slice(from + pi, e).trim();
+      cur.spans[pj] = [from + pi, e];
+    }
+  }
+  return rows;
+}
+
+// ---- the arithmetic of a row, for digits glued across columns ----
+
+const SCALE = 10000n;
+
+/** A decimal (`12.5`, `76%`, `310.2万元`) as an integer of ten-thousandths; undefined if not one. */
+function scaled(t: string | undefined): bigint | undefined {
+  if (t === undefined) return undefined;
+  const m = /^(\d+)(?:\.(\d{1,4}))?\s*(?:[%％]|万元|元)?$/.exec(t.trim());
+  if (!m) return undefined;
+  return BigInt(m[1]!) * SCALE + BigInt((m[2] ?? "").padEnd(4, "0"));
+}
+
+const abs = (x: bigint) => (x < 0n ? -x : x);
+
+/** How well a row's numbers agree with each other. */
+function consistency(get: (f: ColumnField) => string | undefined): number {
+  let c = 0;
+  const base = scaled(get("budget")) ?? scaled(get("initial"));
+  const executed = scaled(get("executed"));
+  const rate = scaled(get("rate"));
+  if (base !== undefined && executed !== undefined && rate !== undefined && base > 0n)
+    // executed / base × 100 within a point of the rate
+    c += abs(executed * 100n * SCALE - rate * base) <= base * SCALE ? 2 : -1;
+  const weight = scaled(get("weight"));
+  const score = scaled(get("score"));
+  const factor = scaled(get("coefficient")) ?? rate;
+  if (weight !== undefined && score !== undefined) {
+    c += score <= weight ? 0.5 : -2;
+    if (factor !== undefined) {
+      const capped = factor > 100n * SCALE ? 100n * SCALE : factor;
+      c += abs(score * 100n * SCALE - weight * capped) <= 5n * SCALE * SCALE ? 1 : 0;
+    }
+  }
+  const rw = scaled(get("rateWeight"));
+  const rs = scaled(get("rateScore"));
+  if (rw !== undefined && rs !== undefined) {
+    c += rs <= rw ? 0.5 : -2;
+    if (rate !== undefined) c += abs(rs * 100n * SCALE - rw * rate) <= 5n * SCALE * SCALE ? 1 : 0;
+  }
+  const target = get("target");
+  if (target !== undefined && target === get("actual")) c += 0.3;
+  return c;
+}
+
+interface Assignment {
+  parts: (string | undefined)[];
+  score: number;
+}
+
+/** Every way to cut `s` into numbers placed in some of the columns, in order (the others left empty). */
+function assignments(
+  s: string,
+  fits: ((t: string) => number | undefined)[],
+  empty: number[],
+  paired: boolean[],
+): Assignment[] {
+  const out: Assignment[] = [];
+  const parts: (string | undefined)[] = [];
+  /** Whether the last piece went to the column before (a score glued to its weight is cut as the pair asks). */
+  let filledBefore = false;
+  const go = (at: number, k: number, score: number) => {
+    if (out.length > 5000) return;
+    if (k === fits.length) {
+      if (at === s.length) out.push({ parts: [...parts], score });
+      return;
+    }
+    const was = filledBefore;
+    parts.push(undefined);
+    filledBefore = false;
+    go(at, k + 1, score + empty[k]!);
+    parts.pop();
+    for (let e = at + 1; e <= s.length; e++) {
+      let f = fits[k]!(s.slice(at, e));
+      if (f === undefined) continue;
+      if (at > 0 && !(paired[k] && was)) f -= digitCut(s[at - 1]!, s[at]!);
+      parts.push(s.slice(at, e));
+      filledBefore = true;
+      go(e, k + 1, score + f - CUT);
+      parts.pop();
+    }
+    filledBefore = was;
+  };
+  go(0, 0, 0);
+  return out;
+}
+
+const PURE = /^[\d.]+[%％]?$/;
+
+/**
+ * Cuts again the digits a row's number columns share (`310.2154.741050%5`), choosing which of the adjacent number
+ * columns they fill and where, by the cells' shapes, the row's arithmetic, and the numbers of the rows above.
+ */
+function resplit(text: string, row: Built, columns: GluedColumn[], kinds: Kind[], rows: Built[]): void {
+  const numericCol = (j: number) => kinds[j] === "number" || kinds[j] === "value";
+  const fitOf = (j: number) => (t: string) => {
+    const f = columns[j]!.field;
+    const fit = kinds[j] === "number" ? numberFit(t, f) : PURE.test(t) ? valueFit(t) : undefined;
+    // points are whole or halves far more often than hundredths
+    if (fit !== undefined && f && POINTS.has(f) && /\.\d\d$/.test(t)) return fit - 0.3;
+    return fit;
+  };
+  const get = (cells: string[]) => (f: ColumnField) => {
+    const j = columns.findIndex((c) => c.field === f);
+    return j < 0 || cells[j] === "" ? undefined : cells[j];
+  };
+  const earlier = rows.slice(0, rows.indexOf(row));
+  const seen = (j: number, t: string) => earlier.some((r) => r.cells[j] === t);
+  let j = 0;
+  while (j < columns.length) {
+    if (!numericCol(j)) {
+      j++;
+      continue;
+    }
+    // a run of number columns whose filled cells are bare numbers, glued one to the next
+    let k = j;
+    let lastFilled = -1;
+    let firstFilled = -1;
+    for (; k < columns.length && numericCol(k); k++) {
+      const span = row.spans[k];
+      if (!span) continue;
+      if (!PURE.test(row.cells[k]!)) break;
+      if (lastFilled >= 0 && row.spans[lastFilled]![1] !== span[0]) break;
+      if (firstFilled < 0) firstFilled = k;
+      lastFilled = k;
+    }
+    const end = k;
+    if (firstFilled >= 0 && end - j >= 2) {
+      const cols = Array.from({ length: end - j }, (_, x) => j + x);
+      const s = text.slice(row.spans[firstFilled]![0], row.spans[lastFilled]![1]);
+      let bestCells = row.cells;
+      let bestScore = Number.NEGATIVE_INFINITY;
+      for (const a of assignments(
+        s,
+        cols.map((c) => fitOf(c)),
+        cols.map((c) => emptyCost(kinds[c]!, columns[c]!.field)),
+        cols.map((c) => PAIRS.has(`${columns[c - 1]?.field}>${columns[c]!.field}`)),
+      )) {
+        const cells = [...row.cells];
+        cols.forEach((c, x) => {
+          cells[c] = a.parts[x] ?? "";
+        });
+        const score =
+          a.score +
+          consistency(get(cells)) +
+          cols.reduce((acc, c) => acc + (cells[c] !== "" && seen(c, cells[c]!) ? 1 : 0), 0);
+        if (score > bestScore + 1e-9) {
+          bestScore = score;
+          bestCells = cells;
+        }
+      }
+      row.cells = bestCells;
+    }
+    j = Math.max(end, j + 1);
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * Headers in run-together text: column names of the vocabulary glued one after the other
+ * (`一级指标二级指标三级指标分值年度指标值(A)全年实际值(B)得分`), and the framework names (一级 / 二级) that anchor
+ * the rows after them.
+ *
+ * A header is the best cut of the text from a known name into items: a known name of a meaning not yet in the
+ * header (+2), the same meaning again (−0.5: `得分得分计算方法` is 得分 + 得分计算方法, not 得分 twice), an
+ * unknown piece of 2–10 characters (−1; an OCR-damaged name or a province's own, 调整指标值, 年成值全完值) or one
+ * that ends like a header (是否核心指标, 得分计算方法: −0.2, and one such piece may end the header). The header ends where going on no longer pays; it
+ * counts with at least three known meanings, at least two of them glued (no space between).
+ */
+import { INDICATOR_FRAMEWORK } from "@jixiao/core";
+import { COLUMN_SYNONYMS, type ColumnField, columnField, FORM_LABELS } from "../vocabulary/columns.ts";
+
+export interface GluedColumn {
+  header: string;
+  field?: ColumnField;
+  /** A row-label column (the funds rows' 年度资金总额) added before a funds header. */
+  label?: boolean;
+}
+
+export interface GluedHeader {
+  start: number;
+  end: number;
+  columns: GluedColumn[];
+  /** Distinct known meanings. */
+  known: number;
+}
+
+const POINTS = "(?:\\s*[(（]\\s*\\d+(?:\\.\\d+)?\\s*分\\s*[)）])?";
+const LEVEL1 = ["产出指标", "效益指标", "满意度指标", "成本指标"];
+const LEVEL2 = INDICATOR_FRAMEWORK.flatMap((l) => l.children.map((c) => c.name));
+/** Framework names as they are glued into rows (always with 指标, or a scheme's section with its points). */
+const ANCHOR = new RegExp(
+  `^(?:(${[...new Set([...LEVEL2, ...LEVEL1])].sort((a, b) => b.length - a.length).join("|")})${POINTS}|(?:项目)?(决策|管理|过程|产出|效益)(?:指标)?\\s*[(（]\\s*\\d+\\s*分\\s*[)）])`,
+);
+
+export interface Anchor {
+  end: number;
+  level: 1 | 2;
+}
+
+/** The framework name (一级 or 二级) that starts at `i`, if one does. */
+export function anchorAt(text: string, i: number): Anchor | undefined {
+  const m = ANCHOR.exec(text.slice(i, i + 24));
+  if (!m) return undefined;
+  const name = m[1];
+  // 产出指标 / 效益指标 / 满意度指标 and a scheme's sections are level 1; 成本指标 is more often a level 2 (产出 → 成本)
+  const level: 1 | 2 = name === undefined || (LEVEL1.includes(name) && name !== "成本指标") ? 1 : 2;
+  return { end: i + m[0].length, level };
+}
+
+export function isAnchorAt(text: string, i: number): boolean {
+  return anchorAt(text, i) !== undefined;
+}
+
+/** Column names by their first character, longest first. Form labels (项目名称…) label values; they head no column. */
+const NAMES = new Map<string, string[]>();
+for (const s of COLUMN_SYNONYMS) {
+  const f = columnField(s.text);
+  if (f === undefined || FORM_LABELS.has(f) || [...s.text].length < 2) continue;
+  const list = NAMES.get(s.text[0]!) ?? [];
+  if (!list.includes(s.text)) list.push(s.text);
+  NAMES.set(s.text[0]!, list);
+}
+for (const list of NAMES.values()) list.sort((a, b) => b.length - a.length);
+
+const SUFFIX = /^\s*[(（][^()（）]{0,10}[)）]/;
+const HEADER_END = /(指标|方法|措施|说明|分析|备注|值|数|率)$/;
+/** An unknown piece that reads as a header of its own (是否核心指标, 得分计算方法), not a name's tail (分析). */
+const endsLikeHeader = (t: string) => [...t].length >= 4 && HEADER_END.test(t) && !/^[值数率分)）]/.test(t);
+const PIECE_CHAR = /[^\s\d.,，。;；:：、"“”]/;
+
+interface Item {
+  end: number;
+  header: string;
+  field?: ColumnField;
+  glued: boolean;
+}
+
+/** Known names starting at `i` (each with its bracketed note, when one follows). */
+function namesAt(text: string, i: number): Item[] {
+  const out: Item[] = [];
+  for (const n of NAMES.get(text[i] ?? "") ?? []) {
+    if (!text.startsWith(n, i)) continue;
+    let end = i + n.length;
+    const s = SUFFIX.exec(text.slice(end, end + 14));
+    let header = n;
+    if (s) {
+      header += s[0].trim();
+      end += s[0].length;
+    }
+    const field = columnField(header) ?? columnField(n);
+    if (field !== undefined && !FORM_LABELS.has(field)) out.push({ end, header, field, glued: true });
+  }
+  return out;
+}
+
+/** Unknown pieces from `i`: 2–10 characters without digits, spaces, punctuation or a framework name. */
+function piecesAt(text: string, i: number): Item[] {
+  const out: Item[] = [];
+  for (let k = i; k < Math.min(text.length, i + 10); k++) {
+    if (!PIECE_CHAR.test(text[k]!) || (k > i && isAnchorAt(text, k)) || (k === i && isAnchorAt(text, k))) break;
+    if (k - i + 1 >= 2) out.push({ end: k + 1, header: text.slice(i, k + 1), glued: true });
+  }
+  return out;
+}
+
+interface State {
+  score: number;
+  fields: Set<ColumnField>;
+  items: Item[];
+  glued: number;
+}
+
+/** The best header starting with a known name at `start`, if it has three known meanings. */
+function headerFrom(text: string, start: number): GluedHeader | undefined {
+  const limit = Math.min(text.length, start + 240);
+  // the best state at each position for each set of meanings met so far (they decide what the next items are worth)
+  const best = new Map<number, Map<string, State>>();
+  const keyOf = (f: Set<ColumnField>) => [...f].sort().join(",");
+  const put0 = (at: number, next: State) => {
+    let m = best.get(at);
+    if (!m) {
+      m = new Map();
+      best.set(at, m);
+    }
+    const k = keyOf(next.fields);
+    const old = m.get(k);
+    if (!old || next.score > old.score || (next.score === old.score && next.glued > old.glued)) m.set(k, next);
+  };
+  put0(start, { score: 0, fields: new Set(), items: [], glued: 0 });
+  let top: { at: number; s: State } | undefined;
+  for (let p = start; p <= limit; p++) {
+    const states = best.get(p);
+    if (!states) continue;
+    for (const s of states.values()) {
+      if (s.fields.size >= 3 && s.glued >= 2 && (!top || s.score >= top.s.score)) top = { at: p, s };
+      if (p === limit) continue;
+      // spaces between names
+      if (/\s/.test(text[p]!)) {
+        let q = p;
+        while (q < limit && /\s/.test(text[q]!)) q++;
+        put0(q, { ...s, glued: s.glued - 1 });
+        continue;
+      }
+      const put = (item: Item, gain: number) => {
+        const fields = item.field ? new Set([...s.fields, item.field]) : s.fields;
+        const glued = s.glued + (s.items.length > 0 ? 1 : 0);
+        put0(item.end, { score: s.score + gain, fields, items: [...s.items, item], glued });
+      };
+      // the longest known name only: the vocabulary's 偏差原因分析及改进措施说明 is one column, not two
+      const names = namesAt(text, p).slice(0, 1);
+      for (const n of names) put(n, s.fields.has(n.field!) ? -0.5 : 2);
+      if (s.items.length === 0) continue;
+      for (const u of piecesAt(text, p)) {
+        if (names.some((n) => n.end === u.end)) continue;
+        put(u, endsLikeHeader(u.header) ? -0.2 : -1);
+      }
+    }
+  }
+  if (!top) return undefined;
+  // an unknown piece that ends like a header (是否核心指标) ends the header, though it does not pay
+  const items = [...top.s.items];
+  let end = top.at;
+  const last = piecesAt(text, end)
+    .filter((u) => endsLikeHeader(u.header) && namesAt(text, u.end).length === 0)
+    .pop();
+  if (last) {
+    items.push(last);
+    end = last.end;
+  }
+  return {
+    start,
+    end,
+    columns: items.map((i) => (i.field ? { header: i.header, field: i.field } : { header: i.header })),
+    known: top.s.fields.size,
+  };
+}
+
+/** Whether two known names are glued end to start at least twice (a cheap test before the search). */
+function gluedTwice(text: string): boolean {
+  let n = 0;
+  for (let p = 0; p < text.length; p++)
+    for (const a of namesAt(text, p))
+      if (namesAt(text, a.end).length > 0) {
+        n += 1;
+        if (n >= 2) return true;
+        break;
+      }
+  return false;
+}
+
+/** The glued headers of a text, in order, not overlapping. */
+export function findGluedHeaders(text: string): GluedHeader[] {
+  const out: GluedHeader[] = [];
+  if (!gluedTwice(text)) return out;
+  for (let p = 0; p < text.length; p++) {
+    if (namesAt(text, p).length === 0) continue;
+    const h = headerFrom(text, p);
+    if (!h) continue;
+    out.push(h);
+    p = h.end - 1;
+  }
+  return out;
+}
