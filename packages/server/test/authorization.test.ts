@@ -904,6 +904,20 @@ const CASES: Case[] = [
     expect: (role, target) => (role === "anonymous" ? 401 : target === "own" && role === "reviewer" ? 200 : 404),
   },
   {
+    route: "post /api/v1/carry-forward",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: "/carry-forward",
+      body: { orgId: ctx.org(target).id, year: 2025 },
+    }),
+    expect: write(200),
+  },
+  {
+    route: "get /api/v1/carry-forward",
+    make: async (ctx, target) => ({ method: "GET", path: `/carry-forward?orgId=${ctx.org(target).id}&year=2025` }),
+    expect: read(200),
+  },
+  {
     route: "get /api/v1/exports/{type}/{id}",
     make: async (ctx, target) => ({
       method: "GET",

@@ -12,6 +12,7 @@ import { accountsRouter, authRouter } from "../accounts/index.ts";
 import { auditRouter } from "../audit/index.ts";
 import { refusalLog } from "../audit/refused.ts";
 import { budgetsRouter } from "../budgets/index.ts";
+import { carryRouter } from "../carry/index.ts";
 import { dutiesRouter } from "../duties/index.ts";
 import { evaluationsRouter } from "../evaluations/index.ts";
 import { exportsRouter } from "../exports/index.ts";
@@ -53,6 +54,7 @@ export function apiRouter() {
     .route("/", indicatorsRouter)
     .route("/", goalsRouter)
     .route("/", libraryRouter)
+    .route("/", carryRouter)
     .route("/", evaluationsRouter)
     .route("/", budgetsRouter)
     .route("/", dutiesRouter)
