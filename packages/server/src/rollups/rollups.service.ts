@@ -5,10 +5,10 @@ import { scopeOf } from "../accounts/authorize.ts";
 import type { Deps } from "../http/context.ts";
 import { invalidInput } from "../http/errors.ts";
 import { organisationFor } from "../orgs/access.ts";
+import { latestExecutionBySubtree, monthEnd } from "./execution-latest.ts";
 import {
   childUnits,
   countScoresBySubtree,
-  executionBySubtree,
   type ScoreBand,
   type ScoreSummaryRow,
   scoreSummaryBySubtree,
@@ -22,12 +22,18 @@ function visibleSubtree(deps: Deps, actor: Actor | undefined, orgId: string) {
 
 export async function executionRollup(deps: Deps, actor: Actor | undefined, orgId: string, year: number) {
   const { org } = await visibleSubtree(deps, actor, orgId);
-  const rows = await executionBySubtree(deps.db, org.path, year);
+  // The latest figures of each unit: during the year its latest 1–N月 row, else its full-year row (issue 16).
   const yearEnd = new Date(`${year}-12-31T00:00:00.000Z`);
+  const rows = await latestExecutionBySubtree(deps.db, org.path, year, deps.now() > yearEnd);
   const latest = rows.reduce<Date | null>((m, r) => (r.asOf && (!m || r.asOf > m) ? r.asOf : m), null);
   const asOf = latest && latest < yearEnd ? latest : deps.now() < yearEnd ? deps.now() : yearEnd;
+  // Monthly figures are as of their month's end: the time progress they are judged against.
+  const month = rows.reduce<number | null>(
+    (m, r) => (r.month !== null && (m === null || r.month > m) ? r.month : m),
+    null,
+  );
   return {
-    asOf: asOf.toISOString().slice(0, 10),
+    asOf: month !== null ? monthEnd(year, month) : asOf.toISOString().slice(0, 10),
     items: rows.map((r) => ({ orgId: r.orgId, orgName: r.orgName, budget: r.budget, spent: r.spent })),
   };
 }
