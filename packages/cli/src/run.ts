@@ -42,6 +42,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ main: Co
     summary: "audit verify [--anchor <seq:hash>]         校验审计哈希链 / verify the audit trail's hash chain",
     load: () => import("./commands/audit.ts"),
   },
+  admin: {
+    summary:
+      "admin recover <username>                  恢复被锁定的管理员账户 / recover a locked-out administrator account",
+    load: () => import("./commands/admin.ts"),
+  },
   serve: {
     summary: "serve                                     启动服务 / serve the app (PORT, DATA_DIR, DATABASE_URL)",
     load: () => import("./commands/serve.ts"),

@@ -1,5 +1,6 @@
 /** The server package's public surface. */
 
+export { type RecoveredAccount, type RecoveryOperator, recoverAdminAccount } from "./accounts/recovery.ts";
 export { type Anchor, type ChainReport, parseAnchor, verifyAuditChain } from "./audit/chain.ts";
 export { backup, restore } from "./backup/backup.ts";
 export { type DatabaseHandle, type Db, MIGRATIONS_FOLDER, type OpenOptions, openDatabase } from "./db/open.ts";
