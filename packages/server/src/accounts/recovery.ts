@@ -47,7 +47,11 @@ export async function recoverAdminAccount(
     .where(eq(sql`lower(${accounts.username})`, username.toLowerCase()))
     .limit(1);
   if (!target) {
-    throw new DomainError("not_found", { zh: `没有账户 ${username}`, en: `No account ${username}` }, { field: "username" });
+    throw new DomainError(
+      "not_found",
+      { zh: `没有账户 ${username}`, en: `No account ${username}` },
+      { field: "username" },
+    );
   }
   const roles = (await membershipsOf(db, target.id))
     .map((m) => m.role)
