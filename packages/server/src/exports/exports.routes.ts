@@ -135,7 +135,7 @@ export const startBatchRoute = createRoute({
       description: "Started",
       content: { "application/json": { schema: z.object({ jobId: z.string().uuid() }) } },
     },
-    ...errorResponses(400, 401, 403, 404, 409),
+    ...errorResponses(400, 401, 403, 404, 409, 429),
   },
 });
 

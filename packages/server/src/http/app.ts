@@ -34,7 +34,7 @@ import type { AppEnv, Deps } from "./context.ts";
 import { DOCS_PAGE, DOCS_SCRIPT } from "./docs-page.ts";
 import { errorBody, INTERNAL_ERROR, ServerError } from "./errors.ts";
 import { securityHeaders } from "./headers.ts";
-import { bodyLimits, refusedValue } from "./limits.ts";
+import { bodyLimits, declareBodyLimits, refusedValue } from "./limits.ts";
 import { sessionMiddleware } from "./session.middleware.ts";
 
 export interface AppOptions {
@@ -82,6 +82,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use("/api/v1/*", sessionMiddleware());
   app.use("/api/v1/*", bodyLimits());
   app.route("/api/v1", apiRouter());
+  declareBodyLimits(app);
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -160,10 +160,10 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: "Not allowed (role, CSRF, password change required) 无权操作",
   404: "Not found or not visible 不存在或无权查看",
   409: "Stale version or state does not allow it 版本冲突或状态不允许",
-  413: "File too large 文件过大",
+  413: "Request body or file too large (payload_too_large: JSON over 1 MB; file_too_large: upload over 50 MB) 请求内容或文件过大",
   422: "Not computable or not recognised 无法计算或无法识别",
   423: "Account locked 账户已锁定",
-  429: "Too many attempts 尝试过于频繁",
+  429: "Too many requests: failed sign-ins from one address, or background jobs past the quota 请求过于频繁或后台任务超出配额",
   500: "Internal error 服务器内部错误",
 };
 

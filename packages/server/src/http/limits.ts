@@ -7,10 +7,11 @@
  * writes (other than signing in) before any of the body is read.
  */
 import { DomainError } from "@jixiao/core";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { pgError } from "../db/errors.ts";
 import type { AppEnv } from "./context.ts";
-import { ServerError } from "./errors.ts";
+import { errorResponses, ServerError } from "./errors.ts";
 
 const UPLOAD_TYPES = ["multipart/form-data", "application/octet-stream"];
 
@@ -105,6 +106,18 @@ export function bodyLimits(): MiddlewareHandler<AppEnv> {
     c.req.raw = new Request(raw.url, { method: raw.method, headers, body, signal: raw.signal });
     return next();
   };
+}
+
+/**
+ * The 413 that `bodyLimits` gives, declared in the OpenAPI document on every route it can reach: every write (a
+ * body of any route but GET is read through the limit). Declared here, beside the middleware that answers it, so
+ * no route can be left out.
+ */
+export function declareBodyLimits(app: OpenAPIHono<AppEnv>): void {
+  for (const def of app.openAPIRegistry.definitions) {
+    if (def.type !== "route" || def.route.method === "get" || def.route.responses[413]) continue;
+    def.route.responses = { ...def.route.responses, ...errorResponses(413) };
+  }
 }
 
 /**
