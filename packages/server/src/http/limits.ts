@@ -6,8 +6,9 @@
  * (its route streams it to storage after authorising). Runs after the session middleware, which refuses anonymous
  * writes (other than signing in) before any of the body is read.
  */
-import { DomainError } from "@jixiao/core";
+
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { DomainError } from "@jixiao/core";
 import type { MiddlewareHandler } from "hono";
 import { pgError } from "../db/errors.ts";
 import type { AppEnv } from "./context.ts";
