@@ -33,6 +33,12 @@ export function formBudget(ctx: ImportContext, blocks: Block[], name: string): A
     if (f === "level1" || f === "name") break;
     const u = unitIn(t.text);
     if (u && t.text.length <= 16) unit = u;
+    // the label and its amount in one cell: 年度资金总额:203
+    const inline = /^([^：:]{2,20})[：:]\s*(.+)$/.exec(t.text.replace(/\s*[|｜]\s*$/, "").trim());
+    if (inline && isBudgetLabel({ ...t, text: inline[1]! })) {
+      const m = AMOUNT.exec(inline[2]!.replace(/\s/g, ""));
+      if (m) return ctx.amount(m[1]!, m[2] === "元" ? "元" : m[2] ? "万元" : unit, t.location);
+    }
     if (!isBudgetLabel(t)) continue;
     const next = tokens[i + 1];
     const m = next ? AMOUNT.exec(next.text.replace(/\s/g, "")) : null;

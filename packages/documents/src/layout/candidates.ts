@@ -483,6 +483,19 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
         items.push({ text: trimCell(l.text.replace(/[|｜]\s*$/, "")), line: l.no, group });
       }
       for (const p of tablesFromItems("pipe-cells", items, file, { merge: false, groups: "auto", breaks })) out.push(p);
+      // Some pages end every row with an empty cell, a bare `|`: read that way too (rows cut at the bare pipes);
+      // the reading that fits the header better is kept.
+      const bare = items.filter((it) => it.text === "").length;
+      if (bare >= 3) {
+        const rows: Item[] = [];
+        let g = 0;
+        for (const it of items) {
+          if (it.text === "") g += 1;
+          else rows.push({ ...it, group: g });
+        }
+        for (const p of tablesFromItems("pipe-cells", rows, file, { merge: false, groups: "auto", breaks }))
+          out.push(p);
+      }
       continue;
     }
     const allRows: Row[] = [];

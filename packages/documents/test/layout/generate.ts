@@ -173,6 +173,10 @@ export const renderPipesRagged = (t: GenTable) =>
 export const renderPipeCells = (t: GenTable) =>
   [t.header, ...t.rows.map(nonEmpty)].map((r) => r.map((c) => `${c} |`).join("\n")).join("\n\n");
 
+/** One cell a line ending with `|`, merged cells left out, every row ended by a bare `|` (no blank lines). */
+export const renderPipeCellsBare = (t: GenTable) =>
+  [t.header, ...t.rows.map(nonEmpty)].map((r) => [...r.map((c) => `${c} |`), "|"].join("\n")).join("\n");
+
 /** Word text without tabs: a cell a line, rows separated by blank lines, empty cells left out. */
 export const renderCellLines = (t: GenTable) =>
   [t.header, ...t.rows.map(nonEmpty)].map((r) => r.join("\n")).join("\n\n");
