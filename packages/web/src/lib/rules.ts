@@ -23,3 +23,5 @@ export {
   type ScoringScheme,
   type TierKey,
 } from "@jixiao/core";
+/** The indicator library's key of a name (full/half width, spaces, numbering, trailing units folded). */
+export { normaliseIndicatorName } from "@jixiao/core/library";

@@ -193,6 +193,7 @@ export default function GoalPage() {
         title={t("goals.indicators")}
         canEdit={canEdit}
         review={{ type: "goal", id: goal.id }}
+        suggestOrgId={goal.orgId}
       />
       <ConflictModal
         open={!!stale}

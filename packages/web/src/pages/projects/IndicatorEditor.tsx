@@ -12,7 +12,7 @@ import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { useLeaveGuard } from "../../lib/leaveGuard.tsx";
 import { COLUMNS, type GridRow, isBlank, rowProblems, rowsFromIndicators } from "./gridModel.ts";
-import { IndicatorGrid, useUndoable } from "./IndicatorGrid.tsx";
+import { IndicatorGrid, type PreviousValue, useUndoable } from "./IndicatorGrid.tsx";
 import { type Conflict, type CreateIndicator, saveIndicators } from "./saveIndicators.ts";
 
 export interface IndicatorSource {
@@ -112,6 +112,8 @@ export function IndicatorEditorCard({
   canEdit,
   review,
   unsavedText,
+  suggestOrgId,
+  previous,
 }: {
   editor: IndicatorEditorState;
   title: ReactNode;
@@ -119,6 +121,10 @@ export function IndicatorEditorCard({
   review: { type: ReviewType; id: string };
   /** What the warning says of unsaved rows when they are complete (e.g. that a submit needs them saved). */
   unsavedText?: string;
+  /** The organisation whose indicator library suggests names while typing (only while editing). */
+  suggestOrgId?: string;
+  /** Last year's target and actual by normalised name (a carried-forward record). */
+  previous?: ReadonlyMap<string, PreviousValue>;
 }) {
   const { lang, t } = useI18n();
   const zh = lang === "zh";
@@ -168,6 +174,8 @@ export function IndicatorEditorCard({
           onChange={grid.set}
           onUndo={grid.undo}
           review={review}
+          {...(canEdit && suggestOrgId ? { suggestOrgId } : {})}
+          {...(previous ? { previous } : {})}
         />
       </Card>
       <Modal

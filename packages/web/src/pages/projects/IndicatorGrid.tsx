@@ -20,7 +20,8 @@ import {
   useFindings,
 } from "../../components/findings/index.ts";
 import { useI18n } from "../../i18n.tsx";
-import { parseTarget, renderTarget } from "../../lib/rules.ts";
+import { normaliseIndicatorName, parseTarget, renderTarget } from "../../lib/rules.ts";
+import type { LibrarySuggestion } from "../library/api.ts";
 import {
   COLUMNS,
   type Column,
@@ -33,6 +34,7 @@ import {
   rowProblems,
   STANDARD_TREE,
 } from "./gridModel.ts";
+import { NameEditor } from "./NameSuggest.tsx";
 
 const ROW_H = 34;
 const VIEW_H = 408;
@@ -82,6 +84,32 @@ export interface IndicatorGridProps {
    * row a finding points to. Reviewed again whenever `original` changes (loaded or saved).
    */
   review?: { type: ReviewType; id: string };
+  /** The organisation whose indicator library (指标库) suggests names while the 三级指标 cell is edited. */
+  suggestOrgId?: string;
+  /** Last year's target and actual by normalised indicator name (a carried-forward record), shown beside the target. */
+  previous?: ReadonlyMap<string, PreviousValue>;
+}
+
+/** Last year's values of an indicator of the same name (GET /carry-forward). */
+export interface PreviousValue {
+  target: string | null;
+  actual: string | null;
+}
+
+/** Last year's actual (and target) beside this year's target, so the unit sees whether it asks less. */
+function Previous({ value, zh }: { value: PreviousValue; zh: boolean }) {
+  if (!value.actual && !value.target) return null;
+  const tip = zh
+    ? `上年指标值：${value.target ?? "—"}；上年实际完成值：${value.actual ?? "—"}`
+    : `Last year's target: ${value.target ?? "—"}; last year's actual: ${value.actual ?? "—"}`;
+  return (
+    <Tooltip title={tip}>
+      <Tag color="gold" data-testid="previous-actual" style={{ marginLeft: "auto" }}>
+        {zh ? "上年实际 " : "last year "}
+        {value.actual ?? "—"}
+      </Tag>
+    </Tooltip>
+  );
 }
 
 /** The column a finding's field is in (`target` → 指标值). */
@@ -92,7 +120,16 @@ const FIELD_COLUMN: Record<string, Column> = { target: "targetText", weight: "we
  * (cancel), Delete (clear), typing starts editing, Ctrl+Z undoes, a block copied from Excel pastes from the
  * active cell (rows added as needed). Only the visible rows are drawn (a thousand rows stay fluid).
  */
-export function IndicatorGrid({ rows, original, readOnly, onChange, onUndo, review }: IndicatorGridProps) {
+export function IndicatorGrid({
+  rows,
+  original,
+  readOnly,
+  onChange,
+  onUndo,
+  review,
+  suggestOrgId,
+  previous,
+}: IndicatorGridProps) {
   const { lang } = useI18n();
   const zh = lang === "zh";
   const findings = useFindings(review?.type, review?.id, original);
@@ -160,6 +197,27 @@ export function IndicatorGrid({ rows, original, readOnly, onChange, onUndo, revi
       setEditing(undefined);
     },
     [active, rows, setCell],
+  );
+
+  /** A library entry picked for the active row: its name, and 一级/二级 where the row has none; then 指标值. */
+  const pick = useCallback(
+    (s: LibrarySuggestion) => {
+      const next = rows.slice();
+      while (next.length <= active.r) next.push(emptyRow());
+      const row = { ...next[active.r]!, name: s.name };
+      if (!row.level1 && s.level1) row.level1 = s.level1;
+      if (
+        !row.level2 &&
+        s.level2 &&
+        (level2Names(row.level1).length === 0 || level2Names(row.level1).includes(s.level2))
+      )
+        row.level2 = s.level2;
+      next[active.r] = row;
+      onChange(next);
+      setEditing(undefined);
+      setActive((a) => ({ r: a.r, c: Math.min(COLUMNS.length - 1, COLUMNS.indexOf("targetText")) }));
+    },
+    [rows, active.r, onChange],
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -389,6 +447,11 @@ export function IndicatorGrid({ rows, original, readOnly, onChange, onUndo, revi
                             row={row}
                             value={editing.value}
                             zh={zh}
+                            {...(suggestOrgId ? { suggestOrgId } : {})}
+                            onPick={(s) => {
+                              pick(s);
+                              focusGrid();
+                            }}
                             onChange={(value) => setEditing({ value })}
                             onCommit={(value, dr, dc) => {
                               commit(value);
@@ -412,6 +475,9 @@ export function IndicatorGrid({ rows, original, readOnly, onChange, onUndo, revi
                       cell,
                       <div key="understood" style={{ ...cellStyle("understood"), color: "#555" }}>
                         <Understood text={row.targetText} zh={zh} />
+                        {previous && row.name && previous.has(normaliseIndicatorName(row.name)) && (
+                          <Previous value={previous.get(normaliseIndicatorName(row.name))!} zh={zh} />
+                        )}
                       </div>,
                     ];
                   })}
@@ -452,6 +518,8 @@ function CellEditor(props: {
   row: GridRow;
   value: string;
   zh: boolean;
+  suggestOrgId?: string;
+  onPick(s: LibrarySuggestion): void;
   onChange(v: string): void;
   onCommit(v: string, dr: number, dc: number): void;
   onCancel(): void;
@@ -493,6 +561,20 @@ function CellEditor(props: {
     }
   };
   const editorStyle = { width: "100%", height: ROW_H - 6, border: "none", outline: "none", fontSize: 13 };
+  if (col === "name" && props.suggestOrgId) {
+    return (
+      <NameEditor
+        orgId={props.suggestOrgId}
+        value={value}
+        zh={zh}
+        height={ROW_H - 6}
+        onChange={props.onChange}
+        onCommit={props.onCommit}
+        onPick={props.onPick}
+        onCancel={props.onCancel}
+      />
+    );
+  }
   if (col === "level1" || col === "level2") {
     const names = col === "level1" ? STANDARD_TREE.map((l) => l.name) : level2Names(row.level1);
     const options = value && !names.includes(value) ? [value, ...names] : names;

@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
 import { useWorkspace } from "../../workspace.tsx";
+import { CarryForwardButton } from "../library/CarryForwardButton.tsx";
 import { NewProjectButton } from "./ProjectForms.tsx";
 import { RevisionTag } from "./ProjectRevision.tsx";
 import { STATE_TEXT, StateTag } from "./states.tsx";
@@ -132,7 +133,16 @@ export default function ProjectListPage() {
           {zh ? "项目" : "Projects"}
         </Typography.Title>
       }
-      extra={user?.roles.includes("filler") ? <NewProjectButton /> : undefined}
+      extra={
+        user?.roles.includes("filler") ? (
+          <Space>
+            {ws.orgId && (
+              <CarryForwardButton orgId={ws.orgId} year={ws.year} onDone={() => setPaging((p) => ({ ...p }))} />
+            )}
+            <NewProjectButton />
+          </Space>
+        ) : undefined
+      }
       data-testid="project-list"
     >
       <Space orientation="vertical" style={{ width: "100%" }} size={12}>

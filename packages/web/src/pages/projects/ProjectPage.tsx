@@ -21,6 +21,7 @@ import {
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
+import { usePreviousValues } from "../library/usePreviousValues.ts";
 import { rowsFromIndicators } from "./gridModel.ts";
 import { IndicatorEditorCard, useIndicatorEditor } from "./IndicatorEditor.tsx";
 import { EditProjectHeader } from "./ProjectForms.tsx";
@@ -67,6 +68,8 @@ export default function ProjectPage() {
   const { dirty, incomplete: problems } = editor;
   // The record as it is now, for 本次修改 (the same shape as the server's snapshot of a project).
   const current = useMemo(() => data && { ...data.project, indicators: data.indicators }, [data]);
+  // A project carried forward from last year: last year's actual beside each target (issue 17).
+  const previous = usePreviousValues(p?.orgId, p?.year, p?.id);
 
   if (!data || !p) return <RecordStatus missing={missing} error={error} onRetry={load} />;
 
@@ -214,6 +217,8 @@ export default function ProjectPage() {
         title={zh ? "绩效指标" : "Performance indicators"}
         canEdit={canEdit}
         review={{ type: "project", id: p.id }}
+        suggestOrgId={p.orgId}
+        {...(previous ? { previous } : {})}
         unsavedText={zh ? "有未保存的修改；提交前请先保存。" : "Unsaved changes: save before submitting."}
       />
     </Space>
