@@ -283,6 +283,8 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
         year: 2024,
         name,
         implementingUnit: baozhang.name,
+        // a 经常性 project continues next year: the demo's 结转上年 (issue 17) carries it into 2025
+        attribute: name === "2024年度警用车辆维护" ? "经常性" : null,
         annualFunds: funds,
         fiscalFunds: funds,
         createdBy: who("demo-filler"),

@@ -1,0 +1,72 @@
+/**
+ * The indicator library and 结转上年 in Debian's chromium (issue 17): while a filler types an indicator name into
+ * a project's grid, the library of the unit's bureau suggests the approved 任务完成率 with its 二级 and typical
+ * target; picking it fills the row. In 2025 the filler carries 2024 forward: the 经常性 project comes over as a
+ * draft (a second run makes nothing twice), with last year's values beside its indicator.
+ */
+import { existsSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
+import { CarryForward, NameSuggestions } from "./pages/library.ts";
+import { ProjectList } from "./pages/projects.ts";
+import { signedInAt } from "./pages/session.ts";
+
+const hasChromium = existsSync(CHROMIUM);
+const UNIT = "天津市公安交通管理局警务保障处";
+const CONTINUING = "2024年度警用车辆维护";
+
+describe.skipIf(!hasChromium)("indicator library and carry-forward", () => {
+  let h: Harness;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 180_000);
+
+  afterAll(async () => {
+    await h?.close();
+    expect(errors).toEqual([]);
+  });
+
+  it("suggests the library's indicators while the filler types a name, and a pick fills the row", async () => {
+    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors });
+    const list = new ProjectList(page);
+    await list.open();
+    const project = await list.openProject("2024年度教育训练");
+    // the row after the last is where a new indicator is typed
+    const tail = (await page.locator('[data-testid^="grid-row-"]').count()) - 1;
+    const names = new NameSuggestions(page);
+    await names.type(tail, "任务完");
+    const shown = await names.shown();
+    expect(shown.some((s) => s.includes("任务完成率") && s.includes("数量指标") && s.includes("≥95%"))).toBe(true);
+    await h.screenshot(page, "library-suggestions", { publish: true });
+    await names.pick("任务完成率");
+    expect(await project.cell(tail, "name").textContent()).toBe("任务完成率");
+    expect(await project.cell(tail, "level1").textContent()).toBe("产出指标");
+    expect(await project.cell(tail, "level2").textContent()).toBe("数量指标");
+    // the edit moved on to the target
+    expect(await project.cell(tail, "targetText").getAttribute("data-active")).toBe("true");
+    await page.close();
+  });
+
+  it("carries 2024 forward into 2025 once, with last year's values beside the indicators", async () => {
+    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2025, errors });
+    const list = new ProjectList(page);
+    await list.open();
+    const carry = new CarryForward(page);
+    const first = await carry.run();
+    expect(first.filter((s) => s.includes(CONTINUING))).toEqual([expect.stringContaining("已结转为草稿")]);
+    await page.getByTestId("project-link").filter({ hasText: CONTINUING }).first().waitFor();
+    const again = await carry.run();
+    expect(again.filter((s) => s.includes(CONTINUING))).toEqual([expect.stringContaining("此前已结转")]);
+    expect(await page.getByTestId("project-link").filter({ hasText: CONTINUING }).count()).toBe(1);
+
+    const project = await list.openProject(CONTINUING);
+    expect(await project.stateCode()).toBe("draft");
+    const row = await project.rowOf("任务完成率");
+    expect(await project.cell(row, "targetText").textContent()).toBe("≥95%");
+    await page.getByTestId("previous-actual").first().waitFor();
+    await h.screenshot(page, "carried-forward-project", { publish: true });
+    await page.close();
+  });
+});
