@@ -20,7 +20,7 @@ import {
   deleteSessionsOf,
   findAccount,
   findAccountByUsername,
-  findSession,
+  findSessionActor,
   insertSession,
   touchSession,
 } from "./repository.ts";
@@ -276,7 +276,7 @@ export async function resolveSession(
   token: string,
 ): Promise<{ actor: Actor; tokenHash: string } | undefined> {
   const tokenHash = sha256(token);
-  const found = await findSession(deps.db, tokenHash);
+  const found = await findSessionActor(deps.db, tokenHash);
   if (!found) return undefined;
   const now = deps.now();
   const { session, account } = found;
@@ -286,7 +286,15 @@ export async function resolveSession(
     return undefined;
   }
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, tokenHash, now);
-  return { actor: await actorOf(deps.db, account, session.csrfToken), tokenHash };
+  const actor: Actor = {
+    accountId: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    mustChangePassword: account.mustChangePassword,
+    csrfToken: session.csrfToken,
+    memberships: found.memberships,
+  };
+  return { actor, tokenHash };
 }
 
 export async function logout(deps: Deps, actor: Actor, tokenHash: string, ip?: string): Promise<void> {

@@ -61,6 +61,36 @@ export async function findSession(
   return rows[0];
 }
 
+/**
+ * The session, its account and the account's memberships with their organisation paths, in one query: what every
+ * signed-in request needs before anything else (two round trips before). Read fresh on every request — no cache —
+ * so a logout, a password change, a disabled account or a changed role, membership or organisation path holds
+ * at once, whichever process or command made it.
+ */
+export async function findSessionActor(
+  db: Db,
+  tokenHash: string,
+): Promise<{ session: SessionRow; account: AccountRow; memberships: Actor["memberships"] } | undefined> {
+  const rows = await db
+    .select({
+      session: sessions,
+      account: accounts,
+      memberships: sql<Actor["memberships"]>`(
+        SELECT coalesce(json_agg(json_build_object('role', m.role, 'orgId', m.org_id, 'orgPath', o.path)
+                                 ORDER BY m.created_at), '[]'::json)
+          FROM ${memberships} m LEFT JOIN ${organisations} o ON o.id = m.org_id
+         WHERE m.account_id = ${accounts.id})`,
+    })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(eq(sessions.tokenHash, tokenHash))
+    .limit(1);
+  const r = rows[0];
+  if (!r) return undefined;
+  const ms = typeof r.memberships === "string" ? (JSON.parse(r.memberships) as Actor["memberships"]) : r.memberships;
+  return { ...r, memberships: ms.map((m) => ({ role: m.role as Role, orgId: m.orgId, orgPath: m.orgPath })) };
+}
+
 export async function touchSession(db: Db, tokenHash: string, now: Date): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
 }

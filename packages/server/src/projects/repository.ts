@@ -50,9 +50,17 @@ const SORT_COLUMNS = {
   state: projects.workflowState,
 } as const;
 
+/**
+ * One page of the projects in scope, and the count of all of them: two plain queries rather than `count(*) over ()`,
+ * which made the database build and buffer every matching row before the LIMIT. The page is chosen on ids first,
+ * so that the revision subquery (`supersededById`) runs for the page's rows only, not for the rows skipped by
+ * OFFSET. The subtree prefix is applied once: a listed organisation inside a scope path already limits the rows.
+ */
 export async function listProjects(db: Db, f: ProjectFilter): Promise<{ items: ProjectWithOrg[]; total: number }> {
   const conds: SQL[] = [];
-  if (f.scopePaths) {
+  // The organisation asked for lies in the scope (the service authorised it): its subtree is all in scope.
+  const scopeCovers = f.underPath !== undefined && f.scopePaths?.some((p) => f.underPath!.startsWith(p)) === true;
+  if (f.scopePaths && !scopeCovers) {
     if (f.scopePaths.length === 0) return { items: [], total: 0 };
     conds.push(or(...f.scopePaths.map((p) => like(organisations.path, likePrefix(p))))!);
   }
@@ -65,16 +73,26 @@ export async function listProjects(db: Db, f: ProjectFilter): Promise<{ items: P
   }
   const where = conds.length ? and(...conds) : undefined;
   const column = SORT_COLUMNS[f.sort];
-  const rows = await db
-    .select({ ...withOrg, total: sql<number>`count(*) over ()`.mapWith(Number) })
+  const order = [f.desc ? sql`${column} DESC NULLS LAST` : sql`${column} ASC NULLS LAST`, asc(projects.id)];
+  const offset = (f.page - 1) * f.pageSize;
+  const page = db
+    .select({ id: projects.id })
     .from(projects)
     .innerJoin(organisations, eq(organisations.id, projects.orgId))
     .where(where)
-    .orderBy(f.desc ? sql`${column} DESC NULLS LAST` : sql`${column} ASC NULLS LAST`, asc(projects.id))
+    .orderBy(...order)
     .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && f.page > 1) {
+    .offset(offset)
+    .as("page");
+  const rows = await db
+    .select(withOrg)
+    .from(page)
+    .innerJoin(projects, eq(projects.id, page.id))
+    .innerJoin(organisations, eq(organisations.id, projects.orgId))
+    .orderBy(...order);
+  // The count is known without counting when this page is the last one and not past the end.
+  let total = offset + rows.length;
+  if (rows.length === f.pageSize || (rows.length === 0 && offset > 0)) {
     const [c] = await db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(projects)

@@ -43,10 +43,14 @@ export interface ScoreRow {
   id: string;
   name: string;
   orgName: string;
-  /** The stored result's total and grade (core's `scoreEvaluation`, stored when the record was saved). */
-  total: string | null;
-  grade: string | null;
-  /** 总分 as the document states it, shown beside the computed one. */
+  /**
+   * The stored result's total (core's `scoreEvaluation`, stored when the record was saved) as decimal text, at most
+   * 4 decimals, trailing zeros dropped (`85.5`).
+   */
+  total: string;
+  /** Its grade ("" when the result has none). */
+  grade: string;
+  /** 总分 as the document states it, shown beside the computed one; the same decimal text. */
   statedTotal: string | null;
 }
 
@@ -57,9 +61,19 @@ export interface ScoreBand {
   below?: string;
 }
 
-/** The one stored score (issue 12): the total and grade of the stored result, never recomputed here. */
-const TOTAL = sql`(s.score_result->>'total')::numeric`;
-const GRADE = sql`(s.score_result->>'grade')`;
+/**
+ * The one stored score (issue 12): the total and grade of the stored result, never recomputed here — read from the
+ * columns the database generates from it (migration 0015), not by opening each result's JSON.
+ */
+const TOTAL = sql`s.score_total`;
+const GRADE = sql`s.score_grade`;
+
+/**
+ * A numeric as core's `toDecimalString(x, 4)` writes it: rounded half away from zero to 4 decimals (numeric's
+ * `round` does that), trailing zeros and a bare point dropped (`trim_scale`). Done by the database, so that the rows
+ * go out as they come in.
+ */
+const decimal4 = (x: SQL) => sql`trim_scale(round(${x}, 4))::text`;
 
 /** In one of the bands: by the stored grade (the scheme's own bands decided it when the score was stored). */
 function inBands(bands: readonly ScoreBand[], grade: SQL = GRADE) {
@@ -71,27 +85,21 @@ function inBands(bands: readonly ScoreBand[], grade: SQL = GRADE) {
 
 /**
  * The self-evaluations of the subtree that have a stored score (core's result), in the order of the units' paths
- * and names; a page of them (`limit`/`offset`) with the count of all, and only those in `bands` when given.
+ * and names, already in the shape the API answers; a page of them (`limit`/`offset`) and only those in `bands`
+ * when given. The count of all is asked apart (`countScoresBySubtree`) and only when the page does not tell it:
+ * `count(*) over ()` made the database keep every row before the LIMIT.
  */
 export async function scoresBySubtree(
   db: Db,
   underPath: string,
   year: number,
   opts: { limit?: number; offset?: number; bands?: readonly ScoreBand[] } = {},
-): Promise<ScoreRow[] & { total?: number }> {
-  const rows = await queryRows<{
-    id: string;
-    name: string;
-    org_name: string;
-    total: string | null;
-    grade: string | null;
-    stated_total: string | null;
-    n: string;
-  }>(
+): Promise<ScoreRow[]> {
+  return queryRows<ScoreRow>(
     db,
-    sql`SELECT s.id, coalesce(p.name, o.name || ' 部门整体') AS name, o.name AS org_name,
-               ${TOTAL}::text AS total, ${GRADE} AS grade, s.stated_total::text AS stated_total,
-               count(*) OVER ()::text AS n
+    sql`SELECT s.id, coalesce(p.name, o.name || ' 部门整体') AS name, o.name AS "orgName",
+               ${decimal4(TOTAL)} AS total, coalesce(${GRADE}, '') AS grade,
+               ${decimal4(sql`s.stated_total`)} AS "statedTotal"
           FROM self_evaluations s
           JOIN organisations o ON o.id = s.org_id
           LEFT JOIN projects p ON p.id = s.project_id
@@ -101,19 +109,9 @@ export async function scoresBySubtree(
          ${opts.limit === undefined ? sql`` : sql`LIMIT ${opts.limit}`}
          ${opts.offset ? sql`OFFSET ${opts.offset}` : sql``}`,
   );
-  const out: ScoreRow[] & { total?: number } = rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    orgName: r.org_name,
-    total: r.total,
-    grade: r.grade,
-    statedTotal: r.stated_total,
-  }));
-  out.total = rows.length > 0 ? Number(rows[0]!.n) : 0;
-  return out;
 }
 
-/** The count of evaluations with a total in the subtree (for a page past the end, where no row carries it). */
+/** The count of evaluations with a total in the subtree (and in `bands` when given). */
 export async function countScoresBySubtree(
   db: Db,
   underPath: string,

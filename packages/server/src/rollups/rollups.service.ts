@@ -82,28 +82,17 @@ export async function scoreRollup(
   const bands = bandsOf(paging.grade);
   const page = paging.page ?? 1;
   const size = paging.pageSize;
-  const rows = await scoresBySubtree(deps.db, org.path, year, {
+  const offset = (page - 1) * (size ?? 0);
+  const items = await scoresBySubtree(deps.db, org.path, year, {
     ...(bands ? { bands } : {}),
-    ...(size === undefined ? {} : { limit: size, offset: (page - 1) * size }),
+    ...(size === undefined ? {} : { limit: size, offset }),
   });
-  // A page past the end has no row to carry the count.
+  // Without a page size every row is there; else counted apart only when the page does not tell (a full page, or
+  // one past the end).
   const total =
-    rows.length > 0 || (size === undefined && page === 1)
-      ? (rows.total ?? rows.length)
-      : await countScoresBySubtree(deps.db, org.path, year, bands);
-  const items = [];
-  for (const r of rows) {
-    const value = r.total === null ? undefined : decimal.parseDecimal(r.total);
-    if (!value) continue;
-    items.push({
-      id: r.id,
-      name: r.name,
-      orgName: r.orgName,
-      total: decimal.toDecimalString(value, 4),
-      grade: r.grade ?? "",
-      statedTotal: r.statedTotal === null ? null : decimal.toDecimalString(decimal.parseDecimal(r.statedTotal)!, 4),
-    });
-  }
+    size !== undefined && (items.length === size || (items.length === 0 && offset > 0))
+      ? await countScoresBySubtree(deps.db, org.path, year, bands)
+      : offset + items.length;
   return { items, total, page, pageSize: size ?? total };
 }
 
