@@ -33,6 +33,8 @@ const GoalsPage = lazy(() => import("./pages/goals/GoalsPage.tsx"));
 const GoalPage = lazy(() => import("./pages/goals/GoalPage.tsx"));
 const ImportPage = lazy(() => import("./pages/import/ImportPage.tsx"));
 const BatchExportPage = lazy(() => import("./pages/exports/BatchExportPage.tsx"));
+const MonitoringPage = lazy(() => import("./pages/monitoring/MonitoringPage.tsx"));
+const MonitoringRecordPage = lazy(() => import("./pages/monitoring/RecordPage.tsx"));
 const ChangePasswordPage = lazy(() => import("./pages/ChangePasswordPage.tsx"));
 
 function Loading() {
@@ -114,6 +116,8 @@ const router = createBrowserRouter(
         <Route path="duties" element={<DutiesPage />} />
         <Route path="goals" element={<GoalsPage />} />
         <Route path="goals/:id" element={<GoalPage />} />
+        <Route path="monitoring" element={<MonitoringPage />} />
+        <Route path="monitoring/records/:id" element={<MonitoringRecordPage />} />
         <Route path="self-evaluation" element={<SelfEvaluationPage />} />
         <Route path="self-evaluation/:id" element={<SelfEvaluationPage />} />
         <Route path="import" element={<ImportPage />} />

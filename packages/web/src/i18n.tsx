@@ -14,6 +14,7 @@ const messages = {
   "menu.projects": ["项目", "Projects"],
   "menu.duties": ["职责活动", "Duties"],
   "menu.goals": ["整体目标", "Overall goals"],
+  "menu.monitoring": ["运行监控", "Monitoring"],
   "menu.selfEvaluation": ["自评", "Self-evaluation"],
   "menu.import": ["导入", "Import"],
   "menu.exports": ["批量导出", "Batch export"],

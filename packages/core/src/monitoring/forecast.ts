@@ -4,7 +4,8 @@
  * A forecast is an evaluation whose 实际完成值 are the 全年预计完成值 and whose 全年执行数 is the projected
  * execution (the unit's 全年预计执行数, else the pace to the cut-off: `projectExecution`). It is scored by
  * `scoreEvaluation`, the function the self-evaluation is scored by, under the scheme the evaluation would use; this
- * module adds only the reasons: the points each part is expected to lose, largest first.
+ * module adds only the reasons: the points each part is expected to lose, largest first (execution, each indicator,
+ * and a scheme group that has no indicator at all).
  */
 import type { Fen } from "../money/money.ts";
 import { cmp, fromNumber, type Ratio, sub, toDecimalString, ZERO } from "../numbers/decimal.ts";
@@ -28,7 +29,8 @@ export interface ForecastInput {
 }
 
 export interface ForecastReason {
-  kind: "execution" | "indicator";
+  /** execution; one indicator; or a scheme group with no indicator at all (its points cannot be scored). */
+  kind: "execution" | "indicator" | "group";
   /** The indicator's index in the input (indicators only). */
   index?: number | undefined;
   name: string;
@@ -109,6 +111,21 @@ export function forecastScore(input: ForecastInput): Forecast {
       order: ind.index,
       zh: `「${ind.name}」：年度指标值 ${ind.target}，全年预计 ${ind.actual}（${ind.comparison}），预计得 ${text(score)} 分（满分 ${text(points)}），失 ${text(loss)} 分`,
       en: `"${ind.name}": target ${ind.target}, expected ${ind.actual} (${ind.comparison}), expected ${text(score)} of ${text(points)}, losing ${text(loss)}`,
+    });
+  }
+  for (const g of result.groups) {
+    const points = fromNumber(g.points);
+    if (cmp(points, ZERO) <= 0 || result.indicators.some((i) => i.group === g.level1)) continue;
+    reasons.push({
+      kind: "group",
+      name: g.name,
+      points: text(points),
+      score: "0",
+      lost: text(points),
+      loss: points,
+      order: Number.MAX_SAFE_INTEGER,
+      zh: `没有「${g.name}」的指标，其 ${text(points)} 分无从得分`,
+      en: `no indicator under "${g.nameEn}": its ${text(points)} points cannot be scored`,
     });
   }
   reasons.sort((a, b) => cmp(b.loss, a.loss) || a.order - b.order);

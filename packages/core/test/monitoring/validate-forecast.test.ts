@@ -98,6 +98,21 @@ describe("the year-end forecast, scored by scoreEvaluation", () => {
     expect(f.assumptions).toEqual([]);
   });
 
+  it("names a group without indicators among the reasons (its points cannot be scored)", () => {
+    const f = forecastScore({
+      scheme: NATIONAL_PROJECT_SCHEME,
+      budget: fen(1_000_000n),
+      projectedExecuted: fen(1_000_000n),
+      indicators: [indicators[0]!, indicators[2]!].map((i) => ({ ...i, forecast: i.target.replace("≥", "") })),
+    });
+    // 10 + 50 + 10, and the 30 points of 效益 lost for want of an indicator (a missing 满意度 group's points would
+    // move to the others under this scheme; a missing 效益 group's do not)
+    expect(f.total).toBe(70);
+    expect(f.reasons.map((r) => [r.kind, r.lost, r.zh])).toEqual([
+      ["group", "30", "没有「效益指标」的指标，其 30 分无从得分"],
+    ]);
+  });
+
   it("assumes a blank forecast reaches its target, and says so", () => {
     const f = forecastScore({
       scheme: NATIONAL_PROJECT_SCHEME,

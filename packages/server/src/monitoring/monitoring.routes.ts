@@ -174,7 +174,7 @@ export const forecastRoute = createRoute({
                 executionScore: z.number().nullable(),
                 reasons: z.array(
                   z.object({
-                    kind: z.enum(["execution", "indicator"]),
+                    kind: z.enum(["execution", "indicator", "group"]),
                     index: z.number().int().nullable(),
                     indicatorId: z.string().uuid().nullable(),
                     name: z.string(),

@@ -125,6 +125,7 @@ const ProblemSchema = z.object({ code: z.string(), path: z.string(), zh: z.strin
 
 export const RecordSchema = WarningRowSchema.extend({
   roundId: z.string().uuid(),
+  submittedBy: z.string().uuid().nullable().openapi({ description: "who submitted it (nobody reviews their own)" }),
   year: z.number().int(),
   cutoffMonth: z.number().int(),
   deadline: z.string(),
@@ -143,6 +144,7 @@ export function presentRecord(r: RecordWithOrg, rows: readonly MonitoringIndicat
   return {
     ...presentWarning(r, a),
     roundId: r.roundId,
+    submittedBy: r.submittedBy,
     year: r.year,
     cutoffMonth: r.cutoffMonth,
     deadline: r.deadline,

@@ -1,5 +1,6 @@
 import {
   AimOutlined,
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
@@ -40,6 +41,7 @@ export const MENU: MenuEntry[] = [
   { path: "/projects", label: "menu.projects", icon: <ProjectOutlined />, roles: BUSINESS },
   { path: "/duties", label: "menu.duties", icon: <ApartmentOutlined />, roles: BUSINESS },
   { path: "/goals", label: "menu.goals", icon: <AimOutlined />, roles: BUSINESS },
+  { path: "/monitoring", label: "menu.monitoring", icon: <AlertOutlined />, roles: BUSINESS },
   { path: "/self-evaluation", label: "menu.selfEvaluation", icon: <FormOutlined />, roles: BUSINESS },
   { path: "/import", label: "menu.import", icon: <CloudUploadOutlined />, roles: ["filler", "unit_approver"] },
   { path: "/exports", label: "menu.exports", icon: <FileZipOutlined />, roles: BUSINESS },

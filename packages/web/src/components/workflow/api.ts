@@ -6,7 +6,7 @@ import { api } from "../../api/client.ts";
  * organisation (主管/财政).
  */
 
-export type WorkflowArea = "projects" | "goals" | "evaluations" | "budgets";
+export type WorkflowArea = "projects" | "goals" | "evaluations" | "budgets" | "monitoring/records";
 
 /** The five states; only draft and returned records are editable. */
 export type FlowState = "draft" | "submitted" | "unit_approved" | "approved" | "returned";

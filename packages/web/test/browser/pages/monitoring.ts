@@ -1,0 +1,121 @@
+/** Page models of the monitoring page (rounds and the warning list) and of one monitoring record, through the UI. */
+import type { Page } from "playwright-core";
+import { confirmAction } from "./workflow.ts";
+
+/** Opens an antd Select by its test id and picks the option showing `text`. */
+async function pick(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).first().click();
+  await page.locator(".ant-select-item-option:visible").filter({ hasText: text }).first().click();
+}
+
+export class MonitoringPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole("menuitem", { name: /运行监控|Monitoring/ }).click();
+    await this.page.getByTestId("monitoring-page").waitFor();
+  }
+
+  /** The reviewer opens a round up to `month`; waits for its summary to show the time progress. */
+  async openRound(month: number, deadline: string): Promise<void> {
+    // antd's InputNumber puts the test id on its input or on its wrapper, by version
+    await this.page
+      .locator('input[data-testid="round-month"], [data-testid="round-month"] input')
+      .first()
+      .fill(String(month));
+    await this.page.getByTestId("round-deadline").fill(deadline);
+    await this.page.getByTestId("open-round").click();
+    await this.page
+      .getByTestId("round-summary")
+      .filter({ hasText: `截至 ${month} 月底` })
+      .waitFor();
+  }
+
+  /** The warning list's rows once loaded: project name and light. */
+  async rows(): Promise<{ project: string; light: string | null }[]> {
+    await this.page.getByTestId("record-link").first().waitFor();
+    const rows = this.page.getByTestId("warning-list").locator("tbody tr.ant-table-row");
+    const out: { project: string; light: string | null }[] = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      const r = rows.nth(i);
+      out.push({
+        project: (await r.getByTestId("record-link").textContent()) ?? "",
+        light: await r.getByTestId("light").getAttribute("data-light"),
+      });
+    }
+    return out;
+  }
+
+  async openRecord(project: string): Promise<MonitoringRecordPage> {
+    await this.page.getByTestId("record-link").filter({ hasText: project }).first().click();
+    const p = new MonitoringRecordPage(this.page);
+    await p.ready();
+    return p;
+  }
+}
+
+export class MonitoringRecordPage {
+  constructor(readonly page: Page) {}
+
+  async ready(): Promise<void> {
+    await this.page.getByTestId("monitoring-record-page").waitFor();
+    await this.page.getByTestId("monitoring-indicators").waitFor();
+  }
+
+  light() {
+    return this.page.getByTestId("record-light").getAttribute("data-light");
+  }
+
+  state() {
+    return this.page.getByTestId("monitoring-record-page").getByTestId("wf-state").first().getAttribute("data-state");
+  }
+
+  /** Fills the (only) indicator row's fields given. */
+  async fillIndicator(f: {
+    progress?: string;
+    forecast?: string;
+    likelihood?: string;
+    category?: string;
+    measures?: string;
+  }): Promise<void> {
+    if (f.progress !== undefined) await this.page.getByTestId("ind-progress").first().fill(f.progress);
+    if (f.forecast !== undefined) await this.page.getByTestId("ind-forecast").first().fill(f.forecast);
+    if (f.likelihood !== undefined) await pick(this.page, "ind-likelihood", f.likelihood);
+    if (f.category !== undefined) await pick(this.page, "ind-category", f.category);
+    if (f.measures !== undefined) await this.page.getByTestId("ind-correctiveMeasures").first().fill(f.measures);
+  }
+
+  async fillExecution(f: { projected?: string; reason?: string; measures?: string }): Promise<void> {
+    if (f.projected !== undefined) await this.page.getByTestId("projected-executed").fill(f.projected);
+    if (f.reason !== undefined) await this.page.getByTestId("execution-reason").fill(f.reason);
+    if (f.measures !== undefined) await this.page.getByTestId("execution-measures").fill(f.measures);
+  }
+
+  /** Saves and waits until the save button is disabled again (the saved record is shown). */
+  async save(): Promise<void> {
+    await this.page.getByTestId("record-save").click();
+    await this.page.waitForFunction(
+      () => (document.querySelector('[data-testid="record-save"]') as HTMLButtonElement | null)?.disabled === true,
+      undefined,
+      { timeout: 60_000 },
+    );
+  }
+
+  problems() {
+    return this.page.getByTestId("record-problem").allTextContents();
+  }
+
+  forecastTotal() {
+    return this.page.getByTestId("forecast-total").textContent();
+  }
+
+  forecastReasons() {
+    return this.page.getByTestId("forecast-reason").allTextContents();
+  }
+
+  async submit(): Promise<void> {
+    await this.page.getByTestId("wf-submit").click();
+    await confirmAction(this.page);
+    await this.page.getByTestId("wf-submit").waitFor({ state: "detached", timeout: 90_000 });
+  }
+}
