@@ -218,6 +218,28 @@ describe.each(STORES)("indicator library on %s", (kind) => {
     expect(blank.body.error.location).toMatchObject({ field: "name" });
   });
 
+  it("flags in the automatic review a target well below the library's history of the same indicator", async () => {
+    // 培训人数 in the library: 100, 120, 140, 130 人 (median 125); 0.8 × 125 = 100
+    const low = await project("低目标项目", t.world.unit.id, 2025, "draft", [
+      ["产出指标", "数量指标", "培训人数", "≥60人"],
+      ["产出指标", "数量指标", "培训人数（人）", "≥100人"],
+    ]);
+    const r = await filler.get(`/reviews/project/${low.id}`);
+    expect(r.status).toBe(200);
+    const found = r.body.findings.filter((f: { rule: string }) => f.rule === "library.target-below-history");
+    expect(found.map((f: { details: Record<string, string> }) => [f.details.stated, f.details.computed])).toEqual([
+      ["60", "125"],
+    ]);
+    expect(found[0].message).toContain("中位数 125人");
+    // an approved project is reviewed against the others only (its own target is not its history): ≥100人
+    // against 120, 140, 130 (median 130, 0.8 × 130 = 104) is flagged; with itself (median 125) it would not be
+    const own = await filler.get(`/reviews/project/${ids.交通安全宣传}`);
+    const mine = own.body.findings.filter((f: { rule: string }) => f.rule === "library.target-below-history");
+    expect(mine.map((f: { details: Record<string, string> }) => [f.details.stated, f.details.computed])).toEqual([
+      ["100", "130"],
+    ]);
+  });
+
   it("answers another tree's organisation as not found", async () => {
     const r = await foreignFiller.get(`/library/suggestions?orgId=${t.world.unit.id}&q=x`);
     expect(r.status).toBe(404);

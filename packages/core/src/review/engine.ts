@@ -81,10 +81,18 @@ export function reviewFindings(
   );
 }
 
-/** Reviews a document: findings, counts by severity, the verdict with its reasons, and the decision to confirm. */
-export function reviewDocument(doc: ImportedDocument, configIn: ReviewConfigInput | ReviewConfig = {}): ReviewResult {
+/**
+ * Reviews a document: findings, counts by severity, the verdict with its reasons, and the decision to confirm.
+ * `extraRules` run beside the engine's own (rules made for this review from data core does not hold, e.g. the
+ * indicator library's `libraryRules(history)`); their findings count towards the verdict like any other.
+ */
+export function reviewDocument(
+  doc: ImportedDocument,
+  configIn: ReviewConfigInput | ReviewConfig = {},
+  extraRules: readonly Rule[] = [],
+): ReviewResult {
   const config = resolveReviewConfig(configIn);
-  const findings = reviewFindings(doc, config);
+  const findings = reviewFindings(doc, config, extraRules.length > 0 ? [...RULES, ...extraRules] : RULES);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   const coverage = doc.coverage;

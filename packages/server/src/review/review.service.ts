@@ -25,6 +25,7 @@ import { goalFor } from "../goals/goals.service.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound } from "../http/errors.ts";
 import { imports } from "../imports/schema.ts";
+import { libraryRulesFor } from "../library/history.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import { projectFor } from "../projects/projects.service.ts";
 import {
@@ -226,7 +227,8 @@ export async function runReview(
   id: string,
 ): Promise<ReviewView> {
   const r = await load(deps.db, actor, type, id, "business.read");
-  const result = reviewDocument(r.source.document, configFor(r.source));
+  const extra = await libraryRulesFor(deps.db, { type, id, orgId: r.orgId });
+  const result = reviewDocument(r.source.document, configFor(r.source), extra);
   return view(type, id, r, result, await latestDecision(deps.db, type, id));
 }
 
@@ -259,7 +261,8 @@ export async function decideReview(
 ): Promise<ReviewView> {
   const r = await load(deps.db, actor, type, id, "business.read");
   const a = mayDecide(actor, r.orgPath);
-  const result = reviewDocument(r.source.document, configFor(r.source));
+  const extra = await libraryRulesFor(deps.db, { type, id, orgId: r.orgId });
+  const result = reviewDocument(r.source.document, configFor(r.source), extra);
   // Core's rule: a verdict other than the engine's needs a comment (400 otherwise).
   const decided = overruleVerdict(result.decision, input.reviewerVerdict, input.comment);
   const row = await transact(deps.db, async (tx) => {

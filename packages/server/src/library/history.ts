@@ -1,0 +1,61 @@
+/**
+ * The history the library's review rules read (core `libraryRules`): the library of the bureau governing the
+ * record's organisation without the record itself, and — for a project carried forward from last year — last
+ * year's actual values of the same project (its self-evaluation, approved first).
+ */
+
+import type { Rule } from "@jixiao/core";
+import { buildLibrary, type LibraryHistory, libraryRules, type PreviousActual } from "@jixiao/core/library";
+import { and, eq } from "drizzle-orm";
+import { evaluationActuals, projectLeafIndicators } from "../carry/repository.ts";
+import { carriedRecords } from "../carry/schema.ts";
+import type { Db } from "../db/open.ts";
+import { findOrganisation } from "../orgs/repository.ts";
+import { governingBureau, usagesUnder } from "./repository.ts";
+
+export async function libraryHistoryFor(
+  db: Db,
+  record: { type: "project" | "goal"; id: string; orgId: string },
+): Promise<LibraryHistory | undefined> {
+  const org = await findOrganisation(db, record.orgId);
+  if (!org) return undefined;
+  const bureau = await governingBureau(db, org);
+  const usages = await usagesUnder(
+    db,
+    bureau.path,
+    record.type === "project" ? { excludeProjectId: record.id } : { excludeGoalId: record.id },
+  );
+  const history: LibraryHistory = { entries: buildLibrary(usages) };
+  if (record.type !== "project") return history;
+  const [carried] = await db
+    .select({ sourceId: carriedRecords.sourceId, fromYear: carriedRecords.fromYear })
+    .from(carriedRecords)
+    .where(and(eq(carriedRecords.kind, "project"), eq(carriedRecords.targetId, record.id)))
+    .limit(1);
+  if (!carried) return history;
+  const [actuals, leaves] = await Promise.all([
+    evaluationActuals(db, [carried.sourceId]),
+    projectLeafIndicators(db, [carried.sourceId]),
+  ]);
+  const units = new Map(leaves.map((l) => [l.i.id, l.i.unit]));
+  const previous: PreviousActual[] = (actuals.get(carried.sourceId) ?? []).flatMap((e) =>
+    e.actualText?.trim()
+      ? [
+          {
+            name: e.name,
+            actualText: e.actualText,
+            unit: e.indicatorId ? (units.get(e.indicatorId) ?? null) : null,
+            year: carried.fromYear,
+          },
+        ]
+      : [],
+  );
+  return { ...history, previousActuals: { "projects[0]": previous } };
+}
+
+/** The library's review rules for a stored project or department goal (none for other records). */
+export async function libraryRulesFor(db: Db, record: { type: string; id: string; orgId: string }): Promise<Rule[]> {
+  if (record.type !== "project" && record.type !== "goal") return [];
+  const history = await libraryHistoryFor(db, { type: record.type, id: record.id, orgId: record.orgId });
+  return history ? libraryRules(history) : [];
+}
