@@ -106,6 +106,7 @@ describe.each(STORES)("carry-forward on %s", (kind) => {
     const continued = await project("事故预防（延续）", { category: "延续项目" });
     ids.continued = continued.id;
     await project("一次性设备购置", { attribute: "一次性", endDate: "2024-12-31" });
+    await project("2024年度执法记录仪运维", { attribute: "经常性" });
     await project("未批准的经常性项目", { attribute: "经常性", workflowState: "submitted" });
     const old = await project("调整过的项目", { attribute: "经常性", annualFunds: "10.00" });
     const adjusted = await project("调整过的项目", { attribute: "经常性", revision: 2, supersedesId: old.id });
@@ -130,7 +131,7 @@ describe.each(STORES)("carry-forward on %s", (kind) => {
   it("copies duties and continuing projects as drafts of the new year, with their indicators", async () => {
     const r = await filler.post("/carry-forward", { orgId: t.world.unit.id, year: 2025 });
     expect(r.status).toBe(200);
-    expect(r.body.created).toEqual({ duties: 1, activities: 1, activityIndicators: 2, projects: 4, indicators: 4 });
+    expect(r.body.created).toEqual({ duties: 1, activities: 1, activityIndicators: 2, projects: 5, indicators: 4 });
     const status = Object.fromEntries(r.body.items.map((i: { name: string; status: string }) => [i.name, i.status]));
     expect(status).toEqual({
       道路交通安全管理: "created",
@@ -139,6 +140,8 @@ describe.each(STORES)("carry-forward on %s", (kind) => {
       智慧交通二期: "created",
       "事故预防（延续）": "created",
       调整过的项目: "created",
+      // the year in a name follows the new year
+      "2025年度执法记录仪运维": "created",
     });
     const adjusted = r.body.items.find((i: { name: string }) => i.name === "调整过的项目");
     expect(adjusted.sourceId).toBe(ids.adjusted);
@@ -153,6 +156,7 @@ describe.each(STORES)("carry-forward on %s", (kind) => {
         ["事故预防（延续）", "draft", null],
         ["智慧交通二期", "draft", null],
         ["调整过的项目", "draft", null],
+        ["2025年度执法记录仪运维", "draft", null],
       ].sort(),
     );
     const regular = made.find((p) => p.name === "交通秩序整治")!;
@@ -244,6 +248,25 @@ describe.each(STORES)("carry-forward on %s", (kind) => {
       ["宣传覆盖率", "交通安全宣传", "93%"],
     ]);
     expect((await foreignFiller.get(`/carry-forward?orgId=${t.world.unit.id}&year=2025`)).status).toBe(404);
+  });
+
+  it("flags in the automatic review a carried target below last year's actual of the same project", async () => {
+    const carried = await viewer.get(`/carry-forward?orgId=${t.world.unit.id}&year=2025`);
+    const regular = carried.body.items.find((i: { name: string }) => i.name === "交通秩序整治");
+    const r = await viewer.get(`/reviews/project/${regular.targetId}`);
+    expect(r.status).toBe(200);
+    const found = r.body.findings.filter((f: { rule: string }) => f.rule === "library.target-below-last-actual");
+    // ≥5000起 against 6210起 reached in 2024; the deadline has no number to compare
+    expect(
+      found.map((f: { details: Record<string, string>; category: string }) => [
+        f.details.stated,
+        f.details.computed,
+        f.category,
+      ]),
+    ).toEqual([["5000", "6210", "适当性"]]);
+    expect(found[0].message).toBe(
+      "指标「查处违法行为」的指标值 ≥5000起 低于本项目上年实际完成值 6210起，请说明理由或提高目标",
+    );
   });
 
   it("does not duplicate when run again (even twice at once), and carries again a draft the unit deleted", async () => {

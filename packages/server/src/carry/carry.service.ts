@@ -3,7 +3,8 @@
  * activities and activity indicators, and its continuing projects (延续项目: the newest approved revision of a
  * 经常性 project, one marked 延续, or one whose period runs into the new year) with their whole indicator tree are
  * copied as drafts of the new year; money of the year (budgets, annual funds) is left blank for the unit to fill;
- * targets are copied as written and parsed again for the new year.
+ * targets are copied as written and parsed again for the new year; a name that says last year (`2024年度车辆维护`)
+ * says the new one (`2025年度车辆维护`).
  *
  * The unit's filler runs it (business.write on the unit, the new year open). One transaction; every record made is
  * audited, with one summary row. Idempotent: a source already carried to the year (carried_records), or a name the
@@ -100,15 +101,17 @@ export async function runCarryForward(
       items: [],
       created: { duties: 0, activities: 0, activityIndicators: 0, projects: 0, indicators: 0 },
     };
+    /** The name in the new year: last year's `2024年` becomes `2025年` (名称中的年度随之更新). */
+    const renamed = (name: string) => name.replaceAll(`${fromYear}年`, `${toYear}年`);
     /** The draft's id when the source is to be carried now; otherwise the item is recorded as skipped. */
     const take = async (kind: CarriedKind, source: { id: string; name: string }, names: Set<string>) => {
       const earlier = mapped.get(`${kind}:${source.id}`);
       const skip = (status: CarryStatus, targetId: string | null) => {
-        result.items.push({ kind, sourceId: source.id, name: source.name, status, targetId, indicators: 0 });
+        result.items.push({ kind, sourceId: source.id, name: renamed(source.name), status, targetId, indicators: 0 });
         return undefined;
       };
       if (earlier) return skip("already_carried", earlier);
-      if (names.has(source.name.trim())) return skip("same_name", null);
+      if (names.has(renamed(source.name).trim())) return skip("same_name", null);
       const targetId = await claim(tx, {
         orgId: org.id,
         fromYear,
@@ -159,7 +162,7 @@ export async function runCarryForward(
         id: targetId,
         orgId: org.id,
         year: toYear,
-        name: d.name,
+        name: renamed(d.name),
         description: d.description,
         sortOrder: d.sortOrder,
         createdAt: now,
@@ -170,14 +173,21 @@ export async function runCarryForward(
       result.created.duties++;
       result.created.activities += list.length;
       result.created.activityIndicators += count;
-      result.items.push({ kind: "duty", sourceId: d.id, name: d.name, status: "created", targetId, indicators: count });
+      result.items.push({
+        kind: "duty",
+        sourceId: d.id,
+        name: renamed(d.name),
+        status: "created",
+        targetId,
+        indicators: count,
+      });
       await recordAudit(tx, {
         actor: a,
         orgId: org.id,
         action: "duty.carry_forward",
         entityType: "duty",
         entityId: targetId,
-        after: { name: d.name, year: toYear, activities: list.length, indicators: count },
+        after: { name: renamed(d.name), year: toYear, activities: list.length, indicators: count },
         details: { sourceId: d.id, fromYear },
         at: now,
       });
@@ -198,7 +208,7 @@ export async function runCarryForward(
         orgId: org.id,
         year: toYear,
         code: p.code,
-        name: p.name,
+        name: renamed(p.name),
         implementingUnit: p.implementingUnit,
         attribute: p.attribute,
         category: p.category,
@@ -242,7 +252,7 @@ export async function runCarryForward(
       result.items.push({
         kind: "project",
         sourceId: p.id,
-        name: p.name,
+        name: renamed(p.name),
         status: "created",
         targetId,
         indicators: rows.length,
@@ -253,7 +263,7 @@ export async function runCarryForward(
         action: "project.carry_forward",
         entityType: "project",
         entityId: targetId,
-        after: { name: p.name, year: toYear, state: "draft", indicators: rows.length },
+        after: { name: renamed(p.name), year: toYear, state: "draft", indicators: rows.length },
         details: { sourceId: p.id, fromYear },
         at: now,
       });

@@ -1,8 +1,9 @@
 /**
  * The indicator library and 结转上年 in Debian's chromium (issue 17): while a filler types an indicator name into
  * a project's grid, the library of the unit's bureau suggests the approved 任务完成率 with its 二级 and typical
- * target; picking it fills the row. In 2025 the filler carries 2024 forward: the 经常性 project comes over as a
- * draft (a second run makes nothing twice), with last year's values beside its indicator.
+ * target; picking it fills the row. In 2025 the filler carries 2024 forward: the 经常性 2024年度警用车辆维护 comes
+ * over as the draft 2025年度警用车辆维护 (a second run makes nothing twice), with last year's values beside its
+ * indicator.
  */
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +14,8 @@ import { signedInAt } from "./pages/session.ts";
 
 const hasChromium = existsSync(CHROMIUM);
 const UNIT = "天津市公安交通管理局警务保障处";
-const CONTINUING = "2024年度警用车辆维护";
+/** The demo's 经常性 project of 2024, and its draft in 2025 (the year in its name follows). */
+const CONTINUING = "2025年度警用车辆维护";
 
 describe.skipIf(!hasChromium)("indicator library and carry-forward", () => {
   let h: Harness;

@@ -53,8 +53,8 @@ export function CarryForwardButton({ orgId, year, onDone }: { orgId: string; yea
       >
         <Typography.Paragraph>
           {zh
-            ? `将本单位 ${year - 1} 年的部门职责、工作活动，以及延续项目（经常性、标明延续或项目期跨入 ${year} 年的已批准项目）及其绩效指标复制为 ${year} 年的草稿。本年资金留空待填；指标值照录，上年实际完成值显示在每个指标旁。已结转过的不会重复。`
-            : `Copies this unit's ${year - 1} duties, activities and continuing projects (approved, 经常性, marked 延续, or running into ${year}) with their indicators as ${year} drafts. The year's money is left blank; targets are copied; last year's actual shows beside each. What was carried before is not copied again.`}
+            ? `将本单位 ${year - 1} 年的部门职责、工作活动，以及延续项目（经常性、标明延续或项目期跨入 ${year} 年的已批准项目）及其绩效指标复制为 ${year} 年的草稿。名称中的「${year - 1}年」改为「${year}年」，本年资金留空待填；指标值照录，上年实际完成值显示在每个指标旁。已结转过的不会重复。`
+            : `Copies this unit's ${year - 1} duties, activities and continuing projects (approved, 经常性, marked 延续, or running into ${year}) with their indicators as ${year} drafts. A name's ${year - 1} becomes ${year}; the year's money is left blank; targets are copied; last year's actual shows beside each. What was carried before is not copied again.`}
         </Typography.Paragraph>
       </Modal>
       <Modal
