@@ -119,8 +119,9 @@ function valueFit(t: string): number | undefined {
     if (/^[^\d\s]{1,3}$/.test(unit) && !PUNCT.test(unit)) return 0.2;
     return undefined;
   }
-  if (!/\d/.test(t) && /[\u4e00-\u9fffA-Za-z]/.test(t) && [...t].length <= 12 && !PUNCT.test(t))
-    return [...t].length <= 4 ? 0.3 : 0.1;
+  const n = [...t].length;
+  if (!/\d/.test(t) && /[\u4e00-\u9fffA-Za-z]/.test(t) && n <= 12 && !PUNCT.test(t))
+    return n === 1 ? 0.1 : n <= 4 ? 0.3 : 0.1;
   return undefined;
 }
 
@@ -214,6 +215,7 @@ export function gluedRows(text: string, from: number, to: number, columns: Glued
     return f;
   };
 
+  const lined = text.includes("\n");
   const W = n + 1;
   const idx = (i: number, j: number, v: number) => (i * W + j) * 2 + v;
   const size = (L + 1) * W * 2;
@@ -244,16 +246,20 @@ export function gluedRows(text: string, from: number, to: number, columns: Glued
             relax(idx(i + 1, j, v), cur, s, -1);
             continue;
           }
-          const valueCol = kind === "number" || kind === "value" ? 1 : v;
+          const valueCol = kind === "number" || kind === "value";
           for (let k = i + 1; k <= Math.min(L, i + MAX_LEN[kind]); k++) {
             const f = cellFit(from + i, from + k, j);
-            if (f !== undefined) relax(idx(k, j + 1, valueCol), cur + f, s, from + k);
+            // a row holds a value: a number, or a qualitative value of two characters or more (好, 高 are not alone)
+            const holds = valueCol && (/\d/.test(text.slice(from + i, from + k)) || k - i >= 2) ? 1 : v;
+            if (f !== undefined) relax(idx(k, j + 1, holds), cur + f, s, from + k);
           }
         }
       // a row ends between cells, never inside a number
       const e = idx(i, n, 1);
       const inNumber = i > 0 && i < L && /[\d.]/.test(text[from + i - 1]!) && /[\d.%％]/.test(text[from + i]!);
-      if (best[e]! > Number.NEGATIVE_INFINITY && !inNumber) relax(idx(i, 0, 0), best[e]!, e, -1);
+      // where the text keeps line breaks, rows end at them
+      const midLine = lined && i > 0 && i < L && !/\s/.test(text[from + i - 1]!) && !/\s/.test(text[from + i]!);
+      if (best[e]! > Number.NEGATIVE_INFINITY && !inNumber) relax(idx(i, 0, 0), best[e]! - (midLine ? 1 : 0), e, -1);
     }
     // spaces before a row
     if (i < L && /\s/.test(text[from + i]!)) {
@@ -275,7 +281,18 @@ export function gluedRows(text: string, from: number, to: number, columns: Glued
   }
   const rows = backtrack(text, from, endAt, columns, { idx, back, filled, best, W });
   for (const r of rows) resplit(text, r, columns, kinds, rows);
-  return { rows: rows.map((r) => ({ cells: r.cells, start: r.start, end: r.end, fit: r.fit })), end: from + endAt };
+  // the text ends inside its last row when that row leaves empty a number column every row above fills
+  let end = from + endAt;
+  const last = rows[rows.length - 1];
+  if (last && rows.length >= 2 && text.slice(last.end).trim() === "") {
+    const above = rows.slice(0, -1);
+    const cut = kinds.some((k, j) => k === "number" && last.cells[j] === "" && above.every((r) => r.cells[j] !== ""));
+    if (cut) {
+      rows.pop();
+      end = last.start;
+    }
+  }
+  return { rows: rows.map((r) => ({ cells: r.cells, start: r.start, end: r.end, fit: r.fit })), end };
 }
 
 interface Built extends GluedRow {
@@ -362,7 +379,7 @@ function consistency(get: (f: ColumnField) => string | undefined): number {
   const rate = scaled(get("rate"));
   if (base !== undefined && executed !== undefined && rate !== undefined && base > 0n)
     // executed / base × 100 within a point of the rate
-    c += abs(executed * 100n * SCALE - rate * base) <= base * SCALE ? 2 : -1;
+    c += abs(executed * 100n * SCALE - rate * base) <= base * SCALE ? 1.5 : -1;
   const weight = scaled(get("weight"));
   const score = scaled(get("score"));
   const factor = scaled(get("coefficient")) ?? rate;
@@ -401,7 +418,7 @@ function assignments(
   /** Whether the last piece went to the column before (a score glued to its weight is cut as the pair asks). */
   let filledBefore = false;
   const go = (at: number, k: number, score: number) => {
-    if (out.length > 5000) return;
+    if (out.length > 20000 || s.length - at > (fits.length - k) * 14) return;
     if (k === fits.length) {
       if (at === s.length) out.push({ parts: [...parts], score });
       return;
@@ -411,7 +428,7 @@ function assignments(
     filledBefore = false;
     go(at, k + 1, score + empty[k]!);
     parts.pop();
-    for (let e = at + 1; e <= s.length; e++) {
+    for (let e = at + 1; e <= Math.min(s.length, at + 14); e++) {
       let f = fits[k]!(s.slice(at, e));
       if (f === undefined) continue;
       if (at > 0 && !(paired[k] && was)) f -= digitCut(s[at - 1]!, s[at]!);
@@ -446,7 +463,13 @@ function resplit(text: string, row: Built, columns: GluedColumn[], kinds: Kind[]
     return j < 0 || cells[j] === "" ? undefined : cells[j];
   };
   const earlier = rows.slice(0, rows.indexOf(row));
-  const seen = (j: number, t: string) => earlier.some((r) => r.cells[j] === t);
+  // an amount met in the rows above (其中 rows repeat their total's amounts); points repeat by chance
+  const seen = (j: number, t: string) =>
+    AMOUNTS.has(columns[j]!.field as ColumnField) && earlier.some((r) => r.cells[j] === t);
+  // a column keeps its form: a rate written with % above is not written without it below
+  const pct = (t: string) => /[%％]$/.test(t);
+  const unlike = (j: number, t: string) =>
+    earlier.some((r) => r.cells[j] !== "" && PURE.test(r.cells[j]!) && pct(r.cells[j]!) !== pct(t)) ? 1 : 0;
   let j = 0;
   while (j < columns.length) {
     if (!numericCol(j)) {
@@ -468,7 +491,7 @@ function resplit(text: string, row: Built, columns: GluedColumn[], kinds: Kind[]
     const end = k;
     if (firstFilled >= 0 && end - j >= 2) {
       const cols = Array.from({ length: end - j }, (_, x) => j + x);
-      const s = text.slice(row.spans[firstFilled]![0], row.spans[lastFilled]![1]);
+      const s = text.slice(row.spans[firstFilled]![0], row.spans[lastFilled]![1]).trimEnd();
       let bestCells = row.cells;
       let bestScore = Number.NEGATIVE_INFINITY;
       for (const a of assignments(
@@ -484,7 +507,10 @@ function resplit(text: string, row: Built, columns: GluedColumn[], kinds: Kind[]
         const score =
           a.score +
           consistency(get(cells)) +
-          cols.reduce((acc, c) => acc + (cells[c] !== "" && seen(c, cells[c]!) ? 1 : 0), 0);
+          cols.reduce(
+            (acc, c) => acc + (cells[c] === "" ? 0 : (seen(c, cells[c]!) ? 1.5 : 0) - unlike(c, cells[c]!)),
+            0,
+          );
         if (score > bestScore + 1e-9) {
           bestScore = score;
           bestCells = cells;

@@ -153,8 +153,11 @@ function headerFrom(text: string, start: number): GluedHeader | undefined {
       const names = namesAt(text, p).slice(0, 1);
       for (const n of names) put(n, s.fields.has(n.field!) ? -0.5 : 2);
       if (s.items.length === 0) continue;
+      // where a known name starts, it is taken: an unknown piece may swallow it only when the piece reads as a
+      // header of its own and the name follows it (得分计算方法 得分), or when its meaning is met already
+      const fresh = names.find((n) => !s.fields.has(n.field!));
       for (const u of piecesAt(text, p)) {
-        if (names.some((n) => n.end === u.end)) continue;
+        if (fresh && !(endsLikeHeader(u.header) && namesAt(text, u.end)[0]?.field === fresh.field)) continue;
         put(u, endsLikeHeader(u.header) ? -0.2 : -1);
       }
     }
@@ -163,9 +166,8 @@ function headerFrom(text: string, start: number): GluedHeader | undefined {
   // an unknown piece that ends like a header (是否核心指标) ends the header, though it does not pay
   const items = [...top.s.items];
   let end = top.at;
-  const last = piecesAt(text, end)
-    .filter((u) => endsLikeHeader(u.header) && namesAt(text, u.end).length === 0)
-    .pop();
+  // the shortest such piece: 是否核心指标, not 是否核心指标出警次数
+  const last = piecesAt(text, end).find((u) => endsLikeHeader(u.header) && namesAt(text, u.end).length === 0);
   if (last) {
     items.push(last);
     end = last.end;

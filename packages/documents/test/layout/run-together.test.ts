@@ -1,0 +1,68 @@
+/**
+ * Run-together text (a converted or scanned form, cells glued without separators): hand-checked cases. The random
+ * tables of every shape rendered run-together are in forms.test.ts; these check what the generator does not make:
+ * a preview's page marks falling inside a number, digits glued across number columns that only the row's own
+ * arithmetic can split, labels glued to their values, and a row cut off by the end of the text.
+ */
+import { describe, expect, it } from "vitest";
+import { recoverLayout } from "../../src/layout/index.ts";
+
+const grids = (text: string) =>
+  recoverLayout(text, "r.txt").document.blocks.flatMap((b) =>
+    b.type === "table" ? [b.table.rows.map((r) => r.map((c) => c.text))] : [],
+  );
+
+describe("run-together text", () => {
+  it("reads labels, a funds row split by its arithmetic, and a grid whose number a page mark cut", () => {
+    // 年初预算数 86.4, 全年执行数 43.25: 43.25 ÷ 86.4 = 50.06% is the stated 50%, and 分值 10 × 50% = 得分 5;
+    // the other cuts of 86.443.25 (86.44 / 3.25: 3.76%) do not give the rate. The page mark `2、` falls inside 8.5.
+    // (执行率(B/A)得分 as printed: a bare 执行率得分 glued is read as Chongqing's one column of that name.)
+    const text = [
+      "1、项目支出绩效自评表(2023年度)项目名称社区巡逻经费主管部门某区公安分局实施单位:某派出所项目资金(万元)年初预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:86.443.251050%5",
+      "绩效指标一级指标二级指标三级指标分值年度指标值实际完成值得分产出指标(50分)数量指标巡逻次数10≥300次312次10质量指标群众回访率10≥90%93%8",
+      "2、.5",
+    ].join("\n");
+    expect(grids(text)).toEqual([
+      [
+        ["项目名称", "社区巡逻经费", "", "", "", "", "", ""],
+        ["主管部门", "某区公安分局", "", "", "", "", "", ""],
+        ["实施单位", "某派出所", "", "", "", "", "", ""],
+        ["项目资金(万元)", "年初预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分", "", ""],
+        ["年度资金总额:", "86.4", "43.25", "10", "50%", "5", "", ""],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分"],
+        ["", "产出指标(50分)", "数量指标", "巡逻次数", "10", "≥300次", "312次", "10"],
+        ["", "", "质量指标", "群众回访率", "10", "≥90%", "93%", "8.5"],
+      ],
+    ]);
+  });
+
+  it("splits a score glued to its weight (1010, 55) and keeps 是 / 否 under a 是否… column", () => {
+    const text =
+      "指标名称计量单位年初指标值全年完成值指标权重指标得分是否核心指标出警次数次2200次2859次1010是办案合格率%95%97%55否";
+    expect(grids(text)).toEqual([
+      [
+        ["指标名称", "计量单位", "年初指标值", "全年完成值", "指标权重", "指标得分", "是否核心指标"],
+        ["出警次数", "次", "2200次", "2859次", "10", "10", "是"],
+        ["办案合格率", "%", "95%", "97%", "5", "5", "否"],
+      ],
+    ]);
+  });
+
+  it("leaves out a last row cut by the end of the text, with a note, and keeps the rows before it", () => {
+    const text =
+      "一级指标二级指标三级指标分值年度指标值实际完成值得分产出指标数量指标巡逻次数10≥300次312次10质量指标群众回";
+    const { document } = recoverLayout(text, "r.txt");
+    expect(grids(text)).toEqual([
+      [
+        ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分"],
+        ["产出指标", "数量指标", "巡逻次数", "10", "≥300次", "312次", "10"],
+      ],
+    ]);
+    expect(document.notes?.some((n) => n.text.zh.includes("质量指标群众回"))).toBe(true);
+  });
+
+  it("reads no table in prose that names columns without gluing them", () => {
+    const text = "本年度预算数和执行数均已公开，执行率较高。\n指标值与实际完成值的差异见下文，得分情况另附。";
+    expect(grids(text)).toEqual([]);
+  });
+});
