@@ -7,15 +7,20 @@
  * module adds only the reasons: the points each part is expected to lose, largest first (execution, each indicator,
  * and a scheme group that has no indicator at all).
  */
+import type { Indicator } from "../model/document.ts";
 import type { Fen } from "../money/money.ts";
 import { cmp, fromNumber, type Ratio, sub, toDecimalString, ZERO } from "../numbers/decimal.ts";
-import type { IndicatorInput } from "../scoring/indicator.ts";
-import type { ScoringScheme } from "../scoring/scheme.ts";
+import { inferWeights } from "../scoring/from-document.ts";
+import type { IndicatorInput, Num } from "../scoring/indicator.ts";
+import { countedGroup, type Level1, level1Of, type ScoringScheme } from "../scoring/scheme.ts";
 import { type ScoreResult, scoreEvaluation } from "../scoring/score.ts";
 
-export interface ForecastIndicator extends Omit<IndicatorInput, "actual" | "statedScore" | "statedCoefficient"> {
+export interface ForecastIndicator
+  extends Omit<IndicatorInput, "actual" | "statedScore" | "statedCoefficient" | "points"> {
   /** 全年预计完成值; blank: the indicator is assumed to reach its target (said in `assumptions`). */
   forecast: string | null | undefined;
+  /** 分值; when some are missing they are inferred as for a document (`inferWeights`, said in `assumptions`). */
+  points: Num | null | undefined;
 }
 
 export interface ForecastInput {
@@ -49,15 +54,39 @@ export interface Forecast {
   grade: string | undefined;
   /** The parts that lose points, largest loss first (ties: execution, then in indicator order). */
   reasons: ForecastReason[];
+  /** `index` is the indicator's, or -1 for an assumption about the whole (inferred weights). */
   assumptions: { index: number; zh: string; en: string }[];
+}
+
+const blankPoints = (p: Num | null | undefined): p is null | undefined => p === undefined || p === null || p === "";
+
+/** The points as given, the missing ones inferred from the scheme's group points as core does for a document. */
+function pointsOf(input: ForecastInput, assumptions: Forecast["assumptions"]): Num[] {
+  const given = input.indicators.map((i) => i.points);
+  if (!given.some(blankPoints)) return given as Num[];
+  const inds: Indicator[] = input.indicators.map((ind, i) => {
+    const p = ind.points;
+    const text = blankPoints(p) ? undefined : typeof p === "object" ? toDecimalString(p, 6) : String(p);
+    return {
+      name: ind.name,
+      level1: ind.level1,
+      location: { file: "forecast", table: 1, row: i + 1 },
+      ...(text === undefined ? {} : { weight: { text, value: text } }),
+    };
+  });
+  const groups = new Map<Level1, Ratio>(input.scheme.groups.map((g) => [g.level1, fromNumber(g.points)]));
+  const inferred = inferWeights(inds, groups, (l) => countedGroup(input.scheme, level1Of(l)));
+  for (const a of inferred.assumptions) assumptions.push({ index: -1, ...a });
+  return inferred.weights.map((w, i) => (w !== undefined ? w : blankPoints(given[i]) ? 0 : given[i]!));
 }
 
 const text = (r: Ratio) => toDecimalString(r, 4);
 
 export function forecastScore(input: ForecastInput): Forecast {
   const assumptions: Forecast["assumptions"] = [];
+  const points = pointsOf(input, assumptions);
   const indicators: IndicatorInput[] = input.indicators.map((ind, index) => {
-    const { forecast, ...rest } = ind;
+    const { forecast, points: _p, ...rest } = ind;
     let actual = forecast?.trim() ?? "";
     if (actual === "") {
       actual = typeof ind.target === "string" ? ind.target : ind.target.text;
@@ -67,7 +96,7 @@ export function forecastScore(input: ForecastInput): Forecast {
         en: `"${ind.name}": no expected full-year value; forecast as reaching its target`,
       });
     }
-    return { ...rest, actual };
+    return { ...rest, actual, points: points[index]! };
   });
   const result = scoreEvaluation({
     ...(input.title ? { title: input.title } : {}),

@@ -113,6 +113,24 @@ describe("the year-end forecast, scored by scoreEvaluation", () => {
     ]);
   });
 
+  it("infers missing points from the scheme's group points as for a document, and says so", () => {
+    const f = forecastScore({
+      scheme: NATIONAL_PROJECT_SCHEME,
+      budget: fen(1_000_000n),
+      projectedExecuted: fen(1_000_000n),
+      indicators: [
+        { level1: "产出指标", name: "培训人数", target: "≥100人", forecast: "100人", points: 30 },
+        // no 分值: 50 − 30 = 20 of the 产出 group's points are left for it; 5% of ≥10% is half of them
+        { level1: "产出指标", name: "覆盖率", target: "≥10%", forecast: "5%", points: null },
+        { level1: "效益指标", name: "事故下降率", target: "≥90%", forecast: "95%", points: 30 },
+        { level1: "满意度指标", name: "群众满意度", target: "≥90%", forecast: "90%", points: 10 },
+      ],
+    });
+    expect(f.total).toBe(90);
+    expect(f.reasons.map((r) => [r.name, r.points, r.score])).toEqual([["覆盖率", "20", "10"]]);
+    expect(f.assumptions.filter((a) => a.index === -1).length).toBeGreaterThan(0);
+  });
+
   it("assumes a blank forecast reaches its target, and says so", () => {
     const f = forecastScore({
       scheme: NATIONAL_PROJECT_SCHEME,

@@ -152,7 +152,7 @@ export async function forecastOf(
       name: r.name,
       target: r.targetText ?? "",
       forecast: r.forecast,
-      points: r.points ? r.points : "0",
+      points: r.points,
       ...(r.unit ? { hints: { unit: r.unit } } : {}),
     })),
   });
