@@ -34,6 +34,7 @@ const GoalPage = lazy(() => import("./pages/goals/GoalPage.tsx"));
 const ImportPage = lazy(() => import("./pages/import/ImportPage.tsx"));
 const BatchExportPage = lazy(() => import("./pages/exports/BatchExportPage.tsx"));
 const MonitoringPage = lazy(() => import("./pages/monitoring/MonitoringPage.tsx"));
+const LibraryPage = lazy(() => import("./pages/library/LibraryPage.tsx"));
 const MonitoringRecordPage = lazy(() => import("./pages/monitoring/RecordPage.tsx"));
 const ChangePasswordPage = lazy(() => import("./pages/ChangePasswordPage.tsx"));
 
@@ -117,6 +118,7 @@ const router = createBrowserRouter(
         <Route path="goals" element={<GoalsPage />} />
         <Route path="goals/:id" element={<GoalPage />} />
         <Route path="monitoring" element={<MonitoringPage />} />
+        <Route path="library" element={<LibraryPage />} />
         <Route path="monitoring/records/:id" element={<MonitoringRecordPage />} />
         <Route path="self-evaluation" element={<SelfEvaluationPage />} />
         <Route path="self-evaluation/:id" element={<SelfEvaluationPage />} />

@@ -15,6 +15,7 @@ const messages = {
   "menu.duties": ["职责活动", "Duties"],
   "menu.goals": ["整体目标", "Overall goals"],
   "menu.monitoring": ["运行监控", "Monitoring"],
+  "menu.library": ["指标库", "Indicator library"],
   "menu.selfEvaluation": ["自评", "Self-evaluation"],
   "menu.import": ["导入", "Import"],
   "menu.exports": ["批量导出", "Batch export"],

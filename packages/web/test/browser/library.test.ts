@@ -8,7 +8,7 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
-import { CarryForward, NameSuggestions } from "./pages/library.ts";
+import { CarryForward, LibraryPage, NameSuggestions } from "./pages/library.ts";
 import { ProjectList } from "./pages/projects.ts";
 import { signedInAt } from "./pages/session.ts";
 
@@ -49,6 +49,30 @@ describe.skipIf(!hasChromium)("indicator library and carry-forward", () => {
     // the edit moved on to the target
     expect(await project.cell(tail, "targetText").getAttribute("data-active")).toBe("true");
     await page.close();
+  });
+
+  it("lets the bureau's reviewer mark an entry not allowed in 指标库; the units are then not offered it", async () => {
+    const reviewer = await signedInAt(h, "reviewer", { org: UNIT, year: 2024, errors });
+    const library = new LibraryPage(reviewer.page);
+    await library.open();
+    await library.search("任务完成率");
+    await library.row("任务完成率").waitFor();
+    await library.mark("任务完成率", "不允许", "不允许");
+    await h.screenshot(reviewer.page, "library-page", { publish: true });
+
+    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors });
+    const list = new ProjectList(page);
+    await list.open();
+    await list.openProject("2024年度教育训练");
+    const tail = (await page.locator('[data-testid^="grid-row-"]').count()) - 1;
+    const names = new NameSuggestions(page);
+    const answered = await names.typeAndAnswer(tail, "任务完");
+    expect(answered).not.toContain("任务完成率");
+    expect(await page.getByTestId("library-suggestion").filter({ hasText: "任务完成率" }).count()).toBe(0);
+    await page.close();
+
+    await library.mark("任务完成率", "清除", null);
+    await reviewer.page.close();
   });
 
   it("carries 2024 forward into 2025 once, with last year's values beside the indicators", async () => {

@@ -46,6 +46,45 @@ export interface CarryForwardResult {
   created: { duties: number; activities: number; activityIndicators: number; projects: number; indicators: number };
 }
 
+export type LibraryMark = "recommended" | "not_allowed";
+
+export interface LibraryMarkView {
+  id: string;
+  orgId: string;
+  orgName: string;
+  key: string;
+  name: string;
+  mark: LibraryMark;
+  note: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+/** One entry of the library (GET /library/entries): every use of one normalised name. */
+export interface LibraryEntry {
+  key: string;
+  name: string;
+  names: { value: string; count: number }[];
+  uses: number;
+  level1: { value: string; count: number }[];
+  level2: { value: string; count: number }[];
+  forms: { value: string; count: number }[];
+  units: { value: string; count: number }[];
+  typical: { unit: string; count: number; median: string; min: string; max: string }[];
+  typicalTarget: string | null;
+  years: { first: number; last: number };
+  mark: LibraryMarkView | null;
+  usedIn: {
+    kind: "project" | "goal" | "document";
+    id: string;
+    name: string;
+    orgName: string | null;
+    year: number;
+    targetText: string | null;
+  }[];
+  usedElsewhere: number;
+}
+
 /** The indicator library (packages/server/src/library) and the carry-forward (packages/server/src/carry). */
 export const libraryEndpoints = {
   suggestions: (orgId: string, q: string, signal?: AbortSignal) =>
@@ -53,6 +92,12 @@ export const libraryEndpoints = {
       query: { orgId, q, limit: 8 },
       ...(signal ? { signal } : {}),
     }),
+  entries: (orgId: string, q: string | undefined) =>
+    api.get<{ bureau: { id: string; name: string }; total: number; items: LibraryEntry[] }>("/library/entries", {
+      query: { orgId, q: q || undefined, limit: 200 },
+    }),
+  setMark: (orgId: string, name: string, mark: LibraryMark | null) =>
+    api.put<{ key: string; mark: LibraryMarkView | null }>("/library/marks", { orgId, name, mark }),
   carryForward: (orgId: string, year: number) => api.post<CarryForwardResult>("/carry-forward", { orgId, year }),
   carried: (orgId: string, year: number) =>
     api.get<{ fromYear: number; toYear: number; items: CarriedRecord[] }>("/carry-forward", { query: { orgId, year } }),

@@ -11,6 +11,16 @@ export class NameSuggestions {
     await this.page.getByTestId("cell-editor").fill(text);
   }
 
+  /** Types like `type` and returns the names the server suggested for the text (the answer awaited). */
+  async typeAndAnswer(row: number, text: string): Promise<string[]> {
+    const answer = this.page.waitForResponse(
+      (r) => r.url().includes("/library/suggestions") && new URL(r.url()).searchParams.get("q") === text,
+    );
+    await this.type(row, text);
+    const body = (await (await answer).json()) as { items: { name: string }[] };
+    return body.items.map((i) => i.name);
+  }
+
   /** The suggestions shown (waiting for the first). */
   async shown(): Promise<string[]> {
     const items = this.page.getByTestId("library-suggestion");
@@ -38,5 +48,34 @@ export class CarryForward {
     await this.page.getByRole("button", { name: /知道了|OK/ }).click();
     await list.waitFor({ state: "detached" }).catch(() => list.waitFor({ state: "hidden" }));
     return items;
+  }
+}
+
+export class LibraryPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole("menuitem", { name: /指标库|Indicator library/ }).click();
+    await this.page.getByTestId("library-page").waitFor();
+  }
+
+  async search(text: string): Promise<void> {
+    const input = this.page.getByTestId("library-search").locator("input");
+    await input.fill(text);
+    await input.press("Enter");
+  }
+
+  row(name: string) {
+    return this.page
+      .locator("tr.ant-table-row")
+      .filter({ has: this.page.getByTestId("library-entry-name").getByText(name, { exact: true }) });
+  }
+
+  /** Presses a mark button (推荐 / 不允许 / 清除) of the entry and waits for the mark to show. */
+  async mark(name: string, button: "推荐" | "不允许" | "清除", shows: string | null): Promise<void> {
+    await this.row(name).getByRole("button", { name: button }).click();
+    const cell = this.row(name).getByTestId("library-entry-mark");
+    if (shows) await cell.locator(".ant-tag").filter({ hasText: shows }).waitFor();
+    else await cell.locator(".ant-tag").waitFor({ state: "detached" });
   }
 }
