@@ -228,6 +228,8 @@ function readStretch(lines: Line[], file: string): Proposal | undefined {
     while (at < stop) {
       const upto = Math.min(stop, at + CHUNK);
       const read = gluedRows(text, at, upto, columns);
+      // a chunk that is not the last ends anywhere: its last row is read again with the next chunk
+      if (upto < stop && read.rows.length >= 2) read.end = read.rows.pop()!.start;
       for (const r of read.rows) {
         rows.push({ cells: r.cells, line: lineOf(r.start), end: lineOf(r.end - 1) });
         fits.push(r.fit);

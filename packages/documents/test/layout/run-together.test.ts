@@ -61,6 +61,17 @@ describe("run-together text", () => {
     expect(document.notes?.some((n) => n.text.zh.includes("质量指标群众回"))).toBe(true);
   });
 
+  it("reads a long glued table whole (its data cut in chunks, a row across a chunk's end read again)", () => {
+    const rows = [
+      ["产出指标", "数量指标", "巡逻次数", "10", "≥300次", "312次", "10"],
+      ["", "质量指标", "群众回访率", "10", "≥90%", "93%", "8.5"],
+    ];
+    const header = ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分"];
+    const many = Array.from({ length: 300 }, (_, i) => rows[i % 2]!);
+    const text = [header, ...many].map((r) => r.join("")).join("");
+    expect(grids(text)).toEqual([[header, ...many]]);
+  });
+
   it("reads no table in prose that names columns without gluing them", () => {
     const text = "本年度预算数和执行数均已公开，执行率较高。\n指标值与实际完成值的差异见下文，得分情况另附。";
     expect(grids(text)).toEqual([]);
