@@ -16,7 +16,13 @@
  *
  * Prints loading time and rows/s, then a table with ratios. Asserts nothing.
  *
- *   npx tsx bench/api/run.ts [--store pglite|pg|both] [--concurrency 8] [--seconds 5] [--explain] [--cases all|scores]
+ *   (e) bare Hono routes on the same server running the same repository functions (the same SQL) and answering
+ *       the same JSON, without the session, the actor and the authorisation: what the API is held against
+ *
+ *   npx tsx bench/api/run.ts [--store pglite|pg|both] [--concurrency 8] [--seconds 5] [--explain]
+ *                            [--cases all|scores|list] [--keep] [--db <kept database>]
+ *
+ * `--cases list`: the project list at page 1, 3 and the last page, each beside its bare route, and the HTTP floor.
  *
  * PostgreSQL: a throwaway database on 127.0.0.1:5432 (trust auth; BENCH_DATABASE_URL to point elsewhere),
  * created and dropped. PGlite: a data folder in the temporary directory (as `jixiao serve` runs it), removed.
@@ -26,6 +32,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
+import { type EvaluationJson, parseEvaluationInput, type ScoreResult, scoreEvaluation } from "@jixiao/core";
 import pg from "pg";
 import { hashPassword } from "../../packages/server/src/accounts/password.ts";
 import { accounts, memberships } from "../../packages/server/src/accounts/schema.ts";
@@ -33,8 +40,10 @@ import { type DatabaseHandle, openDatabase } from "../../packages/server/src/db/
 import { createApp } from "../../packages/server/src/http/app.ts";
 import { DEFAULT_SETTINGS, type Deps } from "../../packages/server/src/http/context.ts";
 import { parsedTarget } from "../../packages/server/src/indicators/target.ts";
+import { presentProject } from "../../packages/server/src/projects/presenters.ts";
 import { listProjects } from "../../packages/server/src/projects/repository.ts";
 import {
+  countScoresBySubtree,
   executionBySubtree,
   scoreSummaryBySubtree,
   scoresBySubtree,
@@ -51,9 +60,12 @@ const STORE = arg("store", "both");
 const CONCURRENCY = Number(arg("concurrency", "8"));
 const SECONDS = Number(arg("seconds", "5"));
 const EXPLAIN = args.includes("--explain");
+/** PostgreSQL: keep the loaded database at the end (its name is printed), or use one kept before (`--db name`). */
+const KEEP = args.includes("--keep");
+const REUSE = arg("db", "");
 /** `scores`: only the score roll-ups (the full list, a page of it, the summary) and the HTTP floor. */
 const CASES = arg("cases", "all");
-if (!["all", "scores"].includes(CASES)) throw new Error("--cases all|scores");
+if (!["all", "scores", "list"].includes(CASES)) throw new Error("--cases all|scores|list");
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 if (!["pglite", "pg", "both"].includes(STORE)) throw new Error("--store pglite|pg|both");
 
@@ -260,6 +272,7 @@ function generate() {
       ["stated_total", "numeric"],
       ["computed_total", "numeric"],
       ["workflow_state", "text"],
+      ["score_result", "jsonb"],
     ],
     rows: [],
   };
@@ -330,7 +343,8 @@ function generate() {
     ]);
     // A department self-evaluation of every county and unit.
     if (i > 0) {
-      const computed = 80_0000 + rand(20_0000);
+      const result = storedScore("department-2080", yuan(budget), yuan(Math.floor(budget * 0.9)), departmentItems());
+      const computed = Math.round(result.total * 10_000);
       evaluations.rows.push([
         randomUUID(),
         "department",
@@ -342,9 +356,10 @@ function generate() {
         yuan(Math.floor(budget * 0.9)),
         "10.0000",
         "standard",
-        rand(4) === 0 ? null : score4(computed - rand(2_0000)),
+        rand(4) === 0 ? null : score4(Math.max(0, computed - rand(2_0000))),
         score4(computed),
         "submitted",
+        JSON.stringify(result),
       ]);
     }
   }
@@ -383,6 +398,7 @@ function generate() {
     const evaluationId = evaluated ? randomUUID() : undefined;
     let total = 0;
     let n3 = 0;
+    const scored: EvaluationJson["indicators"] = [];
     for (const [s, [g, name, count, points]] of L2.entries()) {
       const l2 = randomUUID();
       indicators.rows.push([l2, id, l1Ids[g]!, "2", name, null, null, null, String(count * points), String(s)]);
@@ -418,6 +434,15 @@ function generate() {
             score4(got),
             String(n3),
           ]);
+          scored.push({
+            level1: L1[g]!,
+            level2: name,
+            name: `${name.replace("指标", "")}${k + 1}`,
+            target,
+            actual,
+            points: String(points),
+            statedScore: score4(got),
+          });
         }
         n3++;
       }
@@ -438,6 +463,7 @@ function generate() {
       ]);
       if (evaluationId) {
         const execPoints = Math.floor((spent * 10 * 10_000) / annual);
+        const result = storedScore("national-project", yuan(annual), yuan(spent), scored);
         evaluations.rows.push([
           evaluationId,
           "project",
@@ -450,13 +476,51 @@ function generate() {
           score4(execPoints),
           "standard",
           rand(3) === 0 ? null : score4(total + execPoints),
-          score4(total + execPoints),
+          String(result.total),
           state === "approved" ? "approved" : "submitted",
+          JSON.stringify(result),
         ]);
       }
     }
   }
   return { province, tables: [years, orgs, projects, indicators, execution, evaluations, items] };
+}
+
+/**
+ * The stored score of an evaluation, as the server stores it (issue 12): core's `scoreEvaluation` on the record's
+ * rows, its JSON kept in `score_result` (what the roll-ups read their total and grade from).
+ */
+function storedScore(
+  scheme: "national-project" | "department-2080",
+  budget: string,
+  executed: string,
+  indicators: EvaluationJson["indicators"],
+): ScoreResult {
+  const input = parseEvaluationInput({ scheme, unit: "元", budget: { budget, executed }, indicators });
+  if (!input.ok) throw new Error(`bench evaluation: ${JSON.stringify(input.problems[0])}`);
+  return JSON.parse(JSON.stringify(scoreEvaluation(input.value))) as ScoreResult;
+}
+
+/** A department's own indicators (the 20/80 scheme's groups), with generated actuals. */
+function departmentItems(): EvaluationJson["indicators"] {
+  const rows: [string, string, string, number][] = [
+    ["产出指标", "数量指标", "履职任务完成数", 20],
+    ["产出指标", "质量指标", "任务完成合格率", 20],
+    ["效益指标", "社会效益指标", "群众满意事项办结率", 30],
+    ["满意度指标", "服务对象满意度指标", "服务对象满意度", 10],
+  ];
+  return rows.map(([level1, level2, name, points]) => {
+    const actual = 80 + rand(21);
+    return {
+      level1,
+      level2,
+      name,
+      target: "≥95%",
+      actual: `${actual}%`,
+      points: String(points),
+      statedScore: String(Math.min(points, Math.round((points * actual) / 95))),
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------- loading
@@ -530,22 +594,45 @@ async function measure(name: string, once: () => Promise<number>): Promise<Measu
   };
 }
 
+function printTable(
+  kind: string,
+  results: Measured[],
+  floorHttp: Measured,
+  floorOf: Map<Measured, Measured>,
+  bareOf: Map<Measured, Measured>,
+): void {
+  console.log(
+    `\n| ${kind.padEnd(6)} case | req/s | p50 ms | p99 ms | CPU ms/req | bytes | p50 ÷ HTTP floor | p50 ÷ query floor | req/s query floor ÷ API | req/s API ÷ bare route |`,
+  );
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const m of results) {
+    const q = floorOf.get(m);
+    const b = bareOf.get(m);
+    console.log(
+      `| ${m.name} | ${m.rps.toFixed(0)} | ${m.p50.toFixed(2)} | ${m.p99.toFixed(2)} | ${m.cpuMs.toFixed(2)} | ${m.bytes} | ${
+        m === floorHttp ? "1" : (m.p50 / floorHttp.p50).toFixed(1)
+      } | ${q ? (m.p50 / q.p50).toFixed(2) : ""} | ${q ? (q.rps / m.rps).toFixed(2) : ""} | ${b ? (m.rps / b.rps).toFixed(2) : ""} |`,
+    );
+  }
+}
+
 async function runStore(kind: "pglite" | "pg"): Promise<void> {
   console.log(`\n=== ${kind === "pg" ? "PostgreSQL" : "PGlite"} ===`);
   let handle: DatabaseHandle;
   let cleanup: () => Promise<void>;
   const tOpen = performance.now();
   if (kind === "pg") {
-    const dbName = `jixiao_bench_${randomUUID().slice(0, 8)}`;
+    const dbName = REUSE || `jixiao_bench_${randomUUID().slice(0, 8)}`;
     const admin = new pg.Client({ connectionString: PG_URL });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
+    if (!REUSE) await admin.query(`CREATE DATABASE ${dbName}`);
     const url = new URL(PG_URL);
     url.pathname = `/${dbName}`;
     handle = await openDatabase({ url: url.toString(), poolSize: Math.max(10, CONCURRENCY + 2) });
     cleanup = async () => {
       await handle.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      if (KEEP || REUSE) console.log(`kept: --db ${dbName} (drop it with DROP DATABASE ${dbName})`);
+      else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
       await admin.end();
     };
   } else {
@@ -563,11 +650,11 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
     const { province, tables } = generate();
     console.log(`generated in ${((performance.now() - tGen) / 1000).toFixed(1)} s`);
 
-    // Load: each table in one transaction, in order of the foreign keys.
+    // Load: each table in one transaction, in order of the foreign keys (not again into a kept database).
     const raw = rawOf(handle);
     const tLoad = performance.now();
     let totalRows = 0;
-    for (const t of tables) {
+    for (const t of REUSE ? [] : tables) {
       const t0 = performance.now();
       await raw("BEGIN");
       await bulkInsert(raw, t);
@@ -582,6 +669,11 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
           .padStart(7)} rows/s`,
       );
     }
+    if (REUSE) {
+      // the generator's ids are random: the kept database's own province is the one measured
+      const r = await raw("SELECT id, path FROM organisations WHERE parent_id IS NULL LIMIT 1");
+      Object.assign(province, r.rows[0]);
+    }
     const loadS = (performance.now() - tLoad) / 1000;
     const tAnalyze = performance.now();
     await raw("ANALYZE");
@@ -591,16 +683,18 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
 
     // A reviewer of the province, signed in through the API.
     const password = "Bench-Password-2026";
-    const [acc] = await handle.db
-      .insert(accounts)
-      .values({
-        username: "province-reviewer",
-        displayName: "省级审核",
-        passwordHash: await hashPassword(password),
-        mustChangePassword: false,
-      })
-      .returning();
-    await handle.db.insert(memberships).values({ accountId: acc!.id, role: "reviewer", orgId: province.id });
+    if (!REUSE) {
+      const [acc] = await handle.db
+        .insert(accounts)
+        .values({
+          username: "province-reviewer",
+          displayName: "省级审核",
+          passwordHash: await hashPassword(password),
+          mustChangePassword: false,
+        })
+        .returning();
+      await handle.db.insert(memberships).values({ accountId: acc!.id, role: "reviewer", orgId: province.id });
+    }
 
     const errors: unknown[] = [];
     const deps: Deps = {
@@ -613,6 +707,26 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
     const app = createApp(deps);
     const floorBody = { items: [{ id: province.id, name: "floor" }], total: 1 };
     app.get("/bench/floor", (c) => c.json(floorBody));
+    // (e) the same SQL and the same JSON as the API, on routes without session, actor or authorisation
+    const listFilter = {
+      scopePaths: [province.path],
+      underPath: province.path,
+      year: YEAR,
+      state: "approved" as const,
+      sort: "annualFunds" as const,
+      desc: true,
+      page: 3,
+      pageSize: 50,
+    };
+    app.get("/bench/projects", async (c) => {
+      const page = Number(c.req.query("page") ?? "1");
+      const r = await listProjects(handle.db, { ...listFilter, page });
+      return c.json({ items: r.items.map(presentProject), total: r.total, page, pageSize: listFilter.pageSize });
+    });
+    app.get("/bench/scores", async (c) => {
+      const r = await scoresBySubtree(handle.db, province.path, YEAR);
+      return c.json({ items: r, total: r.length, page: 1, pageSize: r.length });
+    });
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
     });
@@ -639,16 +753,6 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
       const direct = (f: () => Promise<unknown>) => async () => Buffer.byteLength(JSON.stringify(await f()));
 
       const listQuery = `orgId=${province.id}&year=${YEAR}&state=approved&sort=annualFunds&order=desc&page=3&pageSize=50`;
-      const listFilter = {
-        scopePaths: [province.path],
-        underPath: province.path,
-        year: YEAR,
-        state: "approved" as const,
-        sort: "annualFunds" as const,
-        desc: true,
-        page: 3,
-        pageSize: 50,
-      };
       const page = (await (
         await fetch(`${base}/api/v1/projects?${listQuery}`, { headers: { Cookie: cookie } })
       ).json()) as {
@@ -676,6 +780,22 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
       };
       const floorHttp = await run("(c) bare Hono JSON (HTTP floor)", get("/bench/floor"));
       const floorOf = new Map<Measured, Measured>();
+      /** The bare route (e) each API case is held against. */
+      const bareOf = new Map<Measured, Measured>();
+      if (CASES === "list") {
+        const last = Math.max(1, Math.ceil(page.total / listFilter.pageSize));
+        for (const n of [1, 3, last]) {
+          const q = listQuery.replace("page=3", `page=${n}`);
+          const api = await run(`(a) GET /projects page ${n}`, get(`/api/v1/projects?${q}`));
+          const bare = await run(`(e) bare route, same SQL, page ${n}`, get(`/bench/projects?page=${n}`));
+          const db = await run(
+            `(d) listProjects page ${n}, same handle`,
+            direct(() => listProjects(handle.db, { ...listFilter, page: n })),
+          );
+          bareOf.set(api, bare);
+          floorOf.set(api, db);
+        }
+      }
       if (CASES === "all") {
         const list = await run("(a) GET /projects (page 3, filter, sort)", get(`/api/v1/projects?${listQuery}`));
         const listDb = await run(
@@ -692,11 +812,18 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
         );
         floorOf.set(list, listDb).set(ex, exDb);
       }
+      if (CASES === "list") {
+        printTable(kind, results, floorHttp, floorOf, bareOf);
+        if (errors.length) console.log(`server errors: ${errors.length}`, errors[0]);
+        return;
+      }
       const sc = await run("(b) GET /rollups/scores", get(`/api/v1/rollups/scores?orgId=${province.id}&year=${YEAR}`));
+      const scBare = await run("(e) bare route, same SQL, scores", get("/bench/scores"));
       const scDb = await run(
         "(d) scoresBySubtree, same handle",
         direct(() => scoresBySubtree(handle.db, province.path, YEAR)),
       );
+      bareOf.set(sc, scBare);
       const bands = scoreBands();
       const sum = await run(
         "(b) GET /rollups/scores/summary",
@@ -708,29 +835,21 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
       );
       const pageQuery = `orgId=${province.id}&year=${YEAR}&grade=${encodeURIComponent("中,差")}&page=1&pageSize=10`;
       const pg10 = await run("(b) GET /rollups/scores (中,差, page of 10)", get(`/api/v1/rollups/scores?${pageQuery}`));
+      const pageBands = bands.filter((b) => b.grade === "中" || b.grade === "差");
       const pg10Db = await run(
-        "(d) scoresBySubtree page, same handle",
-        direct(() =>
-          scoresBySubtree(handle.db, province.path, YEAR, {
+        "(d) scoresBySubtree page + count, same handle",
+        direct(async () => {
+          const items = await scoresBySubtree(handle.db, province.path, YEAR, {
             limit: 10,
             offset: 0,
-            bands: bands.filter((b) => b.grade === "中" || b.grade === "差"),
-          }),
-        ),
+            bands: pageBands,
+          });
+          // a full page does not tell the count: the API asks for it too
+          return { items, total: await countScoresBySubtree(handle.db, province.path, YEAR, pageBands) };
+        }),
       );
       floorOf.set(sc, scDb).set(sum, sumDb).set(pg10, pg10Db);
-      console.log(
-        `\n| ${kind.padEnd(6)} case | req/s | p50 ms | p99 ms | CPU ms/req | bytes | p50 ÷ HTTP floor | p50 ÷ query floor | req/s query floor ÷ API |`,
-      );
-      console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-      for (const m of results) {
-        const q = floorOf.get(m);
-        console.log(
-          `| ${m.name} | ${m.rps.toFixed(0)} | ${m.p50.toFixed(2)} | ${m.p99.toFixed(2)} | ${m.cpuMs.toFixed(2)} | ${m.bytes} | ${
-            m === floorHttp ? "1" : (m.p50 / floorHttp.p50).toFixed(1)
-          } | ${q ? (m.p50 / q.p50).toFixed(2) : ""} | ${q ? (q.rps / m.rps).toFixed(2) : ""} |`,
-        );
-      }
+      printTable(kind, results, floorHttp, floorOf, bareOf);
 
       if (EXPLAIN) {
         const like = `${province.path}%`;
@@ -773,6 +892,7 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
   }
 }
 
+if (REUSE && STORE !== "pg") throw new Error("--db is for --store pg");
 for (const kind of STORE === "both" ? (["pglite", "pg"] as const) : [STORE as "pglite" | "pg"]) {
   await runStore(kind);
 }
