@@ -392,19 +392,35 @@ function fundLine(
   const positional =
     texts.slice(0, minCol).some((t) => t !== "") &&
     order.every(([, c]) => (texts[c] ?? "") === "" || isValue(texts[c]!)) &&
+    // an amount column holding a percent says the cells have moved
+    order.every(([f, c]) => !AMOUNT_FIELDS.has(f) || !PERCENT.test(texts[c] ?? "")) &&
     texts.every((t, i) => i < minCol || fundColumns.has(i) || t === "");
   const values = new Map<FundField, { text: string; column: number }>();
   if (positional) {
     for (const [f, c] of order) values.set(f, { text: texts[c] ?? "", column: c });
   } else if (firstValue >= 0) {
-    const found = texts
+    const cells = texts
       .map((text, column) => ({ text, column }))
       .filter((x) => x.column >= firstValue && x.text !== "");
-    if (found.some((x) => !isValue(x.text))) return undefined;
-    order.forEach(([f], i) => {
-      const v = found[i];
-      if (v) values.set(f, v);
-    });
+    // the values, then perhaps a note (原因…) at the end; a text between values is no fund line
+    const stop = cells.findIndex((x) => !isValue(x.text));
+    const found = stop < 0 ? cells : cells.slice(0, stop);
+    if (found.length === 0 || cells.slice(found.length).some((x) => isValue(x.text))) return undefined;
+    // the rate anchors the line: amounts before it take the fields before 执行率 (nearest first), the points and
+    // score after it the fields after (a header cell with no values of its own — 年度预算数(万元) over the amounts —
+    // shifts nothing then)
+    const pct = found.findIndex((x) => PERCENT.test(x.text));
+    const rateAt = order.findIndex(([f]) => f === "rate");
+    if (pct >= 0 && rateAt >= 0) {
+      for (let i = pct, j = rateAt; i >= 0 && j >= 0; i--, j--) values.set(order[j]![0], found[i]!);
+      for (let i = pct + 1, j = rateAt + 1; i < found.length && j < order.length; i++, j++)
+        values.set(order[j]![0], found[i]!);
+    } else {
+      order.forEach(([f], i) => {
+        const v = found[i];
+        if (v) values.set(f, v);
+      });
+    }
   }
   fillLine(ctx, line, table, r, values, unit);
   return line;

@@ -486,7 +486,7 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
       // Some pages end every row with an empty cell, a bare `|`: read that way too (rows cut at the bare pipes);
       // the reading that fits the header better is kept.
       const bare = items.filter((it) => it.text === "").length;
-      if (bare >= 3) {
+      if (bare >= 2) {
         const rows: Item[] = [];
         let g = 0;
         for (const it of items) {
