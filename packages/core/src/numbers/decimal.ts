@@ -221,8 +221,43 @@ export function round(a: Ratio, digits: number): Ratio {
   return ratio(roundToUnits(a, digits), pow10(digits));
 }
 
+/** 2^52: integers and their sums with one more below it stay exact on doubles. */
+const HALF_SAFE = 4503599627370496;
+
+/**
+ * `roundToUnits` on doubles (the fixed-point fast path) when n·10^digits and d stay below 2^52, where every step is
+ * exact; undefined otherwise (then the bigint path).
+ */
+function unitsOnDoubles(a: Ratio, digits: number): number | undefined {
+  if (!(digits >= 0 && digits < POW10_NUMBER.length && Number.isInteger(digits))) return undefined;
+  if (!(a.n < SAFE && a.n > -SAFE && a.d < SAFE)) return undefined;
+  const num = Number(a.n) * (POW10_NUMBER[digits] as number);
+  const d = Number(a.d);
+  if (!(num < HALF_SAFE && num > -HALF_SAFE && d < HALF_SAFE)) return undefined;
+  const abs = num < 0 ? -num : num;
+  let q = Math.floor(abs / d);
+  let r = abs - q * d;
+  // the double quotient may be one off; the remainder sets it right
+  if (r < 0) {
+    q -= 1;
+    r += d;
+  } else if (r >= d) {
+    q += 1;
+    r -= d;
+  }
+  const units = r * 2 >= d ? q + 1 : q;
+  return units === 0 ? 0 : num < 0 ? -units : units;
+}
+
 /** Decimal text with exactly `digits` decimals, rounded half away from zero: `toFixed(r, 2)` → `88.35`. */
 export function toFixed(a: Ratio, digits: number): string {
+  const fast = unitsOnDoubles(a, digits);
+  if (fast !== undefined) {
+    const abs = String(fast < 0 ? -fast : fast).padStart(digits + 1, "0");
+    if (digits === 0) return fast < 0 ? `-${abs}` : abs;
+    const cut = abs.length - digits;
+    return `${fast < 0 ? "-" : ""}${abs.slice(0, cut)}.${abs.slice(cut)}`;
+  }
   const units = roundToUnits(a, digits);
   const neg = units < 0n;
   const abs = (neg ? -units : units).toString().padStart(digits + 1, "0");
@@ -262,6 +297,8 @@ function smallIntText(v: number): string {
 export function toNumber(a: Ratio, maxDigits = 10): number {
   // an integer below 2^53 is its own shortest text: no rounding, no printing
   if (a.d === 1n && a.n < SAFE && a.n > -SAFE && Number.isInteger(maxDigits) && maxDigits >= 0) return Number(a.n);
+  const fast = unitsOnDoubles(a, maxDigits);
+  if (fast !== undefined) return fast / (POW10_NUMBER[maxDigits] as number);
   if (Number.isInteger(maxDigits) && maxDigits >= 0 && maxDigits < POW10_NUMBER.length) {
     // units / 10^maxDigits with both exact doubles: IEEE division rounds the exact quotient to the nearest
     // double, as reading its decimal text (at most 16 significant digits) does

@@ -6,8 +6,11 @@
  */
 import type { Ratio } from "./decimal.ts";
 
-/** 2^53 as a number: below it, integer products and sums on doubles are exact. */
-const LIMIT = 9007199254740992;
+/**
+ * 2^52: below it integer products are exact on doubles, and so is q × den for a quotient q one too large
+ * (at most num + den < 2^53).
+ */
+const LIMIT = 4503599627370496;
 const LIMIT_BIG = 9007199254740992n;
 const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
 const POW10_BIG = [1n, 10n, 100n, 1000n, 10000n, 100000n, 1000000n];
@@ -37,7 +40,7 @@ function unitsRatio(units: number, digits: number): Ratio {
 
 /**
  * round(p × x ÷ y, digits), rounded half away from zero (decimal.ts `round`), for y > 0 and 0 ≤ digits ≤ 6; undefined
- * when a part or a product would not stay below 2^53 (then use `round(mul(p, div(x, y)), digits)`).
+ * when a part or a product would not stay below 2^52 (then use `round(mul(p, div(x, y)), digits)`).
  */
 export function mulDivRound(p: Ratio, x: Ratio, y: Ratio, digits: number): Ratio | undefined {
   if (digits < 0 || digits > 6 || !Number.isInteger(digits)) return undefined;
