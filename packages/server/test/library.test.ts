@@ -240,6 +240,19 @@ describe.each(STORES)("indicator library on %s", (kind) => {
     ]);
   });
 
+  it("keeps a built library only while the approved goals under the bureau are the same", async () => {
+    const q = `/library/suggestions?orgId=${t.world.unit.id}&q=${encodeURIComponent("执法记录仪")}`;
+    expect((await filler.get(q)).body.items).toEqual([]);
+    // approved in another unit of the same bureau: the next question sees it
+    await project("执法规范化", t.world.sibling.id, 2025, "approved", [
+      ["产出指标", "数量指标", "执法记录仪配备数", "≥30台"],
+    ]);
+    const after = await filler.get(q);
+    expect(after.body.items.map((s: { name: string; typicalTarget: string }) => [s.name, s.typicalTarget])).toEqual([
+      ["执法记录仪配备数", "≥30台"],
+    ]);
+  });
+
   it("answers another tree's organisation as not found", async () => {
     const r = await foreignFiller.get(`/library/suggestions?orgId=${t.world.unit.id}&q=x`);
     expect(r.status).toBe(404);

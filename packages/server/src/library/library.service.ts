@@ -23,6 +23,7 @@ import {
   deleteMark,
   findMark,
   governingBureau,
+  libraryFingerprint,
   marksAbove,
   type StoredUsage,
   upsertMark,
@@ -37,17 +38,29 @@ interface Library {
   marks: LibraryMarkView[];
 }
 
+/**
+ * Built libraries by bureau, kept while the bureau's fingerprint (approved records and organisations under it) is
+ * the same: a unit types many names, and building a province's library (10⁵ indicators) takes about a second.
+ * Bounded; a process-local cache (another process builds its own).
+ */
+const BUILT = new Map<string, { fingerprint: string; entries: LibraryEntry[] }>();
+const BUILT_MAX = 64;
+
+async function entriesOf(deps: Deps, bureau: OrganisationRow): Promise<LibraryEntry[]> {
+  const fingerprint = await libraryFingerprint(deps.db, bureau.path);
+  const kept = BUILT.get(bureau.id);
+  if (kept && kept.fingerprint === fingerprint) return kept.entries;
+  const entries = buildLibrary(await usagesUnder(deps.db, bureau.path));
+  if (BUILT.size >= BUILT_MAX) BUILT.delete(BUILT.keys().next().value!);
+  BUILT.set(bureau.id, { fingerprint, entries });
+  return entries;
+}
+
 async function libraryFor(deps: Deps, actor: Actor | undefined, orgId: string): Promise<Library & { actor: Actor }> {
   const { actor: a, org } = await organisationFor(deps.db, actor, orgId, "business.read");
   const bureau = await governingBureau(deps.db, org);
-  const [usages, marks] = await Promise.all([usagesUnder(deps.db, bureau.path), marksAbove(deps.db, org)]);
-  return {
-    actor: a,
-    org,
-    bureau,
-    entries: buildLibrary(usages),
-    marks: marks.map((m) => presentMark(m, m.orgName)),
-  };
+  const [entries, marks] = await Promise.all([entriesOf(deps, bureau), marksAbove(deps.db, org)]);
+  return { actor: a, org, bureau, entries, marks: marks.map((m) => presentMark(m, m.orgName)) };
 }
 
 export async function suggestionsFor(

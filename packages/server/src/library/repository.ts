@@ -157,3 +157,26 @@ export async function upsertMark(
 export async function deleteMark(db: Db, id: string): Promise<void> {
   await db.delete(libraryMarks).where(eq(libraryMarks.id, id));
 }
+
+/**
+ * What changes when the library under `path` changes: the approved projects and department goals (their number and
+ * last change — an approved record's indicators cannot change without a new revision) and the organisations (a move
+ * changes the subtree). Cheap next to building the library, so a built library is kept while this stays the same.
+ */
+export async function libraryFingerprint(db: Db, path: string): Promise<string> {
+  const [p] = await db
+    .select({ n: sql<string>`count(*)::text`, at: sql<string | null>`max(${projects.updatedAt})::text` })
+    .from(projects)
+    .innerJoin(organisations, eq(organisations.id, projects.orgId))
+    .where(and(eq(projects.workflowState, "approved"), sql`starts_with(${organisations.path}, ${path})`));
+  const [g] = await db
+    .select({ n: sql<string>`count(*)::text`, at: sql<string | null>`max(${departmentGoals.updatedAt})::text` })
+    .from(departmentGoals)
+    .innerJoin(organisations, eq(organisations.id, departmentGoals.orgId))
+    .where(and(eq(departmentGoals.workflowState, "approved"), sql`starts_with(${organisations.path}, ${path})`));
+  const [o] = await db
+    .select({ n: sql<string>`count(*)::text`, at: sql<string | null>`max(${organisations.updatedAt})::text` })
+    .from(organisations)
+    .where(sql`starts_with(${organisations.path}, ${path})`);
+  return [p?.n, p?.at, g?.n, g?.at, o?.n, o?.at].join("|");
+}
