@@ -52,13 +52,7 @@ export const projects = pgTable(
     index("projects_name_idx").on(t.name),
     // The list's page by year and state in order of annual funds (largest first), read in index order and stopped
     // at the page; org_id last (after the unique id it orders nothing) so that the subtree filter reads no table row.
-    index("projects_year_state_funds_idx").on(
-      t.year,
-      t.workflowState,
-      t.annualFunds.desc().nullsLast(),
-      t.id,
-      t.orgId,
-    ),
+    index("projects_year_state_funds_idx").on(t.year, t.workflowState, t.annualFunds.desc().nullsLast(), t.id, t.orgId),
     uniqueIndex("projects_supersedes_uq").on(t.supersedesId),
     workflowStateCheck("projects", t.workflowState),
   ],
