@@ -44,6 +44,18 @@ describe.each(STORES)("refused requests in the audit trail on %s", (kind) => {
     expect(await rowsOf("filler")).toEqual([]);
   });
 
+  it("records a refused path holding U+0000 (%00) as sent, without an error", async () => {
+    // Found by the fast-check of security.malformed: the refusal row itself failed (jsonb refuses U+0000).
+    expect((await viewer.req("DELETE", "/api/v1/duties/%00", undefined, { "X-CSRF-Token": "forged" })).status).toBe(
+      403,
+    );
+    const rows = (await rowsOf("viewer")).map((r) => r.details as { method: string });
+    expect(rows.filter((d) => d.method === "DELETE")).toEqual([
+      { method: "DELETE", path: "/api/v1/duties/%00", status: 403, code: "csrf_failed" },
+    ]);
+    expect(t.errors).toEqual([]);
+  });
+
   it("limits the rows a flood of refusals writes, and says how many were left out", async () => {
     const missing = "/projects/00000000-0000-4000-8000-000000000000";
     for (let i = 0; i < MAX_PER_WINDOW + 20; i++) expect((await filler.get(missing)).status).toBe(404);

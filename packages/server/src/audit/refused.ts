@@ -60,7 +60,9 @@ export function refusalLog(): RefusalLog {
         ip: r.ip,
         details: {
           method: r.method,
-          path: r.path.slice(0, 300),
+          // The path as the client sent it, which may hold U+0000 (decoded from %00): jsonb refuses that character,
+          // so it is written back as %00 — a refusal must never fail to be recorded.
+          path: r.path.replaceAll("\u0000", "%00").slice(0, 300),
           status: r.status,
           code: r.code,
           ...(leftOut ? { leftOutBefore: leftOut } : {}),
