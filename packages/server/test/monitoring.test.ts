@@ -110,6 +110,9 @@ describe.each(STORES)("in-year monitoring on %s", (kind) => {
     expect(byProject[ids.p2!]).toMatchObject({ light: "yellow", behind: "15.00", execution: { rate: "35.00" } });
     expect(byProject[ids.p3!]).toMatchObject({ light: "red", behind: "40.00", execution: { rate: "10.00", month: 6 } });
     expect(w.body.counts).toEqual({ red: 1, yellow: 1, green: 1 });
+    // the test clock is 2 March 2026: the deadline of 15 July 2024 is 365 + 230 days behind, every draft overdue
+    expect(w.body.round.daysLeft).toBe(-595);
+    expect(w.body.items.map((i: { overdue: boolean }) => i.overdue)).toEqual([true, true, true]);
     // worst first by default; by rate ascending on request; filtered by light
     expect(w.body.items.map((i: { light: string }) => i.light)).toEqual(["red", "yellow", "green"]);
     const byRate = await reviewer.get(`/monitoring/rounds/${roundId}/warnings?sort=rate&order=desc`);

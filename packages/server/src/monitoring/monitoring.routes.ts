@@ -4,7 +4,7 @@ import { errorResponses } from "../http/errors.ts";
 import { Money } from "../projects/presenters.ts";
 import { IdParam } from "../projects/projects.routes.ts";
 import { historyRoute, snapshotRoute, snapshotsRoute, workflowActionRoute } from "../workflow/routes.ts";
-import { RecordSchema, RoundSchema, WarningRowSchema } from "./presenters.ts";
+import { RecordSchema, RoundSchema, WarningItemSchema } from "./presenters.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 const Points = z
@@ -87,7 +87,7 @@ export const warningsRoute = createRoute({
         z.object({
           round: RoundSchema,
           counts: z.object({ red: z.number().int(), yellow: z.number().int(), green: z.number().int() }),
-          items: z.array(WarningRowSchema),
+          items: z.array(WarningItemSchema),
         }),
       ),
     },

@@ -104,11 +104,11 @@ export async function listRoundsFor(
     ...(underPath ? { underPath } : {}),
     ...(q.year === undefined ? {} : { year: q.year }),
   });
-  return { items: rows.map(presentRound) };
+  return { items: rows.map((r) => presentRound(r, deps.now())) };
 }
 
 export async function getRound(deps: Deps, actor: Actor | undefined, id: string) {
-  return presentRound((await visibleRound(deps.db, actor, id)).round);
+  return presentRound((await visibleRound(deps.db, actor, id)).round, deps.now());
 }
 
 export interface OpenRoundInput {
@@ -178,7 +178,7 @@ export async function openRound(deps: Deps, actor: Actor | undefined, input: Ope
             })),
         );
       }
-      const after = presentRound({ ...round, orgPath: org.path, orgName: org.name });
+      const after = presentRound({ ...round, orgPath: org.path, orgName: org.name }, deps.now());
       await recordAudit(tx, {
         actor: a,
         orgId: org.id,
@@ -279,7 +279,16 @@ export async function warningList(
   items.sort(q.order === "desc" ? (a, b) => c(b, a) : c);
   const counts = { red: 0, yellow: 0, green: 0 };
   for (const i of items) counts[i.light]++;
-  return { round: presentRound(round), counts, items };
+  const presented = presentRound(round, deps.now());
+  const late = presented.daysLeft < 0;
+  return {
+    round: presented,
+    counts,
+    items: items.map((i) => ({
+      ...i,
+      overdue: late && (i.workflowState === "draft" || i.workflowState === "returned"),
+    })),
+  };
 }
 
 export async function getRecord(deps: Deps, actor: Actor | undefined, id: string) {

@@ -19,6 +19,7 @@ export const RoundSchema = z
     yellowBehind: z.string().openapi({ description: "points behind time progress from which execution is yellow" }),
     redBehind: z.string().openapi({ description: "points behind time progress from which execution is red" }),
     timeProgress: z.string().openapi({ description: "cut-off month ÷ 12, percent with two decimals" }),
+    daysLeft: z.number().int().openapi({ description: "days from today to the deadline (negative: overdue)" }),
     version: z.number().int(),
     createdAt: z.string(),
   })
@@ -27,7 +28,15 @@ export type Round = z.infer<typeof RoundSchema>;
 
 const trimNum = (v: string) => (v.includes(".") ? v.replace(/0+$/, "").replace(/\.$/, "") : v);
 
-export function presentRound(r: RoundWithOrg): Round {
+const DAY = 86_400_000;
+
+/** Whole days from `now`'s date (UTC) to the deadline. */
+export function daysLeft(deadline: string, now: Date): number {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Math.round((Date.parse(`${deadline}T00:00:00Z`) - today) / DAY);
+}
+
+export function presentRound(r: RoundWithOrg, now: Date): Round {
   return {
     id: r.id,
     orgId: r.orgId,
@@ -39,6 +48,7 @@ export function presentRound(r: RoundWithOrg): Round {
     yellowBehind: trimNum(r.yellowBehind),
     redBehind: trimNum(r.redBehind),
     timeProgress: ((r.cutoffMonth * 10000) / 12 / 100).toFixed(2),
+    daysLeft: daysLeft(r.deadline, now),
     version: r.version,
     createdAt: r.createdAt.toISOString(),
   };
@@ -81,6 +91,11 @@ export const WarningRowSchema = z
   })
   .openapi("MonitoringWarning");
 export type WarningRow = z.infer<typeof WarningRowSchema>;
+
+/** A row of the warning list: also whether it is overdue (past the deadline and not submitted). */
+export const WarningItemSchema = WarningRowSchema.extend({
+  overdue: z.boolean().openapi({ description: "past the round's deadline and still draft or returned" }),
+}).openapi("MonitoringWarningItem");
 
 export function presentWarning(r: RecordWithOrg, a: Assessment): WarningRow {
   return {

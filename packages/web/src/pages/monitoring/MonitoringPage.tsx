@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, Select, Space, Table, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import { useAuth } from "../../auth.tsx";
@@ -10,6 +10,7 @@ import { type Light, monitoringEndpoints, type Round, type WarningRow } from "./
 import { LightTag } from "./LightTag.tsx";
 
 const RANK: Record<Light, number> = { red: 2, yellow: 1, green: 0 };
+type Row = WarningRow & { overdue: boolean };
 const num = (v: string | null) => (v === null ? Number.NEGATIVE_INFINITY : Number(v));
 
 /**
@@ -25,7 +26,7 @@ export default function MonitoringPage() {
   const { message } = App.useApp();
   const [rounds, setRounds] = useState<Round[]>();
   const [roundId, setRoundId] = useState<string>();
-  const [list, setList] = useState<{ counts: Record<Light, number>; items: WarningRow[] }>();
+  const [list, setList] = useState<{ counts: Record<Light, number>; items: Row[] }>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{
@@ -144,8 +145,8 @@ export default function MonitoringPage() {
             {round && (
               <Typography.Paragraph data-testid="round-summary">
                 {zh
-                  ? `截至 ${round.cutoffMonth} 月底，时间进度 ${round.timeProgress}%；填报截止 ${round.deadline}；执行落后 ${round.yellowBehind} 个百分点亮黄灯、${round.redBehind} 个百分点亮红灯。`
-                  : `To the end of month ${round.cutoffMonth}, time progress ${round.timeProgress}%; due ${round.deadline}; yellow from ${round.yellowBehind} points behind, red from ${round.redBehind}.`}
+                  ? `截至 ${round.cutoffMonth} 月底，时间进度 ${round.timeProgress}%；填报截止 ${round.deadline}（${round.daysLeft >= 0 ? `剩余 ${round.daysLeft} 天` : `已逾期 ${-round.daysLeft} 天`}）；执行落后 ${round.yellowBehind} 个百分点亮黄灯、${round.redBehind} 个百分点亮红灯。`
+                  : `To the end of month ${round.cutoffMonth}, time progress ${round.timeProgress}%; due ${round.deadline} (${round.daysLeft >= 0 ? `${round.daysLeft} days left` : `${-round.daysLeft} days overdue`}); yellow from ${round.yellowBehind} points behind, red from ${round.redBehind}.`}
                 {list && (
                   <span data-testid="light-counts">
                     {" "}
@@ -155,7 +156,7 @@ export default function MonitoringPage() {
                 )}
               </Typography.Paragraph>
             )}
-            <Table<WarningRow>
+            <Table<Row>
               size="small"
               rowKey="id"
               data-testid="warning-list"
@@ -224,7 +225,16 @@ export default function MonitoringPage() {
                   title: zh ? "状态" : "State",
                   dataIndex: "workflowState",
                   width: 110,
-                  render: (s: WarningRow["workflowState"]) => <StateTag state={s} testId="record-state" />,
+                  render: (s: WarningRow["workflowState"], r) => (
+                    <Space size={2}>
+                      <StateTag state={s} testId="record-state" />
+                      {r.overdue && (
+                        <Tag color="red" data-testid="record-overdue">
+                          {zh ? "逾期" : "Overdue"}
+                        </Tag>
+                      )}
+                    </Space>
+                  ),
                 },
               ]}
             />

@@ -17,6 +17,8 @@ export interface Round {
   yellowBehind: string;
   redBehind: string;
   timeProgress: string;
+  /** Days from today to the deadline (negative: overdue). */
+  daysLeft: number;
   version: number;
 }
 
@@ -132,7 +134,7 @@ export const monitoringEndpoints = {
     redBehind?: string;
   }) => api.post<Round & { records: number }>("/monitoring/rounds", body),
   warnings: (roundId: string) =>
-    api.get<{ round: Round; counts: Record<Light, number>; items: WarningRow[] }>(
+    api.get<{ round: Round; counts: Record<Light, number>; items: (WarningRow & { overdue: boolean })[] }>(
       `/monitoring/rounds/${roundId}/warnings`,
     ),
   record: (id: string) => api.get<MonitoringRecord>(`/monitoring/records/${id}`),
