@@ -27,6 +27,7 @@ export function NameEditor(props: NameEditorProps) {
   const { orgId, value, zh } = props;
   const [items, setItems] = useState<LibrarySuggestion[]>([]);
   const [open, setOpen] = useState(true);
+  const box = useRef<HTMLDivElement>(null);
   // Enter, Tab, Escape or a pick end the edit once; the blur that follows does nothing.
   const done = useRef(false);
   const once =
@@ -36,6 +37,16 @@ export function NameEditor(props: NameEditorProps) {
       done.current = true;
       f(...a);
     };
+
+  // Focused with the caret after what started the edit (a typed character, an input method's text), as the grid's
+  // other editors are: what is typed next goes after it.
+  useEffect(() => {
+    const input = box.current?.querySelector("input");
+    if (!input) return;
+    input.focus();
+    const n = input.value.length;
+    input.setSelectionRange(n, n);
+  }, []);
 
   useEffect(() => {
     if (!value.trim()) {
@@ -103,29 +114,30 @@ export function NameEditor(props: NameEditorProps) {
   }));
 
   return (
-    <AutoComplete
-      autoFocus
-      value={value}
-      options={options}
-      open={listOpen}
-      defaultActiveFirstOption={false}
-      popupMatchSelectWidth={460}
-      onOpenChange={(o) => setOpen(o)}
-      onSearch={() => setOpen(true)}
-      onChange={(v) => props.onChange(String(v ?? ""))}
-      onSelect={(v) => {
-        const s = items.find((x) => x.name === v);
-        if (s) once(props.onPick)(s);
-      }}
-      onBlur={(e) => once(props.onCommit)((e.target as HTMLInputElement).value ?? value, 0, 0)}
-      onKeyDown={keys}
-      style={{ width: "100%" }}
-    >
-      <input
-        data-testid="cell-editor"
-        aria-label={zh ? "三级指标（输入时提示指标库中的指标）" : "Indicator (the library suggests while you type)"}
-        style={{ width: "100%", height: props.height, border: "none", outline: "none", fontSize: 13 }}
-      />
-    </AutoComplete>
+    <div ref={box} style={{ width: "100%" }}>
+      <AutoComplete
+        value={value}
+        options={options}
+        open={listOpen}
+        defaultActiveFirstOption={false}
+        popupMatchSelectWidth={460}
+        onOpenChange={(o) => setOpen(o)}
+        onSearch={() => setOpen(true)}
+        onChange={(v) => props.onChange(String(v ?? ""))}
+        onSelect={(v) => {
+          const s = items.find((x) => x.name === v);
+          if (s) once(props.onPick)(s);
+        }}
+        onBlur={(e) => once(props.onCommit)((e.target as HTMLInputElement).value ?? value, 0, 0)}
+        onKeyDown={keys}
+        style={{ width: "100%" }}
+      >
+        <input
+          data-testid="cell-editor"
+          aria-label={zh ? "三级指标（输入时提示指标库中的指标）" : "Indicator (the library suggests while you type)"}
+          style={{ width: "100%", height: props.height, border: "none", outline: "none", fontSize: 13 }}
+        />
+      </AutoComplete>
+    </div>
   );
 }
