@@ -46,7 +46,7 @@ export class CarryForward {
     await list.waitFor();
     const items = await list.locator(".ant-list-item").allTextContents();
     await this.page.getByRole("button", { name: /知道了|OK/ }).click();
-    await list.waitFor({ state: "detached" }).catch(() => list.waitFor({ state: "hidden" }));
+    await list.waitFor({ state: "hidden" });
     return items;
   }
 }
