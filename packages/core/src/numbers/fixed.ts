@@ -1,8 +1,9 @@
 /**
  * Integer fixed-point fast paths for the exact arithmetic of decimal.ts. A decimal a/b with small parts is worked on
- * JS numbers, which hold every integer below 2^53 exactly; as soon as a product could pass 2^53 the function answers
- * undefined and the caller takes the bigint path. The answers are the same Ratios, in lowest terms, that the bigint
- * path gives (test/numbers/fixed.test.ts checks it on generated inputs).
+ * JS numbers, which hold every integer below 2^53 exactly; as soon as a product could pass 2^52 (the margin the
+ * division's correction needs) the function answers undefined and the caller takes the bigint path. The answers are
+ * the same Ratios, in lowest terms, that the bigint path gives (test/scoring/fixed-point.test.ts checks it on
+ * generated inputs).
  */
 import type { Ratio } from "./decimal.ts";
 
@@ -65,7 +66,7 @@ export function mulDivRound(p: Ratio, x: Ratio, y: Ratio, digits: number): Ratio
   const abs = neg ? -num : num;
   let q = Math.floor(abs / den);
   let r = abs - q * den;
-  // the double quotient may be one off; the remainder sets it right (both stay exact below 2^53)
+  // the double quotient may be one off; the remainder sets it right (q × den stays below 2^53)
   if (r < 0) {
     q -= 1;
     r += den;
