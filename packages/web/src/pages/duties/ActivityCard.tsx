@@ -1,6 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from "@ant-design/icons";
 import { Button, Card, Form, Space } from "antd";
 import { useI18n } from "../../i18n.tsx";
+import type { PreviousValue } from "../projects/IndicatorGrid.tsx";
 import { ActivityIndicators } from "./ActivityIndicators.tsx";
 import { NameAndBudget, TextAreaField } from "./fields.tsx";
 import { type ActivityDraft, emptyIndicator, type IndicatorDraft } from "./model.ts";
@@ -10,6 +11,8 @@ interface ActivityCardProps {
   index: number;
   count: number;
   canEdit: boolean;
+  /** Last year's target and actual by normalised indicator name (a duty carried forward). */
+  previous?: ReadonlyMap<string, PreviousValue> | undefined;
   onChange(fn: (a: ActivityDraft) => ActivityDraft): void;
   onMove(by: -1 | 1): void;
   onDelete(): void;
@@ -82,6 +85,7 @@ export function ActivityCard(p: ActivityCardProps) {
       <ActivityIndicators
         indicators={a.indicators}
         canEdit={p.canEdit}
+        {...(p.previous ? { previous: p.previous } : {})}
         onChange={setInd}
         onAdd={() => p.onChange((x) => ({ ...x, indicators: [...x.indicators, emptyIndicator()] }))}
         onRemove={(k) => p.onChange((x) => ({ ...x, indicators: x.indicators.filter((_, j) => j !== k) }))}

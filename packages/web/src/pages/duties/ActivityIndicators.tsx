@@ -2,8 +2,9 @@ import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Input, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { ClipboardEvent } from "react";
 import { useI18n } from "../../i18n.tsx";
-import { parseTarget, renderTarget } from "../../lib/rules.ts";
+import { normaliseIndicatorName, parseTarget, renderTarget } from "../../lib/rules.ts";
 import { parseClipboardBlock } from "../projects/gridModel.ts";
+import type { PreviousValue } from "../projects/IndicatorGrid.tsx";
 import {
   type IndicatorDraft,
   PASTE_FIELDS,
@@ -24,6 +25,8 @@ import {
 export function ActivityIndicators(p: {
   indicators: IndicatorDraft[];
   canEdit: boolean;
+  /** Last year's target and actual by normalised indicator name (a duty carried forward from last year). */
+  previous?: ReadonlyMap<string, PreviousValue>;
   onChange(k: number, fn: (i: IndicatorDraft) => IndicatorDraft): void;
   onAdd(): void;
   onRemove(k: number): void;
@@ -95,6 +98,7 @@ export function ActivityIndicators(p: {
                     {renderTarget(parseTarget(r.ind.targetText))}
                   </div>
                 )}
+                <LastYear value={p.previous?.get(normaliseIndicatorName(r.ind.name))} zh={zh} />
               </div>
             ),
           },
@@ -244,5 +248,24 @@ function TierCheck({
         )}
       </Space>
     </div>
+  );
+}
+
+/** Last year's actual (and target, in the tooltip) of an indicator of a carried duty. */
+function LastYear({ value, zh }: { value: PreviousValue | undefined; zh: boolean }) {
+  if (!value || (!value.actual && !value.target)) return null;
+  return (
+    <Tooltip
+      title={
+        zh
+          ? `上年指标值：${value.target ?? "—"}；上年实际完成值：${value.actual ?? "—"}`
+          : `Last year's target: ${value.target ?? "—"}; actual: ${value.actual ?? "—"}`
+      }
+    >
+      <Tag color="gold" data-testid="previous-actual" style={{ marginTop: 2 }}>
+        {zh ? "上年实际 " : "last year "}
+        {value.actual ?? "—"}
+      </Tag>
+    </Tooltip>
   );
 }

@@ -4,6 +4,7 @@ import { useAuth } from "../../auth.tsx";
 import { FindingsPanel, useFindings } from "../../components/findings/index.ts";
 import { useI18n } from "../../i18n.tsx";
 import { useWorkspace } from "../../workspace.tsx";
+import { previousValuesOf, useCarriedRecords } from "../library/usePreviousValues.ts";
 import { ActivityCard } from "./ActivityCard.tsx";
 import { AddDutyModal } from "./AddDutyModal.tsx";
 import type { Duty } from "./api.ts";
@@ -27,6 +28,8 @@ export default function DutiesPage() {
   const ws = useWorkspace();
   const { user } = useAuth();
   const w = useDutyWork();
+  // Duties carried forward from last year: last year's target and actual beside each indicator (issue 17).
+  const carried = useCarriedRecords(ws.orgId, ws.year);
   // What is chosen belongs to the organisation, year and language it was chosen in (another one reads again).
   const scope = `${ws.orgId}|${ws.year}|${lang}`;
   const [chosen, setChosen] = useState<{ scope: string; sel?: Selection }>({ scope });
@@ -105,6 +108,10 @@ export default function DutiesPage() {
                 index={sel.activity}
                 count={draft.activities.length}
                 canEdit={editable}
+                previous={previousValuesOf(
+                  carried?.find((r) => r.targetId === duty.id),
+                  activity.name,
+                )}
                 onChange={(fn) => editActivity(duty.id, sel.activity!, fn)}
                 onMove={(by) => {
                   const to = sel.activity! + by;

@@ -1,34 +1,18 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { normaliseIndicatorName } from "../../lib/rules.ts";
 import type { PreviousValue } from "../projects/IndicatorGrid.tsx";
-import { libraryEndpoints } from "./api.ts";
+import { type CarriedRecord, libraryEndpoints } from "./api.ts";
 
-/**
- * Last year's target and actual of each indicator of a record carried forward from last year (GET /carry-forward),
- * by normalised name; undefined while loading or when the record was not carried (nothing to show then).
- */
-export function usePreviousValues(
-  orgId: string | undefined,
-  year: number | undefined,
-  recordId: string | undefined,
-): ReadonlyMap<string, PreviousValue> | undefined {
-  const [map, setMap] = useState<ReadonlyMap<string, PreviousValue>>();
+/** The records carried forward to a year for an organisation (GET /carry-forward); undefined while loading. */
+export function useCarriedRecords(orgId: string | undefined, year: number | undefined): CarriedRecord[] | undefined {
+  const [items, setItems] = useState<CarriedRecord[]>();
   useEffect(() => {
-    if (!orgId || !year || !recordId) return;
+    if (!orgId || !year) return;
     let live = true;
     libraryEndpoints
       .carried(orgId, year)
       .then((r) => {
-        const rec = r.items.find((i) => i.targetId === recordId);
-        if (!live || !rec) return;
-        setMap(
-          new Map(
-            rec.indicators.map((i) => [
-              normaliseIndicatorName(i.name),
-              { target: i.previousTarget, actual: i.previousActual },
-            ]),
-          ),
-        );
+        if (live) setItems(r.items);
       })
       .catch(() => {
         // last year's values are a help: without them the page works as before
@@ -36,6 +20,36 @@ export function usePreviousValues(
     return () => {
       live = false;
     };
-  }, [orgId, year, recordId]);
+  }, [orgId, year]);
+  return items;
+}
+
+/**
+ * Last year's target and actual of each indicator of one carried record, by normalised name — for a duty, the
+ * indicators of the activity of that name first (an activity renamed since: any activity's of that name).
+ */
+export function previousValuesOf(
+  record: CarriedRecord | undefined,
+  activity?: string,
+): ReadonlyMap<string, PreviousValue> | undefined {
+  if (!record) return undefined;
+  const map = new Map<string, PreviousValue>();
+  const own = record.indicators.filter((i) => activity === undefined || i.activity === activity);
+  for (const i of [...record.indicators.filter((x) => !own.includes(x)), ...own]) {
+    map.set(normaliseIndicatorName(i.name), { target: i.previousTarget, actual: i.previousActual });
+  }
   return map;
+}
+
+/**
+ * Last year's target and actual of each indicator of a record carried forward from last year, by normalised name;
+ * undefined while loading or when the record was not carried (nothing to show then).
+ */
+export function usePreviousValues(
+  orgId: string | undefined,
+  year: number | undefined,
+  recordId: string | undefined,
+): ReadonlyMap<string, PreviousValue> | undefined {
+  const items = useCarriedRecords(orgId, year);
+  return useMemo(() => previousValuesOf(items?.find((i) => i.targetId === recordId)), [items, recordId]);
 }
