@@ -110,6 +110,19 @@ describe.each(STORES)("in-year monitoring on %s", (kind) => {
     expect(byProject[ids.p2!]).toMatchObject({ light: "yellow", behind: "15.00", execution: { rate: "35.00" } });
     expect(byProject[ids.p3!]).toMatchObject({ light: "red", behind: "40.00", execution: { rate: "10.00", month: 6 } });
     expect(w.body.counts).toEqual({ red: 1, yellow: 1, green: 1 });
+    // per unit, worst first: the sibling (one red), the unit (one yellow, one green)
+    expect(
+      w.body.units.map((u: { orgId: string; light: string; red: number; yellow: number; green: number }) => [
+        u.orgId,
+        u.light,
+        u.red,
+        u.yellow,
+        u.green,
+      ]),
+    ).toEqual([
+      [t.world.sibling.id, "red", 1, 0, 0],
+      [t.world.unit.id, "yellow", 0, 1, 1],
+    ]);
     // the test clock is 2 March 2026: the deadline of 15 July 2024 is 365 + 230 days behind, every draft overdue
     expect(w.body.round.daysLeft).toBe(-595);
     expect(w.body.items.map((i: { overdue: boolean }) => i.overdue)).toEqual([true, true, true]);

@@ -87,6 +87,18 @@ export const warningsRoute = createRoute({
         z.object({
           round: RoundSchema,
           counts: z.object({ red: z.number().int(), yellow: z.number().int(), green: z.number().int() }),
+          units: z
+            .array(
+              z.object({
+                orgId: z.string().uuid(),
+                orgName: z.string(),
+                light: z.enum(["green", "yellow", "red"]).openapi({ description: "the worst of its records" }),
+                red: z.number().int(),
+                yellow: z.number().int(),
+                green: z.number().int(),
+              }),
+            )
+            .openapi({ description: "per unit, worst first" }),
           items: z.array(WarningItemSchema),
         }),
       ),

@@ -232,6 +232,27 @@ function compareRows(sort: WarningSort): (a: WarningRow, b: WarningRow) => numbe
   }
 }
 
+/** Per unit: its worst light and how many of its records have each, worst units first (then by name). */
+function unitLights(items: readonly WarningRow[]) {
+  const byOrg = new Map<
+    string,
+    { orgId: string; orgName: string; light: WarningRow["light"]; red: number; yellow: number; green: number }
+  >();
+  for (const i of items) {
+    const u = byOrg.get(i.orgId) ?? { orgId: i.orgId, orgName: i.orgName, light: "green", red: 0, yellow: 0, green: 0 };
+    u[i.light]++;
+    if (RANK[i.light] > RANK[u.light]) u.light = i.light;
+    byOrg.set(i.orgId, u);
+  }
+  return [...byOrg.values()].sort(
+    (a, b) =>
+      RANK[b.light] - RANK[a.light] ||
+      b.red - a.red ||
+      b.yellow - a.yellow ||
+      a.orgName.localeCompare(b.orgName, "zh-Hans-CN"),
+  );
+}
+
 /** The warning list of a round: its records in the reader's scope, with lights, sorted and filtered. */
 export async function warningList(
   deps: Deps,
@@ -284,6 +305,7 @@ export async function warningList(
   return {
     round: presented,
     counts,
+    units: unitLights(items),
     items: items.map((i) => ({
       ...i,
       overdue: late && (i.workflowState === "draft" || i.workflowState === "returned"),

@@ -6,7 +6,7 @@ import { StateTag } from "../../components/workflow/index.ts";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { useWorkspace } from "../../workspace.tsx";
-import { type Light, monitoringEndpoints, type Round, type WarningRow } from "./api.ts";
+import { type Light, monitoringEndpoints, type Round, type UnitLight, type WarningRow } from "./api.ts";
 import { LightTag } from "./LightTag.tsx";
 
 const RANK: Record<Light, number> = { red: 2, yellow: 1, green: 0 };
@@ -26,7 +26,7 @@ export default function MonitoringPage() {
   const { message } = App.useApp();
   const [rounds, setRounds] = useState<Round[]>();
   const [roundId, setRoundId] = useState<string>();
-  const [list, setList] = useState<{ counts: Record<Light, number>; items: Row[] }>();
+  const [list, setList] = useState<{ counts: Record<Light, number>; units: UnitLight[]; items: Row[] }>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{
@@ -155,6 +155,18 @@ export default function MonitoringPage() {
                   </span>
                 )}
               </Typography.Paragraph>
+            )}
+            {list && list.units.length > 1 && (
+              <Space wrap style={{ marginBottom: 8 }} data-testid="unit-lights">
+                {list.units.map((u) => (
+                  <Space key={u.orgId} size={2}>
+                    <LightTag light={u.light} zh={zh} testId="unit-light" />
+                    <Typography.Text>
+                      {u.orgName}（{u.red}/{u.yellow}/{u.green}）
+                    </Typography.Text>
+                  </Space>
+                ))}
+              </Space>
             )}
             <Table<Row>
               size="small"

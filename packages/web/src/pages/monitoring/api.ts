@@ -55,6 +55,16 @@ export interface WarningRow {
   reasons: Reason[];
 }
 
+/** A unit's worst light in a round and its records' count per light. */
+export interface UnitLight {
+  orgId: string;
+  orgName: string;
+  light: Light;
+  red: number;
+  yellow: number;
+  green: number;
+}
+
 export interface MonitoringIndicator {
   id: string;
   level1: string | null;
@@ -134,9 +144,12 @@ export const monitoringEndpoints = {
     redBehind?: string;
   }) => api.post<Round & { records: number }>("/monitoring/rounds", body),
   warnings: (roundId: string) =>
-    api.get<{ round: Round; counts: Record<Light, number>; items: (WarningRow & { overdue: boolean })[] }>(
-      `/monitoring/rounds/${roundId}/warnings`,
-    ),
+    api.get<{
+      round: Round;
+      counts: Record<Light, number>;
+      units: UnitLight[];
+      items: (WarningRow & { overdue: boolean })[];
+    }>(`/monitoring/rounds/${roundId}/warnings`),
   record: (id: string) => api.get<MonitoringRecord>(`/monitoring/records/${id}`),
   fill: (
     id: string,
