@@ -125,10 +125,17 @@ function startsIndicatorRow(texts: string[]): boolean {
     .some((t) => ["level1", "level2", "level12"].includes(cellKind(t)));
 }
 
+/**
+ * A total row: its first cell says 总分 (合计…), or — the national form's last row, `其他需要说明事项 | 无 | 总分 | 100 |
+ * 96 | 优` — a cell says 总分 after a 其他需要说明事项 cell.
+ */
 function isTotalRow(cells: string[]): boolean {
-  const first = cells.map(norm).find((t) => t !== "");
-  return first !== undefined && TOTAL.test(first);
+  const texts = cells.map(norm).filter((t) => t !== "");
+  if (texts[0] !== undefined && TOTAL.test(texts[0])) return true;
+  return OTHER_MATTERS.test(texts[0] ?? "") && texts.some((t) => t === "总分");
 }
+
+const OTHER_MATTERS = /^其他需(要)?说明(的)?事项$/;
 
 /** Rows of every table, in document order. */
 function rowsOf(blocks: Block[]): RowRef[] {
@@ -215,6 +222,9 @@ export function readProjectSelfEvaluations(
     if (isEmptyRow(table, r)) continue;
     const texts = cells.map(tidy);
     consumed.add(table);
+    // the funds' unit in a caption cell of the form's head (项目资金 (元)), wherever the row puts it
+    const caption = texts.find((t) => /资金.{0,4}[(（]\s*(万元|元)\s*[)）]$/.test(t));
+    if (caption && mode === "head") unit = unitIn(caption) ?? unit;
 
     // labels: 项目名称 starts a project; 主管部门 / 实施单位 fill it
     const labelled = texts.some((t) => labelOf(t) !== undefined);
@@ -392,8 +402,8 @@ function fundLine(
   const positional =
     texts.slice(0, minCol).some((t) => t !== "") &&
     order.every(([, c]) => (texts[c] ?? "") === "" || isValue(texts[c]!)) &&
-    // an amount column holding a percent says the cells have moved
-    order.every(([f, c]) => !AMOUNT_FIELDS.has(f) || !PERCENT.test(texts[c] ?? "")) &&
+    // a percent anywhere but under 执行率 says the cells have moved
+    order.every(([f, c]) => f === "rate" || !PERCENT.test(texts[c] ?? "")) &&
     texts.every((t, i) => i < minCol || fundColumns.has(i) || t === "");
   const values = new Map<FundField, { text: string; column: number }>();
   if (positional) {
@@ -423,6 +433,9 @@ function fundLine(
     }
   }
   fillLine(ctx, line, table, r, values, unit);
+  // a form whose only budget column is 年初预算数 (the rate's denominator, 执行率(B/A)): that is the year's budget
+  if (!cols.has("budget") && !cols.has("adjustment") && line.initial && line.budget === undefined)
+    line.budget = line.initial;
   return line;
 }
 

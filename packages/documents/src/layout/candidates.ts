@@ -14,7 +14,15 @@ import { trimCell } from "../text/common.ts";
 import { columnField, FORM_LABELS, matchHeader } from "../vocabulary/columns.ts";
 import { alignRow, segmentRows } from "./align.ts";
 import { clip, type Line } from "./lines.ts";
-import { findHeaderRun, finish, type Proposal, pageBreaks, type Row, tableColumns } from "./proposal.ts";
+import {
+  composeHeaderRows,
+  findHeaderRun,
+  finish,
+  type Proposal,
+  pageBreaks,
+  type Row,
+  tableColumns,
+} from "./proposal.ts";
 import {
   type Column,
   charWidth,
@@ -83,7 +91,12 @@ function tablesFromItems(
   candidate: string,
   items: Item[],
   file: string,
-  opts: { merge: boolean; groups: "auto" | "never" | "lines"; breaks: (a: number, b: number) => boolean },
+  opts: {
+    merge: boolean;
+    groups: "auto" | "never" | "lines";
+    breaks: (a: number, b: number) => boolean;
+    lineShared?: boolean;
+  },
 ): Proposal[] {
   const out: Proposal[] = [];
   const texts = items.map((i) => i.text);
@@ -92,7 +105,15 @@ function tablesFromItems(
     const run = findHeaderRun(texts, 3, pos);
     if (!run) break;
     const next = findHeaderRun(texts, 3, run.end);
-    const stop = next ? next.start : items.length;
+    let stop = next ? next.start : items.length;
+    // Rows glued into one line (opts.lineShared): the next header may start inside a line whose first items are
+    // this table's; the table ends on the line before it, so that the two tables do not claim the same line.
+    if (next && opts.lineShared) {
+      const headerLine = items[next.start]!.line;
+      let k = stop;
+      while (k > run.end && items[k - 1]!.line === headerLine) k--;
+      if (k > run.end) stop = k;
+    }
     // A label before the header, in its own group or line: 绩效指标, 项目资金(万元).
     const prev = items[run.start - 1];
     const labelled =
@@ -101,7 +122,7 @@ function tablesFromItems(
       prev.group === items[run.start]!.group &&
       [...prev.text].length <= 16 &&
       !isPlaceholder(prev.text);
-    const cols: Column[] = tableColumns(labelled ? prev.text : "", run);
+    const cols: Column[] = tableColumns(labelled ? prev.text : "", composeHeaderRows(run));
     const notes: DocumentNote[] = [];
     const data = joinBrokenNames(items.slice(run.end, stop)).filter((it) => {
       if (!isPlaceholder(it.text)) return true;
@@ -497,6 +518,56 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
           out.push(p);
       }
       continue;
+    }
+    // The cells in order, whatever the rows: a page that ran several rows of the table into one `|` line (merged
+    // cells left out, rows glued) is cut into rows by the header's width and the values' shapes, like a stream;
+    // the reading that fits the header better is kept.
+    const streamed: Item[] = [];
+    for (const l of content) {
+      const t = l.text.trim();
+      if (RULE.test(t) && /[-—=]{2,}/.test(t)) continue;
+      for (const c of t
+        .replace(/^[|｜]/, "")
+        .replace(/[|｜]$/, "")
+        .split(/[|｜]/)) {
+        const text = trimCell(c);
+        // a line is a group: a label cell before a header attaches to it only on the header's own line
+        if (text !== "") streamed.push({ text, line: l.no, group: l.no });
+      }
+    }
+    // glued: a line holds more filled cells than the widest header has columns (a row a line never does)
+    const perLine = new Map<number, number>();
+    for (const x of streamed) perLine.set(x.line, (perLine.get(x.line) ?? 0) + 1);
+    const streamedTexts = streamed.map((x) => x.text);
+    let widest = 0;
+    for (let run = findHeaderRun(streamedTexts, 3, 0); run; run = findHeaderRun(streamedTexts, 3, run.end)) {
+      widest = Math.max(widest, run.columns.length);
+    }
+    if (widest > 0 && Math.max(...perLine.values()) > widest + 2) {
+      // the form's head before the first header: each line holding a form label (项目名称, 主管部门…) is a row
+      const first = findHeaderRun(streamedTexts, 3);
+      const headLines = content.filter((l) => first === undefined || l.no < streamed[first.start]!.line);
+      const labelRows: Row[] = [];
+      const labels = new Set<string>();
+      for (const l of headLines) {
+        const cells = streamed.filter((x) => x.line === l.no).map((x) => x.text);
+        const named = cells.filter((c) => formLabel(c));
+        if (named.length === 0) continue;
+        for (const c of named) labels.add(columnField(c)!);
+        labelRows.push({ cells, line: l.no });
+      }
+      if (labelRows.length > 0) {
+        const p = finish("pipe-stream", labelRows, -1, labels.size, [], file, { explicit: true });
+        p.known = labels.size;
+        out.push(p);
+      }
+      for (const p of tablesFromItems("pipe-stream", streamed, file, {
+        merge: false,
+        groups: "never",
+        breaks,
+        lineShared: true,
+      }))
+        out.push(p);
     }
     const allRows: Row[] = [];
     for (const { line: l, end } of rowLines(content)) {

@@ -29,6 +29,7 @@ export type CandidateName =
   | "pdf-text"
   | "pipe"
   | "pipe-cells"
+  | "pipe-stream"
   | "stream"
   | "tokens"
   | "spaced"
@@ -66,6 +67,7 @@ export const ALL_CANDIDATES: readonly CandidateName[] = [
   "pdf-text",
   "pipe",
   "pipe-cells",
+  "pipe-stream",
   "stream",
   "tokens",
   "spaced",
@@ -165,7 +167,8 @@ export function recoverLayout(given: string, file: string, opts: LayoutOptions =
     const lines = prep.lines.slice(r.from - 1, r.to);
     const proposals: Proposal[] = [];
     for (const [name, read] of READERS) {
-      if (!allowed.has(name) && !(name === "pipe" && allowed.has("pipe-cells"))) continue;
+      if (!allowed.has(name) && !(name === "pipe" && (allowed.has("pipe-cells") || allowed.has("pipe-stream"))))
+        continue;
       try {
         proposals.push(...read(lines, file).filter((p) => allowed.has(p.candidate as CandidateName)));
       } catch {

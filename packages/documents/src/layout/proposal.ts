@@ -77,6 +77,34 @@ export function findHeaderRun(items: readonly string[], min = 3, from = 0): Head
   return undefined;
 }
 
+/**
+ * A header run that is two header rows run together: a field named twice (年度指标值 … 指标值) says so. The national
+ * form's indicator header is printed on two rows, `绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差…` over
+ * `一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位` (年度指标值 spans 性质, 值 and 单位); read in order, the
+ * cells of both come as one run. The lower row starts at its first 一级 (or 二级, 三级) column; the columns are the
+ * lower row's, then the upper row's right of the field they share — the same rule the table readers apply to two
+ * header rows (import/project-self-evaluation.ts, spanFromAbove). A run naming no field twice is kept as it is.
+ */
+export function composeHeaderRows(run: HeaderRun): HeaderRun {
+  const fields = run.columns.map((c) => c.field);
+  if (new Set(fields).size === fields.length) return run;
+  const distinct = (cs: readonly Column[]) => new Set(cs.map((c) => c.field)).size === cs.length;
+  for (const start of ["level1", "level2", "name"] as const) {
+    for (let k = 1; k < run.columns.length; k++) {
+      if (run.columns[k]!.field !== start) continue;
+      const upper = run.columns.slice(0, k);
+      const lower = run.columns.slice(k);
+      if (!distinct(upper) || !distinct(lower)) continue;
+      const shared = upper.filter((c) => lower.some((d) => d.field === c.field));
+      if (shared.length !== 1) continue;
+      const from = upper.indexOf(shared[0]!);
+      const columns = [...lower, ...upper.slice(from + 1)];
+      return { ...run, columns, known: new Set(columns.map((c) => c.field)).size };
+    }
+  }
+  return run;
+}
+
 /** A row label column before the header's named columns (项目资金(万元), 绩效指标): used only if a row fills it. */
 export function labelColumn(header: string): Column {
   return { header, shape: "text", bias: -0.2 };
