@@ -41,6 +41,11 @@ const ACTION: Record<string, [string, string]> = {
   "export.batch": ["批量导出", "Batch export"],
   "publication.publish": ["公开", "Published"],
   "publication.withdraw": ["撤回公开", "Withdrew a publication"],
+  "library.mark": ["标记指标库条目", "Marked a library entry"],
+  "library.unmark": ["清除指标库标记", "Cleared a library mark"],
+  "carry_forward.run": ["结转上年", "Carried last year forward"],
+  "project.carry_forward": ["由上年结转项目", "Project carried from last year"],
+  "duty.carry_forward": ["由上年结转职责", "Duty carried from last year"],
 };
 
 const ENTITY: Record<string, [string, string]> = {
@@ -66,6 +71,7 @@ const ENTITY: Record<string, [string, string]> = {
   job: ["后台任务", "Job"],
   scoring_scheme: ["评分方案", "Scoring scheme"],
   publication: ["信息公开", "Publication"],
+  library_mark: ["指标库标记", "Library mark"],
   auth: ["登录", "Sign-in"],
   role: ["角色", "Role"],
   workflow: ["审核", "Review"],

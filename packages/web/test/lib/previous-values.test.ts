@@ -50,3 +50,20 @@ describe("previousValuesOf (last year's values beside a carried record's targets
     expect(previousValuesOf(undefined)).toBeUndefined();
   });
 });
+
+describe("the audit trail says the library's and the carry-forward's actions in words", () => {
+  it("names each action and the mark's record type", async () => {
+    const { auditActionText, entityTypeText } = await import("../../src/lib/auditText.ts");
+    const said = [
+      "library.mark",
+      "library.unmark",
+      "carry_forward.run",
+      "project.carry_forward",
+      "duty.carry_forward",
+    ].map((a) => auditActionText(a, "zh"));
+    // none falls back to showing its code
+    for (const [i, a] of said.entries()) expect(a, String(i)).not.toMatch(/[a-z_]+\.[a-z_]+/);
+    expect(new Set(said).size).toBe(5);
+    expect(entityTypeText("library_mark", "en")).toBe("Library mark");
+  });
+});
