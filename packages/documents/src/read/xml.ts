@@ -269,9 +269,16 @@ export function createXmlParser(handlers: XmlHandlers, opts: XmlOptions = {}): X
     const lt = src.indexOf("<", i);
     if (lt < 0 && !final) {
       // Text running past the chunk: hand over what is safe (not a cut entity reference) and wait.
+      // A reference's ";" is looked for within 32 characters: the earliest "&" of the last 33 that has no ";" after
+      // it in this chunk may still take its ";" from the next one, and so may every "&" after it.
       let cut = n;
-      const amp = src.lastIndexOf("&", n - 1);
-      if (amp >= i && amp > n - 33 && src.indexOf(";", amp) < 0) cut = amp;
+      for (let k = src.indexOf("&", Math.max(i, n - 33)); k >= 0 && k < n; k = src.indexOf("&", k + 1)) {
+        const semi = src.indexOf(";", k);
+        if (semi < 0 || semi >= n) {
+          cut = k;
+          break;
+        }
+      }
       if (cut > i) {
         const piece = src.slice(i, cut);
         if (handlers.text) handlers.text(decodeEntities(piece, html, loc));
