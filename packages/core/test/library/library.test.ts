@@ -42,6 +42,20 @@ describe("normaliseIndicatorName", () => {
     expect(normaliseIndicatorName("案件办结率（%）")).not.toBe(normaliseIndicatorName("案件办结数（件）"));
   });
 
+  it("drops a bracket only when it holds a unit; other words in it are content", () => {
+    for (const n of [
+      "培训人数（万人）",
+      "培训人数(单位：人)",
+      "人均费用（元/人/天）",
+      "培训人数【人次】",
+      "培训人数（）",
+    ]) {
+      expect(normaliseIndicatorName(n), n).toBe(n.startsWith("人均") ? "人均费用" : "培训人数");
+    }
+    expect(normaliseIndicatorName("满意度（学员）")).not.toBe(normaliseIndicatorName("满意度（群众）"));
+    expect(normaliseIndicatorName("满意度（学员）")).toBe("满意度学员");
+  });
+
   it("keeps a long bracket (content, not a unit) and Latin letters lower-cased", () => {
     expect(normaliseIndicatorName("设备采购（含安装调试及人员培训）")).toBe("设备采购含安装调试及人员培训");
     expect(normaliseIndicatorName("ＧＰＳ覆盖率")).toBe("gps覆盖率");
