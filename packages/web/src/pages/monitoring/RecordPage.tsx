@@ -238,7 +238,7 @@ export default function MonitoringRecordPage() {
           scroll={{ x: true }}
           columns={[
             { title: zh ? "一级" : "L1", dataIndex: "level1", width: 90 },
-            { title: zh ? "三级指标" : "Indicator", dataIndex: "name" },
+            { title: zh ? "三级指标" : "Indicator", dataIndex: "name", width: 150 },
             { title: zh ? "年度指标值" : "Target", dataIndex: "target", width: 100 },
             {
               title: zh ? `1–${rec.cutoffMonth}月完成值` : "To date",
