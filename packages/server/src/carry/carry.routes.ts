@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses } from "../http/errors.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
-const Kind = z.enum(["duty", "project"]);
+const Kind = z.enum(["duty", "project", "goal"]);
 
 export const CarryForwardResultSchema = z
   .object({

@@ -1,0 +1,2 @@
+ALTER TABLE "carried_records" DROP CONSTRAINT "carried_records_kind_ck";--> statement-breakpoint
+ALTER TABLE "carried_records" ADD CONSTRAINT "carried_records_kind_ck" CHECK ("carried_records"."kind" IN ('duty', 'project', 'goal'));
