@@ -164,6 +164,15 @@ describe.each(STORES)("in-year monitoring on %s", (kind) => {
       indicators: [{ id: a!.id, likelihood: "大概能" }],
     });
     expect(bad.status).toBe(400);
+    // a row of another record is refused at its place in the body, and nothing is written
+    const other = await recordOf(filler, ids.p2!);
+    const foreignRow = await filler.patch(`/monitoring/records/${rec.id}`, {
+      version: 1,
+      indicators: [{ id: other.indicators[0].id, progress: "1" }],
+    });
+    expect(foreignRow.status).toBe(400);
+    expect(foreignRow.body.error.location).toEqual({ path: "indicators[0].id" });
+    expect((await filler.get(`/monitoring/records/${other.id}`)).body.indicators[0].progress).toBeNull();
     const saved = await filler.patch(`/monitoring/records/${rec.id}`, {
       version: 1,
       indicators: [
