@@ -11,8 +11,9 @@ import { insertDuty, replaceActivities } from "../src/duties/repository.ts";
 import { activities, activityIndicators, duties } from "../src/duties/schema.ts";
 import { insertEvaluation } from "../src/evaluations/repository.ts";
 import { evaluationItems } from "../src/evaluations/schema.ts";
+import { insertGoal } from "../src/goals/repository.ts";
 import { insertIndicator } from "../src/indicators/repository.ts";
-import { indicators } from "../src/indicators/schema.ts";
+import { departmentGoals, indicators } from "../src/indicators/schema.ts";
 import { insertProject } from "../src/projects/repository.ts";
 import { projects } from "../src/projects/schema.ts";
 import { fiscalYears } from "../src/years/schema.ts";
@@ -112,6 +113,30 @@ describe.each(STORES)("carry-forward on %s", (kind) => {
     const adjusted = await project("调整过的项目", { attribute: "经常性", revision: 2, supersedesId: old.id });
     ids.adjusted = adjusted.id;
     ids.old = old.id;
+
+    // the department-overall goal of 2024 (revision 2 approved) and its self-evaluation
+    await insertGoal(db, { orgId, year: 2024, revision: 1, workflowState: "approved", annualGoal: "旧版" });
+    const goal = await insertGoal(db, {
+      orgId,
+      year: 2024,
+      revision: 2,
+      workflowState: "approved",
+      annualGoal: "保障道路交通安全畅通",
+    });
+    ids.goal = goal.id;
+    const g1 = await insertIndicator(db, { departmentGoalId: goal.id, level: 1, name: "产出指标" });
+    const g2 = await insertIndicator(db, { departmentGoalId: goal.id, level: 2, name: "数量指标", parentId: g1.id });
+    const g3 = await insertIndicator(db, {
+      departmentGoalId: goal.id,
+      level: 3,
+      name: "接处警数量",
+      parentId: g2.id,
+      targetText: "≥3000起",
+    });
+    const de = await insertEvaluation(db, { kind: "department", orgId, year: 2024, departmentGoalId: goal.id });
+    await db
+      .insert(evaluationItems)
+      .values({ evaluationId: de.id, indicatorId: g3.id, name: "接处警数量", actualText: "3312起" });
   });
 
   it("refuses everyone but the unit's filler, a missing year and a closed one", async () => {
@@ -131,7 +156,14 @@ describe.each(STORES)("carry-forward on %s", (kind) => {
   it("copies duties and continuing projects as drafts of the new year, with their indicators", async () => {
     const r = await filler.post("/carry-forward", { orgId: t.world.unit.id, year: 2025 });
     expect(r.status).toBe(200);
-    expect(r.body.created).toEqual({ duties: 1, activities: 1, activityIndicators: 2, projects: 5, indicators: 4 });
+    expect(r.body.created).toEqual({
+      duties: 1,
+      activities: 1,
+      activityIndicators: 2,
+      projects: 5,
+      goals: 1,
+      indicators: 7,
+    });
     const status = Object.fromEntries(r.body.items.map((i: { name: string; status: string }) => [i.name, i.status]));
     expect(status).toEqual({
       道路交通安全管理: "created",
@@ -142,7 +174,27 @@ describe.each(STORES)("carry-forward on %s", (kind) => {
       调整过的项目: "created",
       // the year in a name follows the new year
       "2025年度执法记录仪运维": "created",
+      部门整体绩效目标: "created",
     });
+    // the newest approved revision of the goal, as a draft with its tree
+    const goalItem = r.body.items.find((i: { kind: string }) => i.kind === "goal");
+    expect(goalItem.sourceId).toBe(ids.goal);
+    const [newGoal] = await t.deps.db.select().from(departmentGoals).where(eq(departmentGoals.id, goalItem.targetId));
+    expect(newGoal).toMatchObject({
+      year: 2025,
+      revision: 1,
+      workflowState: "draft",
+      annualGoal: "保障道路交通安全畅通",
+    });
+    const goalTree = await t.deps.db
+      .select()
+      .from(indicators)
+      .where(eq(indicators.departmentGoalId, goalItem.targetId));
+    expect(goalTree.map((i) => [i.level, i.name]).sort()).toEqual([
+      [1, "产出指标"],
+      [2, "数量指标"],
+      [3, "接处警数量"],
+    ]);
     const adjusted = r.body.items.find((i: { name: string }) => i.name === "调整过的项目");
     expect(adjusted.sourceId).toBe(ids.adjusted);
 
@@ -247,6 +299,14 @@ describe.each(STORES)("carry-forward on %s", (kind) => {
       ["宣传场次", "交通安全宣传", "26场"],
       ["宣传覆盖率", "交通安全宣传", "93%"],
     ]);
+    const goal = r.body.items.find((i: { kind: string }) => i.kind === "goal");
+    expect(
+      goal.indicators.map((i: { name: string; previousTarget: string; previousActual: string }) => [
+        i.name,
+        i.previousTarget,
+        i.previousActual,
+      ]),
+    ).toEqual([["接处警数量", "≥3000起", "3312起"]]);
     expect((await foreignFiller.get(`/carry-forward?orgId=${t.world.unit.id}&year=2025`)).status).toBe(404);
   });
 
@@ -284,7 +344,14 @@ describe.each(STORES)("carry-forward on %s", (kind) => {
     ]);
     for (const r of [a, b]) {
       expect(r.status).toBe(200);
-      expect(r.body.created).toEqual({ duties: 0, activities: 0, activityIndicators: 0, projects: 0, indicators: 0 });
+      expect(r.body.created).toEqual({
+        duties: 0,
+        activities: 0,
+        activityIndicators: 0,
+        projects: 0,
+        goals: 0,
+        indicators: 0,
+      });
     }
     expect(await count()).toBe(before);
     expect(new Set(a.body.items.map((i: { status: string }) => i.status))).toEqual(

@@ -26,7 +26,8 @@ export const CarryForwardResultSchema = z
       activities: z.number().int(),
       activityIndicators: z.number().int(),
       projects: z.number().int(),
-      indicators: z.number().int(),
+      goals: z.number().int(),
+      indicators: z.number().int().openapi({ description: "Of the projects and department goals, every level" }),
     }),
   })
   .openapi("CarryForwardResult");
@@ -62,7 +63,7 @@ export const runCarryForwardRoute = createRoute({
   path: "/carry-forward",
   tags: ["carry-forward"],
   summary:
-    "结转上年 / start a year from the last: duties, activities, continuing projects and their indicators copied as drafts (the unit's filler; idempotent)",
+    "结转上年 / start a year from the last: duties, activities, continuing projects, the department-overall goal and their indicators copied as drafts (the unit's filler; idempotent)",
   request: {
     body: {
       required: true,

@@ -1,8 +1,9 @@
 /**
  * Carry-forward (结转上年, issue 17 point 4): start a new year from last year for one unit. Its duties with their
  * activities and activity indicators, and its continuing projects (延续项目: the newest approved revision of a
- * 经常性 project, one marked 延续, or one whose period runs into the new year) with their whole indicator tree are
- * copied as drafts of the new year; money of the year (budgets, annual funds) is left blank for the unit to fill;
+ * 经常性 project, one marked 延续, or one whose period runs into the new year) with their whole indicator tree, and
+ * its department-overall goal (the newest approved revision, when the new year has none) are copied as drafts of the
+ * new year; money of the year (budgets, annual funds) is left blank for the unit to fill;
  * targets are copied as written and parsed again for the new year; a name that says last year (`2024年度车辆维护`)
  * says the new one (`2025年度车辆维护`).
  *
@@ -24,12 +25,14 @@ import { recordAudit } from "../audit/audit.ts";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import { insertDuty, replaceActivities } from "../duties/repository.ts";
+import { insertGoal } from "../goals/repository.ts";
 import type { Deps } from "../http/context.ts";
 import { indicators } from "../indicators/schema.ts";
 import { organisationFor, writableOrganisation } from "../orgs/access.ts";
 import { insertProject } from "../projects/repository.ts";
 import { fiscalYears } from "../years/schema.ts";
 import {
+  approvedGoal,
   carriedTo,
   claim,
   continuingProjects,
@@ -37,10 +40,11 @@ import {
   dutyActivities,
   evaluationActuals,
   forgetDeletedTargets,
+  goalExists,
+  leafIndicators,
   namesIn,
-  projectIndicators,
-  projectLeafIndicators,
   sourceNames,
+  treeIndicators,
 } from "./repository.ts";
 import type { CarriedKind } from "./schema.ts";
 
@@ -62,7 +66,15 @@ export interface CarryResult {
   fromYear: number;
   toYear: number;
   items: CarryItem[];
-  created: { duties: number; activities: number; activityIndicators: number; projects: number; indicators: number };
+  created: {
+    duties: number;
+    activities: number;
+    activityIndicators: number;
+    projects: number;
+    goals: number;
+    /** Of projects and department goals (every level). */
+    indicators: number;
+  };
 }
 
 async function assertYearExists(db: Db, year: number): Promise<void> {
@@ -80,6 +92,41 @@ async function assertYearExists(db: Db, year: number): Promise<void> {
 }
 
 const reparse = (text: string | null, year: number) => (text ? parseTarget(text, { year }) : null);
+
+/** How a carried department-overall goal is named in the result (it has no name of its own). */
+const GOAL_NAME = "部门整体绩效目标";
+
+/** Copies an indicator tree to a new owner: parents first (the rows come ordered by level), each child under its parent's copy. */
+async function copyTree(
+  tx: Db,
+  rows: (typeof indicators.$inferSelect)[],
+  owner: { projectId: string } | { departmentGoalId: string },
+  toYear: number,
+  now: Date,
+): Promise<void> {
+  const ids = new Map<string, string>();
+  for (const i of rows) {
+    const id = randomUUID();
+    ids.set(i.id, id);
+    await tx.insert(indicators).values({
+      id,
+      ...owner,
+      parentId: i.parentId ? (ids.get(i.parentId) ?? null) : null,
+      level: i.level,
+      name: i.name,
+      description: i.description,
+      targetText: i.targetText,
+      targetParsed: reparse(i.targetText, toYear),
+      unit: i.unit,
+      natureCode: i.natureCode,
+      weight: i.weight,
+      isCore: i.isCore,
+      sortOrder: i.sortOrder,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+}
 
 export async function runCarryForward(
   deps: Deps,
@@ -99,7 +146,7 @@ export async function runCarryForward(
       fromYear,
       toYear,
       items: [],
-      created: { duties: 0, activities: 0, activityIndicators: 0, projects: 0, indicators: 0 },
+      created: { duties: 0, activities: 0, activityIndicators: 0, projects: 0, goals: 0, indicators: 0 },
     };
     /** The name in the new year: last year's `2024年` becomes `2025年` (名称中的年度随之更新). */
     const renamed = (name: string) => name.replaceAll(`${fromYear}年`, `${toYear}年`);
@@ -196,8 +243,9 @@ export async function runCarryForward(
     // continuing projects → their indicator tree
     const sourceProjects = await continuingProjects(tx, org.id, fromYear);
     const projectNames = await namesIn(tx, "project", org.id, toYear);
-    const trees = await projectIndicators(
+    const trees = await treeIndicators(
       tx,
+      "project",
       sourceProjects.map((p) => p.id),
     );
     for (const p of sourceProjects) {
@@ -223,30 +271,8 @@ export async function runCarryForward(
         createdAt: now,
         updatedAt: now,
       });
-      // parents first (the rows come ordered by level), each child pointing at its parent's copy
-      const ids = new Map<string, string>();
       const rows = trees.filter((i) => i.projectId === p.id);
-      for (const i of rows) {
-        const id = randomUUID();
-        ids.set(i.id, id);
-        await tx.insert(indicators).values({
-          id,
-          projectId: targetId,
-          parentId: i.parentId ? (ids.get(i.parentId) ?? null) : null,
-          level: i.level,
-          name: i.name,
-          description: i.description,
-          targetText: i.targetText,
-          targetParsed: reparse(i.targetText, toYear),
-          unit: i.unit,
-          natureCode: i.natureCode,
-          weight: i.weight,
-          isCore: i.isCore,
-          sortOrder: i.sortOrder,
-          createdAt: now,
-          updatedAt: now,
-        });
-      }
+      await copyTree(tx, rows, { projectId: targetId }, toYear, now);
       result.created.projects++;
       result.created.indicators += rows.length;
       result.items.push({
@@ -267,6 +293,47 @@ export async function runCarryForward(
         details: { sourceId: p.id, fromYear },
         at: now,
       });
+    }
+
+    // the department-overall goal (部门整体绩效目标): the newest approved revision, when the new year has none
+    const goal = await approvedGoal(tx, org.id, fromYear);
+    if (goal) {
+      const names = (await goalExists(tx, org.id, toYear)) ? new Set([GOAL_NAME]) : new Set<string>();
+      const targetId = await take("goal", { id: goal.id, name: GOAL_NAME }, names);
+      if (targetId) {
+        await insertGoal(tx, {
+          id: targetId,
+          orgId: org.id,
+          year: toYear,
+          annualGoal: goal.annualGoal,
+          midTermGoal: goal.midTermGoal,
+          workflowState: "draft",
+          createdAt: now,
+          updatedAt: now,
+        });
+        const rows = await treeIndicators(tx, "goal", [goal.id]);
+        await copyTree(tx, rows, { departmentGoalId: targetId }, toYear, now);
+        result.created.goals++;
+        result.created.indicators += rows.length;
+        result.items.push({
+          kind: "goal",
+          sourceId: goal.id,
+          name: GOAL_NAME,
+          status: "created",
+          targetId,
+          indicators: rows.length,
+        });
+        await recordAudit(tx, {
+          actor: a,
+          orgId: org.id,
+          action: "goal.carry_forward",
+          entityType: "department_goal",
+          entityId: targetId,
+          after: { year: toYear, state: "draft", indicators: rows.length },
+          details: { sourceId: goal.id, fromYear },
+          at: now,
+        });
+      }
     }
 
     await recordAudit(tx, {
@@ -311,15 +378,20 @@ export async function previousValues(
   const { org } = await organisationFor(deps.db, actor, q.orgId, "business.read");
   const rows = await carriedTo(deps.db, org.id, q.year);
   const projectIds = rows.filter((r) => r.kind === "project").map((r) => r.sourceId);
+  const goalIds = rows.filter((r) => r.kind === "goal").map((r) => r.sourceId);
   const dutyIds = rows.filter((r) => r.kind === "duty").map((r) => r.sourceId);
-  const [leaves, actuals, parts, names] = await Promise.all([
-    projectLeafIndicators(deps.db, projectIds),
-    evaluationActuals(deps.db, projectIds),
+  const [projectLeaves, projectActuals, goalLeaves, goalActuals, parts, names] = await Promise.all([
+    leafIndicators(deps.db, "project", projectIds),
+    evaluationActuals(deps.db, "project", projectIds),
+    leafIndicators(deps.db, "goal", goalIds),
+    evaluationActuals(deps.db, "goal", goalIds),
     dutyActivities(deps.db, dutyIds),
     sourceNames(deps.db, projectIds, dutyIds),
   ]);
   const items: CarriedView[] = rows.map((r) => {
-    if (r.kind === "project") {
+    if (r.kind === "project" || r.kind === "goal") {
+      const actuals = r.kind === "project" ? projectActuals : goalActuals;
+      const leaves = r.kind === "project" ? projectLeaves : goalLeaves;
       const evaluated = actuals.get(r.sourceId) ?? [];
       const byId = new Map(evaluated.filter((e) => e.indicatorId).map((e) => [e.indicatorId!, e]));
       const byKey = new Map(evaluated.map((e) => [normaliseIndicatorName(e.name), e]));
@@ -327,9 +399,9 @@ export async function previousValues(
         kind: r.kind,
         sourceId: r.sourceId,
         targetId: r.targetId,
-        name: names.get(r.sourceId) ?? "",
+        name: r.kind === "goal" ? GOAL_NAME : (names.get(r.sourceId) ?? ""),
         indicators: leaves
-          .filter((l) => l.i.projectId === r.sourceId)
+          .filter((l) => (r.kind === "project" ? l.i.projectId : l.i.departmentGoalId) === r.sourceId)
           .map((l) => {
             const key = normaliseIndicatorName(l.i.name);
             const e = byId.get(l.i.id) ?? byKey.get(key);

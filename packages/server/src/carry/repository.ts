@@ -5,7 +5,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../db/open.ts";
 import { activities, activityIndicators, duties } from "../duties/schema.ts";
 import { evaluationItems, selfEvaluations } from "../evaluations/schema.ts";
-import { indicators } from "../indicators/schema.ts";
+import { departmentGoals, indicators } from "../indicators/schema.ts";
 import { projects } from "../projects/schema.ts";
 import { type CarriedKind, type CarriedRecordRow, carriedRecords } from "./schema.ts";
 
@@ -65,6 +65,7 @@ export async function forgetDeletedTargets(db: Db, orgId: string, toYear: number
         or(
           sql`${carriedRecords.kind} = 'project' AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = ${carriedRecords.targetId})`,
           sql`${carriedRecords.kind} = 'duty' AND NOT EXISTS (SELECT 1 FROM duties d WHERE d.id = ${carriedRecords.targetId})`,
+          sql`${carriedRecords.kind} = 'goal' AND NOT EXISTS (SELECT 1 FROM department_goals g WHERE g.id = ${carriedRecords.targetId})`,
         ),
       ),
     );
@@ -112,12 +113,43 @@ export async function carriedTo(db: Db, orgId: string, toYear: number): Promise<
     .orderBy(asc(carriedRecords.kind), asc(carriedRecords.createdAt), asc(carriedRecords.id));
 }
 
-export async function projectIndicators(db: Db, projectIds: string[]) {
-  if (projectIds.length === 0) return [];
+/** Whose indicator tree: projects' or department goals'. */
+export type TreeOwner = "project" | "goal";
+const ownerColumn = (owner: TreeOwner) => (owner === "project" ? indicators.projectId : indicators.departmentGoalId);
+
+/** The newest approved revision of an organisation's department-overall goal of a year. */
+export async function approvedGoal(db: Db, orgId: string, year: number) {
+  const [row] = await db
+    .select()
+    .from(departmentGoals)
+    .where(
+      and(
+        eq(departmentGoals.orgId, orgId),
+        eq(departmentGoals.year, year),
+        eq(departmentGoals.workflowState, "approved"),
+      ),
+    )
+    .orderBy(desc(departmentGoals.revision))
+    .limit(1);
+  return row;
+}
+
+export async function goalExists(db: Db, orgId: string, year: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: departmentGoals.id })
+    .from(departmentGoals)
+    .where(and(eq(departmentGoals.orgId, orgId), eq(departmentGoals.year, year)))
+    .limit(1);
+  return !!row;
+}
+
+/** Whole indicator trees of projects or department goals, parents before children. */
+export async function treeIndicators(db: Db, owner: TreeOwner, ids: string[]) {
+  if (ids.length === 0) return [];
   return db
     .select()
     .from(indicators)
-    .where(inArray(indicators.projectId, projectIds))
+    .where(inArray(ownerColumn(owner), ids))
     .orderBy(asc(indicators.level), asc(indicators.sortOrder), asc(indicators.createdAt), asc(indicators.id));
 }
 
@@ -147,29 +179,31 @@ export async function dutyActivities(db: Db, dutyIds: string[]) {
 const level2 = alias(indicators, "l2");
 const level1 = alias(indicators, "l1");
 
-/** Level-3 indicators of projects with their 一级/二级 names. */
-export async function projectLeafIndicators(db: Db, projectIds: string[]) {
-  if (projectIds.length === 0) return [];
+/** Level-3 indicators of projects or department goals with their 一级/二级 names. */
+export async function leafIndicators(db: Db, owner: TreeOwner, ids: string[]) {
+  if (ids.length === 0) return [];
   return db
     .select({ i: indicators, level2: level2.name, level1: level1.name })
     .from(indicators)
     .leftJoin(level2, eq(level2.id, indicators.parentId))
     .leftJoin(level1, eq(level1.id, level2.parentId))
-    .where(and(inArray(indicators.projectId, projectIds), eq(indicators.level, 3)))
+    .where(and(inArray(ownerColumn(owner), ids), eq(indicators.level, 3)))
     .orderBy(asc(indicators.sortOrder), asc(indicators.createdAt), asc(indicators.id));
 }
 
 /**
- * The actual values of last year's project self-evaluations (实际完成值, evaluation_items.actual_text): per project,
- * the evaluation approved (else the one updated last), its items with the indicator they evaluate.
+ * The actual values of last year's self-evaluations (实际完成值, evaluation_items.actual_text) of projects or of
+ * department goals: per record, the evaluation approved (else the one updated last), its items with the indicator
+ * they evaluate.
  */
-export async function evaluationActuals(db: Db, projectIds: string[]) {
-  if (projectIds.length === 0)
+export async function evaluationActuals(db: Db, owner: TreeOwner, ids: string[]) {
+  if (ids.length === 0)
     return new Map<string, { indicatorId: string | null; name: string; actualText: string | null }[]>();
+  const column = owner === "project" ? selfEvaluations.projectId : selfEvaluations.departmentGoalId;
   const evals = await db
-    .select({ id: selfEvaluations.id, projectId: selfEvaluations.projectId })
+    .select({ id: selfEvaluations.id, projectId: column })
     .from(selfEvaluations)
-    .where(and(inArray(selfEvaluations.projectId, projectIds), eq(selfEvaluations.kind, "project")))
+    .where(and(inArray(column, ids), eq(selfEvaluations.kind, owner === "project" ? "project" : "department")))
     .orderBy(
       desc(sql`(${selfEvaluations.workflowState} = 'approved')`),
       desc(selfEvaluations.updatedAt),

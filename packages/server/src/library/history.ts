@@ -7,7 +7,7 @@
 import type { Rule } from "@jixiao/core";
 import { buildLibrary, type LibraryHistory, libraryRules, type PreviousActual } from "@jixiao/core/library";
 import { and, eq } from "drizzle-orm";
-import { evaluationActuals, projectLeafIndicators } from "../carry/repository.ts";
+import { evaluationActuals, leafIndicators } from "../carry/repository.ts";
 import { carriedRecords } from "../carry/schema.ts";
 import type { Db } from "../db/open.ts";
 import { findOrganisation } from "../orgs/repository.ts";
@@ -34,8 +34,8 @@ export async function libraryHistoryFor(
     .limit(1);
   if (!carried) return history;
   const [actuals, leaves] = await Promise.all([
-    evaluationActuals(db, [carried.sourceId]),
-    projectLeafIndicators(db, [carried.sourceId]),
+    evaluationActuals(db, "project", [carried.sourceId]),
+    leafIndicators(db, "project", [carried.sourceId]),
   ]);
   const units = new Map(leaves.map((l) => [l.i.id, l.i.unit]));
   const previous: PreviousActual[] = (actuals.get(carried.sourceId) ?? []).flatMap((e) =>

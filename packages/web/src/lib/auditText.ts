@@ -46,6 +46,7 @@ const ACTION: Record<string, [string, string]> = {
   "carry_forward.run": ["结转上年", "Carried last year forward"],
   "project.carry_forward": ["由上年结转项目", "Project carried from last year"],
   "duty.carry_forward": ["由上年结转职责", "Duty carried from last year"],
+  "goal.carry_forward": ["由上年结转部门整体目标", "Overall goal carried from last year"],
 };
 
 const ENTITY: Record<string, [string, string]> = {

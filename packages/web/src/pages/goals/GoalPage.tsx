@@ -22,6 +22,7 @@ import { describeError } from "../../lib/errors.ts";
 import { useLeaveGuard } from "../../lib/leaveGuard.tsx";
 import { useWorkspace } from "../../workspace.tsx";
 import { yearClosed } from "../duties/model.ts";
+import { usePreviousValues } from "../library/usePreviousValues.ts";
 import { IndicatorEditorCard, useIndicatorEditor } from "../projects/IndicatorEditor.tsx";
 import { type Goal, goalEndpoints } from "./api.ts";
 
@@ -76,6 +77,8 @@ export default function GoalPage() {
   // the goal texts typed and not saved hold a move to another page, as the grid's rows do
   useLeaveGuard(textDirty && canEdit);
   const { dirty: gridDirty, incomplete } = editor;
+  // A goal carried forward from last year: last year's actual beside each target (issue 17).
+  const previous = usePreviousValues(goal?.orgId, goal?.year, goal?.id);
 
   if (!goal) return <RecordStatus missing={missing} error={error} onRetry={load} />;
 
@@ -194,6 +197,7 @@ export default function GoalPage() {
         canEdit={canEdit}
         review={{ type: "goal", id: goal.id }}
         suggestOrgId={goal.orgId}
+        {...(previous ? { previous } : {})}
       />
       <ConflictModal
         open={!!stale}

@@ -9,6 +9,12 @@ import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { type CarryForwardResult, libraryEndpoints } from "./api.ts";
 
+const KIND_TEXT: Record<CarryForwardResult["items"][number]["kind"], [string, string]> = {
+  project: ["项目", "project"],
+  duty: ["职责", "duty"],
+  goal: ["整体目标", "overall goal"],
+};
+
 const STATUS_TEXT: Record<CarryForwardResult["items"][number]["status"], [string, string, string]> = {
   created: ["已结转为草稿", "carried as a draft", "green"],
   already_carried: ["此前已结转", "carried before", "default"],
@@ -53,8 +59,8 @@ export function CarryForwardButton({ orgId, year, onDone }: { orgId: string; yea
       >
         <Typography.Paragraph>
           {zh
-            ? `将本单位 ${year - 1} 年的部门职责、工作活动，以及延续项目（经常性、标明延续或项目期跨入 ${year} 年的已批准项目）及其绩效指标复制为 ${year} 年的草稿。名称中的「${year - 1}年」改为「${year}年」，本年资金留空待填；指标值照录，上年实际完成值显示在每个指标旁。已结转过的不会重复。`
-            : `Copies this unit's ${year - 1} duties, activities and continuing projects (approved, 经常性, marked 延续, or running into ${year}) with their indicators as ${year} drafts. A name's ${year - 1} becomes ${year}; the year's money is left blank; targets are copied; last year's actual shows beside each. What was carried before is not copied again.`}
+            ? `将本单位 ${year - 1} 年的部门职责、工作活动，延续项目（经常性、标明延续或项目期跨入 ${year} 年的已批准项目）和部门整体绩效目标，连同其绩效指标，复制为 ${year} 年的草稿。名称中的「${year - 1}年」改为「${year}年」，本年资金留空待填；指标值照录，上年实际完成值显示在每个指标旁。已结转过的不会重复。`
+            : `Copies this unit's ${year - 1} duties, activities, continuing projects (approved, 经常性, marked 延续, or running into ${year}) and overall goal with their indicators as ${year} drafts. A name's ${year - 1} becomes ${year}; the year's money is left blank; targets are copied; last year's actual shows beside each. What was carried before is not copied again.`}
         </Typography.Paragraph>
       </Modal>
       <Modal
@@ -62,8 +68,8 @@ export function CarryForwardButton({ orgId, year, onDone }: { orgId: string; yea
         title={
           result &&
           (zh
-            ? `已结转：职责 ${result.created.duties} 项，项目 ${result.created.projects} 个，指标 ${result.created.indicators + result.created.activityIndicators} 个`
-            : `Carried: ${result.created.duties} duties, ${result.created.projects} projects, ${result.created.indicators + result.created.activityIndicators} indicators`)
+            ? `已结转：职责 ${result.created.duties} 项，项目 ${result.created.projects} 个，整体目标 ${result.created.goals} 份，指标 ${result.created.indicators + result.created.activityIndicators} 个`
+            : `Carried: ${result.created.duties} duties, ${result.created.projects} projects, ${result.created.goals} overall goals, ${result.created.indicators + result.created.activityIndicators} indicators`)
         }
         footer={
           <Button type="primary" onClick={() => setResult(undefined)}>
@@ -82,7 +88,7 @@ export function CarryForwardButton({ orgId, year, onDone }: { orgId: string; yea
             return (
               <List.Item>
                 <span>
-                  <Tag>{i.kind === "project" ? (zh ? "项目" : "project") : zh ? "职责" : "duty"}</Tag>
+                  <Tag>{KIND_TEXT[i.kind][zh ? 0 : 1]}</Tag>
                   {i.name}
                 </span>
                 <Tag color={color}>{zh ? z : e}</Tag>

@@ -25,7 +25,7 @@ export interface PreviousIndicator {
 }
 
 export interface CarriedRecord {
-  kind: "duty" | "project";
+  kind: "duty" | "project" | "goal";
   sourceId: string;
   targetId: string;
   name: string;
@@ -36,14 +36,21 @@ export interface CarryForwardResult {
   fromYear: number;
   toYear: number;
   items: {
-    kind: "duty" | "project";
+    kind: "duty" | "project" | "goal";
     sourceId: string;
     name: string;
     status: "created" | "already_carried" | "same_name";
     targetId: string | null;
     indicators: number;
   }[];
-  created: { duties: number; activities: number; activityIndicators: number; projects: number; indicators: number };
+  created: {
+    duties: number;
+    activities: number;
+    activityIndicators: number;
+    projects: number;
+    goals: number;
+    indicators: number;
+  };
 }
 
 export type LibraryMark = "recommended" | "not_allowed";
