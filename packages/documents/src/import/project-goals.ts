@@ -8,6 +8,7 @@ import type { Amount, Project } from "@jixiao/core/model";
 import type { Block, Table } from "../model/table.ts";
 import { type ImportContext, isEmptyRow, norm, splitCodeName, tidy, unitIn, yearIn } from "./context.ts";
 import { formBudget } from "./form-budget.ts";
+import { hasGoalOutline, readGoalOutline } from "./goal-outline.ts";
 import { findHeaderRow } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
 import { projectListHeader, readProjectList } from "./project-list.ts";
@@ -59,6 +60,7 @@ export function hasIndicatorGrid(table: Table): boolean {
  */
 export function isProjectGoalForm(blocks: Block[], tables: Table[]): boolean {
   if (tables.some((t) => projectListHeader(t) !== undefined)) return true;
+  if (!tables.some(isProjectInfoTable) && !tables.some(hasIndicatorGrid) && hasGoalOutline(blocks)) return true;
   if (!tables.some(isProjectInfoTable)) return false;
   if (tables.some(hasIndicatorGrid)) return true;
   const title = /绩效目标(申报|批复|审核)?表/;
@@ -125,6 +127,8 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
       for (let r = 0; r < table.rows.length; r++) ctx.unmappedRow(table, r);
     }
   }
+  // no table: the indicator tree written as an outline of paragraphs
+  if (projects.length === 0) return readGoalOutline(ctx, blocks);
   // a budget stated outside the project's table (a label and its amount as paragraphs or cells of their own)
   for (const p of projects) if (!p.budget) p.budget = formBudget(ctx, blocks, p.name);
   return projects;
