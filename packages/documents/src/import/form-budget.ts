@@ -24,7 +24,12 @@ function isBudgetLabel(t: Token): boolean {
 export function formBudget(ctx: ImportContext, blocks: Block[], name: string): Amount | undefined {
   const tokens = tokensOf(ctx, blocks);
   let start = tokens.findIndex((t, i) => formLabel(t.text) === "name" && tokens[i + 1]?.text.trim() === name.trim());
-  if (start < 0) start = 0;
+  // the form's own name label when the project's name was not read beside it (项目 名称 on a row of its own)
+  if (start < 0)
+    start = Math.max(
+      0,
+      tokens.findIndex((t) => formLabel(t.text) === "name"),
+    );
   let unit: "元" | "万元" = "万元";
   for (let i = start; i < tokens.length; i++) {
     const t = tokens[i]!;

@@ -174,11 +174,15 @@ function readInfo(ctx: ImportContext, table: Table, nameRow: number, end: number
       for (const t of texts) {
         if (tidy(t) === "" || /^单位[：:]/.test(tidy(t))) continue;
         // The form's title inside the table (a range copied from Excel starts with it): the heading, not the unit.
-        if (/绩效目标(申报)?表/.test(t)) {
+        if (/绩效目标(申报|批复|审核)?表/.test(t)) {
           project.title ??= tidy(t);
           continue;
         }
-        if (!project.organisation) project.organisation = splitCodeName(t);
+        // 预算单位:东莞市交通运输局 — the unit after its label; a year line (( 2019 年度)) is no unit
+        const labelled = /^(预算单位|主管部门|单位名称|部门名称)\s*[:：]\s*(.+)$/.exec(tidy(t));
+        if (labelled) project.organisation = splitCodeName(labelled[2]!);
+        else if (!project.organisation && !/^[(（]?\s*\d{4}\s*年度?\s*[)）]?$/.test(tidy(t)))
+          project.organisation = splitCodeName(t);
       }
       continue;
     }
@@ -187,7 +191,10 @@ function readInfo(ctx: ImportContext, table: Table, nameRow: number, end: number
       const key = labelKey(texts[i]!);
       if (key === "") continue;
       if (key === "项目名称") {
-        project.name = tidy(nextValue(texts, i) ?? "");
+        // the label alone on its row (项目 名称 over a merged cell): the name is the next row's first cell
+        const below =
+          nextValue(texts, i) === undefined && r + 1 < end ? table.rows[r + 1]!.map((c) => tidy(c.text)) : [];
+        project.name = tidy(nextValue(texts, i) ?? below.find((t) => t !== "") ?? "");
         used = true;
         continue;
       }
