@@ -5,26 +5,33 @@
  */
 
 import type { Rule } from "@jixiao/core";
-import { buildLibrary, type LibraryHistory, libraryRules, type PreviousActual } from "@jixiao/core/library";
+import {
+  buildLibrary,
+  type LibraryHistory,
+  libraryRules,
+  normaliseIndicatorName,
+  type PreviousActual,
+} from "@jixiao/core/library";
+import type { ImportedDocument } from "@jixiao/core/model";
 import { and, eq } from "drizzle-orm";
 import { evaluationActuals, leafIndicators } from "../carry/repository.ts";
 import { carriedRecords } from "../carry/schema.ts";
 import type { Db } from "../db/open.ts";
 import { findOrganisation } from "../orgs/repository.ts";
-import { governingBureau, usagesUnder } from "./repository.ts";
+import { bureauUsagesOf } from "./cache.ts";
+import { governingBureau } from "./repository.ts";
 
 export async function libraryHistoryFor(
   db: Db,
   record: { type: "project" | "goal"; id: string; orgId: string },
+  names: readonly string[],
 ): Promise<LibraryHistory | undefined> {
   const org = await findOrganisation(db, record.orgId);
   if (!org) return undefined;
   const bureau = await governingBureau(db, org);
-  const usages = await usagesUnder(
-    db,
-    bureau.path,
-    record.type === "project" ? { excludeProjectId: record.id } : { excludeGoalId: record.id },
-  );
+  // only the entries of the names the record uses, the record's own usages left out
+  const keys = new Set(names.map(normaliseIndicatorName));
+  const usages = (await bureauUsagesOf(db, bureau, keys)).filter((u) => u.source.id !== record.id);
   const history: LibraryHistory = { entries: buildLibrary(usages) };
   if (record.type !== "project") return history;
   const [carried] = await db
@@ -54,8 +61,33 @@ export async function libraryHistoryFor(
 }
 
 /** The library's review rules for a stored project or department goal (none for other records). */
-export async function libraryRulesFor(db: Db, record: { type: string; id: string; orgId: string }): Promise<Rule[]> {
+export async function libraryRulesFor(
+  db: Db,
+  record: { type: string; id: string; orgId: string },
+  document: ImportedDocument,
+): Promise<Rule[]> {
   if (record.type !== "project" && record.type !== "goal") return [];
-  const history = await libraryHistoryFor(db, { type: record.type, id: record.id, orgId: record.orgId });
+  const history = await libraryHistoryFor(
+    db,
+    { type: record.type, id: record.id, orgId: record.orgId },
+    indicatorNames(document),
+  );
   return history ? libraryRules(history) : [];
+}
+
+/** Every indicator name in a document (any `indicators` list, at any depth). */
+export function indicatorNames(document: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, inList: boolean): void => {
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x, inList);
+      return;
+    }
+    if (!v || typeof v !== "object") return;
+    const o = v as Record<string, unknown>;
+    if (inList && typeof o.name === "string") out.push(o.name);
+    for (const [k, x] of Object.entries(o)) if (x && typeof x === "object") walk(x, k === "indicators");
+  };
+  walk(document, false);
+  return out;
 }

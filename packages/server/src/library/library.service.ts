@@ -9,7 +9,7 @@
  * the reviewer's tree, as for scoring schemes); every mark and unmark is audited in its transaction.
  */
 import { DomainError } from "@jixiao/core";
-import { buildLibrary, type LibraryEntry, normaliseIndicatorName, suggestIndicators } from "@jixiao/core/library";
+import { type LibraryEntry, normaliseIndicatorName, suggestIndicators } from "@jixiao/core/library";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, inScope, requireActor, scopeOf } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
@@ -18,17 +18,9 @@ import type { Deps } from "../http/context.ts";
 import { forbidden } from "../http/errors.ts";
 import { organisationFor } from "../orgs/access.ts";
 import type { OrganisationRow } from "../orgs/schema.ts";
+import { bureauEntries } from "./cache.ts";
 import { type LibraryEntryView, type LibraryMarkView, presentMark } from "./presenters.ts";
-import {
-  deleteMark,
-  findMark,
-  governingBureau,
-  libraryFingerprint,
-  marksAbove,
-  type StoredUsage,
-  upsertMark,
-  usagesUnder,
-} from "./repository.ts";
+import { deleteMark, findMark, governingBureau, marksAbove, type StoredUsage, upsertMark } from "./repository.ts";
 import type { LibraryMarkValue } from "./schema.ts";
 
 interface Library {
@@ -38,28 +30,10 @@ interface Library {
   marks: LibraryMarkView[];
 }
 
-/**
- * Built libraries by bureau, kept while the bureau's fingerprint (approved records and organisations under it) is
- * the same: a unit types many names, and building a province's library (10⁵ indicators) takes about a second.
- * Bounded; a process-local cache (another process builds its own).
- */
-const BUILT = new Map<string, { fingerprint: string; entries: LibraryEntry[] }>();
-const BUILT_MAX = 64;
-
-async function entriesOf(deps: Deps, bureau: OrganisationRow): Promise<LibraryEntry[]> {
-  const fingerprint = await libraryFingerprint(deps.db, bureau.path);
-  const kept = BUILT.get(bureau.id);
-  if (kept && kept.fingerprint === fingerprint) return kept.entries;
-  const entries = buildLibrary(await usagesUnder(deps.db, bureau.path));
-  if (BUILT.size >= BUILT_MAX) BUILT.delete(BUILT.keys().next().value!);
-  BUILT.set(bureau.id, { fingerprint, entries });
-  return entries;
-}
-
 async function libraryFor(deps: Deps, actor: Actor | undefined, orgId: string): Promise<Library & { actor: Actor }> {
   const { actor: a, org } = await organisationFor(deps.db, actor, orgId, "business.read");
   const bureau = await governingBureau(deps.db, org);
-  const [entries, marks] = await Promise.all([entriesOf(deps, bureau), marksAbove(deps.db, org)]);
+  const [entries, marks] = await Promise.all([bureauEntries(deps.db, bureau), marksAbove(deps.db, org)]);
   return { actor: a, org, bureau, entries, marks: marks.map((m) => presentMark(m, m.orgName)) };
 }
 

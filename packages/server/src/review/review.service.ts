@@ -227,7 +227,7 @@ export async function runReview(
   id: string,
 ): Promise<ReviewView> {
   const r = await load(deps.db, actor, type, id, "business.read");
-  const extra = await libraryRulesFor(deps.db, { type, id, orgId: r.orgId });
+  const extra = await libraryRulesFor(deps.db, { type, id, orgId: r.orgId }, r.source.document);
   const result = reviewDocument(r.source.document, configFor(r.source), extra);
   return view(type, id, r, result, await latestDecision(deps.db, type, id));
 }
@@ -261,7 +261,7 @@ export async function decideReview(
 ): Promise<ReviewView> {
   const r = await load(deps.db, actor, type, id, "business.read");
   const a = mayDecide(actor, r.orgPath);
-  const extra = await libraryRulesFor(deps.db, { type, id, orgId: r.orgId });
+  const extra = await libraryRulesFor(deps.db, { type, id, orgId: r.orgId }, r.source.document);
   const result = reviewDocument(r.source.document, configFor(r.source), extra);
   // Core's rule: a verdict other than the engine's needs a comment (400 otherwise).
   const decided = overruleVerdict(result.decision, input.reviewerVerdict, input.comment);
