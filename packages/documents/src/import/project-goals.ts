@@ -50,8 +50,10 @@ export function isProjectInfoTable(table: Table): boolean {
   return table.rows.some((row) => labelKey(row[0]?.text ?? "") === "项目名称");
 }
 
+/** A goal grid: 一级 | 二级 | 三级 | 指标值 — and no 实际完成值 or 得分 column, which make it a self-evaluation's. */
 export function hasIndicatorGrid(table: Table): boolean {
-  return findHeaderRow(table, ["level1", "level2", "name", "target"]) !== undefined;
+  const found = findHeaderRow(table, ["level1", "level2", "name", "target"]);
+  return found !== undefined && !found.columns.has("actual") && !found.columns.has("score");
 }
 
 /**

@@ -152,7 +152,7 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   ...s("level1", ["national"], "一级指标"),
   ...s("level2", ["national"], "二级指标"),
   ...s("name", ["national"], "三级指标"),
-  ...s("name", ["common"], "指标名称", "绩效指标名称"),
+  ...s("name", ["common"], "指标名称", "绩效指标名称", "指标内容"),
   ...s("description", ["tianjin"], "绩效指标描述"),
   ...s("description", ["common"], "指标解释", "指标描述", "指标内容", "指标说明"),
   ...s("target", ["hubei"], "年初目标值"),
