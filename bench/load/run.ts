@@ -262,6 +262,8 @@ const ms = (n: number) => (Number.isNaN(n) ? "–" : n < 10 ? n.toFixed(1) : Str
 
 interface Sample {
   kind: string;
+  /** When it was sent, in seconds from the start. */
+  at: number;
   ms: number;
   error: string | undefined;
 }
@@ -348,9 +350,10 @@ async function main() {
     const pending = new Set<Promise<void>>();
     const fire = () => {
       const kind = chooseKind();
+      const sentAt = (performance.now() - started) / 1000;
       sent++;
       if (inFlight >= MAX_IN_FLIGHT) {
-        samples.push({ kind: kind.name, ms: Number.NaN, error: "over 500 in flight: not sent" });
+        samples.push({ kind: kind.name, at: sentAt, ms: Number.NaN, error: "over 500 in flight: not sent" });
         return;
       }
       inFlight++;
@@ -362,12 +365,18 @@ async function main() {
           (status) => {
             samples.push({
               kind: kind.name,
+              at: sentAt,
               ms: performance.now() - t0,
               error: kind.ok.includes(status) ? undefined : `HTTP ${status}`,
             });
           },
           (e: unknown) => {
-            samples.push({ kind: kind.name, ms: performance.now() - t0, error: (e as Error)?.name ?? String(e) });
+            samples.push({
+              kind: kind.name,
+              at: sentAt,
+              ms: performance.now() - t0,
+              error: (e as Error)?.name ?? String(e),
+            });
           },
         )
         .finally(() => {
@@ -448,6 +457,13 @@ async function main() {
     console.log(
       `| **all** | 100 % | ${all.n} | ${ms(all.p50)} | ${ms(all.p90)} | ${ms(all.p99)} | ${ms(all.max)} | ${all.errors} (${all.rate.toFixed(2)} %) |`,
     );
+    // Per minute of the run (by when each request was sent): how the figures move as the run goes on.
+    console.log("\n| minute | requests | p50 ms | p90 ms | p99 ms | max ms | errors |");
+    console.log("|---:|---:|---:|---:|---:|---:|---:|");
+    for (let m = 0; m * 60 < sendingSeconds; m++) {
+      const r = report(samples.filter((s) => s.at >= m * 60 && s.at < (m + 1) * 60));
+      console.log(`| ${m + 1} | ${r.n} | ${ms(r.p50)} | ${ms(r.p90)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.errors} |`);
+    }
     const kindsOfError = new Map<string, number>();
     for (const s of samples)
       if (s.error) kindsOfError.set(`${s.kind}: ${s.error}`, (kindsOfError.get(`${s.kind}: ${s.error}`) ?? 0) + 1);
