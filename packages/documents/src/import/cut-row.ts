@@ -16,7 +16,7 @@ const TEXT_FORMATS = new Set<SourceDocument["format"]>(["word-text", "pdf-text"]
 /** Where the text stops: the last table row's location (table number and source row), if the text ends in a table. */
 function lastRow(source: SourceDocument): { table: number | undefined; row: number } | undefined {
   const last = [...source.blocks].reverse().find((b) => b.type !== "paragraph" || b.text.trim() !== "");
-  if (!last || last.type !== "table") return undefined;
+  if (last?.type !== "table") return undefined;
   const t = last.table;
   let r = t.rows.length - 1;
   while (r >= 0 && t.rows[r]!.every((c) => c.text.trim() === "")) r--;

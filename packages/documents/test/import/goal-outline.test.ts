@@ -77,7 +77,9 @@ function render(projects: Gen[], brackets: boolean): string {
     for (const g of p.groups) {
       if (brackets) {
         out.push(`【${g.level1}-${g.level2}】`, "");
-        g.indicators.forEach((i, k) => out.push(`指标${k + 1}:${i.name}(${i.value})`, ""));
+        g.indicators.forEach((i, k) => {
+          out.push(`指标${k + 1}:${i.name}(${i.value})`, "");
+        });
       } else {
         out.push(`   ${g.level1}`, "", `    ${g.level2}(必填)`, "");
         for (const i of g.indicators) out.push(`     ${i.name}`, "", i.value, "");

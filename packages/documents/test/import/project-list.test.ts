@@ -91,7 +91,7 @@ function render(projects: ListProject[], dropLevel1: boolean): string {
         lines.push(
           pad(
             [k === 0 ? "820001-某镇人民政府" : "", p.name, money(p.fen), p.goal, ...indicator].filter(
-              (c, j) => k === 0 || j > 0,
+              (_c, j) => k === 0 || j > 0,
             ),
           ),
         );
