@@ -144,6 +144,52 @@ describe("startServer on PGlite (the embedded default)", () => {
         headers: { Cookie: reviewer.cookie! },
       });
       expect(((await reviewerTodo.json()) as { count: number }).count).toBe(1);
+      // In-year monitoring (issue 16): the 2024 round (1–6月) the demo reviewer opened over 天津, seen by the unit
+      // below it too, and its warning list lit by core from the unit's monthly execution and filled records.
+      const asReviewer = { headers: { Cookie: reviewer.cookie! } };
+      const rounds = (await (await fetch(`${first.url}/api/v1/monitoring/rounds?year=2024`, asReviewer)).json()) as {
+        items: { id: string; orgId: string; cutoffMonth: number }[];
+      };
+      expect(rounds.items).toEqual([expect.objectContaining({ orgId: tianjin.id, cutoffMonth: 6 })]);
+      const fillerRounds = (await (
+        await fetch(`${first.url}/api/v1/monitoring/rounds?year=2024`, { headers: { Cookie: signedIn.cookie! } })
+      ).json()) as { items: { id: string }[] };
+      expect(fillerRounds.items.map((r) => r.id)).toEqual([rounds.items[0]!.id]);
+      const warnings = (await (
+        await fetch(`${first.url}/api/v1/monitoring/rounds/${rounds.items[0]!.id}/warnings`, asReviewer)
+      ).json()) as {
+        counts: Record<"red" | "yellow" | "green", number>;
+        items: {
+          projectName: string;
+          light: string;
+          executionLight: string | null;
+          workflowState: string;
+          reasons: { code: string; light: string }[];
+        }[];
+      };
+      // one record per 2024 project of the unit, and every light at least once
+      expect(warnings.items.map((i) => i.projectName).sort()).toEqual(body.items.map((p) => p.name).sort());
+      for (const light of ["red", "yellow", "green"] as const) expect(warnings.counts[light]).toBeGreaterThan(0);
+      const byName = new Map(warnings.items.map((i) => [i.projectName, i]));
+      // red: execution 20+ points behind time progress
+      expect(byName.get("2024年度交通管理信息系统运维")).toMatchObject({
+        light: "red",
+        executionLight: "red",
+        reasons: expect.arrayContaining([expect.objectContaining({ code: "execution_behind", light: "red" })]),
+      });
+      // yellow: execution on pace, but an indicator only 有可能
+      expect(byName.get("2024年度教育训练")).toMatchObject({ light: "yellow", executionLight: "green" });
+      expect(byName.get("2024年度教育训练")!.reasons).toContainEqual(
+        expect.objectContaining({ code: "indicator_possible", light: "yellow" }),
+      );
+      // yellow: execution 10+ (less than 20) points behind
+      expect(byName.get("2024年度执勤装备购置")).toMatchObject({ light: "yellow", executionLight: "yellow" });
+      // green: on pace, its indicator on track, submitted and approved by the unit
+      expect(byName.get("2024年度警用车辆维护")).toMatchObject({
+        light: "green",
+        reasons: [],
+        workflowState: "unit_approved",
+      });
       await expect(startServer({ port: 0, host: "127.0.0.1", dataDir: dir })).rejects.toThrow(/已被另一个进程占用/);
     } finally {
       await first.close();

@@ -69,7 +69,7 @@ export async function getExecution(deps: Deps, actor: Actor | undefined, id: str
 }
 
 export async function createExecution(
-  deps: Deps,
+  deps: Pick<Deps, "db" | "now">,
   actor: Actor | undefined,
   input: ExecutionPatch & {
     orgId: string;

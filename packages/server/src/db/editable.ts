@@ -85,7 +85,7 @@ export interface Edit<R, T> {
 
 /** Change an editable record (draft or returned) of an open year, as the filler; audited in the same transaction. */
 export async function editRecord<R extends OwnedRecord, P, T>(
-  deps: Deps,
+  deps: Pick<Deps, "db" | "now">,
   actor: Actor | undefined,
   kind: RecordKind<R, P>,
   id: string,

@@ -31,6 +31,7 @@ import { nextState, type WorkflowAction } from "../workflow/rules.ts";
 import { recordWorkflowStep } from "../workflow/step.ts";
 import { fiscalYears } from "../years/schema.ts";
 import { SEED_002_ROWS } from "./seed-002-evaluation.ts";
+import { loadMonitoringDemo } from "./seed-monitoring.ts";
 
 export const DEMO_PASSWORD = "Jixiao-Demo-2026";
 
@@ -483,12 +484,29 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
       id: published!.id,
     });
 
+    // The in-year monitoring round of 2024 (1–6月), with execution figures and filled records (seed-monitoring.ts).
+    const actorNamed = async (username: string) => {
+      const [account] = await tx.select().from(accounts).where(eq(accounts.username, username));
+      return actorOf(tx, account!, "");
+    };
+    const monitoring = await loadMonitoringDemo(
+      tx,
+      now,
+      {
+        filler: await actorNamed("demo-filler"),
+        approver: await actorNamed("demo-approver"),
+        reviewer: await actorNamed("demo-reviewer"),
+      },
+      { bureau: tianjin, unit: baozhang },
+    );
+
     await recordAudit(tx, {
       action: "demo.load",
       details: {
         organisations: 6,
         projects: 2 + more.length,
         budgets: [budget.id],
+        monitoringRounds: [monitoring.roundId],
         accounts: [...accountIds.keys()],
       },
       at: now,

@@ -122,7 +122,7 @@ export interface OpenRoundInput {
 }
 
 /** Opens a round (reviewer of the subtree): a record, with its indicator rows, for every current project in it. */
-export async function openRound(deps: Deps, actor: Actor | undefined, input: OpenRoundInput) {
+export async function openRound(deps: Pick<Deps, "db" | "now">, actor: Actor | undefined, input: OpenRoundInput) {
   const { actor: a, org } = await organisationFor(deps.db, actor, input.orgId, "business.review");
   await assertOpenYear(deps.db, input.year);
   const t = parseThresholds(input.yellowBehind ?? "10", input.redBehind ?? "20");
@@ -330,7 +330,12 @@ export interface RecordFill {
 }
 
 /** The filler's save: a draft may be incomplete; only words outside the standard lists are refused. */
-export async function updateRecordFor(deps: Deps, actor: Actor | undefined, id: string, input: RecordFill) {
+export async function updateRecordFor(
+  deps: Pick<Deps, "db" | "now">,
+  actor: Actor | undefined,
+  id: string,
+  input: RecordFill,
+) {
   const { version, indicators = [], ...patch } = input;
   return editRecord(deps, actor, RECORDS, id, version, {
     action: "monitoring.record.update",
@@ -355,7 +360,7 @@ export async function updateRecordFor(deps: Deps, actor: Actor | undefined, id: 
 
 /** A workflow step; a submission is refused (422, every failing field) while core's validation finds problems. */
 export async function transitionMonitoringRecord(
-  deps: Deps,
+  deps: Pick<Deps, "db" | "now">,
   actor: Actor | undefined,
   id: string,
   action: WorkflowAction,

@@ -48,7 +48,7 @@ function authorizeAny(actor: Actor | undefined, permissions: readonly Permission
 }
 
 export async function transitionRecord<R extends OwnedRecord, P>(
-  deps: Deps,
+  deps: Pick<Deps, "db" | "now">,
   actor: Actor | undefined,
   kind: ReviewableKind<R, P>,
   id: string,
