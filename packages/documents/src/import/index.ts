@@ -14,24 +14,20 @@ import {
   type Summary,
 } from "@jixiao/core/model";
 import type { Block, SourceDocument, Table } from "../model/table.ts";
-import { looksLikeDisclosure, readDisclosure } from "./budget-disclosure.ts";
+import { readDisclosure } from "./budget-disclosure.ts";
 import { ImportContext, norm, setSpacesFromFormat } from "./context.ts";
 import { measureCoverage } from "./coverage.ts";
 import { dropCutRow } from "./cut-row.ts";
-import {
-  departmentExpenditureTables,
-  isDepartmentExpenditureTable,
-  readDepartmentExpenditure,
-} from "./department-expenditure.ts";
+import { departmentExpenditureTables, readDepartmentExpenditure } from "./department-expenditure.ts";
 import { departmentSelfEvaluationTables, readDepartmentSelfEvaluation } from "./department-self-evaluation.ts";
 import { isDutyActivityTable, readDutyActivityTables } from "./duty-activity.ts";
-import { looksLikeEvaluationReport, readEvaluationReport } from "./evaluation-report.ts";
-import { looksLikeFinalAccount, readFinalAccount } from "./final-account.ts";
-import { hasIndicatorGrid, isProjectGoalForm, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
-import { projectSelfEvaluationTables, readProjectSelfEvaluations } from "./project-self-evaluation.ts";
-import { explainRecognition } from "./recognition.ts";
-import { looksLikeStreamProjectSelfEvaluation, readStreamProjectSelfEvaluation } from "./stream-form.ts";
-import { looksLikeThreePublic, readThreePublic } from "./three-public.ts";
+import { readEvaluationReport } from "./evaluation-report.ts";
+import { readFinalAccount } from "./final-account.ts";
+import { hasIndicatorGrid, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
+import { readProjectSelfEvaluations } from "./project-self-evaluation.ts";
+import { explainRecognition, holdsKind } from "./recognition.ts";
+import { readStreamProjectSelfEvaluation } from "./stream-form.ts";
+import { readThreePublic } from "./three-public.ts";
 import { fenOf, fenToWanYuanText, fenToYuanText } from "./values.ts";
 
 export * from "@jixiao/core/model";
@@ -70,29 +66,25 @@ function tablesOf(blocks: Block[]): Table[] {
 
 /** The kinds a document holds, most specific first. */
 export function recogniseKinds(source: SourceDocument): Kind[] {
-  const tables = tablesOf(source.blocks);
+  const blocks = source.blocks;
+  const holds = (kind: Kind) => holdsKind(kind, blocks);
   const kinds: Kind[] = [];
   // A 部门预算信息公开 (seed 001's county form, and what Jixiao writes from a stored budget) by its title; else a
   // department's 预算公开 / 决算公开 with the standard tables; else any text the budget-disclosure reader knows.
-  const disclosure = looksLikeDisclosure(source.blocks);
-  const heading = source.blocks.find((b) => b.type === "paragraph" && b.text.trim() !== "");
+  const disclosure = holds("budget-disclosure");
+  const heading = blocks.find((b) => b.type === "paragraph" && b.text.trim() !== "");
   const titledInfo = heading?.type === "paragraph" && /预算信息公开/.test(heading.text.replace(/\s/g, ""));
   if (disclosure && titledInfo) kinds.push("budget-disclosure");
-  else if (looksLikeFinalAccount(source.blocks)) kinds.push("final-account-disclosure");
+  else if (holds("final-account-disclosure")) kinds.push("final-account-disclosure");
   else if (disclosure) kinds.push("budget-disclosure");
-  if (
-    projectSelfEvaluationTables(source.blocks).length > 0 ||
-    looksLikeStreamProjectSelfEvaluation(new ImportContext(source), source.blocks)
-  )
-    kinds.push("project-self-evaluation");
-  else if (departmentSelfEvaluationTables(source.blocks).length > 0) kinds.push("department-self-evaluation");
-  else if (tables.some(isDepartmentExpenditureTable)) kinds.push("department-expenditure-self-evaluation");
-  if (isProjectGoalForm(source.blocks, tables) && !kinds.includes("project-self-evaluation"))
-    kinds.push("project-goals");
-  if (tables.some(isDutyActivityTable)) kinds.push("duty-activity-goals");
+  if (holds("project-self-evaluation")) kinds.push("project-self-evaluation");
+  else if (holds("department-self-evaluation")) kinds.push("department-self-evaluation");
+  else if (holds("department-expenditure-self-evaluation")) kinds.push("department-expenditure-self-evaluation");
+  if (holds("project-goals") && !kinds.includes("project-self-evaluation")) kinds.push("project-goals");
+  if (holds("duty-activity-goals")) kinds.push("duty-activity-goals");
   // kinds read from prose: a 三公 statement, a narrative evaluation report (after the table kinds)
-  if (looksLikeThreePublic(source.blocks)) kinds.push("three-public");
-  if (kinds.length === 0 && looksLikeEvaluationReport(source.blocks)) kinds.push("evaluation-report");
+  if (holds("three-public")) kinds.push("three-public");
+  if (kinds.length === 0 && holds("evaluation-report")) kinds.push("evaluation-report");
   return kinds;
 }
 

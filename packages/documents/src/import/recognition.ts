@@ -130,6 +130,28 @@ const TESTS: Partial<Record<Kind, KindTest>> = {
   },
 };
 
+/**
+ * Whether the document holds a kind by that kind's own test — computed once per document (the list of blocks):
+ * `recogniseKinds` and `explainRecognition` ask the same questions of the same blocks, and the stream and table
+ * tests are the costly part of an import's recognition.
+ */
+const decided = new WeakMap<Block[], Map<Kind, boolean>>();
+
+export function holdsKind(kind: Kind, blocks: Block[]): boolean {
+  let known = decided.get(blocks);
+  if (!known) {
+    known = new Map();
+    decided.set(blocks, known);
+  }
+  let answer = known.get(kind);
+  if (answer === undefined) {
+    const tables = blocks.flatMap((b) => (b.type === "table" ? [b.table] : []));
+    answer = TESTS[kind]?.decisive(blocks, tables) ?? false;
+    known.set(kind, answer);
+  }
+  return answer;
+}
+
 /** A context for tests that need cell locations only. */
 function contextFor(blocks: Block[]): ImportContext {
   return new ImportContext({ file: "", format: "pdf-text", blocks });
@@ -178,7 +200,7 @@ export function explainRecognition(blocks: Block[]): KindEvidence[] {
   const out: KindEvidence[] = [];
   for (const [kind, test] of Object.entries(TESTS) as [Kind, KindTest][]) {
     const reasons: KindEvidence["reasons"] = [];
-    const decisive = test.decisive(blocks, tables);
+    const decisive = holdsKind(kind, blocks);
     const have = test.columns.filter((c) => found.has(c));
     const missing = test.columns.filter((c) => !found.has(c));
     const title = paragraphs.find((p) => test.title.test(p.replace(/[\s\u3000]+/g, "")));
