@@ -1,6 +1,7 @@
 /**
- * In-year monitoring in Debian's chromium: the bureau's reviewer opens a 1–6月 round for its subtree and sees the
- * warning list with a light per project; the unit's filler opens a record, types a forecast short of its target with
+ * In-year monitoring in Debian's chromium: the bureau's reviewer opens a 1–3月 round for its subtree (the demo has its
+ * 1–6月 one already) and sees the warning list with a light per project; the unit's filler, on the latest round (the
+ * demo's 1–6月), opens a record, types a forecast short of its target with
  * 有可能, is told a cause and 纠偏 are needed, gives them and the expected full-year execution, sees the forecast
  * score with the indicator that pulls it down, and submits.
  */
@@ -31,8 +32,8 @@ describe.skipIf(!hasChromium)("in-year monitoring", () => {
     const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors, timeout: 60_000 });
     const m = new MonitoringPage(page);
     await m.open();
-    await m.openRound(6, "2024-07-15");
-    expect(await page.getByTestId("round-summary").textContent()).toContain("时间进度 50.00%");
+    await m.openRound(3, "2024-04-15");
+    expect(await page.getByTestId("round-summary").textContent()).toContain("时间进度 25.00%");
     const rows = await m.rows();
     expect(rows.map((r) => r.project)).toContain(PROJECT);
     for (const r of rows) expect(["green", "yellow", "red"]).toContain(r.light);
