@@ -194,7 +194,7 @@ describe.each(STORES)("uploads streamed to storage on %s", (kind) => {
     try {
       // Sent in small pieces, by multipart: still the file's own bytes in storage.
       const form = new FormData();
-      form.append("file", new File([bytes], "004.txt"));
+      form.append("file", new File([bytes], "赵县项目绩效目标.txt"));
       const res = await t.app.request(`/api/v1/imports?orgId=${t.world.unit.id}&year=2025`, {
         method: "POST",
         headers: { Cookie: filler.cookie!, "X-CSRF-Token": filler.csrf! },
@@ -206,7 +206,7 @@ describe.each(STORES)("uploads streamed to storage on %s", (kind) => {
       await queue().start();
       await queue().idle();
       const got = await filler.get(`/imports/${up.id}`);
-      expect(got.body).toMatchObject({ state: "preview", kind: "project-goals", fileName: "004.txt" });
+      expect(got.body).toMatchObject({ state: "preview", kind: "project-goals", fileName: "赵县项目绩效目标.txt" });
       expect(got.body.plan).toHaveLength(13);
       expect(await storedBytes(t.deps.db)).toBe(0);
     } finally {

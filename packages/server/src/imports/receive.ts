@@ -172,6 +172,8 @@ async function receiveMultipart(
   try {
     parser = Busboy({
       headers: { "content-type": contentType },
+      // Browsers send a file's name as UTF-8 bytes (Chinese names); busboy's default would read them as latin1.
+      defParamCharset: "utf8",
       limits: { files: 1, fields: 20, fieldSize: 64 * 1024, parts: 30, headerPairs: 20 },
     });
   } catch {
