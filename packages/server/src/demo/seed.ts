@@ -2,8 +2,8 @@
  * The demo loaded on an empty embedded database: the organisations of the seed documents, one project from
  * seed 004 with its indicator tree (a draft), four more projects of the same unit in the later workflow
  * states (submitted, unit-approved, approved, returned: something to do for every role), a draft with problems
- * for the automatic review to find (a vague target, no 满意度指标, weights not adding up to 100), and one account
- * per role. The demo password is public (it is printed and
+ * for the automatic review to find (a vague target, no 满意度指标, weights not adding up to 100), the 2024 in-year
+ * monitoring round (seed-monitoring.ts), and one account per role. The demo password is public (it is printed and
  * documented): never load the demo into a production database.
  */
 import { count, eq } from "drizzle-orm";

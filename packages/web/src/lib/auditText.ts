@@ -47,6 +47,8 @@ const ACTION: Record<string, [string, string]> = {
   "project.carry_forward": ["由上年结转项目", "Project carried from last year"],
   "duty.carry_forward": ["由上年结转职责", "Duty carried from last year"],
   "goal.carry_forward": ["由上年结转部门整体目标", "Overall goal carried from last year"],
+  "monitoring.round.open": ["开展绩效运行监控", "Opened a monitoring round"],
+  "monitoring.record.update": ["填报绩效运行监控表", "Filled a monitoring record"],
 };
 
 const ENTITY: Record<string, [string, string]> = {
@@ -73,6 +75,9 @@ const ENTITY: Record<string, [string, string]> = {
   scoring_scheme: ["评分方案", "Scoring scheme"],
   publication: ["信息公开", "Publication"],
   library_mark: ["指标库标记", "Library mark"],
+  monitoring: ["绩效运行监控", "In-year monitoring"],
+  monitoring_round: ["监控轮次", "Monitoring round"],
+  monitoring_record: ["绩效运行监控表", "Monitoring record"],
   auth: ["登录", "Sign-in"],
   role: ["角色", "Role"],
   workflow: ["审核", "Review"],
@@ -171,6 +176,8 @@ const DETAIL: Record<string, [string, string]> = {
   projects: ["项目", "Projects"],
   budgets: ["部门预算", "Budgets"],
   accounts: ["账户", "Accounts"],
+  monitoringRounds: ["监控轮次", "Monitoring rounds"],
+  records: ["监控表", "Records"],
   failures: ["连续失败次数", "Failures in a row"],
   documents: ["文书", "Documents"],
   formats: ["格式", "Formats"],
