@@ -74,11 +74,17 @@ export class AdminPage {
     );
     for (let attempt = 0; ; attempt++) {
       if (!(await dropdownShown())) await picker.click();
-      await this.page
+      // the option: when the list did not open (a click lost under load), the picker is opened again
+      const chosen = await this.page
         .locator(".ant-select-dropdown:visible .ant-select-tree-node-content-wrapper")
         .filter({ hasText: new RegExp(`^${title.replace(/[()（）]/g, "\\$&")}$`) })
         .last()
-        .click();
+        .click({ timeout: 15_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!chosen && attempt < 4) continue;
       const took = await this.page
         .waitForFunction(
           (t) => document.querySelector('[data-testid="move-parent"]')?.textContent?.includes(t),
@@ -89,7 +95,7 @@ export class AdminPage {
           () => true,
           () => false,
         );
-      if (took || attempt >= 2) break;
+      if (took || attempt >= 4) break;
     }
     await this.page.getByTestId("move-confirm").click();
     const refusal = this.page.getByTestId("move-error");

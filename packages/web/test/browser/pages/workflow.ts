@@ -10,9 +10,20 @@ export const WORKFLOW_BUTTONS = ["wf-submit", "wf-unit-approve", "wf-approve", "
 export async function confirmAction(page: Page, id = "wf-confirm-ok"): Promise<void> {
   const ok = page.locator(`#${id}`);
   await ok.click();
-  // the dialog closes when the server has done the step (an approval writes its snapshot and audit row): on a loaded
-  // machine that may take a while
-  await ok.waitFor({ state: "detached", timeout: 90_000 });
+  // The dialog closes when the server has done the step (an approval writes its snapshot and audit row): on a loaded
+  // machine that may take a while, and the OK button shows it is busy meanwhile. A dialog still open with its button
+  // idle did not take the click (seen on loaded CI machines: the record stayed a draft) — it is clicked again; antd's
+  // confirm runs its action once however often it is clicked while busy.
+  for (let waited = 0; ; waited++) {
+    const closed = await ok.waitFor({ state: "detached", timeout: 15_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (closed) return;
+    const busy = await ok.evaluate((el) => el.classList.contains("ant-btn-loading")).catch(() => true);
+    if (!busy) await ok.click({ timeout: 5_000 }).catch(() => undefined);
+    if (waited >= 8) throw new Error(`the confirmation ${id} did not close (button ${busy ? "busy" : "idle"})`);
+  }
 }
 
 export class Workflow {
