@@ -24,7 +24,7 @@ import type { Actor } from "../accounts/actor.ts";
 import { recordAudit } from "../audit/audit.ts";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
-import { insertDuty, replaceActivities } from "../duties/repository.ts";
+import { activitiesOf, insertDuty, replaceActivities } from "../duties/repository.ts";
 import { insertGoal } from "../goals/repository.ts";
 import type { Deps } from "../http/context.ts";
 import { indicators } from "../indicators/schema.ts";
@@ -37,7 +37,6 @@ import {
   claim,
   continuingProjects,
   dutiesOf,
-  dutyActivities,
   evaluationActuals,
   forgetDeletedTargets,
   goalExists,
@@ -180,7 +179,7 @@ export async function runCarryForward(
     // duties → activities → activity indicators
     const sourceDuties = await dutiesOf(tx, org.id, fromYear);
     const dutyNames = await namesIn(tx, "duty", org.id, toYear);
-    const dutyParts = await dutyActivities(
+    const dutyParts = await activitiesOf(
       tx,
       sourceDuties.map((d) => d.id),
     );
@@ -385,7 +384,7 @@ export async function previousValues(
     evaluationActuals(deps.db, "project", projectIds),
     leafIndicators(deps.db, "goal", goalIds),
     evaluationActuals(deps.db, "goal", goalIds),
-    dutyActivities(deps.db, dutyIds),
+    activitiesOf(deps.db, dutyIds),
     sourceNames(deps.db, projectIds, dutyIds),
   ]);
   const items: CarriedView[] = rows.map((r) => {

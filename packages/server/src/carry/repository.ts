@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../db/open.ts";
-import { activities, activityIndicators, duties } from "../duties/schema.ts";
+import { duties } from "../duties/schema.ts";
 import { evaluationItems, selfEvaluations } from "../evaluations/schema.ts";
 import { departmentGoals, indicators } from "../indicators/schema.ts";
 import { projects } from "../projects/schema.ts";
@@ -151,29 +151,6 @@ export async function treeIndicators(db: Db, owner: TreeOwner, ids: string[]) {
     .from(indicators)
     .where(inArray(ownerColumn(owner), ids))
     .orderBy(asc(indicators.level), asc(indicators.sortOrder), asc(indicators.createdAt), asc(indicators.id));
-}
-
-export async function dutyActivities(db: Db, dutyIds: string[]) {
-  if (dutyIds.length === 0) return { activities: [], indicators: [] };
-  const acts = await db
-    .select()
-    .from(activities)
-    .where(inArray(activities.dutyId, dutyIds))
-    .orderBy(asc(activities.sortOrder), asc(activities.id));
-  const inds =
-    acts.length === 0
-      ? []
-      : await db
-          .select()
-          .from(activityIndicators)
-          .where(
-            inArray(
-              activityIndicators.activityId,
-              acts.map((a) => a.id),
-            ),
-          )
-          .orderBy(asc(activityIndicators.sortOrder), asc(activityIndicators.id));
-  return { activities: acts, indicators: inds };
 }
 
 const level2 = alias(indicators, "l2");
