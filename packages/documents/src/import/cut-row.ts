@@ -7,7 +7,7 @@
  * table and its last row was read as an indicator that lacks a value the document's other indicator rows hold (a
  * target, an actual value, points, a score), the indicator is taken back out, and a warning says where the text stops.
  */
-import type { Indicator } from "@jixiao/core/model";
+import type { ImportedDocument, Indicator } from "@jixiao/core/model";
 import type { SourceDocument } from "../model/table.ts";
 import type { ImportContext } from "./context.ts";
 
@@ -30,7 +30,7 @@ const filled = (v: { text?: string } | undefined) => v !== undefined && (v.text 
  * Drops the indicator cut by the end of the text from `indicators` (in place); `has` says which values the
  * document's other indicator rows hold.
  */
-export function dropCutRow(
+function dropCutRow(
   ctx: ImportContext,
   indicators: Indicator[],
   has: { target: boolean; actual: boolean; weight: boolean; score: boolean },
@@ -54,4 +54,24 @@ export function dropCutRow(
     `The text stops inside row ${end.row}: the row of indicator "${ind.name}" is incomplete (no ${lacks.map((x) => x.en).join(", ")}) and was not read as an indicator`,
     ind.location,
   );
+}
+
+/** The indicator lists of the document, each with the values its grid holds, checked for a row cut by the text's end. */
+export function dropCutRows(ctx: ImportContext, doc: ImportedDocument): void {
+  const lists = [
+    ...doc.projectSelfEvaluations.map((p) => p.indicators),
+    ...doc.projects.map((p) => p.indicators),
+    ...(doc.departmentSelfEvaluation ? [doc.departmentSelfEvaluation.indicators] : []),
+  ];
+  for (const list of lists) {
+    // what the document's other indicator rows hold
+    const others = lists.flat().filter((i) => i !== list[list.length - 1]);
+    const has = {
+      target: others.some((i) => filled(i.target)),
+      actual: others.some((i) => filled(i.actual)),
+      weight: others.some((i) => filled(i.weight)),
+      score: others.some((i) => filled(i.score)),
+    };
+    dropCutRow(ctx, list, has);
+  }
 }

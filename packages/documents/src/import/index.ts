@@ -17,7 +17,7 @@ import type { Block, SourceDocument, Table } from "../model/table.ts";
 import { readDisclosure } from "./budget-disclosure.ts";
 import { ImportContext, norm, setSpacesFromFormat } from "./context.ts";
 import { measureCoverage } from "./coverage.ts";
-import { dropCutRow } from "./cut-row.ts";
+import { dropCutRows } from "./cut-row.ts";
 import { departmentExpenditureTables, readDepartmentExpenditure } from "./department-expenditure.ts";
 import { departmentSelfEvaluationTables, readDepartmentSelfEvaluation } from "./department-self-evaluation.ts";
 import { isDutyActivityTable, readDutyActivityTables } from "./duty-activity.ts";
@@ -456,25 +456,4 @@ function summarise(doc: ImportedDocument, kind: Kind | null, problems: ImportRes
   }
   if (total.basis) summary.budgetTotalBasis = total.basis;
   return summary;
-}
-
-/** The indicator lists of the document, each with the values its grid holds, checked for a row cut by the text's end. */
-function dropCutRows(ctx: ImportContext, doc: ImportedDocument): void {
-  const filled = (v: { text?: string } | undefined) => v !== undefined && (v.text ?? "").trim() !== "";
-  const lists = [
-    ...doc.projectSelfEvaluations.map((p) => p.indicators),
-    ...doc.projects.map((p) => p.indicators),
-    ...(doc.departmentSelfEvaluation ? [doc.departmentSelfEvaluation.indicators] : []),
-  ];
-  for (const list of lists) {
-    // what the document's other indicator rows hold
-    const others = lists.flat().filter((i) => i !== list[list.length - 1]);
-    const has = {
-      target: others.some((i) => filled(i.target)),
-      actual: others.some((i) => filled(i.actual)),
-      weight: others.some((i) => filled(i.weight)),
-      score: others.some((i) => filled(i.score)),
-    };
-    dropCutRow(ctx, list, has);
-  }
 }
