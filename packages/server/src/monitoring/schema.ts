@@ -6,7 +6,18 @@
  * cut-off is not stored here: it is read from `budget_execution` (scope project, cumulative monthly rows).
  */
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import {
   createdAt,
   id,
@@ -17,7 +28,7 @@ import {
   workflowState,
   workflowStateCheck,
 } from "../db/columns.ts";
-import { indicators } from "../indicators/schema.ts";
+import { departmentGoals, indicators } from "../indicators/schema.ts";
 import { organisations } from "../orgs/schema.ts";
 import { projects } from "../projects/schema.ts";
 import { fiscalYears } from "../years/schema.ts";
@@ -53,7 +64,10 @@ export const monitoringRounds = pgTable(
   ],
 );
 
-/** 项目支出绩效运行监控表: one per project and round. */
+/**
+ * 项目支出绩效运行监控表: one per project and round; or 部门整体绩效运行监控表: one per department goal and round
+ * (exactly one of project_id and department_goal_id).
+ */
 export const monitoringRecords = pgTable(
   "monitoring_records",
   {
@@ -68,9 +82,9 @@ export const monitoringRecords = pgTable(
     year: integer("year")
       .notNull()
       .references(() => fiscalYears.year),
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id").references(() => projects.id, { onDelete: "cascade" }),
+    /** The department goal (部门整体) the record monitors; its execution is the organisation's total rows. */
+    departmentGoalId: uuid("department_goal_id").references(() => departmentGoals.id, { onDelete: "cascade" }),
     /** 全年预计执行数 as the unit expects it; NULL: the pace to the cut-off is projected. */
     projectedExecuted: money("projected_executed"),
     /** 执行偏差原因 and 纠偏措施 of the record's execution. */
@@ -84,7 +98,9 @@ export const monitoringRecords = pgTable(
   },
   (t) => [
     uniqueIndex("monitoring_records_round_project_uq").on(t.roundId, t.projectId),
+    uniqueIndex("monitoring_records_round_goal_uq").on(t.roundId, t.departmentGoalId),
     index("monitoring_records_org_idx").on(t.orgId),
+    check("monitoring_records_owner_ck", sql`(${t.projectId} IS NULL) <> (${t.departmentGoalId} IS NULL)`),
     workflowStateCheck("monitoring_records", t.workflowState),
   ],
 );
@@ -130,6 +146,44 @@ export const monitoringIndicators = pgTable(
   ],
 );
 
+/** What the bureau did about a record: a notice, a demand for 纠偏, a proposal to reduce (调减) or defer (暂缓). */
+export const MONITORING_ACTIONS = ["notice", "require_correction", "propose_reduce", "propose_defer"] as const;
+export type MonitoringActionKind = (typeof MONITORING_ACTIONS)[number];
+
+export const monitoringActions = pgTable(
+  "monitoring_actions",
+  {
+    id: id(),
+    recordId: uuid("record_id")
+      .notNull()
+      .references(() => monitoringRecords.id, { onDelete: "cascade" }),
+    /** The record's organisation (the unit addressed). */
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    kind: text("kind").$type<MonitoringActionKind>().notNull(),
+    /** What the unit is told: the reason, what to do. */
+    message: text("message").notNull(),
+    /** 调减: the amount proposed to be cut (元). */
+    amount: money("amount"),
+    createdBy: uuid("created_by").notNull(),
+    createdByName: text("created_by_name").notNull(),
+    createdAt: createdAt(),
+    /** When the unit acknowledged it (已阅), and who. */
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    acknowledgedBy: uuid("acknowledged_by"),
+  },
+  (t) => [
+    index("monitoring_actions_record_idx").on(t.recordId),
+    index("monitoring_actions_org_idx").on(t.orgId),
+    check(
+      "monitoring_actions_kind_ck",
+      sql`${t.kind} IN ('notice', 'require_correction', 'propose_reduce', 'propose_defer')`,
+    ),
+  ],
+);
+
+export type MonitoringActionRow = typeof monitoringActions.$inferSelect;
 export type MonitoringRoundRow = typeof monitoringRounds.$inferSelect;
 export type MonitoringRecordRow = typeof monitoringRecords.$inferSelect;
 export type MonitoringIndicatorRow = typeof monitoringIndicators.$inferSelect;
