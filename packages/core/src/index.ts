@@ -5,6 +5,8 @@ export * from "./money/money.ts";
 export * from "./monitoring/index.ts";
 export type { Ratio } from "./numbers/decimal.ts";
 export * as decimal from "./numbers/decimal.ts";
+/** Rectification (整改): the life cycle and the items proposed from an evaluation's shortfalls. */
+export * from "./rectification/index.ts";
 export * from "./review/index.ts";
 export * from "./scoring/from-document.ts";
 export * from "./scoring/input.ts";
