@@ -15,6 +15,8 @@ export { writeDocx } from "./docx.ts";
 export { amountText, cleanText, xmlSafe } from "./format.ts";
 export { buildLayout, LAYOUT_NAMES, LAYOUTS, type Layout, layoutsFor } from "./layouts.ts";
 export type * from "./model.ts";
+/** The page model's builders, for forms laid out outside this package (the server's monitoring form). */
+export { c, checkTable, p, row } from "./model.ts";
 export {
   convertWithLibreOffice,
   drawWithPdfmake,
