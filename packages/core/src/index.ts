@@ -1,4 +1,8 @@
 export * from "./errors/domain-error.ts";
+/** 事前绩效评估 of new projects. */
+export * from "./exante/index.ts";
+/** Expert and third-party review (专家评审). */
+export * from "./expert/index.ts";
 export * from "./money/budget.ts";
 export * from "./money/money.ts";
 /** In-year monitoring (双监控). */

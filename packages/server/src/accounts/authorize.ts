@@ -18,7 +18,9 @@ export type Permission =
   | "orgs.manage"
   | "accounts.manage"
   | "roles.manage"
-  | "audit.read";
+  | "audit.read"
+  /** Score the records assigned to oneself (the expert role; it reads nothing else). */
+  | "expert.score";
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   filler: ["business.read", "business.write", "orgs.read"],
@@ -26,6 +28,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   unit_approver: ["business.read", "business.unit_approve", "orgs.read"],
   reviewer: ["business.read", "business.review", "orgs.read"],
   viewer: ["business.read", "orgs.read"],
+  // An expert reads and scores only the records assigned to them (experts/): no business or organisation reads.
+  expert: ["expert.score"],
   sysadmin: ["orgs.read", "orgs.manage", "accounts.manage"],
   secadmin: ["orgs.read", "roles.manage"],
   auditor: ["orgs.read", "audit.read"],

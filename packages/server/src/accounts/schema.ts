@@ -9,8 +9,13 @@ import { createdAt, id, updatedAt, version } from "../db/columns.ts";
 import { organisations } from "../orgs/schema.ts";
 
 export const BUSINESS_ROLES = ["filler", "unit_approver", "reviewer", "viewer"] as const;
+/**
+ * An expert or third-party evaluator (专家 / 第三方): held at an organisation (the bureau whose reviewers may assign
+ * records to them), yet sees only the records assigned to them (experts/).
+ */
+export const EXPERT_ROLES = ["expert"] as const;
 export const ADMIN_ROLES = ["sysadmin", "secadmin", "auditor"] as const;
-export const ROLES = [...BUSINESS_ROLES, ...ADMIN_ROLES] as const;
+export const ROLES = [...BUSINESS_ROLES, ...EXPERT_ROLES, ...ADMIN_ROLES] as const;
 export type Role = (typeof ROLES)[number];
 export type BusinessRole = (typeof BUSINESS_ROLES)[number];
 export type AdminRole = (typeof ADMIN_ROLES)[number];
@@ -56,7 +61,7 @@ export const memberships = pgTable(
     index("memberships_account_idx").on(t.accountId),
     check(
       "memberships_role_ck",
-      sql`${t.role} IN ('filler', 'unit_approver', 'reviewer', 'viewer', 'sysadmin', 'secadmin', 'auditor')`,
+      sql`${t.role} IN ('filler', 'unit_approver', 'reviewer', 'viewer', 'expert', 'sysadmin', 'secadmin', 'auditor')`,
     ),
     check("memberships_scope_ck", sql`(${t.role} IN ('sysadmin', 'secadmin', 'auditor')) = (${t.orgId} IS NULL)`),
   ],

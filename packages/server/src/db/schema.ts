@@ -5,6 +5,7 @@ export * from "../budgets/schema.ts";
 export * from "../carry/schema.ts";
 export * from "../duties/schema.ts";
 export * from "../evaluations/schema.ts";
+export * from "../experts/schema.ts";
 export * from "../imports/schema.ts";
 export * from "../indicators/schema.ts";
 export * from "../jobs/schema.ts";
