@@ -14,6 +14,7 @@ export * from "../monitoring/schema.ts";
 export * from "../orgs/schema.ts";
 export * from "../projects/schema.ts";
 export * from "../publications/schema.ts";
+export * from "../results/schema.ts";
 export * from "../rectification/schema.ts";
 export * from "../review/schema.ts";
 export * from "../workflow/schema.ts";
