@@ -5,7 +5,18 @@
  * `rectification_steps` (the item's history, with the reviewer's comments) beside its audit row.
  */
 import { sql } from "drizzle-orm";
-import { check, customType, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt, version } from "../db/columns.ts";
 import { organisations } from "../orgs/schema.ts";
 
@@ -96,6 +107,8 @@ export const rectificationSteps = pgTable(
     itemId: uuid("item_id")
       .notNull()
       .references(() => rectificationItems.id, { onDelete: "cascade" }),
+    /** 1, 2, 3… within the item: the order of its steps (several may share a timestamp). */
+    seq: integer("seq").notNull().default(0),
     /** create / answer / submit / accept / return / attach / detach */
     action: text("action").notNull(),
     fromState: text("from_state"),
@@ -105,7 +118,10 @@ export const rectificationSteps = pgTable(
     actorName: text("actor_name"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("rectification_steps_item_idx").on(t.itemId, t.at)],
+  (t) => [
+    index("rectification_steps_item_idx").on(t.itemId, t.at),
+    uniqueIndex("rectification_steps_item_seq_uq").on(t.itemId, t.seq),
+  ],
 );
 
 export type RectificationItemRow = typeof rectificationItems.$inferSelect;

@@ -1,0 +1,2 @@
+ALTER TABLE "rectification_steps" ADD COLUMN "seq" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "rectification_steps_item_seq_uq" ON "rectification_steps" USING btree ("item_id","seq");
