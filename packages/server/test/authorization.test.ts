@@ -918,6 +918,54 @@ const CASES: Case[] = [
     expect: read(200),
   },
   {
+    route: "get /api/v1/results/rules",
+    make: async (ctx, target) => ({ method: "GET", path: `/results/rules?orgId=${ctx.org(target).id}&year=2025` }),
+    expect: review,
+  },
+  {
+    // Like the library's marks: only the reviewer at the bureau (the city) sets its rules.
+    route: "put /api/v1/results/rules",
+    make: async (ctx, target) => ({
+      method: "PUT",
+      path: "/results/rules",
+      body: {
+        orgId: target === "own" ? ctx.t.world.city.id : ctx.org(target).id,
+        year: 2025,
+        rules: { grades: [{ grade: "差", action: "cut", cutPercent: "30", rectification: true }], execution: [] },
+      },
+    }),
+    expect: (role, target) => (role === "anonymous" ? 401 : target === "own" && role === "reviewer" ? 200 : 404),
+  },
+  {
+    route: "get /api/v1/results/recommendations",
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/results/recommendations?orgId=${ctx.org(target).id}&year=2025`,
+    }),
+    expect: read(200),
+  },
+  {
+    route: "get /api/v1/results/summary",
+    make: async (ctx, target) => ({ method: "GET", path: `/results/summary?orgId=${ctx.org(target).id}&year=2025` }),
+    expect: read(200),
+  },
+  {
+    route: "get /api/v1/results/summary/export",
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/results/summary/export?orgId=${ctx.org(target).id}&year=2025`,
+    }),
+    expect: read(200),
+  },
+  {
+    route: "get /api/v1/rollups/trends",
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/rollups/trends?orgId=${ctx.org(target).id}&from=2024&to=2025`,
+    }),
+    expect: read(200),
+  },
+  {
     route: "get /api/v1/exports/{type}/{id}",
     make: async (ctx, target) => ({
       method: "GET",

@@ -1,0 +1,137 @@
+/**
+ * 结果应用情况表 as xlsx: one row per unit (counts by grade and by recommendation, amounts in 万元 with thousands
+ * separators and 2 decimals) and a 合计 row, then one row per project with its recommendation and reasons. Written by
+ * @jixiao/documents' xlsx writer; the file is audited (`export.results_summary`) with its name, size and SHA-256.
+ */
+import { createHash } from "node:crypto";
+import { type Fen, formatWanYuan, parseYuan } from "@jixiao/core";
+import { RESULT_ACTION_LABELS, RESULT_ACTIONS } from "@jixiao/core/results";
+import { c, checkTable, p, row, safeFileName, type WCell, type WDocument, writeXlsx } from "@jixiao/documents";
+import type { Actor } from "../accounts/actor.ts";
+import { requireActor } from "../accounts/authorize.ts";
+import { recordAudit } from "../audit/audit.ts";
+import { transact } from "../db/transaction.ts";
+import type { Deps } from "../http/context.ts";
+import { organisationFor } from "../orgs/access.ts";
+import { computeRecommendations, type SummaryFigures, summarise } from "./results.service.ts";
+
+const H = (text: string, opts: Omit<WCell, "text"> = {}): WCell => c(text, { bold: true, align: "center", ...opts });
+const N = (text: string | number): WCell => c(String(text), { numeric: true, align: "right" });
+const wan = (yuan: string | null) => (yuan === null ? "—" : formatWanYuan(parseYuan(yuan) as Fen));
+
+const STATUS_ZH = { recommended: "延续项目", new: "新增项目", not_evaluated: "延续项目（上年未评价）" } as const;
+
+export async function summaryDocument(deps: Deps, actor: Actor | undefined, q: { orgId: string; year: number }) {
+  const { org } = await organisationFor(deps.db, actor, q.orgId, "business.read");
+  const items = await computeRecommendations(deps.db, org, q.year);
+  const s = summarise(org, q.year, items);
+  const head = [
+    H("单位"),
+    H("项目数"),
+    ...s.grades.map((g) => H(`上年${g}`)),
+    ...RESULT_ACTIONS.map((a) => H(RESULT_ACTION_LABELS[a].zh)),
+    H("新增项目"),
+    H("须整改"),
+    H("申请金额（万元）"),
+    H("涉及压减金额（万元）"),
+    H("建议压减额（万元）"),
+  ];
+  const line = (name: string, f: SummaryFigures, bold = false) =>
+    row(
+      c(name, { bold }),
+      N(f.projects),
+      ...s.grades.map((g) => N(f.grades[g] ?? 0)),
+      ...RESULT_ACTIONS.map((a) => N(f.actions[a])),
+      N(f.newProjects),
+      N(f.rectification),
+      N(wan(f.requested)),
+      N(wan(f.affected)),
+      N(wan(f.reduction)),
+    );
+  const units = {
+    widths: [24, 7, ...s.grades.map(() => 6), ...RESULT_ACTIONS.map(() => 8), 8, 7, 12, 12, 12],
+    rows: [row(...head), ...s.units.map((u) => line(u.orgName, u)), line("合计", s.total, true)],
+  };
+  checkTable(units);
+  const projects = {
+    widths: [20, 24, 10, 8, 8, 10, 12, 8, 12, 12, 40],
+    rows: [
+      row(
+        H("单位"),
+        H("项目"),
+        H("类型"),
+        H("上年得分"),
+        H("上年等级"),
+        H("上年执行率"),
+        H("建议"),
+        H("压减比例"),
+        H("申请（万元）"),
+        H("建议上限（万元）"),
+        H("理由"),
+      ),
+      ...items.map((r) =>
+        row(
+          c(r.project.orgName),
+          c(r.project.name),
+          c(STATUS_ZH[r.status]),
+          N(r.evaluation?.total ?? "—"),
+          c(r.evaluation?.grade ?? "—", { align: "center" }),
+          N(r.evaluation?.executionRate ? `${r.evaluation.executionRate}%` : "—"),
+          c(`${r.actionLabel?.zh ?? "—"}${r.rectificationRequired ? "（须整改）" : ""}`),
+          N(r.cutPercent ? `${r.cutPercent}%` : "—"),
+          N(wan(r.requested)),
+          N(wan(r.ceiling)),
+          c(r.reasons.map((x) => x.zh).join("；")),
+        ),
+      ),
+    ],
+  };
+  checkTable(projects);
+  const title = `${s.orgName}${s.year}年度预算绩效评价结果应用情况表`;
+  const doc: WDocument = {
+    title,
+    bodyFont: "song",
+    sections: [
+      {
+        name: "结果应用情况",
+        orientation: "landscape",
+        blocks: [
+          p(title, "title", "center"),
+          p(`依据${s.fromYear}年度绩效自评结果，单位：个、万元`, "note"),
+          { type: "table", table: units },
+        ],
+      },
+      {
+        name: "项目明细",
+        orientation: "landscape",
+        blocks: [p(`${s.year}年度项目结果应用建议明细`, "title", "center"), { type: "table", table: projects }],
+      },
+    ],
+  };
+  return { doc, orgId: s.orgId, title };
+}
+
+/** The summary as xlsx, audited. */
+export async function exportSummary(deps: Deps, actor: Actor | undefined, q: { orgId: string; year: number }) {
+  const a = requireActor(actor);
+  const { doc, orgId, title } = await summaryDocument(deps, a, q);
+  const data = await writeXlsx(doc);
+  const fileName = safeFileName(title, "xlsx");
+  await transact(deps.db, (tx) =>
+    recordAudit(tx, {
+      actor: a,
+      orgId,
+      action: "export.results_summary",
+      entityType: "organisation",
+      entityId: orgId,
+      details: {
+        year: q.year,
+        fileName,
+        size: data.length,
+        sha256: createHash("sha256").update(data).digest("hex"),
+      },
+      at: deps.now(),
+    }),
+  );
+  return { data, fileName, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
+}
