@@ -32,6 +32,7 @@ import { recordWorkflowStep } from "../workflow/step.ts";
 import { fiscalYears } from "../years/schema.ts";
 import { SEED_002_ROWS } from "./seed-002-evaluation.ts";
 import { loadMonitoringDemo } from "./seed-monitoring.ts";
+import { loadOrgsDemo } from "./seed-orgs.ts";
 
 export const DEMO_PASSWORD = "Jixiao-Demo-2026";
 
@@ -90,7 +91,7 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
     const baozhang = await org(tianjin, "374101", "天津市公安交通管理局警务保障处");
     // Seed 001: 赵县公安局 (312, 正科级) and its traffic brigade 312007 (副科级; seed 000 calls it 451交警大队).
     const zhaoxian = await org(undefined, "312", "赵县公安局", { rank: "正科级" });
-    await org(zhaoxian, "312007", "河北省赵县公安交通警察大队", { rank: "副科级" });
+    const zhaoxianBrigade = await org(zhaoxian, "312007", "河北省赵县公安交通警察大队", { rank: "副科级" });
     // Seeds 002 and 003 carry no unit codes: the administrative division codes stand in.
     const qingshan = await org(undefined, "420107", "武汉市公安局青山区交通大队");
     const qujing = await org(undefined, "530300", "曲靖市公安局交通警察支队");
@@ -498,6 +499,18 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
         reviewer: await actorNamed("demo-reviewer"),
       },
       { bureau: tianjin, unit: baozhang },
+    );
+
+    // 赵县 and 曲靖: their own people, projects, goals and a self-evaluation; monthly execution of every unit.
+    people.push(
+      ...(await loadOrgsDemo(tx, now, {
+        passwordHash,
+        password: DEMO_PASSWORD,
+        reviewer: { accountId: who("demo-reviewer"), username: "demo-reviewer" },
+        zhaoxian: zhaoxianBrigade,
+        qujing,
+        tianjinUnit: baozhang,
+      })),
     );
 
     await recordAudit(tx, {
