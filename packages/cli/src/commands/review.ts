@@ -88,6 +88,16 @@ const SEVERITY_NAME: Record<Lang, Record<string, string>> = {
   en: { error: "errors", warning: "warnings", info: "notes" },
 };
 
+/** The table, row and column a finding names by their printed names (disclosure findings: `details.table` …). */
+function tablePlace(f: ReviewResult["findings"][number], lang: Lang): string {
+  const d = f.details;
+  if (typeof d?.table !== "string") return "";
+  const row = typeof d.tableRow === "string" ? d.tableRow : undefined;
+  const column = typeof d.tableColumn === "string" ? d.tableColumn : undefined;
+  if (lang === "zh") return `表「${d.table}」${row ? `，行「${row}」` : ""}${column ? `，列「${column}」` : ""}`;
+  return `table "${d.table}"${row ? `, row "${row}"` : ""}${column ? `, column "${column}"` : ""}`;
+}
+
 function human(r: ReviewResult, kinds: readonly (keyof typeof KIND_NAMES)[], lang: Lang): string {
   const lines: string[] = [];
   const zh = lang === "zh";
@@ -113,7 +123,9 @@ function human(r: ReviewResult, kinds: readonly (keyof typeof KIND_NAMES)[], lan
     lines.push("");
     lines.push(`${SEVERITY_NAME[lang][sev]} (${fs.length})`);
     for (const f of fs) {
-      const where = formatLocation({ ...f.location, file: undefined, path: undefined }, lang);
+      const where = [formatLocation({ ...f.location, file: undefined, path: undefined }, lang), tablePlace(f, lang)]
+        .filter((x) => x !== "")
+        .join(zh ? "；" : "; ");
       const category = zh ? f.category : CATEGORY_EN[f.category];
       lines.push(`  [${f.rule}] ${where || f.location.path || ""}${zh ? `（${category}）` : ` (${category})`}`);
       lines.push(`      ${zh ? f.message : f.messageEn}`);

@@ -522,6 +522,12 @@ export const DISCLOSURE_TABLE_KINDS = [
   "governmentFund",
   "stateCapital",
   "projectExpenditure",
+  /** 机关运行经费支出表 (some local templates). */
+  "runningCosts",
+  /** 政府采购（预算）表 / 政府采购情况表. */
+  "procurement",
+  /** 国有资产占用情况表 / 固定资产占用情况表 (数量 and 金额 columns). */
+  "assets",
 ] as const;
 export const DisclosureTableKindSchema = z.enum(DISCLOSURE_TABLE_KINDS);
 export type DisclosureTableKind = z.infer<typeof DisclosureTableKindSchema>;
@@ -623,6 +629,44 @@ export const DisclosureComparisonSchema = z.object({
 });
 export type DisclosureComparison = z.infer<typeof DisclosureComparisonSchema>;
 
+/** An amount the narrative states in a statement (政府采购, 国有资产), with its place. */
+const PlacedAmountSchema = z.object({ amount: AmountSchema, location: LocationSchema });
+/** A count the narrative states (`共有车辆35辆`, `执法执勤用车30辆`), with its words and place. */
+const PlacedCountSchema = z.object({ label: z.string(), count: z.number().int(), location: LocationSchema });
+
+/**
+ * The 政府采购 statement of a 情况说明: `政府采购支出总额120万元，其中：货物80万元、工程0万元、服务40万元；授予中小企业
+ * 合同金额100万元，占政府采购支出总额的83.33%，其中授予小微企业合同金额60万元，占…的60%`.
+ */
+export const DisclosureProcurementSchema = z.object({
+  text: z.string(),
+  location: LocationSchema,
+  total: PlacedAmountSchema.optional(),
+  goods: PlacedAmountSchema.optional(),
+  works: PlacedAmountSchema.optional(),
+  services: PlacedAmountSchema.optional(),
+  /** 授予中小企业合同金额, with its stated share of `total`. */
+  sme: PlacedAmountSchema.extend({ percent: PercentSchema.optional() }).optional(),
+  /** 授予小微企业合同金额, with its stated share and what it is a share of (the total or the 中小企业 amount). */
+  small: PlacedAmountSchema.extend({ percent: PercentSchema.optional(), of: z.enum(["total", "sme"]) }).optional(),
+});
+export type DisclosureProcurement = z.infer<typeof DisclosureProcurementSchema>;
+
+/**
+ * The 国有资产占用 statement: `截至2022年12月31日，本部门共有车辆35辆，其中：…用车2辆、执法执勤用车30辆…`, and
+ * `国有资产总额为853.46万元`.
+ */
+export const DisclosureAssetsSchema = z.object({
+  text: z.string(),
+  location: LocationSchema,
+  /** 资产总额 as stated. */
+  total: PlacedAmountSchema.optional(),
+  vehicles: PlacedCountSchema.optional(),
+  /** The kinds of vehicle the sentence lists after its total (`其中：…`). */
+  vehicleParts: z.array(PlacedCountSchema),
+});
+export type DisclosureAssets = z.infer<typeof DisclosureAssetsSchema>;
+
 /** 部门预算公开 / 部门决算公开 with the standard tables (kind `final-account-disclosure`). */
 export const FinalAccountDisclosureSchema = z.object({
   basis: z.enum(["budget", "final"]),
@@ -630,7 +674,14 @@ export const FinalAccountDisclosureSchema = z.object({
   organisation: z.string().optional(),
   year: z.number().int().optional(),
   /** The table of contents, recognised and skipped (its lines are not the tables). */
-  contents: z.object({ entries: z.array(z.string()), location: LocationSchema }).optional(),
+  contents: z
+    .object({
+      entries: z.array(z.string()),
+      /** The standard tables the contents lists, in its order (entries that title a table). */
+      tables: z.array(z.object({ kind: DisclosureTableKindSchema, text: z.string() })).optional(),
+      location: LocationSchema,
+    })
+    .optional(),
   /** Headings of parts, sections and tables, with the year they name. */
   headings: z.array(z.object({ text: z.string(), year: z.number().int().optional(), location: LocationSchema })),
   /** `截至2022年12月31日` / `2022年末` statements. */
@@ -643,6 +694,8 @@ export const FinalAccountDisclosureSchema = z.object({
   performance: z.object({ text: z.string(), location: LocationSchema }).optional(),
   /** Notes saying a table is empty (`本单位无政府性基金…`), by the table kind they name. */
   emptyNotes: z.array(z.object({ kind: DisclosureTableKindSchema, text: z.string(), location: LocationSchema })),
+  procurement: DisclosureProcurementSchema.optional(),
+  assets: DisclosureAssetsSchema.optional(),
 });
 export type FinalAccountDisclosure = z.infer<typeof FinalAccountDisclosureSchema>;
 

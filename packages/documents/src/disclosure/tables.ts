@@ -9,6 +9,9 @@ import type { DisclosureTableKind } from "@jixiao/core/model";
 
 /** Table kinds by their title, most specific first (national and local names). */
 const TITLE_KINDS: [DisclosureTableKind, RegExp][] = [
+  ["procurement", /政府采购/],
+  ["assets", /(国有|固定)资产(占用)?/],
+  ["runningCosts", /机关运行经费/],
   ["threePublic", /三公/],
   ["basicExpenditure", /基本支出/],
   ["governmentFund", /政府性基金/],
@@ -124,6 +127,7 @@ export function emptyNoteKind(text: string): DisclosureTableKind | undefined {
   if (/国有资本经营/.test(text)) return "stateCapital";
   if (/三公/.test(text)) return "threePublic";
   if (/项目支出/.test(text)) return "projectExpenditure";
+  if (/政府采购/.test(text)) return "procurement";
   return undefined;
 }
 

@@ -18,6 +18,7 @@ import type {
   ImportLocation,
 } from "@jixiao/core/model";
 import { readNarrative, type Scope, scopeOfHeading } from "../disclosure/narrative.ts";
+import { readStatements } from "../disclosure/statements.ts";
 import {
   cellShape,
   emptyNoteKind,
@@ -232,6 +233,11 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
     const first = blocks[contents.start]!;
     const loc = first.type === "paragraph" ? paragraphLocation(ctx, first) : { file: ctx.file };
     disclosure.contents = { entries: contents.entries, location: loc };
+    const listed = contents.entries.flatMap((e) => {
+      const kind = tableTitleKind(stripNumber(tocKey(e)));
+      return kind ? [{ kind, text: e }] : [];
+    });
+    if (listed.length > 0) disclosure.contents.tables = listed;
     for (let k = contents.start; k < contents.end; k++) {
       const b = blocks[k]!;
       if (b.type === "paragraph") ctx.touch(paragraphLocation(ctx, b));
@@ -341,6 +347,9 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
   const read = readNarrative(passage, scopes, basis, (l) => ctx.touch(l));
   disclosure.figures = read.figures;
   disclosure.comparisons = read.comparisons;
+  const statements = readStatements(passage, (l) => ctx.touch(l));
+  if (statements.procurement) disclosure.procurement = statements.procurement;
+  if (statements.assets) disclosure.assets = statements.assets;
   return { disclosure, tables: usedTables };
 }
 

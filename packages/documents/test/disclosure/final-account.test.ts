@@ -9,76 +9,14 @@ import { reviewDocument } from "@jixiao/core";
 import type { ImportedDocument } from "@jixiao/core/model";
 import { describe, expect, it } from "vitest";
 import { ImportContext, setSpacesFromFormat } from "../../src/import/context.ts";
-import { measureCoverage } from "../../src/import/coverage.ts";
 import { looksLikeFinalAccount, readFinalAccount } from "../../src/import/final-account.ts";
 import type { Block } from "../../src/model/table.ts";
 import { readExtractedText } from "../../src/text/index.ts";
+import { expectFound, importText, type Planted, plant } from "./support.ts";
 
 const dir = join(__dirname, "../../../../fixtures/disclosures");
 const clean = readFileSync(join(dir, "clean-final-2022.txt"), "utf8");
 const cleanBudget = readFileSync(join(dir, "clean-budget-2024.txt"), "utf8");
-
-/** What importDocument does for this kind (index.ts wires it the same way). */
-function importText(text: string, file = "d.txt"): ImportedDocument {
-  const source = readExtractedText(text, file);
-  setSpacesFromFormat(source.format);
-  const ctx = new ImportContext(source);
-  const r = readFinalAccount(ctx, source.blocks);
-  const doc: ImportedDocument = {
-    file,
-    format: source.format,
-    kinds: ["final-account-disclosure"],
-    organisations: [],
-    dutyGoals: [],
-    projects: [],
-    projectSelfEvaluations: [],
-    paragraphs: source.blocks.flatMap((b) =>
-      b.type === "paragraph" ? [{ text: b.text, location: { ...b.location, file } }] : [],
-    ),
-    unmapped: [],
-    finalAccount: r.disclosure,
-  };
-  if (r.disclosure.title) doc.title = r.disclosure.title;
-  doc.coverage = measureCoverage(source.blocks, doc, new Set(r.tables), undefined, ctx.touched);
-  return doc;
-}
-
-/** A planted mistake: passages replaced (each must occur exactly once), the rule and message expected. */
-interface Planted {
-  name: string;
-  edits: [from: string, to: string][];
-  rule: string;
-  zh: RegExp;
-  severity?: "error" | "warning";
-}
-
-function plant(text: string, edits: Planted["edits"]): string {
-  let out = text;
-  for (const [from, to] of edits) {
-    const parts = out.split(from);
-    expect(parts.length, `「${from}」 occurs once`).toBe(2);
-    out = parts.join(to);
-  }
-  return out;
-}
-
-/** Each planted mistake is found by its rule, with its severity, a message in both languages and a location. */
-function expectFound(text: string, c: Planted): void {
-  const r = reviewDocument(importText(text));
-  const hit = r.findings.filter((f) => f.rule === c.rule && f.severity === (c.severity ?? "error"));
-  expect(hit.length, JSON.stringify(r.findings.map((e) => e.message))).toBeGreaterThan(0);
-  expect(hit.some((f) => c.zh.test(f.message))).toBe(true);
-  expect(
-    hit.every(
-      (f) =>
-        f.messageEn !== "" &&
-        f.location.file === "d.txt" &&
-        (f.location.row !== undefined ||
-          f.location.path === "finalAccount.tables" ||
-          f.location.path === "finalAccount.performance"),
-    ),
-  ).toBe(true);
-}
 
 const rulesOf = (text: string) => {
   const r = reviewDocument(importText(text));
@@ -265,12 +203,16 @@ describe("each planted mistake is found (决算, | rows)", () => {
       edits: [["2022年度财政拨款收入总计2961.68万元", "2022年度财政拨款收入总计0.3万元"]],
       rule: "disclosure.narrative-table-mismatch",
       zh: /财政拨款收入支出决算总表/,
+      table: /财政拨款收入支出决算总表/,
+      row: "收入总计",
     },
     {
       name: "三公 figures that differ from the 三公 table",
       edits: [["公务接待费支出决算为7.30万元", "公务接待费支出决算为9.30万元"]],
       rule: "disclosure.three-public-mismatch",
       zh: /公务接待费/,
+      table: /三公/,
+      row: "公务接待费",
     },
     {
       name: "三公 figures removed from the table",
@@ -283,6 +225,8 @@ describe("each planted mistake is found (决算, | rows)", () => {
       edits: [["204 | 公共安全支出 | 2750.00 | 2711.68 | 38.32", "204 | 公共安全支出 | 2760.00 | 2711.68 | 38.32"]],
       rule: "disclosure.table-sum",
       zh: /各行之和/,
+      table: /收入决算表/,
+      row: "合计",
     },
     {
       name: "a row whose 合计 is not 基本支出 + 项目支出",

@@ -15,7 +15,7 @@ import type {
 } from "../../model/document.ts";
 import { type Fen, formatAmount } from "../../money/money.ts";
 import { compareAmounts, fenOf, loc } from "../context.ts";
-import type { FindingLocation as Location, ReviewConfig, Rule, RuleFinding } from "../types.ts";
+import type { FindingDetails, FindingLocation as Location, ReviewConfig, Rule, RuleFinding } from "../types.ts";
 
 type Cell = DisclosureTable["rows"][number]["cells"][number];
 
@@ -30,6 +30,9 @@ const TABLE_ZH: Record<DisclosureTableKind, string> = {
   governmentFund: "政府性基金预算财政拨款收支表",
   stateCapital: "国有资本经营预算财政拨款支出表",
   projectExpenditure: "项目支出表",
+  runningCosts: "机关运行经费支出表",
+  procurement: "政府采购表",
+  assets: "国有资产占用情况表",
 };
 
 const ITEM_ZH: Record<DisclosureFigureItem, string> = {
@@ -205,6 +208,17 @@ function where(l: Location, path: string): Location {
   return loc(l, { path });
 }
 
+/**
+ * Which table, row and column of the disclosure a finding is about, by their names as printed (`details.table`,
+ * `details.tableRow`, `details.tableColumn`): `jixiao review` and the web review show them beside the location.
+ */
+function inTable(table: string, row?: string, column?: string): FindingDetails {
+  const d: FindingDetails = { table };
+  if (row) d.tableRow = row;
+  if (column) d.tableColumn = column;
+  return d;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 const PLACEHOLDER_RE = /[Xx×Ｘ]{2,}|[*＊]{2,}|某某|〇〇(?=局|单位|部门)/;
@@ -237,6 +251,7 @@ export const placeholder: Rule = {
           message: `「${t.title}」表头的单位名称是占位符「${t.organisation.text}」`,
           messageEn: `The unit name in the header of "${t.title}" is a placeholder "${t.organisation.text}"`,
           location: where(t.organisation.location, `finalAccount.tables[${ti}].organisation`),
+          details: inTable(t.title, "表头"),
         });
       }
       t.rows.forEach((r, ri) => {
@@ -246,6 +261,7 @@ export const placeholder: Rule = {
             message: `「${t.title}」第 ${ri + 1} 行「${r.label}」的「${c.column}」不是金额：「${c.amount.text}」`,
             messageEn: `"${t.title}" row ${ri + 1} "${r.label}", column "${c.column}" is not an amount: "${c.amount.text}"`,
             location: where(c.location, `finalAccount.tables[${ti}].rows[${ri}]`),
+            details: inTable(t.title, r.label, c.column),
           });
         }
       });
@@ -286,6 +302,7 @@ export const zeroTotal: Rule = {
             message: `「${t.title}」的「${r.label}」（${column}）为 0，而表中各行有金额`,
             messageEn: `"${t.title}": "${r.label}" (${column}) is 0 while the rows above hold amounts`,
             location: where(c.location, `finalAccount.tables[${ti}].rows[${ri}]`),
+            details: inTable(t.title, r.label, column),
           });
         }
       });
@@ -299,6 +316,7 @@ export const zeroTotal: Rule = {
         message: `情况说明中「${fig.label}」为 0，而「${t.table.title}」为 ${show(t.fen, t.amount.unit)}`,
         messageEn: `The narrative says "${fig.label}" is 0, while "${t.table.title}" gives ${show(t.fen, t.amount.unit)}`,
         location: where(fig.location, `finalAccount.figures[${i}]`),
+        details: inTable(t.table.title, t.label, t.location.field),
       });
     });
     return out;
@@ -335,6 +353,7 @@ export const yearMismatch: Rule = {
         message: `表「${t.title}」写的是 ${t.year} 年，而本公开是 ${year} 年度的`,
         messageEn: `The table "${t.title}" names ${t.year}, but the disclosure is for ${year}`,
         location: where(t.location, `finalAccount.tables[${i}]`),
+        details: inTable(t.title),
       });
     });
     // 决算: assets as of the end of the year; 预算: as of the end of the year before (or this one)
@@ -371,7 +390,7 @@ export const unitNameMismatch: Rule = {
         message: `「${t.title}」表头的单位名称「${t.organisation.text}」与公开单位「${f.organisation}」不一致`,
         messageEn: `"${t.title}" names the unit "${t.organisation.text}", not "${f.organisation}"`,
         location: where(t.organisation.location, `finalAccount.tables[${i}].organisation`),
-        details: { stated: t.organisation.text, computed: f.organisation! },
+        details: { stated: t.organisation.text, computed: f.organisation!, ...inTable(t.title, "表头") },
       });
     });
     return out;
@@ -395,7 +414,7 @@ function narrativeVsTable(threePublic: boolean) {
           message: `情况说明写「${fig.label}」${fig.amount.text}，而「${table.title}」中没有该项的金额`,
           messageEn: `The narrative states ${ITEM_ZH[fig.item]} ${fig.amount.text}, but "${table.title}" gives no amount for it`,
           location: where(fig.location, `finalAccount.figures[${i}]`),
-          details: { table: table.title },
+          details: inTable(table.title, ITEM_ZH[fig.item]),
         });
         return;
       }
@@ -409,7 +428,7 @@ function narrativeVsTable(threePublic: boolean) {
         message: `情况说明写「${fig.label}」${fig.amount.text}，而「${t.table.title}」的「${t.label}」为 ${show(t.fen, t.amount.unit)}（差 ${c.difference}）`,
         messageEn: `The narrative states ${ITEM_ZH[fig.item]} (${fig.label}) ${fig.amount.text}, while "${t.table.title}" row "${t.label}" gives ${show(t.fen, t.amount.unit)} (difference ${c.difference})`,
         location: where(fig.location, `finalAccount.figures[${i}]`),
-        details: { ...c.details, table: t.table.title, tableRow: t.location.row },
+        details: { ...c.details, ...inTable(t.table.title, t.label, t.location.field) },
       });
     });
     return out;
@@ -501,7 +520,7 @@ export const tableSum: Rule = {
             message: `「${t.title}」的「${tr.label}」（${cell.column}）为 ${c.stated}，各行之和为 ${c.computed}（差 ${c.difference}）`,
             messageEn: `"${t.title}": "${tr.label}" (${cell.column}) is ${c.stated}, the rows add up to ${c.computed} (difference ${c.difference})`,
             location: where(cell.location, `finalAccount.tables[${ti}].rows[${total}]`),
-            details: c.details,
+            details: { ...c.details, ...inTable(t.title, tr.label, cell.column) },
           });
         }
       }
@@ -527,7 +546,7 @@ export const tableSum: Rule = {
             message: `「${t.title}」第 ${ri + 1} 行「${r.label}」：${tot!.column} ${c.stated} ≠ ${zh} ${c.computed}（差 ${c.difference}）`,
             messageEn: `"${t.title}" row ${ri + 1} "${r.label}": ${tot!.column} ${c.stated} ≠ ${en} ${c.computed} (difference ${c.difference})`,
             location: where(tot!.location, `finalAccount.tables[${ti}].rows[${ri}]`),
-            details: c.details,
+            details: { ...c.details, ...inTable(t.title, r.label, tot!.column) },
           });
         }
       });
@@ -547,7 +566,7 @@ export const tableSum: Rule = {
           message: `「${stated.table.title}」${what}：${c.stated} ≠ 各项之和 ${c.computed}（差 ${c.difference}）`,
           messageEn: `"${stated.table.title}" ${what}: ${c.stated} ≠ the sum of its parts ${c.computed} (difference ${c.difference})`,
           location: where(stated.location, `finalAccount.tables[${stated.tableIndex}]`),
-          details: c.details,
+          details: { ...c.details, ...inTable(stated.table.title, stated.label, stated.location.field) },
         });
       };
       check(
@@ -608,7 +627,7 @@ export const basicParts: Rule = {
           message: `「${tb.table.title}」的基本支出 ${c.stated} ≠「${tp.table.title}」人员经费 + 公用经费 ${c.computed}（差 ${c.difference}）`,
           messageEn: `"${tb.table.title}" basic spending ${c.stated} ≠ personnel + public-use costs of "${tp.table.title}" ${c.computed} (difference ${c.difference})`,
           location: where(tb.location, `finalAccount.tables[${tb.tableIndex}]`),
-          details: c.details,
+          details: { ...c.details, ...inTable(tb.table.title, tb.label, tb.location.field) },
         });
     }
     return out;
@@ -642,7 +661,11 @@ export const crossTable: Rule = {
           message: `${ITEM_ZH[item]}：「${other.table.title}」为 ${c.stated}，「${first.table.title}」为 ${c.computed}（差 ${c.difference}）`,
           messageEn: `${ITEM_ZH[item]}: "${other.table.title}" gives ${c.stated}, "${first.table.title}" ${c.computed} (difference ${c.difference})`,
           location: where(other.location, `finalAccount.tables[${other.tableIndex}]`),
-          details: { ...c.details, against: first.table.title },
+          details: {
+            ...c.details,
+            ...inTable(other.table.title, other.label, other.location.field),
+            against: first.table.title,
+          },
         });
       }
     }
@@ -795,8 +818,97 @@ export const requiredTables: Rule = {
         message: `「${t.title}」为空表，但没有说明原因（应写明“本单位无…，故本表为空”）`,
         messageEn: `"${t.title}" is empty with no note saying why (expected "本单位无…，故本表为空")`,
         location: where(t.location, `finalAccount.tables[${i}]`),
+        details: inTable(t.title),
       });
     });
+    return out;
+  },
+};
+
+/**
+ * The standard order of the tables that every template keeps: 收支总表 → 收入总表 → 支出总表 → 财政拨款收支总表 →
+ * 一般公共预算支出表 → 基本支出表, 政府性基金 before 国有资本经营. The 三公 table comes after the 基本支出表 (local
+ * templates put it seventh, the central ones last), so only that is asked of it.
+ */
+const MUST_PRECEDE: [DisclosureTableKind, DisclosureTableKind][] = [
+  ["summary", "income"],
+  ["income", "expenditure"],
+  ["expenditure", "fiscalSummary"],
+  ["fiscalSummary", "generalExpenditure"],
+  ["generalExpenditure", "basicExpenditure"],
+  ["basicExpenditure", "threePublic"],
+  ["generalExpenditure", "governmentFund"],
+  ["governmentFund", "stateCapital"],
+];
+
+export const tableOrder: Rule = {
+  id: "disclosure.table-order",
+  category: "完整性",
+  severity: "error",
+  title: {
+    zh: "公开表的顺序与目录或规定顺序不一致，或目录所列的表正文中没有",
+    en: "The tables are out of the contents' (or the standard) order, or a listed table is not in the body",
+  },
+  check(doc) {
+    const f = fa(doc);
+    // judged only when the tables were read at all
+    if (!f || f.tables.length === 0) return [];
+    const out: RuleFinding[] = [];
+    const first = new Map<DisclosureTableKind, number>();
+    f.tables.forEach((t, i) => {
+      if (!first.has(t.kind)) first.set(t.kind, i);
+    });
+    const noted = new Set(f.emptyNotes.map((n) => n.kind));
+    const listed = f.contents?.tables ?? [];
+    const listedAt = new Map<DisclosureTableKind, number>();
+    listed.forEach((e, i) => {
+      if (!listedAt.has(e.kind)) listedAt.set(e.kind, i);
+    });
+    const contentsPath = "finalAccount.contents";
+    // a table the contents lists that the body does not hold (a required one is disclosure.required-tables')
+    for (const [kind, i] of listedAt) {
+      if (first.has(kind) || noted.has(kind) || REQUIRED.includes(kind)) continue;
+      out.push({
+        message: `目录列出「${listed[i]!.text}」，但正文中没有该表，也没有说明该表为空`,
+        messageEn: `The contents list "${listed[i]!.text}", but the body has no such table and no note says it is empty`,
+        location: where(f.contents!.location, contentsPath),
+        details: inTable(listed[i]!.text),
+      });
+    }
+    // the body against the contents' order: each table after one the contents put after it
+    let againstContents = false;
+    if (listedAt.size >= 3) {
+      const body = [...first.entries()].filter(([k]) => listedAt.has(k)).sort((a, b) => a[1] - b[1]);
+      let latest: [DisclosureTableKind, number] | undefined;
+      for (const [kind, ti] of body) {
+        const at = listedAt.get(kind)!;
+        if (latest && at < listedAt.get(latest[0])!) {
+          const t = f.tables[ti]!;
+          const before = f.tables[latest[1]]!;
+          againstContents = true;
+          out.push({
+            message: `「${t.title}」在目录中排在「${before.title}」之前，正文中却在其后`,
+            messageEn: `"${t.title}" comes before "${before.title}" in the contents, but after it in the body`,
+            location: where(t.location, `finalAccount.tables[${ti}]`),
+            details: { ...inTable(t.title), after: before.title },
+          });
+        } else latest = [kind, ti];
+      }
+    }
+    if (againstContents) return out;
+    // the standard order (with no contents, or a contents in the same wrong order as the body)
+    for (const [a, b] of MUST_PRECEDE) {
+      const ia = first.get(a);
+      const ib = first.get(b);
+      if (ia === undefined || ib === undefined || ia < ib) continue;
+      const t = f.tables[ib]!;
+      out.push({
+        message: `「${t.title}」排在「${f.tables[ia]!.title}」之前，应按规定顺序排在其后（${TABLE_ZH[a]}在${TABLE_ZH[b]}之前）`,
+        messageEn: `"${t.title}" comes before "${f.tables[ia]!.title}"; the standard order puts ${TABLE_ZH[a]} before ${TABLE_ZH[b]}`,
+        location: where(t.location, `finalAccount.tables[${ib}]`),
+        details: { ...inTable(t.title), after: f.tables[ia]!.title },
+      });
+    }
     return out;
   },
 };
@@ -823,6 +935,276 @@ export const performanceSection: Rule = {
   },
 };
 
+/** The amount of a cell in fen, its column's 万元 taken into account (`金额：万元` in a table read in 元). */
+function cellFen(t: DisclosureTable, c: Cell): Fen | undefined {
+  const f = fenOf(c.amount);
+  if (f === undefined) return undefined;
+  return ((t.unit ?? "元") === "元" && /万元/.test(c.column) ? f * 10000n : f) as Fen;
+}
+
+function cellUnit(c: Cell): "元" | "万元" {
+  return c.amount.unit === "万元" || /万元/.test(c.column) ? "万元" : "元";
+}
+
+/** The total row of a table: 合计 / 总计, else the first row with an amount. */
+function totalRow(t: DisclosureTable): DisclosureTable["rows"][number] | undefined {
+  return t.rows.find((r) => r.total === "total" || r.total === "grandTotal") ?? t.rows.find((r) => r.cells.length > 0);
+}
+
+export const runningCosts: Rule = {
+  id: "disclosure.running-costs",
+  category: "算术一致性",
+  severity: "error",
+  title: {
+    zh: "机关运行经费说明与机关运行经费表不一致，或超过基本支出中的公用经费",
+    en: "机关运行经费 differs from its table, or exceeds the 公用经费 of basic spending",
+  },
+  config: ["roundingTolerance"],
+  check(doc, config) {
+    const f = fa(doc);
+    if (!f) return [];
+    const out: RuleFinding[] = [];
+    f.figures.forEach((fig, i) => {
+      if (fig.item !== "runningCosts" || fig.basis !== f.basis) return;
+      const stated = fenOf(fig.amount);
+      if (stated === undefined) return;
+      const path = `finalAccount.figures[${i}]`;
+      // the 机关运行经费 table, when the template has one
+      f.tables.forEach((t) => {
+        if (t.kind !== "runningCosts" || t.empty) return;
+        const row = totalRow(t);
+        const cell = row && cellFor(row.cells, f.basis, /合计|决算|预算|金额|机关运行/);
+        const tf = cell && cellFen(t, cell);
+        if (!row || !cell || tf === undefined) return;
+        const unit = fig.amount.unit === "万元" || cellUnit(cell) === "万元" ? "万元" : "元";
+        const c = compareAmounts(stated, tf, unit, config);
+        if (!c) return;
+        out.push({
+          severity: c.severity,
+          message: `情况说明写机关运行经费 ${fig.amount.text}，而「${t.title}」的「${row.label}」为 ${c.computed}（差 ${c.difference}）`,
+          messageEn: `The narrative states 机关运行经费 ${fig.amount.text}, while "${t.title}" row "${row.label}" gives ${c.computed} (difference ${c.difference})`,
+          location: where(fig.location, path),
+          details: { ...c.details, ...inTable(t.title, row.label, cell.column) },
+        });
+      });
+      // 机关运行经费 is the 日常公用经费 of the 一般公共预算财政拨款基本支出: never above its 公用经费
+      const pu = tableFigure(f, "publicUse", f.basis);
+      if (!pu || stated <= pu.fen) return;
+      const unit = fig.amount.unit === "万元" || pu.amount.unit === "万元" ? "万元" : "元";
+      const c = compareAmounts(stated, pu.fen, unit, config);
+      if (c?.severity !== "error") return;
+      out.push({
+        message: `机关运行经费 ${fig.amount.text} 大于「${pu.table.title}」的公用经费 ${c.computed}；机关运行经费是一般公共预算财政拨款基本支出中的日常公用经费，不应超过公用经费`,
+        messageEn: `机关运行经费 ${fig.amount.text} is above the 公用经费 of "${pu.table.title}" (${c.computed}); it is part of the basic spending's 公用经费`,
+        location: where(fig.location, path),
+        details: { ...c.details, ...inTable(pu.table.title, pu.label, pu.location.field) },
+      });
+    });
+    return out;
+  },
+};
+
+const PROCUREMENT_PARTS = [
+  ["goods", "货物"],
+  ["works", "工程"],
+  ["services", "服务"],
+] as const;
+
+export const procurement: Rule = {
+  id: "disclosure.procurement",
+  category: "算术一致性",
+  severity: "error",
+  title: {
+    zh: "政府采购说明自相矛盾（货物+工程+服务≠总额、中小企业占比不符）或与政府采购表不一致",
+    en: "The 政府采购 statement contradicts itself (parts, 中小企业 shares) or its table",
+  },
+  config: ["roundingTolerance"],
+  check(doc, config) {
+    const f = fa(doc);
+    const p = f?.procurement;
+    if (!f || !p) return [];
+    const out: RuleFinding[] = [];
+    const path = "finalAccount.procurement";
+    const total = fenOf(p.total?.amount);
+    // 货物 + 工程 + 服务 = 总额
+    const parts = PROCUREMENT_PARTS.flatMap(([k, zh]) => {
+      const v = fenOf(p[k]?.amount);
+      return v === undefined ? [] : [{ zh, v, text: p[k]!.amount.text }];
+    });
+    if (p.total && total !== undefined && parts.length >= 2) {
+      const sum = parts.reduce((a, x) => a + x.v, 0n) as Fen;
+      const c = compareAmounts(total, sum, p.total.amount.unit, config);
+      if (c)
+        out.push({
+          severity: c.severity,
+          message: `政府采购总额 ${p.total.amount.text} ≠ ${parts.map((x) => `${x.zh} ${x.text}`).join(" + ")}（${c.computed}，差 ${c.difference}）`,
+          messageEn: `The 政府采购 total ${p.total.amount.text} is not the sum of its parts ${c.computed} (difference ${c.difference})`,
+          location: where(p.total.location, path),
+          details: c.details,
+        });
+    }
+    // the shares of 中小企业 and 小微企业
+    const share = (
+      part: { amount: Amount; location: Location; percent?: { text: string; percent?: string | undefined } },
+      base: Fen | undefined,
+      baseZh: string,
+      whatZh: string,
+    ) => {
+      const v = fenOf(part.amount);
+      if (v === undefined || base === undefined) return;
+      if (v > base) {
+        out.push({
+          message: `${whatZh} ${part.amount.text} 大于${baseZh}`,
+          messageEn: `${whatZh} ${part.amount.text} is above ${baseZh}`,
+          location: where(part.location, path),
+        });
+        return;
+      }
+      const pct = part.percent?.percent;
+      if (pct === undefined || base === 0n) return;
+      const decimals = (pct.split(".")[1] ?? "").length;
+      const computed = percentText(v, base, decimals);
+      if (closeEnough(pct, computed, decimals)) return;
+      out.push({
+        message: `${whatZh} ${part.amount.text} 占${baseZh}的 ${computed}%，不是 ${part.percent!.text}`,
+        messageEn: `${whatZh} ${part.amount.text} is ${computed}% of ${baseZh}, not ${part.percent!.text}`,
+        location: where(part.location, path),
+        details: { stated: pct, computed },
+      });
+    };
+    if (p.sme) share(p.sme, total, `政府采购总额 ${p.total?.amount.text ?? ""}`, "授予中小企业合同金额");
+    if (p.small) {
+      const ofSme = p.small.of === "sme";
+      share(
+        p.small,
+        ofSme ? fenOf(p.sme?.amount) : total,
+        ofSme ? `授予中小企业合同金额 ${p.sme?.amount.text ?? ""}` : `政府采购总额 ${p.total?.amount.text ?? ""}`,
+        "授予小微企业合同金额",
+      );
+    }
+    // against the 政府采购 table's total
+    if (p.total && total !== undefined) {
+      f.tables.forEach((t) => {
+        if (t.kind !== "procurement" || t.empty) return;
+        const row = totalRow(t);
+        const cell = row && (row.cells.find((c) => /金额|合计|总计|预算/.test(c.column)) ?? row.cells[0]);
+        const tf = cell && cellFen(t, cell);
+        if (!row || !cell || tf === undefined) return;
+        const unit = p.total!.amount.unit === "万元" || cellUnit(cell) === "万元" ? "万元" : "元";
+        const c = compareAmounts(total, tf, unit, config);
+        if (!c) return;
+        out.push({
+          severity: c.severity,
+          message: `情况说明写政府采购总额 ${p.total!.amount.text}，而「${t.title}」的「${row.label}」为 ${c.computed}（差 ${c.difference}）`,
+          messageEn: `The narrative states a 政府采购 total of ${p.total!.amount.text}, while "${t.title}" row "${row.label}" gives ${c.computed} (difference ${c.difference})`,
+          location: where(p.total!.location, path),
+          details: { ...c.details, ...inTable(t.title, row.label, cell.column) },
+        });
+      });
+    }
+    return out;
+  },
+};
+
+/** A count in a cell (`35`, `35.00`): whole numbers only. */
+function countOf(c: Cell | undefined): number | undefined {
+  const m = /^(\d+)(?:\.0+)?$/.exec((c?.amount.text ?? "").replace(/[,\s]/g, ""));
+  return m ? Number(m[1]) : undefined;
+}
+
+export const assets: Rule = {
+  id: "disclosure.assets",
+  category: "算术一致性",
+  severity: "error",
+  title: {
+    zh: "国有资产占用说明与国有资产占用表不一致，或所列各类车辆之和不等于车辆总数",
+    en: "The 国有资产 statement differs from its table, or the kinds of vehicle do not add up to the total",
+  },
+  config: ["roundingTolerance"],
+  check(doc, config) {
+    const f = fa(doc);
+    if (!f) return [];
+    const out: RuleFinding[] = [];
+    const a = f.assets;
+    const path = "finalAccount.assets";
+    // 其中 …用车 n 辆: the kinds listed add up to the total (all kinds listed: three or more), never above it
+    if (a?.vehicles && a.vehicleParts.length > 0) {
+      const sum = a.vehicleParts.reduce((x, p) => x + p.count, 0);
+      if (sum > a.vehicles.count || (a.vehicleParts.length >= 3 && sum !== a.vehicles.count)) {
+        out.push({
+          message: `「${a.vehicles.label}」，而其中所列各类车辆（${a.vehicleParts.map((p) => `${p.label}${p.count}辆`).join("、")}）合计 ${sum} 辆`,
+          messageEn: `"${a.vehicles.label}", but the kinds listed add up to ${sum}`,
+          location: where(a.vehicles.location, path),
+          details: { stated: String(a.vehicles.count), computed: String(sum) },
+        });
+      }
+    }
+    f.tables.forEach((t, ti) => {
+      if (t.kind !== "assets" || t.empty) return;
+      const countCol = (r: DisclosureTable["rows"][number]) => r.cells.find((c) => /数量|辆|台/.test(c.column));
+      const moneyCol = (r: DisclosureTable["rows"][number]) =>
+        r.cells.find((c) => /金额|价值|原值|账面|净值/.test(c.column)) ?? r.cells.find((c) => !/数量/.test(c.column));
+      const vehicleRow = t.rows.find((r) => /车辆|公务用车/.test(r.label));
+      const totalRowIndex = t.rows.findIndex((r) => /资产总额|^合计|^总计/.test(sq(r.label)));
+      // the narrative's vehicles against the table's 车辆 row
+      const n = countOf(vehicleRow && countCol(vehicleRow));
+      if (a?.vehicles && vehicleRow && n !== undefined && n !== a.vehicles.count) {
+        const cell = countCol(vehicleRow)!;
+        out.push({
+          message: `情况说明「${a.vehicles.label}」，而「${t.title}」的「${vehicleRow.label}」为 ${n}`,
+          messageEn: `The narrative says "${a.vehicles.label}", while "${t.title}" row "${vehicleRow.label}" gives ${n}`,
+          location: where(a.vehicles.location, path),
+          details: {
+            stated: String(a.vehicles.count),
+            computed: String(n),
+            ...inTable(t.title, vehicleRow.label, cell.column),
+          },
+        });
+      }
+      if (totalRowIndex < 0) return;
+      const tr = t.rows[totalRowIndex]!;
+      const tc = moneyCol(tr);
+      const tf = tc && cellFen(t, tc);
+      if (!tc || tf === undefined) return;
+      // the narrative's 资产总额 against the table's
+      const stated = fenOf(a?.total?.amount);
+      if (a?.total && stated !== undefined) {
+        const unit = a.total.amount.unit === "万元" || cellUnit(tc) === "万元" ? "万元" : "元";
+        const c = compareAmounts(stated, tf, unit, config);
+        if (c)
+          out.push({
+            severity: c.severity,
+            message: `情况说明写资产总额 ${a.total.amount.text}，而「${t.title}」的「${tr.label}」为 ${c.computed}（差 ${c.difference}）`,
+            messageEn: `The narrative states total assets of ${a.total.amount.text}, while "${t.title}" row "${tr.label}" gives ${c.computed} (difference ${c.difference})`,
+            location: where(a.total.location, path),
+            details: { ...c.details, ...inTable(t.title, tr.label, tc.column) },
+          });
+      }
+      // the table's 资产总额 = the sum of its kinds (the rows after it, `（一）房屋` …, not their 其中 rows)
+      const parts = t.rows
+        .slice(totalRowIndex + 1)
+        .filter((r) => /^[（(][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、/.test(r.label));
+      if (parts.length < 2) return;
+      let sum = 0n;
+      for (const r of parts) {
+        const c = moneyCol(r);
+        const v = c && cellFen(t, c);
+        if (v !== undefined) sum += v;
+      }
+      const c = compareAmounts(tf, sum as Fen, cellUnit(tc), config);
+      if (c)
+        out.push({
+          severity: c.severity,
+          message: `「${t.title}」的「${tr.label}」为 ${c.stated}，各类资产之和为 ${c.computed}（差 ${c.difference}）`,
+          messageEn: `"${t.title}": "${tr.label}" is ${c.stated}, the kinds of assets add up to ${c.computed} (difference ${c.difference})`,
+          location: where(tc.location, `finalAccount.tables[${ti}].rows[${totalRowIndex}]`),
+          details: { ...c.details, ...inTable(t.title, tr.label, tc.column) },
+        });
+    });
+    return out;
+  },
+};
+
 function clip(s: string): string {
   const one = s.replace(/\s+/g, " ").trim();
   return one.length > 40 ? `${one.slice(0, 40)}…` : one;
@@ -840,5 +1222,9 @@ export const DISCLOSURE_RULES: Rule[] = [
   basicParts,
   comparisonWords,
   requiredTables,
+  tableOrder,
+  runningCosts,
+  procurement,
+  assets,
   performanceSection,
 ];
