@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseEvaluationInput, scoreEvaluation } from "@jixiao/core";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { membershipsOf } from "../src/accounts/repository.ts";
@@ -25,6 +26,8 @@ import { insertOrganisation } from "../src/orgs/repository.ts";
 import type { OrganisationRow } from "../src/orgs/schema.ts";
 import { insertProject } from "../src/projects/repository.ts";
 import { publications } from "../src/publications/schema.ts";
+import { insertItem as insertRectificationItem } from "../src/rectification/repository.ts";
+import { rectificationAttachments } from "../src/rectification/schema.ts";
 import { recordSnapshots } from "../src/workflow/schema.ts";
 import { fiscalYears } from "../src/years/schema.ts";
 import { type Client, createAccount, PASSWORD, type TestApp, testApp } from "./support/app.ts";
@@ -173,6 +176,156 @@ const workflowCases = (area: Area): Case[] => [
   },
 ];
 
+/**
+ * Rectification (整改): the reviewer above a unit creates and decides items, the unit's filler answers them (and
+ * attaches evidence), every business role of the unit reads them.
+ */
+async function rectificationItem(ctx: Ctx, target: Target, state: "pending" | "submitted" = "pending") {
+  return insertRectificationItem(ctx.t.deps.db, {
+    orgId: ctx.org(target).id,
+    year: 2024,
+    sourceKind: "expert_opinion",
+    problem: "矩阵",
+    requiredMeasures: "矩阵",
+    deadline: "2026-06-30",
+    state,
+    ...(state === "submitted" ? { measuresTaken: "已整改" } : {}),
+  });
+}
+async function scoredEvaluation(ctx: Ctx, target: Target) {
+  const parsed = parseEvaluationInput({
+    scheme: "national-project",
+    budget: { budget: "100", executed: "80" },
+    indicators: [{ level1: "产出指标", name: "矩阵", target: "≥10人", actual: "5人", points: 90 }],
+  });
+  if (!parsed.ok) throw new Error("matrix evaluation");
+  return insertEvaluation(ctx.t.deps.db, {
+    kind: "department",
+    orgId: ctx.org(target).id,
+    year: 2024,
+    scoreResult: scoreEvaluation(parsed.value),
+  });
+}
+function rectificationCases(): Case[] {
+  const item = (path: string, method = "POST", body?: unknown, state?: "submitted") => ({
+    make: async (ctx: Ctx, target: Target) => ({
+      method,
+      path: `/rectification/items/${(await rectificationItem(ctx, target, state)).id}${path}`,
+      ...(body === undefined ? {} : { body }),
+    }),
+  });
+  const attachment = async (ctx: Ctx, target: Target) => {
+    const i = await rectificationItem(ctx, target);
+    const [a] = await ctx.t.deps.db
+      .insert(rectificationAttachments)
+      .values({
+        itemId: i.id,
+        fileName: "证据.txt",
+        contentType: "text/plain",
+        size: 2,
+        sha256: "x",
+        data: new Uint8Array([1, 2]),
+      })
+      .returning();
+    return a!;
+  };
+  return [
+    {
+      route: "get /api/v1/rectification/items",
+      make: async (ctx, target) => ({ method: "GET", path: `/rectification/items?orgId=${ctx.org(target).id}` }),
+      expect: (r, target) => (r === "anonymous" ? 401 : ADMINS.includes(r) ? 403 : target === "foreign" ? 404 : 200),
+    },
+    {
+      route: "post /api/v1/rectification/items",
+      make: async (ctx, target) => ({
+        method: "POST",
+        path: "/rectification/items",
+        body: {
+          orgId: ctx.org(target).id,
+          year: 2024,
+          sourceKind: "review_finding",
+          problem: "矩阵",
+          requiredMeasures: "矩阵",
+          deadline: "2026-06-30",
+        },
+      }),
+      expect: (role, target) => (review(role, target) === 200 ? 201 : review(role, target)),
+    },
+    {
+      route: "get /api/v1/rectification/report",
+      make: async (ctx, target) => ({
+        method: "GET",
+        path: `/rectification/report?orgId=${ctx.org(target).id}&year=2024&format=xlsx`,
+      }),
+      expect: read(),
+    },
+    {
+      route: "get /api/v1/rectification/evaluations/{id}/proposals",
+      make: async (ctx, target) => ({
+        method: "GET",
+        path: `/rectification/evaluations/${(await scoredEvaluation(ctx, target)).id}/proposals`,
+      }),
+      expect: read(),
+    },
+    {
+      route: "post /api/v1/rectification/evaluations/{id}/items",
+      make: async (ctx, target) => ({
+        method: "POST",
+        path: `/rectification/evaluations/${(await scoredEvaluation(ctx, target)).id}/items`,
+        body: { deadline: "2026-06-30" },
+      }),
+      expect: (role, target) => (review(role, target) === 200 ? 201 : review(role, target)),
+    },
+    { route: "get /api/v1/rectification/items/{id}", ...item("", "GET"), expect: read() },
+    {
+      route: "post /api/v1/rectification/items/{id}/answer",
+      ...item("/answer", "POST", { version: 1, measuresTaken: "已整改" }),
+      expect: write(200),
+    },
+    {
+      route: "post /api/v1/rectification/items/{id}/submit",
+      ...item("/submit", "POST", { version: 1, measuresTaken: "已整改" }),
+      expect: write(200),
+    },
+    {
+      route: "post /api/v1/rectification/items/{id}/accept",
+      ...item("/accept", "POST", { version: 1 }, "submitted"),
+      expect: review,
+    },
+    {
+      route: "post /api/v1/rectification/items/{id}/return",
+      ...item("/return", "POST", { version: 1, comment: "请补充" }, "submitted"),
+      expect: review,
+    },
+    {
+      route: "post /api/v1/rectification/items/{id}/attachments",
+      make: async (ctx, target) => ({
+        method: "POST",
+        path: `/rectification/items/${(await rectificationItem(ctx, target)).id}/attachments?fileName=${encodeURIComponent("证据.txt")}`,
+        body: "整改佐证",
+        headers: { "Content-Type": "application/octet-stream" },
+      }),
+      expect: write(201),
+    },
+    {
+      route: "get /api/v1/rectification/attachments/{attachmentId}",
+      make: async (ctx, target) => ({
+        method: "GET",
+        path: `/rectification/attachments/${(await attachment(ctx, target)).id}`,
+      }),
+      expect: read(),
+    },
+    {
+      route: "delete /api/v1/rectification/attachments/{attachmentId}",
+      make: async (ctx, target) => ({
+        method: "DELETE",
+        path: `/rectification/attachments/${(await attachment(ctx, target)).id}`,
+      }),
+      expect: write(204),
+    },
+  ];
+}
+
 const CASES: Case[] = [
   ...workflowCases("projects"),
   ...workflowCases("goals"),
@@ -255,6 +408,7 @@ const CASES: Case[] = [
     }),
     expect: write(200),
   },
+  ...rectificationCases(),
   { route: "get /api/v1/health", make: async () => ({ method: "GET", path: "/health" }), expect: () => 200 },
   {
     route: "post /api/v1/auth/login",

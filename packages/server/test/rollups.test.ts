@@ -119,15 +119,30 @@ describe.each(STORES)("roll-ups and the to-do count on %s", (kind) => {
     ]);
     const todo = async (who: string, orgId = t.world.unit.id) =>
       (await (await t.as(who)).get(`/workflow/todo/count?orgId=${orgId}&year=2025`)).body;
-    expect(await todo("approver")).toEqual({ count: 3, projects: 2, goals: 0, evaluations: 1, budgets: 0 });
+    expect(await todo("approver")).toEqual({
+      count: 3,
+      projects: 2,
+      goals: 0,
+      evaluations: 1,
+      budgets: 0,
+      monitoring: 0,
+    });
     expect(await todo("reviewer", t.world.city.id)).toEqual({
       count: 3,
       projects: 1,
       goals: 1,
       evaluations: 0,
       budgets: 1,
+      monitoring: 0,
     });
-    expect(await todo("filler")).toEqual({ count: 2, projects: 1, goals: 0, evaluations: 0, budgets: 1 });
+    expect(await todo("filler")).toEqual({
+      count: 2,
+      projects: 1,
+      goals: 0,
+      evaluations: 0,
+      budgets: 1,
+      monitoring: 0,
+    });
     expect((await todo("viewer")).count).toBe(0);
   });
 

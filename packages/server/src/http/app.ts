@@ -26,6 +26,7 @@ import { monitoringRouter } from "../monitoring/index.ts";
 import { orgsRouter } from "../orgs/index.ts";
 import { projectsRouter } from "../projects/index.ts";
 import { publicationsRouter, publicPages } from "../publications/index.ts";
+import { rectificationRouter } from "../rectification/index.ts";
 import { resultsRouter } from "../results/index.ts";
 import { reviewRouter } from "../review/index.ts";
 import { rollupsRouter } from "../rollups/index.ts";
@@ -64,6 +65,7 @@ export function apiRouter(): OpenAPIHono<AppEnv> {
   api.route("/", rollupsRouter);
   api.route("/", resultsRouter);
   api.route("/", monitoringRouter);
+  api.route("/", rectificationRouter);
   api.route("/", importsRouter);
   api.route("/", reviewRouter);
   api.route("/", exportsRouter);

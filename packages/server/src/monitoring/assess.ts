@@ -21,13 +21,10 @@ import {
   validateMonitoring,
   warningOf,
 } from "@jixiao/core";
-import type { budgetExecution } from "../budgets/schema.ts";
 import type { Db } from "../db/open.ts";
 import { schemeFor } from "../evaluations/scores.ts";
-import type { RecordWithOrg } from "./repository.ts";
+import type { ExecutionRow, RecordWithOrg } from "./repository.ts";
 import type { MonitoringIndicatorRow } from "./schema.ts";
-
-type ExecutionRow = typeof budgetExecution.$inferSelect;
 
 const yuan = (v: string | null | undefined): Fen | undefined => (v == null ? undefined : parseYuan(v));
 const show = (f: Fen | undefined) => (f === undefined ? null : formatYuan(f, { grouping: false }));
@@ -106,7 +103,12 @@ export async function forecastOf(
   rows: readonly MonitoringIndicatorRow[],
   a: Assessment,
 ) {
-  const scheme = await schemeFor(db, { orgPath: record.orgPath, year: record.year, scheme: null, kind: "project" });
+  const scheme = await schemeFor(db, {
+    orgPath: record.orgPath,
+    year: record.year,
+    scheme: null,
+    kind: record.kind === "department" ? "department" : "project",
+  });
   const problems: { message: string; messageEn: string; path?: string }[] = [];
   if (a.budget === undefined || a.budget <= 0n) {
     problems.push({
@@ -124,8 +126,11 @@ export async function forecastOf(
   }
   if (rows.length === 0) {
     problems.push({
-      message: "项目没有三级指标",
-      messageEn: "The project has no level-3 indicators",
+      message: record.kind === "department" ? "部门整体绩效目标没有三级指标" : "项目没有三级指标",
+      messageEn:
+        record.kind === "department"
+          ? "The department goal has no level-3 indicators"
+          : "The project has no level-3 indicators",
       path: "indicators",
     });
   }

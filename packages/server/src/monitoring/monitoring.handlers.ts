@@ -1,7 +1,11 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import { contentDisposition } from "@jixiao/documents";
 import type { AppEnv } from "../http/context.ts";
 import { historyOf, snapshotListOf, snapshotOf } from "../workflow/history.ts";
 import type { WorkflowAction } from "../workflow/rules.ts";
+import { acknowledge, listActions, notifications, sendAction } from "./actions.service.ts";
+import { exportMonitoringRecord, exportMonitoringRound } from "./export.service.ts";
+import type { FormFile } from "./form.ts";
 import type * as r from "./monitoring.routes.ts";
 import {
   getRecord,
@@ -10,6 +14,7 @@ import {
   monitoringRecordFor,
   openRound,
   recordForecast,
+  syncRound,
   transitionMonitoringRecord,
   updateRecordFor,
   warningList,
@@ -68,3 +73,33 @@ export const recordSnapshotHandler: RouteHandler<typeof r.recordSnapshotRoute, A
   await monitoringRecordFor(c.var.deps.db, c.var.actor, id);
   return c.json(await snapshotOf(c.var.deps.db, ENTITY, id, snapshotId), 200);
 };
+
+export const syncRoundHandler: RouteHandler<typeof r.syncRoundRoute, AppEnv> = async (c) =>
+  c.json(await syncRound(c.var.deps, c.var.actor, c.req.valid("param").id), 200);
+
+const download = (f: FormFile) => ({
+  "Content-Type": f.contentType,
+  "Content-Disposition": contentDisposition(f.fileName),
+});
+
+export const exportRecordHandler: RouteHandler<typeof r.exportRecordRoute, AppEnv> = async (c) => {
+  const f = await exportMonitoringRecord(c.var.deps, c.var.actor, c.req.valid("param").id, c.req.valid("query").format);
+  return c.body(f.data as Uint8Array<ArrayBuffer>, 200, download(f)) as never;
+};
+
+export const exportRoundHandler: RouteHandler<typeof r.exportRoundRoute, AppEnv> = async (c) => {
+  const f = await exportMonitoringRound(c.var.deps, c.var.actor, c.req.valid("param").id, c.req.valid("query").format);
+  return c.body(f.data as Uint8Array<ArrayBuffer>, 200, download(f)) as never;
+};
+
+export const listActionsHandler: RouteHandler<typeof r.listActionsRoute, AppEnv> = async (c) =>
+  c.json(await listActions(c.var.deps, c.var.actor, c.req.valid("param").id), 200);
+
+export const sendActionHandler: RouteHandler<typeof r.sendActionRoute, AppEnv> = async (c) =>
+  c.json(await sendAction(c.var.deps, c.var.actor, c.req.valid("param").id, c.req.valid("json")), 201);
+
+export const acknowledgeActionHandler: RouteHandler<typeof r.acknowledgeActionRoute, AppEnv> = async (c) =>
+  c.json(await acknowledge(c.var.deps, c.var.actor, c.req.valid("param").id), 200);
+
+export const notificationsHandler: RouteHandler<typeof r.notificationsRoute, AppEnv> = async (c) =>
+  c.json(await notifications(c.var.deps, c.var.actor), 200);

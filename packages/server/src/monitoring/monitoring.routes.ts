@@ -1,10 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { DEVIATION_CATEGORIES, LIKELIHOODS } from "@jixiao/core";
+import { EXPORT_FORMATS } from "@jixiao/documents";
 import { errorResponses } from "../http/errors.ts";
 import { Money } from "../projects/presenters.ts";
 import { IdParam } from "../projects/projects.routes.ts";
 import { historyRoute, snapshotRoute, snapshotsRoute, workflowActionRoute } from "../workflow/routes.ts";
 import { RecordSchema, RoundSchema, WarningItemSchema } from "./presenters.ts";
+import { MONITORING_ACTIONS } from "./schema.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 const Points = z
@@ -243,3 +245,182 @@ export const returnRecordRoute = workflowActionRoute(
 export const recordHistoryRoute = historyRoute(AREA, "流转记录 / the record's workflow history");
 export const recordSnapshotsRoute = snapshotsRoute(AREA, "版本快照 / the record as submitted and approved");
 export const recordSnapshotRoute = snapshotRoute(AREA, "版本快照 / one version of the record");
+
+// ---- Records added after the round opened ------------------------------------------------------------------
+
+export const syncRoundRoute = createRoute({
+  method: "post",
+  path: "/monitoring/rounds/{id}/sync",
+  tags: ["monitoring"],
+  summary:
+    "补充监控表（审核人）/ add the records the round lacks: projects and department goals of the subtree entered or adjusted after it opened",
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: "How many records were added",
+      content: json(z.object({ added: z.number().int(), projects: z.number().int(), departments: z.number().int() })),
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+// ---- The form out --------------------------------------------------------------------------------------------
+
+const FileContent = {
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+    schema: z.string().openapi({ format: "binary" }),
+  },
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+    schema: z.string().openapi({ format: "binary" }),
+  },
+  "application/pdf": { schema: z.string().openapi({ format: "binary" }) },
+};
+const FormatQuery = z.object({ format: z.enum(EXPORT_FORMATS).default("xlsx") });
+
+export const exportRecordRoute = createRoute({
+  method: "get",
+  path: "/monitoring/records/{id}/export",
+  tags: ["monitoring", "exports"],
+  summary:
+    "导出绩效运行监控表 / the record as the official 项目支出（部门整体）绩效运行监控表 in xlsx, docx or PDF (audited)",
+  request: { params: IdParam, query: FormatQuery },
+  responses: {
+    200: { description: "The file", content: FileContent },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const exportRoundRoute = createRoute({
+  method: "get",
+  path: "/monitoring/rounds/{id}/export",
+  tags: ["monitoring", "exports"],
+  summary:
+    "批量导出监控表 / the round's records in your scope as one zip (a folder per unit, 清单.txt), in xlsx, docx or PDF (audited)",
+  request: { params: IdParam, query: FormatQuery },
+  responses: {
+    200: {
+      description: "The zip",
+      content: { "application/zip": { schema: z.string().openapi({ format: "binary" }) } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+// ---- The bureau's actions and the notification centre -----------------------------------------------------
+
+export const ActionSchema = z
+  .object({
+    id: z.string().uuid(),
+    recordId: z.string().uuid(),
+    orgId: z.string().uuid(),
+    kind: z.enum(MONITORING_ACTIONS),
+    kindName: z.string(),
+    kindNameEn: z.string(),
+    message: z.string(),
+    amount: z.string().nullable().openapi({ description: "调减 amount in 元 (propose_reduce only)" }),
+    createdBy: z.string().uuid(),
+    createdByName: z.string(),
+    createdAt: z.string(),
+    acknowledgedAt: z.string().nullable().openapi({ description: "when the unit marked it read (已阅)" }),
+  })
+  .openapi("MonitoringAction");
+
+export const listActionsRoute = createRoute({
+  method: "get",
+  path: "/monitoring/records/{id}/actions",
+  tags: ["monitoring"],
+  summary: "财政处理意见 / the bureau's notices and proposals on the record, newest first (the unit sees them)",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "The actions", content: json(z.object({ items: z.array(ActionSchema) })) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const sendActionRoute = createRoute({
+  method: "post",
+  path: "/monitoring/records/{id}/actions",
+  tags: ["monitoring"],
+  summary:
+    "处理预警（审核人）/ act on a warning: notice (提醒), require_correction (要求纠偏), propose_reduce (建议调减, with the amount) or propose_defer (建议暂缓), with the reason; audited, shown to the unit",
+  request: {
+    params: IdParam,
+    body: {
+      required: true,
+      content: json(
+        z
+          .object({
+            kind: z.enum(MONITORING_ACTIONS),
+            message: z.string().min(1).max(2000),
+            amount: Money.nullable().optional().openapi({ description: "元; required for propose_reduce only" }),
+          })
+          .openapi("SendMonitoringAction"),
+      ),
+    },
+  },
+  responses: {
+    201: { description: "Sent", content: json(ActionSchema) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const acknowledgeActionRoute = createRoute({
+  method: "post",
+  path: "/monitoring/actions/{id}/acknowledge",
+  tags: ["monitoring"],
+  summary: "已阅（填报）/ the unit marks the bureau's action read (filler of the record's organisation), once",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "Acknowledged", content: json(ActionSchema) },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const notificationsRoute = createRoute({
+  method: "get",
+  path: "/monitoring/notifications",
+  tags: ["monitoring"],
+  summary:
+    "通知中心 / your notifications: the bureau's actions on records you read, and the monitoring records you must file with the days left (overdue, due within 7 days)",
+  responses: {
+    200: {
+      description: "Notifications",
+      content: json(
+        z
+          .object({
+            unread: z.number().int(),
+            overdue: z.number().int(),
+            dueSoon: z.number().int(),
+            notices: z.array(
+              ActionSchema.extend({
+                roundId: z.string().uuid(),
+                orgName: z.string(),
+                projectName: z.string(),
+                year: z.number().int(),
+                cutoffMonth: z.number().int(),
+              }),
+            ),
+            reminders: z.array(
+              z.object({
+                recordId: z.string().uuid(),
+                roundId: z.string().uuid(),
+                orgName: z.string(),
+                projectName: z.string(),
+                year: z.number().int(),
+                cutoffMonth: z.number().int(),
+                deadline: z.string(),
+                workflowState: z.string(),
+                daysLeft: z.number().int(),
+                overdue: z.boolean(),
+                dueSoon: z.boolean(),
+                zh: z.string(),
+                en: z.string(),
+              }),
+            ),
+          })
+          .openapi("MonitoringNotifications"),
+      ),
+    },
+    ...errorResponses(401, 403),
+  },
+});

@@ -22,7 +22,11 @@ import { assertOpenYear } from "../years/guard.ts";
 import { type Assessment, assessRecord, forecastOf } from "./assess.ts";
 import { presentRecord, presentRound, presentWarning, type RecordView, type WarningRow } from "./presenters.ts";
 import {
+  actionsOf,
+  currentGoalsUnder,
   currentProjectsUnder,
+  executionOf,
+  executionRowsFor,
   findRecord,
   findRound,
   type IndicatorFillPatch,
@@ -32,8 +36,8 @@ import {
   insertRound,
   leafIndicatorsOf,
   listRounds,
-  projectExecutionRows,
   type RecordWithOrg,
+  type RoundWithOrg,
   recordsOfRound,
   updateIndicatorRow,
   updateRecord,
@@ -43,19 +47,16 @@ import type { MonitoringIndicatorRow } from "./schema.ts";
 const ROUND = { zh: "监控轮次", en: "monitoring round" };
 
 /** A record with its indicator rows and its project's execution rows: what every view of it needs. */
-type Loaded = RecordWithOrg & {
+export type Loaded = RecordWithOrg & {
   rows: MonitoringIndicatorRow[];
-  execution: Awaited<ReturnType<typeof projectExecutionRows>>;
+  execution: Awaited<ReturnType<typeof executionRowsFor>>;
 };
 
-async function loadRecord(db: Db, id: string): Promise<Loaded | undefined> {
+export async function loadRecord(db: Db, id: string): Promise<Loaded | undefined> {
   const r = await findRecord(db, id);
   if (!r) return undefined;
-  const [rows, execution] = await Promise.all([
-    indicatorRowsOf(db, [r.id]),
-    projectExecutionRows(db, [r.projectId], r.year),
-  ]);
-  return { ...r, rows, execution };
+  const [rows, execution] = await Promise.all([indicatorRowsOf(db, [r.id]), executionRowsFor(db, [r], r.year)]);
+  return { ...r, rows, execution: executionOf(r, execution) };
 }
 
 function view(r: Loaded): RecordView {
@@ -72,7 +73,7 @@ const RECORDS: ReviewableKind<Loaded, RecordView> = {
   snapshotRows: async () => ({}),
 };
 
-function recordFor_(db: Db, actor: Actor | undefined, id: string, permission: Permission = "business.read") {
+export function recordFor_(db: Db, actor: Actor | undefined, id: string, permission: Permission = "business.read") {
   return recordFor(db, actor, RECORDS, id, permission);
 }
 
@@ -82,7 +83,7 @@ function seesRound(scope: Scope, orgPath: string): boolean {
 }
 
 /** The round when the actor takes part in it; 404 otherwise (administrators included, as for any business record). */
-async function visibleRound(db: Db, actor: Actor | undefined, id: string) {
+export async function visibleRound(db: Db, actor: Actor | undefined, id: string) {
   const a = requireActor(actor);
   const round = await findRound(db, id);
   const scope = scopeOf(a, "business.read");
@@ -147,37 +148,7 @@ export async function openRound(deps: Pick<Deps, "db" | "now">, actor: Actor | u
         createdAt: deps.now(),
         updatedAt: deps.now(),
       });
-      const projects = await currentProjectsUnder(tx, org.path, input.year);
-      const leaves = await leafIndicatorsOf(
-        tx,
-        projects.map((p) => p.id),
-      );
-      for (const p of projects) {
-        const rec = await insertRecord(tx, {
-          roundId: round.id,
-          orgId: p.orgId,
-          year: input.year,
-          projectId: p.id,
-          createdAt: deps.now(),
-          updatedAt: deps.now(),
-        });
-        await insertIndicatorRows(
-          tx,
-          leaves
-            .filter((l) => l.projectId === p.id)
-            .map((l, i) => ({
-              recordId: rec.id,
-              indicatorId: l.id,
-              level1: l.level1,
-              level2: l.level2,
-              name: l.name,
-              targetText: l.targetText,
-              unit: l.unit,
-              points: l.weight,
-              sortOrder: i,
-            })),
-        );
-      }
+      const added = await addRecords(tx, round, org.path, deps.now());
       const after = presentRound({ ...round, orgPath: org.path, orgName: org.name }, deps.now());
       await recordAudit(tx, {
         actor: a,
@@ -186,10 +157,10 @@ export async function openRound(deps: Pick<Deps, "db" | "now">, actor: Actor | u
         entityType: "monitoring_round",
         entityId: round.id,
         after,
-        details: { records: projects.length },
+        details: { records: added.projects + added.departments, ...added },
         at: deps.now(),
       });
-      return { ...after, records: projects.length };
+      return { ...after, records: added.projects + added.departments };
     });
   } catch (e) {
     if (pgError(e)?.code === PG_UNIQUE_VIOLATION) {
@@ -200,6 +171,74 @@ export async function openRound(deps: Pick<Deps, "db" | "now">, actor: Actor | u
     }
     throw e;
   }
+}
+
+/**
+ * Records for the current projects and department goals of the subtree (with `onlyMissing`, those the round has
+ * none of: projects and goals added to the unit after the round opened), each with its level-3 indicators.
+ */
+async function addRecords(
+  tx: Db,
+  round: Pick<RoundWithOrg, "id" | "year">,
+  orgPath: string,
+  now: Date,
+  onlyMissing = false,
+): Promise<{ projects: number; departments: number }> {
+  const except = onlyMissing ? round.id : undefined;
+  const [projects, goals] = await Promise.all([
+    currentProjectsUnder(tx, orgPath, round.year, except),
+    currentGoalsUnder(tx, orgPath, round.year, except),
+  ]);
+  const leaves = await leafIndicatorsOf(tx, { projectIds: projects.map((p) => p.id), goalIds: goals.map((g) => g.id) });
+  const owners = [
+    ...goals.map((g) => ({ orgId: g.orgId, departmentGoalId: g.id, projectId: null })),
+    ...projects.map((p) => ({ orgId: p.orgId, projectId: p.id, departmentGoalId: null })),
+  ];
+  for (const o of owners) {
+    const rec = await insertRecord(tx, { roundId: round.id, year: round.year, ...o, createdAt: now, updatedAt: now });
+    await insertIndicatorRows(
+      tx,
+      leaves
+        .filter((l) => (o.projectId ? l.projectId === o.projectId : l.departmentGoalId === o.departmentGoalId))
+        .map((l, i) => ({
+          recordId: rec.id,
+          indicatorId: l.id,
+          level1: l.level1,
+          level2: l.level2,
+          name: l.name,
+          targetText: l.targetText,
+          unit: l.unit,
+          points: l.weight,
+          sortOrder: i,
+        })),
+    );
+  }
+  return { projects: projects.length, departments: goals.length };
+}
+
+/**
+ * The round's reviewer adds the records the round lacks: projects and department goals of the subtree entered (or
+ * adjusted into a new project) after it opened. Audited; nothing is added twice.
+ */
+export async function syncRound(deps: Pick<Deps, "db" | "now">, actor: Actor | undefined, id: string) {
+  const { actor: a, round } = await visibleRound(deps.db, actor, id);
+  authorize(a, "business.review"); // a unit that takes part in the round sees it: 403, not 404
+  authorize(a, "business.review", { orgPath: round.orgPath });
+  return transact(deps.db, async (tx) => {
+    const added = await addRecords(tx, round, round.orgPath, deps.now(), true);
+    if (added.projects + added.departments > 0) {
+      await recordAudit(tx, {
+        actor: a,
+        orgId: round.orgId,
+        action: "monitoring.round.sync",
+        entityType: "monitoring_round",
+        entityId: round.id,
+        details: added,
+        at: deps.now(),
+      });
+    }
+    return { added: added.projects + added.departments, ...added };
+  });
 }
 
 export type WarningSort = "light" | "behind" | "rate" | "org" | "project" | "state";
@@ -263,24 +302,22 @@ export async function warningList(
   const { round, scope } = await visibleRound(deps.db, actor, roundId);
   const records = await recordsOfRound(deps.db, round.id, scope.all ? undefined : scope.paths);
   const ids = records.map((r) => r.id);
-  const [rows, execution] = await Promise.all([
+  const [rows, execution, actions] = await Promise.all([
     indicatorRowsOf(deps.db, ids),
-    projectExecutionRows(
-      deps.db,
-      records.map((r) => r.projectId),
-      round.year,
-    ),
+    executionRowsFor(deps.db, records, round.year),
+    actionsOf(deps.db, ids),
   ]);
-  let items = records.map((r) =>
-    presentWarning(
+  let items = records.map((r) => ({
+    ...presentWarning(
       r,
       assessRecord(
         r,
         rows.filter((x) => x.recordId === r.id),
-        execution.filter((e) => e.projectId === r.projectId),
+        executionOf(r, execution),
       ),
     ),
-  );
+    actions: actions.filter((x) => x.recordId === r.id).length,
+  }));
   if (q.light) {
     const wanted = q.light.split(",").map((s) => s.trim());
     const unknown = wanted.filter((w) => !(w in RANK));

@@ -78,8 +78,12 @@ export const WarningRowSchema = z
     id: z.string().uuid(),
     orgId: z.string().uuid(),
     orgName: z.string(),
-    projectId: z.string().uuid(),
-    projectName: z.string(),
+    kind: z.enum(["project", "department"]).openapi({
+      description: "project: 项目支出绩效运行监控表; department: 部门整体绩效运行监控表",
+    }),
+    projectId: z.string().uuid().nullable(),
+    departmentGoalId: z.string().uuid().nullable(),
+    projectName: z.string().openapi({ description: "the project's name, or 部门整体绩效 for a department record" }),
     workflowState: z.enum(WORKFLOW_STATES),
     version: z.number().int(),
     light: z.enum(LIGHTS),
@@ -95,6 +99,7 @@ export type WarningRow = z.infer<typeof WarningRowSchema>;
 /** A row of the warning list: also whether it is overdue (past the deadline and not submitted). */
 export const WarningItemSchema = WarningRowSchema.extend({
   overdue: z.boolean().openapi({ description: "past the round's deadline and still draft or returned" }),
+  actions: z.number().int().openapi({ description: "how many notices and proposals the bureau sent about it" }),
 }).openapi("MonitoringWarningItem");
 
 export function presentWarning(r: RecordWithOrg, a: Assessment): WarningRow {
@@ -102,7 +107,9 @@ export function presentWarning(r: RecordWithOrg, a: Assessment): WarningRow {
     id: r.id,
     orgId: r.orgId,
     orgName: r.orgName,
+    kind: r.kind,
     projectId: r.projectId,
+    departmentGoalId: r.departmentGoalId,
     projectName: r.projectName,
     workflowState: r.workflowState,
     version: r.version,

@@ -185,12 +185,14 @@ export interface TodoCounts {
   goals: number;
   evaluations: number;
   budgets: number;
+  /** 绩效运行监控表: also the drafts the filler has still to fill. */
+  monitoring: number;
 }
 
 /**
- * Records waiting for the actor, by kind (projects, department goals, self-evaluations, department budgets): submitted ones to
- * unit-approve, unit-approved ones to review (neither their own submission, nor for the reviewer their own unit
- * approval), returned ones to fix.
+ * Records waiting for the actor, by kind (projects, department goals, self-evaluations, department budgets,
+ * monitoring records): submitted ones to unit-approve, unit-approved ones to review (neither their own submission,
+ * nor for the reviewer their own unit approval), returned ones to fix; and monitoring records still draft, to fill.
  */
 export async function todoCount(
   db: Db,
@@ -226,6 +228,9 @@ export async function todoCount(
           UNION ALL
           SELECT 'budgets', 'department_budget', id, version, org_id, workflow_state, submitted_by
             FROM department_budgets WHERE year = ${q.year}
+          UNION ALL
+          SELECT 'monitoring', 'monitoring_record', id, version, org_id, workflow_state, submitted_by
+            FROM monitoring_records WHERE year = ${q.year}
         )
         SELECT i.kind, count(*)::text AS n
           FROM items i JOIN organisations o ON o.id = i.org_id
@@ -237,10 +242,11 @@ export async function todoCount(
                                   WHERE t.entity_type = i.entity_type AND t.entity_id = i.id
                                     AND t.entity_version = i.version AND t.action = 'unit_approve'
                                     AND t.actor_id = ${q.accountId}::uuid))
-             OR (i.workflow_state = 'returned' AND (${inPaths(q.writePaths)})))
+             OR (i.workflow_state = 'returned' AND (${inPaths(q.writePaths)}))
+             OR (i.kind = 'monitoring' AND i.workflow_state = 'draft' AND (${inPaths(q.writePaths)})))
          GROUP BY i.kind`,
   );
-  const counts: TodoCounts = { projects: 0, goals: 0, evaluations: 0, budgets: 0 };
+  const counts: TodoCounts = { projects: 0, goals: 0, evaluations: 0, budgets: 0, monitoring: 0 };
   for (const r of rows) counts[r.kind] = Number(r.n);
   return counts;
 }

@@ -122,7 +122,7 @@ export const todoCountRoute = createRoute({
   path: "/workflow/todo/count",
   tags: ["workflow"],
   summary:
-    "待办数 / records waiting for you: submitted ones to unit-approve (unit approver), unit-approved ones to review (reviewer), returned ones to fix (filler)",
+    "待办数 / records waiting for you: submitted ones to unit-approve (unit approver), unit-approved ones to review (reviewer), returned ones to fix (filler), monitoring records still to fill (filler)",
   request: { query: Query },
   responses: {
     200: {
@@ -134,6 +134,7 @@ export const todoCountRoute = createRoute({
           goals: z.number().int(),
           evaluations: z.number().int(),
           budgets: z.number().int(),
+          monitoring: z.number().int().openapi({ description: "绩效运行监控表 to fill, fix or approve" }),
         }),
       ),
     },

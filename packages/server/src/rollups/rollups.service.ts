@@ -147,5 +147,8 @@ export async function todo(deps: Deps, actor: Actor | undefined, orgId: string, 
     reviewPaths: paths("business.review"),
     writePaths: paths("business.write"),
   });
-  return { count: byKind.projects + byKind.goals + byKind.evaluations + byKind.budgets, ...byKind };
+  return {
+    count: byKind.projects + byKind.goals + byKind.evaluations + byKind.budgets + byKind.monitoring,
+    ...byKind,
+  };
 }

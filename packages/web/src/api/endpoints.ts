@@ -95,12 +95,16 @@ export const endpoints = {
   years: () => api.get<{ items: FiscalYear[] }>("/years"),
   /** GET /workflow/todo/count → how many items wait for this user in the organisation and year. */
   todoCount: (orgId: string, year: number) =>
-    api.get<{ count: number; projects: number; goals: number; evaluations: number; budgets: number }>(
-      "/workflow/todo/count",
-      {
-        query: { orgId, year },
-      },
-    ),
+    api.get<{
+      count: number;
+      projects: number;
+      goals: number;
+      evaluations: number;
+      budgets: number;
+      monitoring: number;
+    }>("/workflow/todo/count", {
+      query: { orgId, year },
+    }),
   /** GET /rollups/execution → budget execution of each unit under the organisation. */
   executionRollup: (orgId: string, year: number) =>
     api.get<ExecutionRollup>("/rollups/execution", { query: { orgId, year } }),

@@ -9,6 +9,7 @@ import {
   DashboardOutlined,
   FileZipOutlined,
   FormOutlined,
+  FundOutlined,
   KeyOutlined,
   LogoutOutlined,
   MoneyCollectOutlined,
@@ -44,6 +45,7 @@ export const MENU: MenuEntry[] = [
   { path: "/goals", label: "menu.goals", icon: <AimOutlined />, roles: BUSINESS },
   { path: "/monitoring", label: "menu.monitoring", icon: <AlertOutlined />, roles: BUSINESS },
   { path: "/library", label: "menu.library", icon: <BookOutlined />, roles: BUSINESS },
+  { path: "/results", label: "menu.results", icon: <FundOutlined />, roles: BUSINESS },
   { path: "/self-evaluation", label: "menu.selfEvaluation", icon: <FormOutlined />, roles: BUSINESS },
   { path: "/import", label: "menu.import", icon: <CloudUploadOutlined />, roles: ["filler", "unit_approver"] },
   { path: "/exports", label: "menu.exports", icon: <FileZipOutlined />, roles: BUSINESS },
@@ -256,24 +258,30 @@ interface TodoCounts {
   goals: number;
   evaluations: number;
   budgets: number;
+  /** 绩效运行监控表 to fill, fix or approve. */
+  monitoring: number;
 }
 
 function sumTodo(list: TodoCounts[]): TodoCounts {
-  const total: TodoCounts = { count: 0, projects: 0, goals: 0, evaluations: 0, budgets: 0 };
+  const total: TodoCounts = { count: 0, projects: 0, goals: 0, evaluations: 0, budgets: 0, monitoring: 0 };
   for (const c of list) {
     total.count += c.count;
     total.projects += c.projects;
     total.goals += c.goals;
     total.evaluations += c.evaluations;
     total.budgets += c.budgets;
+    total.monitoring += c.monitoring;
   }
   return total;
 }
 
-function todoPage(todo: { projects: number; goals: number; evaluations: number; budgets: number } | undefined): string {
+function todoPage(
+  todo: { projects: number; goals: number; evaluations: number; budgets: number; monitoring: number } | undefined,
+): string {
   if (!todo || todo.projects > 0) return "/projects?todo=1";
   if (todo.goals > 0) return "/goals";
   if (todo.evaluations > 0) return "/self-evaluation";
   if (todo.budgets > 0) return "/budget";
+  if (todo.monitoring > 0) return "/monitoring";
   return "/projects?todo=1";
 }
