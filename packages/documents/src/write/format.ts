@@ -4,8 +4,9 @@
  * stays 0.485, never 0.49: a form must not round money away). Stated values (targets, scores, rates, words)
  * are written as stated. An amount that could not be read (`**`) is written as written.
  */
-import { formatWanYuan, formatYuan, fen as toFen } from "@jixiao/core";
+import { decimal, formatWanYuan, formatYuan, fen as toFen } from "@jixiao/core";
 import type { Amount, ImportedDocument, NumberValue, PercentValue, Target } from "@jixiao/core/model";
+import type { CellNumber } from "./model.ts";
 
 /** Decimals needed to write `f` fen exactly in 万元 (2–6). */
 function wanDecimals(f: bigint): number {
@@ -15,13 +16,66 @@ function wanDecimals(f: bigint): number {
   return frac.length;
 }
 
-/** The amount in its own unit, formatted as the forms do; the text as written when it is not an amount. */
-export function amountText(a: Amount | undefined, unit?: "元" | "万元"): string {
+/**
+ * The amount in its own unit, formatted as the forms do; the text as written when it is not an amount. 元 always
+ * with thousands separators; 万元 with them when `grouping` (the tables' cells: `1,350.50`), without by default
+ * (running text: `收入共计5909.00万元`).
+ */
+export function amountText(a: Amount | undefined, unit?: "元" | "万元", opts: { grouping?: boolean } = {}): string {
   if (!a) return "";
   if (a.fen === undefined) return a.text;
   const f = toFen(BigInt(a.fen));
   const u = unit ?? a.unit;
-  return u === "元" ? formatYuan(f) : formatWanYuan(f, wanDecimals(BigInt(a.fen)), { grouping: false });
+  return u === "元"
+    ? formatYuan(f)
+    : formatWanYuan(f, wanDecimals(BigInt(a.fen)), { grouping: opts.grouping ?? false });
+}
+
+/** An Excel format with `decimals` fixed decimals, with or without thousands separators. */
+function fixedFormat(decimals: number, grouping: boolean): string {
+  const whole = grouping ? "#,##0" : "0";
+  return decimals > 0 ? `${whole}.${"0".repeat(decimals)}` : whole;
+}
+
+/**
+ * The amount as a spreadsheet number in `unit` (exact: fen / 100 or fen / 1,000,000), shown `#,##0.00` — with
+ * more decimals when the amount has them in 万元 (`0.485` shows `0.485`: a form never rounds money away).
+ * Undefined for an amount that could not be read (`**`: written as text).
+ */
+export function amountNumber(a: Amount | undefined, unit?: "元" | "万元"): CellNumber | undefined {
+  if (a?.fen === undefined) return undefined;
+  const f = BigInt(a.fen);
+  return (unit ?? a.unit) === "元"
+    ? { value: decimal.ratio(f, 100n), format: "#,##0.00" }
+    : { value: decimal.ratio(f, 1_000_000n), format: fixedFormat(wanDecimals(f), true) };
+}
+
+const PLAIN = /^[+-]?(\d+)(?:\.(\d+))?$/;
+
+/**
+ * A stated number (score, points, quantity, a rate written without `%`) as a spreadsheet number shown exactly as
+ * stated (`18` → `0`, `18.50` → `0.00`); undefined when the text is not a plain number (`18分`, `—`).
+ */
+export function plainNumber(text: string | undefined): CellNumber | undefined {
+  const t = text?.trim() ?? "";
+  const m = PLAIN.exec(t);
+  const value = m ? decimal.parseDecimal(t) : undefined;
+  if (!m || !value) return undefined;
+  return { value, format: fixedFormat(m[2]?.length ?? 0, false) };
+}
+
+/**
+ * A stated rate as a spreadsheet number: `88.3%` → 0.883 shown `0.0%` (Excel's percentage, read back as `88.3%`);
+ * a rate written without the sign (`99.32` under 执行率(%)) stays that number. Undefined for anything else.
+ */
+export function percentNumber(p: PercentValue | undefined): CellNumber | undefined {
+  const t = p?.text.trim() ?? "";
+  const m = /^([+-]?\d+(?:\.(\d+))?)\s*[%％]$/.exec(t);
+  if (!m) return plainNumber(t);
+  const value = decimal.parseDecimal(m[1]!);
+  if (!value) return undefined;
+  const decimals = m[2]?.length ?? 0;
+  return { value: decimal.div(value, decimal.ratio(100n)), format: `${fixedFormat(decimals, false)}%` };
 }
 
 export const numberText = (n: NumberValue | undefined): string => n?.text ?? "";

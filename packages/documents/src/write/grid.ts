@@ -3,7 +3,7 @@
  * (as the official forms print them; readers carry a merged name down, so the data reads back the same).
  */
 import type { Indicator } from "@jixiao/core/model";
-import { type Align, c, type WCell } from "./model.ts";
+import { type Align, type CellNumber, c, type WCell } from "./model.ts";
 
 export interface GridColumn {
   span?: number;
@@ -11,6 +11,8 @@ export interface GridColumn {
   /** Consecutive rows with the same key are merged into one cell; `undefined` never merges. */
   run?: (ind: Indicator, index: number) => string | undefined;
   numeric?: boolean;
+  /** The cell's number for spreadsheets (scores, points): see `WCell.number`. */
+  number?: (ind: Indicator, index: number) => CellNumber | undefined;
   align?: Align;
 }
 
@@ -29,6 +31,8 @@ export function gridRows(indicators: Indicator[], columns: GridColumn[]): (WCell
       if (span > 1) opts.colSpan = span;
       if (n > 1) opts.rowSpan = n;
       if (col.numeric) opts.numeric = true;
+      const number = col.number?.(indicators[i]!, i);
+      if (number) opts.number = number;
       opts.align = col.align ?? (col.numeric ? "center" : n > 1 ? "center" : "left");
       rows[i]!.push(c(col.value(indicators[i]!, i), opts));
       for (let j = 1; j < span; j++) rows[i]!.push(null);

@@ -4,16 +4,19 @@
  * forms print (and the importers recognise, so that what Jixiao writes reads back to the same data).
  */
 import type {
+  Amount,
   DepartmentExpenditureEvaluation,
   DepartmentSelfEvaluation,
   Disclosure,
   DutyGoalTable,
   ImportedDocument,
   Indicator,
+  NumberValue,
+  PercentValue,
   Project,
   ProjectSelfEvaluation,
 } from "@jixiao/core/model";
-import { amountText, cleanText, numberText, percentText } from "./format.ts";
+import { amountNumber, amountText, cleanText, numberText, percentNumber, percentText, plainNumber } from "./format.ts";
 import { type GridColumn, gridRows, level1Run, level2Run } from "./grid.ts";
 import {
   c,
@@ -120,6 +123,35 @@ type Clean = (s: string | undefined) => string;
 
 const H = (text: string, opts: Omit<WCell, "text"> = {}): WCell => c(text, { bold: true, align: "center", ...opts });
 const N = (text: string, opts: Omit<WCell, "text"> = {}): WCell => c(text, { numeric: true, align: "right", ...opts });
+/** An amount in `unit`: the text with thousands separators, a number cell in xlsx (`#,##0.00`). */
+const A = (a: Amount | undefined, unit: "元" | "万元", opts: Omit<WCell, "text"> = {}): WCell => {
+  const number = amountNumber(a, unit);
+  return N(amountText(a, unit, { grouping: true }), { ...(number ? { number } : {}), ...opts });
+};
+/** A stated score, points or quantity: the text as stated, a number cell in xlsx when it is a plain number. */
+const V = (n: NumberValue | string | undefined, opts: Omit<WCell, "text"> = {}): WCell => {
+  const text = typeof n === "string" ? n : numberText(n);
+  const number = plainNumber(text);
+  return N(text, { ...(number ? { number } : {}), ...opts });
+};
+/** A stated rate: the text as stated, a percentage cell in xlsx (`88.3%` → 0.883 shown `0.0%`). */
+const R = (r: PercentValue | undefined, opts: Omit<WCell, "text"> = {}): WCell => {
+  const number = percentNumber(r);
+  return N(percentText(r), { ...(number ? { number } : {}), ...opts });
+};
+/** Marks `total` as the sum of the cells given (the ones that exist); see `WCell.sumOf`. */
+function sumOf(total: WCell, parts: (WCell | null | undefined)[]): WCell {
+  const cells = parts.filter((x): x is WCell => !!x);
+  if (cells.length > 0) total.sumOf = cells;
+  return total;
+}
+/**
+ * A numbered title or sheet name when a document holds several (`1、2024年度教育训练绩效目标表`), the bare text when it
+ * holds one: never `1.2024年度…`, which reads as a decimal.
+ */
+export function numbered(index: number, count: number, text: string): string {
+  return count > 1 ? `${index + 1}、${text}` : text;
+}
 const nulls = (n: number): null[] => Array<null>(n).fill(null);
 const table = (widths: number[], headerRows: number, rows: (WCell | null)[][], repeatStart = 0): WTable =>
   headerRows > 0 ? { widths, rows, repeat: { start: repeatStart, count: headerRows } } : { widths, rows };
@@ -141,7 +173,7 @@ function projectGoals(projects: Project[], clean: Clean, national: boolean): WDo
       ? clean(pr.title)
       : national
         ? `项目支出绩效目标申报表`
-        : `${i + 1}.${clean(pr.name)}绩效目标表`;
+        : numbered(i, projects.length, `${clean(pr.name)}绩效目标表`);
     // The unit line: the organisation and the money unit — the one the project's amounts were stated in (万元 on
     // the official forms; a table stated in 元 is written in 元, so that it reads back as it was).
     const unit = projectUnit(pr);
@@ -162,20 +194,16 @@ function projectGoals(projects: Project[], clean: Clean, national: boolean): WDo
       rows.push(cells);
     }
     // Funds: 预算数 and its split; the row under it: the use of the funds.
-    const money = (label: string, a: Parameters<typeof amountText>[0]) => [H(label), N(amountText(a, unit))];
+    // 预算数 is the sum of its parts (财政资金, 其他资金, 上年结转): a SUM in xlsx when they add up to it.
+    const total = A(pr.budget, unit);
+    const fiscal = A(pr.funding?.fiscal, unit);
+    const other = A(pr.funding?.other, unit);
+    const carryOver = A(pr.funding?.carryOver, unit);
     const fund = national
-      ? [
-          ...money("年度资金申请总额", pr.budget),
-          ...money("其中：当年财政拨款", pr.funding?.fiscal),
-          ...money("上年结转", pr.funding?.carryOver),
-          ...money("其他资金", pr.funding?.other),
-        ]
-      : [
-          ...money("预算数", pr.budget),
-          ...money("其中：财政资金", pr.funding?.fiscal),
-          ...money("其他资金", pr.funding?.other),
-        ];
-    const extra = !national && pr.funding?.carryOver ? [...money("上年结转", pr.funding.carryOver)] : [];
+      ? [H("年度资金申请总额"), total, H("其中：当年财政拨款"), fiscal, H("上年结转"), carryOver, H("其他资金"), other]
+      : [H("预算数"), total, H("其中：财政资金"), fiscal, H("其他资金"), other];
+    const extra = !national && pr.funding?.carryOver ? [H("上年结转"), carryOver] : [];
+    sumOf(total, [fiscal, other, ...(national || extra.length > 0 ? [carryOver] : [])]);
     const fundRows = 2 + (extra.length > 0 ? 1 : 0);
     rows.push(row(H(national ? "资金用途" : "预算规模及资金用途", { rowSpan: fundRows }), ...fund));
     if (extra.length > 0) rows.push(row(null, ...extra, c("", { colSpan: W - 1 - extra.length })));
@@ -210,7 +238,7 @@ function projectGoals(projects: Project[], clean: Clean, national: boolean): WDo
     // The national form's heading, then the project's own title (the one the importer keeps).
     const heading = national && title !== "项目支出绩效目标申报表" ? [p("项目支出绩效目标申报表", "title")] : [];
     return {
-      name: `${i + 1}.${clean(pr.name)}`,
+      name: numbered(i, projects.length, clean(pr.name)),
       orientation: "portrait" as const,
       blocks: [
         ...heading,
@@ -257,24 +285,23 @@ export function dutyTableBlocks(t: DutyGoalTable, clean: Clean, withTitle: boole
     // The duty's own row (its indicator and tier cells merged into one blank cell: that is how the importer tells
     // a duty from an activity once the readers have trimmed the activities' indentation), then its own
     // indicators, then its activities.
+    // A duty's budget is the sum of its activities' (a SUM in xlsx when they add up to it).
+    const dutyBudget = A(duty.budget, "万元");
+    const activityBudgets: WCell[] = [];
     rows.push(
-      row(
-        c(duty.name, { bold: true }),
-        N(amountText(duty.budget, "万元")),
-        c(clean(duty.content)),
-        c(clean(duty.goal)),
-        c("", { colSpan: 5 }),
-      ),
+      row(c(duty.name, { bold: true }), dutyBudget, c(clean(duty.content)), c(clean(duty.goal)), c("", { colSpan: 5 })),
     );
     for (const ind of duty.indicators) rows.push(row(c(""), c(""), c(""), c(""), ...indicatorCells(ind)));
     for (const act of duty.activities) {
       const n = Math.max(1, act.indicators.length);
       const span = n > 1 ? { rowSpan: n } : {};
       const first = act.indicators[0];
+      const budget = A(act.budget, "万元", span);
+      activityBudgets.push(budget);
       rows.push(
         row(
           c(`\u3000\u3000${act.name}`, span),
-          N(amountText(act.budget, "万元"), span),
+          budget,
           c(clean(act.content), span),
           c(clean(act.goal), span),
           ...(first ? indicatorCells(first) : [c(""), c(""), c(""), c(""), c("")]),
@@ -282,6 +309,7 @@ export function dutyTableBlocks(t: DutyGoalTable, clean: Clean, withTitle: boole
       );
       for (const ind of act.indicators.slice(1)) rows.push(row(...nulls(4), ...indicatorCells(ind)));
     }
+    sumOf(dutyBudget, activityBudgets);
   }
   const blocks: WBlock[] = [];
   if (withTitle) blocks.push(p("部门职责-工作活动绩效目标表", "title"));
@@ -302,9 +330,9 @@ function departmentSelfEvaluation(doc: ImportedDocument, d: DepartmentSelfEvalua
   rows.push(
     row(
       H("基本支出总额（万元）"),
-      N(amountText(d.basicSpending, "万元"), { colSpan: 2 }),
+      A(d.basicSpending, "万元", { colSpan: 2 }),
       H("项目支出总额（万元）"),
-      N(amountText(d.projectSpending, "万元"), { colSpan: 3 }),
+      A(d.projectSpending, "万元", { colSpan: 3 }),
     ),
   );
   const b = d.budget;
@@ -317,19 +345,21 @@ function departmentSelfEvaluation(doc: ImportedDocument, d: DepartmentSelfEvalua
       H(`得分${d.budgetPoints?.value ? `（${d.budgetPoints.value}分*执行率）` : ""}`, { colSpan: 2 }),
     ),
   );
+  const budgetScore = V(b?.score, { colSpan: 2 });
   rows.push(
     row(
       c(""),
       c(clean(b?.label ?? "部门整体支出总额")),
-      N(amountText(b?.budget, "万元")),
-      N(amountText(b?.executed, "万元")),
-      N(percentText(b?.rate)),
-      N(numberText(b?.score), { colSpan: 2 }),
+      A(b?.budget, "万元"),
+      A(b?.executed, "万元"),
+      R(b?.rate),
+      budgetScore,
     ),
   );
-  rows.push(
-    row(H(`年度目标：${d.goalPoints?.text ?? ""}`, { colSpan: 2 }), N(numberText(d.goalScore), { colSpan: W - 2 })),
-  );
+  // 年度目标's score is the sum of the indicators' scores; 总分 that of the budget's and the goals' (SUMs in xlsx
+  // when the stated figures add up).
+  const goalScore = V(d.goalScore, { colSpan: W - 2 });
+  rows.push(row(H(`年度目标：${d.goalPoints?.text ?? ""}`, { colSpan: 2 }), goalScore));
 
   // Sections and their points: where each stated points text goes so that it reads back as it was.
   const first = d.sections[0];
@@ -382,13 +412,23 @@ function departmentSelfEvaluation(doc: ImportedDocument, d: DepartmentSelfEvalua
     { value: (x) => x.name },
     { value: (x) => clean(x.target?.text), align: "center" },
     { value: (x) => clean(x.actual?.text), align: "center" },
-    { value: (x) => numberText(x.score), numeric: true },
+    { value: (x) => numberText(x.score), numeric: true, number: (x) => plainNumber(x.score?.text) },
   ]);
   for (const g of grid) rows.push([null, ...g]);
+  const scoreCells = grid.map((g) => g[g.length - 1]);
+  sumOf(goalScore, scoreCells);
   const sheet = (doc as ScoredDocument<ImportedDocument>).scoreSheet;
   for (const g of sheet?.groups ?? [])
-    rows.push(row(H(`${g.name}小计（${g.points}分）`, { colSpan: 2 }), N(g.score, { colSpan: W - 2 })));
-  rows.push(row(H("总分", { colSpan: 2 }), N(numberText(d.totalScore), { colSpan: W - 2 })));
+    rows.push(
+      row(
+        H(`${g.name}小计（${g.points}分）`, { colSpan: 2 }),
+        sumOf(
+          V(g.score, { colSpan: W - 2 }),
+          scoreCells.filter((_, i) => inds[i]!.level1 === g.name),
+        ),
+      ),
+    );
+  rows.push(row(H("总分", { colSpan: 2 }), sumOf(V(d.totalScore, { colSpan: W - 2 }), [budgetScore, goalScore])));
   if (sheet) {
     if (sheet.grade) rows.push(row(H("自评等级", { colSpan: 2 }), c(sheet.grade, { colSpan: W - 2 })));
     for (const r of sheetNotes(sheet)) rows.push(row(H(r[0], { colSpan: 2 }), c(r[1], { colSpan: W - 2 })));
@@ -473,6 +513,9 @@ function departmentExpenditure(d: DepartmentExpenditureEvaluation, clean: Clean)
       H("情况说明"),
     ),
   );
+  // The amounts of each row by category, for the totals: 年度资金总额 = 基本支出 + 项目支出, 项目支出 = 财政拨款 +
+  // 其他资金 + 上年结转, column by column (SUMs in xlsx where the stated figures add up).
+  const amounts = new Map<string, WCell[]>();
   for (const r of budgetRows) {
     const parts = r.label.split(" / ");
     const second = ["fiscal", "other", "carryOver"].includes(r.category);
@@ -482,17 +525,19 @@ function departmentExpenditure(d: DepartmentExpenditureEvaluation, clean: Clean)
         : second
           ? [c(""), c(r.label)]
           : [c(r.label, { colSpan: 2 }), null];
-    rows.push([
-      null,
-      ...labels,
-      N(amountText(r.initial, unit)),
-      N(amountText(r.adjustment, unit)),
-      N(amountText(r.budget, unit)),
-      N(amountText(r.executed, unit)),
-      N(percentText(r.rate)),
-      c(clean(r.note)),
-    ]);
+    const cells = [A(r.initial, unit), A(r.adjustment, unit), A(r.budget, unit), A(r.executed, unit)];
+    if (!amounts.has(r.category)) amounts.set(r.category, cells);
+    rows.push([null, ...labels, ...cells, R(r.rate), c(clean(r.note))]);
   }
+  const totalOf = (total: string, parts: string[]) =>
+    amounts.get(total)?.forEach((cell, k) => {
+      sumOf(
+        cell,
+        parts.map((x) => amounts.get(x)?.[k]),
+      );
+    });
+  totalOf("total", ["basic", "project"]);
+  totalOf("project", ["fiscal", "other", "carryOver"]);
   rows.push(row(H("部门年度目标"), c(clean(d.goal), { colSpan: W - 1 })));
   rows.push(row(H("部门整体支出绩效指标", { colSpan: W })));
   const gridStart = rows.length;
@@ -584,20 +629,27 @@ function projectSelfEvaluations(list: ProjectSelfEvaluation[], clean: Clean, sco
         H("得分"),
       ),
     );
-    for (const f of e.funds)
+    const fundWeights: WCell[] = [];
+    const fundScores: WCell[] = [];
+    for (const f of e.funds) {
+      const weight = V(dash(numberText(f.weight)), { align: "center" });
+      const score = V(dash(numberText(f.score)), { align: "center" });
+      fundWeights.push(weight);
+      fundScores.push(score);
       rows.push(
         row(
           null,
           null,
           c(clean(f.label), { colSpan: 2 }),
-          N(amountText(f.initial, unit)),
-          N(amountText(f.budget, unit)),
-          N(amountText(f.executed, unit)),
-          N(dash(numberText(f.weight)), { align: "center" }),
-          N(dash(percentText(f.rate)), { align: "center" }),
-          N(dash(numberText(f.score)), { align: "center" }),
+          A(f.initial, unit),
+          A(f.budget, unit),
+          A(f.executed, unit),
+          weight,
+          percentText(f.rate) === "" ? N("—", { align: "center" }) : R(f.rate, { align: "center" }),
+          score,
         ),
       );
+    }
     rows.push(
       row(
         H("年度总体目标", { colSpan: 2, rowSpan: 2 }),
@@ -620,38 +672,44 @@ function projectSelfEvaluations(list: ProjectSelfEvaluation[], clean: Clean, sco
         H("偏差原因分析及改进措施", { colSpan: 2 }),
       ),
     );
-    for (const g of gridRows(e.indicators, [
+    const grid = gridRows(e.indicators, [
       { value: (x) => x.level1 ?? "", run: level1Run, align: "center" },
       { value: (x) => x.level2 ?? "", run: level2Run, align: "center" },
       { value: (x) => x.name },
       { value: (x) => clean(x.target?.text), align: "center" },
       { value: (x) => clean(x.actual?.text), align: "center" },
-      { value: (x) => numberText(x.weight), numeric: true },
-      { value: (x) => numberText(x.score), numeric: true },
+      { value: (x) => numberText(x.weight), numeric: true, number: (x) => plainNumber(x.weight?.text) },
+      { value: (x) => numberText(x.score), numeric: true, number: (x) => plainNumber(x.score?.text) },
       { span: 2, value: (x) => clean(x.deviation) },
-    ]))
-      rows.push([null, ...g]);
+    ]);
+    for (const g of grid) rows.push([null, ...g]);
+    // 分值 and 得分 of the indicators: the two cells before 偏差原因 (two slots wide) on each row.
+    const weights = grid.map((g) => g[g.length - 4]);
+    const scores = grid.map((g) => g[g.length - 3]);
+    const of = (cells: (WCell | null | undefined)[], name: string) =>
+      cells.filter((_, k) => e.indicators[k]!.level1 === name);
     const sheet = i === 0 ? scoreSheet : undefined;
     for (const g of sheet?.groups ?? [])
       rows.push(
         row(
           H(`${g.name}小计`, { colSpan: 6 }),
-          N(g.points, { align: "center" }),
-          N(g.score, { align: "center" }),
+          sumOf(V(g.points, { align: "center" }), of(weights, g.name)),
+          sumOf(V(g.score, { align: "center" }), of(scores, g.name)),
           c("", { colSpan: 2 }),
         ),
       );
+    // 总分: the points and scores of the funds' lines and of every indicator (SUMs in xlsx when they add up).
     rows.push(
       row(
         H("总分", { colSpan: 6 }),
-        N(sheet?.points ?? "100", { align: "center" }),
-        N(numberText(e.totalScore), { align: "center" }),
+        sumOf(V(sheet?.points ?? "100", { align: "center" }), [...fundWeights, ...weights]),
+        sumOf(V(e.totalScore, { align: "center" }), [...fundScores, ...scores]),
         c(sheet?.grade ? `自评等级：${sheet.grade}` : "", { colSpan: 2 }),
       ),
     );
     if (sheet) for (const r of sheetNotes(sheet)) rows.push(row(H(r[0], { colSpan: 6 }), c(r[1], { colSpan: 4 })));
     return {
-      name: `${i + 1}.${clean(e.name)}`,
+      name: numbered(i, list.length, clean(e.name)),
       orientation: "landscape" as const,
       blocks: [
         p("项目支出绩效自评表", "title"),
@@ -835,29 +893,41 @@ function procurementBlocks(pt: Disclosure["procurement"][number], clean: Clean):
       null,
     ),
   );
-  for (const t of pt.totals)
+  // 合计 / 小计 rows: the sum of the lines' 总计 (a SUM in xlsx where the stated figures add up).
+  const totals = pt.totals.map((t) => A(t.amount, "万元"));
+  pt.totals.forEach((t, k) => {
     rows.push(
       row(
         c(clean(t.label), { bold: true }),
         ...Array.from({ length: 6 }, () => c("")),
-        N(amountText(t.amount, "万元")),
+        totals[k]!,
         ...Array.from({ length: 6 }, () => c("")),
       ),
     );
-  for (const l of pt.lines)
+  });
+  const lineTotals: WCell[] = [];
+  for (const l of pt.lines) {
+    // Per line: 总计 = 当年部门预算安排资金合计 + 其他渠道资金, and that 合计 = the four sources after it.
+    const total = A(l.amount, "万元");
+    const sources = PROCUREMENT_SOURCES.map((k) => A(l.funding?.[k], "万元"));
+    sumOf(sources[0]!, sources.slice(1, 5));
+    sumOf(total, [sources[0], sources[5]]);
+    lineTotals.push(total);
     rows.push(
       row(
         c(clean(l.project)),
-        N(amountText(l.projectBudget, "万元")),
+        A(l.projectBudget, "万元"),
         c(clean(l.item)),
         c(l.catalog ?? "", { align: "center" }),
         c(l.quantityUnit ?? "", { align: "center" }),
-        N(numberText(l.quantity)),
-        N(amountText(l.unitPrice, "万元")),
-        N(amountText(l.amount, "万元")),
-        ...PROCUREMENT_SOURCES.map((k) => N(amountText(l.funding?.[k], "万元"))),
+        V(l.quantity),
+        A(l.unitPrice, "万元"),
+        total,
+        ...sources,
       ),
     );
+  }
+  for (const t of totals) sumOf(t, lineTotals);
   void W;
   return [{ type: "table", table: table([14, 7, 12, 8, 6, 5, 7, 7, 7, 7, 6, 6, 6, 6], 3, rows) }];
 }
@@ -866,23 +936,29 @@ function procurementListBlocks(pt: Disclosure["procurement"][number], clean: Cle
   const rows: (WCell | null)[][] = [
     row(H("项目地区"), H(""), H("装备名称和型号"), H("购置数量"), H("单价（万元）"), H("资金合计（万元）")),
   ];
-  for (const t of pt.totals)
-    rows.push(row(c(clean(t.label), { bold: true }), c(""), c(""), c(""), c(""), N(amountText(t.amount, "万元"))));
+  const totals = pt.totals.map((t) => A(t.amount, "万元"));
+  pt.totals.forEach((t, k) => {
+    rows.push(row(c(clean(t.label), { bold: true }), c(""), c(""), c(""), c(""), totals[k]!));
+  });
+  const lineAmounts: WCell[] = [];
   let group: string | undefined;
   for (const l of pt.lines) {
     const g = l.group !== group ? clean(l.group) : "";
     group = l.group;
+    const amount = A(l.amount, "万元");
+    lineAmounts.push(amount);
     rows.push(
       row(
         c(g),
         c(l.number ?? "", { align: "center" }),
         c(clean(l.item)),
-        N(numberText(l.quantity)),
-        N(amountText(l.unitPrice, "万元")),
-        N(amountText(l.amount, "万元")),
+        V(l.quantity),
+        A(l.unitPrice, "万元"),
+        amount,
       ),
     );
   }
+  for (const t of totals) sumOf(t, lineAmounts);
   return [{ type: "table", table: table([18, 6, 40, 10, 12, 14], 1, rows) }];
 }
 
@@ -893,9 +969,13 @@ function assetBlocks(a: Disclosure["assets"][number], clean: Clean): WBlock[] {
     row(c(a.organisation ? `编制单位：${clean(a.organisation)}` : "", { colSpan: 3 })),
     row(H("项　　目"), H("数量"), H(`金额：${a.unit}`)),
   ];
-  if (a.total)
-    rows.push(row(c("资产总额", { bold: true }), c("—", { align: "center" }), N(amountText(a.total, a.unit))));
-  for (const l of a.lines)
-    rows.push(row(c(clean(l.label)), N(numberText(l.quantity)), N(amountText(l.amount, a.unit))));
+  // 资产总额: the sum of the lines (a SUM in xlsx where the stated figures add up).
+  const total = A(a.total, a.unit);
+  if (a.total) rows.push(row(c("资产总额", { bold: true }), c("—", { align: "center" }), total));
+  const amounts = a.lines.map((l) => A(l.amount, a.unit));
+  a.lines.forEach((l, k) => {
+    rows.push(row(c(clean(l.label)), V(l.quantity), amounts[k]!));
+  });
+  sumOf(total, amounts);
   return [{ type: "table", table: table([50, 20, 30], 3, rows) }];
 }

@@ -3,8 +3,16 @@
  * normalised document into sections of paragraphs and tables; the xlsx, docx and PDF renderers draw it. The
  * layouts own what goes where (so that each format holds the same cells); the renderers own how it looks.
  */
+import type { Ratio } from "@jixiao/core";
 
 export type Align = "left" | "center" | "right";
+
+/** A cell's number for spreadsheets: the exact value and the Excel number format that shows it as the form prints it. */
+export interface CellNumber {
+  value: Ratio;
+  /** `#,##0.00` for money, `0.0%` for a rate, `0` / `0.00` for a score or quantity (as many decimals as stated). */
+  format: string;
+}
 
 export interface WCell {
   /** The cell's text exactly as it is to be written (lines separated by `\n`). Never interpreted. */
@@ -13,8 +21,19 @@ export interface WCell {
   rowSpan?: number;
   align?: Align;
   bold?: boolean;
-  /** Amounts and scores: right-aligned, never wrapped into a formula or a number. */
+  /** Amounts and scores: right-aligned. */
   numeric?: boolean;
+  /**
+   * The number behind `text` (amounts, scores, rates, quantities): xlsx writes a number cell with its format; docx
+   * and PDF print `text`. Absent for text (targets, words, `**`): written as text, whatever it looks like.
+   */
+  number?: CellNumber;
+  /**
+   * A total the form prints (合计, 小计, 总分): the cells of the same section it adds up. xlsx writes `SUM(…)` over
+   * them with this cell's number as the cached result — only when their numbers add up exactly to it (a stated total
+   * that does not is written as the number stated, so that a recalculation never changes a figure).
+   */
+  sumOf?: WCell[];
 }
 
 /** A table: rows of the same width; `null` marks a slot covered by a merge (its origin is up or left). */

@@ -3,12 +3,19 @@
  * the repeated header rows set as print titles, thin borders, 宋体. Paragraphs before the first table become
  * title rows merged across the table's width; a section without a table is a one-column sheet of text rows.
  *
- * Safety: every cell value is a plain string (never a `{ formula }` object, never a number to be reformatted):
- * `=HYPERLINK(…)`, `+1+1`, `-2+3`, `@SUM(A1)` are stored as shared strings and shown as text.
+ * Amounts, scores, rates and quantities (cells with a `number`) are number cells with a number format (`#,##0.00`
+ * for money), so that they can be added up in Excel or WPS; a total the form prints (`sumOf`) is `SUM(…)` over the
+ * cells it adds up, its result cached (viewers that do not recalculate show it) — written only when those cells
+ * add up exactly to the stated total.
+ *
+ * Safety: every other cell value is a plain string (never a `{ formula }` object): `=HYPERLINK(…)`, `+1+1`,
+ * `-2+3`, `@SUM(A1)` are stored as shared strings and shown as text. The only formulas are the totals' `SUM`s,
+ * made of cell addresses alone — no text of the document ever reaches a formula.
  */
+import { decimal } from "@jixiao/core";
 import ExcelJS from "exceljs";
 import { xmlSafe } from "./format.ts";
-import type { WCell, WDocument, WSection, WTable } from "./model.ts";
+import type { CellNumber, WCell, WDocument, WSection, WTable } from "./model.ts";
 
 const A4 = 9;
 /** Usable width in Excel column units (≈ characters of '0' at 11pt) for A4 with 1.8 cm margins. */
@@ -77,6 +84,7 @@ function renderSection(ws: ExcelJS.Worksheet, section: WSection): void {
 
   let r = 1;
   let printTitles: [number, number] | undefined;
+  const placed: Placed = { at: new Map(), numbers: new Set() };
   for (const block of section.blocks) {
     if (block.type === "paragraph") {
       const cell = ws.getCell(r, 1);
@@ -99,9 +107,104 @@ function renderSection(ws: ExcelJS.Worksheet, section: WSection): void {
     }
     const t = block.table;
     if (t.repeat && !printTitles) printTitles = [r + t.repeat.start, r + t.repeat.start + t.repeat.count - 1];
-    r = renderTable(ws, t, r, units);
+    r = renderTable(ws, t, r, units, placed);
   }
   if (printTitles) ws.pageSetup.printTitlesRow = `${printTitles[0]}:${printTitles[1]}`;
+  for (const [cell, at] of placed.at) if (cell.sumOf && cell.number) writeTotal(ws, cell, cell.number, at, placed);
+}
+
+/** Where each cell of a section went (1-based row and column), and which addresses hold numbers. */
+interface Placed {
+  at: Map<WCell, { row: number; col: number }>;
+  numbers: Set<string>;
+}
+
+/** Excel accepts at most 255 arguments to a function. */
+const MAX_SUM_ARGS = 255;
+
+/**
+ * A total as `SUM(…)` over the cells it adds up, with the stated total as the cached result — when those cells
+ * are on the sheet and their numbers add up exactly to it (what Excel will compute is then what the form states);
+ * otherwise the stated number stays as written by `writeCell`.
+ */
+function writeTotal(
+  ws: ExcelJS.Worksheet,
+  cell: WCell,
+  total: CellNumber,
+  at: { row: number; col: number },
+  placed: Placed,
+): void {
+  const parts: { row: number; col: number }[] = [];
+  const values: decimal.Ratio[] = [];
+  for (const part of cell.sumOf ?? []) {
+    const where = placed.at.get(part);
+    if (!where) return;
+    parts.push(where);
+    if (part.number) values.push(part.number.value);
+  }
+  if (values.length === 0 || decimal.cmp(decimal.sum(values), total.value) !== 0) return;
+  const refs = sumRanges(parts, placed.numbers);
+  if (refs.length > MAX_SUM_ARGS) return;
+  ws.getCell(at.row, at.col).value = { formula: `SUM(${refs.join(",")})`, result: cellNumber(total) };
+}
+
+const address = (row: number, col: number) => `${columnLetters(col)}${row}`;
+
+export function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * The cells as few references as possible: the cells of a column joined into one range `B5:B20` where no other
+ * number lies between them (blank, text and merged cells between are what SUM skips anyway), then single cells of a
+ * row joined across columns the same way (`J5:M5`).
+ */
+export function sumRanges(cells: { row: number; col: number }[], numbers: Set<string>): string[] {
+  type Range = { top: number; left: number; bottom: number; right: number };
+  const key = (row: number, col: number) => `${row}:${col}`;
+  /** No number in the rectangle other than the allowed ones. */
+  const clear = (top: number, left: number, bottom: number, right: number, allowed: Set<string>) => {
+    for (let r = top; r <= bottom; r++)
+      for (let c = left; c <= right; c++) if (numbers.has(key(r, c)) && !allowed.has(key(r, c))) return false;
+    return true;
+  };
+  const byCol = new Map<number, Set<number>>();
+  for (const x of cells) byCol.set(x.col, (byCol.get(x.col) ?? new Set()).add(x.row));
+  const vertical: Range[] = [];
+  for (const [col, rowSet] of [...byCol].sort((a, b) => a[0] - b[0])) {
+    const allowed = new Set([...rowSet].map((row) => key(row, col)));
+    let cur: Range | undefined;
+    for (const row of [...rowSet].sort((a, b) => a - b)) {
+      if (cur && clear(cur.bottom, col, row, col, allowed)) cur.bottom = row;
+      else {
+        if (cur) vertical.push(cur);
+        cur = { top: row, left: col, bottom: row, right: col };
+      }
+    }
+    if (cur) vertical.push(cur);
+  }
+  // Single cells of one row, side by side.
+  const singles = vertical.filter((v) => v.top === v.bottom).sort((a, b) => a.top - b.top || a.left - b.left);
+  const allowed = new Set(singles.map((v) => key(v.top, v.left)));
+  const out: Range[] = [];
+  for (const v of singles) {
+    const last = out[out.length - 1];
+    if (last && last.top === v.top && clear(v.top, last.right, v.top, v.left, allowed)) last.right = v.left;
+    else out.push({ ...v });
+  }
+  out.push(...vertical.filter((v) => v.top !== v.bottom));
+  return out.map((v) =>
+    v.top === v.bottom && v.left === v.right
+      ? address(v.top, v.left)
+      : `${address(v.top, v.left)}:${address(v.bottom, v.right)}`,
+  );
+}
+
+/** The JavaScript number written for an exact value: its decimal text read once, at the cell. */
+function cellNumber(n: CellNumber): number {
+  return Number(decimal.toDecimalString(n.value, 12));
 }
 
 const THIN: Partial<ExcelJS.Borders> = {
@@ -111,7 +214,7 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: "thin" },
 };
 
-function renderTable(ws: ExcelJS.Worksheet, t: WTable, top: number, units: number[]): number {
+function renderTable(ws: ExcelJS.Worksheet, t: WTable, top: number, units: number[], placed: Placed): number {
   const heights = t.rows.map(() => 1);
   t.rows.forEach((row, i) => {
     const r = top + i;
@@ -120,6 +223,8 @@ function renderTable(ws: ExcelJS.Worksheet, t: WTable, top: number, units: numbe
       x.border = THIN;
       if (!cell) return;
       writeCell(x, cell);
+      placed.at.set(cell, { row: r, col: j + 1 });
+      if (cell.number) placed.numbers.add(`${r}:${j + 1}`);
       const span = cell.colSpan ?? 1;
       const rs = cell.rowSpan ?? 1;
       if (span > 1 || rs > 1) mergeCells(ws, r, j + 1, r + rs - 1, j + span);
@@ -175,14 +280,20 @@ export function mergeCells(ws: ExcelJS.Worksheet, top: number, left: number, bot
 }
 
 function writeCell(x: ExcelJS.Cell, cell: WCell): void {
-  // A plain string, always: never a formula, never a number (stated values stay as stated: `0.485`, `004`).
-  x.value = safeCellText(cell.text);
   x.font = { name: FONT, size: 10, bold: cell.bold ?? false };
   x.alignment = {
     wrapText: true,
     vertical: "middle",
-    horizontal: cell.align ?? (cell.numeric ? "right" : "left"),
+    horizontal: cell.align ?? (cell.numeric || cell.number ? "right" : "left"),
   };
+  if (cell.number) {
+    // A number with the format that shows it as the form prints it (the value exact to the last digit stated).
+    x.value = cellNumber(cell.number);
+    x.numFmt = cell.number.format;
+    return;
+  }
+  // Text: a plain string, never a formula (stated values stay as stated: `≥95%`, `004`).
+  x.value = safeCellText(cell.text);
   x.numFmt = "@";
 }
 

@@ -5,6 +5,9 @@
  * - `location`, and `nameText` / a name's `text` (the name as the source wrote it: indentation, PDF line breaks);
  * - amounts compare by unit and exact fen (the form prints `50` as `50.00`, `170294599.63` as `170,294,599.63`);
  *   an amount that is not one (`**`) compares by its text;
+ * - a number (score, points, quantity) and a rate compare by their exact value when they have one: xlsx stores them
+ *   as numbers shown in the stated form by the cell's format (`18.50` is the number 18.5 shown `0.00`, `100.00%`
+ *   the number 1 shown `0.00%`), and the reader gives the number (`18.5`, `100%`); docx keeps the text;
  * - whitespace: runs of spaces are one, and spaces or line breaks between Chinese characters (PDF extraction
  *   artefacts) are none;
  * - the department expenditure table's `statedUnit` when the document stated none: the export then prints the unit
@@ -12,6 +15,7 @@
  *   over figures in 元: the export keeps 万元, so that reading it back reports the same mistake).
  * Everything else — every name, target text and its parsed value, tier, score, rate, goal, note — must be equal.
  */
+import { decimal } from "@jixiao/core";
 import type { ImportedDocument } from "@jixiao/core/model";
 import type { Layout } from "../../src/write/index.ts";
 
@@ -27,6 +31,15 @@ function isAmount(o: Record<string, unknown>): boolean {
   return (o.unit === "元" || o.unit === "万元") && keys.every((k) => ["text", "unit", "fen", "yuan"].includes(k));
 }
 
+/** `{ text, value }` (a number) or `{ text, percent }` (a rate) with its exact value: the value, canonical. */
+function exactValue(o: Record<string, unknown>): string | undefined {
+  const keys = Object.keys(o).filter((k) => o[k] !== undefined);
+  if (keys.length !== 2 || !keys.includes("text")) return undefined;
+  const key = keys.includes("value") ? "value" : keys.includes("percent") ? "percent" : undefined;
+  const v = key ? decimal.parseDecimal(String(o[key])) : undefined;
+  return v && `${key}:${decimal.toDecimalString(v, 12)}`;
+}
+
 export function normalise(v: unknown): unknown {
   if (typeof v === "string") return ws(v);
   if (Array.isArray(v)) return v.map(normalise);
@@ -34,6 +47,8 @@ export function normalise(v: unknown): unknown {
     const o = v as Record<string, unknown>;
     if (isAmount(o))
       return o.fen !== undefined ? { unit: o.unit, fen: o.fen } : { unit: o.unit, text: ws(String(o.text)) };
+    const exact = exactValue(o);
+    if (exact !== undefined) return { exact };
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(o)) {
       if (k === "location" || k === "nameText") continue;

@@ -12,15 +12,7 @@
 import { createHash } from "node:crypto";
 import { DomainError } from "@jixiao/core";
 import type { ImportedDocument } from "@jixiao/core/model";
-import {
-  type ExportFormat,
-  exportDocument,
-  type Layout,
-  pdfEngine,
-  safeFileName,
-  writeZip,
-  zipPaths,
-} from "@jixiao/documents";
+import { type ExportFormat, type Layout, pdfEngine, safeFileName, writeZip, zipPaths } from "@jixiao/documents";
 import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, inScope, requireActor, type Scope, scopeOf } from "../accounts/authorize.ts";
@@ -47,6 +39,7 @@ import { findProject } from "../projects/repository.ts";
 import { projects } from "../projects/schema.ts";
 import { dutyTableDocument, goalDocument, projectDocument } from "../review/documents.ts";
 import type { ExportType } from "./exports.service.ts";
+import { exportStored } from "./units.ts";
 
 export const BATCH_JOB = "export.batch";
 
@@ -386,7 +379,7 @@ export function registerBatchExportJobs(queue: JobQueue, db: Db, logError: (e: u
       for (const format of p.formats) {
         try {
           if (!doc) throw docError;
-          const file = await exportDocument(doc, { format, as: LAYOUT_OF[item.document] });
+          const file = await exportStored(doc, { format, as: LAYOUT_OF[item.document] });
           entries.push({ path: `${folders.get(item.orgId)}/${safeFileName(fileStem(item), format)}`, data: file.data });
           sources.push({ organisation: item.orgName, document: item.document, type: item.type, id: item.id });
           byDocument[item.document] = (byDocument[item.document] ?? 0) + 1;

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { DomainError } from "@jixiao/core";
 import type { ImportedDocument } from "@jixiao/core/model";
-import { type ExportFormat, type ExportResult, exportDocument, isLayout } from "@jixiao/documents";
+import { type ExportFormat, type ExportResult, isLayout } from "@jixiao/documents";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, requireActor } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
@@ -21,6 +21,7 @@ import type { Deps } from "../http/context.ts";
 import { notFound } from "../http/errors.ts";
 import { projectFor } from "../projects/projects.service.ts";
 import { dutyTableDocument, goalDocument, projectDocument } from "../review/documents.ts";
+import { exportStored } from "./units.ts";
 
 export const EXPORT_TYPES = ["project", "goal", "evaluation", "duties", "budget"] as const;
 export type ExportType = (typeof EXPORT_TYPES)[number];
@@ -87,7 +88,7 @@ export async function exportRecord(
       { field: "as" },
     );
   }
-  const file = await exportDocument(source.document, { format: opts.format, ...(opts.as ? { as: opts.as } : {}) });
+  const file = await exportStored(source.document, { format: opts.format, ...(opts.as ? { as: opts.as } : {}) });
   await auditExport(deps, actor, type, id, source, file);
   return file;
 }

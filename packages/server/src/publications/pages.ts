@@ -3,7 +3,7 @@
  * organisation name and year) and /public/{id} (the document's tables as a web page, with downloads).
  * Only published, not withdrawn documents — the same queries as the public API.
  */
-import type { Disclosure } from "@jixiao/core/model";
+import type { Amount, Disclosure } from "@jixiao/core/model";
 import { amountText, type ScoredDocument } from "@jixiao/documents";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/context.ts";
@@ -20,6 +20,9 @@ const page = (title: string, body: string) => `<!doctype html><html lang="zh-CN"
 <style>body{font-family:"Noto Sans CJK SC",sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:4px 6px;vertical-align:top}
 th{background:#f2f2f2}form{margin:1em 0}</style><body>${body}</body></html>`;
+
+/** An amount as everywhere else: 万元 (or the unit the form asks for) with thousands separators and 2 decimals. */
+const money = (a: Amount | undefined, unit: "元" | "万元" = "万元") => amountText(a, unit, { grouping: true });
 
 const table = (head: string[], rows: unknown[][]) =>
   `<table><tr>${head.map((h) => `<th>${esc(h)}</th>`).join("")}</tr>${rows
@@ -48,8 +51,8 @@ function disclosureHtml(d: Disclosure): string {
               l.project ? l.item : "",
               l.catalog,
               l.quantity?.text,
-              amountText(l.unitPrice, "万元"),
-              amountText(l.amount, "万元"),
+              money(l.unitPrice),
+              money(l.amount),
             ]),
           )}`,
         );
@@ -59,8 +62,8 @@ function disclosureHtml(d: Disclosure): string {
           `<h3>${esc(a.title)}</h3>${table(
             ["项目", "数量", `金额（${a.unit}）`],
             [
-              ["资产总额", "", amountText(a.total, a.unit)],
-              ...a.lines.map((l) => [l.label, l.quantity?.text, amountText(l.amount, a.unit)]),
+              ["资产总额", "", money(a.total, a.unit)],
+              ...a.lines.map((l) => [l.label, l.quantity?.text, money(l.amount, a.unit)]),
             ],
           )}`,
         );
@@ -143,7 +146,7 @@ export function publicPages() {
       : "";
     for (const p of document.projects) {
       tables.push(
-        `<h2>${esc(p.name)}</h2><p>预算数：${esc(p.budget?.yuan)} 元</p>${p.goal ? `<p>绩效目标：${esc(p.goal)}</p>` : ""}${grid(p.indicators)}`,
+        `<h2>${esc(p.name)}</h2>${p.budget ? `<p data-budget>预算数：${esc(money(p.budget))} 万元</p>` : ""}${p.goal ? `<p>绩效目标：${esc(p.goal)}</p>` : ""}${grid(p.indicators)}`,
       );
     }
     for (const e of document.projectSelfEvaluations)

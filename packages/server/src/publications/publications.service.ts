@@ -16,7 +16,6 @@ import {
   chooseLayout,
   convertWithLibreOffice,
   type ExportFormat,
-  exportDocument,
   exportFileName,
   pdfEngine,
 } from "@jixiao/documents";
@@ -31,6 +30,7 @@ import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import { scoredEvaluationDocument } from "../evaluations/document.ts";
 import { evaluationFor } from "../evaluations/evaluations.service.ts";
+import { exportStored } from "../exports/units.ts";
 import { goalFor } from "../goals/goals.service.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound } from "../http/errors.ts";
@@ -157,7 +157,7 @@ export async function publish(
   const a = authorize(actor, "business.review", { orgPath: record.orgPath });
   const files: StoredFiles = { snapshot: { sha256: snapshotHash(document) } };
   for (const format of ["xlsx", "docx"] as const) {
-    const f = await exportDocument(document, { format });
+    const f = await exportStored(document, { format });
     files[format] = {
       fileName: f.fileName,
       size: f.data.length,
@@ -299,13 +299,13 @@ export async function publicFile(
       contentType: CONTENT_TYPES[format],
     };
   }
-  if (format !== "pdf") return exportDocument(document, { format });
+  if (format !== "pdf") return exportStored(document, { format });
   // The PDF of the published docx when LibreOffice converts it (the same pages), else drawn from the snapshot.
   const docx = stored.docx?.base64;
   const data =
     docx && pdfEngine() === "libreoffice"
       ? await convertWithLibreOffice(new Uint8Array(Buffer.from(docx, "base64")))
-      : (await exportDocument(document, { format: "pdf" })).data;
+      : (await exportStored(document, { format: "pdf" })).data;
   const pdf: StoredFile = {
     fileName:
       stored.docx?.fileName.replace(/\.docx$/, ".pdf") ?? exportFileName(document, chooseLayout(document), "pdf"),
