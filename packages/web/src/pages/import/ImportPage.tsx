@@ -9,6 +9,7 @@ import { formatLocation } from "../../lib/rules.ts";
 import { useWorkspace } from "../../workspace.tsx";
 import { type ImportView, importApi } from "./api.ts";
 import { CoveragePanel, kindName } from "./CoveragePanel.tsx";
+import { ImportFindings } from "./ImportFindings.tsx";
 import { PasteTable } from "./PasteTable.tsx";
 import { UnitMapping, unitOfKey } from "./UnitMapping.tsx";
 
@@ -211,6 +212,9 @@ export default function ImportPage() {
               )}
             </Typography.Text>
             <CoveragePanel preview={preview} zh={zh} />
+            {(preview.state === "preview" || preview.state === "committed") && preview.kinds.length > 0 && (
+              <ImportFindings id={preview.id} zh={zh} />
+            )}
             {preview.alreadyImportedAs && (
               <Alert
                 type="info"
