@@ -56,7 +56,7 @@ describe("startServer on PGlite (the embedded default)", () => {
       expect(createHash("sha256").update(docx).digest("hex")).toBe(pub.items[0]!.files.docx!.sha256);
       const signedIn = await login(first.url, "demo-filler", DEMO_PASSWORD);
       expect(signedIn.status).toBe(200);
-      const list = await fetch(`${first.url}/api/v1/projects`, { headers: { Cookie: signedIn.cookie! } });
+      const list = await fetch(`${first.url}/api/v1/projects?year=2024`, { headers: { Cookie: signedIn.cookie! } });
       const body = (await list.json()) as { items: { id: string; name: string; orgId: string; state: string }[] };
       expect(body.items.map((p) => p.name).sort()).toEqual(
         [

@@ -35,6 +35,7 @@ const ImportPage = lazy(() => import("./pages/import/ImportPage.tsx"));
 const BatchExportPage = lazy(() => import("./pages/exports/BatchExportPage.tsx"));
 const MonitoringPage = lazy(() => import("./pages/monitoring/MonitoringPage.tsx"));
 const LibraryPage = lazy(() => import("./pages/library/LibraryPage.tsx"));
+const ResultsPage = lazy(() => import("./pages/results/ResultsPage.tsx"));
 const MonitoringRecordPage = lazy(() => import("./pages/monitoring/RecordPage.tsx"));
 const ChangePasswordPage = lazy(() => import("./pages/ChangePasswordPage.tsx"));
 
@@ -119,6 +120,7 @@ const router = createBrowserRouter(
         <Route path="goals/:id" element={<GoalPage />} />
         <Route path="monitoring" element={<MonitoringPage />} />
         <Route path="library" element={<LibraryPage />} />
+        <Route path="results" element={<ResultsPage />} />
         <Route path="monitoring/records/:id" element={<MonitoringRecordPage />} />
         <Route path="self-evaluation" element={<SelfEvaluationPage />} />
         <Route path="self-evaluation/:id" element={<SelfEvaluationPage />} />

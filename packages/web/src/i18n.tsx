@@ -16,6 +16,7 @@ const messages = {
   "menu.goals": ["整体目标", "Overall goals"],
   "menu.monitoring": ["运行监控", "Monitoring"],
   "menu.library": ["指标库", "Indicator library"],
+  "menu.results": ["结果应用", "Using the results"],
   "menu.selfEvaluation": ["自评", "Self-evaluation"],
   "menu.import": ["导入", "Import"],
   "menu.exports": ["批量导出", "Batch export"],

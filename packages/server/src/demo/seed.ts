@@ -33,6 +33,7 @@ import { fiscalYears } from "../years/schema.ts";
 import { SEED_002_ROWS } from "./seed-002-evaluation.ts";
 import { loadMonitoringDemo } from "./seed-monitoring.ts";
 import { loadOrgsDemo } from "./seed-orgs.ts";
+import { loadResultsDemo } from "./seed-results.ts";
 
 export const DEMO_PASSWORD = "Jixiao-Demo-2026";
 
@@ -511,6 +512,14 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
         qujing,
         tianjinUnit: baozhang,
       })),
+    );
+
+    // 结果应用: 2024's evaluations into the 2025 budget, the bureau's rules (seed-results.ts).
+    await loadResultsDemo(
+      tx,
+      now,
+      { reviewer: await actorNamed("demo-reviewer") },
+      { bureau: tianjin, unit: baozhang },
     );
 
     await recordAudit(tx, {

@@ -81,7 +81,7 @@ export async function rulesFor(deps: Deps, actor: Actor | undefined, q: { orgId:
 const reviewerTops = (a: Actor) => a.memberships.filter((m) => m.role === "reviewer" && m.orgId).map((m) => m.orgId!);
 
 export async function updateRules(
-  deps: Deps,
+  deps: Pick<Deps, "db" | "now">,
   actor: Actor | undefined,
   input: { orgId: string; year: number; rules: ResultRules; version?: number | undefined },
 ): Promise<RulesView> {

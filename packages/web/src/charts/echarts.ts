@@ -1,8 +1,8 @@
 /**
- * ECharts through `echarts/core` with only what the pages draw: bars, pies, mark lines, tooltips, legends,
+ * ECharts through `echarts/core` with only what the pages draw: bars, lines, pies, mark lines, tooltips, legends,
  * the canvas renderer. Imported only by the pages with charts, so ECharts stays out of the first load.
  */
-import { BarChart, PieChart } from "echarts/charts";
+import { BarChart, LineChart, PieChart } from "echarts/charts";
 import {
   DatasetComponent,
   GridComponent,
@@ -16,6 +16,7 @@ import { CanvasRenderer } from "echarts/renderers";
 
 echarts.use([
   BarChart,
+  LineChart,
   PieChart,
   DatasetComponent,
   GridComponent,

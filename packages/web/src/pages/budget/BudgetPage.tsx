@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { useWorkspace } from "../../workspace.tsx";
 import { yearClosed } from "../duties/model.ts";
+import { BudgetRecommendations } from "../results/BudgetRecommendations.tsx";
 import { type Budget, budgetApi } from "./api.ts";
 import { BudgetCard } from "./BudgetCard.tsx";
 import { BudgetRevisionSwitch, revisionsByOrg } from "./BudgetRevision.tsx";
@@ -140,6 +141,7 @@ export default function BudgetPage() {
         );
       })}
       {/* The budget itself first (at 1366×768 it opens above the fold); its execution below. */}
+      {ws.orgId && <BudgetRecommendations orgId={ws.orgId} year={ws.year} />}
       <ExecutionRollupCard exec={exec} loading={!exec && !error} />
       {ws.orgId && (
         <ExecutionCard

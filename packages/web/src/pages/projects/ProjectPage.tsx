@@ -22,6 +22,7 @@ import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
 import { usePreviousValues } from "../library/usePreviousValues.ts";
+import { RecommendationCard } from "../results/RecommendationCard.tsx";
 import { rowsFromIndicators } from "./gridModel.ts";
 import { IndicatorEditorCard, useIndicatorEditor } from "./IndicatorEditor.tsx";
 import { EditProjectHeader } from "./ProjectForms.tsx";
@@ -204,6 +205,7 @@ export default function ProjectPage() {
           <HistoryTimeline steps={data.history} />
         </Col>
       </Row>
+      <RecommendationCard project={p} />
       <ChangesPanel
         area="projects"
         id={p.id}
