@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseEvaluationInput, scoreEvaluation } from "@jixiao/core";
+import { BUILTIN_FORMS, parseEvaluationInput, scoreEvaluation } from "@jixiao/core";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { membershipsOf } from "../src/accounts/repository.ts";
@@ -16,6 +16,7 @@ import type { WorkflowState } from "../src/db/columns.ts";
 import { insertDuty } from "../src/duties/repository.ts";
 import { insertEvaluation } from "../src/evaluations/repository.ts";
 import { evaluationItems } from "../src/evaluations/schema.ts";
+import { insertAssignment, insertReviews } from "../src/experts/repository.ts";
 import { insertGoal } from "../src/goals/repository.ts";
 import { readUpload } from "../src/imports/read.ts";
 import { imports } from "../src/imports/schema.ts";
@@ -33,7 +34,17 @@ import { fiscalYears } from "../src/years/schema.ts";
 import { type Client, createAccount, PASSWORD, type TestApp, testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
 
-const ROLES = ["anonymous", "filler", "approver", "reviewer", "viewer", "sysadmin", "secadmin", "auditor"] as const;
+const ROLES = [
+  "anonymous",
+  "filler",
+  "approver",
+  "reviewer",
+  "viewer",
+  "expert",
+  "sysadmin",
+  "secadmin",
+  "auditor",
+] as const;
 type RoleName = (typeof ROLES)[number];
 type Target = "own" | "foreign";
 const BUSINESS: RoleName[] = ["filler", "approver", "reviewer", "viewer"];
@@ -326,7 +337,313 @@ function rectificationCases(): Case[] {
   ];
 }
 
+/**
+ * Expert review (experts/). The matrix's `expert` holds the expert role at the city (own side); an expert of the
+ * foreign province owns the foreign side's reviews. An expert sees only its own reviews: every other route is
+ * 403 or 404 for it (the loop below derives that for the routes without an `expert` expectation of their own).
+ */
+const expertIds = { own: "", foreign: "" };
+const GOAL_FORM = BUILTIN_FORMS.find((b) => b.id === "builtin:goal-review")!.form;
+const FULL_SCORES = { complete: "20", relevant: "20", suitable: "20", feasible: "20" };
+async function expertReview(ctx: Ctx, target: Target, state: "pending" | "submitted" = "pending") {
+  const db = ctx.t.deps.db;
+  const p = await ctx.project(target);
+  const a = await insertAssignment(db, {
+    orgId: ctx.org(target).id,
+    year: 2024,
+    subject: "project_goals",
+    entityId: p.id,
+    title: "矩阵",
+    formId: "builtin:goal-review",
+    form: GOAL_FORM,
+    deadline: "2026-12-31",
+  });
+  const [r] = await insertReviews(db, [
+    {
+      assignmentId: a.id,
+      expertId: expertIds[target],
+      state,
+      ...(state === "submitted" ? { scores: FULL_SCORES, opinion: "矩阵" } : {}),
+    },
+  ]);
+  return { assignmentId: a.id, reviewId: r!.id, projectId: p.id };
+}
+/** A reviewer's action on the record's organisation; 404 for the expert, which sees no organisation. */
+const reviewOf = (ok: number) => (role: RoleName, target: Target) =>
+  role === "expert" ? 404 : review(role, target) === 200 ? ok : review(role, target);
+/** The expert's own task: 200 for it; another expert's is 404; every other role may not (403). */
+const ownTask = (role: RoleName, target: Target) =>
+  role === "anonymous" ? 401 : role !== "expert" ? 403 : target === "own" ? 200 : 404;
+
+const EXPERT_CASES: Case[] = [
+  {
+    route: "get /api/v1/expert-forms",
+    make: async (ctx, target) => ({ method: "GET", path: `/expert-forms?orgId=${ctx.org(target).id}` }),
+    expect: reviewOf(200),
+  },
+  {
+    route: "post /api/v1/expert-forms",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: "/expert-forms",
+      body: { orgId: ctx.org(target).id, subject: "project_goals", form: GOAL_FORM },
+    }),
+    expect: reviewOf(201),
+  },
+  {
+    route: "get /api/v1/experts",
+    make: async (ctx, target) => ({ method: "GET", path: `/experts?orgId=${ctx.org(target).id}` }),
+    expect: reviewOf(200),
+  },
+  {
+    route: "get /api/v1/expert-assignments",
+    make: async (ctx, target) => ({ method: "GET", path: `/expert-assignments?orgId=${ctx.org(target).id}` }),
+    expect: (r, target) => (r === "anonymous" ? 401 : r !== "reviewer" ? 403 : target === "own" ? 200 : 404),
+  },
+  {
+    route: "post /api/v1/expert-assignments",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: "/expert-assignments",
+      body: {
+        subject: "project_goals",
+        entityId: (await ctx.project(target)).id,
+        expertIds: [expertIds[target]],
+        formId: "builtin:goal-review",
+        deadline: "2026-12-31",
+      },
+    }),
+    expect: reviewOf(201),
+  },
+  {
+    route: "get /api/v1/expert-assignments/{id}",
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/expert-assignments/${(await expertReview(ctx, target)).assignmentId}`,
+    }),
+    expect: reviewOf(200),
+  },
+  {
+    route: "post /api/v1/expert-assignments/{id}/decision",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/expert-assignments/${(await expertReview(ctx, target, "submitted")).assignmentId}/decision`,
+      body: { version: 1, adopted: true, reason: "矩阵" },
+    }),
+    expect: reviewOf(200),
+  },
+  {
+    route: "get /api/v1/expert/tasks",
+    make: async () => ({ method: "GET", path: "/expert/tasks" }),
+    expect: (r) => (r === "anonymous" ? 401 : r === "expert" ? 200 : 403),
+  },
+  {
+    route: "get /api/v1/expert/tasks/{id}",
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/expert/tasks/${(await expertReview(ctx, target)).reviewId}`,
+    }),
+    expect: ownTask,
+  },
+  {
+    route: "put /api/v1/expert/tasks/{id}",
+    make: async (ctx, target) => ({
+      method: "PUT",
+      path: `/expert/tasks/${(await expertReview(ctx, target)).reviewId}`,
+      body: { version: 1, scores: { complete: "18" } },
+    }),
+    expect: ownTask,
+  },
+  {
+    route: "post /api/v1/expert/tasks/{id}/submit",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/expert/tasks/${(await expertReview(ctx, target)).reviewId}/submit`,
+      body: { version: 1, scores: FULL_SCORES, opinion: "同意" },
+    }),
+    expect: ownTask,
+  },
+  {
+    route: "get /api/v1/projects/{id}/exante",
+    make: async (ctx, target) => ({ method: "GET", path: `/projects/${(await ctx.project(target)).id}/exante` }),
+    expect: read(),
+  },
+  {
+    route: "put /api/v1/projects/{id}/exante",
+    make: async (ctx, target) => ({
+      method: "PUT",
+      path: `/projects/${(await ctx.project(target)).id}/exante`,
+      body: { scores: { necessity: "18", economy: "16", goals: "15", feasibility: "17", compliance: "18" } },
+    }),
+    expect: reviewOf(200),
+  },
+];
+
+/** Routes whose expectations name the expert themselves (the others derive it: see `expertWant`). */
+const EXPERT_ROUTES = new Set(EXPERT_CASES.map((c) => c.route));
+/** The expert's status where the route does not say: what every signed-in role gets, else a refusal (403 or 404). */
+const DENIED = -1;
+/** Routes every other signed-in role may use but the expert not: it sees no organisation. */
+const EXPERT_REFUSED = new Set(["get /api/v1/orgs", "get /api/v1/orgs/{id}"]);
+function expertWant(c: Case, target: Target): number {
+  if (EXPERT_ROUTES.has(c.route)) return c.expect("expert", target);
+  if (EXPERT_REFUSED.has(c.route)) return DENIED;
+  const others = ROLES.filter((r) => r !== "anonymous" && r !== "expert").map((r) => c.expect(r, target));
+  return others.every((s) => s === others[0]) ? others[0]! : DENIED;
+}
+
+/**
+ * Rectification (整改): the reviewer above a unit creates and decides items, the unit's filler answers them (and
+ * attaches evidence), every business role of the unit reads them.
+ */
+async function rectificationItem(ctx: Ctx, target: Target, state: "pending" | "submitted" = "pending") {
+  return insertRectificationItem(ctx.t.deps.db, {
+    orgId: ctx.org(target).id,
+    year: 2024,
+    sourceKind: "expert_opinion",
+    problem: "矩阵",
+    requiredMeasures: "矩阵",
+    deadline: "2026-06-30",
+    state,
+    ...(state === "submitted" ? { measuresTaken: "已整改" } : {}),
+  });
+}
+async function scoredEvaluation(ctx: Ctx, target: Target) {
+  const parsed = parseEvaluationInput({
+    scheme: "national-project",
+    budget: { budget: "100", executed: "80" },
+    indicators: [{ level1: "产出指标", name: "矩阵", target: "≥10人", actual: "5人", points: 90 }],
+  });
+  if (!parsed.ok) throw new Error("matrix evaluation");
+  return insertEvaluation(ctx.t.deps.db, {
+    kind: "department",
+    orgId: ctx.org(target).id,
+    year: 2024,
+    scoreResult: scoreEvaluation(parsed.value),
+  });
+}
+function rectificationCases(): Case[] {
+  const item = (path: string, method = "POST", body?: unknown, state?: "submitted") => ({
+    make: async (ctx: Ctx, target: Target) => ({
+      method,
+      path: `/rectification/items/${(await rectificationItem(ctx, target, state)).id}${path}`,
+      ...(body === undefined ? {} : { body }),
+    }),
+  });
+  const attachment = async (ctx: Ctx, target: Target) => {
+    const i = await rectificationItem(ctx, target);
+    const [a] = await ctx.t.deps.db
+      .insert(rectificationAttachments)
+      .values({
+        itemId: i.id,
+        fileName: "证据.txt",
+        contentType: "text/plain",
+        size: 2,
+        sha256: "x",
+        data: new Uint8Array([1, 2]),
+      })
+      .returning();
+    return a!;
+  };
+  return [
+    {
+      route: "get /api/v1/rectification/items",
+      make: async (ctx, target) => ({ method: "GET", path: `/rectification/items?orgId=${ctx.org(target).id}` }),
+      expect: (r, target) => (r === "anonymous" ? 401 : ADMINS.includes(r) ? 403 : target === "foreign" ? 404 : 200),
+    },
+    {
+      route: "post /api/v1/rectification/items",
+      make: async (ctx, target) => ({
+        method: "POST",
+        path: "/rectification/items",
+        body: {
+          orgId: ctx.org(target).id,
+          year: 2024,
+          sourceKind: "review_finding",
+          problem: "矩阵",
+          requiredMeasures: "矩阵",
+          deadline: "2026-06-30",
+        },
+      }),
+      expect: (role, target) => (review(role, target) === 200 ? 201 : review(role, target)),
+    },
+    {
+      route: "get /api/v1/rectification/report",
+      make: async (ctx, target) => ({
+        method: "GET",
+        path: `/rectification/report?orgId=${ctx.org(target).id}&year=2024&format=xlsx`,
+      }),
+      expect: read(),
+    },
+    {
+      route: "get /api/v1/rectification/evaluations/{id}/proposals",
+      make: async (ctx, target) => ({
+        method: "GET",
+        path: `/rectification/evaluations/${(await scoredEvaluation(ctx, target)).id}/proposals`,
+      }),
+      expect: read(),
+    },
+    {
+      route: "post /api/v1/rectification/evaluations/{id}/items",
+      make: async (ctx, target) => ({
+        method: "POST",
+        path: `/rectification/evaluations/${(await scoredEvaluation(ctx, target)).id}/items`,
+        body: { deadline: "2026-06-30" },
+      }),
+      expect: (role, target) => (review(role, target) === 200 ? 201 : review(role, target)),
+    },
+    { route: "get /api/v1/rectification/items/{id}", ...item("", "GET"), expect: read() },
+    {
+      route: "post /api/v1/rectification/items/{id}/answer",
+      ...item("/answer", "POST", { version: 1, measuresTaken: "已整改" }),
+      expect: write(200),
+    },
+    {
+      route: "post /api/v1/rectification/items/{id}/submit",
+      ...item("/submit", "POST", { version: 1, measuresTaken: "已整改" }),
+      expect: write(200),
+    },
+    {
+      route: "post /api/v1/rectification/items/{id}/accept",
+      ...item("/accept", "POST", { version: 1 }, "submitted"),
+      expect: review,
+    },
+    {
+      route: "post /api/v1/rectification/items/{id}/return",
+      ...item("/return", "POST", { version: 1, comment: "请补充" }, "submitted"),
+      expect: review,
+    },
+    {
+      route: "post /api/v1/rectification/items/{id}/attachments",
+      make: async (ctx, target) => ({
+        method: "POST",
+        path: `/rectification/items/${(await rectificationItem(ctx, target)).id}/attachments?fileName=${encodeURIComponent("证据.txt")}`,
+        body: "整改佐证",
+        headers: { "Content-Type": "application/octet-stream" },
+      }),
+      expect: write(201),
+    },
+    {
+      route: "get /api/v1/rectification/attachments/{attachmentId}",
+      make: async (ctx, target) => ({
+        method: "GET",
+        path: `/rectification/attachments/${(await attachment(ctx, target)).id}`,
+      }),
+      expect: read(),
+    },
+    {
+      route: "delete /api/v1/rectification/attachments/{attachmentId}",
+      make: async (ctx, target) => ({
+        method: "DELETE",
+        path: `/rectification/attachments/${(await attachment(ctx, target)).id}`,
+      }),
+      expect: write(204),
+    },
+  ];
+}
+
 const CASES: Case[] = [
+  ...EXPERT_CASES,
   ...workflowCases("projects"),
   ...workflowCases("goals"),
   ...workflowCases("evaluations"),
@@ -1343,6 +1660,15 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
         return insertIndicator(t.deps.db, { projectId: p.id, level: 1, name: "产出指标" });
       },
     };
+    expertIds.own = (
+      await createAccount(t.deps.db, { username: "expert", roles: [{ role: "expert", orgId: t.world.city.id }] })
+    ).id;
+    expertIds.foreign = (
+      await createAccount(t.deps.db, {
+        username: "foreignExpert",
+        roles: [{ role: "expert", orgId: t.world.foreign.id }],
+      })
+    ).id;
     for (const role of ROLES) {
       const username = role === "anonymous" ? undefined : role;
       clients.set(role, username ? await t.as(username) : t.client());
@@ -1387,8 +1713,13 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
           const fresh = c.route.endsWith("/logout") || c.route.endsWith("/login");
           const client = fresh ? (role === "anonymous" ? t.client() : await t.as(role)) : clients.get(role)!;
           const r = await client.req(req.method, `/api/v1${req.path}`, req.body, req.headers);
-          const want = c.expect(role, target);
-          if (r.status !== want) {
+          const want = role === "expert" ? expertWant(c, target) : c.expect(role, target);
+          if (want === DENIED) {
+            if (r.status !== 403 && r.status !== 404)
+              failures.push(`${c.route} as expert on ${target}: ${r.status} (want 403/404)`);
+            else if (r.body?.error?.code !== STATUS_CODE[r.status])
+              failures.push(`${c.route} as expert on ${target}: code ${r.body?.error?.code}`);
+          } else if (r.status !== want) {
             failures.push(`${c.route} as ${role} on ${target}: ${r.status} (want ${want}) ${JSON.stringify(r.body)}`);
           } else if (STATUS_CODE[want] && r.body?.error?.code !== STATUS_CODE[want]) {
             failures.push(`${c.route} as ${role} on ${target}: code ${r.body?.error?.code}`);

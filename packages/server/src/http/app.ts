@@ -15,6 +15,7 @@ import { budgetsRouter } from "../budgets/index.ts";
 import { carryRouter } from "../carry/index.ts";
 import { dutiesRouter } from "../duties/index.ts";
 import { evaluationsRouter } from "../evaluations/index.ts";
+import { expertsRouter } from "../experts/index.ts";
 import { exportsRouter } from "../exports/index.ts";
 import { goalsRouter } from "../goals/index.ts";
 import { healthRouter } from "../health/index.ts";
@@ -65,6 +66,7 @@ export function apiRouter(): OpenAPIHono<AppEnv> {
   api.route("/", rollupsRouter);
   api.route("/", resultsRouter);
   api.route("/", monitoringRouter);
+  api.route("/", expertsRouter);
   api.route("/", rectificationRouter);
   api.route("/", importsRouter);
   api.route("/", reviewRouter);
