@@ -27,6 +27,7 @@ export { checkSchemeJson, type SchemeCheck, ScoringSchemeSchema } from "./scorin
 export * from "./scoring/score.ts";
 export { suggestPoints } from "./scoring/suggest-points.ts";
 export { compareActual, convertUnit } from "./targets/compare.ts";
+export { UNITS as MEASURE_UNITS } from "./targets/lexicon.ts";
 export { parseCnInt } from "./targets/numerals.ts";
 export {
   DEFAULT_OPERATOR_CODES,

@@ -12,12 +12,17 @@ import { headerField } from "./headers.ts";
 import { type Token, tokensOf } from "./stream-form.ts";
 
 const BUDGET_LABEL =
-  /^(年度资金总额|资金总额|项目资金总额|年度预算资金总额|年度预算资金|项目预算数|预算数|预算资金|年度预算|本年度?申请.{0,6}预算资金|申请资金)$/;
+  /^(年度资金总额|资金总额|项目资金总额|年度预算资金总额|年度预算资金|项目预算数|预算数|预算资金|年度预算|本年度?申请.{0,6}预算资金|申请资金|(年度|本年度?|当年)(本级)?预算(资金)?(金额|总额|数))$/;
 const AMOUNT = /^([\d,]+(?:\.\d+)?)\s*(万元|万|元)?/;
 
+/** A label that says the amount beside it is the year's budget (not a 中期 or 上年 amount). */
+export function isBudgetLabelText(text: string): boolean {
+  const key = norm(text.replace(/\s*[|｜]+\s*$/, "")).replace(/[：:]/g, "");
+  return BUDGET_LABEL.test(key) && !/中期|上年|结转/.test(text);
+}
+
 function isBudgetLabel(t: Token): boolean {
-  const key = norm(t.text).replace(/[：:]/g, "");
-  return BUDGET_LABEL.test(key) && !/中期|上年|结转/.test(t.text);
+  return isBudgetLabelText(t.text);
 }
 
 /** The budget stated in the head of the form named `name` (up to its indicator header), if any. */

@@ -7,7 +7,8 @@
 import type { Amount, Project } from "@jixiao/core/model";
 import type { Block, Table } from "../model/table.ts";
 import { type ImportContext, isEmptyRow, norm, splitCodeName, tidy, unitIn, yearIn } from "./context.ts";
-import { formBudget } from "./form-budget.ts";
+import { formBudget, isBudgetLabelText } from "./form-budget.ts";
+import { formLabel } from "./form-labels.ts";
 import { hasGoalOutline, readGoalOutline } from "./goal-outline.ts";
 import { findHeaderRow } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
@@ -46,8 +47,13 @@ function labelKey(text: string): string {
   return norm(text).replace(/[：:]/g, "");
 }
 
+/** The row naming the project: 项目名称, 项目支出名称, 专项资金名称… (a name label of any province's form). */
+function nameRowOf(table: Table): number {
+  return table.rows.findIndex((row) => formLabel(labelKey(row[0]?.text ?? "")) === "name");
+}
+
 export function isProjectInfoTable(table: Table): boolean {
-  return table.rows.some((row) => labelKey(row[0]?.text ?? "") === "项目名称");
+  return nameRowOf(table) >= 0;
 }
 
 /** A goal grid: 一级 | 二级 | 三级 | 指标值 — and no 实际完成值 or 得分 column, which make it a self-evaluation's. */
@@ -102,7 +108,7 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
       continue;
     }
     if (isProjectInfoTable(table)) {
-      const nameRow = table.rows.findIndex((row) => labelKey(row[0]?.text ?? "") === "项目名称");
+      const nameRow = nameRowOf(table);
       const grid = findHeaderRow(table, ["level1", "level2", "name", "target"]);
       current = readInfo(ctx, table, nameRow, grid?.row ?? table.rows.length, heading);
       heading = undefined;
@@ -192,7 +198,7 @@ function readInfo(ctx: ImportContext, table: Table, nameRow: number, end: number
     for (let i = 0; i < texts.length; i++) {
       const key = labelKey(texts[i]!);
       if (key === "") continue;
-      if (key === "项目名称") {
+      if (formLabel(key) === "name") {
         // the label alone on its row (项目 名称 over a merged cell): the name is the next row's first cell
         const below =
           nextValue(texts, i) === undefined && r + 1 < end ? table.rows[r + 1]!.map((c) => tidy(c.text)) : [];
@@ -200,7 +206,13 @@ function readInfo(ctx: ImportContext, table: Table, nameRow: number, end: number
         used = true;
         continue;
       }
-      const funding = AMOUNT_LABELS[key];
+      // 预算部门 / 主管部门 beside the name: the organisation, when the lines above did not give it
+      if ((formLabel(key) === "department" || formLabel(key) === "implementer") && i + 1 < texts.length) {
+        const value = tidy(nextValue(texts, i) ?? "");
+        // (the pair is still kept with the form's other fields when nothing else on its row is read)
+        if (value !== "" && !formLabel(value)) project.organisation ??= splitCodeName(value);
+      }
+      const funding = AMOUNT_LABELS[key] ?? (isBudgetLabelText(key) ? "budget" : undefined);
       if (funding) {
         const value = nextValue(texts, i);
         used = true;

@@ -137,6 +137,24 @@ function isTotalRow(cells: string[]): boolean {
 
 const OTHER_MATTERS = /^其他需(要)?说明(的)?事项$/;
 
+/**
+ * A total glued to the points it is out of (run-together text: 总分100100 is 100 | 100, 总分9086.5 is 90 | 86.5):
+ * a figure above 100 points is cut where its first part is the form's points — the indicators' and the funds'
+ * 分值 summed, else 100 — and the rest is a score no higher. Any other figure is kept as written.
+ */
+function unglueTotal(text: string, p: ProjectSelfEvaluation): string {
+  if (!/^\d+(\.\d+)?$/.test(text) || Number(text) <= 100) return text;
+  let points = 0;
+  for (const ind of p.indicators) points += Number(ind.weight?.text ?? 0);
+  for (const f of p.funds) points += Number(f.weight?.text ?? 0);
+  const wanted = [String(Math.round(points * 100) / 100), "100"];
+  for (const w of wanted) {
+    const rest = text.slice(w.length);
+    if (text.startsWith(w) && /^(0|[1-9]\d*)(\.\d+)?$/.test(rest) && Number(rest) <= Number(w)) return rest;
+  }
+  return text;
+}
+
 /** Rows of every table, in document order. */
 function rowsOf(blocks: Block[]): RowRef[] {
   const rows: RowRef[] = [];
@@ -269,7 +287,7 @@ export function readProjectSelfEvaluations(
         (gridScoreCol !== undefined && /^\d+(\.\d+)?$/.test(all[gridScoreCol] ?? "") && all[gridScoreCol]) ||
         nums.pop();
       if (score) {
-        p.totalScore = readNumber(score);
+        p.totalScore = readNumber(unglueTotal(score, p));
         ctx.touch(ctx.at(table, r));
       }
       mode = "after";

@@ -161,6 +161,8 @@ function tablesFromItems(
           ended = true;
           break;
         }
+        // a row of empty cells only says nothing (two bare pipes in a row: a row's end and the next one's start)
+        if (s.cells.every((c) => c === "")) continue;
         const row = { cells: s.cells, line: chunk[s.start]!.line, end: chunk[s.end - 1]!.line };
         const prev = rows.length > 1 ? rows[rows.length - 1]! : undefined;
         if (useGroups && prev && s.start === 0 && continuesRow(prev.cells, s.cells)) {
@@ -503,15 +505,21 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
         wasBlank = false;
         items.push({ text: trimCell(l.text.replace(/[|｜]\s*$/, "")), line: l.no, group });
       }
-      for (const p of tablesFromItems("pipe-cells", items, file, { merge: false, groups: "auto", breaks })) out.push(p);
+      // A line of pipes only (`||||`) ends a row: its pipes stand for the cells the row left out (merged or
+      // empty). Where such lines occur, the rows are theirs; a cell of pipes is never read as a value.
+      const padded = items.some((it) => /^[|｜]+$/.test(it.text));
+      if (!padded)
+        for (const p of tablesFromItems("pipe-cells", items, file, { merge: false, groups: "auto", breaks }))
+          out.push(p);
       // Some pages end every row with an empty cell, a bare `|`: read that way too (rows cut at the bare pipes);
       // the reading that fits the header better is kept.
-      const bare = items.filter((it) => it.text === "").length;
+      const rowEnd = (it: Item) => /^[|｜\s]*$/.test(it.text);
+      const bare = items.filter(rowEnd).length;
       if (bare >= 2) {
         const rows: Item[] = [];
         let g = 0;
         for (const it of items) {
-          if (it.text === "") g += 1;
+          if (rowEnd(it)) g += 1;
           else rows.push({ ...it, group: g });
         }
         for (const p of tablesFromItems("pipe-cells", rows, file, { merge: false, groups: "auto", breaks }))

@@ -12,6 +12,7 @@
  * per row, where the row's own arithmetic holds: 执行数 ÷ 预算数 = 执行率 (to a point), 得分 = 分值 × 执行率 or × 得分
  * 系数, 得分 ≤ 分值, 指标值 = 实际值; the checks use exact decimals.
  */
+import { MEASURE_UNITS } from "@jixiao/core";
 import { type ColumnField, columnMeaning } from "../vocabulary/columns.ts";
 import type { GluedColumn } from "./header-run.ts";
 import { anchorAt } from "./header-run.ts";
@@ -30,11 +31,8 @@ type Kind = "level1" | "level2" | "number" | "value" | "unit" | "code" | "text" 
 const PAIRS = new Set(["weight>score", "rateWeight>rateScore"]);
 const AMOUNTS = new Set<ColumnField>(["initial", "adjustment", "budget", "executed", "annualBudget"]);
 const POINTS = new Set<ColumnField>(["weight", "score", "rateWeight", "rateScore"]);
-const UNITS = new Set(
-  "个 次 人 人次 户 元 万元 % ％ 天 日 月 年 件 台 辆 场 篇 份 公里 千米 米 平方米 亩 所 项 座 家 条 吨 套 间 张 册 期 批 处 名 小时 分钟 个月 起 宗 本 部 块 棵 株 分".split(
-    " ",
-  ),
-);
+/** The measure words of target values (core's lexicon), with amounts and percent signs. */
+const UNITS = new Set([...MEASURE_UNITS, ..."万元 % ％ 棵 株".split(" ")]);
 const MAX_LEN: Record<Kind, number> = {
   level1: 20,
   level2: 20,
@@ -250,7 +248,14 @@ export function gluedRows(text: string, from: number, to: number, columns: Glued
           for (let k = i + 1; k <= Math.min(L, i + MAX_LEN[kind]); k++) {
             const f = cellFit(from + i, from + k, j);
             // a row holds a value: a number, or a qualitative value of two characters or more (好, 高 are not alone)
-            const holds = valueCol && (/\d/.test(text.slice(from + i, from + k)) || k - i >= 2) ? 1 : v;
+            // …or a 二级 name that the next framework name follows at once: a group the form left empty
+            // (经济效益指标 with no indicator under it, before 社会效益指标)
+            const emptyGroup =
+              kind === "level2" &&
+              k < L &&
+              nextAnchor[k + (/^\s*/.exec(text.slice(from + k, to))?.[0].length ?? 0)] ===
+                from + k + (/^\s*/.exec(text.slice(from + k, to))?.[0].length ?? 0);
+            const holds = (valueCol && (/\d/.test(text.slice(from + i, from + k)) || k - i >= 2)) || emptyGroup ? 1 : v;
             if (f !== undefined) relax(idx(k, j + 1, holds), cur + f, s, from + k);
           }
         }

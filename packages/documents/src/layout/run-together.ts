@@ -25,6 +25,9 @@ import { findGluedHeaders, type GluedHeader, isAnchorAt } from "./header-run.ts"
 import { clip, type Line } from "./lines.ts";
 import { finish, type Proposal, type Row } from "./proposal.ts";
 
+/** The start of a form's notes under its table: 注:1. / 注：/ 备注: / 填报说明. */
+const NOTES = /(?<![\u4e00-\u9fff])注\s*[:：]|填报说明|填表说明/;
+
 /** Characters of data cut at once (the cut's work grows with the length). */
 const CHUNK = 2000;
 
@@ -70,6 +73,8 @@ const LABEL_WORD = new RegExp(
     "实施单位",
     "预算单位",
     ...HEAD_LABELS,
+    // the form's total, glued to its figures (……总分100100): a label only where figures follow
+    "(?<![\\u4e00-\\u9fff])总分(?=\\s*\\d)",
   ].join("|")})(\\s*[(（][^()（）]{0,6}[)）])?\\s*[:：]?`,
   "g",
 );
@@ -145,7 +150,7 @@ function labelsIn(text: string, from: number, to: number): Labelled[] {
   LABEL_WORD.lastIndex = from;
   for (let m = LABEL_WORD.exec(text); m && m.index < to; m = LABEL_WORD.exec(text)) {
     const word = m[1]!;
-    if (!HEAD_LABELS.includes(word) && formLabel(word) === undefined) continue;
+    if (!HEAD_LABELS.includes(word) && word !== "总分" && formLabel(word) === undefined) continue;
     // a label word inside a framework name or right after another label's word is text
     if (isAnchorAt(text, m.index)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0].replace(/[:：]\s*$/, "").trim() });
@@ -200,9 +205,21 @@ function readStretch(lines: Line[], file: string): Proposal | undefined {
       else rows.push({ cells: [lead], line: lineOf(from) });
     }
     found.forEach((l, i) => {
-      const end = found[i + 1]?.start ?? caption?.start ?? to;
-      rows.push({ cells: [l.text, trim(text.slice(l.end, end))], line: lineOf(l.start), end: lineOf(end - 1) });
+      let end = found[i + 1]?.start ?? caption?.start ?? to;
+      // the form's notes after a label's value (总分100100注:1.…) are a row of their own
+      const notesAt = NOTES.exec(text.slice(l.end, end));
+      const notesStart = notesAt ? l.end + notesAt.index : end;
+      rows.push({
+        cells: [l.text, trim(text.slice(l.end, notesStart))],
+        line: lineOf(l.start),
+        end: lineOf(notesStart - 1),
+      });
       fits.push(0.5);
+      if (notesStart < end) {
+        rows.push({ cells: [trim(text.slice(notesStart, end))], line: lineOf(notesStart), end: lineOf(end - 1) });
+        fits.push(0.5);
+      }
+      end = notesStart;
     });
     return caption?.text;
   };
@@ -213,7 +230,9 @@ function readStretch(lines: Line[], file: string): Proposal | undefined {
     const next = headers[k + 1]?.start ?? text.length;
     // the data runs to the next header, or to the first label word after its rows
     const labels = labelsIn(text, h.end, next);
-    const stop = labels[0]?.start ?? next;
+    // …or to the form's notes (注:1.…, 填报说明), which are no rows
+    const notesAt = NOTES.exec(text.slice(h.end, next));
+    const stop = Math.min(labels[0]?.start ?? next, notesAt ? h.end + notesAt.index : next);
     const funds = h.columns.every((c) => c.field === undefined || FUND_FIELDS.has(c.field));
     const columns = funds ? [{ header: caption ?? "", label: true }, ...h.columns] : h.columns;
     if (!funds && caption) rows.push({ cells: [caption], line: lineOf(h.start) });

@@ -46,7 +46,8 @@ export type ColumnField =
   | "coefficient"
   | "rateWeight"
   | "rateScore"
-  | "expectedGoal";
+  | "expectedGoal"
+  | "basis";
 
 /** The shape of the values a column holds, used by the layout stage to place cells under their header. */
 export type ValueShape =
@@ -129,6 +130,7 @@ export const COLUMN_MEANINGS: readonly ColumnMeaning[] = [
   { field: "rateWeight", zh: "执行率权重", en: "execution-rate weight", shape: "number" },
   { field: "rateScore", zh: "执行率得分", en: "execution-rate score", shape: "number" },
   { field: "expectedGoal", zh: "预期目标", en: "expected goal", shape: "text" },
+  { field: "basis", zh: "指标值确定依据", en: "basis of the target", shape: "text" },
 ];
 
 export interface ColumnSynonym {
@@ -220,6 +222,9 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   // seen in the corpus (安徽 2023 绩效目标自评表)
   ...s("actual", ["anhui"], "全年实际值"),
   ...s("deviation", ["anhui"], "未完成原因及拟采取的改进措施"),
+  // where a goal table's target comes from (计划标准 / 行业标准 / 历史标准): the 申报表 of several provinces
+  ...s("basis", ["national"], "指标值确定依据"),
+  ...s("basis", ["common"], "绩效标准", "指标值设定依据", "指标值确定依据及说明"),
 ];
 
 /**

@@ -79,6 +79,34 @@ describe("project self-evaluation (national 项目支出绩效自评表)", () =>
     });
   }
 
+  it("reads a total glued to the points it is out of (总分 10096: run-together text) as the score after them", () => {
+    // the indicators' 分值 (90) and the funds' (10) make the form's 100 points: the glued figure is cut after them
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 4, maxLength: 4 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (weights, tenths) => {
+          const points = weights.reduce((a, b) => a + b, 10);
+          const score = ((tenths % (points * 10 + 1)) / 10).toString();
+          const grid = rows.map((r, k) =>
+            k >= 9 && k <= 12 ? r.map((c, j) => (j === 6 ? String(weights[k - 9]) : j === 7 ? "0" : c)) : r,
+          );
+          grid[13] = ["总分", "", "", "", "", "", "", `${points}${score}`, ""];
+          const p = importDocument(readPdfText(pdf(grid, ["项目支出绩效自评表"]), "p.txt")).document
+            .projectSelfEvaluations[0]!;
+          expect(p.totalScore?.value).toBe(score);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // a total that is no glued pair stays as written (and the checks then say what is wrong with it)
+    const grid = rows.map((r) => [...r]);
+    grid[13] = ["总分", "", "", "", "", "", "", "150", ""];
+    const p = importDocument(readPdfText(pdf(grid, ["项目支出绩效自评表"]), "p.txt")).document
+      .projectSelfEvaluations[0]!;
+    expect(p.totalScore?.value).toBe("150");
+  });
+
   it("reports a stated total that is not the sum of the scores", () => {
     const bad = rows.map((r) => (r[0] === "总分" ? ["总分", "", "", "", "", "", "100", "99", ""] : r));
     const r = importDocument(readPdfText(pdf(bad), "p.txt"));
@@ -347,5 +375,35 @@ describe("random extracted text", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("project goals under another province's labels (湖南 申报表)", () => {
+  it("reads 项目支出名称 as the project's name, 年度本级预算金额 as its budget and 绩效标准 as no target", () => {
+    for (const label of ["项目支出名称", "项目名称", "专项资金名称"])
+      for (const budgetLabel of ["年度本级预算金额", "年度预算金额", "本年度预算数"]) {
+        const text = pdf(
+          [
+            [label, "雾炮车降尘抑尘服务", "预算部门", "某市环境卫生管理处"],
+            [budgetLabel, "250万", "该项目支出上级资金", "0"],
+            ["本年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值及单位", "绩效标准"],
+            ["", "产出指标", "数量指标", "配备车辆数", "10辆", "计划标准"],
+            ["", "", "质量指标", "服务周期内空气质量", "优良", "行业标准"],
+            ["", "满意度指标", "服务对象满意度指标", "市民满意度", "≥90%", "计划标准"],
+          ],
+          ["2023年项目支出绩效目标申报表", "单位:万元"],
+        );
+        const r = importDocument(readPdfText(text, "g.txt"));
+        expect(r.kind).toBe("project-goals");
+        const [p] = r.document.projects;
+        expect(p!.name).toBe("雾炮车降尘抑尘服务");
+        expect(p!.budget?.yuan).toBe("2500000.00");
+        expect(p!.organisation?.name).toBe("某市环境卫生管理处");
+        expect(p!.indicators.map((i) => [i.level1, i.level2, i.name, i.target?.text])).toEqual([
+          ["产出指标", "数量指标", "配备车辆数", "10辆"],
+          ["产出指标", "质量指标", "服务周期内空气质量", "优良"],
+          ["满意度指标", "服务对象满意度指标", "市民满意度", "≥90%"],
+        ]);
+      }
   });
 });

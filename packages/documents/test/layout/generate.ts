@@ -177,6 +177,16 @@ export const renderPipeCells = (t: GenTable) =>
 export const renderPipeCellsBare = (t: GenTable) =>
   [t.header, ...t.rows.map(nonEmpty)].map((r) => [...r.map((c) => `${c} |`), "|"].join("\n")).join("\n");
 
+/**
+ * One cell a line ending with `|`, as pages copied from a site's form give it: each row opened by a lone `|`, its
+ * merged or empty cells left out and counted by a line of pipes after its cells (the form is one column wider than
+ * its header: a 绩效指标 label column the rows leave out).
+ */
+export const renderPipeCellsPadded = (t: GenTable) =>
+  [t.header, ...t.rows.map(nonEmpty)]
+    .map((r) => ["|", ...r.map((c) => `${c} |`), "|".repeat(t.header.length + 1 - r.length)].join("\n"))
+    .join("\n");
+
 /** Word text without tabs: a cell a line, rows separated by blank lines, empty cells left out. */
 export const renderCellLines = (t: GenTable) =>
   [t.header, ...t.rows.map(nonEmpty)].map((r) => r.join("\n")).join("\n\n");
