@@ -4,6 +4,7 @@ import { ApiError } from "../../api/client.ts";
 import { useI18n } from "../../i18n.tsx";
 import { clearDraft, loadDraft, saveDraft } from "../../lib/drafts.ts";
 import { describeError } from "../../lib/errors.ts";
+import { useLeaveGuard } from "../../lib/leaveGuard.tsx";
 import { useWorkspace } from "../../workspace.tsx";
 import { type Duty, dutyEndpoints } from "./api.ts";
 import {
@@ -126,6 +127,9 @@ export function useDutyWork() {
     const dr = work.drafts[id];
     return !!d && !!dr && changed(d, dr);
   };
+  // A duty or activity edited and not saved: leaving the page (or switching organisation or year) asks first. The
+  // draft kept in the browser would bring the typing back, but only on this browser and until another save.
+  useLeaveGuard(Object.keys(work.bases).some(dirtyOf));
 
   const edit = (id: string, fn: (d: DutyDraft) => DutyDraft) =>
     setWork((w) => (w.drafts[id] ? { ...w, drafts: { ...w.drafts, [id]: fn(w.drafts[id]) } } : w));

@@ -42,10 +42,12 @@ import {
 import { useI18n } from "../../i18n.tsx";
 import { clearDraft, loadDraft, saveDraft } from "../../lib/drafts.ts";
 import { describeError } from "../../lib/errors.ts";
+import { useLeaveGuard } from "../../lib/leaveGuard.tsx";
 import { evaluate, SCHEMES } from "../../lib/scoring.ts";
 import { useWorkspace } from "../../workspace.tsx";
 import { IndicatorTable } from "./IndicatorTable.tsx";
 import { type SeDraft, type SeIndicator, sampleDraft } from "./model.ts";
+import { StartDepartmentEvaluation } from "./StartDepartment.tsx";
 import { StoredScore } from "./StoredScore.tsx";
 import { draftFromServer, fieldsForServer, itemsForServer } from "./server.ts";
 
@@ -158,6 +160,9 @@ export default function SelfEvaluationPage() {
     () => !!stored && JSON.stringify(draft) !== JSON.stringify(draftFromServer(stored)),
     [draft, stored],
   );
+  // Typing over a stored record that is not saved: leaving the page (or switching organisation or year) asks first.
+  // The practice sample is never saved, so it holds nothing.
+  useLeaveGuard(!!serverId && editable && unsaved);
 
   /** Rows as a whole, then figures and narratives, each with the version read; a 409 keeps the typing. */
   const save = async (version = draft.version ?? stored?.version ?? 0) => {
@@ -223,6 +228,10 @@ export default function SelfEvaluationPage() {
         grade: storedResult.grade,
       }
     : { source: "live" as const, groups: view.groups, total: view.total, grade: view.grade };
+  // Nothing entered yet (no actual value, no score of one's own, no stated score): the 0 and 差 that scoring the
+  // empty rows gives are no result — the page says 未评分 instead (the stored card too).
+  const scored = hasEntries(draft, stored);
+  const storedScored = useMemo(() => !stored || hasEntries(draftFromServer(stored), stored), [stored]);
 
   if (missing || loadError || (serverId && !stored)) return <RecordStatus missing={missing} error={loadError} />;
 
@@ -351,7 +360,9 @@ export default function SelfEvaluationPage() {
             <div style={{ marginTop: 8 }}>
               <Select
                 size="small"
-                style={{ width: 320 }}
+                // the longer scheme label is about 400 px wide: it is shown whole at 1366×768 and above
+                style={{ width: 440, maxWidth: "100%" }}
+                popupMatchSelectWidth={false}
                 disabled={!editable}
                 value={draft.schemeId}
                 options={SCHEMES.map((s) => ({ value: s.id, label: lang === "zh" ? s.zh : s.en }))}
@@ -364,11 +375,11 @@ export default function SelfEvaluationPage() {
             <Space size={24}>
               <Statistic title={t("se.rate")} value={view.rateText ?? "—"} suffix={view.rateText ? "%" : undefined} />
               {head.groups.map((g) => (
-                <Statistic key={g.name} title={`${g.name}（${g.points}）`} value={g.score} />
+                <Statistic key={g.name} title={`${g.name}（${g.points}）`} value={scored ? g.score : "—"} />
               ))}
               <Statistic
                 title={t("se.total")}
-                value={head.total ?? "—"}
+                value={(scored && head.total) || "—"}
                 styles={{ content: { color: "#1f5fbf", fontWeight: 600 } }}
                 valueRender={(node) => (
                   <span data-testid="se-total" data-source={head.source}>
@@ -379,11 +390,12 @@ export default function SelfEvaluationPage() {
               <div>
                 <div style={{ color: "rgba(0,0,0,0.45)", marginBottom: 4 }}>{t("se.grade")}</div>
                 <Tag
-                  color={head.grade ? GRADE_COLOR[head.grade] : undefined}
+                  color={scored && head.grade ? GRADE_COLOR[head.grade] : undefined}
                   style={{ fontSize: 20, padding: "4px 12px", lineHeight: "28px" }}
                   data-testid="se-grade"
+                  data-scored={scored ? "yes" : "no"}
                 >
-                  {head.grade ?? "—"}
+                  {scored ? (head.grade ?? "—") : lang === "zh" ? "未评分" : "Not scored"}
                 </Tag>
               </div>
             </Space>
@@ -413,7 +425,7 @@ export default function SelfEvaluationPage() {
         />
       )}
 
-      {serverId && <StoredScore scores={scores} unsaved={unsaved} />}
+      {serverId && <StoredScore scores={scores} unsaved={unsaved} scored={storedScored} />}
 
       <Card size="small" title={t("se.funds")}>
         <Descriptions size="small" column={6} layout="vertical" bordered>
@@ -557,6 +569,18 @@ export default function SelfEvaluationPage() {
   );
 }
 
+/**
+ * Whether anything was entered to score the evaluation by: an actual value, a tier or a score of one's own typed,
+ * or a score the stored rows state (an imported document's). A started evaluation has none of them.
+ */
+export function hasEntries(draft: SeDraft, stored?: { items: EvaluationItem[] }): boolean {
+  return (
+    draft.indicators.some((i) => i.actual.trim() !== "" || i.override.trim() !== "" || !!i.tier) ||
+    // a stated score without a reason is the document's own: the draft does not show it, the save keeps it
+    !!stored?.items.some((i) => i.statedScore != null && !i.overrideReason)
+  );
+}
+
 /** `93.1000` → `93.1` (stored scores keep four decimals). */
 const trimScore = (v: string) => (v.includes(".") ? v.replace(/0+$/, "").replace(/\.$/, "") : v);
 
@@ -580,13 +604,17 @@ function StoredEvaluations() {
   return (
     <Card size="small" title={lang === "zh" ? `${ws.year} 年度的自评` : `Self-evaluations of ${ws.year}`}>
       {error && <Alert type="error" showIcon title={error} />}
+      <StartDepartmentEvaluation items={items} />
       <List
         size="small"
         data-testid="se-list"
         loading={!items && !error}
         dataSource={items ?? []}
         locale={{
-          emptyText: lang === "zh" ? "本单位本年度暂无自评。" : "No self-evaluation for this organisation and year.",
+          emptyText:
+            lang === "zh"
+              ? "本单位本年度暂无自评。项目自评在已批准项目的页面上点击「开始自评」；部门整体自评见上方。"
+              : "No self-evaluation for this organisation and year. A project's is started on its approved project's page (Start self-evaluation); the department's above.",
         }}
         renderItem={(e) => (
           <List.Item>

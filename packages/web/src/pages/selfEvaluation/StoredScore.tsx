@@ -28,7 +28,16 @@ export function fittingLines(r: StoredResult, lang: "zh" | "en"): string[] {
  * the one the dashboard, the exports and the public page show — total, grade, groups, the execution score, the
  * stated total beside it and how points that did not match the scheme were fitted.
  */
-export function StoredScore({ scores, unsaved }: { scores: StoredScores | undefined; unsaved: boolean }) {
+export function StoredScore({
+  scores,
+  unsaved,
+  scored = true,
+}: {
+  scores: StoredScores | undefined;
+  unsaved: boolean;
+  /** False while the stored record has nothing to score by: 未评分 instead of the 0 and 差 of empty rows. */
+  scored?: boolean;
+}) {
   const { lang } = useI18n();
   const zh = lang === "zh";
   if (!scores) return null;
@@ -66,7 +75,19 @@ export function StoredScore({ scores, unsaved }: { scores: StoredScores | undefi
           }
         />
       )}
-      {!r ? (
+      {!scored ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="se-stored-unscored"
+          title={zh ? "未评分" : "Not scored"}
+          description={
+            zh
+              ? "尚未填写任何实际完成值或得分。填写各指标的实际完成值并保存后，系统按评分方案计算得分和等级。"
+              : "No actual value or score has been entered yet. Enter each indicator's actual value and save: the score and grade are then computed with the scheme."
+          }
+        />
+      ) : !r ? (
         <Alert
           type="warning"
           showIcon
