@@ -22,7 +22,7 @@ import { readUpload } from "../src/imports/read.ts";
 import { imports } from "../src/imports/schema.ts";
 import { insertIndicator } from "../src/indicators/repository.ts";
 import { jobs } from "../src/jobs/schema.ts";
-import { insertRecord, insertRound } from "../src/monitoring/repository.ts";
+import { insertAction, insertRecord, insertRound } from "../src/monitoring/repository.ts";
 import { insertOrganisation } from "../src/orgs/repository.ts";
 import type { OrganisationRow } from "../src/orgs/schema.ts";
 import { insertProject } from "../src/projects/repository.ts";
@@ -724,6 +724,78 @@ const CASES: Case[] = [
       body: { version: 1 },
     }),
     expect: write(200),
+  },
+  {
+    route: "post /api/v1/monitoring/rounds/{id}/sync",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/monitoring/rounds/${(await ctx.round(target)).id}/sync`,
+    }),
+    expect: roleOnly("reviewer"),
+  },
+  {
+    route: "get /api/v1/monitoring/rounds/{id}/export",
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/monitoring/rounds/${(await ctx.round(target)).id}/export?format=xlsx`,
+    }),
+    expect: read(),
+  },
+  {
+    route: "get /api/v1/monitoring/records/{id}/export",
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/monitoring/records/${(await ctx.monitoringRecord(target)).id}/export?format=docx`,
+    }),
+    expect: read(),
+  },
+  {
+    route: "get /api/v1/monitoring/records/{id}/actions",
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/monitoring/records/${(await ctx.monitoringRecord(target)).id}/actions`,
+    }),
+    expect: read(),
+  },
+  {
+    // The bureau acts on a record: the reviewer of the subtree only (the unit sees the record: 403, not 404).
+    route: "post /api/v1/monitoring/records/{id}/actions",
+    make: async (ctx, target) => ({
+      method: "POST",
+      path: `/monitoring/records/${(await ctx.monitoringRecord(target)).id}/actions`,
+      body: { kind: "require_correction", message: "请报送纠偏措施" },
+    }),
+    expect: (role, target) =>
+      role === "anonymous"
+        ? 401
+        : target === "foreign" || ADMINS.includes(role)
+          ? 404
+          : role === "reviewer"
+            ? 201
+            : 403,
+  },
+  {
+    // The unit's filler marks the bureau's action read.
+    route: "post /api/v1/monitoring/actions/{id}/acknowledge",
+    make: async (ctx, target) => {
+      const record = await ctx.monitoringRecord(target);
+      const action = await insertAction(ctx.t.deps.db, {
+        recordId: record.id,
+        orgId: ctx.org(target).id,
+        kind: "notice",
+        message: "请关注执行进度",
+        createdBy: ctx.fillerId,
+        createdByName: "reviewer",
+      });
+      return { method: "POST", path: `/monitoring/actions/${action.id}/acknowledge` };
+    },
+    expect: write(200),
+  },
+  {
+    // Each person's own notifications: no organisation to be foreign to; administrators have none.
+    route: "get /api/v1/monitoring/notifications",
+    make: async () => ({ method: "GET", path: "/monitoring/notifications" }),
+    expect: (role) => (role === "anonymous" ? 401 : ADMINS.includes(role) ? 403 : 200),
   },
   ...rectificationCases(),
   { route: "get /api/v1/health", make: async () => ({ method: "GET", path: "/health" }), expect: () => 200 },
