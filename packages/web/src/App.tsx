@@ -34,6 +34,8 @@ const GoalPage = lazy(() => import("./pages/goals/GoalPage.tsx"));
 const ImportPage = lazy(() => import("./pages/import/ImportPage.tsx"));
 const BatchExportPage = lazy(() => import("./pages/exports/BatchExportPage.tsx"));
 const MonitoringPage = lazy(() => import("./pages/monitoring/MonitoringPage.tsx"));
+const RectificationPage = lazy(() => import("./pages/rectification/RectificationPage.tsx"));
+const RectificationItemPage = lazy(() => import("./pages/rectification/ItemPage.tsx"));
 const LibraryPage = lazy(() => import("./pages/library/LibraryPage.tsx"));
 const ResultsPage = lazy(() => import("./pages/results/ResultsPage.tsx"));
 const MonitoringRecordPage = lazy(() => import("./pages/monitoring/RecordPage.tsx"));
@@ -119,6 +121,8 @@ const router = createBrowserRouter(
         <Route path="goals" element={<GoalsPage />} />
         <Route path="goals/:id" element={<GoalPage />} />
         <Route path="monitoring" element={<MonitoringPage />} />
+        <Route path="rectification" element={<RectificationPage />} />
+        <Route path="rectification/:id" element={<RectificationItemPage />} />
         <Route path="library" element={<LibraryPage />} />
         <Route path="results" element={<ResultsPage />} />
         <Route path="monitoring/records/:id" element={<MonitoringRecordPage />} />

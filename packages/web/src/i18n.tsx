@@ -15,6 +15,7 @@ const messages = {
   "menu.duties": ["职责活动", "Duties"],
   "menu.goals": ["整体目标", "Overall goals"],
   "menu.monitoring": ["运行监控", "Monitoring"],
+  "menu.rectification": ["整改", "Rectification"],
   "menu.library": ["指标库", "Indicator library"],
   "menu.results": ["结果应用", "Using the results"],
   "menu.selfEvaluation": ["自评", "Self-evaluation"],

@@ -33,6 +33,7 @@ import { fiscalYears } from "../years/schema.ts";
 import { SEED_002_ROWS } from "./seed-002-evaluation.ts";
 import { loadMonitoringDemo } from "./seed-monitoring.ts";
 import { loadOrgsDemo } from "./seed-orgs.ts";
+import { loadRectificationDemo } from "./seed-rectification.ts";
 import { loadResultsDemo } from "./seed-results.ts";
 
 export const DEMO_PASSWORD = "Jixiao-Demo-2026";
@@ -520,6 +521,19 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
       now,
       { reviewer: await actorNamed("demo-reviewer") },
       { bureau: tianjin, unit: baozhang },
+    );
+
+    // 整改: one item of 警务保障处 in each state, from the round, the flawed draft and experts (seed-rectification.ts).
+    await loadRectificationDemo(
+      tx,
+      now,
+      { filler: await actorNamed("demo-filler"), reviewer: await actorNamed("demo-reviewer") },
+      {
+        unit: baozhang,
+        monitoringRoundId: monitoring.roundId,
+        flawedProjectId: flawed.id,
+        flawedEvaluationId: flawedEvaluation!.id,
+      },
     );
 
     await recordAudit(tx, {

@@ -16,6 +16,7 @@ import {
   MoneyCollectOutlined,
   ProjectOutlined,
   SettingOutlined,
+  ToolOutlined,
   TranslationOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -45,6 +46,7 @@ export const MENU: MenuEntry[] = [
   { path: "/duties", label: "menu.duties", icon: <ApartmentOutlined />, roles: BUSINESS },
   { path: "/goals", label: "menu.goals", icon: <AimOutlined />, roles: BUSINESS },
   { path: "/monitoring", label: "menu.monitoring", icon: <AlertOutlined />, roles: BUSINESS },
+  { path: "/rectification", label: "menu.rectification", icon: <ToolOutlined />, roles: BUSINESS },
   { path: "/library", label: "menu.library", icon: <BookOutlined />, roles: BUSINESS },
   { path: "/results", label: "menu.results", icon: <FundOutlined />, roles: BUSINESS },
   { path: "/results", label: "menu.results", icon: <FundOutlined />, roles: BUSINESS },

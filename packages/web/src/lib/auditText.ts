@@ -49,6 +49,14 @@ const ACTION: Record<string, [string, string]> = {
   "goal.carry_forward": ["由上年结转部门整体目标", "Overall goal carried from last year"],
   "monitoring.round.open": ["开展绩效运行监控", "Opened a monitoring round"],
   "monitoring.record.update": ["填报绩效运行监控表", "Filled a monitoring record"],
+  "rectification.create": ["下达整改事项", "Created a rectification item"],
+  "rectification.answer": ["填报整改情况", "Answered a rectification item"],
+  "rectification.submit": ["提交整改情况", "Submitted a rectification answer"],
+  "rectification.accept": ["整改验收通过", "Accepted a rectification"],
+  "rectification.return": ["退回整改", "Returned a rectification"],
+  "rectification.attach": ["上传整改佐证材料", "Attached rectification evidence"],
+  "rectification.detach": ["删除整改佐证材料", "Removed rectification evidence"],
+  "export.rectification": ["导出整改情况报告", "Exported the rectification report"],
 };
 
 const ENTITY: Record<string, [string, string]> = {
@@ -78,6 +86,8 @@ const ENTITY: Record<string, [string, string]> = {
   monitoring: ["绩效运行监控", "In-year monitoring"],
   monitoring_round: ["监控轮次", "Monitoring round"],
   monitoring_record: ["绩效运行监控表", "Monitoring record"],
+  rectification: ["整改", "Rectification"],
+  rectification_item: ["整改事项", "Rectification item"],
   auth: ["登录", "Sign-in"],
   role: ["角色", "Role"],
   workflow: ["审核", "Review"],
@@ -178,6 +188,7 @@ const DETAIL: Record<string, [string, string]> = {
   accounts: ["账户", "Accounts"],
   monitoringRounds: ["监控轮次", "Monitoring rounds"],
   records: ["监控表", "Records"],
+  comment: ["意见", "Comment"],
   failures: ["连续失败次数", "Failures in a row"],
   documents: ["文书", "Documents"],
   formats: ["格式", "Formats"],

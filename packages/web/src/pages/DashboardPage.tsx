@@ -17,6 +17,7 @@ import {
   parseYuan,
 } from "../lib/rules.ts";
 import { useWorkspace } from "../workspace.tsx";
+import { RectificationCard } from "./rectification/RectificationCard.tsx";
 import { TrendCard } from "./results/TrendCard.tsx";
 
 const LIGHT_COLOR: Record<Light, string> = { green: "#52c41a", yellow: "#faad14", red: "#f5222d" };
@@ -348,6 +349,7 @@ export default function DashboardPage() {
         </Col>
       </Row>
       {ws.orgId && <TrendCard orgId={ws.orgId} year={ws.year} />}
+      <RectificationCard orgId={orgId} year={year} />
       <Card size="small" title={lang === "zh" ? "各单位自评得分" : "Self-evaluation scores by unit"}>
         <Table
           size="small"
