@@ -31,6 +31,7 @@ import { nextState, type WorkflowAction } from "../workflow/rules.ts";
 import { recordWorkflowStep } from "../workflow/step.ts";
 import { fiscalYears } from "../years/schema.ts";
 import { SEED_002_ROWS } from "./seed-002-evaluation.ts";
+import { loadExpertsDemo } from "./seed-experts.ts";
 import { loadMonitoringDemo } from "./seed-monitoring.ts";
 import { loadOrgsDemo } from "./seed-orgs.ts";
 import { loadRectificationDemo } from "./seed-rectification.ts";
@@ -521,6 +522,16 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
       now,
       { reviewer: await actorNamed("demo-reviewer") },
       { bureau: tianjin, unit: baozhang },
+    );
+
+    // 专家评审 and 事前绩效评估: two experts' scores side by side, one task open (seed-experts.ts).
+    people.push(
+      ...(await loadExpertsDemo(
+        tx,
+        now,
+        { reviewer: await actorNamed("demo-reviewer"), passwordHash, password: DEMO_PASSWORD },
+        { bureau: tianjin, unit: baozhang },
+      )),
     );
 
     // 整改: one item of 警务保障处 in each state, from the round, the flawed draft and experts (seed-rectification.ts).

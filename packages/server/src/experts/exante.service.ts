@@ -17,6 +17,10 @@ import { authorize } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
 import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
+
+/** What the use-cases need of the dependencies (the demo seed calls them with these two). */
+type AppDeps = Pick<Deps, "db" | "now">;
+
 import { notFound, staleVersion } from "../http/errors.ts";
 import { findProject } from "../projects/repository.ts";
 import { assertOpenYear } from "../years/guard.ts";
@@ -27,7 +31,7 @@ import { exanteOf, upsertExante } from "./repository.ts";
 const PROJECT = { zh: "项目", en: "project" };
 
 async function projectFor(
-  deps: Deps,
+  deps: AppDeps,
   actor: Actor | undefined,
   id: string,
   permission: "business.read" | "business.review",
@@ -40,7 +44,7 @@ async function projectFor(
   return { actor: authorize(actor, permission, { orgPath: p.orgPath }), project: p };
 }
 
-async function view(deps: Deps, projectId: string) {
+async function view(deps: AppDeps, projectId: string) {
   const row = await exanteOf(deps.db, projectId);
   return {
     assessment: row ? presentExante(row) : null,
@@ -56,7 +60,7 @@ async function view(deps: Deps, projectId: string) {
   };
 }
 
-export async function getExante(deps: Deps, actor: Actor | undefined, projectId: string) {
+export async function getExante(deps: AppDeps, actor: Actor | undefined, projectId: string) {
   await projectFor(deps, actor, projectId, "business.read");
   return view(deps, projectId);
 }
@@ -73,7 +77,7 @@ export interface ExanteSaveInput {
   opinion?: string | null | undefined;
 }
 
-export async function saveExante(deps: Deps, actor: Actor | undefined, projectId: string, input: ExanteSaveInput) {
+export async function saveExante(deps: AppDeps, actor: Actor | undefined, projectId: string, input: ExanteSaveInput) {
   const { actor: a, project } = await projectFor(deps, actor, projectId, "business.review");
   await assertOpenYear(deps.db, project.year);
   const assessed = assessExante({

@@ -23,6 +23,10 @@ import { recordAudit } from "../audit/audit.ts";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
+
+/** What the use-cases need of the dependencies (the demo seed calls them with these two). */
+type AppDeps = Pick<Deps, "db" | "now">;
+
 import { invalidInput, notFound, ServerError, staleVersion } from "../http/errors.ts";
 import { daysLeft } from "../monitoring/presenters.ts";
 import { organisationFor } from "../orgs/access.ts";
@@ -62,7 +66,7 @@ export const EXANTE_FORM_ID = "builtin:exante";
 
 // ---- forms and experts available to a reviewer ----------------------------------------------------------
 
-export async function listForms(deps: Deps, actor: Actor | undefined, q: { orgId: string }) {
+export async function listForms(deps: AppDeps, actor: Actor | undefined, q: { orgId: string }) {
   const { org } = await organisationFor(deps.db, actor, q.orgId, "business.review");
   const own = await formsCovering(deps.db, org.path);
   const builtins = [...BUILTIN_FORMS, { id: EXANTE_FORM_ID, subject: "exante" as const, form: exanteForm() }].map(
@@ -83,7 +87,7 @@ export async function listForms(deps: Deps, actor: Actor | undefined, q: { orgId
 }
 
 export async function createForm(
-  deps: Deps,
+  deps: AppDeps,
   actor: Actor | undefined,
   input: { orgId: string; subject: ExpertSubject; form: ScoringForm },
 ) {
@@ -111,7 +115,7 @@ export async function createForm(
   return { id: row.id, name: row.name, subject: row.subject, builtin: false, fullMarks: total, form: input.form };
 }
 
-export async function listExperts(deps: Deps, actor: Actor | undefined, q: { orgId: string }) {
+export async function listExperts(deps: AppDeps, actor: Actor | undefined, q: { orgId: string }) {
   const { org } = await organisationFor(deps.db, actor, q.orgId, "business.review");
   return { items: await expertsCovering(deps.db, org.path) };
 }
@@ -148,7 +152,7 @@ async function formFor(db: Db, input: AssignInput, orgPath: string): Promise<Sco
   return own.definition as ScoringForm;
 }
 
-export async function assign(deps: Deps, actor: Actor | undefined, input: AssignInput) {
+export async function assign(deps: AppDeps, actor: Actor | undefined, input: AssignInput) {
   const record = await findSubject(deps.db, input.subject, input.entityId);
   if (!record) {
     authorize(actor, "business.review");
@@ -216,7 +220,7 @@ export async function assign(deps: Deps, actor: Actor | undefined, input: Assign
 }
 
 export async function listAssignmentsFor(
-  deps: Deps,
+  deps: AppDeps,
   actor: Actor | undefined,
   q: { orgId?: string | undefined; year?: number | undefined; entityId?: string | undefined },
 ) {
@@ -271,7 +275,7 @@ function presentReview(form: ScoringForm, r: ReviewWithExpert) {
   };
 }
 
-async function detail(deps: Deps, row: AssignmentWithOrg) {
+async function detail(deps: AppDeps, row: AssignmentWithOrg) {
   const form = row.form as ScoringForm;
   const reviews = await reviewsOf(deps.db, [row.id]);
   const submitted = reviews.filter((r) => r.state === "submitted");
@@ -305,14 +309,14 @@ async function detail(deps: Deps, row: AssignmentWithOrg) {
   };
 }
 
-export async function getAssignment(deps: Deps, actor: Actor | undefined, id: string) {
+export async function getAssignment(deps: AppDeps, actor: Actor | undefined, id: string) {
   const { row } = await assignmentFor(deps.db, actor, id);
   return detail(deps, row);
 }
 
 /** Adopt the experts' result or not, with a reason; adopting an ex-ante assignment records the assessment. */
 export async function decide(
-  deps: Deps,
+  deps: AppDeps,
   actor: Actor | undefined,
   id: string,
   input: { version: number; adopted: boolean; reason: string },
@@ -430,7 +434,7 @@ function presentTaskSummary(
   };
 }
 
-export async function myTasks(deps: Deps, actor: Actor | undefined) {
+export async function myTasks(deps: AppDeps, actor: Actor | undefined) {
   const a = authorize(actor, "expert.score");
   const rows = await reviewsOfExpert(deps.db, a.accountId);
   return { items: rows.map((x) => presentTaskSummary(x.r, { ...x.a, orgName: x.orgName }, deps.now())) };
@@ -446,7 +450,7 @@ async function taskFor(db: Db, actor: Actor | undefined, id: string) {
   return { actor: a, review, assignment };
 }
 
-async function taskView(deps: Deps, review: ReviewWithExpert, assignment: AssignmentWithOrg) {
+async function taskView(deps: AppDeps, review: ReviewWithExpert, assignment: AssignmentWithOrg) {
   const form = assignment.form as ScoringForm;
   const record = await recordContent(deps.db, assignment.subject, assignment.entityId);
   return {
@@ -467,7 +471,7 @@ async function taskView(deps: Deps, review: ReviewWithExpert, assignment: Assign
   };
 }
 
-export async function getTask(deps: Deps, actor: Actor | undefined, id: string) {
+export async function getTask(deps: AppDeps, actor: Actor | undefined, id: string) {
   const { review, assignment } = await taskFor(deps.db, actor, id);
   return taskView(deps, review, assignment);
 }
@@ -483,7 +487,7 @@ function assertOpenTask(review: ReviewWithExpert, assignment: AssignmentWithOrg)
 
 /** Save the expert's scores and opinion (a draft: items may stay blank, but no score may be wrong). */
 export async function saveTask(
-  deps: Deps,
+  deps: AppDeps,
   actor: Actor | undefined,
   id: string,
   input: { version: number; scores: Record<string, string>; opinion?: string | null | undefined; submit?: boolean },
