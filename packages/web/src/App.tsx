@@ -40,6 +40,9 @@ const LibraryPage = lazy(() => import("./pages/library/LibraryPage.tsx"));
 const ResultsPage = lazy(() => import("./pages/results/ResultsPage.tsx"));
 const MonitoringRecordPage = lazy(() => import("./pages/monitoring/RecordPage.tsx"));
 const ChangePasswordPage = lazy(() => import("./pages/ChangePasswordPage.tsx"));
+const ExpertsPage = lazy(() => import("./pages/experts/ExpertsPage.tsx"));
+const ExpertTaskPage = lazy(() => import("./pages/experts/TaskPage.tsx"));
+const ExpertAssignmentPage = lazy(() => import("./pages/experts/AssignmentPage.tsx"));
 
 function Loading() {
   return (
@@ -124,6 +127,9 @@ const router = createBrowserRouter(
         <Route path="rectification" element={<RectificationPage />} />
         <Route path="rectification/:id" element={<RectificationItemPage />} />
         <Route path="library" element={<LibraryPage />} />
+        <Route path="experts" element={<ExpertsPage />} />
+        <Route path="experts/tasks/:id" element={<ExpertTaskPage />} />
+        <Route path="experts/assignments/:id" element={<ExpertAssignmentPage />} />
         <Route path="results" element={<ResultsPage />} />
         <Route path="monitoring/records/:id" element={<MonitoringRecordPage />} />
         <Route path="self-evaluation" element={<SelfEvaluationPage />} />

@@ -17,6 +17,7 @@ const messages = {
   "menu.monitoring": ["运行监控", "Monitoring"],
   "menu.rectification": ["整改", "Rectification"],
   "menu.library": ["指标库", "Indicator library"],
+  "menu.experts": ["专家评审", "Expert review"],
   "menu.results": ["结果应用", "Using the results"],
   "menu.selfEvaluation": ["自评", "Self-evaluation"],
   "menu.import": ["导入", "Import"],

@@ -48,7 +48,7 @@ export async function loadExpertsDemo(
       .insert(accounts)
       .values({
         username,
-        displayName: username === "demo-expert" ? "王专家（demo-expert）" : "李专家（demo-expert2）",
+        displayName: username === "demo-expert" ? "王专家" : "李专家",
         passwordHash: people.passwordHash,
         mustChangePassword: false,
       })

@@ -6,7 +6,7 @@ import { api, uploadRaw } from "./client.ts";
  * the UI expects (listed in the report of the session that wrote it); change both sides together.
  */
 
-export type Role = "filler" | "unit_approver" | "reviewer" | "viewer" | "sysadmin" | "secadmin" | "auditor";
+export type Role = "filler" | "unit_approver" | "reviewer" | "viewer" | "expert" | "sysadmin" | "secadmin" | "auditor";
 
 export interface User {
   id: string;

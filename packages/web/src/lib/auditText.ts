@@ -57,6 +57,13 @@ const ACTION: Record<string, [string, string]> = {
   "rectification.attach": ["上传整改佐证材料", "Attached rectification evidence"],
   "rectification.detach": ["删除整改佐证材料", "Removed rectification evidence"],
   "export.rectification": ["导出整改情况报告", "Exported the rectification report"],
+  "expert.form.create": ["定义专家评分表", "Defined an expert scoring form"],
+  "expert.assign": ["委托专家评审", "Assigned a record to experts"],
+  "expert.review.save": ["保存专家评分", "Saved an expert's scores"],
+  "expert.review.submit": ["提交专家评分", "Submitted an expert's scores"],
+  "expert.adopt": ["采纳专家评审意见", "Adopted the experts' result"],
+  "expert.reject": ["不采纳专家评审意见", "Did not adopt the experts' result"],
+  "exante.save": ["填写事前绩效评估", "Filled the ex-ante assessment"],
 };
 
 const ENTITY: Record<string, [string, string]> = {
@@ -88,6 +95,10 @@ const ENTITY: Record<string, [string, string]> = {
   monitoring_record: ["绩效运行监控表", "Monitoring record"],
   rectification: ["整改", "Rectification"],
   rectification_item: ["整改事项", "Rectification item"],
+  expert_form: ["专家评分表", "Expert scoring form"],
+  expert_assignment: ["专家评审任务", "Expert assignment"],
+  expert_review: ["专家评分", "Expert review"],
+  exante_assessment: ["事前绩效评估", "Ex-ante assessment"],
   auth: ["登录", "Sign-in"],
   role: ["角色", "Role"],
   workflow: ["审核", "Review"],
@@ -131,6 +142,7 @@ const ROLE: Record<string, [string, string]> = {
   unit_approver: ["单位审核人", "Unit approver"],
   reviewer: ["财政/主管审核人", "Reviewer"],
   viewer: ["只读", "Viewer"],
+  expert: ["评审专家", "Expert"],
   admin: ["管理员", "Administrator"],
   auditor: ["审计员", "Auditor"],
 };

@@ -21,6 +21,7 @@ import {
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
+import { ExantePanel } from "../experts/ExantePanel.tsx";
 import { usePreviousValues } from "../library/usePreviousValues.ts";
 import { RecommendationCard } from "../results/RecommendationCard.tsx";
 import { rowsFromIndicators } from "./gridModel.ts";
@@ -166,6 +167,7 @@ export default function ProjectPage() {
           </>
         }
       />
+      <ExantePanel project={p} />
       <Row gutter={12}>
         <Col span={15}>
           <Card

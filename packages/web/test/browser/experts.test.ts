@@ -1,0 +1,91 @@
+/**
+ * Expert review in Debian's chromium: the bureau's reviewer assigns the goals of a unit's project to the two demo
+ * experts with a deadline; each expert signs in, finds the task on the to-do list (and nothing else in the menu),
+ * scores the form (the total follows as typed) and submits with an opinion; the reviewer opens the assignment and
+ * sees both experts' scores side by side with core's average and the item they diverge on flagged, and adopts the
+ * result with a reason.
+ */
+import { existsSync } from "node:fs";
+import { BUILTIN_FORMS, checkSheet, compareSheets } from "@jixiao/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
+import { ExpertsPage } from "./pages/experts.ts";
+import { signedInAt } from "./pages/session.ts";
+import { Shell } from "./pages/shell.ts";
+
+const hasChromium = existsSync(CHROMIUM);
+const BUREAU = "天津市公安交通管理局";
+const PROJECT = "2024年度警用车辆维护";
+const FORM = BUILTIN_FORMS.find((b) => b.id === "builtin:goal-review")!.form;
+const SHEETS = {
+  "demo-expert": { complete: "22", relevant: "20", suitable: "12", feasible: "21" },
+  "demo-expert2": { complete: "24", relevant: "21", suitable: "20", feasible: "22" },
+};
+
+describe.skipIf(!hasChromium)("expert review", () => {
+  let h: Harness;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 180_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("reviewer assigns → experts score → reviewer sees them side by side and adopts", {
+    timeout: 300_000,
+  }, async () => {
+    const { page: rp } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors, timeout: 60_000 });
+    const reviewer = new ExpertsPage(rp);
+    await reviewer.open();
+    await reviewer.assign({
+      record: PROJECT,
+      experts: ["demo-expert）", "demo-expert2）"],
+      deadline: "2099-03-31",
+      note: "请审核指标值",
+    });
+
+    for (const [username, scores] of Object.entries(SHEETS)) {
+      const page = await h.newPage();
+      page.setDefaultTimeout(60_000);
+      page.on("pageerror", (e) => errors.push(`${username}: ${e.message}`));
+      await new Shell(page).signIn(username, h.accounts.expert!.password);
+      // the expert's first page is its to-do list; the menu holds nothing else
+      await page.getByTestId("expert-tasks").waitFor();
+      const menu = await page.locator(".ant-menu-item").allTextContents();
+      expect(menu).toEqual(["专家评审"]);
+      const expert = new ExpertsPage(page);
+      await expert.openTask(PROJECT);
+      for (const [key, value] of Object.entries(scores)) await page.getByTestId(`score-${key}`).fill(value);
+      const expectedTotal = checkSheet(FORM, scores).total;
+      expect(await expert.total()).toBe(`合计 ${expectedTotal}`);
+      if (username === "demo-expert") await h.screenshot(page, "expert-scoring", { publish: true });
+      await expert.scoreAndSubmit(scores, `${username} 的评审意见`);
+      await page.close();
+    }
+
+    await rp.reload();
+    await rp.getByTestId("experts-page").waitFor();
+    await reviewer.openAssignment(PROJECT);
+    const rows = await reviewer.comparison();
+    const expected = compareSheets(
+      FORM,
+      Object.entries(SHEETS).map(([expert, scores]) => ({ expert, scores })),
+      "20",
+    );
+    expect(rows.map((r) => r.name)).toEqual(expected.items.map((i) => i.name));
+    expect(rows.map((r) => r.average)).toEqual(expected.items.map((i) => i.average));
+    expect(rows.filter((r) => r.diverges).map((r) => r.name)).toEqual(
+      expected.items.filter((i) => i.diverges).map((i) => i.name),
+    );
+    expect(await rp.getByTestId("average-total").textContent()).toBe(expected.averageTotal);
+    await h.screenshot(rp, "expert-side-by-side", { publish: true, fullPage: true });
+    await reviewer.adopt("两位专家意见基本一致，采纳平均分");
+    expect(await rp.getByTestId("assignment-state").textContent()).toBe("已采纳");
+    expect(await rp.getByTestId("decision-text").textContent()).toContain(`采纳得分 ${expected.averageTotal}`);
+    expect(errors).toEqual([]);
+    await rp.close();
+  });
+});
