@@ -4,7 +4,7 @@
  * Exact throughout (fen and Ratio); percentages are rounded half away from zero only for display.
  */
 import { DomainError, type Location } from "../errors/domain-error.ts";
-import { cmp, div, fromInt, mul, parseDecimal, type Ratio, ratio, round, sub, toFixed } from "../numbers/decimal.ts";
+import { cmp, fromInt, mul, parseDecimal, type Ratio, ratio, round, sub, toFixed } from "../numbers/decimal.ts";
 import { type Fen, formatYuan, sumFen } from "./money.ts";
 
 export interface ExecutionRate {
@@ -216,31 +216,5 @@ export function checkProcurementLine(quantity: Ratio, unitPrice: Fen, amount?: F
 
 export type Light = "red" | "yellow" | "green";
 
-export interface MonitoringLight {
-  /** (执行数 ÷ 全年预算数) ÷ (month ÷ 12) × 100, exact. */
-  value: Ratio;
-  /** Two decimals, rounded half away from zero. */
-  text: string;
-  /** red < 60, yellow 60 to < 80, green ≥ 80, judged on the two-decimal value shown. */
-  light: Light;
-}
-
-/**
- * The monitoring traffic light on budget execution after `month` months (1–12):
- * (执行数 ÷ 全年预算数) ÷ (month ÷ 12) × 100; red < 60, yellow 60–<80, green ≥ 80.
- * The light is judged on the value as shown (two decimals), so that what is printed and its colour agree.
- */
-export function monitoringLight(executed: Fen, annualBudget: Fen, month: number, location?: Location): MonitoringLight {
-  if (!Number.isInteger(month) || month < 1 || month > 12) {
-    throw new DomainError(
-      "invalid_input",
-      { zh: `月份「${month}」应为 1 到 12 的整数`, en: `month "${month}" must be an integer from 1 to 12` },
-      location,
-    );
-  }
-  const rate = executionRate(executed, annualBudget, location);
-  const value = div(rate.percent, ratio(BigInt(month), 12n));
-  const shown = round(value, 2);
-  const light: Light = cmp(shown, fromInt(60)) < 0 ? "red" : cmp(shown, fromInt(80)) < 0 ? "yellow" : "green";
-  return { value, text: toFixed(value, 2), light };
-}
+// The traffic light of execution against time progress (monitoringLight) is monitoring's: one rule, with the
+// bureau's thresholds, in ../monitoring/warning.ts.

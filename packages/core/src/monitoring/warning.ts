@@ -9,10 +9,11 @@
  * - no execution figure at or before the cut-off → yellow (nothing to judge the pace by).
  * The project's light is the worst of its reasons; green when there is none. All comparisons are exact (Ratio).
  */
-import { DomainError } from "../errors/domain-error.ts";
-import type { Light } from "../money/budget.ts";
+import { DomainError, type Location } from "../errors/domain-error.ts";
+import { executionRate, type Light } from "../money/budget.ts";
+import type { Fen } from "../money/money.ts";
 import { cmp, fromInt, parseDecimal, type Ratio, toFixed, ZERO } from "../numbers/decimal.ts";
-import { pointsBehind, type TimeProgress, timeProgress } from "./progress.ts";
+import { assertMonth, pointsBehind, type TimeProgress, timeProgress } from "./progress.ts";
 import { type Likelihood, worstLight } from "./types.ts";
 
 export interface WarningThresholds {
@@ -107,6 +108,44 @@ export function executionLight(behind: Ratio, t: WarningThresholds = DEFAULT_THR
   if (cmp(behind, t.redBehind) >= 0) return "red";
   if (cmp(behind, t.yellowBehind) >= 0) return "yellow";
   return "green";
+}
+
+export interface MonitoringLight {
+  light: Light;
+  time: TimeProgress;
+  /** 执行率 in percent, exact, and with two decimals. */
+  rate: Ratio;
+  text: string;
+  /** Percentage points behind time progress (negative: ahead), exact, and with two decimals. */
+  behind: Ratio;
+  behindText: string;
+}
+
+/**
+ * The traffic light of `executed` of `annualBudget` by the end of `month` — the one rule every view lights budget
+ * execution by (the monitoring round's warning list, the dashboard's units): behind time progress by the red
+ * threshold or more → red, by the yellow one or more → yellow, else green (`executionLight`), exactly. Without a
+ * round the defaults apply (10 and 20 points). A zero budget has no rate and is refused, as is a month outside 1–12.
+ */
+export function monitoringLight(
+  executed: Fen,
+  annualBudget: Fen,
+  month: number,
+  thresholds: WarningThresholds = DEFAULT_THRESHOLDS,
+  location?: Location,
+): MonitoringLight {
+  assertMonth(month, location);
+  const rate = executionRate(executed, annualBudget, location);
+  const time = timeProgress(month);
+  const behind = pointsBehind(time, rate.percent);
+  return {
+    light: executionLight(behind, thresholds),
+    time,
+    rate: rate.percent,
+    text: toFixed(rate.percent, 2),
+    behind,
+    behindText: toFixed(behind, 2),
+  };
 }
 
 export function warningOf(input: WarningInput): Warning {

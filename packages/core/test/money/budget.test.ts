@@ -5,7 +5,6 @@ import {
   checkProcurementLine,
   checkTotal,
   executionRate,
-  monitoringLight,
   parseStatedRate,
 } from "../../src/money/budget.ts";
 import { fen, parseAmount, parseWanYuan, parseYuan } from "../../src/money/money.ts";
@@ -130,35 +129,6 @@ describe("execution rate", () => {
     expect(parseStatedRate("100.00")?.decimals).toBe(2);
     expect(parseStatedRate(99)?.decimals).toBe(0);
     expect(parseStatedRate("abc")).toBeUndefined();
-  });
-});
-
-describe("monitoring traffic light", () => {
-  const b = parseYuan("100.00");
-  it.each([
-    ["50.00", 6, "100.00", "green"], // 0.5 ÷ 0.5
-    ["30.00", 7, "51.43", "red"], // 0.3 × 12 ÷ 7 = 360/7 = 51.428…
-    ["40.00", 7, "68.57", "yellow"], // 480/7 = 68.571…
-    ["30.00", 6, "60.00", "yellow"], // boundary: 60 is yellow
-    ["40.00", 6, "80.00", "green"], // boundary: 80 is green
-    ["79.99", 12, "79.99", "yellow"],
-    ["59.99", 12, "59.99", "red"],
-  ] as const)("executed %s of 100.00 after month %i → %s %s", (executed, month, text, light) => {
-    const l = monitoringLight(parseYuan(executed), b, month);
-    expect(l.text).toBe(text);
-    expect(l.light).toBe(light);
-  });
-
-  it("judges on the value shown: 79.996 shows 80.00 and is green", () => {
-    expect(monitoringLight(fen(79_996n), fen(100_000n), 12)).toMatchObject({ text: "80.00", light: "green" });
-    expect(monitoringLight(fen(79_994n), fen(100_000n), 12)).toMatchObject({ text: "79.99", light: "yellow" });
-  });
-
-  it("rejects a month outside 1–12 and a zero budget", () => {
-    expect(() => monitoringLight(b, b, 0)).toThrow(DomainError);
-    expect(() => monitoringLight(b, b, 13)).toThrow(DomainError);
-    expect(() => monitoringLight(b, b, 6.5)).toThrow(DomainError);
-    expect(() => monitoringLight(b, fen(0n), 6)).toThrow(DomainError);
   });
 });
 
