@@ -9,6 +9,7 @@ import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
+import { budgetExecution } from "../src/budgets/schema.ts";
 import { carriedRecords } from "../src/carry/schema.ts";
 import { insertEvaluation } from "../src/evaluations/repository.ts";
 import { insertProject } from "../src/projects/repository.ts";
@@ -290,6 +291,23 @@ describe.each(STORES)("results into the budget on %s", (kind) => {
       (all.reduce((n, e) => n + Number(e.executed), 0) / all.reduce((n, e) => n + Number(e.budget), 0)) * 100;
     expect(Number(p2024.executionRate)).toBeCloseTo(rate, 2);
     expect(p2025).toMatchObject({ evaluations: 0, meanScore: null, executionRate: null });
+    // the department's figures when the unit has them: its latest 1–N月 during the year, the full year after it
+    const figures = (month: number | null, executed: string) => ({
+      orgId: t.world.unit.id,
+      year: 2025,
+      scope: "total",
+      month,
+      determinedBudget: "1000000.00",
+      executed,
+    });
+    await t.deps.db.insert(budgetExecution).values([figures(5, "300000.00"), figures(6, "450000.00")]);
+    const during = (await reviewer.get(`/rollups/trends?orgId=${t.world.city.id}&from=2024&to=2025`)).body;
+    const unit2025 = (b: typeof during) =>
+      b.units.find((u: { orgId: string }) => u.orgId === t.world.unit.id).points[1];
+    expect(unit2025(during)).toMatchObject({ executionRate: "45.00", executionSource: "department" });
+    await t.deps.db.insert(budgetExecution).values(figures(null, "980000.00"));
+    const after = (await reviewer.get(`/rollups/trends?orgId=${t.world.city.id}&from=2024&to=2025`)).body;
+    expect(unit2025(after)).toMatchObject({ executionRate: "98.00", executionSource: "department" });
     expect(r.body.total[0]).toMatchObject({ year: 2024, evaluations: all.length });
     expect((await reviewer.get(`/rollups/trends?orgId=${t.world.city.id}&from=2025&to=2024`)).status).toBe(400);
     expect((await foreignFiller.get(`/rollups/trends?orgId=${t.world.city.id}&from=2024&to=2025`)).status).toBe(404);

@@ -209,19 +209,23 @@ export async function scoreTrend(
   }));
 }
 
-/** Full-year department execution (scope total, no month) per direct child unit and year. */
+/**
+ * Department execution (scope total) per direct child unit and year: each organisation's full-year figures, or,
+ * during a year without them, its latest 1–N月 figures (as the dashboard's execution chart reads them).
+ */
 export async function executionTrend(db: Db, org: { id: string; path: string }, from: number, to: number) {
   const rows = await queryRows<{ unit_id: string; year: number; budget: string; spent: string }>(
     db,
-    sql`SELECT CASE WHEN o.path = ${org.path} THEN ${org.id}
-                    ELSE split_part(substr(o.path, length(${org.path}) + 1), '/', 1) END AS unit_id,
-               e.year,
-               sum(coalesce(e.determined_budget, coalesce(e.initial_budget, 0) + coalesce(e.adjustment, 0)))::text AS budget,
-               sum(coalesce(e.executed, 0))::text AS spent
-          FROM budget_execution e JOIN organisations o ON o.id = e.org_id
-         WHERE o.path LIKE ${likePrefix(org.path)} AND e.year BETWEEN ${from} AND ${to}
-           AND e.scope = 'total' AND e.month IS NULL
-         GROUP BY 1, e.year`,
+    sql`SELECT CASE WHEN l.path = ${org.path} THEN ${org.id}
+                    ELSE split_part(substr(l.path, length(${org.path}) + 1), '/', 1) END AS unit_id,
+               l.year, sum(l.budget)::text AS budget, sum(l.spent)::text AS spent
+          FROM (SELECT DISTINCT ON (e.org_id, e.year) o.path, e.year,
+                       coalesce(e.determined_budget, coalesce(e.initial_budget, 0) + coalesce(e.adjustment, 0)) AS budget,
+                       coalesce(e.executed, 0) AS spent
+                  FROM budget_execution e JOIN organisations o ON o.id = e.org_id
+                 WHERE o.path LIKE ${likePrefix(org.path)} AND e.year BETWEEN ${from} AND ${to} AND e.scope = 'total'
+                 ORDER BY e.org_id, e.year, (e.month IS NULL) DESC, e.month DESC) l
+         GROUP BY 1, l.year`,
   );
   return rows.map((r) => ({ unitId: r.unit_id, year: Number(r.year), budget: r.budget, spent: r.spent }));
 }

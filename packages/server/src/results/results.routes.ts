@@ -242,7 +242,7 @@ export const trendsRoute = createRoute({
   responses: {
     200: {
       description:
-        "Per direct child unit (and the organisation's own, when it has figures) and year; execution from the department's full-year figures, else the project self-evaluations",
+        "Per direct child unit (and the organisation's own, when it has figures) and year; execution from the department's figures (full-year, else the latest 1–N月), else the project self-evaluations",
       content: json(
         z
           .object({

@@ -327,7 +327,8 @@ const MAX_YEARS = 15;
 /**
  * Per direct child unit (its subtree; the organisation's own as its own row) and per year from..to: the count of
  * scored self-evaluations, their mean (exact, at most 2 decimals), the count per grade, and the execution rate — the
- * department's full-year figures when the unit has them, else its project self-evaluations' funds.
+ * department's figures when the unit has them (full-year, else the latest 1–N月), else its project
+ * self-evaluations' funds.
  */
 export async function trendsFor(deps: Deps, actor: Actor | undefined, q: { orgId: string; from: number; to: number }) {
   if (q.to < q.from || q.to - q.from >= MAX_YEARS) {
