@@ -1,0 +1,137 @@
+/**
+ * Excel-native exports in Debian's chromium (issue 13 #7): the filler of 天津市公安交通管理局警务保障处 opens the
+ * demo's 2025 department budget, downloads its 部门预算信息公开 as xlsx from the card's 导出 menu and the file is
+ * opened as Excel opens it (exceljs): the procurement amounts are number cells in `#,##0.00`, 合计 is a SUM over
+ * the lines' cells and 资产总额 a SUM over the three asset figures, each caching what its cells add up to — the
+ * figures the budget card shows (万元 there; the asset form is in 元).
+ */
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { parseWanYuan } from "@jixiao/core";
+import ExcelJS from "exceljs";
+import type { Locator } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
+import { BudgetPage } from "./pages/budget.ts";
+import { BudgetReview } from "./pages/budgetReview.ts";
+import { signedInAt } from "./pages/session.ts";
+
+const hasChromium = existsSync(CHROMIUM);
+const UNIT = "天津市公安交通管理局警务保障处";
+const YEAR = 2025;
+
+function numberOf(cell: ExcelJS.Cell): number | undefined {
+  const v = cell.value;
+  if (typeof v === "number") return v;
+  if (v && typeof v === "object" && "formula" in v && typeof v.result === "number") return v.result;
+  return undefined;
+}
+
+/** The cells (row, column) a SUM of addresses covers. */
+function covered(formula: string): [number, number][] {
+  const m = /^SUM\(([A-Z0-9:,]+)\)$/.exec(formula);
+  if (!m) throw new Error(`not a SUM of cell addresses: ${formula}`);
+  const ref = (s: string): [number, number] => {
+    const r = /^([A-Z]+)(\d+)$/.exec(s)!;
+    return [Number(r[2]), [...r[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)];
+  };
+  return m[1]!.split(",").flatMap((part) => {
+    const [a, b = a] = part.split(":") as [string, string?];
+    const [r1, c1] = ref(a);
+    const [r2, c2] = ref(b);
+    const out: [number, number][] = [];
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) out.push([r, c]);
+    return out;
+  });
+}
+
+/** The numbers a SUM covers (a merge's covered cells are empty in the file, as Excel sees them). */
+function summed(ws: ExcelJS.Worksheet, formula: string): number[] {
+  return covered(formula).flatMap(([r, c]) => {
+    const cell = ws.getCell(r, c);
+    if (cell.isMerged && cell.master.address !== cell.address) return [];
+    const n = numberOf(cell);
+    return n === undefined ? [] : [n];
+  });
+}
+
+/** Fen of a number cell in 元 or 万元 (exact: the cells hold at most 6 decimals). */
+const fenOf = (n: number, unit: "元" | "万元") => BigInt(Math.round(n * (unit === "元" ? 100 : 1_000_000)));
+
+/** The row (1-based) whose first cell reads `text`. */
+function rowOf(ws: ExcelJS.Worksheet, text: string): number {
+  let found = 0;
+  ws.eachRow((row, r) => {
+    if (!found && row.getCell(1).value === text) found = r;
+  });
+  if (!found) throw new Error(`no row ${text} on ${ws.name}`);
+  return found;
+}
+
+/** A 万元 figure as the card shows it: an input's value, or the read-only text (`1,250.00 万元`). */
+async function wanOn(field: Locator): Promise<bigint> {
+  const input = (await field.evaluate((e) => e.tagName)) === "INPUT";
+  const text = input ? await field.inputValue() : ((await field.textContent()) ?? "");
+  return parseWanYuan(text.replace(/万元|,|\s/g, ""));
+}
+
+describe.skipIf(!hasChromium)("an xlsx export holds numbers and SUMs", () => {
+  let h: Harness;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 180_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("downloads the budget disclosure from the card; amounts are numbers, 合计 and 资产总额 SUMs of the figures the card shows", async () => {
+    expect(h.server, "the real server (the export is written there)").toBe("real");
+    const { page } = await signedInAt(h, "filler", { org: UNIT, year: YEAR, errors, timeout: 30_000 });
+    const review = new BudgetReview(page);
+    await review.open();
+    const card = new BudgetPage(page);
+
+    // What the card shows: the procurement total and the asset figures, in 万元.
+    await card.tab(/政府采购/);
+    const totalText = (await page.getByTestId("procurement-total").textContent()) ?? "";
+    const procurementFen = parseWanYuan(/([\d,]+(?:\.\d+)?)\s*万元/.exec(totalText)![1]!.replace(/,/g, ""));
+    await card.tab(/资产/);
+    const assets = {
+      buildings: await wanOn(page.getByTestId("assets-buildings")),
+      vehicles: await wanOn(page.getByTestId("assets-vehicles")),
+      other: await wanOn(page.getByTestId("assets-other")),
+      statedTotal: await wanOn(page.getByTestId("assets-statedTotal")),
+    };
+
+    const download = await review.export("xlsx");
+    expect(download.suggestedFilename()).toMatch(/部门预算信息公开\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    const bytes = await readFile((await download.path())!);
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+
+    // 政府采购: 合计 in the 总计 column (H) is a SUM over the lines below it, in 万元.
+    const procurement = wb.getWorksheet("政府采购1")!;
+    const total = procurement.getCell(rowOf(procurement, "合计"), 8);
+    expect(total.numFmt).toBe("#,##0.00");
+    expect(total.formula).toMatch(/^SUM\(H\d+(:H\d+)?\)$/);
+    const lines = summed(procurement, total.formula);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const [r, c] of covered(total.formula)) expect(procurement.getCell(r, c).numFmt).toBe("#,##0.00");
+    const linesFen = lines.reduce((a, n) => a + fenOf(n, "万元"), 0n);
+    expect(fenOf(numberOf(total)!, "万元")).toBe(linesFen);
+    expect(linesFen).toBe(procurementFen);
+
+    // 国有资产 (in 元, the form's unit): 资产总额 a SUM over 房屋及土地, 车辆, 其他资产.
+    const sheet = wb.getWorksheet("国有资产1")!;
+    const assetTotal = sheet.getCell(rowOf(sheet, "资产总额"), 3);
+    expect(assetTotal.numFmt).toBe("#,##0.00");
+    expect(assetTotal.formula).toMatch(/^SUM\(C\d+:C\d+\)$/);
+    const parts = summed(sheet, assetTotal.formula).map((n) => fenOf(n, "元"));
+    expect(parts).toEqual([assets.buildings, assets.vehicles, assets.other]);
+    expect(fenOf(numberOf(assetTotal)!, "元")).toBe(parts.reduce((a, b) => a + b, 0n));
+    expect(fenOf(numberOf(assetTotal)!, "元")).toBe(assets.statedTotal);
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
