@@ -8,10 +8,13 @@
  * - 执勤装备购置: 35% executed, 15 points behind → yellow; 交通安全宣传: ahead of time, not yet filled → green;
  * - 交通管理信息系统运维: 20% executed, 30 points behind → red;
  * - the flawed draft has no execution figure yet → yellow (nothing to judge the pace by).
+ * The reviewer has acted on the red one: 要求纠偏, with a date (shown to the unit on the record and in its
+ * notifications, not yet read).
  */
 import type { Actor } from "../accounts/actor.ts";
 import { createExecution } from "../budgets/execution.service.ts";
 import type { Db } from "../db/open.ts";
+import { sendAction } from "../monitoring/actions.service.ts";
 import {
   type IndicatorFill,
   openRound,
@@ -118,6 +121,12 @@ export async function loadMonitoringDemo(
         return f ? [{ id: row.id, ...f }] : [];
       }),
     });
+    if (record.projectName === "2024年度交通管理信息系统运维") {
+      await sendAction(deps, people.reviewer, record.id, {
+        kind: "require_correction",
+        message: "执行进度落后时间进度 30 个百分点，请于 7 月 31 日前报送纠偏措施并加快合同签订与支付。",
+      });
+    }
     // The green one goes the whole way through the unit: submitted by the filler, approved by the unit approver.
     if (record.projectName === "2024年度警用车辆维护") {
       const submitted = await transitionMonitoringRecord(deps, people.filler, record.id, "submit", {

@@ -6,11 +6,19 @@ import { StateTag } from "../../components/workflow/index.ts";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { useWorkspace } from "../../workspace.tsx";
-import { type Light, monitoringEndpoints, type Round, type UnitLight, type WarningRow } from "./api.ts";
+import {
+  type Light,
+  monitoringEndpoints,
+  type Notifications,
+  type Round,
+  type UnitLight,
+  type WarningRow,
+} from "./api.ts";
+import { FormExport } from "./FormExport.tsx";
 import { LightTag } from "./LightTag.tsx";
 
 const RANK: Record<Light, number> = { red: 2, yellow: 1, green: 0 };
-type Row = WarningRow & { overdue: boolean };
+type Row = WarningRow & { overdue: boolean; actions: number };
 const num = (v: string | null) => (v === null ? Number.NEGATIVE_INFINITY : Number(v));
 
 /**
@@ -29,6 +37,8 @@ export default function MonitoringPage() {
   const [list, setList] = useState<{ counts: Record<Light, number>; units: UnitLight[]; items: Row[] }>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [notes, setNotes] = useState<Notifications>();
+  const [listTick, setListTick] = useState(0);
   const [form] = Form.useForm<{
     cutoffMonth: number;
     deadline: string;
@@ -56,9 +66,34 @@ export default function MonitoringPage() {
 
   useEffect(() => {
     setList(undefined);
-    if (!roundId) return;
+    if (!roundId || listTick < 0) return;
     monitoringEndpoints.warnings(roundId).then(setList, (e) => setError(describeError(e, lang)));
-  }, [roundId, lang]);
+  }, [roundId, lang, listTick]);
+
+  // The notification centre: the bureau's notices and the records to file with their deadlines.
+  useEffect(() => {
+    monitoringEndpoints.notifications().then(setNotes, () => setNotes(undefined));
+  }, []);
+
+  const sync = async () => {
+    if (!roundId) return;
+    setBusy(true);
+    try {
+      const r = await monitoringEndpoints.sync(roundId);
+      message.success(
+        zh
+          ? r.added > 0
+            ? `已补充 ${r.added} 份监控表（项目 ${r.projects}，部门整体 ${r.departments}）`
+            : "没有需要补充的监控表"
+          : `${r.added} record(s) added`,
+      );
+      setListTick((n) => n + 1);
+    } catch (e) {
+      message.error(describeError(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const open = async () => {
     if (!ws.orgId) return;
@@ -86,9 +121,46 @@ export default function MonitoringPage() {
 
   if (error) return <Alert type="error" showIcon title={error} />;
   const round = rounds?.find((r) => r.id === roundId);
+  const isReviewer = !!user?.roles.includes("reviewer");
   return (
     <Space direction="vertical" style={{ width: "100%" }} data-testid="monitoring-page">
-      {user?.roles.includes("reviewer") && (
+      {notes && (notes.reminders.length > 0 || notes.notices.length > 0) && (
+        <Card
+          size="small"
+          data-testid="notifications"
+          title={
+            zh
+              ? `通知 · 未阅意见 ${notes.unread} · 逾期 ${notes.overdue} · 7 天内到期 ${notes.dueSoon}`
+              : `Notifications · unread ${notes.unread} · overdue ${notes.overdue} · due within 7 days ${notes.dueSoon}`
+          }
+        >
+          <ul style={{ margin: 0, paddingLeft: 16 }}>
+            {notes.notices
+              .filter((n) => n.acknowledgedAt === null)
+              .slice(0, 10)
+              .map((n) => (
+                <li key={n.id} data-testid="notice">
+                  <Tag color="orange">{zh ? n.kindName : n.kindNameEn}</Tag>
+                  <Link to={`/monitoring/records/${n.recordId}`}>
+                    {n.orgName} · {n.projectName}
+                  </Link>
+                  ：{n.message}
+                </li>
+              ))}
+            {notes.reminders.slice(0, 10).map((r) => (
+              <li key={r.recordId} data-testid="reminder">
+                {(r.overdue || r.dueSoon) && (
+                  <Tag color={r.overdue ? "red" : "gold"}>
+                    {r.overdue ? (zh ? "逾期" : "Overdue") : zh ? "即将到期" : "Due soon"}
+                  </Tag>
+                )}
+                <Link to={`/monitoring/records/${r.recordId}`}>{zh ? r.zh : r.en}</Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      {isReviewer && (
         <Card size="small" title={zh ? `开展绩效运行监控 · ${ws.year} 年度` : `Open a monitoring round · ${ws.year}`}>
           <Form
             form={form}
@@ -125,17 +197,25 @@ export default function MonitoringPage() {
         size="small"
         title={zh ? "监控轮次与预警清单" : "Rounds and warning list"}
         extra={
-          <Select
-            style={{ width: 320 }}
-            data-testid="round-select"
-            value={roundId}
-            onChange={setRoundId}
-            placeholder={zh ? "选择监控轮次" : "Choose a round"}
-            options={(rounds ?? []).map((r) => ({
-              value: r.id,
-              label: `${r.orgName} ${r.year}年1–${r.cutoffMonth}月${r.title ? `（${r.title}）` : ""}`,
-            }))}
-          />
+          <Space>
+            {roundId && isReviewer && (
+              <Button loading={busy} onClick={sync} data-testid="round-sync">
+                {zh ? "补充新增项目" : "Add new projects"}
+              </Button>
+            )}
+            {roundId && <FormExport of="round" id={roundId} zh={zh} />}
+            <Select
+              style={{ width: 320 }}
+              data-testid="round-select"
+              value={roundId}
+              onChange={setRoundId}
+              placeholder={zh ? "选择监控轮次" : "Choose a round"}
+              options={(rounds ?? []).map((r) => ({
+                value: r.id,
+                label: `${r.orgName} ${r.year}年1–${r.cutoffMonth}月${r.title ? `（${r.title}）` : ""}`,
+              }))}
+            />
+          </Space>
         }
       >
         {rounds && rounds.length === 0 ? (
@@ -193,9 +273,16 @@ export default function MonitoringPage() {
                   dataIndex: "projectName",
                   sorter: (a, b) => a.projectName.localeCompare(b.projectName, "zh-Hans-CN"),
                   render: (name: string, r) => (
-                    <Link to={`/monitoring/records/${r.id}`} data-testid="record-link">
-                      {name}
-                    </Link>
+                    <Space size={4}>
+                      <Link to={`/monitoring/records/${r.id}`} data-testid="record-link">
+                        {name}
+                      </Link>
+                      {r.actions > 0 && (
+                        <Tag color="orange" data-testid="record-actions-count">
+                          {zh ? `意见 ${r.actions}` : `${r.actions} action(s)`}
+                        </Tag>
+                      )}
+                    </Space>
                   ),
                 },
                 {

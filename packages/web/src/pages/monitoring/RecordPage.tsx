@@ -22,6 +22,7 @@ import { isEditableState, StateTag, WorkflowActions } from "../../components/wor
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { useLeaveGuard } from "../../lib/leaveGuard.tsx";
+import { RecordActions } from "./Actions.tsx";
 import {
   DEVIATION_CATEGORIES,
   type Forecast,
@@ -30,6 +31,7 @@ import {
   type MonitoringRecord,
   monitoringEndpoints,
 } from "./api.ts";
+import { FormExport } from "./FormExport.tsx";
 import { LightTag } from "./LightTag.tsx";
 
 type Draft = {
@@ -144,7 +146,7 @@ export default function MonitoringRecordPage() {
         title={
           <Space>
             <span data-testid="record-title">
-              {rec.projectName} ·{" "}
+              {rec.kind === "department" ? `${rec.orgName} ${rec.projectName}` : rec.projectName} ·{" "}
               {zh ? `1–${rec.cutoffMonth}月绩效运行监控表` : `monitoring, months 1–${rec.cutoffMonth}`}
             </span>
             <LightTag light={rec.light} zh={zh} testId="record-light" />
@@ -153,6 +155,7 @@ export default function MonitoringRecordPage() {
         }
         extra={
           <Space>
+            <FormExport of="record" id={rec.id} zh={zh} />
             {editable && (
               <Button type="primary" loading={busy} disabled={!dirty} onClick={save} data-testid="record-save">
                 {zh ? "保存" : "Save"}
@@ -301,6 +304,12 @@ export default function MonitoringRecordPage() {
           ]}
         />
       </Card>
+      <RecordActions
+        recordId={rec.id}
+        zh={zh}
+        canSend={!!user?.roles.includes("reviewer")}
+        canAcknowledge={!!user?.roles.includes("filler")}
+      />
       <Row gutter={12}>
         <Col span={12}>
           <Card size="small" title={zh ? "预警原因与待补充项" : "Warnings and what is missing"}>

@@ -1,4 +1,4 @@
-import { api } from "../../api/client.ts";
+import { API_BASE, api } from "../../api/client.ts";
 import type { FlowState } from "../../components/workflow/index.ts";
 
 export type Light = "green" | "yellow" | "red";
@@ -43,7 +43,10 @@ export interface WarningRow {
   id: string;
   orgId: string;
   orgName: string;
-  projectId: string;
+  /** project: 项目支出绩效运行监控表; department: 部门整体绩效运行监控表 (projectName 部门整体绩效). */
+  kind: "project" | "department";
+  projectId: string | null;
+  departmentGoalId: string | null;
   projectName: string;
   workflowState: FlowState;
   version: number;
@@ -125,6 +128,54 @@ export interface Forecast {
   } | null;
 }
 
+export const ACTION_KINDS = ["notice", "require_correction", "propose_reduce", "propose_defer"] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+export const ACTION_NAMES: Record<ActionKind, [string, string]> = {
+  notice: ["提醒", "Notice"],
+  require_correction: ["要求纠偏", "Require corrective action"],
+  propose_reduce: ["建议调减预算", "Propose a budget reduction"],
+  propose_defer: ["建议暂缓实施", "Propose deferral"],
+};
+
+/** The bureau's action on a record (notice, 要求纠偏, 建议调减 / 暂缓), as the unit sees it. */
+export interface MonitoringAction {
+  id: string;
+  recordId: string;
+  kind: ActionKind;
+  kindName: string;
+  kindNameEn: string;
+  message: string;
+  amount: string | null;
+  createdByName: string;
+  createdAt: string;
+  acknowledgedAt: string | null;
+}
+
+export interface Notifications {
+  unread: number;
+  overdue: number;
+  dueSoon: number;
+  notices: (MonitoringAction & { orgName: string; projectName: string; year: number; cutoffMonth: number })[];
+  reminders: {
+    recordId: string;
+    orgName: string;
+    projectName: string;
+    deadline: string;
+    daysLeft: number;
+    overdue: boolean;
+    dueSoon: boolean;
+    zh: string;
+    en: string;
+  }[];
+}
+
+export type ExportFormat = "xlsx" | "docx" | "pdf";
+/** Download links (the session cookie is enough for a read). */
+export const exportUrls = {
+  record: (id: string, format: ExportFormat) => `${API_BASE}/monitoring/records/${id}/export?format=${format}`,
+  round: (id: string, format: ExportFormat) => `${API_BASE}/monitoring/rounds/${id}/export?format=${format}`,
+};
+
 export type IndicatorFill = Pick<
   MonitoringIndicator,
   "id" | "progress" | "forecast" | "likelihood" | "deviationCategory" | "deviationReason" | "correctiveMeasures"
@@ -148,7 +199,7 @@ export const monitoringEndpoints = {
       round: Round;
       counts: Record<Light, number>;
       units: UnitLight[];
-      items: (WarningRow & { overdue: boolean })[];
+      items: (WarningRow & { overdue: boolean; actions: number })[];
     }>(`/monitoring/rounds/${roundId}/warnings`),
   record: (id: string) => api.get<MonitoringRecord>(`/monitoring/records/${id}`),
   fill: (
@@ -162,4 +213,11 @@ export const monitoringEndpoints = {
     },
   ) => api.patch<MonitoringRecord>(`/monitoring/records/${id}`, body),
   forecast: (id: string) => api.get<Forecast>(`/monitoring/records/${id}/forecast`),
+  sync: (roundId: string) =>
+    api.post<{ added: number; projects: number; departments: number }>(`/monitoring/rounds/${roundId}/sync`, {}),
+  actions: (id: string) => api.get<{ items: MonitoringAction[] }>(`/monitoring/records/${id}/actions`),
+  sendAction: (id: string, body: { kind: ActionKind; message: string; amount?: string | null }) =>
+    api.post<MonitoringAction>(`/monitoring/records/${id}/actions`, body),
+  acknowledge: (actionId: string) => api.post<MonitoringAction>(`/monitoring/actions/${actionId}/acknowledge`, {}),
+  notifications: () => api.get<Notifications>("/monitoring/notifications"),
 };

@@ -113,6 +113,49 @@ export class MonitoringRecordPage {
     return this.page.getByTestId("forecast-reason").allTextContents();
   }
 
+  /** Fills the fields given of the indicator row named `name`. */
+  async fillIndicatorNamed(name: string, f: { forecast?: string; likelihood?: string }): Promise<void> {
+    const row = this.page.getByTestId("monitoring-indicators").locator("tbody tr").filter({ hasText: name }).first();
+    if (f.forecast !== undefined) await row.getByTestId("ind-forecast").fill(f.forecast);
+    if (f.likelihood !== undefined) {
+      await row.getByTestId("ind-likelihood").click();
+      await this.page.locator(".ant-select-item-option:visible").filter({ hasText: f.likelihood }).first().click();
+    }
+  }
+
+  /** The forecast's total as a number, once shown. */
+  async forecastScore(): Promise<number> {
+    await this.page.getByTestId("forecast-total").waitFor();
+    return Number.parseFloat((await this.forecastTotal()) ?? "");
+  }
+
+  /** The bureau's actions listed on the record: kind label and message. */
+  async actions(): Promise<string[]> {
+    return this.page.getByTestId("action-item").allTextContents();
+  }
+
+  /** The reviewer sends an action (the kind's label as shown, e.g. 要求纠偏) and waits for it in the list. */
+  async sendAction(kind: string, message: string): Promise<void> {
+    const before = await this.page.getByTestId("action-item").count();
+    await pick(this.page, "action-kind", kind);
+    await this.page.getByTestId("action-message").fill(message);
+    await this.page.getByTestId("action-send").click();
+    await this.page.getByTestId("action-item").nth(before).waitFor();
+  }
+
+  /** The unit marks every unread action read. */
+  async acknowledgeAll(): Promise<void> {
+    while ((await this.page.getByTestId("action-ack").count()) > 0) {
+      const n = await this.page.getByTestId("action-ack").count();
+      await this.page.getByTestId("action-ack").first().click();
+      await this.page.waitForFunction(
+        (left) => document.querySelectorAll('[data-testid="action-ack"]').length < left,
+        n,
+        { timeout: 30_000 },
+      );
+    }
+  }
+
   async submit(): Promise<void> {
     await this.page.getByTestId("wf-submit").click();
     await confirmAction(this.page);
