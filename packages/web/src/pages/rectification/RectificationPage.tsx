@@ -7,6 +7,7 @@ import {
   Empty,
   Form,
   Input,
+  Modal,
   Select,
   Space,
   Statistic,
@@ -51,6 +52,7 @@ export default function RectificationPage() {
   const [states, setStates] = useState<RectState[]>([]);
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [error, setError] = useState<string>();
+  const [creating, setCreating] = useState(false);
 
   const load = useCallback(async () => {
     if (!ws.orgId) return;
@@ -78,14 +80,17 @@ export default function RectificationPage() {
   if (error) return <Alert type="error" showIcon title={error} />;
   return (
     <Space direction="vertical" style={{ width: "100%" }} data-testid="rectification-page">
-      {reviewer && ws.orgId && <CreateCard zh={zh} onCreated={load} />}
-      {reviewer && ws.orgId && <FromEvaluationCard zh={zh} onCreated={load} />}
       <Card
         size="small"
         title={zh ? `整改事项 · ${ws.year} 年度` : `Rectification items · ${ws.year}`}
         extra={
           ws.orgId && (
             <Space size={4}>
+              {reviewer && (
+                <Button type="primary" size="small" onClick={() => setCreating(true)} data-testid="rect-new">
+                  {zh ? "新建整改事项" : "New item"}
+                </Button>
+              )}
               <Typography.Text type="secondary">{zh ? "整改情况报告：" : "Report:"}</Typography.Text>
               {(["xlsx", "docx", "pdf"] as const).map((f) => (
                 <a
@@ -101,7 +106,7 @@ export default function RectificationPage() {
         }
       >
         {list && (
-          <Space size="large" wrap style={{ marginBottom: 12 }} data-testid="rect-counts">
+          <Space size="large" wrap style={{ display: "flex", marginBottom: 12 }} data-testid="rect-counts">
             <Statistic title={zh ? "全部" : "All"} value={list.counts.total} />
             {STATES.map((s) => (
               <Statistic key={s} title={zh ? STATE_TEXT[s][0] : STATE_TEXT[s][1]} value={list.counts[s]} />
@@ -113,7 +118,7 @@ export default function RectificationPage() {
             />
           </Space>
         )}
-        <Space style={{ marginBottom: 8 }} wrap>
+        <Space style={{ display: "flex", marginBottom: 8 }} wrap>
           <Select<RectState[]>
             mode="multiple"
             allowClear
@@ -182,11 +187,36 @@ export default function RectificationPage() {
           />
         )}
       </Card>
+      {reviewer && ws.orgId && <FromEvaluationCard zh={zh} onCreated={load} />}
+      {reviewer && ws.orgId && (
+        <CreateDialog
+          zh={zh}
+          open={creating}
+          onClose={() => setCreating(false)}
+          onCreated={async () => {
+            setCreating(false);
+            await load();
+          }}
+        />
+      )}
     </Space>
   );
 }
 
-function CreateCard({ zh, onCreated }: { zh: boolean; onCreated: () => Promise<void> }) {
+/** Thirty days from today, as YYYY-MM-DD: the default deadline. */
+const inThirtyDays = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
+function CreateDialog({
+  zh,
+  open,
+  onClose,
+  onCreated,
+}: {
+  zh: boolean;
+  open: boolean;
+  onClose: () => void;
+  onCreated: () => Promise<void>;
+}) {
   const ws = useWorkspace();
   const { lang } = useI18n();
   const { message } = App.useApp();
@@ -217,11 +247,21 @@ function CreateCard({ zh, onCreated }: { zh: boolean; onCreated: () => Promise<v
     }
   };
   return (
-    <Card size="small" title={zh ? "新建整改事项" : "New rectification item"}>
+    <Modal
+      open={open}
+      width={760}
+      title={zh ? "新建整改事项" : "New rectification item"}
+      onCancel={onClose}
+      okText={zh ? "新建" : "Create"}
+      onOk={create}
+      confirmLoading={busy}
+      okButtonProps={{ id: "rect-create" }}
+      forceRender
+    >
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ orgId: ws.orgId, sourceKind: "review_finding", deadline: `${ws.year + 1}-06-30` }}
+        initialValues={{ orgId: ws.orgId, sourceKind: "review_finding", deadline: inThirtyDays() }}
         data-testid="rect-create-form"
       >
         <Space wrap align="start">
@@ -262,11 +302,8 @@ function CreateCard({ zh, onCreated }: { zh: boolean; onCreated: () => Promise<v
         >
           <Input.TextArea rows={2} maxLength={4000} data-testid="rect-required" />
         </Form.Item>
-        <Button type="primary" loading={busy} onClick={create} data-testid="rect-create">
-          {zh ? "新建" : "Create"}
-        </Button>
       </Form>
-    </Card>
+    </Modal>
   );
 }
 
@@ -279,7 +316,7 @@ function FromEvaluationCard({ zh, onCreated }: { zh: boolean; onCreated: () => P
   const [evaluationId, setEvaluationId] = useState<string>();
   const [proposals, setProposals] = useState<Proposals>();
   const [keys, setKeys] = useState<string[]>([]);
-  const [deadline, setDeadline] = useState(`${ws.year + 1}-06-30`);
+  const [deadline, setDeadline] = useState(inThirtyDays);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     setEvaluations(undefined);
