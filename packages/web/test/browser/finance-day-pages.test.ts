@@ -13,6 +13,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
 import { DutiesPage } from "./pages/duties.ts";
+import { GoalsList } from "./pages/goals.ts";
 import { SelfEvaluation } from "./pages/selfEvaluation.ts";
 import { signedInAt } from "./pages/session.ts";
 
@@ -135,6 +136,21 @@ describe.skipIf(!hasChromium)(
       expect(await holdsUnload(page)).toBe(false);
       await page.getByRole("menuitem", { name: "工作台" }).click();
       await page.waitForURL((u) => u.pathname === "/");
+      await page.context().close();
+    });
+
+    it("(1) the department goal: its texts typed and not saved hold a sidebar link and a reload", async () => {
+      const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors, timeout: 20_000 });
+      const list = new GoalsList(page);
+      await list.open();
+      await list.openOrCreate(UNIT);
+      expect(await holdsUnload(page)).toBe(false);
+      await page.getByTestId("goal-annualGoal").fill("保障全局交通管理警务工作正常运转。");
+      await page.getByRole("menuitem", { name: "项目" }).click();
+      expect(await leaveDialog(page)).toContain("未保存的修改");
+      await stay(page);
+      expect(await page.getByTestId("goal-annualGoal").inputValue()).toBe("保障全局交通管理警务工作正常运转。");
+      expect(await holdsUnload(page)).toBe(true);
       await page.context().close();
     });
 
