@@ -10,6 +10,9 @@ import type { ImportedDocument } from "@jixiao/core/model";
 import type ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { importDocument } from "../../src/import/index.ts";
+import type { SourceDocument } from "../../src/model/table.ts";
+import { readDocument } from "../../src/read/index.ts";
 import { buildLayout, exportDocument, type Layout, layoutsFor } from "../../src/write/index.ts";
 import { projectSelfEvaluationSample, SEEDS, seedDocument } from "./fixtures.ts";
 import { evaluateSum, fenAs, findCell, formulas, numberOf, openXlsx, rightOf, sumCells } from "./sheet.ts";
@@ -246,6 +249,32 @@ describe("xlsx numbers and totals", () => {
     const cell = rightOf(ws, findCell(ws, (t) => t === "预算数")!);
     expect(cell.numFmt).toBe("#,##0.000");
     expect(numberOf(cell)).toBe(0.485);
+  });
+});
+
+describe("Jixiao's reader reads the numbers and the SUMs' cached results back", () => {
+  it("seed 001's procurement 合计 / 小计 and asset totals, seed 003's totals: formulas in the file, the stated fen read back", async () => {
+    for (const [seed, as] of [
+      ["001_cf6ae51127079c27", "budget-disclosure"],
+      ["003_edf844a12b53980c", "department-expenditure-self-evaluation"],
+    ] as const) {
+      const doc = seedDocument(seed);
+      const out = await exportDocument(doc, { as, format: "xlsx" });
+      const wb = await openXlsx(out.data);
+      expect(wb.worksheets.flatMap((ws) => formulas(ws)).length, seed).toBeGreaterThan(0);
+      const back = importDocument((await readDocument(out.data, out.fileName)) as SourceDocument).document;
+      if (as === "budget-disclosure") {
+        const fens = (d: ImportedDocument) => [
+          ...d.disclosure!.procurement.flatMap((pt) => pt.totals.map((t) => t.amount?.fen)),
+          ...d.disclosure!.assets.map((a) => a.total?.fen),
+        ];
+        expect(fens(back)).toEqual(fens(doc));
+      } else {
+        const rows = (d: ImportedDocument) =>
+          d.departmentExpenditureEvaluation!.budgetRows.map((r) => [r.initial?.fen, r.budget?.fen, r.executed?.fen]);
+        expect(rows(back)).toEqual(rows(doc));
+      }
+    }
   });
 });
 
