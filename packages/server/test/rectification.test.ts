@@ -64,7 +64,8 @@ describe.each(STORES)("rectification on %s", (kind) => {
       headers: { Cookie: c.cookie!, "X-CSRF-Token": c.csrf! },
       body: form,
     });
-    return { status: res.status, body: await res.json() };
+    // biome-ignore lint/suspicious/noExplicitAny: test responses are read loosely; their shapes are asserted.
+    return { status: res.status, body: (await res.json()) as any };
   };
   const download = async (c: Client, path: string) => {
     const res = await t.app.request(`/api/v1${path}`, { headers: { Cookie: c.cookie! } });

@@ -285,7 +285,7 @@ export async function createItem(deps: Pick<Deps, "db" | "now">, actor: Actor | 
 }
 
 /** The evaluation's stored score and what core proposes from it, each marked when an item already exists for it. */
-export async function proposalsFor(deps: Deps, actor: Actor | undefined, evaluationId: string) {
+export async function proposalsFor(deps: Pick<Deps, "db" | "now">, actor: Actor | undefined, evaluationId: string) {
   const e = await evaluationFor(deps.db, actor, evaluationId);
   const result = e.scoreResult as ScoreResult | null;
   const title = e.projectName ?? e.orgName;
@@ -311,7 +311,7 @@ export async function proposalsFor(deps: Deps, actor: Actor | undefined, evaluat
  * the proposal's texts unless `texts` gives the reviewer's own.
  */
 export async function createFromEvaluation(
-  deps: Deps,
+  deps: Pick<Deps, "db" | "now">,
   actor: Actor | undefined,
   evaluationId: string,
   input: {
