@@ -625,6 +625,8 @@ export const DisclosureComparisonSchema = z.object({
   /** The figure the sentence states for the item (this year's / the 决算), as read. */
   current: AmountSchema.optional(),
   text: z.string(),
+  /** The reason given for the change, in its sentence or the sentence right after it (`主要原因是…`). */
+  reason: z.string().optional(),
   location: LocationSchema,
 });
 export type DisclosureComparison = z.infer<typeof DisclosureComparisonSchema>;

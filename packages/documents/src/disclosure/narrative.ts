@@ -209,6 +209,8 @@ export function readNarrative(
       text: sentenceText(text, m.index),
       location: locate(passage, m.index, "narrative"),
     };
+    const reason = reasonOf(text, m.index);
+    if (reason) c.reason = reason;
     if (f) {
       c.item = f.item;
       c.current = f.amount;
@@ -224,6 +226,8 @@ export function readNarrative(
       text: sentenceText(text, m.index),
       location: locate(passage, m.index, "narrative"),
     };
+    const reason = reasonOf(text, m.index);
+    if (reason) c.reason = reason;
     if (f) {
       c.item = f.item;
       c.current = f.amount;
@@ -242,6 +246,8 @@ export function readNarrative(
       text: sentenceText(text, ch.start),
       location: locate(passage, ch.start, "narrative"),
     };
+    const reason = reasonOf(text, ch.start);
+    if (reason) c.reason = reason;
     if (ch.amount?.fen !== undefined) {
       const u = ch.amount.unit === "元" ? "元" : "万元";
       c.amount = { text: ch.amount.text, unit: u, fen: ch.amount.fen.toString(), yuan: fenToYuanText(ch.amount.fen) };
@@ -257,9 +263,44 @@ export function readNarrative(
   return { figures, comparisons };
 }
 
+/** Where the sentence at `at` ends: at 。；; or a line break that ends it (not one a PDF wrapped the sentence at). */
+function sentenceEnd(text: string, at: number): number {
+  let e = at;
+  while (e < text.length) {
+    const ch = text[e]!;
+    if (/[。；;]/.test(ch)) break;
+    if (ch === "\n" && !wrapped(text, e)) break;
+    e++;
+  }
+  return e;
+}
+
+/** A line break inside a sentence: the line before ends mid-clause and the next is no heading. */
+function wrapped(text: string, nl: number): boolean {
+  const before = text.slice(0, nl).trimEnd().slice(-1);
+  if (before === "" || /[。；;：:！？!?]/.test(before)) return false;
+  const next = text.slice(nl + 1, nl + 24);
+  return !/^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))/.test(
+    next,
+  );
+}
+
 function sentenceText(text: string, at: number): string {
   const s = sentenceStart(text, at);
-  let e = at;
-  while (e < text.length && !/[。；;\n]/.test(text[e]!)) e++;
-  return text.slice(s, e).trim();
+  return text
+    .slice(s, sentenceEnd(text, at))
+    .replace(/\s*\n\s*/g, "")
+    .trim();
+}
+
+const REASON_LEAD = /^\s*[（(]?(主要原因|原因|主要是|主要由于|由于|因)/;
+
+/** The reason given for a change: in its sentence (`…，主要原因是…`) or the sentence right after it (`。主要原因是…`). */
+function reasonOf(text: string, at: number): string | undefined {
+  const end = sentenceEnd(text, at);
+  const sentence = sentenceText(text, at);
+  const inside = /(主要原因|原因|由于|因为|主要是|主要用于)/.exec(sentence);
+  if (inside) return sentence.slice(inside.index).trim();
+  const next = text.slice(end + 1, sentenceEnd(text, end + 1)).replace(/\s*\n\s*/g, "");
+  return REASON_LEAD.test(next) ? next.trim() : undefined;
 }

@@ -37,6 +37,8 @@ import { passageOf } from "../narrative/index.ts";
 import type { ImportContext } from "./context.ts";
 
 const squash = (s: string) => s.replace(/[\s\u3000]+/g, "");
+/** `2022 年度`: a year the PDF text set apart from its 年. */
+const YEAR_SPACED = /((?:19|20)\d{2})[ \t]+(?=年)/g;
 
 /** The title: a line naming a 部门/单位 预算 or 决算 (公开) among the first lines. */
 function titleIndex(blocks: Block[]): number {
@@ -296,11 +298,35 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
     }
     if (building) {
       if (lineInTable(ctx, building, text, loc)) continue;
-      const cells = splitRowText(b.text);
+      // rows the PDF text ran together (`人员经费合计 2000.00公用经费合计 361.68`): each piece a label with its amounts
+      const pieces = joinedRows(text);
+      if (pieces) {
+        for (const piece of pieces)
+          building.rows.push({
+            cells: splitRowText(piece),
+            location: loc,
+            cellLocation: (c) => ({ ...loc, column: c + 1 }),
+          });
+        ctx.touch(loc);
+        continue;
+      }
+      // a year the PDF text set apart from its 年 (`2022 年度`) is no amount cell
+      const cells = splitRowText(b.text.replace(YEAR_SPACED, "$1"));
       const values = cells.filter(isValueCell).length;
       const labels = cells.filter((c) => cellShape(c, true) === "text").length;
-      const headerLike = values === 0 && cells.length >= 2 && cells.every((c) => squash(c).length <= 20);
-      if ((values > 0 && labels <= 4 && !/[。]/.test(text)) || headerLike) {
+      // a part heading (第三部分 …) or a numbered section heading without amounts ends the table
+      const heading = values === 0 && (/^第[一二三四五六七八九十]+部分/.test(squash(text)) || isHeadingLine(text));
+      const headerLike = !heading && values === 0 && cells.length >= 2 && cells.every((c) => squash(c).length <= 20);
+      // a header cell wrapped onto a line of its own (`科目名称` under `科目编码` in a PDF's narrow column)
+      // (or a header line whose cells the text joined: `公务用车购置及运行费 公务接待费`)
+      const headerWrap =
+        !heading &&
+        values === 0 &&
+        cells.length === 1 &&
+        squash(text).length <= 30 &&
+        !/[。；;，,：:]/.test(text) &&
+        !building.rows.some((r) => r.cells.some(isValueCell));
+      if ((values > 0 && labels <= 4 && !/[。]/.test(text)) || headerLike || headerWrap) {
         building.rows.push({ cells, location: loc, cellLocation: (c) => ({ ...loc, column: c + 1 }) });
         ctx.touch(loc);
         continue;
@@ -436,7 +462,22 @@ function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
   const sideCols = (side: 0 | 1) => amountCols.filter((j) => (side === 0 ? !twoSided || j < split : j >= split));
   const colName = (j: number) => squash(names[j] ?? "") || `第${j + 1}列`;
   const rows: DisclosureRow[] = [];
-  for (const raw of dataRows) {
+  // a 三公 table laid across whose header the text lost (a PDF's header wrapped over three lines in narrow columns):
+  // rows of amounts alone, as many as the standard columns, under a header that names the items
+  const across = threePublicAcross(b.kind, headerRows, dataRows, amountCols.length);
+  if (across) {
+    for (const raw of dataRows) {
+      const row: DisclosureRow = { label: "", cells: [], location: raw.location };
+      raw.cells.forEach((c, index) => {
+        const k = raw.cells.slice(0, index).filter((x) => x.trim() !== "").length;
+        if (c.trim() === "" || cellShape(c, false) === "dash") return;
+        const location = { ...raw.cellLocation(index), field: across[k]! };
+        row.cells.push({ column: across[k]!, amount: ctx.amount(c, unit, location), location });
+      });
+      rows.push(row);
+    }
+  }
+  for (const raw of across ? [] : dataRows) {
     const cells = raw.cells;
     const positional =
       width > 0 &&
@@ -469,7 +510,14 @@ function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
       cells.forEach((c, index) => {
         const t = c.trim();
         if (t === "") return;
-        const numeric = NUMBERISH(t);
+        // a 科目编码 before its name (`204 | 公共安全支出 | …` under a header whose 编码 and 名称 share a column)
+        const nextText = cells.slice(index + 1).find((x) => x.trim() !== "");
+        const codeBeforeName =
+          /^\d{3,9}$/.test(t) &&
+          (!seg || seg.values.length > 0) &&
+          nextText !== undefined &&
+          cellShape(nextText, false) === "text";
+        const numeric = NUMBERISH(t) && !codeBeforeName;
         // with a 行次 column, the small whole number right after a label is the line number
         if (
           numeric &&
@@ -528,7 +576,7 @@ function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
       rows.push(row);
     });
   }
-  const columns = amountCols.map(colName);
+  const columns = across ?? amountCols.map(colName);
   const empty = !rows.some((r) => r.cells.some((c) => c.amount.fen !== undefined && c.amount.fen !== "0"));
   const table: DisclosureTable = {
     kind: b.kind,
@@ -545,4 +593,62 @@ function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
   if (b.note) table.emptyNote = b.note;
   for (const r of headerRows) ctx.touch(r.location);
   return table;
+}
+
+/** The standard columns of a 三公 table laid across: 合计 | 因公出国（境）费 | 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 公务接待费. */
+const THREE_ACROSS_6 = [
+  "合计",
+  "因公出国（境）费",
+  "公务用车购置及运行费小计",
+  "公务用车购置费",
+  "公务用车运行费",
+  "公务接待费",
+];
+const THREE_ACROSS_4 = ["合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费"];
+
+/**
+ * The columns of a 三公 table laid across whose header rows were not read as columns (fewer amount columns than the
+ * rows hold amounts): every data row is amounts alone, all of the standard count (4, 6, or 12 under 预算数 / 决算数
+ * groups), and the header's words name the items. Undefined when the header gave the columns.
+ */
+function threePublicAcross(
+  kind: DisclosureTableKind,
+  headerRows: RawRow[],
+  dataRows: RawRow[],
+  amountColumns: number,
+): string[] | undefined {
+  if (kind !== "threePublic" || dataRows.length === 0) return undefined;
+  const header = squash(headerRows.flatMap((r) => r.cells).join(""));
+  if (!/因公出国/.test(header) || !/公务接待/.test(header) || !/公务用车/.test(header)) return undefined;
+  const counts = dataRows.map((r) => {
+    const filled = r.cells.filter((c) => c.trim() !== "");
+    return filled.every((c) => NUMBERISH(c)) ? filled.length : -1;
+  });
+  const n = counts[0]!;
+  if (counts.some((c) => c !== n) || n === amountColumns) return undefined;
+  const split = /购置费/.test(header) && /运行(维护)?费/.test(header);
+  const one = split ? THREE_ACROSS_6 : THREE_ACROSS_4;
+  if (n === one.length) return one;
+  const budgetFirst = header.indexOf("预算");
+  const finalFirst = header.indexOf("决算");
+  if (n === one.length * 2 && budgetFirst >= 0 && finalFirst >= 0) {
+    const [a, b] = budgetFirst < finalFirst ? ["预算数", "决算数"] : ["决算数", "预算数"];
+    return [...one.map((c) => `${a}${c}`), ...one.map((c) => `${b}${c}`)];
+  }
+  return undefined;
+}
+
+/**
+ * Table rows a PDF's text ran into one line, split where an amount is followed at once by the next row's label
+ * (`人员经费合计 2000.00公用经费合计 361.68`); undefined unless every piece is a label followed by amounts.
+ */
+function joinedRows(text: string): string[] | undefined {
+  if (/[。；;，,]/.test(text)) return undefined;
+  const pieces = text.split(/(?<=\d\.\d{2})(?=[\u4e00-\u9fff（(])/);
+  if (pieces.length < 2) return undefined;
+  const ok = pieces.every((p) => {
+    const cells = splitRowText(p.replace(YEAR_SPACED, "$1"));
+    return cells.length >= 2 && cellShape(cells[0]!, true) !== "number" && cells.slice(1).some(isValueCell);
+  });
+  return ok ? pieces : undefined;
 }

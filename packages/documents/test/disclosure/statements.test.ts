@@ -318,3 +318,52 @@ describe("disclosure.assets", () => {
   ];
   for (const [text, c] of cases) it(c.name, () => expectFound(plant(text, c.edits), c));
 });
+
+describe("disclosure.change-reason", () => {
+  it("clean: every change of the clean documents states its reason (they raise nothing)", () => {
+    expectClean(clean);
+    expectClean(cleanBudget);
+  });
+
+  it("clean: the reason in the sentence after the change, or the sentence wrapped over two lines, raises nothing", () => {
+    expectClean(plant(clean, [["增长3.33%，主要原因是新增", "增长3.33%。主要原因是新增"]]));
+    const wrapped = plant(clean, [["增长3.33%，主要原因是新增", "增长3.33%，\n主要原因是新增"]]);
+    const c = importText(wrapped).finalAccount!.comparisons.find((x) => x.text.includes("增长3.33%"));
+    expect(c?.reason).toBe("主要原因是新增道路交通设施维护项目");
+    expectClean(wrapped);
+  });
+
+  const cases: [string, Planted][] = [
+    [
+      clean,
+      {
+        name: "an increase on last year without its reason",
+        edits: [["增长3.33%，主要原因是新增道路交通设施维护项目。", "增长3.33%。"]],
+        rule: "disclosure.change-reason",
+        zh: /「与上年相比，收入、支出总计各增加100\.00万元，增长3\.33%」说明了增加，但没有说明原因/,
+        severity: "warning",
+      },
+    ],
+    [
+      clean,
+      {
+        name: "决算数大于预算数 without its reason",
+        edits: [["决算数大于年初预算数，主要原因是年中追加交通设施维护经费。", "决算数大于年初预算数。"]],
+        rule: "disclosure.change-reason",
+        zh: /决算数大于年初预算数」说明了增加，但没有说明原因/,
+        severity: "warning",
+      },
+    ],
+    [
+      cleanBudget,
+      {
+        name: "a 三公 decrease on last year's budget without its reason",
+        edits: [["下降10.00%，主要原因是严格控制公务用车运行费用。", "下降10.00%。"]],
+        rule: "disclosure.change-reason",
+        zh: /说明了减少，但没有说明原因/,
+        severity: "warning",
+      },
+    ],
+  ];
+  for (const [text, c] of cases) it(c.name, () => expectFound(plant(text, c.edits), c));
+});

@@ -755,6 +755,36 @@ export const comparisonWords: Rule = {
   },
 };
 
+const REASON_WORDS = /原因|由于|因为|主要是|主要用于/;
+
+export const changeReason: Rule = {
+  id: "disclosure.change-reason",
+  category: "完整性",
+  severity: "warning",
+  title: {
+    zh: "增减变化（比上年、与预算相比）没有说明原因",
+    en: "An increase or decrease (on last year, against the budget) is stated without its reason",
+  },
+  check(doc) {
+    const f = fa(doc);
+    if (!f) return [];
+    const out: RuleFinding[] = [];
+    f.comparisons.forEach((c, i) => {
+      if (c.direction !== "increase" && c.direction !== "decrease") return;
+      // an amount or a rate of change, or 大于/小于预算: each wants its 主要原因 in its sentence
+      if (c.against === "prior" && !c.amount && !c.percent) return;
+      if (c.amount && fenOf(c.amount) === 0n) return;
+      if (c.reason || REASON_WORDS.test(c.text)) return;
+      out.push({
+        message: `「${c.text}」说明了${c.direction === "increase" ? "增加" : "减少"}，但没有说明原因`,
+        messageEn: `"${c.text}" states ${c.direction === "increase" ? "an increase" : "a decrease"} without its reason`,
+        location: where(c.location, `finalAccount.comparisons[${i}]`),
+      });
+    });
+    return out;
+  },
+};
+
 /** a ÷ b × 100 rounded half up to `decimals`. */
 function percentText(a: bigint, b: bigint, decimals: number): string {
   const scale = 10n ** BigInt(decimals);
@@ -1221,6 +1251,7 @@ export const DISCLOSURE_RULES: Rule[] = [
   crossTable,
   basicParts,
   comparisonWords,
+  changeReason,
   requiredTables,
   tableOrder,
   runningCosts,
