@@ -56,6 +56,24 @@ describe.each(STORES)("expert review on %s", (kind) => {
     ).id;
   });
 
+  it("lets the system administrator create an expert account and the security administrator grant the role at an organisation", async () => {
+    const sys = await t.as("sysadmin");
+    const sec = await t.as("secadmin");
+    const made = await sys.post("/accounts", {
+      username: "expert-zhao",
+      displayName: "赵专家",
+      initialPassword: "Initial-Pass-1",
+    });
+    expect(made.status).toBe(201);
+    // like any business role, the expert role is held at an organisation
+    expect((await sec.post(`/accounts/${made.body.id}/memberships`, { role: "expert" })).status).toBe(400);
+    const granted = await sec.post(`/accounts/${made.body.id}/memberships`, { role: "expert", orgId: t.world.city.id });
+    expect(granted.status).toBe(201);
+    expect(granted.body.memberships.map((m: { role: string }) => m.role)).toEqual(["expert"]);
+    const experts = await reviewer.get(`/experts?orgId=${t.world.unit.id}`);
+    expect(experts.body.items.map((e: { username: string }) => e.username)).toContain("expert-zhao");
+  });
+
   it("lists the forms and the experts whose pool covers the record's unit, to the reviewer only", async () => {
     const forms = await reviewer.get(`/expert-forms?orgId=${t.world.unit.id}`);
     expect(forms.status).toBe(200);
@@ -65,7 +83,11 @@ describe.each(STORES)("expert review on %s", (kind) => {
       "builtin:exante",
     ]);
     const experts = await reviewer.get(`/experts?orgId=${t.world.unit.id}`);
-    expect(experts.body.items.map((e: { username: string }) => e.username)).toEqual(["expert-li", "expert-zhang"]);
+    expect(experts.body.items.map((e: { username: string }) => e.username)).toEqual([
+      "expert-li",
+      "expert-zhang",
+      "expert-zhao",
+    ]);
     expect((await filler.get(`/experts?orgId=${t.world.unit.id}`)).status).toBe(403);
     // an expert sees no organisation at all
     expect((await zhang.get(`/experts?orgId=${t.world.unit.id}`)).status).toBe(404);

@@ -30,6 +30,7 @@ describe("startServer on PGlite (the embedded default)", () => {
       expect(first.created?.kind).toBe("demo");
       expect([...new Set(first.created?.accounts.map((a) => a.role))].sort()).toEqual([
         "auditor",
+        "expert",
         "filler",
         "reviewer",
         "secadmin",

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { endpoints, type FiscalYear, type Org } from "./api/endpoints.ts";
+import { useAuth } from "./auth.tsx";
 
 /** The organisation and fiscal year the user is working on, chosen in the header and kept in the browser. */
 interface Workspace {
@@ -40,9 +41,13 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const [orgId, setOrgIdState] = useState<string | undefined>(stored(ORG_KEY) ?? undefined);
   const [year, setYearState] = useState<number>(Number(stored(YEAR_KEY)) || new Date().getFullYear());
 
+  const { user } = useAuth();
+  // An expert sees no organisation (only what is assigned to them): the list is not asked for, so the server does
+  // not log a refused request on every page.
+  const expertOnly = !!user && user.roles.length > 0 && user.roles.every((r) => r === "expert");
   useEffect(() => {
     let live = true;
-    Promise.all([endpoints.orgs(), endpoints.years()]).then(
+    Promise.all([expertOnly ? Promise.resolve({ items: [] as Org[] }) : endpoints.orgs(), endpoints.years()]).then(
       ([o, y]) => {
         if (!live) return;
         setOrgs(o.items);
@@ -70,7 +75,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     return () => {
       live = false;
     };
-  }, []);
+  }, [expertOnly]);
 
   const setOrgId = useCallback((id: string) => {
     setOrgIdState(id);

@@ -84,6 +84,8 @@ export function AppLayout() {
   // says so by an event).
   const [todoTick, setTodoTick] = useState(0);
   const hasTodoRole = !!user?.roles.some((r) => r === "filler" || r === "unit_approver" || r === "reviewer");
+  // An expert works on what is assigned to them only: no organisation or year to choose.
+  const expertOnly = !!user && user.roles.length > 0 && user.roles.every((r) => r === "expert");
   useEffect(() => {
     const bump = () => setTodoTick((n) => n + 1);
     window.addEventListener("jixiao:todo-changed", bump);
@@ -148,30 +150,32 @@ export function AppLayout() {
             lineHeight: "56px",
           }}
         >
-          <Space size={8}>
-            <Typography.Text type="secondary">{t("header.org")}</Typography.Text>
-            <TreeSelect
-              data-testid="org-switcher"
-              style={{ width: 280 }}
-              value={ws.orgId}
-              treeData={tree}
-              treeDefaultExpandAll
-              showSearch
-              treeNodeFilterProp="title"
-              placeholder={t("header.org")}
-              onChange={(v: string) => guarded(() => ws.setOrgId(v))}
-              disabled={!ws.loaded}
-              popupMatchSelectWidth={false}
-            />
-            <Typography.Text type="secondary">{t("header.year")}</Typography.Text>
-            <Select
-              data-testid="year-switcher"
-              style={{ width: 110 }}
-              value={ws.year}
-              options={yearOptions}
-              onChange={(y: number) => guarded(() => ws.setYear(y))}
-            />
-          </Space>
+          {!expertOnly && (
+            <Space size={8}>
+              <Typography.Text type="secondary">{t("header.org")}</Typography.Text>
+              <TreeSelect
+                data-testid="org-switcher"
+                style={{ width: 280 }}
+                value={ws.orgId}
+                treeData={tree}
+                treeDefaultExpandAll
+                showSearch
+                treeNodeFilterProp="title"
+                placeholder={t("header.org")}
+                onChange={(v: string) => guarded(() => ws.setOrgId(v))}
+                disabled={!ws.loaded}
+                popupMatchSelectWidth={false}
+              />
+              <Typography.Text type="secondary">{t("header.year")}</Typography.Text>
+              <Select
+                data-testid="year-switcher"
+                style={{ width: 110 }}
+                value={ws.year}
+                options={yearOptions}
+                onChange={(y: number) => guarded(() => ws.setYear(y))}
+              />
+            </Space>
+          )}
           <div style={{ flex: 1 }} />
           {hasTodoRole && (
             <Tooltip

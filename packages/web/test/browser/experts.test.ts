@@ -6,10 +6,11 @@
  * result with a reason.
  */
 import { existsSync } from "node:fs";
-import { BUILTIN_FORMS, checkSheet, compareSheets } from "@jixiao/core";
+import { assessExante, BUILTIN_FORMS, checkSheet, compareSheets } from "@jixiao/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
-import { ExpertsPage } from "./pages/experts.ts";
+import { ExantePanelModel, ExpertsPage } from "./pages/experts.ts";
+import { ProjectList } from "./pages/projects.ts";
 import { signedInAt } from "./pages/session.ts";
 import { Shell } from "./pages/shell.ts";
 
@@ -17,6 +18,8 @@ const hasChromium = existsSync(CHROMIUM);
 const BUREAU = "天津市公安交通管理局";
 const PROJECT = "2024年度警用车辆维护";
 const FORM = BUILTIN_FORMS.find((b) => b.id === "builtin:goal-review")!.form;
+const UNIT = "天津市公安交通管理局警务保障处";
+const NEW_PROJECT = "2024年度执勤装备购置";
 const SHEETS = {
   "demo-expert": { complete: "22", relevant: "20", suitable: "12", feasible: "21" },
   "demo-expert2": { complete: "24", relevant: "21", suitable: "20", feasible: "22" },
@@ -87,5 +90,25 @@ describe.skipIf(!hasChromium)("expert review", () => {
     expect(await rp.getByTestId("decision-text").textContent()).toContain(`采纳得分 ${expected.averageTotal}`);
     expect(errors).toEqual([]);
     await rp.close();
+  });
+
+  it("the reviewer is warned that a new project has no 事前绩效评估, fills it and sees core's conclusion", {
+    timeout: 180_000,
+  }, async () => {
+    const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2024, errors, timeout: 60_000 });
+    const list = new ProjectList(page);
+    await list.open();
+    await list.search(NEW_PROJECT);
+    await list.openProject(NEW_PROJECT);
+    const panel = new ExantePanelModel(page);
+    expect(await panel.missingWarning()).toContain("尚未进行事前绩效评估");
+    const scores = { necessity: "18", economy: "14", goals: "12", feasibility: "15", compliance: "13" };
+    await panel.fill(scores, "方案基本可行，绩效目标需细化");
+    const expected = assessExante({ scores });
+    expect(await panel.conclusion()).toBe(expected.conclusion);
+    expect(await panel.total()).toContain(`${expected.total} / ${expected.fullMarks}（${expected.percent}%）`);
+    await h.screenshot(page, "exante-panel", { publish: true });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

@@ -19,8 +19,11 @@ export class ExpertsPage {
   async assign(v: { record: string; experts: string[]; deadline: string; note: string }): Promise<void> {
     const form = this.page.getByTestId("assign-form");
     await pick(this.page, "assign-record", v.record);
+    // a multiple select stays open after a pick: open it once, pick each, close it
+    await this.page.getByTestId("assign-experts").click();
     for (const e of v.experts) {
-      await pick(this.page, "assign-experts", e);
+      await this.page.locator(".ant-select-item-option:visible").filter({ hasText: e }).first().click();
+      await this.page.locator(".ant-select-item-option-selected:visible").filter({ hasText: e }).first().waitFor();
     }
     await this.page.keyboard.press("Escape");
     await form.getByTestId("assign-deadline").fill(v.deadline);
@@ -79,5 +82,31 @@ export class ExpertsPage {
     await this.page.getByTestId("decision-reason").fill(reason);
     await this.page.getByTestId("decision-submit").click();
     await this.page.getByTestId("decision-text").waitFor();
+  }
+}
+
+/** The 事前绩效评估 panel of a project page. */
+export class ExantePanelModel {
+  constructor(readonly page: Page) {}
+
+  async missingWarning(): Promise<string> {
+    return ((await this.page.getByTestId("exante-missing").textContent()) ?? "").trim();
+  }
+
+  /** Fill every dimension's score (by key) and the opinion, and save. */
+  async fill(scores: Record<string, string>, opinion: string): Promise<void> {
+    await this.page.getByTestId("exante-edit").click();
+    for (const [key, value] of Object.entries(scores)) await this.page.getByTestId(`exante-score-${key}`).fill(value);
+    await this.page.getByTestId("exante-opinion").fill(opinion);
+    await this.page.getByTestId("exante-save").click();
+    await this.page.getByTestId("exante-conclusion").waitFor();
+  }
+
+  async conclusion(): Promise<string> {
+    return ((await this.page.getByTestId("exante-conclusion").textContent()) ?? "").trim();
+  }
+
+  async total(): Promise<string> {
+    return ((await this.page.getByTestId("exante-total").textContent()) ?? "").trim();
   }
 }
