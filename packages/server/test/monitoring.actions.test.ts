@@ -11,8 +11,10 @@ import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
 import { insertExecution } from "../src/budgets/execution.repository.ts";
+import { registerBatchExportJobs } from "../src/exports/batch.service.ts";
 import { insertGoal } from "../src/goals/repository.ts";
 import { insertIndicator } from "../src/indicators/repository.ts";
+import { inProcessQueue } from "../src/jobs/queue.ts";
 import { insertProject } from "../src/projects/repository.ts";
 import { STORES } from "./support/stores.ts";
 import { appForSuite } from "./support/suite.ts";
@@ -285,5 +287,46 @@ describe.each(STORES)("monitoring actions, department records, reminders and the
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "export.monitoring_round"), eq(auditEvents.entityId, roundId)));
     expect(audit.map((a) => (a.details as { records: number }).records)).toEqual([3, 2]);
+  });
+
+  it("puts the monitoring records of the year in the batch export (a folder per unit, the round's months named)", async () => {
+    const queue = inProcessQueue(t.deps.db);
+    registerBatchExportJobs(queue, t.deps.db, (e) => {
+      throw e;
+    });
+    await queue.start();
+    t.deps.jobs = queue;
+    const started = await reviewer.post("/exports/batch", {
+      orgId: t.world.city.id,
+      year: 2024,
+      documents: ["monitoring-records"],
+      formats: ["xlsx"],
+    });
+    expect(started.status).toBe(202);
+    await queue.idle();
+    const view = (await reviewer.get(`/exports/batch/${started.body.jobId}`)).body;
+    expect(view.state, JSON.stringify(view.error)).toBe("completed");
+    expect(view.result.counts).toMatchObject({
+      records: 3,
+      files: 3,
+      errors: 0,
+      byDocument: { "monitoring-records": 3 },
+    });
+    const res = await t.app.request(`/api/v1/exports/batch/${started.body.jobId}/file`, {
+      headers: { Cookie: reviewer.cookie! },
+    });
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    expect(
+      Object.keys(files)
+        .filter((f) => f.endsWith(".xlsx"))
+        .sort(),
+    ).toEqual(
+      [
+        "赵县公安局交警大队/社区巡防（1–6月）-绩效运行监控表.xlsx",
+        "赵县公安局交警大队/部门整体绩效（1–6月）-绩效运行监控表.xlsx",
+        "赵县公安局/新增执法装备（1–6月）-绩效运行监控表.xlsx",
+      ].sort(),
+    );
+    await queue.stop();
   });
 });

@@ -33,12 +33,15 @@ import { departmentGoals } from "../indicators/schema.ts";
 import { JOB_BLOB_KEY, JobOutcome, type JobQueue } from "../jobs/queue.ts";
 import { RETENTION, sweepExpired } from "../jobs/retention.ts";
 import { type JobState, jobs } from "../jobs/schema.ts";
+import { writeMonitoringForm } from "../monitoring/export.service.ts";
+import { DEPARTMENT_RECORD_NAME } from "../monitoring/repository.ts";
+import { monitoringRecords, monitoringRounds } from "../monitoring/schema.ts";
 import { findOrganisation, likePrefix } from "../orgs/repository.ts";
 import { organisations } from "../orgs/schema.ts";
 import { findProject } from "../projects/repository.ts";
 import { projects } from "../projects/schema.ts";
 import { dutyTableDocument, goalDocument, projectDocument } from "../review/documents.ts";
-import type { ExportType } from "./exports.service.ts";
+import { EXPORT_TYPES, type ExportType } from "./exports.service.ts";
 import { exportStored } from "./units.ts";
 
 export const BATCH_JOB = "export.batch";
@@ -51,6 +54,7 @@ export const BATCH_DOCUMENTS = [
   "department-self-evaluation",
   "project-self-evaluation",
   "budget-disclosure",
+  "monitoring-records",
 ] as const;
 export type BatchDocument = (typeof BATCH_DOCUMENTS)[number];
 
@@ -61,9 +65,15 @@ export const BATCH_DOCUMENT_NAMES: Record<BatchDocument, { zh: string; en: strin
   "department-self-evaluation": { zh: "部门整体绩效自评表", en: "department self-evaluations" },
   "project-self-evaluation": { zh: "项目支出绩效自评表", en: "project self-evaluations" },
   "budget-disclosure": { zh: "部门预算信息公开", en: "budget disclosures" },
+  "monitoring-records": { zh: "绩效运行监控表", en: "monitoring records" },
 };
 
-const LAYOUT_OF: Record<BatchDocument, Layout> = {
+/** What a batch file is written from: a stored record's kind (exports.service) or a monitoring record. */
+export const BATCH_TYPES = [...EXPORT_TYPES, "monitoring"] as const;
+export type BatchType = (typeof BATCH_TYPES)[number];
+
+/** The layout of each document written through `exportDocument` (the monitoring form has its own writer). */
+const LAYOUT_OF: Record<Exclude<BatchDocument, "monitoring-records">, Layout> = {
   "project-goals": "project-goals",
   "department-goals": "project-goals",
   "duty-activity-goals": "duty-activity-goals",
@@ -107,13 +117,13 @@ export interface BatchResult {
   counts: { records: number; files: number; errors: number; byDocument: Partial<Record<BatchDocument, number>> };
   zip: { fileName: string; size: number; sha256: string };
   /** The zip's entries: one per file written, with where it came from. */
-  files: { path: string; organisation: string; document: BatchDocument; type: ExportType; id: string }[];
+  files: { path: string; organisation: string; document: BatchDocument; type: BatchType; id: string }[];
   errors: BatchError[];
 }
 
 interface BatchItem {
   document: BatchDocument;
-  type: ExportType;
+  type: BatchType;
   id: string;
   orgId: string;
   orgPath: string;
@@ -283,6 +293,29 @@ async function collect(db: Db, p: BatchPayload, rootPath: string): Promise<Batch
         type: "budget",
       });
   }
+  if (want.has("monitoring-records")) {
+    // Every monitoring record of the year in the subtree (of every round: 1–6月, 1–9月…), project and department.
+    const rows = await db
+      .select({
+        id: monitoringRecords.id,
+        projectName: sql<string>`coalesce(${projects.name}, ${DEPARTMENT_RECORD_NAME})`,
+        cutoffMonth: monitoringRounds.cutoffMonth,
+        ...orgColumns,
+      })
+      .from(monitoringRecords)
+      .innerJoin(organisations, eq(organisations.id, monitoringRecords.orgId))
+      .innerJoin(monitoringRounds, eq(monitoringRounds.id, monitoringRecords.roundId))
+      .leftJoin(projects, eq(projects.id, monitoringRecords.projectId))
+      .where(and(under(rootPath), eq(monitoringRecords.year, p.year)))
+      .orderBy(asc(organisations.path), asc(monitoringRounds.cutoffMonth), sql`${projects.name} NULLS FIRST`);
+    for (const r of rows)
+      items.push({
+        ...r,
+        label: `${r.projectName}（1–${r.cutoffMonth}月）`,
+        document: "monitoring-records",
+        type: "monitoring",
+      });
+  }
   // Defence in depth: the starter could read the whole subtree when the job started; keep to that scope.
   return items
     .filter((i) => inScope(p.scope, i.orgPath))
@@ -295,7 +328,7 @@ const gone = (item: BatchItem) =>
     en: `"${item.label}" has been deleted`,
   });
 
-async function documentOf(db: Db, item: BatchItem): Promise<ImportedDocument> {
+async function documentOf(db: Db, item: BatchItem & { type: ExportType }): Promise<ImportedDocument> {
   switch (item.type) {
     case "project": {
       const r = await findProject(db, item.id);
@@ -339,7 +372,9 @@ function folderNames(items: BatchItem[]): Map<string, string> {
 
 function fileStem(item: BatchItem): string {
   const form = BATCH_DOCUMENT_NAMES[item.document].zh;
-  return item.type === "project" || item.document === "project-self-evaluation" ? `${item.label}-${form}` : form;
+  return item.type === "project" || item.type === "monitoring" || item.document === "project-self-evaluation"
+    ? `${item.label}-${form}`
+    : form;
 }
 
 function errorOf(e: unknown): { message: string; messageEn: string } {
@@ -372,14 +407,20 @@ export function registerBatchExportJobs(queue: JobQueue, db: Db, logError: (e: u
       let doc: ImportedDocument | undefined;
       let docError: unknown;
       try {
-        doc = await documentOf(db, item);
+        if (item.type !== "monitoring") doc = await documentOf(db, { ...item, type: item.type });
       } catch (e) {
         docError = e;
       }
       for (const format of p.formats) {
         try {
-          if (!doc) throw docError;
-          const file = await exportStored(doc, { format, as: LAYOUT_OF[item.document] });
+          let file: { data: Uint8Array };
+          if (item.type === "monitoring") file = await writeMonitoringForm(db, item.id, format, () => gone(item));
+          else if (!doc) throw docError;
+          else
+            file = await exportStored(doc, {
+              format,
+              as: LAYOUT_OF[item.document as Exclude<BatchDocument, "monitoring-records">],
+            });
           entries.push({ path: `${folders.get(item.orgId)}/${safeFileName(fileStem(item), format)}`, data: file.data });
           sources.push({ organisation: item.orgName, document: item.document, type: item.type, id: item.id });
           byDocument[item.document] = (byDocument[item.document] ?? 0) + 1;

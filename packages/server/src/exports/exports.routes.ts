@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { EXPORT_FORMATS, LAYOUTS } from "@jixiao/documents";
 import { errorResponses } from "../http/errors.ts";
 import { JOB_STATES } from "../jobs/schema.ts";
-import { BATCH_DOCUMENTS } from "./batch.service.ts";
+import { BATCH_DOCUMENTS, BATCH_TYPES } from "./batch.service.ts";
 import { EXPORT_TYPES } from "./exports.service.ts";
 
 export const exportRecordRoute = createRoute({
@@ -72,7 +72,7 @@ export const BatchResultSchema = z
         path: z.string(),
         organisation: z.string(),
         document: z.enum(BATCH_DOCUMENTS),
-        type: z.enum(EXPORT_TYPES),
+        type: z.enum(BATCH_TYPES),
         id: z.string().uuid(),
       }),
     ),

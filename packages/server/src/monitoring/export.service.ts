@@ -48,6 +48,21 @@ async function formOf(db: Db, r: Loaded) {
   });
 }
 
+/**
+ * One record's form without an actor, for the batch job (which keeps to its starter's scope itself): `missing`
+ * makes the error when the record is gone.
+ */
+export async function writeMonitoringForm(
+  db: Db,
+  id: string,
+  format: ExportFormat,
+  missing: () => Error,
+): Promise<FormFile> {
+  const r = await loadRecord(db, id);
+  if (!r) throw missing();
+  return writeForm(await formOf(db, r), format);
+}
+
 const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 
 /** One record's form (any reader of the record), audited. */

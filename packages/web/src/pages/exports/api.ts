@@ -7,6 +7,7 @@ export const BATCH_DOCUMENTS = [
   ["duty-activity-goals", "部门职责-工作活动绩效目标表", "Duty → activity goal tables"],
   ["department-self-evaluation", "部门整体绩效自评表", "Department self-evaluations"],
   ["project-self-evaluation", "项目支出绩效自评表", "Project self-evaluations"],
+  ["monitoring-records", "绩效运行监控表", "Monitoring records"],
 ] as const;
 export type BatchDocument = (typeof BATCH_DOCUMENTS)[number][0];
 export type BatchFormat = "xlsx" | "docx" | "pdf";
