@@ -15,6 +15,14 @@ const ACTION_TEXT: Record<string, [string, string]> = {
   return: ["退回整改", "Returned"],
 };
 
+/** The page of the record an item was found on. */
+const SOURCE_PAGE: Record<string, (id: string) => string> = {
+  project: (id) => `/projects/${id}`,
+  department_goal: (id) => `/goals/${id}`,
+  self_evaluation: (id) => `/self-evaluation/${id}`,
+  monitoring_record: (id) => `/monitoring/records/${id}`,
+};
+
 const size = (n: number) =>
   n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`;
 
@@ -209,6 +217,14 @@ export default function RectificationItemPage() {
           <Descriptions.Item label={zh ? "来源" : "Source"}>
             {zh ? SOURCE_TEXT[item.source.kind][0] : SOURCE_TEXT[item.source.kind][1]}
             {item.source.ref ? `（${item.source.ref}）` : ""}
+            {item.source.entityType && item.source.entityId && SOURCE_PAGE[item.source.entityType] && (
+              <>
+                {" "}
+                <Link to={SOURCE_PAGE[item.source.entityType]!(item.source.entityId)} data-testid="rect-source-link">
+                  {zh ? "查看来源记录" : "Open the source record"}
+                </Link>
+              </>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={zh ? "整改期限" : "Deadline"}>{item.deadline}</Descriptions.Item>
           {item.reviewComment && (
