@@ -7,7 +7,7 @@ import type { ImportedDocument } from "../model/document.ts";
 import { resolveReviewConfig } from "./config.ts";
 import { ARITHMETIC_RULES } from "./rules/arithmetic.ts";
 import { COMPLETENESS_RULES } from "./rules/completeness.ts";
-import { DISCLOSURE_RULES } from "./rules/disclosure.ts";
+import { DISCLOSURE_RULES, disclosureNotJudged } from "./rules/disclosure.ts";
 import { INDICATOR_RULES } from "./rules/indicators.ts";
 import { MONITORING_RULES } from "./rules/monitoring.ts";
 import { SCHEME_POINTS_RULES } from "./rules/scheme-points.ts";
@@ -96,6 +96,19 @@ export function reviewDocument(
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   const coverage = doc.coverage;
+  const noTables = disclosureNotJudged(doc);
+  if (noTables && !(coverage && !coverage.sufficient)) {
+    return {
+      file: doc.file,
+      findings,
+      counts,
+      judged: false,
+      verdict: null,
+      verdictPoints: null,
+      reasons: [noTables],
+      decision: { verdict: null },
+    };
+  }
   if (coverage && !coverage.sufficient) {
     // Too little was read: findings on what was read are still shown, but no verdict (never 优 at 100).
     return {

@@ -367,3 +367,21 @@ describe("disclosure.change-reason", () => {
   ];
   for (const [text, c] of cases) it(c.name, () => expectFound(plant(text, c.edits), c));
 });
+
+describe("a disclosure whose tables were not read", () => {
+  it("a real 决算 with its tables in an attachment (详见附表): its narrative read, no verdict, the reason given", () => {
+    const name = "zj-sanmen-2020-fad-1.txt";
+    const text = readFileSync(join(dir, "../corpus/held-out", name), "utf8");
+    const doc = importText(text, name);
+    const fa = doc.finalAccount!;
+    expect(fa.tables).toEqual([]);
+    expect(fa.figures.length).toBeGreaterThan(0);
+    expect(doc.coverage?.sufficient).toBe(true);
+    const r = reviewDocument(doc);
+    expect(r.judged).toBe(false);
+    expect(r.verdict).toBeNull();
+    expect(r.reasons[0]?.zh).toBe(
+      `未能判断：决算公开中没有读出任何公开表（收支总表、财政拨款收支总表、“三公”经费表等），情况说明中的 ${fa.figures.length} 个数字无从与表核对`,
+    );
+  });
+});

@@ -1240,6 +1240,22 @@ function clip(s: string): string {
   return one.length > 40 ? `${one.slice(0, 40)}…` : one;
 }
 
+/**
+ * Why a 部门预算 / 决算公开 cannot be judged though its lines were read: not one of its tables was read (the tables
+ * are in an attachment, `详见附表`, or in a form the reader does not know), so its figures were never checked against
+ * them — no verdict, never 优 at 100. Only for a document that is nothing but a disclosure.
+ */
+export function disclosureNotJudged(doc: ImportedDocument): { zh: string; en: string } | undefined {
+  const f = doc.finalAccount;
+  if (!f || f.tables.length > 0) return undefined;
+  if (doc.kinds.length === 0 || doc.kinds.some((k) => k !== "final-account-disclosure")) return undefined;
+  const stated = f.figures.length;
+  return {
+    zh: `未能判断：${f.basis === "final" ? "决算" : "预算"}公开中没有读出任何公开表（收支总表、财政拨款收支总表、“三公”经费表等），情况说明中的 ${stated} 个数字无从与表核对`,
+    en: `Cannot judge: no table of the ${f.basis === "final" ? "final account" : "budget"} disclosure was read (收支总表, 财政拨款收支总表, 三公 …), so the narrative's ${stated} figure(s) could not be checked against them`,
+  };
+}
+
 export const DISCLOSURE_RULES: Rule[] = [
   placeholder,
   zeroTotal,
