@@ -9,11 +9,13 @@
  * (3) 赵县 and 曲靖 have records, a self-evaluation and budget execution on the dashboard's chart.
  */
 import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
+import { CHROMIUM, type Harness, REPO_DIR, startHarness } from "./harness.ts";
 import { DutiesPage } from "./pages/duties.ts";
 import { GoalsList } from "./pages/goals.ts";
+import { ImportUnitsWizard } from "./pages/importWizard.ts";
 import { SelfEvaluation } from "./pages/selfEvaluation.ts";
 import { signedInAt } from "./pages/session.ts";
 
@@ -150,6 +152,23 @@ describe.skipIf(!hasChromium)(
       expect(await leaveDialog(page)).toContain("未保存的修改");
       await stay(page);
       expect(await page.getByTestId("goal-annualGoal").inputValue()).toBe("保障全局交通管理警务工作正常运转。");
+      expect(await holdsUnload(page)).toBe(true);
+      await page.context().close();
+    });
+
+    it("(1) the import wizard: a unit mapped by hand and not imported yet holds a sidebar link and a reload", async () => {
+      const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2026, errors, timeout: 20_000 });
+      const wizard = new ImportUnitsWizard(page);
+      await wizard.open();
+      // seed 001: 赵县公安局 312 and its 交警大队 312007, proposed as a new child of the chosen organisation
+      await wizard.upload(resolve(REPO_DIR, "fixtures/seeds/001_cf6ae51127079c27.txt"));
+      await wizard.table().waitFor();
+      expect(await holdsUnload(page)).toBe(false);
+      await wizard.mapTo("312007", new RegExp(`^${UNIT}`));
+      await page.getByRole("menuitem", { name: "项目" }).click();
+      expect(await leaveDialog(page)).toContain("未保存的修改");
+      await stay(page);
+      expect(await wizard.mapped("312007")).toContain(UNIT);
       expect(await holdsUnload(page)).toBe(true);
       await page.context().close();
     });

@@ -5,6 +5,7 @@ import { Link, useNavigate } from "react-router-dom";
 import { ApiError } from "../../api/client.ts";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
+import { useLeaveGuard } from "../../lib/leaveGuard.tsx";
 import { formatLocation } from "../../lib/rules.ts";
 import { useWorkspace } from "../../workspace.tsx";
 import { type ImportView, importApi } from "./api.ts";
@@ -55,6 +56,8 @@ export default function ImportPage() {
   const [error, setError] = useState<string>();
   const [result, setResult] = useState<string>();
   const orgName = ws.orgs.find((o) => o.id === ws.orgId)?.name ?? "—";
+  // Units mapped by hand onto other organisations and not imported yet: leaving the page asks first (issue 13).
+  useLeaveGuard(preview?.state === "preview" && Object.keys(unitOrgs).length > 0);
 
   // A large file: the server reads it in the background; ask again each second.
   useEffect(() => {
