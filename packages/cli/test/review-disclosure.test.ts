@@ -3,6 +3,7 @@
  * mistakes: each finding is printed with the table, row and column it is about (表「…」，行「…」，列「…」), in both
  * languages and in --json; the clean document prints no finding and a verdict.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +11,16 @@ import { describe, expect, it } from "vitest";
 import { main } from "../src/commands/review.ts";
 import { captureIo } from "./io.ts";
 
-const clean = readFileSync(join(__dirname, "../../../fixtures/disclosures/clean-final-2022.txt"), "utf8");
+const DIR = join(__dirname, "../../../fixtures/disclosures");
+const clean = readFileSync(join(DIR, "clean-final-2022.txt"), "utf8");
+const hasPdftotext = (() => {
+  try {
+    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 function write(name: string, text: string): string {
   const dir = mkdtempSync(join(tmpdir(), "jixiao-disclosure-"));
@@ -67,3 +77,21 @@ describe("jixiao review on a 部门决算公开", () => {
     expect(out).toContain("审核结论: 优");
   });
 });
+
+describe.skipIf(!hasPdftotext && !process.env.CI)(
+  "jixiao review on a 部门决算公开 PDF (printed by LibreOffice)",
+  () => {
+    it("the planted 公务接待费: found at its table, row and column, as from the text", async () => {
+      const out = await review(join(DIR, "rendered/planted-three-public-mismatch.pdf"));
+      expect(out).toContain("类型: 部门预算／决算公开");
+      const line = out.split("\n").find((l) => l.includes("[disclosure.three-public-mismatch]")) ?? "";
+      expect(line).toContain("表「七、一般公共预算财政拨款“三公”经费支出决算表」，行「公务接待费」，列「决算数」");
+    });
+
+    it("the clean PDF: no finding, a verdict", async () => {
+      const out = await review(join(DIR, "rendered/clean-final-2022.pdf"));
+      expect(out).toContain("未发现问题");
+      expect(out).toContain("审核结论: 优");
+    });
+  },
+);
