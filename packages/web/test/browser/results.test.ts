@@ -82,6 +82,16 @@ describe.skipIf(!hasChromium)("results into the budget and the trends", () => {
     expect(await results.recommendationOf(CONTINUING)).toContain("压减");
     await h.screenshot(page, "results-summary", { publish: true });
 
+    // the reviewer's project list has the recommendation beside the project
+    const list = new ProjectList(page);
+    await list.open();
+    await list.search("交通管理信息系统运维");
+    const tag = page.getByTestId("project-list").getByTestId("recommendation-action").first();
+    await tag.waitFor();
+    expect(await tag.textContent()).toContain("压减");
+    expect(await page.getByTestId("project-link").first().textContent()).toBe(CONTINUING);
+
+    await results.open();
     await results.openRules();
     expect(await page.getByTestId("rules-source").textContent()).toBe("本单位设置");
     await results.setGradeCut("差", "40");

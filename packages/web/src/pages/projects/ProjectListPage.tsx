@@ -8,6 +8,8 @@ import { describeError } from "../../lib/errors.ts";
 import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
 import { useWorkspace } from "../../workspace.tsx";
 import { CarryForwardButton } from "../library/CarryForwardButton.tsx";
+import { ActionTag } from "../results/RecommendationView.tsx";
+import { useRecommendationMap } from "../results/useRecommendationMap.ts";
 import { NewProjectButton } from "./ProjectForms.tsx";
 import { RevisionTag } from "./ProjectRevision.tsx";
 import { STATE_TEXT, StateTag } from "./states.tsx";
@@ -70,6 +72,8 @@ export default function ProjectListPage() {
   const sortOrder = (key: string) =>
     sort.sort === key ? (sort.order === "asc" ? ("ascend" as const) : ("descend" as const)) : null;
 
+  // 结果应用建议 beside each project for the reviewer (when some project continues one of last year)
+  const recommendations = useRecommendationMap(ws.orgId, ws.year, !!user?.roles?.includes("reviewer"));
   const columns: TableProps<Project>["columns"] = [
     { title: zh ? "项目编码" : "Code", dataIndex: "code", width: 150, sorter: true, sortOrder: sortOrder("code") },
     {
@@ -97,6 +101,18 @@ export default function ProjectListPage() {
       sortOrder: sortOrder("annualFunds"),
       render: money,
     },
+    ...(recommendations.size > 0
+      ? [
+          {
+            title: zh ? "结果应用建议" : "Recommendation",
+            width: 110,
+            render: (_: unknown, p: Project) => {
+              const r = recommendations.get(p.id);
+              return r ? <ActionTag r={r} compact /> : "—";
+            },
+          },
+        ]
+      : []),
     {
       title: zh ? "状态" : "State",
       dataIndex: "state",

@@ -20,7 +20,8 @@ export function BudgetRecommendations({ orgId, year }: { orgId: string; year: nu
       live = false;
     };
   }, [orgId, year]);
-  if (items && items.length === 0) return null;
+  // Shown when some project of the year continues one of last year (else every row would say 新增项目).
+  if (items?.every((r) => r.status === "new")) return null;
   return (
     <Card
       size="small"

@@ -19,8 +19,8 @@ export function RecommendationCard({ project }: { project: { id: string; orgId: 
       live = false;
     };
   }, [project.id, project.orgId, project.year]);
-  // Nothing to say about a project with neither a predecessor nor an answer.
-  if (r === null) return null;
+  // Only a project that continues one of last year has something to say (a new one has its 事前绩效评估).
+  if (r === null || r?.status === "new") return null;
   return (
     <Card
       size="small"

@@ -13,7 +13,7 @@ const LINK_TEXT = {
   name: ["项目名称相同", "same name"],
 } as const;
 
-export function ActionTag({ r }: { r: Recommendation }) {
+export function ActionTag({ r, compact = false }: { r: Recommendation; compact?: boolean }) {
   const { lang } = useI18n();
   const zh = lang === "zh";
   if (!r.action) {
@@ -27,7 +27,7 @@ export function ActionTag({ r }: { r: Recommendation }) {
         {zh ? tzh : ten}
         {r.cutPercent ? ` ${r.cutPercent}%` : ""}
       </Tag>
-      {r.rectificationRequired && <Tag color="volcano">{zh ? "须整改" : "Rectification"}</Tag>}
+      {r.rectificationRequired && !compact && <Tag color="volcano">{zh ? "须整改" : "Rectification"}</Tag>}
     </Space>
   );
 }
