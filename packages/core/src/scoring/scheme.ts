@@ -41,6 +41,13 @@ const LEVEL1_SYNONYMS: Record<string, Level1> = {
   服务对象满意度指标: "satisfaction",
   成本指标: "cost",
   成本: "cost",
+  // the older Sichuan goal table's 一级: 项目完成指标 (the outputs) and 项目效益指标
+  项目完成指标: "output",
+  项目完成: "output",
+  项目产出指标: "output",
+  项目产出: "output",
+  项目效益指标: "effect",
+  项目效益: "effect",
   output: "output",
   effect: "effect",
   satisfaction: "satisfaction",

@@ -34,6 +34,10 @@ describe("level-1 names", () => {
     ["成本指标", "cost"],
     ["成本", "cost"],
     ["一、产出指标", "output"],
+    // the older Sichuan goal table
+    ["项目完成指标", "output"],
+    ["项目产出指标", "output"],
+    ["项目效益指标", "effect"],
   ] as const)("%s → %s", (name, key) => {
     expect(level1Of(name)).toBe(key);
   });

@@ -25,6 +25,52 @@ function isBudgetLabel(t: Token): boolean {
   return isBudgetLabelText(t.text);
 }
 
+/** A top-level item of a funds list: (一)财政拨款小计 4.00 — its amount at the end. */
+const LIST_TOP = /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*([^\d]*?)\s*([\d,]+(?:\.\d+)?)$/;
+/** A sub-item under it: 1、一般公共预算 4.00. */
+const LIST_SUB = /^\d{1,2}\s*[、.．]\s*[^\d]*?\s*[\d,]+(?:\.\d+)?$/;
+/** A funds caption whose total is not printed but listed: 年度资金总额 金额(万元). */
+const LIST_CAPTION = /年度资金总额|资金总额|预算资金总额|项目资金/;
+
+/**
+ * The budget as a list under the funds caption (四川 申报表: (一)财政拨款小计 4.00 / 1、一般公共预算 4.00 … (二)自有资金
+ * 小计 0.00 / (三)其他收入 0.00): the top-level items summed, exactly; their sub-items are parts of them.
+ */
+function listedBudget(ctx: ImportContext, tokens: Token[], from: number, unit: "元" | "万元"): Amount | undefined {
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const f = headerField(t.text);
+    if (f === "level1" || f === "name") return undefined;
+    if (!LIST_CAPTION.test(norm(t.text)) || !LIST_TOP.test(tokens[i + 1]?.text.trim() ?? "")) continue;
+    const parts: bigint[] = [];
+    let k = i + 1;
+    for (; k < tokens.length; k++) {
+      const x = tokens[k]!.text.trim();
+      const top = LIST_TOP.exec(x);
+      if (top) {
+        const a = ctx.amount(top[3]!, unitIn(t.text) ?? unit, tokens[k]!.location);
+        if (a.fen === undefined) return undefined;
+        parts.push(BigInt(a.fen));
+      } else if (!LIST_SUB.test(x)) break;
+    }
+    if (parts.length < 2) return undefined;
+    const fen = parts.reduce((a, b) => a + b, 0n);
+    const written = unitIn(t.text) ?? unit;
+    const text = written === "元" ? fenText(fen, 2) : fenText(fen, 6);
+    return ctx.amount(text, written, t.location);
+  }
+  return undefined;
+}
+
+/** Fen as an amount's text in 元 (digits 2) or 万元 (digits 6), trailing zeros beyond two decimals dropped. */
+function fenText(fen: bigint, digits: number): string {
+  const neg = fen < 0n;
+  const s = (neg ? -fen : fen).toString().padStart(digits + 1, "0");
+  let frac = s.slice(-digits);
+  while (frac.length > 2 && frac.endsWith("0")) frac = frac.slice(0, -1);
+  return `${neg ? "-" : ""}${s.slice(0, -digits)}.${frac}`;
+}
+
 /** The budget stated in the head of the form named `name` (up to its indicator header), if any. */
 export function formBudget(ctx: ImportContext, blocks: Block[], name: string): Amount | undefined {
   const tokens = tokensOf(ctx, blocks);
@@ -56,5 +102,5 @@ export function formBudget(ctx: ImportContext, blocks: Block[], name: string): A
     const written = m[2] === "元" ? "元" : m[2] ? "万元" : unit;
     return ctx.amount(m[1]!, written, next.location);
   }
-  return undefined;
+  return listedBudget(ctx, tokens, start, unit);
 }

@@ -11,7 +11,7 @@
  */
 import type { DocumentNote } from "../model/table.ts";
 import { trimCell } from "../text/common.ts";
-import { columnField, FORM_LABELS, matchHeader } from "../vocabulary/columns.ts";
+import { columnField, FORM_LABELS, matchHeader, normHeader } from "../vocabulary/columns.ts";
 import { alignRow, segmentRows } from "./align.ts";
 import { clip, type Line } from "./lines.ts";
 import {
@@ -64,9 +64,13 @@ function meanFit(score: number, cells: readonly string[]): number {
  * A row that is no data row of the table above: it holds a known column name (项目名称, 预算数: the next
  * table's labels) or a table's title (…绩效目标表).
  */
-function startsAnotherTable(cells: readonly string[]): boolean {
+function startsAnotherTable(cells: readonly string[], cols: readonly Column[] = []): boolean {
+  // the table's own row label (绩效指标 before 一级指标, a merged cell) printed again on a row starts nothing
+  const label = (c: string) => cols.some((col) => (col.bias ?? 0) < 0 && normHeader(col.header) === normHeader(c));
   return cells.some(
-    (c) => (c !== "" && columnField(c) !== undefined) || (/表\s*([(（][^)）]*[)）])?$/.test(c) && [...c].length >= 6),
+    (c) =>
+      (c !== "" && columnField(c) !== undefined && !label(c)) ||
+      (/表\s*([(（][^)）]*[)）])?$/.test(c) && [...c].length >= 6),
   );
 }
 
@@ -121,7 +125,9 @@ function tablesFromItems(
       run.start - 1 >= pos &&
       prev.group === items[run.start]!.group &&
       [...prev.text].length <= 16 &&
-      !isPlaceholder(prev.text);
+      !isPlaceholder(prev.text) &&
+      // a form's title (…自评表) is no row label
+      !TITLE.test(prev.text);
     const cols: Column[] = tableColumns(labelled ? prev.text : "", composeHeaderRows(run));
     const notes: DocumentNote[] = [];
     const data = joinBrokenNames(items.slice(run.end, stop)).filter((it) => {
@@ -222,20 +228,78 @@ function joinBrokenNames(items: Item[]): Item[] {
 
 /** One cell per line or per paragraph (blank lines between), no separators. */
 export function streamCandidate(lines: Line[], file: string): Proposal[] {
+  // Blank runs: where cells are a paragraph each and rows are set apart by longer runs (one blank line between
+  // cells, ten between rows), only the long runs part the groups.
+  const runs: number[] = [];
+  let run = 0;
+  for (const l of lines) {
+    if (l.gone) continue;
+    if (blank(l)) run += 1;
+    else {
+      if (run > 0) runs.push(run);
+      run = 0;
+    }
+  }
+  const rowGap = longGap(runs);
   const items: Item[] = [];
   let group = 0;
-  let wasBlank = true;
+  let blanks = 0;
+  let first = true;
   for (const l of lines) {
     if (l.gone) continue;
     if (blank(l)) {
-      if (!wasBlank) group += 1;
-      wasBlank = true;
+      blanks += 1;
       continue;
     }
-    wasBlank = false;
+    if (!first && blanks > 0 && blanks >= rowGap) group += 1;
+    blanks = 0;
+    first = false;
     items.push({ text: trimCell(l.text), line: l.no, group });
   }
-  return tablesFromItems("stream", items, file, { merge: false, groups: "auto", breaks: pageBreaks(lines) });
+  return tablesFromItems("stream", joinHeaderNotes(items), file, {
+    merge: false,
+    groups: "auto",
+    breaks: pageBreaks(lines),
+  });
+}
+
+/**
+ * The blank run that parts rows: 1 (any blank line) unless the runs fall in two kinds — most of them short, and
+ * at least three long ones of three lines or more, each over twice the longest short one.
+ */
+function longGap(runs: readonly number[]): number {
+  if (runs.length < 6) return 1;
+  const sorted = [...runs].sort((a, b) => a - b);
+  for (let k = 1; k < sorted.length; k++) {
+    const short = sorted[k - 1]!;
+    const long = sorted[k]!;
+    if (long >= 3 && long > short * 2 && sorted.length - k >= 3 && k >= sorted.length / 3) return long;
+  }
+  return 1;
+}
+
+/**
+ * A header's note printed as a cell of its own in brackets (得分 / (20分*执行率)): joined to the header before it,
+ * in the same group. Only after a name the vocabulary knows, so that a value in brackets ((≥77台)) stays a cell.
+ */
+function joinHeaderNotes(items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (const it of items) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      prev.group === it.group &&
+      /^[(（][^()（）]{1,20}[)）]$/.test(it.text) &&
+      // a note holds no figure but points ((20分*执行率)); (≥77台) is a value
+      (!/\d/.test(it.text) || /\d+(\.\d+)?分/.test(it.text)) &&
+      columnField(prev.text) !== undefined
+    ) {
+      out[out.length - 1] = { ...prev, text: prev.text + it.text };
+      continue;
+    }
+    out.push(it);
+  }
+  return out;
 }
 
 /** Rows of words separated by spaces: one row a line, or a whole table on one line. */
@@ -299,8 +363,17 @@ function tablesFromLines(items: Item[], file: string, breaks: (a: number, b: num
   const texts = items.map((i) => i.text);
   let pos = 0;
   while (pos < items.length) {
-    const run = findHeaderRun(texts, 3, pos);
+    let run = findHeaderRun(texts, 3, pos);
     if (!run) break;
+    // A header ends with its line: a run that goes on into the next line's first words (绩效指标 on the row under
+    // a header 绩效指标 一级指标 …: the label of a merged column) stops at the line's end.
+    const lastLine = items[run.end - 1]!.line;
+    if (run.end < items.length && items[run.end]!.line === lastLine && items[run.start]!.line !== lastLine) {
+      let cut = run.end;
+      while (cut > run.start && items[cut - 1]!.line === lastLine) cut -= 1;
+      const shorter = findHeaderRun(texts.slice(0, cut), 3, run.start);
+      if (shorter && shorter.end === cut) run = shorter;
+    }
     const prev = items[run.start - 1];
     const labelled =
       prev !== undefined &&
@@ -340,8 +413,34 @@ function tablesFromLines(items: Item[], file: string, breaks: (a: number, b: num
         k = e;
         continue;
       }
+      // a 一级 name printed over two lines (项目完成 / 指标): its end joins the row above, or the words carried
+      const above = rows.length > 1 && carried.length === 0 ? rows[rows.length - 1]! : undefined;
+      const lastFilled = above ? above.cells.map((c) => c !== "").lastIndexOf(true) : -1;
+      if (above && lastFilled >= 0 && kept.length > 0) {
+        const joined = above.cells[lastFilled]! + kept[0]!;
+        if ((isLevel1Name(joined) || isLevel2Name(joined)) && !isLevel1Name(kept[0]!) && !isLevel2Name(kept[0]!)) {
+          above.cells[lastFilled] = joined;
+          kept.shift();
+          if (kept.length === 0) {
+            k = e;
+            continue;
+          }
+        }
+      }
+      if (carried.length > 0) {
+        const last = carried[carried.length - 1]!;
+        const joined = last.text + kept[0]!;
+        if ((isLevel1Name(joined) || isLevel2Name(joined)) && !isLevel1Name(kept[0]!) && !isLevel2Name(kept[0]!)) {
+          carried[carried.length - 1] = { text: joined, line: last.line };
+          kept.shift();
+          if (kept.length === 0) {
+            k = e;
+            continue;
+          }
+        }
+      }
       if (kept.length === 1 && carried.length > 0) break;
-      if (startsAnotherTable(kept)) break;
+      if (startsAnotherTable(kept, cols)) break;
       const all = [...carried.map((c) => c.text), ...kept];
       const a = alignRow(all, cols, true);
       const f = a ? meanFit(a.score, a.cells) : -1;

@@ -118,6 +118,8 @@ const OPTIONAL = new Set<ColumnField>([
 
 /** The cost of leaving a column empty in a row (≤ 0). */
 export function emptyCost(col: Column): number {
+  // a label before the indicator columns spans the rows as one merged cell: empty in a row's own cells
+  if ((col.bias ?? 0) < 0) return 0;
   if (col.field === undefined) return col.header === "" ? 0 : -0.15;
   if (col.field === "level1" || col.field === "level2") return 0;
   return OPTIONAL.has(col.field) ? -0.05 : -0.4;

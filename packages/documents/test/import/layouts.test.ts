@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { importDocument, recogniseKinds } from "../../src/import/index.ts";
 import type { Block, SourceDocument } from "../../src/model/table.ts";
 import { readPastedTsv } from "../../src/read/paste.ts";
-import { readPdfText, readWordText } from "../../src/text/index.ts";
+import { readExtractedText, readPdfText, readWordText } from "../../src/text/index.ts";
 
 const word = (rows: string[][], before: string[] = []) =>
   [...before, rows.map((r) => r.map((c) => `\t${c}`).join("\n")).join("\n\n")].join("\n");
@@ -405,5 +405,39 @@ describe("project goals under another province's labels (湖南 申报表)", () 
           ["满意度指标", "服务对象满意度指标", "市民满意度", "≥90%"],
         ]);
       }
+  });
+});
+
+describe("a goal form's budget given as a list (四川 申报表: (一)财政拨款小计 … (三)其他收入)", () => {
+  it("sums the list's top-level items exactly, their sub-items being parts of them", () => {
+    const cents = fc.integer({ min: 0, max: 99_999_999 });
+    fc.assert(
+      fc.property(fc.array(cents, { minLength: 2, maxLength: 4 }), (items) => {
+        const wan = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, "0")}`;
+        const names = ["财政拨款小计", "自有资金小计", "其他收入", "上年结转"];
+        const nums = ["一", "二", "三", "四"];
+        const lines = items.flatMap((c, k) => [
+          `   (${nums[k]})${names[k]} ${wan(c)}`,
+          ...(k === 0 ? [`       1、一般公共预算 ${wan(c)}`, "       2、政府性基金 0.00"] : []),
+        ]);
+        const text = [
+          "项目支出绩效目标申报表",
+          "项目名称 麻风病防治",
+          "预算单位 区疾控中心",
+          "项目资金(万元) 年度资金总额 金额(万元)",
+          ...lines,
+          "",
+          "绩效指标 一级指标 二级指标 三级指标 指标值",
+          "产出指标 数量指标 慰问休养员人数 32人",
+          "满意度指标 服务对象满意度指标 群众满意度 ≥90%",
+        ].join("\n");
+        const r = importDocument(readExtractedText(text, "g.txt"));
+        // 万元 with 2 decimals: each item is a whole number of 100 元; the sum in 元 exactly
+        const totalCents = items.reduce((a, b) => a + b, 0);
+        const yuan = `${BigInt(totalCents) * 100n}.00`;
+        expect(r.document.projects[0]?.budget?.yuan).toBe(yuan);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -10,6 +10,7 @@ import {
   type GenTable,
   renderCellLines,
   renderCellParagraphs,
+  renderCellParagraphsRowGaps,
   renderGlued,
   renderOneLine,
   renderPipeCells,
@@ -49,6 +50,7 @@ const FORMS: [string, (t: GenTable) => string, string][] = [
   ["a cell a line ending with |, rows opened by | and closed by a line of pipes", renderPipeCellsPadded, "pipe-cells"],
   ["a cell a line, no separators (Word text without tabs)", renderCellLines, "stream"],
   ["a cell a paragraph", renderCellParagraphs, "stream"],
+  ["a cell a paragraph, rows set apart by longer blank runs", renderCellParagraphsRowGaps, "stream"],
   ["columns aligned by spaces (pdftotext -layout)", renderSpaced, "spaced"],
   ["rows of space-separated words", renderWords, "tokens"],
   ["a whole table on one line", renderOneLine, "tokens"],
@@ -292,5 +294,53 @@ describe("layout forms: hand-checked cases", () => {
     const text = "今年共开展4个项目。\n\n预算 2953.33 万元，执行 2609.14 万元。\n一 二 三 四 五";
     const { doc } = recovered(text);
     expect(doc.blocks.map((b) => b.type)).toEqual(["paragraph", "paragraph", "paragraph"]);
+  });
+
+  it("reads space-separated rows under a 绩效指标 label column, the label printed again and a 一级 name over two lines", () => {
+    // the older Sichuan goal table: 一级 项目完成 / 指标 (项目完成指标) broken over two lines after the label 绩效指标
+    const text = [
+      "绩效指标 一级指标 二级指标 三级指标 指标值",
+      "绩效指标 项目完成",
+      "指标",
+      "数量指标 慰问休养员人数 32人",
+      "宣传教育 覆盖全区所有人员",
+      "项目效益",
+      "指标",
+      "社会效益指标 群众防治意识 明显增强",
+    ].join("\n");
+    expect(recovered(text).grids).toEqual([
+      [
+        // the label printed again sits in the row-label column before the header's first name
+        ["", "绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["绩效指标", "", "项目完成指标", "", "", ""],
+        ["", "", "", "数量指标", "慰问休养员人数", "32人"],
+        ["", "", "", "", "宣传教育", "覆盖全区所有人员"],
+        ["", "", "项目效益指标", "", "", ""],
+        ["", "", "", "社会效益指标", "群众防治意识", "明显增强"],
+      ],
+    ]);
+  });
+
+  it("joins a header's bracketed note printed as a cell of its own (得分 / (20分*执行率)), not a bracketed value", () => {
+    const text = [
+      "预算数(A)\n\n执行数(B)\n\n执行率(B/A)\n\n得分\n\n(20分*执行率)",
+      "年度财政资金总额\n\n50\n\n10\n\n20\n\n4",
+      "一级指标\n\n二级指标\n\n三级指标\n\n年初目标值\n\n实际完成值\n\n得分",
+      "产出指标\n\n数量指标\n\n建设猪舍\n\n(≥77平方米)\n\n80平方米\n\n3",
+      "数量指标\n\n购置设备\n\n(≥2台)\n\n2台\n\n2",
+      "满意度指标\n\n服务对象满意度指标\n\n社员满意度\n\n≥90%\n\n95%\n\n1",
+    ].join("\n".repeat(11));
+    expect(recovered(text).grids).toEqual([
+      [
+        ["", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分(20分*执行率)"],
+        ["年度财政资金总额", "50", "10", "20", "4"],
+      ],
+      [
+        ["一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分"],
+        ["产出指标", "数量指标", "建设猪舍", "(≥77平方米)", "80平方米", "3"],
+        ["", "数量指标", "购置设备", "(≥2台)", "2台", "2"],
+        ["满意度指标", "服务对象满意度指标", "社员满意度", "≥90%", "95%", "1"],
+      ],
+    ]);
   });
 });

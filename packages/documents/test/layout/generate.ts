@@ -194,6 +194,10 @@ export const renderCellLines = (t: GenTable) =>
 /** One cell a paragraph, blank lines between every cell; empty cells left out. */
 export const renderCellParagraphs = (t: GenTable) => [...t.header, ...t.rows.flatMap(nonEmpty)].join("\n\n");
 
+/** One cell a paragraph (a blank line between cells), rows set apart by ten blank lines; empty cells left out. */
+export const renderCellParagraphsRowGaps = (t: GenTable) =>
+  [t.header, ...t.rows.map(nonEmpty)].map((r) => r.join("\n\n")).join("\n".repeat(11));
+
 /** pdftotext -layout: columns padded with spaces to fixed display widths (CJK double), empty cells blank. */
 export function renderSpaced(t: GenTable): string {
   const all = [t.header, ...t.rows];

@@ -120,7 +120,8 @@ describe("hostile files: a clear error or a read, never a crash or a hang", () =
     expect((await refusal(junk, "junk.docx")).text.en).toMatch(/unrecognised/);
   });
 
-  it("reads a 100,000-row xlsx in bounded memory and time", async () => {
+  // Its speed is bench/'s to measure (a time limit here fails on a loaded machine); this test bounds the memory.
+  it("reads a 100,000-row xlsx in bounded memory", async () => {
     const { default: ExcelJS } = await import("exceljs");
     const dir = mkdtempSync(join(tmpdir(), "jixiao-big-"));
     try {
@@ -147,7 +148,6 @@ describe("hostile files: a clear error or a read, never a crash or a hang", () =
       expect(t.table.rows[3]!.map((c) => c.text)).toEqual(["3", "项目3", "产出指标", "≥3人", "0.375"]);
       expect(t.table.sourceRows?.[100_000]).toBe(100_001);
       expect(grown).toBeLessThan(1024 * 1024 * 1024);
-      expect(ms).toBeLessThan(30_000);
       console.log(
         `100,000-row xlsx (${(buf.length / 1e6).toFixed(1)} MB): ${ms.toFixed(0)} ms, rss +${(grown / 1e6).toFixed(0)} MB`,
       );
