@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
+import { MonitoringPage } from "./pages/monitoring.ts";
 import { RectificationItemPage, RectificationPage } from "./pages/rectification.ts";
 import { signedInAt } from "./pages/session.ts";
 
@@ -79,5 +80,27 @@ describe.skipIf(!hasChromium)("rectification journey", () => {
     expect(errors).toEqual([]);
     await reviewer.page.close();
     await filler.page.close();
+  });
+
+  it("the reviewer starts an item from a monitoring record's red light (发起整改), prefilled from the record", async () => {
+    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors, timeout: 60_000 });
+    const m = new MonitoringPage(page);
+    await m.open();
+    await m.openRecord("2024年度交通管理信息系统运维");
+    await page.getByTestId("rectify-link").click();
+    const form = page.getByTestId("rect-create-form");
+    await form.waitFor();
+    expect(await page.getByTestId("rect-from-record").textContent()).toContain("绩效运行监控表");
+    const problem = await form.getByTestId("rect-problem").inputValue();
+    expect(problem.startsWith("2024年度交通管理信息系统运维：")).toBe(true);
+    await form.getByTestId("rect-required").fill("三季度末执行率不低于 70%");
+    await page.locator("#rect-create").click();
+    await form.waitFor({ state: "hidden" });
+    const list = new RectificationPage(page);
+    const item = await list.openItem(problem.slice(0, 30));
+    expect(await item.state()).toBe("pending");
+    expect(await page.getByTestId("rect-source-link").getAttribute("href")).toMatch(/^\/monitoring\/records\//);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

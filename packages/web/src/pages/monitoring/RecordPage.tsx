@@ -22,6 +22,7 @@ import { isEditableState, StateTag, WorkflowActions } from "../../components/wor
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { useLeaveGuard } from "../../lib/leaveGuard.tsx";
+import { RectifyLink } from "../rectification/RectifyLink.tsx";
 import { RecordActions } from "./Actions.tsx";
 import {
   DEVIATION_CATEGORIES,
@@ -156,6 +157,16 @@ export default function MonitoringRecordPage() {
         extra={
           <Space>
             <FormExport of="record" id={rec.id} zh={zh} />
+            {user?.roles.includes("reviewer") && (
+              <RectifyLink
+                sourceKind="monitoring_warning"
+                entityType="monitoring_record"
+                entityId={rec.id}
+                orgId={rec.orgId}
+                problem={`${rec.projectName}：${rec.reasons.map((r) => (zh ? r.zh : r.en)).join("；")}`}
+                zh={zh}
+              />
+            )}
             {editable && (
               <Button type="primary" loading={busy} disabled={!dirty} onClick={save} data-testid="record-save">
                 {zh ? "保存" : "Save"}

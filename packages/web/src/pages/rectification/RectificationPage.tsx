@@ -15,7 +15,7 @@ import {
   Typography,
 } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Link } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import { type Evaluation, evaluationEndpoints } from "../../api/endpoints.ts";
 import { useAuth } from "../../auth.tsx";
 import { useI18n } from "../../i18n.tsx";
@@ -33,6 +33,7 @@ import {
   STATE_TEXT,
   STATES,
 } from "./api.ts";
+import type { SourceRecordType } from "./RectifyLink.tsx";
 import { RectStateTag } from "./StateTag.tsx";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,6 +54,24 @@ export default function RectificationPage() {
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [error, setError] = useState<string>();
   const [creating, setCreating] = useState(false);
+  // 「发起整改」 on a record's page opens the dialog for that record (RectifyLink.tsx).
+  const [params, setParams] = useSearchParams();
+  const fromRecord = useMemo(() => {
+    const type = params.get("from");
+    const id = params.get("id");
+    const kind = params.get("kind");
+    if (!type || !id || !kind || !(SOURCES as readonly string[]).includes(kind)) return undefined;
+    return {
+      entityType: type as SourceRecordType,
+      entityId: id,
+      sourceKind: kind as RectSource,
+      orgId: params.get("org") ?? undefined,
+      problem: params.get("problem") ?? undefined,
+    };
+  }, [params]);
+  useEffect(() => {
+    if (fromRecord && reviewer) setCreating(true);
+  }, [fromRecord, reviewer]);
 
   const load = useCallback(async () => {
     if (!ws.orgId) return;
@@ -192,9 +211,14 @@ export default function RectificationPage() {
         <CreateDialog
           zh={zh}
           open={creating}
-          onClose={() => setCreating(false)}
+          from={fromRecord}
+          onClose={() => {
+            setCreating(false);
+            if (fromRecord) setParams({});
+          }}
           onCreated={async () => {
             setCreating(false);
+            if (fromRecord) setParams({});
             await load();
           }}
         />
@@ -203,17 +227,35 @@ export default function RectificationPage() {
   );
 }
 
+const FROM_TEXT: Record<SourceRecordType, [string, string]> = {
+  project: ["项目", "project"],
+  department_goal: ["部门整体绩效目标", "department goal"],
+  self_evaluation: ["绩效自评", "self-evaluation"],
+  monitoring_record: ["绩效运行监控表", "monitoring record"],
+};
+
 /** Thirty days from today, as YYYY-MM-DD: the default deadline. */
 const inThirtyDays = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
+/** A record the new item comes from (its unit and year are then the record's). */
+interface FromRecord {
+  entityType: SourceRecordType;
+  entityId: string;
+  sourceKind: RectSource;
+  orgId: string | undefined;
+  problem: string | undefined;
+}
 
 function CreateDialog({
   zh,
   open,
+  from,
   onClose,
   onCreated,
 }: {
   zh: boolean;
   open: boolean;
+  from: FromRecord | undefined;
   onClose: () => void;
   onCreated: () => Promise<void>;
 }) {
@@ -230,13 +272,22 @@ function CreateDialog({
     deadline: string;
   }>();
   useEffect(() => {
-    form.setFieldValue("orgId", ws.orgId);
-  }, [ws.orgId, form]);
+    form.setFieldValue("orgId", from?.orgId ?? ws.orgId);
+    if (from) {
+      form.setFieldValue("sourceKind", from.sourceKind);
+      if (from.problem) form.setFieldValue("problem", from.problem);
+    }
+  }, [ws.orgId, form, from]);
   const create = async () => {
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await rectificationEndpoints.create({ ...v, year: ws.year, sourceRef: v.sourceRef || null });
+      await rectificationEndpoints.create({
+        ...v,
+        sourceRef: v.sourceRef || null,
+        // From a record: its unit and year are the record's (the server checks the unit given against it).
+        ...(from ? { sourceEntityType: from.entityType, sourceEntityId: from.entityId } : { year: ws.year }),
+      });
       message.success(zh ? "已新建整改事项" : "Item created");
       form.resetFields(["problem", "requiredMeasures", "sourceRef"]);
       await onCreated();
@@ -258,6 +309,13 @@ function CreateDialog({
       okButtonProps={{ id: "rect-create" }}
       forceRender
     >
+      {from && (
+        <Typography.Paragraph type="secondary" data-testid="rect-from-record">
+          {zh
+            ? `来源记录：${FROM_TEXT[from.entityType][0]}（整改单位和年度以该记录为准）`
+            : `From a ${FROM_TEXT[from.entityType][1]} (the unit and year are the record's)`}
+        </Typography.Paragraph>
+      )}
       <Form
         form={form}
         layout="vertical"

@@ -101,8 +101,10 @@ export const rectificationEndpoints = {
     api.get<{ counts: Counts; items: RectItem[] }>("/rectification/items", { query: q }),
   create: (body: {
     orgId: string;
-    year: number;
+    year?: number;
     sourceKind: RectSource;
+    sourceEntityType?: string;
+    sourceEntityId?: string;
     sourceRef?: string | null;
     problem: string;
     requiredMeasures: string;
