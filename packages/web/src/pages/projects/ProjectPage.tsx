@@ -23,6 +23,7 @@ import { describeError } from "../../lib/errors.ts";
 import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
 import { ExantePanel } from "../experts/ExantePanel.tsx";
 import { usePreviousValues } from "../library/usePreviousValues.ts";
+import { RectifyLink } from "../rectification/RectifyLink.tsx";
 import { RecommendationCard } from "../results/RecommendationCard.tsx";
 import { rowsFromIndicators } from "./gridModel.ts";
 import { IndicatorEditorCard, useIndicatorEditor } from "./IndicatorEditor.tsx";
@@ -151,6 +152,16 @@ export default function ProjectPage() {
           <>
             <WorkflowActions area="projects" record={p} onChanged={load} submitBlocked={submitBlocked} />
             <ExportButton type="project" id={p.id} />
+            {roles.includes("reviewer") && (
+              <RectifyLink
+                sourceKind="review_finding"
+                entityType="project"
+                entityId={p.id}
+                orgId={p.orgId}
+                problem={`${p.name}：`}
+                zh={zh}
+              />
+            )}
             <PublishControl type="project" record={p} />
             <ReviseButton project={p} onChanged={load} />
             {p.state === "approved" && roles.includes("filler") && (
