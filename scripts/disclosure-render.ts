@@ -3,7 +3,7 @@
  * fixtures/disclosures/ and one planted copy per `disclosure.*` rule) to PDF the way a department prints one: the
  * text's blocks through the project's page model and Word writer (landscape pages, so that amounts fit their
  * columns; headers still wrap in narrow columns as they do in published PDFs), then LibreOffice's PDF export, all
- * files in one LibreOffice run. Output: fixtures/disclosures/rendered/<id>.pdf, read back by
+ * files in one LibreOffice run. Output: fixtures/disclosures/rendered/<id>.pdf and the <id>.docx printed, read back by
  * packages/documents/test/disclosure/rendered.test.ts.
  *
  * Run: node_modules/.bin/tsx scripts/disclosure-render.ts      (needs LibreOffice: soffice on the PATH or JIXIAO_SOFFICE)
@@ -72,7 +72,9 @@ async function main(): Promise<void> {
     rmSync(RENDERED_DISCLOSURES, { recursive: true, force: true });
     mkdirSync(RENDERED_DISCLOSURES, { recursive: true });
     for (const f of readdirSync(out)) copyFileSync(join(out, f), join(RENDERED_DISCLOSURES, f));
-    console.log(`${readdirSync(RENDERED_DISCLOSURES).length} PDFs in ${RENDERED_DISCLOSURES}`);
+    // the Word files too: the same documents as a department's .docx (paragraphs and Word tables)
+    for (const f of inputs) copyFileSync(f, join(RENDERED_DISCLOSURES, f.split("/").pop()!));
+    console.log(`${readdirSync(RENDERED_DISCLOSURES).length} files in ${RENDERED_DISCLOSURES}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

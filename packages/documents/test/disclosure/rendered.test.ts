@@ -1,6 +1,7 @@
 /**
  * 部门决算 / 预算公开 from the PDF: the clean documents of fixtures/disclosures/ and one planted copy per
- * `disclosure.*` rule, printed to PDF by LibreOffice (scripts/disclosure-render.ts → fixtures/disclosures/rendered/),
+ * `disclosure.*` rule, written as Word files and printed to PDF by LibreOffice (scripts/disclosure-render.ts →
+ * fixtures/disclosures/rendered/),
  * each read as `jixiao import` reads a file (readDocument: the PDF's text layer through pdftotext, then the text
  * readers and importDocument). The clean PDFs give the same tables as their text and raise no finding at all; each
  * planted PDF is found by its rule. PDF needs pdftotext: without it the files are skipped on a developer's machine
@@ -28,12 +29,12 @@ const hasPdftotext = (() => {
 })();
 const skipPdf = !hasPdftotext && !process.env.CI;
 
-async function readPdf(id: string): Promise<ImportResult> {
-  const file = `${id}.pdf`;
+async function readFile(id: string, format: "pdf" | "docx"): Promise<ImportResult> {
+  const file = `${id}.${format}`;
   const read = await readDocument(new Uint8Array(readFileSync(join(RENDERED_DISCLOSURES, file))), file);
   let source: SourceDocument = read.format === "text" ? readExtractedText(read.text, read.file) : read;
   if (read.format === "text" && read.notes?.length) source = { ...source, notes: [...read.notes] };
-  expect(read.format === "pdf" || read.format === "text").toBe(true);
+  expect(format === "docx" ? read.format === "docx" : read.format === "pdf" || read.format === "text").toBe(true);
   return importDocument(source);
 }
 
@@ -51,36 +52,41 @@ const cases = renderedCases();
 describe("the rendered disclosure PDFs", () => {
   it("are exactly the clean documents and one planted copy per disclosure rule", () => {
     const files = existsSync(RENDERED_DISCLOSURES) ? readdirSync(RENDERED_DISCLOSURES).sort() : [];
-    expect(files).toEqual(cases.map((c) => `${c.id}.pdf`).sort());
+    expect(files).toEqual(cases.flatMap((c) => [`${c.id}.docx`, `${c.id}.pdf`]).sort());
     const rules = new Set(cases.flatMap((c) => (c.rule ? [c.rule] : [])));
     const all = RULES.map((r) => r.id).filter((id) => id.startsWith("disclosure."));
     expect([...rules].sort()).toEqual([...all].sort());
   });
 });
 
-describe.skipIf(skipPdf)("each rendered PDF read as jixiao import reads it", () => {
-  for (const c of cases) {
-    it(c.rule ? `${c.id}: found by ${c.rule}` : `${c.id}: the text's tables, no finding`, {
-      timeout: 60_000,
-    }, async () => {
-      const r = await readPdf(c.id);
-      expect(r.kind).toBe("final-account-disclosure");
-      const review = reviewDocument(r.document);
-      if (!c.rule) {
-        const fromText = importDocument(readExtractedText(c.text, `${c.id}.txt`));
-        expect(tables(r)).toEqual(tables(fromText));
-        expect(review.findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
-        expect(review.judged).toBe(true);
-        return;
-      }
-      const hit = review.findings.filter((f) => f.rule === c.rule && f.severity === (c.severity ?? "error"));
-      expect(hit.map((f) => f.message).join("\n"), JSON.stringify(review.findings.map((f) => f.message))).toMatch(
-        c.zh!,
+describe("each rendered file read as jixiao import reads it", () => {
+  for (const format of ["pdf", "docx"] as const)
+    for (const c of cases) {
+      it.skipIf(format === "pdf" && skipPdf)(
+        c.rule ? `${c.id}.${format}: found by ${c.rule}` : `${c.id}.${format}: the text's tables, no finding`,
+        {
+          timeout: 60_000,
+        },
+        async () => {
+          const r = await readFile(c.id, format);
+          expect(r.kind).toBe("final-account-disclosure");
+          const review = reviewDocument(r.document);
+          if (!c.rule) {
+            const fromText = importDocument(readExtractedText(c.text, `${c.id}.txt`));
+            expect(tables(r)).toEqual(tables(fromText));
+            expect(review.findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+            expect(review.judged).toBe(true);
+            return;
+          }
+          const hit = review.findings.filter((f) => f.rule === c.rule && f.severity === (c.severity ?? "error"));
+          expect(hit.map((f) => f.message).join("\n"), JSON.stringify(review.findings.map((f) => f.message))).toMatch(
+            c.zh!,
+          );
+          // the PDF says what its text says: the same rules raise the same number of findings
+          const fromText = reviewDocument(importDocument(readExtractedText(c.text, `${c.id}.txt`)).document);
+          const count = (rv: typeof review) => rv.findings.map((f) => `${f.severity} ${f.rule}`).sort();
+          expect(count(review)).toEqual(count(fromText));
+        },
       );
-      // the PDF says what its text says: the same rules raise the same number of findings
-      const fromText = reviewDocument(importDocument(readExtractedText(c.text, `${c.id}.txt`)).document);
-      const count = (rv: typeof review) => rv.findings.map((f) => `${f.severity} ${f.rule}`).sort();
-      expect(count(review)).toEqual(count(fromText));
-    });
-  }
+    }
 });
