@@ -78,4 +78,38 @@ describe.each(STORES)("self-evaluation scores on %s", (kind) => {
     expect(s.body.computable).toBe(false);
     expect(s.body.problems.length).toBeGreaterThan(0);
   });
+
+  it("leaves a record whose rows hold no actual value or score unscored (未评分), not 0 and 差, until one is entered", async () => {
+    const p = (await filler.post("/projects", { orgId: t.world.unit.id, year: 2024, name: "未填项目" })).body;
+    const e = (
+      await filler.post("/evaluations", {
+        kind: "project",
+        projectId: p.id,
+        orgId: t.world.unit.id,
+        year: 2024,
+        fullYearBudget: "1000000.00",
+        executed: "0.00",
+        executionPoints: "10",
+      })
+    ).body;
+    const row = { level1: "产出指标", level2: "数量指标", name: "培训人次", targetText: "≥100人次", points: "90" };
+    const empty = await filler.req("PUT", `/api/v1/evaluations/${e.id}/items`, { version: 1, items: [row] });
+    expect(empty.status, JSON.stringify(empty.body)).toBe(200);
+    expect(empty.body.computedTotal).toBeNull();
+    expect(empty.body.computedGrade).toBeNull();
+    const listed = await filler.get(`/evaluations?orgId=${t.world.unit.id}&year=2024`);
+    const mine = (listed.body.items ?? listed.body).find((x: { id: string }) => x.id === e.id);
+    expect(mine.computedGrade).toBeNull();
+    const s = await filler.get(`/evaluations/${e.id}/scores`);
+    expect(s.body.computable).toBe(false);
+    expect(s.body.problems.map((x: { message: string }) => x.message).join()).toContain("未评分");
+    // one actual value entered: scored
+    const filled = await filler.req("PUT", `/api/v1/evaluations/${e.id}/items`, {
+      version: empty.body.version,
+      items: [{ ...row, actualText: "120人次" }],
+    });
+    expect(filled.status, JSON.stringify(filled.body)).toBe(200);
+    expect(filled.body.computedTotal).not.toBeNull();
+    expect(filled.body.computedGrade).not.toBeNull();
+  });
 });

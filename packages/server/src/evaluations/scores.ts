@@ -175,6 +175,24 @@ export async function computeScores(db: Db, e: EvaluationWithOrg): Promise<Score
       input: null,
     };
   }
+  // Nothing entered yet (no actual value, no score): scoring the empty rows would give 0 and 差, which is no result
+  // — the record stays 未评分 (its list row, the roll-ups and the page alike) until something is entered.
+  if (!items.some((it) => (it.actualText ?? "").trim() !== "" || trim(it.statedScore) !== undefined)) {
+    return {
+      ...base,
+      computable: false,
+      result: null,
+      assumptions: [],
+      problems: [
+        {
+          message: "尚未填报实际完成值或得分，未评分",
+          messageEn: "No actual value or score entered yet: not scored",
+          path: "items",
+        },
+      ],
+      input: null,
+    };
+  }
   const { input, assumptions } = inputOf(e, items, scheme);
   const parsed = parseEvaluationInput(input);
   if (!parsed.ok) {
