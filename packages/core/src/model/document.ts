@@ -692,6 +692,22 @@ export const FinalAccountDisclosureSchema = z.object({
   /** Figures the narrative (情况说明) states, each with its location. */
   figures: z.array(DisclosureFigureSchema),
   comparisons: z.array(DisclosureComparisonSchema),
+  /**
+   * Shares the narrative states (`其他收入38.32万元，占1.28%`): the amount, the percentage, and the total it is a
+   * share of (the total the phrase names, `占收入合计…`, else the paragraph's first total before it).
+   */
+  shares: z
+    .array(
+      z.object({
+        amount: AmountSchema,
+        percent: PercentSchema,
+        base: AmountSchema,
+        baseLabel: z.string(),
+        text: z.string(),
+        location: LocationSchema,
+      }),
+    )
+    .optional(),
   /** The 绩效目标 / 绩效自评 / 预算绩效 section of the narrative, when there is one. */
   performance: z.object({ text: z.string(), location: LocationSchema }).optional(),
   /** Notes saying a table is empty (`本单位无政府性基金…`), by the table kind they name. */

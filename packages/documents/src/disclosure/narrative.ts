@@ -3,7 +3,12 @@
  * 三公 items …) by the words before each amount and the section the sentence is in, and its comparisons in words
  * (决算数大于预算数, 完成预算的87.17%, 比上年增加100万元). Amounts and changes come from ../narrative/.
  */
-import type { DisclosureComparison, DisclosureFigure, DisclosureFigureItem } from "@jixiao/core/model";
+import type {
+  DisclosureComparison,
+  DisclosureFigure,
+  DisclosureFigureItem,
+  FinalAccountDisclosure,
+} from "@jixiao/core/model";
 import { fenToYuanText } from "../import/values.ts";
 import { findAmounts, findChanges, locate, type Passage } from "../narrative/index.ts";
 
@@ -112,9 +117,12 @@ function itemsOf(
   return { items: best.kw.items(scope, clause), label: best.text };
 }
 
+export type DisclosureShare = NonNullable<FinalAccountDisclosure["shares"]>[number];
+
 export interface NarrativeReading {
   figures: DisclosureFigure[];
   comparisons: DisclosureComparison[];
+  shares: DisclosureShare[];
 }
 
 const BUDGET_COMPARE =
@@ -260,8 +268,64 @@ export function readNarrative(
     touch(c.location);
     comparisons.push(c);
   }
-  return { figures, comparisons };
+  // shares of a total: `其中：一般公共预算财政拨款收入2961.68万元，占98.72%`
+  const shares: DisclosureShare[] = [];
+  const all = findAmounts(text).filter((a) => a.fen !== undefined && !a.approximate);
+  for (const a of all) {
+    const after =
+      /^[，,]?\s*占(本年)?(收入合计|支出合计|收入总计|支出总计|总收入|总支出|收入|支出)?(的)?(比[重例]为?)?\s*(\d+(?:\.\d+)?)\s*[%％]/.exec(
+        text.slice(a.end),
+      );
+    if (!after) continue;
+    const span = passage.spans[spanAt(a.start)];
+    if (!span) continue;
+    // the total: the figure the phrase names, else the paragraph's first total before the amount
+    const named = after[2];
+    const base = figures.find((f, i) => {
+      const at = offsets[i]!;
+      if (at < span.start || at >= a.start || f.basis !== basis) return false;
+      if (named) return NAMED_BASE[named]?.includes(f.item) ?? false;
+      return SHARE_BASES.includes(f.item);
+    });
+    if (!base || base.amount.fen === undefined || base.amount.fen === "0") continue;
+    const unit = a.unit === "元" ? "元" : "万元";
+    if (a.unit !== "元" && a.unit !== "万元") continue;
+    const location = locate(passage, a.start, "narrative");
+    touch(location);
+    shares.push({
+      amount: { text: a.text, unit, fen: a.fen!.toString(), yuan: fenToYuanText(a.fen!) },
+      percent: { text: `${after[5]}%`, percent: after[5]! },
+      base: base.amount,
+      baseLabel: base.label,
+      text: text.slice(a.start, a.end + after[0].length).replace(/\s*\n\s*/g, ""),
+      location,
+    });
+  }
+  return { figures, comparisons, shares };
 }
+
+/** Totals a share may be of, when the phrase does not name one (`，占98.72%`). */
+const SHARE_BASES: DisclosureFigureItem[] = [
+  "income",
+  "expenditure",
+  "incomeGrandTotal",
+  "expenditureGrandTotal",
+  "fiscalIncome",
+  "fiscalExpenditure",
+  "fiscalIncomeGrandTotal",
+  "fiscalExpenditureGrandTotal",
+];
+
+const NAMED_BASE: Record<string, DisclosureFigureItem[]> = {
+  收入合计: ["income", "fiscalIncome"],
+  支出合计: ["expenditure", "fiscalExpenditure", "generalExpenditure"],
+  收入总计: ["incomeGrandTotal", "fiscalIncomeGrandTotal"],
+  支出总计: ["expenditureGrandTotal", "fiscalExpenditureGrandTotal"],
+  总收入: ["income", "incomeGrandTotal"],
+  总支出: ["expenditure", "expenditureGrandTotal"],
+  收入: ["income", "fiscalIncome"],
+  支出: ["expenditure", "fiscalExpenditure"],
+};
 
 /** Where the sentence at `at` ends: at 。；; or a line break that ends it (not one a PDF wrapped the sentence at). */
 function sentenceEnd(text: string, at: number): number {

@@ -373,6 +373,7 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
   const read = readNarrative(passage, scopes, basis, (l) => ctx.touch(l));
   disclosure.figures = read.figures;
   disclosure.comparisons = read.comparisons;
+  if (read.shares.length > 0) disclosure.shares = read.shares;
   const statements = readStatements(passage, (l) => ctx.touch(l));
   if (statements.procurement) disclosure.procurement = statements.procurement;
   if (statements.assets) disclosure.assets = statements.assets;

@@ -182,6 +182,13 @@ export function renderedCases(): RenderedCase[] {
       /「（二）车辆（辆）」为 36/,
     ),
     plant(
+      "planted-share",
+      final,
+      [["其他收入38.32万元，占1.28%", "其他收入38.32万元，占2.28%"]],
+      "disclosure.share",
+      /38\.32 ?万元 ÷ 本年收入合计 3000\.00 ?万元 = 1\.28%，不是 2\.28%/,
+    ),
+    plant(
       "planted-change-reason",
       final,
       [["增长3.33%，主要原因是新增道路交通设施维护项目。", "增长3.33%。"]],

@@ -385,3 +385,39 @@ describe("a disclosure whose tables were not read", () => {
     );
   });
 });
+
+describe("disclosure.share", () => {
+  it("reads each share with the total it is of, and the clean documents' shares raise nothing", () => {
+    const shares = importText(clean).finalAccount!.shares!;
+    expect(shares.map((x) => [x.amount.text, x.percent.percent, x.baseLabel])).toEqual([
+      ["2961.68万元", "98.72", "本年收入合计"],
+      ["38.32万元", "1.28", "本年收入合计"],
+      ["2450.00万元", "80.33", "本年支出合计"],
+      ["600.00万元", "19.67", "本年支出合计"],
+    ]);
+    expectClean(clean);
+    expectClean(cleanBudget);
+  });
+
+  const cases: [string, Planted][] = [
+    [
+      clean,
+      {
+        name: "a share of the income that does not follow from the amounts",
+        edits: [["其他收入38.32万元，占1.28%", "其他收入38.32万元，占2.28%"]],
+        rule: "disclosure.share",
+        zh: /38\.32万元 ÷ 本年收入合计 3000\.00万元 = 1\.28%，不是 2\.28%/,
+      },
+    ],
+    [
+      cleanBudget,
+      {
+        name: "a share of the spending, in a 预算",
+        edits: [["项目支出180.00万元，占20.45%", "项目支出180.00万元，占25.45%"]],
+        rule: "disclosure.share",
+        zh: /= 20\.45%，不是 25\.45%/,
+      },
+    ],
+  ];
+  for (const [text, c] of cases) it(c.name, () => expectFound(plant(text, c.edits), c));
+});

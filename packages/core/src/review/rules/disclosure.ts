@@ -755,6 +755,37 @@ export const comparisonWords: Rule = {
   },
 };
 
+export const shareOfTotal: Rule = {
+  id: "disclosure.share",
+  category: "算术一致性",
+  severity: "error",
+  title: {
+    zh: "情况说明中“占…%”与金额之比不符",
+    en: "A share (占…%) the narrative states does not follow from its amounts",
+  },
+  check(doc) {
+    const f = fa(doc);
+    if (!f) return [];
+    const out: RuleFinding[] = [];
+    (f.shares ?? []).forEach((sh, i) => {
+      const v = fenOf(sh.amount);
+      const base = fenOf(sh.base);
+      const pct = sh.percent.percent;
+      if (v === undefined || base === undefined || base === 0n || pct === undefined) return;
+      const decimals = (pct.split(".")[1] ?? "").length;
+      const computed = percentText(v, base, decimals);
+      if (closeEnough(pct, computed, decimals)) return;
+      out.push({
+        message: `「${sh.text}」：${sh.amount.text} ÷ ${sh.baseLabel} ${sh.base.text} = ${computed}%，不是 ${sh.percent.text}`,
+        messageEn: `"${sh.text}": ${sh.amount.text} ÷ ${sh.baseLabel} ${sh.base.text} = ${computed}%, not ${sh.percent.text}`,
+        location: where(sh.location, `finalAccount.shares[${i}]`),
+        details: { stated: pct, computed },
+      });
+    });
+    return out;
+  },
+};
+
 const REASON_WORDS = /原因|由于|因为|主要是|主要用于/;
 
 export const changeReason: Rule = {
@@ -1267,6 +1298,7 @@ export const DISCLOSURE_RULES: Rule[] = [
   crossTable,
   basicParts,
   comparisonWords,
+  shareOfTotal,
   changeReason,
   requiredTables,
   tableOrder,
