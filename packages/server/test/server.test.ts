@@ -94,17 +94,24 @@ describe("startServer on PGlite (the embedded default)", () => {
       expect(review.verdict).not.toBe("优");
       // Something to do for each role of the unit: the approver, the reviewer and the filler.
       const unitId = body.items[0]!.orgId;
+      type Todo = Record<"count" | "projects" | "goals" | "evaluations" | "budgets" | "monitoring", number>;
       const todo = async (cookie: string) =>
-        (
-          (await (
-            await fetch(`${first.url}/api/v1/workflow/todo/count?orgId=${unitId}&year=2024`, {
-              headers: { Cookie: cookie },
-            })
-          ).json()) as { count: number }
-        ).count;
+        (await (
+          await fetch(`${first.url}/api/v1/workflow/todo/count?orgId=${unitId}&year=2024`, {
+            headers: { Cookie: cookie },
+          })
+        ).json()) as Todo;
+      const sum = (t: Todo) => t.projects + t.goals + t.evaluations + t.budgets + t.monitoring;
       const approver = await login(first.url, "demo-approver", DEMO_PASSWORD);
-      expect(await todo(signedIn.cookie!)).toBe(1);
-      expect(await todo(approver.cookie!)).toBe(1);
+      // the filler: the returned project, and the demo's 2024 monitoring records still to fill
+      const fillerTodo = await todo(signedIn.cookie!);
+      expect(fillerTodo.projects).toBe(1);
+      expect(fillerTodo.monitoring).toBeGreaterThan(0);
+      expect(fillerTodo.count).toBe(sum(fillerTodo));
+      // the approver: the submitted project
+      const approverTodo = await todo(approver.cookie!);
+      expect(approverTodo.projects).toBe(1);
+      expect(approverTodo.count).toBe(sum(approverTodo));
       // The returned one shows who returned it and why; the approved one has its snapshots.
       const returned = body.items.find((p) => p.name.includes("信息系统"))!;
       const history = (await (
@@ -144,7 +151,10 @@ describe("startServer on PGlite (the embedded default)", () => {
       const reviewerTodo = await fetch(`${first.url}/api/v1/workflow/todo/count?orgId=${tianjin.id}&year=2024`, {
         headers: { Cookie: reviewer.cookie! },
       });
-      expect(((await reviewerTodo.json()) as { count: number }).count).toBe(1);
+      // the reviewer: the unit-approved project, and any monitoring record the units filed for review
+      const reviewerCounts = (await reviewerTodo.json()) as Todo;
+      expect(reviewerCounts, JSON.stringify(reviewerCounts)).toMatchObject({ projects: 1, goals: 0, budgets: 0 });
+      expect(reviewerCounts.count).toBe(sum(reviewerCounts));
       // In-year monitoring (issue 16): the 2024 round (1–6月) the demo reviewer opened over 天津, seen by the unit
       // below it too, and its warning list lit by core from the unit's monthly execution and filled records.
       const asReviewer = { headers: { Cookie: reviewer.cookie! } };
