@@ -113,6 +113,9 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
       current = readInfo(ctx, table, nameRow, grid?.row ?? table.rows.length, heading);
       heading = undefined;
       projects.push(current);
+      // a budget stated outside the project's table (a label and its amount as paragraphs or cells of their own),
+      // before the checks, which would otherwise say it has none
+      if (!current.budget) current.budget = formBudget(ctx, blocks, current.name);
       checkInfo(ctx, current);
       if (grid) {
         readGrid(ctx, table, grid.row, grid.columns, current);

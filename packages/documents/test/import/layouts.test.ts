@@ -399,6 +399,8 @@ describe("project goals under another province's labels (湖南 申报表)", () 
         expect(p!.name).toBe("雾炮车降尘抑尘服务");
         expect(p!.budget?.yuan).toBe("2500000.00");
         expect(p!.organisation?.name).toBe("某市环境卫生管理处");
+        // the budget read from the head's lines is there before the checks: no "没有预算数"
+        expect(r.problems.map((x) => x.code)).not.toContain("missing_budget");
         expect(p!.indicators.map((i) => [i.level1, i.level2, i.name, i.target?.text])).toEqual([
           ["产出指标", "数量指标", "配备车辆数", "10辆"],
           ["产出指标", "质量指标", "服务周期内空气质量", "优良"],
@@ -436,6 +438,8 @@ describe("a goal form's budget given as a list (四川 申报表: (一)财政拨
         const totalCents = items.reduce((a, b) => a + b, 0);
         const yuan = `${BigInt(totalCents) * 100n}.00`;
         expect(r.document.projects[0]?.budget?.yuan).toBe(yuan);
+        // found before the checks ran: they do not say the project has no budget
+        expect(r.problems.map((x) => x.code)).not.toContain("missing_budget");
       }),
       { numRuns: 40 },
     );
