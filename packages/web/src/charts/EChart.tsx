@@ -23,6 +23,10 @@ export function EChart({ option, style, onClick, testId }: Props) {
     const c = echarts.init(el, undefined, { renderer: "canvas" });
     chart.current = c;
     c.on("click", (e) => click.current?.(e as ECElementEvent));
+    // drawn, its animation ended: what a screenshot or a click on the chart waits for (data-drawn)
+    c.on("finished", () => {
+      el.dataset.drawn = "true";
+    });
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(el);
     return () => {
@@ -33,6 +37,7 @@ export function EChart({ option, style, onClick, testId }: Props) {
   }, []);
 
   useEffect(() => {
+    if (ref.current) ref.current.dataset.drawn = "false";
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 

@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)("dashboard: the score summary", () => {
     // where the slices start) lists the 优 evaluations.
     const chart = page.getByTestId("chart-grades").locator("canvas");
     await chart.waitFor();
-    await page.waitForTimeout(800); // chart animation
+    await page.locator('[data-testid="chart-grades"][data-drawn="true"]').waitFor();
     const box = (await chart.boundingBox())!;
     const cx = box.width / 2;
     const cy = box.height * 0.45;

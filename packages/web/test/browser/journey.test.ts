@@ -87,7 +87,12 @@ describe.skipIf(!hasChromium)(
       // the shell: menu in Chinese, organisation and year switchers
       await expect(page.getByRole("menuitem", { name: "工作台" }).isVisible()).resolves.toBe(true);
       await expect(page.getByRole("menuitem", { name: "自评" }).isVisible()).resolves.toBe(true);
-      await page.waitForTimeout(600); // chart animation
+      // every chart on the page drawn (its animation ended)
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll("canvas")].every(
+          (c) => c.closest("[data-drawn]")?.getAttribute("data-drawn") === "true",
+        ),
+      );
       await h.screenshot(page, "dashboard-empty");
     });
 

@@ -122,7 +122,7 @@ describe.skipIf(!hasChromium)("results into the budget and the trends", () => {
       const c = document.querySelector('[data-testid="chart-trends"] canvas') as HTMLCanvasElement | null;
       return !!c && c.width > 0;
     });
-    await page.waitForTimeout(800); // chart animation
+    await page.locator('[data-testid="chart-trends"][data-drawn="true"]').waitFor();
     await h.screenshot(page, "dashboard-trends", { publish: true });
     await page.close();
   });

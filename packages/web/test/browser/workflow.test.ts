@@ -303,7 +303,7 @@ describe.skipIf(!hasChromium)("journey: a project's indicators from draft to app
     await viewer.shell.chooseYear(2023);
     await viewer.page.getByRole("menuitem", { name: "工作台" }).click();
     await viewer.page.locator('[data-testid="chart-execution"] canvas').waitFor();
-    await viewer.page.waitForTimeout(600); // chart animation
+    await viewer.page.locator('[data-testid="chart-execution"][data-drawn="true"]').waitFor();
     await h.screenshot(viewer.page, "dashboard", { publish: true });
     await viewer.page.getByRole("menuitem", { name: "预算" }).click();
     await viewer.page.getByTestId("budget-page").getByText("曲靖市公安局交通警察支队").first().waitFor();
