@@ -5,7 +5,7 @@
  * the to-do count, and the official form out (xlsx, docx, PDF; a round as one zip) — each authorised and audited.
  */
 import { createHash } from "node:crypto";
-import { and, eq, like } from "drizzle-orm";
+import { and, asc, eq, like } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -285,7 +285,8 @@ describe.each(STORES)("monitoring actions, department records, reminders and the
     const audit = await t.deps.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, "export.monitoring_round"), eq(auditEvents.entityId, roundId)));
+      .where(and(eq(auditEvents.action, "export.monitoring_round"), eq(auditEvents.entityId, roundId)))
+      .orderBy(asc(auditEvents.id));
     expect(audit.map((a) => (a.details as { records: number }).records)).toEqual([3, 2]);
   });
 
