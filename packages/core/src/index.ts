@@ -1,3 +1,5 @@
+/** Stage deadlines (时间节点): days left and overdue against a given today. */
+export * from "./deadlines/index.ts";
 export * from "./errors/domain-error.ts";
 /** 事前绩效评估 of new projects. */
 export * from "./exante/index.ts";
