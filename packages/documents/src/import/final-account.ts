@@ -186,6 +186,49 @@ interface Building {
   organisation?: { text: string; location: ImportLocation };
   rows: RawRow[];
   note?: { text: string; location: ImportLocation };
+  /** The page its last row is on (PDF text with form feeds), for a table continued on the next page. */
+  page?: number;
+}
+
+/** The page a block starts on, when the text marked pages (pdftotext's form feeds). */
+function pageOf(b: Block | undefined): number | undefined {
+  if (!b) return undefined;
+  return b.type === "paragraph" ? b.location.page : b.table.location?.page;
+}
+
+/** `续表`, `（续表）`, `续上表`, `（续）`: a line saying the table goes on from the page before. */
+export function isContinuationMark(text: string): boolean {
+  return /^[（(]?续(上?表)?[)）]?[：:]?$/.test(squash(text));
+}
+
+/**
+ * A table title's words, without its number, year (and what precedes it: the unit's name) or continuation mark:
+ * `二、收入决算表（续）`, `示范局2022年度收入决算表` and `收入决算表` give the same words.
+ */
+export function titleWords(text: string): string {
+  return squash(stripNumber(text.trim()))
+    .replace(/[（(](续表?|续上表|公开\d{1,2}表|万?元)[)）]$/, "")
+    .replace(/续表?$/, "")
+    .replace(/^.*(?:19|20)\d{2}年度?/, "");
+}
+
+/** Two table titles that name the same table (one may carry the unit's name before it). */
+export function sameTitle(a: string, b: string): boolean {
+  const x = titleWords(a);
+  const y = titleWords(b);
+  return x.length >= 3 && y.length >= 3 && (x.endsWith(y) || y.endsWith(x));
+}
+
+/** The joined cells of a row, for comparing a header printed again at a page break with the first. */
+const rowKey = (cells: string[]) => squash(cells.filter((c) => c.trim() !== "").join("|"));
+
+/** Whether a row without values repeats one of the table's header rows (printed again at the top of a page). */
+function repeatsHeader(b: Building, cells: string[]): boolean {
+  const firstData = b.rows.findIndex((r) => r.cells.some(isValueCell));
+  if (firstData < 0) return false;
+  const key = rowKey(cells);
+  if (key === "") return false;
+  return b.rows.slice(0, firstData).some((r) => rowKey(r.cells) === key);
 }
 
 function paragraphLocation(ctx: ImportContext, b: Block & { type: "paragraph" }): ImportLocation {
@@ -251,12 +294,29 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
   let scope: Scope | undefined;
   let building: Building | undefined;
 
+  // the table finished last, while nothing but page furniture has come after it: a table continued on the next
+  // page (`续表`, its title printed again) takes it up again instead of starting another
+  let reopenable: Building | undefined;
   const finish = () => {
     if (!building) return;
     // a title with nothing under it (a list of table names, a contents cut short) is not a table
-    if (building.rows.length > 0 || building.unit || building.organisation || building.note)
+    if (building.rows.length > 0 || building.unit || building.organisation || building.note) {
       disclosure.tables.push(buildTable(ctx, building));
+      reopenable = building;
+    } else reopenable = undefined;
     building = undefined;
+  };
+  const reopen = () => {
+    if (building || !reopenable) return;
+    disclosure.tables.pop();
+    building = reopenable;
+    reopenable = undefined;
+  };
+  // a page number printed alone on the last or first line of a page (`7`), inside a table: not a row
+  const atPageEdge = (k: number) => {
+    const p = pageOf(blocks[k]);
+    if (p === undefined) return false;
+    return (pageOf(blocks[k - 1]) ?? p) < p || (pageOf(blocks[k + 1]) ?? p) > p;
   };
 
   for (let k = 0; k < blocks.length; k++) {
@@ -280,6 +340,8 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
         const cells = t.rows[r]!.map((c) => c.text);
         if (cells.every((c) => c.trim() === "")) continue;
         const only = cells.filter((c) => c.trim() !== "");
+        // the header printed again at the top of the next page, or a `续表` line
+        if (!only.some(isValueCell) && (repeatsHeader(building, cells) || isContinuationMark(only.join("")))) continue;
         if (!only.some(isValueCell) && lineInTable(ctx, building, only.join("  "), ctx.at(t, r))) continue;
         building.rows.push({ cells, location: ctx.at(t, r), cellLocation: (c) => ctx.at(t, r, c), table: t });
       }
@@ -288,10 +350,29 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
     const text = b.text.trim();
     if (text === "") continue;
     const loc = paragraphLocation(ctx, b);
+    if ((building || reopenable) && (isContinuationMark(text) || (/^\d{1,4}$/.test(squash(text)) && atPageEdge(k)))) {
+      if (isContinuationMark(text)) reopen();
+      ctx.touch(loc);
+      continue;
+    }
     const kind = tableTitleKind(text);
+    const open = building ?? reopenable;
+    const page = pageOf(b);
+    if (
+      kind &&
+      open?.kind === kind &&
+      sameTitle(text, open.title) &&
+      (/续/.test(text) || (page !== undefined && open.page !== undefined && page > open.page))
+    ) {
+      // the title printed again over the rest of the table on the next page: the same table goes on
+      reopen();
+      ctx.touch(loc);
+      disclosure.headings.push({ text, ...(yearOf(text) ? { year: yearOf(text)! } : {}), location: loc });
+      continue;
+    }
     if (kind) {
       finish();
-      building = { kind, title: text, location: loc, rows: [] };
+      building = { kind, title: text, location: loc, rows: [], ...(page !== undefined ? { page } : {}) };
       ctx.touch(loc);
       disclosure.headings.push({ text, ...(yearOf(text) ? { year: yearOf(text)! } : {}), location: loc });
       continue;
@@ -326,6 +407,10 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
         squash(text).length <= 30 &&
         !/[。；;，,：:]/.test(text) &&
         !building.rows.some((r) => r.cells.some(isValueCell));
+      if (values === 0 && repeatsHeader(building, cells)) {
+        ctx.touch(loc);
+        continue;
+      }
       if ((values > 0 && labels <= 4 && !/[。]/.test(text)) || headerLike || headerWrap) {
         building.rows.push({ cells, location: loc, cellLocation: (c) => ({ ...loc, column: c + 1 }) });
         ctx.touch(loc);
@@ -333,6 +418,8 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
       }
       finish();
     }
+    // a line of the narrative: the table before it is closed for good
+    reopenable = undefined;
     if (
       !disclosure.performance &&
       /^[（(]?[一二三四五六七八九十\d]+[)）、.．]?.{0,16}绩效(目标|自评|评价|管理|情况|运行)/.test(squash(text))
