@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import { attachActorCache } from "./accounts/actor-cache.ts";
 import { createInitialAdmins, type InitialAccount } from "./accounts/bootstrap.ts";
 import { purgeExpiredSessions } from "./accounts/repository.ts";
 import { verifyAuditChain } from "./audit/chain.ts";
@@ -76,6 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       now: () => new Date(),
       logError,
       jobs,
+      actorCache: await attachActorCache(handle, { logError }),
     };
     const app = createApp(deps, options.webDist ? { webDist: options.webDist } : {});
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

@@ -270,22 +270,44 @@ export async function login(
   return { token, actor: await actorOf(db, account, csrfToken) };
 }
 
-/** The actor behind a session token, or undefined when there is none or it expired (then it is removed). */
+/**
+ * The actor behind a session token, or undefined when there is none or it expired (then it is removed). From the
+ * actor cache when it holds the session and nothing needs deciding (no limit reached, no last-seen time to write);
+ * else read fresh — the session, its account and memberships in one query — and cached.
+ */
 export async function resolveSession(
   deps: Deps,
   token: string,
 ): Promise<{ actor: Actor; tokenHash: string } | undefined> {
   const tokenHash = sha256(token);
+  const now = deps.now();
+  const t = now.getTime();
+  const cache = deps.actorCache;
+  const hit = cache?.get(tokenHash, t);
+  if (
+    hit &&
+    !hit.disabled &&
+    hit.expiresAt.getTime() > t &&
+    hit.lastSeenAt.getTime() + deps.settings.idleTimeoutMs > t &&
+    t - hit.lastSeenAt.getTime() <= TOUCH_EVERY_MS
+  ) {
+    return { actor: hit.actor, tokenHash };
+  }
+  const generation = cache?.generation ?? 0;
   const found = await findSessionActor(deps.db, tokenHash);
   if (!found) return undefined;
-  const now = deps.now();
   const { session, account } = found;
   const idleLimit = new Date(session.lastSeenAt.getTime() + deps.settings.idleTimeoutMs);
   if (session.expiresAt <= now || idleLimit <= now || account.disabled) {
+    cache?.delete(tokenHash);
     await deleteSession(deps.db, tokenHash);
     return undefined;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, tokenHash, now);
+  let lastSeenAt = session.lastSeenAt;
+  if (t - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await touchSession(deps.db, tokenHash, now);
+    lastSeenAt = now;
+  }
   const actor: Actor = {
     accountId: account.id,
     username: account.username,
@@ -294,6 +316,11 @@ export async function resolveSession(
     csrfToken: session.csrfToken,
     memberships: found.memberships,
   };
+  cache?.set(
+    tokenHash,
+    { actor, lastSeenAt, expiresAt: session.expiresAt, disabled: account.disabled, cachedAt: t },
+    generation,
+  );
   return { actor, tokenHash };
 }
 

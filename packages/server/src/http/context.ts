@@ -1,8 +1,10 @@
 /** What every handler receives: the injected dependencies and, once signed in, the actor. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Actor } from "../accounts/actor.ts";
+import type { ActorCache } from "../accounts/actor-cache.ts";
 import type { DatabaseHandle, Db } from "../db/open.ts";
 import type { JobQueue } from "../jobs/queue.ts";
+import type { WebhookSettings } from "../notifications/webhook.ts";
 
 export interface Settings {
   /** Session idle timeout (ms): 30 min. */
@@ -30,6 +32,8 @@ export interface Settings {
   secureCookies: boolean;
   /** Uploads larger than this (bytes) are read by a background job when a queue runs: 2 MB. */
   importSyncBytes: number;
+  /** Forward every notification to another system (JIXIAO_WEBHOOK_URL / _SECRET; docs/notifications.md): none. */
+  webhook?: WebhookSettings | undefined;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -56,6 +60,8 @@ export interface Deps {
   logError: (e: unknown) => void;
   /** Background jobs (absent in tests that do not need them). */
   jobs?: JobQueue;
+  /** The short cache of session → actor (accounts/actor-cache.ts); without it every request reads the session. */
+  actorCache?: ActorCache;
 }
 
 export interface AppEnv {

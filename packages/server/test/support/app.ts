@@ -3,6 +3,7 @@
  * client that keeps the session cookie and sends the CSRF token like the web app does.
  */
 
+import { attachActorCache } from "../../src/accounts/actor-cache.ts";
 import { hashPassword } from "../../src/accounts/password.ts";
 import type { Role } from "../../src/accounts/schema.ts";
 import { accounts, memberships } from "../../src/accounts/schema.ts";
@@ -226,6 +227,8 @@ export async function testApp(kind: StoreKind, options: { poolSize?: number } = 
     settings: DEFAULT_SETTINGS,
     now: () => clock.now,
     logError: (e) => errors.push(e),
+    // the actor cache as the server runs it, so that every test through testApp goes through it
+    actorCache: await attachActorCache(store.handle, { logError: (e) => errors.push(e) }),
   };
   const app = createApp(deps);
   const world = await seedWorld(store.handle.db);
