@@ -272,16 +272,20 @@ export function readNarrative(
   const shares: DisclosureShare[] = [];
   const all = findAmounts(text).filter((a) => a.fen !== undefined && !a.approximate);
   for (const a of all) {
-    const after =
-      /^[，,]?\s*占(本年)?(收入合计|支出合计|收入总计|支出总计|总收入|总支出|收入|支出)?(的)?(比[重例]为?)?\s*(\d+(?:\.\d+)?)\s*[%％]/.exec(
-        text.slice(a.end),
-      );
+    // an aside right after the amount (`500.12万元（其中：一般公共预算500.12万元…）`) is skipped: the share after it
+    // is the amount's
+    const rest = text.slice(a.end);
+    const aside = /^\s*[（(]/.test(rest) && !/^\s*[（(]\s*(?:所)?占/.test(rest) ? closingOf(rest) : 0;
+    const after = SHARE_AFTER.exec(text.slice(a.end + aside));
     if (!after) continue;
     const span = passage.spans[spanAt(a.start)];
     if (!span) continue;
     // the total: the figure the phrase names, else the paragraph's first total before the amount
-    const named = after[2];
-    const base = figures.find((f, i) => {
+    const said = after[1]?.replace(/[“”]/g, "");
+    const named = said?.startsWith("三公") ? "三公" : said;
+    // the nearest total before the amount in its paragraph (`收入总计…，其中本年收入合计…，其中：…，占98.72%` is of
+    // the 本年收入合计; `…其中“三公”经费52.30万元…，公务接待费7.30万元，占13.96%` of the 三公 total)
+    const base = figures.findLast((f, i) => {
       const at = offsets[i]!;
       if (at < span.start || at >= a.start || f.basis !== basis) return false;
       if (named) return NAMED_BASE[named]?.includes(f.item) ?? false;
@@ -294,14 +298,35 @@ export function readNarrative(
     touch(location);
     shares.push({
       amount: { text: a.text, unit, fen: a.fen!.toString(), yuan: fenToYuanText(a.fen!) },
-      percent: { text: `${after[5]}%`, percent: after[5]! },
+      percent: { text: `${after[2]}%`, percent: after[2]! },
       base: base.amount,
       baseLabel: base.label,
-      text: text.slice(a.start, a.end + after[0].length).replace(/\s*\n\s*/g, ""),
+      text: text.slice(a.start, a.end + aside + after[0].length).replace(/\s*\n\s*/g, ""),
       location,
     });
   }
   return { figures, comparisons, shares };
+}
+
+/**
+ * A share right after an amount: `，占98.72%`, `，占收入合计0.03%`, `，占本年支出合计的97.10%`, an aside `（占1.28%）`,
+ * `（占比1.28%）`, `，占比为1.28%`, `，所占比重为…`, `，占“三公”经费的13.96%`. Groups: 1 the total it names, 2 the percent.
+ */
+const SHARE_AFTER =
+  /^\s*[，,]?\s*[（(]?\s*(?:所)?占(?:本年度?|全年|全部|部门|单位|当年)?(“?三公”?经费(?:支出)?(?:合计|总额)?|一般公共预算财政拨款支出|财政拨款收入|财政拨款支出|基本支出|收入合计|支出合计|收入总计|支出总计|总收入|总支出|收入|支出)?(?:的)?(?:比[重例]?|份额)?\s*(?:为|是)?\s*(\d+(?:\.\d+)?)\s*[%％]/;
+
+/** The length up to and with the bracket closing the one `rest` opens with (0 when it is not closed). */
+function closingOf(rest: string): number {
+  let depth = 0;
+  for (let i = 0; i < rest.length && i < 200; i++) {
+    const ch = rest[i]!;
+    if (ch === "（" || ch === "(") depth++;
+    else if (ch === "）" || ch === ")") {
+      depth--;
+      if (depth === 0) return i + 1;
+    } else if (/[。；;\n]/.test(ch)) return 0;
+  }
+  return 0;
 }
 
 /** Totals a share may be of, when the phrase does not name one (`，占98.72%`). */
@@ -314,6 +339,7 @@ const SHARE_BASES: DisclosureFigureItem[] = [
   "fiscalExpenditure",
   "fiscalIncomeGrandTotal",
   "fiscalExpenditureGrandTotal",
+  "threePublicTotal",
 ];
 
 const NAMED_BASE: Record<string, DisclosureFigureItem[]> = {
@@ -325,6 +351,11 @@ const NAMED_BASE: Record<string, DisclosureFigureItem[]> = {
   总支出: ["expenditure", "expenditureGrandTotal"],
   收入: ["income", "fiscalIncome"],
   支出: ["expenditure", "fiscalExpenditure"],
+  一般公共预算财政拨款支出: ["generalExpenditure"],
+  财政拨款收入: ["fiscalIncome"],
+  财政拨款支出: ["fiscalExpenditure"],
+  基本支出: ["basicExpenditure", "generalBasicExpenditure"],
+  三公: ["threePublicTotal"],
 };
 
 /** Where the sentence at `at` ends: at 。；; or a line break that ends it (not one a PDF wrapped the sentence at). */
