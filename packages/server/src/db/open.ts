@@ -16,6 +16,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { acquireFolderLock, type FolderLock } from "./lock.ts";
 import * as schema from "./schema.ts";
+import { seedFromTemplate } from "./template.ts";
 
 export type Schema = typeof schema;
 /** The database as every repository sees it (also the type of a transaction). */
@@ -36,7 +37,13 @@ export interface DatabaseHandle {
 }
 
 export type OpenOptions =
-  | { dataDir: string; migrate?: boolean; pglite?: PGlite }
+  | {
+      dataDir: string;
+      migrate?: boolean;
+      pglite?: PGlite;
+      /** A new folder starts as a copy of the migrated template (template.ts) rather than PGlite's initdb: default yes. */
+      fromTemplate?: boolean;
+    }
   | { url: string; migrate?: boolean; poolSize?: number }
   | { pglite: PGlite; migrate?: boolean };
 
@@ -48,7 +55,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     mkdirSync(dataDir, { recursive: true });
     const lock = acquireFolderLock(dataDir);
     try {
-      const client = await PGlite.create({ dataDir: join(dataDir, "pglite") });
+      const pgliteDir = join(dataDir, "pglite");
+      if (options.fromTemplate !== false) await seedFromTemplate(pgliteDir);
+      const client = await PGlite.create({ dataDir: pgliteDir });
       return await wrapPglite(client, dataDir, runMigrations, lock);
     } catch (e) {
       lock.release();

@@ -1,0 +1,103 @@
+/**
+ * A migrated PGlite data folder made once and copied into every new embedded data folder (issue 14: first start).
+ * PGlite's initdb and the migrations take 10–30 s; copying the folder takes a fraction of a second. The template is
+ * kept in `node_modules/.cache/jixiao/pglite-<PGlite version>-<hash of the migrations>/`, so a new migration or a
+ * PGlite upgrade makes a new one (older ones are removed). It is made in a temporary folder and renamed into place,
+ * so processes racing to make it never see half of one. `npm start` makes it before the server starts
+ * (scripts/prepare-start.mjs, through template-main.ts); the server makes it on the spot when it is missing.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import { migrate } from "drizzle-orm/pglite/migrator";
+
+const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
+const REPO = resolve(MIGRATIONS, "../../..");
+
+/** Where templates are kept (JIXIAO_CACHE_DIR overrides). */
+export function templateCacheDir(): string {
+  return process.env.JIXIAO_CACHE_DIR || join(REPO, "node_modules/.cache/jixiao");
+}
+
+function pgliteVersion(): string {
+  let dir = dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
+  for (let i = 0; i < 4; i++) {
+    const file = join(dir, "package.json");
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "@electric-sql/pglite") return pkg.version ?? "unknown";
+    }
+    dir = dirname(dir);
+  }
+  return "unknown";
+}
+
+function migrationsHash(): string {
+  const h = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else h.update(e.name).update(readFileSync(p));
+    }
+  };
+  walk(MIGRATIONS);
+  return h.digest("hex").slice(0, 12);
+}
+
+/** The template folder for the present PGlite and migrations (it may not exist yet). */
+export function templatePath(): string {
+  return join(templateCacheDir(), `pglite-${pgliteVersion()}-${migrationsHash()}`);
+}
+
+/** Make the template when it is missing; returns its folder. */
+export async function ensurePgliteTemplate(): Promise<string> {
+  const path = templatePath();
+  if (existsSync(join(path, "PG_VERSION"))) return path;
+  const cache = dirname(path);
+  mkdirSync(cache, { recursive: true });
+  const building = `${path}.building-${process.pid}-${randomBytes(4).toString("hex")}`;
+  try {
+    const client = await PGlite.create({ dataDir: building });
+    try {
+      await migrate(drizzle(client), { migrationsFolder: MIGRATIONS });
+    } finally {
+      await client.close();
+    }
+    try {
+      renameSync(building, path);
+    } catch (e) {
+      // Another process put its template in place first: keep that one.
+      if (!existsSync(join(path, "PG_VERSION"))) throw e;
+    }
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
+  // Templates of older migrations or PGlite versions (not those being made by someone else right now).
+  for (const name of readdirSync(cache)) {
+    if (/^pglite-[^.]+$/.test(name) && join(cache, name) !== path) {
+      rmSync(join(cache, name), { recursive: true, force: true });
+    }
+  }
+  return path;
+}
+
+/**
+ * Fill an empty PGlite folder from the template (made first if missing). Returns false, leaving the folder as it
+ * was, when it already holds a database or the template cannot be made (PGlite then runs initdb there itself).
+ */
+export async function seedFromTemplate(pgliteDir: string): Promise<boolean> {
+  if (existsSync(pgliteDir) && readdirSync(pgliteDir).length > 0) return false;
+  try {
+    const template = await ensurePgliteTemplate();
+    cpSync(template, pgliteDir, { recursive: true });
+    return true;
+  } catch {
+    rmSync(pgliteDir, { recursive: true, force: true });
+    return false;
+  }
+}

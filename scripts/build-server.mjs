@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Builds the jixiao command with the server into packages/cli/dist (esbuild, one ES module per command) when it is
+// missing or older than its sources, so that `jixiao serve` (`npm start`) loads plain JavaScript instead of
+// compiling the TypeScript through tsx at each start (issue 14). packages/cli/bin/jixiao.js uses the build only
+// while it is newer than every source file; otherwise it runs the sources through tsx as before.
+// Dependencies stay in node_modules (external); the workspace packages (@jixiao/*) are bundled.
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const SERVER_DIST = join(repo, "packages/cli/dist");
+/** What the build is made of: bin/jixiao.js compares these with the build's time in the same way. */
+export const SERVER_SOURCES = ["core", "documents", "server", "cli"].flatMap((p) => [
+  join(repo, "packages", p, "src"),
+  join(repo, "packages", p, "package.json"),
+]);
+
+function newest(path) {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
+  return max;
+}
+
+export async function ensureServerBuilt({ force = false } = {}) {
+  const built = newest(join(SERVER_DIST, "main.js"));
+  if (!force && built > Math.max(...SERVER_SOURCES.map(newest))) return false;
+  const { build } = await import("esbuild");
+  const started = new Date();
+  rmSync(SERVER_DIST, { recursive: true, force: true });
+  await build({
+    entryPoints: {
+      main: join(repo, "packages/cli/src/main.ts"),
+      "template-main": join(repo, "packages/server/src/db/template-main.ts"),
+    },
+    outdir: SERVER_DIST,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    logLevel: "warning",
+    plugins: [
+      {
+        name: "jixiao",
+        setup(b) {
+          // node_modules stay outside the bundle; @jixiao/* (TypeScript sources) are bundled.
+          b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith("@jixiao/") ? undefined : { external: true }));
+          // import.meta.url keeps meaning the source file (migrations, the web app, fonts are found from it).
+          b.onLoad({ filter: /\.tsx?$/ }, (a) => {
+            let text = readFileSync(a.path, "utf8");
+            if (text.includes("import.meta.url")) {
+              const rel = relative(SERVER_DIST, a.path).split("\\").join("/");
+              text = text.replaceAll("import.meta.url", `new URL(${JSON.stringify(rel)}, import.meta.url).href`);
+            }
+            return { contents: text, loader: a.path.endsWith(".tsx") ? "tsx" : "ts" };
+          });
+        },
+      },
+    ],
+  });
+  // The build is as new as the sources it read: a file saved while it ran makes it stale.
+  utimesSync(join(SERVER_DIST, "main.js"), started, started);
+  return true;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const t0 = Date.now();
+  const built = await ensureServerBuilt({ force: process.argv.includes("--force") });
+  console.log(
+    built
+      ? `jixiao: 服务已构建 / server built in ${Date.now() - t0} ms`
+      : "jixiao: 服务已是最新 / server build up to date",
+  );
+}
