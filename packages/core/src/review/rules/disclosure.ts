@@ -859,8 +859,8 @@ export const requiredTables: Rule = {
   },
   check(doc) {
     const f = fa(doc);
-    // judged only when the tables were read at all: with none, coverage says so and no verdict is given
-    if (!f || f.tables.length === 0) return [];
+    // judged only when the tables were read at all (a row or an empty note): with none, no verdict is given
+    if (!f || readTables(f).length === 0) return [];
     const out: RuleFinding[] = [];
     const kinds = new Set(f.tables.map((t) => t.kind));
     const noted = new Set(f.emptyNotes.map((n) => n.kind));
@@ -913,7 +913,7 @@ export const tableOrder: Rule = {
   check(doc) {
     const f = fa(doc);
     // judged only when the tables were read at all
-    if (!f || f.tables.length === 0) return [];
+    if (!f || readTables(f).length === 0) return [];
     const out: RuleFinding[] = [];
     const first = new Map<DisclosureTableKind, number>();
     f.tables.forEach((t, i) => {
@@ -985,7 +985,7 @@ export const performanceSection: Rule = {
   check(doc) {
     const f = fa(doc);
     // judged only when the tables were read (a page cut short says nothing of what follows)
-    if (!f || f.tables.length === 0 || f.performance) return [];
+    if (!f || readTables(f).length === 0 || f.performance) return [];
     return [
       {
         message: `${f.basis === "final" ? "决算" : "预算"}公开的情况说明中没有预算绩效部分（${f.basis === "final" ? "绩效自评" : "绩效目标"}情况）`,
@@ -1276,11 +1276,26 @@ function clip(s: string): string {
  * are in an attachment, `详见附表`, or in a form the reader does not know), so its figures were never checked against
  * them — no verdict, never 优 at 100. Only for a document that is nothing but a disclosure.
  */
+/**
+ * The tables actually read: with a row, or a note saying they are empty. A title with its 部门 / 单位 lines over rows
+ * in a layout the reader does not know (cells one per line, a picture) is found but not read.
+ */
+function readTables(f: NonNullable<ImportedDocument["finalAccount"]>) {
+  return f.tables.filter((t) => t.rows.length > 0 || t.emptyNote !== undefined);
+}
+
 export function disclosureNotJudged(doc: ImportedDocument): { zh: string; en: string } | undefined {
   const f = doc.finalAccount;
-  if (!f || f.tables.length > 0) return undefined;
+  if (!f || readTables(f).length > 0) return undefined;
   if (doc.kinds.length === 0 || doc.kinds.some((k) => k !== "final-account-disclosure")) return undefined;
   const stated = f.figures.length;
+  if (f.tables.length > 0) {
+    const first = f.tables[0]!.title;
+    return {
+      zh: `未能判断：${f.basis === "final" ? "决算" : "预算"}公开中找到了「${first}」等 ${f.tables.length} 张公开表的标题，但没有读出其中任何一行（表格的版式无法识别），情况说明中的 ${stated} 个数字无从与表核对`,
+      en: `Cannot judge: the titles of ${f.tables.length} table(s) of the ${f.basis === "final" ? "final account" : "budget"} disclosure were found ("${first}" …) but none of their rows could be read (a layout the reader does not know), so the narrative's ${stated} figure(s) could not be checked against them`,
+    };
+  }
   return {
     zh: `未能判断：${f.basis === "final" ? "决算" : "预算"}公开中没有读出任何公开表（收支总表、财政拨款收支总表、“三公”经费表等），情况说明中的 ${stated} 个数字无从与表核对`,
     en: `Cannot judge: no table of the ${f.basis === "final" ? "final account" : "budget"} disclosure was read (收支总表, 财政拨款收支总表, 三公 …), so the narrative's ${stated} figure(s) could not be checked against them`,
