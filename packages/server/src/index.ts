@@ -7,4 +7,5 @@ export { type DatabaseHandle, type Db, MIGRATIONS_FOLDER, type OpenOptions, open
 export { DEMO_PASSWORD, loadDemo } from "./demo/seed.ts";
 export { createApp } from "./http/app.ts";
 export { DEFAULT_SETTINGS, type Deps, type Settings } from "./http/context.ts";
+export { type WebhookSettings, webhookFromEnv } from "./notifications/webhook.ts";
 export { type RunningServer, type ServerOptions, startServer } from "./server.ts";

@@ -13,6 +13,7 @@ import { accounts } from "../src/accounts/schema.ts";
 import { insertBudget } from "../src/budgets/department.repository.ts";
 import { insertExecution } from "../src/budgets/execution.repository.ts";
 import type { WorkflowState } from "../src/db/columns.ts";
+import { stageDeadlines } from "../src/deadlines/schema.ts";
 import { insertDuty } from "../src/duties/repository.ts";
 import { insertEvaluation } from "../src/evaluations/repository.ts";
 import { evaluationItems } from "../src/evaluations/schema.ts";
@@ -23,6 +24,7 @@ import { imports } from "../src/imports/schema.ts";
 import { insertIndicator } from "../src/indicators/repository.ts";
 import { jobs } from "../src/jobs/schema.ts";
 import { insertAction, insertRecord, insertRound } from "../src/monitoring/repository.ts";
+import { notifications } from "../src/notifications/schema.ts";
 import { insertOrganisation } from "../src/orgs/repository.ts";
 import type { OrganisationRow } from "../src/orgs/schema.ts";
 import { insertProject } from "../src/projects/repository.ts";
@@ -646,6 +648,54 @@ const CASES: Case[] = [
     route: "get /api/v1/monitoring/notifications",
     make: async () => ({ method: "GET", path: "/monitoring/notifications" }),
     expect: (role) => (role === "anonymous" ? 401 : ADMINS.includes(role) ? 403 : 200),
+  },
+  // Stage deadlines (issue 16 part 6): read by the unit's business roles, set and cleared by its reviewer.
+  {
+    route: "get /api/v1/deadlines",
+    make: async (ctx, target) => ({ method: "GET", path: `/deadlines?orgId=${ctx.org(target).id}&year=2024` }),
+    expect: read(),
+  },
+  {
+    route: "put /api/v1/deadlines",
+    make: async (ctx, target) => ({
+      method: "PUT",
+      path: "/deadlines",
+      body: { orgId: ctx.org(target).id, year: 2024, stage: "goals", dueDate: "2024-03-31" },
+    }),
+    expect: review,
+  },
+  {
+    route: "delete /api/v1/deadlines",
+    make: async (ctx, target) => {
+      await ctx.t.deps.db
+        .insert(stageDeadlines)
+        .values({ orgId: ctx.org(target).id, year: 2024, stage: "self_evaluation", dueDate: "2025-04-30" })
+        .onConflictDoNothing();
+      return { method: "DELETE", path: `/deadlines?orgId=${ctx.org(target).id}&year=2024&stage=self_evaluation` };
+    },
+    expect: review,
+  },
+  // Each person's own notification centre: no organisation to be foreign to; another's notification is not found.
+  {
+    route: "get /api/v1/notifications",
+    make: async () => ({ method: "GET", path: "/notifications" }),
+    expect: (role) => (role === "anonymous" ? 401 : 200),
+  },
+  {
+    route: "post /api/v1/notifications/{id}/read",
+    make: async (ctx) => {
+      const [n] = await ctx.t.deps.db
+        .insert(notifications)
+        .values({ accountId: ctx.fillerId, kind: "deadline", title: "提醒", titleEn: "reminder" })
+        .returning();
+      return { method: "POST", path: `/notifications/${n!.id}/read` };
+    },
+    expect: (role) => (role === "anonymous" ? 401 : role === "filler" ? 200 : 404),
+  },
+  {
+    route: "post /api/v1/notifications/read-all",
+    make: async () => ({ method: "POST", path: "/notifications/read-all" }),
+    expect: (role) => (role === "anonymous" ? 401 : 200),
   },
   ...rectificationCases(),
   { route: "get /api/v1/health", make: async () => ({ method: "GET", path: "/health" }), expect: () => 200 },

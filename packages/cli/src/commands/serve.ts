@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DomainError } from "@jixiao/core";
-import { startServer } from "@jixiao/server";
+import { startServer, webhookFromEnv } from "@jixiao/server";
 import type { Io } from "../run.ts";
 
 const WEB_DIST = fileURLToPath(new URL("../../../web/dist", import.meta.url));
@@ -21,6 +21,8 @@ const HELP = `jixiao serve [--port <n>] [--data-dir <dir>] [--database-url <url>
   JIXIAO_SECURE_COOKIES  1 = 会话 Cookie 加 Secure（TLS 之后）/ mark the session cookie Secure (behind TLS)
   JIXIAO_TRUSTED_PROXIES 受信任反向代理地址，逗号分隔 / trusted reverse proxies' addresses, comma-separated
                          (their X-Forwarded-For gives the client address), e.g. 127.0.0.1
+  JIXIAO_WEBHOOK_URL     通知转发地址（每条通知 POST 一次 JSON）/ forward each notification as a JSON POST to this URL
+  JIXIAO_WEBHOOK_SECRET  签名密钥（≥16 字符，X-Jixiao-Signature: sha256=HMAC）/ the signature's secret (docs/notifications.md)
 `;
 
 function flag(args: string[], name: string): string | undefined {
@@ -63,6 +65,7 @@ export async function main(args: string[], io: Io): Promise<number> {
           .split(",")
           .map((s) => s.trim())
           .filter(Boolean),
+        webhook: webhookFromEnv(process.env),
       },
       logError: (e) => io.stderr.write(`[jixiao] unexpected error: ${(e as Error)?.stack ?? String(e)}\n`),
     });

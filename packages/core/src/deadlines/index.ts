@@ -113,6 +113,6 @@ export function reminderText(o: {
   const pendingEn = o.pending ? ` (${o.pending} to do)` : "";
   return {
     zh: `「${what.zh}」截止日期 ${o.status.dueDate}，${o.status.label.zh}${pendingZh}`,
-    en: `${what.en}: due ${o.status.dueDate}, ${o.status.label.en}${pendingEn}`,
+    en: `${what.en} due ${o.status.dueDate}, ${o.status.label.en}${pendingEn}`,
   };
 }

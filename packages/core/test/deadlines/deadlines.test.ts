@@ -83,7 +83,7 @@ describe("reminderText", () => {
     const status = deadlineStatus({ dueDate: "2026-03-05", today: "2026-03-02" });
     expect(reminderText({ stage: "goals", status, pending: 2 })).toEqual({
       zh: "「目标申报」截止日期 2026-03-05，剩余3天（待办 2 项）",
-      en: "goal setting: due 2026-03-05, 3 days left (2 to do)",
+      en: "goal setting due 2026-03-05, 3 days left (2 to do)",
     });
     const late = deadlineStatus({ dueDate: "2026-02-27", today: "2026-03-02" });
     expect(reminderText({ stage: "self_evaluation", status: late }).zh).toBe(

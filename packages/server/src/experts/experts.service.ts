@@ -29,6 +29,7 @@ type AppDeps = Pick<Deps, "db" | "now">;
 
 import { invalidInput, notFound, ServerError, staleVersion } from "../http/errors.ts";
 import { daysLeft } from "../monitoring/presenters.ts";
+import { notifyAccounts } from "../notifications/notify.ts";
 import { organisationFor } from "../orgs/access.ts";
 import { assertOpenYear } from "../years/guard.ts";
 import { presentSummary } from "./presenters.ts";
@@ -199,6 +200,17 @@ export async function assign(deps: AppDeps, actor: Actor | undefined, input: Ass
       tx,
       ids.map((expertId) => ({ assignmentId: row.id, expertId })),
     );
+    await notifyAccounts(tx, ids, {
+      kind: "assignment",
+      orgId: record.orgId,
+      title: {
+        zh: `专家评审任务：「${record.title}」，截止 ${input.deadline}`,
+        en: `Expert review assigned: "${record.title}", due ${input.deadline}`,
+      },
+      link: "/experts",
+      entity: { type: "expert_assignment", id: row.id },
+      at: deps.now(),
+    });
     await recordAudit(tx, {
       actor: a,
       orgId: record.orgId,

@@ -13,6 +13,7 @@ import { auditRouter } from "../audit/index.ts";
 import { refusalLog } from "../audit/refused.ts";
 import { budgetsRouter } from "../budgets/index.ts";
 import { carryRouter } from "../carry/index.ts";
+import { deadlinesRouter } from "../deadlines/index.ts";
 import { dutiesRouter } from "../duties/index.ts";
 import { evaluationsRouter } from "../evaluations/index.ts";
 import { expertsRouter } from "../experts/index.ts";
@@ -24,6 +25,7 @@ import { indicatorsRouter } from "../indicators/index.ts";
 import { jobsRouter } from "../jobs/index.ts";
 import { libraryRouter } from "../library/index.ts";
 import { monitoringRouter } from "../monitoring/index.ts";
+import { forwardInBackground, notificationsRouter } from "../notifications/index.ts";
 import { orgsRouter } from "../orgs/index.ts";
 import { projectsRouter } from "../projects/index.ts";
 import { publicationsRouter, publicPages } from "../publications/index.ts";
@@ -66,6 +68,8 @@ export function apiRouter(): OpenAPIHono<AppEnv> {
   api.route("/", rollupsRouter);
   api.route("/", resultsRouter);
   api.route("/", monitoringRouter);
+  api.route("/", deadlinesRouter);
+  api.route("/", notificationsRouter);
   api.route("/", expertsRouter);
   api.route("/", rectificationRouter);
   api.route("/", importsRouter);
@@ -90,6 +94,12 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use("/api/*", clientIpMiddleware());
   app.use("/api/v1/*", sessionMiddleware());
   app.use("/api/v1/*", bodyLimits());
+  // After a change (or a notification list, which makes deadline reminders), forward the new notifications to the
+  // webhook when one is set: in the background, the answer is not held up and a failure never reaches it.
+  app.use("/api/v1/*", async (c, next) => {
+    await next();
+    if (c.req.method !== "GET" || c.req.path.startsWith("/api/v1/notifications")) forwardInBackground(deps);
+  });
   app.route("/api/v1", apiRouter());
   declareBodyLimits(app);
 

@@ -15,6 +15,7 @@ import { recordAudit } from "../audit/audit.ts";
 import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound } from "../http/errors.ts";
+import { notifyRoles } from "../notifications/notify.ts";
 import { recordFor_ } from "./monitoring.service.ts";
 import { daysLeft } from "./presenters.ts";
 import { acknowledgeAction, actionsOf, actionsUnder, findAction, insertAction, recordsToFile } from "./repository.ts";
@@ -101,6 +102,21 @@ export async function sendAction(
       createdAt: deps.now(),
     });
     const view = presentAction(row);
+    await notifyRoles(
+      tx,
+      { roles: ["filler"], except: a.accountId },
+      {
+        kind: "warning",
+        orgId: record.orgId,
+        title: {
+          zh: `监控预警·${name.zh}：「${record.orgName} · ${record.projectName}」${amount ? `（调减 ${amount} 元）` : ""}${message}`,
+          en: `Monitoring warning, ${name.en}: "${record.orgName} · ${record.projectName}"${amount ? ` (reduce by ${amount} yuan)` : ""}: ${message}`,
+        },
+        link: `/monitoring/records/${record.id}`,
+        entity: { type: "monitoring_record", id: record.id },
+        at: deps.now(),
+      },
+    );
     await recordAudit(tx, {
       actor: a,
       orgId: record.orgId,

@@ -15,6 +15,7 @@ import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound, ServerError } from "../http/errors.ts";
+import { notifyRoundOpened } from "../notifications/notify.ts";
 import { organisationFor } from "../orgs/access.ts";
 import type { WorkflowAction } from "../workflow/rules.ts";
 import { type ReviewableKind, transitionRecord } from "../workflow/transition.ts";
@@ -149,6 +150,7 @@ export async function openRound(deps: Pick<Deps, "db" | "now">, actor: Actor | u
         updatedAt: deps.now(),
       });
       const added = await addRecords(tx, round, org.path, deps.now());
+      await notifyRoundOpened(tx, round, a.accountId, deps.now());
       const after = presentRound({ ...round, orgPath: org.path, orgName: org.name }, deps.now());
       await recordAudit(tx, {
         actor: a,

@@ -1,4 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { DEADLINE_STAGES } from "@jixiao/core";
+import { DeadlineStatusSchema } from "../deadlines/deadlines.routes.ts";
 import { errorResponses } from "../http/errors.ts";
 import { Money } from "../projects/presenters.ts";
 
@@ -135,6 +137,18 @@ export const todoCountRoute = createRoute({
           evaluations: z.number().int(),
           budgets: z.number().int(),
           monitoring: z.number().int().openapi({ description: "绩效运行监控表 to fill, fix or approve" }),
+          deadlines: z
+            .array(
+              DeadlineStatusSchema.extend({
+                stage: z.enum(DEADLINE_STAGES),
+                stageName: z.string(),
+                stageNameEn: z.string(),
+                pending: z.number().int().openapi({ description: "still to file under the unit" }),
+              }),
+            )
+            .openapi({
+              description: "the stage deadlines that apply, with days left (剩余N天) or overdue (已逾期N天)",
+            }),
         }),
       ),
     },

@@ -1,7 +1,8 @@
 /** Roll-ups of execution and scores, and the to-do count, over a visible organisation's subtree. */
-import { decimal, type GradeBand, STANDARD_GRADES } from "@jixiao/core";
+import { dateOf, decimal, type GradeBand, STANDARD_GRADES } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
 import { scopeOf } from "../accounts/authorize.ts";
+import { stagesAt } from "../deadlines/deadlines.service.ts";
 import type { Deps } from "../http/context.ts";
 import { invalidInput } from "../http/errors.ts";
 import { organisationFor } from "../orgs/access.ts";
@@ -147,8 +148,15 @@ export async function todo(deps: Deps, actor: Actor | undefined, orgId: string, 
     reviewPaths: paths("business.review"),
     writePaths: paths("business.write"),
   });
+  // The stage deadlines that apply (goals, each monitoring round, self-evaluation): days left or overdue.
+  const stages = await stagesAt(deps.db, org, year, dateOf(deps.now()));
   return {
     count: byKind.projects + byKind.goals + byKind.evaluations + byKind.budgets + byKind.monitoring,
     ...byKind,
+    deadlines: stages.flatMap((s) =>
+      s.status
+        ? [{ stage: s.stage, stageName: s.stageName, stageNameEn: s.stageNameEn, pending: s.pending, ...s.status }]
+        : [],
+    ),
   };
 }

@@ -1,12 +1,13 @@
 /**
  * What every workflow step writes besides the record's own state, in the caller's transaction: the transition
  * (history), a snapshot of the record when it is submitted and when it becomes approved (so two versions can
- * be compared, and the approved one stays frozen), and the audit row. One place for all kinds of record
+ * be compared, and the approved one stays frozen), the audit row and the notifications. One place for all kinds of record
  * (projects, department goals, self-evaluations).
  */
 import type { Actor } from "../accounts/actor.ts";
 import { recordAudit } from "../audit/audit.ts";
 import type { Db } from "../db/open.ts";
+import { notifyWorkflowStep } from "../notifications/notify.ts";
 import { insertSnapshot, insertTransition } from "./repository.ts";
 import type { WorkflowAction } from "./rules.ts";
 
@@ -57,6 +58,16 @@ export async function recordWorkflowStep(tx: Db, step: WorkflowStep): Promise<vo
     before: step.from,
     after: step.to,
     details: step.comment ? { comment: step.comment } : undefined,
+    at: step.at,
+  });
+  // The notification centre: who has to act next, or whose record came back or through.
+  await notifyWorkflowStep(tx, {
+    entityType: step.entityType,
+    entityId: step.entityId,
+    orgId: step.orgId,
+    actorId: step.actor.accountId,
+    action: step.action,
+    comment: step.comment,
     at: step.at,
   });
 }
