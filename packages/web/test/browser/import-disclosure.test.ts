@@ -3,14 +3,16 @@
  * Debian's chromium: the demo filler uploads the clean 决算 of fixtures/disclosures with two planted mistakes (a
  * 公务接待费 in the narrative that is not the 三公 table's, a 收入决算表 row that breaks its 合计) and sees the kind, the
  * counts and verdict of core's review of the same bytes, and in the list each finding led by 表「…」 · 行「…」 · 列「…」;
- * the clean document shows no finding and its verdict. What is expected is computed by packages/documents and core
+ * the clean document shows no finding and its verdict; a planted 决算 printed to PDF by LibreOffice
+ * (fixtures/disclosures/rendered/planted-table-sum.pdf), uploaded as a department would, shows core's findings on the
+ * same bytes with their table and row. What is expected is computed by packages/documents and core
  * from the same bytes, not written down here.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { reviewDocument } from "@jixiao/core";
-import { importDocument, KIND_NAMES, readExtractedText } from "@jixiao/documents";
+import { importDocument, KIND_NAMES, readDocument, readExtractedText, type SourceDocument } from "@jixiao/documents";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, REPO_DIR, signIn, startHarness } from "./harness.ts";
@@ -96,6 +98,41 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       expect(all).toContain("表「七、一般公共预算财政拨款“三公”经费支出决算表」 · 行「公务接待费」 · 列「决算数」");
       expect(all).toContain("表「二、收入决算表」 · 行「合计」 · 列「本年收入合计」");
       await h.screenshot(page, "import-disclosure-findings", { publish: true });
+    });
+
+    it("a planted 决算 as the PDF a department publishes: each finding with its table and row", async () => {
+      // printed by LibreOffice (scripts/disclosure-render.ts): a 收入决算表 row that breaks its 合计
+      const file = resolve(REPO_DIR, "fixtures/disclosures/rendered/planted-table-sum.pdf");
+      const read = await readDocument(new Uint8Array(readFileSync(file)), "planted-table-sum.pdf");
+      const source: SourceDocument = read.format === "text" ? readExtractedText(read.text, read.file) : read;
+      const doc = importDocument(source);
+      expect(doc.kind).toBe("final-account-disclosure");
+      const review = reviewDocument(doc.document);
+      const withTable = review.findings.filter((f) => typeof f.details?.table === "string");
+      expect(withTable.length).toBeGreaterThanOrEqual(1);
+
+      const wizard = new ImportWizard(page);
+      await wizard.open();
+      await wizard.upload(file);
+      await expect.poll(() => page.getByTestId("import-kind").first().textContent()).toBe(KIND_NAMES[doc.kind!].zh);
+      // the wizard still shows the previous upload while the PDF is read: wait for this file's preview and review
+      await expect.poll(() => page.getByText("planted-table-sum.pdf").count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.getByTestId("findings-count-error").textContent(), { timeout: 60_000 })
+        .toBe(`错误 ${review.counts.error}`);
+      // the list stays open from the upload before; open it when it is closed (the toggle then offers 问题清单（n）)
+      const toggle = page.getByTestId("findings-toggle");
+      if ((await toggle.textContent())?.startsWith("问题清单")) await toggle.click();
+      const items = page.getByTestId("findings-item");
+      await expect.poll(() => items.count()).toBe(review.findings.length);
+      for (const f of withTable) {
+        const item = items.filter({ hasText: f.message });
+        await expect.poll(() => item.count()).toBe(1);
+        await expect.poll(() => item.textContent()).toContain(`表「${f.details!.table}」`);
+        if (f.details!.tableRow) await expect.poll(() => item.textContent()).toContain(`行「${f.details!.tableRow}」`);
+      }
+      const all = (await items.allTextContents()).join("\n");
+      expect(all).toMatch(/表「二、收入决算表」 · 行「合计」/);
     });
 
     it("the clean 决算: no finding, and its verdict", async () => {
