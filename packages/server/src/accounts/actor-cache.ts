@@ -149,20 +149,32 @@ export async function attachActorCache(
     } catch (e) {
       options.logError?.(e);
     }
-    // Every connection of the pool listens as well: a transaction's own notice comes before its COMMIT's answer.
-    const heard = new WeakSet<pg.PoolClient>();
-    const onAcquire = (c: pg.PoolClient) => {
-      if (heard.has(c)) return;
-      heard.add(c);
-      c.on("notification", (n) => {
-        if (n.channel === AUTH_CHANNEL) drop();
-      });
-      c.query(`LISTEN ${AUTH_CHANNEL}`).catch(() => {});
-    };
-    handle.pool.on("acquire", onAcquire);
+    // Every connection of the pool listens as well — a transaction's own notice comes before its COMMIT's answer —
+    // from its connect on, before the pool hands it out. The idle ones made before (the migrations') are ended.
+    const pool = handle.pool as pg.Pool & { Client: typeof pg.Client };
+    const Base = pool.Client;
+    class ListeningClient extends Base {
+      constructor(config?: pg.ClientConfig) {
+        super(config);
+        this.on("notification", (n) => {
+          if (n.channel === AUTH_CHANNEL) drop();
+        });
+      }
+      // biome-ignore lint/suspicious/noExplicitAny: pg-pool connects with a callback, others with a promise; the overloads differ
+      override connect(callback?: any): any {
+        const done = super.connect().then(() => this.query(`LISTEN ${AUTH_CHANNEL}`).then(() => undefined));
+        if (!callback) return done;
+        done.then(
+          () => callback(null),
+          (e: Error) => callback(e),
+        );
+      }
+    }
+    pool.Client = ListeningClient as unknown as typeof pg.Client;
+    const idle = pool.idleCount;
+    for (let i = 0; i < idle; i++) (await pool.connect()).release(true);
     cache.stop = async () => {
       stopped = true;
-      handle.pool?.off("acquire", onAcquire);
       cache.listening = false;
       cache.clear();
       if (retry) clearTimeout(retry);

@@ -1,6 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/context.ts";
 import { historyOf, snapshotListOf, snapshotOf } from "../workflow/history.ts";
+import { decodeCursor, encodeCursor, sortValue } from "./cursor.ts";
 import { presentProject } from "./presenters.ts";
 import type {
   approveProjectRoute,
@@ -28,13 +29,19 @@ import {
 } from "./projects.service.ts";
 
 export const listProjectsHandler: RouteHandler<typeof listProjectsRoute, AppEnv> = async (c) => {
-  const { order, orgId, ...q } = c.req.valid("query");
+  const { order, orgId, cursor, ...q } = c.req.valid("query");
+  const desc = order === "desc";
+  const after = cursor === undefined ? undefined : decodeCursor(cursor, q.sort, desc);
   const result = await listProjectsFor(c.var.deps, c.var.actor, {
     ...q,
     ...(orgId ? { orgId } : {}),
-    desc: order === "desc",
+    ...(after ? { after: { value: after.value, id: after.id } } : {}),
+    desc,
   });
-  return c.json(result, 200);
+  // A full page has a next one (perhaps empty): its token is this page's last row.
+  const last = result.items.length === q.pageSize ? result.items[result.items.length - 1] : undefined;
+  const nextCursor = last ? encodeCursor({ sort: q.sort, desc, value: sortValue(last, q.sort), id: last.id }) : null;
+  return c.json({ ...result, nextCursor }, 200);
 };
 
 export const getProjectHandler: RouteHandler<typeof getProjectRoute, AppEnv> = async (c) => {

@@ -52,6 +52,10 @@ export const ProjectPage = z
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
+    nextCursor: z.string().nullable().openapi({
+      description:
+        "The next page's token (keyset pagination: the same cost at any depth); null on the last page. Pass it as `cursor` with the same filter and sort",
+    }),
   })
   .openapi("ProjectPage");
 
@@ -70,6 +74,10 @@ export const listProjectsRoute = createRoute({
       order: z.enum(["asc", "desc"]).default("asc"),
       page: z.coerce.number().int().min(1).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
+      cursor: z.string().max(2000).optional().openapi({
+        description:
+          "The page after the one that gave this token (its nextCursor); `page` then only numbers the answer. Without it, `page` is read with OFFSET",
+      }),
     }),
   },
   responses: {

@@ -40,21 +40,37 @@ export interface ProjectFilter {
   desc: boolean;
   page: number;
   pageSize: number;
+  /**
+   * Keyset pagination: the page starts after this row (its sort key as text and its id), whatever the depth;
+   * `page` is then not used to find the rows.
+   */
+  after?: { value: string | null; id: string };
 }
 
+/**
+ * The sort keys. The time is compared to the millisecond, as the API writes it (a cursor carries what the API
+ * wrote); no index serves that sort, so nothing is lost.
+ */
 const SORT_COLUMNS = {
   name: projects.name,
   code: projects.code,
-  updatedAt: projects.updatedAt,
+  updatedAt: sql`date_trunc('milliseconds', ${projects.updatedAt})`,
   annualFunds: projects.annualFunds,
   state: projects.workflowState,
 } as const;
+/** The sort keys that may be NULL (they come last, in either direction). */
+const NULLABLE_SORTS: ReadonlySet<ProjectSort> = new Set(["code", "annualFunds"]);
 
 /**
  * One page of the projects in scope, and the count of all of them: two plain queries rather than `count(*) over ()`,
  * which made the database build and buffer every matching row before the LIMIT. The page is chosen on ids first,
- * so that the revision subquery (`supersededById`) runs for the page's rows only, not for the rows skipped by
- * OFFSET. The subtree prefix is applied once: a listed organisation inside a scope path already limits the rows.
+ * so that the revision subquery (`supersededById`) runs for the page's rows only. The subtree prefix is applied
+ * once: a listed organisation inside a scope path already limits the rows.
+ *
+ * With `after` (a cursor) the page is the next rows after it in the sort order — `key < v OR (key = v AND id > i)`
+ * bounded by `key <= v`, so that the index `projects_year_state_funds_idx` is entered at the cursor instead of
+ * walked from the start — and the rows without a key (last in either direction) asked apart when the keyed ones
+ * run out. Every page then costs the same, the first and the last alike.
  */
 export async function listProjects(db: Db, f: ProjectFilter): Promise<{ items: ProjectWithOrg[]; total: number }> {
   const conds: SQL[] = [];
@@ -74,31 +90,54 @@ export async function listProjects(db: Db, f: ProjectFilter): Promise<{ items: P
   const where = conds.length ? and(...conds) : undefined;
   const column = SORT_COLUMNS[f.sort];
   const order = [f.desc ? sql`${column} DESC NULLS LAST` : sql`${column} ASC NULLS LAST`, asc(projects.id)];
-  const offset = (f.page - 1) * f.pageSize;
-  const page = db
-    .select({ id: projects.id })
-    .from(projects)
-    .innerJoin(organisations, eq(organisations.id, projects.orgId))
-    .where(where)
-    .orderBy(...order)
-    .limit(f.pageSize)
-    .offset(offset)
-    .as("page");
-  const rows = await db
-    .select(withOrg)
-    .from(page)
-    .innerJoin(projects, eq(projects.id, page.id))
-    .innerJoin(organisations, eq(organisations.id, projects.orgId))
-    .orderBy(...order);
-  // The count is known without counting when this page is the last one and not past the end.
-  let total = offset + rows.length;
-  if (rows.length === f.pageSize || (rows.length === 0 && offset > 0)) {
+
+  const pageOf = async (extra: SQL | undefined, limit: number, offset: number) => {
+    const page = db
+      .select({ id: projects.id })
+      .from(projects)
+      .innerJoin(organisations, eq(organisations.id, projects.orgId))
+      .where(extra ? and(where, extra) : where)
+      .orderBy(...order)
+      .limit(limit)
+      .offset(offset)
+      .as("page");
+    return db
+      .select(withOrg)
+      .from(page)
+      .innerJoin(projects, eq(projects.id, page.id))
+      .innerJoin(organisations, eq(organisations.id, projects.orgId))
+      .orderBy(...order);
+  };
+  const countAll = async () => {
     const [c] = await db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(projects)
       .innerJoin(organisations, eq(organisations.id, projects.orgId))
       .where(where);
-    total = c?.n ?? 0;
+    return c?.n ?? 0;
+  };
+
+  let rows: Awaited<ReturnType<typeof pageOf>>;
+  let total: number;
+  if (f.after) {
+    const { value, id } = f.after;
+    if (value === null) {
+      rows = await pageOf(sql`${column} IS NULL AND ${projects.id} > ${id}`, f.pageSize, 0);
+    } else {
+      const keyed = f.desc
+        ? sql`${column} <= ${value} AND (${column} < ${value} OR ${projects.id} > ${id})`
+        : sql`${column} >= ${value} AND (${column} > ${value} OR ${projects.id} > ${id})`;
+      rows = await pageOf(keyed, f.pageSize, 0);
+      if (rows.length < f.pageSize && NULLABLE_SORTS.has(f.sort)) {
+        rows = [...rows, ...(await pageOf(sql`${column} IS NULL`, f.pageSize - rows.length, 0))];
+      }
+    }
+    total = await countAll();
+  } else {
+    const offset = (f.page - 1) * f.pageSize;
+    rows = await pageOf(undefined, f.pageSize, offset);
+    // The count is known without counting when this page is the last one and not past the end.
+    total = rows.length === f.pageSize || (rows.length === 0 && offset > 0) ? await countAll() : offset + rows.length;
   }
   return {
     items: rows.map((r) => ({
