@@ -6,7 +6,8 @@
  * files in one LibreOffice run. Output: fixtures/disclosures/rendered/<id>.pdf and the <id>.docx printed, read back by
  * packages/documents/test/disclosure/rendered.test.ts.
  *
- * Run: node_modules/.bin/tsx scripts/disclosure-render.ts      (needs LibreOffice: soffice on the PATH or JIXIAO_SOFFICE)
+ * Run: node_modules/.bin/tsx scripts/disclosure-render.ts [ids…]      (needs LibreOffice: soffice on the PATH or
+ * JIXIAO_SOFFICE; with ids, only those cases are rendered and the other files stay)
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -46,7 +47,10 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "jixiao-disclosure-render-"));
   try {
     const inputs: string[] = [];
-    for (const c of renderedCases()) {
+    // ids given on the command line: only those are rendered, the other files stay
+    const only = process.argv.slice(2);
+    const cases = renderedCases().filter((c) => only.length === 0 || only.includes(c.id));
+    for (const c of cases) {
       const file = join(work, `${c.id}.docx`);
       writeFileSync(file, await writeDocx(toPage(c.id, readExtractedText(c.text, `${c.id}.txt`).blocks)));
       inputs.push(file);
@@ -69,7 +73,7 @@ async function main(): Promise<void> {
       { stdio: "inherit", timeout: 20 * 60_000 },
     );
     if (run.status !== 0) throw new Error(`soffice exited with ${run.status}`);
-    rmSync(RENDERED_DISCLOSURES, { recursive: true, force: true });
+    if (only.length === 0) rmSync(RENDERED_DISCLOSURES, { recursive: true, force: true });
     mkdirSync(RENDERED_DISCLOSURES, { recursive: true });
     for (const f of readdirSync(out)) copyFileSync(join(out, f), join(RENDERED_DISCLOSURES, f));
     // the Word files too: the same documents as a department's .docx (paragraphs and Word tables)

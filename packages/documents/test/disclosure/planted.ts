@@ -67,8 +67,16 @@ export function renderedCases(): RenderedCase[] {
     final.indexOf("三、支出决算表\n部门："),
     final.indexOf("四、财政拨款收入支出决算总表\n部门："),
   );
+  // the 基本支出表 with forty 款 rows under 301: in print it runs over the page, the table goes on on the next one
+  const long = replaceEach(final, [
+    [
+      "301 | 工资福利支出 | 1800.00\n",
+      `301 | 工资福利支出 | 1800.00\n${Array.from({ length: 40 }, (_, i) => `301${String(i + 1).padStart(2, "0")} | 工资福利支出分项${i + 1} | 45.00\n`).join("")}`,
+    ],
+  ]);
   return [
     { id: "clean-final-2022", text: final },
+    { id: "clean-final-2022-long", text: long },
     { id: "clean-budget-2024", text: budget },
     { id: "clean-final-2022-statements", text: statements },
     plant(
@@ -180,6 +188,14 @@ export function renderedCases(): RenderedCase[] {
       [["（二）车辆（辆） | 35 |", "（二）车辆（辆） | 36 |"]],
       "disclosure.assets",
       /「（二）车辆（辆）」为 36/,
+    ),
+    // a mistake on the page a table goes on to: the 公用经费合计 printed after the forty rows
+    plant(
+      "planted-basic-parts-continued",
+      long,
+      [["公用经费合计 | | 361.68", "公用经费合计 | | 371.68"]],
+      "disclosure.basic-parts",
+      /人员经费 \+ 公用经费 2371\.68 ?万元/,
     ),
     plant(
       "planted-share",
