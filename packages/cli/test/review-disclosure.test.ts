@@ -93,5 +93,15 @@ describe.skipIf(!hasPdftotext && !process.env.CI)(
       expect(out).toContain("未发现问题");
       expect(out).toContain("审核结论: 优");
     });
+
+    it("a table printed over three pages is one table: no finding; a wrong row on its last page is found there", async () => {
+      const clean = await review(join(DIR, "rendered/clean-final-2022-long.pdf"));
+      expect(clean).toContain("未发现问题");
+      expect(clean).toContain("审核结论: 优");
+      const out = await review(join(DIR, "rendered/planted-basic-parts-continued.pdf"));
+      const line = out.split("\n").find((l) => l.includes("[disclosure.narrative-table-mismatch]")) ?? "";
+      expect(line).toContain("表「六、一般公共预算财政拨款基本支出决算表」，行「公用经费合计」，列「决算数」");
+      expect(out).toContain("[disclosure.basic-parts]");
+    });
   },
 );
