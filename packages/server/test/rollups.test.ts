@@ -126,6 +126,7 @@ describe.each(STORES)("roll-ups and the to-do count on %s", (kind) => {
       evaluations: 1,
       budgets: 0,
       monitoring: 0,
+      deadlines: [], // none set for the year (notifications.test.ts)
     });
     expect(await todo("reviewer", t.world.city.id)).toEqual({
       count: 3,
@@ -134,6 +135,7 @@ describe.each(STORES)("roll-ups and the to-do count on %s", (kind) => {
       evaluations: 0,
       budgets: 1,
       monitoring: 0,
+      deadlines: [], // none set for the year (notifications.test.ts)
     });
     expect(await todo("filler")).toEqual({
       count: 2,
@@ -142,6 +144,7 @@ describe.each(STORES)("roll-ups and the to-do count on %s", (kind) => {
       evaluations: 0,
       budgets: 1,
       monitoring: 0,
+      deadlines: [], // none set for the year (notifications.test.ts)
     });
     expect((await todo("viewer")).count).toBe(0);
   });

@@ -31,8 +31,9 @@ import { nextState, type WorkflowAction } from "../workflow/rules.ts";
 import { recordWorkflowStep } from "../workflow/step.ts";
 import { fiscalYears } from "../years/schema.ts";
 import { SEED_002_ROWS } from "./seed-002-evaluation.ts";
+import { loadDeadlinesDemo } from "./seed-deadlines.ts";
 import { loadExpertsDemo } from "./seed-experts.ts";
-import { loadMonitoringDemo } from "./seed-monitoring.ts";
+import { DEMO_MONITORING_YEAR, loadMonitoringDemo } from "./seed-monitoring.ts";
 import { loadOrgsDemo } from "./seed-orgs.ts";
 import { loadRectificationDemo } from "./seed-rectification.ts";
 import { loadResultsDemo } from "./seed-results.ts";
@@ -502,6 +503,14 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
         reviewer: await actorNamed("demo-reviewer"),
       },
       { bureau: tianjin, unit: baozhang },
+    );
+    // Stage deadlines (one approaching, one overdue) and the unit's 部门整体 record in the round (seed-deadlines.ts).
+    await loadDeadlinesDemo(
+      tx,
+      now,
+      { reviewer: await actorNamed("demo-reviewer") },
+      { bureau: tianjin, unit: baozhang },
+      { roundId: monitoring.roundId, year: DEMO_MONITORING_YEAR },
     );
 
     // 赵县 and 曲靖: their own people, projects, goals and a self-evaluation; monthly execution of every unit.
