@@ -13,8 +13,11 @@
  * 4. the floor: the same indicator rows (the leaves, all columns the commit writes) as CSV COPYed into a table of
  *    the same shape (`CREATE TABLE … (LIKE indicators INCLUDING DEFAULTS)`, no keys or indexes):
  *    PostgreSQL through `psql -c "\copy t from stdin with (format csv)"` (pg-copy-streams is not installed: the
- *    CSV is piped into psql's stdin, so psql's start-up is inside the time), PGlite through
- *    `COPY t FROM '/dev/blob'` with the CSV as a Blob.
+ *    CSV is piped into psql's stdin; psql's start-up, timed with the same command and no rows just before, is
+ *    taken off), PGlite through `COPY t FROM '/dev/blob'` with the CSV as a Blob. The same rows are also COPYed
+ *    into indicators itself (its keys, foreign keys and indexes), to show what the table costs beside the floor.
+ *    Each step's CPU time of this process is printed too (with PGlite the database's work is in it): under a
+ *    shared machine's load the wall times mostly measure waiting for a core.
  *
  * Steps 3 and 4 run three rounds per store (a fresh organisation, a fresh floor table), the median is shown.
  * Prints rows/s and ratios; asserts nothing.
@@ -52,9 +55,17 @@ const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:
 const ROOT = join(import.meta.dirname, "../..");
 
 const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+/** CPU time of this process (ms): with PGlite it holds the database's work too, with PostgreSQL not the server's. */
+const cpuNow = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+let lastCpu = 0;
 async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
   const t0 = performance.now();
+  const c0 = cpuNow();
   const r = await f();
+  lastCpu = cpuNow() - c0;
   return [performance.now() - t0, r];
 }
 
@@ -106,8 +117,11 @@ interface StoreResult {
   uploadMs: number;
   commitMs: number;
   copyMs: number;
+  /** COPY of the same rows into indicators itself (its keys, foreign keys and indexes). */
+  tableCopyMs: number;
   copyHow: string;
-  all: { uploads: number[]; commits: number[]; copies: number[] };
+  all: { uploads: number[]; commits: number[]; copies: number[]; tableCopies: number[]; startups: number[] };
+  cpu: { uploads: number[]; commits: number[]; copies: number[] };
 }
 
 /** The leaves as the commit writes them, as CSV in the floor table's column order. */
@@ -216,6 +230,9 @@ async function runStore(kind: "pglite" | "pg"): Promise<StoreResult> {
     const uploads: number[] = [];
     const commits: number[] = [];
     const copies: number[] = [];
+    const tableCopies: number[] = [];
+    const startups: number[] = [];
+    const cpu = { uploads: [] as number[], commits: [] as number[], copies: [] as number[] };
     let copyHow = "";
     for (let round = 1; round <= ROUNDS; round++) {
       // A fresh organisation each round: the same file commits as new projects, not as an unchanged re-import.
@@ -223,7 +240,9 @@ async function runStore(kind: "pglite" | "pg"): Promise<StoreResult> {
       const [uploadMs, up] = await timed(() =>
         uploadImport(deps, actor, { orgId, year: YEAR, receive: receiveBytes("bench.xlsx", xlsx) }),
       );
+      cpu.uploads.push(lastCpu);
       const [commitMs, done] = await timed(() => commitImport(deps, actor, up.view.id));
+      cpu.commits.push(lastCpu);
       const written = (
         await handle.db
           .select({ n: sql<number>`count(*)`.mapWith(Number) })
@@ -258,46 +277,60 @@ async function runStore(kind: "pglite" | "pg"): Promise<StoreResult> {
       await handle.db.execute(sql.raw("DROP TABLE IF EXISTS bench_floor"));
       await handle.db.execute(sql.raw("CREATE TABLE bench_floor (LIKE indicators INCLUDING DEFAULTS)"));
       const copy = `bench_floor (${COLUMNS.join(", ")})`;
+      // The same rows (new ids) into indicators itself, under the projects just committed: what the table's keys,
+      // foreign keys and indexes cost beside the bare floor.
+      const tableCopy = `indicators (${COLUMNS.join(", ")})`;
+      const psql = (command: string, input: string) =>
+        new Promise<void>((resolve, reject) => {
+          const u = new URL(dbUrl);
+          const p = spawn(
+            "psql",
+            [
+              "-h",
+              u.hostname,
+              "-p",
+              u.port || "5432",
+              "-U",
+              decodeURIComponent(u.username || "postgres"),
+              "-v",
+              "ON_ERROR_STOP=1",
+              "-q",
+              dbName,
+              "-c",
+              command,
+            ],
+            { stdio: ["pipe", "ignore", "pipe"] },
+          );
+          let err = "";
+          p.stderr.on("data", (d) => {
+            err += d;
+          });
+          p.on("error", reject);
+          p.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`psql: ${code} ${err}`))));
+          p.stdin.end(input);
+        });
       let copyMs: number;
+      let tableCopyMs: number;
       if (kind === "pg") {
-        copyHow = "psql \\copy from stdin (CSV piped in; psql start-up included)";
-        [copyMs] = await timed(
-          () =>
-            new Promise<void>((resolve, reject) => {
-              const u = new URL(dbUrl);
-              const p = spawn(
-                "psql",
-                [
-                  "-h",
-                  u.hostname,
-                  "-p",
-                  u.port || "5432",
-                  "-U",
-                  decodeURIComponent(u.username || "postgres"),
-                  "-v",
-                  "ON_ERROR_STOP=1",
-                  "-q",
-                  dbName,
-                  "-c",
-                  `\\copy ${copy} from stdin with (format csv)`,
-                ],
-                { stdio: ["pipe", "ignore", "pipe"] },
-              );
-              let err = "";
-              p.stderr.on("data", (d) => {
-                err += d;
-              });
-              p.on("error", reject);
-              p.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`psql: ${code} ${err}`))));
-              p.stdin.end(csv);
-            }),
-        );
+        copyHow =
+          "psql \\copy from stdin (CSV piped in), less psql's start-up: the same command with no rows, timed just before";
+        const [startup] = await timed(() => psql(`\\copy ${copy} from stdin with (format csv)`, ""));
+        startups.push(startup);
+        const [whole] = await timed(() => psql(`\\copy ${copy} from stdin with (format csv)`, csv));
+        copyMs = Math.max(whole - startup, 1);
+        const [wholeTable] = await timed(() => psql(`\\copy ${tableCopy} from stdin with (format csv)`, csv));
+        tableCopyMs = Math.max(wholeTable - startup, 1);
       } else {
         copyHow = "COPY … FROM '/dev/blob' (the CSV as a Blob)";
         [copyMs] = await timed(() =>
           handle.pglite!.query(`COPY ${copy} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) }),
         );
+        cpu.copies.push(lastCpu);
+        [tableCopyMs] = await timed(() =>
+          handle.pglite!.query(`COPY ${tableCopy} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) }),
+        );
       }
+      tableCopies.push(tableCopyMs);
       const floorRows = (await handle.db.execute(sql.raw("SELECT count(*)::int AS n FROM bench_floor"))) as unknown as {
         rows: { n: number }[];
       };
@@ -309,8 +342,10 @@ async function runStore(kind: "pglite" | "pg"): Promise<StoreResult> {
       uploadMs: median(uploads),
       commitMs: median(commits),
       copyMs: median(copies),
+      tableCopyMs: median(tableCopies),
       copyHow,
-      all: { uploads, commits, copies },
+      all: { uploads, commits, copies, tableCopies, startups },
+      cpu,
     };
   } finally {
     await cleanup();
@@ -336,7 +371,18 @@ for (const r of results) {
   console.log(`  ${r.store} floor: ${r.copyHow}`);
   const list = (xs: number[]) => xs.map((x) => fmt(x)).join(" / ");
   console.log(
-    `  ${r.store} each round (ms): upload ${list(r.all.uploads)}; commit ${list(r.all.commits)}; COPY ${list(r.all.copies)}`,
+    `  ${r.store} each round (ms): upload ${list(r.all.uploads)}; commit ${list(r.all.commits)}; COPY ${list(r.all.copies)}; COPY into indicators ${list(r.all.tableCopies)}${r.all.startups.length ? `; psql start-up ${list(r.all.startups)}` : ""}`,
+  );
+  if (r.cpu.copies.length)
+    console.log(
+      `  ${r.store} CPU of this process (ms, the database's included): upload ${list(r.cpu.uploads)}; commit ${list(r.cpu.commits)}; COPY ${list(r.cpu.copies)} — commit / COPY by CPU ${fmt(median(r.cpu.commits) / median(r.cpu.copies), 1)}×`,
+    );
+  else
+    console.log(
+      `  ${r.store} CPU of this process (ms, not the server's): upload ${list(r.cpu.uploads)}; commit ${list(r.cpu.commits)}`,
+    );
+  console.log(
+    `  ${r.store} commit / COPY into indicators itself: ${fmt(r.commitMs / r.tableCopyMs, 1)}×; end to end (upload + commit) ${fmt(r.uploadMs + r.commitMs)} ms`,
   );
 }
 console.log(
