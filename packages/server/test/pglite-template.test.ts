@@ -3,9 +3,9 @@
  * the template is made once per migrations and PGlite version, the copy is a whole migrated database, and each
  * folder is its own database afterwards.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER, openDatabase, queryRows } from "../src/db/open.ts";
@@ -34,6 +34,12 @@ describe("PGlite template for new data folders", () => {
     const template = templatePath();
     expect(template.startsWith(join(dir, "cache"))).toBe(true);
     expect(existsSync(template)).toBe(false);
+    // An older template (another PGlite version) goes when the new one is made; one being made by someone else stays.
+    const cache = join(dir, "cache");
+    const older = join(cache, "pglite-0.0.1-aaaaaaaaaaaa");
+    const building = `${template}.building-1-abcdef12`;
+    mkdirSync(older, { recursive: true });
+    mkdirSync(building, { recursive: true });
 
     const a = await openDatabase({ dataDir: join(dir, "a") });
     try {
@@ -43,8 +49,8 @@ describe("PGlite template for new data folders", () => {
     } finally {
       await a.close();
     }
-    // Nothing half-made is left beside it.
-    expect(readdirSync(join(dir, "cache"))).toEqual([template.split("/").pop()]);
+    // Nothing of its own half-made is left beside it, the older one is gone.
+    expect(readdirSync(cache).sort()).toEqual([basename(template), basename(building)].sort());
 
     const b = await openDatabase({ dataDir: join(dir, "b") });
     try {

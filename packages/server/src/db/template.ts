@@ -79,7 +79,7 @@ export async function ensurePgliteTemplate(): Promise<string> {
   }
   // Templates of older migrations or PGlite versions (not those being made by someone else right now).
   for (const name of readdirSync(cache)) {
-    if (/^pglite-[^.]+$/.test(name) && join(cache, name) !== path) {
+    if (/^pglite-.+-[0-9a-f]{12}$/.test(name) && !name.includes(".building-") && join(cache, name) !== path) {
       rmSync(join(cache, name), { recursive: true, force: true });
     }
   }
