@@ -30,6 +30,8 @@ export interface FrameworkLevel2 {
   /** As the forms write it: 数量指标. */
   name: string;
   en: string;
+  /** Other names older or regional forms print for it (社会公众或服务对象满意度指标). */
+  aliases?: readonly string[];
 }
 
 export interface FrameworkLevel1 {
@@ -62,7 +64,13 @@ export const INDICATOR_FRAMEWORK: readonly FrameworkLevel1[] = [
     { key: "sustainability", name: "可持续影响指标", en: "sustained impact" },
   ]),
   level1("satisfaction", [
-    { key: "service-satisfaction", name: "服务对象满意度指标", en: "service users' satisfaction" },
+    {
+      key: "service-satisfaction",
+      name: "服务对象满意度指标",
+      en: "service users' satisfaction",
+      // the 2015–2020 forms: 社会公众或服务对象满意度指标 (a level 2 under 效益 in the oldest of them)
+      aliases: ["社会公众或服务对象满意度指标", "社会公众满意度指标"],
+    },
   ]),
   level1("cost", [
     { key: "economic-cost", name: "经济成本指标", en: "economic cost" },
@@ -101,7 +109,7 @@ export function level2Of(name: string, level1Name?: string): Level2 | undefined 
   const full = key.endsWith("指标") ? key : `${key}指标`;
   const within = level1Name ? frameworkLevel1(level1Name) : undefined;
   for (const l of within ? [within, ...INDICATOR_FRAMEWORK] : INDICATOR_FRAMEWORK) {
-    const hit = l.children.find((c) => c.name === full);
+    const hit = l.children.find((c) => c.name === full || c.aliases?.includes(full));
     if (hit) return hit.key;
   }
   return undefined;

@@ -9,9 +9,11 @@
  *   header by their display position (CJK counts double);
  * - `tokens`: rows of single-space-separated words, one row a line, or a whole table on one line.
  */
+import { INDICATOR_FRAMEWORK } from "@jixiao/core";
 import type { DocumentNote } from "../model/table.ts";
 import { trimCell } from "../text/common.ts";
 import { columnField, FORM_LABELS, matchHeader, normHeader } from "../vocabulary/columns.ts";
+import { formLabel as formLabelOf } from "../vocabulary/form-labels.ts";
 import { alignRow, segmentRows } from "./align.ts";
 import { clip, type Line } from "./lines.ts";
 import {
@@ -29,6 +31,7 @@ import {
   columnOf,
   emptyCost,
   fit,
+  isDash,
   isLevel1Name,
   isLevel2Name,
   isNumber,
@@ -350,6 +353,20 @@ export function tokensCandidate(lines: Line[], file: string): Proposal[] {
   return out;
 }
 
+const isLevelName = (t: string) => isLevel1Name(t) || isLevel2Name(t);
+const POINTS_NOTE = /^[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$/;
+const LEVEL_NAMES = INDICATOR_FRAMEWORK.flatMap((l) => [
+  l.name,
+  ...l.children.flatMap((c) => [c.name, ...(c.aliases ?? [])]),
+]);
+/**
+ * A word of a label column's cell: a 一级 / 二级 name, its points, or the start of a name broken over lines
+ * (经济效益 of 经济效益指标, 服务对象 of 服务对象满意度指标); the end of a broken name joins the word before it.
+ */
+function isLabelPiece(w: string): boolean {
+  return isLevelName(w) || POINTS_NOTE.test(w) || ([...w].length >= 2 && LEVEL_NAMES.some((n) => n.startsWith(w)));
+}
+
 function splitWords(text: string): string[] {
   return text
     .trim()
@@ -404,12 +421,16 @@ function tablesFromLines(items: Item[], file: string, breaks: (a: number, b: num
       while (e < items.length && items[e]!.line === line) e += 1;
       const words = texts.slice(k, e);
       if (findHeaderRun(words, 3)) break;
-      const kept = words.filter((w, i) => {
+      let kept = words.filter((w, i) => {
         if (!isPlaceholder(w)) return true;
         notes.push(placeholderNote(file, items[k + i]!));
         return false;
       });
+      // 指标1:/ / /: the rest of a placeholder's line says "not applicable" — no row
+      if (kept.length < words.length && kept.every(isDash)) kept = [];
       if (kept.length === 0) {
+        // the names carried for this row head a group the form left empty: no row to put them on
+        if (words.length > 0) carried = [];
         k = e;
         continue;
       }
@@ -430,7 +451,8 @@ function tablesFromLines(items: Item[], file: string, breaks: (a: number, b: num
       if (carried.length > 0) {
         const last = carried[carried.length - 1]!;
         const joined = last.text + kept[0]!;
-        if ((isLevel1Name(joined) || isLevel2Name(joined)) && !isLevel1Name(kept[0]!) && !isLevel2Name(kept[0]!)) {
+        // 可持续影 / 响指标, 服务对象 / 满意度指标, 满意度指标 / (10分): pieces of one name, not two names
+        if ((isLevel1Name(joined) || isLevel2Name(joined)) && !(isLevelName(kept[0]!) && isLevelName(last.text))) {
           carried[carried.length - 1] = { text: joined, line: last.line };
           kept.shift();
           if (kept.length === 0) {
@@ -439,7 +461,19 @@ function tablesFromLines(items: Item[], file: string, breaks: (a: number, b: num
           }
         }
       }
+      // more lines of a label column printed vertically (经济效益 / 指标, 服务对象 / 满意度指标) go on the carried words
+      if (carried.length > 0 && kept.length <= 2 && carried.length + kept.length <= 4 && kept.every(isLabelPiece)) {
+        carried.push(...kept.map((text) => ({ text, line })));
+        k = e;
+        continue;
+      }
       if (kept.length === 1 && carried.length > 0) break;
+      // a line of label words only (产出 of 产出指标 printed vertically, 满意度指标, (30分)) starts the next row
+      if (carried.length === 0 && kept.length <= 2 && e < items.length && kept.every(isLabelPiece)) {
+        carried = kept.map((text) => ({ text, line }));
+        k = e;
+        continue;
+      }
       if (startsAnotherTable(kept, cols)) break;
       const all = [...carried.map((c) => c.text), ...kept];
       const a = alignRow(all, cols, true);
@@ -958,9 +992,36 @@ function joinWrapped(a: string, b: string): string {
 
 const LABEL_COLON = /^([^:：\s]{2,10})[:：]\s*(.+)$/;
 
+/** A form's head labels as they are glued to their values (项目主管部门青山区教育局项目执行单位化工区学校). */
+const GLUED_LABEL =
+  /(项目支出名称|专项资金名称|项目名称|(?:项目)?主管部门(?:及代码)?|预算部门|部门名称|(?:项目|资金)?(?:实施|执行|使用)单位|预算单位)/g;
+
+/**
+ * A word that starts with a form label glued to its value, cut into label and value (and any further label the
+ * value runs into); other words as they are.
+ */
+function splitGluedLabels(word: string): string[] {
+  GLUED_LABEL.lastIndex = 0;
+  const first = GLUED_LABEL.exec(word);
+  if (first?.index !== 0 || first[0].length === word.length) return [word];
+  // 部门名称：… is a label with its colon (read as such, or a heading line): not glued
+  if (/^[:：]/.test(word.slice(first[0].length))) return [word];
+  const out: string[] = [];
+  let at = 0;
+  for (let m: RegExpExecArray | null = first; m; m = GLUED_LABEL.exec(word)) {
+    if (m.index > at) out.push(word.slice(at, m.index));
+    out.push(m[0]);
+    at = m.index + m[0].length;
+    if (/^[:：]/.test(word.slice(at))) at += 1;
+  }
+  if (at < word.length) out.push(word.slice(at));
+  // a label with no value after it (…单位 at the end) keeps the word whole: it was a name, not a head
+  return out.length >= 2 && formLabel(out[out.length - 1]!) ? [word] : out;
+}
+
 function formLabel(text: string): boolean {
   const f = columnField(text);
-  return f !== undefined && FORM_LABELS.has(f);
+  return (f !== undefined && FORM_LABELS.has(f)) || formLabelOf(text) !== undefined;
 }
 
 /**
@@ -1005,7 +1066,7 @@ export function pairsCandidate(lines: Line[], file: string): Proposal[] {
       close();
       continue;
     }
-    const words = splitWords(text);
+    const words = splitWords(text).flatMap(splitGluedLabels);
     const first = words[0] ?? "";
     const colon = LABEL_COLON.exec(first);
     if (!formLabel(first) && !(colon && formLabel(colon[1]!))) {

@@ -192,6 +192,8 @@ export function gluedRows(text: string, from: number, to: number, columns: Glued
       else if (kind === "yesno") f = /^[是否]$/.test(t) ? 1 : undefined;
       else {
         if (/^[,，。、;；)）%％]/.test(t)) return undefined;
+        // a row's label holds no figures (其中:2023年财政拨款 holds a year, not 303010100%)
+        if (kind === "label" && (/[%％]/.test(t) || /\d{3,}(?!\d*年)/.test(t))) return undefined;
         // free text pays for its cut only by a hair, and a lone character hardly ever is a cell of its own
         f = NUM.test(t.replace(/[%％]$/, "")) ? -0.3 : kind === "span" ? -0.3 : [...t].length === 1 ? 0.1 : 0.45;
       }
@@ -274,12 +276,12 @@ export function gluedRows(text: string, from: number, to: number, columns: Glued
   }
   // the best end: after a whole row, the rest left over
   let endAt = 0;
-  let top = 0;
+  let top = Number.NEGATIVE_INFINITY;
   let rest = 0;
   for (let i = L; i >= 0; i--) {
     if (i < L && !/\s/.test(text[from + i]!)) rest += 0.05;
     const s = best[idx(i, 0, 0)]!;
-    if (s - rest > top) {
+    if (s - rest > top || (i === 0 && top === Number.NEGATIVE_INFINITY)) {
       top = s - rest;
       endAt = i;
     }

@@ -25,14 +25,21 @@ export interface GluedHeader {
   columns: GluedColumn[];
   /** Distinct known meanings. */
   known: number;
+  /** What the cut is worth (known names +2, unknown pieces −1…): readings of one stretch compare by it. */
+  score: number;
 }
 
 const POINTS = "(?:\\s*[(（]\\s*\\d+(?:\\.\\d+)?\\s*分\\s*[)）])?";
 const LEVEL1 = ["产出指标", "效益指标", "满意度指标", "成本指标"];
-const LEVEL2 = INDICATOR_FRAMEWORK.flatMap((l) => l.children.map((c) => c.name));
+const LEVEL2 = INDICATOR_FRAMEWORK.flatMap((l) => l.children.flatMap((c) => [c.name, ...(c.aliases ?? [])]));
 /** Framework names as they are glued into rows (always with 指标, or a scheme's section with its points). */
+/** A name as converted text may break it: a space where the cell wrapped (经济效益 指标, 服务对象 满意度指 标). */
+export const spaced = (name: string) => [...name].join("[ \u3000]?");
 const ANCHOR = new RegExp(
-  `^(?:(${[...new Set([...LEVEL2, ...LEVEL1])].sort((a, b) => b.length - a.length).join("|")})${POINTS}|(?:项目)?(决策|管理|过程|产出|效益)(?:指标)?\\s*[(（]\\s*\\d+\\s*分\\s*[)）])`,
+  `^(?:(${[...new Set([...LEVEL2, ...LEVEL1])]
+    .sort((a, b) => b.length - a.length)
+    .map(spaced)
+    .join("|")})${POINTS}|(?:项目)?(决策|管理|过程|产出|效益)(?:指标)?\\s*[(（]\\s*\\d+\\s*分\\s*[)）])`,
 );
 
 export interface Anchor {
@@ -42,9 +49,9 @@ export interface Anchor {
 
 /** The framework name (一级 or 二级) that starts at `i`, if one does. */
 export function anchorAt(text: string, i: number): Anchor | undefined {
-  const m = ANCHOR.exec(text.slice(i, i + 24));
+  const m = ANCHOR.exec(text.slice(i, i + 30));
   if (!m) return undefined;
-  const name = m[1];
+  const name = m[1]?.replace(/[ \u3000]/g, "");
   // 产出指标 / 效益指标 / 满意度指标 and a scheme's sections are level 1; 成本指标 is more often a level 2 (产出 → 成本)
   const level: 1 | 2 = name === undefined || (LEVEL1.includes(name) && name !== "成本指标") ? 1 : 2;
   return { end: i + m[0].length, level };
@@ -78,12 +85,31 @@ interface Item {
   glued: boolean;
 }
 
+/**
+ * Where `name` ends when it starts at `i`, or -1. A converted form keeps a cell's line breaks as spaces inside
+ * a header (年度 指标值, 分 值, 偏差原因分析 及改进措施): up to two single spaces inside a name are allowed.
+ */
+function nameEnd(text: string, i: number, name: string): number {
+  if (text.startsWith(name, i)) return i + name.length;
+  let k = i;
+  let spaces = 0;
+  for (let c = 0; c < name.length; c++) {
+    if (c > 0 && (text[k] === " " || text[k] === "\u3000") && spaces < 2) {
+      k += 1;
+      spaces += 1;
+    }
+    if (text[k] !== name[c]) return -1;
+    k += 1;
+  }
+  return k;
+}
+
 /** Known names starting at `i` (each with its bracketed note, when one follows). */
 function namesAt(text: string, i: number): Item[] {
   const out: Item[] = [];
   for (const n of NAMES.get(text[i] ?? "") ?? []) {
-    if (!text.startsWith(n, i)) continue;
-    let end = i + n.length;
+    let end = nameEnd(text, i, n);
+    if (end < 0) continue;
     const s = SUFFIX.exec(text.slice(end, end + 14));
     let header = n;
     if (s) {
@@ -150,8 +176,13 @@ function headerFrom(text: string, start: number): GluedHeader | undefined {
         put0(item.end, { score: s.score + gain, fields, items: [...s.items, item], glued });
       };
       // the longest known name only: the vocabulary's 偏差原因分析及改进措施说明 is one column, not two
-      const names = namesAt(text, p).slice(0, 1);
-      for (const n of names) put(n, s.fields.has(n.field!) ? -0.5 : 2);
+      const all = namesAt(text, p);
+      const names = all.slice(0, 1);
+      for (const n of names) put(n, gainOf(n, s.fields));
+      // …or a shorter name that another follows at once (执行率 得分 read in 执行率得分), which pays only where the
+      // longer name would not make sense (a rate's score with no rate column before it)
+      const prefix = all.find((m) => m.end < names[0]!.end && namesAt(text, m.end).length > 0);
+      if (prefix && prefix.field !== names[0]!.field) put(prefix, gainOf(prefix, s.fields) - 2.5);
       if (s.items.length === 0) continue;
       // where a known name starts, it is taken: an unknown piece may swallow it only when the piece reads as a
       // header of its own and the name follows it (得分计算方法 得分), or when its meaning is met already
@@ -177,7 +208,33 @@ function headerFrom(text: string, start: number): GluedHeader | undefined {
     end,
     columns: items.map((i) => (i.field ? { header: i.header, field: i.field } : { header: i.header })),
     known: top.s.fields.size,
+    score: top.s.score,
   };
+}
+
+/**
+ * A header that starts with a known name and goes on with an unknown piece (单位 新洲区文化和旅游局 … 年初预算数:
+ * the 单位 of 实施单位 and its value before the funds header) starts at the next known name instead, when that
+ * reading pays as much: the first name was the end of a label, not a column.
+ */
+function betterStart(text: string, h: GluedHeader): GluedHeader {
+  let cur = h;
+  for (let tries = 0; tries < 4; tries++) {
+    const [first, second] = cur.columns;
+    if (!first?.field || !second || second.field) return cur;
+    let p = cur.start + 1;
+    while (p < cur.end && namesAt(text, p).length === 0) p++;
+    const later = p < cur.end ? headerFrom(text, p) : undefined;
+    if (!later || later.score < cur.score) return cur;
+    cur = later;
+  }
+  return cur;
+}
+
+/** What a known name adds to a header: a new meaning pays, the same again costs; a rate's score needs the rate. */
+function gainOf(n: Item, fields: Set<ColumnField>): number {
+  if (fields.has(n.field!)) return -0.5;
+  return n.field === "rateScore" && !fields.has("rate") ? 1 : 2;
 }
 
 /** Whether two known names are glued end to start at least twice (a cheap test before the search). */
@@ -199,8 +256,9 @@ export function findGluedHeaders(text: string): GluedHeader[] {
   if (!gluedTwice(text)) return out;
   for (let p = 0; p < text.length; p++) {
     if (namesAt(text, p).length === 0) continue;
-    const h = headerFrom(text, p);
-    if (!h) continue;
+    const found = headerFrom(text, p);
+    if (!found) continue;
+    const h = betterStart(text, found);
     out.push(h);
     p = h.end - 1;
   }

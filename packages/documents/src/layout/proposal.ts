@@ -5,7 +5,7 @@
 import type { DocumentNote } from "../model/table.ts";
 import { columnField, normHeader } from "../vocabulary/columns.ts";
 import { clip, type Line } from "./lines.ts";
-import { type Column, columnOf, isLevel1Name, isLevel2Name, isPlaceholder } from "./shapes.ts";
+import { type Column, columnOf, isDash, isLevel1Name, isLevel2Name, isPlaceholder } from "./shapes.ts";
 
 export interface Row {
   cells: string[];
@@ -201,8 +201,8 @@ export function pageBreaks(lines: readonly Line[]): (a: number, b: number) => bo
   };
 }
 
-/** A row whose only cells, besides merged 一级/二级 names, are placeholders. */
+/** A row whose only cells, besides merged 一级/二级 names, are placeholders (and dashes: `指标1:/ | / | /`). */
 export function isPlaceholderRow(cells: readonly string[]): boolean {
   const rest = cells.filter((c) => c !== "" && !isLevel1Name(c) && !isLevel2Name(c));
-  return rest.length > 0 && rest.every(isPlaceholder);
+  return rest.some(isPlaceholder) && rest.every((c) => isPlaceholder(c) || isDash(c));
 }

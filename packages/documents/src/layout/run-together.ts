@@ -21,12 +21,15 @@
 import { formLabel } from "../import/form-labels.ts";
 import type { DocumentNote } from "../model/table.ts";
 import { gluedRows } from "./glued-rows.ts";
-import { findGluedHeaders, type GluedHeader, isAnchorAt } from "./header-run.ts";
+import { findGluedHeaders, type GluedHeader, isAnchorAt, spaced } from "./header-run.ts";
 import { clip, type Line } from "./lines.ts";
 import { finish, type Proposal, type Row } from "./proposal.ts";
 
 /** The start of a form's notes under its table: 注:1. / 注：/ 备注: / 填报说明. */
 const NOTES = /(?<![\u4e00-\u9fff])注\s*[:：]|填报说明|填表说明/;
+
+/** 指标1: / 指标 2： — a form's numbering of its indicator rows, often left without an indicator. */
+const NUMBERING = /(?<![级])指标\s*\d{1,2}\s*[:：]/g;
 
 /** Characters of data cut at once (the cut's work grows with the length). */
 const CHUNK = 2000;
@@ -72,7 +75,7 @@ const LABEL_WORD = new RegExp(
     "项目实施单位",
     "实施单位",
     "预算单位",
-    ...HEAD_LABELS,
+    ...HEAD_LABELS.map(spaced),
     // the form's total, glued to its figures (……总分100100): a label only where figures follow
     "(?<![\\u4e00-\\u9fff])总分(?=\\s*\\d)",
   ].join("|")})(\\s*[(（][^()（）]{0,6}[)）])?\\s*[:：]?`,
@@ -149,7 +152,7 @@ function labelsIn(text: string, from: number, to: number): Labelled[] {
   const out: Labelled[] = [];
   LABEL_WORD.lastIndex = from;
   for (let m = LABEL_WORD.exec(text); m && m.index < to; m = LABEL_WORD.exec(text)) {
-    const word = m[1]!;
+    const word = m[1]!.replace(/[ \u3000]/g, "");
     if (!HEAD_LABELS.includes(word) && word !== "总分" && formLabel(word) === undefined) continue;
     // a label word inside a framework name or right after another label's word is text
     if (isAnchorAt(text, m.index)) continue;
@@ -163,7 +166,8 @@ const trim = (s: string) => s.replace(/^[\s:：,，]+|[\s,，]+$/g, "");
 /** Reads the glued text of the lines of a stretch into one table proposal. */
 function readStretch(lines: Line[], file: string): Proposal | undefined {
   const j = join(lines);
-  const text = j.text;
+  // the form's numbering of indicator rows (指标1:, 指标2: left empty) is no cell: blanked, keeping positions
+  const text = j.text.replace(NUMBERING, (m) => " ".repeat(m.length));
   const headers = findGluedHeaders(text);
   if (headers.length === 0) return undefined;
   const rows: Row[] = [];

@@ -125,10 +125,17 @@ export function emptyCost(col: Column): number {
   return OPTIONAL.has(col.field) ? -0.05 : -0.4;
 }
 
-/** A placeholder row or cell that is not an indicator: `指标2:`, `……`, `…`, `...`. */
+/** A placeholder row or cell that is not an indicator: `指标2:`, `……`, `…`, `...`, `指标1:/` (not applicable). */
 export function isPlaceholder(text: string): boolean {
   const t = text.trim();
-  return /^[…．.。·]{1,}$/.test(t) || /^(指标|三级指标)\s*\d+\s*[:：]?$/.test(t) || /^…+[:：]?$/.test(t);
+  return (
+    /^[…．.。·]{1,}$/.test(t) || /^(指标|三级指标)\s*\d+\s*[:：]?\s*[/／—–-]{0,2}$/.test(t) || /^…+[:：]?$/.test(t)
+  );
+}
+
+/** A cell that says "nothing here": `/`, `—`, `-`, `*`. */
+export function isDash(text: string): boolean {
+  return DASH.test(text.trim());
 }
 
 /** Display width of a character in fixed-width output (East Asian wide and full-width count 2). */

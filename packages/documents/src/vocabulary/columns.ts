@@ -200,6 +200,7 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   // Added for the provinces' forms (issue 11): only names the block above does not give.
   { field: "budget", text: "调整预算数(A)", templates: ["common"], exact: true },
   ...s("executed", ["sichuan"], "预算执行数"),
+  ...s("executed", ["common"], "全年执行"),
   ...s("rate", ["sichuan"], "预算执行率"),
   ...s("target", ["national"], "预期指标值"),
   ...s("target", ["common"], "年初指标值", "指标值及单位"),

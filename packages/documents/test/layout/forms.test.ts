@@ -12,6 +12,7 @@ import {
   renderCellParagraphs,
   renderCellParagraphsRowGaps,
   renderGlued,
+  renderGluedWrappedHeader,
   renderOneLine,
   renderPipeCells,
   renderPipeCellsBare,
@@ -23,6 +24,7 @@ import {
   renderTabCells,
   renderTabRows,
   renderWords,
+  renderWordsVertical,
   tableArb,
 } from "./generate.ts";
 
@@ -55,6 +57,8 @@ const FORMS: [string, (t: GenTable) => string, string][] = [
   ["rows of space-separated words", renderWords, "tokens"],
   ["a whole table on one line", renderOneLine, "tokens"],
   ["run-together: a row a line, cells glued without separators", renderGlued, "run-together"],
+  ["run-together, header cells wrapped (a space inside a name)", renderGluedWrappedHeader, "run-together"],
+  ["rows of words, 一级 / 二级 printed vertically over lines of their own", renderWordsVertical, "tokens"],
 ];
 
 describe("layout forms: a generated table comes back cell for cell", () => {
@@ -296,6 +300,48 @@ describe("layout forms: hand-checked cases", () => {
     expect(doc.blocks.map((b) => b.type)).toEqual(["paragraph", "paragraph", "paragraph"]);
   });
 
+  it("reads a form's labels glued to their values, two labels on one line", () => {
+    const text = [
+      "项目名称农村学校改造补助资金",
+      "项目主管部门某区教育局项目执行单位某中学",
+      "部门名称：某区教育局",
+    ].join("\n");
+    expect(recovered(text).grids).toEqual([
+      [
+        ["项目名称", "农村学校改造补助资金", "", ""],
+        ["项目主管部门", "某区教育局", "项目执行单位", "某中学"],
+        ["部门名称", "某区教育局", "", ""],
+      ],
+    ]);
+  });
+
+  it("reads words rows whose 一级 / 二级 are printed vertically with their points, and drops a row marked not applicable", () => {
+    // the 一级 name lost but its points (30分); 经济效益 / 指标 and 服务对象 / 满意度指标 broken over lines;
+    // 指标1:/ / / is the form's row left not applicable
+    const text = [
+      "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+      "(30分)",
+      "经济效益",
+      "指标",
+      "指标1:全市安全度汛 10 10",
+      "生态效益",
+      "指标",
+      "指标1:/ / /",
+      "满意度指标",
+      "(10分)",
+      "服务对象",
+      "满意度指标",
+      "指标1:服务对象满意度 90% 100% 10 10",
+    ].join("\n");
+    expect(recovered(text).grids).toEqual([
+      [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["(30分)", "经济效益指标", "指标1:全市安全度汛", "", "", "10", "10"],
+        ["满意度指标(10分)", "服务对象满意度指标", "指标1:服务对象满意度", "90%", "100%", "10", "10"],
+      ],
+    ]);
+  });
+
   it("reads space-separated rows under a 绩效指标 label column, the label printed again and a 一级 name over two lines", () => {
     // the older Sichuan goal table: 一级 项目完成 / 指标 (项目完成指标) broken over two lines after the label 绩效指标
     const text = [
@@ -315,8 +361,8 @@ describe("layout forms: hand-checked cases", () => {
         ["绩效指标", "", "项目完成指标", "", "", ""],
         ["", "", "", "数量指标", "慰问休养员人数", "32人"],
         ["", "", "", "", "宣传教育", "覆盖全区所有人员"],
-        ["", "", "项目效益指标", "", "", ""],
-        ["", "", "", "社会效益指标", "群众防治意识", "明显增强"],
+        // a 一级 name on lines of its own starts the row under it (merged cells: the name beside its first row)
+        ["", "", "项目效益指标", "社会效益指标", "群众防治意识", "明显增强"],
       ],
     ]);
   });

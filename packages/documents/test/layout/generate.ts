@@ -221,6 +221,36 @@ export const renderWords = (t: GenTable) => [t.header, ...t.rows.map(nonEmpty)].
  */
 export const renderGlued = (t: GenTable) => [t.header, ...t.rows].map((r) => r.join("")).join("\n");
 
+/**
+ * Run-together text of a converted form whose header cells wrapped: each header name of four characters or more
+ * breaks after its second character, the line break kept as a space (`年度 指标值`, `偏差 原因分析…`).
+ */
+export const renderGluedWrappedHeader = (t: GenTable) =>
+  [t.header.map((h) => ([...h].length >= 4 ? `${h.slice(0, 2)} ${h.slice(2)}` : h)), ...t.rows]
+    .map((r) => r.join(""))
+    .join("\n");
+
+/**
+ * Rows of words whose 一级 / 二级 cells are printed vertically: each name on lines of its own before its row,
+ * broken in two (`经济效益` / `指标`), the rest of the row on one line.
+ */
+export const renderWordsVertical = (t: GenTable) => {
+  const out = [t.header.join(" ")];
+  for (const r of t.rows) {
+    const rest: string[] = [];
+    r.forEach((c, i) => {
+      if (c === "") return;
+      const f = t.fields[i];
+      if (f === "level1" || f === "level2") {
+        const cut = Math.floor([...c].length / 2);
+        out.push(c.slice(0, cut), c.slice(cut));
+      } else rest.push(c);
+    });
+    out.push(rest.join(" "));
+  }
+  return out.join("\n");
+};
+
 /** The whole table on one line of space-separated words. */
 export const renderOneLine = (t: GenTable) => [...t.header, ...t.rows.flatMap(nonEmpty)].join(" ");
 

@@ -72,6 +72,39 @@ describe("run-together text", () => {
     expect(grids(text)).toEqual([[header, ...many]]);
   });
 
+  it("reads a converted form whose header cells wrapped, its rows numbered 指标1: and its funds in whole numbers", () => {
+    // 实施单位 glued to its value before the funds caption: the header starts at 年初预算数, not at 单位; 执行率得分
+    // with no rate column before it is 执行率 + 得分; the whole-number amounts 303010100% cut by the row's
+    // arithmetic (30 ÷ 30 = 100%); 指标1: / 指标2: left empty are the form's numbering, no cells.
+    const text = [
+      "1、项目名称演出设备更新经费主管部门某区剧团实施单位某区文化和旅游局项目资金 (万元)年初预算数全年预算数全年执行数分值执行率得分年度资金总额303010100%",
+      "绩效指标一级指标二级指标三级指标年度 指标值实际 完成值分 值得 分偏差原因分析 及改进措施产出指标数量指标更新音响设备50件50件2020指标2:效益指标经济效益 指标指标1:指标2:满意度 指标服务对象 满意度指 标演员满意度100%100%2018",
+    ].join("\n");
+    expect(grids(text)).toEqual([
+      [
+        ["项目名称", "演出设备更新经费", "", "", "", "", "", "", ""],
+        ["主管部门", "某区剧团", "", "", "", "", "", "", ""],
+        ["实施单位", "某区文化和旅游局", "", "", "", "", "", "", ""],
+        ["项目资金 (万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "", ""],
+        ["年度资金总额", "", "30", "30", "10", "100%", "", "", ""],
+        [
+          "绩效指标",
+          "一级指标",
+          "二级指标",
+          "三级指标",
+          "年度指标值",
+          "实际完成值",
+          "分值",
+          "得分",
+          "偏差原因分析及改进措施",
+        ],
+        ["", "产出指标", "数量指标", "更新音响设备", "50件", "50件", "20", "20", ""],
+        ["", "效益指标", "经济效益 指标", "", "", "", "", "", ""],
+        ["", "满意度 指标", "服务对象 满意度指 标", "演员满意度", "100%", "100%", "20", "18", ""],
+      ],
+    ]);
+  });
+
   it("reads no table in prose that names columns without gluing them", () => {
     const text = "本年度预算数和执行数均已公开，执行率较高。\n指标值与实际完成值的差异见下文，得分情况另附。";
     expect(grids(text)).toEqual([]);
