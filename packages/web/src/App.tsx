@@ -39,6 +39,7 @@ const RectificationItemPage = lazy(() => import("./pages/rectification/ItemPage.
 const LibraryPage = lazy(() => import("./pages/library/LibraryPage.tsx"));
 const ResultsPage = lazy(() => import("./pages/results/ResultsPage.tsx"));
 const MonitoringRecordPage = lazy(() => import("./pages/monitoring/RecordPage.tsx"));
+const DeadlinesPage = lazy(() => import("./pages/deadlines/DeadlinesPage.tsx"));
 const ChangePasswordPage = lazy(() => import("./pages/ChangePasswordPage.tsx"));
 const ExpertsPage = lazy(() => import("./pages/experts/ExpertsPage.tsx"));
 const ExpertTaskPage = lazy(() => import("./pages/experts/TaskPage.tsx"));
@@ -132,6 +133,7 @@ const router = createBrowserRouter(
         <Route path="experts/assignments/:id" element={<ExpertAssignmentPage />} />
         <Route path="results" element={<ResultsPage />} />
         <Route path="monitoring/records/:id" element={<MonitoringRecordPage />} />
+        <Route path="deadlines" element={<DeadlinesPage />} />
         <Route path="self-evaluation" element={<SelfEvaluationPage />} />
         <Route path="self-evaluation/:id" element={<SelfEvaluationPage />} />
         <Route path="import" element={<ImportPage />} />

@@ -15,6 +15,7 @@ const messages = {
   "menu.duties": ["职责活动", "Duties"],
   "menu.goals": ["整体目标", "Overall goals"],
   "menu.monitoring": ["运行监控", "Monitoring"],
+  "menu.deadlines": ["时间节点", "Deadlines"],
   "menu.rectification": ["整改", "Rectification"],
   "menu.library": ["指标库", "Indicator library"],
   "menu.experts": ["专家评审", "Expert review"],

@@ -2,7 +2,7 @@
  * Reminders of approaching and overdue deadlines, made when a filler's notifications are read (no timer to run):
  * for each unit the filler files for, each deadline that applies to it (goals, self-evaluation, each monitoring
  * round) gets one notice when it is 3 days off or less (剩余N天 / 今天截止), and one once it is past while something is
- * still to file (已逾期N天). The dedupe key makes each phase of each deadline once-only per person.
+ * still to file, within 30 days of it (已逾期N天). The dedupe key makes each phase of each deadline once-only per person.
  */
 import {
   type DeadlineStage,
@@ -19,6 +19,9 @@ import type { Db } from "../db/open.ts";
 import { deadlinesCovering, type PendingCounts, pendingUnder, roundsCovering } from "../deadlines/repository.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import { type Notice, notifyAccounts } from "./notify.ts";
+
+/** Days past a deadline during which reading the list still makes its overdue reminder: 30. */
+export const OVERDUE_REMINDER_DAYS = 30;
 
 export async function remindDeadlines(db: Db, actor: Actor, now: Date): Promise<number> {
   const today = dateOf(now);
@@ -45,7 +48,8 @@ export async function remindDeadlines(db: Db, actor: Actor, now: Date): Promise<
     ) => {
       const status = deadlineStatus({ dueDate, today });
       const phase = reminderPhase(status);
-      if (!phase || (phase === "overdue" && count === 0)) return;
+      // Overdue: only while something is still to file, and for a month (an old year's deadline is no news).
+      if (!phase || (phase === "overdue" && (count === 0 || status.daysLeft < -OVERDUE_REMINDER_DAYS))) return;
       const text = reminderText({ stage, status, pending: count, ...(what ? { what } : {}) });
       notices.push({
         kind: "deadline",

@@ -7,6 +7,7 @@ import {
   BookOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  FieldTimeOutlined,
   FileZipOutlined,
   FormOutlined,
   FundOutlined,
@@ -25,6 +26,7 @@ import { type ReactNode, Suspense, useEffect, useMemo, useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { endpoints, type Role } from "../api/endpoints.ts";
 import { useAuth } from "../auth.tsx";
+import { NotificationCentre } from "../components/notifications/NotificationCentre.tsx";
 import { type MessageKey, useI18n } from "../i18n.tsx";
 import { LeaveGuard, useGuardedChange } from "../lib/leaveGuard.tsx";
 import { orgTree, useWorkspace } from "../workspace.tsx";
@@ -46,6 +48,7 @@ export const MENU: MenuEntry[] = [
   { path: "/duties", label: "menu.duties", icon: <ApartmentOutlined />, roles: BUSINESS },
   { path: "/goals", label: "menu.goals", icon: <AimOutlined />, roles: BUSINESS },
   { path: "/monitoring", label: "menu.monitoring", icon: <AlertOutlined />, roles: BUSINESS },
+  { path: "/deadlines", label: "menu.deadlines", icon: <FieldTimeOutlined />, roles: BUSINESS },
   { path: "/rectification", label: "menu.rectification", icon: <ToolOutlined />, roles: BUSINESS },
   { path: "/library", label: "menu.library", icon: <BookOutlined />, roles: BUSINESS },
   { path: "/experts", label: "menu.experts", icon: <SolutionOutlined />, roles: ["reviewer", "expert"] },
@@ -225,6 +228,7 @@ export function AppLayout() {
           </Button>
           <Dropdown
             menu={{
+          <NotificationCentre />
               items: [
                 { key: "password", icon: <KeyOutlined />, label: t("password.title") },
                 { key: "logout", icon: <LogoutOutlined />, label: t("header.logout") },
