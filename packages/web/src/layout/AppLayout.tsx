@@ -218,6 +218,7 @@ export function AppLayout() {
               </Badge>
             </Tooltip>
           )}
+          <NotificationCentre />
           <Button
             type="text"
             icon={<TranslationOutlined />}
@@ -228,7 +229,6 @@ export function AppLayout() {
           </Button>
           <Dropdown
             menu={{
-          <NotificationCentre />
               items: [
                 { key: "password", icon: <KeyOutlined />, label: t("password.title") },
                 { key: "logout", icon: <LogoutOutlined />, label: t("header.logout") },
