@@ -1,11 +1,17 @@
 /**
  * The demo's expert review (seed-experts.ts): demo-expert signs in and finds two tasks (one submitted, one open
  * 事前绩效评估), and nothing else; the reviewer sees the two experts' scores on 2024年度交通安全宣传 side by side
- * with their average and the flagged 适当性, and that project's 事前绩效评估; the new 执勤装备购置 has none yet.
+ * with their average and the flagged 适当性, and that project's 事前绩效评估; the new 执勤装备购置 has none yet; the new
+ * 2025 project waiting for approval cannot be approved before its 事前绩效评估.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, loadDemo } from "../src/demo/seed.ts";
-import { DEMO_EXANTE_PROJECT, DEMO_EXPERT_PROJECT } from "../src/demo/seed-experts.ts";
+import {
+  DEMO_EXANTE_GATE_PROJECT,
+  DEMO_EXANTE_GATE_YEAR,
+  DEMO_EXANTE_PROJECT,
+  DEMO_EXPERT_PROJECT,
+} from "../src/demo/seed-experts.ts";
 import { createApp } from "../src/http/app.ts";
 import { DEFAULT_SETTINGS, type Deps } from "../src/http/context.ts";
 import { Client } from "./support/app.ts";
@@ -73,5 +79,24 @@ describe("the demo's expert review (PGlite)", () => {
       assessment: null,
       isNew: true,
     });
+  });
+
+  it("waits with a new 2025 project for the reviewer, whose approval needs its 事前绩效评估 first", async () => {
+    const list = (await reviewer.get(`/projects?year=${DEMO_EXANTE_GATE_YEAR}&pageSize=100`)).body.items as {
+      id: string;
+      name: string;
+      state: string;
+      version: number;
+    }[];
+    const p = list.find((x) => x.name === DEMO_EXANTE_GATE_PROJECT)!;
+    expect(p.state).toBe("unit_approved");
+    expect((await reviewer.get(`/projects/${p.id}/exante`)).body).toMatchObject({
+      assessment: null,
+      isNew: true,
+      required: true,
+    });
+    const r = await reviewer.post(`/projects/${p.id}/approve`, { version: p.version });
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe("exante_missing");
   });
 });

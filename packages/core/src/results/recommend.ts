@@ -122,17 +122,28 @@ const plain = (f: Fen) => formatYuan(f, { grouping: false });
 const pct = (r: Ratio) => toDecimalString(r, 2);
 const HUNDRED = fromInt(100);
 
-/** Links every next-year project to the project of this year it continues, if any. */
-function link(o: RecommendOptions): Map<string, { prev: PreviousProject; by: LinkedBy }> {
+/** What linking needs of a project of either year. */
+export type LinkableProject = Pick<NextProject, "id" | "orgId" | "code" | "name">;
+
+/**
+ * Links every next-year project to the project of this year it continues (延续项目), if any: by the carry-forward
+ * link, else the same code in the same unit, else the same name once the year in it is set aside. A project of next
+ * year that links to none is a new project (新增项目: 事前绩效评估 applies).
+ */
+export function linkContinuing<P extends LinkableProject>(o: {
+  projects: readonly LinkableProject[];
+  previous: readonly P[];
+  links?: readonly CarryLink[] | undefined;
+}): Map<string, { prev: P; by: LinkedBy }> {
   const byId = new Map(o.previous.map((p) => [p.id, p]));
-  const byCode = new Map<string, PreviousProject>();
-  const byName = new Map<string, PreviousProject>();
+  const byCode = new Map<string, P>();
+  const byName = new Map<string, P>();
   for (const p of o.previous) {
     if (p.code?.trim()) byCode.set(`${p.orgId}|${p.code.trim()}`, p);
     byName.set(`${p.orgId}|${continuingKey(p.name)}`, p);
   }
   const carried = new Map((o.links ?? []).map((l) => [l.targetId, l.sourceId]));
-  const out = new Map<string, { prev: PreviousProject; by: LinkedBy }>();
+  const out = new Map<string, { prev: P; by: LinkedBy }>();
   for (const n of o.projects) {
     const source = carried.get(n.id);
     const viaCarry = source ? byId.get(source) : undefined;
@@ -200,7 +211,7 @@ function executionApplied(rule: ExecutionRule, rate: Ratio, rateText: string): A
 
 /** One recommendation per next-year project, in the order given. */
 export function recommendBudgets(o: RecommendOptions): Recommendation[] {
-  const links = link(o);
+  const links = linkContinuing(o);
   return o.projects.map((n) => {
     const found = links.get(n.id);
     const requestedFen = yuan(n.requested);

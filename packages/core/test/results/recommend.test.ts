@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkResultRules,
   DEFAULT_RESULT_RULES,
+  linkContinuing,
   type NextProject,
   type PreviousProject,
   RESULT_ACTIONS,
@@ -72,6 +73,44 @@ describe("recommendBudgets: linking next year's project to this year's", () => {
     const r = one(prev({ evaluation: null }));
     expect(r).toMatchObject({ status: "not_evaluated", action: null });
     expect(r.reasons[0]!.zh).toContain("尚无自评得分");
+  });
+});
+
+describe("linkContinuing: what tells a new project (事前绩效评估) from a continuing one", () => {
+  const last = [
+    { id: "a", orgId: "u", code: "ZX-07", name: "执法记录仪运维" },
+    { id: "b", orgId: "u", code: null, name: "2024年度 道路交通安全宣传" },
+    { id: "c", orgId: "other", code: null, name: "智能信号灯新建" },
+  ];
+  const next = [
+    { id: "x", orgId: "u", code: "ZX-07", name: "执法记录仪运维（扩容）" },
+    { id: "y", orgId: "u", code: null, name: "2025年度道路交通安全宣传" },
+    { id: "z", orgId: "u", code: null, name: "智能信号灯新建" },
+    { id: "w", orgId: "u", code: null, name: "警用无人机购置" },
+  ];
+  it("links by code and by name without the year, in the same unit only; the rest are new", () => {
+    const links = linkContinuing({ projects: next, previous: last });
+    expect([...links].map(([id, l]) => [id, l.prev.id, l.by])).toEqual([
+      ["x", "a", "code"],
+      ["y", "b", "name"],
+    ]);
+    expect(next.filter((n) => !links.has(n.id)).map((n) => n.id)).toEqual(["z", "w"]);
+  });
+  it("prefers the carry-forward link, and gives the same links recommendBudgets reports", () => {
+    const links = linkContinuing({ projects: next, previous: last, links: [{ sourceId: "b", targetId: "w" }] });
+    expect(links.get("w")).toMatchObject({ prev: { id: "b" }, by: "carry_forward" });
+    const recs = recommendBudgets({
+      projects: next.map((n) => ({ ...n, requested: null })),
+      previous: last.map((p) => ({ ...p, annualFunds: null, evaluation: null })),
+      links: [{ sourceId: "b", targetId: "w" }],
+      rules: DEFAULT_RESULT_RULES,
+    });
+    expect(recs.map((r) => [r.projectId, r.previous?.projectId ?? null, r.status])).toEqual([
+      ["x", "a", "not_evaluated"],
+      ["y", "b", "not_evaluated"],
+      ["z", null, "new"],
+      ["w", "b", "not_evaluated"],
+    ]);
   });
 });
 

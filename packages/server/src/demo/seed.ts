@@ -538,7 +538,13 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
       ...(await loadExpertsDemo(
         tx,
         now,
-        { reviewer: await actorNamed("demo-reviewer"), passwordHash, password: DEMO_PASSWORD },
+        {
+          reviewer: await actorNamed("demo-reviewer"),
+          filler: await actorNamed("demo-filler"),
+          approver: await actorNamed("demo-approver"),
+          passwordHash,
+          password: DEMO_PASSWORD,
+        },
         { bureau: tianjin, unit: baozhang },
       )),
     );

@@ -25,7 +25,7 @@ import { notFound, staleVersion } from "../http/errors.ts";
 import { findProject } from "../projects/repository.ts";
 import { assertOpenYear } from "../years/guard.ts";
 import { presentExante } from "./presenters.ts";
-import { isNewProject } from "./record.ts";
+import { exanteRequirement } from "./record.ts";
 import { exanteOf, upsertExante } from "./repository.ts";
 
 const PROJECT = { zh: "项目", en: "project" };
@@ -45,10 +45,11 @@ async function projectFor(
 }
 
 async function view(deps: AppDeps, projectId: string) {
-  const row = await exanteOf(deps.db, projectId);
+  const [row, need] = await Promise.all([exanteOf(deps.db, projectId), exanteRequirement(deps.db, projectId)]);
   return {
     assessment: row ? presentExante(row) : null,
-    isNew: await isNewProject(deps.db, projectId),
+    isNew: need.isNew,
+    required: need.required,
     dimensions: EXANTE_DIMENSIONS.map((d) => ({
       key: d.key,
       name: d.name,

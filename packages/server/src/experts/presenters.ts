@@ -208,7 +208,13 @@ export const ExanteSchema = z
 export const ExanteViewSchema = z
   .object({
     assessment: ExanteSchema.nullable(),
-    isNew: z.boolean().openapi({ description: "a new project (not carried from last year, not an adjustment)" }),
+    isNew: z.boolean().openapi({
+      description: "a new project: not an adjustment, continuing no project of last year (carried, same code or name)",
+    }),
+    required: z.boolean().openapi({
+      description:
+        "approving the goals needs a 事前绩效评估 (a new project of a unit whose last year is in Jixiao): without one the approval is refused with 409 exante_missing",
+    }),
     dimensions: z.array(
       z.object({ key: z.string(), name: z.string(), en: z.string(), guidance: z.string(), defaultPoints: z.string() }),
     ),

@@ -3,13 +3,17 @@
  * project) or a self-evaluation, with its organisation (for the reviewer's authorisation) and its content.
  */
 import { formatWanYuan, parseYuan } from "@jixiao/core";
+import { linkContinuing } from "@jixiao/core/results";
 import { and, eq } from "drizzle-orm";
 import { carriedRecords } from "../carry/schema.ts";
 import type { Db } from "../db/open.ts";
 import { findEvaluation, itemsOf } from "../evaluations/repository.ts";
+import { ServerError } from "../http/errors.ts";
 import { indicatorsOf } from "../indicators/repository.ts";
 import { findProject } from "../projects/repository.ts";
+import { projects } from "../projects/schema.ts";
 import type { RecordContent } from "./presenters.ts";
+import { exanteOf } from "./repository.ts";
 import type { ExpertSubject } from "./schema.ts";
 
 export interface SubjectRecord {
@@ -48,16 +52,47 @@ export async function findSubject(db: Db, subject: ExpertSubject, id: string): P
   };
 }
 
-/** A new project: not carried from last year (延续项目) and not an adjustment of an approved one. */
-export async function isNewProject(db: Db, projectId: string): Promise<boolean> {
+export interface ExanteRequirement {
+  /** A new project (新增项目): not an adjustment and continuing no project of last year (core's linking). */
+  isNew: boolean;
+  /**
+   * Approving its goals needs a 事前绩效评估: a new project of a unit whose projects of last year are in Jixiao (in a
+   * unit's first year in Jixiao nothing tells a new project from a continuing one, so none is refused for it).
+   */
+  required: boolean;
+}
+
+/** Whether the project is new (事前绩效评估 applies) and whether its goals may be approved without one. */
+export async function exanteRequirement(db: Db, projectId: string): Promise<ExanteRequirement> {
   const p = await findProject(db, projectId);
-  if (!p || p.supersedesId) return false;
-  const carried = await db
-    .select({ id: carriedRecords.id })
-    .from(carriedRecords)
-    .where(and(eq(carriedRecords.kind, "project"), eq(carriedRecords.targetId, projectId)))
-    .limit(1);
-  return carried.length === 0;
+  if (!p || p.supersedesId) return { isNew: false, required: false };
+  const [carried, previous] = await Promise.all([
+    db
+      .select({ sourceId: carriedRecords.sourceId, targetId: carriedRecords.targetId })
+      .from(carriedRecords)
+      .where(and(eq(carriedRecords.kind, "project"), eq(carriedRecords.targetId, projectId))),
+    db
+      .select({ id: projects.id, orgId: projects.orgId, code: projects.code, name: projects.name })
+      .from(projects)
+      .where(and(eq(projects.orgId, p.orgId), eq(projects.year, p.year - 1))),
+  ]);
+  if (carried.length > 0) return { isNew: false, required: false };
+  const linked = linkContinuing({ projects: [p], previous, links: carried });
+  const isNew = !linked.has(p.id);
+  return { isNew, required: isNew && previous.length > 0 };
+}
+
+/**
+ * Refuses to approve a new project's goals without its 事前绩效评估 (409 `exante_missing`) where one is required;
+ * a 不予支持 conclusion does not refuse (the reviewer decides, warned on the approval screen).
+ */
+export async function assertExanteForApproval(db: Db, projectId: string): Promise<void> {
+  const need = await exanteRequirement(db, projectId);
+  if (!need.required || (await exanteOf(db, projectId))) return;
+  throw new ServerError("exante_missing", {
+    zh: "这是新增项目，尚未进行事前绩效评估：请先填写事前绩效评估（或委托专家评估并采纳）后再批准绩效目标",
+    en: "This is a new project without an ex-ante assessment: assess it (or adopt the experts' assessment) before approving its goals",
+  });
 }
 
 export async function recordContent(db: Db, subject: ExpertSubject, id: string): Promise<RecordContent | undefined> {

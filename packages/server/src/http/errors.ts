@@ -19,6 +19,7 @@ export type ServerErrorCode =
   | "unrecognised_document"
   | "submission_incomplete"
   | "scheme_invalid"
+  | "exante_missing"
   | "too_many_requests"
   | "payload_too_large"
   | "internal";
@@ -44,6 +45,7 @@ export const ERROR_STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   unrecognised_document: 422,
   submission_incomplete: 422,
   scheme_invalid: 400,
+  exante_missing: 409,
   too_many_requests: 429,
   payload_too_large: 413,
   internal: 500,
@@ -60,6 +62,7 @@ const BASE_CODE: Record<ServerErrorCode, DomainErrorCode> = {
   unrecognised_document: "invalid_input",
   submission_incomplete: "invalid_input",
   scheme_invalid: "invalid_scheme",
+  exante_missing: "conflict",
   too_many_requests: "forbidden",
   payload_too_large: "invalid_input",
   internal: "invalid_input",

@@ -7,6 +7,7 @@ import { editRecord, recordFor } from "../db/editable.ts";
 import { isReferenceViolation, PG_UNIQUE_VIOLATION, pgError } from "../db/errors.ts";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
+import { assertExanteForApproval } from "../experts/record.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound, staleVersion } from "../http/errors.ts";
 import { presentIndicator } from "../indicators/presenters.ts";
@@ -40,6 +41,8 @@ const PROJECTS: ReviewableKind<ProjectWithOrg, Project> = {
   snapshotRows: async (tx, id) => ({
     indicators: (await indicatorsOf(tx, { kind: "project", id })).map(presentIndicator),
   }),
+  // a new project's goals are approved only with its 事前绩效评估 (issue 17 point 6)
+  checkStep: (db, p, action) => (action === "approve" ? assertExanteForApproval(db, p.id) : Promise.resolve()),
 };
 
 /** The project when the actor holds `permission` on its organisation; 404 when invisible, 403 when read-only. */
@@ -148,7 +151,7 @@ export async function deleteProjectFor(
 }
 
 export function transitionProject(
-  deps: Deps,
+  deps: Pick<Deps, "db" | "now">,
   actor: Actor | undefined,
   id: string,
   action: WorkflowAction,

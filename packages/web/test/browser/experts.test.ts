@@ -3,7 +3,9 @@
  * experts with a deadline; each expert signs in, finds the task on the to-do list (and nothing else in the menu),
  * scores the form (the total follows as typed) and submits with an opinion; the reviewer opens the assignment and
  * sees both experts' scores side by side with core's average and the item they diverge on flagged, and adopts the
- * result with a reason.
+ * result with a reason. A new project of 2025 (its unit's 2024 is in Jixiao) waits for approval without its
+ * 事前绩效评估: the reviewer finds 审核通过 blocked with why, assesses it at 不予支持, and the approval's confirmation
+ * shows that conclusion as a clear warning before the reviewer approves all the same.
  */
 import { existsSync } from "node:fs";
 import { assessExante, BUILTIN_FORMS, checkSheet, compareSheets } from "@jixiao/core";
@@ -13,6 +15,7 @@ import { ExantePanelModel, ExpertsPage } from "./pages/experts.ts";
 import { ProjectList } from "./pages/projects.ts";
 import { signedInAt } from "./pages/session.ts";
 import { Shell } from "./pages/shell.ts";
+import { confirmAction } from "./pages/workflow.ts";
 
 const hasChromium = existsSync(CHROMIUM);
 const BUREAU = "天津市公安交通管理局";
@@ -20,6 +23,7 @@ const PROJECT = "2024年度警用车辆维护";
 const FORM = BUILTIN_FORMS.find((b) => b.id === "builtin:goal-review")!.form;
 const UNIT = "天津市公安交通管理局警务保障处";
 const NEW_PROJECT = "2024年度执勤装备购置";
+const GATE_PROJECT = "2025年度交通信号智能化改造";
 const SHEETS = {
   "demo-expert": { complete: "22", relevant: "20", suitable: "12", feasible: "21" },
   "demo-expert2": { complete: "24", relevant: "21", suitable: "20", feasible: "22" },
@@ -108,6 +112,49 @@ describe.skipIf(!hasChromium)("expert review", () => {
     expect(await panel.conclusion()).toBe(expected.conclusion);
     expect(await panel.total()).toContain(`${expected.total} / ${expected.fullMarks}（${expected.percent}%）`);
     await h.screenshot(page, "exante-panel", { publish: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a new project's approval waits for its 事前绩效评估; 不予支持 is a clear warning in the confirmation", {
+    timeout: 180_000,
+  }, async () => {
+    const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2025, errors, timeout: 60_000 });
+    const list = new ProjectList(page);
+    await list.open();
+    await list.search(GATE_PROJECT);
+    await list.openProject(GATE_PROJECT);
+    const panel = new ExantePanelModel(page);
+    expect(await panel.missingWarning()).toContain("须先评估");
+    // 审核通过 is there but blocked (the panel above says why; the server would refuse it too)
+    const approve = page.getByTestId("wf-approve");
+    await approve.waitFor();
+    expect(await approve.isDisabled()).toBe(true);
+
+    const scores = { necessity: "10", economy: "9", goals: "12", feasibility: "11", compliance: "10" };
+    const expected = assessExante({ scores });
+    expect(expected.conclusion).toBe("不予支持");
+    await panel.fill(scores, "立项依据不足，投入测算缺少依据");
+    expect(await panel.conclusion()).toBe("不予支持");
+    await page.waitForFunction(
+      () => !(document.querySelector('[data-testid="wf-approve"]') as HTMLButtonElement | null)?.disabled,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await approve.click();
+    const notice = page.getByTestId("wf-confirm-exante");
+    await notice.waitFor();
+    const text = (await notice.textContent()) ?? "";
+    expect(text).toContain(`${expected.total} / ${expected.fullMarks} 分，结论「不予支持」`);
+    expect(text).toContain("不支持该项目立项");
+    expect(await notice.evaluate((el) => el.classList.contains("ant-alert-error"))).toBe(true);
+    await h.screenshot(page, "exante-approval-warning", { publish: true });
+    await confirmAction(page);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="project-state"]')?.textContent?.includes("审核通过") === true,
+      undefined,
+      { timeout: 60_000 },
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,5 +1,5 @@
 import { App, Button, Space, Tooltip } from "antd";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { useAuth } from "../../auth.tsx";
 import { describeError } from "../../lib/errors.ts";
@@ -32,6 +32,8 @@ export function WorkflowActions({
   record,
   onChanged,
   submitBlocked,
+  approveBlocked,
+  approveNotice,
   onError,
 }: {
   area: WorkflowArea;
@@ -39,6 +41,10 @@ export function WorkflowActions({
   onChanged: () => void | Promise<void>;
   /** Why submitting is not possible now (unsaved changes, incomplete rows…); the button is disabled with it. */
   submitBlocked?: string | undefined;
+  /** Why approving is not possible now (a new project without its 事前绩效评估…); the button is disabled with it. */
+  approveBlocked?: string | undefined;
+  /** What the approver should see in the approval's confirmation, above its text (e.g. the 事前绩效评估 conclusion). */
+  approveNotice?: ReactNode;
   /** Told of a refused action (after the message), e.g. to show a refusal's fields where they are on the page. */
   onError?: ((e: unknown, action: FlowAction) => void) | undefined;
 }) {
@@ -59,7 +65,12 @@ export function WorkflowActions({
     const [title, content] = CONFIRM[action];
     modal.confirm({
       title: tx(title),
-      content: <span data-testid="wf-confirm-text">{tx(content)}</span>,
+      content: (
+        <>
+          {action === "approve" && approveNotice}
+          <span data-testid="wf-confirm-text">{tx(content)}</span>
+        </>
+      ),
       okText: tx(LABEL[action]),
       cancelText: tx("confirmCancel"),
       okButtonProps: { id: "wf-confirm-ok" },
@@ -89,7 +100,7 @@ export function WorkflowActions({
   return (
     <Space data-testid="wf-actions">
       {actions.map((a) => {
-        const blocked = a === "submit" ? submitBlocked : undefined;
+        const blocked = a === "submit" ? submitBlocked : a === "approve" ? approveBlocked : undefined;
         const button = (
           <Button
             key={a}

@@ -1,6 +1,6 @@
-import { checkSheet, type ExantePoints, exanteConclusion, exanteForm } from "@jixiao/core";
+import { checkSheet, EXANTE_CONCLUSIONS, type ExantePoints, exanteConclusion, exanteForm } from "@jixiao/core";
 import { Alert, App, Button, Card, Input, Select, Space, Table, Tag, Typography } from "antd";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { Link } from "react-router-dom";
 import type { Project } from "../../api/endpoints.ts";
 import { useAuth } from "../../auth.tsx";
@@ -11,29 +11,95 @@ import { type Conclusion, type ExanteView, expertEndpoints } from "./api.ts";
 const COLOR: Record<Conclusion, string> = { 予以支持: "green", 部分支持: "gold", 不予支持: "red" };
 const EN: Record<Conclusion, string> = { 予以支持: "Support", 部分支持: "Partial support", 不予支持: "No support" };
 
+/** The project's 事前绩效评估 as the server gives it (shared by the panel and the approval), reloaded on demand. */
+export function useExante(projectId: string) {
+  const [view, setView] = useState<ExanteView>();
+  const load = useCallback(() => {
+    expertEndpoints.exante(projectId).then(setView, () => setView(undefined));
+  }, [projectId]);
+  useEffect(load, [load]);
+  return { view, setView, load };
+}
+export type ExanteState = ReturnType<typeof useExante>;
+
+/**
+ * What approving a project's goals needs to say about its 事前绩效评估: the approve button blocked (with why) when a
+ * new project has none and the server would refuse it (409 exante_missing), and in the confirmation the conclusion —
+ * 不予支持 as a clear warning — or that a new project has none.
+ */
+export function exanteApproval(
+  view: ExanteView | undefined,
+  zh: boolean,
+): { approveBlocked?: string; approveNotice?: ReactNode } {
+  if (!view) return {};
+  const a = view.assessment;
+  if (!a) {
+    if (view.required) {
+      return {
+        approveBlocked: zh
+          ? "新增项目尚未进行事前绩效评估：请先在下方填写（或委托专家评估并采纳）后再批准"
+          : "A new project without an ex-ante assessment: assess it below (or adopt the experts') before approving",
+      };
+    }
+    if (!view.isNew) return {};
+    return {
+      approveNotice: (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="wf-confirm-exante"
+          title={zh ? "新增项目，尚未进行事前绩效评估。" : "A new project without an ex-ante assessment."}
+        />
+      ),
+    };
+  }
+  const head = zh
+    ? `事前绩效评估：${a.total} / ${a.fullMarks} 分，结论「${a.conclusion}」`
+    : `Ex-ante assessment: ${a.total} / ${a.fullMarks}, conclusion: ${EN[a.conclusion]}`;
+  const refused = a.conclusion === "不予支持";
+  return {
+    approveNotice: (
+      <Alert
+        type={refused ? "error" : a.conclusion === "部分支持" ? "warning" : "success"}
+        showIcon
+        style={{ marginBottom: 8 }}
+        data-testid="wf-confirm-exante"
+        title={head}
+        description={
+          refused
+            ? zh
+              ? "事前绩效评估不支持该项目立项。批准其绩效目标与评估结论相悖，请确认已有充分理由（例如已按评估意见修改）。"
+              : "The ex-ante assessment does not support this project. Approving its goals goes against it: be sure you have good reason (e.g. it was changed as the assessment asked)."
+            : a.conclusion === "部分支持"
+              ? zh
+                ? "评估为部分支持：请确认评估意见已落实到绩效目标。"
+                : "Partly supported: check the assessment's opinion is reflected in the goals."
+              : undefined
+        }
+      />
+    ),
+  };
+}
+
 /**
  * 事前绩效评估 on the project page: the five dimensions' scores, the total and the conclusion (derived from the score,
  * or overridden with a reason). The reviewer fills or changes it here; before approving a new project's goals the
- * reviewer is warned when it has none.
+ * reviewer is warned when it has none (and the approval is blocked where the server requires one).
  */
-export function ExantePanel({ project }: { project: Pick<Project, "id" | "state"> }) {
+export function ExantePanel({ project, exante }: { project: Pick<Project, "id" | "state">; exante: ExanteState }) {
   const { lang } = useI18n();
   const zh = lang === "zh";
   const { user } = useAuth();
   const { message } = App.useApp();
   const isReviewer = !!user?.roles.includes("reviewer");
-  const [view, setView] = useState<ExanteView>();
+  const { view, setView } = exante;
   const [editing, setEditing] = useState(false);
   const [scores, setScores] = useState<Record<string, string>>({});
   const [conclusion, setConclusion] = useState<Conclusion>();
   const [reason, setReason] = useState("");
   const [opinion, setOpinion] = useState("");
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(() => {
-    expertEndpoints.exante(project.id).then(setView, () => setView(undefined));
-  }, [project.id]);
-  useEffect(load, [load]);
 
   const a = view?.assessment ?? null;
   const points = useMemo(
@@ -106,7 +172,9 @@ export function ExantePanel({ project }: { project: Pick<Project, "id" | "state"
           title={
             isReviewer && project.state === "unit_approved"
               ? zh
-                ? "这是新增项目，尚未进行事前绩效评估：批准绩效目标前请先评估或委托专家评估。"
+                ? view.required
+                  ? "这是新增项目，尚未进行事前绩效评估：须先评估（或委托专家评估并采纳）才能批准绩效目标。"
+                  : "这是新增项目，尚未进行事前绩效评估：批准绩效目标前请先评估或委托专家评估。"
                 : "A new project without an ex-ante assessment: assess it (or ask experts) before approving its goals."
               : zh
                 ? "新增项目尚未进行事前绩效评估。"
@@ -191,7 +259,7 @@ export function ExantePanel({ project }: { project: Pick<Project, "id" | "state"
               value={conclusion ?? derived}
               onChange={setConclusion}
               data-testid="exante-conclusion-select"
-              options={(["予以支持", "部分支持", "不予支持"] as Conclusion[]).map((c) => ({
+              options={EXANTE_CONCLUSIONS.map((c) => ({
                 value: c,
                 label: zh ? c : EN[c],
               }))}

@@ -1,11 +1,11 @@
-import type { ScoringForm } from "@jixiao/core";
+import type { ExanteConclusion, ScoringForm } from "@jixiao/core";
 import { api } from "../../api/client.ts";
 
 /** The expert review and 事前绩效评估 endpoints (packages/server/src/experts). */
 export type Subject = "project_goals" | "self_evaluation" | "exante";
 export type AssignmentState = "open" | "adopted" | "not_adopted";
 export type ReviewState = "pending" | "submitted";
-export type Conclusion = "予以支持" | "部分支持" | "不予支持";
+export type Conclusion = ExanteConclusion;
 
 export interface FormChoice {
   id: string;
@@ -151,6 +151,8 @@ export interface Exante {
 export interface ExanteView {
   assessment: Exante | null;
   isNew: boolean;
+  /** Approving the goals needs it (the server refuses with 409 exante_missing without one). */
+  required: boolean;
   dimensions: { key: string; name: string; en: string; guidance: string; defaultPoints: string }[];
   defaultThresholds: { support: string; partial: string };
 }

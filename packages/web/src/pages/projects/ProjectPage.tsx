@@ -21,7 +21,7 @@ import {
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
-import { ExantePanel } from "../experts/ExantePanel.tsx";
+import { ExantePanel, exanteApproval, useExante } from "../experts/ExantePanel.tsx";
 import { usePreviousValues } from "../library/usePreviousValues.ts";
 import { RectifyLink } from "../rectification/RectifyLink.tsx";
 import { RecommendationCard } from "../results/RecommendationCard.tsx";
@@ -73,6 +73,7 @@ export default function ProjectPage() {
   const current = useMemo(() => data && { ...data.project, indicators: data.indicators }, [data]);
   // A project carried forward from last year: last year's actual beside each target (issue 17).
   const previous = usePreviousValues(p?.orgId, p?.year, p?.id);
+  const exante = useExante(id);
 
   if (!data || !p) return <RecordStatus missing={missing} error={error} onRetry={load} />;
 
@@ -150,7 +151,13 @@ export default function ProjectPage() {
         }
         actions={
           <>
-            <WorkflowActions area="projects" record={p} onChanged={load} submitBlocked={submitBlocked} />
+            <WorkflowActions
+              area="projects"
+              record={p}
+              onChanged={load}
+              submitBlocked={submitBlocked}
+              {...exanteApproval(exante.view, zh)}
+            />
             <ExportButton type="project" id={p.id} />
             {roles.includes("reviewer") && (
               <RectifyLink
@@ -178,7 +185,7 @@ export default function ProjectPage() {
           </>
         }
       />
-      <ExantePanel project={p} />
+      <ExantePanel project={p} exante={exante} />
       <Row gutter={12}>
         <Col span={15}>
           <Card

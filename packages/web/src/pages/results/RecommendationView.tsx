@@ -4,8 +4,8 @@
  */
 import { Alert, Descriptions, Space, Tag, Typography } from "antd";
 import { pick, useI18n } from "../../i18n.tsx";
-import { ACTION_TEXT, type Recommendation } from "./api.ts";
-import { wan } from "./format.ts";
+import type { Recommendation } from "./api.ts";
+import { ACTION_COLOR, actionLabel, wan } from "./format.ts";
 
 const LINK_TEXT = {
   carry_forward: ["结转上年", "carried forward"],
@@ -20,11 +20,10 @@ export function ActionTag({ r, compact = false }: { r: Recommendation; compact?:
     const text = r.status === "new" ? (zh ? "新增项目" : "New project") : zh ? "上年未评价" : "Not evaluated last year";
     return <Tag data-testid="recommendation-action">{text}</Tag>;
   }
-  const [tzh, ten, color] = ACTION_TEXT[r.action];
   return (
     <Space size={4}>
-      <Tag color={color} data-testid="recommendation-action">
-        {zh ? tzh : ten}
+      <Tag color={ACTION_COLOR[r.action]} data-testid="recommendation-action">
+        {actionLabel(r.action, zh)}
         {r.cutPercent ? ` ${r.cutPercent}%` : ""}
       </Tag>
       {r.rectificationRequired && !compact && <Tag color="volcano">{zh ? "须整改" : "Rectification"}</Tag>}

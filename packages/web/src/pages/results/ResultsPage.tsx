@@ -4,21 +4,15 @@
  * (the reviewer's list), and — for reviewers — the bureau's rules.
  */
 import { DownloadOutlined } from "@ant-design/icons";
+import { RESULT_ACTIONS } from "@jixiao/core/results";
 import { Alert, Button, Card, Space, Table, Tabs, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useAuth } from "../../auth.tsx";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { useWorkspace } from "../../workspace.tsx";
-import {
-  ACTION_TEXT,
-  ACTIONS,
-  type Recommendation,
-  resultsEndpoints,
-  type Summary,
-  type SummaryFigures,
-} from "./api.ts";
-import { wan } from "./format.ts";
+import { type Recommendation, resultsEndpoints, type Summary, type SummaryFigures } from "./api.ts";
+import { actionLabel, wan } from "./format.ts";
 import { RecommendationTable } from "./RecommendationTable.tsx";
 import { RulesEditor } from "./RulesEditor.tsx";
 
@@ -94,8 +88,8 @@ function SummaryView({ orgId, year }: { orgId: string; year: number }) {
               align: "right" as const,
               render: (_: unknown, r: Row) => r.grades[g] ?? 0,
             })),
-            ...ACTIONS.map((a) => ({
-              title: zh ? ACTION_TEXT[a][0] : ACTION_TEXT[a][1],
+            ...RESULT_ACTIONS.map((a) => ({
+              title: actionLabel(a, zh),
               width: 80,
               align: "right" as const,
               render: (_: unknown, r: Row) => <span data-testid={`summary-${a}-${r.orgId}`}>{r.actions[a]}</span>,

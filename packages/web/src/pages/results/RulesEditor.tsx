@@ -1,23 +1,22 @@
 /**
- * 结果应用规则: the bureau's rules for a budget year — per grade of last year's evaluation, and per execution-rate
- * threshold. The reviewer at the organisation itself edits them (the server checks the same); otherwise they are
+ * 结果应用规则: the bureau's rules for a budget year — per grade of last year's evaluation (a grade added or removed,
+ * e.g. 合格 / 不合格 where the scheme says so), and per execution-rate threshold. The reviewer at the organisation itself
+ * edits them, checked as typed by core's `checkResultRules` (the server checks the same on save); otherwise they are
  * shown as they apply (inherited from above, or the defaults).
  */
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Checkbox, Input, Select, Space, Table, Tag, Typography } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { DomainError } from "@jixiao/core";
+import { checkResultRules, RESULT_ACTIONS } from "@jixiao/core/results";
+import { Alert, App, AutoComplete, Button, Card, Checkbox, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useAuth } from "../../auth.tsx";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
-import {
-  ACTION_TEXT,
-  ACTIONS,
-  type ExecutionRule,
-  type GradeRule,
-  type ResultRules,
-  type RulesView,
-  resultsEndpoints,
-} from "./api.ts";
+import { type ExecutionRule, type GradeRule, type ResultRules, type RulesView, resultsEndpoints } from "./api.ts";
+import { actionLabel } from "./format.ts";
+
+/** The grade names the scoring schemes use, offered when a grade is added. */
+const GRADE_NAMES = ["优", "良", "中", "差", "合格", "不合格"];
 
 export function RulesEditor({ orgId, year }: { orgId: string; year: number }) {
   const { lang } = useI18n();
@@ -44,7 +43,18 @@ export function RulesEditor({ orgId, year }: { orgId: string; year: number }) {
   }, [load]);
 
   const canEdit = !!user?.memberships?.some((m) => m.role === "reviewer" && m.orgId === orgId);
-  const actionOptions = ACTIONS.map((a) => ({ value: a, label: zh ? ACTION_TEXT[a][0] : ACTION_TEXT[a][1] }));
+  // the rule set as typed, checked by core's rules: the first problem is shown and blocks saving
+  const problem = useMemo(() => {
+    if (!rules) return undefined;
+    try {
+      checkResultRules(rules);
+      return undefined;
+    } catch (e) {
+      if (e instanceof DomainError) return e.text[zh ? "zh" : "en"];
+      throw e;
+    }
+  }, [rules, zh]);
+  const actionOptions = RESULT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a, zh) }));
   const setGrade = (i: number, patch: Partial<GradeRule>) =>
     setRules((r) => r && { ...r, grades: r.grades.map((g, j) => (j === i ? { ...g, ...patch } : g)) });
   const setExec = (i: number, patch: Partial<ExecutionRule>) =>
@@ -101,14 +111,58 @@ export function RulesEditor({ orgId, year }: { orgId: string; year: number }) {
           </Typography.Text>
         )}
       </Space>
-      <Card size="small" title={zh ? "按上年自评等级" : "By last year's grade"}>
+      <Card
+        size="small"
+        title={zh ? "按上年自评等级" : "By last year's grade"}
+        extra={
+          canEdit && (
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              data-testid="grade-add"
+              onClick={() =>
+                setRules({
+                  ...rules,
+                  grades: [
+                    ...rules.grades,
+                    {
+                      grade: GRADE_NAMES.find((n) => !rules.grades.some((g) => g.grade.trim() === n)) ?? "",
+                      action: "maintain",
+                      cutPercent: null,
+                      rectification: false,
+                    },
+                  ],
+                })
+              }
+            >
+              {zh ? "增加等级" : "Add a grade"}
+            </Button>
+          )
+        }
+      >
         <Table<GradeRule>
           size="small"
           pagination={false}
           rowKey={(_, i) => String(i)}
           dataSource={rules.grades}
           columns={[
-            { title: zh ? "等级" : "Grade", dataIndex: "grade", width: 80 },
+            {
+              title: zh ? "等级" : "Grade",
+              width: 110,
+              render: (_: unknown, g, i) =>
+                canEdit ? (
+                  <AutoComplete
+                    size="small"
+                    style={{ width: 90 }}
+                    value={g.grade}
+                    options={GRADE_NAMES.map((n) => ({ value: n }))}
+                    data-testid={`grade-name-${i}`}
+                    onChange={(grade: string) => setGrade(i, { grade })}
+                  />
+                ) : (
+                  g.grade
+                ),
+            },
             {
               title: zh ? "处理方式" : "Action",
               width: 180,
@@ -139,6 +193,21 @@ export function RulesEditor({ orgId, year }: { orgId: string; year: number }) {
                   onChange={(e) => setGrade(i, { rectification: e.target.checked })}
                 />
               ),
+            },
+            {
+              title: "",
+              width: 50,
+              render: (_: unknown, g, i) =>
+                canEdit && (
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<DeleteOutlined />}
+                    aria-label={zh ? `删除等级${g.grade}` : `Remove the grade ${g.grade}`}
+                    data-testid={`grade-remove-${i}`}
+                    onClick={() => setRules({ ...rules, grades: rules.grades.filter((_x, j) => j !== i) })}
+                  />
+                ),
             },
           ]}
         />
@@ -225,9 +294,10 @@ export function RulesEditor({ orgId, year }: { orgId: string; year: number }) {
           ]}
         />
       </Card>
+      {canEdit && problem && <Alert type="warning" showIcon title={problem} data-testid="rules-problem" />}
       {canEdit && (
         <Space>
-          <Button type="primary" loading={busy} onClick={save} data-testid="rules-save">
+          <Button type="primary" loading={busy} disabled={!!problem} onClick={save} data-testid="rules-save">
             {zh ? "保存规则" : "Save the rules"}
           </Button>
           <Button onClick={() => setRules(view.rules)} disabled={busy}>

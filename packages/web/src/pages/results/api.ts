@@ -1,34 +1,14 @@
+import type { Recommendation as CoreRecommendation, ResultAction, ResultRules } from "@jixiao/core/results";
 import { api } from "../../api/client.ts";
 
-/** What a rule recommends (core RESULT_ACTIONS), mildest first. */
-export const ACTIONS = ["prioritise", "maintain", "adjust", "rectify_or_cut", "cut", "cancel"] as const;
-export type ResultAction = (typeof ACTIONS)[number];
+/** The rules and the recommendation are core's (packages/core/src/results): their types, not restated here. */
+export type {
+  ExecutionRule,
+  GradeRule,
+  ResultAction,
+  ResultRules,
+} from "@jixiao/core/results";
 
-export const ACTION_TEXT: Record<ResultAction, [string, string, string]> = {
-  prioritise: ["优先保障", "Prioritise", "green"],
-  maintain: ["维持", "Maintain", "blue"],
-  adjust: ["适当调整", "Adjust", "cyan"],
-  rectify_or_cut: ["压减或整改", "Cut or rectify", "orange"],
-  cut: ["压减", "Cut", "red"],
-  cancel: ["取消", "Cancel", "magenta"],
-};
-
-export interface GradeRule {
-  grade: string;
-  action: ResultAction;
-  cutPercent: string | null;
-  rectification: boolean;
-}
-export interface ExecutionRule {
-  below: string;
-  action: ResultAction;
-  cutPercent: string | null;
-  cutUnspent: boolean;
-}
-export interface ResultRules {
-  grades: GradeRule[];
-  execution: ExecutionRule[];
-}
 export interface RulesView {
   orgId: string;
   year: number;
@@ -39,27 +19,10 @@ export interface RulesView {
   updatedAt: string | null;
 }
 
-export interface Recommendation {
-  projectId: string;
+/** Core's recommendation of a project (figures, action, reasons) as the server computes it, with the project. */
+export interface Recommendation extends CoreRecommendation {
   project: { id: string; name: string; orgId: string; orgName: string; workflowState: string };
-  status: "recommended" | "new" | "not_evaluated";
-  previous: { projectId: string; name: string; linkedBy: "carry_forward" | "code" | "name" } | null;
-  evaluation: {
-    id: string;
-    total: string | null;
-    grade: string | null;
-    executionRate: string | null;
-    approved: boolean;
-  } | null;
-  action: ResultAction | null;
   actionLabel: { zh: string; en: string } | null;
-  rectificationRequired: boolean;
-  cutPercent: string | null;
-  baseline: string | null;
-  ceiling: string | null;
-  requested: string | null;
-  reduction: string | null;
-  reasons: { rule: string; zh: string; en: string }[];
   rulesFrom: { orgId: string; orgName: string } | null;
 }
 
