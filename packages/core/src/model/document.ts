@@ -569,6 +569,12 @@ export const DisclosureTableSchema = z.object({
   empty: z.boolean(),
   /** The note that says why the table is empty (`本单位无政府性基金…故本表为空`). */
   emptyNote: z.object({ text: z.string(), location: LocationSchema }).optional(),
+  /**
+   * The rows could not be read with confidence (amounts outside the header's columns, an amount inside a label, no
+   * total row): why, in Chinese and English. The rows are then left out — no finding comes from this table, and the
+   * review says 未能判断 for it instead.
+   */
+  unread: z.object({ zh: z.string(), en: z.string() }).optional(),
   location: LocationSchema,
 });
 export type DisclosureTable = z.infer<typeof DisclosureTableSchema>;

@@ -665,15 +665,17 @@ function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
     });
   }
   const columns = across ?? amountCols.map(colName);
-  const empty = !rows.some((r) => r.cells.some((c) => c.amount.fen !== undefined && c.amount.fen !== "0"));
+  const unread = doubtOf(b.kind, rows);
+  const empty = !unread && !rows.some((r) => r.cells.some((c) => c.amount.fen !== undefined && c.amount.fen !== "0"));
   const table: DisclosureTable = {
     kind: b.kind,
     title: b.title,
-    columns,
-    rows,
+    columns: unread ? [] : columns,
+    rows: unread ? [] : rows,
     empty,
     location: b.location,
   };
+  if (unread) table.unread = unread;
   const y = yearOf(b.title);
   if (y) table.year = y;
   if (b.unit) table.unit = b.unit;
@@ -681,6 +683,41 @@ function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
   if (b.note) table.emptyNote = b.note;
   for (const r of headerRows) ctx.touch(r.location);
   return table;
+}
+
+/** Tables that always hold a 合计 / 总计 row: read without one, their rows were not read whole. */
+const WITH_TOTAL = new Set<DisclosureTableKind>([
+  "summary",
+  "fiscalSummary",
+  "income",
+  "expenditure",
+  "generalExpenditure",
+]);
+
+/**
+ * Why a table's rows were not read with confidence, or undefined when they were: amounts that fall under no column
+ * of the header (the header's cells ran together, or a row's cells moved), an amount inside a row's label (cells the
+ * text joined), or no 合计 / 总计 row in a table that always has one (rows lost). A table printed in narrow columns
+ * (pdftotext's single spaces between cells) reads so; its arithmetic must not be judged from such rows.
+ */
+export function doubtOf(kind: DisclosureTableKind, rows: DisclosureRow[]): { zh: string; en: string } | undefined {
+  const data = rows.filter((r) => r.cells.length > 0 || r.label !== "");
+  if (data.length === 0) return undefined;
+  const stray = data.flatMap((r) => r.cells).filter((c) => /^第\d+列$/.test(c.column)).length;
+  if (stray > 0)
+    return {
+      zh: `有 ${stray} 个金额不在表头的任何一列之下（表头或行的单元格未能分开）`,
+      en: `${stray} amount(s) fall under no column of the header (the header's or a row's cells could not be told apart)`,
+    };
+  const glued = data.find((r) => /\d\s*\.\d{2}/.test(r.label) || /^[\d\s.,-]+$/.test(r.label));
+  if (glued)
+    return {
+      zh: `行「${glued.label}」的名称中夹着金额（单元格连在了一起）`,
+      en: `the row "${glued.label}" has an amount inside its label (cells run together)`,
+    };
+  if (WITH_TOTAL.has(kind) && !data.some((r) => r.total))
+    return { zh: "没有读出合计（总计）行", en: "no 合计 / 总计 row was read" };
+  return undefined;
 }
 
 /** The standard columns of a 三公 table laid across: 合计 | 因公出国（境）费 | 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 公务接待费. */

@@ -873,7 +873,7 @@ export const requiredTables: Rule = {
       });
     }
     f.tables.forEach((t, i) => {
-      if (!t.empty || t.emptyNote || noted.has(t.kind)) return;
+      if (t.unread || !t.empty || t.emptyNote || noted.has(t.kind)) return;
       out.push({
         severity: "warning",
         message: `「${t.title}」为空表，但没有说明原因（应写明“本单位无…，故本表为空”）`,
@@ -1286,8 +1286,16 @@ function readTables(f: NonNullable<ImportedDocument["finalAccount"]>) {
 
 export function disclosureNotJudged(doc: ImportedDocument): { zh: string; en: string } | undefined {
   const f = doc.finalAccount;
-  if (!f || readTables(f).length > 0) return undefined;
+  if (!f) return undefined;
   if (doc.kinds.length === 0 || doc.kinds.some((k) => k !== "final-account-disclosure")) return undefined;
+  // tables found whose rows could not be read with confidence: nothing was judged from them, so no verdict
+  const doubtful = f.tables.filter((t) => t.unread);
+  if (doubtful.length > 0 && readTables(f).length > 0)
+    return {
+      zh: `未能判断：${doubtful.length} 张公开表的行未能可靠读出，未据以审核——${doubtful.map((t) => `「${t.title}」：${t.unread!.zh}`).join("；")}`,
+      en: `Cannot judge: the rows of ${doubtful.length} table(s) could not be read with confidence and were not checked — ${doubtful.map((t) => `"${t.title}": ${t.unread!.en}`).join("; ")}`,
+    };
+  if (readTables(f).length > 0) return undefined;
   const stated = f.figures.length;
   if (f.tables.length > 0) {
     const first = f.tables[0]!.title;
