@@ -276,6 +276,14 @@ const EXPERT_CASES: Case[] = [
     expect: reviewOf(200),
   },
   {
+    route: "get /api/v1/expert-assignments/{id}/export",
+    make: async (ctx, target) => ({
+      method: "GET",
+      path: `/expert-assignments/${(await expertReview(ctx, target, "submitted")).assignmentId}/export?format=xlsx`,
+    }),
+    expect: reviewOf(200),
+  },
+  {
     route: "post /api/v1/expert-assignments/{id}/decision",
     make: async (ctx, target) => ({
       method: "POST",

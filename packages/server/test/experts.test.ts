@@ -6,6 +6,7 @@
  * 事前绩效评估: filled by the reviewer (conclusion derived, overridden only with a reason) and from adopted experts.
  */
 import { compareSheets, exanteForm, type ScoringForm } from "@jixiao/core";
+import { readDocument } from "@jixiao/documents";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
@@ -251,6 +252,64 @@ describe.each(STORES)("expert review on %s", (kind) => {
     expect(again.status).toBe(409);
     // the experts' to-do lists show the decision
     expect((await zhang.get("/expert/tasks")).body.items[0].assignmentState).toBe("adopted");
+  });
+
+  it("exports the experts' scores side by side with the averages and the adoption as xlsx and docx (audited)", async () => {
+    const d = (await reviewer.get(`/expert-assignments/${ids.assignment}`)).body;
+    const c = d.comparison;
+    for (const format of ["xlsx", "docx"] as const) {
+      const res = await t.app.request(`/api/v1/expert-assignments/${ids.assignment}/export?format=${format}`, {
+        headers: { Cookie: reviewer.cookie! },
+      });
+      expect(res.status).toBe(200);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const name = decodeURIComponent(res.headers.get("content-disposition")!.split("UTF-8''")[1]!);
+      expect(name).toBe(`交通安全宣传专家评审意见汇总表.${format}`);
+      const back = await readDocument(bytes, name);
+      if (!("blocks" in back)) throw new Error("no blocks");
+      const rows = back.blocks.flatMap((b) =>
+        b.type === "table" ? b.table.rows.map((r) => r.map((x) => x.text)) : [],
+      );
+      // docx prints the figures as written (2 decimals); xlsx holds number cells of the same value (0.00 format)
+      const same = (v: string | null) =>
+        v === null ? "—" : format === "docx" || !v.includes(".") ? v : v.replace(/0+$/, "").replace(/\.$/, "");
+      const head = rows.find((r) => r.includes("平均分"))!;
+      expect(head.slice(4, 4 + c.experts.length)).toEqual(c.experts);
+      const avgAt = head.indexOf("平均分");
+      // each item: the experts' scores and core's average, spread and flag, exactly as the view gives them
+      for (const item of c.items as {
+        name: string;
+        scores: string[];
+        average: string;
+        spread: string;
+        diverges: boolean;
+      }[]) {
+        const r = rows.find((x) => x[2] === item.name)!;
+        expect(r.slice(4, avgAt)).toEqual(item.scores.map(same));
+        expect(r[avgAt]).toBe(same(item.average));
+        expect(r[avgAt + 1]).toBe(same(item.spread));
+        expect(r[avgAt + 2]).toBe(item.diverges ? "是" : "");
+      }
+      const total = rows.find((x) => x[0] === "合计")!;
+      expect(total.slice(-c.totals.length - 4, -1)).toEqual(
+        [c.fullMarks, ...c.totals, c.averageTotal, c.totalSpread].map(same),
+      );
+      const text = JSON.stringify(back);
+      expect(text).toContain("已采纳，采纳得分 81.00");
+      expect(text).toContain("两位专家意见一致，适当性分歧已核实");
+    }
+    const audited = await t.deps.db.select().from(auditEvents).where(eq(auditEvents.action, "export.expert_review"));
+    expect(audited).toHaveLength(2);
+    // the approver may not export the review
+    const denied = await t.app.request(`/api/v1/expert-assignments/${ids.assignment}/export`, {
+      headers: { Cookie: approver.cookie! },
+    });
+    expect(denied.status).toBe(403);
+    const expert = await t.app.request(`/api/v1/expert-assignments/${ids.assignment}/export`, {
+      headers: { Cookie: zhang.cookie! },
+    });
+    // to an expert the assignment is not visible at all (as its view)
+    expect(expert.status).toBe(404);
   });
 
   it("audits every step with the actor, in the record's organisation", async () => {

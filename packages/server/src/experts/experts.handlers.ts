@@ -1,5 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { ExantePoints } from "@jixiao/core";
+import { contentDisposition } from "@jixiao/documents";
 import type { AppEnv } from "../http/context.ts";
 import { getExante, saveExante } from "./exante.service.ts";
 import type * as r from "./experts.routes.ts";
@@ -15,6 +16,7 @@ import {
   myTasks,
   saveTask,
 } from "./experts.service.ts";
+import { exportExpertReview } from "./report.ts";
 
 export const listFormsHandler: RouteHandler<typeof r.listFormsRoute, AppEnv> = async (c) =>
   c.json(await listForms(c.var.deps, c.var.actor, c.req.valid("query")), 200);
@@ -69,4 +71,15 @@ export const saveExanteHandler: RouteHandler<typeof r.saveExanteRoute, AppEnv> =
     }),
     200,
   );
+};
+
+export const exportAssignmentHandler: RouteHandler<typeof r.exportAssignmentRoute, AppEnv> = async (c) => {
+  const file = await exportExpertReview(c.var.deps, c.var.actor, {
+    id: c.req.valid("param").id,
+    format: c.req.valid("query").format,
+  });
+  return c.body(file.data as Uint8Array<ArrayBuffer>, 200, {
+    "Content-Type": file.contentType,
+    "Content-Disposition": contentDisposition(file.fileName),
+  }) as never;
 };

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { EXANTE_CONCLUSIONS } from "@jixiao/core";
+import { EXPORT_FORMATS } from "@jixiao/documents";
 import { errorResponses } from "../http/errors.ts";
 import { IdParam } from "../projects/projects.routes.ts";
 import {
@@ -249,5 +250,32 @@ export const saveExanteRoute = createRoute({
   responses: {
     200: { description: "Saved", content: json(ExanteViewSchema) },
     ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const exportAssignmentRoute = createRoute({
+  method: "get",
+  path: "/expert-assignments/{id}/export",
+  tags: TAGS,
+  summary:
+    "专家评审意见汇总表（审核人）/ the experts' scores side by side with the averages, their opinions and the adoption decision as xlsx, docx or PDF (audited)",
+  request: {
+    params: IdParam,
+    query: z.object({ format: z.enum(EXPORT_FORMATS).default("xlsx") }),
+  },
+  responses: {
+    200: {
+      description: "The file",
+      content: {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+          schema: z.string().openapi({ format: "binary" }),
+        },
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+          schema: z.string().openapi({ format: "binary" }),
+        },
+        "application/pdf": { schema: z.string().openapi({ format: "binary" }) },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404),
   },
 });
