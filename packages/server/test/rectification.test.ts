@@ -280,6 +280,50 @@ describe.each(STORES)("rectification on %s", (kind) => {
     expect(marked.every((x: { created: boolean }) => x.created)).toBe(true);
   });
 
+  it("counts the items waiting in the to-do bell: to answer for the unit, to accept for the reviewer, overdue among them", async () => {
+    // one more item submitted by the unit, so that the reviewer has one to accept
+    const extra = (await reviewer.post("/rectification/items", { ...base(), problem: "待验收事项" })).body;
+    expect(
+      (
+        await filler.post(`/rectification/items/${extra.id}/submit`, {
+          version: extra.version,
+          measuresTaken: "已修订",
+        })
+      ).status,
+    ).toBe(200);
+    const list = (await reviewer.get(`/rectification/items?orgId=${t.world.unit.id}&year=2025`)).body.items as {
+      state: string;
+      overdue: boolean;
+    }[];
+    const answerable = list.filter((i) => ["pending", "in_progress", "returned"].includes(i.state));
+    const submitted = list.filter((i) => i.state === "submitted");
+    expect(answerable.length).toBeGreaterThan(0);
+    expect(submitted.length).toBeGreaterThan(0);
+    const todo = async (c: Client) =>
+      (await c.get(`/workflow/todo/count?orgId=${t.world.unit.id}&year=2025`)).body as {
+        count: number;
+        projects: number;
+        goals: number;
+        evaluations: number;
+        budgets: number;
+        monitoring: number;
+        rectification: number;
+        rectificationOverdue: number;
+      };
+    const sum = (x: Awaited<ReturnType<typeof todo>>) =>
+      x.projects + x.goals + x.evaluations + x.budgets + x.monitoring + x.rectification;
+    const f = await todo(filler);
+    expect(f.rectification).toBe(answerable.length);
+    expect(f.rectificationOverdue).toBe(answerable.filter((i) => i.overdue).length);
+    expect(f.count).toBe(sum(f));
+    const r = await todo(reviewer);
+    expect(r.rectification).toBe(submitted.length);
+    expect(r.rectificationOverdue).toBe(submitted.filter((i) => i.overdue).length);
+    expect(r.count).toBe(sum(r));
+    // a viewer has nothing to do
+    expect((await todo(viewer)).rectification).toBe(0);
+  });
+
   it("writes the 整改情况 report as xlsx, docx and PDF that read back to the items and the counts", async () => {
     const list = (await reviewer.get(`/rectification/items?orgId=${t.world.unit.id}&year=2025`)).body;
     expect(list.items.length).toBeGreaterThan(0);

@@ -94,14 +94,18 @@ describe("startServer on PGlite (the embedded default)", () => {
       expect(review.verdict).not.toBe("优");
       // Something to do for each role of the unit: the approver, the reviewer and the filler.
       const unitId = body.items[0]!.orgId;
-      type Todo = Record<"count" | "projects" | "goals" | "evaluations" | "budgets" | "monitoring", number>;
+      type Todo = Record<
+        "count" | "projects" | "goals" | "evaluations" | "budgets" | "monitoring" | "rectification",
+        number
+      >;
       const todo = async (cookie: string) =>
         (await (
           await fetch(`${first.url}/api/v1/workflow/todo/count?orgId=${unitId}&year=2024`, {
             headers: { Cookie: cookie },
           })
         ).json()) as Todo;
-      const sum = (t: Todo) => t.projects + t.goals + t.evaluations + t.budgets + t.monitoring;
+      // 整改 items to answer (the filler's) or to accept (the reviewer's) count too (issue 17)
+      const sum = (t: Todo) => t.projects + t.goals + t.evaluations + t.budgets + t.monitoring + t.rectification;
       const approver = await login(first.url, "demo-approver", DEMO_PASSWORD);
       // the filler: the returned project, and the demo's 2024 monitoring records still to fill
       const fillerTodo = await todo(signedIn.cookie!);

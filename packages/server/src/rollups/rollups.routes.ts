@@ -124,7 +124,7 @@ export const todoCountRoute = createRoute({
   path: "/workflow/todo/count",
   tags: ["workflow"],
   summary:
-    "待办数 / records waiting for you: submitted ones to unit-approve (unit approver), unit-approved ones to review (reviewer), returned ones to fix (filler), monitoring records still to fill (filler)",
+    "待办数 / records waiting for you: submitted ones to unit-approve (unit approver), unit-approved ones to review (reviewer), returned ones to fix (filler), monitoring records still to fill (filler), 整改 items to answer or to accept",
   request: { query: Query },
   responses: {
     200: {
@@ -137,6 +137,14 @@ export const todoCountRoute = createRoute({
           evaluations: z.number().int(),
           budgets: z.number().int(),
           monitoring: z.number().int().openapi({ description: "绩效运行监控表 to fill, fix or approve" }),
+          rectification: z
+            .number()
+            .int()
+            .openapi({ description: "整改 items to answer (the unit) or to accept or return (the reviewer)" }),
+          rectificationOverdue: z
+            .number()
+            .int()
+            .openapi({ description: "of those, the ones past their deadline (逾期), not accepted yet" }),
           deadlines: z
             .array(
               DeadlineStatusSchema.extend({

@@ -6,6 +6,8 @@ import { stagesAt } from "../deadlines/deadlines.service.ts";
 import type { Deps } from "../http/context.ts";
 import { invalidInput } from "../http/errors.ts";
 import { organisationFor } from "../orgs/access.ts";
+import { todayOf } from "../rectification/presenters.ts";
+import { rectificationTodo } from "../rectification/todo.ts";
 import { latestExecutionBySubtree, monthEnd } from "./execution-latest.ts";
 import {
   childUnits,
@@ -148,11 +150,21 @@ export async function todo(deps: Deps, actor: Actor | undefined, orgId: string, 
     reviewPaths: paths("business.review"),
     writePaths: paths("business.write"),
   });
+  // 整改 items to answer (unit) or to accept (reviewer), and the overdue ones among them (issue 17).
+  const rect = await rectificationTodo(deps.db, {
+    underPath: org.path,
+    year,
+    today: todayOf(deps.now()),
+    writePaths: paths("business.write"),
+    reviewPaths: paths("business.review"),
+  });
   // The stage deadlines that apply (goals, each monitoring round, self-evaluation): days left or overdue.
   const stages = await stagesAt(deps.db, org, year, dateOf(deps.now()));
   return {
-    count: byKind.projects + byKind.goals + byKind.evaluations + byKind.budgets + byKind.monitoring,
+    count:
+      byKind.projects + byKind.goals + byKind.evaluations + byKind.budgets + byKind.monitoring + rect.rectification,
     ...byKind,
+    ...rect,
     deadlines: stages.flatMap((s) =>
       s.status
         ? [{ stage: s.stage, stageName: s.stageName, stageNameEn: s.stageNameEn, pending: s.pending, ...s.status }]

@@ -101,6 +101,9 @@ export const endpoints = {
       goals: number;
       evaluations: number;
       budgets: number;
+      /** 整改 items to answer or to accept, and the overdue ones among them. */
+      rectification: number;
+      rectificationOverdue: number;
       monitoring: number;
     }>("/workflow/todo/count", {
       query: { orgId, year },

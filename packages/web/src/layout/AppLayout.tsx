@@ -190,6 +190,16 @@ export function AppLayout() {
                         {lang === "zh" ? `${y.year}年` : `${y.year}`}：{t("menu.projects")} {y.projects} ·{" "}
                         {t("menu.goals")} {y.goals} · {t("menu.selfEvaluation")} {y.evaluations} · {t("menu.budget")}{" "}
                         {y.budgets}
+                        {y.rectification > 0 && (
+                          <span data-testid={`todo-rectification-${y.year}`}>
+                            {" "}
+                            · {t("menu.rectification")} {y.rectification}
+                            {y.rectificationOverdue > 0 &&
+                              (lang === "zh"
+                                ? `（逾期 ${y.rectificationOverdue}）`
+                                : ` (${y.rectificationOverdue} overdue)`)}
+                          </span>
+                        )}
                       </div>
                     ))}
                   </div>
@@ -272,10 +282,22 @@ interface TodoCounts {
   budgets: number;
   /** 绩效运行监控表 to fill, fix or approve. */
   monitoring: number;
+  /** 整改 items to answer or to accept, and the overdue ones among them. */
+  rectification: number;
+  rectificationOverdue: number;
 }
 
 function sumTodo(list: TodoCounts[]): TodoCounts {
-  const total: TodoCounts = { count: 0, projects: 0, goals: 0, evaluations: 0, budgets: 0, monitoring: 0 };
+  const total: TodoCounts = {
+    count: 0,
+    projects: 0,
+    goals: 0,
+    evaluations: 0,
+    budgets: 0,
+    monitoring: 0,
+    rectification: 0,
+    rectificationOverdue: 0,
+  };
   for (const c of list) {
     total.count += c.count;
     total.projects += c.projects;
@@ -283,17 +305,32 @@ function sumTodo(list: TodoCounts[]): TodoCounts {
     total.evaluations += c.evaluations;
     total.budgets += c.budgets;
     total.monitoring += c.monitoring;
+    total.rectification += c.rectification ?? 0;
+    total.rectificationOverdue += c.rectificationOverdue ?? 0;
   }
   return total;
 }
 
 function todoPage(
-  todo: { projects: number; goals: number; evaluations: number; budgets: number; monitoring: number } | undefined,
+  todo:
+    | {
+        projects: number;
+        goals: number;
+        evaluations: number;
+        budgets: number;
+        monitoring: number;
+        rectification: number;
+        rectificationOverdue: number;
+      }
+    | undefined,
 ): string {
+  // an overdue 整改 item first: it is late already
+  if (todo && todo.rectificationOverdue > 0) return "/rectification?overdue=1";
   if (!todo || todo.projects > 0) return "/projects?todo=1";
   if (todo.goals > 0) return "/goals";
   if (todo.evaluations > 0) return "/self-evaluation";
   if (todo.budgets > 0) return "/budget";
   if (todo.monitoring > 0) return "/monitoring";
+  if (todo.rectification > 0) return "/rectification";
   return "/projects?todo=1";
 }

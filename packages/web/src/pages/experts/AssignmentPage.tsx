@@ -72,13 +72,21 @@ export default function AssignmentPage() {
         size="small"
         title={zh ? "专家评分对比" : "The experts side by side"}
         extra={
-          c.diverging.length > 0 || c.totalDiverges ? (
-            <Tag color="red" data-testid="divergence-flag">
-              {zh
-                ? `${c.diverging.length} 项评分分歧超过满分的 ${c.thresholdPercent}%`
-                : `${c.diverging.length} items diverge by more than ${c.thresholdPercent}% of their maximum`}
-            </Tag>
-          ) : null
+          <Space>
+            {(c.diverging.length > 0 || c.totalDiverges) && (
+              <Tag color="red" data-testid="divergence-flag">
+                {zh
+                  ? `${c.diverging.length} 项评分分歧超过满分的 ${c.thresholdPercent}%`
+                  : `${c.diverging.length} items diverge by more than ${c.thresholdPercent}% of their maximum`}
+              </Tag>
+            )}
+            <Typography.Text type="secondary">{zh ? "导出汇总表" : "Export"}</Typography.Text>
+            {(["xlsx", "docx"] as const).map((f) => (
+              <a key={f} href={expertEndpoints.exportUrl(a.id, f)} data-testid={`assignment-export-${f}`}>
+                {f}
+              </a>
+            ))}
+          </Space>
         }
       >
         {submitted.length === 0 ? (

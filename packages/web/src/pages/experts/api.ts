@@ -1,5 +1,5 @@
 import type { ExanteConclusion, ScoringForm } from "@jixiao/core";
-import { api } from "../../api/client.ts";
+import { API_BASE, api } from "../../api/client.ts";
 
 /** The expert review and 事前绩效评估 endpoints (packages/server/src/experts). */
 export type Subject = "project_goals" | "self_evaluation" | "exante";
@@ -172,6 +172,9 @@ export const expertEndpoints = {
     note?: string | null;
   }) => api.post<AssignmentDetail>("/expert-assignments", body),
   assignment: (id: string) => api.get<AssignmentDetail>(`/expert-assignments/${id}`),
+  /** 专家评审意见汇总表: the scores side by side, the averages, opinions and the decision (the reviewer's). */
+  exportUrl: (id: string, format: "xlsx" | "docx" | "pdf") =>
+    `${API_BASE}/expert-assignments/${id}/export?format=${format}`,
   decide: (id: string, body: { version: number; adopted: boolean; reason: string }) =>
     api.post<AssignmentDetail>(`/expert-assignments/${id}/decision`, body),
   tasks: () => api.get<{ items: TaskSummary[] }>("/expert/tasks"),

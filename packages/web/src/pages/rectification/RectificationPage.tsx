@@ -51,11 +51,12 @@ export default function RectificationPage() {
   const reviewer = !!user?.roles.includes("reviewer");
   const [list, setList] = useState<{ counts: Counts; items: RectItem[] }>();
   const [states, setStates] = useState<RectState[]>([]);
-  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [params, setParams] = useSearchParams();
+  // ?overdue=1 (the to-do bell's link when an item is overdue) starts with the overdue ones
+  const [overdueOnly, setOverdueOnly] = useState(() => params.get("overdue") === "1");
   const [error, setError] = useState<string>();
   const [creating, setCreating] = useState(false);
   // 「发起整改」 on a record's page opens the dialog for that record (RectifyLink.tsx).
-  const [params, setParams] = useSearchParams();
   const fromRecord = useMemo(() => {
     const type = params.get("from");
     const id = params.get("id");
@@ -365,13 +366,26 @@ function CreateDialog({
   );
 }
 
-/** The items core proposes from a self-evaluation's stored score: the reviewer picks them and gives a deadline. */
-function FromEvaluationCard({ zh, onCreated }: { zh: boolean; onCreated: () => Promise<void> }) {
+/**
+ * The items core proposes from a self-evaluation's stored score (missed indicators, a 中/差 grade, low execution):
+ * the reviewer picks them and gives a deadline. On the 整改 page the evaluation is chosen; on a self-evaluation's
+ * page (「发起整改」) it is that one (`evaluationId`).
+ */
+export function FromEvaluationCard({
+  zh,
+  onCreated,
+  evaluationId: fixed,
+}: {
+  zh: boolean;
+  onCreated: () => Promise<void>;
+  evaluationId?: string | undefined;
+}) {
   const ws = useWorkspace();
   const { lang } = useI18n();
   const { message } = App.useApp();
   const [evaluations, setEvaluations] = useState<Evaluation[]>();
-  const [evaluationId, setEvaluationId] = useState<string>();
+  const [chosen, setEvaluationId] = useState<string>();
+  const evaluationId = fixed ?? chosen;
   const [proposals, setProposals] = useState<Proposals>();
   const [keys, setKeys] = useState<string[]>([]);
   const [deadline, setDeadline] = useState(inThirtyDays);
@@ -379,12 +393,12 @@ function FromEvaluationCard({ zh, onCreated }: { zh: boolean; onCreated: () => P
   useEffect(() => {
     setEvaluations(undefined);
     setEvaluationId(undefined);
-    if (!ws.orgId) return;
+    if (!ws.orgId || fixed) return;
     evaluationEndpoints.list({ orgId: ws.orgId, year: ws.year, pageSize: 200 }).then(
       (p) => setEvaluations(p.items),
       () => setEvaluations([]),
     );
-  }, [ws.orgId, ws.year]);
+  }, [ws.orgId, ws.year, fixed]);
   useEffect(() => {
     setProposals(undefined);
     if (!evaluationId) return;
@@ -411,31 +425,39 @@ function FromEvaluationCard({ zh, onCreated }: { zh: boolean; onCreated: () => P
       setBusy(false);
     }
   };
-  if (evaluations && evaluations.length === 0) return null;
+  if (!fixed && evaluations && evaluations.length === 0) return null;
   return (
-    <Card size="small" title={zh ? "按自评结果生成整改事项" : "Items from a self-evaluation's shortfalls"}>
+    <Card
+      size="small"
+      title={zh ? "按自评结果生成整改事项" : "Items from a self-evaluation's shortfalls"}
+      data-testid="rect-from-evaluation"
+    >
       <Space wrap>
-        <Select
-          style={{ width: 420 }}
-          placeholder={zh ? "选择绩效自评" : "Choose a self-evaluation"}
-          loading={!evaluations}
-          value={evaluationId}
-          onChange={setEvaluationId}
-          data-testid="rect-evaluation"
-          options={(evaluations ?? []).map((e) => ({
-            value: e.id,
-            label: `${e.orgName} · ${e.projectName ?? (zh ? "部门整体" : "department")}${e.computedGrade ? `（${e.computedGrade}）` : ""}`,
-          }))}
-        />
+        {!fixed && (
+          <Select
+            style={{ width: 420 }}
+            placeholder={zh ? "选择绩效自评" : "Choose a self-evaluation"}
+            loading={!evaluations}
+            value={evaluationId}
+            onChange={setEvaluationId}
+            data-testid="rect-evaluation"
+            options={(evaluations ?? []).map((e) => ({
+              value: e.id,
+              label: `${e.orgName} · ${e.projectName ?? (zh ? "部门整体" : "department")}${e.computedGrade ? `（${e.computedGrade}）` : ""}`,
+            }))}
+          />
+        )}
         <Input
           style={{ width: 130 }}
           value={deadline}
           onChange={(e) => setDeadline(e.target.value)}
           placeholder="YYYY-MM-DD"
           status={DAY.test(deadline) ? undefined : "error"}
+          data-testid="rect-evaluation-deadline"
         />
         <Button
           type="primary"
+          data-testid="rect-evaluation-create"
           disabled={!proposals || keys.length === 0 || !DAY.test(deadline)}
           loading={busy}
           onClick={make}
@@ -461,7 +483,7 @@ function FromEvaluationCard({ zh, onCreated }: { zh: boolean; onCreated: () => P
         >
           <Space direction="vertical">
             {proposals.proposals.map((p) => (
-              <Checkbox key={p.key} value={p.key} disabled={p.created}>
+              <Checkbox key={p.key} value={p.key} disabled={p.created} data-testid="rect-proposal">
                 {p.problem}
                 {p.created && <Typography.Text type="secondary">{zh ? "（已生成）" : " (created)"}</Typography.Text>}
               </Checkbox>

@@ -45,6 +45,7 @@ import { describeError } from "../../lib/errors.ts";
 import { useLeaveGuard } from "../../lib/leaveGuard.tsx";
 import { evaluate, SCHEMES } from "../../lib/scoring.ts";
 import { useWorkspace } from "../../workspace.tsx";
+import { RectifyEvaluation } from "../rectification/RectifyEvaluation.tsx";
 import { IndicatorTable } from "./IndicatorTable.tsx";
 import { type SeDraft, type SeIndicator, sampleDraft } from "./model.ts";
 import { StartDepartmentEvaluation } from "./StartDepartment.tsx";
@@ -342,6 +343,11 @@ export default function SelfEvaluationPage() {
                   }
                 />
                 <PublishControl type="evaluation" record={stored} />
+                {serverId && user?.roles.includes("reviewer") && (
+                  <span style={{ marginLeft: 8 }}>
+                    <RectifyEvaluation evaluationId={serverId} zh={lang === "zh"} />
+                  </span>
+                )}
               </span>
             )}
             {serverId && editable && (
