@@ -678,6 +678,11 @@ export type DisclosureAssets = z.infer<typeof DisclosureAssetsSchema>;
 /** 部门预算公开 / 部门决算公开 with the standard tables (kind `final-account-disclosure`). */
 export const FinalAccountDisclosureSchema = z.object({
   basis: z.enum(["budget", "final"]),
+  /**
+   * `threePublic`: not a whole 公开 but a page holding only its 三公 table (a 三公 statement, kind `three-public`):
+   * the table's own rules run, the rules of the whole (required tables, their order, 绩效 sections) do not.
+   */
+  part: z.literal("threePublic").optional(),
   title: z.string().optional(),
   organisation: z.string().optional(),
   year: z.number().int().optional(),

@@ -34,7 +34,8 @@ export function stripNumber(text: string): string {
 
 /** The table kind a line titles, or undefined when it is no table title (a sentence, a TOC line is decided apart). */
 export function tableTitleKind(text: string): DisclosureTableKind | undefined {
-  const t = text.replace(/[\s\u3000]+/g, "");
+  // a title in the first cell of a `|` row the text did not split (`…统计表 | ||` in a PDF's text)
+  const t = text.replace(/[\s\u3000]+/g, "").replace(/[|｜]+$/, "");
   if (t.length < 4 || t.length > 70) return undefined;
   if (/[。；;，,]/.test(t) || /绩效|说明|情况说明$|解释/.test(t)) return undefined;
   // a title ends with 表 (optionally `（公开01表）` or `（万元）` after it)

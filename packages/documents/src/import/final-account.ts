@@ -372,7 +372,13 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
     }
     if (kind) {
       finish();
-      building = { kind, title: text, location: loc, rows: [], ...(page !== undefined ? { page } : {}) };
+      building = {
+        kind,
+        title: text.replace(/[\s|｜]+$/, ""),
+        location: loc,
+        rows: [],
+        ...(page !== undefined ? { page } : {}),
+      };
       ctx.touch(loc);
       disclosure.headings.push({ text, ...(yearOf(text) ? { year: yearOf(text)! } : {}), location: loc });
       continue;
@@ -465,6 +471,24 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
   if (statements.procurement) disclosure.procurement = statements.procurement;
   if (statements.assets) disclosure.assets = statements.assets;
   return { disclosure, tables: usedTables };
+}
+
+/**
+ * A page holding a 三公 table and no whole 公开 (kind `three-public`): the disclosure reading of its 三公 tables only,
+ * marked `part: "threePublic"`, or undefined when it holds no 三公 table titled as one.
+ */
+export function readThreePublicPart(ctx: ImportContext, blocks: Block[]): FinalAccountReading | undefined {
+  const titled = blocks.some((b) => {
+    const text = b.type === "paragraph" ? b.text : (b.table.rows[0]?.find((c) => c.text.trim() !== "")?.text ?? "");
+    return tableTitleKind(text) === "threePublic";
+  });
+  if (!titled) return undefined;
+  const r = readFinalAccount(ctx, blocks);
+  const tables = r.disclosure.tables.filter((t) => t.kind === "threePublic");
+  if (tables.length === 0) return undefined;
+  // 决算 or 预算 from the table's title when the page has no 公开 title
+  const basis = r.disclosure.title ? r.disclosure.basis : /决算/.test(tables[0]!.title) ? "final" : "budget";
+  return { disclosure: { ...r.disclosure, basis, part: "threePublic", tables }, tables: r.tables };
 }
 
 /** Lines of a table that are not rows: its unit, its unit name, `公开01表`, its note. True when taken. */
@@ -709,7 +733,7 @@ export function doubtOf(kind: DisclosureTableKind, rows: DisclosureRow[]): { zh:
       zh: `有 ${stray} 个金额不在表头的任何一列之下（表头或行的单元格未能分开）`,
       en: `${stray} amount(s) fall under no column of the header (the header's or a row's cells could not be told apart)`,
     };
-  const glued = data.find((r) => /\d\s*\.\d{2}/.test(r.label) || /^[\d\s.,-]+$/.test(r.label));
+  const glued = data.find((r) => /\d\s*\.\d{2}/.test(r.label) || /^[\d\s.,%-]+$/.test(r.label));
   if (glued)
     return {
       zh: `行「${glued.label}」的名称中夹着金额（单元格连在了一起）`,

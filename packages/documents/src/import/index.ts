@@ -22,7 +22,7 @@ import { departmentExpenditureTables, readDepartmentExpenditure } from "./depart
 import { departmentSelfEvaluationTables, readDepartmentSelfEvaluation } from "./department-self-evaluation.ts";
 import { isDutyActivityTable, readDutyActivityTables } from "./duty-activity.ts";
 import { readEvaluationReport } from "./evaluation-report.ts";
-import { readFinalAccount } from "./final-account.ts";
+import { readFinalAccount, readThreePublicPart } from "./final-account.ts";
 import { hasIndicatorGrid, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
 import { readProjectSelfEvaluations } from "./project-self-evaluation.ts";
 import { explainRecognition, holdsKind } from "./recognition.ts";
@@ -280,6 +280,15 @@ export function importDocument(original: SourceDocument, opts: ImportOptions = {
       }
       case "three-public": {
         doc.threePublic = readThreePublic(ctx, source.blocks);
+        // a page holding a 三公 table (统计表, 预算表, 决算表) but no whole 公开: its table is read as the disclosure
+        // reader reads one, so that the 三公 table's own rules (sums, narrative against the table) run on it
+        if (!doc.finalAccount) {
+          const part = readThreePublicPart(ctx, source.blocks);
+          if (part) {
+            doc.finalAccount = part.disclosure;
+            for (const t of part.tables) used.add(t);
+          }
+        }
         break;
       }
       case "evaluation-report": {

@@ -21,6 +21,8 @@ export interface RealDocument {
   tables?: { titles: string[]; withRows: number };
   /** Shares (占…%) the narrative states that are read, all consistent. */
   shares?: number;
+  /** The page's own published mistakes, found (else it must raise no error). */
+  errors?: RegExp[];
 }
 
 export const REAL: RealDocument[] = [
@@ -32,7 +34,18 @@ export const REAL: RealDocument[] = [
     tables: { titles: ["收入支出决算总表"], withRows: 0 },
   },
   { id: "zj-jinhua-jzglz-2021-fad-1", province: "浙江", kind: "final-account-disclosure", judged: false, shares: 11 },
-  { id: "gx-guilin-sfj-2015-3p-1", province: "广西", kind: "three-public", judged: true },
+  // its own mistake: `3.公务用车费 | 0` above `(1)公务用车运行维护费 | 32.65`, so 合计 34.35 ≠ 0 + 1.70 + 0 and 0 ≠ 32.65 + 0; a page holding
+  // only a 三公 table gets the 三公 table's rules
+  {
+    id: "gx-guilin-sfj-2015-3p-1",
+    province: "广西",
+    kind: "three-public",
+    judged: true,
+    errors: [
+      /^disclosure\.table-sum: .*“三公”经费合计（预算）：34\.35 万元 ≠ 各项之和 1\.70 万元/,
+      /^disclosure\.table-sum: .*公务用车购置及运行费（预算）：0\.00 万元 ≠ 各项之和 32\.65 万元/,
+    ],
+  },
   { id: "yn-shidian-czj-2016-3p-1", province: "云南", kind: "three-public", judged: false },
   { id: "js-nantong-gzw-2016-3p-1", province: "江苏", kind: "three-public", judged: false },
 ];

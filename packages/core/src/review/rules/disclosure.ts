@@ -124,7 +124,7 @@ const PLACES: Partial<Record<DisclosureFigureItem, ItemPlace[]>> = {
   ],
   threePublicTotal: [{ kinds: ["threePublic"], row: /^合计|^“?三公”?经费合计|^总计/ }],
   abroad: [{ kinds: ["threePublic"], row: /因公出国/ }],
-  vehicle: [{ kinds: ["threePublic"], row: /购置及运行(维护)?费?(小计|合计)?$/ }],
+  vehicle: [{ kinds: ["threePublic"], row: /购置及运行(维护)?费?(小计|合计)?$|公务用车(经?费|费用)$/ }],
   vehiclePurchase: [{ kinds: ["threePublic"], row: /购置费$|购置$/ }],
   vehicleRunning: [{ kinds: ["threePublic"], row: /(?<!购置及)运行(维护)?费$/ }],
   reception: [{ kinds: ["threePublic"], row: /公务接待/ }],
@@ -859,6 +859,8 @@ export const requiredTables: Rule = {
   },
   check(doc) {
     const f = fa(doc);
+    // a page holding only a 三公 table is no whole 公开: the other tables and the 绩效 sections are not asked of it
+    if (f?.part) return [];
     // judged only when the tables were read at all (a row or an empty note): with none, no verdict is given
     if (!f || readTables(f).length === 0) return [];
     const out: RuleFinding[] = [];
@@ -912,6 +914,8 @@ export const tableOrder: Rule = {
   },
   check(doc) {
     const f = fa(doc);
+    // a page holding only a 三公 table is no whole 公开: the other tables and the 绩效 sections are not asked of it
+    if (f?.part) return [];
     // judged only when the tables were read at all
     if (!f || readTables(f).length === 0) return [];
     const out: RuleFinding[] = [];
@@ -984,6 +988,8 @@ export const performanceSection: Rule = {
   },
   check(doc) {
     const f = fa(doc);
+    // a page holding only a 三公 table is no whole 公开: the other tables and the 绩效 sections are not asked of it
+    if (f?.part) return [];
     // judged only when the tables were read (a page cut short says nothing of what follows)
     if (!f || readTables(f).length === 0 || f.performance) return [];
     return [
@@ -1287,10 +1293,12 @@ function readTables(f: NonNullable<ImportedDocument["finalAccount"]>) {
 export function disclosureNotJudged(doc: ImportedDocument): { zh: string; en: string } | undefined {
   const f = doc.finalAccount;
   if (!f) return undefined;
-  if (doc.kinds.length === 0 || doc.kinds.some((k) => k !== "final-account-disclosure")) return undefined;
+  // a disclosure, or a page holding only its 三公 table (read as its part)
+  const own = (k: string) => k === "final-account-disclosure" || (f.part === "threePublic" && k === "three-public");
+  if (doc.kinds.length === 0 || !doc.kinds.every(own)) return undefined;
   // tables found whose rows could not be read with confidence: nothing was judged from them, so no verdict
   const doubtful = f.tables.filter((t) => t.unread);
-  if (doubtful.length > 0 && readTables(f).length > 0)
+  if (doubtful.length > 0)
     return {
       zh: `未能判断：${doubtful.length} 张公开表的行未能可靠读出，未据以审核——${doubtful.map((t) => `「${t.title}」：${t.unread!.zh}`).join("；")}`,
       en: `Cannot judge: the rows of ${doubtful.length} table(s) could not be read with confidence and were not checked — ${doubtful.map((t) => `"${t.title}": ${t.unread!.en}`).join("; ")}`,

@@ -1,0 +1,56 @@
+/**
+ * A page holding only a 三公 table (kind `three-public`, 广西 桂林's 统计表): its table is read as the disclosure
+ * reader reads one (`finalAccount.part = "threePublic"`), so the 三公 table's rules run on it, and the rules of a
+ * whole 公开 (the other tables, their order, 绩效 sections) do not. Clean: the page with its own mistake corrected
+ * (3.公务用车费 32.65 = 32.65 + 0) raises nothing and gets a verdict; planted: 公务接待费 2.70 in the same page is found.
+ */
+import { reviewDocument } from "@jixiao/core";
+import { describe, expect, it } from "vitest";
+import { importDocument } from "../../src/import/index.ts";
+import { readExtractedText } from "../../src/text/index.ts";
+import { replaceEach } from "./planted.ts";
+import { realText } from "./real.ts";
+
+const page = realText("gx-guilin-sfj-2015-3p-1");
+const corrected = replaceEach(page, [["3.公务用车费 | 0 | 0 |", "3.公务用车费 | 32.65 | 32.65 |"]]);
+const read = (text: string) => importDocument(readExtractedText(text, "gx-guilin.txt"));
+
+describe("a page holding only a 三公 table", () => {
+  it("is the three-public kind with its table read as a disclosure's part", () => {
+    const r = read(corrected);
+    expect(r.document.kinds).toEqual(["three-public"]);
+    const f = r.document.finalAccount!;
+    expect(f.part).toBe("threePublic");
+    expect(f.basis).toBe("budget");
+    expect(f.tables.map((t) => [t.kind, t.unit, t.rows.length])).toEqual([["threePublic", "万元", 6]]);
+  });
+
+  it("clean: no finding (no other table is asked for), a verdict", () => {
+    const review = reviewDocument(read(corrected).document);
+    expect(review.findings.map((x) => `${x.rule}: ${x.message}`)).toEqual([]);
+    expect(review.judged).toBe(true);
+  });
+
+  it("the page as published: its own mistake (3.公务用车费 0 above its 32.65) found twice", () => {
+    const errors = reviewDocument(read(page).document).findings.filter((x) => x.severity === "error");
+    expect(errors.map((x) => x.message)).toEqual([
+      expect.stringMatching(/“三公”经费合计（预算）：34\.35 万元 ≠ 各项之和 1\.70 万元/),
+      expect.stringMatching(/公务用车购置及运行费（预算）：0\.00 万元 ≠ 各项之和 32\.65 万元/),
+    ]);
+  });
+
+  it("planted: 公务接待费 2.70 against 合计 34.35 is found by disclosure.table-sum", () => {
+    const planted = replaceEach(corrected, [["2.公务接待费 | 1.70 | 1.70 |", "2.公务接待费 | 2.70 | 2.70 |"]]);
+    const review = reviewDocument(read(planted).document);
+    const errors = review.findings.filter((x) => x.severity === "error");
+    expect(errors.map((x) => x.rule)).toEqual(["disclosure.table-sum"]);
+    expect(errors[0]!.message).toMatch(/34\.35 万元 ≠ 各项之和 35\.35 万元/);
+  });
+
+  it("a 三公 table whose rows cannot be read whole (施甸: a change's % wrapped onto its own line): 未能判断 with why", () => {
+    const review = reviewDocument(read(realText("yn-shidian-czj-2016-3p-1")).document);
+    expect(review.findings.filter((x) => x.severity === "error")).toEqual([]);
+    expect(review.judged).toBe(false);
+    expect(review.reasons[0]!.zh).toMatch(/未能判断：1 张公开表的行未能可靠读出.*名称中夹着金额/);
+  });
+});
