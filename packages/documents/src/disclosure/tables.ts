@@ -45,7 +45,8 @@ export function tableTitleKind(text: string): DisclosureTableKind | undefined {
 }
 
 const NUMERIC = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-const DASH = /^[-—–－─]+$/;
+/** A dash, or `单位不需填列` (a cell the template says the unit leaves blank): no amount. */
+const DASH = /^(?:[-—–－─]+|(?:单位)?不需填列|不填列)$/;
 const PLACEHOLDER = /^(?:[*＊]+|[Xx×Ｘ]{2,})$/;
 
 export type CellShape = "number" | "dash" | "placeholder" | "code" | "text" | "empty";

@@ -48,6 +48,8 @@ function titleIndex(blocks: Block[]): number {
     if (b.type !== "paragraph") continue;
     const t = squash(b.text);
     if (t.length > 80 || /[。；]/.test(t)) continue;
+    // a table's header row (`项目 2016年预算数`) is no title
+    if (/^(项目|科目|单位[:：]|金额单位)/.test(t)) continue;
     if (/(部门|单位)(\d{4}年度?)?(决算|预算)|(决算|预算)(信息)?公开|(\d{4})年度?(部门|单位)?(决算|预算)/.test(t))
       return i;
   }
@@ -402,7 +404,12 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
       const values = cells.filter(isValueCell).length;
       const labels = cells.filter((c) => cellShape(c, true) === "text").length;
       // a part heading (第三部分 …) or a numbered section heading without amounts ends the table
-      const heading = values === 0 && (/^第[一二三四五六七八九十]+部分/.test(squash(text)) || isHeadingLine(text));
+      // (a numbered label with its cells blank — `1.公务用车购置费` — between rows of amounts is a row, not a heading)
+      const heading =
+        values === 0 &&
+        (/^第[一二三四五六七八九十]+部分/.test(squash(text)) ||
+          (isHeadingLine(text) &&
+            !(building.rows.some((r) => r.cells.some(isValueCell)) && isAmountRow(blocks[k + 1]))));
       const headerLike = !heading && values === 0 && cells.length >= 2 && cells.every((c) => squash(c).length <= 20);
       // a header cell wrapped onto a line of its own (`科目名称` under `科目编码` in a PDF's narrow column)
       // (or a header line whose cells the text joined: `公务用车购置及运行费 公务接待费`)
@@ -411,7 +418,7 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
         values === 0 &&
         cells.length === 1 &&
         squash(text).length <= 30 &&
-        !/[。；;，,：:]/.test(text) &&
+        !/[。；;，,：:]/.test(text.replace(/其中[：:]/g, "")) &&
         !building.rows.some((r) => r.cells.some(isValueCell));
       if (values === 0 && repeatsHeader(building, cells)) {
         ctx.touch(loc);
@@ -489,6 +496,13 @@ export function readThreePublicPart(ctx: ImportContext, blocks: Block[]): FinalA
   // 决算 or 预算 from the table's title when the page has no 公开 title
   const basis = r.disclosure.title ? r.disclosure.basis : /决算/.test(tables[0]!.title) ? "final" : "budget";
   return { disclosure: { ...r.disclosure, basis, part: "threePublic", tables }, tables: r.tables };
+}
+
+/** A paragraph that is a table row with amounts (a label, then amounts; no sentence). */
+function isAmountRow(b: Block | undefined): boolean {
+  if (b?.type !== "paragraph" || /[。；;，,]/.test(b.text)) return false;
+  const cells = splitRowText(b.text);
+  return cells.length >= 2 && cells.slice(1).some(isValueCell);
 }
 
 /** Lines of a table that are not rows: its unit, its unit name, `公开01表`, its note. True when taken. */

@@ -54,3 +54,39 @@ describe("a page holding only a 三公 table", () => {
     expect(review.reasons[0]!.zh).toMatch(/未能判断：1 张公开表的行未能可靠读出.*名称中夹着金额/);
   });
 });
+
+describe("a 三公 table in space-separated rows (江苏 南通)", () => {
+  const published = realText("js-nantong-gzw-2016-3p-1");
+  // the page with its second amount column (其中：一般公共预算安排数, the same amounts) left out: one column of amounts
+  const oneColumn = published
+    .replace(/ (\d+\.?\d*) \1$/gm, " $1")
+    .replace(" 单位不需填列 单位不需填列", " 单位不需填列")
+    .replace("小计 其中:一般公共预算安排数\n", "");
+
+  it("clean: rows read (单位不需填列 is no amount; a numbered row with blank cells does not end the table), no finding", () => {
+    const r = read(oneColumn);
+    const t = r.document.finalAccount!.tables[0]!;
+    expect(t.unread).toBeUndefined();
+    expect(t.rows.map((x) => `${x.label}:${x.cells.map((c) => c.amount.fen).join(",")}`).slice(0, 4)).toEqual([
+      "一、“三公”经费合计:21630000",
+      "(一)因公出国(境)费:",
+      "(二)公务接待费:14830000",
+      "(三)公务用车费:6800000",
+    ]);
+    const review = reviewDocument(r.document);
+    expect(review.findings.map((x) => `${x.rule}: ${x.message}`)).toEqual([]);
+  });
+
+  it("planted: 公务接待费 15.83 against 合计 21.63 is found", () => {
+    const review = reviewDocument(read(oneColumn.replace("14.83", "15.83")).document);
+    expect(review.findings.map((x) => `${x.rule}: ${x.message}`)).toEqual([
+      expect.stringMatching(/^disclosure\.table-sum: .*“三公”经费合计（预算）：21\.63 万元 ≠ 各项之和 22\.63 万元/),
+    ]);
+  });
+
+  it("as published (a header of two columns whose words the text ran together): 未能判断 with why, no error", () => {
+    const review = reviewDocument(read(published).document);
+    expect(review.findings.filter((x) => x.severity === "error")).toEqual([]);
+    expect(review.judged).toBe(false);
+  });
+});

@@ -177,7 +177,11 @@ function figureIn(
 ): TableFigure | undefined {
   for (const row of table.rows) {
     if (place.side && row.side && row.side !== place.side) continue;
-    if (!place.row.test(sq(row.label).replace(/^其中[：:]/, ""))) {
+    // the label without its `其中：` or its number (`一、“三公”经费合计`, `（二）公务接待费`)
+    const label = sq(row.label)
+      .replace(/^其中[：:]/, "")
+      .replace(/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))/, "");
+    if (!place.row.test(label)) {
       // a 三公 table laid out across (合计 | 因公出国（境）费 | 公务用车… 小计 | 购置费 | 运行费 | 公务接待费): by column
       if (table.kind !== "threePublic" || place.column) continue;
       const cells = row.cells.filter((c) => place.row.test(sq(c.column).replace(/^(预算数?|决算数?)/, "")));
