@@ -2,7 +2,8 @@
  * 整改 in Debian's chromium: the bureau's reviewer creates an item for 警务保障处; the unit's filler answers it with
  * the measures taken and an evidence file and submits (confirmed); the reviewer returns it with a comment; the unit
  * answers again and submits; the reviewer accepts it. The item's history then shows every step, and the list counts
- * it as 已验收.
+ * it as 已验收. The reviewer also starts items from a self-evaluation's page (发起整改: core's proposals for the missed
+ * indicator and the grade), and the unit's filler finds the overdue item in the to-do bell and on the dashboard.
  */
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -102,5 +103,79 @@ describe.skipIf(!hasChromium)("rectification journey", () => {
     expect(await page.getByTestId("rect-source-link").getAttribute("href")).toMatch(/^\/monitoring\/records\//);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it("发起整改 from a self-evaluation's shortfalls; the overdue item in the filler's to-do bell and on the dashboard", {
+    timeout: 240_000,
+  }, async () => {
+    const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2024, errors, timeout: 60_000 });
+    await page.getByRole("menuitem", { name: /自评|Self-evaluation/ }).click();
+    await page.getByTestId("se-link").filter({ hasText: "2024年度交通管理信息系统运维" }).first().click();
+    await page.getByTestId("se-state").waitFor();
+    await page.getByTestId("rectify-evaluation").click();
+    const card = page.getByTestId("rect-from-evaluation");
+    await card.waitFor();
+    // each proposal is a checkbox with its problem as the label
+    const proposals = card.locator(".ant-checkbox-wrapper");
+    await proposals.first().waitFor();
+    const texts = await proposals.allTextContents();
+    // core's proposals from the stored score, as the server gives them: a missed indicator among them
+    const evaluationId = page.url().split("/self-evaluation/")[1]!.split(/[?#]/)[0]!;
+    const expected = await page.evaluate(async (id) => {
+      const r = await fetch(`/api/v1/rectification/evaluations/${id}/proposals`);
+      return ((await r.json()) as { proposals: { problem: string; shortfall: string }[] }).proposals;
+    }, evaluationId);
+    expect(expected.some((p) => p.shortfall === "missed_target")).toBe(true);
+    expect(texts).toHaveLength(expected.length);
+    for (const p of expected) expect(texts.some((x) => x.includes(p.problem))).toBe(true);
+    const missed = expected.find((p) => p.shortfall === "missed_target")!.problem;
+    await card.getByTestId("rect-evaluation-deadline").fill("2027-03-31");
+    await card.getByTestId("rect-evaluation-create").click();
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-testid="rect-from-evaluation"] .ant-checkbox-wrapper')].every((el) =>
+          el.textContent?.includes("已生成"),
+        ),
+      undefined,
+      { timeout: 60_000 },
+    );
+    await h.screenshot(page, "rectify-from-evaluation", { publish: true });
+    await page.getByTestId("rectify-evaluation-list").click();
+    await page
+      .getByTestId("rect-link")
+      .filter({ hasText: missed.slice(0, 20) })
+      .first()
+      .waitFor();
+    await page.close();
+
+    // the filler: the overdue item (an expert's opinion a week late) in the bell's tooltip and on the dashboard
+    const filler = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors, timeout: 60_000 });
+    const fp = filler.page;
+    await fp.waitForFunction(
+      () => {
+        const years = document.querySelector('[data-testid="todo-badge"]')?.getAttribute("data-todo-years");
+        return !!years && JSON.parse(years)["2024"] > 0;
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
+    await fp.getByTestId("todo-badge").hover();
+    const line = fp.getByTestId("todo-rectification-2024");
+    await line.waitFor();
+    expect(await line.textContent()).toMatch(/整改 \d+（逾期 1）/);
+    // the bell leads to the overdue items first
+    await fp.getByTestId("todo-badge").locator("button").click();
+    await fp.waitForURL(/\/rectification\?overdue=1/);
+    await fp
+      .getByRole("menuitem", { name: /首页|工作台|Dashboard/ })
+      .first()
+      .click();
+    const late = fp.getByTestId("rect-card-late-item");
+    await late.first().waitFor();
+    expect(await late.count()).toBe(1);
+    expect(await late.first().textContent()).toMatch(/逾期 \d+ 天/);
+    await h.screenshot(fp, "rectification-overdue-dashboard", { publish: true });
+    expect(errors).toEqual([]);
+    await fp.close();
   });
 });
