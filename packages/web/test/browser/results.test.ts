@@ -86,6 +86,15 @@ describe.skipIf(!hasChromium)("results into the budget and the trends", () => {
     const list = new ProjectList(page);
     await list.open();
     await list.search("交通管理信息系统运维");
+    // the search has applied once the list holds only that project (the demo's other 2025 projects come first before)
+    await page.waitForFunction(
+      (name) => {
+        const links = [...document.querySelectorAll('[data-testid="project-link"]')];
+        return links.length > 0 && links.every((l) => l.textContent === name);
+      },
+      CONTINUING,
+      { timeout: 60_000 },
+    );
     const tag = page.getByTestId("project-list").getByTestId("recommendation-action").first();
     await tag.waitFor();
     expect(await tag.textContent()).toContain("压减");
@@ -95,6 +104,16 @@ describe.skipIf(!hasChromium)("results into the budget and the trends", () => {
     await results.openRules();
     expect(await page.getByTestId("rules-source").textContent()).toBe("本单位设置");
     await results.setGradeCut("差", "40");
+    // a grade is added (the next name the schemes use: 合格) and removed again; a blank one is caught as typed
+    await page.getByTestId("grade-add").click();
+    const added = page.locator('input[data-testid="grade-name-4"], [data-testid="grade-name-4"] input');
+    expect(await added.first().inputValue()).toBe("合格");
+    await added.first().fill("");
+    await page.getByTestId("rules-problem").waitFor();
+    expect(await page.getByTestId("rules-problem").textContent()).toContain("等级不能为空");
+    expect(await page.getByTestId("rules-save").isDisabled()).toBe(true);
+    await page.getByTestId("grade-remove-4").click();
+    await page.getByTestId("rules-problem").waitFor({ state: "detached" });
     expect(await results.save()).toBe(200);
     await page.getByText("规则已保存").waitFor();
     await h.screenshot(page, "results-rules", { publish: true });
