@@ -1,5 +1,6 @@
 /**
- * 事前绩效评估 before approval (issue 17 point 6): the reviewer cannot approve a new project's goals (continuing no
+ * 事前绩效评估 before approval (issue 17 point 6), where the deployment requires it (settings.exanteRequired,
+ * JIXIAO_EXANTE_REQUIRED=1; off by default, when the reviewer only sees it): the reviewer cannot approve a new project's goals (continuing no
  * project of last year: not carried, no same code or name) without its ex-ante assessment — 409 `exante_missing`,
  * in Chinese with English beside it — while a continuing project (延续项目, found by core's linking), an adjustment
  * and a project of a unit whose last year is not in Jixiao are approved as before. With an assessment the approval
@@ -19,6 +20,8 @@ describe.each(STORES)("事前绩效评估 before approving a new project's goals
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
+    // this bureau requires the assessment before approval (JIXIAO_EXANTE_REQUIRED)
+    t.deps.settings = { ...t.deps.settings, exanteRequired: true };
     const db = t.deps.db;
     const w = t.world;
     const ready = { workflowState: "unit_approved" as const };

@@ -61,6 +61,7 @@ export async function main(args: string[], io: Io): Promise<number> {
       demo,
       settings: {
         secureCookies: envBool(process.env.JIXIAO_SECURE_COOKIES) ?? false,
+        exanteRequired: envBool(process.env.JIXIAO_EXANTE_REQUIRED) ?? false,
         trustedProxies: (process.env.JIXIAO_TRUSTED_PROXIES ?? "")
           .split(",")
           .map((s) => s.trim())

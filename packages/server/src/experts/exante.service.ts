@@ -19,7 +19,7 @@ import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 
 /** What the use-cases need of the dependencies (the demo seed calls them with these two). */
-type AppDeps = Pick<Deps, "db" | "now">;
+type AppDeps = Pick<Deps, "db" | "now"> & Partial<Pick<Deps, "settings">>;
 
 import { notFound, staleVersion } from "../http/errors.ts";
 import { findProject } from "../projects/repository.ts";
@@ -49,7 +49,7 @@ async function view(deps: AppDeps, projectId: string) {
   return {
     assessment: row ? presentExante(row) : null,
     isNew: need.isNew,
-    required: need.required,
+    required: need.required && deps.settings?.exanteRequired === true,
     dimensions: EXANTE_DIMENSIONS.map((d) => ({
       key: d.key,
       name: d.name,

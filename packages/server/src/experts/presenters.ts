@@ -213,7 +213,7 @@ export const ExanteViewSchema = z
     }),
     required: z.boolean().openapi({
       description:
-        "approving the goals needs a 事前绩效评估 (a new project of a unit whose last year is in Jixiao): without one the approval is refused with 409 exante_missing",
+        "approving the goals needs a 事前绩效评估 (the deployment requires one — JIXIAO_EXANTE_REQUIRED — and this is a new project of a unit whose last year is in Jixiao): without one the approval is refused with 409 exante_missing",
     }),
     dimensions: z.array(
       z.object({ key: z.string(), name: z.string(), en: z.string(), guidance: z.string(), defaultPoints: z.string() }),

@@ -56,7 +56,8 @@ export interface ExanteRequirement {
   /** A new project (新增项目): not an adjustment and continuing no project of last year (core's linking). */
   isNew: boolean;
   /**
-   * Approving its goals needs a 事前绩效评估: a new project of a unit whose projects of last year are in Jixiao (in a
+   * Approving its goals needs a 事前绩效评估 where the deployment requires one (settings.exanteRequired): a new
+   * project of a unit whose projects of last year are in Jixiao (in a
    * unit's first year in Jixiao nothing tells a new project from a continuing one, so none is refused for it).
    */
   required: boolean;

@@ -30,6 +30,11 @@ export interface Settings {
   trustedProxies: string[];
   /** Set the cookie's Secure flag (behind TLS). */
   secureCookies: boolean;
+  /**
+   * Approving a new project's goals needs its 事前绩效评估 (JIXIAO_EXANTE_REQUIRED=1): where a bureau requires one
+   * before approval. Off by default: the reviewer sees the assessment, or that there is none, and decides.
+   */
+  exanteRequired: boolean;
   /** Uploads larger than this (bytes) are read by a background job when a queue runs: 2 MB. */
   importSyncBytes: number;
   /** Forward every notification to another system (JIXIAO_WEBHOOK_URL / _SECRET; docs/notifications.md): none. */
@@ -47,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   jsonBodyLimit: 1024 * 1024,
   uploadBodyLimit: 50 * 1024 * 1024 + 64 * 1024,
   secureCookies: false,
+  exanteRequired: false,
   importSyncBytes: 2 * 1024 * 1024,
 };
 

@@ -41,8 +41,9 @@ const PROJECTS: ReviewableKind<ProjectWithOrg, Project> = {
   snapshotRows: async (tx, id) => ({
     indicators: (await indicatorsOf(tx, { kind: "project", id })).map(presentIndicator),
   }),
-  // a new project's goals are approved only with its 事前绩效评估 (issue 17 point 6)
-  checkStep: (db, p, action) => (action === "approve" ? assertExanteForApproval(db, p.id) : Promise.resolve()),
+  // where the deployment requires it, a new project's goals are approved only with its 事前绩效评估 (issue 17)
+  checkStep: (deps, p, action) =>
+    action === "approve" && deps.settings?.exanteRequired ? assertExanteForApproval(deps.db, p.id) : Promise.resolve(),
 };
 
 /** The project when the actor holds `permission` on its organisation; 404 when invisible, 403 when read-only. */

@@ -33,7 +33,11 @@ export interface ReviewableKind<R extends OwnedRecord, P> extends RecordKind<R, 
   /** What a snapshot holds besides the presented record: its rows (indicators, items). */
   snapshotRows(tx: Db, id: string): Promise<Record<string, unknown>>;
   /** A check of the kind's own before the step (after the workflow's): throws to refuse it. */
-  checkStep?(db: Db, record: R, action: WorkflowAction): Promise<void>;
+  checkStep?(
+    deps: Pick<Deps, "db"> & Partial<Pick<Deps, "settings">>,
+    record: R,
+    action: WorkflowAction,
+  ): Promise<void>;
 }
 
 /** The actor when they hold one of `permissions` on the organisation; else the first permission's refusal. */
@@ -50,7 +54,7 @@ function authorizeAny(actor: Actor | undefined, permissions: readonly Permission
 }
 
 export async function transitionRecord<R extends OwnedRecord, P>(
-  deps: Pick<Deps, "db" | "now">,
+  deps: Pick<Deps, "db" | "now"> & Partial<Pick<Deps, "settings">>,
   actor: Actor | undefined,
   kind: ReviewableKind<R, P>,
   id: string,
@@ -64,7 +68,7 @@ export async function transitionRecord<R extends OwnedRecord, P>(
   const unitApprovedBy =
     current.workflowState === "unit_approved" ? await lastUnitApprover(deps.db, kind.entityType, id) : null;
   const to = checkTransition({ ...current, unitApprovedBy }, action, a.accountId, input.comment);
-  await kind.checkStep?.(deps.db, current, action);
+  await kind.checkStep?.(deps, current, action);
   return transact(deps.db, async (tx) => {
     const row = await kind.setState(
       tx,
