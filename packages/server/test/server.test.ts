@@ -182,8 +182,10 @@ describe("startServer on PGlite (the embedded default)", () => {
           reasons: { code: string; light: string }[];
         }[];
       };
-      // one record per 2024 project of the unit, and every light at least once
-      expect(warnings.items.map((i) => i.projectName).sort()).toEqual(body.items.map((p) => p.name).sort());
+      // one record per 2024 project of the unit and one for its department goal (部门整体绩效), every light at least once
+      expect(warnings.items.map((i) => i.projectName).sort()).toEqual(
+        [...body.items.map((p) => p.name), "部门整体绩效"].sort(),
+      );
       for (const light of ["red", "yellow", "green"] as const) expect(warnings.counts[light]).toBeGreaterThan(0);
       const byName = new Map(warnings.items.map((i) => [i.projectName, i]));
       // red: execution 20+ points behind time progress
