@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)("expert review", () => {
     await page.close();
   });
 
-  it("a new project's approval waits for its 事前绩效评估; 不予支持 is a clear warning in the confirmation", {
+  it("a new project's approval after its 事前绩效评估: 不予支持 is a clear warning in the confirmation", {
     timeout: 180_000,
   }, async () => {
     const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2025, errors, timeout: 60_000 });

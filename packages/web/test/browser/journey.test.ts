@@ -134,7 +134,16 @@ describe.skipIf(!hasChromium)(
       const total = page.getByTestId("se-total");
       await page.getByTestId("conclusion").fill("全年目标基本完成，辅警招录到位。");
       const typed = { total: await total.textContent(), i7: await page.getByTestId("actual-i7").inputValue() };
-      await page.waitForTimeout(600); // the draft is written 300 ms after the last change
+      // the draft is written a moment after the last change: wait until the browser holds it
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            Object.keys(localStorage)
+              .filter((k) => k.startsWith("jixiao.draft."))
+              .some((k) => (localStorage.getItem(k) ?? "").includes("辅警招录到位")),
+          ),
+        )
+        .toBe(true);
 
       // A reload (or a crash) restores the draft kept in the browser.
       await page.reload();
