@@ -4,9 +4,10 @@
 // compiling the TypeScript through tsx at each start (issue 14). packages/cli/bin/jixiao.js uses the build only
 // while it is newer than every source file; otherwise it runs the sources through tsx as before.
 // Dependencies stay in node_modules (external); the workspace packages (@jixiao/*) are bundled.
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
+import { readFileSync, rmSync, utimesSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { newest } from "./build-web.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const SERVER_DIST = join(repo, "packages/cli/dist");
@@ -15,19 +16,6 @@ export const SERVER_SOURCES = ["core", "documents", "server", "cli"].flatMap((p)
   join(repo, "packages", p, "src"),
   join(repo, "packages", p, "package.json"),
 ]);
-
-function newest(path) {
-  let st;
-  try {
-    st = statSync(path);
-  } catch {
-    return 0;
-  }
-  if (!st.isDirectory()) return st.mtimeMs;
-  let max = st.mtimeMs;
-  for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
-  return max;
-}
 
 export async function ensureServerBuilt({ force = false } = {}) {
   const built = newest(join(SERVER_DIST, "main.js"));

@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const web = join(repo, "packages/web");
 
-function newest(path) {
+/** The newest modification time under a path (0 when it does not exist): a build is fresh when newer than this. */
+export function newest(path) {
   let st;
   try {
     st = statSync(path);
