@@ -1684,7 +1684,7 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
     expect(failures).toEqual([]);
   });
 
-  it("gives every route × role × own/foreign organisation its expected status", { timeout: 240_000 }, async () => {
+  it("gives every route × role × own/foreign organisation its expected status", { timeout: 600_000 }, async () => {
     const failures: string[] = [];
     for (const c of CASES) {
       const started = performance.now();

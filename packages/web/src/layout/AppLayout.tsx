@@ -228,7 +228,7 @@ export function AppLayout() {
               </Badge>
             </Tooltip>
           )}
-          <NotificationCentre />
+          <NotificationCentre deadlines={hasTodoRole} />
           <Button
             type="text"
             icon={<TranslationOutlined />}

@@ -74,6 +74,9 @@ const ACTION: Record<string, [string, string]> = {
   "expert.adopt": ["采纳专家评审意见", "Adopted the experts' result"],
   "expert.reject": ["不采纳专家评审意见", "Did not adopt the experts' result"],
   "exante.save": ["填写事前绩效评估", "Filled the ex-ante assessment"],
+  "export.expert_review": ["导出专家评审意见汇总表", "Exported the experts' review summary"],
+  "deadline.set": ["设置时间节点", "Set a stage deadline"],
+  "deadline.clear": ["取消时间节点", "Cleared a stage deadline"],
 };
 
 const ENTITY: Record<string, [string, string]> = {
@@ -110,6 +113,7 @@ const ENTITY: Record<string, [string, string]> = {
   expert_assignment: ["专家评审任务", "Expert assignment"],
   expert_review: ["专家评分", "Expert review"],
   exante_assessment: ["事前绩效评估", "Ex-ante assessment"],
+  stage_deadline: ["时间节点", "Stage deadline"],
   auth: ["登录", "Sign-in"],
   role: ["角色", "Role"],
   workflow: ["审核", "Review"],

@@ -15,7 +15,8 @@ import { DeadlineTag } from "../../pages/deadlines/DeadlineTag.tsx";
 import { useWorkspace } from "../../workspace.tsx";
 import { KIND_NAMES, type Notification, notificationEndpoints } from "./api.ts";
 
-export function NotificationCentre() {
+/** `deadlines`: whether the user files or reviews (a unit's deadlines are theirs to see; an administrator's are not). */
+export function NotificationCentre({ deadlines = true }: { deadlines?: boolean }) {
   const { lang } = useI18n();
   const zh = lang === "zh";
   const { message } = App.useApp();
@@ -28,13 +29,13 @@ export function NotificationCentre() {
 
   const load = useCallback(() => {
     notificationEndpoints.list().then(setData, () => setData(undefined));
-    if (ws.orgId) {
+    if (ws.orgId && deadlines) {
       deadlineEndpoints.list(ws.orgId, ws.year).then(
         (d) => setDue(d.items.filter((i) => i.status !== null)),
         () => setDue([]),
       );
     }
-  }, [ws.orgId, ws.year]);
+  }, [ws.orgId, ws.year, deadlines]);
   useEffect(() => {
     load();
     window.addEventListener("jixiao:todo-changed", load);
