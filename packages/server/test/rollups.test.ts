@@ -126,6 +126,8 @@ describe.each(STORES)("roll-ups and the to-do count on %s", (kind) => {
       evaluations: 1,
       budgets: 0,
       monitoring: 0,
+      rectification: 0, // no 整改 item (rectification.test.ts counts them)
+      rectificationOverdue: 0,
       deadlines: [], // none set for the year (notifications.test.ts)
     });
     expect(await todo("reviewer", t.world.city.id)).toEqual({
@@ -135,6 +137,8 @@ describe.each(STORES)("roll-ups and the to-do count on %s", (kind) => {
       evaluations: 0,
       budgets: 1,
       monitoring: 0,
+      rectification: 0, // no 整改 item (rectification.test.ts counts them)
+      rectificationOverdue: 0,
       deadlines: [], // none set for the year (notifications.test.ts)
     });
     expect(await todo("filler")).toEqual({
@@ -144,6 +148,8 @@ describe.each(STORES)("roll-ups and the to-do count on %s", (kind) => {
       evaluations: 0,
       budgets: 1,
       monitoring: 0,
+      rectification: 0, // no 整改 item (rectification.test.ts counts them)
+      rectificationOverdue: 0,
       deadlines: [], // none set for the year (notifications.test.ts)
     });
     expect((await todo("viewer")).count).toBe(0);
