@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)("department-overall goals", () => {
   const errors: string[] = [];
 
   async function as(role: "filler" | "viewer"): Promise<{ page: Page; list: GoalsList }> {
-    const { page } = await signedInAt(h, role, { org: UNIT, year: 2024, errors });
+    const { page } = await signedInAt(h, role, { org: UNIT, year: 2026, errors });
     const list = new GoalsList(page);
     await list.open();
     return { page, list };
@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium)("department-overall goals", () => {
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("menuitem", { name: "Overall goals" }).click();
     await page.getByTestId("goals-page").waitFor();
-    expect(await page.getByTestId("goals-page").textContent()).toContain("Department-overall goals · 2024");
+    expect(await page.getByTestId("goals-page").textContent()).toContain("Department-overall goals · 2026");
     await list.openOrCreate(UNIT);
     expect(await page.getByTestId("goal-page").textContent()).toContain("Annual goal");
     expect(await page.getByTestId("goal-page").textContent()).toContain("Mid-term goal");
