@@ -45,7 +45,7 @@ export const listNotificationsRoute = createRoute({
         z.object({ unread: z.number().int(), items: z.array(NotificationSchema) }).openapi("Notifications"),
       ),
     },
-    ...errorResponses(400, 401),
+    ...errorResponses(400, 401, 403),
   },
 });
 
@@ -60,7 +60,7 @@ export const readNotificationRoute = createRoute({
       description: "Read",
       content: json(NotificationSchema.extend({ unread: z.number().int() })),
     },
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(400, 401, 403, 404),
   },
 });
 
@@ -74,6 +74,6 @@ export const readAllNotificationsRoute = createRoute({
       description: "How many were marked",
       content: json(z.object({ marked: z.number().int(), unread: z.number().int() })),
     },
-    ...errorResponses(401),
+    ...errorResponses(401, 403),
   },
 });
