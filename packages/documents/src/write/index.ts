@@ -109,6 +109,13 @@ export async function exportDocument(doc: ImportedDocument, opts: ExportOptions)
   }
 }
 
+/** A page written in one of the export formats (PDF through LibreOffice from its docx, pdfmake as the fallback). */
+export async function writeAs(page: WDocument, format: ExportFormat) {
+  if (format === "xlsx") return writeXlsx(page);
+  if (format === "docx") return writeDocx(page);
+  return (await writePdf(page, () => writeDocx(page))).pdf;
+}
+
 /** The organisation a document is about, for file names. */
 function organisationOf(doc: ImportedDocument): string | undefined {
   return (

@@ -7,16 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { decimal } from "@jixiao/core";
-import {
-  CONTENT_TYPES,
-  type ExportFormat,
-  safeFileName,
-  type WCell,
-  type WDocument,
-  writeDocx,
-  writePdf,
-  writeXlsx,
-} from "@jixiao/documents";
+import { CONTENT_TYPES, type ExportFormat, safeFileName, type WCell, type WDocument, writeAs } from "@jixiao/documents";
 import type { Actor } from "../accounts/actor.ts";
 import { requireActor } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
@@ -133,12 +124,7 @@ export async function exportExpertReview(
   const d = await getAssignment(deps, actor, q.id);
   const a = requireActor(actor);
   const doc = expertReviewDocument(d);
-  const data =
-    q.format === "xlsx"
-      ? await writeXlsx(doc)
-      : q.format === "docx"
-        ? await writeDocx(doc)
-        : (await writePdf(doc, () => writeDocx(doc))).pdf;
+  const data = await writeAs(doc, q.format);
   const fileName = safeFileName(doc.title, q.format);
   await transact(deps.db, (tx) =>
     recordAudit(tx, {

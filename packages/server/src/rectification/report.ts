@@ -12,16 +12,7 @@ import {
   type RectificationSource,
   type RectificationState,
 } from "@jixiao/core";
-import {
-  CONTENT_TYPES,
-  type ExportFormat,
-  safeFileName,
-  type WCell,
-  type WDocument,
-  writeDocx,
-  writePdf,
-  writeXlsx,
-} from "@jixiao/documents";
+import { CONTENT_TYPES, type ExportFormat, safeFileName, type WCell, type WDocument, writeAs } from "@jixiao/documents";
 import type { Actor } from "../accounts/actor.ts";
 import { recordAudit } from "../audit/audit.ts";
 import { transact } from "../db/transaction.ts";
@@ -162,12 +153,7 @@ export async function exportRectificationReport(
 ): Promise<ReportFile> {
   const { actor: a, org } = await organisationFor(deps.db, actor, q.orgId, "business.read");
   const doc = await rectificationReport(deps, org, q.year);
-  const data =
-    q.format === "xlsx"
-      ? await writeXlsx(doc)
-      : q.format === "docx"
-        ? await writeDocx(doc)
-        : (await writePdf(doc, () => writeDocx(doc))).pdf;
+  const data = await writeAs(doc, q.format);
   const fileName = safeFileName(doc.title, q.format);
   await transact(deps.db, (tx) =>
     recordAudit(tx, {
