@@ -128,7 +128,7 @@ async function copyTree(
 }
 
 export async function runCarryForward(
-  deps: Deps,
+  deps: Pick<Deps, "db" | "now">,
   actor: Actor | undefined,
   input: { orgId: string; year: number },
 ): Promise<CarryResult> {

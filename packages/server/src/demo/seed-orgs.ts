@@ -40,6 +40,8 @@ interface ProjectSpec {
   /** 元 */
   funds: string;
   state: "draft" | "submitted" | "approved";
+  /** 项目属性 (经常性 / 一次性…): a 经常性 project continues into next year (结转上年, seed-carry.ts). */
+  attribute?: string;
   purpose: string;
   annualGoal: string;
   rows: Row[];
@@ -61,6 +63,7 @@ const ZHAOXIAN: UnitSpec = {
       name: "2024年度道路交通安全设施维护",
       funds: "860000.00",
       state: "approved",
+      attribute: "经常性",
       purpose: "对辖区国省干道及农村公路的交通标志、标线、护栏和信号设施进行日常维护和损毁修复。",
       annualGoal: "完成辖区道路交通安全设施维护，设施完好率不低于95%，道路交通事故起数同比下降。",
       rows: [
@@ -288,6 +291,7 @@ async function unitRecords(
       year,
       name: p.name,
       implementingUnit: org.name,
+      attribute: p.attribute ?? null,
       annualFunds: p.funds,
       fiscalFunds: p.funds,
       purpose: p.purpose,

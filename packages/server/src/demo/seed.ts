@@ -31,6 +31,7 @@ import { nextState, type WorkflowAction } from "../workflow/rules.ts";
 import { recordWorkflowStep } from "../workflow/step.ts";
 import { fiscalYears } from "../years/schema.ts";
 import { SEED_002_ROWS } from "./seed-002-evaluation.ts";
+import { loadCarryDemo } from "./seed-carry.ts";
 import { loadDeadlinesDemo } from "./seed-deadlines.ts";
 import { loadExpertsDemo } from "./seed-experts.ts";
 import { DEMO_MONITORING_YEAR, loadMonitoringDemo } from "./seed-monitoring.ts";
@@ -561,6 +562,9 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
         flawedEvaluationId: flawedEvaluation!.id,
       },
     );
+
+    // 结转上年: 赵县's traffic brigade starts 2025 from 2024 — duties and its 经常性 project as drafts (seed-carry.ts).
+    await loadCarryDemo(tx, now, { filler: await actorNamed("demo-zhaoxian") }, { unit: zhaoxianBrigade });
 
     await recordAudit(tx, {
       action: "demo.load",

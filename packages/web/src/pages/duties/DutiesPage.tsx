@@ -4,6 +4,7 @@ import { useAuth } from "../../auth.tsx";
 import { FindingsPanel, useFindings } from "../../components/findings/index.ts";
 import { useI18n } from "../../i18n.tsx";
 import { useWorkspace } from "../../workspace.tsx";
+import { CarriedFrom } from "../library/CarriedFrom.tsx";
 import { previousValuesOf, useCarriedRecords } from "../library/usePreviousValues.ts";
 import { ActivityCard } from "./ActivityCard.tsx";
 import { AddDutyModal } from "./AddDutyModal.tsx";
@@ -77,6 +78,7 @@ export default function DutiesPage() {
           </Card>
         ) : (
           <Space orientation="vertical" size={12} style={{ width: "100%" }}>
+            <CarriedFrom record={carried?.find((r) => r.targetId === duty.id)} year={duty.year} zh={zh} />
             <DutyCard
               duty={duty}
               draft={draft}

@@ -22,7 +22,8 @@ import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
 import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
 import { ExantePanel, exanteApproval, useExante } from "../experts/ExantePanel.tsx";
-import { usePreviousValues } from "../library/usePreviousValues.ts";
+import { CarriedFrom } from "../library/CarriedFrom.tsx";
+import { previousValuesOf, useCarriedRecords } from "../library/usePreviousValues.ts";
 import { RectifyLink } from "../rectification/RectifyLink.tsx";
 import { RecommendationCard } from "../results/RecommendationCard.tsx";
 import { rowsFromIndicators } from "./gridModel.ts";
@@ -72,7 +73,8 @@ export default function ProjectPage() {
   // The record as it is now, for 本次修改 (the same shape as the server's snapshot of a project).
   const current = useMemo(() => data && { ...data.project, indicators: data.indicators }, [data]);
   // A project carried forward from last year: last year's actual beside each target (issue 17).
-  const previous = usePreviousValues(p?.orgId, p?.year, p?.id);
+  const carried = useCarriedRecords(p?.orgId, p?.year)?.find((r) => r.targetId === p?.id);
+  const previous = useMemo(() => previousValuesOf(carried), [carried]);
   const exante = useExante(id);
 
   if (!data || !p) return <RecordStatus missing={missing} error={error} onRetry={load} />;
@@ -181,6 +183,7 @@ export default function ProjectPage() {
         notice={
           <>
             <RevisionNotice project={p} />
+            <CarriedFrom record={carried} year={p.year} zh={zh} />
             <ReturnNotice state={p.state} steps={data.history} />
           </>
         }
