@@ -15,19 +15,38 @@ import { readExtractedText } from "../packages/documents/src/text/index.ts";
 import { findSoffice } from "../packages/documents/src/write/index.ts";
 import { DISCLOSURES, renderedCases } from "../packages/documents/test/disclosure/planted.ts";
 
-export const NARROW_IDS = ["clean-final-2022", "planted-three-public-mismatch"];
+export const NARROW_IDS = [
+  "clean-final-2022",
+  "planted-three-public-mismatch",
+  "planted-table-sum",
+  "planted-zero-total",
+  "planted-narrative-table-mismatch",
+];
+
+/**
+ * The clean 决算 printed again with its tables at other widths of the page and with amounts aligned right
+ * (`<id>-w<width>[-right].pdf`): read back, every one gives the text's figures (narrow.test.ts).
+ */
+export const WIDTHS: { suffix: string; width: number; right: boolean }[] = [
+  { suffix: "w70", width: 70, right: false },
+  { suffix: "w80", width: 80, right: false },
+  { suffix: "w85-right", width: 85, right: true },
+];
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-function html(text: string, file: string): string {
+function html(text: string, file: string, width = 100, right = false): string {
   let h =
     '<html><head><meta charset="utf-8"><style>@page{size:A4 portrait;margin:2cm}' +
     "table{border-collapse:collapse;width:100%}td{border:1px solid #000;font-size:10pt}</style></head><body>\n";
+  // LibreOffice's HTML import takes a table's width and a cell's alignment from attributes, not from the style
+  const td = (c: string) =>
+    right && /^-?[\d,]+(\.\d+)?%?$/.test(c) ? `<td align="right">${esc(c)}</td>` : `<td>${esc(c)}</td>`;
   for (const b of readExtractedText(text, file).blocks) {
     if (b.type === "paragraph") h += `<p>${esc(b.text)}</p>\n`;
     else {
-      h += "<table>";
-      for (const r of b.table.rows) h += `<tr>${r.map((c) => `<td>${esc(c.text)}</td>`).join("")}</tr>`;
+      h += width === 100 ? "<table>" : `<table width="${width}%">`;
+      for (const r of b.table.rows) h += `<tr>${r.map((c) => td(c.text)).join("")}</tr>`;
       h += "</table>\n";
     }
   }
@@ -44,6 +63,12 @@ function main(): void {
       const file = join(work, `${c.id}.html`);
       writeFileSync(file, html(c.text, `${c.id}.txt`));
       inputs.push(file);
+      if (c.id !== "clean-final-2022") continue;
+      for (const w of WIDTHS) {
+        const variant = join(work, `${c.id}-${w.suffix}.html`);
+        writeFileSync(variant, html(c.text, `${c.id}.txt`, w.width, w.right));
+        inputs.push(variant);
+      }
     }
     const out = join(work, "pdf");
     const run = spawnSync(

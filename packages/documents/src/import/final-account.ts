@@ -32,9 +32,9 @@ import {
   totalOf,
   unitOfLine,
 } from "../disclosure/tables.ts";
-import type { Block, Table } from "../model/table.ts";
+import type { Block, SourceDocument, Table } from "../model/table.ts";
 import { passageOf } from "../narrative/index.ts";
-import type { ImportContext } from "./context.ts";
+import { ImportContext } from "./context.ts";
 
 const squash = (s: string) => s.replace(/[\s\u3000]+/g, "");
 /** `2022 年度`: a year the PDF text set apart from its 年. */
@@ -478,6 +478,33 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
   if (statements.procurement) disclosure.procurement = statements.procurement;
   if (statements.assets) disclosure.assets = statements.assets;
   return { disclosure, tables: usedTables };
+}
+
+/**
+ * The reading of a source document: from its blocks, and — for a PDF — each table's rows and columns from the blocks
+ * rebuilt from its words' positions (`source.positioned`) when that reading reads the same table (its kind, in the same
+ * order among the tables of its kind) whole. Columns too narrow for the layout text run cells together or wrap them
+ * (a table 未能判断, or worse, rows read wrong without doubt: a header merged into the 合计 row, a wrapped label's
+ * amount under another row); the positions keep them apart. The table keeps its title and location; its unit and
+ * unit name are the positions' when they read them (a `单位：万元` cell the layout text wrapped away).
+ */
+export function readFinalAccountSource(ctx: ImportContext, source: SourceDocument): FinalAccountReading {
+  const r = readFinalAccount(ctx, source.blocks);
+  if (!source.positioned) return r;
+  const alt = readFinalAccount(new ImportContext(source), source.positioned).disclosure.tables;
+  const nth = (tables: DisclosureTable[], t: DisclosureTable) => tables.filter((x) => x.kind === t.kind).indexOf(t);
+  r.disclosure.tables = r.disclosure.tables.map((t) => {
+    const other = alt.filter((x) => x.kind === t.kind)[nth(r.disclosure.tables, t)];
+    if (!other || other.unread || other.rows.length === 0) return t;
+    const { unread: _, ...rest } = t;
+    for (const row of other.rows) for (const c of row.cells) ctx.touch(c.location);
+    const taken: DisclosureTable = { ...rest, columns: other.columns, rows: other.rows, empty: other.empty };
+    // the unit its amounts were read in (a 单位 cell the layout text wrapped away), the unit name read whole
+    if (other.unit) taken.unit = other.unit;
+    if (other.organisation) taken.organisation = other.organisation;
+    return taken;
+  });
+  return r;
 }
 
 /**

@@ -22,7 +22,7 @@ import { departmentExpenditureTables, readDepartmentExpenditure } from "./depart
 import { departmentSelfEvaluationTables, readDepartmentSelfEvaluation } from "./department-self-evaluation.ts";
 import { isDutyActivityTable, readDutyActivityTables } from "./duty-activity.ts";
 import { readEvaluationReport } from "./evaluation-report.ts";
-import { readFinalAccount, readThreePublicPart } from "./final-account.ts";
+import { readFinalAccountSource, readThreePublicPart } from "./final-account.ts";
 import { hasIndicatorGrid, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
 import { readProjectSelfEvaluations } from "./project-self-evaluation.ts";
 import { explainRecognition, holdsKind } from "./recognition.ts";
@@ -273,7 +273,7 @@ export function importDocument(original: SourceDocument, opts: ImportOptions = {
         break;
       }
       case "final-account-disclosure": {
-        const r = readFinalAccount(ctx, source.blocks);
+        const r = readFinalAccountSource(ctx, source);
         doc.finalAccount = r.disclosure;
         for (const t of r.tables) used.add(t);
         break;

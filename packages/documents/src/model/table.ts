@@ -40,6 +40,12 @@ export interface SourceDocument {
    * flattened, a hidden sheet…). Never an error: the content is still there.
    */
   notes?: DocumentNote[];
+  /**
+   * A PDF's blocks rebuilt from its words' positions (read/pdf-words.ts): the tables printed in columns too narrow
+   * for the layout text to keep their cells apart. Readers that could not read a table from `blocks` may read it
+   * from here; everything else is read from `blocks`.
+   */
+  positioned?: Block[];
 }
 
 export interface DocumentNote {

@@ -8,6 +8,7 @@
 import { execFile } from "node:child_process";
 import type { Block, SourceDocument } from "../model/table.ts";
 import { baseName, invalid } from "./errors.ts";
+import { pdfWordPages, positionedBlocks } from "./pdf-words.ts";
 
 export interface PdfOptions {
   /** Milliseconds before pdftotext is stopped. Default 30 s. */
@@ -171,5 +172,9 @@ export async function readPdf(buf: Uint8Array, fileName: string, opts: PdfOption
       "the PDF has no text layer (probably a scan) and cannot be read; upload the Word / Excel original",
       { file },
     );
-  return { file, format: "pdf", blocks: layoutTextToBlocks(text, file) };
+  const doc: SourceDocument = { file, format: "pdf", blocks: layoutTextToBlocks(text, file) };
+  // the words' positions, for tables whose cells the layout text ran together (narrow columns)
+  const pages = await pdfWordPages(buf, opts);
+  if (pages) doc.positioned = positionedBlocks(pages, file);
+  return doc;
 }
