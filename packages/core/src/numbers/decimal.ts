@@ -281,6 +281,21 @@ export function toDecimalString(a: Ratio, maxDigits = 10): string {
   return end === fixed.length ? fixed : fixed.slice(0, end);
 }
 
+/**
+ * `toDecimalString(fromNumber(v), maxDigits)` for a finite double, without building the Ratio when the text is the
+ * number's own shortest text (an integer below 2^53, or at most `maxDigits` decimals and no exponent): the shortest
+ * decimal that reads back as v is exactly the Ratio fromNumber gives, and it has no trailing zeros to drop.
+ */
+export function numberText(v: number, maxDigits: number): string {
+  if (Number.isSafeInteger(v)) return v >= 0 && v < 1024 ? smallIntText(v) : String(v);
+  if (Number.isFinite(v) && Number.isInteger(maxDigits) && maxDigits >= 0) {
+    const s = String(v);
+    const dot = s.indexOf(".");
+    if (dot > 0 && s.length - dot - 1 <= maxDigits && s.indexOf("e") < 0) return s;
+  }
+  return toDecimalString(fromNumber(v), maxDigits);
+}
+
 /** The text of 0 … 1023, made once each when first printed (points, weights and scores repeat). */
 const SMALL_INT_TEXT: string[] = [];
 const SMALL_INT_TEXT_MAX = 1024n;

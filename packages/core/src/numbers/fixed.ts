@@ -32,8 +32,25 @@ function gcdNumber(a: number, b: number): number {
   return x;
 }
 
+/** Non-negative units below this, at 0–6 digits, are made into Ratios once (scores and points repeat). */
+const UNITS_CACHED = 65536;
+const UNITS_CACHE: Ratio[][] = [[], [], [], [], [], [], []];
+
 /** `units / 10^digits` in lowest terms, as `ratio(BigInt(units), 10n ** digits)` gives it. */
 function unitsRatio(units: number, digits: number): Ratio {
+  if (units >= 0 && units < UNITS_CACHED) {
+    const cache = UNITS_CACHE[digits]!;
+    let r = cache[units];
+    if (r === undefined) {
+      r = unitsRatioNew(units, digits);
+      cache[units] = r;
+    }
+    return r;
+  }
+  return unitsRatioNew(units, digits);
+}
+
+function unitsRatioNew(units: number, digits: number): Ratio {
   if (units === 0) return { n: 0n, d: 1n };
   const g = gcdNumber(units, POW10[digits]!);
   return { n: BigInt(units / g), d: POW10_BIG[digits]! / BigInt(g) };
@@ -53,6 +70,15 @@ export function mulDivRound(p: Ratio, x: Ratio, y: Ratio, digits: number): Ratio
   const yd = small(y.d);
   if (pn === undefined || pd === undefined || xn === undefined || xd === undefined) return undefined;
   if (yn === undefined || yd === undefined || yn <= 0) return undefined;
+  return mulDivRoundParts(p, xn, xd, yn, yd, digits);
+}
+
+/** mulDivRound with x = xn / xd and y = yn / yd given as integers below 2^53 (yn > 0, xd, yd > 0). */
+function mulDivRoundParts(p: Ratio, xn: number, xd: number, yn: number, yd: number, digits: number): Ratio | undefined {
+  if (digits < 0 || digits > 6 || !Number.isInteger(digits)) return undefined;
+  const pn = small(p.n);
+  const pd = small(p.d);
+  if (pn === undefined || pd === undefined) return undefined;
   // p × x ÷ y × 10^digits = (pn · xn · yd · 10^digits) ÷ (pd · xd · yn)
   const num1 = pn * xn;
   const num2 = num1 * yd;
@@ -76,4 +102,184 @@ export function mulDivRound(p: Ratio, x: Ratio, y: Ratio, digits: number): Ratio
   }
   const units = r * 2 >= den ? q + 1 : q;
   return unitsRatio(neg ? -units : units, digits);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Doubles read as their exact decimals (what `fromNumber` gives), as scaled integers m / 10^k
+
+const POW10_WIDE = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+/** Below 2^50 the double's neighbours are less than a quarter of 10^-k apart: one k-decimal at most reads back as it. */
+const PARTS_LIMIT = 1125899906842624;
+
+/** The last `decimalParts` answer (kept in module state so that the hot path allocates nothing). */
+let partM = 0;
+let partK = 0;
+
+/**
+ * Reads a finite double as `fromNumber` does, m / 10^k with the fewest decimals k ≤ 10 that read back as v (its
+ * shortest decimal text), into partM / partK; false when there is none with |m| < 2^50 (then use the bigint path).
+ */
+function decimalParts(v: number): boolean {
+  if (Number.isInteger(v)) {
+    if (!(v < PARTS_LIMIT && v > -PARTS_LIMIT)) return false;
+    partM = v === 0 ? 0 : v;
+    partK = 0;
+    return true;
+  }
+  if (!Number.isFinite(v)) return false;
+  for (let k = 1; k <= 10; k++) {
+    const p = POW10_WIDE[k]!;
+    const m = Math.round(v * p);
+    if (!(m < PARTS_LIMIT && m > -PARTS_LIMIT)) return false;
+    if (m / p === v) {
+      partM = m;
+      partK = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * round(x ÷ y × 10^digits) to an integer, half away from zero, for doubles read exactly as `fromNumber` reads them
+ * (`roundToUnits(div(fromNumber(x), fromNumber(y)), digits)`), y ≠ 0, 0 ≤ digits ≤ 10; NaN when a part or a product
+ * would not stay below 2^52 (then the bigint path).
+ */
+export function quotientUnits(x: number, y: number, digits: number): number {
+  if (y === 0 || !decimalParts(x)) return Number.NaN;
+  const mx = partM;
+  const kx = partK;
+  if (!decimalParts(y)) return Number.NaN;
+  const my = partM;
+  const ky = partK;
+  if (ky + digits > 15 || kx > 15) return Number.NaN;
+  // x ÷ y × 10^digits = (mx · 10^(ky + digits)) ÷ (my · 10^kx)
+  const num = mx * POW10_WIDE[ky + digits]!;
+  let den = my * POW10_WIDE[kx]!;
+  if (!(num < LIMIT && num > -LIMIT && den < LIMIT && den > -LIMIT)) return Number.NaN;
+  let neg = num < 0;
+  if (den < 0) {
+    den = -den;
+    neg = !neg;
+  }
+  const abs = num < 0 ? -num : num;
+  let q = Math.floor(abs / den);
+  let r = abs - q * den;
+  if (r < 0) {
+    q -= 1;
+    r += den;
+  } else if (r >= den) {
+    q += 1;
+    r -= den;
+  }
+  const units = r * 2 >= den ? q + 1 : q;
+  return units === 0 ? 0 : neg ? -units : units;
+}
+
+/**
+ * `toNumber(div(fromNumber(x), fromNumber(y)), digits)` without the Ratio when it stays on doubles (y ≠ 0); NaN
+ * when it does not (then the bigint path).
+ */
+export function quotientNumber(x: number, y: number, digits: number): number {
+  const units = quotientUnits(x, y, digits);
+  return units / POW10_WIDE[digits]!;
+}
+
+/**
+ * The text `toDecimalString` gives for units / 10^digits (|units| < 2^53): the fraction's trailing zeros dropped,
+ * and the point when nothing is left after it.
+ */
+export function unitsText(units: number, digits: number): string {
+  const neg = units < 0;
+  let abs = String(neg ? -units : units);
+  if (digits === 0 || units === 0) return neg ? `-${abs}` : abs;
+  if (abs.length <= digits) abs = abs.padStart(digits + 1, "0");
+  const cut = abs.length - digits;
+  let end = abs.length;
+  while (end > cut && abs.charCodeAt(end - 1) === 48) end--;
+  const whole = abs.slice(0, cut);
+  const text = end === cut ? whole : `${whole}.${abs.slice(cut, end)}`;
+  return neg ? `-${text}` : text;
+}
+
+/**
+ * round(p × x ÷ y, digits) as `mulDivRound(p, fromNumber(x), fromNumber(y), digits)` gives it, for doubles x, y
+ * (y > 0); undefined when they do not read as small decimals or a product would pass 2^52.
+ */
+export function mulDivRoundNumbers(p: Ratio, x: number, y: number, digits: number): Ratio | undefined {
+  if (!decimalParts(x)) return undefined;
+  const mx = partM;
+  const kx = partK;
+  if (!decimalParts(y)) return undefined;
+  const my = partM;
+  const ky = partK;
+  if (kx > 15 || ky > 15) return undefined;
+  // x ÷ y = (mx · 10^ky) ÷ (my · 10^kx)
+  const xn = mx * POW10_WIDE[ky]!;
+  const yn = my * POW10_WIDE[kx]!;
+  if (!(xn < LIMIT && xn > -LIMIT && yn < LIMIT && yn > 0)) return undefined;
+  return mulDivRoundParts(p, xn, 1, yn, 1, digits);
+}
+
+/**
+ * The largest-remainder distribution of `total` in shares proportional to integer weights (Σ > 0) onto the grid of
+ * `digits` decimals, ties to the earlier one: what normalise.ts `distribute(exact, total, digits)` answers for
+ * exact_i = total × w_i ÷ Σ w, on doubles. With T = total × 10^d whole, exact_i × 10^d = w_i × T ÷ Σ w, so every
+ * remainder has the same denominator Σ w. Undefined when a product would pass 2^52 or total is on neither grid
+ * (then the exact path).
+ */
+export function distributeWeights(weights: readonly number[], total: Ratio, digits: number): Ratio[] | undefined {
+  const tn = small(total.n);
+  const td = small(total.d);
+  if (tn === undefined || td === undefined || tn < 0 || !(digits >= 0 && digits <= 6 && Number.isInteger(digits))) {
+    return undefined;
+  }
+  let w = 0;
+  let most = 0;
+  for (const x of weights) {
+    w += x;
+    if (x > most) most = x;
+  }
+  if (!(w > 0 && w < LIMIT)) return undefined;
+  for (let pass = 0; pass < 2; pass++) {
+    const d = pass === 0 ? digits : 2;
+    if (pass === 1 && digits === 2) break;
+    const scaled = tn * POW10[d]!;
+    if (!(scaled < LIMIT)) return undefined;
+    if (scaled % td !== 0) continue;
+    const t = scaled / td;
+    if (!(most * t < LIMIT)) return undefined;
+    const n = weights.length;
+    const units = new Array<number>(n);
+    const rests = new Array<number>(n);
+    let remaining = t;
+    for (let i = 0; i < n; i++) {
+      const p = weights[i]! * t;
+      let u = Math.floor(p / w);
+      let r = p - u * w;
+      if (r < 0) {
+        u -= 1;
+        r += w;
+      } else if (r >= w) {
+        u += 1;
+        r -= w;
+      }
+      units[i] = u;
+      rests[i] = r;
+      remaining -= u;
+    }
+    if (remaining > 0) {
+      const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rests[b]! - rests[a]! || a - b);
+      for (const i of order) {
+        if (remaining <= 0) break;
+        units[i]! += 1;
+        remaining -= 1;
+      }
+    }
+    if (remaining !== 0) return undefined;
+    const out = new Array<Ratio>(n);
+    for (let i = 0; i < n; i++) out[i] = unitsRatio(units[i]!, d);
+    return out;
+  }
+  return undefined;
 }

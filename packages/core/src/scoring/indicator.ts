@@ -15,6 +15,7 @@ import {
   min,
   mul,
   neg,
+  numberText,
   ONE,
   parseDecimal,
   type Ratio,
@@ -24,7 +25,7 @@ import {
   toNumber,
   ZERO,
 } from "../numbers/decimal.ts";
-import { mulDivRound } from "../numbers/fixed.ts";
+import { mulDivRound, mulDivRoundNumbers, quotientNumber } from "../numbers/fixed.ts";
 import { compareActual, convertUnit } from "../targets/compare.ts";
 import { parseTarget } from "../targets/parse.ts";
 import type { Comparison, Op, TargetValue } from "../targets/types.ts";
@@ -180,6 +181,9 @@ export interface Share {
   /** the proportional share as a fraction part ÷ whole, 0 ≤ part ≤ whole: scored on the fixed-point fast path */
   part?: Ratio;
   whole?: Ratio;
+  /** the same share as doubles read exactly (`fromNumber`), 0 ≤ x ≤ y, y > 0: scored without building Ratios */
+  x?: number;
+  y?: number;
   /** direction-aware completion (actual ÷ target, or target ÷ actual) when defined */
   completion: Ratio | undefined;
   /** the proportional part of the formula (`× 260 ÷ 302`), absent when met or zero */
@@ -258,6 +262,11 @@ function proportional(met: boolean, part: Ratio, whole: Ratio, completion: Ratio
  */
 export function scaledShare(points: Ratio, share: Share, step: RoundingStep): Ratio {
   if (share.share !== undefined) return roundStep(mul(points, share.share), step);
+  if (share.x !== undefined && share.y !== undefined) {
+    const digits = roundingDigits(step);
+    const fast = digits === undefined ? undefined : mulDivRoundNumbers(points, share.x, share.y, digits);
+    return fast ?? roundStep(mul(points, div(fromNumber(share.x), fromNumber(share.y))), step);
+  }
   const part = share.part!;
   const whole = share.whole!;
   const digits = roundingDigits(step);
@@ -283,7 +292,27 @@ function withUnit(v: Ratio, unit: string | undefined): string {
  * Exact numeric judgement when both sides are numbers in units that agree or convert (or one side has none).
  * The scheme decides met and the share; the targets module's comparison lends its wording when it agrees.
  */
-function numericJudgement(
+export function numericJudgement(
+  target: TargetValue,
+  actual: TargetValue,
+  scheme: ScoringScheme,
+  external: Comparison,
+): { share: Share; comparison: Comparison } | undefined {
+  if (actual.value === undefined) return undefined;
+  if (actual.kind !== "numeric" && actual.kind !== "frequency") return undefined;
+  if (
+    target.kind === "numeric" &&
+    target.value !== undefined &&
+    (target.unit === undefined || actual.unit === undefined || target.unit === actual.unit)
+  ) {
+    const fast = numbersJudgement(target.op ?? "=", target.value, actual.value, actual.op, scheme, external);
+    if (fast) return fast;
+  }
+  return numericJudgementExact(target, actual, scheme, external);
+}
+
+/** numericJudgement on exact Ratios: every case, and the reference of the fast path (test/scoring/fast-path.test.ts). */
+export function numericJudgementExact(
   target: TargetValue,
   actual: TargetValue,
   scheme: ScoringScheme,
@@ -342,6 +371,72 @@ function numericJudgement(
       note,
     },
   };
+}
+
+const FULL_MET: Share = { met: true, share: ONE, completion: undefined };
+
+/** `toNumber(div(fromNumber(x), fromNumber(y)), 6)`, on doubles when they allow it (y ≠ 0). */
+function completion6(x: number, y: number): number {
+  const q = quotientNumber(x, y, 6);
+  return !Number.isNaN(q) ? q : toNumber(div(fromNumber(x), fromNumber(y)), 6);
+}
+
+/**
+ * numericJudgement for a number against `op t` in the same unit (or none), on the doubles: fromNumber keeps their
+ * order, so every comparison of the exact values is the comparison of the doubles, and a proportional share is
+ * kept as x ÷ y for the fixed-point path. Answers the general path's judgement (test/scoring/fast-path.test.ts),
+ * or undefined for what it leaves to it: a target ≤ 0 under ＝, lower-is-better linear-2x when not met, a share
+ * outside 0–1, or a comparison whose met differs (its note is the scheme's own).
+ */
+function numbersJudgement(
+  op: Op,
+  tv: number,
+  av: number,
+  aop: Op | undefined,
+  scheme: ScoringScheme,
+  external: Comparison,
+): { share: Share; comparison: Comparison } | undefined {
+  if (!Number.isFinite(tv) || !Number.isFinite(av)) return undefined;
+  let met: boolean;
+  let completion: number | undefined;
+  let share: Share;
+  if (op === ">=" || op === ">") {
+    met = op === ">=" ? av >= tv : av > tv || (aop === ">" && av === tv);
+    if (external.met !== met) return undefined;
+    completion = tv > 0 ? completion6(av, tv) : undefined;
+    if (met) share = FULL_MET;
+    else if (tv <= 0) share = { met, share: ZERO, completion: undefined, zeroWhy: NOT_MET };
+    else if (av >= 0 && av <= tv) share = proportionalNumbers(met, av, tv);
+    else return undefined;
+  } else if (op === "=") {
+    if (tv === 0) {
+      met = scheme.equalsZero === "full-if-zero" ? av === 0 : av <= 0;
+      if (external.met !== met) return undefined;
+      share = met ? FULL_MET : { met, share: ZERO, completion: undefined, zeroWhy: NOT_MET_ZERO };
+    } else {
+      if (tv < 0) return undefined;
+      met = av >= tv;
+      if (external.met !== met) return undefined;
+      completion = completion6(av, tv);
+      if (met) share = FULL_MET;
+      else if (av >= 0) share = proportionalNumbers(met, av, tv);
+      else return undefined;
+    }
+  } else {
+    met = op === "<=" ? av <= tv : av < tv || (aop === "<" && av === tv);
+    if (external.met !== met) return undefined;
+    completion = av > 0 ? completion6(tv, av) : undefined;
+    if (met) share = FULL_MET;
+    else if (tv <= 0) share = { met, share: ZERO, completion: undefined, zeroWhy: NOT_MET };
+    else if (scheme.lowerIsBetter === "ratio") share = proportionalNumbers(met, tv, av);
+    else return undefined;
+  }
+  return { share, comparison: { met, ratio: completion, note: external.note } };
+}
+
+/** The share x ÷ y (0 ≤ x ≤ y, y > 0) with its formula text `× x ÷ y` (actual ÷ target, or target ÷ actual). */
+function proportionalNumbers(met: boolean, x: number, y: number): Share {
+  return { met, share: undefined, x, y, completion: undefined, expr: `× ${numberText(x, 4)} ÷ ${numberText(y, 4)}` };
 }
 
 function asTarget(v: TargetValue | string, f: TargetFunctions, hints?: { unit?: string; op?: Op }): TargetValue {

@@ -26,6 +26,7 @@ import {
   toDecimalString,
   ZERO,
 } from "../numbers/decimal.ts";
+import { distributeWeights } from "../numbers/fixed.ts";
 import {
   effectiveGroupPoints,
   indicatorTotalOf,
@@ -92,6 +93,35 @@ export function distribute(exact: Ratio[], total: Ratio, digits: number | undefi
   return exact;
 }
 
+/**
+ * `distribute` of the exact shares total × p_i ÷ Σ p (p_i the points, negative ones as 0; all equal when `points` is
+ * undefined) on the fixed-point path, when the points share one denominator and stay small; undefined otherwise.
+ */
+function fastDistribute(
+  points: readonly Ratio[] | undefined,
+  total: Ratio,
+  digits: number | undefined,
+  count = 0,
+): Ratio[] | undefined {
+  if (digits === undefined) return undefined;
+  if (points === undefined)
+    return count > 0 ? distributeWeights(new Array<number>(count).fill(1), total, digits) : undefined;
+  if (points.length === 0) return undefined;
+  const d = points[0]!.d;
+  const weights = new Array<number>(points.length);
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    if (p.n <= 0n) {
+      weights[i] = 0;
+      continue;
+    }
+    if (p.d !== d || p.n >= SMALL) return undefined;
+    weights[i] = Number(p.n);
+  }
+  return distributeWeights(weights, total, digits);
+}
+const SMALL = 4503599627370496n;
+
 function positive(r: Ratio): Ratio {
   return max(r, ZERO);
 }
@@ -123,8 +153,17 @@ export function normalisePoints(
   if (rule === "scale-to-total" && cmp(countedTotal, ZERO) > 0) {
     const target = indicatorTotalOf(scheme);
     const counted = rows.map((_, i) => i).filter((i) => rows[i]!.group !== undefined);
-    const exact = counted.map((i) => div(mul(positive(rows[i]!.points), target), countedTotal));
-    const scaled = distribute(exact, target, digits);
+    const scaled =
+      fastDistribute(
+        counted.map((i) => rows[i]!.points),
+        target,
+        digits,
+      ) ??
+      distribute(
+        counted.map((i) => div(mul(positive(rows[i]!.points), target), countedTotal)),
+        target,
+        digits,
+      );
     counted.forEach((i, k) => {
       points[i] = scaled[k]!;
     });
@@ -193,10 +232,15 @@ export function normalisePoints(
       continue;
     }
     const equal = isZero(inputPoints);
-    const exact = idx.map((i) =>
-      equal ? div(target, fromInt(idx.length)) : div(mul(positive(rows[i]!.points), target), inputPoints),
-    );
-    const scaled = distribute(exact, target, digits);
+    const scaled =
+      fastDistribute(equal ? undefined : idx.map((i) => rows[i]!.points), target, digits, idx.length) ??
+      distribute(
+        idx.map((i) =>
+          equal ? div(target, fromInt(idx.length)) : div(mul(positive(rows[i]!.points), target), inputPoints),
+        ),
+        target,
+        digits,
+      );
     idx.forEach((i, k) => {
       points[i] = scaled[k]!;
     });

@@ -18,10 +18,12 @@ import {
   fromNumber,
   isZero,
   mul,
+  numberText,
   type Ratio,
   toDecimalString,
   toNumber,
 } from "../numbers/decimal.ts";
+import { quotientUnits, unitsText } from "../numbers/fixed.ts";
 import { FAILURE_WORDS, PER_YEAR } from "./lexicon.ts";
 import { normalizeTargetText, parseTarget } from "./parse.ts";
 import { formatNumber, renderTarget } from "./render.ts";
@@ -67,8 +69,11 @@ function hintsFor(target: TargetValue): { unit?: string; year?: number } {
 }
 
 const r = (v: number): Ratio => fromNumber(v);
-const show = (v: Ratio, unit: string | undefined): string =>
-  `${toDecimalString(v, 4)}${unit && unit !== "%" && unit !== "‰" ? " " : ""}${unit ?? ""}`;
+const unitText = (unit: string | undefined): string =>
+  unit === undefined ? "" : unit && unit !== "%" && unit !== "‰" ? ` ${unit}` : unit;
+const show = (v: Ratio, unit: string | undefined): string => `${toDecimalString(v, 4)}${unitText(unit)}`;
+/** `show(fromNumber(v), unit)` without the Ratio when the number prints as itself. */
+const showNumber = (v: number, unit: string | undefined): string => `${numberText(v, 4)}${unitText(unit)}`;
 const HUNDRED = fromInt(100);
 const pct = (x: Ratio): string => `${toDecimalString(mul(x, HUNDRED), 2)}%`;
 const OP_ZH: Readonly<Record<Op, string>> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "" };
@@ -78,7 +83,7 @@ function result(met: boolean | undefined, ratio: Ratio | undefined, note: string
 }
 
 function isBlank(v: TargetValue): boolean {
-  return v.text.trim() === "" && v.kind === "qualitative" && !v.parts;
+  return v.kind === "qualitative" && !v.parts && v.text.trim() === "";
 }
 
 function failureWord(text: string): string | undefined {
@@ -170,6 +175,28 @@ function inTargetUnit(
 function compareNumeric(target: TargetValue, actual: TargetValue): Comparison {
   if (target.value === undefined) return result(undefined, undefined, "目标值缺少数值");
   const op = target.op ?? "=";
+  const tv = target.value;
+  const tShow = `目标 ${OP_ZH[op]}${showNumber(tv, target.unit)}`;
+  if (
+    actual.kind === "numeric" &&
+    actual.value !== undefined &&
+    (actual.op === undefined || actual.op === "=") &&
+    (!actual.unit || actual.unit === target.unit) &&
+    Number.isFinite(tv) &&
+    Number.isFinite(actual.value)
+  ) {
+    return compareNumbers(op, tv, actual.value, target.unit, !actual.unit && !!target.unit, tShow);
+  }
+  return compareNumericExact(target, actual);
+}
+
+/**
+ * compareNumeric on exact Ratios throughout: every case, and the reference the fast path is tested against
+ * (test/targets/compare-fast.test.ts).
+ */
+export function compareNumericExact(target: TargetValue, actual: TargetValue): Comparison {
+  if (target.value === undefined) return result(undefined, undefined, "目标值缺少数值");
+  const op = target.op ?? "=";
   const t = r(target.value);
   const tShow = `目标 ${OP_ZH[op]}${show(t, target.unit)}`;
   if (actual.kind === "range" && actual.min !== undefined && actual.max !== undefined) {
@@ -222,6 +249,68 @@ function compareNumeric(target: TargetValue, actual: TargetValue): Comparison {
   if (comp.why) notes.push(comp.why);
   if (op === "=" && t.n > 0n && c > 0) notes.push("超过目标值");
   return result(met, comp.ratio, notes.join("；"));
+}
+
+/**
+ * compareNumeric for the common case, a plain number against `op t` in the same unit (or none), on the doubles:
+ * fromNumber keeps their order (the shortest decimal of a double grows with it), so every comparison of the exact
+ * values is the comparison of the doubles, and the texts are the numbers' own. The same Comparison as the general
+ * path (test/targets/compare-fast.test.ts).
+ */
+function compareNumbers(
+  op: Op,
+  tv: number,
+  av: number,
+  unit: string | undefined,
+  unitAssumed: boolean,
+  tShow: string,
+): Comparison {
+  const c = av < tv ? -1 : av > tv ? 1 : 0;
+  let met: boolean;
+  switch (op) {
+    case ">=":
+      met = c >= 0;
+      break;
+    case ">":
+      met = c > 0;
+      break;
+    case "<=":
+      met = c <= 0;
+      break;
+    case "<":
+      met = c < 0;
+      break;
+    default:
+      met = tv === 0 ? av <= 0 : tv > 0 ? c >= 0 : c === 0;
+  }
+  let note = `实际 ${showNumber(av, unit)} ${c === 0 ? "=" : c > 0 ? ">" : "<"} ${tShow}，${met ? "已达成" : "未达成"}`;
+  if (unitAssumed) note += `；实际值未写单位，按目标单位“${unit}”理解`;
+  let ratio: number | undefined;
+  if (tv === 0) {
+    ratio = met ? 1 : 0;
+    note += met ? "；完成比例 100%" : "；完成比例 0%";
+  } else if (tv < 0) {
+    note += "；目标为负数，不计算完成比例";
+  } else if (av <= 0 && !(op === ">=" || op === ">" || op === "=")) {
+    note += "；实际值为 0 或负数，越低越好的指标已达成，比例不可计算";
+  } else {
+    // actual ÷ target, or target ÷ actual when lower is better: to 10 decimals, and in percent to 2
+    const higher = op === ">=" || op === ">" || op === "=";
+    const x = higher ? av : tv;
+    const y = higher ? tv : av;
+    const units = quotientUnits(x, y, 10);
+    const percent = quotientUnits(x, y, 4);
+    if (!Number.isNaN(units) && !Number.isNaN(percent)) {
+      ratio = units / 1e10;
+      note += `；完成比例 ${unitsText(percent, 2)}%`;
+    } else {
+      const q = div(r(x), r(y));
+      ratio = toNumber(q, 10);
+      note += `；完成比例 ${pct(q)}`;
+    }
+  }
+  if (op === "=" && tv > 0 && c > 0) note += "；超过目标值";
+  return { met, ratio, note };
 }
 
 function compareRange(target: TargetValue, actual: TargetValue): Comparison {

@@ -1,0 +1,72 @@
+/**
+ * compareActual's fast path for a plain number against a numeric target (on the doubles, issue 14) gives exactly
+ * the Comparison of the exact path (`compareNumericExact`) — met, ratio to 10 decimals and the note with its
+ * completion in percent to 2 — on generated values including halves at the rounding digits and sizes past 2^53.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compareActual, compareNumericExact } from "../../src/targets/compare.ts";
+import type { Op, TargetValue } from "../../src/targets/types.ts";
+
+const double: fc.Arbitrary<number> = fc.oneof(
+  { weight: 5, arbitrary: fc.integer({ min: -2000, max: 500000 }) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .record({ v: fc.integer({ min: -100000, max: 10000000 }), k: fc.integer({ min: 1, max: 6 }) })
+      .map(({ v, k }) => v / 10 ** k),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ v: fc.integer({ min: 0, max: 100000 }), k: fc.constantFrom(3, 5, 11) })
+      .map(({ v, k }) => (v * 10 + 5) / 10 ** k),
+  },
+  { weight: 1, arbitrary: fc.constantFrom(0, 2 ** 53, 2 ** 53 + 2, 1e15 + 0.5, 1e20, 1e-7, 8, 0.08) },
+  { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e17, max: 1e17 }) },
+);
+
+const numeric = (value: number, op: Op | undefined, unit: string | undefined): TargetValue => ({
+  kind: "numeric",
+  text: `${op ?? ""}${value}${unit ?? ""}`,
+  value,
+  ...(op ? { op } : {}),
+  ...(unit ? { unit } : {}),
+});
+
+describe("compareActual on doubles", () => {
+  it("is the exact comparison for a plain number in the same unit or none", () => {
+    const pair = fc.oneof(
+      fc.tuple(double, double),
+      fc.tuple(double, fc.integer({ min: -20, max: 20 })).map(([t, d]) => [t, t + d] as [number, number]),
+      fc.tuple(double, fc.integer({ min: 1, max: 800 })).map(([t, p]) => [t, (t * p) / 8] as [number, number]),
+      double.map((t) => [t, t] as [number, number]),
+    );
+    fc.assert(
+      fc.property(
+        pair,
+        fc.constantFrom<Op | undefined>(">=", ">", "=", "<=", "<", undefined),
+        fc.constantFrom<Op | undefined>(undefined, "="),
+        fc.constantFrom<string | undefined>(undefined, "人", "%", "元/人/天"),
+        fc.boolean(),
+        ([tv, av], op, aop, unit, actualUnit) => {
+          const target = numeric(tv, op, unit);
+          const actual = numeric(av, aop, actualUnit ? unit : undefined);
+          expect(compareActual(target, actual)).toEqual(compareNumericExact(target, actual));
+        },
+      ),
+      { numRuns: 8000 },
+    );
+  });
+
+  it("words its cases as before: met with 101.05%, an assumed unit, over a ＝ target, lower is better at 0", () => {
+    expect(compareActual(numeric(95, ">=", "人"), numeric(96, undefined, "人")).note).toBe(
+      "实际 96 人 > 目标 ≥95 人，已达成；完成比例 101.05%",
+    );
+    expect(compareActual(numeric(95, ">=", "人"), numeric(96, undefined, undefined))).toEqual(
+      compareNumericExact(numeric(95, ">=", "人"), numeric(96, undefined, undefined)),
+    );
+    expect(compareActual(numeric(100, undefined, "%"), numeric(120, undefined, "%")).note).toContain("超过目标值");
+    expect(compareActual(numeric(5, "<=", "%"), numeric(0, undefined, "%")).note).toContain("比例不可计算");
+  });
+});
