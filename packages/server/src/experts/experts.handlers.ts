@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { ExantePoints } from "@jixiao/core";
-import { contentDisposition } from "@jixiao/documents";
 import type { AppEnv } from "../http/context.ts";
+import { sendFile } from "../http/download.ts";
 import { getExante, saveExante } from "./exante.service.ts";
 import type * as r from "./experts.routes.ts";
 import {
@@ -73,13 +73,11 @@ export const saveExanteHandler: RouteHandler<typeof r.saveExanteRoute, AppEnv> =
   );
 };
 
-export const exportAssignmentHandler: RouteHandler<typeof r.exportAssignmentRoute, AppEnv> = async (c) => {
-  const file = await exportExpertReview(c.var.deps, c.var.actor, {
-    id: c.req.valid("param").id,
-    format: c.req.valid("query").format,
-  });
-  return c.body(file.data as Uint8Array<ArrayBuffer>, 200, {
-    "Content-Type": file.contentType,
-    "Content-Disposition": contentDisposition(file.fileName),
-  }) as never;
-};
+export const exportAssignmentHandler: RouteHandler<typeof r.exportAssignmentRoute, AppEnv> = async (c) =>
+  sendFile(
+    c,
+    await exportExpertReview(c.var.deps, c.var.actor, {
+      id: c.req.valid("param").id,
+      format: c.req.valid("query").format,
+    }),
+  );

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { EXANTE_CONCLUSIONS } from "@jixiao/core";
 import { EXPORT_FORMATS } from "@jixiao/documents";
+import { officeFileResponse } from "../http/download.ts";
 import { errorResponses } from "../http/errors.ts";
 import { IdParam } from "../projects/projects.routes.ts";
 import {
@@ -264,18 +265,7 @@ export const exportAssignmentRoute = createRoute({
     query: z.object({ format: z.enum(EXPORT_FORMATS).default("xlsx") }),
   },
   responses: {
-    200: {
-      description: "The file",
-      content: {
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-          schema: z.string().openapi({ format: "binary" }),
-        },
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-          schema: z.string().openapi({ format: "binary" }),
-        },
-        "application/pdf": { schema: z.string().openapi({ format: "binary" }) },
-      },
-    },
+    200: officeFileResponse(),
     ...errorResponses(400, 401, 403, 404),
   },
 });

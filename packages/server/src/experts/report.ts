@@ -5,14 +5,11 @@
  * as they are (2 decimals; xlsx number cells of the same value). xlsx, docx or PDF by @jixiao/documents' writers;
  * audited as a document leaving the system (`export.expert_review`).
  */
-import { createHash } from "node:crypto";
 import { decimal } from "@jixiao/core";
-import { CONTENT_TYPES, type ExportFormat, safeFileName, type WCell, type WDocument, writeAs } from "@jixiao/documents";
+import type { ExportFormat, WCell, WDocument } from "@jixiao/documents";
 import type { Actor } from "../accounts/actor.ts";
-import { requireActor } from "../accounts/authorize.ts";
-import { recordAudit } from "../audit/audit.ts";
-import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
+import { type DownloadFile, writeDownload } from "../http/download.ts";
 import { getAssignment } from "./experts.service.ts";
 
 type Detail = Awaited<ReturnType<typeof getAssignment>>;
@@ -109,38 +106,17 @@ export function expertReviewDocument(d: Detail): WDocument {
   };
 }
 
-export interface ReviewFile {
-  fileName: string;
-  contentType: string;
-  data: Uint8Array;
-}
-
 /** The assignment's review as a file, for the reviewer who may read the assignment; audited. */
 export async function exportExpertReview(
   deps: Pick<Deps, "db" | "now">,
   actor: Actor | undefined,
   q: { id: string; format: ExportFormat },
-): Promise<ReviewFile> {
+): Promise<DownloadFile> {
   const d = await getAssignment(deps, actor, q.id);
-  const a = requireActor(actor);
-  const doc = expertReviewDocument(d);
-  const data = await writeAs(doc, q.format);
-  const fileName = safeFileName(doc.title, q.format);
-  await transact(deps.db, (tx) =>
-    recordAudit(tx, {
-      actor: a,
-      orgId: d.orgId,
-      action: "export.expert_review",
-      entityType: "expert_assignment",
-      entityId: d.id,
-      details: {
-        title: doc.title,
-        fileName,
-        size: data.length,
-        sha256: createHash("sha256").update(data).digest("hex"),
-      },
-      at: deps.now(),
-    }),
-  );
-  return { fileName, contentType: CONTENT_TYPES[q.format], data };
+  return writeDownload(deps, actor, expertReviewDocument(d), q.format, {
+    orgId: d.orgId,
+    action: "export.expert_review",
+    entityType: "expert_assignment",
+    entityId: d.id,
+  });
 }

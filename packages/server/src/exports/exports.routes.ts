@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { EXPORT_FORMATS, LAYOUTS } from "@jixiao/documents";
+import { officeFileResponse } from "../http/download.ts";
 import { errorResponses } from "../http/errors.ts";
 import { JOB_STATES } from "../jobs/schema.ts";
 import { BATCH_DOCUMENTS, BATCH_TYPES } from "./batch.service.ts";
@@ -28,18 +29,7 @@ export const exportRecordRoute = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: "The file",
-      content: {
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-          schema: z.string().openapi({ format: "binary" }),
-        },
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-          schema: z.string().openapi({ format: "binary" }),
-        },
-        "application/pdf": { schema: z.string().openapi({ format: "binary" }) },
-      },
-    },
+    200: officeFileResponse(),
     ...errorResponses(400, 401, 403, 404, 422),
   },
 });

@@ -3,21 +3,19 @@
  * document, written by `exportDocument` of @jixiao/documents (xlsx, docx, PDF), downloaded with an RFC 5987
  * Content-Disposition (`contentDisposition`). Any business role that may read the record may export it.
  */
-import { createHash } from "node:crypto";
 import { DomainError } from "@jixiao/core";
 import type { ImportedDocument } from "@jixiao/core/model";
 import { type ExportFormat, type ExportResult, isLayout } from "@jixiao/documents";
 import type { Actor } from "../accounts/actor.ts";
-import { authorize, requireActor } from "../accounts/authorize.ts";
-import { recordAudit } from "../audit/audit.ts";
+import { authorize } from "../accounts/authorize.ts";
 import { budgetFor } from "../budgets/department.service.ts";
 import { budgetDisclosureDocument } from "../budgets/disclosure.ts";
-import { transact } from "../db/transaction.ts";
 import { findDuty } from "../duties/repository.ts";
 import { scoredEvaluationDocument } from "../evaluations/document.ts";
 import { evaluationFor } from "../evaluations/evaluations.service.ts";
 import { goalFor } from "../goals/goals.service.ts";
 import type { Deps } from "../http/context.ts";
+import { auditDownload } from "../http/download.ts";
 import { notFound } from "../http/errors.ts";
 import { projectFor } from "../projects/projects.service.ts";
 import { dutyTableDocument, goalDocument, projectDocument } from "../review/documents.ts";
@@ -89,37 +87,13 @@ export async function exportRecord(
     );
   }
   const file = await exportStored(source.document, { format: opts.format, ...(opts.as ? { as: opts.as } : {}) });
-  await auditExport(deps, actor, type, id, source, file);
+  // A document leaving the system is a security event (issue 3): `export.<type>`, written once the file exists.
+  await auditDownload(deps, actor, file, {
+    orgId: source.orgId,
+    action: `export.${type}`,
+    entityType: source.entityType,
+    entityId: id,
+    title: source.document.title,
+  });
   return file;
-}
-
-/**
- * A document leaving the system is a security event (issue 3): `export.<type>` with who, which record, the
- * format, the file's name, size and SHA-256 — written once the file exists, so a failed export leaves no row.
- */
-async function auditExport(
-  deps: Deps,
-  actor: Actor | undefined,
-  type: ExportType,
-  id: string,
-  source: ExportSource,
-  f: ExportResult,
-) {
-  const a = requireActor(actor);
-  await transact(deps.db, (tx) =>
-    recordAudit(tx, {
-      actor: a,
-      orgId: source.orgId,
-      action: `export.${type}`,
-      entityType: source.entityType,
-      entityId: id,
-      details: {
-        title: source.document.title,
-        fileName: f.fileName,
-        size: f.data.length,
-        sha256: createHash("sha256").update(f.data).digest("hex"),
-      },
-      at: deps.now(),
-    }),
-  );
 }

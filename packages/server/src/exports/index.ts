@@ -1,4 +1,4 @@
-import { contentDisposition } from "@jixiao/documents";
+import { sendFile } from "../http/download.ts";
 import { createRouter } from "../http/router.ts";
 import { getBatch, getBatchFile, startBatch } from "./batch.service.ts";
 import { exportRecordRoute, getBatchFileRoute, getBatchRoute, startBatchRoute } from "./exports.routes.ts";
@@ -12,17 +12,10 @@ export const exportsRouter = createRouter()
   .openapi(getBatchRoute, async (c) => c.json(await getBatch(c.var.deps, c.var.actor, c.req.valid("param").jobId), 200))
   .openapi(getBatchFileRoute, async (c) => {
     const file = await getBatchFile(c.var.deps, c.var.actor, c.req.valid("param").jobId);
-    return c.body(file.data as Uint8Array<ArrayBuffer>, 200, {
-      "Content-Type": "application/zip",
-      "Content-Disposition": contentDisposition(file.fileName),
-    }) as never;
+    return sendFile(c, { ...file, contentType: "application/zip" });
   })
   .openapi(exportRecordRoute, async (c) => {
     const { type, id } = c.req.valid("param");
     const q = c.req.valid("query");
-    const file = await exportRecord(c.var.deps, c.var.actor, type, id, { format: q.format, as: q.as });
-    return c.body(file.data as Uint8Array<ArrayBuffer>, 200, {
-      "Content-Type": file.contentType,
-      "Content-Disposition": contentDisposition(file.fileName),
-    }) as never;
+    return sendFile(c, await exportRecord(c.var.deps, c.var.actor, type, id, { format: q.format, as: q.as }));
   });

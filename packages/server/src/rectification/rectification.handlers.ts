@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { contentDisposition } from "@jixiao/documents";
 import type { AppEnv } from "../http/context.ts";
+import { sendFile } from "../http/download.ts";
 import { receiveUpload } from "../imports/receive.ts";
 import type * as r from "./rectification.routes.ts";
 import {
@@ -61,23 +61,13 @@ export const uploadAttachmentHandler: RouteHandler<typeof r.uploadAttachmentRout
   return c.json(view, 201);
 };
 
-export const getAttachmentHandler: RouteHandler<typeof r.getAttachmentRoute, AppEnv> = async (c) => {
-  const att = await getAttachment(c.var.deps, c.var.actor, c.req.valid("param").attachmentId);
-  return c.body(att.data as Uint8Array<ArrayBuffer>, 200, {
-    "Content-Type": att.contentType,
-    "Content-Disposition": contentDisposition(att.fileName),
-  }) as never;
-};
+export const getAttachmentHandler: RouteHandler<typeof r.getAttachmentRoute, AppEnv> = async (c) =>
+  sendFile(c, await getAttachment(c.var.deps, c.var.actor, c.req.valid("param").attachmentId));
 
 export const deleteAttachmentHandler: RouteHandler<typeof r.deleteAttachmentRoute, AppEnv> = async (c) => {
   await removeAttachment(c.var.deps, c.var.actor, c.req.valid("param").attachmentId);
   return c.body(null, 204);
 };
 
-export const reportHandler: RouteHandler<typeof r.reportRoute, AppEnv> = async (c) => {
-  const file = await exportRectificationReport(c.var.deps, c.var.actor, c.req.valid("query"));
-  return c.body(file.data as Uint8Array<ArrayBuffer>, 200, {
-    "Content-Type": file.contentType,
-    "Content-Disposition": contentDisposition(file.fileName),
-  }) as never;
-};
+export const reportHandler: RouteHandler<typeof r.reportRoute, AppEnv> = async (c) =>
+  sendFile(c, await exportRectificationReport(c.var.deps, c.var.actor, c.req.valid("query")));

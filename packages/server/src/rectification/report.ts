@@ -3,7 +3,6 @@
  * the list of items with the problem, the measures required and taken, the deadline, the state and the reviewer's
  * comment — written by @jixiao/documents' writers as xlsx, docx or PDF. Audited as a document leaving the system.
  */
-import { createHash } from "node:crypto";
 import {
   isOverdue,
   RECTIFICATION_SOURCE_NAMES,
@@ -12,23 +11,16 @@ import {
   type RectificationSource,
   type RectificationState,
 } from "@jixiao/core";
-import { CONTENT_TYPES, type ExportFormat, safeFileName, type WCell, type WDocument, writeAs } from "@jixiao/documents";
+import type { ExportFormat, WCell, WDocument } from "@jixiao/documents";
 import type { Actor } from "../accounts/actor.ts";
-import { recordAudit } from "../audit/audit.ts";
-import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
+import { type DownloadFile, writeDownload } from "../http/download.ts";
 import { organisationFor } from "../orgs/access.ts";
 import { todayOf } from "./presenters.ts";
 import { attachmentsOf, itemsForReport } from "./repository.ts";
 
 const cell = (text: string, opts: Omit<WCell, "text"> = {}): WCell => ({ text, ...opts });
 const head = (text: string): WCell => ({ text, bold: true, align: "center" });
-
-export interface ReportFile {
-  fileName: string;
-  contentType: string;
-  data: Uint8Array;
-}
 
 /** The report's page model (exported for tests that read its cells without a file). */
 export async function rectificationReport(
@@ -150,27 +142,13 @@ export async function exportRectificationReport(
   deps: Deps,
   actor: Actor | undefined,
   q: { orgId: string; year: number; format: ExportFormat },
-): Promise<ReportFile> {
-  const { actor: a, org } = await organisationFor(deps.db, actor, q.orgId, "business.read");
-  const doc = await rectificationReport(deps, org, q.year);
-  const data = await writeAs(doc, q.format);
-  const fileName = safeFileName(doc.title, q.format);
-  await transact(deps.db, (tx) =>
-    recordAudit(tx, {
-      actor: a,
-      orgId: org.id,
-      action: "export.rectification",
-      entityType: "organisation",
-      entityId: org.id,
-      details: {
-        title: doc.title,
-        year: q.year,
-        fileName,
-        size: data.length,
-        sha256: createHash("sha256").update(data).digest("hex"),
-      },
-      at: deps.now(),
-    }),
-  );
-  return { fileName, contentType: CONTENT_TYPES[q.format], data };
+): Promise<DownloadFile> {
+  const { org } = await organisationFor(deps.db, actor, q.orgId, "business.read");
+  return writeDownload(deps, actor, await rectificationReport(deps, org, q.year), q.format, {
+    orgId: org.id,
+    action: "export.rectification",
+    entityType: "organisation",
+    entityId: org.id,
+    details: { year: q.year },
+  });
 }
