@@ -27,6 +27,8 @@ export async function ensureServerBuilt({ force = false } = {}) {
     entryPoints: {
       main: join(repo, "packages/cli/src/main.ts"),
       "template-main": join(repo, "packages/server/src/db/template-main.ts"),
+      // The document writers' worker thread (packages/documents/src/write/pool.ts starts it from beside itself).
+      "render-worker": join(repo, "packages/documents/src/write/render-worker.ts"),
     },
     outdir: SERVER_DIST,
     bundle: true,

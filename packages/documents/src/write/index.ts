@@ -27,6 +27,7 @@ export {
   pdfEngine,
   writePdf,
 } from "./pdf.ts";
+export { type PoolFormat, type WriterPool, writerPool, writerPoolSize } from "./pool.ts";
 export { displayWidth, safeCellText, writeXlsx } from "./xlsx.ts";
 export { writeZip, type ZipInput, type ZipOptions, zipPath, zipPaths } from "./zip.ts";
 

@@ -5,7 +5,16 @@
  */
 
 import type { Amount, ImportedDocument } from "@jixiao/core/model";
-import { amountText, type ExportOptions, type ExportResult, exportDocument } from "@jixiao/documents";
+import {
+  amountText,
+  buildLayout,
+  chooseLayout,
+  type ExportOptions,
+  type ExportResult,
+  exportDocument,
+  type Layout,
+  type WDocument,
+} from "@jixiao/documents";
 
 function wan(a: Amount | undefined): Amount | undefined {
   if (!a || a.fen === undefined || a.unit === "万元") return a;
@@ -35,4 +44,10 @@ export function inFormUnits(doc: ImportedDocument): ImportedDocument {
 /** `exportDocument` for a stored record: written in the forms' units. */
 export function exportStored(doc: ImportedDocument, opts: ExportOptions): Promise<ExportResult> {
   return exportDocument(inFormUnits(doc), opts);
+}
+
+/** The page `exportStored(doc, { as })` writes (the same layout chosen, the same errors), for writing elsewhere. */
+export function storedPage(doc: ImportedDocument, as: Layout): WDocument {
+  const d = inFormUnits(doc);
+  return buildLayout(d, chooseLayout(d, as));
 }

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { DomainError } from "@jixiao/core";
-import { type ExportFormat, pdfEngine, safeFileName, writeZip, zipPaths } from "@jixiao/documents";
+import { type ExportFormat, pdfEngine, safeFileName, type WDocument, writeZip, zipPaths } from "@jixiao/documents";
 import type { Actor } from "../accounts/actor.ts";
 import { recordAudit } from "../audit/audit.ts";
 import type { Db } from "../db/open.ts";
@@ -58,9 +58,14 @@ export async function writeMonitoringForm(
   format: ExportFormat,
   missing: () => Error,
 ): Promise<FormFile> {
+  return writeForm(await monitoringFormPage(db, id, missing), format);
+}
+
+/** The page `writeMonitoringForm` writes, for writing elsewhere (the batch export's writer pool). */
+export async function monitoringFormPage(db: Db, id: string, missing: () => Error): Promise<WDocument> {
   const r = await loadRecord(db, id);
   if (!r) throw missing();
-  return writeForm(await formOf(db, r), format);
+  return formOf(db, r);
 }
 
 const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
