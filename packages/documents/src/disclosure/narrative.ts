@@ -32,10 +32,12 @@ interface Keyword {
   re: RegExp;
   /** 2 and above (named items) win over a later match of tier 1 (general words); tiers 2 and 3 rank alike. */
   tier: number;
-  items: (scope: Scope | undefined, clause: string) => DisclosureFigureItem[];
+  items: (scope: Scope | undefined, clause: string, lead: string) => DisclosureFigureItem[];
 }
 
 const fiscal = (scope: Scope | undefined, clause: string) => scope === "fiscal" || /财政拨款/.test(clause);
+/** `财政拨款收入总计500.12万元，支出总计500.12万元`: the 支出总计 of the sentence's 财政拨款 (and the other way round). */
+const fiscalPair = (lead: string, other: "收入" | "支出") => new RegExp(`财政拨款${other}总计[^。；;]*$`).test(lead);
 
 const KEYWORDS: Keyword[] = [
   { re: /因公出国[（(]境[)）]费?/g, tier: 3, items: () => ["abroad"] },
@@ -55,11 +57,17 @@ const KEYWORDS: Keyword[] = [
         ? ["fiscalIncomeGrandTotal", "fiscalExpenditureGrandTotal"]
         : ["incomeGrandTotal", "expenditureGrandTotal"],
   },
-  { re: /收入总计/g, tier: 1, items: (s, c) => [fiscal(s, c) ? "fiscalIncomeGrandTotal" : "incomeGrandTotal"] },
+  {
+    re: /收入总计/g,
+    tier: 1,
+    items: (s, c, l) => [fiscal(s, c) || fiscalPair(l, "支出") ? "fiscalIncomeGrandTotal" : "incomeGrandTotal"],
+  },
   {
     re: /支出总计/g,
     tier: 1,
-    items: (s, c) => [fiscal(s, c) ? "fiscalExpenditureGrandTotal" : "expenditureGrandTotal"],
+    items: (s, c, l) => [
+      fiscal(s, c) || fiscalPair(l, "收入") ? "fiscalExpenditureGrandTotal" : "expenditureGrandTotal",
+    ],
   },
   { re: /(?:本年|年度)?收入合计|收入共计/g, tier: 1, items: (s, c) => [fiscal(s, c) ? "fiscalIncome" : "income"] },
   {
@@ -67,6 +75,8 @@ const KEYWORDS: Keyword[] = [
     tier: 1,
     items: (s, c) => [fiscal(s, c) ? "fiscalExpenditure" : "expenditure"],
   },
+  // `财政拨款支出年初预算数472.9万元` (a longer name ending at the same place wins: 一般公共预算财政拨款支出)
+  { re: /财政拨款支出/g, tier: 1, items: () => ["fiscalExpenditure"] },
   { re: /一般公共预算(?:财政)?(?:拨款)?收入/g, tier: 1, items: () => ["generalIncome"] },
   { re: /一般公共预算(?:财政)?(?:拨款)?基本支出/g, tier: 1, items: () => ["generalBasicExpenditure"] },
   { re: /一般公共预算(?:财政)?(?:拨款)?支出/g, tier: 1, items: () => ["generalExpenditure"] },
@@ -98,6 +108,7 @@ function sentenceStart(text: string, at: number): number {
 function itemsOf(
   clause: string,
   scope: Scope | undefined,
+  lead = "",
 ): { items: DisclosureFigureItem[]; label: string } | undefined {
   let best: { tier: number; end: number; len: number; kw: Keyword; text: string } | undefined;
   for (const kw of KEYWORDS) {
@@ -114,7 +125,7 @@ function itemsOf(
     }
   }
   if (!best) return undefined;
-  return { items: best.kw.items(scope, clause), label: best.text };
+  return { items: best.kw.items(scope, clause, lead), label: best.text };
 }
 
 export type DisclosureShare = NonNullable<FinalAccountDisclosure["shares"]>[number];
@@ -127,7 +138,19 @@ export interface NarrativeReading {
 
 const BUDGET_COMPARE =
   /(大于|小于|等于|高于|低于|超过|少于|多于|持平|一致)(?:了)?(?:年初|全年|调整后)?预算(?:数)?|(?:与|和|同)(?:年初|全年|调整后)?预算(?:数)?(?:相比)?(?:基本)?(持平|一致|相同|相等)/g;
-const PERCENT_OF_BUDGET = /(?:完成|达到|占|为)(?:了)?(?:年初|全年|调整后)?预算(?:数)?的\s*(\d+(?:\.\d+)?)\s*[%％]/g;
+/**
+ * A share of the budget: `完成预算的87.17%`, `完成年初预算的27.22%`, `占全年预算的…`, `达到调整后预算数的…`, and with the
+ * item named between (`完成财政拨款支出年初预算的…`). Groups: 1 the words between, 2 the percent.
+ */
+const PERCENT_OF_BUDGET =
+  /(?:完成|达到|占|为)(?:了)?((?:[^，,。；;：:%％\d\s]|\s(?=\S)){0,20}?)预算(?:数)?的?\s*(\d+(?:\.\d+)?)\s*[%％]/g;
+/** The total an item of the year is part of, when the narrative states the total and not the item. */
+const GRAND_TOTAL: Partial<Record<DisclosureFigureItem, DisclosureFigureItem>> = {
+  fiscalExpenditure: "fiscalExpenditureGrandTotal",
+  fiscalIncome: "fiscalIncomeGrandTotal",
+  expenditure: "expenditureGrandTotal",
+  income: "incomeGrandTotal",
+};
 
 function directionOfWord(w: string): "increase" | "decrease" | "same" {
   if (/大于|高于|超过|多于/.test(w)) return "increase";
@@ -184,7 +207,7 @@ export function readNarrative(
     const clause = text.slice(cStart, a.start);
     if (PRIOR_WORDS.test(clause)) continue;
     const scope = scopes[spanAt(a.start)];
-    let found = itemsOf(clause, scope);
+    let found = itemsOf(clause, scope, text.slice(sentenceStart(text, cStart), cStart));
     let figureBasis: "budget" | "final" = /决算/.test(clause) ? "final" : basis;
     if (BUDGET_WORDS.test(clause.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, "")) && !/决算/.test(clause))
       figureBasis = "budget";
@@ -206,6 +229,39 @@ export function readNarrative(
       figures.push(f);
     }
   }
+  /**
+   * The figure a share of the budget (`完成…预算的N%`) is about: the item named in its words, else the item whose budget
+   * its sentence states just before (`财政拨款支出年初预算数472.9万元，完成年初预算的27.22%`), else the figure before
+   * it. Of that item, the actual figure: the nearest before it, else the total it is part of (`支出总计`).
+   */
+  const percentSubject = (
+    at: number,
+    between: string,
+  ): { item: DisclosureFigureItem; amount: DisclosureFigure["amount"] } | undefined => {
+    const named = itemsOf(between, scopes[spanAt(at)])?.items[0];
+    let item = named;
+    if (!item) {
+      const sentence = sentenceStart(text, at);
+      for (let i = figures.length - 1; i >= 0 && !item; i--)
+        if (offsets[i]! < at && offsets[i]! >= sentence && figures[i]!.basis === "budget") item = figures[i]!.item;
+    }
+    if (!item) return figureBefore(at, true);
+    const of = item;
+    const paragraph = passage.spans[spanAt(at)]?.start ?? 0;
+    const actual = (want: DisclosureFigureItem) => {
+      for (const near of [true, false])
+        for (let i = figures.length - 1; i >= 0; i--) {
+          const f = figures[i]!;
+          if (offsets[i]! >= at || f.item !== want || f.basis === "budget") continue;
+          if (near && offsets[i]! < paragraph) continue;
+          return f;
+        }
+      return undefined;
+    };
+    const total = GRAND_TOTAL[item];
+    const f = actual(item) ?? (total ? actual(total) : undefined);
+    return f ? { item: of, amount: f.amount } : named ? undefined : figureBefore(at, true);
+  };
   // comparisons with the budget in words
   for (const m of text.matchAll(BUDGET_COMPARE)) {
     const word = m[1] ?? m[2] ?? "";
@@ -226,11 +282,13 @@ export function readNarrative(
     comparisons.push(c);
   }
   for (const m of text.matchAll(PERCENT_OF_BUDGET)) {
-    const f = figureBefore(m.index, true);
+    // a 预算 of one of the 预算 words of a fund (一般公共预算…), not the budget: not a share of the budget
+    if (/(一般公共|政府性基金|国有资本经营)$/.test(m[1]!)) continue;
+    const f = percentSubject(m.index, m[1]!);
     const c: DisclosureComparison = {
       against: "budget",
       word: m[0],
-      percent: { text: `${m[1]}%`, percent: m[1]! },
+      percent: { text: `${m[2]}%`, percent: m[2]! },
       text: sentenceText(text, m.index),
       location: locate(passage, m.index, "narrative"),
     };

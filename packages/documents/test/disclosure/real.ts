@@ -33,7 +33,15 @@ export const REAL: RealDocument[] = [
     judged: false,
     tables: { titles: ["收入支出决算总表"], withRows: 0 },
   },
-  { id: "zj-jinhua-jzglz-2021-fad-1", province: "浙江", kind: "final-account-disclosure", judged: false, shares: 11 },
+  // its own mistake: `财政拨款支出年初预算数 472.9 万元,完成年初预算的 27.22%` while 财政拨款支出总计 is 500.12 万元
+  {
+    id: "zj-jinhua-jzglz-2021-fad-1",
+    province: "浙江",
+    kind: "final-account-disclosure",
+    judged: false,
+    shares: 11,
+    errors: [/^disclosure\.comparison-words: .*500\.12 万元 ÷ 预算 472\.9 万元 = 105\.76%，不是 27\.22%/],
+  },
   // its own mistake: `3.公务用车费 | 0` above `(1)公务用车运行维护费 | 32.65`, so 合计 34.35 ≠ 0 + 1.70 + 0 and 0 ≠ 32.65 + 0; a page holding
   // only a 三公 table gets the 三公 table's rules
   {
