@@ -47,7 +47,7 @@ export interface RenderedCase {
   /** The rule that must find the planted mistake (error unless `severity`), and its message; none: a clean one. */
   rule?: string;
   zh?: RegExp;
-  severity?: "error" | "warning";
+  severity?: "error" | "warning" | "info";
 }
 
 export function renderedCases(): RenderedCase[] {
@@ -60,7 +60,7 @@ export function renderedCases(): RenderedCase[] {
     edits: [string, string][],
     rule: string,
     zh: RegExp,
-    severity?: "warning",
+    severity?: "warning" | "info",
   ): RenderedCase => ({ id, text: replaceEach(base, edits), rule, zh, ...(severity ? { severity } : {}) });
   const income = final.slice(final.indexOf("二、收入决算表\n部门："), final.indexOf("三、支出决算表\n部门："));
   const expenditure = final.slice(
@@ -120,6 +120,16 @@ export function renderedCases(): RenderedCase[] {
       [["公务接待费支出决算为7.30万元", "公务接待费支出决算为9.30万元"]],
       "disclosure.three-public-mismatch",
       /公务接待费/,
+    ),
+    // a row with an amount under no column of its header (cells shifted, as a PDF's text may): the table is not
+    // judged, and named with why
+    plant(
+      "planted-table-unread",
+      final,
+      [["204 | 公共安全支出 | 2750.00 | 2711.68 | 38.32", "204 | 公共安全支出 | 2750.00 | 2711.68 | 38.32 | 5.00"]],
+      "disclosure.table-unread",
+      /「二、收入决算表」未能判断：有 1 个金额不在表头的任何一列之下/,
+      "info",
     ),
     plant(
       "planted-table-sum",

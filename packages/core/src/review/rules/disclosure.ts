@@ -1276,6 +1276,33 @@ export const assets: Rule = {
   },
 };
 
+/**
+ * Each table found whose rows could not be read with confidence (neither from the text nor, for a PDF, from its words'
+ * positions): named with why, so that the review lists what it did not judge beside what it found. Information only —
+ * the document gets no verdict anyway (disclosureNotJudged).
+ */
+export const tableUnread: Rule = {
+  id: "disclosure.table-unread",
+  category: "完整性",
+  severity: "info",
+  title: { zh: "公开表未能读出，未据以审核（未能判断）", en: "A table that could not be read, not checked (cannot judge)" },
+  check(doc) {
+    const f = fa(doc);
+    if (!f) return [];
+    const out: RuleFinding[] = [];
+    f.tables.forEach((t, ti) => {
+      if (!t.unread) return;
+      out.push({
+        message: `「${t.title}」未能判断：${t.unread.zh}`,
+        messageEn: `"${t.title}" cannot be judged: ${t.unread.en}`,
+        location: where(t.location, `finalAccount.tables[${ti}]`),
+        details: { ...inTable(t.title), unread: t.unread.zh, unreadEn: t.unread.en },
+      });
+    });
+    return out;
+  },
+};
+
 function clip(s: string): string {
   const one = s.replace(/\s+/g, " ").trim();
   return one.length > 40 ? `${one.slice(0, 40)}…` : one;
@@ -1341,4 +1368,5 @@ export const DISCLOSURE_RULES: Rule[] = [
   procurement,
   assets,
   performanceSection,
+  tableUnread,
 ];
