@@ -5,6 +5,7 @@
  * (`Math.round(1.005 * 100)` is 100). A `Ratio` is an exact fraction n/d with d > 0,
  * parsed straight from decimal text and rounded only when it is shown.
  */
+import { decimalText } from "./fixed.ts";
 export interface Ratio {
   readonly n: bigint;
   readonly d: bigint;
@@ -288,10 +289,9 @@ export function toDecimalString(a: Ratio, maxDigits = 10): string {
  */
 export function numberText(v: number, maxDigits: number): string {
   if (Number.isSafeInteger(v)) return v >= 0 && v < 1024 ? smallIntText(v) : String(v);
-  if (Number.isFinite(v) && Number.isInteger(maxDigits) && maxDigits >= 0) {
-    const s = String(v);
-    const dot = s.indexOf(".");
-    if (dot > 0 && s.length - dot - 1 <= maxDigits && s.indexOf("e") < 0) return s;
+  if (Number.isInteger(maxDigits) && maxDigits >= 0) {
+    const text = decimalText(v, maxDigits);
+    if (text !== undefined) return text;
   }
   return toDecimalString(fromNumber(v), maxDigits);
 }

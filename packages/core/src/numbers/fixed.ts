@@ -141,6 +141,15 @@ function decimalParts(v: number): boolean {
 }
 
 /**
+ * `toDecimalString(fromNumber(v), maxDigits)` when v reads as m / 10^k with k ≤ maxDigits (the shortest decimal has
+ * no trailing zeros, so it is printed whole); undefined otherwise.
+ */
+export function decimalText(v: number, maxDigits: number): string | undefined {
+  if (!decimalParts(v) || partK > maxDigits) return undefined;
+  return unitsText(partM, partK);
+}
+
+/**
  * round(x ÷ y × 10^digits) to an integer, half away from zero, for doubles read exactly as `fromNumber` reads them
  * (`roundToUnits(div(fromNumber(x), fromNumber(y)), digits)`), y ≠ 0, 0 ≤ digits ≤ 10; NaN when a part or a product
  * would not stay below 2^52 (then the bigint path).

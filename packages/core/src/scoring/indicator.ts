@@ -439,6 +439,36 @@ function proportionalNumbers(met: boolean, x: number, y: number): Share {
   return { met, share: undefined, x, y, completion: undefined, expr: `× ${numberText(x, 4)} ÷ ${numberText(y, 4)}` };
 }
 
+/**
+ * The points' text, remembered for the last Ratio printed: the points of an evaluation's group are mostly the same
+ * object (normalisation shares its Ratios), so each is printed once rather than per indicator.
+ */
+let lastPoints: Ratio | undefined;
+let lastPointsText = "";
+function pointsText(points: Ratio): string {
+  if (points !== lastPoints) {
+    lastPointsText = dec(points);
+    lastPoints = points;
+  }
+  return lastPointsText;
+}
+
+/** `分值 10→8.33（按方案折算）`, its texts remembered for the last pair of points (a new object each time). */
+let lastNoteFrom: Ratio | undefined;
+let lastNoteTo: Ratio | undefined;
+let lastNoteZh = "";
+let lastNoteEn = "";
+function pointsNoteOf(inputPoints: Ratio, points: Ratio, p: string): LocalizedText {
+  if (inputPoints !== lastNoteFrom || points !== lastNoteTo) {
+    const from = dec(inputPoints);
+    lastNoteZh = `分值 ${from}→${p}（按方案折算）`;
+    lastNoteEn = `points ${from}→${p} (scaled to the scheme)`;
+    lastNoteFrom = inputPoints;
+    lastNoteTo = points;
+  }
+  return { zh: lastNoteZh, en: lastNoteEn };
+}
+
 function asTarget(v: TargetValue | string, f: TargetFunctions, hints?: { unit?: string; op?: Op }): TargetValue {
   return typeof v === "string" ? f.parse(v, hints) : v;
 }
@@ -452,7 +482,19 @@ export function scoreIndicator(
   /** The points after the scheme's normalisation (`normalisePoints`); default the input's own. */
   scaledPoints?: Ratio,
 ): IndicatorScore {
-  const inputPoints = toRatio(ind.points);
+  return scoreIndicatorKnown(ind, scheme, index, targets, scaledPoints, toRatio(ind.points), level1Of(ind.level1));
+}
+
+/** scoreIndicator with the points as given and the level-1 group already read (computeScores reads them once). */
+export function scoreIndicatorKnown(
+  ind: IndicatorInput,
+  scheme: ScoringScheme,
+  index: number,
+  targets: TargetFunctions,
+  scaledPoints: Ratio | undefined,
+  inputPoints: Ratio,
+  level1: Level1 | undefined,
+): IndicatorScore {
   const points = scaledPoints ?? inputPoints;
   const scaled = cmp(points, inputPoints) !== 0;
   const stated =
@@ -464,8 +506,7 @@ export function scoreIndicator(
   const target = asTarget(ind.target, targets, ind.hints);
   const unit = target.unit ?? ind.hints?.unit;
   const actual = asTarget(ind.actual, targets, unit ? { unit } : undefined);
-  const level1 = level1Of(ind.level1);
-  const p = dec(points);
+  const p = pointsText(points);
 
   let computed: Ratio | undefined;
   let basis: Basis;
@@ -525,12 +566,7 @@ export function scoreIndicator(
     }
   }
   const suggested = computed ?? carried ?? ZERO;
-  const pointsNote: LocalizedText | undefined = scaled
-    ? {
-        zh: `分值 ${dec(inputPoints)}→${p}（按方案折算）`,
-        en: `points ${dec(inputPoints)}→${p} (scaled to the scheme)`,
-      }
-    : undefined;
+  const pointsNote: LocalizedText | undefined = scaled ? pointsNoteOf(inputPoints, points, p) : undefined;
   return {
     index,
     name: ind.name,

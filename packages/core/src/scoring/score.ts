@@ -38,7 +38,7 @@ import {
   type IndicatorScore,
   type Num,
   roundStep,
-  scoreIndicator,
+  scoreIndicatorKnown,
   type TargetFunctions,
   toRatio,
 } from "./indicator.ts";
@@ -240,6 +240,18 @@ function farOver(x: number): boolean {
   return Number.isFinite(x) ? x >= 1.3 : cmp(fromNumber(x), FAR_OVER) >= 0;
 }
 
+/** `indicators[3]`, made once per index (every evaluation has an indicators[0]). */
+const INDICATOR_PATHS: string[] = [];
+function indicatorPath(i: number): string {
+  if (i >= 4096) return `indicators[${i}]`;
+  let p = INDICATOR_PATHS[i];
+  if (p === undefined) {
+    p = `indicators[${i}]`;
+    INDICATOR_PATHS[i] = p;
+  }
+  return p;
+}
+
 /**
  * Scores the evaluation exactly. Never throws for the document's own mistakes: they become problems. An unusable
  * scheme is a configuration error: `DomainError("invalid_scheme")`.
@@ -315,15 +327,30 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
   }
 
   // Indicators: the points normalised to the scheme first (normalise.ts), then each scored out of its points.
-  const rows = input.indicators.map((ind) => ({
-    group: countedGroup(scheme, level1Of(ind.level1)),
-    points: toRatio(ind.points),
-  }));
+  const count = input.indicators.length;
+  const rows = new Array<{ group: Level1 | undefined; points: Ratio; level1: Level1 | undefined }>(count);
+  for (let i = 0; i < count; i++) {
+    const ind = input.indicators[i]!;
+    const level1 = level1Of(ind.level1);
+    rows[i] = { group: countedGroup(scheme, level1), points: toRatio(ind.points), level1 };
+  }
   const normalisation = normalisePoints(scheme, rows);
-  const indicators = input.indicators.map((ind, i) => scoreIndicator(ind, scheme, i, targets, normalisation.points[i]));
+  const indicators = new Array<IndicatorScore>(count);
+  for (let i = 0; i < count; i++) {
+    const row = rows[i]!;
+    indicators[i] = scoreIndicatorKnown(
+      input.indicators[i]!,
+      scheme,
+      i,
+      targets,
+      normalisation.points[i],
+      row.points,
+      row.level1,
+    );
+  }
   for (const s of indicators) {
-    const path = `indicators[${s.index}]`;
     const ind = input.indicators[s.index]!;
+    const path = indicatorPath(s.index);
     if (s.level1 === undefined) {
       problems.push({
         code: "unknown_level1",
