@@ -6,9 +6,11 @@
  * result with a reason. A new project of 2025 (its unit's 2024 is in Jixiao) waits for approval without its
  * 事前绩效评估: the reviewer is warned it is missing (the demo does not require it first: JIXIAO_EXANTE_REQUIRED is
  * the deployment's choice, exante.approval.test.ts the refusal), assesses it at 不予支持, and the approval's confirmation
- * shows that conclusion as a clear warning before the reviewer approves all the same.
+ * shows that conclusion as a clear warning before the reviewer approves all the same. The demo's own assignment
+ * (2024年度交通安全宣传, scored by both demo experts: seed-experts.ts) shows their scores side by side, and its
+ * 专家评审意见汇总表 downloads with its Chinese name.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { assessExante, BUILTIN_FORMS, checkSheet, compareSheets } from "@jixiao/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
@@ -155,6 +157,44 @@ describe.skipIf(!hasChromium)("expert review", () => {
       undefined,
       { timeout: 60_000 },
     );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the demo's expert scores: both experts side by side with core's average; the 汇总表 downloads", {
+    timeout: 300_000,
+  }, async () => {
+    // the demo experts' sheets on 2024年度交通安全宣传 (seed-experts.ts), the inputs of the expected comparison
+    const demoSheets = {
+      "demo-expert": { complete: "22", relevant: "21", suitable: "13", feasible: "20" },
+      "demo-expert2": { complete: "23", relevant: "22", suitable: "20", feasible: "21" },
+    };
+    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors, timeout: 60_000 });
+    const reviewer = new ExpertsPage(page);
+    await reviewer.open();
+    await reviewer.openAssignment("2024年度交通安全宣传");
+    const rows = await reviewer.comparison();
+    const expected = compareSheets(
+      FORM,
+      Object.entries(demoSheets).map(([expert, scores]) => ({ expert, scores })),
+      "20",
+    );
+    expect(rows.map((r) => r.name)).toEqual(expected.items.map((i) => i.name));
+    expect(rows.map((r) => r.average)).toEqual(expected.items.map((i) => i.average));
+    expect(rows.filter((r) => r.diverges).map((r) => r.name)).toEqual(
+      expected.items.filter((i) => i.diverges).map((i) => i.name),
+    );
+    expect(await page.getByTestId("average-total").textContent()).toBe(expected.averageTotal);
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 120_000 }),
+      page.getByTestId("assignment-export-xlsx").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("2024年度交通安全宣传专家评审意见汇总表.xlsx");
+    expect(
+      readFileSync((await download.path())!)
+        .subarray(0, 2)
+        .toString("latin1"),
+    ).toBe("PK");
     expect(errors).toEqual([]);
     await page.close();
   });

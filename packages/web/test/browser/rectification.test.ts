@@ -4,8 +4,10 @@
  * answers again and submits; the reviewer accepts it. The item's history then shows every step, and the list counts
  * it as 已验收. The reviewer also starts items from a self-evaluation's page (发起整改: core's proposals for the missed
  * indicator and the grade), and the unit's filler finds the overdue item in the to-do bell and on the dashboard.
+ * The demo's list shows an item in each state, and the 整改情况报告 downloads as xlsx, docx and PDF with its Chinese name.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { RECTIFICATION_STATES } from "@jixiao/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
 import { MonitoringPage } from "./pages/monitoring.ts";
@@ -177,5 +179,30 @@ describe.skipIf(!hasChromium)("rectification journey", () => {
     await h.screenshot(fp, "rectification-overdue-dashboard", { publish: true });
     expect(errors).toEqual([]);
     await fp.close();
+  });
+
+  it("the demo's list shows an item in each state; the 整改情况报告 downloads as xlsx, docx and PDF", async () => {
+    const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2024, errors, timeout: 60_000 });
+    const list = new RectificationPage(page);
+    await list.open();
+    for (const state of RECTIFICATION_STATES) {
+      await page.locator(`[data-testid="rect-link"]`).first().waitFor();
+      expect(
+        await page.locator(`[data-testid="rect-state"][data-state="${state}"]`).count(),
+        `an item in state ${state}`,
+      ).toBeGreaterThan(0);
+    }
+    const magic = { xlsx: "PK", docx: "PK", pdf: "%PDF" } as const;
+    for (const format of ["xlsx", "docx", "pdf"] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: 120_000 }),
+        page.getByTestId(`rect-report-${format}`).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`${UNIT}2024年度整改情况报告.${format}`);
+      const bytes = readFileSync((await download.path())!);
+      expect(bytes.subarray(0, magic[format].length).toString("latin1")).toBe(magic[format]);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
