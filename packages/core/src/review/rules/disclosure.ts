@@ -1285,7 +1285,10 @@ export const tableUnread: Rule = {
   id: "disclosure.table-unread",
   category: "完整性",
   severity: "info",
-  title: { zh: "公开表未能读出，未据以审核（未能判断）", en: "A table that could not be read, not checked (cannot judge)" },
+  title: {
+    zh: "公开表未能读出，未据以审核（未能判断）",
+    en: "A table that could not be read, not checked (cannot judge)",
+  },
   check(doc) {
     const f = fa(doc);
     if (!f) return [];

@@ -1,3 +1,4 @@
+import { Alert, List, Typography } from "antd";
 import { FindingsPanel, type ReviewFinding, useFindings } from "../../components/findings/index.ts";
 import { formatLocation } from "../../lib/rules.ts";
 
@@ -20,8 +21,57 @@ export function describeImportFinding(f: ReviewFinding, zh: boolean): string | u
   return parts.length > 0 ? parts.join(" · ") : undefined;
 }
 
+/**
+ * The tables of a 部门预算 / 决算公开 the review could not judge (`disclosure.table-unread`: rows not read with
+ * confidence from the text nor from the PDF's word positions), each by its printed title with why — shown open
+ * above the findings, so that a reviewer sees what was not checked without unfolding the list.
+ */
+export function UnjudgedTables({ findings, zh }: { findings: ReviewFinding[]; zh: boolean }) {
+  const unread = findings.filter((f) => f.rule === "disclosure.table-unread");
+  if (unread.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="import-unjudged-tables"
+      title={
+        zh
+          ? `未能判断的表（${unread.length} 张）：行未能可靠读出，未据以审核`
+          : `Tables not judged (${unread.length}): their rows could not be read with confidence and were not checked`
+      }
+      description={
+        <List
+          size="small"
+          split={false}
+          dataSource={unread}
+          renderItem={(f) => (
+            <List.Item data-testid="import-unjudged-table" style={{ padding: "2px 0" }}>
+              <Typography.Text>
+                <Typography.Text strong>
+                  {zh ? `表「${f.details?.table}」` : `table "${f.details?.table}"`}
+                </Typography.Text>
+                {zh ? "：" : ": "}
+                {String((zh ? f.details?.unread : f.details?.unreadEn) ?? (zh ? f.message : f.messageEn))}
+                {(() => {
+                  const where = describeImportFinding({ ...f, details: {} }, zh);
+                  return where ? ` ${where}` : "";
+                })()}
+              </Typography.Text>
+            </List.Item>
+          )}
+        />
+      }
+    />
+  );
+}
+
 /** The automatic review of an import's preview (GET /reviews/import/{id}): verdict, counts and the findings' list. */
 export function ImportFindings({ id, zh }: { id: string; zh: boolean }) {
   const findings = useFindings("import", id);
-  return <FindingsPanel type="import" findings={findings} describe={(f) => describeImportFinding(f, zh)} />;
+  return (
+    <>
+      <FindingsPanel type="import" findings={findings} describe={(f) => describeImportFinding(f, zh)} />
+      {findings.review && <UnjudgedTables findings={findings.review.findings} zh={zh} />}
+    </>
+  );
 }
