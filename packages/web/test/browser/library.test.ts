@@ -3,14 +3,18 @@
  * a project's grid, the library of the unit's bureau suggests the approved 任务完成率 with its 二级 and typical
  * target; picking it fills the row. In 2025 the filler carries 2024 forward: the 经常性 2024年度警用车辆维护 comes
  * over as the draft 2025年度警用车辆维护 (a second run makes nothing twice), with last year's values beside its
- * indicator.
+ * indicator. The demo's carried-forward year (seed-carry.ts): 赵县's traffic brigade finds its 2025 started from
+ * 2024 — the 经常性 project and the duties as drafts, each saying from which 2024 record it was carried, last year's
+ * actual beside each indicator.
  */
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
+import { DutiesPage, waitForWorkspace } from "./pages/duties.ts";
 import { CarryForward, LibraryPage, NameSuggestions } from "./pages/library.ts";
 import { ProjectList } from "./pages/projects.ts";
 import { signedInAt } from "./pages/session.ts";
+import { Shell } from "./pages/shell.ts";
 
 const hasChromium = existsSync(CHROMIUM);
 const UNIT = "天津市公安交通管理局警务保障处";
@@ -93,6 +97,41 @@ describe.skipIf(!hasChromium)("indicator library and carry-forward", () => {
     expect(await project.cell(row, "targetText").textContent()).toBe("≥95%");
     await page.getByTestId("previous-actual").first().waitFor();
     await h.screenshot(page, "carried-forward-project", { publish: true });
+    await page.close();
+  });
+
+  it("shows 赵县's 2025 as carried forward from 2024: which record each draft came from, last year's actual beside it", async () => {
+    // 赵县's own filler (the demo's second filler account; the harness keys accounts by role)
+    const page = await h.newPage();
+    page.on("pageerror", (e) => errors.push(`demo-zhaoxian: ${e.message}`));
+    const shell = new Shell(page);
+    await shell.signIn("demo-zhaoxian", h.accounts.filler!.password);
+    await waitForWorkspace(page);
+    await shell.chooseYear(2025);
+
+    const list = new ProjectList(page);
+    await list.open();
+    const project = await list.openProject("2025年度道路交通安全设施维护");
+    expect(await project.stateCode()).toBe("draft");
+    const note = page.getByTestId("carried-from");
+    await note.waitFor();
+    expect(await note.textContent()).toContain("本项目由 2024 年「2024年度道路交通安全设施维护」结转而来");
+    const row = await project.rowOf("维护交通标志标线里程");
+    expect(await project.cell(row, "targetText").textContent()).toBe("≥120公里");
+    const previous = page.getByTestId(`grid-row-${row}`).getByTestId("previous-actual");
+    await previous.waitFor();
+    expect(await previous.textContent()).toBe("上年实际 126公里");
+    await h.screenshot(page, "carried-forward-year", { publish: true });
+
+    const duties = new DutiesPage(page);
+    await duties.open();
+    await duties.selectDuty("道路交通安全管理");
+    await note.waitFor();
+    expect(await note.textContent()).toContain("本职责由 2024 年「道路交通安全管理」结转而来");
+    await duties.selectActivity("交通安全宣传教育");
+    const actual = page.getByTestId("activity-card").getByTestId("previous-actual").first();
+    await actual.waitFor();
+    expect(await actual.textContent()).toBe("上年实际 28场");
     await page.close();
   });
 });

@@ -2,10 +2,10 @@
  * 结果应用 and the cross-year trends in Debian's chromium (issue 17 points 2 and 4), on the demo: the filler opens
  * the 2025 continuation of 2024's 交通管理信息系统运维 and sees its recommendation (压减, 整改 required, the
  * reasons with last year's execution); the budget page of 2025 lists it; the bureau's reviewer sees the 结果应用情况
- * of its units and the reviewer's list, raises the cut for 差 in the rules (saved, the server answers 200), and the
+ * of its units (downloaded as xlsx) and the reviewer's list, raises the cut for 差 in the rules (saved, the server answers 200), and the
  * dashboard draws the trends per unit over the years.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
 import { ProjectList } from "./pages/projects.ts";
@@ -81,6 +81,17 @@ describe.skipIf(!hasChromium)("results into the budget and the trends", () => {
     expect(row).toContain(String(unit.projects));
     expect(await results.recommendationOf(CONTINUING)).toContain("压减");
     await h.screenshot(page, "results-summary", { publish: true });
+    // the 结果应用情况表 downloads as xlsx with its Chinese name
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 120_000 }),
+      page.getByTestId("results-export").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${BUREAU}2025年度预算绩效评价结果应用情况表.xlsx`);
+    expect(
+      readFileSync((await download.path())!)
+        .subarray(0, 2)
+        .toString("latin1"),
+    ).toBe("PK");
 
     // the reviewer's project list has the recommendation beside the project
     const list = new ProjectList(page);
