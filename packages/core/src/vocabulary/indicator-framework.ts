@@ -60,7 +60,8 @@ export const INDICATOR_FRAMEWORK: readonly FrameworkLevel1[] = [
   level1("effect", [
     { key: "economic", name: "经济效益指标", en: "economic effect" },
     { key: "social", name: "社会效益指标", en: "social effect" },
-    { key: "ecological", name: "生态效益指标", en: "ecological effect" },
+    // older and regional forms: 环境效益指标
+    { key: "ecological", name: "生态效益指标", en: "ecological effect", aliases: ["环境效益指标"] },
     { key: "sustainability", name: "可持续影响指标", en: "sustained impact" },
   ]),
   level1("satisfaction", [

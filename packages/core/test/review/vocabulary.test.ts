@@ -28,6 +28,8 @@ describe("the indicator framework vocabulary", () => {
     expect(level2Of("成本指标", "产出指标")).toBe("output-cost");
     // the older forms' name of the satisfaction level 2
     expect(level2Of("社会公众或服务对象满意度指标")).toBe("service-satisfaction");
+    // and of the ecological one (环境效益)
+    expect(level2Of("环境效益")).toBe("ecological");
     expect(level2Of("专项指标")).toBeUndefined();
   });
   it("knows a cost indicator by level 1 or level 2, as the review rule does", () => {

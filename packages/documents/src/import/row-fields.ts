@@ -120,6 +120,17 @@ function plausible(cells: readonly string[], columns: ReadonlyMap<HeaderField, n
     const leftOfName = cells.some((x, i) => i < (columns.get("name") ?? 0) && !mapped.has(i) && squash(x) !== "");
     if (leftOfName) return false;
   }
+  // no name, a text left of the grid's columns and words that are no framework name under 一级 / 二级: the row's
+  // cells have moved left past merged cells (`WIFI全覆盖 | 良好 | 良好` under 一级 | 二级 | 三级)
+  if (at("name") === "") {
+    const first = Math.min(...columns.values());
+    const leftText = cells.some((x, i) => i < first && !mapped.has(i) && squash(x) !== "");
+    const stray = (["level1", "level2"] as const).some((f) => {
+      const t = at(f);
+      return t !== "" && cellKind(t) !== "level1" && cellKind(t) !== "level2" && cellKind(t) !== "level12";
+    });
+    if (leftText && stray) return false;
+  }
   // a value or a framework name in no column at all means a shifted row (a free text there may be a caption)
   return !cells.some((x, i) => !mapped.has(i) && squash(x) !== "" && cellKind(x) !== "text");
 }

@@ -110,6 +110,48 @@ describe("fieldsOfRow", () => {
     expect(r.aligned).toBe(false);
   });
 
+  it("reads a row moved left past its merged 一级 and 二级 whose values are words (黄石: 良好 | 良好)", () => {
+    const cols = new Map<HeaderField, number>([
+      ["level1", 1],
+      ["level2", 2],
+      ["name", 3],
+      ["target", 4],
+      ["actual", 5],
+      ["score", 6],
+    ]);
+    const r = fieldsOfRow(["WIFI全覆盖,绿色环保", "良好", "良好", "", "", "", "", "", ""], cols);
+    expect(r.aligned).toBe(true);
+    expect(texts(r)).toEqual({ name: "WIFI全覆盖,绿色环保", target: "良好", actual: "良好" });
+  });
+
+  it("for any row under a section column that lost its merged 一级 and 二级, words as values, the fields come back", () => {
+    const cols = new Map<HeaderField, number>([
+      ["level1", 1],
+      ["level2", 2],
+      ["name", 3],
+      ["target", 4],
+      ["actual", 5],
+      ["score", 6],
+    ]);
+    const words = fc.constantFrom("良好", "达标", "公益性事业", "全天候", "有效提升", "符合要求");
+    fc.assert(
+      fc.property(
+        fc.constantFrom("补助面积", "受益人口数量", "WIFI全覆盖,绿色环保", "群众满意度", "数字图书馆环境优良无污染"),
+        words,
+        words,
+        fc.option(fc.integer({ min: 1, max: 30 }).map(String), { nil: "" }),
+        fc.integer({ min: 0, max: 3 }),
+        (n, target, actual, score, pad) => {
+          const cells = [n, target, actual, score, ...Array.from({ length: pad + 3 }, () => "")];
+          const r = fieldsOfRow(cells, cols);
+          const want: Record<string, string> = { name: n, target, actual };
+          if (score !== "") want.score = score;
+          expect(texts(r)).toEqual(want);
+        },
+      ),
+    );
+  });
+
   const name = fc.constantFrom("补助面积", "受益人口数量", "项目按时完成率", "群众满意度", "设备验收合格率");
   const value = fc
     .tuple(
