@@ -113,6 +113,12 @@ export function level2Of(name: string, level1Name?: string): Level2 | undefined 
     const hit = l.children.find((c) => c.name === full || c.aliases?.includes(full));
     if (hit) return hit.key;
   }
+  // a region's wording of a category, known by how it ends (可持续性发展影响指标, 服务对象或受益者满意度指标): only
+  // names that end in 指标 as written, which an indicator's own name (群众满意度) does not
+  if (key.endsWith("指标") && [...key].length <= 16) {
+    if (/^可持续.{0,6}影响指标$/.test(key)) return "sustainability";
+    if (/^(服务对象|受益|社会公众|群众|公众).{0,10}满意度?指标$/.test(key)) return "service-satisfaction";
+  }
   return undefined;
 }
 

@@ -30,6 +30,10 @@ describe("the indicator framework vocabulary", () => {
     expect(level2Of("社会公众或服务对象满意度指标")).toBe("service-satisfaction");
     // and of the ecological one (环境效益)
     expect(level2Of("环境效益")).toBe("ecological");
+    // a region's wording of a category, by how it ends — not an indicator's own name
+    expect(level2Of("可持续性发展影响指标")).toBe("sustainability");
+    expect(level2Of("服务对象或受益者满意度指标")).toBe("service-satisfaction");
+    expect(level2Of("群众满意度")).toBeUndefined();
     expect(level2Of("专项指标")).toBeUndefined();
   });
   it("knows a cost indicator by level 1 or level 2, as the review rule does", () => {

@@ -90,7 +90,11 @@ export function formBudget(ctx: ImportContext, blocks: Block[], name: string): A
     const u = unitIn(t.text);
     if (u && t.text.length <= 16) unit = u;
     // the label and its amount in one cell: 年度资金总额:203
-    const inline = /^([^：:]{2,20})[：:]\s*(.+)$/.exec(t.text.replace(/\s*[|｜]\s*$/, "").trim());
+    // …or a line of space-separated words: 资金总额 3
+    const cell = t.text.replace(/\s*[|｜]\s*$/, "").trim();
+    const inline =
+      /^([^：:]{2,20})[：:]\s*(.+)$/.exec(cell) ??
+      /^([^\s：:\d]{2,20})\s+([\d,]+(?:\.\d+)?\s*(?:万元|万|元)?)$/.exec(cell);
     if (inline && isBudgetLabel({ ...t, text: inline[1]! })) {
       const m = AMOUNT.exec(inline[2]!.replace(/\s/g, ""));
       if (m) return ctx.amount(m[1]!, m[2] === "元" ? "元" : m[2] ? "万元" : unit, t.location);

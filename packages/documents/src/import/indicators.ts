@@ -73,8 +73,10 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
         ctx.at(table, r, d.column),
       );
     const l1Raw = at("level1");
-    const l2Raw = at("level2");
-    const nameRaw = at("name");
+    // a form with no 三级 column names each indicator by its 二级 (the two share a column: headers.ts)
+    const namedByLevel2 = col("name") !== undefined && col("name") === col("level2");
+    const l2Raw = namedByLevel2 ? at("level2") || at("name") : at("level2");
+    const nameRaw = namedByLevel2 ? l2Raw : at("name");
     const l1 = tidy(l1Raw);
     if (l1 !== "") {
       const points = pointsIn(l1Raw);

@@ -120,6 +120,9 @@ function plausible(cells: readonly string[], columns: ReadonlyMap<HeaderField, n
     const leftOfName = cells.some((x, i) => i < (columns.get("name") ?? 0) && !mapped.has(i) && squash(x) !== "");
     if (leftOfName) return false;
   }
+  // 成本指标 under 一级 with a word that is no 二级 beside it: the 二级 of a row that lost its merged 一级
+  if (cellKind(at("level1")) === "level12" && at("level2") !== "" && !/level2|level12/.test(cellKind(at("level2"))))
+    return false;
   // no name, a text left of the grid's columns and words that are no framework name under 一级 / 二级: the row's
   // cells have moved left past merged cells (`WIFI全覆盖 | 良好 | 良好` under 一级 | 二级 | 三级)
   if (at("name") === "") {
@@ -149,7 +152,12 @@ export function fieldsOfRow(
     for (const [f, c] of columns) fields.set(f, { text: cells[c] ?? "", column: c });
     return { fields, aligned: false, dropped: [] };
   }
-  const order = [...columns.entries()].sort((a, b) => a[1] - b[1]).map(([f]) => f);
+  // a names column that is the 二级's too (a form with no 三级) is one field: the 二级
+  const shared = columns.has("name") && columns.get("name") === columns.get("level2");
+  const order = [...columns.entries()]
+    .filter(([f]) => !(shared && f === "name"))
+    .sort((a, b) => a[1] - b[1])
+    .map(([f]) => f);
   const lead: HeaderField[] = [];
   if (!columns.has("level1")) lead.push("level1");
   if (!columns.has("level2")) lead.push("level2");

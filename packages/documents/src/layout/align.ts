@@ -21,6 +21,11 @@ export interface Aligned {
   score: number;
 }
 
+function overPoints(text: string): boolean {
+  const t = text.trim();
+  return /^\d[\d,，]*(\.\d+)?$/.test(t) && Number(t.replace(/[,，]/g, "")) > 100;
+}
+
 function mergeable(col: Column): boolean {
   return col.shape === "text" || col.shape === "value";
 }
@@ -64,6 +69,8 @@ function alignFrom(
           // Words joined into one cell fit no better than their worst word (a 二级 name is not part of a reason).
           for (let k = 1; k < m; k++) f = Math.min(f, fit(items[start + i - m + k]!, col.shape) + 0.3);
           if (m > 1) f = Math.min(f, fit(items[start + i - m]!, col.shape) + 0.3);
+          // points and scores are at most 100: a bigger number (a date serial 44,561, an amount) is something else
+          if ((col.field === "weight" || col.field === "score") && m === 1 && overPoints(text)) f = -0.6;
           f += col.bias ?? 0;
           fits[j - 1]!.set(text, f);
         }

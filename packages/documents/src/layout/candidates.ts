@@ -57,6 +57,21 @@ function placeholderNote(file: string, it: Item): DocumentNote {
   };
 }
 
+/** A sentence, not a cell: 16 characters or more with a clause's punctuation, no framework name. */
+function isRunningText(text: string): boolean {
+  return [...text].length >= 16 && /[，,。；;：:、]/.test(text) && !isLevel1Name(text) && !isLevel2Name(text);
+}
+
+function runningTextNote(file: string, it: Item): DocumentNote {
+  return {
+    text: {
+      zh: `第 ${it.line} 行「${clip(it.text, 12)}」是表格中单独成行的一段文字（如得分计算方法），不是指标行，已作为说明保留`,
+      en: `"${clip(it.text, 12)}" on line ${it.line} is a passage of text set on its own line inside the table (such as a scoring method), not an indicator row; kept as a note`,
+    },
+    location: { file, row: it.line },
+  };
+}
+
 /** Mean fit of a row's filled cells (in [-1, 1]) from an alignment score. */
 function meanFit(score: number, cells: readonly string[]): number {
   const filled = cells.filter((c) => c !== "").length;
@@ -428,6 +443,18 @@ function tablesFromLines(items: Item[], file: string, breaks: (a: number, b: num
       });
       // 指标1:/ / /: the rest of a placeholder's line says "not applicable" — no row
       if (kept.length < words.length && kept.every(isDash)) kept = [];
+      // a line of dashes only (`-`, `- -`): an empty row of the form, nothing to read
+      if (kept.length > 0 && kept.every(isDash)) {
+        k = e;
+        continue;
+      }
+      // a sentence on a line of its own between rows (the text of a long cell — 得分计算方法 — printed apart):
+      // kept as a note of the table, which goes on
+      if (rows.length > 1 && kept.length === 1 && isRunningText(kept[0]!)) {
+        notes.push(runningTextNote(file, items[k]!));
+        k = e;
+        continue;
+      }
       if (kept.length === 0) {
         // the names carried for this row head a group the form left empty: no row to put them on
         if (words.length > 0) carried = [];
@@ -636,11 +663,15 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
           continue;
         }
         wasBlank = false;
-        items.push({ text: trimCell(l.text.replace(/[|｜]\s*$/, "")), line: l.no, group });
+        // a cell's line ends with its `|` — and a row's last cell with the pipes of the cells merged after it
+        // (`3500 | |`, `15000 | |||`): none of them is the cell's text
+        const text = trimCell(l.text.replace(/[|｜]\s*$/, ""));
+        const tail = /^(.*?[^|｜\s])(\s*[|｜])+\s*$/.exec(text);
+        items.push({ text: tail ? trimCell(tail[1]!) : text, line: l.no, group });
       }
       // A line of pipes only (`||||`) ends a row: its pipes stand for the cells the row left out (merged or
       // empty). Where such lines occur, the rows are theirs; a cell of pipes is never read as a value.
-      const padded = items.some((it) => /^[|｜]+$/.test(it.text));
+      const padded = items.some((it) => /^[|｜][|｜\s]*$/.test(it.text));
       if (!padded)
         for (const p of tablesFromItems("pipe-cells", items, file, { merge: false, groups: "auto", breaks }))
           out.push(p);

@@ -52,6 +52,7 @@ export function findHeaderRun(items: readonly string[], min = 3, from = 0): Head
   for (let i = from; i < items.length; i++) {
     const columns: Column[] = [];
     const fields = new Set<string>();
+    let unknowns = 0;
     let j = i;
     while (j < items.length) {
       let took = 0;
@@ -69,12 +70,28 @@ export function findHeaderRun(items: readonly string[], min = 3, from = 0): Head
           break;
         }
       }
+      // a province's own column between known ones (指标方向, 是否核心指标): a column of no known meaning
+      if (took === 0 && j > i && unknowns < 2 && j + 1 < items.length && ownColumn(items[j]!)) {
+        const next = columnField(items[j + 1]!);
+        if (next !== undefined) {
+          columns.push({ header: items[j]!, shape: "text" });
+          unknowns += 1;
+          took = 1;
+        }
+      }
       if (took === 0) break;
       j += took;
     }
     if (fields.size >= min) return { start: i, end: j, columns, known: fields.size };
   }
   return undefined;
+}
+
+/** A word that reads as a column name the vocabulary does not know: 指标方向, 是否核心指标, 评分标准. */
+function ownColumn(word: string): boolean {
+  return (
+    /^[\u4e00-\u9fff]{2,8}$/.test(word) && /^指标|(指标|方向|性质|类型|类别|依据|标准|方式|方法|说明|备注)$/.test(word)
+  );
 }
 
 /**

@@ -94,7 +94,7 @@ function fitUncached(text: string, shape: ValueShape): number {
       if (!/\d/.test(t) && [...t].length <= 5 && !level1 && !level2) return 0.8;
       return -0.6;
     case "code":
-      if (/^(≥|≤|=|>|<|＞|＜|≧|≦|\d{1,3}|定量|定性)$/.test(t)) return 1;
+      if (/^(≥|≤|=|>|<|＞|＜|≧|≦|\d{1,3}|定量|定性|正向|反向)$/.test(t)) return 1;
       return -0.8;
     default:
       if (level1 || level2) return -0.8;
