@@ -26,7 +26,7 @@ const grids = (doc: SourceDocument): string[][][] =>
 const nonEmpty = (r: string[]) => r.filter((c) => c !== "");
 
 /** The table with a column of the province's own after its names, holding one of `values` in every row. */
-function withOwnColumn(t: GenTable, header: string, values: string[]): GenTable {
+function withOwnColumn(t: GenTable, header: string, values: readonly string[]): GenTable {
   const at = t.fields.indexOf("name") + 1;
   const ins = <T>(r: T[], x: T) => [...r.slice(0, at), x, ...r.slice(at)];
   return {
