@@ -564,14 +564,50 @@ const NUMBERISH = (s: string) => {
   return shape === "number" || shape === "dash" || shape === "placeholder";
 };
 
+/**
+ * A header row under a group heading, printed without the label column's cell (its 项目 spans the header rows; the
+ * text runs the row's cells together from the left): `项目 | 2016年预算数` over `小计 | 其中:一般公共预算安排数` over
+ * rows of a label and two amounts (江苏 南通). When the first header row starts with a label heading, a later one does
+ * not, and the data rows hold one cell more than it, that row's cells are under the columns after the label.
+ */
+function underGroupHeading(headerRowsIn: RawRow[], dataRows: RawRow[]): RawRow[] {
+  let headerRows = headerRowsIn;
+  if (headerRows.length < 2 || dataRows.length === 0) return headerRows;
+  if (!/^(项目|科目名称|功能分类科目名称)/.test(squash(headerRows[0]!.cells[0] ?? ""))) return headerRows;
+  const counts = new Map<number, number>();
+  for (const r of dataRows) {
+    const n = r.cells.length;
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  const usual = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  // a header row's cells run together into one (`项目2016年预算数`, `小计其中:一般公共预算安排数`): apart again before a
+  // year, before 其中, after a label heading or a 小计 / 合计 that starts it
+  const apart = (r: RawRow): RawRow => {
+    const cells = r.cells.filter((c) => c.trim() !== "");
+    if (cells.length !== 1 || usual < 2) return r;
+    const pieces = cells[0]!
+      .split(/(?=(?:19|20)\d{2}\s*年)|(?=其中[:：])|(?<=^(?:项目|科目名称|功能分类科目名称|小计|合计))(?=\S)/)
+      .map((x) => x.trim())
+      .filter((x) => x !== "");
+    return pieces.length > 1 && pieces.length < usual + 1 ? { ...r, cells: pieces } : r;
+  };
+  headerRows = headerRows.map(apart);
+  return headerRows.map((r, i) => {
+    const lead = squash(r.cells[0] ?? "");
+    if (i === 0 || lead === "" || LABEL_HEADER.test(lead) || r.cells.length + 1 !== usual) return r;
+    return { ...r, cells: ["", ...r.cells], cellLocation: (c: number) => r.cellLocation(c - 1) };
+  });
+}
+
 function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
   const unit = b.unit ?? "元";
   // header rows: the rows before the first row holding a value
   // (a `栏次 | 1 | 2 | 3` row numbers the columns: it belongs to the header)
   const isColumnNumbers = (r: RawRow) => /^(栏次|栏号)$/.test(squash(r.cells.find((c) => c.trim() !== "") ?? ""));
   const firstData = b.rows.findIndex((r) => !isColumnNumbers(r) && r.cells.some((c) => NUMBERISH(c)));
-  const headerRows = (firstData < 0 ? b.rows : b.rows.slice(0, firstData)).filter((r) => !isColumnNumbers(r));
+  let headerRows = (firstData < 0 ? b.rows : b.rows.slice(0, firstData)).filter((r) => !isColumnNumbers(r));
   const dataRows = (firstData < 0 ? [] : b.rows.slice(firstData)).filter((r) => !isColumnNumbers(r));
+  headerRows = underGroupHeading(headerRows, dataRows);
   const width = Math.max(0, ...headerRows.map((r) => r.cells.length));
   const names: string[] = [];
   for (let j = 0; j < width; j++) {

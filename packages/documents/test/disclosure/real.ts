@@ -55,7 +55,8 @@ export const REAL: RealDocument[] = [
     ],
   },
   { id: "yn-shidian-czj-2016-3p-1", province: "云南", kind: "three-public", judged: false },
-  { id: "js-nantong-gzw-2016-3p-1", province: "江苏", kind: "three-public", judged: false },
+  // its header's two columns run together (项目2016年预算数 / 小计其中:一般公共预算安排数): read apart, rows in both
+  { id: "js-nantong-gzw-2016-3p-1", province: "江苏", kind: "three-public", judged: true },
 ];
 
 export interface RealPlanted {

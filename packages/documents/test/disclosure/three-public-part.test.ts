@@ -84,9 +84,23 @@ describe("a 三公 table in space-separated rows (江苏 南通)", () => {
     ]);
   });
 
-  it("as published (a header of two columns whose words the text ran together): 未能判断 with why, no error", () => {
-    const review = reviewDocument(read(published).document);
-    expect(review.findings.filter((x) => x.severity === "error")).toEqual([]);
-    expect(review.judged).toBe(false);
+  it("as published: the header's two columns, run together (项目2016年预算数 / 小计其中:一般公共预算安排数), read apart under their group heading; rows read in both columns, no finding", () => {
+    const r = read(published);
+    const t = r.document.finalAccount!.tables[0]!;
+    expect(t.unread).toBeUndefined();
+    expect(t.columns).toEqual(["2016年预算数小计", "2016年预算数其中:一般公共预算安排数"]);
+    // the same rows and amounts as the page with one column, each amount twice
+    const one = read(oneColumn).document.finalAccount!.tables[0]!;
+    expect(t.rows.map((x) => `${x.label}:${x.cells.map((c) => c.amount.fen).join(",")}`)).toEqual(
+      one.rows.map((x) => `${x.label}:${x.cells.flatMap((c) => [c.amount.fen, c.amount.fen]).join(",")}`),
+    );
+    const review = reviewDocument(r.document);
+    expect(review.findings.map((x) => `${x.rule}: ${x.message}`)).toEqual([]);
+  });
+
+  it("as published, planted: 公务接待费 15.83 (both columns) against 合计 21.63 is found", () => {
+    const review = reviewDocument(read(published.replace("14.83 14.83", "15.83 15.83")).document);
+    const hits = review.findings.filter((x) => x.rule === "disclosure.table-sum").map((x) => x.message);
+    expect(hits).toEqual([expect.stringMatching(/“三公”经费合计（预算）：21\.63 万元 ≠ 各项之和 22\.63 万元/)]);
   });
 });
