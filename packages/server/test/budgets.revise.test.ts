@@ -25,7 +25,7 @@ describe.each(STORES)("department budget adjustments (预算调整) on %s", (kin
     s = await importSeed001(t);
     reviewer = await t.as("reviewer");
     id = s.deptBudgetId;
-  }, 120_000);
+  });
   afterAll(async () => {
     await t?.dispose();
   });

@@ -23,7 +23,7 @@ describe.each(STORES)("department budget review on %s", (kind) => {
     s = await importSeed001(t);
     reviewer = await t.as("reviewer");
     id = s.deptBudgetId;
-  }, 120_000);
+  });
   afterAll(async () => {
     await t?.dispose();
   });

@@ -52,7 +52,7 @@ describe("the demo's carried-forward year (PGlite)", () => {
     expect((await filler.login("demo-zhaoxian", DEMO_PASSWORD)).status).toBe(200);
     const [unit] = await deps.db.select().from(organisations).where(eq(organisations.name, CARRY_DEMO_UNIT));
     unitId = unit!.id;
-  }, 180_000);
+  });
   afterAll(async () => {
     await store?.dispose();
   });

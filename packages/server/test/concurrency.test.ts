@@ -69,9 +69,7 @@ describe("concurrent edits on PostgreSQL", () => {
     expect(t.errors).toEqual([]);
   });
 
-  it("racing workflow steps: one step per stage wins, the others get 409; one transition and audit row each", {
-    timeout: 120_000,
-  }, async () => {
+  it("racing workflow steps: one step per stage wins, the others get 409; one transition and audit row each", async () => {
     for (const [username, role, org] of [
       ["approver2", "unit_approver", t.world.unit.id],
       ["reviewer2", "reviewer", t.world.city.id],

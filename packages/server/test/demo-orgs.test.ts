@@ -35,7 +35,7 @@ describe("demo: 赵县 and 曲靖 have records and monthly execution", () => {
   beforeAll(async () => {
     store = await freshStore("pglite");
     await loadDemo(store.handle.db, now);
-  }, 120_000);
+  });
   afterAll(async () => {
     await store?.dispose();
   });

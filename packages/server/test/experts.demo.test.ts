@@ -39,7 +39,7 @@ describe("the demo's expert review (PGlite)", () => {
     reviewer = new Client(app);
     expect((await expert.login("demo-expert", DEMO_PASSWORD)).status).toBe(200);
     expect((await reviewer.login("demo-reviewer", DEMO_PASSWORD)).status).toBe(200);
-  }, 180_000);
+  });
   afterAll(async () => {
     await store?.dispose();
   });

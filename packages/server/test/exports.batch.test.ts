@@ -80,7 +80,7 @@ describe.each(STORES)("batch export on %s", (kind) => {
     const foreign = await t.as("foreignFiller");
     await foreign.post("/projects", { orgId: t.world.foreign.id, year: 2024, name: "外省项目", annualFunds: "1.00" });
     await filler.post("/projects", { orgId: t.world.unit.id, year: 2025, name: "下一年度项目", annualFunds: "1.00" });
-  }, 300_000);
+  });
   afterAll(async () => {
     await queue?.stop();
     await t?.dispose();
@@ -164,7 +164,7 @@ describe.each(STORES)("batch export on %s", (kind) => {
     const manifest = zip.readText("清单.txt")!;
     for (const n of documents) expect(manifest).toContain(n);
     batch = { jobId: start.body.jobId, zip: file.bytes, view };
-  }, 300_000);
+  });
 
   it("round trip: every file reads back through the importer to its organisation's records", async () => {
     const zip = openZip(batch.zip, "batch.zip");
@@ -210,7 +210,7 @@ describe.each(STORES)("batch export on %s", (kind) => {
     );
     expect(p7.document.projects[0]!.budget?.yuan).toBe("7000.50");
     expect(p7.document.projects[0]!.indicators[0]).toMatchObject({ name: "维护路段7", target: { text: "≥7公里" } });
-  }, 120_000);
+  });
 
   it("is audited once, with the counts and the zip's SHA-256", async () => {
     const rows = await t.deps.db.select().from(auditEvents).where(eq(auditEvents.action, "export.batch"));
@@ -308,7 +308,7 @@ describe.each(STORES)("batch export on %s", (kind) => {
       else process.env.JIXIAO_SOFFICE = saved;
     }
     expect(t.errors).toEqual([]);
-  }, 120_000);
+  });
 
   it("drops zips 7 days after their job finished, when the next batch starts; the job and its result stay", async () => {
     await t.deps.db
@@ -327,7 +327,7 @@ describe.each(STORES)("batch export on %s", (kind) => {
     const view = await reviewer.get(`/exports/batch/${batch.jobId}`);
     expect(view.body.result.zip.sha256).toBe(batch.view.result.zip.sha256);
     expect((await download(reviewer, `/exports/batch/${next.body.jobId}/file`)).status).toBe(200);
-  }, 120_000);
+  });
 });
 
 describe("writeZip (the batch's zip writer)", () => {

@@ -48,7 +48,7 @@ describe.each(STORES)("budget disclosure export on %s", (kind) => {
     s = await importSeed001(t);
     dept = await sectionsOf(t.deps.db, s.deptBudgetId);
     child = await sectionsOf(t.deps.db, s.childBudgetId);
-  }, 120_000);
+  });
   afterAll(async () => {
     await queue?.stop();
     await t?.dispose();
@@ -178,7 +178,7 @@ describe.each(STORES)("budget disclosure export on %s", (kind) => {
       }
       // Each unit's goal table comes along.
       expect(back.document.dutyGoals.length).toBe(2);
-    }, 60_000);
+    });
   }
 
   it("audits each export; refuses a foreign reader (404) and an unknown budget (404)", async () => {
@@ -226,5 +226,5 @@ describe.each(STORES)("budget disclosure export on %s", (kind) => {
     expect(name).toBe(view.result.files[0].path);
     const back = await readUpload(archive.read(name)!, "b.docx");
     expect(back.document.disclosure?.units.map((u) => u.name)).toEqual([s.dept.name, s.child.name]);
-  }, 150_000);
+  });
 });

@@ -102,7 +102,7 @@ describe.each(STORES)("xlsx exports hold numbers and SUMs on %s", (kind) => {
     };
     projectIds = (await commit("004_8649601bbeaed617.txt")).projects;
     dutyId = (await commit("000_c8bf763ea5097ffd.txt")).duties[0];
-  }, 120_000);
+  });
   afterAll(async () => {
     await t?.dispose();
   });

@@ -65,7 +65,7 @@ describe("batch export through the writer pool", () => {
           });
       }
     }
-  }, 120_000);
+  });
   afterAll(async () => {
     delete process.env.JIXIAO_EXPORT_WORKERS;
     await handle?.close();
@@ -115,5 +115,5 @@ describe("batch export through the writer pool", () => {
       else expect(zipB.readText(name), name).toBe(zipA.readText(name));
     }
     expect(errors).toEqual([]);
-  }, 300_000);
+  });
 });

@@ -105,5 +105,5 @@ describe.each(STORES)("exports on %s", (kind) => {
     expect((await download(`/exports/project/${projectId}`, foreign)).status).toBe(404);
     expect((await download(`/exports/project/${projectId}?format=doc`)).status).toBe(400);
     expect((await download(`/exports/project/${projectId}?as=budget-disclosure`)).status).toBe(400);
-  }, 60_000);
+  });
 });

@@ -23,7 +23,7 @@ describe.each(STORES)("budget publication on %s", (kind) => {
     s = await importSeed001(t);
     reviewer = await t.as("reviewer");
     anonymous = t.client();
-  }, 120_000);
+  });
   afterAll(async () => {
     await t?.dispose();
   });

@@ -60,7 +60,7 @@ describe.each(STORES)("the public project page on %s", (kind) => {
     const r = await reviewer.post("/publications", { type: "project", id: p.id });
     expect(r.status).toBe(201);
     publicationId = r.body.id;
-  }, 120_000);
+  });
   afterAll(async () => {
     await t?.dispose();
   });

@@ -163,5 +163,5 @@ describe.each(STORES)("published snapshots on %s", (kind) => {
     // The xlsx and docx hashes are still the ones recorded at publication.
     expect(view.files.xlsx.sha256).toBe(published.files.xlsx!.sha256);
     expect(view.files.docx.sha256).toBe(published.files.docx!.sha256);
-  }, 180_000);
+  });
 });

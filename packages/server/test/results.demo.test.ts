@@ -37,7 +37,7 @@ describe("the demo's recommendation for 2025 (PGlite)", () => {
       .from(organisations)
       .where(eq(organisations.name, "天津市公安交通管理局警务保障处"));
     unitId = unit!.id;
-  }, 120_000);
+  });
   afterAll(async () => {
     await store?.dispose();
   });

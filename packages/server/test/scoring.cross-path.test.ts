@@ -60,7 +60,7 @@ describe.each(STORES)("one score on every path (%s)", (kind) => {
       const r = await c.login(u, DEMO_PASSWORD);
       if (r.status !== 200) throw new Error(`login ${u}: ${r.status}`);
     }
-  }, 120_000);
+  });
   afterAll(async () => {
     rmSync(work, { recursive: true, force: true });
     await store?.dispose();
@@ -180,7 +180,7 @@ describe.each(STORES)("one score on every path (%s)", (kind) => {
     expect(roll.body.items[0].statedTotal).toBe("92");
     const html = await (await app.request(`/public/${pub.id}`)).text();
     expect(html).toContain('<th>原表填报总分</th><td colspan="2">92');
-  }, 120_000);
+  });
 
   it("the demo's 60/20/20 project under the national scheme: within 100, every path the same, the fitting said", async () => {
     const [flawed] = await deps.db.select().from(projects).where(eq(projects.name, FLAWED_DEMO_PROJECT));
@@ -191,7 +191,7 @@ describe.each(STORES)("one score on every path (%s)", (kind) => {
     expect(byGroup.get("output")).toBe(50);
     expect(byGroup.get("effect")).toBe(30);
     expect(byGroup.get("satisfaction")).toBe(10);
-  }, 120_000);
+  });
 
   it("generated evaluations whose points do not match the scheme agree on every path and stay within 100", async () => {
     const [flawed] = await deps.db.select().from(projects).where(eq(projects.name, FLAWED_DEMO_PROJECT));
@@ -256,5 +256,5 @@ describe.each(STORES)("one score on every path (%s)", (kind) => {
       ),
       { numRuns: 4 },
     );
-  }, 300_000);
+  });
 });

@@ -115,7 +115,7 @@ describe("each rendered file gives back its manifest's figures", () => {
     for (const format of FORMATS) {
       const file = `${id}.${format}`;
       const skip = format === "pdf" && skipPdf;
-      it.skipIf(skip)(`${file}`, { timeout: 60_000 }, async () => {
+      it.skipIf(skip)(`${file}`, async () => {
         const { manifest } = corpus.get(id)!;
         const source = await readAsCli(file);
         const outcome = compare(manifest, importDocument(source));

@@ -61,7 +61,6 @@ describe("a 决算公开 printed in narrow portrait columns", () => {
   for (const id of ["clean-final-2022", "clean-final-2022-w70", "clean-final-2022-w80", "clean-final-2022-w85-right"])
     it.skipIf(skipPdf)(
       `${id}: every table read from the words' positions, the text's figures, no finding`,
-      { timeout: 60_000 },
       async () => {
         const source = await readNarrowSource(`${id}.pdf`);
         // at full width and at 80%, the layout text alone leaves tables unread: the positions are what read them
@@ -81,23 +80,19 @@ describe("a 决算公开 printed in narrow portrait columns", () => {
       },
     );
 
-  it.skipIf(skipPdf)(
-    "a table the positions cannot read either stays 未能判断 with why",
-    { timeout: 60_000 },
-    async () => {
-      const source = await readNarrowSource("clean-final-2022.pdf");
-      // positions of a document without its tables: nothing to take, the layout's doubt stands
-      const r = importDocument({ ...source, positioned: source.blocks.filter((b) => b.type === "paragraph") });
-      const review = reviewDocument(r.document);
-      expect(review.judged).toBe(false);
-      const unread = r.document.finalAccount!.tables.filter((t) => t.unread);
-      expect(unread.length).toBeGreaterThan(0);
-      for (const t of unread) {
-        expect(t.rows).toEqual([]);
-        expect(review.reasons[0]!.zh).toContain(`「${t.title}」：${t.unread!.zh}`);
-      }
-    },
-  );
+  it.skipIf(skipPdf)("a table the positions cannot read either stays 未能判断 with why", async () => {
+    const source = await readNarrowSource("clean-final-2022.pdf");
+    // positions of a document without its tables: nothing to take, the layout's doubt stands
+    const r = importDocument({ ...source, positioned: source.blocks.filter((b) => b.type === "paragraph") });
+    const review = reviewDocument(r.document);
+    expect(review.judged).toBe(false);
+    const unread = r.document.finalAccount!.tables.filter((t) => t.unread);
+    expect(unread.length).toBeGreaterThan(0);
+    for (const t of unread) {
+      expect(t.rows).toEqual([]);
+      expect(review.reasons[0]!.zh).toContain(`「${t.title}」：${t.unread!.zh}`);
+    }
+  });
 
   const planted: [string, string, RegExp][] = [
     ["planted-three-public-mismatch", "disclosure.three-public-mismatch", /公务接待费.*9\.30.*7\.30/],
@@ -106,7 +101,7 @@ describe("a 决算公开 printed in narrow portrait columns", () => {
     ["planted-narrative-table-mismatch", "disclosure.narrative-table-mismatch", /0\.3 万元.*财政拨款收入支出决算总表/],
   ];
   for (const [id, rule, message] of planted)
-    it.skipIf(skipPdf)(`${id}: found by ${rule} in a table read from the positions`, { timeout: 60_000 }, async () => {
+    it.skipIf(skipPdf)(`${id}: found by ${rule} in a table read from the positions`, async () => {
       const r = await readNarrow(id);
       const review = reviewDocument(r.document);
       const hit = review.findings.filter((f) => f.rule === rule);

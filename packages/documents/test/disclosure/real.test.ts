@@ -73,19 +73,15 @@ describe("published disclosure pages", () => {
       if (doc.shares !== undefined) expect(r.document.finalAccount?.shares?.length).toBe(doc.shares);
     });
 
-    it.skipIf(skipPdf)(
-      `${doc.id}.pdf: the same kind and findings as its text, no error`,
-      { timeout: 60_000 },
-      async () => {
-        const pdf = await fromPdf(doc.id);
-        const text = fromText(realText(doc.id), doc.id);
-        expect(pdf.kind).toBe(doc.kind);
-        expect(ruleCounts(pdf)).toEqual(ruleCounts(text));
-        expect(errors(pdf)).toEqual((doc.errors ?? []).map((re) => expect.stringMatching(re)));
-        // (whether a verdict is given may differ: the share of lines read depends on where the PDF wrapped them —
-        // 施甸's text is 40% read, its PDF's more)
-      },
-    );
+    it.skipIf(skipPdf)(`${doc.id}.pdf: the same kind and findings as its text, no error`, async () => {
+      const pdf = await fromPdf(doc.id);
+      const text = fromText(realText(doc.id), doc.id);
+      expect(pdf.kind).toBe(doc.kind);
+      expect(ruleCounts(pdf)).toEqual(ruleCounts(text));
+      expect(errors(pdf)).toEqual((doc.errors ?? []).map((re) => expect.stringMatching(re)));
+      // (whether a verdict is given may differ: the share of lines read depends on where the PDF wrapped them —
+      // 施甸's text is 40% read, its PDF's more)
+    });
   }
 });
 
@@ -99,7 +95,7 @@ describe("mistakes planted in the published pages", () => {
       expect(hit.every((f) => f.location.row !== undefined)).toBe(true);
     });
 
-    it.skipIf(skipPdf)(`${p.id}.pdf: found by ${p.rule}`, { timeout: 60_000 }, async () => {
+    it.skipIf(skipPdf)(`${p.id}.pdf: found by ${p.rule}`, async () => {
       const r = await fromPdf(p.id);
       const hit = reviewDocument(r.document).findings.filter((f) => f.rule === p.rule && f.severity === "error");
       expect(hit.map((f) => f.message).join("\n")).toMatch(p.zh);

@@ -64,9 +64,6 @@ describe("each rendered file read as jixiao import reads it", () => {
     for (const c of cases) {
       it.skipIf(format === "pdf" && skipPdf)(
         c.rule ? `${c.id}.${format}: found by ${c.rule}` : `${c.id}.${format}: the text's tables, no finding`,
-        {
-          timeout: 60_000,
-        },
         async () => {
           const r = await readFile(c.id, format);
           expect(r.kind).toBe("final-account-disclosure");

@@ -118,7 +118,7 @@ describe("round trips through the real writers", () => {
       }),
       { numRuns: 30 },
     );
-  }, 180_000);
+  });
 
   it("xlsx (exceljs): any table with merges reads back cell by cell", async () => {
     await fc.assert(
@@ -134,7 +134,7 @@ describe("round trips through the real writers", () => {
       }),
       { numRuns: 30 },
     );
-  }, 180_000);
+  });
 
   it("TSV as Excel copies it: any grid of texts reads back", () => {
     fc.assert(

@@ -109,7 +109,7 @@ const engine: PdfEngine | undefined = pdfEngine();
 
 describe.skipIf(!POPPLER || !engine)(`PDF (${engine ?? "no engine"})`, () => {
   for (const [layout, make] of CASES) {
-    it(`${layout}: text equals the data, fonts embedded, pages render`, { timeout: 120_000 }, async () => {
+    it(`${layout}: text equals the data, fonts embedded, pages render`, async () => {
       const doc = make();
       const out = await exportDocument(doc, { as: layout, format: "pdf" });
       expect(out.engine).toBe(engine);
@@ -118,7 +118,7 @@ describe.skipIf(!POPPLER || !engine)(`PDF (${engine ?? "no engine"})`, () => {
     });
   }
 
-  it("pdfmake draws the same text when LibreOffice is not there", { timeout: 60_000 }, async () => {
+  it("pdfmake draws the same text when LibreOffice is not there", async () => {
     if (!pdfEngine({ engine: "pdfmake" })) return;
     const doc = seedDocument("000_c8bf763ea5097ffd");
     const page = buildLayout(doc, "duty-activity-goals");
@@ -129,9 +129,7 @@ describe.skipIf(!POPPLER || !engine)(`PDF (${engine ?? "no engine"})`, () => {
     checkPdf(pdf, doc, "duty-activity-goals");
   });
 
-  it("two LibreOffice conversions at once both produce their PDF (one profile each)", {
-    timeout: 120_000,
-  }, async () => {
+  it("two LibreOffice conversions at once both produce their PDF (one profile each)", async () => {
     if (!findSoffice()) return;
     const a = seedDocument("000_c8bf763ea5097ffd");
     const b = seedDocument("003_edf844a12b53980c");

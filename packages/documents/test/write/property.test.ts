@@ -112,7 +112,7 @@ async function roundTrip(
 }
 
 describe("generated project goal tables round-trip", () => {
-  it("names, texts and amounts come back; a second round trip changes nothing", { timeout: 120_000 }, async () => {
+  it("names, texts and amounts come back; a second round trip changes nothing", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(project, { minLength: 1, maxLength: 3 }),

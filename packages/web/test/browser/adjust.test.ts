@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)("预算调整: adjusting an approved project", () 
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
   afterAll(async () => {
     await h?.close();
   });

@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium)("journey: administrators and the auditor", () => {
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await h?.close();

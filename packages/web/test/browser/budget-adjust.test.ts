@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)("预算调整: adjusting an approved department bu
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
   afterAll(async () => {
     await h?.close();
   });
@@ -130,5 +130,5 @@ describe.skipIf(!hasChromium)("预算调整: adjusting an approved department bu
     expect(await viewer.page.getByTestId("budget-revise").count()).toBe(0);
     await fillerApi.page.context().close();
     expect(errors).toEqual([]);
-  }, 300_000);
+  });
 });

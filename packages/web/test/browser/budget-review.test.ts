@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium)("department budget review and publication", () => 
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
   afterAll(async () => {
     await h?.close();
   });
@@ -147,5 +147,5 @@ describe.skipIf(!hasChromium)("department budget review and publication", () => 
     await visitor.goto(new URL("/public", h.url).toString());
     expect(await visitor.locator("body").textContent()).toContain(`${UNIT}${YEAR}年部门预算信息公开`);
     expect(errors).toEqual([]);
-  }, 420_000);
+  });
 });

@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)("department budget editor", () => {
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await h?.close();

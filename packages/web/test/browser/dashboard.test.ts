@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)("dashboard: the score summary", () => {
       const u = new URL(r.url());
       if (u.pathname.startsWith("/api/v1/rollups/scores")) requests.push(u);
     });
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await h?.close();

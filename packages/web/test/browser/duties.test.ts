@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)("duties → activities editor", () => {
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await h?.close();

@@ -38,15 +38,13 @@ describe.skipIf(!hasChromium)("expert review", () => {
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await h?.close();
   });
 
-  it("reviewer assigns → experts score → reviewer sees them side by side and adopts", {
-    timeout: 300_000,
-  }, async () => {
+  it("reviewer assigns → experts score → reviewer sees them side by side and adopts", async () => {
     const { page: rp } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors, timeout: 60_000 });
     const reviewer = new ExpertsPage(rp);
     await reviewer.open();
@@ -99,9 +97,7 @@ describe.skipIf(!hasChromium)("expert review", () => {
     await rp.close();
   });
 
-  it("the reviewer is warned that a new project has no 事前绩效评估, fills it and sees core's conclusion", {
-    timeout: 180_000,
-  }, async () => {
+  it("the reviewer is warned that a new project has no 事前绩效评估, fills it and sees core's conclusion", async () => {
     const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2024, errors, timeout: 60_000 });
     const list = new ProjectList(page);
     await list.open();
@@ -119,9 +115,7 @@ describe.skipIf(!hasChromium)("expert review", () => {
     await page.close();
   });
 
-  it("a new project's approval after its 事前绩效评估: 不予支持 is a clear warning in the confirmation", {
-    timeout: 180_000,
-  }, async () => {
+  it("a new project's approval after its 事前绩效评估: 不予支持 is a clear warning in the confirmation", async () => {
     const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2025, errors, timeout: 60_000 });
     const list = new ProjectList(page);
     await list.open();
@@ -161,9 +155,7 @@ describe.skipIf(!hasChromium)("expert review", () => {
     await page.close();
   });
 
-  it("the demo's expert scores: both experts side by side with core's average; the 汇总表 downloads", {
-    timeout: 300_000,
-  }, async () => {
+  it("the demo's expert scores: both experts side by side with core's average; the 汇总表 downloads", async () => {
     // the demo experts' sheets on 2024年度交通安全宣传 (seed-experts.ts), the inputs of the expected comparison
     const demoSheets = {
       "demo-expert": { complete: "22", relevant: "21", suitable: "13", feasible: "20" },

@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)("batch export in the browser", () => {
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
   afterAll(async () => {
     await h?.close();
   });
@@ -84,5 +84,5 @@ describe.skipIf(!hasChromium)("batch export in the browser", () => {
     }
     expect(zip.readText("清单.txt")).toContain("天津市公安交通管理局警务保障处/2024年度教育训练-项目绩效目标表.xlsx");
     expect(errors).toEqual([]);
-  }, 240_000);
+  });
 });

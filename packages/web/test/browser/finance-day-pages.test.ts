@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)(
 
     beforeAll(async () => {
       h = await startHarness();
-    }, 240_000);
+    });
     afterAll(async () => {
       await h?.close();
     });

@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 240_000);
+  });
   afterAll(async () => {
     await h?.close();
   });

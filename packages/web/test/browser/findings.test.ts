@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)("review findings beside the rows", () => {
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await h?.close();

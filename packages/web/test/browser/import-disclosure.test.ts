@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await page.goto("/");
       await signIn(page, filler.username, filler.password);
       await page.getByTestId("dashboard").waitFor();
-    }, 180_000);
+    });
 
     afterAll(async () => {
       await h?.close();

@@ -206,7 +206,7 @@ describe.skipIf(!hasChromium)("import wizard: a table pasted from Excel (seed 00
     orgId = orgs.items.find((o) => o.name === UNIT)!.id;
     wizard = new ImportPasteWizard(page);
     await wizard.open();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await h?.close();

@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)("import wizard: the document's units and their org
     page.on("pageerror", (e) => pageErrors.push(e.message));
     shell = new Shell(page);
     wizard = new ImportUnitsWizard(page);
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await h?.close();

@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)(
       page = await h.newPage();
       page.setDefaultTimeout(15_000);
       page.on("pageerror", (e) => pageErrors.push(e.message));
-    }, 180_000);
+    });
 
     afterAll(async () => {
       await h?.close();

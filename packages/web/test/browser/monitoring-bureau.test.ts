@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium)("in-year monitoring: the bureau acts on a warning"
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await h?.close();

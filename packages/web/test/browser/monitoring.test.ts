@@ -22,7 +22,7 @@ describe.skipIf(!hasChromium)("in-year monitoring", () => {
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await h?.close();

@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)("deadlines and the notification centre", () => {
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await h?.close();

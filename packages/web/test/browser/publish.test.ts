@@ -20,7 +20,7 @@ describe.skipIf(!hasChromium)("publishing from the record's page", () => {
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
   afterAll(async () => {
     await h?.close();
   });

@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium)("rectification journey", () => {
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await h?.close();
@@ -107,9 +107,7 @@ describe.skipIf(!hasChromium)("rectification journey", () => {
     await page.close();
   });
 
-  it("发起整改 from a self-evaluation's shortfalls; the overdue item in the filler's to-do bell and on the dashboard", {
-    timeout: 240_000,
-  }, async () => {
+  it("发起整改 from a self-evaluation's shortfalls; the overdue item in the filler's to-do bell and on the dashboard", async () => {
     const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2024, errors, timeout: 60_000 });
     await page.getByRole("menuitem", { name: /自评|Self-evaluation/ }).click();
     await page.getByTestId("se-link").filter({ hasText: "2024年度交通管理信息系统运维" }).first().click();

@@ -41,7 +41,7 @@ describe.skipIf(!hasChromium && !process.env.CI)("points that do not match the s
     await list.open();
     await list.search("交通秩序整治");
     project = await list.openProject(PROJECT);
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await h?.close();

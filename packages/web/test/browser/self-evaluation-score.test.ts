@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)("self-evaluation: the stored score and the server'
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
   afterAll(async () => {
     await h?.close();
   });

@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)("journey: a project's indicators from draft to app
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await h?.close();
