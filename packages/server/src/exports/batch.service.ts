@@ -18,6 +18,7 @@ import {
   pdfEngine,
   safeFileName,
   type WDocument,
+  type WriterPool,
   writeAs,
   writerPool,
   writerPoolSize,
@@ -393,6 +394,22 @@ function errorOf(e: unknown): { message: string; messageEn: string } {
   return { message: "写出文书时发生内部错误", messageEn: "An internal error occurred while writing the document" };
 }
 
+/**
+ * The writer pool of this process, shared by its batch jobs and kept between them (its idle workers do not keep the
+ * process alive): a worker's start — loading the writers — is paid once, not per batch. Made again when
+ * JIXIAO_EXPORT_WORKERS changes.
+ */
+let writers: WriterPool | undefined;
+const IN_THREAD = writerPool(0);
+function sharedWriters(): WriterPool {
+  const size = writerPoolSize();
+  if (writers?.size !== size) {
+    void writers?.close();
+    writers = writerPool(size);
+  }
+  return writers;
+}
+
 export function registerBatchExportJobs(queue: JobQueue, db: Db, logError: (e: unknown) => void = () => {}): void {
   queue.register<BatchPayload>(BATCH_JOB, async ({ id, payload: p, progress }) => {
     // What has outlived its keeping period goes before a new zip is made (besides the hourly sweep).
@@ -412,7 +429,7 @@ export function registerBatchExportJobs(queue: JobQueue, db: Db, logError: (e: u
     // The pages are laid out here (they need the store) and written by a pool of worker threads (xlsx, docx:
     // issue 14, a province's batch on every core); PDF goes through LibreOffice or pdfmake here as before. Each
     // file's outcome goes into its slot, so the zip, its order and the result are the same as writing one by one.
-    const pool = total > 1 ? writerPool(Math.min(writerPoolSize(), total)) : writerPool(0);
+    const pool = total > 1 ? sharedWriters() : IN_THREAD;
     const write = (page: WDocument, format: ExportFormat) =>
       format === "pdf" ? writeAs(page, "pdf") : pool.write(page, format);
     const outcomes: ({ data: Uint8Array } | { error: unknown })[] = new Array(total);
@@ -462,9 +479,8 @@ export function registerBatchExportJobs(queue: JobQueue, db: Db, logError: (e: u
       }
       await Promise.all(inFlight);
     } finally {
-      // A failed progress update fails the job: the files still being written are let go with the workers.
+      // A failed progress update fails the job once the files still being written are done.
       await Promise.allSettled(inFlight);
-      await pool.close();
     }
     let slot = 0;
     for (const item of items) {
