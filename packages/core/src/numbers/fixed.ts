@@ -73,6 +73,23 @@ export function mulDivRound(p: Ratio, x: Ratio, y: Ratio, digits: number): Ratio
   return mulDivRoundParts(p, xn, xd, yn, yd, digits);
 }
 
+/**
+ * abs ÷ den rounded half up, for integers 0 ≤ abs, 0 < den below 2^52: the double quotient may be one off, the
+ * remainder sets it right (q × den stays below 2^53).
+ */
+function halfUpQuotient(abs: number, den: number): number {
+  let q = Math.floor(abs / den);
+  let r = abs - q * den;
+  if (r < 0) {
+    q -= 1;
+    r += den;
+  } else if (r >= den) {
+    q += 1;
+    r -= den;
+  }
+  return r * 2 >= den ? q + 1 : q;
+}
+
 /** mulDivRound with x = xn / xd and y = yn / yd given as integers below 2^53 (yn > 0, xd, yd > 0). */
 function mulDivRoundParts(p: Ratio, xn: number, xd: number, yn: number, yd: number, digits: number): Ratio | undefined {
   if (digits < 0 || digits > 6 || !Number.isInteger(digits)) return undefined;
@@ -89,18 +106,7 @@ function mulDivRoundParts(p: Ratio, xn: number, xd: number, yn: number, yd: numb
     return undefined;
   }
   const neg = num < 0;
-  const abs = neg ? -num : num;
-  let q = Math.floor(abs / den);
-  let r = abs - q * den;
-  // the double quotient may be one off; the remainder sets it right (q × den stays below 2^53)
-  if (r < 0) {
-    q -= 1;
-    r += den;
-  } else if (r >= den) {
-    q += 1;
-    r -= den;
-  }
-  const units = r * 2 >= den ? q + 1 : q;
+  const units = halfUpQuotient(neg ? -num : num, den);
   return unitsRatio(neg ? -units : units, digits);
 }
 
@@ -171,17 +177,7 @@ export function quotientUnits(x: number, y: number, digits: number): number {
     den = -den;
     neg = !neg;
   }
-  const abs = num < 0 ? -num : num;
-  let q = Math.floor(abs / den);
-  let r = abs - q * den;
-  if (r < 0) {
-    q -= 1;
-    r += den;
-  } else if (r >= den) {
-    q += 1;
-    r -= den;
-  }
-  const units = r * 2 >= den ? q + 1 : q;
+  const units = halfUpQuotient(num < 0 ? -num : num, den);
   return units === 0 ? 0 : neg ? -units : units;
 }
 
