@@ -116,7 +116,8 @@ describe("fuzz: damaged files give a DomainError or a document, never a crash", 
     );
   });
 
-  it("stays linear on pathological markup (no quadratic scans)", () => {
+  // How the time grows with such input (linear, not quadratic) is measured in bench/markup, not asserted here.
+  it("reads pathological markup to an end: a document or a DomainError, and absurd spans clamped", () => {
     const patterns: Array<(n: number) => string> = [
       (n) => "<a ".repeat(n),
       (n) => "&".repeat(n),
@@ -125,29 +126,17 @@ describe("fuzz: damaged files give a DomainError or a document, never a crash", 
       (n) => "<".repeat(n),
       (n) => `<table>${"<tr><td>&nbsp".repeat(n)}</table>`,
     ];
-    const time = (src: string) => {
-      const t0 = performance.now();
+    for (const make of patterns) {
+      const src = make(200_000);
       onlyDomainErrors(() => parseXml(src, { text() {} }));
       onlyDomainErrors(() => readPastedHtml(src));
-      return performance.now() - t0;
-    };
-    for (const make of patterns) {
-      const smallSrc = make(12_500);
-      const bigSrc = make(200_000);
-      time(make(5_000)); // warm up
-      // Interleaved, best of three: a GC pause or a busy machine hits both sizes alike.
-      let small = Number.POSITIVE_INFINITY;
-      let big = Number.POSITIVE_INFINITY;
-      for (let k = 0; k < 3; k++) {
-        small = Math.min(small, time(smallSrc));
-        big = Math.min(big, time(bigSrc));
-      }
-      // 16× the input: linear is ~16× the time, quadratic ~256×.
-      expect(big).toBeLessThan(Math.max(small, 10) * 64);
     }
-    // Absurd spans are clamped, not materialised.
-    const t0 = performance.now();
-    onlyDomainErrors(() => readPastedHtml(`<table>${"<tr><td rowspan=65534 colspan=1000>".repeat(3)}</table>`));
-    expect(performance.now() - t0).toBeLessThan(10_000);
+    // Absurd spans are clamped, not materialised: the grid stays small.
+    let rows = 0;
+    onlyDomainErrors(() => {
+      const r = readPastedHtml(`<table>${"<tr><td rowspan=65534 colspan=1000>".repeat(3)}</table>`);
+      rows = r.blocks.flatMap((bl) => (bl.type === "table" ? bl.table.rows : [])).length;
+    });
+    expect(rows).toBeLessThan(65534);
   });
 });
