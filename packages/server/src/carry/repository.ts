@@ -110,7 +110,16 @@ export async function carriedTo(db: Db, orgId: string, toYear: number): Promise<
     .select()
     .from(carriedRecords)
     .where(and(eq(carriedRecords.orgId, orgId), eq(carriedRecords.toYear, toYear)))
-    .orderBy(asc(carriedRecords.kind), asc(carriedRecords.createdAt), asc(carriedRecords.id));
+    .orderBy(
+      asc(carriedRecords.kind),
+      asc(carriedRecords.createdAt),
+      // one run records every item at the same moment: then in the order the run took them (dutiesOf: the duties'
+      // order; continuingProjects: by name), not by the records' random ids
+      sql`(SELECT ${duties.sortOrder} FROM ${duties} WHERE ${duties.id} = ${carriedRecords.sourceId}) NULLS LAST`,
+      sql`(SELECT ${duties.createdAt} FROM ${duties} WHERE ${duties.id} = ${carriedRecords.sourceId}) NULLS LAST`,
+      sql`(SELECT ${projects.name} FROM ${projects} WHERE ${projects.id} = ${carriedRecords.sourceId}) NULLS LAST`,
+      asc(carriedRecords.sourceId),
+    );
 }
 
 /** Whose indicator tree: projects' or department goals'. */
