@@ -30,6 +30,16 @@ const NATIONAL = new Map<HeaderField, number>([
   ["deviation", 7],
 ]);
 
+/** 年度绩效目标 (80分) | 一级 | 二级 | 三级 | 指标值 | 实际值 | 得分: a section column before the grid (隆阳, 黄石). */
+const SECTIONED = new Map<HeaderField, number>([
+  ["level1", 1],
+  ["level2", 2],
+  ["name", 3],
+  ["target", 4],
+  ["actual", 5],
+  ["score", 6],
+]);
+
 const texts = (r: ReturnType<typeof fieldsOfRow>) =>
   Object.fromEntries([...r.fields].filter(([, v]) => v.text !== "").map(([k, v]) => [k, v.text]));
 
@@ -78,15 +88,7 @@ describe("fieldsOfRow", () => {
   });
 
   it("reads a row that starts with its 二级 after a section column (隆阳: 年度绩效目标 (80分) | 一级 | …)", () => {
-    const cols = new Map<HeaderField, number>([
-      ["level1", 1],
-      ["level2", 2],
-      ["name", 3],
-      ["target", 4],
-      ["actual", 5],
-      ["score", 6],
-    ]);
-    const r = fieldsOfRow(["质量指标", "示范区配方肥到位率", "≧80%", "85.6%", "10.0", "", "", "", "", ""], cols);
+    const r = fieldsOfRow(["质量指标", "示范区配方肥到位率", "≧80%", "85.6%", "10.0", "", "", "", "", ""], SECTIONED);
     expect(r.aligned).toBe(true);
     expect(texts(r)).toEqual({
       level2: "质量指标",
@@ -98,41 +100,17 @@ describe("fieldsOfRow", () => {
   });
 
   it("keeps the broken vertical 一级 of PDF text (`(30分)` under 一级) positional", () => {
-    const cols = new Map<HeaderField, number>([
-      ["level1", 1],
-      ["level2", 2],
-      ["name", 3],
-      ["target", 4],
-      ["actual", 5],
-      ["score", 6],
-    ]);
-    const r = fieldsOfRow(["", "(30分)", "社会效益指标", "服务辖区经济", "良好", "上级考核达标", "10"], cols);
+    const r = fieldsOfRow(["", "(30分)", "社会效益指标", "服务辖区经济", "良好", "上级考核达标", "10"], SECTIONED);
     expect(r.aligned).toBe(false);
   });
 
   it("reads a row moved left past its merged 一级 and 二级 whose values are words (黄石: 良好 | 良好)", () => {
-    const cols = new Map<HeaderField, number>([
-      ["level1", 1],
-      ["level2", 2],
-      ["name", 3],
-      ["target", 4],
-      ["actual", 5],
-      ["score", 6],
-    ]);
-    const r = fieldsOfRow(["WIFI全覆盖,绿色环保", "良好", "良好", "", "", "", "", "", ""], cols);
+    const r = fieldsOfRow(["WIFI全覆盖,绿色环保", "良好", "良好", "", "", "", "", "", ""], SECTIONED);
     expect(r.aligned).toBe(true);
     expect(texts(r)).toEqual({ name: "WIFI全覆盖,绿色环保", target: "良好", actual: "良好" });
   });
 
   it("for any row under a section column that lost its merged 一级 and 二级, words as values, the fields come back", () => {
-    const cols = new Map<HeaderField, number>([
-      ["level1", 1],
-      ["level2", 2],
-      ["name", 3],
-      ["target", 4],
-      ["actual", 5],
-      ["score", 6],
-    ]);
     const words = fc.constantFrom("良好", "达标", "公益性事业", "全天候", "有效提升", "符合要求");
     fc.assert(
       fc.property(
@@ -143,7 +121,7 @@ describe("fieldsOfRow", () => {
         fc.integer({ min: 0, max: 3 }),
         (n, target, actual, score, pad) => {
           const cells = [n, target, actual, score, ...Array.from({ length: pad + 3 }, () => "")];
-          const r = fieldsOfRow(cells, cols);
+          const r = fieldsOfRow(cells, SECTIONED);
           const want: Record<string, string> = { name: n, target, actual };
           if (score !== "") want.score = score;
           expect(texts(r)).toEqual(want);

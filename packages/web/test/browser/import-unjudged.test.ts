@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium && !process.env.CI)("the import wizard lists the ta
     await page.goto("/");
     await signIn(page, filler.username, filler.password);
     await page.getByTestId("dashboard").waitFor();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await h?.close();

@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)("indicator library and carry-forward", () => {
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await h?.close();

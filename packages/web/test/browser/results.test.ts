@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)("results into the budget and the trends", () => {
 
   beforeAll(async () => {
     h = await startHarness();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await h?.close();
