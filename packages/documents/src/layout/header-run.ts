@@ -73,7 +73,8 @@ for (const s of COLUMN_SYNONYMS) {
 for (const list of NAMES.values()) list.sort((a, b) => b.length - a.length);
 
 const SUFFIX = /^\s*[(（][^()（）]{0,10}[)）]/;
-const HEADER_END = /(指标|方法|措施|说明|分析|备注|值|数|率)$/;
+/** How a column name the vocabulary does not know ends (是否核心指标, 得分计算方法, 指标方向): one list for every reading. */
+export const HEADER_END = /(指标|方法|措施|说明|分析|备注|方向|性质|类型|类别|依据|标准|方式|值|数|率)$/;
 /** An unknown piece that reads as a header of its own (是否核心指标, 得分计算方法), not a name's tail (分析). */
 const endsLikeHeader = (t: string) => [...t].length >= 4 && HEADER_END.test(t) && !/^[值数率分)）]/.test(t);
 const PIECE_CHAR = /[^\s\d.,，。;；:：、"“”]/;

@@ -4,6 +4,7 @@
  */
 import type { DocumentNote } from "../model/table.ts";
 import { columnField, normHeader } from "../vocabulary/columns.ts";
+import { HEADER_END } from "./header-run.ts";
 import { clip, type Line } from "./lines.ts";
 import { type Column, columnOf, isDash, isLevel1Name, isLevel2Name, isPlaceholder } from "./shapes.ts";
 
@@ -89,9 +90,7 @@ export function findHeaderRun(items: readonly string[], min = 3, from = 0): Head
 
 /** A word that reads as a column name the vocabulary does not know: 指标方向, 是否核心指标, 评分标准. */
 function ownColumn(word: string): boolean {
-  return (
-    /^[\u4e00-\u9fff]{2,8}$/.test(word) && /^指标|(指标|方向|性质|类型|类别|依据|标准|方式|方法|说明|备注)$/.test(word)
-  );
+  return /^[\u4e00-\u9fff]{2,8}$/.test(word) && (/^指标/.test(word) || HEADER_END.test(word));
 }
 
 /**
