@@ -11,6 +11,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
 import { ProjectList, type ProjectPage } from "./pages/projects.ts";
+import { pickOption } from "./pages/select.ts";
 import { signedInAt } from "./pages/session.ts";
 
 const hasChromium = existsSync(CHROMIUM);
@@ -179,8 +180,7 @@ describe.skipIf(!hasChromium)("review findings beside the rows", () => {
     await reviewer.goto(new URL(filler.url()).pathname);
     await reviewer.getByTestId("findings-summary").waitFor();
     await reviewer.getByTestId("findings-decide").click();
-    await reviewer.getByTestId("findings-decision-verdict").click();
-    await reviewer.locator(".ant-select-item-option").filter({ hasText: "良" }).click();
+    await pickOption(reviewer, reviewer.getByTestId("findings-decision-verdict"), "良");
     // Another verdict than the engine's needs a comment: the button waits for it.
     expect(await reviewer.locator("#findings-decision-ok").isDisabled()).toBe(true);
     await reviewer.getByTestId("findings-decision-comment").fill("满意度调查方式未说明，按意见补充后执行");

@@ -255,6 +255,7 @@ export default function ImportPage() {
             <Table
               size="small"
               data-testid="import-plan"
+              data-import-id={preview.id}
               rowKey="key"
               pagination={false}
               dataSource={planRows}

@@ -1,11 +1,6 @@
 /** Page models of 专家评审: the reviewer's assignments and side-by-side view, the expert's to-do list and scoring page. */
 import type { Page } from "playwright-core";
-
-/** Opens an antd Select by its test id and picks the option showing `text`. */
-async function pick(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator(".ant-select-item-option:visible").filter({ hasText: text }).first().click();
-}
+import { pickOption } from "./select.ts";
 
 export class ExpertsPage {
   constructor(readonly page: Page) {}
@@ -18,7 +13,7 @@ export class ExpertsPage {
   /** The reviewer assigns a project's goals to experts (by the names shown in the pickers). */
   async assign(v: { record: string; experts: string[]; deadline: string; note: string }): Promise<void> {
     const form = this.page.getByTestId("assign-form");
-    await pick(this.page, "assign-record", v.record);
+    await pickOption(this.page, this.page.getByTestId("assign-record"), v.record);
     // a multiple select stays open after a pick: open it once, pick each, close it
     await this.page.getByTestId("assign-experts").click();
     for (const e of v.experts) {

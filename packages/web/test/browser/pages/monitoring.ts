@@ -1,12 +1,7 @@
 /** Page models of the monitoring page (rounds and the warning list) and of one monitoring record, through the UI. */
 import type { Page } from "playwright-core";
+import { pickOption } from "./select.ts";
 import { confirmAction } from "./workflow.ts";
-
-/** Opens an antd Select by its test id and picks the option showing `text`. */
-async function pick(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).first().click();
-  await page.locator(".ant-select-item-option:visible").filter({ hasText: text }).first().click();
-}
 
 export class MonitoringPage {
   constructor(readonly page: Page) {}
@@ -80,8 +75,10 @@ export class MonitoringRecordPage {
   }): Promise<void> {
     if (f.progress !== undefined) await this.page.getByTestId("ind-progress").first().fill(f.progress);
     if (f.forecast !== undefined) await this.page.getByTestId("ind-forecast").first().fill(f.forecast);
-    if (f.likelihood !== undefined) await pick(this.page, "ind-likelihood", f.likelihood);
-    if (f.category !== undefined) await pick(this.page, "ind-category", f.category);
+    if (f.likelihood !== undefined)
+      await pickOption(this.page, this.page.getByTestId("ind-likelihood").first(), f.likelihood);
+    if (f.category !== undefined)
+      await pickOption(this.page, this.page.getByTestId("ind-category").first(), f.category);
     if (f.measures !== undefined) await this.page.getByTestId("ind-correctiveMeasures").first().fill(f.measures);
   }
 
@@ -137,7 +134,7 @@ export class MonitoringRecordPage {
   /** The reviewer sends an action (the kind's label as shown, e.g. 要求纠偏) and waits for it in the list. */
   async sendAction(kind: string, message: string): Promise<void> {
     const before = await this.page.getByTestId("action-item").count();
-    await pick(this.page, "action-kind", kind);
+    await pickOption(this.page, this.page.getByTestId("action-kind").first(), kind);
     await this.page.getByTestId("action-message").fill(message);
     await this.page.getByTestId("action-send").click();
     await this.page.getByTestId("action-item").nth(before).waitFor();
