@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { importDocument } from "../packages/documents/src/import/index.ts";
 import { readExtractedText } from "../packages/documents/src/text/index.ts";
-import { CORPUS, compare, type Outcome, readCorpus } from "../packages/documents/test/corpus/corpus.ts";
+import { CORPUS, compare, type Outcome, readCorpus, sameNumber } from "../packages/documents/test/corpus/corpus.ts";
 
 const rows: (Outcome & { province: string; layout: string; heldOut: boolean; police: boolean; url: string })[] = [];
 for (const { manifest, text } of readCorpus()) {
@@ -56,7 +56,7 @@ out.push("| document | province | kind | layout | recognised as | coverage | fig
 out.push("|---|---|---|---|---|---|---|");
 for (const r of rows) {
   const figs = Object.entries(r.figures)
-    .map(([k, [want, got]]) => `${k} ${want}${got === want ? " ✔" : ` ≠ ${got ?? "—"}`}`)
+    .map(([k, [want, got]]) => `${k} ${want}${got !== undefined && sameNumber(want, got) ? " ✔" : ` ≠ ${got ?? "—"}`}`)
     .join("; ");
   out.push(
     `| ${r.reproduced ? "✔" : "✘"} [${r.id}](${r.url})${r.heldOut ? " (held out)" : ""} | ${r.province} | ${r.kind} | ${r.layout} | ${r.readAs.join(", ") || "未识别"} | ${r.coverage}%${r.sufficient ? "" : " 未能判断"} | ${figs || "—"} |`,
