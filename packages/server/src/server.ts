@@ -10,6 +10,7 @@ import { purgeExpiredSessions } from "./accounts/repository.ts";
 import { verifyAuditChain } from "./audit/chain.ts";
 import { type DatabaseHandle, openDatabase } from "./db/open.ts";
 import { type DemoAccount, isEmpty, loadDemo } from "./demo/seed.ts";
+import { seedDemoFromTemplate } from "./demo/template.ts";
 import { registerBatchExportJobs } from "./exports/index.ts";
 import { createApp } from "./http/app.ts";
 import { DEFAULT_SETTINGS, type Deps, type Settings } from "./http/context.ts";
@@ -41,12 +42,17 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  // A new embedded folder with the demo starts as a copy of today's demo (demo/template.ts) when one can be had.
+  let created: RunningServer["created"];
+  const seed = async (pgliteDir: string) => {
+    const accounts = await seedDemoFromTemplate(pgliteDir, new Date());
+    if (accounts) created = { kind: "demo", accounts };
+  };
   const handle = options.databaseUrl
     ? await openDatabase({ url: options.databaseUrl })
-    : await openDatabase({ dataDir: options.dataDir });
+    : await openDatabase({ dataDir: options.dataDir, ...(options.demo !== false ? { seed } : {}) });
   try {
-    let created: RunningServer["created"];
-    if (await isEmpty(handle.db)) {
+    if (!created && (await isEmpty(handle.db))) {
       const demo = options.demo ?? handle.kind === "pglite";
       created = demo
         ? { kind: "demo", accounts: await loadDemo(handle.db) }

@@ -43,6 +43,8 @@ export type OpenOptions =
       pglite?: PGlite;
       /** A new folder starts as a copy of the migrated template (template.ts) rather than PGlite's initdb: default yes. */
       fromTemplate?: boolean;
+      /** Fills the new, empty PGlite folder first (under the folder's lock), e.g. with the demo (demo/template.ts). */
+      seed?: (pgliteDir: string) => Promise<unknown>;
     }
   | { url: string; migrate?: boolean; poolSize?: number }
   | { pglite: PGlite; migrate?: boolean };
@@ -56,6 +58,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const lock = acquireFolderLock(dataDir);
     try {
       const pgliteDir = join(dataDir, "pglite");
+      if (options.seed) await options.seed(pgliteDir);
       if (options.fromTemplate !== false) await seedFromTemplate(pgliteDir);
       const client = await PGlite.create({ dataDir: pgliteDir });
       return await wrapPglite(client, dataDir, runMigrations, lock);

@@ -23,7 +23,7 @@ export function templateCacheDir(): string {
   return process.env.JIXIAO_CACHE_DIR || join(REPO, "node_modules/.cache/jixiao");
 }
 
-function pgliteVersion(): string {
+export function pgliteVersion(): string {
   let dir = dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
   for (let i = 0; i < 4; i++) {
     const file = join(dir, "package.json");
