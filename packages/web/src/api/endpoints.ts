@@ -188,6 +188,8 @@ export interface ProjectQuery {
   sort?: string;
   order?: "asc" | "desc";
   page?: number;
+  /** The keyset token of the page asked (the `nextCursor` of the page before it), instead of `page`. */
+  cursor?: string;
   pageSize?: number;
 }
 
@@ -229,7 +231,7 @@ export interface Transition {
 }
 
 export const projectEndpoints = {
-  list: (q: ProjectQuery) => api.get<Page<Project>>("/projects", { query: { ...q } }),
+  list: (q: ProjectQuery) => api.get<Page<Project> & { nextCursor: string | null }>("/projects", { query: { ...q } }),
   get: (id: string) => api.get<Project>(`/projects/${id}`),
   /** POST /projects: a draft project of an organisation and year (amounts in 元 as exact decimal text). */
   create: (body: Partial<ProjectFieldsBody> & { orgId: string; year: number; name: string }) =>

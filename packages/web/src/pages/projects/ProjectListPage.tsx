@@ -1,10 +1,11 @@
 import { Alert, Card, Input, Select, Space, Table, type TableProps, Typography } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { type Page, type Project, projectEndpoints, type WorkflowState } from "../../api/endpoints.ts";
 import { useAuth } from "../../auth.tsx";
 import { useI18n } from "../../i18n.tsx";
 import { describeError } from "../../lib/errors.ts";
+import { noKeysetPages, pageRequest, rememberPage } from "../../lib/keysetPages.ts";
 import { formatWanYuan, parseYuan } from "../../lib/rules.ts";
 import { useWorkspace } from "../../workspace.tsx";
 import { CarryForwardButton } from "../library/CarryForwardButton.tsx";
@@ -34,25 +35,29 @@ export default function ProjectListPage() {
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
 
-  const query = useMemo(
-    () => ({
+  // The next page is asked by the cursor the page before answered (the same cost at any depth), a jump by number.
+  const cursors = useRef(noKeysetPages());
+  const query = useMemo(() => {
+    const filter = {
       orgId: ws.orgId,
       year: ws.year,
       state,
       q: params.get("q") || undefined,
       ...sort,
-      ...paging,
-    }),
-    [ws.orgId, ws.year, state, params, sort, paging],
-  );
+      pageSize: paging.pageSize,
+    };
+    const key = JSON.stringify(filter);
+    return { key, page: paging.page, request: { ...filter, ...pageRequest(cursors.current, key, paging.page) } };
+  }, [ws.orgId, ws.year, state, params, sort, paging]);
 
   useEffect(() => {
-    if (!query.orgId) return;
+    if (!query.request.orgId) return;
     let live = true;
     setLoading(true);
-    projectEndpoints.list(query).then(
+    projectEndpoints.list(query.request).then(
       (r) => {
         if (!live) return;
+        cursors.current = rememberPage(cursors.current, query.key, query.page, r.nextCursor);
         setData(r);
         setError(undefined);
         setLoading(false);
