@@ -4,16 +4,16 @@
  * of another day (or other sources) is not used and goes when the new one is made; the server started on an empty
  * folder says which demo accounts it has, with the audit trail's chain whole.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase, queryRows } from "../src/db/open.ts";
 import { loadDemo } from "../src/demo/seed.ts";
 import { demoTemplatePath, seedDemoFromTemplate } from "../src/demo/template.ts";
 import { startServer } from "../src/server.ts";
 import { fiscalYears } from "../src/years/schema.ts";
+import { temporaryCacheDir } from "./support/cache-dir.ts";
 
 /** Every table of the schema with its number of rows. */
 async function rowCounts(h: DatabaseHandle): Promise<Record<string, number>> {
@@ -29,17 +29,8 @@ async function rowCounts(h: DatabaseHandle): Promise<Record<string, number>> {
 }
 
 describe("the demo template for new data folders", () => {
-  const dir = mkdtempSync(join(tmpdir(), "jixiao-demo-template-"));
-  const before = process.env.JIXIAO_CACHE_DIR;
+  const dir = temporaryCacheDir("jixiao-demo-template-");
   const now = new Date();
-  beforeAll(() => {
-    process.env.JIXIAO_CACHE_DIR = join(dir, "cache");
-  });
-  afterAll(() => {
-    if (before === undefined) delete process.env.JIXIAO_CACHE_DIR;
-    else process.env.JIXIAO_CACHE_DIR = before;
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it("copies what loading the demo makes, into folders that are each their own database", async () => {
     const template = demoTemplatePath(now)!;

@@ -3,26 +3,17 @@
  * the template is made once per migrations and PGlite version, the copy is a whole migrated database, and each
  * folder is its own database afterwards.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER, openDatabase, queryRows } from "../src/db/open.ts";
 import { templatePath } from "../src/db/template.ts";
 import { fiscalYears } from "../src/years/schema.ts";
+import { temporaryCacheDir } from "./support/cache-dir.ts";
 
 describe("PGlite template for new data folders", () => {
-  const dir = mkdtempSync(join(tmpdir(), "jixiao-template-"));
-  const before = process.env.JIXIAO_CACHE_DIR;
-  beforeAll(() => {
-    process.env.JIXIAO_CACHE_DIR = join(dir, "cache");
-  });
-  afterAll(() => {
-    if (before === undefined) delete process.env.JIXIAO_CACHE_DIR;
-    else process.env.JIXIAO_CACHE_DIR = before;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const dir = temporaryCacheDir("jixiao-template-");
 
   const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as {
     entries: unknown[];
