@@ -16,6 +16,7 @@ import { MEASURE_UNITS } from "@jixiao/core";
 import { type ColumnField, columnMeaning } from "../vocabulary/columns.ts";
 import type { GluedColumn } from "./header-run.ts";
 import { anchorAt } from "./header-run.ts";
+import { namesUnderLastLevel } from "./shapes.ts";
 
 export interface GluedRow {
   cells: string[];
@@ -92,26 +93,21 @@ export function columnKinds(
 ): { kinds: Kind[]; fields: (ColumnField | undefined)[] } {
   const kinds = columns.map(kindOf);
   const fields = columns.map((c) => c.field);
-  const has = (f: ColumnField) => columns.some((c) => c.field === f);
-  const valued = has("target") || has("actual");
-  if (!has("name") && valued) {
-    const levels = columns.flatMap((c, j) => (c.field === "level1" || c.field === "level2" ? [j] : []));
-    const last = levels[levels.length - 1];
-    if (last !== undefined && levels.length >= 2) {
-      let level1 = false;
-      let level2 = false;
-      for (let i = from; i < to && !level1; i++) {
-        const a = anchorAt(text, i);
-        if (!a || a.end > to) continue;
-        if (a.level === 1) level1 = true;
-        else level2 = true;
-        i = a.end - 1;
-      }
-      if (level2 && !level1) {
-        for (const j of levels) kinds[j] = j === last ? "text" : "level2";
-        fields[last] = "name";
-      }
-    }
+  let level1 = false;
+  let level2 = false;
+  for (let i = from; i < to && !level1; i++) {
+    const a = anchorAt(text, i);
+    if (!a || a.end > to) continue;
+    if (a.level === 1) level1 = true;
+    else level2 = true;
+    i = a.end - 1;
+  }
+  const names = namesUnderLastLevel(fields, level1, level2);
+  if (names !== undefined) {
+    fields.forEach((f, j) => {
+      if (f === "level1" || f === "level2") kinds[j] = j === names ? "text" : "level2";
+    });
+    fields[names] = "name";
   }
   return { kinds, fields };
 }

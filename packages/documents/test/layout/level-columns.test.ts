@@ -2,13 +2,15 @@
  * Goal grids with no 三级 column whose indicator names stand under the last level header (湖北 鄂州's
  * 一级指标 | 二级指标 | 绩效标准 | 当年预期实现值, with 数量指标 under 一级指标 and the names under 二级指标), as a rule
  * over generated grids: other names, values, explanations, header words and column orders, with cells explicit
- * (pipe rows) or glued (run-together text). headers.ts `levelsFromRows` reads the columns by their rows;
- * glued-rows.ts `columnKinds` shifts the levels when the glued text holds no 一级 name.
+ * (pipe rows), implicit (words a line, one cell a line, columns aligned by spaces) or glued (run-together text).
+ * headers.ts `levelsFromRows` reads the columns by their rows; shapes.ts `namesUnderLastLevel` shifts the
+ * levels' shapes (and glued-rows.ts' kinds) when the grid's text names no 一级.
  */
 import { INDICATOR_FRAMEWORK } from "@jixiao/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { importDocument } from "../../src/import/index.ts";
+import { displayWidth } from "../../src/layout/shapes.ts";
 import { readExtractedText } from "../../src/text/index.ts";
 
 const LEVEL2 = INDICATOR_FRAMEWORK.slice(0, 3).flatMap((l) => l.children.map((c) => c.name));
@@ -107,6 +109,42 @@ describe("a goal grid whose names stand under the last level header (no 三级 c
             ),
           ];
           expect(read(lines.join("\n"))).toEqual(want(rows));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("words a line, one cell a line, or columns aligned by spaces: the same indicators", () => {
+    const pad = (t: string, w: number) => t + " ".repeat(Math.max(2, w - displayWidth(t)));
+    fc.assert(
+      fc.property(
+        gridArb,
+        fc.constantFrom("当年预期实现值", "指标值", "预期实现值"),
+        fc.constantFrom("绩效标准", "指标解释", undefined),
+        fc.constantFrom("words", "cells", "spaced"),
+        (rows, targetHeader, explainHeader, layout) => {
+          const header = ["一级指标", "二级指标", ...(explainHeader ? [explainHeader] : []), targetHeader];
+          const body = rows.map((r, i) => [
+            i === 0 || rows[i - 1]!.level2 !== r.level2 ? r.level2 : "",
+            r.name,
+            ...(explainHeader ? [r.explain] : []),
+            r.target,
+          ]);
+          let grid: string[];
+          if (layout === "words") grid = [header, ...body].map((r) => r.filter((c) => c !== "").join(" "));
+          else if (layout === "cells") grid = [header, ...body].flatMap((r) => r.filter((c) => c !== ""));
+          else {
+            const widths = header.map((_, j) => Math.max(...[header, ...body].map((r) => displayWidth(r[j]!))) + 4);
+            grid = [header, ...body].map((r) =>
+              r
+                .map((c, j) => pad(c, widths[j]!))
+                .join("")
+                .trimEnd(),
+            );
+          }
+          const form = layout === "cells" ? [...FORM, ""] : [`${FORM[0]}  ${FORM[1]}`, `${FORM[2]}  ${FORM[3]}`, ""];
+          expect(read([HEAD, "", ...form, ...grid].join("\n"))).toEqual(want(rows));
         },
       ),
       { numRuns: 40 },
