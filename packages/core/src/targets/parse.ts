@@ -6,6 +6,7 @@
  * here has nested or adjacent unbounded quantifiers, and texts longer than MAX_STRUCTURED characters are
  * only classified by their words.
  */
+
 import { fromInt, mul, type Ratio } from "../numbers/decimal.ts";
 import {
   IMPROVES_WORDS,
@@ -19,6 +20,7 @@ import {
   UNITS,
 } from "./lexicon.ts";
 import { CN_NUMERAL_CHARS, cnRatio, num, parseNumberText } from "./numerals.ts";
+import { serialDeadline } from "./serial-date.ts";
 import type { Op, TargetValue } from "./types.ts";
 
 export interface ParseHints {
@@ -30,6 +32,11 @@ export interface ParseHints {
   percentColumn?: boolean;
   /** The year of the document, for deadlines written without one (`年内`, `年底前`). */
   year?: number;
+  /**
+   * The cell asks for a date (a 时效 indicator, a name or unit saying 时间 / 日期): a whole number alone in the
+   * range of a spreadsheet's serial dates for 2000–2050 (`44,561`) is that date, its cell format lost.
+   */
+  dateSerial?: boolean;
 }
 
 /** Texts longer than this (after removing spaces) are classified by their words only. */
@@ -202,6 +209,10 @@ function parseInner(text: string, hints: ParseHints, shortcuts = true): TargetVa
   }
   if (s === "") return { kind: "qualitative", text, note: "空白" };
 
+  if (hints.dateSerial) {
+    const serial = serialDeadline(text);
+    if (serial) return serial;
+  }
   const plain = shortcuts && isPlainNumber(s);
   if (!plain) {
     const freq = parseFrequency(s, text);

@@ -17,7 +17,10 @@ const AMOUNT = /^([\d,]+(?:\.\d+)?)\s*(万元|万|元)?/;
 
 /** A label that says the amount beside it is the year's budget (not a 中期 or 上年 amount). */
 export function isBudgetLabelText(text: string): boolean {
-  const key = norm(text.replace(/\s*[|｜]+\s*$/, "")).replace(/[：:]/g, "");
+  // 年度资金总额及构成: the total with its parts after it (湖南 申报表)
+  const key = norm(text.replace(/\s*[|｜]+\s*$/, ""))
+    .replace(/[：:]/g, "")
+    .replace(/及构成$/, "");
   return BUDGET_LABEL.test(key) && !/中期|上年|结转/.test(text);
 }
 

@@ -164,7 +164,11 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
     }
     const hints: TargetHints = {};
     if (opts.year !== undefined) hints.year = opts.year;
-    if (unit !== "") hints.unit = unit;
+    const dated = asksForDate(level2, name, unit);
+    // a unit cell that repeats the value or names a date (日期, 年月日) is no measure
+    const measure = unit !== "" && !dated.unitIsDate && unit !== text("target") ? unit : "";
+    if (measure !== "") hints.unit = measure;
+    if (dated.date) hints.dateSerial = true;
     if (op) hints.op = op as NonNullable<TargetHints["op"]>;
     const hint = Object.keys(hints).length > 0 ? hints : undefined;
     if (col("target") !== undefined) {
@@ -180,7 +184,8 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
     }
     if (col("actual") !== undefined) {
       const actualHints: TargetHints = {};
-      if (unit !== "") actualHints.unit = unit;
+      if (measure !== "") actualHints.unit = measure;
+      if (dated.date) actualHints.dateSerial = true;
       if (opts.year !== undefined) actualHints.year = opts.year;
       ind.actual = readTarget(raw("actual"), actualHints, text("actual"));
       if (text("actual") === "")
@@ -199,4 +204,17 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
     indicators.push(ind);
   }
   return { indicators, end: r };
+}
+
+/**
+ * Whether an indicator asks for a date — a 时效 indicator, or a name or unit saying so (完成时间, 到位日期, 年月日) —
+ * so that a spreadsheet's date serial in its cells (`44,561`) is read as the date; a unit of time (天, 小时) says
+ * the indicator counts days, not a date.
+ */
+function asksForDate(level2: string, name: string, unit: string): { date: boolean; unitIsDate: boolean } {
+  const dateUnit = /^(日期|时间|年月日|年-月-日|年\/月\/日)$/.test(unit);
+  const duration = /^(天|日|工作日|小时|分钟|月|个月|年|周|秒)$/.test(unit);
+  const date = !duration && (/时效/.test(level2) || /时间|日期|年月日|时点|期限/.test(name) || dateUnit);
+  // a bare number in the unit column (the serial repeated there) is no measure either
+  return { date, unitIsDate: dateUnit || (date && /^[\d,，.]+$/.test(unit)) };
 }

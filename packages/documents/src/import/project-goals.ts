@@ -43,6 +43,9 @@ const TEXT_LABELS: Record<string, "purpose" | "goal"> = {
   总体目标: "goal",
 };
 
+/** A total written first in a funds cell, with its unit, before its parts: `总额10606.7522万元财政拨款:6923.3552万元…`. */
+const LEADING_TOTAL = /^(?:总额|合计|总计|共计)\s*[:：]?\s*([\d,]+(?:\.\d+)?)\s*(万元|元)/;
+
 function labelKey(text: string): string {
   return norm(text).replace(/[：:]/g, "");
 }
@@ -220,9 +223,11 @@ function readInfo(ctx: ImportContext, table: Table, nameRow: number, end: number
         const value = nextValue(texts, i);
         used = true;
         if (value !== undefined && tidy(value) !== "") {
+          // the total under a word of its own with its unit, its parts after it (总额10606.7522万元财政拨款:…)
+          const lead = LEADING_TOTAL.exec(tidy(value));
           const amount = ctx.amount(
-            tidy(value),
-            unitIn(texts[i]!) ?? unit,
+            lead ? lead[1]! : tidy(value),
+            (lead?.[2] as "元" | "万元" | undefined) ?? unitIn(texts[i]!) ?? unit,
             ctx.at(table, r, texts.indexOf(value, i + 1)),
           );
           setFunding(project, funding, amount);

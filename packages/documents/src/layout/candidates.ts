@@ -36,6 +36,7 @@ import {
   isLevel2Name,
   isNumber,
   isPlaceholder,
+  withLevelsShifted,
 } from "./shapes.ts";
 
 interface Item {
@@ -146,13 +147,16 @@ function tablesFromItems(
       !isPlaceholder(prev.text) &&
       // a form's title (…自评表) is no row label
       !TITLE.test(prev.text);
-    const cols: Column[] = tableColumns(labelled ? prev.text : "", composeHeaderRows(run));
     const notes: DocumentNote[] = [];
     const data = joinBrokenNames(items.slice(run.end, stop)).filter((it) => {
       if (!isPlaceholder(it.text)) return true;
       notes.push(placeholderNote(file, it));
       return false;
     });
+    const cols: Column[] = withLevelsShifted(
+      tableColumns(labelled ? prev.text : "", composeHeaderRows(run)),
+      data.map((it) => it.text),
+    );
     const headerLine = items[labelled ? run.start - 1 : run.start]!.line;
     const headerEnd = items[run.end - 1]!.line;
     const rows: Row[] = [{ cells: cols.map((c) => c.header), line: headerLine, end: headerEnd }];
@@ -412,7 +416,10 @@ function tablesFromLines(items: Item[], file: string, breaks: (a: number, b: num
       run.start - 1 >= pos &&
       prev.group === items[run.start]!.group &&
       [...prev.text].length <= 16;
-    const cols: Column[] = tableColumns(labelled ? prev.text : "", run);
+    const cols: Column[] = withLevelsShifted(
+      tableColumns(labelled ? prev.text : "", run),
+      texts.slice(run.end, findHeaderRun(texts, 3, run.end)?.start ?? texts.length),
+    );
     const headerEndLine = items[run.end - 1]!.line;
     // Words on a line are a row: a header of one word a line is the stream reading's, not this one's.
     const perLine = new Map<number, number>();

@@ -16,6 +16,7 @@ import { MEASURE_UNITS } from "@jixiao/core";
 import { type ColumnField, columnMeaning } from "../vocabulary/columns.ts";
 import type { GluedColumn } from "./header-run.ts";
 import { anchorAt } from "./header-run.ts";
+import { namesUnderLastLevel } from "./shapes.ts";
 
 export interface GluedRow {
   cells: string[];
@@ -25,7 +26,7 @@ export interface GluedRow {
   fit: number;
 }
 
-type Kind = "level1" | "level2" | "number" | "value" | "unit" | "code" | "text" | "label" | "span" | "yesno";
+export type Kind = "level1" | "level2" | "number" | "value" | "unit" | "code" | "text" | "label" | "span" | "yesno";
 
 /** A column and the one before it whose numbers are glued as a pair: a score after its weight. */
 const PAIRS = new Set(["weight>score", "rateWeight>rateScore"]);
@@ -77,6 +78,42 @@ function emptyCost(kind: Kind, field: ColumnField | undefined): number {
       return field === "name" ? -0.6 : -0.05;
   }
 }
+
+/**
+ * Each column's kind, and the field its empty cell is costed as. A grid with no 三级 column (一级指标 | 二级指标 |
+ * 绩效标准 | 指标值) whose text holds no 一级 name at all prints its levels one column to the left: the 二级 names
+ * (数量指标) stand under 一级指标 and the indicators' own names under the last level header, which then holds free
+ * text as a 三级 column does (the 二级 names and the 三级 texts each take one column; nothing is guessed per row).
+ */
+export function columnKinds(
+  columns: readonly GluedColumn[],
+  text: string,
+  from: number,
+  to: number,
+): { kinds: Kind[]; fields: (ColumnField | undefined)[] } {
+  const kinds = columns.map(kindOf);
+  const fields = columns.map((c) => c.field);
+  let level1 = false;
+  let level2 = false;
+  for (let i = from; i < to && !level1; i++) {
+    const a = anchorAt(text, i);
+    if (!a || a.end > to) continue;
+    if (a.level === 1) level1 = true;
+    else level2 = true;
+    i = a.end - 1;
+  }
+  const names = namesUnderLastLevel(fields, level1, level2);
+  if (names !== undefined) {
+    fields.forEach((f, j) => {
+      if (f === "level1" || f === "level2") kinds[j] = j === names ? "text" : "level2";
+    });
+    fields[names] = "name";
+  }
+  return { kinds, fields };
+}
+
+/** How an indicator's explanation (指标解释, 绩效标准) starts. */
+const EXPLAINS = /^(反映|体现|衡量|考核|用于|用以|是指|指的是)/;
 
 const NUM = /^[-+]?(0|[1-9]\d*)(\.\d+)?$/;
 const DASH = /^[-—–/／]$/;
@@ -147,7 +184,7 @@ interface Cut {
 /** The rows of `text[from, to)` under the columns. */
 export function gluedRows(text: string, from: number, to: number, columns: GluedColumn[]): Cut {
   const n = columns.length;
-  const kinds = columns.map(kindOf);
+  const { kinds, fields } = columnKinds(columns, text, from, to);
   const L = to - from;
   // the first framework name at or after each position
   const nextAnchor = new Int32Array(L + 1).fill(to);
@@ -196,6 +233,10 @@ export function gluedRows(text: string, from: number, to: number, columns: Glued
         if (kind === "label" && (/[%％]/.test(t) || /\d{3,}(?!\d*年)/.test(t))) return undefined;
         // free text pays for its cut only by a hair, and a lone character hardly ever is a cell of its own
         f = NUM.test(t.replace(/[%％]$/, "")) ? -0.3 : kind === "span" ? -0.3 : [...t].length === 1 ? 0.1 : 0.45;
+        // an explanation glued to the name before it (办公大楼维修次数反映办公大楼…) is cut where it starts
+        // (反映, 体现, 衡量…), and two texts are not cut elsewhere between two characters
+        const afterText = kind === "text" && j > 0 && kinds[j - 1] === "text" && fields[j] !== "name";
+        if (afterText && a > from && /[\u4e00-\u9fff]/.test(text[a - 1]!)) f += EXPLAINS.test(t) ? 0.1 : -0.1;
       }
       if ((kind === "number" || kind === "value") && f !== undefined && a > from)
         f -= pairsWithWeight(text, from, a, t, j) ? 0 : digitCut(text[a - 1]!, text[a]!);
@@ -240,7 +281,7 @@ export function gluedRows(text: string, from: number, to: number, columns: Glued
           const cur = best[s]!;
           if (cur === Number.NEGATIVE_INFINITY) continue;
           const kind = kinds[j]!;
-          relax(idx(i, j + 1, v), cur + emptyCost(kind, columns[j]!.field), s, -1);
+          relax(idx(i, j + 1, v), cur + emptyCost(kind, fields[j]), s, -1);
           if (i === L) continue;
           if (/\s/.test(text[from + i]!)) {
             relax(idx(i + 1, j, v), cur, s, -1);

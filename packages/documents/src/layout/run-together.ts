@@ -52,6 +52,8 @@ const HEAD_LABELS = [
   "全年目标实际完成情况",
   "实际完成情况",
   "项目资金",
+  // the 申报表's funds line (湖南: 年度资金总额及构成 总额…万元 财政拨款:…): never a funds table's row label
+  "年度资金总额及构成",
   "资金情况",
   "项目负责人",
   "部门联系人",

@@ -48,6 +48,41 @@ export function isLevel2Name(text: string): boolean {
   return text.length <= 24 && level2Of(text) !== undefined;
 }
 
+/**
+ * The column that holds the indicators' names in a grid whose header has no names column (no 三级指标: 一级指标 |
+ * 二级指标 | 绩效标准 | 指标值) and whose text names no 一级 but some 二级 (`level1Named`, `level2Named`): its levels
+ * are printed one column to the left — the 二级 names (数量指标) under 一级指标, the names under the last level
+ * header. Undefined when the grid reads as its header says.
+ */
+export function namesUnderLastLevel(
+  fields: readonly (ColumnField | undefined)[],
+  level1Named: boolean,
+  level2Named: boolean,
+): number | undefined {
+  if (fields.includes("name") || !(fields.includes("target") || fields.includes("actual"))) return undefined;
+  if (level1Named || !level2Named) return undefined;
+  const levels = fields.flatMap((f, j) => (f === "level1" || f === "level2" ? [j] : []));
+  return levels.length >= 2 ? levels[levels.length - 1] : undefined;
+}
+
+/** The columns with their level shapes shifted when `namesUnderLastLevel` says so, judged by the grid's cells. */
+export function withLevelsShifted(cols: readonly Column[], cells: readonly string[]): Column[] {
+  const names = namesUnderLastLevel(
+    cols.map((c) => c.field),
+    // 成本指标 is a 一级 of the newer framework and a 二级 of the older: it says neither
+    cells.some((c) => isLevel1Name(c) && !isLevel2Name(c)),
+    cells.some(isLevel2Name),
+  );
+  if (names === undefined) return [...cols];
+  return cols.map((c, j) =>
+    j === names
+      ? { ...c, shape: "text" as const }
+      : c.field === "level1" || c.field === "level2"
+        ? { ...c, shape: "level2" as const }
+        : c,
+  );
+}
+
 /** Fits already computed (a document repeats its values; the stream reading asks for the same spans often). */
 const FITS = new Map<string, number>();
 const FITS_MAX = 20000;

@@ -226,6 +226,9 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   // where a goal table's target comes from (计划标准 / 行业标准 / 历史标准): the 申报表 of several provinces
   ...s("basis", ["national"], "指标值确定依据"),
   ...s("basis", ["common"], "绩效标准", "指标值设定依据", "指标值确定依据及说明"),
+  // the year's expected value of a goal table (湖北 鄂州 绩效目标表: 绩效标准 | 当年预期实现值)
+  ...s("target", ["hubei"], "当年预期实现值"),
+  ...s("target", ["common"], "预期实现值", "年度预期实现值", "当年预期目标值", "预期目标值"),
 ];
 
 /**
