@@ -115,9 +115,11 @@ function plausible(cells: readonly string[], columns: ReadonlyMap<HeaderField, n
     if (t === "") continue;
     if (fit(cellKind(t), f) <= WRONG) return false;
   }
-  // data to the right of the name without a name: the cells have moved
+  // data to the right of the name without a name: the cells have moved — when a text stands left of the names
+  // column outside the 一级 / 二级 (a column of no field, or the vertical 绩效指标 label's, which holds no data)
   if (at("name") === "" && (at("target") !== "" || at("weight") !== "" || at("score") !== "")) {
-    const leftOfName = cells.some((x, i) => i < (columns.get("name") ?? 0) && !mapped.has(i) && squash(x) !== "");
+    const levels = new Set([columns.get("level1"), columns.get("level2")]);
+    const leftOfName = cells.some((x, i) => i < (columns.get("name") ?? 0) && !levels.has(i) && squash(x) !== "");
     if (leftOfName) return false;
   }
   // 成本指标 under 一级 with a word that is no 二级 beside it: the 二级 of a row that lost its merged 一级
