@@ -104,7 +104,13 @@ const WRONG = -4;
 const DROP = -6;
 
 /** Whether the positional reading is believable: each filled field holds a kind of cell that fits it. */
-function plausible(cells: readonly string[], columns: ReadonlyMap<HeaderField, number>): boolean {
+function plausible(cells: readonly string[], grid: ReadonlyMap<HeaderField, number>): boolean {
+  // the vertical 绩效指标 label's column (a field of the header) holds no data: a text under it that is no framework
+  // name (which would be the row's 一级, moved left by one) stands outside the grid
+  const label = grid.get("indicator");
+  const labelKind = label === undefined ? "text" : cellKind(cells[label] ?? "");
+  const outside = labelKind !== "level1" && labelKind !== "level2" && labelKind !== "level12";
+  const columns = new Map([...grid].filter(([f]) => f !== "indicator" || !outside));
   const mapped = new Set(columns.values());
   const at = (f: HeaderField) => {
     const c = columns.get(f);

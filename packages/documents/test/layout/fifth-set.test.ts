@@ -1,0 +1,96 @@
+/**
+ * Layouts of the fifth held-out set, each as a general rule over generated forms:
+ * - one cell a line, each ending with `|`, where a row's last cell carries the pipes of the cells after it
+ *   (`宝坻区人民政府 | ||||`): those lines end the rows; head rows, the header and moved-left data rows come back;
+ * - a 预算内投资 form's budget label (下达中央预算内投资(万元)) with its amount;
+ * - rows under a vertical 绩效指标 label column that moved left past their merged 一级 / 二级 (name | value).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { importDocument } from "../../src/import/index.ts";
+import { readExtractedText } from "../../src/text/index.ts";
+
+const NAMES = ["建设项目个数", "竣工验收合格率", "按进度计划实施情况", "新建保鲜库面积", "受益人口数量", "设备完好率"];
+const VALUES = ["1", "100%", "按计划实施", "≥90%", "3550平方米", "≤30天", "1座"];
+
+/**
+ * A form's rows: each cell on its own line ending with ` |`, the row's last cell followed by the pipes of the rest
+ * (the grid one column wider than its header, as the pages print it: every row ends in a run of pipes).
+ */
+function render(rows: string[][], width: number): string {
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) =>
+          i === r.length - 1 ? `${c} |${width > r.length ? ` ${"|".repeat(width - r.length)}` : ""}` : `${c} |`,
+        )
+        .join("\n"),
+    )
+    .join("\n");
+}
+
+describe("one cell a line, a row's last cell carrying the pipes of the cells after it", () => {
+  it("reads the form's head, its budget and every indicator row, full or moved left", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("专项名称", "项目名称"),
+        fc.constantFrom("下达中央预算内投资(万元)", "年度资金总额(万元)", "下达资金(万元)"),
+        fc.integer({ min: 1, max: 99_999 }),
+        fc.array(fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(...VALUES)), { minLength: 2, maxLength: 6 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.boolean(),
+        (nameLabel, budgetLabel, amount, inds, split, tail) => {
+          const rows: string[][] = [
+            [nameLabel, "农业绿色发展专项"],
+            ["下达地方或单位", "某区人民政府"],
+            [budgetLabel, String(amount)],
+            ["总 体 目 标", "提高综合利用率。"],
+            ["绩 效 指 标", "一级指标", "二级指标", "三级指标", "指标值"],
+          ];
+          const names = inds.map(([n], i) => `${n}${i + 1}`);
+          inds.forEach(([, v], i) => {
+            if (i === 0) rows.push(["产出指标", "数量指标", names[i]!, v]);
+            else if (i === split) rows.push(["效益指标", "社会效益指标", names[i]!, v]);
+            else rows.push([names[i]!, v]);
+          });
+          const text = `关于下达资金的通知\n附件\n某项目绩效目标表\n${render(rows, tail ? 7 : 6)}\n`;
+          const r = importDocument(readExtractedText(text, "g.txt"));
+          const p = r.document.projects[0]!;
+          expect(p.name).toBe("农业绿色发展专项");
+          expect(p.budget?.yuan).toBe(`${amount * 10_000}.00`);
+          expect(p.indicators.map((i) => [i.name, i.target?.text])).toEqual(names.map((n, i) => [n, inds[i]![1]]));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("a category of a goal grid filled with a sentence and no value", () => {
+  const SENTENCES = ["增加就业机会,提高农民收入。", "提高森林覆盖率,促进生物多样性保护。", "显著改善项目区的生态环境;"];
+  it("is no indicator, whether the row stands under its headers or moved left past the label column", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(...VALUES)), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(...SENTENCES),
+        fc.constantFrom("经济效益指标 (选填)", "生态效益 指标（选填）", "可持续影响指标"),
+        fc.boolean(),
+        (inds, sentence, category, moved) => {
+          const names = inds.map(([n], i) => `${n}${i + 1}`);
+          const rows = [
+            "项目名称 | 某项目 | ||||",
+            "绩 效 指 标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | |",
+            ...inds.map(([, v], i) =>
+              i === 0 ? `产出指标 | 数量指标 | ${names[i]} | ${v} | ||` : `${names[i]} | ${v} | ||||`,
+            ),
+            moved ? `效益指标 | ${category} | ${sentence} | |||` : `| 效益指标 | ${category} | ${sentence} | ||`,
+          ];
+          const r = importDocument(readExtractedText(`某项目绩效目标表\n${rows.join("\n")}\n`, "g.txt"));
+          const p = r.document.projects[0]!;
+          expect(p.indicators.map((i) => [i.name, i.target?.text])).toEqual(names.map((n, i) => [n, inds[i]![1]]));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
