@@ -118,12 +118,12 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
     }
     // a sentence where an indicator's name goes, with no value of any kind, under a 二级: the form's words for a
     // category left without indicators (an optional 经济效益指标 (选填) filled with `增加就业机会,提高农民收入。`)
-    const valueOf = (f: HeaderField) => (col(f) === undefined ? "" : tidy(at(f)));
+    const cellOf = (f: HeaderField) => (col(f) === undefined ? "" : tidy(at(f)));
     if (
       /[。；;]$/.test(name) &&
       [...name].length >= 8 &&
       level2 !== "" &&
-      ["target", "actual", "weight", "score"].every((f) => valueOf(f as HeaderField) === "")
+      ["target", "actual", "weight", "score"].every((f) => cellOf(f as HeaderField) === "")
     ) {
       ctx.report(
         "info",
