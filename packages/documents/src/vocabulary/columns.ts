@@ -226,6 +226,8 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   // where a goal table's target comes from (计划标准 / 行业标准 / 历史标准): the 申报表 of several provinces
   ...s("basis", ["national"], "指标值确定依据"),
   ...s("basis", ["common"], "绩效标准", "指标值设定依据", "指标值确定依据及说明"),
+  // 江西's 绩效目标表: 一级 | 二级 | 三级 | 计算符号 | 目标值 | 度量单位 | 指标值说明 (what the value means, per indicator)
+  ...s("description", ["common"], "指标值说明", "目标值说明"),
 ];
 
 /**

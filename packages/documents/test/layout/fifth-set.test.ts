@@ -94,3 +94,57 @@ describe("a category of a goal grid filled with a sentence and no value", () => 
     );
   });
 });
+
+describe("a department-wide goal table (部门整体绩效目标) in markdown pipe rows", () => {
+  const DEPTS = ["浮梁县林业局", "某县水利局", "某市教育局"];
+  const ROWS = [
+    ["保障在职职工人数(人)", "=", "116", "人"],
+    ["湿地保有量(公顷)", "≥", "4900", "公顷"],
+    ["林业产业(万亩)", "=", "0.5", "万亩"],
+    ["签订保险(单)", "≤", "3", "单"],
+    ["新闻投稿数(篇)", "≥", "30", "篇"],
+  ] as const;
+  it("is read as a goal table named by its department, each row's operator, value, unit and note in place", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...DEPTS),
+        fc.constantFrom("部门名称:", "*部门名称", "部门名称"),
+        fc.boolean(),
+        fc.constantFrom(
+          ["计算符号", "目标值", "度量单位", "指标值说明"],
+          ["计算符号", "指标值", "计量单位", "指标说明"],
+        ),
+        fc.uniqueArray(fc.nat(ROWS.length - 1), { minLength: 2, maxLength: ROWS.length }),
+        (dept, label, coded, cols, picks) => {
+          const width = 3 + cols.length + 1;
+          const pad = (cells: string[]) => `| ${cells.join(" | ")} | ${"|".repeat(Math.max(1, width - cells.length))}`;
+          const head = coded ? ["部门编码:", "316", label, dept, "*联系人:", "王某"] : [label, dept];
+          const picked = picks.map((k) => ROWS[k]!);
+          const lines = [
+            pad(["部门整体绩效目标"]),
+            pad(["基本信息"]),
+            pad(head),
+            pad(["*年度绩效总目标", "保证职能实现,保障人员经费。"]),
+            pad(["一级指标", "二级指标", "三级指标", ...cols]),
+            ...picked.map(([n, op, v, u], i) =>
+              pad(
+                i === 0 ? ["产出指标", "数量指标", n, op, v, u, "该指标值数据合理"] : [n, op, v, u, "该指标值数据合理"],
+              ),
+            ),
+          ];
+          const r = importDocument(
+            readExtractedText(`Overview\n部门整体支出绩效目标表\n${lines.join("\n")}\n`, "g.txt"),
+          );
+          expect(r.document.kinds).toContain("project-goals");
+          const p = r.document.projects[0]!;
+          expect(p.name).toBe(dept);
+          expect(p.organisation?.name).toBe(dept);
+          expect(p.indicators.map((i) => [i.name, i.operator, i.target?.text, i.unit, i.description])).toEqual(
+            picked.map(([n, op, v, u]) => [n, op, v, u, "该指标值数据合理"]),
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
