@@ -682,6 +682,17 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
         j += 1;
         continue;
       }
+      // One cell a line, the text's last line without its `|`: the cell the text's end cut (`>=9` of `>=90% |`)
+      const before = run[run.length - 1]?.text.trim() ?? "";
+      if (
+        /^[^|｜]*[|｜]$/.test(before) &&
+        lines.slice(j + 1).every((x) => x.gone || blank(x)) &&
+        [...l.text.trim()].length <= 40
+      ) {
+        run.push(l);
+        j += 1;
+        continue;
+      }
       break;
     }
     i = j;

@@ -148,3 +148,51 @@ describe("a department-wide goal table (部门整体绩效目标) in markdown pi
     );
   });
 });
+
+describe("one cell a line, the text cut inside its last row (the last line without its `|`)", () => {
+  const INDS = [
+    ["农村低保发放人数(≥**人)", "5", ">=21933人", "21980人", "5"],
+    ["接受临时救助的人次数(≥**人次)", "5", ">=59人次", "87人次", "5"],
+    ["农村低保标准(≥**元/人·月)", "10", ">=530元/人*月", "583元/人*月", "10"],
+    ["扶贫临时救助标准(<**元/户·年)", "10", "<=5300元/户", "5830元/户", "10"],
+    ["受助对象满意度(≥**%)", "10", ">=90%", "95%", "10"],
+  ] as const;
+  it("reads the rows before it and leaves the cut row out with a warning", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.nat(INDS.length - 1), { minLength: 2, maxLength: INDS.length }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 3 }),
+        (picks, full, part) => {
+          const rows = picks.map((k) => INDS[k]!);
+          const cells = (r: readonly string[]) => r.map((c) => (c === "" ? "|" : `${c} |`));
+          const lines = [
+            ...cells(["项目名称", "某项目"]),
+            "||||",
+            "|",
+            ...cells(["全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"]),
+            "||",
+            ...cells(["年度资金总额:", "30", "30", "10", "100%", "10"]),
+            "||",
+            ...cells(["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分"]),
+            "||",
+          ];
+          rows.forEach((r, i) => {
+            const lead = i === 0 ? ["产出指标(50分)", "数量指标"] : ["", ""];
+            if (i < rows.length - 1) lines.push(...cells([...lead, ...r]), "|", "||");
+            else {
+              // the last row: its first `full` cells, then the start of the next one, without its `|`
+              lines.push(...cells([...lead, ...r.slice(0, full)]));
+              lines.push([...r[full]!].slice(0, part).join(""));
+            }
+          });
+          const res = importDocument(readExtractedText(`2019年度项目绩效目标自评表\n${lines.join("\n")}\n`, "g.txt"));
+          const e = res.document.projectSelfEvaluations[0]!;
+          expect(e.indicators.map((i) => i.name)).toEqual(rows.slice(0, -1).map((r) => r[0]));
+          expect(res.problems.some((p) => p.code === "text_cut")).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
