@@ -97,11 +97,13 @@ const squash = (s: string): string =>
   s
     .replace(/[\s\u3000]+/g, "")
     .replace(/[(（][^)）]*分[^)）]*[)）]$/, "")
+    // a form's note on the category, in words only: 数量指标(必填硬性指标), 生态效益指标（选填）
+    .replace(/(指标)[(（][\u4e00-\u9fa5]{1,8}[)）]$/, "$1")
     .replace(/^[一二三四五六七八九十\d]+[、.．]/, "");
 
 /**
- * The level-2 kind a written name means: the standard name with or without 指标 (`数量`, `数量指标`), spaces
- * and a points note ignored. Under a known level 1, `成本指标` is output cost (产出) — elsewhere too, as the
+ * The level-2 kind a written name means: the standard name with or without 指标 (`数量`, `数量指标`), spaces,
+ * a points note and a worded note after 指标 (`(必填)`, `(选填硬性指标)`) ignored. Under a known level 1, `成本指标` is output cost (产出) — elsewhere too, as the
  * older framework has it; undefined for a name outside the framework.
  */
 export function level2Of(name: string, level1Name?: string): Level2 | undefined {

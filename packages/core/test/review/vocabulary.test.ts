@@ -36,6 +36,16 @@ describe("the indicator framework vocabulary", () => {
     expect(level2Of("群众满意度")).toBeUndefined();
     expect(level2Of("专项指标")).toBeUndefined();
   });
+  it("reads a level-2 name with a form's worded note after 指标 (必填, 选填硬性指标), for every level 2", () => {
+    for (const l1 of INDICATOR_FRAMEWORK)
+      for (const c of l1.children)
+        for (const note of ["(必填)", "（选填）", "(必填硬性指标)", " (选填)"]) {
+          expect(level2Of(`${c.name}${note}`, l1.name)).toBe(c.key);
+        }
+    // a note with a figure or a placeholder is an indicator's own (满意度(≥**%)), not a category's
+    expect(level2Of("受助对象满意度(≥**%)")).toBeUndefined();
+    expect(level2Of("数量指标(3项)")).toBeUndefined();
+  });
   it("knows a cost indicator by level 1 or level 2, as the review rule does", () => {
     expect(isCostIndicator("成本指标", "经济成本指标")).toBe(true);
     expect(isCostIndicator("产出指标", "成本")).toBe(true);

@@ -116,6 +116,25 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
       }
       continue;
     }
+    // a sentence where an indicator's name goes, with no value of any kind, under a 二级: the form's words for a
+    // category left without indicators (an optional 经济效益指标 (选填) filled with `增加就业机会,提高农民收入。`)
+    const cellOf = (f: HeaderField) => (col(f) === undefined ? "" : tidy(at(f)));
+    if (
+      /[。；;]$/.test(name) &&
+      [...name].length >= 8 &&
+      level2 !== "" &&
+      ["target", "actual", "weight", "score"].every((f) => cellOf(f as HeaderField) === "")
+    ) {
+      ctx.report(
+        "info",
+        "category_sentence",
+        `二级指标「${level2}」下只有一句说明「${name.slice(0, 30)}」，没有指标值，未作为指标读取`,
+        `Under the level 2 "${level2}" there is only a sentence ("${name.slice(0, 30)}") and no value: not read as an indicator`,
+        ctx.at(table, r, colOf("name")),
+      );
+      ctx.touch(ctx.at(table, r));
+      continue;
+    }
     // `其中…` rows without points under an indicator with points break it down: its details, not indicators
     const prev = indicators[indicators.length - 1];
     if (

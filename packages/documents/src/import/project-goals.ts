@@ -52,7 +52,19 @@ function labelKey(text: string): string {
 
 /** The row naming the project: 项目名称, 项目支出名称, 专项资金名称… (a name label of any province's form). */
 function nameRowOf(table: Table): number {
-  return table.rows.findIndex((row) => formLabel(labelKey(row[0]?.text ?? "")) === "name");
+  const named = table.rows.findIndex((row) => formLabel(labelKey(row[0]?.text ?? "")) === "name");
+  if (named >= 0) return named;
+  // a department-wide goal table (部门整体绩效目标表) names its department where a project's names the project: with
+  // a goal grid below and no name label, the 部门名称 row is the name row, wherever the label stands in it
+  return departmentNameRow(table);
+}
+
+/** A `部门名称` / `*部门名称:` label cell (a required field's star and the colon ignored). */
+const isDepartmentNameLabel = (text: string) => labelKey(text).replace(/^[*＊]+/, "") === "部门名称";
+
+function departmentNameRow(table: Table): number {
+  const r = table.rows.findIndex((row) => row.some((c) => isDepartmentNameLabel(c.text)));
+  return r >= 0 && hasIndicatorGrid(table) ? r : -1;
 }
 
 export function isProjectInfoTable(table: Table): boolean {
@@ -269,6 +281,16 @@ function readInfo(ctx: ImportContext, table: Table, nameRow: number, end: number
     }
   }
   if (Object.keys(fields).length > 0) project.fields = fields;
+  if (project.name === "" && departmentNameRow(table) === nameRow) {
+    // a department-wide goal table: the department is what the table is about, and the organisation
+    const texts = table.rows[nameRow]!.map((c) => c.text);
+    const at = texts.findIndex(isDepartmentNameLabel);
+    const value = tidy(nextValue(texts, at) ?? "");
+    if (value !== "" && !formLabel(labelKey(value))) {
+      project.name = value;
+      project.organisation = splitCodeName(value);
+    }
+  }
   if (project.name === "") {
     ctx.report("error", "missing_name", "项目名称为空", "The project has no name", ctx.at(table, nameRow, 1, "name"));
   }

@@ -104,7 +104,13 @@ const WRONG = -4;
 const DROP = -6;
 
 /** Whether the positional reading is believable: each filled field holds a kind of cell that fits it. */
-function plausible(cells: readonly string[], columns: ReadonlyMap<HeaderField, number>): boolean {
+function plausible(cells: readonly string[], grid: ReadonlyMap<HeaderField, number>): boolean {
+  // the vertical 绩效指标 label's column (a field of the header) holds no data: a text under it that is no framework
+  // name (which would be the row's 一级, moved left by one) stands outside the grid
+  const label = grid.get("indicator");
+  const labelKind = label === undefined ? "text" : cellKind(cells[label] ?? "");
+  const outside = labelKind !== "level1" && labelKind !== "level2" && labelKind !== "level12";
+  const columns = new Map([...grid].filter(([f]) => f !== "indicator" || !outside));
   const mapped = new Set(columns.values());
   const at = (f: HeaderField) => {
     const c = columns.get(f);
@@ -115,9 +121,11 @@ function plausible(cells: readonly string[], columns: ReadonlyMap<HeaderField, n
     if (t === "") continue;
     if (fit(cellKind(t), f) <= WRONG) return false;
   }
-  // data to the right of the name without a name: the cells have moved
+  // data to the right of the name without a name: the cells have moved — when a text stands left of the names
+  // column outside the 一级 / 二级 (a column of no field, or the vertical 绩效指标 label's, which holds no data)
   if (at("name") === "" && (at("target") !== "" || at("weight") !== "" || at("score") !== "")) {
-    const leftOfName = cells.some((x, i) => i < (columns.get("name") ?? 0) && !mapped.has(i) && squash(x) !== "");
+    const levels = new Set([columns.get("level1"), columns.get("level2")]);
+    const leftOfName = cells.some((x, i) => i < (columns.get("name") ?? 0) && !levels.has(i) && squash(x) !== "");
     if (leftOfName) return false;
   }
   // 成本指标 under 一级 with a word that is no 二级 beside it: the 二级 of a row that lost its merged 一级

@@ -624,6 +624,42 @@ function rowLines(content: Line[]): { line: Line; end: number }[] {
   return out;
 }
 
+/** The tables of pipe rows (a row's cells known): the header is the row naming the most known columns. */
+function pipeRowTables(allRows: Row[], file: string, breaks: (a: number, b: number) => boolean): Proposal[] {
+  const out: Proposal[] = [];
+  // Several tables in one run (one project after another): a title row (…表) starts the next.
+  for (const rows of splitAtTitles(joinHeaderFragments(allRows))) {
+    if (rows.length < 2 || rows.filter((r) => r.cells.length >= 2).length < 2) continue;
+    // The header: the row naming the most known columns. Rows shorter than it (merged cells left out) are
+    // aligned to it; rows already as wide (padded with empty cells) are kept as they are.
+    let header = -1;
+    let known = 0;
+    rows.forEach((r, k) => {
+      const m = matchHeader(r.cells);
+      if (m.known >= 2 && m.known > known) {
+        header = k;
+        known = m.known;
+      }
+    });
+    const fits: number[] = rows.map(() => 0.5);
+    if (header >= 0) {
+      const head = rows[header]!.cells;
+      const cols = head.map((h) => columnOf(h, columnField(h)));
+      for (let r = header + 1; r < rows.length; r++) {
+        const row = rows[r]!;
+        // A row shorter than the header lost merged cells (at its start, mostly): aligned to the header. A row
+        // padded to the header's width is kept as it stands: its padding says nothing of where cells were lost.
+        if (row.cells.length < cols.length && matchHeader(row.cells).known < 2) {
+          const a = alignRow(row.cells, cols);
+          if (a) row.cells = a.cells;
+        }
+      }
+    }
+    out.push(finish("pipe", rows, header, known, fits, file, { explicit: true, breaks }));
+  }
+  return out;
+}
+
 /** Rows with `|` between cells; markdown tables; one cell per line ending with `|`. */
 export function pipeCandidate(lines: Line[], file: string): Proposal[] {
   const out: Proposal[] = [];
@@ -653,10 +689,56 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
         j += 1;
         continue;
       }
+      // One cell a line, the text's last line without its `|`: the cell the text's end cut (`>=9` of `>=90% |`)
+      const before = run[run.length - 1]?.text.trim() ?? "";
+      if (
+        /^[^|｜]*[|｜]$/.test(before) &&
+        lines.slice(j + 1).every((x) => x.gone || blank(x)) &&
+        [...l.text.trim()].length <= 40
+      ) {
+        run.push(l);
+        j += 1;
+        continue;
+      }
       break;
     }
     i = j;
     const content = run.filter((l) => !blank(l));
+    // A row's last cell may carry the pipes of the cells after it (`宝坻区人民政府 | ||||`, `1 | ||`), or a line of
+    // pipes close the row (`||||`): each such line ends a row, whose cells are the lines since the last end (a
+    // lone `|` an empty cell) — the page's row written one cell a line. Read that way too, as rows of pipes
+    // (head rows, a header and its data rows, short rows aligned to the header); the better reading is kept.
+    let cellRows = false;
+    const closes = (t: string) => /[|｜]\s*[|｜]\s*$/.test(t.trim());
+    const oneCell = (t: string) => /[|｜]\s*$/.test(t) && t.split(/[|｜]/).filter((c) => c.trim() !== "").length <= 1;
+    if (
+      content.filter((l) => oneCell(l.text)).length >= content.length * 0.7 &&
+      content.filter((l) => closes(l.text) && !/^[|｜\s]*$/.test(l.text)).length >= 2
+    ) {
+      const rows: Row[] = [];
+      let open: Line[] = [];
+      const flush = () => {
+        const t = open.map((l) => l.text.trim()).join(" ");
+        const cells = t
+          .replace(/^[|｜]/, "")
+          .replace(/[|｜]$/, "")
+          .split(/[|｜]/)
+          .map(trimCell);
+        if (cells.some((c) => c !== "")) {
+          const first = open[0]!.no;
+          const last = open[open.length - 1]!.no;
+          rows.push({ cells, line: first, ...(last !== first ? { end: last } : {}) });
+        }
+        open = [];
+      };
+      for (const l of content) {
+        open.push(l);
+        if (closes(l.text)) flush();
+      }
+      if (open.length > 0) flush();
+      out.push(...pipeRowTables(rows, file, breaks));
+      cellRows = true;
+    }
     const cellLines = content.filter((l) => /^[^|｜]*[|｜]\s*$/.test(l.text.trim())).length;
     if (content.length > 0 && cellLines / content.length >= 0.7) {
       // One cell a line, each ending with `|`.
@@ -698,6 +780,8 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
       }
       continue;
     }
+    // one cell a line: a row a line is no reading of it
+    if (cellRows) continue;
     // The cells in order, whatever the rows: a page that ran several rows of the table into one `|` line (merged
     // cells left out, rows glued) is cut into rows by the header's width and the values' shapes, like a stream;
     // the reading that fits the header better is kept.
@@ -759,36 +843,7 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
         .map(trimCell);
       allRows.push({ cells, line: l.no, ...(end !== l.no ? { end } : {}) });
     }
-    // Several tables in one run (one project after another): a title row (…表) starts the next.
-    for (const rows of splitAtTitles(joinHeaderFragments(allRows))) {
-      if (rows.length < 2 || rows.filter((r) => r.cells.length >= 2).length < 2) continue;
-      // The header: the row naming the most known columns. Rows shorter than it (merged cells left out) are
-      // aligned to it; rows already as wide (padded with empty cells) are kept as they are.
-      let header = -1;
-      let known = 0;
-      rows.forEach((r, k) => {
-        const m = matchHeader(r.cells);
-        if (m.known >= 2 && m.known > known) {
-          header = k;
-          known = m.known;
-        }
-      });
-      const fits: number[] = rows.map(() => 0.5);
-      if (header >= 0) {
-        const head = rows[header]!.cells;
-        const cols = head.map((h) => columnOf(h, columnField(h)));
-        for (let r = header + 1; r < rows.length; r++) {
-          const row = rows[r]!;
-          // A row shorter than the header lost merged cells (at its start, mostly): aligned to the header. A row
-          // padded to the header's width is kept as it stands: its padding says nothing of where cells were lost.
-          if (row.cells.length < cols.length && matchHeader(row.cells).known < 2) {
-            const a = alignRow(row.cells, cols);
-            if (a) row.cells = a.cells;
-          }
-        }
-      }
-      out.push(finish("pipe", rows, header, known, fits, file, { explicit: true, breaks }));
-    }
+    out.push(...pipeRowTables(allRows, file, breaks));
   }
   return out;
 }

@@ -229,6 +229,8 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   // the year's expected value of a goal table (湖北 鄂州 绩效目标表: 绩效标准 | 当年预期实现值)
   ...s("target", ["hubei"], "当年预期实现值"),
   ...s("target", ["common"], "预期实现值", "年度预期实现值", "当年预期目标值", "预期目标值"),
+  // 江西's 绩效目标表: 一级 | 二级 | 三级 | 计算符号 | 目标值 | 度量单位 | 指标值说明 (what the value means, per indicator)
+  ...s("description", ["common"], "指标值说明", "目标值说明"),
 ];
 
 /**

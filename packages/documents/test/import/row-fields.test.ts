@@ -179,3 +179,54 @@ describe("fieldsOfRow", () => {
     );
   });
 });
+
+/** 绩效指标 | 一级 | 二级 | 三级 | 指标值 (| 单位): a vertical label column (绩效指标, a field of no data) before the grid. */
+const LABELLED = (unit: boolean) =>
+  new Map<HeaderField, number>([
+    ["indicator", 0],
+    ["level1", 1],
+    ["level2", 2],
+    ["name", 3],
+    ["target", 4],
+    ...(unit ? ([["unit", 5]] as [HeaderField, number][]) : []),
+  ]);
+
+describe("fieldsOfRow under a vertical label column", () => {
+  it("reads a row whose name landed under the label column and its value under 指标值 (兵团: 指标3:… | | | | 1座)", () => {
+    const r = fieldsOfRow(["指标3:新建消防水池数量", "", "", "", "1座", "", ""], LABELLED(false));
+    expect(r.aligned).toBe(true);
+    expect(texts(r)).toEqual({ name: "指标3:新建消防水池数量", target: "1座" });
+  });
+
+  it("for any short row placed anywhere right of the names column, name first, the fields come back", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("新建保鲜库面积", "受益人口数量", "设备验收合格率", "道路硬化长度"),
+        fc.option(
+          fc.integer({ min: 1, max: 9 }).map((k) => `指标${k}:`),
+          { nil: "" },
+        ),
+        fc.tuple(fc.integer({ min: 1, max: 99_999 }), fc.constantFrom("座", "平方米", "%", "公里")),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 2 }),
+        (n, prefix, [v, u], unit, pad) => {
+          const cols = LABELLED(unit);
+          const cells = [
+            `${prefix}${n}`,
+            "",
+            "",
+            "",
+            `${v}${u}`,
+            ...Array.from({ length: pad + (unit ? 1 : 0) }, () => ""),
+          ];
+          expect(texts(fieldsOfRow(cells, cols))).toEqual({ name: `${prefix}${n}`, target: `${v}${u}` });
+        },
+      ),
+    );
+  });
+
+  it("keeps a row that stands under its headers, the label column empty, as it is", () => {
+    const r = fieldsOfRow(["", "产出指标", "数量指标", "新建保鲜库数量", "1座"], LABELLED(false));
+    expect(r.aligned).toBe(false);
+  });
+});
