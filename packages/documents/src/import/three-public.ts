@@ -835,6 +835,7 @@ function assemble(ctx: ImportContext, figures: Figure[], changes: Change[]): Thr
       }
     }
     checkTotal(ctx, s);
+    checkChanges(ctx, s);
   }
   return all.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.basis.localeCompare(b.basis));
 }
@@ -866,6 +867,44 @@ function checkTotal(ctx: ImportContext, s: ThreePublicStatement): void {
       total.location,
     );
   }
+}
+
+/** A stated change in 元 fen, signed (持平 is 0); undefined when it gives no exact amount. */
+function signedChange(line: ThreePublicLine | undefined): bigint | undefined {
+  const c = line?.change;
+  if (!c || c.approximate) return undefined;
+  if (c.direction === "same") return 0n;
+  if (c.amount?.fen === undefined) return undefined;
+  return BigInt(c.amount.fen) * (c.direction === "decrease" ? -1n : 1n);
+}
+
+/**
+ * The total's stated change against its items' stated changes (each item's, the vehicle's from its parts when it
+ * has none of its own): `比2025年上升867.60万元` with items −413.17, +1884.46, −603.68 (+867.61) is reported.
+ */
+function checkChanges(ctx: ImportContext, s: ThreePublicStatement): void {
+  const total = s.items.total;
+  const t = signedChange(total);
+  if (t === undefined || !total?.change) return;
+  const vehicle =
+    signedChange(s.items.vehicle) ??
+    (() => {
+      const p = signedChange(s.items.vehiclePurchase);
+      const r = signedChange(s.items.vehicleRunning);
+      return p !== undefined && r !== undefined ? p + r : undefined;
+    })();
+  const parts = [signedChange(s.items.abroad), signedChange(s.items.reception), vehicle];
+  if (parts.some((p) => p === undefined)) return;
+  const sum = parts.reduce<bigint>((a, p) => a + p!, 0n);
+  if (sum === t) return;
+  const show = (v: bigint) => `${v < 0n ? "-" : "+"}${fenToYuanText(v < 0n ? -v : v)}`;
+  ctx.report(
+    "warning",
+    "three_public_change_sum",
+    `“三公”经费合计的变动「${total.change.amount?.text ?? total.change.comparedWith}」（${show(t)}元）不等于各项变动之和 ${show(sum)}元`,
+    `The 三公 total's stated change "${total.change.amount?.text ?? ""}" (${show(t)} yuan) is not the sum of its items' stated changes, ${show(sum)} yuan`,
+    total.change.location,
+  );
 }
 
 /** A stated change against this year's figure and a stated prior year; a stated percentage against both. */

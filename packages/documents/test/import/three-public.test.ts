@@ -79,6 +79,8 @@ const EXPECTED_PROBLEMS: Record<string, string[]> = {
   "gd-yingde-2016-3p-1": ["three_public_change", "three_public_percent", "three_public_total"],
   // the table across (header order 小计, 购置费, 运行费) gives 50 / 25 where the text says 购置费25万元, 运行费50万元
   "ah-shouxian-2022-3p-1": ["three_public_conflict"],
+  // 比2025年上升867.60万元 against the items' changes −413.17 + 1884.46 − 603.68 = +867.61
+  "sd-qingdao-2026-3p-1": ["three_public_change_sum"],
 };
 
 describe("三公 corpus documents", () => {
@@ -440,5 +442,46 @@ describe("generated vehicle labels and table columns", () => {
     expect(s.items.reception?.figure?.amount.yuan).toBe("100000.00");
     expect(s.items.vehicleRunning?.figure?.amount.yuan).toBe("200000.00");
     expect(s.items.abroad).toBeUndefined();
+  });
+});
+
+describe("generated changes of the items against the total's", () => {
+  const change = fc.integer({ min: -500_000, max: 500_000 });
+  const money = (cents: number) => {
+    const a = Math.abs(cents);
+    return `${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")}万元`;
+  };
+  const said = (cents: number, up: string, down: string) =>
+    cents === 0 ? "与上年持平" : `比上年${cents > 0 ? up : down}${money(cents)}`;
+
+  it("property: a total's change that is not the sum of its items' changes is reported at it, one that is is not", () => {
+    fc.assert(
+      fc.property(
+        fc.record({ abroad: change, reception: change, purchase: change, running: change }),
+        fc.integer({ min: -2, max: 2 }),
+        fc.boolean(),
+        fc.constantFrom(["增加", "减少"], ["上升", "下降"], ["增长", "减少"]),
+        (c, off, vehicleStated, [up, down]) => {
+          const sum = c.abroad + c.reception + c.purchase + c.running + off;
+          const vehicle = vehicleStated
+            ? `公务用车购置及运行费10000.00万元，${said(c.purchase + c.running, up!, down!)}（其中：公务用车购置费4000.00万元，${said(c.purchase, up!, down!)}；公务用车运行维护费6000.00万元，${said(c.running, up!, down!)}）`
+            : `公务用车购置费4000.00万元，${said(c.purchase, up!, down!)}；公务用车运行维护费6000.00万元，${said(c.running, up!, down!)}`;
+          const lines = [
+            "某市2026年市级“三公”经费预算情况说明",
+            `2026年“三公”经费预算为13000.00万元，${said(sum, up!, down!)}。`,
+            `从明细看，公务接待费2000.00万元，${said(c.reception, up!, down!)}；${vehicle}；因公出国（境）费用1000.00万元，${said(c.abroad, up!, down!)}。`,
+          ];
+          const ctx = new ImportContext(doc(lines.map((l, i) => para(l, i + 1))));
+          readThreePublic(ctx, ctx.source.blocks);
+          const found = ctx.problems.filter((p) => p.code === "three_public_change_sum");
+          if (off === 0) expect(found).toEqual([]);
+          else {
+            expect(found).toHaveLength(1);
+            expect(found[0]!.location.row).toBe(2);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
