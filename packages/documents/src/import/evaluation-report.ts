@@ -54,7 +54,12 @@ const SAYS_IT_EVALUATES: RegExp[] = [
 /** The report's name: a title line of the head, else the report a head sentence announces. */
 function titleOf(head: string[]): string | undefined {
   const line = head.find((t) => TITLE.test(t) && t.length <= 80 && !/^\s*-\s/.test(t));
-  if (line) return line.trim();
+  // a breadcrumb (`您现在的位置: 首页 > 通知公告 > …报告`) names the page last
+  if (line)
+    return line
+      .split(/\s[>»›]\s|[>»›]{1,2}/)
+      .pop()!
+      .trim();
   for (const t of head) {
     const m = ANNOUNCED.exec(normalizeNarrative(t));
     if (m) return m[1]!.trim();

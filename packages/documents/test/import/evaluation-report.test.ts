@@ -254,7 +254,7 @@ describe("generated report wordings", () => {
               `为做好${year}年资金项目绩效管理工作，根据《某省财政厅关于印发项目资金绩效管理办法的通知》（某财〔2018〕130号），现将${report}如下：`,
               "一、绩效目标分解下达情况",
             ]
-          : [report, "一、基本情况"];
+          : [`您现在的位置: 首页 > 通知公告 > ${report}`, report, "一、基本情况"];
         const source = doc(lines);
         expect(looksLikeEvaluationReport(source.blocks)).toBe(true);
         const r = readEvaluationReport(new ImportContext(source), source.blocks);
