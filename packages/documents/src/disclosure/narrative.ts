@@ -41,9 +41,18 @@ const fiscalPair = (lead: string, other: "收入" | "支出") => new RegExp(`财
 
 const KEYWORDS: Keyword[] = [
   { re: /因公出国[（(]境[)）]费?/g, tier: 3, items: () => ["abroad"] },
-  { re: /公务用车购置及运行(?:维护)?费?/g, tier: 3, items: () => ["vehicle"] },
+  // the vehicle subtotal names both parts, in either order (公务用车运行维护费及公务用车购置费); 运转 is 运行
+  {
+    re: /公务用车购置(?:费)?(?:及|和|与)(?:公务用车)?(?:运行|运转)(?:维护)?费?|公务用车(?:运行|运转)(?:维护)?(?:费)?(?:及|和|与)(?:公务用车)?购置费?/g,
+    tier: 3,
+    items: () => ["vehicle"],
+  },
   { re: /公务用车购置费?|(?<!及)购置费/g, tier: 3, items: () => ["vehiclePurchase"] },
-  { re: /公务用车运行(?:维护)?费?|(?<!及)运行(?:维护)?费/g, tier: 3, items: () => ["vehicleRunning"] },
+  {
+    re: /公务用车(?:运行|运转)(?:维护)?费?|(?<!及)(?:运行|运转)(?:维护)?费/g,
+    tier: 3,
+    items: () => ["vehicleRunning"],
+  },
   { re: /公务接待费?/g, tier: 3, items: () => ["reception"] },
   { re: /机关运行经费/g, tier: 3, items: () => ["runningCosts"] },
   { re: /人员经费/g, tier: 2, items: () => ["personnel"] },

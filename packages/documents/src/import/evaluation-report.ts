@@ -28,14 +28,55 @@ import type { ImportContext } from "./context.ts";
 import { amountOf } from "./three-public.ts";
 import { fenToYuanText } from "./values.ts";
 
-const TITLE = /(?:绩效|支出)[^。；;]{0,16}?(?:评价|自评)(?:情况)?报告|自评报告|评价报告/;
+/** The name of a report: 绩效评价报告, 绩效自评报告, 自评情况报告, 自评总结报告, 评价工作报告, 自评结果报告 … */
+const TITLE =
+  /(?:绩效|支出)[^。；;]{0,16}?(?:评价|自评)(?:情况|工作|结果|总结|结论)*报告|(?:自评|评价)(?:情况|工作|结果|总结|结论)*报告/;
+
+/** A sentence that announces the report it opens: `现将2022年…绩效自评总结报告如下`. Group 1: the report's name. */
+const ANNOUNCED = new RegExp(
+  `(?:现将|现就|特将|现把)[ \t]*([^。；;\n]{2,80}?(?:${TITLE.source}))[ \t]*(?:如下|报告如下)`,
+);
+
+/**
+ * Words a narrative evaluation report says of itself when its title is not in the text (a page cut before it, a
+ * copy that drops it): that it evaluated (对…进行绩效评价 / 自评), what its evaluation was (评价原则, 评价方法, 自评结论,
+ * 绩效目标完成情况 …). Each pattern counts once.
+ */
+const SAYS_IT_EVALUATES: RegExp[] = [
+  /对[^。；;]{0,80}?(?:进行|开展|组织)了?[^。；;]{0,6}?(?:绩效)?(?:自评|评价|自我评价)/,
+  /(?:绩效)?(?:自评|评价)(?:工作)?(?:开展|完成)?情况/,
+  /评价(?:原则|方法|重点|依据|指标体系|对象|范围|目的)/,
+  /(?:自评|评价)(?:得分|结论|结果|等级)/,
+  /绩效目标(?:[^。；;]{0,4}?)(?:完成|实现)情况/,
+  /本次(?:绩效)?(?:自评|评价)/,
+];
+
+/** The report's name: a title line of the head, else the report a head sentence announces. */
+function titleOf(head: string[]): string | undefined {
+  const line = head.find((t) => TITLE.test(t) && t.length <= 80 && !/^\s*-\s/.test(t));
+  // a breadcrumb (`您现在的位置: 首页 > 通知公告 > …报告`) names the page last
+  if (line)
+    return line
+      .split(/\s[>»›]\s|[>»›]{1,2}/)
+      .pop()!
+      .trim();
+  for (const t of head) {
+    const m = ANNOUNCED.exec(normalizeNarrative(t));
+    if (m) return m[1]!.trim();
+  }
+  return undefined;
+}
 
 export function looksLikeEvaluationReport(blocks: Block[]): boolean {
   const paras = blocks.filter((b): b is Extract<Block, { type: "paragraph" }> => b.type === "paragraph");
   const head = paras.filter((p) => p.text.trim() !== "").slice(0, 12);
   // a page whose head names a 自评表 / 目标表 is a table kind, even when its menu says 绩效自评报告
   if (head.some((p) => /(?:自评|目标|评价)表/.test(p.text))) return false;
-  return head.some((p) => TITLE.test(p.text) && p.text.length <= 80 && !/^\s*-\s/.test(p.text));
+  if (titleOf(head.map((p) => p.text))) return true;
+  // no title: prose that says, in at least three ways, that it evaluates, and states an amount
+  const prose = normalizeNarrative(head.map((p) => p.text).join("\n")).slice(0, 3000);
+  const says = SAYS_IT_EVALUATES.filter((re) => re.test(prose)).length;
+  return says >= 3 && /绩效/.test(prose) && findAmounts(prose).some((a) => a.fen !== undefined);
 }
 
 type Role = "initialBudget" | "budget" | "executed";
@@ -54,15 +95,54 @@ function sentenceStart(text: string, at: number): number {
   return i + 1;
 }
 
+/**
+ * An organisation named in the text: a place (省, 市, 县, 区 …, one or more) and a body (局, 大队, 委员会, 政协 …),
+ * with a unit under it (公安局硚口区交通大队), starting a clause or right after a year (`2017年武汉市公安局…`,
+ * `欢迎来到南县政协网站`); not inside a citation (《…》, （…）).
+ */
+const ORG_BODY = "(?:委员会|办公室|政协|政府|人大|大队|支队|中队|分局|中心|局|院|所|站|厅|委|办|队)";
+const ORG = new RegExp(
+  `(?<=^|[^\\u4e00-\\u9fff\\d]|年度?|来到|访问|由|是|为)((?:[\\u4e00-\\u9fff]{1,6}?(?:省|市|县|区|州|盟|旗|自治区))+[\\u4e00-\\u9fff]{0,10}?${ORG_BODY}(?:[\\u4e00-\\u9fff]{1,6}?(?:区|县|市|镇|乡|街道)[\\u4e00-\\u9fff]{0,8}?${ORG_BODY})?)`,
+  "g",
+);
+
+function organisationIn(text: string): string | undefined {
+  const open = text.replace(/[《〔(（][^》〕)）]*[》〕)）]/g, (m) => "＿".repeat(m.length));
+  for (const m of open.matchAll(ORG)) {
+    // `欢迎来到南县政协网站`: the words of the welcome are not the name
+    const org = m[1]!.replace(/^(?:欢迎)?(?:来到|访问|光临)?/, "");
+    if (org.length < 3) continue;
+    // a body of money words (财政专项资金管理办…) is no organisation
+    if (/资金|项目|经费|预算|绩效/.test(org)) continue;
+    return org;
+  }
+  return undefined;
+}
+
 /** What an amount is, from the words before it in its clause; undefined for parts and other money. */
 export function roleOf(clause: string): Role | undefined {
   const c = clause.replace(/\s/g, "");
+  // paid out to the projects (已完成拨付, 累计拨付, 实际拨付), not allocated to the unit (上级拨付, 拨付到位)
+  if (!/^其中/.test(c) && /(?:已|完成|实际|累计)(?:完成)?(?:拨付|支付)(?:资金)?(?:共|合计)?(?:为|是)?$/.test(c))
+    return "executed";
   if (/^其中|基本支出|项目支出|人员经费|公用经费|上年结转|结转|结余|到位|拨付|下达资金|收入|三公/.test(c))
     return undefined;
   if (/年初(?:批复|下达)?(?:的)?(?:预算)?/.test(c) && /预算|批复/.test(c)) return "initialBudget";
-  if (/支出|执行数|执行金额|已执行|实际使用|使用资金|完成支出|实际执行|决算/.test(c)) return "executed";
+  if (/支出|执行数|执行金额|已执行|实际使用|使用资金|(?:已|累计|共)使用|完成支出|完成投资|实际执行|决算/.test(c))
+    return "executed";
   if (/预算/.test(c)) return "budget";
+  // the money planned: 计划投资, 总投资, 项目资金共 / 资金总额
+  if (/(?:计划|总)投资(?:额|总额)?(?:为|是|共)?$|资金(?:总额|总计|合计|共计|共)(?:为|是)?$/.test(c)) return "budget";
   return undefined;
+}
+
+/** The words an amount follows, as roleOf reads them: its clause, or the label before a colon (`2、支出：799.12万元`). */
+function labelBefore(text: string, at: number): string {
+  const clause = clauseBefore(text, at);
+  if (clause.trim() !== "") return clause;
+  const colon = at - 1;
+  if (colon >= 0 && /[：:]/.test(text[colon]!)) return clauseBefore(text, colon);
+  return clause;
 }
 
 const GRADE = /(优秀|良好|优|良|中等|中|合格|不合格|差)/;
@@ -71,10 +151,10 @@ export function readEvaluationReport(ctx: ImportContext, blocks: Block[]): Evalu
   const passage = passageOf(blocks, ctx.file);
   const text = normalizeNarrative(passage.text);
   const paras = blocks.filter((b): b is Extract<Block, { type: "paragraph" }> => b.type === "paragraph");
-  const titleBlock = paras.slice(0, 12).find((p) => TITLE.test(p.text) && p.text.length <= 80);
+  const title = titleOf(paras.slice(0, 12).map((p) => p.text));
   const result: EvaluationReport = { scope: "unknown", projectNames: [], projects: [], sections: [] };
-  if (titleBlock) {
-    const t = titleBlock.text.trim();
+  if (title) {
+    const t = title;
     result.title = t;
     result.scope = /整体/.test(t) ? "department" : /项目/.test(t) ? "project" : "unknown";
     const y = /((?:19|20)\d{2})[ \t]*年/.exec(normalizeNarrative(t));
@@ -88,6 +168,10 @@ export function readEvaluationReport(ctx: ImportContext, blocks: Block[]): Evalu
   if (!result.organisation) {
     const m = /(?:单位|部门)名称(?:[(（][^)）]*[)）])?[ \t]*[：:]?[ \t]*([^\s，,。；;]{2,40})/.exec(text);
     if (m) result.organisation = m[1]!;
+  }
+  if (!result.organisation) {
+    const org = organisationIn(text.slice(0, 1500));
+    if (org) result.organisation = org;
   }
   readAmounts(ctx, passage, text, result);
   readRate(ctx, passage, text, result);
@@ -113,7 +197,7 @@ function readAmounts(ctx: ImportContext, passage: Passage, text: string, result:
   const parts = new Map<number, { whole?: { a: FoundAmount; role: Role }; parts: FoundAmount[] }>();
   for (const a of findAmounts(passage.text)) {
     if (a.fen === undefined || a.approximate) continue;
-    const clause = clauseBefore(text, a.start);
+    const clause = labelBefore(text, a.start);
     const role = roleOf(clause);
     const s0 = sentenceStart(text, a.start);
     const entry = parts.get(s0) ?? { parts: [] };
@@ -130,7 +214,7 @@ function readAmounts(ctx: ImportContext, passage: Passage, text: string, result:
     let project = bySentence.get(s);
     if (!project) {
       project = { location: locate(passage, s) };
-      const name = headingAbove(passage, s);
+      const name = headingAbove(passage, s) ?? subjectOf(clauseBefore(text, a.start));
       if (name) project.name = name;
       bySentence.set(s, project);
       result.projects.push(project);
@@ -163,6 +247,18 @@ function readAmounts(ctx: ImportContext, passage: Passage, text: string, result:
       locate(passage, whole.a.start, whole.role),
     );
   }
+}
+
+/**
+ * The project a clause is about when it names one before its money word: `我县2022年农村公路通村道路建设项目计划投资`
+ * → 2022年农村公路通村道路建设项目 (without 我县 / 本单位 / 该 before it).
+ */
+function subjectOf(clause: string): string | undefined {
+  const m =
+    /^(?:[\d一二三四五六七八九十]+[、.．]\s*)?(?:(?:我|本|该)(?:县|市|区|局|单位|部门|镇|乡)?)?(\S{2,40}?(?:项目|工程))(?:计划|总|预算|资金|共|实际|全年|年度|已)/.exec(
+      clause.trim(),
+    );
+  return m?.[1];
 }
 
 /** The numbered heading (`1.中央和省级政法纪检监察转移支付项目`) nearest above an offset. */

@@ -52,16 +52,37 @@ const ITEM_NAMES: Record<ThreePublicItem, { zh: string; en: string }> = {
   vehicleRunning: { zh: "公务用车运行（维护）费", en: "official vehicle running" },
 };
 
-/** Item labels, most specific first; matched on normalised text, without overlaps. */
+/** The words of the vehicle labels: who (公务用车, 公车 …), the purchase part, the running part (运行, 运转, 运维 …). */
+const VEH = "(?:公务用车|公车|公务车辆|公务车|车辆)";
+const RUN = "(?:运行|运转|运营)(?:及维护|维护|维修)?|运维";
+const FEE = "(?:费用|费|支出|经费)";
+const AND = "(?:及|和|与|以及)";
+
+/**
+ * Item labels, most specific first; matched on normalised text, without overlaps. The vehicle subtotal is a label
+ * naming both its parts, in either order and with the vehicle word repeated or not (公务用车购置及运行费,
+ * 公务用车运行维护费及公务用车购置费, 车辆运转费和购置费), or 公务用车费.
+ */
 const LABELS: [ThreePublicItem, RegExp][] = [
   [
     "vehicle",
-    /(?:公务用车|公车|公务车|车辆)(?:购置)?(?:费|支出)?(?:及|和|与)(?:其)?运行(?:维护|及维护|维修)?(?:费用|费|支出|经费)?|公务用车费|公务用车购置及运维费/g,
+    new RegExp(
+      [
+        `${VEH}(?:购置)?${FEE}?${AND}(?:其)?${VEH}?(?:${RUN})${FEE}?`,
+        `${VEH}(?:${RUN})${FEE}?${AND}(?:其)?${VEH}?购置${FEE}?`,
+        `${VEH}购置(?:${RUN})${FEE}?`,
+        "公务用车费",
+      ].join("|"),
+      "g",
+    ),
   ],
-  ["vehiclePurchase", /(?:公务用车|公车|公务车辆|车辆)购置(?:费用|费|支出|经费)?(?![及和与])/g],
+  ["vehiclePurchase", new RegExp(`(?:公务用车|公车|公务车辆|车辆)购置${FEE}?(?![及和与])`, "g")],
   [
     "vehicleRunning",
-    /(?:公务用车|公车|公务车辆|公务车)运行(?:及维护|维护|维修)?(?:费用|费|支出|经费)?|(?<![购置及])车辆运行(?:维护)?费|(?<!购置及)运行维护费/g,
+    new RegExp(
+      `(?:公务用车|公车|公务车辆|公务车)(?:${RUN})${FEE}?|(?<![购置及])车辆(?:运行|运转)(?:维护)?费|(?<!购置及)(?:运行|运转)维护费`,
+      "g",
+    ),
   ],
   [
     "abroad",
@@ -531,7 +552,7 @@ function readRows(
     if (named.length < 2) continue;
     if (readAcross(ctx, group, doc, figures)) continue;
     let unit: "元" | "万元" | "千元" | undefined;
-    let header: { basis?: Basis; year?: number; change: boolean }[] | undefined;
+    let header: ReturnType<typeof headerOf>[] | undefined;
     let unitWarned = false;
     for (const row of group) {
       const joined = row.cells.join(" ");
@@ -539,7 +560,20 @@ function readRows(
       const label = row.cells[0] ?? "";
       const item = itemOfLabel(label);
       const values = row.cells.slice(1);
-      if (!item || values.length === 0 || !values.every((v) => BARE.test(v.replace(/%$/, "")) || v === "")) {
+      const isNumber = (v: string) => BARE.test(v.replace(/%$/, ""));
+      // a column of words (增减原因, 说明, 备注): by the header, a column that is no year or basis; without a
+      // header, cells after the row's last number
+      const lastNumber = values.findLastIndex(isNumber);
+      const wordsColumn = (j: number) => {
+        if (!header) return j > lastNumber;
+        const col = header[j];
+        return !col || (!col.change && !col.basis && col.year === undefined) || /原因|说明|备注/.test(col.text);
+      };
+      if (
+        !item ||
+        lastNumber < 0 ||
+        !values.every((v, j) => isNumber(v) || v === "" || (wordsColumn(j) && !isNumber(v)))
+      ) {
         // a header row: the value columns' basis and year
         const cols = row.cells.slice(1).map((h) => headerOf(h, doc.defaultYear));
         if (cols.some((c) => c.basis || c.year !== undefined)) {
@@ -548,7 +582,7 @@ function readRows(
         continue;
       }
       values.forEach((v, j) => {
-        if (v === "" || /%$/.test(v)) return;
+        if (v === "" || /%$/.test(v) || !isNumber(v)) return;
         const col = header?.[j];
         if (header && (!col || col.change || (!col.basis && col.year === undefined))) return;
         const basis = col?.basis ?? doc.titleBasis;
@@ -663,9 +697,12 @@ function readAcross(
   return true;
 }
 
-function headerOf(h: string, defaultYear?: number): { basis?: Basis; year?: number; change: boolean } {
+function headerOf(h: string, defaultYear?: number): { basis?: Basis; year?: number; change: boolean; text: string } {
   const t = normalizeNarrative(h);
-  const out: { basis?: Basis; year?: number; change: boolean } = { change: /增[、,，]?减|增减|变动|比上年/.test(t) };
+  const out: { basis?: Basis; year?: number; change: boolean; text: string } = {
+    change: /增[、,，]?减|增减|变动|比上年/.test(t),
+    text: t,
+  };
   if (/决算/.test(t)) out.basis = "final";
   else if (/预算/.test(t)) out.basis = "budget";
   const y = /((?:19|20)\d{2})[ \t]*年/.exec(t);
@@ -798,6 +835,7 @@ function assemble(ctx: ImportContext, figures: Figure[], changes: Change[]): Thr
       }
     }
     checkTotal(ctx, s);
+    checkChanges(ctx, s);
   }
   return all.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.basis.localeCompare(b.basis));
 }
@@ -829,6 +867,44 @@ function checkTotal(ctx: ImportContext, s: ThreePublicStatement): void {
       total.location,
     );
   }
+}
+
+/** A stated change in 元 fen, signed (持平 is 0); undefined when it gives no exact amount. */
+function signedChange(line: ThreePublicLine | undefined): bigint | undefined {
+  const c = line?.change;
+  if (!c || c.approximate) return undefined;
+  if (c.direction === "same") return 0n;
+  if (c.amount?.fen === undefined) return undefined;
+  return BigInt(c.amount.fen) * (c.direction === "decrease" ? -1n : 1n);
+}
+
+/**
+ * The total's stated change against its items' stated changes (each item's, the vehicle's from its parts when it
+ * has none of its own): `比2025年上升867.60万元` with items −413.17, +1884.46, −603.68 (+867.61) is reported.
+ */
+function checkChanges(ctx: ImportContext, s: ThreePublicStatement): void {
+  const total = s.items.total;
+  const t = signedChange(total);
+  if (t === undefined || !total?.change) return;
+  const vehicle =
+    signedChange(s.items.vehicle) ??
+    (() => {
+      const p = signedChange(s.items.vehiclePurchase);
+      const r = signedChange(s.items.vehicleRunning);
+      return p !== undefined && r !== undefined ? p + r : undefined;
+    })();
+  const parts = [signedChange(s.items.abroad), signedChange(s.items.reception), vehicle];
+  if (parts.some((p) => p === undefined)) return;
+  const sum = parts.reduce<bigint>((a, p) => a + p!, 0n);
+  if (sum === t) return;
+  const show = (v: bigint) => `${v < 0n ? "-" : "+"}${fenToYuanText(v < 0n ? -v : v)}`;
+  ctx.report(
+    "warning",
+    "three_public_change_sum",
+    `“三公”经费合计的变动「${total.change.amount?.text ?? total.change.comparedWith}」（${show(t)}元）不等于各项变动之和 ${show(sum)}元`,
+    `The 三公 total's stated change "${total.change.amount?.text ?? ""}" (${show(t)} yuan) is not the sum of its items' stated changes, ${show(sum)} yuan`,
+    total.change.location,
+  );
 }
 
 /** A stated change against this year's figure and a stated prior year; a stated percentage against both. */

@@ -69,3 +69,23 @@ describe("narrative figures", () => {
     ]);
   });
 });
+
+describe("the vehicle items in either order and with 运转 for 运行", () => {
+  const orders = [
+    ["公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费"],
+    ["公务用车运行维护费及公务用车购置费", "公务用车购置费", "公务用车运行维护费"],
+    ["公务用车运转维护费和购置费", "公务用车购置费", "公务用车运转维护费"],
+    ["公务用车购置费与公务用车运转费", "公务用车购置费", "公务用车运转费"],
+  ];
+  for (const [subtotal, purchase, running] of orders) {
+    it(`${subtotal}: the subtotal, its parts after it in either order`, () => {
+      for (const partsRunningFirst of [false, true]) {
+        const parts = [`${purchase}3.50万元`, `${running}12.25万元`];
+        if (partsRunningFirst) parts.reverse();
+        const r = read([`${subtotal}15.75万元（其中：${parts.join("，")}）。`], "threePublic");
+        const got = Object.fromEntries(r.figures.map((f) => [f.item, f.amount.yuan]));
+        expect(got).toEqual({ vehicle: "157500.00", vehiclePurchase: "35000.00", vehicleRunning: "122500.00" });
+      }
+    });
+  }
+});

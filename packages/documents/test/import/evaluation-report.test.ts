@@ -221,3 +221,132 @@ describe("generated reports", () => {
     );
   });
 });
+
+/** An amount of 万元 with two decimals from a whole number of fen ÷ 100, and its 元 as the model writes it. */
+const wan = fc.integer({ min: 1, max: 99_999_999 }).map((cents) => ({
+  text: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`,
+  yuan: `${Math.floor(cents / 100) * 10000 + (cents % 100) * 100}.00`,
+  cents,
+}));
+
+describe("generated report wordings", () => {
+  const org = fc.record({
+    place: fc.constantFrom("西平县", "武汉市", "南县", "青岛市黄岛区", "湖北省宜昌市"),
+    body: fc.constantFrom("交通运输局", "公安局", "政协", "财政局", "卫生健康委员会"),
+    sub: fc.constantFrom("", "硚口区交通大队", "城关镇派出所"),
+  });
+  const kind = fc.constantFrom(
+    "绩效自评报告",
+    "绩效自评总结报告",
+    "绩效评价报告",
+    "绩效自评情况报告",
+    "绩效评价工作报告",
+    "自评结果报告",
+  );
+
+  it("property: the report is recognised by its title line or by the 现将…报告如下 sentence, its year and organisation read", () => {
+    fc.assert(
+      fc.property(org, kind, fc.integer({ min: 2015, max: 2030 }), fc.boolean(), (o, k, year, announced) => {
+        const name = `${o.place}${o.body}${o.sub}`;
+        const report = `${year}年${name}财政衔接推进乡村振兴资金项目${k}`;
+        const lines = announced
+          ? [
+              `为做好${year}年资金项目绩效管理工作，根据《某省财政厅关于印发项目资金绩效管理办法的通知》（某财〔2018〕130号），现将${report}如下：`,
+              "一、绩效目标分解下达情况",
+            ]
+          : [`您现在的位置: 首页 > 通知公告 > ${report}`, report, "一、基本情况"];
+        const source = doc(lines);
+        expect(looksLikeEvaluationReport(source.blocks)).toBe(true);
+        const r = readEvaluationReport(new ImportContext(source), source.blocks);
+        expect(r.title).toBe(report);
+        expect(r.year).toBe(year);
+        expect(r.scope).toBe("project");
+        expect(r.organisation).toBe(name);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("property: prose without a title that says, three ways, that it evaluates is a report; two ways or none is not", () => {
+    const says = [
+      "对我单位道路交通管理项目经费进行绩效评价",
+      "结合我单位对项目支出自评情况",
+      "评价原则为科学规范原则",
+      "评价方法主要采取比较法",
+      "本次绩效评价重点是对项目经费的使用进行评价",
+      "自评结论为良好",
+    ];
+    fc.assert(
+      fc.property(
+        fc.subarray(says, { minLength: 0, maxLength: says.length }),
+        wan,
+        fc.constantFrom("", "您现在的位置：首页 > 文档", "版权说明：本文档由用户提供并上传"),
+        (picked, amount, furniture) => {
+          const lines = [
+            ...(furniture ? [furniture] : []),
+            `2017年某单位绩效项目主要包括2个，总项目经费支出为${amount.text}万元。`,
+            `${picked.join("，")}。`,
+          ];
+          const source = doc(lines);
+          // each wording of the list is one of the ways (本次绩效评价 … 进行评价 says two)
+          const text = lines.join("\n");
+          const ways = [
+            /对[^。；;]{0,80}?进行[^。；;]{0,6}?评价/,
+            /自评情况/,
+            /评价原则|评价方法|评价重点/,
+            /自评结论/,
+            /本次绩效评价/,
+          ].filter((re) => re.test(text)).length;
+          expect(looksLikeEvaluationReport(source.blocks)).toBe(ways >= 3);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("property: budget words (预算, 计划投资, 总投资, 项目资金共) and paid-out words (支出, 已完成拨付, 累计拨付, 已使用, 完成支出) read, after a colon too", () => {
+    fc.assert(
+      fc.property(
+        wan,
+        fc.integer({ min: 1, max: 1000 }),
+        fc.constantFrom("全年预算数为", "计划投资", "总投资", "项目资金共", "预算资金总额为"),
+        fc.constantFrom("全年支出", "已完成拨付", "累计拨付", "实际拨付", "已使用", "完成支出", "执行数为"),
+        fc.constantFrom("", ":", "："),
+        (budget, permille, bWord, eWord, colon) => {
+          const executedCents = Math.floor((budget.cents * permille) / 1000);
+          const executed = {
+            text: `${Math.floor(executedCents / 100)}.${String(executedCents % 100).padStart(2, "0")}`,
+            yuan: `${Math.floor(executedCents / 100) * 10000 + (executedCents % 100) * 100}.00`,
+          };
+          const e = colon ? eWord.replace(/为$/, "") : eWord;
+          const source = doc([
+            "2022年某县交通运输局项目绩效自评报告",
+            "1、收入：99999.99万元。",
+            `该项目${bWord}${budget.text}万元，截止2022年12月8日，${e}${colon}${executed.text}万元。`,
+          ]);
+          const r = readEvaluationReport(new ImportContext(source), source.blocks);
+          expect(r.budget?.amount.yuan).toBe(budget.yuan);
+          expect(r.executed?.amount.yuan).toBe(executed.yuan);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("money received or allocated is not what was spent: 收入, 上级拨付, 拨付到位, 其中 parts", () => {
+    const source = doc([
+      "某局2021年部门整体支出绩效评价报告",
+      "1、收入：792.22万元。上级拨付资金100万元，资金已拨付到位300万元。",
+      "2、支出：799.12万元。其中：人员经费支出434.89万元，项目支出286.83万元。",
+      "我县2022年农村公路建设项目计划投资2179万元，已完成拨付2113.63万元，执行率97%。",
+    ]);
+    const ctx = new ImportContext(source);
+    const r = readEvaluationReport(ctx, source.blocks);
+    expect(r.executed?.amount.yuan).toBe("7991200.00");
+    expect(r.budget?.amount.yuan).toBe("21790000.00");
+    const project = r.projects.find((p) => p.rate)!;
+    expect(project).toMatchObject({ name: "2022年农村公路建设项目", executed: { amount: { yuan: "21136300.00" } } });
+    // 2113.63 ÷ 2179 = 97.00%
+    expect(ctx.problems.filter((p) => p.code === "report_rate_mismatch")).toEqual([]);
+  });
+});

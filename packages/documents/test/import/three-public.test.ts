@@ -79,6 +79,8 @@ const EXPECTED_PROBLEMS: Record<string, string[]> = {
   "gd-yingde-2016-3p-1": ["three_public_change", "three_public_percent", "three_public_total"],
   // the table across (header order 小计, 购置费, 运行费) gives 50 / 25 where the text says 购置费25万元, 运行费50万元
   "ah-shouxian-2022-3p-1": ["three_public_conflict"],
+  // 比2025年上升867.60万元 against the items' changes −413.17 + 1884.46 − 603.68 = +867.61
+  "sd-qingdao-2026-3p-1": ["three_public_change_sum"],
 };
 
 describe("三公 corpus documents", () => {
@@ -296,6 +298,190 @@ describe("generated statements", () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+/** An amount of 万元 with two decimals from a whole number of fen ÷ 100 (`1234.56`), and its 元 as the model writes it. */
+const wan = fc.integer({ min: 0, max: 9_999_999 }).map((cents) => ({
+  text: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`,
+  yuan: `${Math.floor(cents / 100) * 10000 + (cents % 100) * 100}.00`,
+  cents,
+}));
+const sumWan = (...xs: { cents: number }[]) => {
+  const cents = xs.reduce((a, x) => a + x.cents, 0);
+  return {
+    text: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`,
+    yuan: `${Math.floor(cents / 100) * 10000 + (cents % 100) * 100}.00`,
+    cents,
+  };
+};
+
+describe("generated vehicle labels and table columns", () => {
+  const vehicleWord = fc.constantFrom("公务用车", "公车", "公务车辆");
+  const runningWord = fc.constantFrom("运行", "运行维护", "运转", "运转维护", "运行及维护");
+  const fee = fc.constantFrom("费", "费用", "经费");
+  const and = fc.constantFrom("及", "和", "与");
+
+  it("a vehicle subtotal whose label names both parts is the subtotal, in either order, with or without the vehicle word repeated", () => {
+    fc.assert(
+      fc.property(
+        fc.record({ abroad: wan, reception: wan, purchase: wan, running: wan }),
+        fc.record({
+          who: vehicleWord,
+          run: runningWord,
+          fee,
+          and,
+          runningFirst: fc.boolean(),
+          repeat: fc.boolean(),
+          partsRunningFirst: fc.boolean(),
+        }),
+        (a, w) => {
+          const vehicle = sumWan(a.purchase, a.running);
+          const total = sumWan(a.abroad, a.reception, vehicle);
+          const second = w.repeat ? w.who : "";
+          const subtotal = w.runningFirst
+            ? `${w.who}${w.run}${w.fee}${w.and}${second}购置${w.fee}`
+            : `${w.who}购置${w.fee}${w.and}${second}${w.run}${w.fee}`;
+          const parts = [`${w.who}购置费${a.purchase.text}万元`, `${w.who}${w.run}费${a.running.text}万元`];
+          if (w.partsRunningFirst) parts.reverse();
+          const lines = [
+            "某市公安局2025年“三公”经费预算情况说明",
+            `2025年“三公”经费预算${total.text}万元。其中：因公出国（境）费${a.abroad.text}万元；公务接待费${a.reception.text}万元；${subtotal}${vehicle.text}万元（其中，${parts.join("；")}）。`,
+          ];
+          const ctx = new ImportContext(doc(lines.map((l, i) => para(l, i + 1))));
+          const s = readThreePublic(ctx, ctx.source.blocks).statements.find((x) => x.year === 2025)!;
+          expect(s.items.vehicle?.figure).toMatchObject({ origin: "stated", amount: { yuan: vehicle.yuan } });
+          expect(s.items.vehiclePurchase?.figure?.amount.yuan).toBe(a.purchase.yuan);
+          expect(s.items.vehicleRunning?.figure?.amount.yuan).toBe(a.running.yuan);
+          expect(s.items.total?.figure?.amount.yuan).toBe(total.yuan);
+          expect(ctx.problems.filter((p) => p.code.startsWith("three_public_"))).toEqual([]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("reads the rows of a table with year columns and a column of reasons (增减原因, 说明, 备注), reasons with numbers or not", () => {
+    const reason = fc.constantFrom(
+      "",
+      "严格执行中央八项规定，减少公务接待。",
+      "新增2辆执法执勤车辆",
+      "按照过紧日子要求压减10%",
+      "公务用车改革后，取消部分单位公务用车",
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2015, max: 2030 }),
+        fc.record({ abroad: wan, reception: wan, purchase: wan, running: wan }),
+        fc.record({ abroad: wan, reception: wan, purchase: wan, running: wan }),
+        fc.constantFrom("增减原因", "说明", "备注"),
+        fc.array(reason, { minLength: 6, maxLength: 6 }),
+        fc.record({ run: runningWord, subtotal: fc.constantFrom("公务用车费", "公务用车购置及运行费") }),
+        fc.boolean(),
+        (year, cur, prev, why, reasons, w, pipe) => {
+          const vc = sumWan(cur.purchase, cur.running);
+          const vp = sumWan(prev.purchase, prev.running);
+          const tc = sumWan(cur.abroad, cur.reception, vc);
+          const tp = sumWan(prev.abroad, prev.reception, vp);
+          const diff = (x: { cents: number }, y: { cents: number }) => ((x.cents - y.cents) / 100).toFixed(2);
+          const body: [string, { text: string; cents: number }, { text: string; cents: number }][] = [
+            ["合计", tp, tc],
+            ["1、因公出国(境)费用", prev.abroad, cur.abroad],
+            ["2、公务接待费", prev.reception, cur.reception],
+            [`3、${w.subtotal}`, vp, vc],
+            [`其中:(1)公务用车${w.run}费`, prev.running, cur.running],
+            ["(2)公务用车购置费", prev.purchase, cur.purchase],
+          ];
+          const rows = [
+            ["项目", `${year - 1}年预算数`, `${year}年预算数`, `${year}年预算数增减`, why],
+            ...body.map(([label, p, c], i) => [label, p.text, c.text, diff(c, p), reasons[i]!]),
+          ];
+          const blocks: Block[] = [para("单位:万元", 1)];
+          if (pipe) blocks.push(...rows.map((r, i) => para(`${r.join(" | ")} |`, i + 2)));
+          else
+            blocks.push({
+              type: "table",
+              table: { rows: rows.map((r) => r.map((text) => ({ text }))), location: { file: "g.txt", table: 1 } },
+            });
+          blocks.push(para(`某县${year}年“三公”经费预算增减变化情况说明`, 9));
+          const ctx = new ImportContext(doc(blocks));
+          const r = readThreePublic(ctx, blocks);
+          for (const [y, v, t, vehicle] of [
+            [year, cur, tc, vc],
+            [year - 1, prev, tp, vp],
+          ] as const) {
+            const s = r.statements.find((x) => x.basis === "budget" && x.year === y)!;
+            expect(s.items.total?.figure?.amount.yuan).toBe(t.yuan);
+            expect(s.items.abroad?.figure?.amount.yuan).toBe(v.abroad.yuan);
+            expect(s.items.reception?.figure?.amount.yuan).toBe(v.reception.yuan);
+            expect(s.items.vehicle?.figure).toMatchObject({ origin: "stated", amount: { yuan: vehicle.yuan } });
+            expect(s.items.vehiclePurchase?.figure?.amount.yuan).toBe(v.purchase.yuan);
+            expect(s.items.vehicleRunning?.figure?.amount.yuan).toBe(v.running.yuan);
+          }
+          const s = r.statements.find((x) => x.year === year)!;
+          expect(s.items.total?.prior?.amount.yuan).toBe(tp.yuan);
+          expect(ctx.problems.filter((p) => p.code.startsWith("three_public_"))).toEqual([]);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it("a row without a header: a remark after the numbers is left, a word among them is no row", () => {
+    const blocks: Block[] = [
+      para("某局2024年“三公”经费预算表", 1),
+      para("单位:万元", 2),
+      para("合计 | 30 |", 3),
+      para("公务接待费 | 10 | 新增2批次接待 |", 4),
+      para("公务用车运转维护费 | 20 |", 5),
+      para("因公出国（境）费 | 见说明 | 5 |", 6),
+    ];
+    const ctx = new ImportContext(doc(blocks));
+    const s = readThreePublic(ctx, blocks).statements[0]!;
+    expect(s.items.reception?.figure?.amount.yuan).toBe("100000.00");
+    expect(s.items.vehicleRunning?.figure?.amount.yuan).toBe("200000.00");
+    expect(s.items.abroad).toBeUndefined();
+  });
+});
+
+describe("generated changes of the items against the total's", () => {
+  const change = fc.integer({ min: -500_000, max: 500_000 });
+  const money = (cents: number) => {
+    const a = Math.abs(cents);
+    return `${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")}万元`;
+  };
+  const said = (cents: number, up: string, down: string) =>
+    cents === 0 ? "与上年持平" : `比上年${cents > 0 ? up : down}${money(cents)}`;
+
+  it("property: a total's change that is not the sum of its items' changes is reported at it, one that is is not", () => {
+    fc.assert(
+      fc.property(
+        fc.record({ abroad: change, reception: change, purchase: change, running: change }),
+        fc.integer({ min: -2, max: 2 }),
+        fc.boolean(),
+        fc.constantFrom(["增加", "减少"], ["上升", "下降"], ["增长", "减少"]),
+        (c, off, vehicleStated, [up, down]) => {
+          const sum = c.abroad + c.reception + c.purchase + c.running + off;
+          const vehicle = vehicleStated
+            ? `公务用车购置及运行费10000.00万元，${said(c.purchase + c.running, up!, down!)}（其中：公务用车购置费4000.00万元，${said(c.purchase, up!, down!)}；公务用车运行维护费6000.00万元，${said(c.running, up!, down!)}）`
+            : `公务用车购置费4000.00万元，${said(c.purchase, up!, down!)}；公务用车运行维护费6000.00万元，${said(c.running, up!, down!)}`;
+          const lines = [
+            "某市2026年市级“三公”经费预算情况说明",
+            `2026年“三公”经费预算为13000.00万元，${said(sum, up!, down!)}。`,
+            `从明细看，公务接待费2000.00万元，${said(c.reception, up!, down!)}；${vehicle}；因公出国（境）费用1000.00万元，${said(c.abroad, up!, down!)}。`,
+          ];
+          const ctx = new ImportContext(doc(lines.map((l, i) => para(l, i + 1))));
+          readThreePublic(ctx, ctx.source.blocks);
+          const found = ctx.problems.filter((p) => p.code === "three_public_change_sum");
+          if (off === 0) expect(found).toEqual([]);
+          else {
+            expect(found).toHaveLength(1);
+            expect(found[0]!.location.row).toBe(2);
+          }
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

@@ -303,3 +303,43 @@ describe("locations", () => {
     expect(locate(p, a.start, "reception")).toEqual({ file: "f.txt", row: 2, column: 6, field: "reception" });
   });
 });
+
+describe("a count with the projects numbered after it", () => {
+  it("property: 项目主要包括N个 (or 共N个), the names numbered 1、 / (1) in the next sentence, quoted or not", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[甲乙丙丁戊己庚辛壬癸]{2,6}$/), { minLength: 2, maxLength: 6 }),
+        fc.constantFrom("项目主要包括", "项目共", "项目包括", "项目合计"),
+        fc.constantFrom("、", "."),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom("经费", "项目", "专项经费"),
+        (stems, lead, dot, paren, quote, suffix) => {
+          const names = stems.map((s) => `${s}${suffix}`);
+          const list = names
+            .map((n, i) => {
+              const num = paren ? `(${i + 1})` : `${i + 1}${dot}`;
+              return `${num}${quote ? `“${n}”` : n}支出为${(i + 1) * 3}.50万元`;
+            })
+            .join("；");
+          const text = `2017年某某大队绩效评价${lead}${names.length}个，总支出为2,634.27万元。其中：${list}，确保了工作正常运行。\n2、务指标`;
+          const [c] = findCounts(text);
+          expect(c!.stated).toBe(names.length);
+          expect(c!.names.map((x) => x.name)).toEqual(names);
+          // each name's offsets point at it in the text
+          for (const n of c!.names) expect(text.slice(n.start, n.end)).toBe(n.name);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("an amount after 为 is no list, numbers that do not start at 1 are no list, and counts of 指标 are not projects", () => {
+    expect(findCounts("项目主要包括2个，总支出为2,634.27万元。").map((c) => [c.stated, c.names.length])).toEqual([
+      [2, 0],
+    ]);
+    expect(findCounts("项目共3个，总支出30万元。其中：2、甲项目10万元；3、乙项目20万元。")[0]!.names).toEqual([]);
+    expect(findCounts("该项目共编制12个绩效目标指标，其中一级指标3个。")).toEqual([]);
+    expect(findCounts("项目涉及15个乡镇33个行政村。")).toEqual([]);
+  });
+});
