@@ -324,6 +324,18 @@ function joinHeaderNotes(items: Item[]): Item[] {
   return out;
 }
 
+/** The first index from `from` where the words, joined, begin with `text` (-1 when none, or `text` is empty). */
+function spelledAt(words: string[], from: number, text: string): number {
+  if (text === "") return -1;
+  for (let k = from; k < words.length; k++) {
+    if (!text.startsWith(words[k]!)) continue;
+    let joined = "";
+    for (let j = k; j < words.length && joined.length < text.length; j++) joined += words[j];
+    if (joined.startsWith(text)) return k;
+  }
+  return -1;
+}
+
 /** Rows of words separated by spaces: one row a line, or a whole table on one line. */
 export function tokensCandidate(lines: Line[], file: string): Proposal[] {
   const out: Proposal[] = [];
@@ -344,8 +356,10 @@ export function tokensCandidate(lines: Line[], file: string): Proposal[] {
       let from = 0;
       for (const t of tables) {
         const head = t.rows[0]?.cells.filter((c) => c !== "") ?? [];
-        let at = -1;
-        // where its header starts: its first cell followed by its second (a header name may span words)
+        // where its header starts: the words from there spell the whole header (a header name may span words), so
+        // that a word before the table that is also its first header word ('说明 说明 附件 说明 | 说明 …') is not
+        // taken for the header's start; else its first cell followed by its second
+        let at = spelledAt(words, from, head.join(""));
         for (let k = from; k < words.length && at < 0; k++) {
           if (head.length === 0 || words[k] !== head[0]) continue;
           if (

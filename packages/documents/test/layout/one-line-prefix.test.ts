@@ -40,7 +40,8 @@ describe("a table on one line keeps the words before it", () => {
           for (const w of before) expect(text).toContain(w);
         },
       ),
-      { numRuns: 40 },
+      // found by a CI run: the words before the table end with its first header word, repeated before 附件
+      { numRuns: 40, examples: [[["说明", "说明", "附件", "说明", "说明"]]] },
     );
   });
 });
