@@ -39,7 +39,7 @@ export {
 } from "./targets/operator-codes.ts";
 export { canonicalUnit, normalizeTargetText, type ParseHints, parseTarget, qualityOf } from "./targets/parse.ts";
 export { renderTarget } from "./targets/render.ts";
-export { SERIAL_DATE_MAX, SERIAL_DATE_MIN, serialDateIso } from "./targets/serial-date.ts";
+export { asksForDate } from "./targets/serial-date.ts";
 export type * from "./targets/types.ts";
 export { checkTiers } from "./tiers/check.ts";
 export { type ParseTiersOptions, parseTiers, tierOf } from "./tiers/parse.ts";

@@ -4,6 +4,7 @@
  * 1900-01-01 as 1 and — as Lotus 1-2-3 did — holds a 1900-02-29 that never was (serial 60), so from 1900-03-01
  * (serial 61) on, serial n is 1899-12-30 + n days.
  */
+import { level2Of } from "../vocabulary/indicator-framework.ts";
 
 /** 2000-01-01 and 2050-12-31: the serials a budget form's deadline plausibly holds. */
 export const SERIAL_DATE_MIN = 36526;
@@ -45,4 +46,19 @@ export function serialDeadline(
     inclusive: m[1] !== "<",
     note: `表格日期序列号 ${serial}（单元格的日期格式丢失），按 ${date} 理解`,
   };
+}
+
+/**
+ * Whether an indicator asks for a date — a 时效 indicator, or a name or unit saying so (完成时间, 到位日期, 年月日) —
+ * so that a spreadsheet's date serial in its cells (`44,561`) is read as the date (`ParseHints.dateSerial`); a unit
+ * of time (天, 小时) says the indicator counts days, not a date. `unitIsDate`: the unit cell names a date, or repeats
+ * the serial, and is no measure.
+ */
+export function asksForDate(level2: string, name: string, unit: string): { date: boolean; unitIsDate: boolean } {
+  const dateUnit = /^(日期|时间|年月日|年-月-日|年\/月\/日)$/.test(unit);
+  const duration = /^(天|日|工作日|小时|分钟|月|个月|年|周|秒)$/.test(unit);
+  const date =
+    !duration &&
+    (level2Of(level2) === "timeliness" || /时效/.test(level2) || /时间|日期|年月日|时点|期限/.test(name) || dateUnit);
+  return { date, unitIsDate: dateUnit || (date && /^[\d,，.]+$/.test(unit)) };
 }

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseTarget } from "../../src/targets/parse.ts";
-import { SERIAL_DATE_MAX, SERIAL_DATE_MIN, serialDateIso } from "../../src/targets/serial-date.ts";
+import { asksForDate, SERIAL_DATE_MAX, SERIAL_DATE_MIN, serialDateIso } from "../../src/targets/serial-date.ts";
 
 const DAY = 86_400_000;
 /** The serial of a date by the definition: day 1 is 1900-01-01, and Lotus's 1900-02-29 counts as a day. */
@@ -96,5 +96,23 @@ describe("parseTarget with dateSerial", () => {
         },
       ),
     );
+  });
+});
+
+describe("asksForDate: which cells hold a date", () => {
+  it("a 时效 indicator (any wording of the framework's name), a name or unit saying a date; not a length of time", () => {
+    for (const level2 of ["时效指标", "时效", "时效性指标"])
+      expect(asksForDate(level2, "资金到位", "").date).toBe(true);
+    expect(asksForDate("数量指标", "项目完成时间", "").date).toBe(true);
+    expect(asksForDate("数量指标", "培训人数", "日期").date).toBe(true);
+    expect(asksForDate("数量指标", "培训人数", "人").date).toBe(false);
+    for (const unit of ["天", "工作日", "小时", "个月"])
+      expect(asksForDate("时效指标", "办结时限", unit).date).toBe(false);
+  });
+
+  it("a unit cell naming a date or repeating the serial is no measure", () => {
+    expect(asksForDate("时效指标", "资金到位时间", "44,561").unitIsDate).toBe(true);
+    expect(asksForDate("时效指标", "资金到位时间", "年月日").unitIsDate).toBe(true);
+    expect(asksForDate("数量指标", "培训人数", "100").unitIsDate).toBe(false);
   });
 });

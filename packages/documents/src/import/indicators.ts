@@ -3,7 +3,7 @@
  * (实际完成值) | (分值) | (得分) | (偏差原因). Merged 一级/二级 cells come as empty cells (or repeated text):
  * the last one written carries down.
  */
-import type { OperatorCodeTable } from "@jixiao/core";
+import { asksForDate, type OperatorCodeTable } from "@jixiao/core";
 import type { Indicator } from "@jixiao/core/model";
 import type { Table } from "../model/table.ts";
 import { type ImportContext, isEmptyRow, norm, pointsIn, tidy } from "./context.ts";
@@ -223,17 +223,4 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
     indicators.push(ind);
   }
   return { indicators, end: r };
-}
-
-/**
- * Whether an indicator asks for a date — a 时效 indicator, or a name or unit saying so (完成时间, 到位日期, 年月日) —
- * so that a spreadsheet's date serial in its cells (`44,561`) is read as the date; a unit of time (天, 小时) says
- * the indicator counts days, not a date.
- */
-function asksForDate(level2: string, name: string, unit: string): { date: boolean; unitIsDate: boolean } {
-  const dateUnit = /^(日期|时间|年月日|年-月-日|年\/月\/日)$/.test(unit);
-  const duration = /^(天|日|工作日|小时|分钟|月|个月|年|周|秒)$/.test(unit);
-  const date = !duration && (/时效/.test(level2) || /时间|日期|年月日|时点|期限/.test(name) || dateUnit);
-  // a bare number in the unit column (the serial repeated there) is no measure either
-  return { date, unitIsDate: dateUnit || (date && /^[\d,，.]+$/.test(unit)) };
 }
