@@ -11,6 +11,7 @@ import type {
 } from "@jixiao/core/model";
 import { fenToYuanText } from "../import/values.ts";
 import { findAmounts, findChanges, locate, type Passage } from "../narrative/index.ts";
+import { RUNNING_WORD, VEHICLE_PURCHASE, VEHICLE_RUNNING, VEHICLE_SUBTOTAL } from "../vocabulary/vehicle-labels.ts";
 
 /** What a section heading is about: the figures of its sentences are read in that scope. */
 export type Scope = "all" | "fiscal" | "general" | "generalBasic" | "threePublic" | "running" | "fund" | "capital";
@@ -41,15 +42,11 @@ const fiscalPair = (lead: string, other: "收入" | "支出") => new RegExp(`财
 
 const KEYWORDS: Keyword[] = [
   { re: /因公出国[（(]境[)）]费?/g, tier: 3, items: () => ["abroad"] },
-  // the vehicle subtotal names both parts, in either order (公务用车运行维护费及公务用车购置费); 运转 is 运行
+  // the vehicle items in the words of the 三公 statements (vocabulary/vehicle-labels.ts); a bare 购置费 / 运行维护费 too
+  { re: new RegExp(VEHICLE_SUBTOTAL, "g"), tier: 3, items: () => ["vehicle"] },
+  { re: new RegExp(`${VEHICLE_PURCHASE}|(?<!及)购置费`, "g"), tier: 3, items: () => ["vehiclePurchase"] },
   {
-    re: /公务用车购置(?:费)?(?:及|和|与)(?:公务用车)?(?:运行|运转)(?:维护)?费?|公务用车(?:运行|运转)(?:维护)?(?:费)?(?:及|和|与)(?:公务用车)?购置费?/g,
-    tier: 3,
-    items: () => ["vehicle"],
-  },
-  { re: /公务用车购置费?|(?<!及)购置费/g, tier: 3, items: () => ["vehiclePurchase"] },
-  {
-    re: /公务用车(?:运行|运转)(?:维护)?费?|(?<!及)(?:运行|运转)(?:维护)?费/g,
+    re: new RegExp(`${VEHICLE_RUNNING}|(?<!及)${RUNNING_WORD}费`, "g"),
     tier: 3,
     items: () => ["vehicleRunning"],
   },

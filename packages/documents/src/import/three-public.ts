@@ -38,6 +38,7 @@ import {
   percentOfChange,
   priorFromChange,
 } from "../narrative/index.ts";
+import { RUNNING_WORD, VEHICLE_PURCHASE, VEHICLE_RUNNING, VEHICLE_SUBTOTAL } from "../vocabulary/vehicle-labels.ts";
 import type { ImportContext } from "./context.ts";
 import { fenToYuanText } from "./values.ts";
 
@@ -52,37 +53,13 @@ const ITEM_NAMES: Record<ThreePublicItem, { zh: string; en: string }> = {
   vehicleRunning: { zh: "公务用车运行（维护）费", en: "official vehicle running" },
 };
 
-/** The words of the vehicle labels: who (公务用车, 公车 …), the purchase part, the running part (运行, 运转, 运维 …). */
-const VEH = "(?:公务用车|公车|公务车辆|公务车|车辆)";
-const RUN = "(?:运行|运转|运营)(?:及维护|维护|维修)?|运维";
-const FEE = "(?:费用|费|支出|经费)";
-const AND = "(?:及|和|与|以及)";
-
-/**
- * Item labels, most specific first; matched on normalised text, without overlaps. The vehicle subtotal is a label
- * naming both its parts, in either order and with the vehicle word repeated or not (公务用车购置及运行费,
- * 公务用车运行维护费及公务用车购置费, 车辆运转费和购置费), or 公务用车费.
- */
+/** Item labels, most specific first; matched on normalised text, without overlaps (vehicle labels: vehicle-labels.ts). */
 const LABELS: [ThreePublicItem, RegExp][] = [
-  [
-    "vehicle",
-    new RegExp(
-      [
-        `${VEH}(?:购置)?${FEE}?${AND}(?:其)?${VEH}?(?:${RUN})${FEE}?`,
-        `${VEH}(?:${RUN})${FEE}?${AND}(?:其)?${VEH}?购置${FEE}?`,
-        `${VEH}购置(?:${RUN})${FEE}?`,
-        "公务用车费",
-      ].join("|"),
-      "g",
-    ),
-  ],
-  ["vehiclePurchase", new RegExp(`(?:公务用车|公车|公务车辆|车辆)购置${FEE}?(?![及和与])`, "g")],
+  ["vehicle", new RegExp(VEHICLE_SUBTOTAL, "g")],
+  ["vehiclePurchase", new RegExp(VEHICLE_PURCHASE, "g")],
   [
     "vehicleRunning",
-    new RegExp(
-      `(?:公务用车|公车|公务车辆|公务车)(?:${RUN})${FEE}?|(?<![购置及])车辆(?:运行|运转)(?:维护)?费|(?<!购置及)(?:运行|运转)维护费`,
-      "g",
-    ),
+    new RegExp(`${VEHICLE_RUNNING}|(?<![购置及])车辆${RUNNING_WORD}费|(?<!购置及)(?:运行|运转)维护费`, "g"),
   ],
   [
     "abroad",
