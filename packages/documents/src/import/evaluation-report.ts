@@ -154,13 +154,12 @@ export function readEvaluationReport(ctx: ImportContext, blocks: Block[]): Evalu
   const title = titleOf(paras.slice(0, 12).map((p) => p.text));
   const result: EvaluationReport = { scope: "unknown", projectNames: [], projects: [], sections: [] };
   if (title) {
-    const t = title;
-    result.title = t;
-    result.scope = /整体/.test(t) ? "department" : /项目/.test(t) ? "project" : "unknown";
-    const y = /((?:19|20)\d{2})[ \t]*年/.exec(normalizeNarrative(t));
+    result.title = title;
+    result.scope = /整体/.test(title) ? "department" : /项目/.test(title) ? "project" : "unknown";
+    const y = /((?:19|20)\d{2})[ \t]*年/.exec(normalizeNarrative(title));
     if (y) {
       result.year = Number(y[1]);
-      const org = t.slice(0, y.index).replace(/^[\s“"]+|[\s”"]+$/g, "");
+      const org = title.slice(0, y.index).replace(/^[\s“"]+|[\s”"]+$/g, "");
       if (org.length >= 2) result.organisation = org;
     }
   }
