@@ -23,7 +23,7 @@ export function templateCacheDir(): string {
   return process.env.JIXIAO_CACHE_DIR || join(REPO, "node_modules/.cache/jixiao");
 }
 
-export function pgliteVersion(): string {
+function pgliteVersion(): string {
   let dir = dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
   for (let i = 0; i < 4; i++) {
     const file = join(dir, "package.json");
@@ -36,54 +36,82 @@ export function pgliteVersion(): string {
   return "unknown";
 }
 
-function migrationsHash(): string {
+/** A short hash of the files under `roots` (names relative to `base`, and contents), in a stable order. */
+export function hashTree(roots: readonly string[], base: string): string {
   const h = createHash("sha256");
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else h.update(e.name).update(readFileSync(p));
+      else h.update(p.slice(base.length)).update(readFileSync(p));
     }
   };
-  walk(MIGRATIONS);
+  for (const r of roots) walk(r);
   return h.digest("hex").slice(0, 12);
 }
+
+/** Once per process: the migrations a running process applies do not change under it. */
+let migrations: string | undefined;
+const migrationsHash = () => {
+  migrations ??= hashTree([MIGRATIONS], MIGRATIONS);
+  return migrations;
+};
 
 /** The template folder for the present PGlite and migrations (it may not exist yet). */
 export function templatePath(): string {
   return join(templateCacheDir(), `pglite-${pgliteVersion()}-${migrationsHash()}`);
 }
 
-/** Make the template when it is missing; returns its folder. */
-export async function ensurePgliteTemplate(): Promise<string> {
-  const path = templatePath();
-  if (existsSync(join(path, "PG_VERSION"))) return path;
+/**
+ * A prepared folder made once: `build` fills a temporary folder beside `path`, which is then renamed into place, so
+ * processes racing to make it never see half of one (the first in place is kept); afterwards the folders of the
+ * cache that `stale` names (other versions, not those being made by someone else) are removed.
+ */
+export async function ensureFolder(
+  path: string,
+  isWhole: (dir: string) => boolean,
+  build: (dir: string) => Promise<void>,
+  stale: (name: string) => boolean,
+): Promise<string> {
+  if (isWhole(path)) return path;
   const cache = dirname(path);
   mkdirSync(cache, { recursive: true });
   const building = `${path}.building-${process.pid}-${randomBytes(4).toString("hex")}`;
   try {
-    const client = await PGlite.create({ dataDir: building });
-    try {
-      await migrate(drizzle(client), { migrationsFolder: MIGRATIONS });
-    } finally {
-      await client.close();
-    }
+    await build(building);
     try {
       renameSync(building, path);
     } catch (e) {
-      // Another process put its template in place first: keep that one.
-      if (!existsSync(join(path, "PG_VERSION"))) throw e;
+      // Another process put its folder in place first: keep that one.
+      if (!isWhole(path)) throw e;
     }
   } finally {
     rmSync(building, { recursive: true, force: true });
   }
-  // Templates of older migrations or PGlite versions (not those being made by someone else right now).
   for (const name of readdirSync(cache)) {
-    if (/^pglite-.+-[0-9a-f]{12}$/.test(name) && !name.includes(".building-") && join(cache, name) !== path) {
+    if (!name.includes(".building-") && join(cache, name) !== path && stale(name)) {
       rmSync(join(cache, name), { recursive: true, force: true });
     }
   }
   return path;
+}
+
+/** Make the template when it is missing; returns its folder. */
+export async function ensurePgliteTemplate(): Promise<string> {
+  return ensureFolder(
+    templatePath(),
+    (dir) => existsSync(join(dir, "PG_VERSION")),
+    async (dir) => {
+      const client = await PGlite.create({ dataDir: dir });
+      try {
+        await migrate(drizzle(client), { migrationsFolder: MIGRATIONS });
+      } finally {
+        await client.close();
+      }
+    },
+    // templates of older migrations or PGlite versions
+    (name) => /^pglite-.+-[0-9a-f]{12}$/.test(name),
+  );
 }
 
 /**

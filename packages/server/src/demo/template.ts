@@ -6,35 +6,27 @@
  * The demo is dated from the day it is loaded (deadlines, the monitoring round, the audit trail), so a template is
  * good for that day only; and it is what the code made it, so it is keyed by a hash of the sources that load it
  * (core, documents, server and the migrations) as well: a changed rule or seed makes a new one. Kept beside the
- * migrated template (db/template.ts) as `demo-<PGlite version>-<hash of the sources>-<UTC day>-<local day>/`, made in
+ * migrated template (db/template.ts) as `demo-<its name>-<hash of the sources>-<UTC day>-<local day>/`, made in
  * a temporary folder and renamed into place (racing processes keep the first), older ones removed. When the sources
  * cannot be found (an installed bundle without them) no template is made and the demo is loaded as before.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../db/open.ts";
-import { pgliteVersion, templateCacheDir } from "../db/template.ts";
+import { ensureFolder, hashTree, templateCacheDir, templatePath } from "../db/template.ts";
 import { type DemoAccount, loadDemo } from "./seed.ts";
 
 const PACKAGES = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-/** What the demo is made of: a change to any of these makes a new template. */
-const SOURCES = ["core/src", "documents/src", "server/src", "server/drizzle"].map((p) => join(PACKAGES, p));
+/** What the demo is made of besides the migrations (the migrated template's key): a change makes a new template. */
+const SOURCES = ["core/src", "documents/src", "server/src"].map((p) => join(PACKAGES, p));
 
-function sourcesHash(): string | undefined {
-  if (!SOURCES.every((p) => existsSync(p))) return undefined;
-  const h = createHash("sha256");
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else h.update(p.slice(PACKAGES.length)).update(readFileSync(p));
-    }
-  };
-  for (const s of SOURCES) walk(s);
-  return h.digest("hex").slice(0, 12);
-}
+/** Once per process: the code a running process loaded does not change under it. */
+let sources: string | null | undefined;
+const sourcesHash = () => {
+  if (sources === undefined) sources = SOURCES.every((p) => existsSync(p)) ? hashTree(SOURCES, PACKAGES) : null;
+  return sources ?? undefined;
+};
 
 const pad = (n: number) => String(n).padStart(2, "0");
 /** The days the demo's dates depend on: UTC and the machine's own (they differ for part of every day). */
@@ -45,8 +37,9 @@ function dayKey(now: Date): string {
 
 /** The demo template's folder for this moment (it may not exist yet); undefined when the sources are not there. */
 export function demoTemplatePath(now: Date): string | undefined {
-  const sources = sourcesHash();
-  return sources && join(templateCacheDir(), `demo-${pgliteVersion()}-${sources}-${dayKey(now)}`);
+  const hash = sourcesHash();
+  // the migrated template's name (PGlite version, migrations) and the sources' hash
+  return hash && join(templateCacheDir(), `demo-${basename(templatePath())}-${hash}-${dayKey(now)}`);
 }
 
 const ACCOUNTS = "accounts.json";
@@ -56,36 +49,23 @@ const isWhole = (path: string) => existsSync(join(path, "pglite", "PG_VERSION"))
 export async function ensureDemoTemplate(now: Date): Promise<string | undefined> {
   const path = demoTemplatePath(now);
   if (!path) return undefined;
-  if (isWhole(path)) return path;
-  const cache = dirname(path);
-  mkdirSync(cache, { recursive: true });
-  const building = `${path}.building-${process.pid}-${randomBytes(4).toString("hex")}`;
-  try {
-    const handle = await openDatabase({ dataDir: building });
-    let accounts: DemoAccount[];
-    try {
-      accounts = await loadDemo(handle.db, now);
-    } finally {
-      await handle.close();
-    }
-    rmSync(join(building, "jixiao.lock"), { force: true });
-    writeFileSync(join(building, ACCOUNTS), JSON.stringify(accounts));
-    try {
-      renameSync(building, path);
-    } catch (e) {
-      // Another process put its template in place first: keep that one.
-      if (!isWhole(path)) throw e;
-    }
-  } finally {
-    rmSync(building, { recursive: true, force: true });
-  }
-  // Templates of other days or sources (not those being made by someone else right now).
-  for (const name of readdirSync(cache)) {
-    if (/^demo-.+-\d{8}-\d{8}$/.test(name) && join(cache, name) !== path) {
-      rmSync(join(cache, name), { recursive: true, force: true });
-    }
-  }
-  return path;
+  return ensureFolder(
+    path,
+    isWhole,
+    async (dir) => {
+      const handle = await openDatabase({ dataDir: dir });
+      let accounts: DemoAccount[];
+      try {
+        accounts = await loadDemo(handle.db, now);
+      } finally {
+        await handle.close();
+      }
+      rmSync(join(dir, "jixiao.lock"), { force: true });
+      writeFileSync(join(dir, ACCOUNTS), JSON.stringify(accounts));
+    },
+    // templates of other days or sources
+    (name) => /^demo-.+-\d{8}-\d{8}$/.test(name),
+  );
 }
 
 /**
