@@ -26,7 +26,7 @@ export interface GluedRow {
   fit: number;
 }
 
-export type Kind = "level1" | "level2" | "number" | "value" | "unit" | "code" | "text" | "label" | "span" | "yesno";
+type Kind = "level1" | "level2" | "number" | "value" | "unit" | "code" | "text" | "label" | "span" | "yesno";
 
 /** A column and the one before it whose numbers are glued as a pair: a score after its weight. */
 const PAIRS = new Set(["weight>score", "rateWeight>rateScore"]);
@@ -85,7 +85,7 @@ function emptyCost(kind: Kind, field: ColumnField | undefined): number {
  * (数量指标) stand under 一级指标 and the indicators' own names under the last level header, which then holds free
  * text as a 三级 column does (the 二级 names and the 三级 texts each take one column; nothing is guessed per row).
  */
-export function columnKinds(
+function columnKinds(
   columns: readonly GluedColumn[],
   text: string,
   from: number,
