@@ -11,6 +11,7 @@ import type { WDocument } from "./model.ts";
 import { type PdfEngine, type PdfOptions, writePdf } from "./pdf.ts";
 import { writeXlsx } from "./xlsx.ts";
 
+export { countCell, moneyCell, percentCell, quotientOf, scoreCell, totalOf } from "./cells.ts";
 export { writeDocx } from "./docx.ts";
 export { amountText, cleanText, xmlSafe } from "./format.ts";
 export { buildLayout, LAYOUT_NAMES, LAYOUTS, type Layout, layoutsFor } from "./layouts.ts";
