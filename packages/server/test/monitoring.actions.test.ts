@@ -164,7 +164,7 @@ describe.each(STORES)("monitoring actions, department records, reminders and the
       "monitoring.action.acknowledge",
     ]);
     expect((audit[1]!.details as { zh: string }).zh).toBe(
-      "对「赵县公安局交警大队 · 社区巡防」建议调减预算（调减 500000.00 元）：下半年难以执行完毕",
+      "对「赵县公安局交警大队 · 社区巡防」建议调减预算（调减 50.00 万元（500,000.00 元））：下半年难以执行完毕",
     );
   });
 
