@@ -21,7 +21,7 @@
  */
 import { decimal } from "@jixiao/core";
 import ExcelJS from "exceljs";
-import { xmlSafe } from "./format.ts";
+import { withTitles, xmlSafe } from "./format.ts";
 import type { CellNumber, WCell, WDocument, WSection, WTable } from "./model.ts";
 
 const A4 = 9;
@@ -56,7 +56,8 @@ function sheetName(name: string, used: Set<string>): string {
   return n;
 }
 
-export async function writeXlsx(doc: WDocument): Promise<Uint8Array> {
+export async function writeXlsx(page: WDocument): Promise<Uint8Array> {
+  const doc = withTitles(page);
   const wb = new ExcelJS.Workbook();
   wb.creator = "Jixiao 绩效";
   wb.title = doc.title;
