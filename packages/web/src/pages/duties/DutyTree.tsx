@@ -2,6 +2,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Empty, Tag, Tree, Typography } from "antd";
 import { useState } from "react";
 import { useI18n } from "../../i18n.tsx";
+import { wanShown } from "../budget/model.ts";
 import type { Duty } from "./api.ts";
 import { budgetCheck, type DutyDraft, draftOf, readTiers } from "./model.ts";
 
@@ -58,7 +59,7 @@ export function DutyTree(p: {
         title: (
           <span data-testid="activity-node">
             {a.name || (zh ? "（未命名）" : "(no name)")}{" "}
-            <Typography.Text type="secondary">{a.budget ? `${a.budget} 万元` : ""}</Typography.Text>
+            <Typography.Text type="secondary">{a.budget ? `${wanShown(a.budget)} 万元` : ""}</Typography.Text>
             {tierTrouble && a.indicators.some((x) => readTiers(x.standards, lang).problems.length > 0) && (
               <Tag color="orange" style={{ marginLeft: 4 }}>
                 !
