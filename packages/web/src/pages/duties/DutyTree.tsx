@@ -44,7 +44,9 @@ export function DutyTree(p: {
       title: (
         <span data-testid="duty-node">
           <Typography.Text strong>{dr.name || (zh ? "（未命名）" : "(no name)")}</Typography.Text>{" "}
-          <Typography.Text type="secondary">{dr.statedBudget ? `${dr.statedBudget} 万元` : ""}</Typography.Text>
+          <Typography.Text type="secondary">
+            {dr.statedBudget ? `${wanShown(dr.statedBudget)} 万元` : ""}
+          </Typography.Text>
           {check.holds === false && (
             <Tag color="red" style={{ marginLeft: 4 }}>
               {zh ? "预算不符" : "sum differs"}
