@@ -19,7 +19,7 @@ const STATE_ZH = { open: "评审中（尚未决定）", adopted: "已采纳", no
 const cell = (text: string, opts: Omit<WCell, "text"> = {}): WCell => ({ text, ...opts });
 const head = (text: string): WCell => ({ text, bold: true, align: "center" });
 /** A score as written (2 decimals), a number cell of exactly that value in xlsx; "—" when there is none. */
-const score = (text: string | null, bold = false): WCell => scoreCell(text, { bold, align: "center" });
+const score = (text: string | null, bold = false): WCell => scoreCell(text, { bold });
 
 /** The document of an assignment's review (exported for tests that read its cells without a file). */
 export function expertReviewDocument(d: Detail): WDocument {
