@@ -16,6 +16,7 @@ import { insertProject } from "../src/projects/repository.ts";
 import { type Client, createAccount } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
 import { appForSuite } from "./support/suite.ts";
+import { openXlsx, rowAfter, summed } from "./support/xlsx.ts";
 
 /** PUT with the client's session (the test client has get/post/patch/del). */
 const put = (c: Client, path: string, body: unknown) => c.req("PUT", `/api/v1${path}`, body);
@@ -265,6 +266,19 @@ describe.each(STORES)("expert review on %s", (kind) => {
       const bytes = new Uint8Array(await res.arrayBuffer());
       const name = decodeURIComponent(res.headers.get("content-disposition")!.split("UTF-8''")[1]!);
       expect(name).toBe(`交通安全宣传专家评审意见汇总表.${format}`);
+      if (format === "xlsx") {
+        // Excel-native (issue 13 #7): 满分 and each expert's 合计 a SUM over the items' number cells above it
+        const ws = (await openXlsx(bytes)).worksheets[0]!;
+        const [full, ...rest] = rowAfter(ws, "合计");
+        const totals = [full!, ...rest.slice(0, c.totals.length)];
+        expect(totals.map((x) => x.result)).toEqual([c.fullMarks, ...c.totals].map(Number));
+        for (const x of [...totals, rest[c.totals.length]!]) {
+          if (x === rest[c.totals.length] && !x.formula) continue; // the averages' total only where they add up
+          const parts = summed(ws, x.formula);
+          expect(parts).toHaveLength(c.items.length);
+          expect(Math.round(parts.reduce((a, b) => a + b, 0) * 100)).toBe(Math.round(Number(x.result) * 100));
+        }
+      }
       const back = await readDocument(bytes, name);
       if (!("blocks" in back)) throw new Error("no blocks");
       const rows = back.blocks.flatMap((b) =>

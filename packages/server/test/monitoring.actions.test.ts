@@ -164,7 +164,7 @@ describe.each(STORES)("monitoring actions, department records, reminders and the
       "monitoring.action.acknowledge",
     ]);
     expect((audit[1]!.details as { zh: string }).zh).toBe(
-      "对「赵县公安局交警大队 · 社区巡防」建议调减预算（调减 500000.00 元）：下半年难以执行完毕",
+      "对「赵县公安局交警大队 · 社区巡防」建议调减预算（调减 50.00 万元（500,000.00 元））：下半年难以执行完毕",
     );
   });
 
@@ -228,15 +228,29 @@ describe.each(STORES)("monitoring actions, department records, reminders and the
         "项目支出绩效运行监控表",
         "（2024年1–6月）",
         "社区巡防",
-        "200.00",
-        "20.00",
-        "10.00%",
-        "50.00%",
         "巡逻里程",
         "≥5000公里",
         "群众满意度",
       ]),
     );
+    // the funds in 万元 as number cells (#,##0.00), 执行率 the quotient 执行数 ÷ 全年预算数, 时间进度 a percentage
+    const ws = wb.worksheets[0]!;
+    let head: ExcelJS.Cell | undefined;
+    ws.eachRow((r) =>
+      r.eachCell((c) => {
+        if (c.value === "全年预算数") head = c;
+      }),
+    );
+    const below = (k: number) => ws.getCell(Number(head!.row) + 1, Number(head!.col) + k);
+    expect([below(0).value, below(0).numFmt, below(1).value, below(1).numFmt]).toEqual([
+      200,
+      "#,##0.00",
+      20,
+      "#,##0.00",
+    ]);
+    expect(below(2).value).toEqual({ formula: `${below(1).address}/${below(0).address}`, result: 0.1 });
+    expect(below(2).numFmt).toBe("0.00%");
+    expect([below(3).value, below(3).numFmt]).toEqual([0.5, "0.00%"]);
     expect(cells.join("\n")).toMatch(/红灯：预算执行率 10\.00%，时间进度 50\.00%，落后 40\.00 个百分点/);
     expect(cells.join("\n")).toMatch(/要求纠偏：执行进度落后 40 个百分点/);
     expect(cells.join("\n")).toMatch(/建议调减预算（调减 50\.00 万元）/);

@@ -16,6 +16,7 @@ import { MAX_EVIDENCE_BYTES } from "../src/rectification/rectification.service.t
 import type { Client } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
 import { appForSuite } from "./support/suite.ts";
+import { openXlsx, rowAfter, summed } from "./support/xlsx.ts";
 
 /** A self-evaluation input with a missed target and execution of 80%: its score is core's, never typed here. */
 const EVALUATION_JSON = {
@@ -338,6 +339,23 @@ describe.each(STORES)("rectification on %s", (kind) => {
       expect(r.status).toBe(200);
       const name = decodeURIComponent(r.headers.get("content-disposition")!.split("UTF-8''")[1]!);
       expect(name).toBe(`赵县公安局交警大队2025年度整改情况报告.${format}`);
+      if (format === "xlsx") {
+        // Excel-native (issue 13 #7): the counts are number cells; 合计 each a SUM over the units above it
+        const ws = (await openXlsx(r.bytes)).getWorksheet("整改情况汇总")!;
+        const totals = rowAfter(ws, "合计");
+        expect(totals.map((x) => x.result)).toEqual(
+          ["total", "pending", "in_progress", "submitted", "accepted", "returned", "overdue"].map(
+            (k) => list.counts[k],
+          ),
+        );
+        for (const x of totals) {
+          expect(x.formula).toMatch(/^SUM\([A-Z]+\d+(:[A-Z]+\d+)?\)$/);
+          expect(x.numFmt).toBe("0");
+          const parts = summed(ws, x.formula);
+          expect(parts.length).toBeGreaterThan(0);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(x.result);
+        }
+      }
       const back = await readDocument(r.bytes, name);
       if (format === "pdf") {
         expect(new TextDecoder().decode(r.bytes.slice(0, 5))).toBe("%PDF-");

@@ -258,6 +258,26 @@ describe.each(STORES)("results into the budget on %s", (kind) => {
     const cells: string[] = [];
     wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value ?? ""))));
     expect(cells).toEqual(expect.arrayContaining([t.world.unit.name, "合计", "压减", "涉及压减金额（万元）"]));
+    // 合计: every figure a SUM over the unit's row above it, caching the total; 建议压减额 in 万元 (#,##0.00)
+    const ws = wb.worksheets[0]!;
+    let totalRow = 0;
+    let reductionCol = 0;
+    ws.eachRow((row, r) =>
+      row.eachCell((c, col) => {
+        if (c.value === "合计") totalRow = r;
+        if (c.value === "建议压减额（万元）") reductionCol = col;
+      }),
+    );
+    const unitRow = totalRow - 1;
+    expect(ws.getCell(unitRow, 1).value).toBe(t.world.unit.name);
+    const projectsCell = ws.getCell(totalRow, 2);
+    expect(projectsCell.value).toEqual({ formula: `SUM(B${unitRow})`, result: items.length });
+    expect(ws.getCell(unitRow, 2).value).toBe(items.length);
+    const reduction = ws.getCell(totalRow, reductionCol);
+    expect(reduction.numFmt).toBe("#,##0.00");
+    expect(reduction.formula).toBe(`SUM(${ws.getCell(unitRow, reductionCol).address})`);
+    // exact: the reductions' fen ÷ 1,000,000 in 万元
+    expect(BigInt(Math.round(Number(reduction.result) * 1_000_000))).toBe(BigInt(sum(items.map((i) => i.reduction))));
     const details: string[] = [];
     wb.worksheets[1]!.eachRow((row) => row.eachCell((c) => void details.push(String(c.value ?? ""))));
     expect(details).toEqual(expect.arrayContaining(["2025年度教育训练", "新增项目", "优先保障"]));

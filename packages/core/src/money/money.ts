@@ -249,6 +249,21 @@ export function formatWanYuan(f: Fen, decimals = 2, options: FormatOptions = {})
   return withGrouping(toFixed(fenToWanYuan(f), decimals), options.grouping ?? true);
 }
 
+/**
+ * In 万元 exactly: thousands separators and two decimals, more only when the amount has them (4,850.00 元 →
+ * `0.485`, never rounded to `0.49`): what a person reads beside the forms' figures.
+ */
+export function formatWanYuanExact(f: Fen, options: FormatOptions = {}): string {
+  const abs = f < 0n ? -f : f;
+  const frac = (abs % 10_000n).toString().padStart(4, "0").replace(/0+$/, "");
+  return formatWanYuan(f, 2 + frac.length, options);
+}
+
+/** An amount for a message: in 万元 as the forms print it, with the exact 元 beside it: `50.00 万元（500,000.00 元）`. */
+export function formatWanAndYuan(f: Fen): string {
+  return `${formatWanYuanExact(f)} 万元（${formatYuan(f)} 元）`;
+}
+
 /** An amount in the given unit, with that unit's usual decimals (元: 2, 万元: 2 unless told). */
 export function formatAmount(f: Fen, unit: MoneyUnit, decimals?: number, options: FormatOptions = {}): string {
   return unit === "元" ? formatYuan(f, options) : formatWanYuan(f, decimals ?? 2, options);

@@ -288,7 +288,7 @@ export function toleranceFen(unitIn: MoneyUnit, config: ReviewConfig): bigint {
 export interface AmountComparison {
   severity: Severity;
   details: FindingDetails;
-  /** `5909.00 万元` */
+  /** `5,909.00 万元`, for messages (thousands separators); `details` holds the plain figures (`5909.00`). */
   stated: string;
   computed: string;
   difference: string;
@@ -318,9 +318,9 @@ export function compareAmounts(
   const differenceText = show(diffN, c.d);
   return {
     severity: within ? "warning" : "error",
-    stated: `${statedText} ${unit}`,
-    computed: `${computedText} ${unit}`,
-    difference: `${differenceText} ${unit}`,
+    stated: `${grouped(statedText)} ${unit}`,
+    computed: `${grouped(computedText)} ${unit}`,
+    difference: `${grouped(differenceText)} ${unit}`,
     details: { stated: statedText, computed: computedText, difference: differenceText, unit, withinRounding: within },
   };
 }
@@ -344,10 +344,17 @@ function trim(s: string): string {
   return `${w}.${t.padEnd(2, "0")}`;
 }
 
-/** An amount in the unit it was written in, for messages. */
+/** Thousands separators in the whole part, as every amount a person reads is printed (`600,000.00`). */
+function grouped(s: string): string {
+  const [w, f] = s.split(".") as [string, string | undefined];
+  const whole = w.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return f === undefined ? whole : `${whole}.${f}`;
+}
+
+/** An amount in the unit it was written in, for messages: `600,000.00 元`, `1,350.50 万元` (`0.485 万元` exact). */
 export function showAmount(f: Fen, unitIn: MoneyUnit): string {
   const unit = moneyUnit(unitIn);
-  return `${unit === "元" ? formatAmount(f, unit) : trim(fenText(f, 1n, unit, 6))} ${unit}`;
+  return `${unit === "元" ? formatAmount(f, unit) : grouped(trim(fenText(f, 1n, unit, 6)))} ${unit}`;
 }
 
 /** The paragraph holding a snippet (for text-only parts with no location of their own). */

@@ -8,7 +8,9 @@ import {
   fenToWanYuan,
   fenToYuan,
   formatAmount,
+  formatWanAndYuan,
   formatWanYuan,
+  formatWanYuanExact,
   formatYuan,
   parseAmount,
   parseWanYuan,
@@ -175,6 +177,14 @@ describe("formatting and conversion", () => {
     expect(formatYuan(fen(-5n))).toBe("-0.05");
     expect(formatAmount(f, "万元", 4)).toBe("17,029.4600");
     expect(formatAmount(f, "元")).toBe("170,294,599.63");
+  });
+
+  it("writes 万元 exactly for a person (separators, 2 decimals or more, never rounded) with the 元 beside it", () => {
+    expect(formatWanYuanExact(parseYuan("13,505,000.00"))).toBe("1,350.50");
+    expect(formatWanYuanExact(parseYuan("4850.00"))).toBe("0.485");
+    expect(formatWanYuanExact(parseYuan("170,294,599.63"))).toBe("17,029.459963");
+    expect(formatWanYuanExact(parseYuan("-500000"))).toBe("-50.00");
+    expect(formatWanAndYuan(parseYuan("600000.00"))).toBe("60.00 万元（600,000.00 元）");
   });
 
   it("rounds 万元 half away from zero", () => {

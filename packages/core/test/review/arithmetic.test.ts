@@ -48,6 +48,9 @@ describe("arith.income-parts", () => {
     const [f] = run(incomeParts, doc("5909"));
     expect(f!.severity).toBe("error");
     expect(f!.details).toMatchObject({ stated: "5909.00", computed: "3918.90", difference: "1990.10", unit: "万元" });
+    // the message a person reads prints the figures with thousands separators (issue 13 #8), the details stay plain
+    expect(f!.message).toContain("5,909.00 万元");
+    expect(f!.message).toContain("3,918.90 万元，相差 1,990.10 万元");
     expect(f!.location.row).toBe(50);
   });
   it("passes when the parts add up", () => {

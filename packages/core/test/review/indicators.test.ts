@@ -109,7 +109,7 @@ describe("indicator.cost-above-budget", () => {
     });
   it("fails when the cost indicators add up to more than the budget", () => {
     const [f] = run(costAboveBudget, costs("≤555万", "≤800万元"));
-    expect(f!.details).toMatchObject({ stated: "1355.00 万元", computed: "1300.00 万元" });
+    expect(f!.details).toMatchObject({ stated: "1,355.00 万元", computed: "1,300.00 万元" });
   });
   it("passes for seed 004's 30 + 555 + 250 + 465 = 1300 万 (per-unit costs are not summed)", () => {
     expect(run(costAboveBudget, costs("≤30万", "≤555万", "≤250万", "≤465万", "≤500元/人/天"))).toEqual([]);

@@ -23,7 +23,7 @@ import {
   WidthType,
 } from "docx";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { xmlSafe } from "./format.ts";
+import { withTitles, xmlSafe } from "./format.ts";
 import type { Align, WCell, WDocument, WParagraph, WSection, WTable } from "./model.ts";
 
 /** A4 in twentieths of a point, margins 2 cm / 1.8 cm. */
@@ -53,7 +53,8 @@ const LANGUAGE = { value: "zh-CN", eastAsia: "zh-CN" };
  * reference for `writeDocx` (test/write/docx-fast.test.ts checks that both give the same parts), and what
  * `writeDocx` falls back to for a page it does not write itself.
  */
-export async function writeDocxWithLibrary(doc: WDocument): Promise<Uint8Array> {
+export async function writeDocxWithLibrary(page: WDocument): Promise<Uint8Array> {
+  const doc = withTitles(page);
   const body = doc.bodyFont === "fangsong" ? FANGSONG : SONG;
   const buf = await Packer.toBuffer(
     libraryDocument(
@@ -85,7 +86,8 @@ function libraryDocument(title: string, sections: ReturnType<typeof section>[]):
  * library's with the title and the time. A page outside what this writer knows (an empty section, a merge that
  * does not fit the grid) goes through the library.
  */
-export async function writeDocx(doc: WDocument): Promise<Uint8Array> {
+export async function writeDocx(page: WDocument): Promise<Uint8Array> {
+  const doc = withTitles(page);
   const body = doc.bodyFont === "fangsong" ? FANGSONG : SONG;
   const xml = documentXml(doc, body);
   if (xml === undefined) return writeDocxWithLibrary(doc);

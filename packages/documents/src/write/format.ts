@@ -6,7 +6,7 @@
  */
 import { decimal, formatWanYuan, formatYuan, fen as toFen } from "@jixiao/core";
 import type { Amount, ImportedDocument, NumberValue, PercentValue, Target } from "@jixiao/core/model";
-import type { CellNumber } from "./model.ts";
+import type { CellNumber, WDocument } from "./model.ts";
 
 /** Decimals needed to write `f` fen exactly in 万元 (2–6). */
 function wanDecimals(f: bigint): number {
@@ -118,4 +118,31 @@ export function xmlSafe(text: string): string {
     /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
     "",
   );
+}
+
+/** An outline number glued to a year at the start of a title: `1.2024年度`, `2．2025年`. */
+const OUTLINE_BEFORE_YEAR = /^(\s*)(\d{1,3})\s*[.．]\s*(?=(?:19|20)\d{2}\s*年)/;
+
+/**
+ * A title as printed: an outline number glued to a year (`1.2024年度教育训练…`, which reads as the decimal 1.2024)
+ * is separated the Chinese way (`1、2024年度教育训练…`); every other title is as it is. Whatever built the title
+ * (a numbered list, a source document's own outline numbering, a stored name).
+ */
+export function titleText(text: string): string {
+  return text.replace(OUTLINE_BEFORE_YEAR, "$1$2、");
+}
+
+/** The page with `titleText` applied to its title, its sheet names and its title, subtitle and heading lines. */
+export function withTitles(doc: WDocument): WDocument {
+  return {
+    ...doc,
+    title: titleText(doc.title),
+    sections: doc.sections.map((s) => ({
+      ...s,
+      name: titleText(s.name),
+      blocks: s.blocks.map((b) =>
+        b.type === "paragraph" && b.style !== "body" && b.style !== "note" ? { ...b, text: titleText(b.text) } : b,
+      ),
+    })),
+  };
 }

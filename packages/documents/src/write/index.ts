@@ -6,13 +6,15 @@
 import { DomainError } from "@jixiao/core";
 import type { ImportedDocument } from "@jixiao/core/model";
 import { writeDocx } from "./docx.ts";
+import { titleText } from "./format.ts";
 import { buildLayout, LAYOUT_NAMES, LAYOUTS, type Layout, layoutsFor } from "./layouts.ts";
 import type { WDocument } from "./model.ts";
 import { type PdfEngine, type PdfOptions, writePdf } from "./pdf.ts";
 import { writeXlsx } from "./xlsx.ts";
 
+export { countCell, moneyCell, percentCell, quotientOf, scoreCell, totalOf } from "./cells.ts";
 export { writeDocx } from "./docx.ts";
-export { amountText, cleanText, xmlSafe } from "./format.ts";
+export { amountText, cleanText, titleText, xmlSafe } from "./format.ts";
 export { buildLayout, LAYOUT_NAMES, LAYOUTS, type Layout, layoutsFor } from "./layouts.ts";
 export type * from "./model.ts";
 /** The page model's builders, for forms laid out outside this package (the server's monitoring form). */
@@ -129,11 +131,11 @@ function organisationOf(doc: ImportedDocument): string | undefined {
 
 /**
  * A file name safe on Windows, macOS and Linux: characters that file systems refuse (`\ / : * ? " < > |`,
- * control characters) replaced by `_`, no leading dots, at most 80 characters before the extension.
+ * control characters) replaced by `_`, no leading dots, at most 80 characters before the extension; an outline
+ * number glued to a year separated (`1、2024年度…`, see `titleText`).
  */
 export function safeFileName(name: string, ext: string): string {
-  const cleaned = name
-    .normalize("NFC")
+  const cleaned = titleText(name.normalize("NFC"))
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, "_")
     .replace(/\s+/g, " ")

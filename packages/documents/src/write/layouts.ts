@@ -16,6 +16,7 @@ import type {
   Project,
   ProjectSelfEvaluation,
 } from "@jixiao/core/model";
+import { totalOf } from "./cells.ts";
 import { amountNumber, amountText, cleanText, numberText, percentNumber, percentText, plainNumber } from "./format.ts";
 import { type GridColumn, gridRows, level1Run, level2Run } from "./grid.ts";
 import {
@@ -139,12 +140,6 @@ const R = (r: PercentValue | undefined, opts: Omit<WCell, "text"> = {}): WCell =
   const number = percentNumber(r);
   return N(percentText(r), { ...(number ? { number } : {}), ...opts });
 };
-/** Marks `total` as the sum of the cells given (the ones that exist); see `WCell.sumOf`. */
-function sumOf(total: WCell, parts: (WCell | null | undefined)[]): WCell {
-  const cells = parts.filter((x): x is WCell => !!x);
-  if (cells.length > 0) total.sumOf = cells;
-  return total;
-}
 /**
  * A numbered title or sheet name when a document holds several (`1、2024年度教育训练绩效目标表`), the bare text when it
  * holds one: never `1.2024年度…`, which reads as a decimal.
@@ -203,7 +198,7 @@ function projectGoals(projects: Project[], clean: Clean, national: boolean): WDo
       ? [H("年度资金申请总额"), total, H("其中：当年财政拨款"), fiscal, H("上年结转"), carryOver, H("其他资金"), other]
       : [H("预算数"), total, H("其中：财政资金"), fiscal, H("其他资金"), other];
     const extra = !national && pr.funding?.carryOver ? [H("上年结转"), carryOver] : [];
-    sumOf(total, [fiscal, other, ...(national || extra.length > 0 ? [carryOver] : [])]);
+    totalOf(total, [fiscal, other, ...(national || extra.length > 0 ? [carryOver] : [])]);
     const fundRows = 2 + (extra.length > 0 ? 1 : 0);
     rows.push(row(H(national ? "资金用途" : "预算规模及资金用途", { rowSpan: fundRows }), ...fund));
     if (extra.length > 0) rows.push(row(null, ...extra, c("", { colSpan: W - 1 - extra.length })));
@@ -309,7 +304,7 @@ export function dutyTableBlocks(t: DutyGoalTable, clean: Clean, withTitle: boole
       );
       for (const ind of act.indicators.slice(1)) rows.push(row(...nulls(4), ...indicatorCells(ind)));
     }
-    sumOf(dutyBudget, activityBudgets);
+    totalOf(dutyBudget, activityBudgets);
   }
   const blocks: WBlock[] = [];
   if (withTitle) blocks.push(p("部门职责-工作活动绩效目标表", "title"));
@@ -416,19 +411,19 @@ function departmentSelfEvaluation(doc: ImportedDocument, d: DepartmentSelfEvalua
   ]);
   for (const g of grid) rows.push([null, ...g]);
   const scoreCells = grid.map((g) => g[g.length - 1]);
-  sumOf(goalScore, scoreCells);
+  totalOf(goalScore, scoreCells);
   const sheet = (doc as ScoredDocument<ImportedDocument>).scoreSheet;
   for (const g of sheet?.groups ?? [])
     rows.push(
       row(
         H(`${g.name}小计（${g.points}分）`, { colSpan: 2 }),
-        sumOf(
+        totalOf(
           V(g.score, { colSpan: W - 2 }),
           scoreCells.filter((_, i) => inds[i]!.level1 === g.name),
         ),
       ),
     );
-  rows.push(row(H("总分", { colSpan: 2 }), sumOf(V(d.totalScore, { colSpan: W - 2 }), [budgetScore, goalScore])));
+  rows.push(row(H("总分", { colSpan: 2 }), totalOf(V(d.totalScore, { colSpan: W - 2 }), [budgetScore, goalScore])));
   if (sheet) {
     if (sheet.grade) rows.push(row(H("自评等级", { colSpan: 2 }), c(sheet.grade, { colSpan: W - 2 })));
     for (const r of sheetNotes(sheet)) rows.push(row(H(r[0], { colSpan: 2 }), c(r[1], { colSpan: W - 2 })));
@@ -529,15 +524,15 @@ function departmentExpenditure(d: DepartmentExpenditureEvaluation, clean: Clean)
     if (!amounts.has(r.category)) amounts.set(r.category, cells);
     rows.push([null, ...labels, ...cells, R(r.rate), c(clean(r.note))]);
   }
-  const totalOf = (total: string, parts: string[]) =>
+  const categoryTotal = (total: string, parts: string[]) =>
     amounts.get(total)?.forEach((cell, k) => {
-      sumOf(
+      totalOf(
         cell,
         parts.map((x) => amounts.get(x)?.[k]),
       );
     });
-  totalOf("total", ["basic", "project"]);
-  totalOf("project", ["fiscal", "other", "carryOver"]);
+  categoryTotal("total", ["basic", "project"]);
+  categoryTotal("project", ["fiscal", "other", "carryOver"]);
   rows.push(row(H("部门年度目标"), c(clean(d.goal), { colSpan: W - 1 })));
   rows.push(row(H("部门整体支出绩效指标", { colSpan: W })));
   const gridStart = rows.length;
@@ -693,8 +688,8 @@ function projectSelfEvaluations(list: ProjectSelfEvaluation[], clean: Clean, sco
       rows.push(
         row(
           H(`${g.name}小计`, { colSpan: 6 }),
-          sumOf(V(g.points, { align: "center" }), of(weights, g.name)),
-          sumOf(V(g.score, { align: "center" }), of(scores, g.name)),
+          totalOf(V(g.points, { align: "center" }), of(weights, g.name)),
+          totalOf(V(g.score, { align: "center" }), of(scores, g.name)),
           c("", { colSpan: 2 }),
         ),
       );
@@ -702,8 +697,8 @@ function projectSelfEvaluations(list: ProjectSelfEvaluation[], clean: Clean, sco
     rows.push(
       row(
         H("总分", { colSpan: 6 }),
-        sumOf(V(sheet?.points ?? "100", { align: "center" }), [...fundWeights, ...weights]),
-        sumOf(V(e.totalScore, { align: "center" }), [...fundScores, ...scores]),
+        totalOf(V(sheet?.points ?? "100", { align: "center" }), [...fundWeights, ...weights]),
+        totalOf(V(e.totalScore, { align: "center" }), [...fundScores, ...scores]),
         c(sheet?.grade ? `自评等级：${sheet.grade}` : "", { colSpan: 2 }),
       ),
     );
@@ -910,8 +905,8 @@ function procurementBlocks(pt: Disclosure["procurement"][number], clean: Clean):
     // Per line: 总计 = 当年部门预算安排资金合计 + 其他渠道资金, and that 合计 = the four sources after it.
     const total = A(l.amount, "万元");
     const sources = PROCUREMENT_SOURCES.map((k) => A(l.funding?.[k], "万元"));
-    sumOf(sources[0]!, sources.slice(1, 5));
-    sumOf(total, [sources[0], sources[5]]);
+    totalOf(sources[0]!, sources.slice(1, 5));
+    totalOf(total, [sources[0], sources[5]]);
     lineTotals.push(total);
     rows.push(
       row(
@@ -927,7 +922,7 @@ function procurementBlocks(pt: Disclosure["procurement"][number], clean: Clean):
       ),
     );
   }
-  for (const t of totals) sumOf(t, lineTotals);
+  for (const t of totals) totalOf(t, lineTotals);
   void W;
   return [{ type: "table", table: table([14, 7, 12, 8, 6, 5, 7, 7, 7, 7, 6, 6, 6, 6], 3, rows) }];
 }
@@ -958,7 +953,7 @@ function procurementListBlocks(pt: Disclosure["procurement"][number], clean: Cle
       ),
     );
   }
-  for (const t of totals) sumOf(t, lineAmounts);
+  for (const t of totals) totalOf(t, lineAmounts);
   return [{ type: "table", table: table([18, 6, 40, 10, 12, 14], 1, rows) }];
 }
 
@@ -976,6 +971,6 @@ function assetBlocks(a: Disclosure["assets"][number], clean: Clean): WBlock[] {
   a.lines.forEach((l, k) => {
     rows.push(row(c(clean(l.label)), V(l.quantity), amounts[k]!));
   });
-  sumOf(total, amounts);
+  totalOf(total, amounts);
   return [{ type: "table", table: table([50, 20, 30], 3, rows) }];
 }

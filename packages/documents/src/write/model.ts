@@ -34,6 +34,13 @@ export interface WCell {
    * that does not is written as the number stated, so that a recalculation never changes a figure).
    */
   sumOf?: WCell[];
+  /**
+   * A rate the form computes from two cells of the same section (执行率 = 执行数 ÷ 预算数): xlsx writes
+   * `numerator/denominator` with the exact quotient as the cached result — only when the denominator is not zero and
+   * the quotient, rounded to the decimals this cell's format shows, is this cell's number (otherwise the number as
+   * stated is written, so that a recalculation never changes a figure).
+   */
+  quotientOf?: { numerator: WCell; denominator: WCell };
 }
 
 /** A table: rows of the same width; `null` marks a slot covered by a merge (its origin is up or left). */

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DomainError } from "@jixiao/core";
-import { xmlSafe } from "./format.ts";
+import { withTitles, xmlSafe } from "./format.ts";
 import type { WCell, WDocument, WTable } from "./model.ts";
 
 export type PdfEngine = "libreoffice" | "pdfmake";
@@ -190,7 +190,8 @@ ${pairs}
 
 type PdfContent = Record<string, unknown>;
 
-export async function drawWithPdfmake(doc: WDocument, fontFace: [string, string]): Promise<Uint8Array> {
+export async function drawWithPdfmake(page: WDocument, fontFace: [string, string]): Promise<Uint8Array> {
+  const doc = withTitles(page);
   const require = createRequire(import.meta.url);
   const pdfmake = require("pdfmake") as {
     setFonts(f: unknown): void;

@@ -6,15 +6,22 @@
  * Amounts, scores, rates and quantities (cells with a `number`) are number cells with a number format (`#,##0.00`
  * for money), so that they can be added up in Excel or WPS; a total the form prints (`sumOf`) is `SUM(…)` over the
  * cells it adds up, its result cached (viewers that do not recalculate show it) — written only when those cells
- * add up exactly to the stated total.
+ * add up exactly to the stated total; a rate the form computes (`quotientOf`, 执行率 = 执行数 ÷ 预算数) is
+ * `numerator/denominator` with the exact quotient cached, written only when it shows as the stated rate.
+ *
+ * Money stays exact up to the cell: the layouts carry exact Ratios (fen / 100 for 元, fen / 1,000,000 for 万元) and
+ * only the cell receives a JavaScript number, read once from the exact decimal text. Any decimal of at most 15
+ * significant digits comes back from its nearest double as the same text — every 元 amount with 2 decimals and every
+ * 万元 amount with up to 6 decimals below 10^13 元 (10 万亿元) — so the cell shows the exact figure, and Excel's sums
+ * of such cells are exact to the decimals shown.
  *
  * Safety: every other cell value is a plain string (never a `{ formula }` object): `=HYPERLINK(…)`, `+1+1`,
- * `-2+3`, `@SUM(A1)` are stored as shared strings and shown as text. The only formulas are the totals' `SUM`s,
- * made of cell addresses alone — no text of the document ever reaches a formula.
+ * `-2+3`, `@SUM(A1)` are stored as shared strings and shown as text. The only formulas are the totals' `SUM`s and
+ * the rates' quotients, made of cell addresses alone — no text of the document ever reaches a formula.
  */
 import { decimal } from "@jixiao/core";
 import ExcelJS from "exceljs";
-import { xmlSafe } from "./format.ts";
+import { withTitles, xmlSafe } from "./format.ts";
 import type { CellNumber, WCell, WDocument, WSection, WTable } from "./model.ts";
 
 const A4 = 9;
@@ -49,7 +56,8 @@ function sheetName(name: string, used: Set<string>): string {
   return n;
 }
 
-export async function writeXlsx(doc: WDocument): Promise<Uint8Array> {
+export async function writeXlsx(page: WDocument): Promise<Uint8Array> {
+  const doc = withTitles(page);
   const wb = new ExcelJS.Workbook();
   wb.creator = "Jixiao 绩效";
   wb.title = doc.title;
@@ -110,7 +118,41 @@ function renderSection(ws: ExcelJS.Worksheet, section: WSection): void {
     r = renderTable(ws, t, r, units, placed);
   }
   if (printTitles) ws.pageSetup.printTitlesRow = `${printTitles[0]}:${printTitles[1]}`;
-  for (const [cell, at] of placed.at) if (cell.sumOf && cell.number) writeTotal(ws, cell, cell.number, at, placed);
+  for (const [cell, at] of placed.at) {
+    if (cell.sumOf && cell.number) writeTotal(ws, cell, cell.number, at, placed);
+    else if (cell.quotientOf && cell.number) writeQuotient(ws, cell.quotientOf, cell.number, at, placed);
+  }
+}
+
+/** The decimals a number format shows of the value (`0.00%` shows 4: 0.4520 as 45.20%). */
+export function formatDecimals(format: string): number {
+  const frac = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
+  return frac + (format.trimEnd().endsWith("%") ? 2 : 0);
+}
+
+/**
+ * A computed rate as `numerator/denominator` with the exact quotient cached — when both cells are on the sheet with
+ * numbers, the denominator is not zero and the quotient shows as the stated rate; otherwise the stated number stays.
+ */
+function writeQuotient(
+  ws: ExcelJS.Worksheet,
+  q: NonNullable<WCell["quotientOf"]>,
+  stated: CellNumber,
+  at: { row: number; col: number },
+  placed: Placed,
+): void {
+  const num = placed.at.get(q.numerator);
+  const den = placed.at.get(q.denominator);
+  const n = q.numerator.number?.value;
+  const d = q.denominator.number?.value;
+  if (!num || !den || !n || !d || d.n === 0n) return;
+  const exact = decimal.div(n, d);
+  const shown = formatDecimals(stated.format);
+  if (decimal.cmp(decimal.round(exact, shown), decimal.round(stated.value, shown)) !== 0) return;
+  ws.getCell(at.row, at.col).value = {
+    formula: `${address(num.row, num.col)}/${address(den.row, den.col)}`,
+    result: cellNumber({ value: exact, format: stated.format }),
+  };
 }
 
 /** Where each cell of a section went (1-based row and column), and which addresses hold numbers. */

@@ -13,11 +13,13 @@
  * - the department expenditure table's `statedUnit` when the document stated none: the export then prints the unit
  *   the amounts are in, which comes back as stated. A stated unit is compared as it is (seed 003's header says 万元
  *   over figures in 元: the export keeps 万元, so that reading it back reports the same mistake).
+ * - a title whose outline number is glued to a year (seed 004's `1.2024年度教育训练绩效目标表`) is printed
+ *   `1、2024年度…` (issue 13 #8: it read as the decimal 1.2024), and compares so.
  * Everything else — every name, target text and its parsed value, tier, score, rate, goal, note — must be equal.
  */
 import { decimal } from "@jixiao/core";
 import type { ImportedDocument } from "@jixiao/core/model";
-import type { Layout } from "../../src/write/index.ts";
+import { type Layout, titleText } from "../../src/write/index.ts";
 
 const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff00-\\uffef";
 const BETWEEN = new RegExp(`([${CJK}])\\s+(?=[${CJK}])`, "g");
@@ -54,7 +56,7 @@ export function normalise(v: unknown): unknown {
       if (k === "location" || k === "nameText") continue;
       if (k === "text" && typeof o.name === "string") continue;
       if (x === undefined) continue;
-      out[k] = normalise(x);
+      out[k] = normalise(k === "title" && typeof x === "string" ? titleText(x) : x);
     }
     return out;
   }

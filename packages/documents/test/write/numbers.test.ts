@@ -13,7 +13,14 @@ import { describe, expect, it } from "vitest";
 import { importDocument } from "../../src/import/index.ts";
 import type { SourceDocument } from "../../src/model/table.ts";
 import { readDocument } from "../../src/read/index.ts";
-import { buildLayout, exportDocument, type Layout, layoutsFor } from "../../src/write/index.ts";
+import {
+  buildLayout,
+  exportDocument,
+  type Layout,
+  layoutsFor,
+  safeFileName,
+  titleText,
+} from "../../src/write/index.ts";
 import { projectSelfEvaluationSample, SEEDS, seedDocument } from "./fixtures.ts";
 import { evaluateSum, fenAs, findCell, formulas, numberOf, openXlsx, rightOf, sumCells } from "./sheet.ts";
 
@@ -303,6 +310,25 @@ describe("numbered titles never read as decimals", () => {
     const xml = strFromU8(unzipSync(out.data)["word/document.xml"]!);
     expect(xml).toContain(`${name}绩效目标表`);
     expect(xml).not.toMatch(/\d\.\s*2024年度/);
+  });
+
+  it("a title that comes numbered (a source's outline 1.2024年度…, a stored name) is separated 1、2024年度… in every format and file name", async () => {
+    expect(titleText("1.2024年度教育训练绩效目标表")).toBe("1、2024年度教育训练绩效目标表");
+    expect(titleText("12．2025年交通安全宣传")).toBe("12、2025年交通安全宣传");
+    // a decimal that is not an outline before a year, or a year alone, stays
+    expect(titleText("2024年度教育训练")).toBe("2024年度教育训练");
+    expect(titleText("1.5倍工作量")).toBe("1.5倍工作量");
+    expect(titleText("第1.2024批")).toBe("第1.2024批");
+    const doc = untitled(1);
+    doc.projects[0]!.title = `1.${doc.projects[0]!.name}绩效目标表`;
+    const want = `1、${doc.projects[0]!.name}绩效目标表`;
+    const docx = await exportDocument(doc, { as: "project-goals", format: "docx" });
+    const xml = strFromU8(unzipSync(docx.data)["word/document.xml"]!);
+    expect(xml).toContain(want);
+    expect(xml).not.toMatch(/\d\.\s*2024年度/);
+    const wb = await openXlsx((await exportDocument(doc, { as: "project-goals", format: "xlsx" })).data);
+    expect(findCell(wb.worksheets[0]!, (t) => t === want)).toBeDefined();
+    expect(safeFileName("1.2024年度教育训练绩效目标表", "pdf")).toBe("1、2024年度教育训练绩效目标表.pdf");
   });
 
   it("several: numbered 1、2、…, never 1.2024…", () => {

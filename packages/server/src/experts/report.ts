@@ -2,11 +2,10 @@
  * 专家评审意见汇总表: an assignment's submitted sheets side by side — per item each expert's score, core's average,
  * the spread and whether it diverges, the totals — then each expert's opinion and the reviewer's decision (adopted or
  * not, the adopted score, the reason). The figures are the assignment view's own (core's `compareSheets`), written
- * as they are (2 decimals; xlsx number cells of the same value). xlsx, docx or PDF by @jixiao/documents' writers;
+ * as they are (2 decimals; xlsx number cells of the same value; the 合计 row SUMs of the items where they add up). xlsx, docx or PDF by @jixiao/documents' writers;
  * audited as a document leaving the system (`export.expert_review`).
  */
-import { decimal } from "@jixiao/core";
-import type { ExportFormat, WCell, WDocument } from "@jixiao/documents";
+import { type ExportFormat, scoreCell, totalOf, type WCell, type WDocument } from "@jixiao/documents";
 import type { Actor } from "../accounts/actor.ts";
 import type { Deps } from "../http/context.ts";
 import { type DownloadFile, writeDownload } from "../http/download.ts";
@@ -20,11 +19,7 @@ const STATE_ZH = { open: "评审中（尚未决定）", adopted: "已采纳", no
 const cell = (text: string, opts: Omit<WCell, "text"> = {}): WCell => ({ text, ...opts });
 const head = (text: string): WCell => ({ text, bold: true, align: "center" });
 /** A score as written (2 decimals), a number cell of exactly that value in xlsx; "—" when there is none. */
-const score = (text: string | null, bold = false): WCell => {
-  const value = text === null ? undefined : decimal.parseDecimal(text);
-  if (text === null || !value) return { text: "—", align: "center", bold };
-  return { text, numeric: true, bold, number: { value, format: text.includes(".") ? "0.00" : "0" } };
-};
+const score = (text: string | null, bold = false): WCell => scoreCell(text, { bold });
 
 /** The document of an assignment's review (exported for tests that read its cells without a file). */
 export function expertReviewDocument(d: Detail): WDocument {
@@ -35,6 +30,13 @@ export function expertReviewDocument(d: Detail): WDocument {
     `评分表：${d.formName}（满分 ${c.fullMarks}）；截止日期：${d.deadline}；分歧阈值：单项满分的 ${c.thresholdPercent}%`,
     `已提交评分的专家 ${c.experts.length} 位（共委托 ${d.experts.length} 位）：${c.experts.join("、") || "无"}`,
   ];
+  const itemRows = c.items.map((i) => ({
+    max: score(i.maxPoints),
+    scores: i.scores.map((s) => score(s)),
+    average: score(i.average, true),
+  }));
+  // 合计: full marks, each expert's total and the average's total the SUMs of the items above (when they add up).
+  const column = (pick: (r: (typeof itemRows)[number]) => WCell | undefined) => itemRows.map(pick);
   const rows: (WCell | null)[][] = [
     [
       head("序号"),
@@ -50,9 +52,9 @@ export function expertReviewDocument(d: Detail): WDocument {
       cell(String(n + 1), { align: "center" }),
       cell(i.sectionName),
       cell(i.name),
-      score(i.maxPoints),
-      ...i.scores.map((s) => score(s)),
-      score(i.average, true),
+      itemRows[n]!.max,
+      ...itemRows[n]!.scores,
+      itemRows[n]!.average,
       score(i.spread),
       cell(i.diverges ? "是" : "", { align: "center" }),
     ]),
@@ -60,9 +62,20 @@ export function expertReviewDocument(d: Detail): WDocument {
       cell("合计", { bold: true, colSpan: 3, align: "center" }),
       null,
       null,
-      score(c.fullMarks, true),
-      ...c.totals.map((t) => score(t, true)),
-      score(c.averageTotal, true),
+      totalOf(
+        score(c.fullMarks, true),
+        column((r) => r.max),
+      ),
+      ...c.totals.map((t, k) =>
+        totalOf(
+          score(t, true),
+          column((r) => r.scores[k]),
+        ),
+      ),
+      totalOf(
+        score(c.averageTotal, true),
+        column((r) => r.average),
+      ),
       score(c.totalSpread, true),
       cell(c.totalDiverges ? "是" : "", { align: "center", bold: true }),
     ],

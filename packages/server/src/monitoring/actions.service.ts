@@ -8,7 +8,7 @@
  * - The notification centre of a reader: the actions on records in their reading scope, and the records they must
  *   file (draft or returned, in their writing scope) with the days left to the round's deadline.
  */
-import { DomainError, formatYuan, parseYuan } from "@jixiao/core";
+import { DomainError, formatWanAndYuan, formatYuan, parseYuan } from "@jixiao/core";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, requireActor, scopeOf } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
@@ -109,8 +109,8 @@ export async function sendAction(
         kind: "warning",
         orgId: record.orgId,
         title: {
-          zh: `监控预警·${name.zh}：「${record.orgName} · ${record.projectName}」${amount ? `（调减 ${amount} 元）` : ""}${message}`,
-          en: `Monitoring warning, ${name.en}: "${record.orgName} · ${record.projectName}"${amount ? ` (reduce by ${amount} yuan)` : ""}: ${message}`,
+          zh: `监控预警·${name.zh}：「${record.orgName} · ${record.projectName}」${amount ? `（调减 ${formatWanAndYuan(parseYuan(amount))}）` : ""}${message}`,
+          en: `Monitoring warning, ${name.en}: "${record.orgName} · ${record.projectName}"${amount ? ` (reduce by ${formatWanAndYuan(parseYuan(amount))})` : ""}: ${message}`,
         },
         link: `/monitoring/records/${record.id}`,
         entity: { type: "monitoring_record", id: record.id },
@@ -125,8 +125,8 @@ export async function sendAction(
       entityId: record.id,
       after: view,
       details: {
-        zh: `对「${record.orgName} · ${record.projectName}」${name.zh}${amount ? `（调减 ${amount} 元）` : ""}：${message}`,
-        en: `${name.en} on "${record.orgName} · ${record.projectName}"${amount ? ` (reduce by ${amount} yuan)` : ""}: ${message}`,
+        zh: `对「${record.orgName} · ${record.projectName}」${name.zh}${amount ? `（调减 ${formatWanAndYuan(parseYuan(amount))}）` : ""}：${message}`,
+        en: `${name.en} on "${record.orgName} · ${record.projectName}"${amount ? ` (reduce by ${formatWanAndYuan(parseYuan(amount))})` : ""}: ${message}`,
       },
       at: deps.now(),
     });

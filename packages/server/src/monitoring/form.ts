@@ -3,15 +3,19 @@
  * forms follow): the project and the units, the funds to the cut-off against time progress, each level-3
  * indicator with its 1–N月完成值, 全年预计完成值, 完成目标可能性, 偏差原因 and 纠偏措施, then the warning and the
  * year-end forecast. Built as the writers' page model (`WDocument`) and written by @jixiao/documents' own xlsx, docx
- * and PDF writers, so it looks like every other exported form. Amounts in 万元 with thousands separators.
+ * and PDF writers, so it looks like every other exported form. Amounts in 万元 with thousands separators (number
+ * cells in xlsx), 执行率 the quotient 执行数 ÷ 全年预算数 (a formula in xlsx).
  */
 import { type Fen, formatWanYuan, parseYuan } from "@jixiao/core";
 import {
   c,
   checkTable,
   type ExportFormat,
+  moneyCell,
   type PdfEngine,
   p,
+  percentCell,
+  quotientOf,
   row,
   safeFileName,
   type WCell,
@@ -37,8 +41,6 @@ export interface FormInput {
 }
 
 const H = (text: string, opts: Omit<WCell, "text"> = {}): WCell => c(text, { bold: true, align: "center", ...opts });
-const N = (text: string, opts: Omit<WCell, "text"> = {}): WCell => c(text, { numeric: true, align: "right", ...opts });
-const wan = (yuan: string | null) => (yuan === null ? "—" : formatWanYuan(parseYuan(yuan) as Fen));
 const LIGHT_ZH = { red: "红灯", yellow: "黄灯", green: "绿灯" } as const;
 
 /** The form's page model; every table checked (spans cover the width). */
@@ -75,15 +77,17 @@ export function monitoringForm(f: FormInput): WDocument {
       H("纠偏措施"),
     ),
   );
+  const budget = moneyCell(e.budget);
+  const executed = moneyCell(e.executed);
   rows.push(
     row(
       null,
       null,
-      N(wan(e.budget)),
-      N(wan(e.executed)),
-      N(e.rate === null ? "—" : `${e.rate}%`, { align: "center" }),
-      N(`${r.timeProgress}%`, { align: "center" }),
-      N(wan(e.projected)),
+      budget,
+      executed,
+      quotientOf(percentCell(e.rate, { align: "center" }), executed, budget),
+      percentCell(r.timeProgress, { align: "center" }),
+      moneyCell(e.projected),
       c(r.executionReason ?? "", { colSpan: 2 }),
       c(r.executionMeasures ?? ""),
     ),

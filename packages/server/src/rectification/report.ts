@@ -1,5 +1,6 @@
 /**
- * 整改情况报告: the rectification items of a unit's subtree and year — a summary per unit (by state, overdue) and
+ * 整改情况报告: the rectification items of a unit's subtree and year — a summary per unit (by state, overdue; counts
+ * as number cells, 合计 the SUM of the units in xlsx) and
  * the list of items with the problem, the measures required and taken, the deadline, the state and the reviewer's
  * comment — written by @jixiao/documents' writers as xlsx, docx or PDF. Audited as a document leaving the system.
  */
@@ -11,7 +12,7 @@ import {
   type RectificationSource,
   type RectificationState,
 } from "@jixiao/core";
-import type { ExportFormat, WCell, WDocument } from "@jixiao/documents";
+import { countCell, type ExportFormat, totalOf, type WCell, type WDocument } from "@jixiao/documents";
 import type { Actor } from "../accounts/actor.ts";
 import type { Deps } from "../http/context.ts";
 import { type DownloadFile, writeDownload } from "../http/download.ts";
@@ -56,6 +57,14 @@ export async function rectificationReport(
     items.length === 0
       ? `截至 ${today}，${org.name}${year} 年度没有整改事项。`
       : `截至 ${today}，${org.name}${year} 年度共有整改事项 ${items.length} 项：${RECTIFICATION_STATES.map((s) => `${RECTIFICATION_STATE_NAMES[s].zh} ${total(s)} 项`).join("，")}；其中逾期未验收 ${overdue} 项。`;
+  const unitNames = [...units.values()].map((u) => u.name);
+  const unitCounts = [...units.values()].map((u) =>
+    [
+      RECTIFICATION_STATES.reduce((n, s) => n + u.counts[s], 0),
+      ...RECTIFICATION_STATES.map((s) => u.counts[s]),
+      u.overdue,
+    ].map((n) => countCell(n)),
+  );
   const summaryRows: WCell[][] = [
     [
       head("单位"),
@@ -63,17 +72,15 @@ export async function rectificationReport(
       ...RECTIFICATION_STATES.map((s) => head(RECTIFICATION_STATE_NAMES[s].zh)),
       head("逾期"),
     ],
-    ...[...units.values()].map((u) => [
-      cell(u.name),
-      cell(String(RECTIFICATION_STATES.reduce((n, s) => n + u.counts[s], 0)), { numeric: true }),
-      ...RECTIFICATION_STATES.map((s) => cell(String(u.counts[s]), { numeric: true })),
-      cell(String(u.overdue), { numeric: true }),
-    ]),
+    ...unitCounts.map((counts, i) => [cell(unitNames[i]!), ...counts]),
     [
       cell("合计", { bold: true }),
-      cell(String(items.length), { numeric: true, bold: true }),
-      ...RECTIFICATION_STATES.map((s) => cell(String(total(s)), { numeric: true, bold: true })),
-      cell(String(overdue), { numeric: true, bold: true }),
+      ...[items.length, ...RECTIFICATION_STATES.map(total), overdue].map((n, k) =>
+        totalOf(
+          countCell(n, { bold: true }),
+          unitCounts.map((counts) => counts[k]),
+        ),
+      ),
     ],
   ];
   const detailRows: WCell[][] = [

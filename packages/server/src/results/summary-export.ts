@@ -1,12 +1,26 @@
 /**
  * 结果应用情况表 as xlsx: one row per unit (counts by grade and by recommendation, amounts in 万元 with thousands
- * separators and 2 decimals) and a 合计 row, then one row per project with its recommendation and reasons. Written by
+ * separators and 2 decimals — number cells) and a 合计 row of SUMs over the units, then one row per project with its
+ * recommendation and reasons (score, rates and amounts number cells). Written by
  * @jixiao/documents' xlsx writer; the file is audited (`export.results_summary`) with its name, size and SHA-256.
  */
 import { createHash } from "node:crypto";
-import { type Fen, formatWanYuan, parseYuan } from "@jixiao/core";
 import { RESULT_ACTION_LABELS, RESULT_ACTIONS } from "@jixiao/core/results";
-import { c, checkTable, p, row, safeFileName, type WCell, type WDocument, writeXlsx } from "@jixiao/documents";
+import {
+  c,
+  checkTable,
+  countCell,
+  moneyCell,
+  p,
+  percentCell,
+  row,
+  safeFileName,
+  scoreCell,
+  totalOf,
+  type WCell,
+  type WDocument,
+  writeXlsx,
+} from "@jixiao/documents";
 import type { Actor } from "../accounts/actor.ts";
 import { requireActor } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
@@ -16,8 +30,6 @@ import { organisationFor } from "../orgs/access.ts";
 import { computeRecommendations, type SummaryFigures, summarise } from "./results.service.ts";
 
 const H = (text: string, opts: Omit<WCell, "text"> = {}): WCell => c(text, { bold: true, align: "center", ...opts });
-const N = (text: string | number): WCell => c(String(text), { numeric: true, align: "right" });
-const wan = (yuan: string | null) => (yuan === null ? "—" : formatWanYuan(parseYuan(yuan) as Fen));
 
 const STATUS_ZH = { recommended: "延续项目", new: "新增项目", not_evaluated: "延续项目（上年未评价）" } as const;
 
@@ -36,21 +48,31 @@ export async function summaryDocument(deps: Deps, actor: Actor | undefined, q: {
     H("涉及压减金额（万元）"),
     H("建议压减额（万元）"),
   ];
-  const line = (name: string, f: SummaryFigures, bold = false) =>
-    row(
-      c(name, { bold }),
-      N(f.projects),
-      ...s.grades.map((g) => N(f.grades[g] ?? 0)),
-      ...RESULT_ACTIONS.map((a) => N(f.actions[a])),
-      N(f.newProjects),
-      N(f.rectification),
-      N(wan(f.requested)),
-      N(wan(f.affected)),
-      N(wan(f.reduction)),
-    );
+  const figures = (f: SummaryFigures, bold = false) => [
+    countCell(f.projects, { bold }),
+    ...s.grades.map((g) => countCell(f.grades[g] ?? 0, { bold })),
+    ...RESULT_ACTIONS.map((a) => countCell(f.actions[a], { bold })),
+    countCell(f.newProjects, { bold }),
+    countCell(f.rectification, { bold }),
+    moneyCell(f.requested, "万元", { bold }),
+    moneyCell(f.affected, "万元", { bold }),
+    moneyCell(f.reduction, "万元", { bold }),
+  ];
+  const unitFigures = s.units.map((u) => figures(u));
+  // 合计: each column the SUM of the units' cells above it (a SUM in xlsx only where they add up to the total).
+  const totals = figures(s.total, true).map((cell, k) =>
+    totalOf(
+      cell,
+      unitFigures.map((f) => f[k]),
+    ),
+  );
   const units = {
     widths: [24, 7, ...s.grades.map(() => 6), ...RESULT_ACTIONS.map(() => 8), 8, 7, 12, 12, 12],
-    rows: [row(...head), ...s.units.map((u) => line(u.orgName, u)), line("合计", s.total, true)],
+    rows: [
+      row(...head),
+      ...s.units.map((u, i) => row(c(u.orgName), ...unitFigures[i]!)),
+      row(c("合计", { bold: true }), ...totals),
+    ],
   };
   checkTable(units);
   const projects = {
@@ -74,13 +96,13 @@ export async function summaryDocument(deps: Deps, actor: Actor | undefined, q: {
           c(r.project.orgName),
           c(r.project.name),
           c(STATUS_ZH[r.status]),
-          N(r.evaluation?.total ?? "—"),
+          scoreCell(r.evaluation?.total),
           c(r.evaluation?.grade ?? "—", { align: "center" }),
-          N(r.evaluation?.executionRate ? `${r.evaluation.executionRate}%` : "—"),
+          percentCell(r.evaluation?.executionRate),
           c(`${r.actionLabel?.zh ?? "—"}${r.rectificationRequired ? "（须整改）" : ""}`),
-          N(r.cutPercent ? `${r.cutPercent}%` : "—"),
-          N(wan(r.requested)),
-          N(wan(r.ceiling)),
+          percentCell(r.cutPercent),
+          moneyCell(r.requested),
+          moneyCell(r.ceiling),
           c(r.reasons.map((x) => x.zh).join("；")),
         ),
       ),

@@ -41,6 +41,8 @@ describe.skipIf(!hasChromium)("duties → activities editor", () => {
     await duties.fill("activity-budget", "300");
     // 349 stated, 300 in the activities: the difference is shown in 万元 and 元 as the user types.
     await expect.poll(() => duties.sumCheck().textContent()).toContain("相差 49.00 万元（490,000.00 元）");
+    // the typed budget in the check as every amount is shown: 2 decimals (issue 13 #8)
+    expect(await duties.sumCheck().textContent()).toContain("职责预算 349.00 万元，工作活动合计 300.00 万元");
     await duties.fill("activity-budget", "349.00");
     await expect.poll(() => duties.sumCheck().textContent()).toContain("相符");
     await duties.fill("activity-goal", "维护全县良好的道路交通秩序，缓解城市交通拥堵");

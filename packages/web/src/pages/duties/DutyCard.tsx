@@ -1,6 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Popconfirm, Space, Tag, Tooltip, Typography } from "antd";
 import { useI18n } from "../../i18n.tsx";
+import { wanShown } from "../budget/model.ts";
 import type { Duty } from "./api.ts";
 import { NameAndBudget, TextAreaField } from "./fields.tsx";
 import { budgetCheck, type DutyDraft } from "./model.ts";
@@ -151,8 +152,8 @@ function DutySum({ draft: d }: { draft: DutyDraft }) {
           showIcon
           title={
             zh
-              ? `职责预算 ${d.statedBudget} 万元，工作活动合计 ${check.sumWan} 万元（${check.sumYuan} 元），相差 ${check.differenceWan} 万元（${check.differenceYuan} 元）`
-              : `Duty budget ${d.statedBudget} 万元, activities sum to ${check.sumWan} 万元 (${check.sumYuan} 元), difference ${check.differenceWan} 万元 (${check.differenceYuan} 元)`
+              ? `职责预算 ${wanShown(d.statedBudget)} 万元，工作活动合计 ${check.sumWan} 万元（${check.sumYuan} 元），相差 ${check.differenceWan} 万元（${check.differenceYuan} 元）`
+              : `Duty budget ${wanShown(d.statedBudget)} 万元, activities sum to ${check.sumWan} 万元 (${check.sumYuan} 元), difference ${check.differenceWan} 万元 (${check.differenceYuan} 元)`
           }
         />
       )}

@@ -1,6 +1,7 @@
 import { Descriptions, Typography } from "antd";
 import { ConflictModal } from "../../components/ConflictModal.tsx";
 import { useI18n } from "../../i18n.tsx";
+import { wanShown } from "../budget/model.ts";
 import type { Duty } from "./api.ts";
 import type { DutyDraft } from "./model.ts";
 import { wanText } from "./model.ts";
@@ -36,16 +37,17 @@ export function DutyConflictModal(p: {
         {current && (
           <Descriptions size="small" bordered column={1}>
             <Descriptions.Item label={t("edit.onServer")}>
-              {current.name} · {wanText(current.statedBudget) || "—"} 万元 ·{" "}
+              {current.name} · {wanShown(wanText(current.statedBudget)) || "—"} 万元 ·{" "}
               {zh ? `第 ${current.version} 版` : `version ${current.version}`}
             </Descriptions.Item>
             <Descriptions.Item label={zh ? "其工作活动" : "Its activities"}>
-              {current.activities.map((a) => `${a.name}（${wanText(a.budget) || "—"} 万元）`).join("；") || "—"}
+              {current.activities.map((a) => `${a.name}（${wanShown(wanText(a.budget)) || "—"} 万元）`).join("；") ||
+                "—"}
             </Descriptions.Item>
             {draft && (
               <Descriptions.Item label={t("edit.yours")}>
-                {draft.name} · {draft.statedBudget || "—"} 万元 ·{" "}
-                {draft.activities.map((a) => `${a.name}（${a.budget || "—"} 万元）`).join("；")}
+                {draft.name} · {wanShown(draft.statedBudget) || "—"} 万元 ·{" "}
+                {draft.activities.map((a) => `${a.name}（${a.budget ? wanShown(a.budget) : "—"} 万元）`).join("；")}
               </Descriptions.Item>
             )}
           </Descriptions>

@@ -2,6 +2,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Empty, Tag, Tree, Typography } from "antd";
 import { useState } from "react";
 import { useI18n } from "../../i18n.tsx";
+import { wanShown } from "../budget/model.ts";
 import type { Duty } from "./api.ts";
 import { budgetCheck, type DutyDraft, draftOf, readTiers } from "./model.ts";
 
@@ -43,7 +44,9 @@ export function DutyTree(p: {
       title: (
         <span data-testid="duty-node">
           <Typography.Text strong>{dr.name || (zh ? "（未命名）" : "(no name)")}</Typography.Text>{" "}
-          <Typography.Text type="secondary">{dr.statedBudget ? `${dr.statedBudget} 万元` : ""}</Typography.Text>
+          <Typography.Text type="secondary">
+            {dr.statedBudget ? `${wanShown(dr.statedBudget)} 万元` : ""}
+          </Typography.Text>
           {check.holds === false && (
             <Tag color="red" style={{ marginLeft: 4 }}>
               {zh ? "预算不符" : "sum differs"}
@@ -58,7 +61,7 @@ export function DutyTree(p: {
         title: (
           <span data-testid="activity-node">
             {a.name || (zh ? "（未命名）" : "(no name)")}{" "}
-            <Typography.Text type="secondary">{a.budget ? `${a.budget} 万元` : ""}</Typography.Text>
+            <Typography.Text type="secondary">{a.budget ? `${wanShown(a.budget)} 万元` : ""}</Typography.Text>
             {tierTrouble && a.indicators.some((x) => readTiers(x.standards, lang).problems.length > 0) && (
               <Tag color="orange" style={{ marginLeft: 4 }}>
                 !

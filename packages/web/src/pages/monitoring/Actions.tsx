@@ -1,3 +1,4 @@
+import { formatWanAndYuan, parseYuan } from "@jixiao/core";
 import { Alert, App, Button, Card, Input, List, Select, Space, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { describeError } from "../../lib/errors.ts";
@@ -136,7 +137,11 @@ export function RecordActions({
               <Space size={4}>
                 <Tag color={COLOR[a.kind]}>{zh ? a.kindName : a.kindNameEn}</Tag>
                 {a.amount && (
-                  <Typography.Text strong>{zh ? `调减 ${a.amount} 元` : `reduce by ${a.amount} 元`}</Typography.Text>
+                  <Typography.Text strong data-testid="action-amount">
+                    {zh
+                      ? `调减 ${formatWanAndYuan(parseYuan(a.amount))}`
+                      : `reduce by ${formatWanAndYuan(parseYuan(a.amount))}`}
+                  </Typography.Text>
                 )}
                 <Typography.Text type="secondary">
                   {a.createdByName} · {a.createdAt.slice(0, 16).replace("T", " ")}

@@ -1,3 +1,4 @@
+import { formatWanAndYuan, parseYuan } from "@jixiao/core";
 import {
   Alert,
   App,
@@ -34,6 +35,9 @@ import {
 } from "./api.ts";
 import { FormExport } from "./FormExport.tsx";
 import { LightTag } from "./LightTag.tsx";
+
+/** A stored 元 amount as every page shows money: `200.00 万元（2,000,000.00 元）`; `—` when there is none. */
+const amountShown = (yuan: string | null) => (yuan === null ? "—" : formatWanAndYuan(parseYuan(yuan)));
 
 type Draft = {
   projectedExecuted: string;
@@ -193,11 +197,11 @@ export default function MonitoringRecordPage() {
       >
         <Descriptions size="small" column={4} bordered>
           <Descriptions.Item label={zh ? "单位" : "Organisation"}>{rec.orgName}</Descriptions.Item>
-          <Descriptions.Item label={zh ? "全年预算数（元）" : "Budget (元)"}>
-            {rec.execution.budget ?? "—"}
+          <Descriptions.Item label={zh ? "全年预算数" : "Budget"}>
+            <span data-testid="record-budget">{amountShown(rec.execution.budget)}</span>
           </Descriptions.Item>
-          <Descriptions.Item label={zh ? `1–${rec.cutoffMonth}月执行数（元）` : "Executed (元)"}>
-            <span data-testid="record-executed">{rec.execution.executed ?? "—"}</span>
+          <Descriptions.Item label={zh ? `1–${rec.cutoffMonth}月执行数` : "Executed"}>
+            <span data-testid="record-executed">{amountShown(rec.execution.executed)}</span>
           </Descriptions.Item>
           <Descriptions.Item label={zh ? "执行率 / 时间进度" : "Rate / time"}>
             <span data-testid="record-rate">
