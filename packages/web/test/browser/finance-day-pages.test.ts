@@ -6,18 +6,20 @@
  * (4) the self-evaluation page says how a 部门整体 self-evaluation is started and starts one from the year's
  *     department goal; (10) an untouched self-evaluation shows 未评分, not 差 at 0;
  * (9) the scheme dropdown shows its whole label;
- * (3) 赵县 and 曲靖 have records, a self-evaluation and budget execution on the dashboard's chart.
+ * (3) 赵县, 曲靖 and 青山 have records, a self-evaluation and budget execution on the dashboard's chart; every root the
+ *     reviewer may choose has records and execution in the year sign-in opens on (2025).
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, REPO_DIR, startHarness } from "./harness.ts";
-import { DutiesPage } from "./pages/duties.ts";
+import { DutiesPage, waitForWorkspace } from "./pages/duties.ts";
 import { GoalsList } from "./pages/goals.ts";
 import { ImportUnitsWizard } from "./pages/importWizard.ts";
 import { SelfEvaluation } from "./pages/selfEvaluation.ts";
 import { signedInAt } from "./pages/session.ts";
+import { Shell } from "./pages/shell.ts";
 
 const hasChromium = existsSync(CHROMIUM);
 const UNIT = "天津市公安交通管理局警务保障处";
@@ -263,11 +265,12 @@ describe.skipIf(!hasChromium)(
       await page.context().close();
     });
 
-    it("(3) 赵县 and 曲靖 have projects, a self-evaluation and budget execution on the dashboard", async () => {
+    it("(3) 赵县, 曲靖 and 青山 have projects, a self-evaluation and budget execution on the dashboard", async () => {
       const { page, shell } = await signedInAt(h, "reviewer", { year: 2024, errors, timeout: 20_000 });
       for (const [org, unit] of [
         ["赵县公安局", "河北省赵县公安交通警察大队"],
         ["曲靖市公安局交通警察支队", "曲靖市公安局交通警察支队"],
+        ["武汉市公安局青山区交通大队", "武汉市公安局青山区交通大队"],
       ] as const) {
         await shell.chooseOrg(org);
         await page.getByRole("menuitem", { name: "工作台" }).click();
@@ -290,6 +293,43 @@ describe.skipIf(!hasChromium)(
         await se.first().waitFor();
         expect(await page.getByTestId("se-list").textContent()).toContain(unit);
         expect(await page.getByTestId("se-list-total").count()).toBeGreaterThan(0);
+      }
+      await page.context().close();
+    });
+
+    it("(3) every organisation the reviewer may choose has records and budget execution in the year sign-in opens on", async () => {
+      const page = await h.newPage();
+      page.setDefaultTimeout(20_000);
+      page.on("pageerror", (e) => errors.push(`reviewer: ${e.message}`));
+      const shell = new Shell(page);
+      await shell.signIn(h.accounts.reviewer!.username, h.accounts.reviewer!.password);
+      await waitForWorkspace(page);
+      // the latest year that holds records the reviewer may read (the current fiscal year is still empty)
+      await expect.poll(() => page.getByTestId("year-switcher").textContent(), LOADED).toContain("2025");
+
+      // Every root of the reviewer's organisations, as the server lists them.
+      const orgs = (await (await page.request.get("/api/v1/orgs")).json()).items as {
+        id: string;
+        name: string;
+        parentId: string | null;
+      }[];
+      const roots = orgs.filter((o) => !orgs.some((p) => p.id === o.parentId)).map((o) => o.name);
+      expect(roots.sort()).toEqual(
+        ["天津市公安交通管理局", "曲靖市公安局交通警察支队", "武汉市公安局青山区交通大队", "赵县公安局"].sort(),
+      );
+      for (const org of roots) {
+        await shell.chooseOrg(org);
+        await page.getByRole("menuitem", { name: "工作台" }).click();
+        await page.locator('[data-testid="chart-execution"] canvas').first().waitFor();
+        expect(await page.getByTestId("no-execution").count(), org).toBe(0);
+        if (org === "武汉市公安局青山区交通大队") {
+          await page.getByTestId("org-switcher").scrollIntoViewIfNeeded();
+          await h.screenshot(page, "dashboard-qingshan-2025", { publish: true });
+        }
+        await page.getByRole("menuitem", { name: "项目" }).click();
+        const links = page.getByTestId("project-link");
+        await links.first().waitFor();
+        expect(await links.count(), org).toBeGreaterThan(0);
       }
       await page.context().close();
       expect(errors).toEqual([]);
