@@ -4,7 +4,8 @@
  * (1) unsaved edits of the duties page (职责活动) and of a stored self-evaluation (自评) hold a sidebar link, the
  *     header's year and a reload, like the grid and the budget;
  * (4) the self-evaluation page says how a 部门整体 self-evaluation is started and starts one from the year's
- *     department goal; (10) an untouched self-evaluation shows 未评分, not 差 at 0;
+ *     department goal (one request; a second start, from another tab, is refused and the list shows the one);
+ *     (10) an untouched self-evaluation shows 未评分, not 差 at 0;
  * (9) the scheme dropdown shows its whole label;
  * (3) 赵县, 曲靖 and 青山 have records, a self-evaluation and budget execution on the dashboard's chart; every root the
  *     reviewer may choose has records and execution in the year sign-in opens on (2025).
@@ -262,6 +263,42 @@ describe.skipIf(!hasChromium)(
       await page.getByRole("menuitem", { name: "自评" }).click();
       await page.getByTestId("se-link").filter({ hasText: "部门整体绩效自评" }).waitFor();
       expect(await page.getByTestId("se-start-department").count()).toBe(0);
+      await page.context().close();
+    });
+
+    it("(4) a department self-evaluation started meanwhile in another tab: the start is refused and the list shows the one", async () => {
+      // 赵县's traffic brigade has a 2024 department goal with indicators and no department self-evaluation (demo)
+      const page = await h.newPage();
+      page.setDefaultTimeout(20_000);
+      page.on("pageerror", (e) => errors.push(`demo-zhaoxian: ${e.message}`));
+      const shell = new Shell(page);
+      await shell.signIn("demo-zhaoxian", h.accounts.filler!.password);
+      await waitForWorkspace(page);
+      await shell.chooseYear(2024);
+      await page.getByRole("menuitem", { name: "自评" }).click();
+      await expect.poll(() => page.getByTestId("se-start-how").textContent(), LOADED).toContain("项指标为评价指标");
+
+      // the other tab (the same session) starts it first
+      const session = await (await page.request.get("/api/v1/auth/session")).json();
+      const orgId = (session.user.memberships as { orgId: string }[])[0]!.orgId;
+      const other = await page.request.post("/api/v1/evaluations/department", {
+        headers: { "X-CSRF-Token": session.csrfToken as string },
+        data: { orgId, year: 2024 },
+      });
+      expect(other.status()).toBe(201);
+
+      await page.getByTestId("se-start").click();
+      await page.getByText("已有部门整体自评").first().waitFor();
+      expect(new URL(page.url()).pathname).toBe("/self-evaluation");
+      // the list read again: the one department self-evaluation, and no more the offer to start one
+      const department = page.getByTestId("se-link").filter({ hasText: "部门整体绩效自评" });
+      await department.first().waitFor();
+      expect(await department.count()).toBe(1);
+      await page.getByTestId("se-start-department").waitFor({ state: "detached" });
+      const listed = await (
+        await page.request.get(`/api/v1/evaluations?orgId=${orgId}&year=2024&kind=department`)
+      ).json();
+      expect(listed.items).toHaveLength(1);
       await page.context().close();
     });
 
