@@ -360,6 +360,8 @@ describe.skipIf(!hasChromium)(
         await page.locator('[data-testid="chart-execution"] canvas').first().waitFor();
         expect(await page.getByTestId("no-execution").count(), org).toBe(0);
         if (org === "武汉市公安局青山区交通大队") {
+          // the bars drawn to their length (the chart's animation ended) for the picture
+          await page.locator('[data-testid="chart-execution"][data-drawn="true"]').waitFor();
           await page.getByTestId("org-switcher").scrollIntoViewIfNeeded();
           await h.screenshot(page, "dashboard-qingshan-2025", { publish: true });
         }
