@@ -73,7 +73,7 @@ interface Ctx {
   execution(target: Target): Promise<{ id: string }>;
   duty(target: Target): Promise<{ id: string }>;
   budget(target: Target, state?: WorkflowState): Promise<{ id: string }>;
-  goal(target: Target, state?: WorkflowState): Promise<{ id: string }>;
+  goal(target: Target, state?: WorkflowState): Promise<{ id: string; orgId: string }>;
   /** A monitoring round on a fresh leaf organisation (one round per organisation, year and month). */
   round(target: Target): Promise<{ id: string }>;
   monitoringRecord(target: Target, state?: WorkflowState): Promise<{ id: string }>;
@@ -970,6 +970,25 @@ const CASES: Case[] = [
       path: "/evaluations",
       body: { kind: "department", orgId: ctx.org(target).id, year: 2024 },
     }),
+    expect: write(201),
+  },
+  {
+    route: "post /api/v1/evaluations/department",
+    make: async (ctx, target) => {
+      // a goal with an indicator on a leaf organisation of its own (one department self-evaluation per organisation)
+      const goal = await ctx.goal(target);
+      const db = ctx.t.deps.db;
+      const l1 = await insertIndicator(db, { departmentGoalId: goal.id, level: 1, name: "产出指标" });
+      const l2 = await insertIndicator(db, { departmentGoalId: goal.id, parentId: l1.id, level: 2, name: "数量指标" });
+      await insertIndicator(db, {
+        departmentGoalId: goal.id,
+        parentId: l2.id,
+        level: 3,
+        name: "指标",
+        targetText: "≥1个",
+      });
+      return { method: "POST", path: "/evaluations/department", body: { orgId: goal.orgId, year: 2024 } };
+    },
     expect: write(201),
   },
   {

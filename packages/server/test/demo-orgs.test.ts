@@ -1,16 +1,17 @@
 /**
- * The demo's records for 赵县 and 曲靖 (issue 13, seed-orgs.ts): on the embedded store, after loadDemo, each of the two
+ * The demo's records for 赵县 and 曲靖 (issue 13, seed-orgs.ts; 青山 and the latest year: seed-latest.ts): on the embedded store, after loadDemo, each of the two
  * units has 2024 projects with their goals, a department-overall goal with indicators and a self-evaluation scored by
  * core; the execution roll-up has figures for them (and for 天津's unit), as the dashboard reads it, for 2024 and
  * 2025; their own accounts read them. Loading again adds nothing.
  */
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../src/accounts/password.ts";
 import { actorOf } from "../src/accounts/repository.ts";
 import { accounts } from "../src/accounts/schema.ts";
 import { budgetExecution } from "../src/budgets/schema.ts";
 import { DEMO_PASSWORD, loadDemo } from "../src/demo/seed.ts";
+import { LATEST_DEMO_YEAR, loadLatestDemo, QINGSHAN_DEMO_UNIT } from "../src/demo/seed-latest.ts";
 import { loadOrgsDemo, monthlyExecution, ORGS_DEMO_YEAR } from "../src/demo/seed-orgs.ts";
 import { selfEvaluations } from "../src/evaluations/schema.ts";
 import { departmentGoals, indicators } from "../src/indicators/schema.ts";
@@ -93,6 +94,40 @@ describe("demo: 赵县 and 曲靖 have records and monthly execution", () => {
     expect(Number(rows[11]!.executed)).toBeLessThanOrEqual(18650000);
   });
 
+  it("every root the reviewer may choose has projects and execution in the latest year; 青山 a 2024 self-evaluation", async () => {
+    const db = store.handle.db;
+    const reviewer = await actorNamed("demo-reviewer");
+    for (const root of ["赵县公安局", "曲靖市公安局交通警察支队", "天津市公安交通管理局", QINGSHAN_DEMO_UNIT]) {
+      const org = await orgNamed(root);
+      const [n] = await db
+        .select({ n: count() })
+        .from(projects)
+        .innerJoin(organisations, eq(organisations.id, projects.orgId))
+        .where(and(like(organisations.path, `${org.path}%`), eq(projects.year, LATEST_DEMO_YEAR)));
+      expect(n!.n, root).toBeGreaterThan(0);
+      for (const year of [2024, LATEST_DEMO_YEAR]) {
+        const r = await executionRollup(deps() as never, reviewer, org.id, year);
+        expect(r.items.length, `${root} ${year}`).toBeGreaterThan(0);
+      }
+    }
+    const qingshan = await orgNamed(QINGSHAN_DEMO_UNIT);
+    const scored = (await db.select().from(selfEvaluations).where(eq(selfEvaluations.orgId, qingshan.id))).filter(
+      (e) => e.year === 2024,
+    );
+    expect(scored).toHaveLength(1);
+    expect(scored[0]!.scoreGrade).toMatch(/^[优良中差]$/);
+    expect(Number(scored[0]!.scoreTotal)).toBeGreaterThan(0);
+    for (const year of [2024, LATEST_DEMO_YEAR]) {
+      const [g] = await db
+        .select({ n: count() })
+        .from(departmentGoals)
+        .where(and(eq(departmentGoals.orgId, qingshan.id), eq(departmentGoals.year, year)));
+      expect(g!.n).toBe(1);
+    }
+    const filler = await actorNamed("demo-qingshan");
+    expect(filler.memberships.map((m) => [m.role, m.orgId])).toEqual([["filler", qingshan.id]]);
+  });
+
   it("the units' own filler reads its unit's records, not 天津's", async () => {
     const filler = await actorNamed("demo-zhaoxian");
     expect(filler.memberships.map((m) => m.role)).toEqual(["filler"]);
@@ -120,7 +155,16 @@ describe("demo: 赵县 and 曲靖 have records and monthly execution", () => {
       qujing: await orgNamed("曲靖市公安局交通警察支队"),
       tianjinUnit: await orgNamed("天津市公安交通管理局警务保障处"),
     };
+    const qingshanOrg = await orgNamed(QINGSHAN_DEMO_UNIT);
     await db.transaction((tx) => loadOrgsDemo(tx, now, input));
+    expect(await counts()).toEqual(before);
+    await db.transaction((tx) =>
+      loadLatestDemo(tx, now, {
+        ...input,
+        reviewer,
+        qingshan: qingshanOrg,
+      }),
+    );
     expect(await counts()).toEqual(before);
   });
 });

@@ -33,9 +33,9 @@ import { recordWorkflowStep } from "../workflow/step.ts";
 export const ORGS_DEMO_YEAR = 2024;
 
 /** 一级, 二级, 三级指标, 指标值, 分值; with 实际完成值 (and 偏差原因 when missed) where the project is self-evaluated. */
-type Row = [string, string, string, string, string, string?, string?];
+export type Row = [string, string, string, string, string, string?, string?];
 
-interface ProjectSpec {
+export interface ProjectSpec {
   name: string;
   /** 元 */
   funds: string;
@@ -49,9 +49,11 @@ interface ProjectSpec {
   evaluation?: { executed: string; conclusion: string; improvements: string; submitted: boolean };
 }
 
-interface UnitSpec {
+export interface UnitSpec {
   /** The unit's demo accounts: `<key>` (filler) and `<key>-approver` (unit approver). */
   key: string;
+  /** The year of its projects, goal and self-evaluation (ORGS_DEMO_YEAR unless said). */
+  year?: number;
   projects: ProjectSpec[];
   goal: { annualGoal: string; midTermGoal: string; rows: [string, string, string, string, string][] };
 }
@@ -172,7 +174,7 @@ const PACE: Record<number, number[]> = {
 };
 
 /** The units' department budgets (元) for the execution figures: the determined budget of each year. */
-interface ExecutionSpec {
+export interface ExecutionSpec {
   org: OrganisationRow;
   budget: Record<number, string>;
 }
@@ -211,7 +213,7 @@ export interface OrgsDemoAccount {
   password: string;
 }
 
-const actorOf = (accountId: string, username: string): Actor => ({
+export const actorOf = (accountId: string, username: string): Actor => ({
   accountId,
   username,
   displayName: username,
@@ -220,7 +222,7 @@ const actorOf = (accountId: string, username: string): Actor => ({
   memberships: [],
 });
 
-async function account(db: Db, username: string, passwordHash: string, role: Role, org: OrganisationRow) {
+export async function account(db: Db, username: string, passwordHash: string, role: Role, org: OrganisationRow) {
   const [found] = await db.select().from(accounts).where(sql`lower(${accounts.username}) = ${username}`);
   const row =
     found ??
@@ -268,14 +270,14 @@ async function tree(
   return ids;
 }
 
-async function unitRecords(
+export async function unitRecords(
   db: Db,
   now: Date,
   spec: UnitSpec,
   org: OrganisationRow,
   people: { filler: Actor; approver: Actor; reviewer: Actor },
 ): Promise<void> {
-  const year = ORGS_DEMO_YEAR;
+  const year = spec.year ?? ORGS_DEMO_YEAR;
   const steps: Record<ProjectSpec["state"], [WorkflowAction, Actor][]> = {
     draft: [],
     submitted: [["submit", people.filler]],
@@ -325,7 +327,7 @@ async function unitRecords(
         }),
       });
     }
-    if (p.evaluation) await evaluation(db, now, org, row.id, p, indicatorIds, people.filler);
+    if (p.evaluation) await evaluation(db, now, org, year, row.id, p, indicatorIds, people.filler);
   }
 
   // The department-overall goal of the year, a draft with its indicators: the 部门整体 self-evaluation starts from it.
@@ -345,6 +347,7 @@ async function evaluation(
   db: Db,
   now: Date,
   org: OrganisationRow,
+  year: number,
   projectId: string,
   p: ProjectSpec,
   indicatorIds: string[],
@@ -356,7 +359,7 @@ async function evaluation(
     .values({
       kind: "project",
       orgId: org.id,
-      year: ORGS_DEMO_YEAR,
+      year,
       projectId,
       scheme: "national-project",
       initialBudget: p.funds,
@@ -377,7 +380,7 @@ async function evaluation(
       name,
       targetText,
       actualText: actualText ?? null,
-      actualParsed: actualText ? parsedTarget(actualText, ORGS_DEMO_YEAR) : null,
+      actualParsed: actualText ? parsedTarget(actualText, year) : null,
       points,
       deviationReason: deviationReason ?? null,
       sortOrder: i,
@@ -442,6 +445,12 @@ export async function loadOrgsDemo(db: Db, now: Date, input: OrgsDemoInput): Pro
     { org: input.qujing, budget: { 2024: "171850000.00", 2025: "168400000.00" } },
     { org: input.tianjinUnit, budget: { 2024: "3720000.00", 2025: "3850000.00" } },
   ];
+  await insertMonthlyExecution(db, now, execution);
+  return created;
+}
+
+/** Each unit's monthly execution rows (scope total) of each year its spec names; rows that exist are kept. */
+export async function insertMonthlyExecution(db: Db, now: Date, execution: ExecutionSpec[]): Promise<void> {
   await db
     .insert(budgetExecution)
     .values(
@@ -462,5 +471,4 @@ export async function loadOrgsDemo(db: Db, now: Date, input: OrgsDemoInput): Pro
       ),
     )
     .onConflictDoNothing();
-  return created;
 }

@@ -34,6 +34,7 @@ import { SEED_002_ROWS } from "./seed-002-evaluation.ts";
 import { loadCarryDemo } from "./seed-carry.ts";
 import { loadDeadlinesDemo } from "./seed-deadlines.ts";
 import { loadExpertsDemo } from "./seed-experts.ts";
+import { loadLatestDemo } from "./seed-latest.ts";
 import { DEMO_MONITORING_YEAR, loadMonitoringDemo } from "./seed-monitoring.ts";
 import { loadOrgsDemo } from "./seed-orgs.ts";
 import { loadRectificationDemo } from "./seed-rectification.ts";
@@ -523,6 +524,17 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
         zhaoxian: zhaoxianBrigade,
         qujing,
         tianjinUnit: baozhang,
+      })),
+    );
+
+    // The latest year for every root the demo shows: 曲靖's 2025, 青山's 2024 and 2025 with execution (seed-latest.ts).
+    people.push(
+      ...(await loadLatestDemo(tx, now, {
+        passwordHash,
+        password: DEMO_PASSWORD,
+        reviewer: await actorNamed("demo-reviewer"),
+        qingshan,
+        qujing,
       })),
     );
 

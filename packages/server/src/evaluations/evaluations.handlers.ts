@@ -9,6 +9,7 @@ import {
   getEvaluation,
   listEvaluationsFor,
   replaceItemsFor,
+  startDepartmentEvaluation,
   transitionEvaluation,
   updateEvaluationFor,
 } from "./evaluations.service.ts";
@@ -25,6 +26,10 @@ export const getEvaluationHandler: RouteHandler<typeof r.getEvaluationRoute, App
 
 export const createEvaluationHandler: RouteHandler<typeof r.createEvaluationRoute, AppEnv> = async (c) =>
   c.json(await createEvaluation(c.var.deps, c.var.actor, c.req.valid("json")), 201);
+
+export const startDepartmentEvaluationHandler: RouteHandler<typeof r.startDepartmentEvaluationRoute, AppEnv> = async (
+  c,
+) => c.json(await startDepartmentEvaluation(c.var.deps, c.var.actor, c.req.valid("json")), 201);
 
 export const updateEvaluationHandler: RouteHandler<typeof r.updateEvaluationRoute, AppEnv> = async (c) =>
   c.json(await updateEvaluationFor(c.var.deps, c.var.actor, c.req.valid("param").id, c.req.valid("json")), 200);

@@ -109,6 +109,28 @@ export const createEvaluationRoute = createRoute({
   },
 });
 
+export const startDepartmentEvaluationRoute = createRoute({
+  method: "post",
+  path: "/evaluations/department",
+  tags: ["evaluations"],
+  summary:
+    "开始部门整体自评（填报）/ start the organisation's department self-evaluation of the year from its department goal's indicators; 409 when it has one",
+  request: {
+    body: {
+      required: true,
+      content: json(
+        z
+          .object({ orgId: z.string().uuid(), year: z.number().int().min(2000).max(2100) })
+          .openapi("StartDepartmentSelfEvaluation"),
+      ),
+    },
+  },
+  responses: {
+    201: { description: "Started, with its rows", content: json(EvaluationWithItemsSchema) },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
 export const updateEvaluationRoute = createRoute({
   method: "patch",
   path: "/evaluations/{id}",

@@ -3,7 +3,8 @@
  * one transaction; the same workflow checks as goals (workflow/guard.ts). Items are replaced as a whole
  * (the grid is saved at once) and bump the evaluation's version.
  */
-import { DomainError, parseTarget } from "@jixiao/core";
+import { BUILTIN_SCHEMES, DomainError, parseTarget, suggestPoints } from "@jixiao/core";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, type Permission, scopeOf } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
@@ -14,7 +15,9 @@ import { transact } from "../db/transaction.ts";
 import { findGoal } from "../goals/repository.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound } from "../http/errors.ts";
-import { findIndicator } from "../indicators/repository.ts";
+import { indicatorLeaves } from "../indicators/leaves.ts";
+import { findIndicator, indicatorsOf } from "../indicators/repository.ts";
+import { departmentGoals } from "../indicators/schema.ts";
 import { writableOrganisation } from "../orgs/access.ts";
 import { findOrganisation } from "../orgs/repository.ts";
 import { findProject } from "../projects/repository.ts";
@@ -33,6 +36,7 @@ import {
   replaceItems,
   updateEvaluation,
 } from "./repository.ts";
+import { selfEvaluations } from "./schema.ts";
 import { storeComputedScores } from "./scores.ts";
 import { submissionProblems, submissionRefused } from "./submission.ts";
 
@@ -148,6 +152,112 @@ export async function createEvaluation(
     }
     throw e;
   }
+}
+
+/** The scheme a 部门整体 self-evaluation started from the year's goal is scored under. */
+export const DEPARTMENT_SCHEME = "department-2080";
+
+/**
+ * Starts the organisation's 部门整体 self-evaluation of the year (issue 13): a draft under the 部门整体 scheme whose rows
+ * are the level-3 indicators of the year's 部门整体绩效目标 (its latest revision) — names, targets and points as
+ * written, the scheme's proposal where the goal states none — in one transaction with its audit. One per organisation
+ * and year: a second start (two tabs, two people at once) is refused (409), and nothing more is made. (A department
+ * self-evaluation made otherwise — POST /evaluations, an imported document — is counted too.)
+ */
+export async function startDepartmentEvaluation(
+  deps: Deps,
+  actor: Actor | undefined,
+  input: { orgId: string; year: number },
+): Promise<Evaluation & { items: ReturnType<typeof presentItem>[] }> {
+  const { actor: a, org } = await writableOrganisation(deps.db, actor, input.orgId, input.year);
+  return transact(deps.db, async (tx) => {
+    // two starts at once: the second waits here and then finds the first one's
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(730006, hashtext(${`${org.id}:${input.year}`}))`);
+    const [existing] = await tx
+      .select({ id: selfEvaluations.id })
+      .from(selfEvaluations)
+      .where(
+        and(
+          eq(selfEvaluations.orgId, org.id),
+          eq(selfEvaluations.year, input.year),
+          eq(selfEvaluations.kind, "department"),
+        ),
+      )
+      .limit(1);
+    if (existing) {
+      throw new DomainError(
+        "conflict",
+        {
+          zh: `本单位 ${input.year} 年度已有部门整体自评`,
+          en: `The organisation already has a department self-evaluation for ${input.year}`,
+        },
+        { field: "year" },
+      );
+    }
+    const [goal] = await tx
+      .select()
+      .from(departmentGoals)
+      .where(and(eq(departmentGoals.orgId, org.id), eq(departmentGoals.year, input.year)))
+      .orderBy(desc(departmentGoals.revision))
+      .limit(1);
+    const rows = goal ? indicatorLeaves(await indicatorsOf(tx, { kind: "goal", id: goal.id })) : [];
+    if (rows.length === 0) {
+      throw new DomainError(
+        "invalid_input",
+        goal
+          ? {
+              zh: `本单位 ${input.year} 年度的部门整体绩效目标尚无三级指标：请先在「部门整体目标」中填写指标`,
+              en: `The department-overall goal of ${input.year} has no indicators yet`,
+            }
+          : {
+              zh: `本单位 ${input.year} 年度尚无部门整体绩效目标：请先在「部门整体目标」中填报目标及其指标`,
+              en: `The organisation has no department-overall goal for ${input.year} yet`,
+            },
+        { field: "year" },
+      );
+    }
+    const scheme = BUILTIN_SCHEMES[DEPARTMENT_SCHEME]!;
+    const suggested = suggestPoints(
+      scheme,
+      rows.map((r) => r.level1),
+    );
+    const row = await insertEvaluation(tx, {
+      kind: "department",
+      orgId: org.id,
+      year: input.year,
+      scheme: DEPARTMENT_SCHEME,
+      createdAt: deps.now(),
+      updatedAt: deps.now(),
+    });
+    await replaceItems(
+      tx,
+      row.id,
+      rows.map(({ row: ind, level1, level2 }, i) => ({
+        evaluationId: row.id,
+        indicatorId: ind.id,
+        level1: level1 ?? null,
+        level2: level2 ?? null,
+        name: ind.name,
+        targetText: ind.targetText,
+        points: ind.weight ?? suggested[i] ?? null,
+        sortOrder: i,
+      })),
+    );
+    const current = (await findEvaluation(tx, row.id))!;
+    await storeComputedScores(tx, current, deps.now());
+    const fresh = presentEvaluation((await findEvaluation(tx, row.id)) ?? current);
+    const items = (await itemsOf(tx, row.id)).map(presentItem);
+    await recordAudit(tx, {
+      actor: a,
+      orgId: org.id,
+      action: "evaluation.create",
+      entityType: "self_evaluation",
+      entityId: row.id,
+      after: { ...fresh, departmentGoalId: goal!.id, items },
+      at: deps.now(),
+    });
+    return { ...fresh, items };
+  });
 }
 
 export function updateEvaluationFor(

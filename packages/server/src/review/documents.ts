@@ -16,6 +16,7 @@ import { duties } from "../duties/schema.ts";
 import type { EvaluationWithOrg } from "../evaluations/repository.ts";
 import { itemsOf } from "../evaluations/repository.ts";
 import type { GoalWithOrg } from "../goals/repository.ts";
+import { indicatorLeaves } from "../indicators/leaves.ts";
 import { indicatorsOf } from "../indicators/repository.ts";
 import type { IndicatorRow } from "../indicators/schema.ts";
 import type { ProjectWithOrg } from "../projects/repository.ts";
@@ -84,31 +85,8 @@ const empty = (file: string, kinds: ImportedDocument["kinds"]): ImportedDocument
   unmapped: [],
 });
 
-/** Level-3 indicators with their level-1 and level-2 names, in tree order. */
-function leaves(rows: IndicatorRow[]): { row: IndicatorRow; level1?: string; level2?: string }[] {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const order = (a: IndicatorRow, b: IndicatorRow) =>
-    a.sortOrder - b.sortOrder || a.createdAt.getTime() - b.createdAt.getTime();
-  const out: { row: IndicatorRow; level1?: string; level2?: string }[] = [];
-  const children = (parent: string | null) => rows.filter((r) => r.parentId === parent).sort(order);
-  const walk = (parent: string | null, path: string[]) => {
-    for (const r of children(parent)) {
-      if (r.level === 3 || !rows.some((c) => c.parentId === r.id)) {
-        if (r.level === 3) out.push({ row: r, level1: path[0], level2: path[1] });
-        continue;
-      }
-      walk(r.id, [...path, r.name]);
-    }
-  };
-  walk(null, []);
-  // Level-3 rows whose parent is missing still count.
-  for (const r of rows)
-    if (r.level === 3 && !out.some((o) => o.row.id === r.id) && !byId.has(r.parentId ?? "")) out.push({ row: r });
-  return out;
-}
-
 function indicatorsFrom(rows: IndicatorRow[], file: string, source: RecordDocument, path: string): Indicator[] {
-  return leaves(rows).map(({ row, level1, level2 }, i) => {
+  return indicatorLeaves(rows).map(({ row, level1, level2 }, i) => {
     const ref: RecordRef = { type: "indicator", id: row.id };
     source.rowRecords.set(i + 1, ref);
     source.pathRecords.set(`${path}.indicators[${i}]`, ref);

@@ -358,6 +358,9 @@ export type EvaluationItemInput = Omit<EvaluationItem, "id" | "computedScore">;
 export const evaluationEndpoints = {
   create: (body: Partial<Evaluation> & { kind: "project" | "department"; orgId: string; year: number }) =>
     api.post<Evaluation>("/evaluations", body),
+  /** The organisation's 部门整体 self-evaluation of the year, its rows the year's department goal's indicators. */
+  startDepartment: (body: { orgId: string; year: number }) =>
+    api.post<Evaluation & { items: EvaluationItem[] }>("/evaluations/department", body),
   list: (q: { orgId?: string; year?: number; page?: number; pageSize?: number }) =>
     api.get<Page<Evaluation>>("/evaluations", { query: { ...q } }),
   get: (id: string) => api.get<Evaluation & { items: EvaluationItem[] }>(`/evaluations/${id}`),

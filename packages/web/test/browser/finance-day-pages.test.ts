@@ -4,20 +4,23 @@
  * (1) unsaved edits of the duties page (职责活动) and of a stored self-evaluation (自评) hold a sidebar link, the
  *     header's year and a reload, like the grid and the budget;
  * (4) the self-evaluation page says how a 部门整体 self-evaluation is started and starts one from the year's
- *     department goal; (10) an untouched self-evaluation shows 未评分, not 差 at 0;
+ *     department goal (one request; a second start, from another tab, is refused and the list shows the one);
+ *     (10) an untouched self-evaluation shows 未评分, not 差 at 0;
  * (9) the scheme dropdown shows its whole label;
- * (3) 赵县 and 曲靖 have records, a self-evaluation and budget execution on the dashboard's chart.
+ * (3) 赵县, 曲靖 and 青山 have records, a self-evaluation and budget execution on the dashboard's chart; every root the
+ *     reviewer may choose has records and execution in the year sign-in opens on (2025).
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, REPO_DIR, startHarness } from "./harness.ts";
-import { DutiesPage } from "./pages/duties.ts";
+import { DutiesPage, waitForWorkspace } from "./pages/duties.ts";
 import { GoalsList } from "./pages/goals.ts";
 import { ImportUnitsWizard } from "./pages/importWizard.ts";
 import { SelfEvaluation } from "./pages/selfEvaluation.ts";
 import { signedInAt } from "./pages/session.ts";
+import { Shell } from "./pages/shell.ts";
 
 const hasChromium = existsSync(CHROMIUM);
 const UNIT = "天津市公安交通管理局警务保障处";
@@ -263,11 +266,48 @@ describe.skipIf(!hasChromium)(
       await page.context().close();
     });
 
-    it("(3) 赵县 and 曲靖 have projects, a self-evaluation and budget execution on the dashboard", async () => {
+    it("(4) a department self-evaluation started meanwhile in another tab: the start is refused and the list shows the one", async () => {
+      // 赵县's traffic brigade has a 2024 department goal with indicators and no department self-evaluation (demo)
+      const page = await h.newPage();
+      page.setDefaultTimeout(20_000);
+      page.on("pageerror", (e) => errors.push(`demo-zhaoxian: ${e.message}`));
+      const shell = new Shell(page);
+      await shell.signIn("demo-zhaoxian", h.accounts.filler!.password);
+      await waitForWorkspace(page);
+      await shell.chooseYear(2024);
+      await page.getByRole("menuitem", { name: "自评" }).click();
+      await expect.poll(() => page.getByTestId("se-start-how").textContent(), LOADED).toContain("项指标为评价指标");
+
+      // the other tab (the same session) starts it first
+      const session = await (await page.request.get("/api/v1/auth/session")).json();
+      const orgId = (session.user.memberships as { orgId: string }[])[0]!.orgId;
+      const other = await page.request.post("/api/v1/evaluations/department", {
+        headers: { "X-CSRF-Token": session.csrfToken as string },
+        data: { orgId, year: 2024 },
+      });
+      expect(other.status()).toBe(201);
+
+      await page.getByTestId("se-start").click();
+      await page.getByText("已有部门整体自评").first().waitFor();
+      expect(new URL(page.url()).pathname).toBe("/self-evaluation");
+      // the list read again: the one department self-evaluation, and no more the offer to start one
+      const department = page.getByTestId("se-link").filter({ hasText: "部门整体绩效自评" });
+      await department.first().waitFor();
+      expect(await department.count()).toBe(1);
+      await page.getByTestId("se-start-department").waitFor({ state: "detached" });
+      const listed = await (
+        await page.request.get(`/api/v1/evaluations?orgId=${orgId}&year=2024&kind=department`)
+      ).json();
+      expect(listed.items).toHaveLength(1);
+      await page.context().close();
+    });
+
+    it("(3) 赵县, 曲靖 and 青山 have projects, a self-evaluation and budget execution on the dashboard", async () => {
       const { page, shell } = await signedInAt(h, "reviewer", { year: 2024, errors, timeout: 20_000 });
       for (const [org, unit] of [
         ["赵县公安局", "河北省赵县公安交通警察大队"],
         ["曲靖市公安局交通警察支队", "曲靖市公安局交通警察支队"],
+        ["武汉市公安局青山区交通大队", "武汉市公安局青山区交通大队"],
       ] as const) {
         await shell.chooseOrg(org);
         await page.getByRole("menuitem", { name: "工作台" }).click();
@@ -290,6 +330,45 @@ describe.skipIf(!hasChromium)(
         await se.first().waitFor();
         expect(await page.getByTestId("se-list").textContent()).toContain(unit);
         expect(await page.getByTestId("se-list-total").count()).toBeGreaterThan(0);
+      }
+      await page.context().close();
+    });
+
+    it("(3) every organisation the reviewer may choose has records and budget execution in the year sign-in opens on", async () => {
+      const page = await h.newPage();
+      page.setDefaultTimeout(20_000);
+      page.on("pageerror", (e) => errors.push(`reviewer: ${e.message}`));
+      const shell = new Shell(page);
+      await shell.signIn(h.accounts.reviewer!.username, h.accounts.reviewer!.password);
+      await waitForWorkspace(page);
+      // the latest year that holds records the reviewer may read (the current fiscal year is still empty)
+      await expect.poll(() => page.getByTestId("year-switcher").textContent(), LOADED).toContain("2025");
+
+      // Every root of the reviewer's organisations, as the server lists them.
+      const orgs = (await (await page.request.get("/api/v1/orgs")).json()).items as {
+        id: string;
+        name: string;
+        parentId: string | null;
+      }[];
+      const roots = orgs.filter((o) => !orgs.some((p) => p.id === o.parentId)).map((o) => o.name);
+      expect(roots.sort()).toEqual(
+        ["天津市公安交通管理局", "曲靖市公安局交通警察支队", "武汉市公安局青山区交通大队", "赵县公安局"].sort(),
+      );
+      for (const org of roots) {
+        await shell.chooseOrg(org);
+        await page.getByRole("menuitem", { name: "工作台" }).click();
+        await page.locator('[data-testid="chart-execution"] canvas').first().waitFor();
+        expect(await page.getByTestId("no-execution").count(), org).toBe(0);
+        if (org === "武汉市公安局青山区交通大队") {
+          // the bars drawn to their length (the chart's animation ended) for the picture
+          await page.locator('[data-testid="chart-execution"][data-drawn="true"]').waitFor();
+          await page.getByTestId("org-switcher").scrollIntoViewIfNeeded();
+          await h.screenshot(page, "dashboard-qingshan-2025", { publish: true });
+        }
+        await page.getByRole("menuitem", { name: "项目" }).click();
+        const links = page.getByTestId("project-link");
+        await links.first().waitFor();
+        expect(await links.count(), org).toBeGreaterThan(0);
       }
       await page.context().close();
       expect(errors).toEqual([]);

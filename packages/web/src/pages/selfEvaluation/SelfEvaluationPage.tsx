@@ -596,8 +596,10 @@ function StoredEvaluations() {
   const ws = useWorkspace();
   const [items, setItems] = useState<Evaluation[]>();
   const [error, setError] = useState<string>();
+  // read again when a start was refused (someone else's department self-evaluation is now listed)
+  const [reads, setReads] = useState(0);
   useEffect(() => {
-    if (!ws.orgId) return;
+    if (!ws.orgId || reads < 0) return;
     let live = true;
     evaluationEndpoints.list({ orgId: ws.orgId, year: ws.year, pageSize: 100 }).then(
       (r) => live && setItems(r.items),
@@ -606,11 +608,11 @@ function StoredEvaluations() {
     return () => {
       live = false;
     };
-  }, [ws.orgId, ws.year, lang]);
+  }, [ws.orgId, ws.year, lang, reads]);
   return (
     <Card size="small" title={lang === "zh" ? `${ws.year} 年度的自评` : `Self-evaluations of ${ws.year}`}>
       {error && <Alert type="error" showIcon title={error} />}
-      <StartDepartmentEvaluation items={items} />
+      <StartDepartmentEvaluation items={items} onRefused={() => setReads((n) => n + 1)} />
       <List
         size="small"
         data-testid="se-list"

@@ -1,4 +1,3 @@
-import { BUILTIN_SCHEMES, suggestPoints } from "@jixiao/core";
 import { Alert, App, Button, Tooltip } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
@@ -11,8 +10,6 @@ import { yearClosed } from "../duties/model.ts";
 import { type Goal, goalEndpoints } from "../goals/api.ts";
 import { type GridRow, rowsFromIndicators } from "../projects/gridModel.ts";
 
-const DEPARTMENT_SCHEME = "department-2080";
-
 /** The organisation's department-overall goal of the year (its latest revision) and its level-3 indicators. */
 interface Basis {
   goal?: Goal;
@@ -21,11 +18,19 @@ interface Basis {
 
 /**
  * 部门整体自评 is started here (project self-evaluations from their project's page): while the organisation has none
- * for the year, the list says how one is made and, for a filler, offers the button that starts it — a draft under the
- * 部门整体 scheme whose rows are the indicators of the year's 部门整体绩效目标 (names, targets and points as written;
- * points proposed by the scheme where the goal states none). Without such a goal it says to write one first.
+ * for the year, the list says how one is made and, for a filler, offers the button that starts it — the server makes a
+ * draft under the 部门整体 scheme whose rows are the indicators of the year's 部门整体绩效目标 (names, targets and points
+ * as written; points proposed by the scheme where the goal states none). Without such a goal it says to write one
+ * first. A refusal (another tab started it meanwhile) is said, and the list read again.
  */
-export function StartDepartmentEvaluation({ items }: { items: Evaluation[] | undefined }) {
+export function StartDepartmentEvaluation({
+  items,
+  onRefused,
+}: {
+  items: Evaluation[] | undefined;
+  /** The start was refused: the list is read again (it may now hold the department's self-evaluation). */
+  onRefused: () => void;
+}) {
   const { lang } = useI18n();
   const zh = lang === "zh";
   const ws = useWorkspace();
@@ -63,39 +68,13 @@ export function StartDepartmentEvaluation({ items }: { items: Evaluation[] | und
     if (!ws.orgId || !b?.value?.goal) return;
     setBusy(true);
     try {
-      const rows = b.value.rows;
-      const e = await evaluationEndpoints.create({
-        kind: "department",
-        orgId: ws.orgId,
-        year: ws.year,
-        scheme: DEPARTMENT_SCHEME,
-      });
-      // A goal without points gets the scheme's proposal, which the filler may change.
-      const suggested = suggestPoints(
-        BUILTIN_SCHEMES[DEPARTMENT_SCHEME]!,
-        rows.map((r) => r.level1),
-      );
-      await evaluationEndpoints.saveItems(
-        e.id,
-        e.version,
-        rows.map((r, i) => ({
-          indicatorId: r.id ?? null,
-          level1: r.level1 || null,
-          level2: r.level2 || null,
-          name: r.name,
-          targetText: r.targetText || null,
-          actualText: null,
-          points: r.weight || suggested[i] || null,
-          statedScore: null,
-          overrideReason: null,
-          deviationReason: null,
-          deviationCause: null,
-        })),
-      );
+      // one request: the server makes the draft and its rows from the goal together (and refuses a second one)
+      const e = await evaluationEndpoints.startDepartment({ orgId: ws.orgId, year: ws.year });
       message.success(zh ? "已开始部门整体自评" : "Department self-evaluation started");
       navigate(`/self-evaluation/${e.id}`);
     } catch (err) {
       message.error(describeError(err, lang));
+      onRefused();
     } finally {
       setBusy(false);
     }
