@@ -44,8 +44,8 @@ export interface ParseHints {
   share?: boolean;
 }
 
-/** Names of rates that are shares of a whole: they end in 率 / 比例 / 占比 / 满意度 and name no change. */
-const SHARE_NAME = /(?:率|比例|比率|占比|满意度)[。.]?$/;
+/** Names of rates that are shares of a whole: they end in 率 / 比例 / 占比, or ask for 满意 (满意度调查), and name no change. */
+const SHARE_NAME = /(?:率|比例|比率|占比)[。.]?$|满意/;
 const CHANGE_NAME = /增长|增幅|增速|增加|变动|变化|提高|提升|上升|下降|降低|减少|节约|节省|周转|回报|收益|利润|溢价/;
 
 /** Whether an indicator's name names a share of a whole (满意度, 覆盖率), not a change (增长率) or a return. */

@@ -10,7 +10,7 @@ const percentArb = fc.oneof(
 const shareName = fc
   .tuple(
     fc.constantFrom("服务对象", "群众", "设备", "资金", "项目", "市民"),
-    fc.constantFrom("满意度", "覆盖率", "合格率", "完好率", "到位率", "占比", "比例", "满意度调查率"),
+    fc.constantFrom("满意度", "覆盖率", "合格率", "完好率", "到位率", "占比", "比例", "满意度调查", "满意程度"),
   )
   .map(([a, b]) => a + b);
 
