@@ -223,6 +223,8 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   // seen in the corpus (安徽 2023 绩效目标自评表)
   ...s("actual", ["anhui"], "全年实际值"),
   ...s("deviation", ["anhui"], "未完成原因及拟采取的改进措施"),
+  // 湖南 衡山's 县级专项资金绩效目标自评表
+  ...s("deviation", ["common"], "未完成原因和改进措施"),
   // where a goal table's target comes from (计划标准 / 行业标准 / 历史标准): the 申报表 of several provinces
   ...s("basis", ["national"], "指标值确定依据"),
   ...s("basis", ["common"], "绩效标准", "指标值设定依据", "指标值确定依据及说明"),
