@@ -13,7 +13,7 @@
  * 系数, 得分 ≤ 分值, 指标值 = 实际值; the checks use exact decimals.
  */
 import { MEASURE_UNITS } from "@jixiao/core";
-import { type ColumnField, columnMeaning } from "../vocabulary/columns.ts";
+import { type ColumnField, columnMeaning, scrambledField } from "../vocabulary/columns.ts";
 import type { GluedColumn } from "./header-run.ts";
 import { anchorAt } from "./header-run.ts";
 import { namesUnderLastLevel } from "./shapes.ts";
@@ -52,6 +52,8 @@ function kindOf(c: GluedColumn): Kind {
   // 是否核心指标, 是否完成: a yes / no column
   if (c.field === undefined && /^是否/.test(c.header)) return "yesno";
   // a header the vocabulary does not know (调整指标值, an OCR-damaged 全年完成值) holds values when it says so
+  const scrambled = c.field === undefined ? scrambledField(c.header) : undefined;
+  if (scrambled !== undefined) return columnMeaning(scrambled).shape as Kind;
   if (c.field === undefined) return /(值|数|率)$/.test(c.header.replace(/[(（][^)）]*[)）]$/, "")) ? "value" : "text";
   if (c.field === "indicator" || c.field === "goal") return "span";
   return columnMeaning(c.field).shape;
