@@ -37,7 +37,14 @@ export {
   type ResolvedOperatorCode,
   resolveOperatorCode,
 } from "./targets/operator-codes.ts";
-export { canonicalUnit, normalizeTargetText, type ParseHints, parseTarget, qualityOf } from "./targets/parse.ts";
+export {
+  canonicalUnit,
+  isShareName,
+  normalizeTargetText,
+  type ParseHints,
+  parseTarget,
+  qualityOf,
+} from "./targets/parse.ts";
 export { renderTarget } from "./targets/render.ts";
 export { asksForDate } from "./targets/serial-date.ts";
 export type * from "./targets/types.ts";

@@ -37,7 +37,25 @@ export interface ParseHints {
    * range of a spreadsheet's serial dates for 2000–2050 (`44,561`) is that date, its cell format lost.
    */
   dateSerial?: boolean;
+  /**
+   * The indicator is a share of a whole (a 满意度, a 覆盖率, a 合格率: see isShareName), which cannot pass 100%:
+   * a target such as `290%` with no operator is the `≥90%` of a scanned form whose OCR read `≥` as `2`.
+   */
+  share?: boolean;
 }
+
+/** Names of rates that are shares of a whole: they end in 率 / 比例 / 占比, or ask for 满意 (满意度调查), and name no change. */
+const SHARE_NAME = /(?:率|比例|比率|占比)[。.]?$|满意/;
+const CHANGE_NAME = /增长|增幅|增速|增加|变动|变化|提高|提升|上升|下降|降低|减少|节约|节省|周转|回报|收益|利润|溢价/;
+
+/** Whether an indicator's name names a share of a whole (满意度, 覆盖率), not a change (增长率) or a return. */
+export function isShareName(name: string): boolean {
+  const t = name.replace(/\s+/g, "");
+  return SHARE_NAME.test(t) && !CHANGE_NAME.test(t);
+}
+
+/** `2` + a percentage of 10–100 + `%`: the `≥NN%` of a share whose `≥` OCR read as `2` (over 100%: 210%–2100%). */
+const OCR_GE_PERCENT = /^2((?:100(?:\.0+)?|[1-9]\d(?:\.\d+)?))%$/;
 
 /** Texts longer than this (after removing spaces) are classified by their words only. */
 export const MAX_STRUCTURED = 400;
@@ -978,6 +996,16 @@ function parseQuantities(
   } else if (op && hints.op && op !== hints.op) {
     notes.push(`计算符号列为“${hints.op}”，文字为“${op}”，按文字`);
   }
+  let ocrShare: Ratio | undefined;
+  if (!op && hints.share && unit === "%" && pctScale === 1 && !chosen.range && qs.length === 1) {
+    const m = OCR_GE_PERCENT.exec(s.slice(chosen.numStart, chosen.end));
+    const rest = m ? parseNumberText(m[1]!) : undefined;
+    if (rest) {
+      ocrShare = rest;
+      op = ">=";
+      notes.push(`比率不超过100%，“${s.slice(chosen.numStart, chosen.end)}”按扫描识别把“≥”认作“2”理解为“≥${m![1]}%”`);
+    }
+  }
   if (chosen.approx) notes.push("“余/多”按大于理解");
   if (chosen.opConflict) notes.push(chosen.opConflict);
   const tail = s.slice(chosen.end);
@@ -1003,7 +1031,7 @@ function parseQuantities(
   return numeric(
     text,
     op,
-    scaled(chosen.value, multiplier),
+    scaled(ocrShare ?? chosen.value, multiplier),
     unit,
     chosen.label,
     notes.length === 0 ? undefined : notes.length === 1 ? notes[0] : notes.join("；"),

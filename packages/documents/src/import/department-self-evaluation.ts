@@ -8,6 +8,7 @@
 import { decimal } from "@jixiao/core";
 import type { DepartmentSelfEvaluation, FundLine, Project } from "@jixiao/core/model";
 import type { Block, Table } from "../model/table.ts";
+import { normHeader } from "../vocabulary/columns.ts";
 import {
   cell,
   type ImportContext,
@@ -24,10 +25,38 @@ import { findHeaderRow, mapColumns } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
 import { fenOf, fenToWanYuanText, ratioOf, readNumber, readPercent } from "./values.ts";
 
-export function isDepartmentSelfEvaluationTable(table: Table): boolean {
-  const hasDept = table.rows.some((row) => isDepartmentLabel(row[0]?.text ?? ""));
+/**
+ * The department's label: 部门名称 (and its variants); in a form titled 部门整体…绩效自评表 also 主管部门 (重庆's
+ * 部门整体绩效自评表 names the department there, where a project form names its supervisor).
+ */
+function isDeptLabel(text: string, titled: boolean): boolean {
+  return isDepartmentLabel(text) || (titled && norm(text) === "主管部门");
+}
+
+/** A document whose title names a department-wide self-evaluation form. */
+export function titledDepartmentForm(blocks: Block[]): boolean {
+  return blocks.some((b) => b.type === "paragraph" && /部门整体(支出)?绩效自评/.test(norm(b.text)));
+}
+
+/**
+ * A 指标性质 column holding only 定量 / 定性 (指标) tells the indicator's kind, not an operator code: such a grid is
+ * no 部门整体支出绩效自评表 (whose 指标性质 holds codes or ≥ ≤ =), and may be this form's.
+ */
+function kindsOnly(table: Table, headerRow: number, column: number | undefined): boolean {
+  if (column === undefined) return true;
+  const values = table.rows
+    .slice(headerRow + 1)
+    .map((row) => norm(row[column]?.text ?? ""))
+    .filter((t) => t !== "");
+  return values.length > 0 && values.every((t) => /^定[量性](指标)?$/.test(t));
+}
+
+export function isDepartmentSelfEvaluationTable(table: Table, titled = false): boolean {
+  const hasDept = table.rows.some((row) => isDeptLabel(row[0]?.text ?? "", titled));
   const grid = findHeaderRow(table, ["name", "target", "actual", "score"]);
-  return hasDept && grid !== undefined && !mapColumns(table.rows[grid.row]!.map((c) => c.text)).has("operatorCode");
+  if (!hasDept || grid === undefined) return false;
+  const code = mapColumns(table.rows[grid.row]!.map((c) => c.text)).get("operatorCode");
+  return kindsOnly(table, grid.row, code);
 }
 
 /**
@@ -36,12 +65,13 @@ export function isDepartmentSelfEvaluationTable(table: Table): boolean {
  * header repeats on each page): the two are read as one.
  */
 export function departmentSelfEvaluationTables(blocks: Block[]): Table[] {
-  const whole = blocks.find((b) => b.type === "table" && isDepartmentSelfEvaluationTable(b.table));
+  const titled = titledDepartmentForm(blocks);
+  const whole = blocks.find((b) => b.type === "table" && isDepartmentSelfEvaluationTable(b.table, titled));
   if (whole?.type === "table") return [whole.table];
   const gridOf = (t: Table) => findHeaderRow(t, ["name", "target", "actual", "score"]);
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.type !== "table" || !b.table.rows.some((row) => isDepartmentLabel(row[0]?.text ?? "")) || gridOf(b.table))
+    if (b.type !== "table" || !b.table.rows.some((row) => isDeptLabel(row[0]?.text ?? "", titled)) || gridOf(b.table))
       continue;
     const next = nextBlock(blocks, i);
     if (next?.type !== "table") continue;
@@ -72,14 +102,24 @@ export function readDepartmentSelfEvaluation(
     location: ctx.at(table),
   };
   let unit: "元" | "万元" = "万元";
+  const titled = titledDepartmentForm(blocks);
 
   // Rows above the grid.
   for (let r = 0; r < grid.row; r++) {
     const texts = table.rows[r]!.map((c) => c.text);
     const key = norm(texts[0] ?? "");
-    if (isDepartmentLabel(key)) {
-      result.organisation = tidy(texts.slice(1).find((t) => tidy(t) !== "") ?? "");
+    if (isDeptLabel(key, titled)) {
+      if (result.organisation === "") result.organisation = tidy(texts.slice(1).find((t) => tidy(t) !== "") ?? "");
       continue;
+    }
+    // 自评总分 stated in the form's head (重庆), not in a row after the grid
+    if (/^(自评)?总分$/.test(normHeader(key))) {
+      const v = texts.slice(1).find((t) => tidy(t) !== "");
+      const total = v === undefined ? undefined : readNumber(tidy(v));
+      if (total?.value !== undefined) {
+        result.totalScore = total;
+        continue;
+      }
     }
     if (key.startsWith("基本支出总额") || texts.some((t) => norm(t) === "项目支出总额")) {
       texts.forEach((t, i) => {
@@ -93,15 +133,25 @@ export function readDepartmentSelfEvaluation(
       });
       continue;
     }
-    if (key.startsWith("预算执行情况")) {
-      unit = unitIn(texts[0]!) ?? "万元";
+    // The funds: a row labelled 预算执行情况 that heads the funds columns, or (重庆) the funds header itself, its
+    // label lost in the row above — 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 执行率权重 | 执行率得分.
+    const headsFunds = (() => {
+      const cols = mapColumns(texts);
+      return cols.has("rate") && (cols.has("budget") || cols.has("executed") || cols.has("initial"));
+    })();
+    if (key.startsWith("预算执行情况") || (headsFunds && !result.budget)) {
+      unit = unitIn(texts.join("")) ?? "万元";
       const pts = /[(（]\s*(\d+)\s*分\s*[)）]/.exec(texts[0]!);
       if (pts) result.budgetPoints = { text: pts[0], value: pts[1]! };
       const cols = mapColumns(texts);
-      // The budget line(s) below, until 年度目标.
+      const figures = (["budget", "executed", "rate", "score", "rateWeight", "rateScore"] as const).flatMap((f) =>
+        cols.has(f) ? [cols.get(f)!] : [],
+      );
+      // The budget line(s) below, until 年度目标 (or, under a header of its own, the first row with no figure).
       for (let k = r + 1; k < grid.row; k++) {
         const row = table.rows[k]!.map((c) => c.text);
         if (norm(row[0] ?? "").startsWith("年度目标")) break;
+        if (!key.startsWith("预算执行情况") && figures.every((c) => tidy(row[c] ?? "") === "")) break;
         const label = tidy(
           row
             .slice(0, 2)
@@ -109,7 +159,7 @@ export function readDepartmentSelfEvaluation(
             .join(" "),
         );
         const line: FundLine = { label, location: ctx.at(table, k) };
-        const get = (f: "budget" | "executed" | "rate" | "score") => {
+        const get = (f: "budget" | "executed" | "rate" | "score" | "rateWeight" | "rateScore") => {
           const c = cols.get(f);
           return c === undefined ? "" : tidy(row[c] ?? "");
         };
@@ -118,6 +168,9 @@ export function readDepartmentSelfEvaluation(
           line.executed = ctx.amount(get("executed"), unit, ctx.at(table, k, cols.get("executed")));
         if (get("rate") !== "") line.rate = readPercent(get("rate"));
         if (get("score") !== "") line.score = readNumber(get("score"));
+        else if (get("rateScore") !== "") line.score = readNumber(get("rateScore"));
+        const weight = readNumber(get("rateWeight"));
+        if (weight.value !== undefined && !result.budgetPoints) result.budgetPoints = weight;
         if (!result.budget) result.budget = line;
         r = k;
       }
@@ -135,8 +188,8 @@ export function readDepartmentSelfEvaluation(
 
   // The grid; its header's first cell may carry the first section's points: `年度 绩效 指标 (40分)`.
   const headerPoints = pointsIn(cell(table, grid.row, 0));
-  const titled = blocks.find((b) => b.type === "paragraph" && yearIn(b.text) !== undefined);
-  const year = titled?.type === "paragraph" ? yearIn(titled.text) : undefined;
+  const dated = blocks.find((b) => b.type === "paragraph" && yearIn(b.text) !== undefined);
+  const year = dated?.type === "paragraph" ? yearIn(dated.text) : undefined;
   const { indicators, end } = readIndicatorGrid(ctx, table, {
     ...(year !== undefined ? { year } : {}),
     start: grid.row + 1,

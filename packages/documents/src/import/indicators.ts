@@ -3,7 +3,7 @@
  * (实际完成值) | (分值) | (得分) | (偏差原因). Merged 一级/二级 cells come as empty cells (or repeated text):
  * the last one written carries down.
  */
-import { asksForDate, type OperatorCodeTable } from "@jixiao/core";
+import { asksForDate, isShareName, type OperatorCodeTable } from "@jixiao/core";
 import type { Indicator } from "@jixiao/core/model";
 import type { Table } from "../model/table.ts";
 import { type ImportContext, isEmptyRow, norm, pointsIn, tidy } from "./context.ts";
@@ -189,6 +189,7 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
     if (measure !== "") hints.unit = measure;
     if (dated.date) hints.dateSerial = true;
     if (op) hints.op = op as NonNullable<TargetHints["op"]>;
+    if (isShareName(name)) hints.share = true;
     const hint = Object.keys(hints).length > 0 ? hints : undefined;
     if (col("target") !== undefined) {
       ind.target = readTarget(raw("target"), hint, text("target"));

@@ -13,7 +13,7 @@
  * 系数, 得分 ≤ 分值, 指标值 = 实际值; the checks use exact decimals.
  */
 import { MEASURE_UNITS } from "@jixiao/core";
-import { type ColumnField, columnMeaning } from "../vocabulary/columns.ts";
+import { type ColumnField, columnMeaning, scrambledField } from "../vocabulary/columns.ts";
 import type { GluedColumn } from "./header-run.ts";
 import { anchorAt } from "./header-run.ts";
 import { namesUnderLastLevel } from "./shapes.ts";
@@ -52,6 +52,8 @@ function kindOf(c: GluedColumn): Kind {
   // 是否核心指标, 是否完成: a yes / no column
   if (c.field === undefined && /^是否/.test(c.header)) return "yesno";
   // a header the vocabulary does not know (调整指标值, an OCR-damaged 全年完成值) holds values when it says so
+  const scrambled = c.field === undefined ? scrambledField(c.header) : undefined;
+  if (scrambled !== undefined) return columnMeaning(scrambled).shape as Kind;
   if (c.field === undefined) return /(值|数|率)$/.test(c.header.replace(/[(（][^)）]*[)）]$/, "")) ? "value" : "text";
   if (c.field === "indicator" || c.field === "goal") return "span";
   return columnMeaning(c.field).shape;
@@ -155,9 +157,29 @@ function valueFit(t: string): number | undefined {
     return undefined;
   }
   const n = [...t].length;
+  // words ending like a measure's name (…保障率, …比例, …占比) name an indicator, they are no value of one
+  if (MEASURE_NAME_END.test(t)) return undefined;
   if (!/\d/.test(t) && /[\u4e00-\u9fffA-Za-z]/.test(t) && n <= 12 && !PUNCT.test(t))
-    return n === 1 ? 0.1 : n <= 4 ? 0.3 : 0.1;
+    return n === 1 ? (ANSWER.test(t) ? 0.45 : 0.1) : n <= 4 ? 0.3 : 0.1;
   return undefined;
+}
+
+const MEASURE_NAME_END = /(?:率|比例|比率|占比)$/;
+/** One-character answers a form writes as a target or an actual (无, 是, 否, 高, 好, 优…). */
+const ANSWER = /^[无有是否高低好差优良中]$/;
+
+/**
+ * Words in a value column glued to the same words in the next (高高, 合格合格, 按时完成按时完成: the target and the
+ * actual, equal), or after them: a word value as sure as a number, which a row may rest on. One character only
+ * when it is an answer (ANSWER: 储储 in a name is no pair).
+ */
+function equalWordPair(text: string, a: number, b: number, kinds: readonly Kind[], j: number): boolean {
+  const t = text.slice(a, b);
+  const n = b - a;
+  if (n > 6 || !/^[\u4e00-\u9fff]+$/.test(t) || MEASURE_NAME_END.test(t)) return false;
+  if (n === 1 ? !ANSWER.test(t) : new Set(t).size === 1) return false;
+  const value = (k: number) => kinds[k] === "value";
+  return (value(j + 1) && text.slice(b, b + n) === t) || (value(j - 1) && text.slice(a - n, a) === t);
 }
 
 /**
@@ -165,8 +187,10 @@ function valueFit(t: string): number | undefined {
  * guess, so no more of them than the columns need; a number starting with 0 after a digit (`10` `0%` from `100%`)
  * is rarely what was written.
  */
-function digitCut(before: string, after: string): number {
+function digitCut(before: string, after: string, lead: string | undefined): number {
   if (!/[\d.]/.test(before) || !/[\d.]/.test(after)) return 0;
+  // no number starts with 0 and goes on with a digit: after a lone 0 (比例00: 0 and 0) the text is cut already
+  if (before === "0" && /\d/.test(after) && !/[\d.]/.test(lead ?? "")) return 0;
   return after === "0" ? 1.6 : 0.8;
 }
 /** What each filled cell costs (a cut of the glued text). */
@@ -174,6 +198,16 @@ const CUT = 0.4;
 /** Text cuts cost more: cutting a name in two must not pay. */
 const TEXT_CUT = 0.5;
 const CODE = /^(≥|≤|=|>|<|＞|＜|≧|≦|＝|定量|定性|定量指标|定性指标|\d{3})$/;
+const HAN = /[\u4e00-\u9fff]/;
+/** Whether a cell `[a, b)` ends at a space between two Han characters (the space in the cell or after it). */
+function atWrapSpace(text: string, a: number, b: number): boolean {
+  let e = b;
+  while (e > a && /[ \u3000]/.test(text[e - 1]!)) e--;
+  let k = b;
+  while (k < text.length && /[ \u3000]/.test(text[k]!)) k++;
+  // one space: a line break (a run of them is something else: the blanked numbering 指标2:, a gap)
+  return k - e === 1 && e > a && HAN.test(text[e - 1]!) && HAN.test(text[k] ?? "");
+}
 const isDigitish = (ch: string | undefined) => ch !== undefined && /[\d.]/.test(ch);
 
 interface Cut {
@@ -182,7 +216,13 @@ interface Cut {
 }
 
 /** The rows of `text[from, to)` under the columns. */
-export function gluedRows(text: string, from: number, to: number, columns: GluedColumn[]): Cut {
+export function gluedRows(
+  text: string,
+  from: number,
+  to: number,
+  columns: GluedColumn[],
+  opts: { wrapSpaces?: boolean } = {},
+): Cut {
   const n = columns.length;
   const { kinds, fields } = columnKinds(columns, text, from, to);
   const L = to - from;
@@ -223,12 +263,20 @@ export function gluedRows(text: string, from: number, to: number, columns: Glued
       // no cell but a 一级 / 二级 one holds a framework name
       if (nextAnchor[a - from]! < b) return undefined;
       if (kind === "number") f = numberFit(t, field);
-      else if (kind === "value") f = valueFit(t);
+      // where spaces are wrapped cells' line breaks, a value (short) is not wrapped: 成 品 is a name's middle
+      else if (kind === "value")
+        f =
+          opts.wrapSpaces && /[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]/.test(t)
+            ? undefined
+            : equalWordPair(text, a, b, kinds, j)
+              ? 0.6
+              : valueFit(t);
       else if (kind === "unit") f = UNITS.has(t) ? 1 : /^[^\d\s]{1,3}$/.test(t) && !PUNCT.test(t) ? 0.1 : undefined;
       else if (kind === "code") f = CODE.test(t) ? 1 : undefined;
       else if (kind === "yesno") f = /^[是否]$/.test(t) ? 1 : undefined;
       else {
-        if (/^[,，。、;；)）%％]/.test(t)) return undefined;
+        // an enumeration comma or an opening bracket joins what follows: no cell ends with one (5000吨稻谷、…)
+        if (/^[,，。、;；)）%％]/.test(t) || /[、(（]$/.test(t)) return undefined;
         // a row's label holds no figures (其中:2023年财政拨款 holds a year, not 303010100%)
         if (kind === "label" && (/[%％]/.test(t) || /\d{3,}(?!\d*年)/.test(t))) return undefined;
         // free text pays for its cut only by a hair, and a lone character hardly ever is a cell of its own
@@ -239,7 +287,7 @@ export function gluedRows(text: string, from: number, to: number, columns: Glued
         if (afterText && a > from && /[\u4e00-\u9fff]/.test(text[a - 1]!)) f += EXPLAINS.test(t) ? 0.1 : -0.1;
       }
       if ((kind === "number" || kind === "value") && f !== undefined && a > from)
-        f -= pairsWithWeight(text, from, a, t, j) ? 0 : digitCut(text[a - 1]!, text[a]!);
+        f -= pairsWithWeight(text, from, a, t, j) ? 0 : digitCut(text[a - 1]!, text[a]!, text[a - 2]);
       // a text cell neither starts nor ends inside a number
       if (f !== undefined && (kind === "text" || kind === "label" || kind === "span")) {
         if (isDigitish(text[a]) && a > from && /[\d.%％]/.test(text[a - 1]!)) return undefined;
@@ -247,6 +295,9 @@ export function gluedRows(text: string, from: number, to: number, columns: Glued
       }
     }
     if (f === undefined) return undefined;
+    // where the header shows that spaces are wrapped cells' line breaks (header-run.ts wrapSpaces), no cell ends
+    // at a space between two Han characters (500吨成 品粮储备到位率, 储备粮管理专户管 理率)
+    if (opts.wrapSpaces && b < to && atWrapSpace(text, a, b)) return undefined;
     // a line break inside a cell is possible (a wrapped cell) but rows more often end there
     if (raw.includes("\n")) f -= 0.6;
     // every cut costs: a text is not cut into more cells than its values ask for
@@ -298,7 +349,8 @@ export function gluedRows(text: string, from: number, to: number, columns: Glued
               k < L &&
               nextAnchor[k + (/^\s*/.exec(text.slice(from + k, to))?.[0].length ?? 0)] ===
                 from + k + (/^\s*/.exec(text.slice(from + k, to))?.[0].length ?? 0);
-            const holds = (valueCol && (/\d/.test(text.slice(from + i, from + k)) || k - i >= 2)) || emptyGroup ? 1 : v;
+            const word = valueCol && (k - i >= 2 || equalWordPair(text, from + i, from + k, kinds, j));
+            const holds = (valueCol && (/\d/.test(text.slice(from + i, from + k)) || word)) || emptyGroup ? 1 : v;
             if (f !== undefined) relax(idx(k, j + 1, holds), cur + f, s, from + k);
           }
         }
@@ -479,7 +531,7 @@ function assignments(
     for (let e = at + 1; e <= Math.min(s.length, at + 14); e++) {
       let f = fits[k]!(s.slice(at, e));
       if (f === undefined) continue;
-      if (at > 0 && !(paired[k] && was)) f -= digitCut(s[at - 1]!, s[at]!);
+      if (at > 0 && !(paired[k] && was)) f -= digitCut(s[at - 1]!, s[at]!, s[at - 2]);
       parts.push(s.slice(at, e));
       filledBefore = true;
       go(e, k + 1, score + f - CUT);

@@ -27,6 +27,12 @@ export interface GluedHeader {
   known: number;
   /** What the cut is worth (known names +2, unknown pieces −1…): readings of one stretch compare by it. */
   score: number;
+  /**
+   * The header's spaces all fall inside its names (年度指标 值, 全年 完成值, 未完成原因和 改进措施), none between two:
+   * the text keeps a cell's line breaks as spaces and glues its cells without any, so a space between two
+   * characters in its rows is a wrapped cell's, not a cell's end.
+   */
+  wrapSpaces?: boolean;
 }
 
 const POINTS = "(?:\\s*[(（]\\s*\\d+(?:\\.\\d+)?\\s*分\\s*[)）])?";
@@ -138,6 +144,8 @@ interface State {
   fields: Set<ColumnField>;
   items: Item[];
   glued: number;
+  /** Runs of spaces between two items. */
+  between: number;
 }
 
 /** The best header starting with a known name at `start`, if it has three known meanings. */
@@ -156,7 +164,7 @@ function headerFrom(text: string, start: number): GluedHeader | undefined {
     const old = m.get(k);
     if (!old || next.score > old.score || (next.score === old.score && next.glued > old.glued)) m.set(k, next);
   };
-  put0(start, { score: 0, fields: new Set(), items: [], glued: 0 });
+  put0(start, { score: 0, fields: new Set(), items: [], glued: 0, between: 0 });
   let top: { at: number; s: State } | undefined;
   for (let p = start; p <= limit; p++) {
     const states = best.get(p);
@@ -168,13 +176,13 @@ function headerFrom(text: string, start: number): GluedHeader | undefined {
       if (/\s/.test(text[p]!)) {
         let q = p;
         while (q < limit && /\s/.test(text[q]!)) q++;
-        put0(q, { ...s, glued: s.glued - 1 });
+        put0(q, { ...s, glued: s.glued - 1, between: s.between + 1 });
         continue;
       }
       const put = (item: Item, gain: number) => {
         const fields = item.field ? new Set([...s.fields, item.field]) : s.fields;
         const glued = s.glued + (s.items.length > 0 ? 1 : 0);
-        put0(item.end, { score: s.score + gain, fields, items: [...s.items, item], glued });
+        put0(item.end, { score: s.score + gain, fields, items: [...s.items, item], glued, between: s.between });
       };
       // the longest known name only: the vocabulary's 偏差原因分析及改进措施说明 is one column, not two
       const all = namesAt(text, p);
@@ -204,13 +212,15 @@ function headerFrom(text: string, start: number): GluedHeader | undefined {
     items.push(last);
     end = last.end;
   }
-  return {
+  const found: GluedHeader = {
     start,
     end,
     columns: items.map((i) => (i.field ? { header: i.header, field: i.field } : { header: i.header })),
     known: top.s.fields.size,
     score: top.s.score,
   };
+  if (top.s.between === 0 && /[ \u3000]/.test(text.slice(start, end))) found.wrapSpaces = true;
+  return found;
 }
 
 /**

@@ -252,7 +252,7 @@ function readStretch(lines: Line[], file: string): Proposal | undefined {
     let end = at;
     while (at < stop) {
       const upto = Math.min(stop, at + CHUNK);
-      const read = gluedRows(text, at, upto, columns);
+      const read = gluedRows(text, at, upto, columns, { wrapSpaces: h.wrapSpaces === true });
       // a chunk that is not the last ends anywhere: its last row is read again with the next chunk
       if (upto < stop && read.rows.length >= 2) read.end = read.rows.pop()!.start;
       for (const r of read.rows) {

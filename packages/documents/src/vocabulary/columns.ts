@@ -223,6 +223,8 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   // seen in the corpus (安徽 2023 绩效目标自评表)
   ...s("actual", ["anhui"], "全年实际值"),
   ...s("deviation", ["anhui"], "未完成原因及拟采取的改进措施"),
+  // 湖南 衡山's 县级专项资金绩效目标自评表
+  ...s("deviation", ["common"], "未完成原因和改进措施"),
   // where a goal table's target comes from (计划标准 / 行业标准 / 历史标准): the 申报表 of several provinces
   ...s("basis", ["national"], "指标值确定依据"),
   ...s("basis", ["common"], "绩效标准", "指标值设定依据", "指标值确定依据及说明"),
@@ -231,6 +233,8 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   ...s("target", ["common"], "预期实现值", "年度预期实现值", "当年预期目标值", "预期目标值"),
   // 江西's 绩效目标表: 一级 | 二级 | 三级 | 计算符号 | 目标值 | 度量单位 | 指标值说明 (what the value means, per indicator)
   ...s("description", ["common"], "指标值说明", "目标值说明"),
+  // 宁夏 银川's 项目支出绩效自评表 (its OCR reads the wrapped cell as 考值参分)
+  ...s("weight", ["ningxia"], "参考分值"),
 ];
 
 /**
@@ -295,6 +299,34 @@ for (const row of COLUMN_SYNONYMS) {
 }
 
 /**
+ * OCR of a header cell whose name was wrapped over two or three lines sometimes reads the lines' characters out
+ * of order (考值参分 for 参考分值, 年成值全完值 for 全年完成值, a character read twice). A cell that is no known name
+ * but holds exactly the characters of one (at least four different ones; at most one character repeated) means
+ * what that name means — when every name with those characters means the same.
+ */
+const SCRAMBLED = new Map<string, { field: ColumnField; length: number }[]>();
+const charKey = (text: string) => [...new Set(text)].sort().join("");
+for (const row of COLUMN_SYNONYMS) {
+  const k = normHeader(row.text);
+  const key = charKey(k);
+  if (key.length < 4) continue;
+  const list = SCRAMBLED.get(key) ?? [];
+  // the name's meaning as looked up (a name given two meanings means the first)
+  const field = row.exact ? EXACT.get(normExact(row.text)) : LOOKUP.get(k);
+  if (field !== undefined) list.push({ field, length: [...k].length });
+  SCRAMBLED.set(key, list);
+}
+
+/** The field of a name whose characters came out of order (see SCRAMBLED), or undefined. */
+export function scrambledField(text: string): ColumnField | undefined {
+  const k = normHeader(text);
+  const length = [...k].length;
+  const names = SCRAMBLED.get(charKey(k))?.filter((n) => length === n.length || length === n.length + 1);
+  if (!names || names.length === 0) return undefined;
+  return names.every((n) => n.field === names[0]!.field) ? names[0]!.field : undefined;
+}
+
+/**
  * What a header names, or undefined. A project-name label not in the lists is still known by its pattern
  * (专项名称, 专项资金名称: see form-labels.ts), so a province's name label needs no new row. (Only the name: the
  * department and implementer patterns match by suffix, and would take a glued `某市公安局 实施单位` for a label.)
@@ -303,7 +335,8 @@ export function columnField(text: string): ColumnField | undefined {
   if (text.length > 60) return undefined;
   const known = EXACT.get(normExact(text)) ?? LOOKUP.get(normHeader(text));
   if (known) return known;
-  return formLabel(text) === "name" ? "project" : undefined;
+  if (formLabel(text) === "name") return "project";
+  return scrambledField(text);
 }
 
 /** The meaning of a field (its shape of values). */

@@ -36,6 +36,18 @@ describe("run-together text", () => {
     ]);
   });
 
+  it("places the points under a header OCR printed out of order (考值参分 for 参考分值)", () => {
+    const text =
+      "一级指标二级指标三级指标考值参分指标值实际值得分产出指标数量指标巡逻次数10≥300次312次9质量指标群众回访率5≥90%93%5";
+    expect(grids(text)).toEqual([
+      [
+        ["一级指标", "二级指标", "三级指标", "考值参分", "指标值", "实际值", "得分"],
+        ["产出指标", "数量指标", "巡逻次数", "10", "≥300次", "312次", "9"],
+        ["", "质量指标", "群众回访率", "5", "≥90%", "93%", "5"],
+      ],
+    ]);
+  });
+
   it("splits a score glued to its weight (1010, 55) and keeps 是 / 否 under a 是否… column", () => {
     const text =
       "指标名称计量单位年初指标值全年完成值指标权重指标得分是否核心指标出警次数次2200次2859次1010是办案合格率%95%97%55否";

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HEADER_SYNONYMS, headerField } from "../../src/import/headers.ts";
 import {
@@ -6,6 +7,8 @@ import {
   columnField,
   headerScore,
   matchHeader,
+  normHeader,
+  scrambledField,
   synonymsOf,
 } from "../../src/vocabulary/columns.ts";
 
@@ -83,5 +86,45 @@ describe("column vocabulary", () => {
     expect(headerScore(["一级指标", "二级指标", "甲", "乙"])).toBe(1.5);
     // the same field twice counts once
     expect(matchHeader(["分值", "权重"]).known).toBe(1);
+  });
+});
+
+describe("header names whose characters OCR read out of order", () => {
+  // names whose characters no name of another meaning shares (the only ones the rule may read)
+  const unique = COLUMN_SYNONYMS.map((r) => ({ field: columnField(r.text), text: normHeader(r.text) })).filter(
+    (r) =>
+      r.field !== undefined &&
+      new Set(r.text).size >= 4 &&
+      COLUMN_SYNONYMS.every((o) => {
+        const t = normHeader(o.text);
+        const same = [...new Set(t)].sort().join("") === [...new Set(r.text)].sort().join("");
+        return !same || columnField(o.text) === r.field;
+      }),
+  );
+
+  it("reads a name's characters in any order, one of them read twice, as the name", () => {
+    expect(unique.length).toBeGreaterThan(20);
+    fc.assert(
+      fc.property(fc.constantFrom(...unique), fc.infiniteStream(fc.nat()), fc.boolean(), (name, random, twice) => {
+        const chars = [...name.text];
+        // a shuffle (Fisher–Yates on the stream's numbers)
+        const it = random[Symbol.iterator]();
+        for (let i = chars.length - 1; i > 0; i--) {
+          const j = it.next().value! % (i + 1);
+          [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+        }
+        if (twice) chars.splice(it.next().value! % chars.length, 0, chars[it.next().value! % chars.length]!);
+        expect([chars.join(""), columnField(chars.join(""))]).toEqual([chars.join(""), name.field]);
+      }),
+    );
+  });
+
+  it("reads the corpus's OCR damage and nothing that lacks or adds a character", () => {
+    expect(columnField("年成值全完值")).toBe("actual");
+    expect(columnField("考值参分")).toBe("weight");
+    expect(scrambledField("完成值全")).toBeUndefined(); // 全年完成值 without 年
+    expect(scrambledField("全年完成值率")).toBeUndefined(); // a character no name has
+    expect(scrambledField("全年完成值值值")).toBeUndefined(); // more than one read twice
+    expect(columnField("建设完成率")).toBeUndefined();
   });
 });
