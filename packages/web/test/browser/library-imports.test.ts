@@ -3,13 +3,15 @@
  * documents"): the demo filler imports a legacy project self-evaluation (a corpus document of another province,
  * whose indicators no approved goal of the demo has) with the import wizard; while the filler then types the start
  * of one of its indicators into a project's grid, the library suggests it with the document's 二级 and target, and a
- * pick fills the row; 指标库 lists the entry as used in the imported file (导入文件). What is expected is read from the
+ * pick fills the row; 指标库 lists the entry as used in the imported file (导入文件), and the entries found download as
+ * a workbook with its 二级, target and uses. What is expected is read from the
  * document as the importer reads it, not written down.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { importDocument, readDocument, readExtractedText } from "@jixiao/documents";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, REPO_DIR, startHarness } from "./harness.ts";
 import { ImportWizard } from "./pages/imports.ts";
@@ -96,6 +98,30 @@ describe.skipIf(!hasChromium)("the indicator library fed by an imported document
     expect(uses[0]!.text).toContain("导入文件");
     expect(uses[0]!.text).toContain(expected.target);
     await h.screenshot(reviewer.page, "library-imported-document", { publish: true });
+
+    // the entries found, as a workbook: the imported indicator with its uses and target
+    const [download] = await Promise.all([
+      reviewer.page.waitForEvent("download", { timeout: 120_000 }),
+      reviewer.page.getByTestId("library-export-xlsx").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("天津市公安交通管理局绩效指标库.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const bytes = readFileSync((await download.path())!);
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const rows: string[][] = [];
+    wb.worksheets[0]!.eachRow((r) => {
+      const cells: string[] = [];
+      r.eachCell({ includeEmpty: true }, (c) => void cells.push(String(c.value ?? "")));
+      rows.push(cells);
+    });
+    const head = rows.findIndex((r) => r.includes("三级指标"));
+    const at = (r: string[], name: string) => r[rows[head]!.indexOf(name)];
+    const line = rows.slice(head + 1).find((r) => at(r, "三级指标") === expected.name)!;
+    expect([at(line, "二级指标"), at(line, "常见指标值"), at(line, "使用次数")]).toEqual([
+      expected.level2,
+      expected.target,
+      "1",
+    ]);
     await reviewer.page.close();
   });
 });

@@ -135,6 +135,22 @@ export default function LibraryPage() {
     <Card
       size="small"
       data-testid="library-page"
+      extra={
+        ws.orgId && (
+          <Space size={4}>
+            <Typography.Text type="secondary">{zh ? "导出：" : "Export:"}</Typography.Text>
+            {(["xlsx", "docx", "pdf"] as const).map((f) => (
+              <a
+                key={f}
+                href={libraryEndpoints.exportUrl(ws.orgId!, search || undefined, f)}
+                data-testid={`library-export-${f}`}
+              >
+                {f}
+              </a>
+            ))}
+          </Space>
+        )
+      }
       title={
         <Typography.Title level={5} style={{ margin: 0 }}>
           {zh ? "指标库" : "Indicator library"}
