@@ -17,7 +17,7 @@ import { stageDeadlines } from "../src/deadlines/schema.ts";
 import { insertDuty } from "../src/duties/repository.ts";
 import { insertEvaluation } from "../src/evaluations/repository.ts";
 import { evaluationItems } from "../src/evaluations/schema.ts";
-import { insertAssignment, insertReviews } from "../src/experts/repository.ts";
+import { insertAssignment, insertReviews, upsertExante } from "../src/experts/repository.ts";
 import { insertGoal } from "../src/goals/repository.ts";
 import { readUpload } from "../src/imports/read.ts";
 import { imports } from "../src/imports/schema.ts";
@@ -326,6 +326,32 @@ const EXPERT_CASES: Case[] = [
   {
     route: "get /api/v1/projects/{id}/exante",
     make: async (ctx, target) => ({ method: "GET", path: `/projects/${(await ctx.project(target)).id}/exante` }),
+    expect: read(),
+  },
+  {
+    route: "get /api/v1/projects/{id}/exante/export",
+    make: async (ctx, target) => {
+      const p = await ctx.project(target);
+      const org = ctx.org(target);
+      await upsertExante(
+        ctx.t.deps.db,
+        {
+          projectId: p.id,
+          orgId: org.id,
+          year: 2024,
+          points: { necessity: "20", economy: "20", goals: "20", feasibility: "20", compliance: "20" },
+          scores: { necessity: "18", economy: "16", goals: "15", feasibility: "17", compliance: "18" },
+          thresholds: { support: "80", partial: "60" },
+          total: "84",
+          fullMarks: "100",
+          derived: "予以支持",
+          conclusion: "予以支持",
+        },
+        undefined,
+        new Date(),
+      );
+      return { method: "GET", path: `/projects/${p.id}/exante/export?format=xlsx` };
+    },
     expect: read(),
   },
   {
@@ -1357,6 +1383,11 @@ const CASES: Case[] = [
   {
     route: "get /api/v1/library/marks",
     make: async (ctx, target) => ({ method: "GET", path: `/library/marks?orgId=${ctx.org(target).id}` }),
+    expect: read(200),
+  },
+  {
+    route: "get /api/v1/library/export",
+    make: async (ctx, target) => ({ method: "GET", path: `/library/export?orgId=${ctx.org(target).id}&format=xlsx` }),
     expect: read(200),
   },
   {

@@ -426,6 +426,51 @@ describe.each(STORES)("expert review on %s", (kind) => {
     expect((await approver.get(`/projects/${ids.newProject}/exante`)).body.assessment.conclusion).toBe("予以支持");
   });
 
+  it("事前绩效评估表 downloads as xlsx, docx and PDF for anyone who reads the project (audited); none yet is 404", async () => {
+    const view = (await approver.get(`/projects/${ids.newProject}/exante`)).body;
+    const a = view.assessment;
+    const project = (await approver.get(`/projects/${ids.newProject}`)).body;
+    for (const format of ["xlsx", "docx", "pdf"] as const) {
+      const res = await t.app.request(`/api/v1/projects/${ids.newProject}/exante/export?format=${format}`, {
+        headers: { Cookie: approver.cookie! },
+      });
+      expect(res.status).toBe(200);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const name = decodeURIComponent(res.headers.get("content-disposition")!.split("UTF-8''")[1]!);
+      expect(name).toBe(`${project.name}事前绩效评估表.${format}`);
+      if (format === "pdf") {
+        expect(Buffer.from(bytes.subarray(0, 4)).toString("latin1")).toBe("%PDF");
+        continue;
+      }
+      const back = await readDocument(bytes, name);
+      if (!("blocks" in back)) throw new Error("no blocks");
+      const rows = back.blocks.flatMap((b) =>
+        b.type === "table" ? b.table.rows.map((r) => r.map((x) => x.text)) : [],
+      );
+      // the figures as the view gives them (xlsx number cells keep their 2 decimals)
+      for (const d of view.dimensions as { key: string; name: string; guidance: string }[]) {
+        const r = rows.find((x) => x[0] === d.name)!;
+        expect([r[1], r[2], r[3]]).toEqual([d.guidance, a.points[d.key], a.scores[d.key]]);
+      }
+      const total = rows.find((x) => x[0] === "合计")!;
+      expect(total.filter((x) => x !== "" && x !== "合计")).toEqual([a.fullMarks, a.total]);
+      const text = JSON.stringify(back);
+      expect(text).toContain(`评估结论：予以支持（按得分应为部分支持；理由：列入市政府民生实事）`);
+      expect(text).toContain(project.name);
+    }
+    const audited = await t.deps.db.select().from(auditEvents).where(eq(auditEvents.action, "export.exante"));
+    expect(audited.map((x) => [x.entityId, (x.details as { fileName: string }).fileName.split(".").pop()])).toEqual(
+      expect.arrayContaining([
+        [ids.newProject, "xlsx"],
+        [ids.newProject, "docx"],
+        [ids.newProject, "pdf"],
+      ]),
+    );
+    const none = await insertProject(t.deps.db, { orgId: t.world.unit.id, year: 2024, name: "尚未评估" });
+    expect((await reviewer.get(`/projects/${none.id}/exante/export`)).status).toBe(404);
+    expect((await zhang.get(`/projects/${ids.newProject}/exante/export`)).status).toBe(404);
+  });
+
   it("事前绩效评估 by experts: adopting the assignment records the assessment from their averages", async () => {
     const p = await insertProject(t.deps.db, { orgId: t.world.unit.id, year: 2024, name: "执法记录仪购置" });
     const a = await reviewer.post("/expert-assignments", {

@@ -4,7 +4,9 @@
  * goals, across units and years, never drafts, a superseded revision or another tree — suggestions while a unit
  * types, the entries with "where used" limited to what the reader may read, and the bureau's marks, audited.
  */
+
 import { and, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
 import type { WorkflowState } from "../src/db/columns.ts";
@@ -251,6 +253,74 @@ describe.each(STORES)("indicator library on %s", (kind) => {
     expect(after.body.items.map((s: { name: string; typicalTarget: string }) => [s.name, s.typicalTarget])).toEqual([
       ["执法记录仪配备数", "≥30台"],
     ]);
+  });
+
+  it("exports the entries as xlsx, docx and PDF — the same figures as the entries, audited", async () => {
+    const entries = (await viewer.get(`/library/entries?orgId=${t.world.unit.id}&limit=500`)).body;
+    const res = await t.app.request(`/api/v1/library/export?orgId=${t.world.unit.id}`, {
+      headers: { Cookie: viewer.cookie! },
+    });
+    expect(res.status).toBe(200);
+    expect(decodeURIComponent(res.headers.get("content-disposition") ?? "")).toContain(
+      `${t.world.city.name}绩效指标库.xlsx`,
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const rows: string[][] = [];
+    wb.worksheets[0]!.eachRow((r) => {
+      const cells: string[] = [];
+      r.eachCell({ includeEmpty: true }, (c) => void cells.push(String(c.value ?? "")));
+      rows.push(cells);
+    });
+    const head = rows.findIndex((r) => r.includes("三级指标"));
+    const col = (name: string) => rows[head]!.indexOf(name);
+    const body = rows.slice(head + 1).filter((r) => r[col("三级指标")]);
+    expect(body.map((r) => [r[col("三级指标")], Number(r[col("使用次数")]), r[col("常见指标值")]])).toEqual(
+      entries.items.map((e: { name: string; uses: number; typicalTarget: string | null }) => [
+        e.name,
+        e.uses,
+        e.typicalTarget ?? "—",
+      ]),
+    );
+    const training = body.find((r) => r[col("三级指标")] === "培训人数")!;
+    const typical = entries.items.find((e: { key: string }) => e.key === "培训人数").typical[0];
+    expect([training[col("中位数")], training[col("范围")]].map(String)).toEqual([
+      typical.median,
+      `${typical.min}–${typical.max}`,
+    ]);
+
+    for (const [format, magic] of [
+      ["docx", "PK"],
+      ["pdf", "%PDF"],
+    ] as const) {
+      const f = await t.app.request(
+        `/api/v1/library/export?orgId=${t.world.unit.id}&q=${encodeURIComponent("培训")}&format=${format}`,
+        { headers: { Cookie: viewer.cookie! } },
+      );
+      expect(f.status).toBe(200);
+      expect(
+        Buffer.from(await f.arrayBuffer())
+          .subarray(0, magic.length)
+          .toString("latin1"),
+      ).toBe(magic);
+    }
+    const audit = await t.deps.db
+      .select({ details: auditEvents.details, entityId: auditEvents.entityId })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "export.library"), eq(auditEvents.orgId, t.world.unit.id)));
+    expect(
+      audit.map((a) => [
+        a.entityId,
+        (a.details as { q: string | null }).q,
+        (a.details as { fileName: string }).fileName,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        [t.world.city.id, null, `${t.world.city.name}绩效指标库.xlsx`],
+        [t.world.city.id, "培训", `${t.world.city.name}绩效指标库.pdf`],
+      ]),
+    );
+    expect(audit).toHaveLength(3);
   });
 
   it("answers another tree's organisation as not found", async () => {

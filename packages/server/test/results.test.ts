@@ -226,7 +226,7 @@ describe.each(STORES)("results into the budget on %s", (kind) => {
     expect(items.find((i) => i.projectId === ids.a2)!.cutPercent).toBe("50");
   });
 
-  it("sums the 结果应用情况 by unit and writes it as xlsx (万元), audited", async () => {
+  it("sums the 结果应用情况 by unit and writes it as xlsx (万元), docx and PDF, audited", async () => {
     const r = await viewer.get(`/results/summary?orgId=${t.world.unit.id}&year=2025`);
     expect(r.status).toBe(200);
     const items = await recommendations();
@@ -287,6 +287,39 @@ describe.each(STORES)("results into the budget on %s", (kind) => {
       .where(and(eq(auditEvents.action, "export.results_summary"), eq(auditEvents.orgId, t.world.unit.id)));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.details).toMatchObject({ year: 2025, size: expect.any(Number) });
+    // the same summary as docx and PDF, each audited with its file
+    for (const [format, type, magic] of [
+      ["docx", "wordprocessingml", "PK"],
+      ["pdf", "application/pdf", "%PDF"],
+    ] as const) {
+      const f = await t.app.request(
+        `/api/v1/results/summary/export?orgId=${t.world.unit.id}&year=2025&format=${format}`,
+        {
+          headers: { Cookie: viewer.cookie! },
+        },
+      );
+      expect(f.status).toBe(200);
+      expect(f.headers.get("content-type")).toContain(type);
+      expect(decodeURIComponent(f.headers.get("content-disposition") ?? "")).toContain(`结果应用情况表.${format}`);
+      expect(
+        Buffer.from(await f.arrayBuffer())
+          .subarray(0, magic.length)
+          .toString("latin1"),
+      ).toBe(magic);
+    }
+    const audited = await t.deps.db
+      .select({ details: auditEvents.details })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "export.results_summary"), eq(auditEvents.orgId, t.world.unit.id)));
+    expect(
+      audited
+        .map((a) =>
+          String((a.details as { fileName: string }).fileName)
+            .split(".")
+            .pop(),
+        )
+        .sort(),
+    ).toEqual(["docx", "pdf", "xlsx"]);
 
     expect((await foreignFiller.get(`/results/summary?orgId=${t.world.unit.id}&year=2025`)).status).toBe(404);
   });

@@ -3,6 +3,7 @@ import type { ExantePoints } from "@jixiao/core";
 import type { AppEnv } from "../http/context.ts";
 import { sendFile } from "../http/download.ts";
 import { getExante, saveExante } from "./exante.service.ts";
+import { exportExante } from "./exante-report.ts";
 import type * as r from "./experts.routes.ts";
 import {
   assign,
@@ -81,3 +82,6 @@ export const exportAssignmentHandler: RouteHandler<typeof r.exportAssignmentRout
       format: c.req.valid("query").format,
     }),
   );
+
+export const exportExanteHandler: RouteHandler<typeof r.exportExanteRoute, AppEnv> = async (c) =>
+  sendFile(c, await exportExante(c.var.deps, c.var.actor, c.req.valid("param").id, c.req.valid("query").format));

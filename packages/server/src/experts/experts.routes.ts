@@ -269,3 +269,19 @@ export const exportAssignmentRoute = createRoute({
     ...errorResponses(400, 401, 403, 404),
   },
 });
+
+export const exportExanteRoute = createRoute({
+  method: "get",
+  path: "/projects/{id}/exante/export",
+  tags: TAGS,
+  summary:
+    "导出事前绩效评估表 / a project's ex-ante assessment (five dimensions, points and scores, total, conclusion, opinion) as xlsx, docx or PDF; 404 when none yet (audited)",
+  request: {
+    params: IdParam,
+    query: z.object({ format: z.enum(EXPORT_FORMATS).default("xlsx") }),
+  },
+  responses: {
+    200: officeFileResponse(),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});

@@ -17,4 +17,5 @@ export const expertsRouter = createRouter()
   .openapi(r.saveTaskRoute, h.saveTaskHandler)
   .openapi(r.submitTaskRoute, h.submitTaskHandler)
   .openapi(r.getExanteRoute, h.getExanteHandler)
-  .openapi(r.saveExanteRoute, h.saveExanteHandler);
+  .openapi(r.saveExanteRoute, h.saveExanteHandler)
+  .openapi(r.exportExanteRoute, h.exportExanteHandler);

@@ -2,8 +2,9 @@
  * A document leaving the system as a download (issue 3, docs/export.md), the same way for every export route: the
  * file written in the format asked (xlsx, docx or PDF) and named from its title, audited once it exists (who, which
  * record, the file's name, size and SHA-256 — a failed export leaves no row), then sent with its content type and a
- * Content-Disposition that keeps the Chinese name (RFC 5987). Used by the record exports, the 整改情况报告 and the
- * 专家评审意见汇总表.
+ * Content-Disposition that keeps the Chinese name (RFC 5987). Used by the record exports, the 整改情况报告, the
+ * 专家评审意见汇总表 and the 结果应用情况表; `sendFile` also by the monitoring forms and the public files (audited by
+ * their own services).
  */
 import { createHash } from "node:crypto";
 import { z } from "@hono/zod-openapi";

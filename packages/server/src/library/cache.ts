@@ -1,12 +1,13 @@
 /**
- * A bureau's library kept in memory while its fingerprint (the approved records and organisations under it) is the
- * same: a unit types many names, and building a province's library (10⁵ indicators) takes about a second. The
+ * A bureau's library kept in memory while its fingerprint (the approved records, the committed imports and the
+ * organisations under it) is the same: a unit types many names, and building a province's library (10⁵ indicators) takes about a second. The
  * usages are kept with their normalised key, so a review builds the entries of the names it needs only.
  * Bounded; process-local (another process keeps its own).
  */
 import { buildLibrary, type LibraryEntry, normaliseIndicatorName } from "@jixiao/core/library";
 import type { Db } from "../db/open.ts";
 import type { OrganisationRow } from "../orgs/schema.ts";
+import { documentsFingerprint, documentUsagesUnder } from "./documents.ts";
 import { libraryFingerprint, type StoredUsage, usagesUnder } from "./repository.ts";
 
 export type KeyedUsage = StoredUsage & { key: string };
@@ -21,10 +22,14 @@ const KEPT = new Map<string, Kept>();
 const KEPT_MAX = 16;
 
 async function kept(db: Db, bureau: OrganisationRow): Promise<Kept> {
-  const fingerprint = await libraryFingerprint(db, bureau.path);
+  const fingerprint = (
+    await Promise.all([libraryFingerprint(db, bureau.path), documentsFingerprint(db, bureau.path)])
+  ).join("|");
   const k = KEPT.get(bureau.id);
   if (k && k.fingerprint === fingerprint) return k;
-  const usages = (await usagesUnder(db, bureau.path)).map((u) => ({ ...u, key: normaliseIndicatorName(u.name) }));
+  const stored = await usagesUnder(db, bureau.path);
+  const documents = await documentUsagesUnder(db, bureau.path, stored);
+  const usages = [...stored, ...documents].map((u) => ({ ...u, key: normaliseIndicatorName(u.name) }));
   const fresh: Kept = { fingerprint, usages };
   KEPT.delete(bureau.id);
   if (KEPT.size >= KEPT_MAX) KEPT.delete(KEPT.keys().next().value!);

@@ -1,6 +1,7 @@
 /**
  * The history the library's review rules read (core `libraryRules`): the library of the bureau governing the
- * record's organisation without the record itself, and — for a project carried forward from last year — last
+ * record's organisation without the record itself (nor the document it was imported from: the same organisation,
+ * year and project — or department goal — of a committed import), and — for a project carried forward from last year — last
  * year's actual values of the same project (its self-evaluation, approved first).
  */
 
@@ -17,7 +18,9 @@ import { and, eq } from "drizzle-orm";
 import { evaluationActuals, leafIndicators } from "../carry/repository.ts";
 import { carriedRecords } from "../carry/schema.ts";
 import type { Db } from "../db/open.ts";
+import { departmentGoals } from "../indicators/schema.ts";
 import { findOrganisation } from "../orgs/repository.ts";
+import { projects } from "../projects/schema.ts";
 import { bureauUsagesOf } from "./cache.ts";
 import { governingBureau } from "./repository.ts";
 
@@ -31,7 +34,18 @@ export async function libraryHistoryFor(
   const bureau = await governingBureau(db, org);
   // only the entries of the names the record uses, the record's own usages left out
   const keys = new Set(names.map(normaliseIndicatorName));
-  const usages = (await bureauUsagesOf(db, bureau, keys)).filter((u) => u.source.id !== record.id);
+  const own = await recordOf(db, record);
+  const usages = (await bureauUsagesOf(db, bureau, keys)).filter(
+    (u) =>
+      u.source.id !== record.id &&
+      !(
+        own &&
+        u.documentRecord &&
+        u.source.orgId === record.orgId &&
+        u.year === own.year &&
+        u.documentRecord.name === own.name
+      ),
+  );
   const history: LibraryHistory = { entries: buildLibrary(usages) };
   if (record.type !== "project") return history;
   const [carried] = await db
@@ -58,6 +72,27 @@ export async function libraryHistoryFor(
       : [],
   );
   return { ...history, previousActuals: { "projects[0]": previous } };
+}
+
+/** The record's year and name as a document would name it (a project's name; null for a department goal). */
+async function recordOf(
+  db: Db,
+  record: { type: "project" | "goal"; id: string },
+): Promise<{ year: number; name: string | null } | undefined> {
+  if (record.type === "project") {
+    const [p] = await db
+      .select({ year: projects.year, name: projects.name })
+      .from(projects)
+      .where(eq(projects.id, record.id))
+      .limit(1);
+    return p ? { year: p.year, name: p.name.trim() } : undefined;
+  }
+  const [g] = await db
+    .select({ year: departmentGoals.year })
+    .from(departmentGoals)
+    .where(eq(departmentGoals.id, record.id))
+    .limit(1);
+  return g ? { year: g.year, name: null } : undefined;
 }
 
 /** The library's review rules for a stored project or department goal (none for other records). */

@@ -6,4 +6,5 @@ export const libraryRouter = createRouter()
   .openapi(r.suggestionsRoute, h.suggestionsHandler)
   .openapi(r.entriesRoute, h.entriesHandler)
   .openapi(r.marksRoute, h.marksHandler)
-  .openapi(r.setMarkRoute, h.setMarkHandler);
+  .openapi(r.setMarkRoute, h.setMarkHandler)
+  .openapi(r.exportRoute, h.exportHandler);

@@ -1,4 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { EXPORT_FORMATS } from "@jixiao/documents";
+import { officeFileResponse } from "../http/download.ts";
 import { errorResponses } from "../http/errors.ts";
 import { LibraryEntrySchema, LibraryMarkSchema, SuggestionSchema } from "./presenters.ts";
 
@@ -85,6 +87,24 @@ export const setMarkRoute = createRoute({
       description: "The mark as stored (null once cleared)",
       content: json(z.object({ key: z.string(), mark: LibraryMarkSchema.nullable() })),
     },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const exportRoute = createRoute({
+  method: "get",
+  path: "/library/export",
+  tags: ["library", "exports"],
+  summary:
+    "导出绩效指标库 / the library's entries (or those matching a name) as xlsx, docx or PDF: 一级/二级, usual target, median and range, uses, years, marks (audited)",
+  request: {
+    query: OrgQuery.extend({
+      q: z.string().max(100).optional(),
+      format: z.enum(EXPORT_FORMATS).default("xlsx"),
+    }),
+  },
+  responses: {
+    200: officeFileResponse("The library"),
     ...errorResponses(400, 401, 403, 404),
   },
 });

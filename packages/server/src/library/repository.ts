@@ -14,8 +14,12 @@ import { organisations } from "../orgs/schema.ts";
 import { projects } from "../projects/schema.ts";
 import { type LibraryMarkRow, libraryMarks } from "./schema.ts";
 
-/** A usage with the path of its organisation (to show "where used" only within the reader's scope). */
-export type StoredUsage = IndicatorUsage & { orgPath: string };
+/**
+ * A usage with the path of its organisation (to show "where used" only within the reader's scope); one read from an
+ * imported document says which record of the document it belongs to (a project's name, null for the department's
+ * goal), so the record written from it is not its own history (library/history.ts).
+ */
+export type StoredUsage = IndicatorUsage & { orgPath: string; documentRecord?: { name: string | null } };
 
 /**
  * The bureau that governs an organisation's library: the nearest organisation at or above it where a reviewer

@@ -1,11 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { contentDisposition } from "@jixiao/documents";
 import type { AppEnv } from "../http/context.ts";
+import { sendFile } from "../http/download.ts";
 import { historyOf, snapshotListOf, snapshotOf } from "../workflow/history.ts";
 import type { WorkflowAction } from "../workflow/rules.ts";
 import { acknowledge, listActions, notifications, sendAction } from "./actions.service.ts";
 import { exportMonitoringRecord, exportMonitoringRound } from "./export.service.ts";
-import type { FormFile } from "./form.ts";
 import type * as r from "./monitoring.routes.ts";
 import {
   getRecord,
@@ -77,20 +76,17 @@ export const recordSnapshotHandler: RouteHandler<typeof r.recordSnapshotRoute, A
 export const syncRoundHandler: RouteHandler<typeof r.syncRoundRoute, AppEnv> = async (c) =>
   c.json(await syncRound(c.var.deps, c.var.actor, c.req.valid("param").id), 200);
 
-const download = (f: FormFile) => ({
-  "Content-Type": f.contentType,
-  "Content-Disposition": contentDisposition(f.fileName),
-});
+export const exportRecordHandler: RouteHandler<typeof r.exportRecordRoute, AppEnv> = async (c) =>
+  sendFile(
+    c,
+    await exportMonitoringRecord(c.var.deps, c.var.actor, c.req.valid("param").id, c.req.valid("query").format),
+  );
 
-export const exportRecordHandler: RouteHandler<typeof r.exportRecordRoute, AppEnv> = async (c) => {
-  const f = await exportMonitoringRecord(c.var.deps, c.var.actor, c.req.valid("param").id, c.req.valid("query").format);
-  return c.body(f.data as Uint8Array<ArrayBuffer>, 200, download(f)) as never;
-};
-
-export const exportRoundHandler: RouteHandler<typeof r.exportRoundRoute, AppEnv> = async (c) => {
-  const f = await exportMonitoringRound(c.var.deps, c.var.actor, c.req.valid("param").id, c.req.valid("query").format);
-  return c.body(f.data as Uint8Array<ArrayBuffer>, 200, download(f)) as never;
-};
+export const exportRoundHandler: RouteHandler<typeof r.exportRoundRoute, AppEnv> = async (c) =>
+  sendFile(
+    c,
+    await exportMonitoringRound(c.var.deps, c.var.actor, c.req.valid("param").id, c.req.valid("query").format),
+  );
 
 export const listActionsHandler: RouteHandler<typeof r.listActionsRoute, AppEnv> = async (c) =>
   c.json(await listActions(c.var.deps, c.var.actor, c.req.valid("param").id), 200);

@@ -1,4 +1,4 @@
-import { contentDisposition } from "@jixiao/documents";
+import { sendFile } from "../http/download.ts";
 import { createRouter } from "../http/router.ts";
 import * as r from "./publications.routes.ts";
 import { publicFile, publicList, publicOne, publish, withdraw } from "./publications.service.ts";
@@ -17,10 +17,6 @@ export const publicationsRouter = createRouter()
     const { view, document } = await publicOne(c.var.deps.db, c.req.valid("param").id);
     return c.json({ publication: view, document: document as unknown }, 200);
   })
-  .openapi(r.publicFileRoute, async (c) => {
-    const f = await publicFile(c.var.deps.db, c.req.valid("param").id, c.req.valid("query").format);
-    return c.body(f.data as Uint8Array<ArrayBuffer>, 200, {
-      "Content-Type": f.contentType,
-      "Content-Disposition": contentDisposition(f.fileName),
-    }) as never;
-  });
+  .openapi(r.publicFileRoute, async (c) =>
+    sendFile(c, await publicFile(c.var.deps.db, c.req.valid("param").id, c.req.valid("query").format)),
+  );

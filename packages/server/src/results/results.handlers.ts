@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { contentDisposition } from "@jixiao/documents";
 import type { AppEnv } from "../http/context.ts";
+import { sendFile } from "../http/download.ts";
 import type * as r from "./results.routes.ts";
 import { recommendationsFor, rulesFor, summaryFor, trendsFor, updateRules } from "./results.service.ts";
 import { exportSummary } from "./summary-export.ts";
@@ -17,13 +17,8 @@ export const recommendationsHandler: RouteHandler<typeof r.recommendationsRoute,
 export const summaryHandler: RouteHandler<typeof r.summaryRoute, AppEnv> = async (c) =>
   c.json(await summaryFor(c.var.deps, c.var.actor, c.req.valid("query")), 200);
 
-export const summaryExportHandler: RouteHandler<typeof r.summaryExportRoute, AppEnv> = async (c) => {
-  const f = await exportSummary(c.var.deps, c.var.actor, c.req.valid("query"));
-  return c.body(f.data as Uint8Array<ArrayBuffer>, 200, {
-    "Content-Type": f.contentType,
-    "Content-Disposition": contentDisposition(f.fileName),
-  }) as never;
-};
+export const summaryExportHandler: RouteHandler<typeof r.summaryExportRoute, AppEnv> = async (c) =>
+  sendFile(c, await exportSummary(c.var.deps, c.var.actor, c.req.valid("query")));
 
 export const trendsHandler: RouteHandler<typeof r.trendsRoute, AppEnv> = async (c) =>
   c.json(await trendsFor(c.var.deps, c.var.actor, c.req.valid("query")), 200);

@@ -1,5 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { RESULT_ACTIONS } from "@jixiao/core/results";
+import { EXPORT_FORMATS } from "@jixiao/documents";
+import { officeFileResponse } from "../http/download.ts";
 import { errorResponses } from "../http/errors.ts";
 import { Money } from "../projects/presenters.ts";
 
@@ -209,17 +211,10 @@ export const summaryExportRoute = createRoute({
   method: "get",
   path: "/results/summary/export",
   tags: ["results", "exports"],
-  summary: "导出结果应用情况表 / the summary and the projects' recommendations as xlsx (audited)",
-  request: { query: Query },
+  summary: "导出结果应用情况表 / the summary and the projects' recommendations as xlsx, docx or PDF (audited)",
+  request: { query: Query.extend({ format: z.enum(EXPORT_FORMATS).default("xlsx") }) },
   responses: {
-    200: {
-      description: "The workbook",
-      content: {
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-          schema: z.string().openapi({ format: "binary" }),
-        },
-      },
-    },
+    200: officeFileResponse("The summary"),
     ...errorResponses(400, 401, 403, 404),
   },
 });

@@ -1,31 +1,28 @@
 /**
- * 结果应用情况表 as xlsx: one row per unit (counts by grade and by recommendation, amounts in 万元 with thousands
- * separators and 2 decimals — number cells) and a 合计 row of SUMs over the units, then one row per project with its
- * recommendation and reasons (score, rates and amounts number cells). Written by
- * @jixiao/documents' xlsx writer; the file is audited (`export.results_summary`) with its name, size and SHA-256.
+ * 结果应用情况表: one row per unit (counts by grade and by recommendation, amounts in 万元 with thousands separators
+ * and 2 decimals — number cells in xlsx) and a 合计 row (SUMs over the units in xlsx), then one row per project with its
+ * recommendation and reasons. Written as xlsx, docx or PDF and audited (`export.results_summary`, with the file's
+ * name, size and SHA-256) by the download helper (http/download.ts).
  */
-import { createHash } from "node:crypto";
 import { RESULT_ACTION_LABELS, RESULT_ACTIONS } from "@jixiao/core/results";
 import {
   c,
   checkTable,
   countCell,
+  type ExportFormat,
   moneyCell,
   p,
   percentCell,
   row,
-  safeFileName,
   scoreCell,
   totalOf,
   type WCell,
   type WDocument,
-  writeXlsx,
 } from "@jixiao/documents";
 import type { Actor } from "../accounts/actor.ts";
 import { requireActor } from "../accounts/authorize.ts";
-import { recordAudit } from "../audit/audit.ts";
-import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
+import { type DownloadFile, writeDownload } from "../http/download.ts";
 import { organisationFor } from "../orgs/access.ts";
 import { computeRecommendations, type SummaryFigures, summarise } from "./results.service.ts";
 
@@ -133,27 +130,19 @@ export async function summaryDocument(deps: Deps, actor: Actor | undefined, q: {
   return { doc, orgId: s.orgId, title };
 }
 
-/** The summary as xlsx, audited. */
-export async function exportSummary(deps: Deps, actor: Actor | undefined, q: { orgId: string; year: number }) {
+/** The summary in the format asked, audited. */
+export async function exportSummary(
+  deps: Deps,
+  actor: Actor | undefined,
+  q: { orgId: string; year: number; format?: ExportFormat | undefined },
+): Promise<DownloadFile> {
   const a = requireActor(actor);
-  const { doc, orgId, title } = await summaryDocument(deps, a, q);
-  const data = await writeXlsx(doc);
-  const fileName = safeFileName(title, "xlsx");
-  await transact(deps.db, (tx) =>
-    recordAudit(tx, {
-      actor: a,
-      orgId,
-      action: "export.results_summary",
-      entityType: "organisation",
-      entityId: orgId,
-      details: {
-        year: q.year,
-        fileName,
-        size: data.length,
-        sha256: createHash("sha256").update(data).digest("hex"),
-      },
-      at: deps.now(),
-    }),
-  );
-  return { data, fileName, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
+  const { doc, orgId } = await summaryDocument(deps, a, q);
+  return writeDownload(deps, a, doc, q.format ?? "xlsx", {
+    orgId,
+    action: "export.results_summary",
+    entityType: "organisation",
+    entityId: orgId,
+    details: { year: q.year },
+  });
 }

@@ -12,6 +12,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { assessExante, BUILTIN_FORMS, checkSheet, compareSheets } from "@jixiao/core";
+import { readDocument } from "@jixiao/documents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
 import { ExantePanelModel, ExpertsPage } from "./pages/experts.ts";
@@ -111,6 +112,16 @@ describe.skipIf(!hasChromium)("expert review", () => {
     expect(await panel.conclusion()).toBe(expected.conclusion);
     expect(await panel.total()).toContain(`${expected.total} / ${expected.fullMarks}（${expected.percent}%）`);
     await h.screenshot(page, "exante-panel", { publish: true });
+    // the 事前绩效评估表 downloads with the scores and the conclusion
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 120_000 }),
+      page.getByTestId("exante-export-docx").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${NEW_PROJECT}事前绩效评估表.docx`);
+    const back = await readDocument(new Uint8Array(readFileSync((await download.path())!)), "exante.docx");
+    const text = JSON.stringify(back);
+    expect(text).toContain(`评估结论：${expected.conclusion}`);
+    expect(text).toContain("方案基本可行，绩效目标需细化");
     expect(errors).toEqual([]);
     await page.close();
   });

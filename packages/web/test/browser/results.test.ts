@@ -139,13 +139,33 @@ describe.skipIf(!hasChromium)("results into the budget and the trends", () => {
     const trends = page.waitForResponse((r) => r.url().includes("/rollups/trends") && r.ok());
     await page.getByRole("menuitem", { name: /工作台|Dashboard/ }).click();
     const t = (await (await trends).json()) as {
+      grades: string[];
       total: { year: number; evaluations: number; meanScore: string | null }[];
+      units: { orgName: string; points: { year: number; evaluations: number; grades: Record<string, number> }[] }[];
     };
     const scored = t.total.filter((p) => p.evaluations > 0);
     expect(scored.length).toBeGreaterThan(0);
     await page.getByTestId("chart-trends").locator("canvas").waitFor();
     const points = await page.getByTestId("trend-points").textContent();
     for (const p of scored) expect(points).toContain(`${p.year}年：自评 ${p.evaluations} 个，平均 ${p.meanScore}`);
+    // the grade counts of each unit in each year with evaluations, as the roll-up gives them
+    const table = page.getByTestId("trend-grades");
+    const units = t.units.filter((u) => u.points.some((p) => p.evaluations > 0));
+    expect(units.length).toBeGreaterThan(0);
+    for (const u of units) {
+      const row = table
+        .locator("tr.ant-table-row")
+        .filter({ has: page.getByRole("cell", { name: u.orgName, exact: true }) });
+      for (const p of scored) {
+        const grades = u.points.find((x) => x.year === p.year)!.grades;
+        const want =
+          t.grades
+            .filter((g) => grades[g]! > 0)
+            .map((g) => `${g} ${grades[g]}`)
+            .join(" · ") || "—";
+        expect(await row.getByTestId(`trend-grades-${p.year}`).textContent()).toBe(want);
+      }
+    }
     await page.getByTestId("trend-card").scrollIntoViewIfNeeded();
     // the chart's lines are drawn once its animation ends
     await page.waitForFunction(() => {

@@ -154,12 +154,20 @@ export function ExantePanel({ project, exante }: { project: Pick<Project, "id" |
       title={zh ? "事前绩效评估" : "Ex-ante performance assessment"}
       data-testid="exante-panel"
       extra={
-        isReviewer && !editing ? (
+        !editing && (a || isReviewer) ? (
           <Space>
-            <Link to="/experts">{zh ? "委托专家评估" : "Ask experts"}</Link>
-            <Button size="small" onClick={start} data-testid="exante-edit">
-              {a ? (zh ? "修改评估" : "Change") : zh ? "填写评估" : "Assess"}
-            </Button>
+            {a &&
+              (["xlsx", "docx", "pdf"] as const).map((f) => (
+                <a key={f} href={expertEndpoints.exanteExportUrl(project.id, f)} data-testid={`exante-export-${f}`}>
+                  {f}
+                </a>
+              ))}
+            {isReviewer && <Link to="/experts">{zh ? "委托专家评估" : "Ask experts"}</Link>}
+            {isReviewer && (
+              <Button size="small" onClick={start} data-testid="exante-edit">
+                {a ? (zh ? "修改评估" : "Change") : zh ? "填写评估" : "Assess"}
+              </Button>
+            )}
           </Space>
         ) : undefined
       }

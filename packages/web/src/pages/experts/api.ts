@@ -184,6 +184,9 @@ export const expertEndpoints = {
   submitTask: (id: string, body: { version: number; scores: Record<string, string>; opinion?: string | null }) =>
     api.post<TaskDetail>(`/expert/tasks/${id}/submit`, body),
   exante: (projectId: string) => api.get<ExanteView>(`/projects/${projectId}/exante`),
+  /** The 事前绩效评估表 as a file (GET /projects/{id}/exante/export). */
+  exanteExportUrl: (projectId: string, format: "xlsx" | "docx" | "pdf") =>
+    `/api/v1/projects/${encodeURIComponent(projectId)}/exante/export?format=${format}`,
   saveExante: (
     projectId: string,
     body: {

@@ -1,6 +1,6 @@
 /**
  * 指标库 (issue 17): the indicator library of the bureau governing the chosen organisation — every third-level
- * indicator of the approved goals, grouped by normalised name, with its usual 一级/二级, units, typical values and
+ * indicator of the approved goals and of the documents the units imported (tagged 导入文件), grouped by normalised name, with its usual 一级/二级, units, typical values and
  * where it was used (in the organisations the reader may read). The bureau's reviewer marks entries recommended or
  * not allowed (a not-allowed entry is no longer suggested to the units); others read the marks.
  */
@@ -135,6 +135,22 @@ export default function LibraryPage() {
     <Card
       size="small"
       data-testid="library-page"
+      extra={
+        ws.orgId && (
+          <Space size={4}>
+            <Typography.Text type="secondary">{zh ? "导出：" : "Export:"}</Typography.Text>
+            {(["xlsx", "docx", "pdf"] as const).map((f) => (
+              <a
+                key={f}
+                href={libraryEndpoints.exportUrl(ws.orgId!, search || undefined, f)}
+                data-testid={`library-export-${f}`}
+              >
+                {f}
+              </a>
+            ))}
+          </Space>
+        )
+      }
       title={
         <Typography.Title level={5} style={{ margin: 0 }}>
           {zh ? "指标库" : "Indicator library"}
@@ -168,7 +184,8 @@ export default function LibraryPage() {
             expandedRowRender: (e) => (
               <div data-testid="library-used-in">
                 {e.usedIn.map((u) => (
-                  <div key={`${u.id}-${u.targetText}`}>
+                  <div key={`${u.id}-${u.name}-${u.targetText}`} data-testid="library-use" data-kind={u.kind}>
+                    {u.kind === "document" && <Tag color="purple">{zh ? "导入文件" : "imported"}</Tag>}
                     {u.year} · {u.orgName ?? ""} · {u.name} · {u.targetText ?? "—"}
                   </div>
                 ))}

@@ -99,6 +99,9 @@ export const libraryEndpoints = {
       query: { orgId, q, limit: 8 },
       ...(signal ? { signal } : {}),
     }),
+  /** The library (or the entries matching `q`) as a file (GET /library/export). */
+  exportUrl: (orgId: string, q: string | undefined, format: "xlsx" | "docx" | "pdf") =>
+    `/api/v1/library/export?${new URLSearchParams({ orgId, ...(q ? { q } : {}), format })}`,
   entries: (orgId: string, q: string | undefined) =>
     api.get<{ bureau: { id: string; name: string }; total: number; items: LibraryEntry[] }>("/library/entries", {
       query: { orgId, q: q || undefined, limit: 200 },

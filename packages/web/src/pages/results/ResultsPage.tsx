@@ -55,14 +55,21 @@ function SummaryView({ orgId, year }: { orgId: string; year: number }) {
             : `Use of results for ${year} (from the ${year - 1} self-evaluations; amounts in 万元)`
         }
         extra={
-          <Button
-            size="small"
-            icon={<DownloadOutlined />}
-            href={resultsEndpoints.exportUrl(orgId, year)}
-            data-testid="results-export"
-          >
-            {zh ? "导出 Excel" : "Export xlsx"}
-          </Button>
+          <Space size={4}>
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              href={resultsEndpoints.exportUrl(orgId, year)}
+              data-testid="results-export"
+            >
+              {zh ? "导出 Excel" : "Export xlsx"}
+            </Button>
+            {(["docx", "pdf"] as const).map((f) => (
+              <a key={f} href={resultsEndpoints.exportUrl(orgId, year, f)} data-testid={`results-export-${f}`}>
+                {f}
+              </a>
+            ))}
+          </Space>
         }
       >
         <Table<Row>

@@ -1,9 +1,10 @@
 /**
  * 跨年度趋势 on the dashboard (issue 17 point 4): for the chosen organisation, per unit and year over the last five
- * years up to the chosen one — the mean self-evaluation score and the execution rate as lines (0–100), and the
- * count of evaluations per grade as stacked bars (all units together).
+ * years up to the chosen one — the mean self-evaluation score and the execution rate as lines (0–100), the count of
+ * evaluations per grade as stacked bars (all units together), and below the chart the grade counts of each unit in
+ * each year (等级分布).
  */
-import { Card, Empty, Typography } from "antd";
+import { Card, Empty, Table, Typography } from "antd";
 import type { EChartsCoreOption } from "echarts/core";
 import { useEffect, useMemo, useState } from "react";
 import { EChart } from "../../charts/EChart.tsx";
@@ -91,6 +92,7 @@ export function TrendCard({ orgId, year }: { orgId: string; year: number }) {
       ) : (
         <>
           <EChart option={option} style={{ height: 300 }} testId="chart-trends" />
+          <GradeTable data={data!} zh={zh} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="trend-points">
             {data!.total
               .filter((p) => p.evaluations > 0)
@@ -104,5 +106,37 @@ export function TrendCard({ orgId, year }: { orgId: string; year: number }) {
         </>
       )}
     </Card>
+  );
+}
+
+/** The grade counts of each unit (with evaluations) in each year with evaluations: `优 1 · 良 2`, `—` for none. */
+function GradeTable({ data, zh }: { data: Trends; zh: boolean }) {
+  const years = data.years.filter((y) => data.total.some((p) => p.year === y && p.evaluations > 0));
+  const units = data.units.filter((u) => u.points.some((p) => p.evaluations > 0));
+  if (years.length === 0 || units.length === 0) return null;
+  const cell = (grades: Record<string, number> | undefined) =>
+    data.grades
+      .filter((g) => (grades?.[g] ?? 0) > 0)
+      .map((g) => `${g} ${grades![g]}`)
+      .join(" · ") || "—";
+  return (
+    <Table
+      size="small"
+      pagination={false}
+      rowKey="orgId"
+      data-testid="trend-grades"
+      style={{ margin: "8px 0" }}
+      dataSource={units}
+      columns={[
+        { title: zh ? "单位（等级分布）" : "Unit (grades)", dataIndex: "orgName", key: "unit", width: 240 },
+        ...years.map((y) => ({
+          title: zh ? `${y}年` : String(y),
+          key: String(y),
+          render: (_: unknown, u: Trends["units"][number]) => (
+            <span data-testid={`trend-grades-${y}`}>{cell(u.points.find((p) => p.year === y)?.grades)}</span>
+          ),
+        })),
+      ]}
+    />
   );
 }

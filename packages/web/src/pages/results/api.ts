@@ -80,8 +80,8 @@ export const resultsEndpoints = {
       query: { orgId, year, projectId },
     }),
   summary: (orgId: string, year: number) => api.get<Summary>("/results/summary", { query: { orgId, year } }),
-  exportUrl: (orgId: string, year: number) =>
-    `/api/v1/results/summary/export?orgId=${encodeURIComponent(orgId)}&year=${year}`,
+  exportUrl: (orgId: string, year: number, format: "xlsx" | "docx" | "pdf" = "xlsx") =>
+    `/api/v1/results/summary/export?orgId=${encodeURIComponent(orgId)}&year=${year}&format=${format}`,
   trends: (orgId: string, from: number, to: number) =>
     api.get<Trends>("/rollups/trends", { query: { orgId, from, to } }),
 };

@@ -78,4 +78,16 @@ export class LibraryPage {
     if (shows) await cell.locator(".ant-tag").filter({ hasText: shows }).waitFor();
     else await cell.locator(".ant-tag").waitFor({ state: "detached" });
   }
+
+  /** Expands the entry's row and returns where it was used, as listed: the source's kind and the line's text. */
+  async uses(name: string): Promise<{ kind: string | null; text: string }[]> {
+    await this.row(name).waitFor();
+    await this.row(name).locator(".ant-table-row-expand-icon").click();
+    const lines = this.page.getByTestId("library-used-in").getByTestId("library-use");
+    await lines.first().waitFor();
+    const out: { kind: string | null; text: string }[] = [];
+    for (const line of await lines.all())
+      out.push({ kind: await line.getAttribute("data-kind"), text: (await line.textContent()) ?? "" });
+    return out;
+  }
 }
