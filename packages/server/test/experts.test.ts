@@ -442,18 +442,30 @@ describe.each(STORES)("expert review on %s", (kind) => {
         expect(Buffer.from(bytes.subarray(0, 4)).toString("latin1")).toBe("%PDF");
         continue;
       }
+      if (format === "xlsx") {
+        // number cells; 分值 and 得分 totals are SUMs over the five dimensions' cells
+        const ws = (await openXlsx(bytes)).worksheets[0]!;
+        const totals = rowAfter(ws, "合计").filter((x) => x.formula);
+        expect(totals.map((x) => x.result)).toEqual([Number(a.fullMarks), Number(a.total)]);
+        for (const x of totals) {
+          const parts = summed(ws, x.formula);
+          expect(parts).toHaveLength(5);
+          expect(Math.round(parts.reduce((s, v) => s + v, 0) * 100)).toBe(Math.round(Number(x.result) * 100));
+        }
+      }
       const back = await readDocument(bytes, name);
       if (!("blocks" in back)) throw new Error("no blocks");
       const rows = back.blocks.flatMap((b) =>
         b.type === "table" ? b.table.rows.map((r) => r.map((x) => x.text)) : [],
       );
-      // the figures as the view gives them (xlsx number cells keep their 2 decimals)
+      // the figures as the view gives them: docx prints them as written, xlsx holds number cells of the same value
+      const same = (v: string) => (format === "docx" ? v : String(Number(v)));
       for (const d of view.dimensions as { key: string; name: string; guidance: string }[]) {
         const r = rows.find((x) => x[0] === d.name)!;
-        expect([r[1], r[2], r[3]]).toEqual([d.guidance, a.points[d.key], a.scores[d.key]]);
+        expect([r[1], r[2], r[3]]).toEqual([d.guidance, same(a.points[d.key]), same(a.scores[d.key])]);
       }
       const total = rows.find((x) => x[0] === "合计")!;
-      expect(total.filter((x) => x !== "" && x !== "合计")).toEqual([a.fullMarks, a.total]);
+      expect(total.filter((x) => x !== "" && x !== "合计")).toEqual([same(a.fullMarks), same(a.total)]);
       const text = JSON.stringify(back);
       expect(text).toContain(`评估结论：予以支持（按得分应为部分支持；理由：列入市政府民生实事）`);
       expect(text).toContain(project.name);

@@ -6,7 +6,18 @@
  * it; none yet is 404. Written as xlsx, docx or PDF and audited (`export.exante`) by the download helper.
  */
 import { EXANTE_DIMENSIONS } from "@jixiao/core";
-import { c, checkTable, type ExportFormat, p, row, type WCell, type WDocument } from "@jixiao/documents";
+import {
+  c,
+  checkTable,
+  type ExportFormat,
+  p,
+  percentCell,
+  row,
+  scoreCell,
+  totalOf,
+  type WCell,
+  type WDocument,
+} from "@jixiao/documents";
 import type { Actor } from "../accounts/actor.ts";
 import { requireActor } from "../accounts/authorize.ts";
 import type { Deps } from "../http/context.ts";
@@ -16,7 +27,6 @@ import { findProject } from "../projects/repository.ts";
 import { getExante } from "./exante.service.ts";
 
 const H = (text: string): WCell => c(text, { bold: true, align: "center" });
-const N = (text: string): WCell => c(text, { numeric: true, align: "right" });
 
 export async function exanteDocument(deps: Deps, actor: Actor | undefined, projectId: string) {
   const view = await getExante(deps, actor, projectId);
@@ -39,15 +49,20 @@ export async function exanteDocument(deps: Deps, actor: Actor | undefined, proje
     ],
   };
   checkTable(info);
+  // number cells in xlsx, the 合计 a SUM of the dimensions' cells (documents' shared cells)
+  const points = EXANTE_DIMENSIONS.map((d) => scoreCell(a.points[d.key]));
+  const got = EXANTE_DIMENSIONS.map((d) => scoreCell(a.scores[d.key]));
   const scores = {
     widths: [16, 46, 12, 12],
     rows: [
       row(H("评估内容"), H("评估要点"), H("分值"), H("得分")),
-      ...EXANTE_DIMENSIONS.map((d) =>
-        row(c(d.name), c(d.guidance), N(a.points[d.key] ?? ""), N(a.scores[d.key] ?? "")),
+      ...EXANTE_DIMENSIONS.map((d, i) => row(c(d.name), c(d.guidance), points[i]!, got[i]!)),
+      row(
+        c("合计", { bold: true, colSpan: 2 }),
+        totalOf(scoreCell(a.fullMarks, { bold: true }), points),
+        totalOf(scoreCell(a.total, { bold: true }), got),
       ),
-      row(c("合计", { bold: true, colSpan: 2 }), N(a.fullMarks), N(a.total)),
-      row(c("得分率", { bold: true, colSpan: 3 }), N(`${a.percent}%`)),
+      row(c("得分率", { bold: true, colSpan: 3 }), percentCell(a.percent)),
     ],
   };
   checkTable(scores);

@@ -5,7 +5,17 @@
  * bureau's library; "where used" is not in the file). Written as xlsx, docx or PDF and audited
  * (`export.library`) by the download helper.
  */
-import { c, checkTable, type ExportFormat, p, row, type WCell, type WDocument } from "@jixiao/documents";
+import {
+  c,
+  checkTable,
+  countCell,
+  type ExportFormat,
+  p,
+  row,
+  scoreCell,
+  type WCell,
+  type WDocument,
+} from "@jixiao/documents";
 import type { Actor } from "../accounts/actor.ts";
 import { requireActor } from "../accounts/authorize.ts";
 import type { Deps } from "../http/context.ts";
@@ -13,7 +23,6 @@ import { type DownloadFile, writeDownload } from "../http/download.ts";
 import { entriesFor } from "./library.service.ts";
 
 const H = (text: string): WCell => c(text, { bold: true, align: "center" });
-const N = (text: string | number): WCell => c(String(text), { numeric: true, align: "right" });
 const MARK_ZH = { recommended: "推荐", not_allowed: "不允许" } as const;
 /** At most this many entries in one file (the library's entries, most used first). */
 export const LIBRARY_EXPORT_MAX = 5000;
@@ -45,15 +54,15 @@ export async function exportLibrary(
       ...lib.items.map((e, i) => {
         const t = e.typical[0];
         return row(
-          N(i + 1),
+          countCell(i + 1),
           c(e.name),
           c(e.level1[0]?.value ?? "—"),
           c(e.level2[0]?.value ?? "—"),
           c(e.typicalTarget ?? "—"),
           c(t ? t.unit || "—" : (e.units[0]?.value ?? "—"), { align: "center" }),
-          t ? N(t.median) : c("—", { align: "center" }),
+          t ? scoreCell(String(t.median)) : c("—", { align: "center" }),
           c(t ? `${t.min}–${t.max}` : "—", { align: "center" }),
-          N(e.uses),
+          countCell(e.uses),
           c(e.years.first === e.years.last ? String(e.years.first) : `${e.years.first}–${e.years.last}`, {
             align: "center",
           }),
