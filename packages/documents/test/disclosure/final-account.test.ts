@@ -287,6 +287,30 @@ describe("each planted mistake is found (决算, | rows)", () => {
       severity: "warning",
     },
     {
+      name: "a 政府性基金 table with spending the 财政拨款收支总表 leaves out",
+      edits: [
+        [
+          "合计 | 0.00 | 0.00 | 0.00 | 0.00\n注：本单位2022年度无政府性基金",
+          "合计 | 0.00 | 10.00 | 10.00 | 0.00\n注：本单位2022年度无政府性基金",
+        ],
+      ],
+      rule: "disclosure.cross-table",
+      zh: /财政拨款本年支出合计：「四、财政拨款收入支出决算总表」为 2961\.68 万元，而各财政拨款支出表之和为.*政府性基金 10\.00 万元 \+ 国有资本经营 0\.00 万元 = 2971\.68 万元/,
+      table: /财政拨款收入支出决算总表/,
+      row: "本年支出合计",
+    },
+    {
+      name: "the 财政拨款收支总表's 本年支出合计 against the 一般公共预算财政拨款支出表",
+      edits: [
+        ["一、公共安全支出 | 2711.68", "一、公共安全支出 | 2721.68"],
+        ["本年收入合计 | 2961.68 | 本年支出合计 | 2961.68", "本年收入合计 | 2961.68 | 本年支出合计 | 2971.68"],
+      ],
+      rule: "disclosure.cross-table",
+      zh: /「四、财政拨款收入支出决算总表」为 2971\.68 万元，而各财政拨款支出表之和为「五、一般公共预算财政拨款支出决算表」合计 2,961\.68 万元/,
+      table: /财政拨款收入支出决算总表/,
+      row: "本年支出合计",
+    },
+    {
       name: "an empty table without its note",
       edits: [
         ["注：本单位2022年度无国有资本经营预算财政拨款支出，故本表为空。\n", ""],
@@ -360,6 +384,22 @@ describe("a 部门预算公开 in another layout (tab rows, tables in 元, a 三
       edits: [["公务接待费3.00万元", "公务接待费3.50万元"]],
       rule: "disclosure.three-public-mismatch",
       zh: /公务接待费/,
+    },
+    {
+      name: "the 财政拨款收支总表's spending against the 一般公共预算支出表 (no 政府性基金 table, said empty; no 国有资本经营 income)",
+      edits: [
+        [
+          "国有资本经营预算拨款\t0.00\t住房保障支出\t100,000.00",
+          "国有资本经营预算拨款\t0.00\t住房保障支出\t200,000.00",
+        ],
+        [
+          "本年收入合计\t8,500,000.00\t本年支出合计\t8,500,000.00",
+          "本年收入合计\t8,500,000.00\t本年支出合计\t8,600,000.00",
+        ],
+      ],
+      rule: "disclosure.cross-table",
+      zh: /「四、财政拨款收支总体情况表」为 8600000\.00 元.*= 8500000\.00 元/,
+      table: /财政拨款收支总体情况表/,
     },
     {
       name: "an as-of date two years back",

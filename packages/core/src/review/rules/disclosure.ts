@@ -673,9 +673,71 @@ export const crossTable: Rule = {
         });
       }
     }
+    const detail = fiscalDetail(f, config);
+    if (detail) out.push(detail);
     return out;
   },
 };
+
+/**
+ * The 财政拨款 expenditure of one fund in its own table: the 政府性基金 table's 本年支出 (its 合计 row), the 国有资本经营
+ * table's 合计; 0 when the table is empty, said to be empty, or absent while the 财政拨款收支总表 gives that fund no
+ * income; undefined when it cannot be told (the table unread, or absent with income of that fund).
+ */
+function fundExpenditure(
+  f: FinalAccountDisclosure,
+  kind: "governmentFund" | "stateCapital",
+): { fen: Fen; table?: DisclosureTable; location?: Location } | undefined {
+  const table = f.tables.find((t) => t.kind === kind);
+  if (table) {
+    if (table.unread) return undefined;
+    const total = table.rows.find((r) => /^合计|^总计/.test(sq(r.label)));
+    if (!total) return table.empty || table.rows.length === 0 ? { fen: 0n as Fen } : undefined;
+    const cells = total.cells.filter((c) => fenOf(c.amount) !== undefined);
+    const want = kind === "governmentFund" ? [/^本年支出/, /支出合计|^支出/] : [/合计|支出/];
+    const cell = want.map((re) => cells.find((c) => re.test(sq(c.column)))).find((c) => c) ?? undefined;
+    if (!cell) return table.empty ? { fen: 0n as Fen } : undefined;
+    return { fen: fenOf(cell.amount)!, table, location: cell.location };
+  }
+  if (f.emptyNotes.some((n) => n.kind === kind)) return { fen: 0n as Fen };
+  const name = kind === "governmentFund" ? /政府性基金/ : /国有资本经营/;
+  for (const t of f.tables.filter((x) => x.kind === "fiscalSummary" && !x.unread))
+    for (const r of t.rows)
+      if (r.side === "income" && name.test(r.label)) {
+        const fen = fenOf(r.cells[0]?.amount);
+        return fen === 0n ? { fen: 0n as Fen } : undefined;
+      }
+  return undefined;
+}
+
+/**
+ * The 财政拨款收支总表 against its detail tables: its 本年支出合计 = the 一般公共预算财政拨款支出表's 合计 + the 政府性基金
+ * table's 本年支出 + the 国有资本经营 table's 支出 (each fund's 0 when its table is empty or said to be).
+ */
+function fiscalDetail(f: FinalAccountDisclosure, config: ReviewConfig): RuleFinding | undefined {
+  const fiscal = tableFigure(f, "fiscalExpenditure", f.basis);
+  const general = tableFigure(f, "generalExpenditure", f.basis);
+  if (!fiscal || !general || fiscal.table.unread || general.table.unread) return undefined;
+  const fund = fundExpenditure(f, "governmentFund");
+  const capital = fundExpenditure(f, "stateCapital");
+  if (!fund || !capital) return undefined;
+  const unit = fiscal.amount.unit === "万元" || general.amount.unit === "万元" ? "万元" : "元";
+  const c = compareAmounts(fiscal.fen, (general.fen + fund.fen + capital.fen) as Fen, unit, config);
+  if (!c) return undefined;
+  const parts = `「${general.table.title}」合计 ${show(general.fen, unit)} + 政府性基金 ${show(fund.fen, unit)} + 国有资本经营 ${show(capital.fen, unit)}`;
+  const partsEn = `"${general.table.title}" total ${show(general.fen, unit)} + government funds ${show(fund.fen, unit)} + state capital ${show(capital.fen, unit)}`;
+  return {
+    severity: c.severity,
+    message: `${ITEM_ZH.fiscalExpenditure}：「${fiscal.table.title}」为 ${c.stated}，而各财政拨款支出表之和为${parts} = ${c.computed}（差 ${c.difference}）`,
+    messageEn: `${ITEM_ZH.fiscalExpenditure}: "${fiscal.table.title}" gives ${c.stated}, the 财政拨款 spending tables ${partsEn} = ${c.computed} (difference ${c.difference})`,
+    location: where(fiscal.location, `finalAccount.tables[${fiscal.tableIndex}]`),
+    details: {
+      ...c.details,
+      ...inTable(fiscal.table.title, fiscal.label, fiscal.location.field),
+      against: general.table.title,
+    },
+  };
+}
 
 /** The budget figure of an item: stated in the narrative, else the table's 预算 column. */
 function budgetOf(f: FinalAccountDisclosure, item: DisclosureFigureItem): { fen: Fen; text: string } | undefined {
