@@ -486,6 +486,74 @@ function partsOf(t: DisclosureTable, ti: number): { total: number; parts: number
   return out;
 }
 
+/**
+ * The 总计 rows of a table in two sides (收支总表, 财政拨款收支总表): each side's 总计 = its 本年合计 + the rows between
+ * them (年初结转和结余, 用事业基金弥补收支差额 / 年末结转和结余, 结余分配; not a `其中：` row under one), and 收入总计 =
+ * 支出总计, column by column.
+ */
+function grandTotals(t: DisclosureTable, ti: number, config: ReviewConfig): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const grands: Partial<Record<"income" | "expenditure", number>> = {};
+  for (const side of ["income", "expenditure"] as const) {
+    const idx = t.rows.map((r, i) => (r.side === side ? i : -1)).filter((i) => i >= 0);
+    const gi = idx.find((i) => t.rows[i]!.total === "grandTotal");
+    const ti0 = idx.find((i) => t.rows[i]!.total === "total" && !/结转|结余/.test(t.rows[i]!.label));
+    if (gi === undefined) continue;
+    grands[side] = gi;
+    if (ti0 === undefined || ti0 > gi) continue;
+    const between = idx.filter(
+      (i) => i > ti0 && i < gi && !/^其中|^[（(]?\d+[)）.、．]/.test(sq(t.rows[i]!.label)) && !t.rows[i]!.total,
+    );
+    const parts = [ti0, ...between];
+    const g = t.rows[gi]!;
+    for (const cell of g.cells) {
+      const stated = fenOf(cell.amount);
+      if (stated === undefined) continue;
+      let sum = 0n;
+      let any = false;
+      for (const k of parts) {
+        const v = fenOf(t.rows[k]!.cells.find((c) => c.column === cell.column)?.amount);
+        if (v !== undefined) {
+          sum += v;
+          any = true;
+        }
+      }
+      if (!any) continue;
+      const c = compareAmounts(stated, sum as Fen, cell.amount.unit, config);
+      if (!c) continue;
+      const names = parts.map((k) => t.rows[k]!.label).join(" + ");
+      out.push({
+        severity: c.severity,
+        message: `「${t.title}」的「${g.label}」为 ${c.stated}，${names} 为 ${c.computed}（差 ${c.difference}）`,
+        messageEn: `"${t.title}": "${g.label}" is ${c.stated}, ${names} add up to ${c.computed} (difference ${c.difference})`,
+        location: where(cell.location, `finalAccount.tables[${ti}].rows[${gi}]`),
+        details: { ...c.details, ...inTable(t.title, g.label, cell.column) },
+      });
+    }
+  }
+  const gi = grands.income;
+  const ge = grands.expenditure;
+  if (gi !== undefined && ge !== undefined) {
+    const a = t.rows[gi]!.cells.filter((c) => fenOf(c.amount) !== undefined);
+    const b = t.rows[ge]!.cells.filter((c) => fenOf(c.amount) !== undefined);
+    if (a.length > 0 && a.length === b.length) {
+      a.forEach((x, k) => {
+        const y = b[k]!;
+        const c = compareAmounts(fenOf(y.amount)!, fenOf(x.amount)!, y.amount.unit, config);
+        if (!c) return;
+        out.push({
+          severity: c.severity,
+          message: `「${t.title}」的「${t.rows[ge]!.label}」${c.stated} ≠「${t.rows[gi]!.label}」${c.computed}（收支总计应相等，差 ${c.difference}）`,
+          messageEn: `"${t.title}": "${t.rows[ge]!.label}" ${c.stated} ≠ "${t.rows[gi]!.label}" ${c.computed} (the two grand totals must be equal; difference ${c.difference})`,
+          location: where(y.location, `finalAccount.tables[${ti}].rows[${ge}]`),
+          details: { ...c.details, ...inTable(t.title, t.rows[ge]!.label, y.column) },
+        });
+      });
+    }
+  }
+  return out;
+}
+
 export const tableSum: Rule = {
   id: "disclosure.table-sum",
   category: "算术一致性",
@@ -528,32 +596,52 @@ export const tableSum: Rule = {
           });
         }
       }
-      // row by row: 合计 = 基本支出 + 项目支出; 合计 = 人员经费 + 公用经费
-      const pairs: [RegExp, RegExp, string, string][] = [
-        [/基本支出/, /项目支出/, "基本支出 + 项目支出", "basic + project"],
-        [/人员经费/, /公用经费/, "人员经费 + 公用经费", "personnel + public-use"],
+      // row by row: 合计 = 基本支出 + 项目支出 (+ 上缴上级支出, 经营支出, 对附属单位补助支出 when the table has them);
+      // 合计 = 人员经费 + 公用经费; in a 收入表, 合计 = each source of income (財政拨款收入, 事业收入 … 其他收入)
+      const groups: [RegExp, RegExp, RegExp | undefined, string, string][] = [
+        [/基本支出/, /项目支出/, /上缴上级|经营支出|对附属单位补助/, "基本支出 + 项目支出", "basic + project"],
+        [/人员经费/, /公用经费/, undefined, "人员经费 + 公用经费", "personnel + public-use"],
       ];
       t.rows.forEach((r, ri) => {
-        for (const [a, b, zh, en] of pairs) {
+        const sums: { tot: Cell; parts: Cell[]; zh: string; en: string }[] = [];
+        for (const [a, b, more, zh, en] of groups) {
           const tot = r.cells.find(
             (c) => /合计|^支出|决算|预算/.test(c.column) && !a.test(c.column) && !b.test(c.column),
           );
           const x = r.cells.find((c) => a.test(c.column));
           const y = r.cells.find((c) => b.test(c.column));
-          const stated = fenOf(tot?.amount);
-          if (stated === undefined || !x || !y) continue;
-          const sum = (fenOf(x.amount) ?? 0n) + (fenOf(y.amount) ?? 0n);
-          const c = compareAmounts(stated, sum as Fen, tot!.amount.unit, config);
+          if (!tot || !x || !y) continue;
+          const others = more ? r.cells.filter((c) => more.test(c.column) && !/其中/.test(c.column)) : [];
+          const names = others.map((c) => ` + ${c.column}`).join("");
+          sums.push({ tot, parts: [x, y, ...others], zh: `${zh}${names}`, en: `${en}${names}` });
+        }
+        if (t.kind === "income") {
+          const tot = r.cells.find((c) => /合计/.test(c.column));
+          const parts = r.cells.filter((c) => c !== tot && !/其中|小计|合计/.test(c.column));
+          if (tot && parts.length >= 2)
+            sums.push({
+              tot,
+              parts,
+              zh: parts.map((c) => c.column).join(" + "),
+              en: parts.map((c) => c.column).join(" + "),
+            });
+        }
+        for (const { tot, parts, zh, en } of sums) {
+          const stated = fenOf(tot.amount);
+          if (stated === undefined) continue;
+          const sum = parts.reduce((acc, c) => acc + (fenOf(c.amount) ?? 0n), 0n);
+          const c = compareAmounts(stated, sum as Fen, tot.amount.unit, config);
           if (!c) continue;
           out.push({
             severity: c.severity,
-            message: `「${t.title}」第 ${ri + 1} 行「${r.label}」：${tot!.column} ${c.stated} ≠ ${zh} ${c.computed}（差 ${c.difference}）`,
-            messageEn: `"${t.title}" row ${ri + 1} "${r.label}": ${tot!.column} ${c.stated} ≠ ${en} ${c.computed} (difference ${c.difference})`,
-            location: where(tot!.location, `finalAccount.tables[${ti}].rows[${ri}]`),
-            details: { ...c.details, ...inTable(t.title, r.label, tot!.column) },
+            message: `「${t.title}」第 ${ri + 1} 行「${r.label}」：${tot.column} ${c.stated} ≠ ${zh} ${c.computed}（差 ${c.difference}）`,
+            messageEn: `"${t.title}" row ${ri + 1} "${r.label}": ${tot.column} ${c.stated} ≠ ${en} ${c.computed} (difference ${c.difference})`,
+            location: where(tot.location, `finalAccount.tables[${ti}].rows[${ri}]`),
+            details: { ...c.details, ...inTable(t.title, r.label, tot.column) },
           });
         }
       });
+      out.push(...grandTotals(t, ti, config));
     });
     // 三公 table: 合计 = 出国 + 公务用车 + 接待; 公务用车 = 购置 + 运行
     for (const basis of ["budget", "final"] as const) {
