@@ -149,7 +149,22 @@ describe("reading a 部门决算公开", () => {
 describe("each planted mistake is found (决算, | rows)", () => {
   const fundTable =
     "八、政府性基金预算财政拨款收入支出决算表\n部门：示范市公安局交通警察支队 | 单位：万元\n项目 | 年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余\n合计 | 0.00 | 0.00 | 0.00 | 0.00\n注：本单位2022年度无政府性基金预算财政拨款收入、支出，故本表为空。\n";
+  const capitalTable =
+    "九、国有资本经营预算财政拨款支出决算表\n部门：示范市公安局交通警察支队 | 单位：万元\n项目 | 本年支出合计 | 基本支出 | 项目支出\n合计 | 0.00 | 0.00 | 0.00\n注：本单位2022年度无国有资本经营预算财政拨款支出，故本表为空。\n";
+  it("a 决算 (2019 on) without its 国有资本经营 table but with the narrative's note that it has none: not asked for", () => {
+    const r = reviewDocument(importText(plant(clean, [[capitalTable, ""]])));
+    expect(r.findings.filter((f) => f.rule === "disclosure.required-tables")).toEqual([]);
+  });
   const cases: Planted[] = [
+    {
+      name: "a 决算 (2019 on) without its 国有资本经营 table and without a note that it has none",
+      edits: [
+        [capitalTable, ""],
+        ["本单位2022年度无国有资本经营预算财政拨款支出。\n", ""],
+      ],
+      rule: "disclosure.required-tables",
+      zh: /缺少「国有资本经营预算财政拨款支出表」，也没有说明该表为空的原因/,
+    },
     {
       name: "a placeholder unit name in a table header",
       edits: [["二、收入决算表\n部门：示范市公安局交通警察支队", "二、收入决算表\n部门：示范市XX局"]],
@@ -554,10 +569,10 @@ describe("tables as table blocks (Word / Excel), merged header cells", () => {
     expect(t.columns[0]).toBe("预算数合计");
     expect(t.columns[9]).toBe("决算数公务用车购置及运行费购置费");
     const r = reviewDocument(importBlocks(blocks("7.30")));
-    // a fragment: the other tables are missing (and said so); nothing else is wrong
+    // a fragment: the other tables are missing (and said so: seven, and a 2019-on 决算's 国有资本经营 table); nothing else
     const errors = r.findings.filter((f) => f.severity === "error");
     expect(errors.filter((f) => f.rule !== "disclosure.required-tables")).toEqual([]);
-    expect(errors.filter((f) => f.rule === "disclosure.required-tables")).toHaveLength(7);
+    expect(errors.filter((f) => f.rule === "disclosure.required-tables")).toHaveLength(8);
   });
 
   it("finds a 决算 cell that breaks the 三公 sum and the narrative, at its table and column", () => {

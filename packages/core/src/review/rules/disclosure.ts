@@ -1020,7 +1020,9 @@ export const requiredTables: Rule = {
     const out: RuleFinding[] = [];
     const kinds = new Set(f.tables.map((t) => t.kind));
     const noted = new Set(f.emptyNotes.map((n) => n.kind));
-    for (const k of REQUIRED) {
+    // the 国有资本经营预算财政拨款支出决算表 is the 决算 template's ninth table since the 2019 决算 (公开09表)
+    const required = f.basis === "final" && (f.year ?? 0) >= 2019 ? [...REQUIRED, "stateCapital" as const] : REQUIRED;
+    for (const k of required) {
       if (kinds.has(k) || noted.has(k)) continue;
       out.push({
         message: `缺少「${TABLE_ZH[k]}」，也没有说明该表为空的原因`,
