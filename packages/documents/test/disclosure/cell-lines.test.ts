@@ -107,6 +107,18 @@ describe("the clean and planted disclosures written one cell a line", () => {
       expect(rules(flat)).toEqual(rules(c.text));
     });
 
+  it("planted-procurement: still found by disclosure.procurement, its 政府采购 table 未能判断 beside it", () => {
+    const c = cases.find((x) => x.id === "planted-procurement")!;
+    const review = reviewDocument(read(oneCellALine(c.text)).document);
+    expect(
+      review.findings
+        .filter((f) => f.rule === c.rule)
+        .map((f) => f.message)
+        .join("\n"),
+    ).toMatch(c.zh!);
+    expect(review.findings.filter((f) => f.rule === "disclosure.table-unread")).toHaveLength(1);
+  });
+
   it("a table with blank cells under several amount columns: unread, with why", () => {
     const flat = oneCellALine(cases.find((c) => c.id === "clean-final-2022-statements")!.text);
     const tables = read(flat).document.finalAccount!.tables;
