@@ -17,6 +17,7 @@ import type {
   FinalAccountDisclosure,
   ImportLocation,
 } from "@jixiao/core/model";
+import { readCellLines } from "../disclosure/cell-lines.ts";
 import { readNarrative, type Scope, scopeOfHeading } from "../disclosure/narrative.ts";
 import { readStatements } from "../disclosure/statements.ts";
 import {
@@ -190,6 +191,10 @@ interface Building {
   note?: { text: string; location: ImportLocation };
   /** The page its last row is on (PDF text with form feeds), for a table continued on the next page. */
   page?: number;
+  /** Whether its cells were looked for one a line (readCellLines), once at its first line. */
+  cellLinesTried?: boolean;
+  /** Why its rows cannot be read with confidence, known while reading them (doubtOf's otherwise). */
+  doubt?: { zh: string; en: string };
 }
 
 /** The page a block starts on, when the text marked pages (pdftotext's form feeds). */
@@ -387,6 +392,15 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
     }
     if (building) {
       if (lineInTable(ctx, building, text, loc)) continue;
+      // cells one a line (a web page's table copied as text): the rows put back from what each cell is
+      if (!building.cellLinesTried && building.rows.length === 0) {
+        building.cellLinesTried = true;
+        const after = cellLinesAt(ctx, blocks, k, building);
+        if (after !== undefined) {
+          k = after - 1;
+          continue;
+        }
+      }
       // rows the PDF text ran together (`人员经费合计 2000.00公用经费合计 361.68`): each piece a label with its amounts
       const pieces = joinedRows(text);
       if (pieces) {
@@ -424,7 +438,16 @@ export function readFinalAccount(ctx: ImportContext, blocks: Block[]): FinalAcco
         ctx.touch(loc);
         continue;
       }
-      if ((values > 0 && labels <= 4 && !/[。]/.test(text)) || headerLike || headerWrap) {
+      // a row whose amount cells are all blank (`1.公务用车购置费`) between rows of amounts: its label alone
+      const blankCells =
+        !heading &&
+        values === 0 &&
+        cells.length === 1 &&
+        squash(text).length <= 30 &&
+        !/[。；;，,：:]/.test(text) &&
+        building.rows.some((r) => r.cells.some(isValueCell)) &&
+        isAmountRow(blocks[k + 1]);
+      if ((values > 0 && labels <= 4 && !/[。]/.test(text)) || headerLike || headerWrap || blankCells) {
         building.rows.push({ cells, location: loc, cellLocation: (c) => ({ ...loc, column: c + 1 }) });
         ctx.touch(loc);
         continue;
@@ -530,6 +553,53 @@ function isAmountRow(b: Block | undefined): boolean {
   if (b?.type !== "paragraph" || /[。；;，,]/.test(b.text)) return false;
   const cells = splitRowText(b.text);
   return cells.length >= 2 && cells.slice(1).some(isValueCell);
+}
+
+/** Whether a paragraph can be one cell of a table whose cells come one a line. */
+function isCellLine(text: string): boolean {
+  const t = squash(text);
+  if (t === "" || t.length > 40 || /[。；;，,]/.test(t.replace(/(\d),(?=\d{3})/g, "$1"))) return false;
+  if (splitRowText(text).length !== 1) return false;
+  if (tableTitleKind(text) || /^第[一二三四五六七八九十]+部分/.test(t) || unitOfLine(text) || organisationOfLine(text))
+    return false;
+  return !isEmptyNote(text) && !/^(注|说明|备注)[：:]/.test(t) && !isContinuationMark(text);
+}
+
+/**
+ * A table whose cells come one a line from block k (its header's first cell): its rows put in `building`, its lines
+ * touched; the index of the block after it, or undefined when the lines are not such a table (../disclosure/cell-lines.ts).
+ */
+function cellLinesAt(ctx: ImportContext, blocks: Block[], k: number, building: Building): number | undefined {
+  const lines: (Block & { type: "paragraph" })[] = [];
+  for (let j = k; j < blocks.length && lines.length < 5000; j++) {
+    const b = blocks[j]!;
+    if (b.type !== "paragraph" || !isCellLine(b.text)) break;
+    lines.push(b);
+  }
+  if (!lines.some((b) => isValueCell(b.text.trim()))) return undefined;
+  const read = readCellLines(
+    lines.map((b) => b.text),
+    {
+      twoSided: building.kind === "summary" || building.kind === "fiscalSummary",
+      acrossItems: building.kind === "threePublic",
+    },
+  );
+  if (!read) return undefined;
+  const at = (i: number) => paragraphLocation(ctx, lines[i]!);
+  const headLoc = at(read.headerFrom[0] ?? 0);
+  for (const cells of read.header) building.rows.push({ cells, location: headLoc, cellLocation: () => headLoc });
+  for (const r of read.rows) {
+    const first = r.from.find((i) => i >= 0)!;
+    const location = at(first);
+    building.rows.push({
+      cells: r.cells,
+      location,
+      cellLocation: (c) => (r.from[c] !== undefined && r.from[c]! >= 0 ? at(r.from[c]!) : location),
+    });
+  }
+  for (let i = 0; i < read.used; i++) ctx.touch(at(i));
+  if (read.doubt) building.doubt = read.doubt;
+  return k + read.used;
 }
 
 /** Lines of a table that are not rows: its unit, its unit name, `公开01表`, its note. True when taken. */
@@ -766,7 +836,7 @@ function buildTable(ctx: ImportContext, b: Building): DisclosureTable {
     });
   }
   const columns = across ?? amountCols.map(colName);
-  const unread = doubtOf(b.kind, rows);
+  const unread = b.doubt ?? doubtOf(b.kind, rows);
   const empty = !unread && !rows.some((r) => r.cells.some((c) => c.amount.fen !== undefined && c.amount.fen !== "0"));
   const table: DisclosureTable = {
     kind: b.kind,

@@ -9,7 +9,9 @@
  *   ends a run);
  * - columns: in each run, the x ranges no word of any row covers (a column's text never crosses into the next
  *   one, since a cell wraps instead) split the width into columns; a gap only one row bridges (a merged header
- *   cell) still splits, when the run has four rows or more;
+ *   cell) still splits, when the run has four rows or more; two neighbouring ranges that no row holds words in both
+ *   of are one column (its cells placed differently across it: indented, aligned left in one row and right in
+ *   another, a long label bridging the gap);
  * - cells: each word goes to the column its left edge falls in; words of one cell are joined (a space between words
  *   on one line, nothing across a wrapped Chinese line).
  *
@@ -179,6 +181,50 @@ function rowsOf(items: Item[]): Row[] {
 
 const wordsOf = (r: Row) => r.items.flatMap((i) => i.words.map((w) => w.word));
 
+/**
+ * The column a word is in: the one its left edge falls in; a word starting in a gap (a cell only one row has there,
+ * left out of the ranges by the merged-header allowance) goes to the column it overlaps most, else the nearest.
+ */
+function columnOf(cols: [number, number][], w: PdfWord): number {
+  const inside = cols.findIndex(([a, b]) => w.x0 >= a - 0.25 && w.x0 <= b + 0.25);
+  if (inside >= 0) return inside;
+  let best = 0;
+  let score = Number.NEGATIVE_INFINITY;
+  cols.forEach(([a, b], i) => {
+    const overlap = Math.min(b, w.x1) - Math.max(a, w.x0);
+    if (overlap > score) {
+      score = overlap;
+      best = i;
+    }
+  });
+  return best;
+}
+
+/**
+ * The column of each word of an item: a line under another line of the same item that it overlaps across (a wrapped
+ * cell's next line) is in that line's column, wherever it starts; else the column its left edge falls in, and a word
+ * starting in a gap the column it overlaps most (columnOf).
+ */
+function itemColumns(it: Item, cols: [number, number][]): number[] {
+  const order = it.words.map((_, i) => i).sort((a, b) => it.words[a]!.line - it.words[b]!.line);
+  const out = new Array<number>(it.words.length).fill(-1);
+  for (const i of order) {
+    const w = it.words[i]!;
+    let best = 0;
+    for (const j of order) {
+      const o = it.words[j]!;
+      if (out[j]! < 0 || o.line >= w.line) continue;
+      const overlap = Math.min(o.word.x1, w.word.x1) - Math.max(o.word.x0, w.word.x0);
+      if (overlap > best) {
+        best = overlap;
+        out[i] = out[j]!;
+      }
+    }
+    if (out[i]! < 0) out[i] = columnOf(cols, w.word);
+  }
+  return out;
+}
+
 /** Column ranges of a run of rows: the x ranges between gaps no word (or only one row, in a run of four or more) covers. */
 function columnsOf(rows: Row[]): [number, number][] {
   const words = rows.map(wordsOf);
@@ -193,18 +239,47 @@ function columnsOf(rows: Row[]): [number, number][] {
       for (let i = Math.ceil((w.x0 - lo) / step); i <= Math.floor((w.x1 - lo) / step); i++) mark[i] = 1;
     for (let i = 0; i < n; i++) cover[i]! += mark[i]!;
   }
-  const allowed = rows.length >= 4 ? 1 : 0;
-  const columns: [number, number][] = [];
-  let start: number | undefined;
-  for (let i = 0; i <= n; i++) {
-    const filled = i < n && cover[i]! > allowed;
-    if (filled && start === undefined) start = i;
-    if (!filled && start !== undefined) {
-      columns.push([lo + start * step, lo + (i - 1) * step]);
-      start = undefined;
+  const rangesAbove = (allowed: number) => {
+    const out: [number, number][] = [];
+    let start: number | undefined;
+    for (let i = 0; i <= n; i++) {
+      const filled = i < n && cover[i]! > allowed;
+      if (filled && start === undefined) start = i;
+      if (!filled && start !== undefined) {
+        out.push([lo + start * step, lo + (i - 1) * step]);
+        start = undefined;
+      }
     }
+    return out;
+  };
+  let columns = rangesAbove(rows.length >= 4 ? 1 : 0);
+  if (columns.length === 0) return [[lo, hi]];
+  // what only one row covers splits nothing unless it bridges two columns: a stretch the other rows leave empty (a
+  // long label, a cell placed where no other row has one) belongs to the column it adjoins, or is one of its own
+  if (rows.length >= 4) {
+    const out: [number, number][] = [];
+    for (const [a, b] of rangesAbove(0)) {
+      const inside = columns.filter(([x, y]) => x >= a && y <= b);
+      if (inside.length >= 2) out.push(...inside);
+      else out.push([a, b]);
+    }
+    columns = out;
   }
-  return columns.length > 0 ? columns : [[lo, hi]];
+  // two neighbouring ranges no row holds words in both of are one column whose cells sit at different places across
+  // it (a label indented in one row, an amount left in one and right in another, a long label bridging the gap)
+  const merged: [number, number][] = [columns[0]!];
+  for (let k = 1; k < columns.length; k++) {
+    const next = columns[k]!;
+    const cols = [...merged, ...columns.slice(k)];
+    const a = merged.length - 1;
+    const both = rows.some((r) => {
+      const held = new Set(r.items.flatMap((it) => itemColumns(it, cols)));
+      return held.has(a) && held.has(a + 1);
+    });
+    if (both) merged.push(next);
+    else merged[a] = [merged[a]![0], next[1]];
+  }
+  return merged;
 }
 
 /** Joins a cell's words: a space between words on one line (unless both sides are Chinese), none across a wrap. */
@@ -228,11 +303,10 @@ function joinWords(ws: { word: PdfWord; line: number; item: number }[]): string 
 function rowCells(row: Row, columns: [number, number][]): Cell[] {
   const byCol: { word: PdfWord; line: number; item: number }[][] = columns.map(() => []);
   row.items.forEach((it, item) => {
-    for (const { word, line } of it.words) {
-      let c = columns.findIndex(([, b]) => word.x0 <= b + 0.25);
-      if (c < 0) c = columns.length - 1;
-      byCol[c]!.push({ word, line, item });
-    }
+    const cols = itemColumns(it, columns);
+    it.words.forEach(({ word, line }, k) => {
+      byCol[cols[k]!]!.push({ word, line, item });
+    });
   });
   return byCol.map((ws) => {
     ws.sort((a, b) => a.word.y0 - b.word.y0 || a.word.x0 - b.word.x0);
@@ -294,6 +368,50 @@ export function positionedBlocks(pages: PdfPage[], file: string): Block[] {
       rows.shift();
     }
     const inRun = rows.map((r) => wordsOf(r).length >= 2 && cellsSideBySide(r));
+    // a row beside a run whose words the text set close together (a label aligned right against an amount aligned
+    // left) is the run's when its words start in two or more of the run's columns and none runs into the next one
+    const fits = (r: Row, run: Row[]) => {
+      const ws = wordsOf(r);
+      // an amount starting in a gap goes to the nearest column the run holds amounts in
+      const isNumber = (w: PdfWord) => /^-?[\d,]*\d\.\d+%?$/.test(w.text);
+      // beside a single row, only a row holding an amount (a table of two rows, one of them set close)
+      if (ws.length < 2 || run.length === 0 || (run.length < 2 && !ws.some(isNumber))) return false;
+      const cols = columnsOf(run);
+      // (and a label starting in a gap to the nearest column the run holds labels in)
+      const colsOfKind = (amounts: boolean) =>
+        new Set(
+          run.flatMap((x) =>
+            wordsOf(x)
+              .filter((w) => isNumber(w) === amounts)
+              .map((w) => columnOf(cols, w)),
+          ),
+        );
+      const kinds = [colsOfKind(false), colsOfKind(true)];
+      const at = ws.map((w) => {
+        const inside = cols.findIndex(([a, b]) => w.x0 >= a - 0.25 && w.x0 <= b + 0.25);
+        const same = kinds[isNumber(w) ? 1 : 0]!;
+        if (inside >= 0 || same.size === 0) return inside >= 0 ? inside : columnOf(cols, w);
+        const dist = (i: number) => Math.max(cols[i]![0] - w.x1, w.x0 - cols[i]![1], 0);
+        return [...same].sort((p, q) => dist(p) - dist(q))[0]!;
+      });
+      if (new Set(at).size < 2) return false;
+      return ws.every((w, k) => at[k]! + 1 >= cols.length || w.x1 <= cols[at[k]! + 1]![0] + 0.25);
+    };
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (let k = 0; k < rows.length; k++) {
+        if (inRun[k]) continue;
+        for (const dir of [-1, 1]) {
+          const run: Row[] = [];
+          for (let m = k + dir; m >= 0 && m < rows.length && inRun[m]; m += dir) run.push(rows[m]!);
+          if (fits(rows[k]!, run)) {
+            inRun[k] = true;
+            changed = true;
+            break;
+          }
+        }
+      }
+    }
     let i = 0;
     while (i < rows.length) {
       if (!inRun[i]) {

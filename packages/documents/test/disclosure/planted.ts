@@ -205,14 +205,14 @@ export function renderedCases(): RenderedCase[] {
       long,
       [["公用经费合计 | | 361.68", "公用经费合计 | | 371.68"]],
       "disclosure.basic-parts",
-      /人员经费 \+ 公用经费 2371\.68 ?万元/,
+      /人员经费 \+ 公用经费 2,?371\.68 ?万元/,
     ),
     plant(
       "planted-share",
       final,
       [["其他收入38.32万元，占1.28%", "其他收入38.32万元，占2.28%"]],
       "disclosure.share",
-      /38\.32 ?万元 ÷ 本年收入合计 3000\.00 ?万元 = 1\.28%，不是 2\.28%/,
+      /38\.32 ?万元 ÷ 本年收入合计 3,?000\.00 ?万元 = 1\.28%，不是 2\.28%/,
     ),
     plant(
       "planted-change-reason",

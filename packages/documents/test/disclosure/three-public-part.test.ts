@@ -98,6 +98,24 @@ describe("a 三公 table in space-separated rows (江苏 南通)", () => {
     expect(review.findings.map((x) => `${x.rule}: ${x.message}`)).toEqual([]);
   });
 
+  it("as published: the rows after the blank-celled 1.公务用车购置费 are read too (its label alone, then 运行维护费, 会议费, 培训费)", () => {
+    const t = read(published).document.finalAccount!.tables[0]!;
+    expect(t.rows.slice(4).map((x) => `${x.label}:${x.cells.map((c) => c.amount.fen).join(",")}`)).toEqual([
+      "1.公务用车购置费:",
+      "2.公务用车运行维护费:6800000,6800000",
+      "二、会议费:7590000,7590000",
+      "三、培训费:15860000,15860000",
+    ]);
+  });
+
+  it("as published, planted: 公务用车运行维护费 5.8 under 公务用车费 6.8 is found (read only since the blank-celled row no longer ends the table)", () => {
+    const review = reviewDocument(read(published.replace("运行维护费 6.8 6.8", "运行维护费 5.8 5.8")).document);
+    const hits = review.findings.filter((x) => x.severity === "error").map((x) => `${x.rule}: ${x.message}`);
+    expect(hits).toEqual([
+      expect.stringMatching(/^disclosure\.table-sum: .*公务用车购置及运行费（预算）：6\.80 万元 ≠ 各项之和 5\.80 万元/),
+    ]);
+  });
+
   it("as published, planted: 公务接待费 15.83 (both columns) against 合计 21.63 is found", () => {
     const review = reviewDocument(read(published.replace("14.83 14.83", "15.83 15.83")).document);
     const hits = review.findings.filter((x) => x.rule === "disclosure.table-sum").map((x) => x.message);

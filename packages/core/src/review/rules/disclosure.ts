@@ -486,6 +486,74 @@ function partsOf(t: DisclosureTable, ti: number): { total: number; parts: number
   return out;
 }
 
+/**
+ * The 总计 rows of a table in two sides (收支总表, 财政拨款收支总表): each side's 总计 = its 本年合计 + the rows between
+ * them (年初结转和结余, 用事业基金弥补收支差额 / 年末结转和结余, 结余分配; not a `其中：` row under one), and 收入总计 =
+ * 支出总计, column by column.
+ */
+function grandTotals(t: DisclosureTable, ti: number, config: ReviewConfig): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const grands: Partial<Record<"income" | "expenditure", number>> = {};
+  for (const side of ["income", "expenditure"] as const) {
+    const idx = t.rows.map((r, i) => (r.side === side ? i : -1)).filter((i) => i >= 0);
+    const gi = idx.find((i) => t.rows[i]!.total === "grandTotal");
+    const ti0 = idx.find((i) => t.rows[i]!.total === "total" && !/结转|结余/.test(t.rows[i]!.label));
+    if (gi === undefined) continue;
+    grands[side] = gi;
+    if (ti0 === undefined || ti0 > gi) continue;
+    const between = idx.filter(
+      (i) => i > ti0 && i < gi && !/^其中|^[（(]?\d+[)）.、．]/.test(sq(t.rows[i]!.label)) && !t.rows[i]!.total,
+    );
+    const parts = [ti0, ...between];
+    const g = t.rows[gi]!;
+    for (const cell of g.cells) {
+      const stated = fenOf(cell.amount);
+      if (stated === undefined) continue;
+      let sum = 0n;
+      let any = false;
+      for (const k of parts) {
+        const v = fenOf(t.rows[k]!.cells.find((c) => c.column === cell.column)?.amount);
+        if (v !== undefined) {
+          sum += v;
+          any = true;
+        }
+      }
+      if (!any) continue;
+      const c = compareAmounts(stated, sum as Fen, cell.amount.unit, config);
+      if (!c) continue;
+      const names = parts.map((k) => t.rows[k]!.label).join(" + ");
+      out.push({
+        severity: c.severity,
+        message: `「${t.title}」的「${g.label}」为 ${c.stated}，${names} 为 ${c.computed}（差 ${c.difference}）`,
+        messageEn: `"${t.title}": "${g.label}" is ${c.stated}, ${names} add up to ${c.computed} (difference ${c.difference})`,
+        location: where(cell.location, `finalAccount.tables[${ti}].rows[${gi}]`),
+        details: { ...c.details, ...inTable(t.title, g.label, cell.column) },
+      });
+    }
+  }
+  const gi = grands.income;
+  const ge = grands.expenditure;
+  if (gi !== undefined && ge !== undefined) {
+    const a = t.rows[gi]!.cells.filter((c) => fenOf(c.amount) !== undefined);
+    const b = t.rows[ge]!.cells.filter((c) => fenOf(c.amount) !== undefined);
+    if (a.length > 0 && a.length === b.length) {
+      a.forEach((x, k) => {
+        const y = b[k]!;
+        const c = compareAmounts(fenOf(y.amount)!, fenOf(x.amount)!, y.amount.unit, config);
+        if (!c) return;
+        out.push({
+          severity: c.severity,
+          message: `「${t.title}」的「${t.rows[ge]!.label}」${c.stated} ≠「${t.rows[gi]!.label}」${c.computed}（收支总计应相等，差 ${c.difference}）`,
+          messageEn: `"${t.title}": "${t.rows[ge]!.label}" ${c.stated} ≠ "${t.rows[gi]!.label}" ${c.computed} (the two grand totals must be equal; difference ${c.difference})`,
+          location: where(y.location, `finalAccount.tables[${ti}].rows[${ge}]`),
+          details: { ...c.details, ...inTable(t.title, t.rows[ge]!.label, y.column) },
+        });
+      });
+    }
+  }
+  return out;
+}
+
 export const tableSum: Rule = {
   id: "disclosure.table-sum",
   category: "算术一致性",
@@ -528,32 +596,52 @@ export const tableSum: Rule = {
           });
         }
       }
-      // row by row: 合计 = 基本支出 + 项目支出; 合计 = 人员经费 + 公用经费
-      const pairs: [RegExp, RegExp, string, string][] = [
-        [/基本支出/, /项目支出/, "基本支出 + 项目支出", "basic + project"],
-        [/人员经费/, /公用经费/, "人员经费 + 公用经费", "personnel + public-use"],
+      // row by row: 合计 = 基本支出 + 项目支出 (+ 上缴上级支出, 经营支出, 对附属单位补助支出 when the table has them);
+      // 合计 = 人员经费 + 公用经费; in a 收入表, 合计 = each source of income (財政拨款收入, 事业收入 … 其他收入)
+      const groups: [RegExp, RegExp, RegExp | undefined, string, string][] = [
+        [/基本支出/, /项目支出/, /上缴上级|经营支出|对附属单位补助/, "基本支出 + 项目支出", "basic + project"],
+        [/人员经费/, /公用经费/, undefined, "人员经费 + 公用经费", "personnel + public-use"],
       ];
       t.rows.forEach((r, ri) => {
-        for (const [a, b, zh, en] of pairs) {
+        const sums: { tot: Cell; parts: Cell[]; zh: string; en: string }[] = [];
+        for (const [a, b, more, zh, en] of groups) {
           const tot = r.cells.find(
             (c) => /合计|^支出|决算|预算/.test(c.column) && !a.test(c.column) && !b.test(c.column),
           );
           const x = r.cells.find((c) => a.test(c.column));
           const y = r.cells.find((c) => b.test(c.column));
-          const stated = fenOf(tot?.amount);
-          if (stated === undefined || !x || !y) continue;
-          const sum = (fenOf(x.amount) ?? 0n) + (fenOf(y.amount) ?? 0n);
-          const c = compareAmounts(stated, sum as Fen, tot!.amount.unit, config);
+          if (!tot || !x || !y) continue;
+          const others = more ? r.cells.filter((c) => more.test(c.column) && !/其中/.test(c.column)) : [];
+          const names = others.map((c) => ` + ${c.column}`).join("");
+          sums.push({ tot, parts: [x, y, ...others], zh: `${zh}${names}`, en: `${en}${names}` });
+        }
+        if (t.kind === "income") {
+          const tot = r.cells.find((c) => /合计/.test(c.column));
+          const parts = r.cells.filter((c) => c !== tot && !/其中|小计|合计/.test(c.column));
+          if (tot && parts.length >= 2)
+            sums.push({
+              tot,
+              parts,
+              zh: parts.map((c) => c.column).join(" + "),
+              en: parts.map((c) => c.column).join(" + "),
+            });
+        }
+        for (const { tot, parts, zh, en } of sums) {
+          const stated = fenOf(tot.amount);
+          if (stated === undefined) continue;
+          const sum = parts.reduce((acc, c) => acc + (fenOf(c.amount) ?? 0n), 0n);
+          const c = compareAmounts(stated, sum as Fen, tot.amount.unit, config);
           if (!c) continue;
           out.push({
             severity: c.severity,
-            message: `「${t.title}」第 ${ri + 1} 行「${r.label}」：${tot!.column} ${c.stated} ≠ ${zh} ${c.computed}（差 ${c.difference}）`,
-            messageEn: `"${t.title}" row ${ri + 1} "${r.label}": ${tot!.column} ${c.stated} ≠ ${en} ${c.computed} (difference ${c.difference})`,
-            location: where(tot!.location, `finalAccount.tables[${ti}].rows[${ri}]`),
-            details: { ...c.details, ...inTable(t.title, r.label, tot!.column) },
+            message: `「${t.title}」第 ${ri + 1} 行「${r.label}」：${tot.column} ${c.stated} ≠ ${zh} ${c.computed}（差 ${c.difference}）`,
+            messageEn: `"${t.title}" row ${ri + 1} "${r.label}": ${tot.column} ${c.stated} ≠ ${en} ${c.computed} (difference ${c.difference})`,
+            location: where(tot.location, `finalAccount.tables[${ti}].rows[${ri}]`),
+            details: { ...c.details, ...inTable(t.title, r.label, tot.column) },
           });
         }
       });
+      out.push(...grandTotals(t, ti, config));
     });
     // 三公 table: 合计 = 出国 + 公务用车 + 接待; 公务用车 = 购置 + 运行
     for (const basis of ["budget", "final"] as const) {
@@ -673,9 +761,71 @@ export const crossTable: Rule = {
         });
       }
     }
+    const detail = fiscalDetail(f, config);
+    if (detail) out.push(detail);
     return out;
   },
 };
+
+/**
+ * The 财政拨款 expenditure of one fund in its own table: the 政府性基金 table's 本年支出 (its 合计 row), the 国有资本经营
+ * table's 合计; 0 when the table is empty, said to be empty, or absent while the 财政拨款收支总表 gives that fund no
+ * income; undefined when it cannot be told (the table unread, or absent with income of that fund).
+ */
+function fundExpenditure(
+  f: FinalAccountDisclosure,
+  kind: "governmentFund" | "stateCapital",
+): { fen: Fen; table?: DisclosureTable; location?: Location } | undefined {
+  const table = f.tables.find((t) => t.kind === kind);
+  if (table) {
+    if (table.unread) return undefined;
+    const total = table.rows.find((r) => /^合计|^总计/.test(sq(r.label)));
+    if (!total) return table.empty || table.rows.length === 0 ? { fen: 0n as Fen } : undefined;
+    const cells = total.cells.filter((c) => fenOf(c.amount) !== undefined);
+    const want = kind === "governmentFund" ? [/^本年支出/, /支出合计|^支出/] : [/合计|支出/];
+    const cell = want.map((re) => cells.find((c) => re.test(sq(c.column)))).find((c) => c) ?? undefined;
+    if (!cell) return table.empty ? { fen: 0n as Fen } : undefined;
+    return { fen: fenOf(cell.amount)!, table, location: cell.location };
+  }
+  if (f.emptyNotes.some((n) => n.kind === kind)) return { fen: 0n as Fen };
+  const name = kind === "governmentFund" ? /政府性基金/ : /国有资本经营/;
+  for (const t of f.tables.filter((x) => x.kind === "fiscalSummary" && !x.unread))
+    for (const r of t.rows)
+      if (r.side === "income" && name.test(r.label)) {
+        const fen = fenOf(r.cells[0]?.amount);
+        return fen === 0n ? { fen: 0n as Fen } : undefined;
+      }
+  return undefined;
+}
+
+/**
+ * The 财政拨款收支总表 against its detail tables: its 本年支出合计 = the 一般公共预算财政拨款支出表's 合计 + the 政府性基金
+ * table's 本年支出 + the 国有资本经营 table's 支出 (each fund's 0 when its table is empty or said to be).
+ */
+function fiscalDetail(f: FinalAccountDisclosure, config: ReviewConfig): RuleFinding | undefined {
+  const fiscal = tableFigure(f, "fiscalExpenditure", f.basis);
+  const general = tableFigure(f, "generalExpenditure", f.basis);
+  if (!fiscal || !general || fiscal.table.unread || general.table.unread) return undefined;
+  const fund = fundExpenditure(f, "governmentFund");
+  const capital = fundExpenditure(f, "stateCapital");
+  if (!fund || !capital) return undefined;
+  const unit = fiscal.amount.unit === "万元" || general.amount.unit === "万元" ? "万元" : "元";
+  const c = compareAmounts(fiscal.fen, (general.fen + fund.fen + capital.fen) as Fen, unit, config);
+  if (!c) return undefined;
+  const parts = `「${general.table.title}」合计 ${show(general.fen, unit)} + 政府性基金 ${show(fund.fen, unit)} + 国有资本经营 ${show(capital.fen, unit)}`;
+  const partsEn = `"${general.table.title}" total ${show(general.fen, unit)} + government funds ${show(fund.fen, unit)} + state capital ${show(capital.fen, unit)}`;
+  return {
+    severity: c.severity,
+    message: `${ITEM_ZH.fiscalExpenditure}：「${fiscal.table.title}」为 ${c.stated}，而各财政拨款支出表之和为${parts} = ${c.computed}（差 ${c.difference}）`,
+    messageEn: `${ITEM_ZH.fiscalExpenditure}: "${fiscal.table.title}" gives ${c.stated}, the 财政拨款 spending tables ${partsEn} = ${c.computed} (difference ${c.difference})`,
+    location: where(fiscal.location, `finalAccount.tables[${fiscal.tableIndex}]`),
+    details: {
+      ...c.details,
+      ...inTable(fiscal.table.title, fiscal.label, fiscal.location.field),
+      against: general.table.title,
+    },
+  };
+}
 
 /** The budget figure of an item: stated in the narrative, else the table's 预算 column. */
 function budgetOf(f: FinalAccountDisclosure, item: DisclosureFigureItem): { fen: Fen; text: string } | undefined {
@@ -870,7 +1020,9 @@ export const requiredTables: Rule = {
     const out: RuleFinding[] = [];
     const kinds = new Set(f.tables.map((t) => t.kind));
     const noted = new Set(f.emptyNotes.map((n) => n.kind));
-    for (const k of REQUIRED) {
+    // the 国有资本经营预算财政拨款支出决算表 is the 决算 template's ninth table since the 2019 决算 (公开09表)
+    const required = f.basis === "final" && (f.year ?? 0) >= 2019 ? [...REQUIRED, "stateCapital" as const] : REQUIRED;
+    for (const k of required) {
       if (kinds.has(k) || noted.has(k)) continue;
       out.push({
         message: `缺少「${TABLE_ZH[k]}」，也没有说明该表为空的原因`,
