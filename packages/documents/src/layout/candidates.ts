@@ -674,6 +674,16 @@ function pipeRowTables(allRows: Row[], file: string, breaks: (a: number, b: numb
   return out;
 }
 
+/**
+ * The width every row of one cell a line has when closed by its run of pipes: the width of the rows closed so far
+ * when at least two of them are and all have it (a grid printed to its full width), else none.
+ */
+function fullWidth(rows: Row[]): number | undefined {
+  if (rows.length < 2) return undefined;
+  const w = rows[0]!.cells.length;
+  return w >= 3 && rows.every((r) => r.cells.length === w) ? w : undefined;
+}
+
 /** Rows with `|` between cells; markdown tables; one cell per line ending with `|`. */
 export function pipeCandidate(lines: Line[], file: string): Proposal[] {
   const out: Proposal[] = [];
@@ -723,6 +733,7 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
     // lone `|` an empty cell) — the page's row written one cell a line. Read that way too, as rows of pipes
     // (head rows, a header and its data rows, short rows aligned to the header); the better reading is kept.
     let cellRows = false;
+    let evenRows = false;
     const closes = (t: string) => /[|｜]\s*[|｜]\s*$/.test(t.trim());
     const oneCell = (t: string) => /[|｜]\s*$/.test(t) && t.split(/[|｜]/).filter((c) => c.trim() !== "").length <= 1;
     if (
@@ -747,11 +758,15 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
       };
       for (const l of content) {
         open.push(l);
-        if (closes(l.text)) flush();
+        // a full row has no empty cells after its last, so no pipes close it: it ends when it is as wide as the
+        // rows closed before it (`≥95% |` then the next row's `能繁母猪稳定率 |`)
+        if (closes(l.text) || (!/^[|｜\s]*$/.test(l.text) && open.length === fullWidth(rows))) flush();
       }
       if (open.length > 0) flush();
       out.push(...pipeRowTables(rows, file, breaks));
       cellRows = true;
+      // every row as wide as the others: the grid printed to its full width, the rows are the pipes'
+      evenRows = rows.length >= 3 && fullWidth(rows) !== undefined;
     }
     const cellLines = content.filter((l) => /^[^|｜]*[|｜]\s*$/.test(l.text.trim())).length;
     if (content.length > 0 && cellLines / content.length >= 0.7) {
@@ -774,7 +789,7 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
       }
       // A line of pipes only (`||||`) ends a row: its pipes stand for the cells the row left out (merged or
       // empty). Where such lines occur, the rows are theirs; a cell of pipes is never read as a value.
-      const padded = items.some((it) => /^[|｜][|｜\s]*$/.test(it.text));
+      const padded = evenRows || items.some((it) => /^[|｜][|｜\s]*$/.test(it.text));
       if (!padded)
         for (const p of tablesFromItems("pipe-cells", items, file, { merge: false, groups: "auto", breaks }))
           out.push(p);

@@ -187,6 +187,25 @@ export const renderPipeCellsPadded = (t: GenTable) =>
     .map((r) => ["|", ...r.map((c) => `${c} |`), "|".repeat(t.header.length + 1 - r.length)].join("\n"))
     .join("\n");
 
+/**
+ * One cell a line ending with ` |`, as a form's page gives it when the grid is as wide as its header: a row's merged
+ * or empty cells left out and counted by the pipes after its last cell (`90% | |||`), a row with none left out
+ * ending on its last cell's single `|`; `head` rows (a title, label and value) before the header, padded the same way.
+ */
+export const renderPipeCellsFull = (t: GenTable, head: string[][]) =>
+  [...head, t.header, ...t.rows]
+    .map(nonEmpty)
+    .map((r) =>
+      r
+        .map((c, i) =>
+          i === r.length - 1 && r.length < t.header.length
+            ? `${c} | ${"|".repeat(t.header.length - r.length)}`
+            : `${c} |`,
+        )
+        .join("\n"),
+    )
+    .join("\n");
+
 /** Word text without tabs: a cell a line, rows separated by blank lines, empty cells left out. */
 export const renderCellLines = (t: GenTable) =>
   [t.header, ...t.rows.map(nonEmpty)].map((r) => r.join("\n")).join("\n\n");
