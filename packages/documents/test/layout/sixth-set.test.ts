@@ -1,11 +1,14 @@
 /**
  * Layouts of the sixth held-out set, each as a general rule over generated forms:
  * - one cell a line ending with ` |` where a row's left-out cells are counted by the pipes after its last cell: a row
- *   with none left out has no pipes to close it, and ends where it is as wide as the rows closed before it.
+ *   with none left out has no pipes to close it, and ends where it is as wide as the rows closed before it;
+ * - a goal form's 年度金额(万元): label with its amount as the budget.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { importDocument } from "../../src/import/index.ts";
 import { recoverLayout } from "../../src/layout/index.ts";
+import { readExtractedText } from "../../src/text/index.ts";
 import { renderPipeCellsFull, tableArb } from "./generate.ts";
 
 const filled = (r: string[]) => r.filter((c) => c !== "");
@@ -30,6 +33,45 @@ describe("one cell a line, left-out cells counted by the pipes after a row's las
         expect(grid!.slice(at).every((r) => r.length === t.header.length)).toBe(true);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  const NAMES = ["猪肉产量稳定率", "能繁母猪稳定率", "规模养殖场数量", "项目完成及时率", "群众满意度"];
+  const VALUES: [string, string][] = [
+    ["%", "≥95%"],
+    ["%", "90%"],
+    ["个", "≥12个"],
+    ["%", "100%"],
+  ];
+
+  it("reads a goal form's head, its 年度金额 and every indicator row, full or short", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(...VALUES)), { minLength: 2, maxLength: 5 }),
+        fc.integer({ min: 1, max: 99_999 }),
+        fc.boolean(),
+        (inds, amount, unitColumn) => {
+          const names = inds.map(([n], i) => `${n}${i + 1}`);
+          const head = ["一级指标", "二级指标", "三级指标", ...(unitColumn ? ["单位"] : []), "指标值", ""];
+          const cells = (u: string, v: string) => (unitColumn ? [u, v] : [v]);
+          const heads: string[][] = [
+            ["某专项资金区域绩效目标表"],
+            ["资金名称", "生猪调出大县奖励资金"],
+            ["资金情况", "年度金额(万元):", String(amount)],
+            ["其中:中央补助(万元)", String(amount)],
+          ];
+          // the grid one column wider than its header: the 绩效指标 label column the first row carries
+          const rows = inds.map(([, [u, v]], i) =>
+            i === 0 ? ["绩效指标", "产出指标", "数量指标", names[i]!, ...cells(u, v)] : [names[i]!, ...cells(u, v)],
+          );
+          const text = `关于下达资金的通知\n附件\n${renderPipeCellsFull({ header: head, fields: [], rows }, heads)}\n`;
+          const p = importDocument(readExtractedText(text, "g.txt")).document.projects[0]!;
+          expect(p.name).toBe("生猪调出大县奖励资金");
+          expect(p.budget?.yuan).toBe(`${amount * 10_000}.00`);
+          expect(p.indicators.map((i) => [i.name, i.target?.text])).toEqual(names.map((n, i) => [n, inds[i]![1][1]]));
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });
