@@ -2,14 +2,16 @@
  * Layouts of the sixth held-out set, each as a general rule over generated forms:
  * - one cell a line ending with ` |` where a row's left-out cells are counted by the pipes after its last cell: a row
  *   with none left out has no pipes to close it, and ends where it is as wide as the rows closed before it;
- * - a goal form's 年度金额(万元): label with its amount as the budget.
+ * - a goal form's 年度金额(万元): label with its amount as the budget;
+ * - a department-wide goal form (部门整体支出绩效目标表) whose 部门名称 row and goal grid are read as two tables, the
+ *   form's funds and goals as lines between them.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { importDocument } from "../../src/import/index.ts";
 import { recoverLayout } from "../../src/layout/index.ts";
 import { readExtractedText } from "../../src/text/index.ts";
-import { renderPipeCellsFull, tableArb } from "./generate.ts";
+import { renderPipeCellsFull, renderSpaced, renderWords, tableArb } from "./generate.ts";
 
 const filled = (r: string[]) => r.filter((c) => c !== "");
 
@@ -69,6 +71,46 @@ describe("one cell a line, left-out cells counted by the pipes after a row's las
           expect(p.name).toBe("生猪调出大县奖励资金");
           expect(p.budget?.yuan).toBe(`${amount * 10_000}.00`);
           expect(p.indicators.map((i) => [i.name, i.target?.text])).toEqual(names.map((n, i) => [n, inds[i]![1][1]]));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("a department-wide goal form whose head and grid are two tables", () => {
+  const DEPARTMENTS = ["中共某市委党史和地方志研究室", "某县民族宗教事务委员会", "某区档案馆"];
+  it("names the department from its 部门名称 row and reads the grid below the form's lines", () => {
+    fc.assert(
+      fc.property(
+        tableArb.filter((t) => t.fields.join() === "level1,level2,name,target"),
+        fc.constantFrom(...DEPARTMENTS),
+        fc.constantFrom("部门(单位)名称", "部门名称", "*部门名称"),
+        fc.integer({ min: 1, max: 9999 }),
+        fc.constantFrom(renderWords, renderSpaced),
+        (t, department, label, amount, render) => {
+          const text = [
+            "部门整体支出绩效目标表",
+            "(2019年度)",
+            `${label} ${department}`,
+            "年度",
+            "预算",
+            "安排",
+            "(万元)",
+            `资金总额 ${amount}`,
+            "年度",
+            "总体",
+            "目标",
+            " 目标1:确保本单位日常工作正常运行;",
+            "",
+            render(t),
+          ].join("\n");
+          const r = importDocument(readExtractedText(text, "g.txt"));
+          expect(r.kind).toBe("project-goals");
+          const p = r.document.projects[0]!;
+          expect(p.name).toBe(department);
+          expect(p.budget?.yuan).toBe(`${amount * 10_000}.00`);
+          expect(p.indicators.map((i) => [i.name, i.target?.text])).toEqual(t.rows.map((row) => [row[2], row[3]]));
         },
       ),
       { numRuns: 40 },
