@@ -1114,6 +1114,9 @@ function joinWrapped(a: string, b: string): string {
 
 const LABEL_COLON = /^([^:：\s]{2,10})[:：]\s*(.+)$/;
 
+/** A form's code label (部门预算编码, 单位代码, 项目编号), which a name is not. */
+const CODE_LABEL = /^[\u4e00-\u9fa5]{0,6}(编码|代码|编号)[:：]?$/;
+
 /** A form's head labels as they are glued to their values (项目主管部门青山区教育局项目执行单位化工区学校). */
 const GLUED_LABEL =
   /(项目支出名称|专项资金名称|项目名称|(?:项目)?主管部门(?:及代码)?|预算部门|部门名称|(?:项目|资金)?(?:实施|执行|使用)单位|预算单位)/g;
@@ -1206,6 +1209,9 @@ export function pairsCandidate(lines: Line[], file: string): Proposal[] {
       } else if (c && formLabel(c[1]!)) {
         cells.push(c[1]!, c[2]!);
         labels.add(columnField(c[1]!)!);
+      } else if (cells.length > 0 && cells[cells.length - 1] !== "" && CODE_LABEL.test(w)) {
+        // a code label after a value (… 部门预算编码 901001033): a label of its own, its number its value
+        cells.push(w.replace(/[:：]$/, ""), "");
       } else if (cells.length === 0) {
         cells.push("", w);
       } else {

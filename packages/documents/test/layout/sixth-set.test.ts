@@ -4,7 +4,7 @@
  *   with none left out has no pipes to close it, and ends where it is as wide as the rows closed before it;
  * - a goal form's 年度金额(万元): label with its amount as the budget;
  * - a department-wide goal form (部门整体支出绩效目标表) whose 部门名称 row and goal grid are read as two tables, the
- *   form's funds and goals as lines between them.
+ *   form's funds and goals as lines between them; a code label after the name on its line (部门预算编码 901001033).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -80,7 +80,7 @@ describe("one cell a line, left-out cells counted by the pipes after a row's las
 
 describe("a department-wide goal form whose head and grid are two tables", () => {
   const DEPARTMENTS = ["中共某市委党史和地方志研究室", "某县民族宗教事务委员会", "某区档案馆"];
-  it("names the department from its 部门名称 row and reads the grid below the form's lines", () => {
+  it("names the department from its 部门名称 row (a code after it apart) and reads the grid below the form's lines", () => {
     fc.assert(
       fc.property(
         tableArb.filter((t) => t.fields.join() === "level1,level2,name,target"),
@@ -88,11 +88,18 @@ describe("a department-wide goal form whose head and grid are two tables", () =>
         fc.constantFrom("部门(单位)名称", "部门名称", "*部门名称"),
         fc.integer({ min: 1, max: 9999 }),
         fc.constantFrom(renderWords, renderSpaced),
-        (t, department, label, amount, render) => {
+        fc.option(
+          fc.tuple(fc.constantFrom("部门预算编码", "单位代码", "预算编码:"), fc.integer({ min: 1, max: 999_999_999 })),
+          {
+            nil: undefined,
+          },
+        ),
+        (t, department, label, amount, render, code) => {
           const text = [
             "部门整体支出绩效目标表",
             "(2019年度)",
-            `${label} ${department}`,
+            // a code label and its number after the name, on the same line
+            `${label} ${department}${code ? ` ${code[0]} ${code[1]}` : ""}`,
             "年度",
             "预算",
             "安排",
