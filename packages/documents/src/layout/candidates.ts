@@ -15,6 +15,7 @@ import { trimCell } from "../text/common.ts";
 import { columnField, FORM_LABELS, matchHeader, normHeader } from "../vocabulary/columns.ts";
 import { formLabel as formLabelOf } from "../vocabulary/form-labels.ts";
 import { alignRow, segmentRows } from "./align.ts";
+import { segmentLevelPoints } from "./level-points.ts";
 import { clip, type Line } from "./lines.ts";
 import {
   composeHeaderRows,
@@ -179,11 +180,9 @@ function tablesFromItems(
     }
     let ended = false;
     for (const chunk of chunks) {
-      const segs = segmentRows(
-        chunk.map((c) => c.text),
-        cols,
-        { merge: opts.merge },
-      );
+      const texts = chunk.map((c) => c.text);
+      // a grid with points at every level (一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 得分) is cut by what follows each name
+      const segs = segmentLevelPoints(texts, cols) ?? segmentRows(texts, cols, { merge: opts.merge });
       for (const s of segs) {
         if (startsAnotherTable(s.cells)) {
           ended = true;
