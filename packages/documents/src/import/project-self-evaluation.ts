@@ -16,7 +16,7 @@ import type { FundLine, ProjectSelfEvaluation } from "@jixiao/core/model";
 import type { Block, Table } from "../model/table.ts";
 import { type ImportContext, isEmptyRow, norm, tidy, unitIn } from "./context.ts";
 import { type FormLabel, formLabel } from "./form-labels.ts";
-import { type HeaderField, mapColumns } from "./headers.ts";
+import { type HeaderField, headerField, mapColumns } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
 import { cellKind } from "./row-fields.ts";
 import { readNumber, readPercent } from "./values.ts";
@@ -79,7 +79,10 @@ function fundPairs(cells: string[]): Map<FundField, { text: string; column: numb
 /** A grid header: 三级指标 with 指标值 (and 实际完成值), in this row or this row joined with the row above. */
 function gridHeader(cells: string[], above: string[] | undefined): Map<HeaderField, number> | undefined {
   const cols = mapColumns(cells);
-  if (!(cols.has("name") && cols.has("target"))) return undefined;
+  if (!(cols.has("name") && (cols.has("target") || isScoringGrid(cells, cols)))) return undefined;
+  // points at every level (一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 得分): the indicator's are the 分值 after its name
+  const own = cells.findIndex((c, i) => i > cols.get("name")! && headerField(c) === "weight");
+  if (own >= 0) cols.set("weight", own);
   if (!cols.has("level1") && above) {
     // 一级 merged vertically: `绩效指标 | 一级 指标` above `二级指标 | 三级指标 | …`
     const up = mapColumns(above);
@@ -90,6 +93,15 @@ function gridHeader(cells: string[], above: string[] | undefined): Map<HeaderFie
   if (cols.get("level1") === -1) cols.delete("level1");
   if (above) spanFromAbove(cols, mapColumns(above));
   return cols;
+}
+
+/**
+ * An evaluation's scoring grid (the 决策 / 管理 / 绩效 framework's 评分表): 一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 得分,
+ * the indicators scored with no target or actual column — points at every level, the last 分值 the indicator's.
+ */
+function isScoringGrid(cells: string[], cols: Map<HeaderField, number>): boolean {
+  const weights = cells.filter((c) => headerField(c) === "weight").length;
+  return cols.has("level1") && cols.has("level2") && cols.has("score") && weights >= 2;
 }
 
 /**
@@ -114,7 +126,12 @@ function readGridFrom(ctx: ImportContext, table: Table, start: number, columns: 
     if (isTotalRow(t) || t.some((c) => labelOf(c) === "name") || fundPairs(t) || fundHeader(t)) break;
     end++;
   }
-  return readIndicatorGrid(ctx, table, { start, end, columns, stopAt: ["总分", "合计"] });
+  // the groups' own points in a grid scored at every level are no indicator's
+  const header = start > 0 ? table.rows[start - 1]!.map((c) => c.text) : [];
+  const ignoreColumns = new Set(
+    header.flatMap((h, i) => (headerField(h) === "weight" && i !== columns.get("weight") ? [i] : [])),
+  );
+  return readIndicatorGrid(ctx, table, { start, end, columns, stopAt: ["总分", "合计"], ignoreColumns });
 }
 
 /** A row that starts with a 一级 or 二级 name of the framework (in its first two cells): an indicator row. */
