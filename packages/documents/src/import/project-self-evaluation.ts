@@ -210,7 +210,29 @@ export function projectSelfEvaluationTables(blocks: Block[]): Table[] {
     }
     prev = row.cells;
   }
-  return name && funds && grid ? [...tables] : [];
+  if (!name && funds && grid && titleName(blocks) !== undefined) {
+    // a form that names its project only in its title: its head labels' tables (主管部门, 实施单位) are the form's too
+    for (const row of rowsOf(blocks)) if (row.cells.some((c) => labelOf(c) !== undefined)) tables.add(row.table);
+    name = true;
+  }
+  return name && funds && grid ? [...tables].sort((a, b) => order(blocks, a) - order(blocks, b)) : [];
+}
+
+const order = (blocks: Block[], t: Table) => blocks.findIndex((b) => b.type === "table" && b.table === t);
+
+/**
+ * The project a form's title names when no 项目名称 row does (服务贸易项目绩效自评表 → 服务贸易项目): a title
+ * paragraph that is a 绩效自评表's name, not the bare form name (项目支出绩效自评表), a department-wide form's (…整体绩效
+ * 自评表) nor a file name (….docx).
+ */
+export function titleName(blocks: Block[]): string | undefined {
+  for (const b of blocks) {
+    if (b.type !== "paragraph") continue;
+    const m = /^(.{2,40}?)(支出)?绩效自评表$/.exec(tidy(b.text));
+    // a department-wide form (…整体绩效自评表) names a department, not a project
+    if (m && !/^(\d{4}年度?)?(项目|部门|单位|专项资金|财政)?$/.test(m[1]!) && !/整体|部门/.test(m[1]!)) return m[1]!;
+  }
+  return undefined;
 }
 
 /** One table that holds all of a form (for callers that look at one table). */
@@ -385,6 +407,8 @@ export function readProjectSelfEvaluations(
   }
   if (used) for (const row of rows) if (consumed.has(row.table)) used.add(row.table);
 
+  // a form with no 项目名称 row: its title names it
+  if (out.length === 1 && out[0]!.name === "") out[0]!.name = titleName(blocks) ?? "";
   for (const q of out) {
     if (q.name === "") ctx.report("warning", "missing_name", "项目名称为空", "The project has no name", q.location);
     checkTotal(ctx, q);
