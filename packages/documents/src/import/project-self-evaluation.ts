@@ -18,6 +18,7 @@ import { type ImportContext, isEmptyRow, norm, tidy, unitIn } from "./context.ts
 import { type FormLabel, formLabel } from "./form-labels.ts";
 import { type HeaderField, headerField, mapColumns } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
+import { hasLabelledBudget, labelledFunds } from "./labelled-funds.ts";
 import { cellKind } from "./row-fields.ts";
 import { readNumber, readPercent } from "./values.ts";
 
@@ -210,6 +211,7 @@ export function projectSelfEvaluationTables(blocks: Block[]): Table[] {
     }
     prev = row.cells;
   }
+  if (grid && !funds && hasLabelledBudget(blocks)) funds = true;
   if (!name && funds && grid && titleName(blocks) !== undefined) {
     // a form that names its project only in its title: its head labels' tables (主管部门, 实施单位) are the form's too
     for (const row of rowsOf(blocks)) if (row.cells.some((c) => labelOf(c) !== undefined)) tables.add(row.table);
@@ -407,8 +409,15 @@ export function readProjectSelfEvaluations(
   }
   if (used) for (const row of rows) if (consumed.has(row.table)) used.add(row.table);
 
-  // a form with no 项目名称 row: its title names it
-  if (out.length === 1 && out[0]!.name === "") out[0]!.name = titleName(blocks) ?? "";
+  // a form with no 项目名称 and no funds table: its title names it, its labels (计划投资额 570) state its funds
+  if (out.length === 1) {
+    const q = out[0]!;
+    if (q.name === "") q.name = titleName(blocks) ?? "";
+    if (q.funds.length === 0) {
+      const f = labelledFunds(ctx, blocks, unit);
+      if (f.budget || f.executed) q.funds.push({ label: "项目资金", location: q.location, ...f });
+    }
+  }
   for (const q of out) {
     if (q.name === "") ctx.report("warning", "missing_name", "项目名称为空", "The project has no name", q.location);
     checkTotal(ctx, q);
