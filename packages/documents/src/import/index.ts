@@ -23,7 +23,7 @@ import { departmentSelfEvaluationTables, readDepartmentSelfEvaluation } from "./
 import { isDutyActivityTable, readDutyActivityTables } from "./duty-activity.ts";
 import { readEvaluationReport } from "./evaluation-report.ts";
 import { readFinalAccountSource, readThreePublicPart } from "./final-account.ts";
-import { hasIndicatorGrid, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
+import { gridAfter, hasIndicatorGrid, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
 import { readProjectSelfEvaluations } from "./project-self-evaluation.ts";
 import { explainRecognition, holdsKind } from "./recognition.ts";
 import { readStreamProjectSelfEvaluation } from "./stream-form.ts";
@@ -222,7 +222,7 @@ export function importDocument(original: SourceDocument, opts: ImportOptions = {
       }
       case "project-goals": {
         tables
-          .filter((t) => isProjectInfoTable(t) || hasIndicatorGrid(t))
+          .filter((t, i, all) => isProjectInfoTable(t, gridAfter(all, i)) || hasIndicatorGrid(t))
           .forEach((t) => {
             used.add(t);
           });

@@ -22,6 +22,8 @@ export interface GridOptions {
   operatorCodes?: boolean | OperatorCodeTable;
   /** The document's year, for deadlines written without one (`年内`, `年底前`). */
   year?: number;
+  /** Columns of no indicator field, read as empty: a group's own points (一级 | 分值 | 二级 | 分值 | 三级 | 分值). */
+  ignoreColumns?: ReadonlySet<number>;
   /** Called for a row that names a 一级 with points, e.g. `满意度 指标 (10分)`. */
   onSection?: (level1: string, points: string | undefined, pointsText: string) => void;
 }
@@ -51,7 +53,7 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
 
     // Read by position, or — when the row's cells have moved (merged cells left out) — by the kind of each cell.
     const row = fieldsOfRow(
-      table.rows[r]!.map((x) => x.text),
+      table.rows[r]!.map((x, i) => (opts.ignoreColumns?.has(i) ? "" : x.text)),
       c,
     );
     const at = (f: HeaderField) => row.fields.get(f)?.text ?? "";

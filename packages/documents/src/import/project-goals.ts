@@ -50,25 +50,35 @@ function labelKey(text: string): string {
   return norm(text).replace(/[：:]/g, "");
 }
 
-/** The row naming the project: 项目名称, 项目支出名称, 专项资金名称… (a name label of any province's form). */
-function nameRowOf(table: Table): number {
+/**
+ * The row naming the project: 项目名称, 项目支出名称, 专项资金名称… (a name label of any province's form). `gridBelow`: a
+ * later table of the text is a goal grid (the form's head and its grid read as two tables).
+ */
+function nameRowOf(table: Table, gridBelow = false): number {
   const named = table.rows.findIndex((row) => formLabel(labelKey(row[0]?.text ?? "")) === "name");
   if (named >= 0) return named;
   // a department-wide goal table (部门整体绩效目标表) names its department where a project's names the project: with
   // a goal grid below and no name label, the 部门名称 row is the name row, wherever the label stands in it
-  return departmentNameRow(table);
+  return departmentNameRow(table, gridBelow);
 }
 
 /** A `部门名称` / `*部门名称:` label cell (a required field's star and the colon ignored). */
 const isDepartmentNameLabel = (text: string) => labelKey(text).replace(/^[*＊]+/, "") === "部门名称";
 
-function departmentNameRow(table: Table): number {
+/** The 部门名称 row of a department-wide goal form whose grid is in this table or, `gridBelow`, in a later one. */
+function departmentNameRow(table: Table, gridBelow = false): number {
   const r = table.rows.findIndex((row) => row.some((c) => isDepartmentNameLabel(c.text)));
-  return r >= 0 && hasIndicatorGrid(table) ? r : -1;
+  return r >= 0 && (gridBelow || hasIndicatorGrid(table)) ? r : -1;
 }
 
-export function isProjectInfoTable(table: Table): boolean {
-  return nameRowOf(table) >= 0;
+/** A project's head table; `gridBelow`: a later table of the text is a goal grid. */
+export function isProjectInfoTable(table: Table, gridBelow = false): boolean {
+  return nameRowOf(table, gridBelow) >= 0;
+}
+
+/** Whether a table after the `i`th of `tables` is a goal grid. */
+export function gridAfter(tables: readonly Table[], i: number): boolean {
+  return tables.slice(i + 1).some(hasIndicatorGrid);
 }
 
 /** A goal grid: 一级 | 二级 | 三级 | 指标值 — and no 实际完成值 or 得分 column, which make it a self-evaluation's. */
@@ -83,8 +93,9 @@ export function hasIndicatorGrid(table: Table): boolean {
  */
 export function isProjectGoalForm(blocks: Block[], tables: Table[]): boolean {
   if (tables.some((t) => projectListHeader(t) !== undefined)) return true;
-  if (!tables.some(isProjectInfoTable) && !tables.some(hasIndicatorGrid) && hasGoalOutline(blocks)) return true;
-  if (!tables.some(isProjectInfoTable)) return false;
+  const info = tables.some((t, i) => isProjectInfoTable(t, gridAfter(tables, i)));
+  if (!info && !tables.some(hasIndicatorGrid) && hasGoalOutline(blocks)) return true;
+  if (!info) return false;
   if (tables.some(hasIndicatorGrid)) return true;
   const title = /绩效目标(申报|批复|审核)?表/;
   return (
@@ -98,6 +109,7 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
   const projects: Project[] = [];
   let heading: string | undefined;
   let current: Project | undefined;
+  const tables = blocks.flatMap((b) => (b.type === "table" ? [b.table] : []));
   for (const block of blocks) {
     if (block.type === "paragraph") {
       if (/绩效目标(申报)?表/.test(block.text)) heading = tidy(block.text);
@@ -122,8 +134,9 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
       current = read[read.length - 1];
       continue;
     }
-    if (isProjectInfoTable(table)) {
-      const nameRow = nameRowOf(table);
+    const gridBelow = gridAfter(tables, tables.indexOf(table));
+    if (isProjectInfoTable(table, gridBelow)) {
+      const nameRow = nameRowOf(table, gridBelow);
       const grid = findHeaderRow(table, ["level1", "level2", "name", "target"]);
       current = readInfo(ctx, table, nameRow, grid?.row ?? table.rows.length, heading);
       heading = undefined;
@@ -281,7 +294,7 @@ function readInfo(ctx: ImportContext, table: Table, nameRow: number, end: number
     }
   }
   if (Object.keys(fields).length > 0) project.fields = fields;
-  if (project.name === "" && departmentNameRow(table) === nameRow) {
+  if (project.name === "" && departmentNameRow(table, true) === nameRow) {
     // a department-wide goal table: the department is what the table is about, and the organisation
     const texts = table.rows[nameRow]!.map((c) => c.text);
     const at = texts.findIndex(isDepartmentNameLabel);

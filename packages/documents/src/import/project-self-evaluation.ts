@@ -16,8 +16,9 @@ import type { FundLine, ProjectSelfEvaluation } from "@jixiao/core/model";
 import type { Block, Table } from "../model/table.ts";
 import { type ImportContext, isEmptyRow, norm, tidy, unitIn } from "./context.ts";
 import { type FormLabel, formLabel } from "./form-labels.ts";
-import { type HeaderField, mapColumns } from "./headers.ts";
+import { type HeaderField, headerField, mapColumns } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
+import { hasLabelledBudget, labelledFunds } from "./labelled-funds.ts";
 import { cellKind } from "./row-fields.ts";
 import { readNumber, readPercent } from "./values.ts";
 
@@ -79,7 +80,10 @@ function fundPairs(cells: string[]): Map<FundField, { text: string; column: numb
 /** A grid header: 三级指标 with 指标值 (and 实际完成值), in this row or this row joined with the row above. */
 function gridHeader(cells: string[], above: string[] | undefined): Map<HeaderField, number> | undefined {
   const cols = mapColumns(cells);
-  if (!(cols.has("name") && cols.has("target"))) return undefined;
+  if (!(cols.has("name") && (cols.has("target") || isScoringGrid(cells, cols)))) return undefined;
+  // points at every level (一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 得分): the indicator's are the 分值 after its name
+  const own = cells.findIndex((c, i) => i > cols.get("name")! && headerField(c) === "weight");
+  if (own >= 0) cols.set("weight", own);
   if (!cols.has("level1") && above) {
     // 一级 merged vertically: `绩效指标 | 一级 指标` above `二级指标 | 三级指标 | …`
     const up = mapColumns(above);
@@ -90,6 +94,15 @@ function gridHeader(cells: string[], above: string[] | undefined): Map<HeaderFie
   if (cols.get("level1") === -1) cols.delete("level1");
   if (above) spanFromAbove(cols, mapColumns(above));
   return cols;
+}
+
+/**
+ * An evaluation's scoring grid (the 决策 / 管理 / 绩效 framework's 评分表): 一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 得分,
+ * the indicators scored with no target or actual column — points at every level, the last 分值 the indicator's.
+ */
+function isScoringGrid(cells: string[], cols: Map<HeaderField, number>): boolean {
+  const weights = cells.filter((c) => headerField(c) === "weight").length;
+  return cols.has("level1") && cols.has("level2") && cols.has("score") && weights >= 2;
 }
 
 /**
@@ -114,7 +127,12 @@ function readGridFrom(ctx: ImportContext, table: Table, start: number, columns: 
     if (isTotalRow(t) || t.some((c) => labelOf(c) === "name") || fundPairs(t) || fundHeader(t)) break;
     end++;
   }
-  return readIndicatorGrid(ctx, table, { start, end, columns, stopAt: ["总分", "合计"] });
+  // the groups' own points in a grid scored at every level are no indicator's
+  const header = start > 0 ? table.rows[start - 1]!.map((c) => c.text) : [];
+  const ignoreColumns = new Set(
+    header.flatMap((h, i) => (headerField(h) === "weight" && i !== columns.get("weight") ? [i] : [])),
+  );
+  return readIndicatorGrid(ctx, table, { start, end, columns, stopAt: ["总分", "合计"], ignoreColumns });
 }
 
 /** A row that starts with a 一级 or 二级 name of the framework (in its first two cells): an indicator row. */
@@ -193,7 +211,30 @@ export function projectSelfEvaluationTables(blocks: Block[]): Table[] {
     }
     prev = row.cells;
   }
-  return name && funds && grid ? [...tables] : [];
+  if (grid && !funds && hasLabelledBudget(blocks)) funds = true;
+  if (!name && funds && grid && titleName(blocks) !== undefined) {
+    // a form that names its project only in its title: its head labels' tables (主管部门, 实施单位) are the form's too
+    for (const row of rowsOf(blocks)) if (row.cells.some((c) => labelOf(c) !== undefined)) tables.add(row.table);
+    name = true;
+  }
+  return name && funds && grid ? [...tables].sort((a, b) => order(blocks, a) - order(blocks, b)) : [];
+}
+
+const order = (blocks: Block[], t: Table) => blocks.findIndex((b) => b.type === "table" && b.table === t);
+
+/**
+ * The project a form's title names when no 项目名称 row does (服务贸易项目绩效自评表 → 服务贸易项目): a title
+ * paragraph that is a 绩效自评表's name, not the bare form name (项目支出绩效自评表), a department-wide form's (…整体绩效
+ * 自评表) nor a file name (….docx).
+ */
+export function titleName(blocks: Block[]): string | undefined {
+  for (const b of blocks) {
+    if (b.type !== "paragraph") continue;
+    const m = /^(.{2,40}?)(支出)?绩效自评表$/.exec(tidy(b.text));
+    // a department-wide form (…整体绩效自评表) names a department, not a project
+    if (m && !/^(\d{4}年度?)?(项目|部门|单位|专项资金|财政)?$/.test(m[1]!) && !/整体|部门/.test(m[1]!)) return m[1]!;
+  }
+  return undefined;
 }
 
 /** One table that holds all of a form (for callers that look at one table). */
@@ -368,6 +409,15 @@ export function readProjectSelfEvaluations(
   }
   if (used) for (const row of rows) if (consumed.has(row.table)) used.add(row.table);
 
+  // a form with no 项目名称 and no funds table: its title names it, its labels (计划投资额 570) state its funds
+  if (out.length === 1) {
+    const q = out[0]!;
+    if (q.name === "") q.name = titleName(blocks) ?? "";
+    if (q.funds.length === 0) {
+      const f = labelledFunds(ctx, blocks, unit);
+      if (f.budget || f.executed) q.funds.push({ label: "项目资金", location: q.location, ...f });
+    }
+  }
   for (const q of out) {
     if (q.name === "") ctx.report("warning", "missing_name", "项目名称为空", "The project has no name", q.location);
     checkTotal(ctx, q);

@@ -128,6 +128,10 @@ function plausible(cells: readonly string[], grid: ReadonlyMap<HeaderField, numb
     const leftOfName = cells.some((x, i) => i < (columns.get("name") ?? 0) && !levels.has(i) && squash(x) !== "");
     if (leftOfName) return false;
   }
+  // a value under the names column (`≥95%`) and none under the values columns: the row moved left past its merged
+  // 一级 / 二级 (`猪肉产量稳定率 | % | ≥95%` under 一级 | 二级 | 三级 | 单位 | 指标值)
+  const valueShaped = (t: string) => t !== "" && /^(value|percent|number)$/.test(cellKind(t));
+  if (valueShaped(at("name")) && at("target") === "" && at("actual") === "" && columns.has("target")) return false;
   // 成本指标 under 一级 with a word that is no 二级 beside it: the 二级 of a row that lost its merged 一级
   if (cellKind(at("level1")) === "level12" && at("level2") !== "" && !/level2|level12/.test(cellKind(at("level2"))))
     return false;

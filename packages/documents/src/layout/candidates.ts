@@ -15,6 +15,7 @@ import { trimCell } from "../text/common.ts";
 import { columnField, FORM_LABELS, matchHeader, normHeader } from "../vocabulary/columns.ts";
 import { formLabel as formLabelOf } from "../vocabulary/form-labels.ts";
 import { alignRow, segmentRows } from "./align.ts";
+import { segmentLevelPoints } from "./level-points.ts";
 import { clip, type Line } from "./lines.ts";
 import {
   composeHeaderRows,
@@ -179,11 +180,9 @@ function tablesFromItems(
     }
     let ended = false;
     for (const chunk of chunks) {
-      const segs = segmentRows(
-        chunk.map((c) => c.text),
-        cols,
-        { merge: opts.merge },
-      );
+      const texts = chunk.map((c) => c.text);
+      // a grid with points at every level (一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 得分) is cut by what follows each name
+      const segs = segmentLevelPoints(texts, cols) ?? segmentRows(texts, cols, { merge: opts.merge });
       for (const s of segs) {
         if (startsAnotherTable(s.cells)) {
           ended = true;
@@ -674,6 +673,16 @@ function pipeRowTables(allRows: Row[], file: string, breaks: (a: number, b: numb
   return out;
 }
 
+/**
+ * The width every row of one cell a line has when closed by its run of pipes: the width of the rows closed so far
+ * when at least two of them are and all have it (a grid printed to its full width), else none.
+ */
+function fullWidth(rows: Row[]): number | undefined {
+  if (rows.length < 2) return undefined;
+  const w = rows[0]!.cells.length;
+  return w >= 3 && rows.every((r) => r.cells.length === w) ? w : undefined;
+}
+
 /** Rows with `|` between cells; markdown tables; one cell per line ending with `|`. */
 export function pipeCandidate(lines: Line[], file: string): Proposal[] {
   const out: Proposal[] = [];
@@ -723,6 +732,7 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
     // lone `|` an empty cell) — the page's row written one cell a line. Read that way too, as rows of pipes
     // (head rows, a header and its data rows, short rows aligned to the header); the better reading is kept.
     let cellRows = false;
+    let evenRows = false;
     const closes = (t: string) => /[|｜]\s*[|｜]\s*$/.test(t.trim());
     const oneCell = (t: string) => /[|｜]\s*$/.test(t) && t.split(/[|｜]/).filter((c) => c.trim() !== "").length <= 1;
     if (
@@ -747,11 +757,15 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
       };
       for (const l of content) {
         open.push(l);
-        if (closes(l.text)) flush();
+        // a full row has no empty cells after its last, so no pipes close it: it ends when it is as wide as the
+        // rows closed before it (`≥95% |` then the next row's `能繁母猪稳定率 |`)
+        if (closes(l.text) || (!/^[|｜\s]*$/.test(l.text) && open.length === fullWidth(rows))) flush();
       }
       if (open.length > 0) flush();
       out.push(...pipeRowTables(rows, file, breaks));
       cellRows = true;
+      // every row as wide as the others: the grid printed to its full width, the rows are the pipes'
+      evenRows = rows.length >= 3 && fullWidth(rows) !== undefined;
     }
     const cellLines = content.filter((l) => /^[^|｜]*[|｜]\s*$/.test(l.text.trim())).length;
     if (content.length > 0 && cellLines / content.length >= 0.7) {
@@ -774,7 +788,7 @@ export function pipeCandidate(lines: Line[], file: string): Proposal[] {
       }
       // A line of pipes only (`||||`) ends a row: its pipes stand for the cells the row left out (merged or
       // empty). Where such lines occur, the rows are theirs; a cell of pipes is never read as a value.
-      const padded = items.some((it) => /^[|｜][|｜\s]*$/.test(it.text));
+      const padded = evenRows || items.some((it) => /^[|｜][|｜\s]*$/.test(it.text));
       if (!padded)
         for (const p of tablesFromItems("pipe-cells", items, file, { merge: false, groups: "auto", breaks }))
           out.push(p);
@@ -1099,6 +1113,9 @@ function joinWrapped(a: string, b: string): string {
 
 const LABEL_COLON = /^([^:：\s]{2,10})[:：]\s*(.+)$/;
 
+/** A form's code label (部门预算编码, 单位代码, 项目编号), which a name is not. */
+const CODE_LABEL = /^[\u4e00-\u9fa5]{0,6}(编码|代码|编号)[:：]?$/;
+
 /** A form's head labels as they are glued to their values (项目主管部门青山区教育局项目执行单位化工区学校). */
 const GLUED_LABEL =
   /(项目支出名称|专项资金名称|项目名称|(?:项目)?主管部门(?:及代码)?|预算部门|部门名称|(?:项目|资金)?(?:实施|执行|使用)单位|预算单位)/g;
@@ -1191,6 +1208,9 @@ export function pairsCandidate(lines: Line[], file: string): Proposal[] {
       } else if (c && formLabel(c[1]!)) {
         cells.push(c[1]!, c[2]!);
         labels.add(columnField(c[1]!)!);
+      } else if (cells.length > 0 && cells[cells.length - 1] !== "" && CODE_LABEL.test(w)) {
+        // a code label after a value (… 部门预算编码 901001033): a label of its own, its number its value
+        cells.push(w.replace(/[:：]$/, ""), "");
       } else if (cells.length === 0) {
         cells.push("", w);
       } else {

@@ -173,7 +173,7 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   ...s("operatorCode", ["yunnan"], "指标性质"),
   ...s("operatorCode", ["common"], "计算符号", "符号"),
   ...s("deviation", ["national", "yunnan"], "偏差原因分析及改进措施"),
-  ...s("deviation", ["common"], "偏差原因分析", "偏差原因", "未完成原因", "偏差原因分析及改进措施说明"),
+  ...s("deviation", ["common"], "偏差原因分析", "偏差原因", "未完成原因", "偏差原因分析及改进措施说明", "未完成原因及改进措施"),
   ...s("initial", ["national", "yunnan"], "年初预算数"),
   ...s("initial", ["common"], "年初预算"),
   ...s("adjustment", ["yunnan"], "预算调整数"),

@@ -230,3 +230,39 @@ describe("fieldsOfRow under a vertical label column", () => {
     expect(r.aligned).toBe(false);
   });
 });
+
+describe("a value under the names column and none under the values columns", () => {
+  /** 一级 | 二级 | 三级 | 单位 | 指标值 (忠县's 区域绩效目标表: a 单位 column before the value), or without the 单位. */
+  const UNIT_FIRST = (unit: boolean) =>
+    new Map<HeaderField, number>([
+      ["level1", 0],
+      ["level2", 1],
+      ["name", 2],
+      ...(unit ? ([["unit", 3]] as const) : []),
+      ["target", unit ? 4 : 3],
+    ]);
+
+  it("is a row moved left past its merged 一级 / 二级: name, unit and value come back", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("猪肉产量稳定率", "能繁母猪稳定率", "规模养殖场数量", "项目完成及时率"),
+        fc.constantFrom("≥", "≤", "", "="),
+        fc.integer({ min: 1, max: 9999 }),
+        fc.constantFrom("%", "个", "头", "万吨"),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 3 }),
+        (name, op, n, u, unit, pad) => {
+          const cells = [name, ...(unit ? [u] : []), `${op}${n}${u}`, ...Array.from({ length: pad + 2 }, () => "")];
+          const r = fieldsOfRow(cells, UNIT_FIRST(unit));
+          expect(r.aligned).toBe(true);
+          expect(texts(r)).toEqual({ name, ...(unit ? { unit: u } : {}), target: `${op}${n}${u}` });
+        },
+      ),
+    );
+  });
+
+  it("keeps a row standing under its headers as it is", () => {
+    const r = fieldsOfRow(["产出指标", "数量指标", "猪肉产量稳定率", "%", "≥95%"], UNIT_FIRST(true));
+    expect(r.aligned).toBe(false);
+  });
+});

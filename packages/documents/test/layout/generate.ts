@@ -187,6 +187,25 @@ export const renderPipeCellsPadded = (t: GenTable) =>
     .map((r) => ["|", ...r.map((c) => `${c} |`), "|".repeat(t.header.length + 1 - r.length)].join("\n"))
     .join("\n");
 
+/**
+ * One cell a line ending with ` |`, as a form's page gives it when the grid is as wide as its header: a row's merged
+ * or empty cells left out and counted by the pipes after its last cell (`90% | |||`), a row with none left out
+ * ending on its last cell's single `|`; `head` rows (a title, label and value) before the header, padded the same way.
+ */
+export const renderPipeCellsFull = (t: GenTable, head: string[][]) =>
+  [...head, t.header, ...t.rows]
+    .map(nonEmpty)
+    .map((r) =>
+      r
+        .map((c, i) =>
+          i === r.length - 1 && r.length < t.header.length
+            ? `${c} | ${"|".repeat(t.header.length - r.length)}`
+            : `${c} |`,
+        )
+        .join("\n"),
+    )
+    .join("\n");
+
 /** Word text without tabs: a cell a line, rows separated by blank lines, empty cells left out. */
 export const renderCellLines = (t: GenTable) =>
   [t.header, ...t.rows.map(nonEmpty)].map((r) => r.join("\n")).join("\n\n");
@@ -268,4 +287,67 @@ function width(s: string): number {
   let w = 0;
   for (const ch of s) w += charWidth(ch.codePointAt(0)!);
   return w;
+}
+
+/** The header of a grid with points at every level (the 决策 / 管理 / 绩效 framework's 评分表). */
+export const LEVEL_POINTS_HEADER = ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"];
+const LP_L1 = ["项目决策", "项目管理", "项目绩效", "决策", "管理"];
+const LP_L2 = ["项目目标", "决策过程", "资金分配", "资金到位", "资金管理", "组织实施", "项目产出", "业务管理"];
+const LP_NAMES = [
+  "目标内容",
+  "决策依据",
+  "分配办法",
+  "到位率",
+  "到位时效",
+  "资金使用",
+  "财务管理",
+  "管理制度",
+  "产出数量",
+];
+const lpPoints = fc.integer({ min: 1, max: 30 });
+
+/** 一级 groups (name, points) of 二级 groups (name, points) of indicators (name, points, score). */
+export const levelPointsArb = fc.array(
+  fc.tuple(
+    fc.constantFrom(...LP_L1),
+    lpPoints,
+    fc.array(
+      fc.tuple(
+        fc.constantFrom(...LP_L2),
+        lpPoints,
+        fc.array(fc.tuple(fc.constantFrom(...LP_NAMES), lpPoints, fc.integer({ min: 0, max: 30 })), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+      ),
+      { minLength: 1, maxLength: 3 },
+    ),
+  ),
+  { minLength: 1, maxLength: 3 },
+);
+
+/** The grid's rows: a group's names and points on its first row only (merged cells), indicators numbered. */
+export function levelPointsRows(
+  groups: [string, number, [string, number, [string, number, number][]][]][],
+): string[][] {
+  const rows: string[][] = [];
+  let k = 0;
+  for (const [l1, p1, subs] of groups) {
+    subs.forEach(([l2, p2, inds], si) => {
+      inds.forEach(([n, w, s], ii) => {
+        k += 1;
+        const first = si === 0 && ii === 0;
+        rows.push([
+          first ? l1 : "",
+          first ? String(p1) : "",
+          ii === 0 ? l2 : "",
+          ii === 0 ? String(p2) : "",
+          `${n}${k}`,
+          String(w),
+          String(Math.min(s, w)),
+        ]);
+      });
+    });
+  }
+  return rows;
 }

@@ -34,6 +34,7 @@ describe("column vocabulary", () => {
       ["实际完成指标值", "actual"],
       ["偏差原因分析及改进措施", "deviation"],
       ["未完成原因分析", "deviation"],
+      ["未完成原因及改进措施", "deviation"],
       ["原因", "deviation"],
       ["项目支出名称", "project"],
       ["部门名称", "department"],
