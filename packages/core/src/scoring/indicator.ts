@@ -38,6 +38,7 @@ import {
   type ScoringScheme,
   type TierKey,
 } from "./scheme.ts";
+import { metFormula, shareFormula, tierFormula, unjudgedFormula, zeroFormula } from "./texts.ts";
 
 const HUNDRED = fromInt(100);
 /** A number as given: an exact Ratio, a decimal string (`"2.5"`) or a JS number (taken through its decimal text). */
@@ -524,11 +525,7 @@ export function scoreIndicatorKnown(
         : roundStep(ZERO, scheme.rounding.indicator);
     basis = numeric.share.met ? "met" : "formula";
     const sh = numeric.share;
-    formula = sh.met
-      ? { zh: `达成，得满分 ${p}`, en: `met: full ${p} points` }
-      : sh.expr
-        ? { zh: `${p} ${sh.expr}`, en: `${p} ${sh.expr}` }
-        : { zh: `0 分（${sh.zeroWhy?.zh ?? "未达成"}）`, en: `0 (${sh.zeroWhy?.en ?? "not met"})` };
+    formula = sh.met ? metFormula(p) : sh.expr ? shareFormula(p, sh.expr) : zeroFormula(sh.zeroWhy);
   } else {
     comparison = external;
     if (comparison.met === undefined && sameWords(target.text, actual.text)) {
@@ -539,16 +536,10 @@ export function scoreIndicatorKnown(
     if (t) {
       computed = roundStep(mul(points, div(fromNumber(t.suggest), fromInt(100))), scheme.rounding.indicator);
       basis = "tier";
-      formula = {
-        zh: `定性「${t.label.zh}」（${t.min}–${t.max}%），建议 ${t.suggest}% × ${p}${ind.tier ? "（档次由填报人选定）" : ""}`,
-        en: `qualitative "${t.label.en}" (${t.min}–${t.max}%), suggested ${t.suggest}% × ${p}${ind.tier ? " (tier chosen by the evaluator)" : ""}`,
-      };
+      formula = tierFormula(t, p, ind.tier !== undefined);
     } else {
       basis = stated !== undefined ? "stated" : "none";
-      formula = {
-        zh: `无法自动判断（${comparison.note}），${stated !== undefined ? "沿用自评得分" : "计 0 分"}，需人工评定`,
-        en: `cannot be judged automatically (${comparison.note}); ${stated !== undefined ? "the stated score is carried" : "counted as 0"}; needs a human judgement`,
-      };
+      formula = unjudgedFormula(comparison.note, stated !== undefined);
     }
   }
   const cap = max(points, ZERO);

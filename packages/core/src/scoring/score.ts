@@ -55,6 +55,16 @@ import {
   validateScheme,
 } from "./scheme.ts";
 import { FROZEN_SCHEMES } from "./schemes/builtin.ts";
+import {
+  deviationMissingText,
+  farOverText,
+  groupWithoutIndicatorsText,
+  notInSchemeText,
+  unjudgedText,
+  unknownLevel1Text,
+  weightNotPositiveText,
+  weightsSumText,
+} from "./texts.ts";
 
 export {
   type Basis,
@@ -252,17 +262,21 @@ function indicatorPath(i: number): string {
   return p;
 }
 
-/**
- * Scores the evaluation exactly. Never throws for the document's own mistakes: they become problems. An unusable
- * scheme is a configuration error: `DomainError("invalid_scheme")`.
- */
-export function computeScores(input: EvaluationInput, targets: TargetFunctions = defaultTargets): ExactEvaluation {
-  const scheme = FROZEN_SCHEMES.has(input.scheme) ? frozenFacts(input.scheme).scheme : validateScheme(input.scheme);
-  const problems: ScoreProblem[] = [];
-  const differences: ExactDifference[] = [];
-  const unit = input.unit ?? "万元";
+/** The execution part of an evaluation (rate, points, score, stated score), its problems and differences pushed. */
+export interface ExecutionPart {
+  executionPoints: Ratio;
+  rate: ExactEvaluation["rate"];
+  executionScore: Ratio | undefined;
+  statedExecutionScore: Ratio | undefined;
+}
 
-  // Execution
+export function executionPart(
+  input: EvaluationInput,
+  scheme: ScoringScheme,
+  problems: ScoreProblem[],
+  differences: ExactDifference[],
+): ExecutionPart {
+  const unit = input.unit ?? "万元";
   const executionPoints = fromNumber(scheme.execution.points);
   let rate: ExactEvaluation["rate"];
   let executionScore: Ratio | undefined;
@@ -326,6 +340,25 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
     });
   }
 
+  return { executionPoints, rate, executionScore, statedExecutionScore };
+}
+
+/**
+ * Scores the evaluation exactly. Never throws for the document's own mistakes: they become problems. An unusable
+ * scheme is a configuration error: `DomainError("invalid_scheme")`.
+ */
+export function computeScores(input: EvaluationInput, targets: TargetFunctions = defaultTargets): ExactEvaluation {
+  const scheme = FROZEN_SCHEMES.has(input.scheme) ? frozenFacts(input.scheme).scheme : validateScheme(input.scheme);
+  const problems: ScoreProblem[] = [];
+  const differences: ExactDifference[] = [];
+
+  const { executionPoints, rate, executionScore, statedExecutionScore } = executionPart(
+    input,
+    scheme,
+    problems,
+    differences,
+  );
+
   // Indicators: the points normalised to the scheme first (normalise.ts), then each scored out of its points.
   const count = input.indicators.length;
   const rows = new Array<{ group: Level1 | undefined; points: Ratio; level1: Level1 | undefined }>(count);
@@ -352,26 +385,19 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
     const ind = input.indicators[s.index]!;
     const path = indicatorPath(s.index);
     if (s.level1 === undefined) {
-      problems.push({
-        code: "unknown_level1",
-        path: `${path}.level1`,
-        zh: `「${s.name}」的一级指标「${ind.level1}」不是产出、效益、满意度或成本指标，未计入得分`,
-        en: `"${s.name}": level-1 "${ind.level1}" is not output, effect, satisfaction or cost; not counted`,
-      });
+      problems.push({ code: "unknown_level1", path: `${path}.level1`, ...unknownLevel1Text(s.name, ind.level1) });
     } else if (s.group === undefined) {
       problems.push({
         code: "level1_not_in_scheme",
         path: `${path}.level1`,
-        zh: `「${s.name}」属于「${LEVEL1_NAMES[s.level1].zh}」，评分方案「${scheme.id}」没有这一一级指标，未计入得分`,
-        en: `"${s.name}" is under "${LEVEL1_NAMES[s.level1].en}", which scheme "${scheme.id}" does not have; not counted`,
+        ...notInSchemeText(s.name, LEVEL1_NAMES[s.level1], scheme.id),
       });
     }
     if (cmp(s.inputPoints, ZERO) <= 0) {
       problems.push({
         code: "weight_not_positive",
         path: `${path}.points`,
-        zh: `「${s.name}」的分值应大于 0，现为 ${n2(s.inputPoints)}`,
-        en: `"${s.name}": the points must be > 0, got ${n2(s.inputPoints)}`,
+        ...weightNotPositiveText(s.name, n2(s.inputPoints)),
       });
     }
     if (s.stated !== undefined && (cmp(s.stated, ZERO) < 0 || cmp(s.stated, s.inputPoints) > 0)) {
@@ -383,30 +409,19 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
       });
     }
     if (s.basis === "stated" || s.basis === "none") {
-      problems.push({
-        code: "unjudged",
-        path,
-        zh: `「${s.name}」：${s.formula.zh}`,
-        en: `"${s.name}": ${s.formula.en}`,
-      });
+      problems.push({ code: "unjudged", path, ...unjudgedText(s.name, s.formula) });
     }
     const unmet = s.comparison.met === false || (s.tier !== undefined && s.tier !== "achieved");
     if (unmet && !ind.deviationReason?.trim()) {
       problems.push({
         code: "deviation_reason_missing",
         path: `${path}.deviationReason`,
-        zh: `「${s.name}」未达成（${s.comparison.note}），应填写偏差原因`,
-        en: `"${s.name}" is not met (${s.comparison.note}); a deviation reason is required`,
+        ...deviationMissingText(s.name, s.comparison.note),
       });
     }
     const over = s.comparison.ratio !== undefined && s.basis === "met" ? farOver(s.comparison.ratio) : false;
     if (over && !ind.deviationReason?.trim() && !ind.overrideReason?.trim()) {
-      problems.push({
-        code: "far_over_target",
-        path,
-        zh: `「${s.name}」完成值达目标的 130% 以上（${s.comparison.note}），应说明原因（目标是否定得过低）`,
-        en: `"${s.name}" is at 130% of its target or more (${s.comparison.note}); give a reason (was the target set too low?)`,
-      });
+      problems.push({ code: "far_over_target", path, ...farOverText(s.name, s.comparison.note) });
     }
     if (s.difference !== undefined && !isZero(s.difference)) {
       differences.push({
@@ -448,16 +463,14 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
       problems.push({
         code: "group_without_indicators",
         path: "indicators",
-        zh: `没有「${name.zh}」的指标，其 ${n2(pts)} 分无从评分`,
-        en: `no indicator under "${name.en}": its ${n2(pts)} points cannot be scored`,
+        ...groupWithoutIndicatorsText(name, n2(pts)),
       });
     } else if (normalisation.rule === "scale-to-groups" && cmp(weightSum, pts) !== 0) {
       const f = ng.factor ? factorText(ng.inputPoints, pts) : undefined;
       problems.push({
         code: "weights_sum",
         path: "indicators",
-        zh: `「${name.zh}」各指标分值之和为 ${n2(weightSum)}，评分方案规定为 ${n2(pts)}${f ? `，已按方案折算（各指标分值 × ${f}）` : ng.explanation ? `：${ng.explanation.zh}` : ""}`,
-        en: `the weights under "${name.en}" add up to ${n2(weightSum)}; the scheme gives ${n2(pts)}${f ? `; scaled to the scheme (each indicator's points × ${f})` : ng.explanation ? `: ${ng.explanation.en}` : ""}`,
+        ...weightsSumText(name, n2(weightSum), n2(pts), f, ng.explanation),
       });
     }
     if (group.statedScore !== undefined && cmp(group.statedScore, group.score) !== 0) {
