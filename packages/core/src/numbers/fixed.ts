@@ -288,3 +288,65 @@ export function distributeWeights(weights: readonly number[], total: Ratio, digi
   }
   return undefined;
 }
+
+/**
+ * round(pn ÷ pd × x ÷ y × 10^digits) to an integer, half away from zero, for integers pn, pd (pd > 0) and doubles
+ * x, y (y > 0) read exactly as `fromNumber` reads them: the units of `mulDivRound(pn/pd, fromNumber(x),
+ * fromNumber(y), digits)` without a Ratio; NaN when a part or a product would pass 2^52 (then the bigint path).
+ */
+export function mulDivUnits(pn: number, pd: number, x: number, y: number, digits: number): number {
+  if (!(digits >= 0 && digits <= 6 && Number.isInteger(digits))) return Number.NaN;
+  if (!(pd > 0 && pd < LIMIT && pn < LIMIT && pn > -LIMIT && Number.isInteger(pn) && Number.isInteger(pd))) {
+    return Number.NaN;
+  }
+  if (!decimalParts(x)) return Number.NaN;
+  const mx = partM;
+  const kx = partK;
+  if (!decimalParts(y)) return Number.NaN;
+  const my = partM;
+  const ky = partK;
+  if (kx > 15 || ky > 15) return Number.NaN;
+  // pn ÷ pd × x ÷ y × 10^digits = (pn · mx · 10^(ky + digits)) ÷ (pd · my · 10^kx)
+  const xn = mx * POW10_WIDE[ky]!;
+  const yn = my * POW10_WIDE[kx]!;
+  if (!(xn < LIMIT && xn > -LIMIT && yn < LIMIT && yn > 0)) return Number.NaN;
+  const num1 = pn * xn;
+  const num = num1 * POW10[digits]!;
+  const den = pd * yn;
+  if (!(num1 < LIMIT && num1 > -LIMIT && num < LIMIT && num > -LIMIT && den < LIMIT)) return Number.NaN;
+  const units = halfUpQuotient(num < 0 ? -num : num, den);
+  return units === 0 ? 0 : num < 0 ? -units : units;
+}
+
+/**
+ * A decimal Ratio (or a double, read as `fromNumber` reads it) as an integer of 10^-k units, with the fewest
+ * decimals k ≤ maxDigits that hold it exactly, into `UNITS`.
+ * False when it has more decimals or its units pass 2^50.
+ */
+export function ratioUnits(r: Ratio, maxDigits: number): boolean {
+  if (!(r.n < LIMIT_BIG && r.n > -LIMIT_BIG && r.d < LIMIT_BIG)) return false;
+  const n = Number(r.n);
+  const d = Number(r.d);
+  for (let k = 0; k <= maxDigits && k < POW10_WIDE.length; k++) {
+    const p = POW10_WIDE[k]!;
+    if (p % d === 0) {
+      const m = n * (p / d);
+      if (!(m < PARTS_LIMIT && m > -PARTS_LIMIT)) return false;
+      UNITS.m = m === 0 ? 0 : m;
+      UNITS.k = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `ratioUnits` for a double: its shortest decimal m / 10^k when k ≤ maxDigits. */
+export function numberUnits(v: number, maxDigits: number): boolean {
+  if (!decimalParts(v) || partK > maxDigits) return false;
+  UNITS.m = partM;
+  UNITS.k = partK;
+  return true;
+}
+
+/** The last answer of `ratioUnits` / `numberUnits`: m / 10^k (module state, so that the hot path allocates nothing). */
+export const UNITS = { m: 0, k: 0 };

@@ -38,7 +38,15 @@ import {
   type ScoringScheme,
   type TierKey,
 } from "./scheme.ts";
-import { metFormula, shareFormula, tierFormula, unjudgedFormula, zeroFormula } from "./texts.ts";
+import {
+  metFormula,
+  pointsNoteText,
+  sameWordsComparison,
+  shareFormula,
+  tierFormula,
+  unjudgedFormula,
+  zeroFormula,
+} from "./texts.ts";
 
 const HUNDRED = fromInt(100);
 /** A number as given: an exact Ratio, a decimal string (`"2.5"`) or a JS number (taken through its decimal text). */
@@ -462,8 +470,9 @@ let lastNoteEn = "";
 function pointsNoteOf(inputPoints: Ratio, points: Ratio, p: string): LocalizedText {
   if (inputPoints !== lastNoteFrom || points !== lastNoteTo) {
     const from = dec(inputPoints);
-    lastNoteZh = `分值 ${from}→${p}（按方案折算）`;
-    lastNoteEn = `points ${from}→${p} (scaled to the scheme)`;
+    const note = pointsNoteText(from, p);
+    lastNoteZh = note.zh;
+    lastNoteEn = note.en;
     lastNoteFrom = inputPoints;
     lastNoteTo = points;
   }
@@ -529,7 +538,7 @@ export function scoreIndicatorKnown(
   } else {
     comparison = external;
     if (comparison.met === undefined && sameWords(target.text, actual.text)) {
-      comparison = { ...comparison, met: true, note: `${comparison.note}；实际完成值与指标值文字相同，视为达成` };
+      comparison = sameWordsComparison(comparison);
     }
     tier = ind.tier ?? (comparison.met === true ? "achieved" : comparison.met === false ? "not-achieved" : undefined);
     const t = tier ? scheme.qualitative.find((q) => q.key === tier) : undefined;

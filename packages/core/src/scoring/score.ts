@@ -31,6 +31,7 @@ import {
   toNumber,
   ZERO,
 } from "../numbers/decimal.ts";
+import { farOver, fastEligible, indicatorPath, scoreFast } from "./fast.ts";
 import {
   type Basis,
   defaultTargets,
@@ -206,7 +207,6 @@ function signed(r: Ratio): string {
   return cmp(r, ZERO) > 0 ? `+${s}` : s;
 }
 
-const FAR_OVER = parseDecimal("1.3")!;
 const _HUNDRED = fromInt(100);
 
 /** What is derived from a built-in scheme, once: they are deeply frozen (schemes/builtin.ts), so it cannot go stale. */
@@ -239,27 +239,6 @@ function deepFreezeJson(v: unknown): void {
   if (v === null || typeof v !== "object") return;
   Object.freeze(v);
   for (const x of Object.values(v)) deepFreezeJson(x);
-}
-
-/**
- * Whether a completion ratio (a JS number) is at least 130%: `fromNumber(x) ≥ 1.3` exactly. For a finite x that
- * is `x >= 1.3` on doubles: fromNumber gives the shortest decimal of x, which grows with x, and is exactly 1.3 for
- * the double 1.3. Non-finite numbers go through fromNumber (which refuses them).
- */
-function farOver(x: number): boolean {
-  return Number.isFinite(x) ? x >= 1.3 : cmp(fromNumber(x), FAR_OVER) >= 0;
-}
-
-/** `indicators[3]`, made once per index (every evaluation has an indicators[0]). */
-const INDICATOR_PATHS: string[] = [];
-function indicatorPath(i: number): string {
-  if (i >= 4096) return `indicators[${i}]`;
-  let p = INDICATOR_PATHS[i];
-  if (p === undefined) {
-    p = `indicators[${i}]`;
-    INDICATOR_PATHS[i] = p;
-  }
-  return p;
 }
 
 /** The execution part of an evaluation (rate, points, score, stated score), its problems and differences pushed. */
@@ -741,8 +720,68 @@ function indicatorResult(s: IndicatorScore, input: EvaluationInput): IndicatorRe
   return out;
 }
 
-/** Scores an evaluation and presents the result for the CLI, the server and JSON output. */
+/**
+ * Scores an evaluation and presents the result for the CLI, the server and JSON output: on integer fixed point
+ * (fast.ts) when the evaluation allows it, else exactly (`scoreEvaluationExact`); the same result either way
+ * (test/scoring/fast-scoring.test.ts).
+ */
 export function scoreEvaluation(input: EvaluationInput, targets: TargetFunctions = defaultTargets): ScoreResult {
+  if (FROZEN_SCHEMES.has(input.scheme) && fastEligible(input)) {
+    const facts = frozenFacts(input.scheme);
+    const problems: ScoreProblem[] = [];
+    const differences: ExactDifference[] = [];
+    const exec = executionPart(input, facts.scheme, problems, differences);
+    const x = scoreFast(input, targets, exec.executionScore, problems);
+    if (x) {
+      const unit = input.unit ?? "万元";
+      return {
+        resultVersion: SCORE_RESULT_VERSION,
+        title: input.title,
+        scheme: {
+          id: input.scheme.id,
+          name: input.scheme.name,
+          ...(input.scheme.version !== undefined ? { version: input.scheme.version } : {}),
+          definition: facts.definition,
+        },
+        maxTotal: facts.maxTotal,
+        normalisation: { rule: input.scheme.pointsRule ?? "scale-to-groups", applied: x.applied, lines: x.lines },
+        unit,
+        budget: formatAmount(input.budget.budget, unit),
+        executed: formatAmount(input.budget.executed, unit),
+        executionRate: exec.rate?.text,
+        executionPoints: num(exec.executionPoints),
+        executionScore: opt(exec.executionScore),
+        statedExecutionScore: opt(exec.statedExecutionScore),
+        indicators: x.indicators,
+        groups: x.groups,
+        total: x.total,
+        grade: x.grade,
+        statedTotal: undefined,
+        statedGrade: undefined,
+        differences: differences.map(presentDifference),
+        problems,
+      };
+    }
+  }
+  return scoreEvaluationExact(input, targets);
+}
+
+function presentDifference(d: ExactDifference): Difference {
+  return {
+    kind: d.kind,
+    path: d.path,
+    name: d.name,
+    stated: num(d.stated),
+    computed: num(d.computed),
+    difference: num(d.difference),
+    zh: d.zh,
+    en: d.en,
+    reason: d.reason,
+  };
+}
+
+/** scoreEvaluation on exact Ratios throughout (computeScores, then presented): every case, and the fast path's reference. */
+export function scoreEvaluationExact(input: EvaluationInput, targets: TargetFunctions = defaultTargets): ScoreResult {
   const x = computeScores(input, targets);
   const unit = input.unit ?? "万元";
   const nt = x.normalisation.total;
@@ -795,17 +834,7 @@ export function scoreEvaluation(input: EvaluationInput, targets: TargetFunctions
     grade: x.grade,
     statedTotal: opt(x.statedTotal),
     statedGrade: x.statedGrade,
-    differences: x.differences.map((d) => ({
-      kind: d.kind,
-      path: d.path,
-      name: d.name,
-      stated: num(d.stated),
-      computed: num(d.computed),
-      difference: num(d.difference),
-      zh: d.zh,
-      en: d.en,
-      reason: d.reason,
-    })),
+    differences: x.differences.map(presentDifference),
     problems: x.problems,
   };
 }

@@ -4,7 +4,18 @@
  * Every number comes in as its text already printed (`toDecimalString(r, 4)` or the same digits from units).
  */
 import type { LocalizedText } from "../errors/domain-error.ts";
+import type { Comparison } from "../targets/types.ts";
 import type { QualitativeTier } from "./scheme.ts";
+
+/** `分值 10→8.33（按方案折算）` */
+export function pointsNoteText(from: string, to: string): LocalizedText {
+  return { zh: `分值 ${from}→${to}（按方案折算）`, en: `points ${from}→${to} (scaled to the scheme)` };
+}
+
+/** An undecided comparison whose actual is written in the target's words: met. */
+export function sameWordsComparison(c: Comparison): Comparison {
+  return { ...c, met: true, note: `${c.note}；实际完成值与指标值文字相同，视为达成` };
+}
 
 export function metFormula(p: string): LocalizedText {
   return { zh: `达成，得满分 ${p}`, en: `met: full ${p} points` };

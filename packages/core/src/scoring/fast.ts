@@ -1,0 +1,541 @@
+/**
+ * The presented result of an evaluation on integer fixed point: every point, score and sum held as an integer of
+ * 10^-K units (K ≤ 4, the most decimals the points and the scheme's rounding take) in a JS number, far below 2^53,
+ * with no Ratio, no bigint and no intermediate records per indicator. It answers exactly what the exact path
+ * (`scoreEvaluationExact`: computeScores on bigint Ratios, then presented) answers — test/scoring/fast-scoring.test.ts
+ * checks the two on generated evaluations — or undefined for what it leaves to that path: a scheme that is not
+ * built in, scale-to-total, coefficients, stated scores, points with more than four decimals, a total off the
+ * rounding grid, and any product that would pass 2^52 (`mulDivUnits` declines it).
+ *
+ * The comparisons and the numeric judgement are the targets module's and indicator.ts's own (numericJudgement
+ * works on doubles where it can); the words are scoring/texts.ts's, shared with the exact path.
+ */
+import type { LocalizedText } from "../errors/domain-error.ts";
+import { cmp, div, fromNumber, mul, parseDecimal, type Ratio, ratio, roundToUnits } from "../numbers/decimal.ts";
+import { mulDivRound, mulDivUnits, numberUnits, ratioUnits, UNITS, unitsText } from "../numbers/fixed.ts";
+import type { Comparison, TargetValue } from "../targets/types.ts";
+import { type Basis, numericJudgement, type Share, sameWords, type TargetFunctions } from "./indicator.ts";
+import {
+  countedGroup,
+  effectiveGroupPoints,
+  type GradeBand,
+  LEVEL1_NAMES,
+  type Level1,
+  level1Of,
+  level1Short,
+  roundingDigits,
+  type ScoringScheme,
+  type TierKey,
+} from "./scheme.ts";
+import type { EvaluationInput, GroupResult, IndicatorResult, ScoreProblem } from "./score.ts";
+import * as T from "./texts.ts";
+
+const FAR_OVER = parseDecimal("1.3")!;
+
+/**
+ * Whether a completion ratio (a JS number) is at least 130%: `fromNumber(x) ≥ 1.3` exactly. For a finite x that
+ * is `x >= 1.3` on doubles: fromNumber gives the shortest decimal of x, which grows with x, and is exactly 1.3 for
+ * the double 1.3. Non-finite numbers go through fromNumber (which refuses them).
+ */
+export function farOver(x: number): boolean {
+  return Number.isFinite(x) ? x >= 1.3 : cmp(fromNumber(x), FAR_OVER) >= 0;
+}
+
+/** `indicators[3]`, made once per index (every evaluation has an indicators[0]). */
+const INDICATOR_PATHS: string[] = [];
+export function indicatorPath(i: number): string {
+  if (i >= 4096) return `indicators[${i}]`;
+  let p = INDICATOR_PATHS[i];
+  if (p === undefined) {
+    p = `indicators[${i}]`;
+    INDICATOR_PATHS[i] = p;
+  }
+  return p;
+}
+
+/** What the fast path works out; score.ts presents it as it presents the exact evaluation. */
+export interface FastParts {
+  applied: boolean;
+  lines: LocalizedText[];
+  indicators: IndicatorResult[];
+  groups: GroupResult[];
+  total: number;
+  grade: string | undefined;
+}
+
+/** The most decimals points and scores take on this path (so that `unitsText` prints what toDecimalString(·, 4) does). */
+const MAX_K = 4;
+const POW = [1, 10, 100, 1000, 10000];
+/** Points and sums stay below this many units: every product of the path then stays far below 2^52. */
+const UNITS_LIMIT = 2 ** 40;
+
+/** Whether the evaluation is of the kind this path scores (checked before anything is worked out). */
+export function fastEligible(input: EvaluationInput): boolean {
+  const s = input.scheme;
+  if (s.pointsRule === "scale-to-total" || s.indicatorScore === "coefficient") return false;
+  if (input.statedTotal !== undefined || input.statedIndicatorTotal !== undefined) return false;
+  const d = roundingDigits(s.rounding.indicator);
+  const e = roundingDigits(s.rounding.execution);
+  const t = roundingDigits(s.rounding.total);
+  if (d === undefined || e === undefined || t === undefined || d > MAX_K || e > MAX_K || t > MAX_K) return false;
+  for (const ind of input.indicators) {
+    if (ind.statedScore !== undefined || ind.statedCoefficient !== undefined) return false;
+  }
+  return true;
+}
+
+// Per-evaluation scratch, reused (grown as needed) so that the indicators' numbers allocate nothing.
+let L1: (Level1 | undefined)[] = [];
+let GROUP: (Level1 | undefined)[] = [];
+let INPUT: number[] = [];
+let POINTS: number[] = [];
+let SCORE: number[] = [];
+let REST: number[] = [];
+
+/** The effective group points of a scheme for each set of present groups (a bit per Level1), made once. */
+const LEVEL1_BIT: Record<Level1, number> = {
+  output: 1,
+  effect: 2,
+  satisfaction: 4,
+  cost: 8,
+  decision: 16,
+  process: 32,
+};
+const EFFECTIVE = new WeakMap<ScoringScheme, Map<number, { level1: Level1; points: Ratio }[]>>();
+function effectiveOf(s: ScoringScheme, mask: number): { level1: Level1; points: Ratio }[] {
+  let byMask = EFFECTIVE.get(s);
+  if (!byMask) {
+    byMask = new Map();
+    EFFECTIVE.set(s, byMask);
+  }
+  let e = byMask.get(mask);
+  if (!e) {
+    const present = new Set<Level1>();
+    for (const k of Object.keys(LEVEL1_BIT) as Level1[]) if (mask & LEVEL1_BIT[k]) present.add(k);
+    const eff = effectiveGroupPoints(s, present);
+    e = [];
+    for (const g of s.groups) {
+      const p = eff.get(g.level1);
+      if (p !== undefined) e.push({ level1: g.level1, points: p });
+    }
+    byMask.set(mask, e);
+  }
+  return e;
+}
+
+const SHORT = new Map<Level1, LocalizedText>();
+function shortOf(g: Level1): LocalizedText {
+  let s = SHORT.get(g);
+  if (!s) {
+    s = level1Short(g);
+    SHORT.set(g, s);
+  }
+  return s;
+}
+
+/** A Ratio or a double as units of 10^-k: into UNITS; false when it has more than MAX_K decimals. */
+function pointsUnits(v: Ratio | number | string): boolean {
+  if (typeof v === "number") return numberUnits(v, MAX_K);
+  if (typeof v === "string") {
+    const r = parseDecimal(v);
+    return r !== undefined && ratioUnits(r, MAX_K);
+  }
+  return ratioUnits(v, MAX_K);
+}
+
+/** u (units of 10^-k) rounded half away from zero to `digits` decimals, still in units of 10^-k. */
+function roundAt(u: number, k: number, digits: number): number {
+  if (digits >= k) return u;
+  const f = POW[k - digits]!;
+  const abs = u < 0 ? -u : u;
+  const q = Math.floor(abs / f);
+  const r = abs - q * f;
+  const rounded = (r * 2 >= f ? q + 1 : q) * f;
+  return rounded === 0 ? 0 : u < 0 ? -rounded : rounded;
+}
+
+/** units of 10^-k of a decimal Ratio known to have at most k decimals; NaN when it does not. */
+function unitsAt(r: Ratio, k: number): number {
+  if (!ratioUnits(r, k)) return Number.NaN;
+  return UNITS.m * POW[k - UNITS.k]!;
+}
+
+/** The grade bands of a scheme, highest first, each threshold in units of 10^-k for k = 0…MAX_K (exact). */
+const GRADES = new WeakMap<GradeBand[], { grade: string; min: number[] | undefined; ratio: Ratio }[]>();
+function gradeUnits(total: number, k: number, grades: GradeBand[]): string | undefined {
+  let bands = GRADES.get(grades);
+  if (!bands) {
+    bands = [...grades]
+      .sort((a, b) => b.min - a.min)
+      .map((g) => ({
+        grade: g.grade,
+        min: numberUnits(g.min, 0) && Math.abs(UNITS.m) < UNITS_LIMIT ? POW.map((p) => UNITS.m * p) : undefined,
+        ratio: fromNumber(g.min),
+      }));
+    GRADES.set(grades, bands);
+  }
+  let totalRatio: Ratio | undefined;
+  for (const b of bands) {
+    if (b.min !== undefined) {
+      if (total >= b.min[k]!) return b.grade;
+    } else {
+      totalRatio ??= ratio(BigInt(total), BigInt(POW[k]!));
+      if (cmp(totalRatio, b.ratio) >= 0) return b.grade;
+    }
+  }
+  return undefined;
+}
+
+/** points (units of 10^-k, > 0) × the share, rounded to `digits`, in units of 10^-k; NaN when it cannot. */
+function shareUnits(pu: number, k: number, share: Share, digits: number): number {
+  const scale = POW[k - digits]!;
+  const s = share.share;
+  if (s !== undefined) {
+    if (s.n === 0n) return 0;
+    if (s.n === s.d) return roundAt(pu, k, digits);
+    const r = mul(ratio(BigInt(pu), BigInt(POW[k]!)), s);
+    return Number(roundToUnits(r, digits)) * scale;
+  }
+  if (share.x !== undefined && share.y !== undefined) {
+    const u = mulDivUnits(pu, POW[k]!, share.x, share.y, digits);
+    if (!Number.isNaN(u)) return u * scale;
+    const r = mul(ratio(BigInt(pu), BigInt(POW[k]!)), div(fromNumber(share.x), fromNumber(share.y)));
+    return Number(roundToUnits(r, digits)) * scale;
+  }
+  const p = ratio(BigInt(pu), BigInt(POW[k]!));
+  const fast = mulDivRound(p, share.part!, share.whole!, digits);
+  const r = fast ?? mul(p, div(share.part!, share.whole!));
+  return Number(roundToUnits(r, digits)) * scale;
+}
+
+/** The points' text and the note of scaled points, remembered for the last units (a group's points repeat). */
+let lastPoints = Number.NaN;
+let lastPointsK = -1;
+let lastPointsText = "";
+function pointsText(u: number, k: number): string {
+  if (u !== lastPoints || k !== lastPointsK) {
+    lastPointsText = unitsText(u, k);
+    lastPoints = u;
+    lastPointsK = k;
+  }
+  return lastPointsText;
+}
+let lastNoteFrom = Number.NaN;
+let lastNoteTo = "";
+let lastNoteK = -1;
+let lastNote: LocalizedText = { zh: "", en: "" };
+function pointsNote(from: number, k: number, to: string): LocalizedText {
+  if (from !== lastNoteFrom || to !== lastNoteTo || k !== lastNoteK) {
+    lastNote = T.pointsNoteText(unitsText(from, k), to);
+    lastNoteFrom = from;
+    lastNoteTo = to;
+    lastNoteK = k;
+  }
+  return { zh: lastNote.zh, en: lastNote.en };
+}
+
+/**
+ * The indicators, groups, normalisation lines, total and grade of an eligible evaluation (`fastEligible`), its
+ * problems pushed after the execution's; undefined when a number leaves the path (then the exact path scores it).
+ */
+export function scoreFast(
+  input: EvaluationInput,
+  targets: TargetFunctions,
+  executionScore: Ratio | undefined,
+  problems: ScoreProblem[],
+): FastParts | undefined {
+  const scheme = input.scheme;
+  const digits = roundingDigits(scheme.rounding.indicator)!;
+  const execDigits = roundingDigits(scheme.rounding.execution)!;
+  const totalDigits = roundingDigits(scheme.rounding.total)!;
+  const list = input.indicators;
+  const n = list.length;
+  if (INPUT.length < n) {
+    L1 = new Array(n);
+    GROUP = new Array(n);
+    INPUT = new Array(n).fill(0);
+    POINTS = new Array(n).fill(0);
+    SCORE = new Array(n).fill(0);
+    REST = new Array(n).fill(0);
+  }
+
+  // The points as given, and the scale K every number is held at.
+  let k = Math.max(2, digits, execDigits);
+  let mask = 0;
+  for (let i = 0; i < n; i++) {
+    const ind = list[i]!;
+    if (!pointsUnits(ind.points)) return undefined;
+    INPUT[i] = UNITS.m;
+    POINTS[i] = UNITS.k; // the decimals for now
+    if (UNITS.k > k) k = UNITS.k;
+    const l1 = level1Of(ind.level1);
+    const g = countedGroup(scheme, l1);
+    L1[i] = l1;
+    GROUP[i] = g;
+    if (g !== undefined) mask |= LEVEL1_BIT[g];
+  }
+  const pk = POW[k]!;
+  for (let i = 0; i < n; i++) {
+    const u = INPUT[i]! * POW[k - POINTS[i]!]!;
+    if (!(u < UNITS_LIMIT && u > -UNITS_LIMIT)) return undefined;
+    INPUT[i] = u;
+    POINTS[i] = u; // an indicator the scheme does not count keeps its points
+  }
+
+  // The points fitted to the scheme's groups (normalise.ts, scale-to-groups): the largest remainder on integers.
+  const effective = effectiveOf(scheme, mask);
+  const groupCount = effective.length;
+  const gTarget = new Array<number>(groupCount);
+  const gInput = new Array<number>(groupCount);
+  const gWeights = new Array<number>(groupCount);
+  const gMembers = new Array<number>(groupCount);
+  const gExplanation = new Array<LocalizedText | undefined>(groupCount);
+  const gFactor = new Array<boolean>(groupCount);
+  const lines: LocalizedText[] = [];
+  for (let gi = 0; gi < groupCount; gi++) {
+    const eg = effective[gi]!;
+    const level1 = eg.level1;
+    const target = unitsAt(eg.points, k);
+    if (Number.isNaN(target)) return undefined;
+    let inputPos = 0;
+    let weightSum = 0;
+    let members = 0;
+    for (let i = 0; i < n; i++) {
+      if (GROUP[i] !== level1) continue;
+      members++;
+      const u = INPUT[i]!;
+      weightSum += u;
+      if (u > 0) inputPos += u;
+    }
+    gTarget[gi] = target;
+    gInput[gi] = inputPos;
+    gWeights[gi] = weightSum;
+    gMembers[gi] = members;
+    gExplanation[gi] = undefined;
+    gFactor[gi] = false;
+    if (members === 0) continue;
+    const equal = inputPos === 0;
+    // the grid: the indicator rounding's, else 0.01 (distribute in normalise.ts)
+    let grid = -1;
+    if (target % POW[k - digits]! === 0) grid = digits;
+    else if (digits !== 2 && target % POW[k - 2]! === 0) grid = 2;
+    if (grid < 0) return undefined;
+    const t = target / POW[k - grid]!;
+    const w = equal ? members : inputPos;
+    let remaining = t;
+    let changed = false;
+    for (let i = 0; i < n; i++) {
+      if (GROUP[i] !== level1) continue;
+      const wi = equal ? 1 : INPUT[i]! > 0 ? INPUT[i]! : 0;
+      const prod = wi * t;
+      if (!(prod < 2 ** 52)) return undefined;
+      let u = Math.floor(prod / w);
+      let r = prod - u * w;
+      if (r < 0) {
+        u -= 1;
+        r += w;
+      } else if (r >= w) {
+        u += 1;
+        r -= w;
+      }
+      POINTS[i] = u;
+      REST[i] = r;
+      remaining -= u;
+    }
+    // the largest remainders take one unit more each, ties to the earlier indicator
+    while (remaining > 0) {
+      let best = -1;
+      for (let i = 0; i < n; i++) {
+        if (GROUP[i] !== level1 || REST[i]! < 0) continue;
+        if (best < 0 || REST[i]! > REST[best]!) best = i;
+      }
+      if (best < 0) return undefined;
+      POINTS[best]! += 1;
+      REST[best] = -1;
+      remaining--;
+    }
+    if (remaining !== 0) return undefined;
+    const back = POW[k - grid]!;
+    for (let i = 0; i < n; i++) {
+      if (GROUP[i] !== level1) continue;
+      const u = POINTS[i]! * back;
+      POINTS[i] = u;
+      if (u !== (INPUT[i]! > 0 ? INPUT[i]! : 0)) changed = true;
+    }
+    if (changed) {
+      const short = shortOf(level1);
+      const e = equal
+        ? T.sharedExplanation(short, unitsText(target, k), members)
+        : inputPos !== target
+          ? T.scaledExplanation(short, unitsText(inputPos, k), unitsText(target, k))
+          : T.precisionExplanation(short, unitsText(target, k));
+      gExplanation[gi] = e;
+      gFactor[gi] = !equal && inputPos !== target;
+      lines.push(e);
+    }
+  }
+
+  // Each indicator scored out of its points (indicator.ts scoreIndicatorKnown), presented (score.ts).
+  const indicators = new Array<IndicatorResult>(n);
+  for (let i = 0; i < n; i++) {
+    const ind = list[i]!;
+    const pu = POINTS[i]!;
+    const inU = INPUT[i]!;
+    const target: TargetValue = typeof ind.target === "string" ? targets.parse(ind.target, ind.hints) : ind.target;
+    const unit = target.unit ?? ind.hints?.unit;
+    const actual: TargetValue =
+      typeof ind.actual === "string" ? targets.parse(ind.actual, unit ? { unit } : undefined) : ind.actual;
+    const p = pointsText(pu, k);
+    let computed: number;
+    let basis: Basis;
+    let tier: TierKey | undefined;
+    let comparison: Comparison;
+    let formula: LocalizedText;
+    const external = targets.compare(target, actual);
+    const numeric = numericJudgement(target, actual, scheme, external);
+    if (numeric) {
+      comparison = numeric.comparison;
+      const sh = numeric.share;
+      computed = pu > 0 ? shareUnits(pu, k, sh, digits) : 0;
+      if (Number.isNaN(computed)) return undefined;
+      basis = sh.met ? "met" : "formula";
+      formula = sh.met ? T.metFormula(p) : sh.expr ? T.shareFormula(p, sh.expr) : T.zeroFormula(sh.zeroWhy);
+    } else {
+      comparison = external;
+      if (comparison.met === undefined && sameWords(target.text, actual.text)) {
+        comparison = T.sameWordsComparison(comparison);
+      }
+      tier = ind.tier ?? (comparison.met === true ? "achieved" : comparison.met === false ? "not-achieved" : undefined);
+      let tierOf: ScoringScheme["qualitative"][number] | undefined;
+      if (tier !== undefined) for (const q of scheme.qualitative) if (q.key === tier && !tierOf) tierOf = q;
+      if (tierOf) {
+        let u = mulDivUnits(pu, pk, tierOf.suggest, 100, digits);
+        if (Number.isNaN(u)) {
+          const r = mul(ratio(BigInt(pu), BigInt(pk)), div(fromNumber(tierOf.suggest), fromNumber(100)));
+          u = Number(roundToUnits(r, digits));
+        }
+        computed = u * POW[k - digits]!;
+        basis = "tier";
+        formula = T.tierFormula(tierOf, p, ind.tier !== undefined);
+      } else {
+        computed = Number.NaN; // none
+        basis = "none";
+        formula = T.unjudgedFormula(comparison.note, false);
+      }
+    }
+    const hasScore = basis !== "none";
+    if (hasScore) {
+      const cap = pu > 0 ? pu : 0;
+      if (computed > cap) computed = cap;
+      if (!(computed > 0)) computed = 0;
+    }
+    SCORE[i] = hasScore ? computed : 0;
+    const group = GROUP[i];
+    const base = {
+      index: i,
+      level1: ind.level1,
+      group: group ?? null,
+      level2: ind.level2,
+      name: ind.name,
+      target: target.text,
+      actual: actual.text,
+      points: pu / pk,
+      inputPoints: inU / pk,
+    } as IndicatorResult;
+    if (pu !== inU) base.pointsNote = pointsNote(inU, k, p);
+    base.score = hasScore ? computed / pk : undefined;
+    base.statedScore = undefined;
+    base.difference = undefined;
+    base.basis = basis;
+    base.met = comparison.met;
+    base.comparison = comparison.note;
+    base.formula = formula;
+    indicators[i] = base;
+
+    // the indicator's problems, in computeScores's order
+    const path = indicatorPath(i);
+    const l1 = L1[i];
+    if (l1 === undefined) {
+      problems.push({ code: "unknown_level1", path: `${path}.level1`, ...T.unknownLevel1Text(ind.name, ind.level1) });
+    } else if (group === undefined) {
+      problems.push({
+        code: "level1_not_in_scheme",
+        path: `${path}.level1`,
+        ...T.notInSchemeText(ind.name, LEVEL1_NAMES[l1], scheme.id),
+      });
+    }
+    if (inU <= 0) {
+      problems.push({
+        code: "weight_not_positive",
+        path: `${path}.points`,
+        ...T.weightNotPositiveText(ind.name, unitsText(inU, k)),
+      });
+    }
+    if (basis === "none") problems.push({ code: "unjudged", path, ...T.unjudgedText(ind.name, formula) });
+    const unmet = comparison.met === false || (tier !== undefined && tier !== "achieved");
+    if (unmet && !ind.deviationReason?.trim()) {
+      problems.push({
+        code: "deviation_reason_missing",
+        path: `${path}.deviationReason`,
+        ...T.deviationMissingText(ind.name, comparison.note),
+      });
+    }
+    const over = comparison.ratio !== undefined && basis === "met" ? farOver(comparison.ratio) : false;
+    if (over && !ind.deviationReason?.trim() && !ind.overrideReason?.trim()) {
+      problems.push({ code: "far_over_target", path, ...T.farOverText(ind.name, comparison.note) });
+    }
+  }
+
+  // Groups, their problems, the total and the grade.
+  const groups = new Array<GroupResult>(groupCount);
+  let indicatorTotal = 0;
+  for (let gi = 0; gi < groupCount; gi++) {
+    const level1 = effective[gi]!.level1;
+    const name = LEVEL1_NAMES[level1];
+    let score = 0;
+    for (let i = 0; i < n; i++) if (GROUP[i] === level1) score += SCORE[i]!;
+    indicatorTotal += score;
+    const target = gTarget[gi]!;
+    const inputPos = gInput[gi]!;
+    const weightSum = gWeights[gi]!;
+    const explanation = gExplanation[gi];
+    const out = {
+      level1,
+      name: name.zh,
+      nameEn: name.en,
+      points: target / pk,
+      weightSum: weightSum / pk,
+      inputPoints: inputPos / pk,
+    } as GroupResult;
+    const factor = gFactor[gi] ? `${unitsText(target, k)}/${unitsText(inputPos, k)}` : undefined;
+    if (factor) out.factor = factor;
+    if (explanation) out.explanation = explanation;
+    out.score = score / pk;
+    out.statedScore = undefined;
+    groups[gi] = out;
+    if (gMembers[gi] === 0) {
+      problems.push({
+        code: "group_without_indicators",
+        path: "indicators",
+        ...T.groupWithoutIndicatorsText(name, unitsText(target, k)),
+      });
+    } else if (weightSum !== target) {
+      problems.push({
+        code: "weights_sum",
+        path: "indicators",
+        ...T.weightsSumText(name, unitsText(weightSum, k), unitsText(target, k), factor, explanation),
+      });
+    }
+  }
+  const execution = executionScore === undefined ? 0 : unitsAt(executionScore, k);
+  if (Number.isNaN(execution)) return undefined;
+  const total = roundAt(execution + indicatorTotal, k, totalDigits);
+  return {
+    applied: lines.length > 0,
+    lines,
+    indicators,
+    groups,
+    total: total / pk,
+    grade: gradeUnits(total, k, scheme.grades),
+  };
+}
