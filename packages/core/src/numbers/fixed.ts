@@ -195,9 +195,36 @@ export function quotientNumber(x: number, y: number, digits: number): number {
  * and the point when nothing is left after it.
  */
 export function unitsText(units: number, digits: number): string {
+  if (digits === 0 || units === 0) return String(units === 0 ? 0 : units);
+  const neg = units < 0;
+  const abs = neg ? -units : units;
+  const p = POW10_WIDE[digits];
+  if (p === undefined || !(abs < 9007199254740992)) return unitsTextSliced(units, digits);
+  // whole and fraction by integer division (exact below 2^53, the quotient set right by the remainder)
+  let whole = Math.floor(abs / p);
+  let frac = abs - whole * p;
+  if (frac < 0) {
+    whole -= 1;
+    frac += p;
+  } else if (frac >= p) {
+    whole += 1;
+    frac -= p;
+  }
+  if (frac === 0) return neg ? `-${whole}` : String(whole);
+  let d = digits;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    d--;
+  }
+  const f = String(frac);
+  const text = f.length < d ? `${whole}.${"0".repeat(d - f.length)}${f}` : `${whole}.${f}`;
+  return neg ? `-${text}` : text;
+}
+
+/** unitsText on the digits' text (any size, any digits). */
+function unitsTextSliced(units: number, digits: number): string {
   const neg = units < 0;
   let abs = String(neg ? -units : units);
-  if (digits === 0 || units === 0) return neg ? `-${abs}` : abs;
   if (abs.length <= digits) abs = abs.padStart(digits + 1, "0");
   const cut = abs.length - digits;
   let end = abs.length;
@@ -325,6 +352,13 @@ export function mulDivUnits(pn: number, pd: number, x: number, y: number, digits
  */
 export function ratioUnits(r: Ratio, maxDigits: number): boolean {
   if (!(r.n < LIMIT_BIG && r.n > -LIMIT_BIG && r.d < LIMIT_BIG)) return false;
+  if (r.d === 1n) {
+    const m = Number(r.n);
+    if (!(m < PARTS_LIMIT && m > -PARTS_LIMIT)) return false;
+    UNITS.m = m;
+    UNITS.k = 0;
+    return true;
+  }
   const n = Number(r.n);
   const d = Number(r.d);
   for (let k = 0; k <= maxDigits && k < POW10_WIDE.length; k++) {

@@ -123,6 +123,25 @@ function effectiveOf(s: ScoringScheme, mask: number): { level1: Level1; points: 
   return e;
 }
 
+/** Of a scheme, once: the first tier of each key, and the group each level-1 group counts in (countedGroup). */
+interface Facts {
+  tiers: Partial<Record<TierKey, ScoringScheme["qualitative"][number]>>;
+  counted: Record<Level1, Level1 | undefined>;
+}
+const FACTS = new WeakMap<ScoringScheme, Facts>();
+function schemeFacts(s: ScoringScheme): Facts {
+  let f = FACTS.get(s);
+  if (!f) {
+    const tiers: Facts["tiers"] = {};
+    for (const q of s.qualitative) tiers[q.key] ??= q;
+    const counted = {} as Facts["counted"];
+    for (const g of Object.keys(LEVEL1_BIT) as Level1[]) counted[g] = countedGroup(s, g);
+    f = { tiers, counted };
+    FACTS.set(s, f);
+  }
+  return f;
+}
+
 const SHORT = new Map<Level1, LocalizedText>();
 function shortOf(g: Level1): LocalizedText {
   let s = SHORT.get(g);
@@ -208,30 +227,88 @@ function shareUnits(pu: number, k: number, share: Share, digits: number): number
   return Number(roundToUnits(r, digits)) * scale;
 }
 
-/** The points' text and the note of scaled points, remembered for the last units (a group's points repeat). */
-let lastPoints = Number.NaN;
-let lastPointsK = -1;
-let lastPointsText = "";
+/**
+ * Texts made once per number and reused: the points' text, the note of scaled points, the met and tier formulas
+ * (a group's points repeat, 3.33 and 3.34 alternating). Bounded: emptied when full. Each result gets its own
+ * LocalizedText object holding the shared strings, as the exact path gives each indicator its own.
+ */
+const TEXTS_MAX = 4096;
+const POINTS_TEXT = new Map<number, string>();
+/** units of 10^-k as a key (k ≤ 4, |units| < 2^40: the key stays an exact integer). */
+const key = (u: number, k: number) => u * 8 + k;
 function pointsText(u: number, k: number): string {
-  if (u !== lastPoints || k !== lastPointsK) {
-    lastPointsText = unitsText(u, k);
-    lastPoints = u;
-    lastPointsK = k;
+  const id = key(u, k);
+  let t = POINTS_TEXT.get(id);
+  if (t === undefined) {
+    if (POINTS_TEXT.size >= TEXTS_MAX) POINTS_TEXT.clear();
+    t = unitsText(u, k);
+    POINTS_TEXT.set(id, t);
   }
-  return lastPointsText;
+  return t;
 }
-let lastNoteFrom = Number.NaN;
-let lastNoteTo = "";
-let lastNoteK = -1;
-let lastNote: LocalizedText = { zh: "", en: "" };
+const NOTES = new Map<number, Map<string, LocalizedText>>();
 function pointsNote(from: number, k: number, to: string): LocalizedText {
-  if (from !== lastNoteFrom || to !== lastNoteTo || k !== lastNoteK) {
-    lastNote = T.pointsNoteText(unitsText(from, k), to);
-    lastNoteFrom = from;
-    lastNoteTo = to;
-    lastNoteK = k;
+  const id = key(from, k);
+  let byTo = NOTES.get(id);
+  if (!byTo) {
+    if (NOTES.size >= TEXTS_MAX) NOTES.clear();
+    byTo = new Map();
+    NOTES.set(id, byTo);
   }
-  return { zh: lastNote.zh, en: lastNote.en };
+  let note = byTo.get(to);
+  if (!note) {
+    note = T.pointsNoteText(unitsText(from, k), to);
+    byTo.set(to, note);
+  }
+  return { zh: note.zh, en: note.en };
+}
+const MET = new Map<string, LocalizedText>();
+function metFormula(p: string): LocalizedText {
+  let f = MET.get(p);
+  if (!f) {
+    if (MET.size >= TEXTS_MAX) MET.clear();
+    f = T.metFormula(p);
+    MET.set(p, f);
+  }
+  return { zh: f.zh, en: f.en };
+}
+type Tier = ScoringScheme["qualitative"][number];
+const TIER = new Map<Tier, Map<string, LocalizedText>>();
+function tierFormula(t: Tier, p: string, chosen: boolean): LocalizedText {
+  if (chosen) return T.tierFormula(t, p, true);
+  let byP = TIER.get(t);
+  if (!byP) {
+    byP = new Map();
+    TIER.set(t, byP);
+  }
+  let f = byP.get(p);
+  if (!f) {
+    if (byP.size >= TEXTS_MAX) byP.clear();
+    f = T.tierFormula(t, p, false);
+    byP.set(p, f);
+  }
+  return { zh: f.zh, en: f.en };
+}
+
+/** `indicators[3].level1` and the like, made once per index and suffix. */
+const SUFFIXED = new Map<string, string[]>();
+function pathWith(i: number, suffix: string): string {
+  if (i >= 4096) return `indicators[${i}]${suffix}`;
+  let paths = SUFFIXED.get(suffix);
+  if (!paths) {
+    paths = [];
+    SUFFIXED.set(suffix, paths);
+  }
+  let p = paths[i];
+  if (p === undefined) {
+    p = `${indicatorPath(i)}${suffix}`;
+    paths[i] = p;
+  }
+  return p;
+}
+
+function problem(code: ScoreProblem["code"], path: string, text: LocalizedText): ScoreProblem {
+  return { code, path, zh: text.zh, en: text.en };
 }
 
 /**
@@ -250,6 +327,7 @@ export function scoreFast(
   const totalDigits = roundingDigits(scheme.rounding.total)!;
   const list = input.indicators;
   const n = list.length;
+  const facts = schemeFacts(scheme);
   if (INPUT.length < n) {
     L1 = new Array(n);
     GROUP = new Array(n);
@@ -269,7 +347,7 @@ export function scoreFast(
     POINTS[i] = UNITS.k; // the decimals for now
     if (UNITS.k > k) k = UNITS.k;
     const l1 = level1Of(ind.level1);
-    const g = countedGroup(scheme, l1);
+    const g = l1 === undefined ? undefined : facts.counted[l1];
     L1[i] = l1;
     GROUP[i] = g;
     if (g !== undefined) mask |= LEVEL1_BIT[g];
@@ -399,15 +477,14 @@ export function scoreFast(
       computed = pu > 0 ? shareUnits(pu, k, sh, digits) : 0;
       if (Number.isNaN(computed)) return undefined;
       basis = sh.met ? "met" : "formula";
-      formula = sh.met ? T.metFormula(p) : sh.expr ? T.shareFormula(p, sh.expr) : T.zeroFormula(sh.zeroWhy);
+      formula = sh.met ? metFormula(p) : sh.expr ? T.shareFormula(p, sh.expr) : T.zeroFormula(sh.zeroWhy);
     } else {
       comparison = external;
       if (comparison.met === undefined && sameWords(target.text, actual.text)) {
         comparison = T.sameWordsComparison(comparison);
       }
       tier = ind.tier ?? (comparison.met === true ? "achieved" : comparison.met === false ? "not-achieved" : undefined);
-      let tierOf: ScoringScheme["qualitative"][number] | undefined;
-      if (tier !== undefined) for (const q of scheme.qualitative) if (q.key === tier && !tierOf) tierOf = q;
+      const tierOf = tier === undefined ? undefined : schemeFacts(scheme).tiers[tier];
       if (tierOf) {
         let u = mulDivUnits(pu, pk, tierOf.suggest, 100, digits);
         if (Number.isNaN(u)) {
@@ -416,7 +493,7 @@ export function scoreFast(
         }
         computed = u * POW[k - digits]!;
         basis = "tier";
-        formula = T.tierFormula(tierOf, p, ind.tier !== undefined);
+        formula = tierFormula(tierOf, p, ind.tier !== undefined);
       } else {
         computed = Number.NaN; // none
         basis = "none";
@@ -456,33 +533,24 @@ export function scoreFast(
     const path = indicatorPath(i);
     const l1 = L1[i];
     if (l1 === undefined) {
-      problems.push({ code: "unknown_level1", path: `${path}.level1`, ...T.unknownLevel1Text(ind.name, ind.level1) });
+      problems.push(problem("unknown_level1", pathWith(i, ".level1"), T.unknownLevel1Text(ind.name, ind.level1)));
     } else if (group === undefined) {
-      problems.push({
-        code: "level1_not_in_scheme",
-        path: `${path}.level1`,
-        ...T.notInSchemeText(ind.name, LEVEL1_NAMES[l1], scheme.id),
-      });
+      const text = T.notInSchemeText(ind.name, LEVEL1_NAMES[l1], scheme.id);
+      problems.push(problem("level1_not_in_scheme", pathWith(i, ".level1"), text));
     }
     if (inU <= 0) {
-      problems.push({
-        code: "weight_not_positive",
-        path: `${path}.points`,
-        ...T.weightNotPositiveText(ind.name, unitsText(inU, k)),
-      });
+      const text = T.weightNotPositiveText(ind.name, unitsText(inU, k));
+      problems.push(problem("weight_not_positive", pathWith(i, ".points"), text));
     }
-    if (basis === "none") problems.push({ code: "unjudged", path, ...T.unjudgedText(ind.name, formula) });
+    if (basis === "none") problems.push(problem("unjudged", path, T.unjudgedText(ind.name, formula)));
     const unmet = comparison.met === false || (tier !== undefined && tier !== "achieved");
     if (unmet && !ind.deviationReason?.trim()) {
-      problems.push({
-        code: "deviation_reason_missing",
-        path: `${path}.deviationReason`,
-        ...T.deviationMissingText(ind.name, comparison.note),
-      });
+      const text = T.deviationMissingText(ind.name, comparison.note);
+      problems.push(problem("deviation_reason_missing", pathWith(i, ".deviationReason"), text));
     }
     const over = comparison.ratio !== undefined && basis === "met" ? farOver(comparison.ratio) : false;
     if (over && !ind.deviationReason?.trim() && !ind.overrideReason?.trim()) {
-      problems.push({ code: "far_over_target", path, ...T.farOverText(ind.name, comparison.note) });
+      problems.push(problem("far_over_target", path, T.farOverText(ind.name, comparison.note)));
     }
   }
 
@@ -514,17 +582,12 @@ export function scoreFast(
     out.statedScore = undefined;
     groups[gi] = out;
     if (gMembers[gi] === 0) {
-      problems.push({
-        code: "group_without_indicators",
-        path: "indicators",
-        ...T.groupWithoutIndicatorsText(name, unitsText(target, k)),
-      });
+      problems.push(
+        problem("group_without_indicators", "indicators", T.groupWithoutIndicatorsText(name, unitsText(target, k))),
+      );
     } else if (weightSum !== target) {
-      problems.push({
-        code: "weights_sum",
-        path: "indicators",
-        ...T.weightsSumText(name, unitsText(weightSum, k), unitsText(target, k), factor, explanation),
-      });
+      const text = T.weightsSumText(name, unitsText(weightSum, k), unitsText(target, k), factor, explanation);
+      problems.push(problem("weights_sum", "indicators", text));
     }
   }
   const execution = executionScore === undefined ? 0 : unitsAt(executionScore, k);

@@ -69,8 +69,17 @@ function hintsFor(target: TargetValue): { unit?: string; year?: number } {
 }
 
 const r = (v: number): Ratio => fromNumber(v);
-const unitText = (unit: string | undefined): string =>
-  unit === undefined ? "" : unit && unit !== "%" && unit !== "‰" ? ` ${unit}` : unit;
+const UNIT_TEXT = new Map<string, string>();
+/** ` 人`, `%`: the unit as shown after a number, made once per unit. */
+function unitText(unit: string | undefined): string {
+  if (unit === undefined) return "";
+  let t = UNIT_TEXT.get(unit);
+  if (t === undefined) {
+    t = unit && unit !== "%" && unit !== "‰" ? ` ${unit}` : unit;
+    if (UNIT_TEXT.size < 1024) UNIT_TEXT.set(unit, t);
+  }
+  return t;
+}
 const show = (v: Ratio, unit: string | undefined): string => `${toDecimalString(v, 4)}${unitText(unit)}`;
 /** `show(fromNumber(v), unit)` without the Ratio when the number prints as itself. */
 const showNumber = (v: number, unit: string | undefined): string => `${numberText(v, 4)}${unitText(unit)}`;
