@@ -181,6 +181,39 @@ export function quotientUnits(x: number, y: number, digits: number): number {
   return units === 0 ? 0 : neg ? -units : units;
 }
 
+/** The second answer of `quotientUnitsPair`. */
+export const QUOTIENT = { second: 0 };
+
+/**
+ * `quotientUnits(x, y, first)` answered, and `quotientUnits(x, y, second)` into `QUOTIENT.second`, reading x and y
+ * once; NaN (and NaN) when either would be NaN.
+ */
+export function quotientUnitsPair(x: number, y: number, first: number, second: number): number {
+  QUOTIENT.second = Number.NaN;
+  if (y === 0 || !decimalParts(x)) return Number.NaN;
+  const mx = partM;
+  const kx = partK;
+  if (!decimalParts(y)) return Number.NaN;
+  const my = partM;
+  const ky = partK;
+  if (ky + first > 15 || ky + second > 15 || kx > 15) return Number.NaN;
+  const num1 = mx * POW10_WIDE[ky + first]!;
+  const num2 = mx * POW10_WIDE[ky + second]!;
+  let den = my * POW10_WIDE[kx]!;
+  if (!(num1 < LIMIT && num1 > -LIMIT && num2 < LIMIT && num2 > -LIMIT && den < LIMIT && den > -LIMIT)) {
+    return Number.NaN;
+  }
+  let neg = mx < 0;
+  if (den < 0) {
+    den = -den;
+    neg = !neg;
+  }
+  const u1 = halfUpQuotient(num1 < 0 ? -num1 : num1, den);
+  const u2 = halfUpQuotient(num2 < 0 ? -num2 : num2, den);
+  QUOTIENT.second = u2 === 0 ? 0 : neg ? -u2 : u2;
+  return u1 === 0 ? 0 : neg ? -u1 : u1;
+}
+
 /**
  * `toNumber(div(fromNumber(x), fromNumber(y)), digits)` without the Ratio when it stays on doubles (y ≠ 0); NaN
  * when it does not (then the bigint path).

@@ -69,7 +69,10 @@ const POW = [1, 10, 100, 1000, 10000];
 /** Points and sums stay below this many units: every product of the path then stays far below 2^52. */
 const UNITS_LIMIT = 2 ** 40;
 
-/** Whether the evaluation is of the kind this path scores (checked before anything is worked out). */
+/**
+ * Whether the evaluation's scheme and stated totals are of the kind this path scores (checked before anything is
+ * worked out; stated indicator scores, points and overflows are found on the way by `scoreFast`).
+ */
 export function fastEligible(input: EvaluationInput): boolean {
   const s = input.scheme;
   if (s.pointsRule === "scale-to-total" || s.indicatorScore === "coefficient") return false;
@@ -78,9 +81,6 @@ export function fastEligible(input: EvaluationInput): boolean {
   const e = roundingDigits(s.rounding.execution);
   const t = roundingDigits(s.rounding.total);
   if (d === undefined || e === undefined || t === undefined || d > MAX_K || e > MAX_K || t > MAX_K) return false;
-  for (const ind of input.indicators) {
-    if (ind.statedScore !== undefined || ind.statedCoefficient !== undefined) return false;
-  }
   return true;
 }
 
@@ -91,6 +91,8 @@ let INPUT: number[] = [];
 let POINTS: number[] = [];
 let SCORE: number[] = [];
 let REST: number[] = [];
+/** The indicators of each group in turn, in input order (gStart[g] … gStart[g] + gMembers[g]). */
+let MEMBERS: number[] = [];
 
 /** The effective group points of a scheme for each set of present groups (a bit per Level1), made once. */
 const LEVEL1_BIT: Record<Level1, number> = {
@@ -335,6 +337,7 @@ export function scoreFast(
     POINTS = new Array(n).fill(0);
     SCORE = new Array(n).fill(0);
     REST = new Array(n).fill(0);
+    MEMBERS = new Array(n).fill(0);
   }
 
   // The points as given, and the scale K every number is held at.
@@ -342,6 +345,7 @@ export function scoreFast(
   let mask = 0;
   for (let i = 0; i < n; i++) {
     const ind = list[i]!;
+    if (ind.statedScore !== undefined || ind.statedCoefficient !== undefined) return undefined;
     if (!pointsUnits(ind.points)) return undefined;
     INPUT[i] = UNITS.m;
     POINTS[i] = UNITS.k; // the decimals for now
@@ -367,6 +371,8 @@ export function scoreFast(
   const gInput = new Array<number>(groupCount);
   const gWeights = new Array<number>(groupCount);
   const gMembers = new Array<number>(groupCount);
+  const gStart = new Array<number>(groupCount);
+  let filled = 0;
   const gExplanation = new Array<LocalizedText | undefined>(groupCount);
   const gFactor = new Array<boolean>(groupCount);
   const lines: LocalizedText[] = [];
@@ -377,14 +383,17 @@ export function scoreFast(
     if (Number.isNaN(target)) return undefined;
     let inputPos = 0;
     let weightSum = 0;
-    let members = 0;
+    const start = filled;
     for (let i = 0; i < n; i++) {
       if (GROUP[i] !== level1) continue;
-      members++;
+      MEMBERS[filled++] = i;
       const u = INPUT[i]!;
       weightSum += u;
       if (u > 0) inputPos += u;
     }
+    const end = filled;
+    const members = end - start;
+    gStart[gi] = start;
     gTarget[gi] = target;
     gInput[gi] = inputPos;
     gWeights[gi] = weightSum;
@@ -402,8 +411,8 @@ export function scoreFast(
     const w = equal ? members : inputPos;
     let remaining = t;
     let changed = false;
-    for (let i = 0; i < n; i++) {
-      if (GROUP[i] !== level1) continue;
+    for (let m = start; m < end; m++) {
+      const i = MEMBERS[m]!;
       const wi = equal ? 1 : INPUT[i]! > 0 ? INPUT[i]! : 0;
       const prod = wi * t;
       if (!(prod < 2 ** 52)) return undefined;
@@ -423,8 +432,9 @@ export function scoreFast(
     // the largest remainders take one unit more each, ties to the earlier indicator
     while (remaining > 0) {
       let best = -1;
-      for (let i = 0; i < n; i++) {
-        if (GROUP[i] !== level1 || REST[i]! < 0) continue;
+      for (let m = start; m < end; m++) {
+        const i = MEMBERS[m]!;
+        if (REST[i]! < 0) continue;
         if (best < 0 || REST[i]! > REST[best]!) best = i;
       }
       if (best < 0) return undefined;
@@ -434,8 +444,8 @@ export function scoreFast(
     }
     if (remaining !== 0) return undefined;
     const back = POW[k - grid]!;
-    for (let i = 0; i < n; i++) {
-      if (GROUP[i] !== level1) continue;
+    for (let m = start; m < end; m++) {
+      const i = MEMBERS[m]!;
       const u = POINTS[i]! * back;
       POINTS[i] = u;
       if (u !== (INPUT[i]! > 0 ? INPUT[i]! : 0)) changed = true;
@@ -561,7 +571,9 @@ export function scoreFast(
     const level1 = effective[gi]!.level1;
     const name = LEVEL1_NAMES[level1];
     let score = 0;
-    for (let i = 0; i < n; i++) if (GROUP[i] === level1) score += SCORE[i]!;
+    const start = gStart[gi]!;
+    const end = start + gMembers[gi]!;
+    for (let m = start; m < end; m++) score += SCORE[MEMBERS[m]!]!;
     indicatorTotal += score;
     const target = gTarget[gi]!;
     const inputPos = gInput[gi]!;

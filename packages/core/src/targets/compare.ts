@@ -23,7 +23,7 @@ import {
   toDecimalString,
   toNumber,
 } from "../numbers/decimal.ts";
-import { quotientUnits, unitsText } from "../numbers/fixed.ts";
+import { QUOTIENT, quotientUnitsPair, unitsText } from "../numbers/fixed.ts";
 import { FAILURE_WORDS, PER_YEAR } from "./lexicon.ts";
 import { normalizeTargetText, parseTarget } from "./parse.ts";
 import { formatNumber, renderTarget } from "./render.ts";
@@ -307,8 +307,8 @@ function compareNumbers(
     const higher = op === ">=" || op === ">" || op === "=";
     const x = higher ? av : tv;
     const y = higher ? tv : av;
-    const units = quotientUnits(x, y, 10);
-    const percent = quotientUnits(x, y, 4);
+    const units = quotientUnitsPair(x, y, 10, 4);
+    const percent = QUOTIENT.second;
     if (!Number.isNaN(units) && !Number.isNaN(percent)) {
       ratio = units / 1e10;
       note += `；完成比例 ${unitsText(percent, 2)}%`;

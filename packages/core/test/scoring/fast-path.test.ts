@@ -24,8 +24,10 @@ import {
 import {
   distributeWeights,
   mulDivRoundNumbers,
+  QUOTIENT,
   quotientNumber,
   quotientUnits,
+  quotientUnitsPair,
   unitsText,
 } from "../../src/numbers/fixed.ts";
 import { numericJudgement, numericJudgementExact, scaledShare } from "../../src/scoring/indicator.ts";
@@ -100,6 +102,23 @@ describe("doubles read as decimals on the fixed-point path", () => {
     );
     expect(numberText(-0, 4)).toBe("0");
     expect(numberText(0.00005, 4)).toBe(toDecimalString(fromNumber(0.00005), 4));
+  });
+
+  it("quotientUnitsPair answers quotientUnits at both digits, reading x and y once", () => {
+    fc.assert(
+      fc.property(double, nonZero, fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), (x, y, a, b) => {
+        const first = quotientUnitsPair(x, y, a, b);
+        const second = QUOTIENT.second;
+        const ua = quotientUnits(x, y, a);
+        const ub = quotientUnits(x, y, b);
+        if (Number.isNaN(first)) expect(Number.isNaN(ua) || Number.isNaN(ub)).toBe(true);
+        else {
+          expect(first).toBe(ua);
+          expect(second).toBe(ub);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("unitsText is toDecimalString of units ÷ 10^digits", () => {
