@@ -133,6 +133,17 @@ function decimalParts(v: number): boolean {
     return true;
   }
   if (!Number.isFinite(v)) return false;
+  // the last two non-integers read (a comparison, its judgement and its score read the same two numbers)
+  if (v === memoV1) {
+    partM = memoM1;
+    partK = memoK1;
+    return true;
+  }
+  if (v === memoV2) {
+    partM = memoM2;
+    partK = memoK2;
+    return true;
+  }
   for (let k = 1; k <= 10; k++) {
     const p = POW10_WIDE[k]!;
     const m = Math.round(v * p);
@@ -140,11 +151,23 @@ function decimalParts(v: number): boolean {
     if (m / p === v) {
       partM = m;
       partK = k;
+      memoV2 = memoV1;
+      memoM2 = memoM1;
+      memoK2 = memoK1;
+      memoV1 = v;
+      memoM1 = m;
+      memoK1 = k;
       return true;
     }
   }
   return false;
 }
+let memoV1 = Number.NaN;
+let memoM1 = 0;
+let memoK1 = 0;
+let memoV2 = Number.NaN;
+let memoM2 = 0;
+let memoK2 = 0;
 
 /**
  * `toDecimalString(fromNumber(v), maxDigits)` when v reads as m / 10^k with k ≤ maxDigits (the shortest decimal has
