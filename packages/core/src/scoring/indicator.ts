@@ -316,6 +316,14 @@ export function numericJudgement(
   ) {
     const fast = numbersJudgement(target.op ?? "=", target.value, actual.value, actual.op, scheme, external);
     if (fast) return fast;
+  } else if (
+    target.kind === "range" &&
+    target.min !== undefined &&
+    target.max !== undefined &&
+    (target.unit === undefined || actual.unit === undefined || target.unit === actual.unit)
+  ) {
+    const fast = rangeJudgement(target.min, target.max, actual.value, actual.op, scheme, external);
+    if (fast) return fast;
   }
   return numericJudgementExact(target, actual, scheme, external);
 }
@@ -441,6 +449,28 @@ function numbersJudgement(
     else return undefined;
   }
   return { share, comparison: { met, ratio: completion, note: external.note } };
+}
+
+const IN_RANGE: Share = { met: true, share: ONE, completion: ONE };
+
+/**
+ * numericJudgement for a number against a range lo–hi in the same unit (or none), on the doubles: below lo it is
+ * judged as `≥ lo`, above hi as `≤ hi` (numbersJudgement), within it met in full with completion 1; undefined for
+ * what numbersJudgement leaves to the exact path.
+ */
+function rangeJudgement(
+  lo: number,
+  hi: number,
+  av: number,
+  aop: Op | undefined,
+  scheme: ScoringScheme,
+  external: Comparison,
+): { share: Share; comparison: Comparison } | undefined {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !Number.isFinite(av)) return undefined;
+  if (av < lo) return numbersJudgement(">=", lo, av, aop, scheme, external);
+  if (av > hi) return numbersJudgement("<=", hi, av, aop, scheme, external);
+  if (external.met !== true) return undefined;
+  return { share: IN_RANGE, comparison: { met: true, ratio: 1, note: external.note } };
 }
 
 /** The share x ÷ y (0 ≤ x ≤ y, y > 0) with its formula text `× x ÷ y` (actual ÷ target, or target ÷ actual). */

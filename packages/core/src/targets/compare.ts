@@ -323,6 +323,51 @@ function compareNumbers(
 }
 
 function compareRange(target: TargetValue, actual: TargetValue): Comparison {
+  const lo = target.min;
+  const hi = target.max;
+  if (
+    lo !== undefined &&
+    hi !== undefined &&
+    actual.kind === "numeric" &&
+    actual.value !== undefined &&
+    (actual.op === undefined || actual.op === "=") &&
+    (!actual.unit || actual.unit === target.unit) &&
+    Number.isFinite(lo) &&
+    Number.isFinite(hi) &&
+    Number.isFinite(actual.value)
+  ) {
+    return compareRangeNumbers(target, lo, hi, actual.value, !actual.unit && !!target.unit);
+  }
+  return compareRangeExact(target, actual);
+}
+
+/** `toNumber(div(fromNumber(x), fromNumber(y)), 10)` on doubles when they allow it (y ≠ 0). */
+function ratio10(x: number, y: number): number {
+  const units = quotientUnitsPair(x, y, 10, 10);
+  return Number.isNaN(units) ? toNumber(div(r(x), r(y)), 10) : units / 1e10;
+}
+
+/**
+ * compareRange for a plain number in the target's unit (or none) on the doubles: fromNumber keeps their order, so
+ * the bounds compare as the doubles do; the same Comparison as `compareRangeExact` (test/targets/compare-fast.test.ts).
+ */
+function compareRangeNumbers(target: TargetValue, lo: number, hi: number, v: number, unitAssumed: boolean): Comparison {
+  const tShow = `目标 ${renderTarget(target)}`;
+  const unit = target.unit;
+  const assumed = unitAssumed ? `；实际值未写单位，按目标单位“${unit}”理解` : "";
+  if (v < lo) {
+    const note = `实际 ${showNumber(v, unit)} 低于 ${tShow} 的下限${assumed}`;
+    return { met: false, ratio: lo > 0 ? ratio10(v, lo) : undefined, note };
+  }
+  if (v > hi) {
+    const note = `实际 ${showNumber(v, unit)} 高于 ${tShow} 的上限${assumed}`;
+    return { met: false, ratio: v > 0 ? ratio10(hi, v) : undefined, note };
+  }
+  return { met: true, ratio: 1, note: `实际 ${showNumber(v, unit)} 在 ${tShow} 之内${assumed}` };
+}
+
+/** compareRange on exact Ratios: every case, and the reference of the fast path. */
+export function compareRangeExact(target: TargetValue, actual: TargetValue): Comparison {
   if (target.min === undefined || target.max === undefined) return result(undefined, undefined, "目标范围不完整");
   const lo = r(target.min);
   const hi = r(target.max);
@@ -380,7 +425,70 @@ function perYear(v: TargetValue): Ratio | undefined {
   return mul(r(v.value), fromInt(PER_YEAR[v.period]));
 }
 
+/** PER_YEAR × v for a whole count below 2^40 (exact on doubles); NaN otherwise. */
+function perYearNumber(v: TargetValue): number {
+  if (v.value === undefined || !v.period || !Number.isSafeInteger(v.value)) return Number.NaN;
+  const p = v.value * PER_YEAR[v.period];
+  return p < 2 ** 40 && p > -(2 ** 40) ? p : Number.NaN;
+}
+
 function compareFrequency(target: TargetValue, actual: TargetValue): Comparison {
+  const t = perYearNumber(target);
+  if (!Number.isNaN(t)) {
+    let a = Number.NaN;
+    let counted = false;
+    if (actual.kind === "frequency") a = perYearNumber(actual);
+    else if (
+      actual.kind === "numeric" &&
+      actual.value !== undefined &&
+      Number.isFinite(actual.value) &&
+      (!actual.unit || actual.unit === target.unit || actual.unit === "次" || actual.unit === "次/年")
+    ) {
+      a = actual.value;
+      counted = true;
+    }
+    if (!Number.isNaN(a)) return compareFrequencyNumbers(target.op ?? ">=", t, a, counted);
+  }
+  return compareFrequencyExact(target, actual);
+}
+
+/**
+ * compareFrequency for whole counts per year (and an actual count of any size) on the doubles: the counts are exact
+ * there and compare as the Ratios do; the same Comparison as `compareFrequencyExact` (test/targets/compare-fast.test.ts).
+ */
+function compareFrequencyNumbers(op: Op, t: number, a: number, counted: boolean): Comparison {
+  const c = a < t ? -1 : a > t ? 1 : 0;
+  let met: boolean;
+  switch (op) {
+    case ">=":
+      met = c >= 0;
+      break;
+    case ">":
+      met = c > 0;
+      break;
+    case "<=":
+      met = c <= 0;
+      break;
+    case "<":
+      met = c < 0;
+      break;
+    default:
+      met = t === 0 ? a <= 0 : t > 0 ? c >= 0 : c === 0;
+  }
+  let note = `实际每年 ${numberText(a, 2)} 次，目标每年 ${OP_ZH[op]}${numberText(t, 2)} 次，${met ? "已达成" : "未达成"}`;
+  if (counted) note += "；实际为次数，按全年次数理解";
+  let ratio: number | undefined;
+  const higher = op === ">=" || op === ">" || op === "=";
+  if (t === 0) ratio = met ? 1 : 0;
+  else if (t < 0) note += "；目标为负数，不计算完成比例";
+  else if (higher) ratio = ratio10(a, t);
+  else if (a <= 0) note += "；实际值为 0 或负数，越低越好的指标已达成，比例不可计算";
+  else ratio = ratio10(t, a);
+  return { met, ratio, note };
+}
+
+/** compareFrequency on exact Ratios: every case, and the reference of the fast path. */
+export function compareFrequencyExact(target: TargetValue, actual: TargetValue): Comparison {
   const t = perYear(target);
   if (!t) return result(undefined, undefined, "目标频次不完整");
   const op = target.op ?? ">=";

@@ -245,4 +245,47 @@ describe("one indicator's numeric judgement on doubles", () => {
       { numRuns: 8000 },
     );
   });
+
+  it("against a range: the exact path's met, completion, note, formula and score", () => {
+    const pointsArb = fc.oneof(
+      fc.integer({ min: 0, max: 20 }).map((v) => fromInt(v)),
+      fc.integer({ min: 1, max: 5000 }).map((v) => ratio(BigInt(v), 100n)),
+    );
+    fc.assert(
+      fc.property(
+        double,
+        double,
+        fc.oneof(double, fc.integer({ min: -2, max: 2 })),
+        fc.constantFrom<Op | undefined>(undefined, "=", ">", "<"),
+        fc.constantFrom<string | undefined>(undefined, "%"),
+        fc.constantFrom<string | undefined>(undefined, "%"),
+        fc.constantFrom(...schemes),
+        pointsArb,
+        fc.constantFrom(...steps),
+        (a, b, v, aop, tUnit, aUnit, scheme, points, step) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const av = v === 0 ? lo : v === 1 ? hi : v === -1 ? lo / 2 : v === 2 ? hi * 1.5 : v;
+          const target: TargetValue = {
+            kind: "range",
+            text: `${lo}-${hi}`,
+            min: lo,
+            max: hi,
+            ...(tUnit ? { unit: tUnit } : {}),
+          };
+          const actual = numeric(av, aop, aUnit);
+          const external = compareActual(target, actual);
+          const fast = numericJudgement(target, actual, scheme, external);
+          const exact = numericJudgementExact(target, actual, scheme, external);
+          expect(fast === undefined).toBe(exact === undefined);
+          if (!fast || !exact) return;
+          expect(fast.comparison).toEqual(exact.comparison);
+          expect(fast.share.met).toBe(exact.share.met);
+          expect(fast.share.expr).toBe(exact.share.expr);
+          expect(fast.share.zeroWhy).toEqual(exact.share.zeroWhy);
+          same(scaledShare(points, fast.share, step), scaledShare(points, exact.share, step));
+        },
+      ),
+      { numRuns: 6000 },
+    );
+  });
 });
