@@ -59,8 +59,13 @@ import { FROZEN_SCHEMES } from "./schemes/builtin.ts";
 import {
   deviationMissingText,
   farOverText,
+  groupDifferenceText,
   groupWithoutIndicatorsText,
+  indicatorDifferenceText,
   notInSchemeText,
+  statedOutOfRangeText,
+  statedTotalSumText,
+  totalDifferenceText,
   unjudgedText,
   unknownLevel1Text,
   weightNotPositiveText,
@@ -383,8 +388,7 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
       problems.push({
         code: "stated_score_out_of_range",
         path: `${path}.statedScore`,
-        zh: `「${s.name}」的自评得分 ${n2(s.stated)} 不在 0–${n2(s.inputPoints)} 之间`,
-        en: `"${s.name}": the stated score ${n2(s.stated)} is outside 0–${n2(s.inputPoints)}`,
+        ...statedOutOfRangeText(s.name, n2(s.stated), n2(s.inputPoints)),
       });
     }
     if (s.basis === "stated" || s.basis === "none") {
@@ -410,8 +414,16 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
         stated: s.stated!,
         computed: s.computed!,
         difference: s.difference,
-        zh: `「${s.name}」：自评 ${n2(s.stated!)} 分，按 ${s.formula.zh} 建议 ${n2(s.computed!)} 分，相差 ${signed(s.difference)}（目标 ${s.target.text}，实际 ${s.actual.text}${s.pointsNote ? `；${s.pointsNote.zh}` : ""}）`,
-        en: `"${s.name}": stated ${n2(s.stated!)}, ${s.formula.en} suggests ${n2(s.computed!)}, difference ${signed(s.difference)} (target ${s.target.text}, actual ${s.actual.text}${s.pointsNote ? `; ${s.pointsNote.en}` : ""})`,
+        ...indicatorDifferenceText(
+          s.name,
+          n2(s.stated!),
+          s.formula,
+          n2(s.computed!),
+          signed(s.difference),
+          s.target.text,
+          s.actual.text,
+          s.pointsNote,
+        ),
         reason: input.indicators[s.index]!.overrideReason,
       });
     }
@@ -461,8 +473,7 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
         stated: group.statedScore,
         computed: group.score,
         difference: d,
-        zh: `「${name.zh}」（${n2(pts)} 分）：自评合计 ${n2(group.statedScore)}，建议合计 ${n2(group.score)}，相差 ${signed(d)}`,
-        en: `"${name.en}" (${n2(pts)} points): stated sum ${n2(group.statedScore)}, suggested sum ${n2(group.score)}, difference ${signed(d)}`,
+        ...groupDifferenceText(name, n2(pts), n2(group.statedScore), n2(group.score), signed(d)),
       });
     }
   }
@@ -530,8 +541,13 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
       stated: statedTotalGiven,
       computed: statedSum,
       difference: d,
-      zh: `填报总分 ${n2(statedTotalGiven)} 不等于自评各项得分之和 ${n2(statedSum)}（执行率 ${n2(statedExecutionScore!)} + 指标 ${n2(statedIndicatorSum!)}），相差 ${signed(d)}`,
-      en: `the stated total ${n2(statedTotalGiven)} is not the sum of the stated parts ${n2(statedSum)} (execution ${n2(statedExecutionScore!)} + indicators ${n2(statedIndicatorSum!)}), difference ${signed(d)}`,
+      ...statedTotalSumText(
+        n2(statedTotalGiven),
+        n2(statedSum),
+        n2(statedExecutionScore!),
+        n2(statedIndicatorSum!),
+        signed(d),
+      ),
     });
   }
   if (statedTotal !== undefined && cmp(statedTotal, total) !== 0) {
@@ -544,8 +560,7 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
       stated: statedTotal,
       computed: total,
       difference: d,
-      zh: `总分：自评 ${n2(statedTotal)}，建议 ${n2(total)}，相差 ${signed(d)}${judged > 0 ? `（其中 ${judged} 项无法自动判断，沿用自评得分）` : ""}`,
-      en: `total: stated ${n2(statedTotal)}, suggested ${n2(total)}, difference ${signed(d)}${judged > 0 ? ` (${judged} indicators could not be judged automatically and keep their stated score)` : ""}`,
+      ...totalDifferenceText(n2(statedTotal), n2(total), signed(d), judged),
     });
   }
 

@@ -124,3 +124,61 @@ export function weightsSumText(
     en: `the weights under "${name.en}" add up to ${weightSum}; the scheme gives ${points}${factor ? `; scaled to the scheme (each indicator's points × ${factor})` : explanation ? `: ${explanation.en}` : ""}`,
   };
 }
+
+export function statedOutOfRangeText(name: string, stated: string, points: string): LocalizedText {
+  return {
+    zh: `「${name}」的自评得分 ${stated} 不在 0–${points} 之间`,
+    en: `"${name}": the stated score ${stated} is outside 0–${points}`,
+  };
+}
+
+/** An indicator's stated score against the suggested one; `difference` signed (`+0.5`, `-1`). */
+export function indicatorDifferenceText(
+  name: string,
+  stated: string,
+  formula: LocalizedText,
+  computed: string,
+  difference: string,
+  target: string,
+  actual: string,
+  pointsNote: LocalizedText | undefined,
+): LocalizedText {
+  return {
+    zh: `「${name}」：自评 ${stated} 分，按 ${formula.zh} 建议 ${computed} 分，相差 ${difference}（目标 ${target}，实际 ${actual}${pointsNote ? `；${pointsNote.zh}` : ""}）`,
+    en: `"${name}": stated ${stated}, ${formula.en} suggests ${computed}, difference ${difference} (target ${target}, actual ${actual}${pointsNote ? `; ${pointsNote.en}` : ""})`,
+  };
+}
+
+export function groupDifferenceText(
+  name: LocalizedText,
+  points: string,
+  stated: string,
+  score: string,
+  difference: string,
+): LocalizedText {
+  return {
+    zh: `「${name.zh}」（${points} 分）：自评合计 ${stated}，建议合计 ${score}，相差 ${difference}`,
+    en: `"${name.en}" (${points} points): stated sum ${stated}, suggested sum ${score}, difference ${difference}`,
+  };
+}
+
+export function statedTotalSumText(
+  given: string,
+  sum: string,
+  execution: string,
+  indicators: string,
+  difference: string,
+): LocalizedText {
+  return {
+    zh: `填报总分 ${given} 不等于自评各项得分之和 ${sum}（执行率 ${execution} + 指标 ${indicators}），相差 ${difference}`,
+    en: `the stated total ${given} is not the sum of the stated parts ${sum} (execution ${execution} + indicators ${indicators}), difference ${difference}`,
+  };
+}
+
+/** `judged`: how many indicators could not be judged and keep their stated score. */
+export function totalDifferenceText(stated: string, total: string, difference: string, judged: number): LocalizedText {
+  return {
+    zh: `总分：自评 ${stated}，建议 ${total}，相差 ${difference}${judged > 0 ? `（其中 ${judged} 项无法自动判断，沿用自评得分）` : ""}`,
+    en: `total: stated ${stated}, suggested ${total}, difference ${difference}${judged > 0 ? ` (${judged} indicators could not be judged automatically and keep their stated score)` : ""}`,
+  };
+}
