@@ -4,8 +4,10 @@
  * with no Ratio, no bigint and no intermediate records per indicator. It answers exactly what the exact path
  * (`scoreEvaluationExact`: computeScores on bigint Ratios, then presented) answers — test/scoring/fast-scoring.test.ts
  * checks the two on generated evaluations — or undefined for what it leaves to that path: a scheme that is not
- * built in, scale-to-total, coefficients, stated scores, points with more than four decimals, a total off the
- * rounding grid, and any product that would pass 2^52 (`mulDivUnits` declines it).
+ * built in, scale-to-total, coefficients, a stated indicator total, a stated score carried where nothing could be
+ * computed, points or stated scores with more than four decimals, group points off the rounding grid, and any
+ * product that would pass 2^52 (`mulDivUnits` declines it). Stated scores, the stated total and their
+ * differences are worked out here as in computeScores.
  *
  * The comparisons and the numeric judgement are the targets module's and indicator.ts's own (numericJudgement
  * works on doubles where it can); the words are scoring/texts.ts's, shared with the exact path.
@@ -27,7 +29,7 @@ import {
   type ScoringScheme,
   type TierKey,
 } from "./scheme.ts";
-import type { EvaluationInput, GroupResult, IndicatorResult, ScoreProblem } from "./score.ts";
+import type { Difference, EvaluationInput, GroupResult, IndicatorResult, ScoreProblem } from "./score.ts";
 import * as T from "./texts.ts";
 
 const FAR_OVER = parseDecimal("1.3")!;
@@ -61,6 +63,14 @@ export interface FastParts {
   groups: GroupResult[];
   total: number;
   grade: string | undefined;
+  statedTotal: number | undefined;
+  statedGrade: string | undefined;
+}
+
+/** `+0.5`, `-1`, `0`: a difference as the texts sign it (units of 10^-k). */
+function signedText(u: number, k: number): string {
+  const t = unitsText(u, k);
+  return u > 0 ? `+${t}` : t;
 }
 
 /** The most decimals points and scores take on this path (so that `unitsText` prints what toDecimalString(·, 4) does). */
@@ -76,7 +86,7 @@ const UNITS_LIMIT = 2 ** 40;
 export function fastEligible(input: EvaluationInput): boolean {
   const s = input.scheme;
   if (s.pointsRule === "scale-to-total" || s.indicatorScore === "coefficient") return false;
-  if (input.statedTotal !== undefined || input.statedIndicatorTotal !== undefined) return false;
+  if (input.statedIndicatorTotal !== undefined) return false;
   const d = roundingDigits(s.rounding.indicator);
   const e = roundingDigits(s.rounding.execution);
   const t = roundingDigits(s.rounding.total);
@@ -93,6 +103,9 @@ let SCORE: number[] = [];
 let REST: number[] = [];
 /** The indicators of each group in turn, in input order (gStart[g] … gStart[g] + gMembers[g]). */
 let MEMBERS: number[] = [];
+/** Stated scores: units (then at K), and their decimals (-1: none stated). */
+let STATED: number[] = [];
+let STATED_K: number[] = [];
 
 /** The effective group points of a scheme for each set of present groups (a bit per Level1), made once. */
 const LEVEL1_BIT: Record<Level1, number> = {
@@ -322,6 +335,10 @@ export function scoreFast(
   targets: TargetFunctions,
   executionScore: Ratio | undefined,
   problems: ScoreProblem[],
+  /** The execution's stated score (its differences are the caller's); the stated parts sum with it. */
+  statedExecution?: Ratio,
+  /** Presented differences of the indicators, groups and total, pushed in computeScores's order. */
+  differences: Difference[] = [],
 ): FastParts | undefined {
   const scheme = input.scheme;
   const digits = roundingDigits(scheme.rounding.indicator)!;
@@ -338,6 +355,8 @@ export function scoreFast(
     SCORE = new Array(n).fill(0);
     REST = new Array(n).fill(0);
     MEMBERS = new Array(n).fill(0);
+    STATED = new Array(n).fill(0);
+    STATED_K = new Array(n).fill(0);
   }
 
   // The points as given, and the scale K every number is held at.
@@ -345,7 +364,15 @@ export function scoreFast(
   let mask = 0;
   for (let i = 0; i < n; i++) {
     const ind = list[i]!;
-    if (ind.statedScore !== undefined || ind.statedCoefficient !== undefined) return undefined;
+    if (ind.statedScore === undefined) {
+      if (ind.statedCoefficient !== undefined) return undefined;
+      STATED_K[i] = -1;
+    } else {
+      if (!pointsUnits(ind.statedScore)) return undefined;
+      STATED[i] = UNITS.m;
+      STATED_K[i] = UNITS.k;
+      if (UNITS.k > k) k = UNITS.k;
+    }
     if (!pointsUnits(ind.points)) return undefined;
     INPUT[i] = UNITS.m;
     POINTS[i] = UNITS.k; // the decimals for now
@@ -356,12 +383,31 @@ export function scoreFast(
     GROUP[i] = g;
     if (g !== undefined) mask |= LEVEL1_BIT[g];
   }
+  let givenTotal = Number.NaN;
+  if (input.statedTotal !== undefined) {
+    if (!pointsUnits(input.statedTotal)) return undefined;
+    givenTotal = UNITS.m;
+    if (UNITS.k > k) k = UNITS.k;
+  }
+  const givenTotalK = UNITS.k;
+  let statedExec = Number.NaN;
+  if (statedExecution !== undefined) {
+    if (!ratioUnits(statedExecution, MAX_K)) return undefined;
+    if (UNITS.k > k) k = UNITS.k;
+    statedExec = unitsAt(statedExecution, k);
+  }
   const pk = POW[k]!;
+  if (input.statedTotal !== undefined) givenTotal *= POW[k - givenTotalK]!;
   for (let i = 0; i < n; i++) {
     const u = INPUT[i]! * POW[k - POINTS[i]!]!;
     if (!(u < UNITS_LIMIT && u > -UNITS_LIMIT)) return undefined;
     INPUT[i] = u;
     POINTS[i] = u; // an indicator the scheme does not count keeps its points
+    if (STATED_K[i]! >= 0) {
+      const s = STATED[i]! * POW[k - STATED_K[i]!]!;
+      if (!(s < UNITS_LIMIT && s > -UNITS_LIMIT)) return undefined;
+      STATED[i] = s;
+    }
   }
 
   // The points fitted to the scheme's groups (normalise.ts, scale-to-groups): the largest remainder on integers.
@@ -510,6 +556,10 @@ export function scoreFast(
         formula = T.unjudgedFormula(comparison.note, false);
       }
     }
+    const stated = STATED_K[i]! >= 0;
+    const su = STATED[i]!;
+    // a stated score carried where nothing is computed is scaled with the points: the exact path's
+    if (basis === "none" && stated) return undefined;
     const hasScore = basis !== "none";
     if (hasScore) {
       const cap = pu > 0 ? pu : 0;
@@ -531,8 +581,8 @@ export function scoreFast(
     } as IndicatorResult;
     if (pu !== inU) base.pointsNote = pointsNote(inU, k, p);
     base.score = hasScore ? computed / pk : undefined;
-    base.statedScore = undefined;
-    base.difference = undefined;
+    base.statedScore = stated ? su / pk : undefined;
+    base.difference = stated && hasScore ? (su - computed) / pk : undefined;
     base.basis = basis;
     base.met = comparison.met;
     base.comparison = comparison.note;
@@ -552,6 +602,10 @@ export function scoreFast(
       const text = T.weightNotPositiveText(ind.name, unitsText(inU, k));
       problems.push(problem("weight_not_positive", pathWith(i, ".points"), text));
     }
+    if (stated && (su < 0 || su > inU)) {
+      const text = T.statedOutOfRangeText(ind.name, unitsText(su, k), unitsText(inU, k));
+      problems.push(problem("stated_score_out_of_range", pathWith(i, ".statedScore"), text));
+    }
     if (basis === "none") problems.push(problem("unjudged", path, T.unjudgedText(ind.name, formula)));
     const unmet = comparison.met === false || (tier !== undefined && tier !== "achieved");
     if (unmet && !ind.deviationReason?.trim()) {
@@ -562,6 +616,30 @@ export function scoreFast(
     if (over && !ind.deviationReason?.trim() && !ind.overrideReason?.trim()) {
       problems.push(problem("far_over_target", path, T.farOverText(ind.name, comparison.note)));
     }
+    if (stated && hasScore && su !== computed) {
+      const d = su - computed;
+      const text = T.indicatorDifferenceText(
+        ind.name,
+        unitsText(su, k),
+        formula,
+        unitsText(computed, k),
+        signedText(d, k),
+        target.text,
+        actual.text,
+        base.pointsNote,
+      );
+      differences.push({
+        kind: "indicator",
+        path: pathWith(i, ".statedScore"),
+        name: ind.name,
+        stated: su / pk,
+        computed: computed / pk,
+        difference: d / pk,
+        zh: text.zh,
+        en: text.en,
+        reason: ind.overrideReason,
+      });
+    }
   }
 
   // Groups, their problems, the total and the grade.
@@ -571,9 +649,16 @@ export function scoreFast(
     const level1 = effective[gi]!.level1;
     const name = LEVEL1_NAMES[level1];
     let score = 0;
+    let statedSum = 0;
+    let allStated = gMembers[gi]! > 0;
     const start = gStart[gi]!;
     const end = start + gMembers[gi]!;
-    for (let m = start; m < end; m++) score += SCORE[MEMBERS[m]!]!;
+    for (let m = start; m < end; m++) {
+      const i = MEMBERS[m]!;
+      score += SCORE[i]!;
+      if (STATED_K[i]! >= 0) statedSum += STATED[i]!;
+      else allStated = false;
+    }
     indicatorTotal += score;
     const target = gTarget[gi]!;
     const inputPos = gInput[gi]!;
@@ -591,7 +676,7 @@ export function scoreFast(
     if (factor) out.factor = factor;
     if (explanation) out.explanation = explanation;
     out.score = score / pk;
-    out.statedScore = undefined;
+    out.statedScore = allStated ? statedSum / pk : undefined;
     groups[gi] = out;
     if (gMembers[gi] === 0) {
       problems.push(
@@ -601,10 +686,81 @@ export function scoreFast(
       const text = T.weightsSumText(name, unitsText(weightSum, k), unitsText(target, k), factor, explanation);
       problems.push(problem("weights_sum", "indicators", text));
     }
+    if (allStated && statedSum !== score) {
+      const d = statedSum - score;
+      const text = T.groupDifferenceText(
+        name,
+        unitsText(target, k),
+        unitsText(statedSum, k),
+        unitsText(score, k),
+        signedText(d, k),
+      );
+      differences.push({
+        kind: "group",
+        path: `groups.${level1}`,
+        name: name.zh,
+        stated: statedSum / pk,
+        computed: score / pk,
+        difference: d / pk,
+        zh: text.zh,
+        en: text.en,
+        reason: undefined,
+      });
+    }
   }
   const execution = executionScore === undefined ? 0 : unitsAt(executionScore, k);
   if (Number.isNaN(execution)) return undefined;
   const total = roundAt(execution + indicatorTotal, k, totalDigits);
+
+  // The stated parts: every counted indicator stated, and the execution, add up to the stated sum.
+  let counted = 0;
+  let allCountedStated = true;
+  let statedIndicators = 0;
+  for (let i = 0; i < n; i++) {
+    if (GROUP[i] === undefined) continue;
+    counted++;
+    if (STATED_K[i]! >= 0) statedIndicators += STATED[i]!;
+    else allCountedStated = false;
+  }
+  const hasIndicatorSum = counted > 0 && allCountedStated;
+  const statedSum = hasIndicatorSum && !Number.isNaN(statedExec) ? statedExec + statedIndicators : Number.NaN;
+  const statedTotal = !Number.isNaN(givenTotal) ? givenTotal : statedSum;
+  if (!Number.isNaN(givenTotal) && !Number.isNaN(statedSum) && givenTotal !== statedSum) {
+    const d = givenTotal - statedSum;
+    const text = T.statedTotalSumText(
+      unitsText(givenTotal, k),
+      unitsText(statedSum, k),
+      unitsText(statedExec, k),
+      unitsText(statedIndicators, k),
+      signedText(d, k),
+    );
+    differences.push({
+      kind: "stated-sum",
+      path: "statedTotal",
+      name: "总分",
+      stated: givenTotal / pk,
+      computed: statedSum / pk,
+      difference: d / pk,
+      zh: text.zh,
+      en: text.en,
+      reason: undefined,
+    });
+  }
+  if (!Number.isNaN(statedTotal) && statedTotal !== total) {
+    const d = statedTotal - total;
+    const text = T.totalDifferenceText(unitsText(statedTotal, k), unitsText(total, k), signedText(d, k), 0);
+    differences.push({
+      kind: "total",
+      path: "statedTotal",
+      name: "总分",
+      stated: statedTotal / pk,
+      computed: total / pk,
+      difference: d / pk,
+      zh: text.zh,
+      en: text.en,
+      reason: undefined,
+    });
+  }
   return {
     applied: lines.length > 0,
     lines,
@@ -612,5 +768,7 @@ export function scoreFast(
     groups,
     total: total / pk,
     grade: gradeUnits(total, k, scheme.grades),
+    statedTotal: Number.isNaN(statedTotal) ? undefined : statedTotal / pk,
+    statedGrade: Number.isNaN(statedTotal) ? undefined : gradeUnits(statedTotal, k, scheme.grades),
   };
 }

@@ -746,7 +746,8 @@ export function scoreEvaluation(input: EvaluationInput, targets: TargetFunctions
     const problems: ScoreProblem[] = [];
     const differences: ExactDifference[] = [];
     const exec = executionPart(input, facts.scheme, problems, differences);
-    const x = scoreFast(input, targets, exec.executionScore, problems);
+    const fastDifferences: Difference[] = [];
+    const x = scoreFast(input, targets, exec.executionScore, problems, exec.statedExecutionScore, fastDifferences);
     if (x) {
       const unit = input.unit ?? "万元";
       return {
@@ -771,9 +772,10 @@ export function scoreEvaluation(input: EvaluationInput, targets: TargetFunctions
         groups: x.groups,
         total: x.total,
         grade: x.grade,
-        statedTotal: undefined,
-        statedGrade: undefined,
-        differences: differences.map(presentDifference),
+        statedTotal: x.statedTotal,
+        statedGrade: x.statedGrade,
+        differences:
+          differences.length === 0 ? fastDifferences : [...differences.map(presentDifference), ...fastDifferences],
         problems,
       };
     }
