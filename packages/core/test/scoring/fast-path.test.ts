@@ -24,10 +24,14 @@ import {
 import {
   distributeWeights,
   mulDivRoundNumbers,
+  mulDivUnits,
+  numberUnits,
   QUOTIENT,
   quotientNumber,
   quotientUnits,
   quotientUnitsPair,
+  ratioUnits,
+  UNITS,
   unitsText,
 } from "../../src/numbers/fixed.ts";
 import { numericJudgement, numericJudgementExact, scaledShare } from "../../src/scoring/indicator.ts";
@@ -102,6 +106,47 @@ describe("doubles read as decimals on the fixed-point path", () => {
     );
     expect(numberText(-0, 4)).toBe("0");
     expect(numberText(0.00005, 4)).toBe(toDecimalString(fromNumber(0.00005), 4));
+  });
+
+  it("mulDivUnits is roundToUnits(pn/pd × x ÷ y) of fromNumber's decimals whenever it answers", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -100000, max: 100000 }), fc.integer({ min: -(2 ** 45), max: 2 ** 45 })),
+        fc.constantFrom(1, 10, 100, 1000, 10000, 3, 7),
+        double,
+        nonZero.map((y) => Math.abs(y)),
+        fc.integer({ min: 0, max: 6 }),
+        (pn, pd, x, y, digits) => {
+          const got = mulDivUnits(pn, pd, x, y, digits);
+          if (Number.isNaN(got)) return;
+          const exact = roundToUnits(mul(ratio(BigInt(pn), BigInt(pd)), div(fromNumber(x), fromNumber(y))), digits);
+          expect(BigInt(got)).toBe(exact);
+          expect(Object.is(got, -0)).toBe(false);
+        },
+      ),
+      { numRuns: 6000 },
+    );
+  });
+
+  it("ratioUnits and numberUnits read a decimal with at most maxDigits decimals as m ÷ 10^k", () => {
+    fc.assert(
+      fc.property(double, fc.integer({ min: 0, max: 6 }), (v, maxDigits) => {
+        const r = fromNumber(v);
+        const byRatio = ratioUnits(r, maxDigits);
+        const rm = UNITS.m;
+        const rk = UNITS.k;
+        const byNumber = numberUnits(v, maxDigits);
+        if (byRatio) expect(ratio(BigInt(rm), 10n ** BigInt(rk))).toEqual(r);
+        if (byNumber) expect(ratio(BigInt(UNITS.m), 10n ** BigInt(UNITS.k))).toEqual(r);
+        // both answer for a form-sized decimal within the digits
+        const rounded = round(r, maxDigits);
+        if (Math.abs(v) < 1e9 && rounded.n === r.n && rounded.d === r.d) {
+          expect(byRatio).toBe(true);
+          expect(byNumber).toBe(true);
+        }
+      }),
+      { numRuns: 4000 },
+    );
   });
 
   it("quotientUnitsPair answers quotientUnits at both digits, reading x and y once", () => {
