@@ -2,7 +2,8 @@
  * Scoring a self-evaluation against a scheme: the execution score, the indicator points fitted to the scheme
  * (normalise.ts), each indicator's suggested score (indicator.ts), the group and total sums, the grade, and every
  * place where the document's stated score differs from the computed one; then the presented, stored result.
- * Exact on Ratio throughout; numbers appear only in the presented result.
+ * computeScores is exact on Ratio throughout; numbers appear only in the presented result. scoreEvaluation works
+ * the same presented result out on integer fixed point (fast.ts) when it can, else presents computeScores.
  *
  * Stated scores are partly human judgement (seed 002 gives 18 for 20 × 88.35% = 17.67): both are kept side by side,
  * nothing is "corrected".
