@@ -185,7 +185,6 @@ function compareNumeric(target: TargetValue, actual: TargetValue): Comparison {
   if (target.value === undefined) return result(undefined, undefined, "目标值缺少数值");
   const op = target.op ?? "=";
   const tv = target.value;
-  const tShow = `目标 ${OP_ZH[op]}${showNumber(tv, target.unit)}`;
   if (
     actual.kind === "numeric" &&
     actual.value !== undefined &&
@@ -194,7 +193,7 @@ function compareNumeric(target: TargetValue, actual: TargetValue): Comparison {
     Number.isFinite(tv) &&
     Number.isFinite(actual.value)
   ) {
-    return compareNumbers(op, tv, actual.value, target.unit, !actual.unit && !!target.unit, tShow);
+    return compareNumbers(op, tv, actual.value, target.unit, !actual.unit && !!target.unit);
   }
   return compareNumericExact(target, actual);
 }
@@ -260,20 +259,45 @@ export function compareNumericExact(target: TargetValue, actual: TargetValue): C
   return result(met, comp.ratio, notes.join("；"));
 }
 
+const OP_INDEX: Readonly<Record<Op, number>> = { ">=": 0, ">": 1, "=": 2, "<": 3, "<=": 4 };
+const NOTE_PARTS = new Map<string, string[]>();
+/**
+ * The fixed parts of compareNumbers's note for a unit, made once: [(c + 1) × 5 + op] the text between the actual
+ * and the target (` 人 < 目标 ≥`), [15] / [16] the end when met / not met (` 人，已达成`). Given an index, the
+ * part is made and answered.
+ */
+function noteParts(unit: string | undefined): (string | undefined)[];
+function noteParts(unit: string | undefined, index: number, c: number, op: Op, met?: boolean): string;
+function noteParts(
+  unit: string | undefined,
+  index?: number,
+  c?: number,
+  op?: Op,
+  met?: boolean,
+): (string | undefined)[] | string {
+  const key = unit ?? "";
+  let parts = NOTE_PARTS.get(key);
+  if (!parts) {
+    parts = [];
+    if (NOTE_PARTS.size < 1024) NOTE_PARTS.set(key, parts);
+  }
+  if (index === undefined) return parts;
+  const u = unitText(unit);
+  const part =
+    index >= 15
+      ? `${u}，${met ? "已达成" : "未达成"}`
+      : `${u} ${c === 0 ? "=" : c! > 0 ? ">" : "<"} 目标 ${OP_ZH[op!]}`;
+  parts[index] = part;
+  return part;
+}
+
 /**
  * compareNumeric for the common case, a plain number against `op t` in the same unit (or none), on the doubles:
  * fromNumber keeps their order (the shortest decimal of a double grows with it), so every comparison of the exact
  * values is the comparison of the doubles, and the texts are the numbers' own. The same Comparison as the general
  * path (test/targets/compare-fast.test.ts).
  */
-function compareNumbers(
-  op: Op,
-  tv: number,
-  av: number,
-  unit: string | undefined,
-  unitAssumed: boolean,
-  tShow: string,
-): Comparison {
+function compareNumbers(op: Op, tv: number, av: number, unit: string | undefined, unitAssumed: boolean): Comparison {
   const c = av < tv ? -1 : av > tv ? 1 : 0;
   let met: boolean;
   switch (op) {
@@ -292,7 +316,11 @@ function compareNumbers(
     default:
       met = tv === 0 ? av <= 0 : tv > 0 ? c >= 0 : c === 0;
   }
-  let note = `实际 ${showNumber(av, unit)} ${c === 0 ? "=" : c > 0 ? ">" : "<"} ${tShow}，${met ? "已达成" : "未达成"}`;
+  // `实际 ${showNumber(av)} ${rel} 目标 ${op}${showNumber(tv)}，已达成`, its fixed parts made once per unit
+  const parts = noteParts(unit);
+  const mid = (c + 1) * 5 + OP_INDEX[op];
+  const tail = met ? 15 : 16;
+  let note = `实际 ${numberText(av, 4)}${parts[mid] ?? noteParts(unit, mid, c, op)}${numberText(tv, 4)}${parts[tail] ?? noteParts(unit, tail, c, op, met)}`;
   if (unitAssumed) note += `；实际值未写单位，按目标单位“${unit}”理解`;
   let ratio: number | undefined;
   if (tv === 0) {
