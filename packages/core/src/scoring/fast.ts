@@ -340,6 +340,25 @@ export function scoreFast(
   /** Presented differences of the indicators, groups and total, pushed in computeScores's order. */
   differences: Difference[] = [],
 ): FastParts | undefined {
+  // the scratch arrays are this module's: a target function that scores an evaluation itself gets the exact path
+  if (busy) return undefined;
+  busy = true;
+  try {
+    return scoreFastInner(input, targets, executionScore, problems, statedExecution, differences);
+  } finally {
+    busy = false;
+  }
+}
+let busy = false;
+
+function scoreFastInner(
+  input: EvaluationInput,
+  targets: TargetFunctions,
+  executionScore: Ratio | undefined,
+  problems: ScoreProblem[],
+  statedExecution: Ratio | undefined,
+  differences: Difference[],
+): FastParts | undefined {
   const scheme = input.scheme;
   const digits = roundingDigits(scheme.rounding.indicator)!;
   const execDigits = roundingDigits(scheme.rounding.execution)!;

@@ -249,4 +249,34 @@ describe("scoreEvaluation on fixed point gives the exact path's result", () => {
     expect(fastEligible(input)).toBe(true);
     expect(scoreFast(input, TARGETS, undefined, [])).toBeDefined();
   });
+
+  it("a target function that scores another evaluation inside does not disturb the one being scored", () => {
+    const inner: EvaluationInput = {
+      scheme: NATIONAL_PROJECT_SCHEME,
+      budget: { budget: parseYuan("10"), executed: parseYuan("9") },
+      indicators: [
+        { level1: "产出指标", name: "内", target: parseTarget("≥10人"), actual: parseTarget("9人"), points: 7 },
+      ],
+    };
+    const nested = {
+      parse: TARGETS.parse,
+      compare: (t: TargetValue, a: TargetValue) => {
+        scoreEvaluation(inner);
+        return TARGETS.compare(t, a);
+      },
+    };
+    const outer: EvaluationInput = {
+      scheme: NATIONAL_PROJECT_SCHEME,
+      budget: { budget: parseYuan("100"), executed: parseYuan("95.5") },
+      indicators: ["产出指标", "效益指标", "满意度指标", "产出指标"].map((level1, i) => ({
+        level1,
+        name: `外${i}`,
+        target: parseTarget(`≥${90 + i}%`),
+        actual: parseTarget(`${88 + i}%`),
+        points: 3 + i,
+        ...(i === 1 ? { statedScore: 20 } : {}),
+      })),
+    };
+    expect(scoreEvaluation(outer, nested)).toStrictEqual(scoreEvaluationExact(outer, nested));
+  });
 });
