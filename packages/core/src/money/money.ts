@@ -225,7 +225,7 @@ function withGrouping(fixed: string, grouping: boolean): string {
   const neg = fixed.startsWith("-");
   const body = neg ? fixed.slice(1) : fixed;
   const [whole, frac] = body.split(".") as [string, string | undefined];
-  return `${neg ? "-" : ""}${group(whole)}${frac !== undefined ? `.${frac}` : ""}`;
+  return `${neg ? "-" : ""}${whole.length > 3 ? group(whole) : whole}${frac !== undefined ? `.${frac}` : ""}`;
 }
 
 export interface FormatOptions {

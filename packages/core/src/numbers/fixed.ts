@@ -133,6 +133,17 @@ function decimalParts(v: number): boolean {
     return true;
   }
   if (!Number.isFinite(v)) return false;
+  // the last two non-integers read (a comparison, its judgement and its score read the same two numbers)
+  if (v === memoV1) {
+    partM = memoM1;
+    partK = memoK1;
+    return true;
+  }
+  if (v === memoV2) {
+    partM = memoM2;
+    partK = memoK2;
+    return true;
+  }
   for (let k = 1; k <= 10; k++) {
     const p = POW10_WIDE[k]!;
     const m = Math.round(v * p);
@@ -140,11 +151,23 @@ function decimalParts(v: number): boolean {
     if (m / p === v) {
       partM = m;
       partK = k;
+      memoV2 = memoV1;
+      memoM2 = memoM1;
+      memoK2 = memoK1;
+      memoV1 = v;
+      memoM1 = m;
+      memoK1 = k;
       return true;
     }
   }
   return false;
 }
+let memoV1 = Number.NaN;
+let memoM1 = 0;
+let memoK1 = 0;
+let memoV2 = Number.NaN;
+let memoM2 = 0;
+let memoK2 = 0;
 
 /**
  * `toDecimalString(fromNumber(v), maxDigits)` when v reads as m / 10^k with k ≤ maxDigits (the shortest decimal has
@@ -181,6 +204,39 @@ export function quotientUnits(x: number, y: number, digits: number): number {
   return units === 0 ? 0 : neg ? -units : units;
 }
 
+/** The second answer of `quotientUnitsPair`. */
+export const QUOTIENT = { second: 0 };
+
+/**
+ * `quotientUnits(x, y, first)` answered, and `quotientUnits(x, y, second)` into `QUOTIENT.second`, reading x and y
+ * once; NaN (and NaN) when either would be NaN.
+ */
+export function quotientUnitsPair(x: number, y: number, first: number, second: number): number {
+  QUOTIENT.second = Number.NaN;
+  if (y === 0 || !decimalParts(x)) return Number.NaN;
+  const mx = partM;
+  const kx = partK;
+  if (!decimalParts(y)) return Number.NaN;
+  const my = partM;
+  const ky = partK;
+  if (ky + first > 15 || ky + second > 15 || kx > 15) return Number.NaN;
+  const num1 = mx * POW10_WIDE[ky + first]!;
+  const num2 = mx * POW10_WIDE[ky + second]!;
+  let den = my * POW10_WIDE[kx]!;
+  if (!(num1 < LIMIT && num1 > -LIMIT && num2 < LIMIT && num2 > -LIMIT && den < LIMIT && den > -LIMIT)) {
+    return Number.NaN;
+  }
+  let neg = mx < 0;
+  if (den < 0) {
+    den = -den;
+    neg = !neg;
+  }
+  const u1 = halfUpQuotient(num1 < 0 ? -num1 : num1, den);
+  const u2 = halfUpQuotient(num2 < 0 ? -num2 : num2, den);
+  QUOTIENT.second = u2 === 0 ? 0 : neg ? -u2 : u2;
+  return u1 === 0 ? 0 : neg ? -u1 : u1;
+}
+
 /**
  * `toNumber(div(fromNumber(x), fromNumber(y)), digits)` without the Ratio when it stays on doubles (y ≠ 0); NaN
  * when it does not (then the bigint path).
@@ -195,9 +251,36 @@ export function quotientNumber(x: number, y: number, digits: number): number {
  * and the point when nothing is left after it.
  */
 export function unitsText(units: number, digits: number): string {
+  if (digits === 0 || units === 0) return String(units === 0 ? 0 : units);
+  const neg = units < 0;
+  const abs = neg ? -units : units;
+  const p = POW10_WIDE[digits];
+  if (p === undefined || !(abs < 9007199254740992)) return unitsTextSliced(units, digits);
+  // whole and fraction by integer division (exact below 2^53, the quotient set right by the remainder)
+  let whole = Math.floor(abs / p);
+  let frac = abs - whole * p;
+  if (frac < 0) {
+    whole -= 1;
+    frac += p;
+  } else if (frac >= p) {
+    whole += 1;
+    frac -= p;
+  }
+  if (frac === 0) return neg ? `-${whole}` : String(whole);
+  let d = digits;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    d--;
+  }
+  const f = String(frac);
+  const text = f.length < d ? `${whole}.${"0".repeat(d - f.length)}${f}` : `${whole}.${f}`;
+  return neg ? `-${text}` : text;
+}
+
+/** unitsText on the digits' text (any size, any digits). */
+function unitsTextSliced(units: number, digits: number): string {
   const neg = units < 0;
   let abs = String(neg ? -units : units);
-  if (digits === 0 || units === 0) return neg ? `-${abs}` : abs;
   if (abs.length <= digits) abs = abs.padStart(digits + 1, "0");
   const cut = abs.length - digits;
   let end = abs.length;
@@ -288,3 +371,72 @@ export function distributeWeights(weights: readonly number[], total: Ratio, digi
   }
   return undefined;
 }
+
+/**
+ * round(pn ÷ pd × x ÷ y × 10^digits) to an integer, half away from zero, for integers pn, pd (pd > 0) and doubles
+ * x, y (y > 0) read exactly as `fromNumber` reads them: the units of `mulDivRound(pn/pd, fromNumber(x),
+ * fromNumber(y), digits)` without a Ratio; NaN when a part or a product would pass 2^52 (then the bigint path).
+ */
+export function mulDivUnits(pn: number, pd: number, x: number, y: number, digits: number): number {
+  if (!(digits >= 0 && digits <= 6 && Number.isInteger(digits))) return Number.NaN;
+  if (!(pd > 0 && pd < LIMIT && pn < LIMIT && pn > -LIMIT && Number.isInteger(pn) && Number.isInteger(pd))) {
+    return Number.NaN;
+  }
+  if (!decimalParts(x)) return Number.NaN;
+  const mx = partM;
+  const kx = partK;
+  if (!decimalParts(y)) return Number.NaN;
+  const my = partM;
+  const ky = partK;
+  if (kx > 15 || ky > 15) return Number.NaN;
+  // pn ÷ pd × x ÷ y × 10^digits = (pn · mx · 10^(ky + digits)) ÷ (pd · my · 10^kx)
+  const xn = mx * POW10_WIDE[ky]!;
+  const yn = my * POW10_WIDE[kx]!;
+  if (!(xn < LIMIT && xn > -LIMIT && yn < LIMIT && yn > 0)) return Number.NaN;
+  const num1 = pn * xn;
+  const num = num1 * POW10[digits]!;
+  const den = pd * yn;
+  if (!(num1 < LIMIT && num1 > -LIMIT && num < LIMIT && num > -LIMIT && den < LIMIT)) return Number.NaN;
+  const units = halfUpQuotient(num < 0 ? -num : num, den);
+  return units === 0 ? 0 : num < 0 ? -units : units;
+}
+
+/**
+ * A decimal Ratio (or a double, read as `fromNumber` reads it) as an integer of 10^-k units, with the fewest
+ * decimals k ≤ maxDigits that hold it exactly, into `UNITS`.
+ * False when it has more decimals or its units pass 2^50.
+ */
+export function ratioUnits(r: Ratio, maxDigits: number): boolean {
+  if (!(r.n < LIMIT_BIG && r.n > -LIMIT_BIG && r.d < LIMIT_BIG)) return false;
+  if (r.d === 1n) {
+    const m = Number(r.n);
+    if (!(m < PARTS_LIMIT && m > -PARTS_LIMIT)) return false;
+    UNITS.m = m;
+    UNITS.k = 0;
+    return true;
+  }
+  const n = Number(r.n);
+  const d = Number(r.d);
+  for (let k = 0; k <= maxDigits && k < POW10_WIDE.length; k++) {
+    const p = POW10_WIDE[k]!;
+    if (p % d === 0) {
+      const m = n * (p / d);
+      if (!(m < PARTS_LIMIT && m > -PARTS_LIMIT)) return false;
+      UNITS.m = m === 0 ? 0 : m;
+      UNITS.k = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `ratioUnits` for a double: its shortest decimal m / 10^k when k ≤ maxDigits. */
+export function numberUnits(v: number, maxDigits: number): boolean {
+  if (!decimalParts(v) || partK > maxDigits) return false;
+  UNITS.m = partM;
+  UNITS.k = partK;
+  return true;
+}
+
+/** The last answer of `ratioUnits` / `numberUnits`: m / 10^k (module state, so that the hot path allocates nothing). */
+export const UNITS = { m: 0, k: 0 };

@@ -38,6 +38,15 @@ import {
   type ScoringScheme,
   type TierKey,
 } from "./scheme.ts";
+import {
+  metFormula,
+  pointsNoteText,
+  sameWordsComparison,
+  shareFormula,
+  tierFormula,
+  unjudgedFormula,
+  zeroFormula,
+} from "./texts.ts";
 
 const HUNDRED = fromInt(100);
 /** A number as given: an exact Ratio, a decimal string (`"2.5"`) or a JS number (taken through its decimal text). */
@@ -307,6 +316,14 @@ export function numericJudgement(
   ) {
     const fast = numbersJudgement(target.op ?? "=", target.value, actual.value, actual.op, scheme, external);
     if (fast) return fast;
+  } else if (
+    target.kind === "range" &&
+    target.min !== undefined &&
+    target.max !== undefined &&
+    (target.unit === undefined || actual.unit === undefined || target.unit === actual.unit)
+  ) {
+    const fast = rangeJudgement(target.min, target.max, actual.value, actual.op, scheme, external);
+    if (fast) return fast;
   }
   return numericJudgementExact(target, actual, scheme, external);
 }
@@ -434,6 +451,28 @@ function numbersJudgement(
   return { share, comparison: { met, ratio: completion, note: external.note } };
 }
 
+const IN_RANGE: Share = { met: true, share: ONE, completion: ONE };
+
+/**
+ * numericJudgement for a number against a range lo–hi in the same unit (or none), on the doubles: below lo it is
+ * judged as `≥ lo`, above hi as `≤ hi` (numbersJudgement), within it met in full with completion 1; undefined for
+ * what numbersJudgement leaves to the exact path.
+ */
+function rangeJudgement(
+  lo: number,
+  hi: number,
+  av: number,
+  aop: Op | undefined,
+  scheme: ScoringScheme,
+  external: Comparison,
+): { share: Share; comparison: Comparison } | undefined {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !Number.isFinite(av)) return undefined;
+  if (av < lo) return numbersJudgement(">=", lo, av, aop, scheme, external);
+  if (av > hi) return numbersJudgement("<=", hi, av, aop, scheme, external);
+  if (external.met !== true) return undefined;
+  return { share: IN_RANGE, comparison: { met: true, ratio: 1, note: external.note } };
+}
+
 /** The share x ÷ y (0 ≤ x ≤ y, y > 0) with its formula text `× x ÷ y` (actual ÷ target, or target ÷ actual). */
 function proportionalNumbers(met: boolean, x: number, y: number): Share {
   return { met, share: undefined, x, y, completion: undefined, expr: `× ${numberText(x, 4)} ÷ ${numberText(y, 4)}` };
@@ -461,8 +500,9 @@ let lastNoteEn = "";
 function pointsNoteOf(inputPoints: Ratio, points: Ratio, p: string): LocalizedText {
   if (inputPoints !== lastNoteFrom || points !== lastNoteTo) {
     const from = dec(inputPoints);
-    lastNoteZh = `分值 ${from}→${p}（按方案折算）`;
-    lastNoteEn = `points ${from}→${p} (scaled to the scheme)`;
+    const note = pointsNoteText(from, p);
+    lastNoteZh = note.zh;
+    lastNoteEn = note.en;
     lastNoteFrom = inputPoints;
     lastNoteTo = points;
   }
@@ -524,31 +564,21 @@ export function scoreIndicatorKnown(
         : roundStep(ZERO, scheme.rounding.indicator);
     basis = numeric.share.met ? "met" : "formula";
     const sh = numeric.share;
-    formula = sh.met
-      ? { zh: `达成，得满分 ${p}`, en: `met: full ${p} points` }
-      : sh.expr
-        ? { zh: `${p} ${sh.expr}`, en: `${p} ${sh.expr}` }
-        : { zh: `0 分（${sh.zeroWhy?.zh ?? "未达成"}）`, en: `0 (${sh.zeroWhy?.en ?? "not met"})` };
+    formula = sh.met ? metFormula(p) : sh.expr ? shareFormula(p, sh.expr) : zeroFormula(sh.zeroWhy);
   } else {
     comparison = external;
     if (comparison.met === undefined && sameWords(target.text, actual.text)) {
-      comparison = { ...comparison, met: true, note: `${comparison.note}；实际完成值与指标值文字相同，视为达成` };
+      comparison = sameWordsComparison(comparison);
     }
     tier = ind.tier ?? (comparison.met === true ? "achieved" : comparison.met === false ? "not-achieved" : undefined);
     const t = tier ? scheme.qualitative.find((q) => q.key === tier) : undefined;
     if (t) {
       computed = roundStep(mul(points, div(fromNumber(t.suggest), fromInt(100))), scheme.rounding.indicator);
       basis = "tier";
-      formula = {
-        zh: `定性「${t.label.zh}」（${t.min}–${t.max}%），建议 ${t.suggest}% × ${p}${ind.tier ? "（档次由填报人选定）" : ""}`,
-        en: `qualitative "${t.label.en}" (${t.min}–${t.max}%), suggested ${t.suggest}% × ${p}${ind.tier ? " (tier chosen by the evaluator)" : ""}`,
-      };
+      formula = tierFormula(t, p, ind.tier !== undefined);
     } else {
       basis = stated !== undefined ? "stated" : "none";
-      formula = {
-        zh: `无法自动判断（${comparison.note}），${stated !== undefined ? "沿用自评得分" : "计 0 分"}，需人工评定`,
-        en: `cannot be judged automatically (${comparison.note}); ${stated !== undefined ? "the stated score is carried" : "counted as 0"}; needs a human judgement`,
-      };
+      formula = unjudgedFormula(comparison.note, stated !== undefined);
     }
   }
   const cap = max(points, ZERO);

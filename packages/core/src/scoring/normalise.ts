@@ -36,6 +36,7 @@ import {
   roundingDigits,
   type ScoringScheme,
 } from "./scheme.ts";
+import { precisionExplanation, scaledExplanation, sharedExplanation } from "./texts.ts";
 
 export interface NormalisedGroup {
   level1: Level1;
@@ -252,19 +253,10 @@ export function normalisePoints(
     let explanation: LocalizedText | undefined;
     if (changed) {
       explanation = equal
-        ? {
-            zh: `按方案分配：${short.zh} 0→${pts(target)}（各指标未给分值，${idx.length} 项平分）`,
-            en: `shared by the scheme: ${short.en} 0→${pts(target)} (no points given; ${idx.length} indicators share them equally)`,
-          }
+        ? sharedExplanation(short, pts(target), idx.length)
         : cmp(inputPoints, target) !== 0
-          ? {
-              zh: `按方案折算：${short.zh} ${pts(inputPoints)}→${pts(target)}（各指标分值 × ${pts(target)}/${pts(inputPoints)}）`,
-              en: `scaled to the scheme: ${short.en} ${pts(inputPoints)}→${pts(target)} (each indicator's points × ${pts(target)}/${pts(inputPoints)})`,
-            }
-          : {
-              zh: `按方案取整：${short.zh} ${pts(target)} 分的各指标分值取至方案精度`,
-              en: `put on the scheme's precision: the indicator points of ${short.en} (${pts(target)})`,
-            };
+          ? scaledExplanation(short, pts(inputPoints), pts(target))
+          : precisionExplanation(short, pts(target));
     }
     groups.push({
       level1: g.level1,

@@ -2,7 +2,8 @@
  * Scoring a self-evaluation against a scheme: the execution score, the indicator points fitted to the scheme
  * (normalise.ts), each indicator's suggested score (indicator.ts), the group and total sums, the grade, and every
  * place where the document's stated score differs from the computed one; then the presented, stored result.
- * Exact on Ratio throughout; numbers appear only in the presented result.
+ * computeScores is exact on Ratio throughout; numbers appear only in the presented result. scoreEvaluation works
+ * the same presented result out on integer fixed point (fast.ts) when it can, else presents computeScores.
  *
  * Stated scores are partly human judgement (seed 002 gives 18 for 20 × 88.35% = 17.67): both are kept side by side,
  * nothing is "corrected".
@@ -31,6 +32,7 @@ import {
   toNumber,
   ZERO,
 } from "../numbers/decimal.ts";
+import { farOver, fastEligible, indicatorPath, scoreFast } from "./fast.ts";
 import {
   type Basis,
   defaultTargets,
@@ -55,6 +57,21 @@ import {
   validateScheme,
 } from "./scheme.ts";
 import { FROZEN_SCHEMES } from "./schemes/builtin.ts";
+import {
+  deviationMissingText,
+  farOverText,
+  groupDifferenceText,
+  groupWithoutIndicatorsText,
+  indicatorDifferenceText,
+  notInSchemeText,
+  statedOutOfRangeText,
+  statedTotalSumText,
+  totalDifferenceText,
+  unjudgedText,
+  unknownLevel1Text,
+  weightNotPositiveText,
+  weightsSumText,
+} from "./texts.ts";
 
 export {
   type Basis,
@@ -196,7 +213,6 @@ function signed(r: Ratio): string {
   return cmp(r, ZERO) > 0 ? `+${s}` : s;
 }
 
-const FAR_OVER = parseDecimal("1.3")!;
 const _HUNDRED = fromInt(100);
 
 /** What is derived from a built-in scheme, once: they are deeply frozen (schemes/builtin.ts), so it cannot go stale. */
@@ -231,38 +247,21 @@ function deepFreezeJson(v: unknown): void {
   for (const x of Object.values(v)) deepFreezeJson(x);
 }
 
-/**
- * Whether a completion ratio (a JS number) is at least 130%: `fromNumber(x) ≥ 1.3` exactly. For a finite x that
- * is `x >= 1.3` on doubles: fromNumber gives the shortest decimal of x, which grows with x, and is exactly 1.3 for
- * the double 1.3. Non-finite numbers go through fromNumber (which refuses them).
- */
-function farOver(x: number): boolean {
-  return Number.isFinite(x) ? x >= 1.3 : cmp(fromNumber(x), FAR_OVER) >= 0;
+/** The execution part of an evaluation (rate, points, score, stated score), its problems and differences pushed. */
+export interface ExecutionPart {
+  executionPoints: Ratio;
+  rate: ExactEvaluation["rate"];
+  executionScore: Ratio | undefined;
+  statedExecutionScore: Ratio | undefined;
 }
 
-/** `indicators[3]`, made once per index (every evaluation has an indicators[0]). */
-const INDICATOR_PATHS: string[] = [];
-function indicatorPath(i: number): string {
-  if (i >= 4096) return `indicators[${i}]`;
-  let p = INDICATOR_PATHS[i];
-  if (p === undefined) {
-    p = `indicators[${i}]`;
-    INDICATOR_PATHS[i] = p;
-  }
-  return p;
-}
-
-/**
- * Scores the evaluation exactly. Never throws for the document's own mistakes: they become problems. An unusable
- * scheme is a configuration error: `DomainError("invalid_scheme")`.
- */
-export function computeScores(input: EvaluationInput, targets: TargetFunctions = defaultTargets): ExactEvaluation {
-  const scheme = FROZEN_SCHEMES.has(input.scheme) ? frozenFacts(input.scheme).scheme : validateScheme(input.scheme);
-  const problems: ScoreProblem[] = [];
-  const differences: ExactDifference[] = [];
+export function executionPart(
+  input: EvaluationInput,
+  scheme: ScoringScheme,
+  problems: ScoreProblem[],
+  differences: ExactDifference[],
+): ExecutionPart {
   const unit = input.unit ?? "万元";
-
-  // Execution
   const executionPoints = fromNumber(scheme.execution.points);
   let rate: ExactEvaluation["rate"];
   let executionScore: Ratio | undefined;
@@ -326,6 +325,25 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
     });
   }
 
+  return { executionPoints, rate, executionScore, statedExecutionScore };
+}
+
+/**
+ * Scores the evaluation exactly. Never throws for the document's own mistakes: they become problems. An unusable
+ * scheme is a configuration error: `DomainError("invalid_scheme")`.
+ */
+export function computeScores(input: EvaluationInput, targets: TargetFunctions = defaultTargets): ExactEvaluation {
+  const scheme = FROZEN_SCHEMES.has(input.scheme) ? frozenFacts(input.scheme).scheme : validateScheme(input.scheme);
+  const problems: ScoreProblem[] = [];
+  const differences: ExactDifference[] = [];
+
+  const { executionPoints, rate, executionScore, statedExecutionScore } = executionPart(
+    input,
+    scheme,
+    problems,
+    differences,
+  );
+
   // Indicators: the points normalised to the scheme first (normalise.ts), then each scored out of its points.
   const count = input.indicators.length;
   const rows = new Array<{ group: Level1 | undefined; points: Ratio; level1: Level1 | undefined }>(count);
@@ -352,61 +370,42 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
     const ind = input.indicators[s.index]!;
     const path = indicatorPath(s.index);
     if (s.level1 === undefined) {
-      problems.push({
-        code: "unknown_level1",
-        path: `${path}.level1`,
-        zh: `「${s.name}」的一级指标「${ind.level1}」不是产出、效益、满意度或成本指标，未计入得分`,
-        en: `"${s.name}": level-1 "${ind.level1}" is not output, effect, satisfaction or cost; not counted`,
-      });
+      problems.push({ code: "unknown_level1", path: `${path}.level1`, ...unknownLevel1Text(s.name, ind.level1) });
     } else if (s.group === undefined) {
       problems.push({
         code: "level1_not_in_scheme",
         path: `${path}.level1`,
-        zh: `「${s.name}」属于「${LEVEL1_NAMES[s.level1].zh}」，评分方案「${scheme.id}」没有这一一级指标，未计入得分`,
-        en: `"${s.name}" is under "${LEVEL1_NAMES[s.level1].en}", which scheme "${scheme.id}" does not have; not counted`,
+        ...notInSchemeText(s.name, LEVEL1_NAMES[s.level1], scheme.id),
       });
     }
     if (cmp(s.inputPoints, ZERO) <= 0) {
       problems.push({
         code: "weight_not_positive",
         path: `${path}.points`,
-        zh: `「${s.name}」的分值应大于 0，现为 ${n2(s.inputPoints)}`,
-        en: `"${s.name}": the points must be > 0, got ${n2(s.inputPoints)}`,
+        ...weightNotPositiveText(s.name, n2(s.inputPoints)),
       });
     }
     if (s.stated !== undefined && (cmp(s.stated, ZERO) < 0 || cmp(s.stated, s.inputPoints) > 0)) {
       problems.push({
         code: "stated_score_out_of_range",
         path: `${path}.statedScore`,
-        zh: `「${s.name}」的自评得分 ${n2(s.stated)} 不在 0–${n2(s.inputPoints)} 之间`,
-        en: `"${s.name}": the stated score ${n2(s.stated)} is outside 0–${n2(s.inputPoints)}`,
+        ...statedOutOfRangeText(s.name, n2(s.stated), n2(s.inputPoints)),
       });
     }
     if (s.basis === "stated" || s.basis === "none") {
-      problems.push({
-        code: "unjudged",
-        path,
-        zh: `「${s.name}」：${s.formula.zh}`,
-        en: `"${s.name}": ${s.formula.en}`,
-      });
+      problems.push({ code: "unjudged", path, ...unjudgedText(s.name, s.formula) });
     }
     const unmet = s.comparison.met === false || (s.tier !== undefined && s.tier !== "achieved");
     if (unmet && !ind.deviationReason?.trim()) {
       problems.push({
         code: "deviation_reason_missing",
         path: `${path}.deviationReason`,
-        zh: `「${s.name}」未达成（${s.comparison.note}），应填写偏差原因`,
-        en: `"${s.name}" is not met (${s.comparison.note}); a deviation reason is required`,
+        ...deviationMissingText(s.name, s.comparison.note),
       });
     }
     const over = s.comparison.ratio !== undefined && s.basis === "met" ? farOver(s.comparison.ratio) : false;
     if (over && !ind.deviationReason?.trim() && !ind.overrideReason?.trim()) {
-      problems.push({
-        code: "far_over_target",
-        path,
-        zh: `「${s.name}」完成值达目标的 130% 以上（${s.comparison.note}），应说明原因（目标是否定得过低）`,
-        en: `"${s.name}" is at 130% of its target or more (${s.comparison.note}); give a reason (was the target set too low?)`,
-      });
+      problems.push({ code: "far_over_target", path, ...farOverText(s.name, s.comparison.note) });
     }
     if (s.difference !== undefined && !isZero(s.difference)) {
       differences.push({
@@ -416,8 +415,16 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
         stated: s.stated!,
         computed: s.computed!,
         difference: s.difference,
-        zh: `「${s.name}」：自评 ${n2(s.stated!)} 分，按 ${s.formula.zh} 建议 ${n2(s.computed!)} 分，相差 ${signed(s.difference)}（目标 ${s.target.text}，实际 ${s.actual.text}${s.pointsNote ? `；${s.pointsNote.zh}` : ""}）`,
-        en: `"${s.name}": stated ${n2(s.stated!)}, ${s.formula.en} suggests ${n2(s.computed!)}, difference ${signed(s.difference)} (target ${s.target.text}, actual ${s.actual.text}${s.pointsNote ? `; ${s.pointsNote.en}` : ""})`,
+        ...indicatorDifferenceText(
+          s.name,
+          n2(s.stated!),
+          s.formula,
+          n2(s.computed!),
+          signed(s.difference),
+          s.target.text,
+          s.actual.text,
+          s.pointsNote,
+        ),
         reason: input.indicators[s.index]!.overrideReason,
       });
     }
@@ -448,16 +455,14 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
       problems.push({
         code: "group_without_indicators",
         path: "indicators",
-        zh: `没有「${name.zh}」的指标，其 ${n2(pts)} 分无从评分`,
-        en: `no indicator under "${name.en}": its ${n2(pts)} points cannot be scored`,
+        ...groupWithoutIndicatorsText(name, n2(pts)),
       });
     } else if (normalisation.rule === "scale-to-groups" && cmp(weightSum, pts) !== 0) {
       const f = ng.factor ? factorText(ng.inputPoints, pts) : undefined;
       problems.push({
         code: "weights_sum",
         path: "indicators",
-        zh: `「${name.zh}」各指标分值之和为 ${n2(weightSum)}，评分方案规定为 ${n2(pts)}${f ? `，已按方案折算（各指标分值 × ${f}）` : ng.explanation ? `：${ng.explanation.zh}` : ""}`,
-        en: `the weights under "${name.en}" add up to ${n2(weightSum)}; the scheme gives ${n2(pts)}${f ? `; scaled to the scheme (each indicator's points × ${f})` : ng.explanation ? `: ${ng.explanation.en}` : ""}`,
+        ...weightsSumText(name, n2(weightSum), n2(pts), f, ng.explanation),
       });
     }
     if (group.statedScore !== undefined && cmp(group.statedScore, group.score) !== 0) {
@@ -469,8 +474,7 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
         stated: group.statedScore,
         computed: group.score,
         difference: d,
-        zh: `「${name.zh}」（${n2(pts)} 分）：自评合计 ${n2(group.statedScore)}，建议合计 ${n2(group.score)}，相差 ${signed(d)}`,
-        en: `"${name.en}" (${n2(pts)} points): stated sum ${n2(group.statedScore)}, suggested sum ${n2(group.score)}, difference ${signed(d)}`,
+        ...groupDifferenceText(name, n2(pts), n2(group.statedScore), n2(group.score), signed(d)),
       });
     }
   }
@@ -538,8 +542,13 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
       stated: statedTotalGiven,
       computed: statedSum,
       difference: d,
-      zh: `填报总分 ${n2(statedTotalGiven)} 不等于自评各项得分之和 ${n2(statedSum)}（执行率 ${n2(statedExecutionScore!)} + 指标 ${n2(statedIndicatorSum!)}），相差 ${signed(d)}`,
-      en: `the stated total ${n2(statedTotalGiven)} is not the sum of the stated parts ${n2(statedSum)} (execution ${n2(statedExecutionScore!)} + indicators ${n2(statedIndicatorSum!)}), difference ${signed(d)}`,
+      ...statedTotalSumText(
+        n2(statedTotalGiven),
+        n2(statedSum),
+        n2(statedExecutionScore!),
+        n2(statedIndicatorSum!),
+        signed(d),
+      ),
     });
   }
   if (statedTotal !== undefined && cmp(statedTotal, total) !== 0) {
@@ -552,8 +561,7 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
       stated: statedTotal,
       computed: total,
       difference: d,
-      zh: `总分：自评 ${n2(statedTotal)}，建议 ${n2(total)}，相差 ${signed(d)}${judged > 0 ? `（其中 ${judged} 项无法自动判断，沿用自评得分）` : ""}`,
-      en: `total: stated ${n2(statedTotal)}, suggested ${n2(total)}, difference ${signed(d)}${judged > 0 ? ` (${judged} indicators could not be judged automatically and keep their stated score)` : ""}`,
+      ...totalDifferenceText(n2(statedTotal), n2(total), signed(d), judged),
     });
   }
 
@@ -728,8 +736,70 @@ function indicatorResult(s: IndicatorScore, input: EvaluationInput): IndicatorRe
   return out;
 }
 
-/** Scores an evaluation and presents the result for the CLI, the server and JSON output. */
+/**
+ * Scores an evaluation and presents the result for the CLI, the server and JSON output: on integer fixed point
+ * (fast.ts) when the evaluation allows it, else exactly (`scoreEvaluationExact`); the same result either way
+ * (test/scoring/fast-scoring.test.ts).
+ */
 export function scoreEvaluation(input: EvaluationInput, targets: TargetFunctions = defaultTargets): ScoreResult {
+  if (FROZEN_SCHEMES.has(input.scheme) && fastEligible(input)) {
+    const facts = frozenFacts(input.scheme);
+    const problems: ScoreProblem[] = [];
+    const differences: ExactDifference[] = [];
+    const exec = executionPart(input, facts.scheme, problems, differences);
+    const fastDifferences: Difference[] = [];
+    const x = scoreFast(input, targets, exec.executionScore, problems, exec.statedExecutionScore, fastDifferences);
+    if (x) {
+      const unit = input.unit ?? "万元";
+      return {
+        resultVersion: SCORE_RESULT_VERSION,
+        title: input.title,
+        scheme: {
+          id: input.scheme.id,
+          name: input.scheme.name,
+          ...(input.scheme.version !== undefined ? { version: input.scheme.version } : {}),
+          definition: facts.definition,
+        },
+        maxTotal: facts.maxTotal,
+        normalisation: { rule: input.scheme.pointsRule ?? "scale-to-groups", applied: x.applied, lines: x.lines },
+        unit,
+        budget: formatAmount(input.budget.budget, unit),
+        executed: formatAmount(input.budget.executed, unit),
+        executionRate: exec.rate?.text,
+        executionPoints: num(exec.executionPoints),
+        executionScore: opt(exec.executionScore),
+        statedExecutionScore: opt(exec.statedExecutionScore),
+        indicators: x.indicators,
+        groups: x.groups,
+        total: x.total,
+        grade: x.grade,
+        statedTotal: x.statedTotal,
+        statedGrade: x.statedGrade,
+        differences:
+          differences.length === 0 ? fastDifferences : [...differences.map(presentDifference), ...fastDifferences],
+        problems,
+      };
+    }
+  }
+  return scoreEvaluationExact(input, targets);
+}
+
+function presentDifference(d: ExactDifference): Difference {
+  return {
+    kind: d.kind,
+    path: d.path,
+    name: d.name,
+    stated: num(d.stated),
+    computed: num(d.computed),
+    difference: num(d.difference),
+    zh: d.zh,
+    en: d.en,
+    reason: d.reason,
+  };
+}
+
+/** scoreEvaluation on exact Ratios throughout (computeScores, then presented): every case, and the fast path's reference. */
+export function scoreEvaluationExact(input: EvaluationInput, targets: TargetFunctions = defaultTargets): ScoreResult {
   const x = computeScores(input, targets);
   const unit = input.unit ?? "万元";
   const nt = x.normalisation.total;
@@ -782,17 +852,7 @@ export function scoreEvaluation(input: EvaluationInput, targets: TargetFunctions
     grade: x.grade,
     statedTotal: opt(x.statedTotal),
     statedGrade: x.statedGrade,
-    differences: x.differences.map((d) => ({
-      kind: d.kind,
-      path: d.path,
-      name: d.name,
-      stated: num(d.stated),
-      computed: num(d.computed),
-      difference: num(d.difference),
-      zh: d.zh,
-      en: d.en,
-      reason: d.reason,
-    })),
+    differences: x.differences.map(presentDifference),
     problems: x.problems,
   };
 }

@@ -23,7 +23,7 @@ import {
   toDecimalString,
   toNumber,
 } from "../numbers/decimal.ts";
-import { quotientUnits, unitsText } from "../numbers/fixed.ts";
+import { QUOTIENT, quotientUnitsPair, unitsText } from "../numbers/fixed.ts";
 import { FAILURE_WORDS, PER_YEAR } from "./lexicon.ts";
 import { normalizeTargetText, parseTarget } from "./parse.ts";
 import { formatNumber, renderTarget } from "./render.ts";
@@ -69,8 +69,17 @@ function hintsFor(target: TargetValue): { unit?: string; year?: number } {
 }
 
 const r = (v: number): Ratio => fromNumber(v);
-const unitText = (unit: string | undefined): string =>
-  unit === undefined ? "" : unit && unit !== "%" && unit !== "‰" ? ` ${unit}` : unit;
+const UNIT_TEXT = new Map<string, string>();
+/** ` 人`, `%`: the unit as shown after a number, made once per unit. */
+function unitText(unit: string | undefined): string {
+  if (unit === undefined) return "";
+  let t = UNIT_TEXT.get(unit);
+  if (t === undefined) {
+    t = unit && unit !== "%" && unit !== "‰" ? ` ${unit}` : unit;
+    if (UNIT_TEXT.size < 1024) UNIT_TEXT.set(unit, t);
+  }
+  return t;
+}
 const show = (v: Ratio, unit: string | undefined): string => `${toDecimalString(v, 4)}${unitText(unit)}`;
 /** `show(fromNumber(v), unit)` without the Ratio when the number prints as itself. */
 const showNumber = (v: number, unit: string | undefined): string => `${numberText(v, 4)}${unitText(unit)}`;
@@ -176,7 +185,6 @@ function compareNumeric(target: TargetValue, actual: TargetValue): Comparison {
   if (target.value === undefined) return result(undefined, undefined, "目标值缺少数值");
   const op = target.op ?? "=";
   const tv = target.value;
-  const tShow = `目标 ${OP_ZH[op]}${showNumber(tv, target.unit)}`;
   if (
     actual.kind === "numeric" &&
     actual.value !== undefined &&
@@ -185,7 +193,7 @@ function compareNumeric(target: TargetValue, actual: TargetValue): Comparison {
     Number.isFinite(tv) &&
     Number.isFinite(actual.value)
   ) {
-    return compareNumbers(op, tv, actual.value, target.unit, !actual.unit && !!target.unit, tShow);
+    return compareNumbers(op, tv, actual.value, target.unit, !actual.unit && !!target.unit);
   }
   return compareNumericExact(target, actual);
 }
@@ -251,20 +259,45 @@ export function compareNumericExact(target: TargetValue, actual: TargetValue): C
   return result(met, comp.ratio, notes.join("；"));
 }
 
+const OP_INDEX: Readonly<Record<Op, number>> = { ">=": 0, ">": 1, "=": 2, "<": 3, "<=": 4 };
+const NOTE_PARTS = new Map<string, string[]>();
+/**
+ * The fixed parts of compareNumbers's note for a unit, made once: [(c + 1) × 5 + op] the text between the actual
+ * and the target (` 人 < 目标 ≥`), [15] / [16] the end when met / not met (` 人，已达成`). Given an index, the
+ * part is made and answered.
+ */
+function noteParts(unit: string | undefined): (string | undefined)[];
+function noteParts(unit: string | undefined, index: number, c: number, op: Op, met?: boolean): string;
+function noteParts(
+  unit: string | undefined,
+  index?: number,
+  c?: number,
+  op?: Op,
+  met?: boolean,
+): (string | undefined)[] | string {
+  const key = unit ?? "";
+  let parts = NOTE_PARTS.get(key);
+  if (!parts) {
+    parts = [];
+    if (NOTE_PARTS.size < 1024) NOTE_PARTS.set(key, parts);
+  }
+  if (index === undefined) return parts;
+  const u = unitText(unit);
+  const part =
+    index >= 15
+      ? `${u}，${met ? "已达成" : "未达成"}`
+      : `${u} ${c === 0 ? "=" : c! > 0 ? ">" : "<"} 目标 ${OP_ZH[op!]}`;
+  parts[index] = part;
+  return part;
+}
+
 /**
  * compareNumeric for the common case, a plain number against `op t` in the same unit (or none), on the doubles:
  * fromNumber keeps their order (the shortest decimal of a double grows with it), so every comparison of the exact
  * values is the comparison of the doubles, and the texts are the numbers' own. The same Comparison as the general
  * path (test/targets/compare-fast.test.ts).
  */
-function compareNumbers(
-  op: Op,
-  tv: number,
-  av: number,
-  unit: string | undefined,
-  unitAssumed: boolean,
-  tShow: string,
-): Comparison {
+function compareNumbers(op: Op, tv: number, av: number, unit: string | undefined, unitAssumed: boolean): Comparison {
   const c = av < tv ? -1 : av > tv ? 1 : 0;
   let met: boolean;
   switch (op) {
@@ -283,7 +316,11 @@ function compareNumbers(
     default:
       met = tv === 0 ? av <= 0 : tv > 0 ? c >= 0 : c === 0;
   }
-  let note = `实际 ${showNumber(av, unit)} ${c === 0 ? "=" : c > 0 ? ">" : "<"} ${tShow}，${met ? "已达成" : "未达成"}`;
+  // `实际 ${showNumber(av)} ${rel} 目标 ${op}${showNumber(tv)}，已达成`, its fixed parts made once per unit
+  const parts = noteParts(unit);
+  const mid = (c + 1) * 5 + OP_INDEX[op];
+  const tail = met ? 15 : 16;
+  let note = `实际 ${numberText(av, 4)}${parts[mid] ?? noteParts(unit, mid, c, op)}${numberText(tv, 4)}${parts[tail] ?? noteParts(unit, tail, c, op, met)}`;
   if (unitAssumed) note += `；实际值未写单位，按目标单位“${unit}”理解`;
   let ratio: number | undefined;
   if (tv === 0) {
@@ -298,8 +335,8 @@ function compareNumbers(
     const higher = op === ">=" || op === ">" || op === "=";
     const x = higher ? av : tv;
     const y = higher ? tv : av;
-    const units = quotientUnits(x, y, 10);
-    const percent = quotientUnits(x, y, 4);
+    const units = quotientUnitsPair(x, y, 10, 4);
+    const percent = QUOTIENT.second;
     if (!Number.isNaN(units) && !Number.isNaN(percent)) {
       ratio = units / 1e10;
       note += `；完成比例 ${unitsText(percent, 2)}%`;
@@ -314,6 +351,51 @@ function compareNumbers(
 }
 
 function compareRange(target: TargetValue, actual: TargetValue): Comparison {
+  const lo = target.min;
+  const hi = target.max;
+  if (
+    lo !== undefined &&
+    hi !== undefined &&
+    actual.kind === "numeric" &&
+    actual.value !== undefined &&
+    (actual.op === undefined || actual.op === "=") &&
+    (!actual.unit || actual.unit === target.unit) &&
+    Number.isFinite(lo) &&
+    Number.isFinite(hi) &&
+    Number.isFinite(actual.value)
+  ) {
+    return compareRangeNumbers(target, lo, hi, actual.value, !actual.unit && !!target.unit);
+  }
+  return compareRangeExact(target, actual);
+}
+
+/** `toNumber(div(fromNumber(x), fromNumber(y)), 10)` on doubles when they allow it (y ≠ 0). */
+function ratio10(x: number, y: number): number {
+  const units = quotientUnitsPair(x, y, 10, 10);
+  return Number.isNaN(units) ? toNumber(div(r(x), r(y)), 10) : units / 1e10;
+}
+
+/**
+ * compareRange for a plain number in the target's unit (or none) on the doubles: fromNumber keeps their order, so
+ * the bounds compare as the doubles do; the same Comparison as `compareRangeExact` (test/targets/compare-fast.test.ts).
+ */
+function compareRangeNumbers(target: TargetValue, lo: number, hi: number, v: number, unitAssumed: boolean): Comparison {
+  const tShow = `目标 ${renderTarget(target)}`;
+  const unit = target.unit;
+  const assumed = unitAssumed ? `；实际值未写单位，按目标单位“${unit}”理解` : "";
+  if (v < lo) {
+    const note = `实际 ${showNumber(v, unit)} 低于 ${tShow} 的下限${assumed}`;
+    return { met: false, ratio: lo > 0 ? ratio10(v, lo) : undefined, note };
+  }
+  if (v > hi) {
+    const note = `实际 ${showNumber(v, unit)} 高于 ${tShow} 的上限${assumed}`;
+    return { met: false, ratio: v > 0 ? ratio10(hi, v) : undefined, note };
+  }
+  return { met: true, ratio: 1, note: `实际 ${showNumber(v, unit)} 在 ${tShow} 之内${assumed}` };
+}
+
+/** compareRange on exact Ratios: every case, and the reference of the fast path. */
+export function compareRangeExact(target: TargetValue, actual: TargetValue): Comparison {
   if (target.min === undefined || target.max === undefined) return result(undefined, undefined, "目标范围不完整");
   const lo = r(target.min);
   const hi = r(target.max);
@@ -371,7 +453,70 @@ function perYear(v: TargetValue): Ratio | undefined {
   return mul(r(v.value), fromInt(PER_YEAR[v.period]));
 }
 
+/** PER_YEAR × v for a whole count below 2^40 (exact on doubles); NaN otherwise. */
+function perYearNumber(v: TargetValue): number {
+  if (v.value === undefined || !v.period || !Number.isSafeInteger(v.value)) return Number.NaN;
+  const p = v.value * PER_YEAR[v.period];
+  return p < 2 ** 40 && p > -(2 ** 40) ? p : Number.NaN;
+}
+
 function compareFrequency(target: TargetValue, actual: TargetValue): Comparison {
+  const t = perYearNumber(target);
+  if (!Number.isNaN(t)) {
+    let a = Number.NaN;
+    let counted = false;
+    if (actual.kind === "frequency") a = perYearNumber(actual);
+    else if (
+      actual.kind === "numeric" &&
+      actual.value !== undefined &&
+      Number.isFinite(actual.value) &&
+      (!actual.unit || actual.unit === target.unit || actual.unit === "次" || actual.unit === "次/年")
+    ) {
+      a = actual.value;
+      counted = true;
+    }
+    if (!Number.isNaN(a)) return compareFrequencyNumbers(target.op ?? ">=", t, a, counted);
+  }
+  return compareFrequencyExact(target, actual);
+}
+
+/**
+ * compareFrequency for whole counts per year (and an actual count of any size) on the doubles: the counts are exact
+ * there and compare as the Ratios do; the same Comparison as `compareFrequencyExact` (test/targets/compare-fast.test.ts).
+ */
+function compareFrequencyNumbers(op: Op, t: number, a: number, counted: boolean): Comparison {
+  const c = a < t ? -1 : a > t ? 1 : 0;
+  let met: boolean;
+  switch (op) {
+    case ">=":
+      met = c >= 0;
+      break;
+    case ">":
+      met = c > 0;
+      break;
+    case "<=":
+      met = c <= 0;
+      break;
+    case "<":
+      met = c < 0;
+      break;
+    default:
+      met = t === 0 ? a <= 0 : t > 0 ? c >= 0 : c === 0;
+  }
+  let note = `实际每年 ${numberText(a, 2)} 次，目标每年 ${OP_ZH[op]}${numberText(t, 2)} 次，${met ? "已达成" : "未达成"}`;
+  if (counted) note += "；实际为次数，按全年次数理解";
+  let ratio: number | undefined;
+  const higher = op === ">=" || op === ">" || op === "=";
+  if (t === 0) ratio = met ? 1 : 0;
+  else if (t < 0) note += "；目标为负数，不计算完成比例";
+  else if (higher) ratio = ratio10(a, t);
+  else if (a <= 0) note += "；实际值为 0 或负数，越低越好的指标已达成，比例不可计算";
+  else ratio = ratio10(t, a);
+  return { met, ratio, note };
+}
+
+/** compareFrequency on exact Ratios: every case, and the reference of the fast path. */
+export function compareFrequencyExact(target: TargetValue, actual: TargetValue): Comparison {
   const t = perYear(target);
   if (!t) return result(undefined, undefined, "目标频次不完整");
   const op = target.op ?? ">=";

@@ -24,8 +24,14 @@ import {
 import {
   distributeWeights,
   mulDivRoundNumbers,
+  mulDivUnits,
+  numberUnits,
+  QUOTIENT,
   quotientNumber,
   quotientUnits,
+  quotientUnitsPair,
+  ratioUnits,
+  UNITS,
   unitsText,
 } from "../../src/numbers/fixed.ts";
 import { numericJudgement, numericJudgementExact, scaledShare } from "../../src/scoring/indicator.ts";
@@ -102,11 +108,73 @@ describe("doubles read as decimals on the fixed-point path", () => {
     expect(numberText(0.00005, 4)).toBe(toDecimalString(fromNumber(0.00005), 4));
   });
 
+  it("mulDivUnits is roundToUnits(pn/pd × x ÷ y) of fromNumber's decimals whenever it answers", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -100000, max: 100000 }), fc.integer({ min: -(2 ** 45), max: 2 ** 45 })),
+        fc.constantFrom(1, 10, 100, 1000, 10000, 3, 7),
+        double,
+        nonZero.map((y) => Math.abs(y)),
+        fc.integer({ min: 0, max: 6 }),
+        (pn, pd, x, y, digits) => {
+          const got = mulDivUnits(pn, pd, x, y, digits);
+          if (Number.isNaN(got)) return;
+          const exact = roundToUnits(mul(ratio(BigInt(pn), BigInt(pd)), div(fromNumber(x), fromNumber(y))), digits);
+          expect(BigInt(got)).toBe(exact);
+          expect(Object.is(got, -0)).toBe(false);
+        },
+      ),
+      { numRuns: 6000 },
+    );
+  });
+
+  it("ratioUnits and numberUnits read a decimal with at most maxDigits decimals as m ÷ 10^k", () => {
+    fc.assert(
+      fc.property(double, fc.integer({ min: 0, max: 6 }), (v, maxDigits) => {
+        const r = fromNumber(v);
+        const byRatio = ratioUnits(r, maxDigits);
+        const rm = UNITS.m;
+        const rk = UNITS.k;
+        const byNumber = numberUnits(v, maxDigits);
+        if (byRatio) expect(ratio(BigInt(rm), 10n ** BigInt(rk))).toEqual(r);
+        if (byNumber) expect(ratio(BigInt(UNITS.m), 10n ** BigInt(UNITS.k))).toEqual(r);
+        // both answer for a form-sized decimal within the digits
+        const rounded = round(r, maxDigits);
+        if (Math.abs(v) < 1e9 && rounded.n === r.n && rounded.d === r.d) {
+          expect(byRatio).toBe(true);
+          expect(byNumber).toBe(true);
+        }
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it("quotientUnitsPair answers quotientUnits at both digits, reading x and y once", () => {
+    fc.assert(
+      fc.property(double, nonZero, fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), (x, y, a, b) => {
+        const first = quotientUnitsPair(x, y, a, b);
+        const second = QUOTIENT.second;
+        const ua = quotientUnits(x, y, a);
+        const ub = quotientUnits(x, y, b);
+        if (Number.isNaN(first)) expect(Number.isNaN(ua) || Number.isNaN(ub)).toBe(true);
+        else {
+          expect(first).toBe(ua);
+          expect(second).toBe(ub);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("unitsText is toDecimalString of units ÷ 10^digits", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -(2 ** 52), max: 2 ** 52 }), fc.integer({ min: 0, max: 10 }), (u, digits) => {
-        expect(unitsText(u, digits)).toBe(toDecimalString(ratio(BigInt(u), 10n ** BigInt(digits)), digits));
-      }),
+      fc.property(
+        fc.oneof(fc.integer({ min: -(2 ** 52), max: 2 ** 52 }), fc.integer({ min: -100000, max: 100000 })),
+        fc.integer({ min: 0, max: 10 }),
+        (u, digits) => {
+          expect(unitsText(u, digits)).toBe(toDecimalString(ratio(BigInt(u), 10n ** BigInt(digits)), digits));
+        },
+      ),
       { numRuns: 4000 },
     );
   });
@@ -220,6 +288,49 @@ describe("one indicator's numeric judgement on doubles", () => {
         },
       ),
       { numRuns: 8000 },
+    );
+  });
+
+  it("against a range: the exact path's met, completion, note, formula and score", () => {
+    const pointsArb = fc.oneof(
+      fc.integer({ min: 0, max: 20 }).map((v) => fromInt(v)),
+      fc.integer({ min: 1, max: 5000 }).map((v) => ratio(BigInt(v), 100n)),
+    );
+    fc.assert(
+      fc.property(
+        double,
+        double,
+        fc.oneof(double, fc.integer({ min: -2, max: 2 })),
+        fc.constantFrom<Op | undefined>(undefined, "=", ">", "<"),
+        fc.constantFrom<string | undefined>(undefined, "%"),
+        fc.constantFrom<string | undefined>(undefined, "%"),
+        fc.constantFrom(...schemes),
+        pointsArb,
+        fc.constantFrom(...steps),
+        (a, b, v, aop, tUnit, aUnit, scheme, points, step) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const av = v === 0 ? lo : v === 1 ? hi : v === -1 ? lo / 2 : v === 2 ? hi * 1.5 : v;
+          const target: TargetValue = {
+            kind: "range",
+            text: `${lo}-${hi}`,
+            min: lo,
+            max: hi,
+            ...(tUnit ? { unit: tUnit } : {}),
+          };
+          const actual = numeric(av, aop, aUnit);
+          const external = compareActual(target, actual);
+          const fast = numericJudgement(target, actual, scheme, external);
+          const exact = numericJudgementExact(target, actual, scheme, external);
+          expect(fast === undefined).toBe(exact === undefined);
+          if (!fast || !exact) return;
+          expect(fast.comparison).toEqual(exact.comparison);
+          expect(fast.share.met).toBe(exact.share.met);
+          expect(fast.share.expr).toBe(exact.share.expr);
+          expect(fast.share.zeroWhy).toEqual(exact.share.zeroWhy);
+          same(scaledShare(points, fast.share, step), scaledShare(points, exact.share, step));
+        },
+      ),
+      { numRuns: 6000 },
     );
   });
 });

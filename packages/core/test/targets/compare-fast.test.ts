@@ -5,7 +5,12 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareActual, compareNumericExact } from "../../src/targets/compare.ts";
+import {
+  compareActual,
+  compareFrequencyExact,
+  compareNumericExact,
+  compareRangeExact,
+} from "../../src/targets/compare.ts";
 import type { Op, TargetValue } from "../../src/targets/types.ts";
 
 const double: fc.Arbitrary<number> = fc.oneof(
@@ -68,5 +73,67 @@ describe("compareActual on doubles", () => {
     );
     expect(compareActual(numeric(100, undefined, "%"), numeric(120, undefined, "%")).note).toContain("超过目标值");
     expect(compareActual(numeric(5, "<=", "%"), numeric(0, undefined, "%")).note).toContain("比例不可计算");
+  });
+
+  it("is the exact comparison for a plain number against a range in the same unit or none", () => {
+    fc.assert(
+      fc.property(
+        double,
+        double,
+        fc.oneof(double, fc.integer({ min: -3, max: 3 })),
+        fc.constantFrom<Op | undefined>(undefined, "=", ">"),
+        fc.constantFrom<string | undefined>(undefined, "人", "%"),
+        fc.boolean(),
+        (a, b, v, aop, unit, actualUnit) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          // the actual at a bound, next to one, or anywhere
+          const av = v === 0 ? lo : v === 1 ? hi : v === -1 ? lo - 1 : v === 2 ? hi + 1 : v;
+          const target: TargetValue = {
+            kind: "range",
+            text: `${lo}-${hi}${unit ?? ""}`,
+            min: lo,
+            max: hi,
+            ...(unit ? { unit } : {}),
+          };
+          const actual = numeric(av, aop, actualUnit ? unit : undefined);
+          expect(compareActual(target, actual)).toEqual(compareRangeExact(target, actual));
+        },
+      ),
+      { numRuns: 6000 },
+    );
+  });
+
+  it("is the exact comparison for counts per period, as counts or as frequencies", () => {
+    const periods = ["day", "week", "month", "quarter", "year"] as const;
+    const count = fc.oneof(
+      fc.integer({ min: -3, max: 400 }),
+      fc.constantFrom(0.5, 2.25, 2 ** 53, 1e15),
+      fc.integer({ min: 0, max: 9999 }).map((v) => v / 100),
+    );
+    fc.assert(
+      fc.property(
+        count,
+        count,
+        fc.constantFrom(...periods),
+        fc.constantFrom(...periods),
+        fc.constantFrom<Op | undefined>(">=", ">", "=", "<=", "<", undefined),
+        fc.constantFrom<string | undefined>(undefined, "次", "次/年", "人"),
+        fc.boolean(),
+        (tv, av, tp, ap, op, unit, asFrequency) => {
+          const target: TargetValue = {
+            kind: "frequency",
+            text: `每${tp}${tv}次`,
+            value: tv,
+            period: tp,
+            ...(op ? { op } : {}),
+          };
+          const actual: TargetValue = asFrequency
+            ? { kind: "frequency", text: `每${ap}${av}次`, value: av, period: ap }
+            : numeric(av, undefined, unit);
+          expect(compareActual(target, actual)).toEqual(compareFrequencyExact(target, actual));
+        },
+      ),
+      { numRuns: 6000 },
+    );
   });
 });
