@@ -3,7 +3,10 @@
  * usage of one normalised name, with its usual 一级/二级, target forms, units and typical values) and a suggestion.
  */
 
-/** One third-level indicator as used in an approved project or department goal (or a read document). */
+/**
+ * One third-level indicator as used in an approved project or department goal, a duty's activity (counted with its
+ * unit's approved department goal of the year) or a read document.
+ */
 export interface IndicatorUsage {
   /** The name as written. */
   name: string;
@@ -14,9 +17,12 @@ export interface IndicatorUsage {
   /** 计量单位 column, when separate from the target text. */
   unit?: string | null | undefined;
   year: number;
-  /** Where it was used: the record (project or department goal) and its organisation. */
-  source: { kind: "project" | "goal" | "document"; id: string; name: string; orgId?: string; orgName?: string };
+  /** Where it was used: the record (project, department goal, duty, imported document) and its organisation. */
+  source: { kind: UsageSourceKind; id: string; name: string; orgId?: string; orgName?: string };
 }
+
+/** What a usage was read from: a project, a department goal, a duty's activity (部门职责), an imported document. */
+export type UsageSourceKind = "project" | "goal" | "duty" | "document";
 
 /** A value with how often it was seen, most frequent first. */
 export interface Counted {

@@ -1,6 +1,6 @@
 /**
- * A bureau's library kept in memory while its fingerprint (the approved records, the committed imports and the
- * organisations under it) is the same: a unit types many names, and building a province's library (10⁵ indicators) takes about a second. The
+ * A bureau's library kept in memory while its fingerprint (the approved records, the counted duties, the committed
+ * imports and the organisations under it) is the same: a unit types many names, and building a province's library (10⁵ indicators) takes about a second. The
  * usages are kept with their normalised key, so a review builds the entries of the names it needs only.
  * Bounded; process-local (another process keeps its own).
  */
@@ -8,6 +8,7 @@ import { buildLibrary, type LibraryEntry, normaliseIndicatorName } from "@jixiao
 import type { Db } from "../db/open.ts";
 import type { OrganisationRow } from "../orgs/schema.ts";
 import { documentsFingerprint, documentUsagesUnder } from "./documents.ts";
+import { dutyUsagesUnder } from "./duties.ts";
 import { libraryFingerprint, type StoredUsage, usagesUnder } from "./repository.ts";
 
 export type KeyedUsage = StoredUsage & { key: string };
@@ -29,7 +30,8 @@ async function kept(db: Db, bureau: OrganisationRow): Promise<Kept> {
   if (k && k.fingerprint === fingerprint) return k;
   const stored = await usagesUnder(db, bureau.path);
   const documents = await documentUsagesUnder(db, bureau.path, stored);
-  const usages = [...stored, ...documents].map((u) => ({ ...u, key: normaliseIndicatorName(u.name) }));
+  const fromDuties = await dutyUsagesUnder(db, bureau.path);
+  const usages = [...stored, ...fromDuties, ...documents].map((u) => ({ ...u, key: normaliseIndicatorName(u.name) }));
   const fresh: Kept = { fingerprint, usages };
   KEPT.delete(bureau.id);
   if (KEPT.size >= KEPT_MAX) KEPT.delete(KEPT.keys().next().value!);

@@ -1,7 +1,8 @@
 /**
  * The history the library's review rules read (core `libraryRules`): the library of the bureau governing the
  * record's organisation without the record itself (nor the document it was imported from: the same organisation,
- * year and project — or department goal — of a committed import), and — for a project carried forward from last year — last
+ * year and project — or department goal — of a committed import; nor, for a department goal, its unit's duties of
+ * the year), and — for a project carried forward from last year — last
  * year's actual values of the same project (its self-evaluation, approved first).
  */
 
@@ -44,6 +45,14 @@ export async function libraryHistoryFor(
         u.source.orgId === record.orgId &&
         u.year === own.year &&
         u.documentRecord.name === own.name
+      ) &&
+      // a department goal's own duties (library/duties.ts: declared and approved with it) are not its history
+      !(
+        own &&
+        record.type === "goal" &&
+        u.source.kind === "duty" &&
+        u.source.orgId === record.orgId &&
+        u.year === own.year
       ),
   );
   const history: LibraryHistory = { entries: buildLibrary(usages) };

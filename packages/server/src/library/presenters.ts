@@ -58,7 +58,7 @@ export const LibraryEntrySchema = z
     usedIn: z
       .array(
         z.object({
-          kind: z.enum(["project", "goal", "document"]),
+          kind: z.enum(["project", "goal", "duty", "document"]),
           id: z.string(),
           name: z.string(),
           orgName: z.string().nullable(),

@@ -12,6 +12,7 @@ import { departmentGoals, indicators } from "../indicators/schema.ts";
 import type { OrganisationRow } from "../orgs/schema.ts";
 import { organisations } from "../orgs/schema.ts";
 import { projects } from "../projects/schema.ts";
+import { dutiesFingerprint } from "./duties.ts";
 import { type LibraryMarkRow, libraryMarks } from "./schema.ts";
 
 /**
@@ -164,8 +165,9 @@ export async function deleteMark(db: Db, id: string): Promise<void> {
 
 /**
  * What changes when the library under `path` changes: the approved projects and department goals (their number and
- * last change — an approved record's indicators cannot change without a new revision) and the organisations (a move
- * changes the subtree). Cheap next to building the library, so a built library is kept while this stays the same.
+ * last change — an approved record's indicators cannot change without a new revision), the duties counted with an
+ * approved department goal (library/duties.ts: they stay editable) and the organisations (a move changes the
+ * subtree). Cheap next to building the library, so a built library is kept while this stays the same.
  */
 export async function libraryFingerprint(db: Db, path: string): Promise<string> {
   const [p] = await db
@@ -182,5 +184,5 @@ export async function libraryFingerprint(db: Db, path: string): Promise<string> 
     .select({ n: sql<string>`count(*)::text`, at: sql<string | null>`max(${organisations.updatedAt})::text` })
     .from(organisations)
     .where(sql`starts_with(${organisations.path}, ${path})`);
-  return [p?.n, p?.at, g?.n, g?.at, o?.n, o?.at].join("|");
+  return [p?.n, p?.at, g?.n, g?.at, o?.n, o?.at, await dutiesFingerprint(db, path)].join("|");
 }

@@ -5,7 +5,8 @@
  * over as the draft 2025年度警用车辆维护 (a second run makes nothing twice), with last year's values beside its
  * indicator. The demo's carried-forward year (seed-carry.ts): 赵县's traffic brigade finds its 2025 started from
  * 2024 — the 经常性 project and the duties as drafts, each saying from which 2024 record it was carried, last year's
- * actual beside each indicator.
+ * actual beside each indicator. A duty's activity indicator of 2026 shows in 指标库, tagged 部门职责, once the unit's
+ * department goal of 2026 is approved.
  */
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -133,5 +134,42 @@ describe.skipIf(!hasChromium)("indicator library and carry-forward", () => {
     await actual.waitFor();
     expect(await actual.textContent()).toBe("上年实际 28场");
     await page.close();
+  });
+
+  it("lists a duty's activity indicator in 指标库 as 部门职责 once the unit's department goal of its year is approved", async () => {
+    // set up through the API with the pages' own sessions: a 2026 duty of the unit, then its 2026 department goal
+    // through both approvals
+    const api = async (role: string) => {
+      const { page } = await signedInAt(h, role, { org: UNIT, year: 2024, errors });
+      const session = await (await page.request.get("/api/v1/auth/session")).json();
+      const headers = { "X-CSRF-Token": session.csrfToken as string };
+      const send = async (method: "post" | "put", path: string, data: unknown) => {
+        const r = await page.request[method](`/api/v1${path}`, { headers, data });
+        expect(r.status(), `${path}: ${await r.text()}`).toBeLessThan(300);
+        return r.json();
+      };
+      return { page, send, orgId: (session.user.memberships as { orgId: string }[])[0]!.orgId };
+    };
+    const filler = await api("filler");
+    const duty = await filler.send("post", "/duties", { orgId: filler.orgId, year: 2026, name: "警务保障管理" });
+    await filler.send("put", `/duties/${duty.id}/activities`, {
+      version: duty.version,
+      activities: [{ name: "装备维护", indicators: [{ name: "警用装备完好率", targetText: "≥97%" }] }],
+    });
+    const goal = await filler.send("post", "/goals", { orgId: filler.orgId, year: 2026, annualGoal: "保障有力" });
+    const submitted = await filler.send("post", `/goals/${goal.id}/submit`, { version: goal.version });
+    const approver = await api("unit_approver");
+    const unitApproved = await approver.send("post", `/goals/${goal.id}/unit-approve`, { version: submitted.version });
+    const reviewer = await api("reviewer");
+    expect(await reviewer.send("post", `/goals/${goal.id}/approve`, { version: unitApproved.version })).toMatchObject({
+      state: "approved",
+    });
+
+    const library = new LibraryPage(reviewer.page);
+    await library.open();
+    await library.search("警用装备完好率");
+    const uses = await library.uses("警用装备完好率");
+    expect(uses).toEqual([{ kind: "duty", text: `部门职责2026 · ${UNIT} · ${UNIT} 警务保障管理·装备维护 · ≥97%` }]);
+    for (const p of [filler.page, approver.page, reviewer.page]) await p.close();
   });
 });

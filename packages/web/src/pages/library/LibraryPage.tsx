@@ -186,6 +186,7 @@ export default function LibraryPage() {
                 {e.usedIn.map((u) => (
                   <div key={`${u.id}-${u.name}-${u.targetText}`} data-testid="library-use" data-kind={u.kind}>
                     {u.kind === "document" && <Tag color="purple">{zh ? "导入文件" : "imported"}</Tag>}
+                    {u.kind === "duty" && <Tag color="cyan">{zh ? "部门职责" : "duty"}</Tag>}
                     {u.year} · {u.orgName ?? ""} · {u.name} · {u.targetText ?? "—"}
                   </div>
                 ))}

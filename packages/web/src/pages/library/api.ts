@@ -82,7 +82,7 @@ export interface LibraryEntry {
   years: { first: number; last: number };
   mark: LibraryMarkView | null;
   usedIn: {
-    kind: "project" | "goal" | "document";
+    kind: "project" | "goal" | "duty" | "document";
     id: string;
     name: string;
     orgName: string | null;
