@@ -291,6 +291,23 @@ function noteParts(
   return part;
 }
 
+/** Whether `actual` meets `op target` on doubles (an `=` target of 0 is met at or below it, of a negative only exactly). */
+function metOnNumbers(op: Op, target: number, actual: number): boolean {
+  const c = actual < target ? -1 : actual > target ? 1 : 0;
+  switch (op) {
+    case ">=":
+      return c >= 0;
+    case ">":
+      return c > 0;
+    case "<=":
+      return c <= 0;
+    case "<":
+      return c < 0;
+    default:
+      return target === 0 ? actual <= 0 : target > 0 ? c >= 0 : c === 0;
+  }
+}
+
 /**
  * compareNumeric for the common case, a plain number against `op t` in the same unit (or none), on the doubles:
  * fromNumber keeps their order (the shortest decimal of a double grows with it), so every comparison of the exact
@@ -299,23 +316,7 @@ function noteParts(
  */
 function compareNumbers(op: Op, tv: number, av: number, unit: string | undefined, unitAssumed: boolean): Comparison {
   const c = av < tv ? -1 : av > tv ? 1 : 0;
-  let met: boolean;
-  switch (op) {
-    case ">=":
-      met = c >= 0;
-      break;
-    case ">":
-      met = c > 0;
-      break;
-    case "<=":
-      met = c <= 0;
-      break;
-    case "<":
-      met = c < 0;
-      break;
-    default:
-      met = tv === 0 ? av <= 0 : tv > 0 ? c >= 0 : c === 0;
-  }
+  const met = metOnNumbers(op, tv, av);
   // `实际 ${showNumber(av)} ${rel} 目标 ${op}${showNumber(tv)}，已达成`, its fixed parts made once per unit
   const parts = noteParts(unit);
   const mid = (c + 1) * 5 + OP_INDEX[op];
@@ -485,24 +486,7 @@ function compareFrequency(target: TargetValue, actual: TargetValue): Comparison 
  * there and compare as the Ratios do; the same Comparison as `compareFrequencyExact` (test/targets/compare-fast.test.ts).
  */
 function compareFrequencyNumbers(op: Op, t: number, a: number, counted: boolean): Comparison {
-  const c = a < t ? -1 : a > t ? 1 : 0;
-  let met: boolean;
-  switch (op) {
-    case ">=":
-      met = c >= 0;
-      break;
-    case ">":
-      met = c > 0;
-      break;
-    case "<=":
-      met = c <= 0;
-      break;
-    case "<":
-      met = c < 0;
-      break;
-    default:
-      met = t === 0 ? a <= 0 : t > 0 ? c >= 0 : c === 0;
-  }
+  const met = metOnNumbers(op, t, a);
   let note = `实际每年 ${numberText(a, 2)} 次，目标每年 ${OP_ZH[op]}${numberText(t, 2)} 次，${met ? "已达成" : "未达成"}`;
   if (counted) note += "；实际为次数，按全年次数理解";
   let ratio: number | undefined;
