@@ -63,7 +63,14 @@ export function dropCutRows(ctx: ImportContext, doc: ImportedDocument): void {
     ...doc.projects.map((p) => p.indicators),
     ...(doc.departmentSelfEvaluation ? [doc.departmentSelfEvaluation.indicators] : []),
   ];
+  // only a text is cut, and only the list whose last row is the text's last row can hold the cut row: the others
+  // need not be looked at (checking each against every other row made this quadratic in a large workbook)
+  if (!TEXT_FORMATS.has(ctx.source.format)) return;
+  const end = lastRow(ctx.source);
+  if (!end) return;
   for (const list of lists) {
+    const ind = list[list.length - 1];
+    if (!ind || ind.location.row !== end.row || ind.location.table !== end.table) continue;
     // what the document's other indicator rows hold
     const others = lists.flat().filter((i) => i !== list[list.length - 1]);
     const has = {

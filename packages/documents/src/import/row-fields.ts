@@ -34,6 +34,20 @@ function squash(s: string): string {
 
 /** What a cell holds, as far as fitting it to a column goes. */
 export function cellKind(text: string): CellKind {
+  // a row's cells are asked several times (each field's fit, the label, the unmapped cells), and target texts
+  // repeat down a table: the answer depends on the text alone, so it is kept (cleared when the map is full)
+  const known = KIND_OF.get(text);
+  if (known !== undefined) return known;
+  const kind = cellKindUncached(text);
+  if (KIND_OF.size >= KIND_OF_MAX) KIND_OF.clear();
+  KIND_OF.set(text, kind);
+  return kind;
+}
+
+const KIND_OF = new Map<string, CellKind>();
+const KIND_OF_MAX = 50_000;
+
+function cellKindUncached(text: string): CellKind {
   const t = squash(text);
   if (t === "") return "text";
   if (DASH.test(t)) return "dash";

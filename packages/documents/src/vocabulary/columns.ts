@@ -325,10 +325,15 @@ for (const row of COLUMN_SYNONYMS) {
   SCRAMBLED.set(key, list);
 }
 
+/** The lengths of the names in SCRAMBLED: a text of no such length (or one more) is none of them. */
+const SCRAMBLED_LENGTHS = new Set([...SCRAMBLED.values()].flatMap((list) => list.map((n) => n.length)));
+
 /** The field of a name whose characters came out of order (see SCRAMBLED), or undefined. */
 export function scrambledField(text: string): ColumnField | undefined {
   const k = normHeader(text);
   const length = [...k].length;
+  // most cells checked are values, far longer than any name: no need to sort their characters
+  if (!SCRAMBLED_LENGTHS.has(length) && !SCRAMBLED_LENGTHS.has(length - 1)) return undefined;
   const names = SCRAMBLED.get(charKey(k))?.filter((n) => length === n.length || length === n.length + 1);
   if (!names || names.length === 0) return undefined;
   return names.every((n) => n.field === names[0]!.field) ? names[0]!.field : undefined;
@@ -341,6 +346,21 @@ export function scrambledField(text: string): ColumnField | undefined {
  */
 export function columnField(text: string): ColumnField | undefined {
   if (text.length > 60) return undefined;
+  // the recognisers each look for their header in every row of a table: the same cells come here many times
+  const cached = FIELD_OF.get(text);
+  if (cached !== undefined) return cached === NONE ? undefined : cached;
+  const field = columnFieldUncached(text);
+  if (FIELD_OF.size >= FIELD_OF_MAX) FIELD_OF.clear();
+  FIELD_OF.set(text, field ?? NONE);
+  return field;
+}
+
+/** columnField's answers by text (pure: the lists are constant), NONE for no field; cleared when full. */
+const NONE = "" as const;
+const FIELD_OF = new Map<string, ColumnField | typeof NONE>();
+const FIELD_OF_MAX = 50_000;
+
+function columnFieldUncached(text: string): ColumnField | undefined {
   const known = EXACT.get(normExact(text)) ?? LOOKUP.get(normHeader(text));
   if (known) return known;
   if (formLabel(text) === "name") return "project";
