@@ -2,6 +2,7 @@
  * `importDocument`: recognises what a SourceDocument holds (by its headers and content), reads every kind it
  * holds into the normalised document, and lists problems with their locations. Never throws on content.
  */
+
 import type { OperatorCodeTable } from "@jixiao/core";
 import {
   type ImportedDocument,
@@ -14,6 +15,7 @@ import {
   type Summary,
 } from "@jixiao/core/model";
 import type { Block, SourceDocument, Table } from "../model/table.ts";
+import { forgetColumnFields } from "../vocabulary/columns.ts";
 import { readDisclosure } from "./budget-disclosure.ts";
 import { ImportContext, norm, setSpacesFromFormat } from "./context.ts";
 import { measureCoverage } from "./coverage.ts";
@@ -26,6 +28,7 @@ import { readFinalAccountSource, readThreePublicPart } from "./final-account.ts"
 import { gridAfter, hasIndicatorGrid, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
 import { readProjectSelfEvaluations } from "./project-self-evaluation.ts";
 import { explainRecognition, holdsKind } from "./recognition.ts";
+import { forgetCellKinds } from "./row-fields.ts";
 import { readStreamProjectSelfEvaluation } from "./stream-form.ts";
 import { readThreePublic } from "./three-public.ts";
 import { fenOf, fenToWanYuanText, fenToYuanText } from "./values.ts";
@@ -170,6 +173,8 @@ function completeness(ps: ProjectSelfEvaluation[]): number {
 }
 
 export function importDocument(original: SourceDocument, opts: ImportOptions = {}): ImportResult {
+  forgetColumnFields();
+  forgetCellKinds();
   const source = withCoveredCellsEmpty(titleRowsAsParagraphs(original));
   setSpacesFromFormat(source.format);
   const ctx = new ImportContext(source);

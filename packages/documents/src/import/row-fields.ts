@@ -47,6 +47,11 @@ export function cellKind(text: string): CellKind {
 const KIND_OF = new Map<string, CellKind>();
 const KIND_OF_MAX = 50_000;
 
+/** Forgets cellKind's kept answers (each document starts afresh). */
+export function forgetCellKinds(): void {
+  KIND_OF.clear();
+}
+
 function cellKindUncached(text: string): CellKind {
   const t = squash(text);
   if (t === "") return "text";

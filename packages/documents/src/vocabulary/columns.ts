@@ -360,6 +360,11 @@ const NONE = "" as const;
 const FIELD_OF = new Map<string, ColumnField | typeof NONE>();
 const FIELD_OF_MAX = 50_000;
 
+/** Forgets columnField's kept answers (each document starts afresh: the memory is one document's texts). */
+export function forgetColumnFields(): void {
+  FIELD_OF.clear();
+}
+
 function columnFieldUncached(text: string): ColumnField | undefined {
   const known = EXACT.get(normExact(text)) ?? LOOKUP.get(normHeader(text));
   if (known) return known;
