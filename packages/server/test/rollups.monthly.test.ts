@@ -43,8 +43,8 @@ describe.each(STORES)("execution roll-up at the latest monthly figures on %s", (
     expect(r.status).toBe(200);
     expect(r.body.asOf).toBe("2026-06-30");
     const byName = Object.fromEntries(r.body.items.map((i: { orgName: string }) => [i.orgName, i]));
-    expect(byName["赵县公安局交警大队"]).toMatchObject({ budget: "1000.00", spent: "20.00" });
-    expect(byName["赵县公安局"]).toMatchObject({ budget: "500.00", spent: "400.00" });
+    expect(byName.赵县公安局交警大队).toMatchObject({ budget: "1000.00", spent: "20.00" });
+    expect(byName.赵县公安局).toMatchObject({ budget: "500.00", spent: "400.00" });
     expect(r.body.items).toHaveLength(2);
   });
 

@@ -60,7 +60,7 @@ export class ExpertsPage {
     await this.page.getByTestId("comparison").waitFor();
     return this.page.getByTestId("comparison").evaluate((table) => {
       const heads = [...table.querySelectorAll("thead th")].map((th) => th.textContent?.trim() ?? "");
-      const avgAt = heads.findIndex((h) => h === "平均分");
+      const avgAt = heads.indexOf("平均分");
       return [...table.querySelectorAll("tbody tr.ant-table-row")].map((tr) => {
         const cells = [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim() ?? "");
         return {
