@@ -39,7 +39,7 @@ function cellValue(f: bigint, unit: "元" | "万元"): number {
 function numberOf(cell: ExcelJS.Cell): number | undefined {
   const v = cell.value;
   if (typeof v === "number") return v;
-  if (v && typeof v === "object" && "formula" in v && typeof v.result === "number") return v.result;
+  if (v && typeof v === "object" && "formula" in v && typeof cell.master.result === "number") return cell.master.result; // not v.result: exceljs leaves a cached 0 out of value
   return undefined;
 }
 /** The [row, column] cells a SUM covers. */

@@ -104,7 +104,8 @@ describe("stored figures as cells", () => {
           expect(formulas(ws)).toHaveLength(3);
         },
       ),
-      { numRuns: 40 },
+      // a total of 0 (CI's counterexample: exceljs's reader lost the cached 0; sheet.ts puts it back from the XML)
+      { numRuns: 40, examples: [[[[0n, 1n]], "元"]] },
     );
   });
 

@@ -10,11 +10,15 @@ export async function openXlsx(data: Uint8Array): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-/** A cell's number: its value, or a formula's cached result; undefined for text and blanks. */
+/**
+ * A cell's number: its value, or a formula's cached result; undefined for text and blanks. The result is read from
+ * `cell.master.result` (a merged cell's is its master's), not `cell.value`: exceljs's `value` of a formula leaves out a falsy result, so a cached total of 0
+ * (`<f>SUM(A1)</f><v>0</v>`, which the file holds) would read as none.
+ */
 export function numberOf(cell: ExcelJS.Cell): number | undefined {
   const v = cell.value;
   if (typeof v === "number") return v;
-  if (v && typeof v === "object" && "formula" in v && typeof v.result === "number") return v.result;
+  if (v && typeof v === "object" && "formula" in v && typeof cell.master.result === "number") return cell.master.result;
   return undefined;
 }
 
@@ -68,7 +72,11 @@ export function formulas(ws: ExcelJS.Worksheet): FormulaCell[] {
     row.eachCell((cell) => {
       const v = cell.value;
       if (v && typeof v === "object" && "formula" in v && typeof v.formula === "string")
-        out.push({ cell, formula: v.formula, result: typeof v.result === "number" ? v.result : Number.NaN });
+        out.push({
+          cell,
+          formula: v.formula,
+          result: typeof cell.master.result === "number" ? cell.master.result : Number.NaN,
+        });
     });
   });
   return out;
