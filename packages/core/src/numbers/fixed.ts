@@ -74,20 +74,22 @@ export function mulDivRound(p: Ratio, x: Ratio, y: Ratio, digits: number): Ratio
 }
 
 /**
+ * ⌊a ÷ b⌋ for integers a ≥ 0, b > 0 below 2^53: the double quotient can be one off, the remainder sets it right.
+ * The remainder is then `a - q * b` (exact).
+ */
+export function floorQuotient(a: number, b: number): number {
+  const q = Math.floor(a / b);
+  const r = a - q * b;
+  return r < 0 ? q - 1 : r >= b ? q + 1 : q;
+}
+
+/**
  * abs ÷ den rounded half up, for integers 0 ≤ abs, 0 < den below 2^52: the double quotient may be one off, the
  * remainder sets it right (q × den stays below 2^53).
  */
 function halfUpQuotient(abs: number, den: number): number {
-  let q = Math.floor(abs / den);
-  let r = abs - q * den;
-  if (r < 0) {
-    q -= 1;
-    r += den;
-  } else if (r >= den) {
-    q += 1;
-    r -= den;
-  }
-  return r * 2 >= den ? q + 1 : q;
+  const q = floorQuotient(abs, den);
+  return (abs - q * den) * 2 >= den ? q + 1 : q;
 }
 
 /** mulDivRound with x = xn / xd and y = yn / yd given as integers below 2^53 (yn > 0, xd, yd > 0). */
@@ -257,15 +259,8 @@ export function unitsText(units: number, digits: number): string {
   const p = POW10_WIDE[digits];
   if (p === undefined || !(abs < 9007199254740992)) return unitsTextSliced(units, digits);
   // whole and fraction by integer division (exact below 2^53, the quotient set right by the remainder)
-  let whole = Math.floor(abs / p);
+  const whole = floorQuotient(abs, p);
   let frac = abs - whole * p;
-  if (frac < 0) {
-    whole -= 1;
-    frac += p;
-  } else if (frac >= p) {
-    whole += 1;
-    frac -= p;
-  }
   if (frac === 0) return neg ? `-${whole}` : String(whole);
   let d = digits;
   while (frac % 10 === 0) {
@@ -343,15 +338,8 @@ export function distributeWeights(weights: readonly number[], total: Ratio, digi
     let remaining = t;
     for (let i = 0; i < n; i++) {
       const p = weights[i]! * t;
-      let u = Math.floor(p / w);
-      let r = p - u * w;
-      if (r < 0) {
-        u -= 1;
-        r += w;
-      } else if (r >= w) {
-        u += 1;
-        r -= w;
-      }
+      const u = floorQuotient(p, w);
+      const r = p - u * w;
       units[i] = u;
       rests[i] = r;
       remaining -= u;

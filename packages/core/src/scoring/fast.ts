@@ -14,7 +14,15 @@
  */
 import type { LocalizedText } from "../errors/domain-error.ts";
 import { cmp, div, fromNumber, mul, parseDecimal, type Ratio, ratio, roundToUnits } from "../numbers/decimal.ts";
-import { mulDivRound, mulDivUnits, numberUnits, ratioUnits, UNITS, unitsText } from "../numbers/fixed.ts";
+import {
+  floorQuotient,
+  mulDivRound,
+  mulDivUnits,
+  numberUnits,
+  ratioUnits,
+  UNITS,
+  unitsText,
+} from "../numbers/fixed.ts";
 import type { Comparison, TargetValue } from "../targets/types.ts";
 import { type Basis, numericJudgement, type Share, sameWords, type TargetFunctions } from "./indicator.ts";
 import {
@@ -481,15 +489,8 @@ function scoreFastInner(
       const wi = equal ? 1 : INPUT[i]! > 0 ? INPUT[i]! : 0;
       const prod = wi * t;
       if (!(prod < 2 ** 52)) return undefined;
-      let u = Math.floor(prod / w);
-      let r = prod - u * w;
-      if (r < 0) {
-        u -= 1;
-        r += w;
-      } else if (r >= w) {
-        u += 1;
-        r -= w;
-      }
+      const u = floorQuotient(prod, w);
+      const r = prod - u * w;
       POINTS[i] = u;
       REST[i] = r;
       remaining -= u;
