@@ -132,3 +132,38 @@ describe("run-together goal forms whose names are numbers glued to their values"
     );
   });
 });
+
+describe("goal forms in `|` rows whose names are numbers", () => {
+  it("reads every row as an indicator named by its number (the cells already apart)", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("指标内容", "三级指标", "指标名称"),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 999 }), fc.constantFrom("100", "≥95%", "90", "1项")), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (nameHeader, rows) => {
+          let level1 = "";
+          const lines = rows.map(([n, v], i) => {
+            const [l1, l2] = LEVELS[i % LEVELS.length]!;
+            const head = l1 === level1 ? "" : l1;
+            level1 = l1;
+            return `| ${head} | ${l2} | ${n} | ${v} | |`;
+          });
+          const text = [
+            "项目绩效目标表",
+            "| 项目名称 | 村道修缮工程 | | | |",
+            "| 主管部门 | 某镇人民政府 | | | |",
+            `| 一级指标 | 二级指标 | ${nameHeader} | 指标值 | 备注 |`,
+            ...lines,
+          ].join("\n");
+          const p = importDocument(readExtractedText(text, "g.txt")).document.projects[0]!;
+          expect(p.indicators.map((i) => [i.level2, i.name, i.target?.text])).toEqual(
+            rows.map(([n, v], i) => [LEVELS[i % LEVELS.length]![1], String(n), v]),
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
