@@ -7,7 +7,7 @@ import { asksForDate, isShareName, type OperatorCodeTable } from "@jixiao/core";
 import type { Indicator } from "@jixiao/core/model";
 import type { Table } from "../model/table.ts";
 import { type ImportContext, isEmptyRow, norm, pointsIn, tidy } from "./context.ts";
-import type { HeaderField } from "./headers.ts";
+import { type HeaderField, mapColumns } from "./headers.ts";
 import { fieldsOfRow } from "./row-fields.ts";
 import { readNumber, readTarget, resolveCode, type TargetHints } from "./values.ts";
 
@@ -34,6 +34,12 @@ export interface GridResult {
   end: number;
 }
 
+/** A row naming the grid's level columns and its names or values column: a header, not an indicator row. */
+function repeatsHeader(cells: string[]): boolean {
+  const m = mapColumns(cells);
+  return m.has("level1") && m.has("level2") && (m.has("name") || m.has("target"));
+}
+
 export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOptions): GridResult {
   const c = opts.columns;
   const col = (f: HeaderField) => c.get(f);
@@ -50,6 +56,14 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
     if (stop.has(firstText)) break;
     // the title of the next form inside the same table (`项目绩效目标完成情况表 (2019 年度)`) ends the grid
     if (filled.length === 1 && /(绩效|自评|目标).{0,12}表$/.test(firstText)) break;
+    // the grid's header again, perhaps under another caption (长期绩效指标 then 年度绩效指标: two grids of one form):
+    // no indicator; the groups start afresh below it
+    if (repeatsHeader(table.rows[r]!.map((x) => x.text))) {
+      level1 = "";
+      level2 = "";
+      ctx.touch(ctx.at(table, r));
+      continue;
+    }
 
     // Read by position, or — when the row's cells have moved (merged cells left out) — by the kind of each cell.
     const row = fieldsOfRow(

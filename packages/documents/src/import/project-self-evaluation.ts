@@ -20,6 +20,7 @@ import { type HeaderField, headerField, mapColumns } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
 import { hasLabelledBudget, labelledFunds } from "./labelled-funds.ts";
 import { cellKind } from "./row-fields.ts";
+import { adjustedIsBudget, SELF_EVALUATION_TITLE, scoresFunds } from "./self-evaluation-funds.ts";
 import { readNumber, readPercent } from "./values.ts";
 
 const FUND_FIELDS = ["initial", "adjustment", "budget", "executed", "weight", "rate", "score"] as const;
@@ -52,6 +53,7 @@ function fundHeader(cells: string[]): Map<FundField, number> | undefined {
     const c = cols.get(f);
     if (c !== undefined) found.set(f, c);
   }
+  adjustedIsBudget(cells, found);
   const amounts = [...found.keys()].filter((f) => AMOUNT_FIELDS.has(f));
   if (amounts.length < 2 && !(found.has("executed") && found.has("rate"))) return undefined;
   if (cols.has("name") || cols.has("target")) return undefined;
@@ -193,6 +195,7 @@ export function projectSelfEvaluationTables(blocks: Block[]): Table[] {
   let name = false;
   let funds = false;
   let grid = false;
+  let scored = false;
   const tables = new Set<Table>();
   let prev: string[] | undefined;
   for (const row of rowsOf(blocks)) {
@@ -200,8 +203,10 @@ export function projectSelfEvaluationTables(blocks: Block[]): Table[] {
       name = true;
       tables.add(row.table);
     }
-    if (fundHeader(row.cells) || fundPairs(row.cells)?.has("budget")) {
+    const fh = fundHeader(row.cells);
+    if (fh || fundPairs(row.cells)?.has("budget")) {
       funds = true;
+      if (fh && scoresFunds(fh)) scored = true;
       tables.add(row.table);
     }
     const g = gridHeader(row.cells, prev);
@@ -217,8 +222,13 @@ export function projectSelfEvaluationTables(blocks: Block[]): Table[] {
     for (const row of rowsOf(blocks)) if (row.cells.some((c) => labelOf(c) !== undefined)) tables.add(row.table);
     name = true;
   }
+  // a form cut short before its grid: its scored funds under a self-evaluation's title (self-evaluation-funds.ts)
+  if (name && funds && !grid && scored && titled(blocks)) grid = true;
   return name && funds && grid ? [...tables].sort((a, b) => order(blocks, a) - order(blocks, b)) : [];
 }
+
+const titled = (blocks: Block[]) =>
+  blocks.some((b) => b.type === "paragraph" && SELF_EVALUATION_TITLE.test(norm(b.text)));
 
 const order = (blocks: Block[], t: Table) => blocks.findIndex((b) => b.type === "table" && b.table === t);
 

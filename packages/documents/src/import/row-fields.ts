@@ -135,9 +135,11 @@ function plausible(cells: readonly string[], grid: ReadonlyMap<HeaderField, numb
     const c = columns.get(f);
     return c === undefined ? "" : squash(cells[c] ?? "");
   };
+  const numberName = numberNamed(at);
   for (const [f, c] of columns) {
     const t = squash(cells[c] ?? "");
     if (t === "") continue;
+    if (f === "name" && numberName) continue;
     if (fit(cellKind(t), f) <= WRONG) return false;
   }
   // data to the right of the name without a name: the cells have moved — when a text stands left of the names
@@ -167,6 +169,20 @@ function plausible(cells: readonly string[], grid: ReadonlyMap<HeaderField, numb
   }
   // a value or a framework name in no column at all means a shifted row (a free text there may be a caption)
   return !cells.some((x, i) => !mapped.has(i) && squash(x) !== "" && cellKind(x) !== "text");
+}
+
+/**
+ * A bare number under the names column between a 二级 name and a value, each under its own header (数量指标 | 88 |
+ * 100): a form filled with a number where a measure's name goes, not a row moved — the 二级 before it and the value
+ * after it stand where they belong.
+ */
+function numberNamed(at: (f: HeaderField) => string): boolean {
+  const level2 = cellKind(at("level2"));
+  return (
+    cellKind(at("name")) === "number" &&
+    (level2 === "level2" || level2 === "level12") &&
+    /^(value|percent|number)$/.test(cellKind(at("target")))
+  );
 }
 
 /**

@@ -16,6 +16,7 @@ import { MEASURE_UNITS } from "@jixiao/core";
 import { type ColumnField, columnMeaning, scrambledField } from "../vocabulary/columns.ts";
 import type { GluedColumn } from "./header-run.ts";
 import { anchorAt } from "./header-run.ts";
+import { splitNumberNames } from "./number-names.ts";
 import { namesUnderLastLevel } from "./shapes.ts";
 
 export interface GluedRow {
@@ -392,6 +393,11 @@ export function gluedRows(
       end = last.start;
     }
   }
+  // names written as bare numbers glued to their values (数量指标88100): cut by what the rows share
+  splitNumberNames(
+    rows.map((r) => r.cells),
+    fields,
+  );
   return { rows: rows.map((r) => ({ cells: r.cells, start: r.start, end: r.end, fit: r.fit })), end };
 }
 

@@ -242,6 +242,24 @@ function betterStart(text: string, h: GluedHeader): GluedHeader {
   return cur;
 }
 
+/** The words that make a grid's caption of a 绩效指标 label (年度绩效指标, 长期绩效指标, 中期绩效指标). */
+const CAPTION = /(年度|长期|中期|当年)$/;
+
+/**
+ * A header whose first column is the 绩效指标 label, with 年度 / 长期 / 中期 glued before it: the label is the grid's
+ * caption (年度绩效指标) and the word is the header's, not the end of the row before it (…88100年 | 度…).
+ */
+function withCaption(text: string, h: GluedHeader): GluedHeader {
+  const first = h.columns[0];
+  const m = CAPTION.exec(text.slice(Math.max(0, h.start - 2), h.start));
+  if (first?.field !== "indicator" || !m) return h;
+  return {
+    ...h,
+    start: h.start - m[0].length,
+    columns: [{ ...first, header: m[0] + first.header }, ...h.columns.slice(1)],
+  };
+}
+
 /** What a known name adds to a header: a new meaning pays, the same again costs; a rate's score needs the rate. */
 function gainOf(n: Item, fields: Set<ColumnField>): number {
   if (fields.has(n.field!)) return -0.5;
@@ -269,7 +287,7 @@ export function findGluedHeaders(text: string): GluedHeader[] {
     if (namesAt(text, p).length === 0) continue;
     const found = headerFrom(text, p);
     if (!found) continue;
-    const h = betterStart(text, found);
+    const h = withCaption(text, betterStart(text, found));
     out.push(h);
     p = h.end - 1;
   }
