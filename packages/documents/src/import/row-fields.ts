@@ -164,6 +164,14 @@ function plausible(cells: readonly string[], grid: ReadonlyMap<HeaderField, numb
       return t !== "" && cellKind(t) !== "level1" && cellKind(t) !== "level2" && cellKind(t) !== "level12";
     });
     if (leftText && stray) return false;
+    // a framework name left of the 一级 column (under the vertical 绩效指标 label) and words of no framework under
+    // 一级 / 二级: the row moved left past its merged 一级 and more, its 二级 first (`可持续影响指标 | 受益期限 | 保障…`
+    // under 绩效指标 | 一级 | 二级 | 三级 | 指标值, the value a sentence that no value shape catches)
+    const level1At = columns.get("level1");
+    const framed = cells.some(
+      (x, i) => level1At !== undefined && i < level1At && /^level/.test(cellKind(x)) && squash(x) !== "",
+    );
+    if (framed && stray) return false;
   }
   // a value or a framework name in no column at all means a shifted row (a free text there may be a caption)
   return !cells.some((x, i) => !mapped.has(i) && squash(x) !== "" && cellKind(x) !== "text");
