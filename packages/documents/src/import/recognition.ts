@@ -58,8 +58,8 @@ const TESTS: Partial<Record<Kind, KindTest>> = {
   "project-goals": {
     decisive: (blocks, tables) => isProjectGoalForm(blocks, tables),
     needs: {
-      zh: "含「项目名称」行的表格，以及表头为一级指标、二级指标、三级指标、指标值的指标表",
-      en: "a table with a 项目名称 row and an indicator table headed 一级指标, 二级指标, 三级指标, 指标值",
+      zh: "含「项目名称」行的表格，以及表头为一级指标、二级指标、三级指标、指标值的指标表（或标题为绩效目标表、表头未另列项目表的指标表）",
+      en: "a table with a 项目名称 row and an indicator table headed 一级指标, 二级指标, 三级指标, 指标值 (or such an indicator table alone under a 绩效目标表 title)",
     },
     columns: ["level1", "level2", "name", "target"],
     title: /(项目(支出)?)?绩效目标(申报|审核)?表/,

@@ -15,6 +15,7 @@ import { trimCell } from "../text/common.ts";
 import { columnField, FORM_LABELS, matchHeader, normHeader } from "../vocabulary/columns.ts";
 import { formLabel as formLabelOf } from "../vocabulary/form-labels.ts";
 import { alignRow, segmentRows } from "./align.ts";
+import { fallenCellColumn } from "./fallen-cell.ts";
 import { segmentLevelPoints } from "./level-points.ts";
 import { clip, type Line } from "./lines.ts";
 import {
@@ -480,6 +481,22 @@ function tablesFromLines(items: Item[], file: string, breaks: (a: number, b: num
         if (words.length > 0) carried = [];
         k = e;
         continue;
+      }
+      // a row's last number alone on the next line (a 定性 row's 权重 under `… 定性 高中低`): the row above's cell
+      if (carried.length === 0 && rows.length > 1 && kept.length === 1) {
+        const last = rows[rows.length - 1]!;
+        const into = fallenCellColumn(
+          kept[0]!,
+          last.cells,
+          rows.slice(1, -1).map((r) => r.cells),
+          cols,
+        );
+        if (into !== undefined) {
+          last.cells[into] = kept[0]!;
+          last.end = line;
+          k = e;
+          continue;
+        }
       }
       // a 一级 name printed over two lines (项目完成 / 指标): its end joins the row above, or the words carried
       const above = rows.length > 1 && carried.length === 0 ? rows[rows.length - 1]! : undefined;
