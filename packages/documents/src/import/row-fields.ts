@@ -129,6 +129,15 @@ function plausible(cells: readonly string[], grid: ReadonlyMap<HeaderField, numb
   const label = grid.get("indicator");
   const labelKind = label === undefined ? "text" : cellKind(cells[label] ?? "");
   const outside = labelKind !== "level1" && labelKind !== "level2" && labelKind !== "level12";
+  // a framework name under it with its own level's column empty is a 一级 / 二级 moved left onto the label (a group
+  // row `质量指标 | | |` of a page that left the merged 一级 and the label out)
+  const levelEmpty = (f: HeaderField) => !grid.has(f) || squash(cells[grid.get(f)!] ?? "") === "";
+  if (
+    (labelKind === "level1" && levelEmpty("level1")) ||
+    (labelKind === "level2" && levelEmpty("level2")) ||
+    (labelKind === "level12" && levelEmpty("level1") && levelEmpty("level2"))
+  )
+    return false;
   const columns = new Map([...grid].filter(([f]) => f !== "indicator" || !outside));
   const mapped = new Set(columns.values());
   const at = (f: HeaderField) => {

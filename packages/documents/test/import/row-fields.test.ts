@@ -325,3 +325,21 @@ describe("a row moved left past its merged cells onto the vertical label column,
     expect(fieldsOfRow(["", "效益指", "社会效益指标", "", ""], LABELLED(false)).aligned).toBe(false);
   });
 });
+
+describe("a group row whose 一级 / 二级 landed under the vertical label column", () => {
+  it("for any framework name alone under the label column, it is read as its level (萧县: 质量指标 | | |)", () => {
+    const names = fc.constantFrom(
+      ["level2", "质量指标"],
+      ["level2", "社会效益指标"],
+      ["level1", "产出指标"],
+      ["level1", "效益指标"],
+    );
+    fc.assert(
+      fc.property(names, fc.boolean(), fc.integer({ min: 0, max: 3 }), ([level, text], unit, pad) => {
+        const cells = [text, ...Array.from({ length: (unit ? 5 : 4) + pad }, () => "")];
+        const r = fieldsOfRow(cells, LABELLED(unit));
+        expect(texts(r)).toEqual({ [level]: text });
+      }),
+    );
+  });
+});
