@@ -30,12 +30,25 @@ import { fenOf, fenToWanYuanText, ratioOf, readNumber, readPercent } from "./val
  * 部门整体绩效自评表 names the department there, where a project form names its supervisor).
  */
 function isDeptLabel(text: string, titled: boolean): boolean {
-  return isDepartmentLabel(text) || (titled && norm(text) === "主管部门");
+  // 安徽's 部门整体支出绩效自评表 labels it 部门 alone
+  return isDepartmentLabel(text) || (titled && /^(主管)?部门$/.test(norm(text)));
 }
 
-/** A document whose title names a department-wide self-evaluation form. */
+const DEPARTMENT_TITLE = /部门整体(支出)?绩效自评/;
+
+/**
+ * A document whose title names a department-wide self-evaluation form: a paragraph, or the first rows of a table
+ * (a page's table that starts with its title row, `部门整体支出绩效自评表 | |||`).
+ */
 export function titledDepartmentForm(blocks: Block[]): boolean {
-  return blocks.some((b) => b.type === "paragraph" && /部门整体(支出)?绩效自评/.test(norm(b.text)));
+  return blocks.some((b) =>
+    b.type === "paragraph"
+      ? DEPARTMENT_TITLE.test(norm(b.text))
+      : b.table.rows.slice(0, 2).some((row) => {
+          const filled = row.filter((c) => c.text.trim() !== "");
+          return filled.length === 1 && DEPARTMENT_TITLE.test(norm(filled[0]!.text));
+        }),
+  );
 }
 
 /**
@@ -144,8 +157,8 @@ export function readDepartmentSelfEvaluation(
       const pts = /[(（]\s*(\d+)\s*分\s*[)）]/.exec(texts[0]!);
       if (pts) result.budgetPoints = { text: pts[0], value: pts[1]! };
       const cols = mapColumns(texts);
-      const figures = (["budget", "executed", "rate", "score", "rateWeight", "rateScore"] as const).flatMap((f) =>
-        cols.has(f) ? [cols.get(f)!] : [],
+      const figures = (["initial", "budget", "executed", "rate", "score", "rateWeight", "rateScore"] as const).flatMap(
+        (f) => (cols.has(f) ? [cols.get(f)!] : []),
       );
       // The budget line(s) below, until 年度目标 (or, under a header of its own, the first row with no figure).
       for (let k = r + 1; k < grid.row; k++) {
@@ -159,17 +172,22 @@ export function readDepartmentSelfEvaluation(
             .join(" "),
         );
         const line: FundLine = { label, location: ctx.at(table, k) };
-        const get = (f: "budget" | "executed" | "rate" | "score" | "rateWeight" | "rateScore") => {
+        const get = (
+          f: "initial" | "budget" | "executed" | "rate" | "score" | "weight" | "rateWeight" | "rateScore",
+        ) => {
           const c = cols.get(f);
           return c === undefined ? "" : tidy(row[c] ?? "");
         };
+        if (get("initial") !== "")
+          line.initial = ctx.amount(get("initial"), unit, ctx.at(table, k, cols.get("initial")));
         if (get("budget") !== "") line.budget = ctx.amount(get("budget"), unit, ctx.at(table, k, cols.get("budget")));
         if (get("executed") !== "")
           line.executed = ctx.amount(get("executed"), unit, ctx.at(table, k, cols.get("executed")));
         if (get("rate") !== "") line.rate = readPercent(get("rate"));
         if (get("score") !== "") line.score = readNumber(get("score"));
         else if (get("rateScore") !== "") line.score = readNumber(get("rateScore"));
-        const weight = readNumber(get("rateWeight"));
+        // the execution row's points: 执行率权重 (重庆) or a 分值 column of the funds header (安徽)
+        const weight = readNumber(get("rateWeight") || get("weight"));
         if (weight.value !== undefined && !result.budgetPoints) result.budgetPoints = weight;
         if (!result.budget) result.budget = line;
         r = k;

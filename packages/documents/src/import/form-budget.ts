@@ -1,9 +1,9 @@
 /**
  * A project form's budget when it is not where the table reader looks: a budget label anywhere in the form's head
- * (年度资金总额:, 年度金额(万元):, 年度预算资金总额, 本年度申请市财政预算资金(万元), 项目预算数; a 预算内投资 form's 下达中央预算内投资(万元),
- * 下达资金) followed by its amount, in the next cell or
- * the next paragraph (`854万(高标准农田建设400万元，…)`: the amount it starts with). The label says what the amount is;
- * 中期 (multi-year) and 上年 amounts are not the year's budget.
+ * (年度资金总额:, 年度金额(万元):, 年度预算资金总额, 本年度申请市财政预算资金(万元), 项目预算数, 项目预算金额(万元); a
+ * 预算内投资 form's 下达中央预算内投资(万元), 下达资金) followed by its amount, in the next cell or the next paragraph
+ * (`854万(高标准农田建设400万元，…)`: the amount it starts with). The label says what the amount is; 中期 (multi-year)
+ * and 上年 amounts are not the year's budget.
  */
 import type { Amount } from "@jixiao/core/model";
 import type { Block } from "../model/table.ts";
@@ -13,7 +13,7 @@ import { headerField } from "./headers.ts";
 import { type Token, tokensOf } from "./stream-form.ts";
 
 const BUDGET_LABEL =
-  /^(年度资金总额|资金总额|项目资金总额|年度预算资金总额|年度预算资金|项目预算数|预算数|预算资金|年度预算|本年度?申请.{0,6}预算资金|申请资金|(年度|本年度?|当年)(本级)?预算(资金)?(金额|总额|数)|(年度|本年度?|当年)(资金)?金额|(下达)?(中央|省级?|市级?|区级?|县级?)?预算内投资(计划)?(金额|总额)?|下达(中央|省级?|市级?)?(补助)?资金(金额|总额)?)$/;
+  /^(年度资金总额|资金总额|项目资金总额|年度预算资金总额|年度预算资金|项目预算数|预算数|预算资金|年度预算|本年度?申请.{0,6}预算资金|申请资金|(年度|本年度?|当年)(本级)?预算(资金)?(金额|总额|数)|(年度|本年度?|当年)(资金)?金额|(项目)?预算(资金)?(金额|总额)|(下达)?(中央|省级?|市级?|区级?|县级?)?预算内投资(计划)?(金额|总额)?|下达(中央|省级?|市级?)?(补助)?资金(金额|总额)?)$/;
 const AMOUNT = /^([\d,]+(?:\.\d+)?)\s*(万元|万|元)?/;
 
 /** A label that says the amount beside it is the year's budget (not a 中期 or 上年 amount). */

@@ -8,7 +8,7 @@ import type { Indicator } from "@jixiao/core/model";
 import type { Table } from "../model/table.ts";
 import { type ImportContext, isEmptyRow, norm, pointsIn, tidy } from "./context.ts";
 import { type HeaderField, mapColumns } from "./headers.ts";
-import { fieldsOfRow } from "./row-fields.ts";
+import { fieldsOfRow, type RowField } from "./row-fields.ts";
 import { readNumber, readTarget, resolveCode, type TargetHints } from "./values.ts";
 
 export interface GridOptions {
@@ -165,6 +165,7 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
       ctx.touch(ctx.at(table, r));
       continue;
     }
+    movedQualitativeTarget(row.fields);
     const ind: Indicator = { name, location: ctx.at(table, r, colOf("name")) };
     if (nameRaw !== name) ind.nameText = nameRaw;
     if (level1 !== "") ind.level1 = level1;
@@ -240,4 +241,18 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
     indicators.push(ind);
   }
   return { indicators, end: r };
+}
+
+/**
+ * A 定性 (qualitative) indicator measures in no unit: a text under 度量单位 with its 指标值 empty is the target that
+ * a reading without the row's empty cells (space-separated rows, a 指标值 left out) put one column too far
+ * (四川 `… 定性 高中低 10` under 指标性质 | 指标值 | 度量单位 | 权重). Changes `fields` in place.
+ */
+export function movedQualitativeTarget(fields: Map<HeaderField, RowField>): void {
+  const code = tidy(fields.get("operatorCode")?.text ?? "");
+  const unit = fields.get("unit");
+  const target = fields.get("target");
+  if (!/^定性/.test(code) || !unit || !target || tidy(target.text) !== "" || tidy(unit.text) === "") return;
+  fields.set("target", { text: unit.text, column: unit.column });
+  fields.set("unit", { text: "", column: unit.column });
 }

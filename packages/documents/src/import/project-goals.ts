@@ -11,6 +11,7 @@ import { formBudget, isBudgetLabelText } from "./form-budget.ts";
 import { formLabel } from "./form-labels.ts";
 import { hasGoalOutline, readGoalOutline } from "./goal-outline.ts";
 import { findHeaderRow } from "./headers.ts";
+import { headlessProject, titledGoalForm } from "./headless-goals.ts";
 import { readIndicatorGrid } from "./indicators.ts";
 import { projectListHeader, readProjectList } from "./project-list.ts";
 import { fenOf, fenToWanYuanText } from "./values.ts";
@@ -95,13 +96,10 @@ export function isProjectGoalForm(blocks: Block[], tables: Table[]): boolean {
   if (tables.some((t) => projectListHeader(t) !== undefined)) return true;
   const info = tables.some((t, i) => isProjectInfoTable(t, gridAfter(tables, i)));
   if (!info && !tables.some(hasIndicatorGrid) && hasGoalOutline(blocks)) return true;
-  if (!info) return false;
+  // a goal grid under a goal form's title with no project table (the head as label lines, 项目名称 left empty)
+  if (!info) return tables.some(hasIndicatorGrid) && titledGoalForm(blocks);
   if (tables.some(hasIndicatorGrid)) return true;
-  const title = /绩效目标(申报|批复|审核)?表/;
-  return (
-    blocks.some((b) => b.type === "paragraph" && title.test(b.text)) ||
-    tables.some((t) => t.rows.slice(0, 3).some((row) => row.some((c) => title.test(c.text))))
-  );
+  return titledGoalForm(blocks);
 }
 
 /** Reads every project of the document (a project starts at a table with a 项目名称 row). */
@@ -153,6 +151,18 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
     }
     const grid = findHeaderRow(table, ["level1", "level2", "name", "target"]);
     if (grid && current && current.indicators.length === 0) {
+      readGrid(ctx, table, grid.row, grid.columns, current);
+      checkGrid(ctx, current);
+    } else if (grid && !current && hasIndicatorGrid(table) && titledGoalForm(blocks)) {
+      // a goal form whose head names no project in a table of its own: the grid is one project's
+      current = headlessProject(ctx, blocks, table, grid.row);
+      if (heading) current.title = heading;
+      heading = undefined;
+      projects.push(current);
+      current.budget = formBudget(ctx, blocks, current.name);
+      checkInfo(ctx, current);
+      if (current.name === "")
+        ctx.report("error", "missing_name", "项目名称为空", "The project has no name", current.location);
       readGrid(ctx, table, grid.row, grid.columns, current);
       checkGrid(ctx, current);
     } else if (grid) {

@@ -58,8 +58,8 @@ const TESTS: Partial<Record<Kind, KindTest>> = {
   "project-goals": {
     decisive: (blocks, tables) => isProjectGoalForm(blocks, tables),
     needs: {
-      zh: "含「项目名称」行的表格，以及表头为一级指标、二级指标、三级指标、指标值的指标表",
-      en: "a table with a 项目名称 row and an indicator table headed 一级指标, 二级指标, 三级指标, 指标值",
+      zh: "含「项目名称」行的表格，以及表头为一级指标、二级指标、三级指标、指标值的指标表（或标题为绩效目标表、表头未另列项目表的指标表）",
+      en: "a table with a 项目名称 row and an indicator table headed 一级指标, 二级指标, 三级指标, 指标值 (or such an indicator table alone under a 绩效目标表 title)",
     },
     columns: ["level1", "level2", "name", "target"],
     title: /(项目(支出)?)?绩效目标(申报|审核)?表/,
@@ -67,8 +67,8 @@ const TESTS: Partial<Record<Kind, KindTest>> = {
   "department-self-evaluation": {
     decisive: (blocks) => departmentSelfEvaluationTables(blocks).length > 0,
     needs: {
-      zh: "含「部门名称」（标题为部门整体绩效自评表时也可为「主管部门」）的表格，其指标表头有三级指标、年初目标值、实际完成值、得分（指标性质列只可写定量／定性）",
-      en: "a table with 部门名称 (or 主管部门 under a 部门整体绩效自评表 title) whose indicator header has 三级指标, 年初目标值, 实际完成值, 得分 (a 指标性质 column only of 定量 / 定性)",
+      zh: "含「部门名称」（标题为部门整体绩效自评表时也可为「主管部门」或「部门」）的表格，其指标表头有三级指标、年初目标值（或年度指标值）、实际完成值、得分（指标性质列只可写定量／定性）",
+      en: "a table with 部门名称 (or 主管部门 / 部门 under a 部门整体绩效自评表 title) whose indicator header has 三级指标, 年初目标值 (or 年度指标值), 实际完成值, 得分 (a 指标性质 column only of 定量 / 定性)",
     },
     columns: ["budget", "executed", "name", "target", "actual", "score"],
     title: /部门整体(支出)?绩效自评|整体绩效自评/,

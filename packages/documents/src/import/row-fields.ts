@@ -129,6 +129,15 @@ function plausible(cells: readonly string[], grid: ReadonlyMap<HeaderField, numb
   const label = grid.get("indicator");
   const labelKind = label === undefined ? "text" : cellKind(cells[label] ?? "");
   const outside = labelKind !== "level1" && labelKind !== "level2" && labelKind !== "level12";
+  // a framework name under it with its own level's column empty is a 一级 / 二级 moved left onto the label (a group
+  // row `质量指标 | | |` of a page that left the merged 一级 and the label out)
+  const levelEmpty = (f: HeaderField) => !grid.has(f) || squash(cells[grid.get(f)!] ?? "") === "";
+  if (
+    (labelKind === "level1" && levelEmpty("level1")) ||
+    (labelKind === "level2" && levelEmpty("level2")) ||
+    (labelKind === "level12" && levelEmpty("level1") && levelEmpty("level2"))
+  )
+    return false;
   const columns = new Map([...grid].filter(([f]) => f !== "indicator" || !outside));
   const mapped = new Set(columns.values());
   const at = (f: HeaderField) => {
@@ -166,6 +175,14 @@ function plausible(cells: readonly string[], grid: ReadonlyMap<HeaderField, numb
       return t !== "" && cellKind(t) !== "level1" && cellKind(t) !== "level2" && cellKind(t) !== "level12";
     });
     if (leftText && stray) return false;
+    // a framework name left of the 一级 column (under the vertical 绩效指标 label) and words of no framework under
+    // 一级 / 二级: the row moved left past its merged 一级 and more, its 二级 first (`可持续影响指标 | 受益期限 | 保障…`
+    // under 绩效指标 | 一级 | 二级 | 三级 | 指标值, the value a sentence that no value shape catches)
+    const level1At = columns.get("level1");
+    const framed = cells.some(
+      (x, i) => level1At !== undefined && i < level1At && /^level/.test(cellKind(x)) && squash(x) !== "",
+    );
+    if (framed && stray) return false;
   }
   // a value or a framework name in no column at all means a shifted row (a free text there may be a caption)
   return !cells.some((x, i) => !mapped.has(i) && squash(x) !== "" && cellKind(x) !== "text");

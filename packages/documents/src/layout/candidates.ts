@@ -15,6 +15,8 @@ import { trimCell } from "../text/common.ts";
 import { columnField, FORM_LABELS, matchHeader, normHeader } from "../vocabulary/columns.ts";
 import { formLabel as formLabelOf } from "../vocabulary/form-labels.ts";
 import { alignRow, segmentRows } from "./align.ts";
+import { joinBrokenHeaders } from "./broken-header.ts";
+import { fallenCellColumn } from "./fallen-cell.ts";
 import { segmentLevelPoints } from "./level-points.ts";
 import { clip, type Line } from "./lines.ts";
 import {
@@ -481,6 +483,22 @@ function tablesFromLines(items: Item[], file: string, breaks: (a: number, b: num
         k = e;
         continue;
       }
+      // a row's last number alone on the next line (a 定性 row's 权重 under `… 定性 高中低`): the row above's cell
+      if (carried.length === 0 && rows.length > 1 && kept.length === 1) {
+        const last = rows[rows.length - 1]!;
+        const into = fallenCellColumn(
+          kept[0]!,
+          last.cells,
+          rows.slice(1, -1).map((r) => r.cells),
+          cols,
+        );
+        if (into !== undefined) {
+          last.cells[into] = kept[0]!;
+          last.end = line;
+          k = e;
+          continue;
+        }
+      }
       // a 一级 name printed over two lines (项目完成 / 指标): its end joins the row above, or the words carried
       const above = rows.length > 1 && carried.length === 0 ? rows[rows.length - 1]! : undefined;
       const lastFilled = above ? above.cells.map((c) => c !== "").lastIndexOf(true) : -1;
@@ -556,36 +574,6 @@ const RULE = /^[\s|｜:：\-—=+]*$/;
 
 const TITLE = /表\s*([(（][^)）]*[)）])?$/;
 
-/**
- * A header whose cells came one or two a row (a web table's spanning header cells, each written as its own
- * row): consecutive rows of one to three cells, every one a known column name, are joined into one header row.
- */
-function joinHeaderFragments(rows: Row[]): Row[] {
-  const out: Row[] = [];
-  let run: Row[] = [];
-  const flush = () => {
-    if (run.length >= 2) {
-      out.push({
-        cells: run.flatMap((r) => r.cells.filter((c) => c !== "")),
-        line: run[0]!.line,
-        end: run[run.length - 1]!.line,
-      });
-    } else out.push(...run);
-    run = [];
-  };
-  for (const r of rows) {
-    const filled = r.cells.filter((c) => c !== "");
-    if (filled.length >= 1 && filled.length <= 3 && filled.every((c) => columnField(c) !== undefined)) {
-      run.push(r);
-      continue;
-    }
-    flush();
-    out.push(r);
-  }
-  flush();
-  return out;
-}
-
 /** Splits rows at title rows: a row of one filled cell naming a table (…绩效目标表, …自评表 (2019 年度)). */
 function splitAtTitles(rows: Row[]): Row[][] {
   const out: Row[][] = [];
@@ -641,7 +629,7 @@ function rowLines(content: Line[]): { line: Line; end: number }[] {
 function pipeRowTables(allRows: Row[], file: string, breaks: (a: number, b: number) => boolean): Proposal[] {
   const out: Proposal[] = [];
   // Several tables in one run (one project after another): a title row (…表) starts the next.
-  for (const rows of splitAtTitles(joinHeaderFragments(allRows))) {
+  for (const rows of splitAtTitles(joinBrokenHeaders(allRows))) {
     if (rows.length < 2 || rows.filter((r) => r.cells.length >= 2).length < 2) continue;
     // The header: the row naming the most known columns. Rows shorter than it (merged cells left out) are
     // aligned to it; rows already as wide (padded with empty cells) are kept as they are.

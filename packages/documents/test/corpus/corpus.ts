@@ -123,6 +123,7 @@ export function figuresOf(r: ImportResult, kind: string, want: { name?: unknown 
     case "department-self-evaluation": {
       const e = d.departmentSelfEvaluation;
       if (!e) break;
+      put("initialBudgetYuan", yuan(e.budget?.initial));
       put("budgetYuan", yuan(e.budget?.budget) ?? yuan(e.report?.budget));
       put("executedYuan", yuan(e.budget?.executed) ?? yuan(e.report?.executed));
       put("statedRate", e.budget?.rate?.percent ?? e.report?.rate?.percent);

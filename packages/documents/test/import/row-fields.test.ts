@@ -266,3 +266,80 @@ describe("a value under the names column and none under the values columns", () 
     expect(r.aligned).toBe(false);
   });
 });
+
+describe("a row moved left past its merged cells onto the vertical label column, its value a sentence", () => {
+  const level2 = fc.constantFrom(
+    ["效益指标", "社会效益指标"],
+    ["效益指标", "可持续影响指标"],
+    ["效益指标", "经济效益指标"],
+    ["产出指标", "数量指标"],
+    ["产出指标", "时效指标"],
+  );
+  const name = fc.constantFrom(
+    "非营利性民办园租房受益期限",
+    "受益群众数量",
+    "促进学前教育普及普惠优质发展",
+    "项目完成时限",
+  );
+  // a target written as a sentence (a purpose or a result), which no value shape catches
+  const sentence = fc
+    .tuple(
+      fc.constantFrom("保障疫情期间", "显著提升了", "有效促进", "进一步改善"),
+      fc.constantFrom("非营利性民办园房租需求", "群众生活条件", "学前教育普及发展", "辖区环境"),
+      fc.constantFrom("", "。", ",大力支持民办幼儿园发展"),
+    )
+    .map(([a, b, c]) => `${a}${b}${c}`);
+
+  it("for any such row starting with its 一级 or its 二级, the 二级, name and value come back (宁河: 可持续影响指标 | …)", () => {
+    fc.assert(
+      fc.property(
+        level2,
+        name,
+        sentence,
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 2 }),
+        (l, n, s, withL1, unit, pad) => {
+          const cols = LABELLED(unit);
+          const lead = withL1 ? [l[0], l[1]] : [l[1]];
+          const cells = [...lead, n, s];
+          while (cells.length < cols.size + pad) cells.push("");
+          const r = fieldsOfRow(cells, cols);
+          expect(r.aligned).toBe(true);
+          expect(texts(r)).toEqual({ ...(withL1 ? { level1: l[0] } : {}), level2: l[1], name: n, target: s });
+        },
+      ),
+    );
+  });
+
+  it("keeps such a row standing under its headers as it is", () => {
+    fc.assert(
+      fc.property(level2, name, sentence, (l, n, s) => {
+        expect(fieldsOfRow(["", l[0], l[1], n, s], LABELLED(false)).aligned).toBe(false);
+        expect(fieldsOfRow(["", "", l[1], n, s], LABELLED(false)).aligned).toBe(false);
+      }),
+    );
+  });
+
+  it("keeps a group row whose vertical 一级 arrives broken (效益指 | 社会效益指标) as it is", () => {
+    expect(fieldsOfRow(["", "效益指", "社会效益指标", "", ""], LABELLED(false)).aligned).toBe(false);
+  });
+});
+
+describe("a group row whose 一级 / 二级 landed under the vertical label column", () => {
+  it("for any framework name alone under the label column, it is read as its level (萧县: 质量指标 | | |)", () => {
+    const names = fc.constantFrom(
+      ["level2", "质量指标"],
+      ["level2", "社会效益指标"],
+      ["level1", "产出指标"],
+      ["level1", "效益指标"],
+    );
+    fc.assert(
+      fc.property(names, fc.boolean(), fc.integer({ min: 0, max: 3 }), ([level, text], unit, pad) => {
+        const cells = [text, ...Array.from({ length: (unit ? 5 : 4) + pad }, () => "")];
+        const r = fieldsOfRow(cells, LABELLED(unit));
+        expect(texts(r)).toEqual({ [level]: text });
+      }),
+    );
+  });
+});
