@@ -17,6 +17,19 @@ export const SERVER_SOURCES = ["core", "documents", "server", "cli"].flatMap((p)
   join(repo, "packages", p, "package.json"),
 ]);
 
+/** Dependencies left outside the bundle (native, files beside themselves, loaded lazily, or build tools). */
+const OUTSIDE = [
+  "@electric-sql/pglite", // pglite.wasm and pglite.data beside it
+  "@node-rs/argon2", // native
+  "exceljs", // loaded on the first xlsx written (CommonJS, large)
+  "pdfmake", // required on the first PDF drawn, with its fonts
+  "pg",
+  "pg-boss", // PostgreSQL only, loaded when used
+  "tsx",
+  "esbuild",
+  "vite",
+];
+
 export async function ensureServerBuilt({ force = false } = {}) {
   const built = newest(join(SERVER_DIST, "main.js"));
   if (!force && built > Math.max(...SERVER_SOURCES.map(newest))) return false;
@@ -37,12 +50,20 @@ export async function ensureServerBuilt({ force = false } = {}) {
     platform: "node",
     target: "node20",
     logLevel: "warning",
+    // CommonJS dependencies in the bundle (busboy…) call require() for Node's own modules.
+    banner: {
+      js: 'import { createRequire as __jixiaoRequire } from "node:module"; const require = __jixiaoRequire(import.meta.url);',
+    },
     plugins: [
       {
         name: "jixiao",
         setup(b) {
-          // node_modules stay outside the bundle; @jixiao/* (TypeScript sources) are bundled.
-          b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith("@jixiao/") ? undefined : { external: true }));
+          // @jixiao/* (TypeScript sources) and the pure-JavaScript dependencies are bundled: loading hundreds of
+          // small modules (zod, hono, drizzle-orm…) one by one was most of the start's module loading (issue 14).
+          // What finds files beside itself, is native or is loaded only when used stays in node_modules.
+          b.onResolve({ filter: /^[^./]/ }, (a) =>
+            OUTSIDE.some((p) => a.path === p || a.path.startsWith(`${p}/`)) ? { external: true } : undefined,
+          );
           // import.meta.url keeps meaning the source file (migrations, the web app, fonts are found from it).
           b.onLoad({ filter: /\.tsx?$/ }, (a) => {
             let text = readFileSync(a.path, "utf8");

@@ -8,12 +8,11 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import pg from "pg";
+import type pg from "pg";
+import { traceStart } from "../start-trace.ts";
 import { acquireFolderLock, type FolderLock } from "./lock.ts";
 import * as schema from "./schema.ts";
 import { seedFromTemplate } from "./template.ts";
@@ -61,6 +60,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       if (options.seed) await options.seed(pgliteDir);
       if (options.fromTemplate !== false) await seedFromTemplate(pgliteDir);
       const client = await PGlite.create({ dataDir: pgliteDir });
+      traceStart("PGlite open");
       return await wrapPglite(client, dataDir, runMigrations, lock);
     } catch (e) {
       lock.release();
@@ -105,7 +105,13 @@ async function wrapPglite(
 const MIGRATION_LOCK_KEY = 730_001;
 
 async function openPostgres(url: string, runMigrations: boolean, poolSize = 10): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // The PostgreSQL driver is loaded only here: the embedded store's start does not pay for it (issue 14).
+  const [{ default: pgModule }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    import("pg"),
+    import("drizzle-orm/node-postgres"),
+    import("drizzle-orm/node-postgres/migrator"),
+  ]);
+  const pool = new pgModule.Pool({ connectionString: url, max: poolSize });
   // An idle client's error (the server restarting) must not crash the process; the next query reconnects.
   pool.on("error", () => {});
   try {
