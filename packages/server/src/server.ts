@@ -50,6 +50,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const accounts = await seedDemoFromTemplate(pgliteDir, new Date());
     traceStart(accounts ? "demo copied from its template" : "no demo template");
     if (accounts) created = { kind: "demo", accounts };
+    return accounts !== undefined;
   };
   const handle = options.databaseUrl
     ? await openDatabase({ url: options.databaseUrl })

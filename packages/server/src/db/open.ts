@@ -42,8 +42,11 @@ export type OpenOptions =
       pglite?: PGlite;
       /** A new folder starts as a copy of the migrated template (template.ts) rather than PGlite's initdb: default yes. */
       fromTemplate?: boolean;
-      /** Fills the new, empty PGlite folder first (under the folder's lock), e.g. with the demo (demo/template.ts). */
-      seed?: (pgliteDir: string) => Promise<unknown>;
+      /**
+       * Fills the new, empty PGlite folder first (under the folder's lock), e.g. with the demo (demo/template.ts):
+       * true when it did, with a database made at the present migrations (they are then not checked again).
+       */
+      seed?: (pgliteDir: string) => Promise<boolean>;
     }
   | { url: string; migrate?: boolean; poolSize?: number }
   | { pglite: PGlite; migrate?: boolean };
@@ -57,11 +60,12 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const lock = acquireFolderLock(dataDir);
     try {
       const pgliteDir = join(dataDir, "pglite");
-      if (options.seed) await options.seed(pgliteDir);
-      if (options.fromTemplate !== false) await seedFromTemplate(pgliteDir);
+      let copied = options.seed ? await options.seed(pgliteDir) : false;
+      if (!copied && options.fromTemplate !== false) copied = await seedFromTemplate(pgliteDir);
       const client = await PGlite.create({ dataDir: pgliteDir });
       traceStart("PGlite open");
-      return await wrapPglite(client, dataDir, runMigrations, lock);
+      // A copy of a template is at the present migrations (the templates are keyed by their hash): nothing to check.
+      return await wrapPglite(client, dataDir, runMigrations && !copied, lock);
     } catch (e) {
       lock.release();
       throw e;
