@@ -32,7 +32,9 @@ const OUTSIDE = [
 
 export async function ensureServerBuilt({ force = false } = {}) {
   const built = newest(join(SERVER_DIST, "main.js"));
-  if (!force && built > Math.max(...SERVER_SOURCES.map(newest))) return false;
+  // This script counts too: a changed build (its entries, what it bundles) is made again.
+  const made = [...SERVER_SOURCES, fileURLToPath(import.meta.url)];
+  if (!force && built > Math.max(...made.map(newest))) return false;
   const { build } = await import("esbuild");
   const started = new Date();
   rmSync(SERVER_DIST, { recursive: true, force: true });
@@ -40,6 +42,8 @@ export async function ensureServerBuilt({ force = false } = {}) {
     entryPoints: {
       main: join(repo, "packages/cli/src/main.ts"),
       "template-main": join(repo, "packages/server/src/db/template-main.ts"),
+      // Where the template is, for the prestart's check that it is there (no process started for that).
+      template: join(repo, "packages/server/src/db/template.ts"),
       // The document writers' worker thread (packages/documents/src/write/pool.ts starts it from beside itself).
       "render-worker": join(repo, "packages/documents/src/write/render-worker.ts"),
     },

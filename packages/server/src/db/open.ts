@@ -4,9 +4,11 @@
  * Migrations (committed SQL in packages/server/drizzle) run on open unless `migrate: false`.
  */
 import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -60,9 +62,12 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const lock = acquireFolderLock(dataDir);
     try {
       const pgliteDir = join(dataDir, "pglite");
+      // PGlite's WebAssembly is compiled while the folder is copied (V8 compiles on its own threads).
+      const wasm = pgliteWasm();
       let copied = options.seed ? await options.seed(pgliteDir) : false;
       if (!copied && options.fromTemplate !== false) copied = await seedFromTemplate(pgliteDir);
-      const client = await PGlite.create({ dataDir: pgliteDir });
+      const pgliteWasmModule = await wasm;
+      const client = await PGlite.create({ dataDir: pgliteDir, ...(pgliteWasmModule ? { pgliteWasmModule } : {}) });
       traceStart("PGlite open");
       // A copy of a template is at the present migrations (the templates are keyed by their hash): nothing to check.
       return await wrapPglite(client, dataDir, runMigrations && !copied, lock);
@@ -72,6 +77,28 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     }
   }
   return wrapPglite(options.pglite, "memory", runMigrations, undefined);
+}
+
+/**
+ * PGlite's compiled WebAssembly (9 MB), once per process: every database opened after the first (the tests open
+ * hundreds) instantiates it instead of compiling it again. Undefined when it cannot be had: PGlite loads its own.
+ */
+type WasmModule = NonNullable<PGliteOptions["pgliteWasmModule"]>;
+/** Node's global WebAssembly (the project's TypeScript libraries do not declare it). */
+const { WebAssembly: wasmApi } = globalThis as unknown as {
+  WebAssembly: { compile(bytes: Uint8Array): Promise<WasmModule> };
+};
+let compiled: Promise<WasmModule | undefined> | undefined;
+function pgliteWasm(): Promise<WasmModule | undefined> {
+  compiled ??= (async () => {
+    try {
+      const dist = dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
+      return await wasmApi.compile(await readFile(join(dist, "pglite.wasm")));
+    } catch {
+      return undefined;
+    }
+  })();
+  return compiled;
 }
 
 async function wrapPglite(
