@@ -3,7 +3,8 @@
 // missing or older than its sources, so that `jixiao serve` (`npm start`) loads plain JavaScript instead of
 // compiling the TypeScript through tsx at each start (issue 14). packages/cli/bin/jixiao.js uses the build only
 // while it is newer than every source file; otherwise it runs the sources through tsx as before.
-// Dependencies stay in node_modules (external); the workspace packages (@jixiao/*) are bundled.
+// The workspace packages (@jixiao/*) and the pure-JavaScript dependencies are bundled; those in OUTSIDE stay in
+// node_modules (native, files beside themselves, or loaded only when used).
 import { readFileSync, rmSync, utimesSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
