@@ -3,7 +3,8 @@
 // missing or older than its sources, so that `jixiao serve` (`npm start`) loads plain JavaScript instead of
 // compiling the TypeScript through tsx at each start (issue 14). packages/cli/bin/jixiao.js uses the build only
 // while it is newer than every source file; otherwise it runs the sources through tsx as before.
-// Dependencies stay in node_modules (external); the workspace packages (@jixiao/*) are bundled.
+// The workspace packages (@jixiao/*) and the pure-JavaScript dependencies are bundled; those in OUTSIDE stay in
+// node_modules (native, files beside themselves, or loaded only when used).
 import { readFileSync, rmSync, utimesSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,9 +18,24 @@ export const SERVER_SOURCES = ["core", "documents", "server", "cli"].flatMap((p)
   join(repo, "packages", p, "package.json"),
 ]);
 
+/** Dependencies left outside the bundle (native, files beside themselves, loaded lazily, or build tools). */
+const OUTSIDE = [
+  "@electric-sql/pglite", // pglite.wasm and pglite.data beside it
+  "@node-rs/argon2", // native
+  "exceljs", // loaded on the first xlsx written (CommonJS, large)
+  "pdfmake", // required on the first PDF drawn, with its fonts
+  "pg",
+  "pg-boss", // PostgreSQL only, loaded when used
+  "tsx",
+  "esbuild",
+  "vite",
+];
+
 export async function ensureServerBuilt({ force = false } = {}) {
   const built = newest(join(SERVER_DIST, "main.js"));
-  if (!force && built > Math.max(...SERVER_SOURCES.map(newest))) return false;
+  // This script counts too: a changed build (its entries, what it bundles) is made again.
+  const made = [...SERVER_SOURCES, fileURLToPath(import.meta.url)];
+  if (!force && built > Math.max(...made.map(newest))) return false;
   const { build } = await import("esbuild");
   const started = new Date();
   rmSync(SERVER_DIST, { recursive: true, force: true });
@@ -27,6 +43,8 @@ export async function ensureServerBuilt({ force = false } = {}) {
     entryPoints: {
       main: join(repo, "packages/cli/src/main.ts"),
       "template-main": join(repo, "packages/server/src/db/template-main.ts"),
+      // Where the template is, for the prestart's check that it is there (no process started for that).
+      template: join(repo, "packages/server/src/db/template.ts"),
       // The document writers' worker thread (packages/documents/src/write/pool.ts starts it from beside itself).
       "render-worker": join(repo, "packages/documents/src/write/render-worker.ts"),
     },
@@ -37,12 +55,20 @@ export async function ensureServerBuilt({ force = false } = {}) {
     platform: "node",
     target: "node20",
     logLevel: "warning",
+    // CommonJS dependencies in the bundle (busboy…) call require() for Node's own modules.
+    banner: {
+      js: 'import { createRequire as __jixiaoRequire } from "node:module"; const require = __jixiaoRequire(import.meta.url);',
+    },
     plugins: [
       {
         name: "jixiao",
         setup(b) {
-          // node_modules stay outside the bundle; @jixiao/* (TypeScript sources) are bundled.
-          b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith("@jixiao/") ? undefined : { external: true }));
+          // @jixiao/* (TypeScript sources) and the pure-JavaScript dependencies are bundled: loading hundreds of
+          // small modules (zod, hono, drizzle-orm…) one by one was most of the start's module loading (issue 14).
+          // What finds files beside itself, is native or is loaded only when used stays in node_modules.
+          b.onResolve({ filter: /^[^./]/ }, (a) =>
+            OUTSIDE.some((p) => a.path === p || a.path.startsWith(`${p}/`)) ? { external: true } : undefined,
+          );
           // import.meta.url keeps meaning the source file (migrations, the web app, fonts are found from it).
           b.onLoad({ filter: /\.tsx?$/ }, (a) => {
             let text = readFileSync(a.path, "utf8");

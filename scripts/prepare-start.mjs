@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { ensureServerBuilt, SERVER_DIST } from "./build-server.mjs";
 import { ensureWebBuilt } from "./build-web.mjs";
 
@@ -14,7 +14,22 @@ const force = process.argv.includes("--force");
 const t0 = Date.now();
 const ms = () => `${Date.now() - t0} ms`;
 
-function makeTemplate() {
+/** The template's folder when it is already made (read through the server build, in this process), else undefined. */
+async function madeTemplate() {
+  try {
+    const { templatePath } = await import(pathToFileURL(join(SERVER_DIST, "template.js")).href);
+    const path = templatePath();
+    return existsSync(join(path, "PG_VERSION")) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function makeTemplate() {
+  if (serverReady) {
+    const made = await madeTemplate();
+    if (made) return made;
+  }
   const built = join(SERVER_DIST, "template-main.js");
   const args = existsSync(built)
     ? [built]
@@ -32,8 +47,10 @@ function makeTemplate() {
 
 console.log("jixiao: 准备启动 / preparing the start (web app, server build, database template)…");
 let serverBuilt = false;
+let serverReady = false;
 try {
   serverBuilt = await ensureServerBuilt({ force });
+  serverReady = true;
 } catch (e) {
   // Not fatal: bin/jixiao.js then runs the sources through tsx.
   console.log(`jixiao: 服务构建失败，改用源码运行 / server build failed, running from the sources: ${e?.message ?? e}`);

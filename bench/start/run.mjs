@@ -10,8 +10,13 @@
  * parent) and the load average; then SIGTERM to the group and the folder removed. The first round also makes
  * whatever the prestart finds missing (web app, server build, PGlite template); run it once before to time only
  * the start. Asserts nothing.
+ *
+ * Floor (floor.mjs, after each round): a bare Node process copying today's demo template and opening it with PGlite
+ * to one query — the part of a start no server code can skip; the round's wall and CPU are given as multiples of
+ * it, which the machine's load moves far less than the seconds. `--trace`: the server's own step times
+ * (JIXIAO_START_TRACE=1) after each round.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,7 +26,14 @@ const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
 const flag = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
 const port = Number(flag("--port", "3190"));
 const cmd = flag("--cmd", "npm start");
+const trace = args.includes("--trace");
 const repo = join(import.meta.dirname, "../..");
+
+function floor() {
+  const t0 = performance.now();
+  const out = execFileSync(process.execPath, [join(import.meta.dirname, "floor.mjs")], { cwd: repo, encoding: "utf8" });
+  return { wall: (performance.now() - t0) / 1000, cpu: JSON.parse(out.trim().split("\n").at(-1)).cpu };
+}
 const TICK = 100; // USER_HZ on Linux
 
 function groupCpuSeconds(pgid) {
@@ -61,7 +73,7 @@ for (let round = 1; round <= rounds; round++) {
     shell: true,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port) },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), ...(trace ? { JIXIAO_START_TRACE: "1" } : {}) },
   });
   let log = "";
   child.stdout.on("data", (d) => {
@@ -87,4 +99,10 @@ for (let round = 1; round <= rounds; round++) {
   process.kill(-child.pid, "SIGTERM");
   await done;
   rmSync(dataDir, { recursive: true, force: true });
+  const f = floor();
+  console.log(
+    `  floor (copy today's demo template, PGlite open, one query): ${f.wall.toFixed(1)} s wall, ${f.cpu.toFixed(1)} s CPU; ` +
+      `the start = ${(wall / f.wall).toFixed(2)}× its wall, ${(cpu / f.cpu).toFixed(2)}× its CPU`,
+  );
+  if (trace) for (const line of log.split("\n").filter((l) => l.startsWith("[start]"))) console.log(`  ${line}`);
 }

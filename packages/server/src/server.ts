@@ -17,6 +17,7 @@ import { DEFAULT_SETTINGS, type Deps, type Settings } from "./http/context.ts";
 import { registerImportJobs } from "./imports/index.ts";
 import { inProcessQueue, pgBossQueue } from "./jobs/queue.ts";
 import { RETENTION, sweepExpired } from "./jobs/retention.ts";
+import { traceStart } from "./start-trace.ts";
 
 export interface ServerOptions {
   port: number;
@@ -42,15 +43,19 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  traceStart("server code loaded");
   // A new embedded folder with the demo starts as a copy of today's demo (demo/template.ts) when one can be had.
   let created: RunningServer["created"];
   const seed = async (pgliteDir: string) => {
     const accounts = await seedDemoFromTemplate(pgliteDir, new Date());
+    traceStart(accounts ? "demo copied from its template" : "no demo template");
     if (accounts) created = { kind: "demo", accounts };
+    return accounts !== undefined;
   };
   const handle = options.databaseUrl
     ? await openDatabase({ url: options.databaseUrl })
     : await openDatabase({ dataDir: options.dataDir, ...(options.demo !== false ? { seed } : {}) });
+  traceStart("database open and migrated");
   try {
     if (!created && (await isEmpty(handle.db))) {
       const demo = options.demo ?? handle.kind === "pglite";
@@ -62,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // The audit trail's hash chain is checked at every start; a break is reported loudly (the server still starts,
     // so the evidence can be read and the break investigated: `jixiao audit verify`).
     const chain = await verifyAuditChain(handle.db);
+    traceStart("audit chain verified");
     if (!chain.ok) {
       logError(
         new Error(
@@ -85,6 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       jobs,
       actorCache: await attachActorCache(handle, { logError }),
     };
+    traceStart("jobs and actor cache ready");
     const app = createApp(deps, options.webDist ? { webDist: options.webDist } : {});
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? "0.0.0.0" }, () => resolve(s));
@@ -96,7 +103,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     purge.unref();
     // Expired export zips and abandoned upload pieces (jobs/retention.ts): at start, then hourly.
     const sweep = () => sweepExpired(handle.db, new Date()).catch(deps.logError);
+    traceStart("listening");
     await sweep();
+    traceStart("expired files swept");
     const sweeper = setInterval(sweep, RETENTION.sweepEveryMs);
     sweeper.unref();
     const port = (server.address() as AddressInfo).port;

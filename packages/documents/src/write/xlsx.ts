@@ -20,7 +20,7 @@
  * the rates' quotients, made of cell addresses alone — no text of the document ever reaches a formula.
  */
 import { decimal } from "@jixiao/core";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { withTitles, xmlSafe } from "./format.ts";
 import type { CellNumber, WCell, WDocument, WSection, WTable } from "./model.ts";
 
@@ -56,9 +56,17 @@ function sheetName(name: string, used: Set<string>): string {
   return n;
 }
 
+/** exceljs is loaded on the first xlsx written, not with the server (a third of its start-up's module loading). */
+let excel: Promise<typeof ExcelJS> | undefined;
+const loadExcel = () => {
+  excel ??= import("exceljs").then((m) => m.default);
+  return excel;
+};
+
 export async function writeXlsx(page: WDocument): Promise<Uint8Array> {
   const doc = withTitles(page);
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcel();
+  const wb = new Workbook();
   wb.creator = "Jixiao 绩效";
   wb.title = doc.title;
   wb.created = new Date(0);

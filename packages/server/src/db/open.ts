@@ -4,16 +4,17 @@
  * Migrations (committed SQL in packages/server/drizzle) run on open unless `migrate: false`.
  */
 import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import pg from "pg";
+import type pg from "pg";
+import { traceStart } from "../start-trace.ts";
 import { acquireFolderLock, type FolderLock } from "./lock.ts";
 import * as schema from "./schema.ts";
 import { seedFromTemplate } from "./template.ts";
@@ -43,8 +44,11 @@ export type OpenOptions =
       pglite?: PGlite;
       /** A new folder starts as a copy of the migrated template (template.ts) rather than PGlite's initdb: default yes. */
       fromTemplate?: boolean;
-      /** Fills the new, empty PGlite folder first (under the folder's lock), e.g. with the demo (demo/template.ts). */
-      seed?: (pgliteDir: string) => Promise<unknown>;
+      /**
+       * Fills the new, empty PGlite folder first (under the folder's lock), e.g. with the demo (demo/template.ts):
+       * true when it did, with a database made at the present migrations (they are then not checked again).
+       */
+      seed?: (pgliteDir: string) => Promise<boolean>;
     }
   | { url: string; migrate?: boolean; poolSize?: number }
   | { pglite: PGlite; migrate?: boolean };
@@ -58,16 +62,43 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const lock = acquireFolderLock(dataDir);
     try {
       const pgliteDir = join(dataDir, "pglite");
-      if (options.seed) await options.seed(pgliteDir);
-      if (options.fromTemplate !== false) await seedFromTemplate(pgliteDir);
-      const client = await PGlite.create({ dataDir: pgliteDir });
-      return await wrapPglite(client, dataDir, runMigrations, lock);
+      // PGlite's WebAssembly is compiled while the folder is copied (V8 compiles on its own threads).
+      const wasm = pgliteWasm();
+      let copied = options.seed ? await options.seed(pgliteDir) : false;
+      if (!copied && options.fromTemplate !== false) copied = await seedFromTemplate(pgliteDir);
+      const pgliteWasmModule = await wasm;
+      const client = await PGlite.create({ dataDir: pgliteDir, ...(pgliteWasmModule ? { pgliteWasmModule } : {}) });
+      traceStart("PGlite open");
+      // A copy of a template is at the present migrations (the templates are keyed by their hash): nothing to check.
+      return await wrapPglite(client, dataDir, runMigrations && !copied, lock);
     } catch (e) {
       lock.release();
       throw e;
     }
   }
   return wrapPglite(options.pglite, "memory", runMigrations, undefined);
+}
+
+/**
+ * PGlite's compiled WebAssembly (9 MB), once per process: every database opened after the first (the tests open
+ * hundreds) instantiates it instead of compiling it again. Undefined when it cannot be had: PGlite loads its own.
+ */
+type WasmModule = NonNullable<PGliteOptions["pgliteWasmModule"]>;
+/** Node's global WebAssembly (the project's TypeScript libraries do not declare it). */
+const { WebAssembly: wasmApi } = globalThis as unknown as {
+  WebAssembly: { compile(bytes: Uint8Array): Promise<WasmModule> };
+};
+let compiled: Promise<WasmModule | undefined> | undefined;
+function pgliteWasm(): Promise<WasmModule | undefined> {
+  compiled ??= (async () => {
+    try {
+      const dist = dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
+      return await wasmApi.compile(await readFile(join(dist, "pglite.wasm")));
+    } catch {
+      return undefined;
+    }
+  })();
+  return compiled;
 }
 
 async function wrapPglite(
@@ -105,7 +136,13 @@ async function wrapPglite(
 const MIGRATION_LOCK_KEY = 730_001;
 
 async function openPostgres(url: string, runMigrations: boolean, poolSize = 10): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // The PostgreSQL driver is loaded only here: the embedded store's start does not pay for it (issue 14).
+  const [{ default: pgModule }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    import("pg"),
+    import("drizzle-orm/node-postgres"),
+    import("drizzle-orm/node-postgres/migrator"),
+  ]);
+  const pool = new pgModule.Pool({ connectionString: url, max: poolSize });
   // An idle client's error (the server restarting) must not crash the process; the next query reconnects.
   pool.on("error", () => {});
   try {

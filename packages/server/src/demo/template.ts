@@ -10,11 +10,11 @@
  * a temporary folder and renamed into place (racing processes keep the first), older ones removed. When the sources
  * cannot be found (an installed bundle without them) no template is made and the demo is loaded as before.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../db/open.ts";
-import { ensureFolder, hashTree, templateCacheDir, templatePath } from "../db/template.ts";
+import { copyFolder, ensureFolder, hashTree, templateCacheDir, templatePath } from "../db/template.ts";
 import { type DemoAccount, loadDemo } from "./seed.ts";
 
 const PACKAGES = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -78,7 +78,7 @@ export async function seedDemoFromTemplate(pgliteDir: string, now: Date): Promis
     const template = await ensureDemoTemplate(now);
     if (!template) return undefined;
     const accounts = JSON.parse(readFileSync(join(template, ACCOUNTS), "utf8")) as DemoAccount[];
-    cpSync(join(template, "pglite"), pgliteDir, { recursive: true });
+    await copyFolder(join(template, "pglite"), pgliteDir);
     return accounts;
   } catch {
     rmSync(pgliteDir, { recursive: true, force: true });
