@@ -294,6 +294,11 @@ function assemble(
           out.push(b);
         }
         out.push(tableBlock(p));
+        if (p.after) {
+          const b = paragraph(file, p.after, p.last);
+          if (prep.paged && b.type === "paragraph") b.location.page = l.page;
+          out.push(b);
+        }
       }
       continue;
     }
