@@ -72,29 +72,32 @@ export interface DrawnHeader {
 export function drawnGridHeader(tokens: readonly DrawnToken[], from: number): DrawnHeader | undefined {
   const fields: HeaderField[] = [];
   const lead: number[] = [];
-  let i = from;
-  for (; i < tokens.length; i++) {
+  let last = -1;
+  for (let i = from; i < tokens.length; i++) {
     const t = tokens[i]!.text;
     const f = headerField(t);
     if (f !== undefined) {
       if (fields.includes(f) || (fields.length === 0 && !GRID_FIELDS.includes(f))) break;
       fields.push(f);
+      last = i;
       continue;
     }
     if (fields.length === 0) return undefined;
     if (isLevel(t)) continue;
     if (valueLike(t) || DASH.test(squash(t))) break;
-    // a piece of the first name, only once the header has named the 三级 column
-    if (!fields.includes("name") || lead.length >= 2 || [...squash(t)].length > 30) return undefined;
+    // a piece of the first name, only once the header has named the 三级 column (a short answer such as 达标 after
+    // the header's last name is the first value, not a piece)
+    if (!fields.includes("name") || lead.length >= 3 || [...squash(t)].length > 30) break;
     lead.push(i);
   }
+  const end = last + 1;
   const ok =
     fields.includes("name") &&
     fields.includes("target") &&
     (fields.includes("actual") || fields.includes("score")) &&
-    i < tokens.length &&
-    valueLike(tokens[i]!.text);
-  return ok ? { fields, lead, end: i } : undefined;
+    end < tokens.length &&
+    headerField(tokens[end]!.text) === undefined;
+  return ok ? { fields, lead: lead.filter((n) => n < last).slice(0, 2), end } : undefined;
 }
 
 function valueLike(text: string): boolean {

@@ -72,10 +72,16 @@ export function tokensOf(ctx: ImportContext, blocks: Block[]): Token[] {
       else if (b.text.trim() !== "") out.push({ text: b.text.trim(), location: loc });
       continue;
     }
+    // a table read from one line of words: a cell holding several words was merged by the reading, the words
+    // are the cells (a form drawn out of reading order puts words of different cells side by side)
+    const lines = new Set(b.table.sourceRows ?? []);
+    const oneLine = lines.size === 1 && b.table.rows.length > 2;
     b.table.rows.forEach((row, r) => {
       row.forEach((c, col) => {
         if (c.mergedFrom || c.text.trim() === "") return;
-        out.push({ text: c.text.trim(), location: ctx.at(b.table, r, col) });
+        const location = ctx.at(b.table, r, col);
+        if (oneLine) for (const w of c.text.trim().split(/[ \u3000]+/)) out.push({ text: w, location });
+        else out.push({ text: c.text.trim(), location });
       });
     });
   }
