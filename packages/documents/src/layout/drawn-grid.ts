@@ -40,7 +40,8 @@ function headerAt(words: string[], i: number): Header | undefined {
   if (f0 !== "level1" && f0 !== "level2") return undefined;
   const fields = new Set<string>();
   const columns: string[] = [];
-  let interleaved = 0;
+  // the words among the header's names that are none (counted only before its last name)
+  const between: number[] = [];
   let last = i;
   for (let k = i; k < words.length; k++) {
     const w = words[k]!;
@@ -51,17 +52,13 @@ function headerAt(words: string[], i: number): Header | undefined {
       last = k;
       continue;
     }
-    if (f === undefined && isLevel(w)) {
-      interleaved += 1;
-      continue;
-    }
-    if (single(w)) {
-      interleaved += 1;
+    if ((f === undefined && isLevel(w)) || single(w)) {
+      between.push(k);
       continue;
     }
     break;
   }
-  if (fields.size < 4 || interleaved === 0) return undefined;
+  if (fields.size < 4 || !between.some((k) => k < last)) return undefined;
   return { start: i, end: last + 1, columns };
 }
 
