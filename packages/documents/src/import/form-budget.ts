@@ -85,12 +85,21 @@ export function formBudget(ctx: ImportContext, blocks: Block[], name: string): A
       0,
       tokens.findIndex((t) => formLabel(t.text) === "name"),
     );
-  let unit: "元" | "万元" = "万元";
+  // the head's unit note, wherever it stands: a sheet drawn in cell order puts 项目资金 (元) after the amounts
+  let unit: "元" | "万元" = headUnit(tokens, start) ?? "万元";
+  let period: { amount: Token; unit: "元" | "万元" } | undefined;
+  let oneYear = false;
   for (let i = start; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (i > start + 1 && formLabel(t.text) === "name") break;
     const f = headerField(t.text);
     if (f === "level1" || f === "name") break;
+    if (ONE_YEAR.test(t.text)) oneYear = true;
+    if (!period && PERIOD_TOTAL.test(norm(t.text).replace(/[：:]/g, ""))) {
+      const next = tokens[i + 1];
+      const m = next ? AMOUNT.exec(next.text.replace(/\s/g, "")) : null;
+      if (next && m && !m[2]) period = { amount: { ...next, text: m[1]! }, unit };
+    }
     const u = unitIn(t.text);
     if (u && t.text.length <= 16) unit = u;
     // the label and its amount in one cell: 年度资金总额:203
@@ -110,5 +119,31 @@ export function formBudget(ctx: ImportContext, blocks: Block[], name: string): A
     const written = m[2] === "元" ? "元" : m[2] ? "万元" : unit;
     return ctx.amount(m[1]!, written, next.location);
   }
-  return listedBudget(ctx, tokens, start, unit);
+  const listed = listedBudget(ctx, tokens, start, unit);
+  if (listed || !period || !oneYear) return listed;
+  // a one-year project (一次性项目(1年结束)) whose year column is left empty: its 实施期 total is the year's
+  ctx.report(
+    "warning",
+    "budget_from_period",
+    "年度资金总额未填，项目为一年期，按实施期资金总额读取预算",
+    "The year's total is left empty; the project lasts one year, so the budget is read from the implementation-period total",
+    period.amount.location,
+  );
+  return ctx.amount(period.amount.text, period.unit, period.amount.location);
+}
+
+/** The total of a project's whole implementation period (实施期资金总额, 中期资金总额). */
+const PERIOD_TOTAL = /^(实施期|中期)(资金)?总额$/;
+/** A project lasting one year: 一次性项目(1年结束), 项目期 1年. */
+const ONE_YEAR = /[(（]\s*1\s*年结束\s*[)）]|^项目期[：:]?\s*1年$/;
+
+/** The first unit note of a form's head, from its name label to its indicator header. */
+function headUnit(tokens: Token[], start: number): "元" | "万元" | undefined {
+  for (let i = start; i < tokens.length; i++) {
+    const f = headerField(tokens[i]!.text);
+    if (f === "level1" || f === "name") return undefined;
+    const u = unitIn(tokens[i]!.text);
+    if (u && tokens[i]!.text.length <= 16) return u;
+  }
+  return undefined;
 }

@@ -94,7 +94,9 @@ export function hasIndicatorGrid(table: Table): boolean {
  */
 export function isProjectGoalForm(blocks: Block[], tables: Table[]): boolean {
   if (tables.some((t) => projectListHeader(t) !== undefined)) return true;
-  const info = tables.some((t, i) => isProjectInfoTable(t, gridAfter(tables, i)));
+  const info =
+    tables.some((t, i) => isProjectInfoTable(t, gridAfter(tables, i))) ||
+    tables.some((t) => hasIndicatorGrid(t) && headBefore(blocks, t) !== undefined);
   if (!info && !tables.some(hasIndicatorGrid) && hasGoalOutline(blocks)) return true;
   // a goal grid under a goal form's title with no project table (the head as label lines, 项目名称 left empty)
   if (!info) return tables.some(hasIndicatorGrid) && titledGoalForm(blocks);
@@ -150,7 +152,19 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
       continue;
     }
     const grid = findHeaderRow(table, ["level1", "level2", "name", "target"]);
-    if (grid && current && current.indicators.length === 0) {
+    const head = grid && !current ? headBefore(blocks, table) : undefined;
+    if (grid && head) {
+      // the form's head as words on the grid's line (one line of words): its project
+      current = { name: head.name, indicators: [], location: ctx.line(head.row) };
+      if (head.organisation) current.organisation = splitCodeName(head.organisation);
+      if (heading) current.title = heading;
+      heading = undefined;
+      projects.push(current);
+      current.budget = formBudget(ctx, blocks, current.name);
+      checkInfo(ctx, current);
+      readGrid(ctx, table, grid.row, grid.columns, current);
+      checkGrid(ctx, current);
+    } else if (grid && current && current.indicators.length === 0) {
       readGrid(ctx, table, grid.row, grid.columns, current);
       checkGrid(ctx, current);
     } else if (grid && !current && hasIndicatorGrid(table) && titledGoalForm(blocks)) {
@@ -181,6 +195,29 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
   // a budget stated outside the project's table (a label and its amount as paragraphs or cells of their own)
   for (const p of projects) if (!p.budget) p.budget = formBudget(ctx, blocks, p.name);
   return projects;
+}
+
+/**
+ * The form's head written as words of the paragraph right before a grid on the same line (a whole form on one
+ * line of words): the word after the name label is the project's name, the word after a department label its
+ * organisation — a label followed by another label has no value.
+ */
+function headBefore(blocks: Block[], table: Table): { name: string; organisation?: string; row: number } | undefined {
+  const at = blocks.findIndex((b) => b.type === "table" && b.table === table);
+  const prev = blocks[at - 1];
+  const line = table.sourceRows?.[0];
+  if (prev?.type !== "paragraph" || line === undefined || prev.location.row !== line) return undefined;
+  const words = prev.text.split(/[ \u3000\t]+/).filter((w) => w !== "");
+  const valueAfter = (k: number) => {
+    const v = words[k + 1];
+    return v !== undefined && !formLabel(labelKey(v)) && !AMOUNT_LABELS[labelKey(v)] ? tidy(v) : undefined;
+  };
+  const n = words.findIndex((w) => formLabel(labelKey(w)) === "name");
+  const name = n >= 0 ? valueAfter(n) : undefined;
+  if (!name) return undefined;
+  const d = words.findIndex((w) => formLabel(labelKey(w)) === "department");
+  const organisation = d >= 0 ? valueAfter(d) : undefined;
+  return organisation ? { name, organisation, row: line } : { name, row: line };
 }
 
 function readGrid(

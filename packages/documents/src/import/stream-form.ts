@@ -14,6 +14,15 @@
 import type { Amount, FundLine, ImportLocation, Indicator, ProjectSelfEvaluation } from "@jixiao/core/model";
 import type { Block } from "../model/table.ts";
 import { type ImportContext, norm, pointsIn, tidy, unitIn } from "./context.ts";
+import {
+  cutFundRows,
+  type DrawnGrid,
+  drawnGridHeader,
+  FUND_LABEL,
+  type FundField,
+  rateAgrees,
+  readDrawnGrid,
+} from "./drawn-order.ts";
 import { formLabel } from "./form-labels.ts";
 import { type HeaderField, headerField } from "./headers.ts";
 import { type CellKind, cellKind } from "./row-fields.ts";
@@ -49,20 +58,30 @@ const MIN_HEADERS_IN_LINE = 4;
 /** The document's cells in reading order: paragraphs, the words of a one-line table, table cells row by row. */
 export function tokensOf(ctx: ImportContext, blocks: Block[]): Token[] {
   const out: Token[] = [];
+  // the lines holding a table: a paragraph on such a line is the rest of a one-line form (its words are cells)
+  const tableLines = new Set<number>();
+  for (const b of blocks) if (b.type === "table") for (const r of b.table.sourceRows ?? []) tableLines.add(r);
   for (const b of blocks) {
     if (b.type === "paragraph") {
       const loc = ctx.line(b.location.row);
       const words = b.text.split(/[ \u3000\t]+/).filter((w) => w !== "");
       const headers = words.filter((w) => headerField(w) !== undefined).length;
-      if (words.length > 1 && headers >= MIN_HEADERS_IN_LINE)
+      const onTableLine = b.location.row !== undefined && tableLines.has(b.location.row);
+      if (words.length > 1 && (headers >= MIN_HEADERS_IN_LINE || onTableLine))
         for (const w of words) out.push({ text: w, location: loc });
       else if (b.text.trim() !== "") out.push({ text: b.text.trim(), location: loc });
       continue;
     }
+    // a table read from one line of words: a cell holding several words was merged by the reading, the words
+    // are the cells (a form drawn out of reading order puts words of different cells side by side)
+    const lines = new Set(b.table.sourceRows ?? []);
+    const oneLine = lines.size === 1 && b.table.rows.length > 2;
     b.table.rows.forEach((row, r) => {
       row.forEach((c, col) => {
         if (c.mergedFrom || c.text.trim() === "") return;
-        out.push({ text: c.text.trim(), location: ctx.at(b.table, r, col) });
+        const location = ctx.at(b.table, r, col);
+        if (oneLine) for (const w of c.text.trim().split(/[ \u3000]+/)) out.push({ text: w, location });
+        else out.push({ text: c.text.trim(), location });
       });
     });
   }
@@ -131,9 +150,10 @@ export function looksLikeStreamProjectSelfEvaluation(ctx: ImportContext, blocks:
     if (fr.fields.filter((f) => ["initial", "budget", "executed"].includes(f)).length >= 2) funds = true;
     const gr = headerRun(tokens, i, GRID_FIELDS);
     if (
-      gr.fields.includes("name") &&
-      gr.fields.includes("target") &&
-      (gr.fields.includes("actual") || gr.fields.includes("score"))
+      (gr.fields.includes("name") &&
+        gr.fields.includes("target") &&
+        (gr.fields.includes("actual") || gr.fields.includes("score"))) ||
+      drawnGridAt(tokens, i) !== undefined
     )
       grid = true;
   }
@@ -147,40 +167,94 @@ export function readStreamProjectSelfEvaluation(
   const tokens = tokensOf(ctx, blocks);
   const p: ProjectSelfEvaluation = { name: "", funds: [], indicators: [], location: tokens[0]?.location ?? ctx.line() };
   let unit: "元" | "万元" = "万元";
+  let unitSeen = false;
   let funds: HeaderField[] | undefined;
+  let fundsAt = -1;
+  let gridAt = tokens.length;
   let gridDone = false;
+  let lastUsed = -1;
+  const unlabelled: FundLine[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const key = norm(t.text).replace(/[：:]/g, "");
     const label = formLabel(t.text);
-    if (label && i + 1 < tokens.length && !fieldOf(tokens[i + 1]!)) {
+    if (label && i + 1 < tokens.length && !fieldOf(tokens[i + 1]!) && !structural(tokens[i + 1]!)) {
       if (p[label] === undefined || p[label] === "") p[label] = tidy(tokens[i + 1]!.text);
       ctx.touch(t.location);
       i += 1;
+      lastUsed = i;
+      continue;
+    }
+    if (label) {
+      // a label drawn after its value (the next word is another label or a header): the plain words before it
+      const value = valueBefore(tokens, i, lastUsed);
+      if (value && (p[label] === undefined || p[label] === "")) p[label] = value;
+      ctx.touch(t.location);
+      lastUsed = i;
       continue;
     }
     const u = unitIn(t.text);
-    if (u && t.text.length <= 12) unit = u;
+    if (u && t.text.length <= 12) {
+      unit = u;
+      unitSeen = true;
+    }
     const fr = headerRun(tokens, i, FUND_FIELDS);
-    if (fr.fields.filter((f) => ["initial", "budget", "executed"].includes(f)).length >= 2) {
+    // (one form: a funds header after the grid is the next form's)
+    if (!gridDone && fr.fields.filter((f) => ["initial", "budget", "executed"].includes(f)).length >= 2) {
       funds = fr.fields;
+      fundsAt = i;
       i = fr.end - 1;
+      // the block's unit note drawn after it (项目资金 (元) after the rows): the first one before the grid
+      if (!unitSeen) {
+        for (let k = fr.end; k < tokens.length && !startsGrid(tokens, k); k++) {
+          const v = unitIn(tokens[k]!.text);
+          if (v && tokens[k]!.text.length <= 12) {
+            unit = v;
+            break;
+          }
+        }
+      }
+      // rows drawn before their labels: values right after the header, cut by shape, labelled later
+      let k = fr.end;
+      while (k < tokens.length && isValue(tokens[k]!)) k++;
+      if (k > fr.end) {
+        const run = tokens.slice(fr.end, k);
+        for (const cut of cutFundRows(
+          run.map((x) => x.text),
+          funds as FundField[],
+        )) {
+          const line: FundLine = { label: "", location: run[0]!.location };
+          for (const [f, n] of cut) putFund(ctx, line, f, run[n]!, unit);
+          if (line.initial || line.budget || line.executed) unlabelled.push(line);
+        }
+        i = k - 1;
+      }
+      lastUsed = i;
       continue;
     }
     const gr = headerRun(tokens, i, GRID_FIELDS);
-    if (!gridDone && gr.fields.includes("name") && gr.fields.includes("target")) {
+    const plain = gr.fields.includes("name") && gr.fields.includes("target");
+    const values = gridDone ? undefined : drawnGridAt(tokens, i);
+    if (!gridDone && (plain || values)) {
       // the grid ends at 总分, or where the form ends: an annex, a numbered section heading, another form's title
-      const end = tokens.findIndex((x, k) => k >= gr.end && (TOTAL.test(norm(x.text)) || FORM_END.test(norm(x.text))));
-      const stop = end < 0 ? tokens.length : end;
-      p.indicators = readGridStream(ctx, tokens.slice(gr.end, stop), gr.fields);
+      const stop = gridEnd(tokens, values?.from ?? gr.end);
+      gridAt = i;
+      if (values) {
+        p.indicators = drawnIndicators(ctx, tokens, values.rows);
+        if (values.total) {
+          p.totalScore = readNumber(tokens[values.total.score]!.text);
+          ctx.touch(tokens[values.total.score]!.location);
+        }
+      } else p.indicators = readGridStream(ctx, tokens.slice(gr.end, stop), gr.fields);
       gridDone = true;
       i = stop - 1;
+      lastUsed = i;
       continue;
     }
     if (TOTAL.test(key)) {
       const nums = tokens.slice(i + 1, i + 4).filter((x) => /^\d+(\.\d+)?$/.test(x.text));
       const last = nums[nums.length - 1];
-      if (last) {
+      if (last && p.totalScore === undefined) {
         p.totalScore = readNumber(last.text);
         ctx.touch(last.location);
       }
@@ -191,21 +265,125 @@ export function readStreamProjectSelfEvaluation(
       const values: Token[] = [];
       let k = i + 1;
       while (k < tokens.length && isValue(tokens[k]!) && values.length < funds.length) values.push(tokens[k++]!);
+      // a lone percentage after a word (…目标 86.19%) is no funds row: an amount comes first
+      if (/[%％]$/.test(values[0]!.text) && funds[0] !== "rate") continue;
       const line: FundLine = { label: tidy(t.text).replace(/[：:]$/, ""), location: t.location };
       funds.forEach((f, n) => {
         const v = values[n];
         if (!v || /^[—\-–/／]+$/.test(v.text)) return;
-        if (f === "initial" || f === "budget" || f === "executed") line[f] = amount(ctx, v, unit);
-        else if (f === "weight") line.weight = readNumber(v.text);
-        else if (f === "rate") line.rate = readPercent(v.text);
-        else if (f === "score") line.score = readNumber(v.text);
+        putFund(ctx, line, f as FundField, v, unit);
       });
       p.funds.push(line);
       i = k - 1;
+      lastUsed = i;
     }
+  }
+  if (unlabelled.length > 0) {
+    // the labels left without values, in order, are the unlabelled rows' (年度资金总额, 其中:当年财政拨款)
+    const labels = tokens
+      .slice(fundsAt, gridAt)
+      .filter((x, n, all) => FUND_LABEL.test(norm(x.text)) && !(all[n + 1] && isValue(all[n + 1]!)));
+    unlabelled.forEach((line, n) => {
+      const l = labels[n];
+      if (l) {
+        line.label = tidy(l.text).replace(/[：:]$/, "");
+        ctx.touch(l.location);
+      }
+    });
+    p.funds.unshift(...unlabelled);
+    strayRateOf(ctx, p.funds[0]!, tokens.slice(fundsAt, gridAt));
   }
   if (p.indicators.length === 0 && p.funds.length === 0) return undefined;
   return p;
+}
+
+function putFund(ctx: ImportContext, line: FundLine, f: FundField, v: Token, unit: "元" | "万元"): void {
+  if (/^[—\-–/／]+$/.test(v.text)) return;
+  if (f === "initial" || f === "budget" || f === "executed") line[f] = amount(ctx, v, unit);
+  else if (f === "weight") line.weight = readNumber(v.text);
+  else if (f === "rate") line.rate = readPercent(v.text);
+  else if (f === "score") line.score = readNumber(v.text);
+}
+
+/** Where a grid whose cells start at `from` ends: at 总分, an annex, a numbered heading, another form's title. */
+function gridEnd(tokens: Token[], from: number): number {
+  const end = tokens.findIndex((x, k) => k >= from && (TOTAL.test(norm(x.text)) || FORM_END.test(norm(x.text))));
+  return end < 0 ? tokens.length : end;
+}
+
+/** A grid drawn values first whose header starts at i, read (undefined when none is). */
+function drawnGridAt(tokens: Token[], i: number): (DrawnGrid & { from: number }) | undefined {
+  const drawn = drawnGridHeader(tokens, i);
+  if (!drawn) return undefined;
+  const stop = gridEnd(tokens, drawn.end);
+  const totalFollows = stop < tokens.length && TOTAL.test(norm(tokens[stop]!.text));
+  const read = readDrawnGrid(tokens, drawn.end, stop, drawn.fields, drawn.lead, totalFollows);
+  return read && { ...read, from: drawn.end };
+}
+
+/** A word that is a label, a header or a funds row's label: never another label's value. */
+function structural(t: Token): boolean {
+  const k = norm(t.text).replace(/[：:]/g, "");
+  return formLabel(t.text) !== undefined || FUND_LABEL.test(k) || TOTAL.test(k) || GOALS.test(k);
+}
+
+/** Whether a grid header starts at k (as the reader finds one). */
+function startsGrid(tokens: Token[], k: number): boolean {
+  const gr = headerRun(tokens, k, GRID_FIELDS);
+  return (gr.fields.includes("name") && gr.fields.includes("target")) || drawnGridHeader(tokens, k) !== undefined;
+}
+
+/**
+ * The value of a label drawn after it: the plain words just before the label (a wrapped value's pieces joined),
+ * back to the last word read, a bracket's end, a title or a header.
+ */
+function valueBefore(tokens: Token[], i: number, lastUsed: number): string | undefined {
+  const parts: string[] = [];
+  for (let k = i - 1; k > lastUsed && parts.length < 3; k--) {
+    const w = tokens[k]!;
+    if (structural(w) || fieldOf(w) || isValue(w) || /[)）]$|表$|^[(（]/.test(w.text) || UNIT_NOTE.test(w.text)) break;
+    parts.unshift(w.text);
+  }
+  return parts.length > 0 ? tidy(parts.join("")) : undefined;
+}
+
+/** The rows of a grid drawn values first, as indicators. */
+function drawnIndicators(ctx: ImportContext, tokens: Token[], rows: DrawnGrid["rows"]): Indicator[] {
+  return rows.map((r) => {
+    const name = tidy(r.name.map((n) => tokens[n]!.text).join(""));
+    const ind: Indicator = { name, location: tokens[r.name[0]!]!.location };
+    const v = (f: HeaderField) => (r.values[f] === undefined ? undefined : tokens[r.values[f]!]!);
+    const target = v("target");
+    const actual = v("actual");
+    const weight = v("weight");
+    const score = v("score");
+    if (target) ind.target = readTarget(target.text);
+    if (actual) ind.actual = readTarget(actual.text);
+    if (weight && !/^[—\-–/／]+$/.test(weight.text)) ind.weight = readNumber(weight.text);
+    if (score && !/^[—\-–/／]+$/.test(score.text)) ind.score = readNumber(score.text);
+    for (const n of [...r.name, ...Object.values(r.values)]) ctx.touch(tokens[n!]!.location);
+    return ind;
+  });
+}
+
+/**
+ * The total row's rate printed away from it (drawing order): a lone percentage between the funds and the grid
+ * that agrees with the row's 执行数 ÷ 预算数 is its 执行率, when the row has none.
+ */
+function strayRateOf(ctx: ImportContext, line: FundLine, head: Token[]): void {
+  if (line.rate || !line.budget?.fen || !line.executed?.fen) return;
+  const lone = head.filter((x) => /^\d+(\.\d+)?[%％]$/.test(x.text.trim()));
+  const found = lone.find((x) => rateAgrees(x.text, BigInt(line.executed!.fen!), BigInt(line.budget!.fen!)));
+  if (!found) return;
+  line.rate = readPercent(found.text);
+  ctx.touch(found.location);
+  ctx.report(
+    "info",
+    "rate_drawn_apart",
+    `执行率「${found.text}」印在资金行之外，按执行数 ÷ 预算数核对后读作该行的执行率`,
+    `The rate "${found.text}" is printed away from its funds row; it agrees with executed ÷ budget and was read as the row's rate`,
+    found.location,
+  );
 }
 
 function amount(ctx: ImportContext, t: Token, unit: "元" | "万元"): Amount {
@@ -379,5 +557,18 @@ export function readGridStream(ctx: ImportContext, cells: Token[], header: Heade
     row[f] = cells[i]!;
   }
   flush();
+  // rows at the grid's end with no value at all (a name the text's end cut off before its values) are no indicators
+  while (out.length > 0) {
+    const last = out[out.length - 1]!;
+    if (last.target || last.actual || last.weight || last.score) break;
+    out.pop();
+    ctx.report(
+      "warning",
+      "text_cut",
+      `指标「${last.name.slice(0, 30)}」之后没有任何值（文本在此截断），未作为指标读取`,
+      `The indicator "${last.name.slice(0, 30)}" has no value after it (the text is cut there) and was not read as one`,
+      last.location,
+    );
+  }
   return out;
 }

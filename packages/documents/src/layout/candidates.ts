@@ -47,6 +47,8 @@ interface Item {
   line: number;
   /** Blank-line group (stream) or line index (tokens). */
   group: number;
+  /** A one-line table's words: the index of the (last) word the item holds. */
+  word?: number;
 }
 
 const blank = (l: Line) => l.text.trim() === "";
@@ -164,6 +166,8 @@ function tablesFromItems(
     const headerEnd = items[run.end - 1]!.line;
     const rows: Row[] = [{ cells: cols.map((c) => c.header), line: headerLine, end: headerEnd }];
     const fits: number[] = [0];
+    // the last word of each row (one-line tables): the words after the kept rows are the line's rest
+    const lastWords: (number | undefined)[] = [items[run.end - 1]!.word];
     let chunks: Item[][];
     const groupSizes = new Map<number, number>();
     for (const it of data) groupSizes.set(it.group, (groupSizes.get(it.group) ?? 0) + 1);
@@ -204,11 +208,13 @@ function tablesFromItems(
             prev.cells = a.cells;
             prev.end = row.end;
             fits[fits.length - 1] = a.score;
+            lastWords[lastWords.length - 1] = chunk[s.end - 1]!.word;
             continue;
           }
         }
         rows.push(row);
         fits.push(s.score);
+        lastWords.push(chunk[s.end - 1]!.word);
       }
       if (ended) break;
     }
@@ -216,9 +222,12 @@ function tablesFromItems(
     while (rows.length > 1 && meanFit(fits[fits.length - 1]!, rows[rows.length - 1]!.cells) < 0) {
       rows.pop();
       fits.pop();
+      lastWords.pop();
     }
     dropUnusedLabel(rows, 0);
     const p = finish(candidate, rows, 0, run.known, fits, file, { breaks: opts.breaks });
+    const lastWord = lastWords[lastWords.length - 1];
+    if (lastWord !== undefined) p.lastWord = lastWord;
     p.notes.unshift(...notes.filter((n) => (n.location?.row ?? 0) <= p.last));
     out.push(p);
     pos = stop;
@@ -239,7 +248,7 @@ function joinBrokenNames(items: Item[]): Item[] {
       const joined = a.text + b.text;
       const named = (t: string) => isLevel1Name(t) || isLevel2Name(t);
       if (named(joined) && !named(b.text)) {
-        out.push({ ...a, text: joined });
+        out.push({ ...a, text: joined, ...(b.word !== undefined ? { word: b.word } : {}) });
         k += 1;
         continue;
       }
@@ -348,7 +357,7 @@ export function tokensCandidate(lines: Line[], file: string): Proposal[] {
     const words = splitWords(l.text);
     const run = findHeaderRun(words, 3);
     if (!run || words.length - run.end < 2) continue;
-    const items = words.map((w) => ({ text: w, line: l.no, group: 0 }));
+    const items = words.map((w, word) => ({ text: w, line: l.no, group: 0, word }));
     const tables = tablesFromItems("tokens", items, file, { merge: true, groups: "never", breaks });
     if (tables.length > 0) {
       oneLine.add(l.no);
@@ -374,6 +383,9 @@ export function tokensCandidate(lines: Line[], file: string): Proposal[] {
         }
         if (at < 0) continue;
         if (at > 0) t.before = words.slice(0, at).join(" ");
+        // and every word after its last row (a form drawn out of reading order goes on after the table's rows)
+        if (t.lastWord !== undefined && t.lastWord + 1 < words.length) t.after = words.slice(t.lastWord + 1).join(" ");
+        delete t.lastWord;
         from = at + 1;
       }
       out.push(...tables);

@@ -15,6 +15,7 @@ import { readPdfText } from "../text/pdf-text.ts";
 import { readWordText } from "../text/word-text.ts";
 import { matchHeader } from "../vocabulary/columns.ts";
 import { pairsCandidate, pipeCandidate, spacedCandidate, streamCandidate, tokensCandidate } from "./candidates.ts";
+import { drawnGridCandidate } from "./drawn-grid.ts";
 import { clip, isPageMarker, type Line, prepare } from "./lines.ts";
 import type { Proposal } from "./proposal.ts";
 import { runTogetherCandidate } from "./run-together.ts";
@@ -34,7 +35,8 @@ export type CandidateName =
   | "tokens"
   | "spaced"
   | "pairs"
-  | "run-together";
+  | "run-together"
+  | "drawn-grid";
 
 export interface LayoutExplanation {
   candidate: CandidateName | "paragraphs";
@@ -73,6 +75,7 @@ export const ALL_CANDIDATES: readonly CandidateName[] = [
   "spaced",
   "pairs",
   "run-together",
+  "drawn-grid",
 ];
 
 const READERS: [CandidateName, Reader][] = [
@@ -82,6 +85,7 @@ const READERS: [CandidateName, Reader][] = [
   ["spaced", spacedCandidate],
   ["pairs", pairsCandidate],
   ["run-together", runTogetherCandidate],
+  ["drawn-grid", drawnGridCandidate],
 ];
 
 /** A table is kept over paragraphs when its header names at least this many known columns (explicit forms: 0). */
@@ -294,6 +298,11 @@ function assemble(
           out.push(b);
         }
         out.push(tableBlock(p));
+        if (p.after) {
+          const b = paragraph(file, p.after, p.last);
+          if (prep.paged && b.type === "paragraph") b.location.page = l.page;
+          out.push(b);
+        }
       }
       continue;
     }

@@ -34,6 +34,10 @@ export interface Proposal {
    * funds): kept as a paragraph before the table, never dropped.
    */
   before?: string;
+  /** Words on the table's last line after its last row (a one-line table): kept as a paragraph after it. */
+  after?: string;
+  /** The index of the last word a one-line table read (for `after`). */
+  lastWord?: number;
 }
 
 export interface HeaderRun {

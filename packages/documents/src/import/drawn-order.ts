@@ -1,0 +1,243 @@
+/**
+ * A form whose words come in drawing order, not reading order.
+ *
+ * The text of a PDF (or a sharing site's rendering of a merged-cell sheet) on one line of words keeps the order in
+ * which the page was drawn: a block's values before the labels or names beside them. Seen: the indicator grid as
+ * one run of each row's values (`=100% 100% 10 10 =100% 100% 20 20 … 100 98.62`) followed by the 一级 / 二级
+ * names and the 三级 names in order; a funds header followed by its rows' values before their labels; a rate
+ * printed away from its row. Each rule here reads a family of such layouts from the shapes of the words alone:
+ *
+ * - `drawnGridHeader`: a grid header whose names are interleaved with the first row's leading cells (a 二级 name,
+ *   the start of the first 三级 name) drawn between them;
+ * - `readDrawnGrid`: after the header, rows of values (each the header's value fields, in order, fitting their
+ *   shapes), then the names: the 三级 names are the texts that are no framework name, a wrapped name's short end
+ *   (`率`) joined to the piece before it, a vertical label (`绩 效 指 标`) passed over; the rows are kept only when
+ *   there are as many names as rows. Two numbers after the rows, the first no less than the second, are the
+ *   total's points and score when a total label (总分) follows the names;
+ * - `cutFundRows`: a funds run without labels cut into rows by shape (amounts, then 分值, 执行率 with its %, 得分
+ *   no more than 分值): a value that fits no later field starts the next row;
+ * - `strayRate`: a lone percentage in the form's head that agrees with the total row's 执行数 ÷ 预算数 (to 0.05
+ *   points: a rate rounded another way) is that row's 执行率, when the row has none.
+ */
+import type { HeaderField } from "./headers.ts";
+import { headerField } from "./headers.ts";
+import { cellKind } from "./row-fields.ts";
+
+export interface DrawnToken {
+  text: string;
+}
+
+const squash = (s: string) => s.replace(/[\s\u3000]+/g, "");
+const isLevel = (t: string) => {
+  const k = cellKind(t);
+  return k === "level1" || k === "level2" || k === "level12" || squash(t) === "绩效指标";
+};
+const NUMBER = /^\d+(\.\d+)?$/;
+const PERCENT = /^[+-]?\d+(\.\d+)?\s*[%％]$/;
+const DASH = /^[—\-–/／]+$/;
+const AMOUNT = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/;
+/** A funds row's label (年度资金总额, 其中:当年财政拨款, 上年结转资金, 其他资金…). */
+export const FUND_LABEL =
+  /^(其中[:：]?)?(年度资金总额|资金总额|(当年|本年)?财政拨款|上年结转(资金)?|其他资金|合计|小计|(中央|省级|市县(\(区\))?)?财政资金)[:：]?$/;
+
+/** The fields of an indicator grid's header. */
+const GRID_FIELDS: readonly HeaderField[] = [
+  "level1",
+  "level2",
+  "name",
+  "description",
+  "target",
+  "unit",
+  "actual",
+  "weight",
+  "score",
+  "deviation",
+];
+/** Value fields a drawn row holds, in the header's order. */
+const VALUE_FIELDS: readonly HeaderField[] = ["target", "actual", "weight", "score"];
+
+export interface DrawnHeader {
+  fields: HeaderField[];
+  /** The first row's leading name pieces drawn inside the header. */
+  lead: number[];
+  /** One past the header's last token. */
+  end: number;
+}
+
+/**
+ * A grid header starting at `from` whose names may be interleaved with 一级 / 二级 names and with up to two pieces
+ * of the first 三级 name; it must name the 三级 name, the target and the actual or the score, and be followed by a
+ * value.
+ */
+export function drawnGridHeader(tokens: readonly DrawnToken[], from: number): DrawnHeader | undefined {
+  const fields: HeaderField[] = [];
+  const lead: number[] = [];
+  let last = -1;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i]!.text;
+    const f = headerField(t);
+    if (f !== undefined) {
+      if (fields.includes(f) || (fields.length === 0 && !GRID_FIELDS.includes(f))) break;
+      fields.push(f);
+      last = i;
+      continue;
+    }
+    if (fields.length === 0) return undefined;
+    if (isLevel(t)) continue;
+    if (valueLike(t) || DASH.test(squash(t))) break;
+    // a piece of the first name, only once the header has named the 三级 column (a short answer such as 达标 after
+    // the header's last name is the first value, not a piece)
+    if (!fields.includes("name") || lead.length >= 3 || [...squash(t)].length > 30) break;
+    lead.push(i);
+  }
+  const end = last + 1;
+  const ok =
+    fields.includes("name") &&
+    fields.includes("target") &&
+    (fields.includes("actual") || fields.includes("score")) &&
+    end < tokens.length &&
+    headerField(tokens[end]!.text) === undefined;
+  return ok ? { fields, lead: lead.filter((n) => n < last).slice(0, 2), end } : undefined;
+}
+
+function valueLike(text: string): boolean {
+  const k = cellKind(text);
+  return k === "value" || k === "percent" || k === "number";
+}
+
+/** Whether a cell fits a value field of a drawn row. */
+function fitsField(field: HeaderField, text: string): boolean {
+  const t = squash(text);
+  if (field === "weight" || field === "score") return (NUMBER.test(t) && Number(t) <= 100) || DASH.test(t);
+  // a target or an actual: a value, a number, a dash or a short answer (及时, 达标) — never a framework name
+  const k = cellKind(text);
+  if (k === "value" || k === "percent" || k === "number" || k === "dash") return true;
+  return k === "text" && [...t].length <= 8 && !headerField(t) && !FUND_LABEL.test(t);
+}
+
+export interface DrawnRow {
+  /** Token indexes of the name's pieces. */
+  name: number[];
+  values: Partial<Record<HeaderField, number>>;
+}
+
+export interface DrawnGrid {
+  rows: DrawnRow[];
+  total?: { weight: number; score: number };
+}
+
+/**
+ * The rows of a grid drawn values first: the tokens from `start` (the header's end) to `stop` (the form's total
+ * label, or its end); `lead` the indexes of the name pieces drawn inside the header; `totalFollows` whether a
+ * total label ends them. Indexes in the result are the tokens'.
+ */
+export function readDrawnGrid(
+  tokens: readonly DrawnToken[],
+  start: number,
+  stop: number,
+  header: readonly HeaderField[],
+  lead: readonly number[],
+  totalFollows: boolean,
+): DrawnGrid | undefined {
+  const cells = tokens.slice(start, stop);
+  const fields = header.filter((f) => VALUE_FIELDS.includes(f));
+  if (fields.length < 2 || !(fields.includes("weight") || fields.includes("score"))) return undefined;
+  const k = fields.length;
+  const rows: DrawnRow[] = [];
+  let i = 0;
+  for (; i + k <= cells.length; i += k) {
+    const group = cells.slice(i, i + k).map((c) => c.text);
+    if (!group.every((t, n) => fitsField(fields[n]!, t))) break;
+    const w = fields.indexOf("weight");
+    const s = fields.indexOf("score");
+    if (w >= 0 && s >= 0 && NUMBER.test(squash(group[w]!)) && NUMBER.test(squash(group[s]!))) {
+      if (Number(squash(group[s]!)) > Number(squash(group[w]!))) break;
+    }
+    const values: DrawnRow["values"] = {};
+    fields.forEach((f, n) => {
+      values[f] = start + i + n;
+    });
+    rows.push({ name: [], values });
+  }
+  if (rows.length < 2) return undefined;
+  let total: DrawnGrid["total"];
+  const a = cells[i]?.text;
+  const b = cells[i + 1]?.text;
+  if (totalFollows && a && b && NUMBER.test(squash(a)) && NUMBER.test(squash(b)) && Number(b) <= Number(a)) {
+    total = { weight: start + i, score: start + i + 1 };
+    i += 2;
+  }
+  // the names after the values: framework names and vertical labels passed over, a short end joined back
+  const pieces: number[][] = [];
+  if (lead.length > 0) pieces.push([...lead]);
+  for (let j = i; j < cells.length; j++) {
+    const t = squash(cells[j]!.text);
+    if (t === "" || isLevel(t) || headerField(t) !== undefined || FUND_LABEL.test(t)) continue;
+    // a vertical label: single characters in a row (绩 效 指 标)
+    if ([...t].length === 1 && [...squash(cells[j + 1]?.text ?? "")].length === 1) {
+      while (j + 1 < cells.length && [...squash(cells[j + 1]!.text)].length === 1) j++;
+      continue;
+    }
+    if (valueLike(t) || DASH.test(t)) return undefined;
+    if ([...t].length <= 2 && pieces.length > 0) pieces[pieces.length - 1]!.push(start + j);
+    else pieces.push([start + j]);
+  }
+  if (pieces.length !== rows.length) return undefined;
+  rows.forEach((r, n) => {
+    r.name = pieces[n]!;
+  });
+  return total ? { rows, total } : { rows };
+}
+
+export type FundField = "initial" | "adjustment" | "budget" | "executed" | "weight" | "rate" | "score";
+
+/**
+ * Values of a funds block without their labels, cut into rows in the header's order by shape: amounts under the
+ * amount fields, a percentage (or a dash) only under 执行率, 分值 and 得分 numbers of at most 100 with 得分 no more
+ * than 分值. A value that fits no field after the last one filled starts a new row.
+ */
+export function cutFundRows(values: readonly string[], header: readonly FundField[]): Map<FundField, number>[] {
+  const rows: Map<FundField, number>[] = [];
+  let row: Map<FundField, number> | undefined;
+  let at = -1;
+  const fits = (f: FundField, t: string, r: Map<FundField, number>) => {
+    if (DASH.test(t)) return true;
+    if (f === "rate") return PERCENT.test(t);
+    if (f === "weight") return NUMBER.test(t) && Number(t) <= 100;
+    if (f === "score") {
+      if (!NUMBER.test(t) || Number(t) > 100) return false;
+      const w = r.get("weight");
+      return w === undefined || !NUMBER.test(squash(values[w]!)) || Number(t) <= Number(squash(values[w]!));
+    }
+    return AMOUNT.test(t);
+  };
+  values.forEach((v, n) => {
+    const t = squash(v);
+    let placed = -1;
+    if (row) for (let f = at + 1; f < header.length && placed < 0; f++) if (fits(header[f]!, t, row)) placed = f;
+    if (placed < 0) {
+      row = new Map();
+      rows.push(row);
+      for (let f = 0; f < header.length && placed < 0; f++) if (fits(header[f]!, t, row)) placed = f;
+      if (placed < 0) return;
+    }
+    row!.set(header[placed]!, n);
+    at = placed;
+  });
+  return rows;
+}
+
+/**
+ * Whether a stated rate (percent text) agrees with executed ÷ budget to 0.05 points — the same rate, rounded
+ * another way. Amounts are decimal strings in yuan; compared in integer hundredths of a percent.
+ */
+export function rateAgrees(percent: string, executedFen: bigint, budgetFen: bigint): boolean {
+  if (budgetFen <= 0n) return false;
+  const m = /^(\d+)(?:\.(\d{1,4}))?\s*[%％]$/.exec(squash(percent));
+  if (!m) return false;
+  // the stated rate in ten-thousandths of a percent, the computed one likewise (floored; 1 unit of slack)
+  const stated = BigInt(m[1]!) * 10000n + BigInt((m[2] ?? "").padEnd(4, "0"));
+  const computed = (executedFen * 1_000_000n) / budgetFen;
+  const diff = stated > computed ? stated - computed : computed - stated;
+  return diff <= 500n + 1n;
+}
