@@ -330,6 +330,73 @@ function pathWith(i: number, suffix: string): string {
   return p;
 }
 
+/**
+ * A group's texts, made once per group, scheme points, scale and weights (the same in evaluation after evaluation):
+ * its normalisation line when its points changed, the scale factor (`50/60`) when scaled, and the `weights_sum`
+ * problem's text when the weights do not add up to the scheme's points. Bounded: one entry per group and points,
+ * replaced when the weights differ; emptied when full.
+ */
+interface GroupTexts {
+  level1: Level1;
+  target: number;
+  k: number;
+  inputPos: number;
+  weightSum: number;
+  members: number;
+  changed: boolean;
+  explanation: LocalizedText | undefined;
+  factor: string | undefined;
+  weightsSum: LocalizedText | undefined;
+}
+const GROUP_TEXTS = new Map<number, GroupTexts>();
+function groupTexts(
+  level1: Level1,
+  target: number,
+  k: number,
+  inputPos: number,
+  weightSum: number,
+  members: number,
+  changed: boolean,
+): GroupTexts {
+  // target ≥ 0 below 2^40 and k ≤ 4: the key stays an exact integer below 2^50
+  const id = key(target, k) * 64 + LEVEL1_BIT[level1];
+  let t = GROUP_TEXTS.get(id);
+  if (
+    t !== undefined &&
+    t.level1 === level1 &&
+    t.target === target &&
+    t.k === k &&
+    t.inputPos === inputPos &&
+    t.weightSum === weightSum &&
+    t.members === members &&
+    t.changed === changed
+  ) {
+    return t;
+  }
+  const equal = inputPos === 0;
+  let explanation: LocalizedText | undefined;
+  let factor: string | undefined;
+  if (changed) {
+    const short = shortOf(level1);
+    explanation = equal
+      ? T.sharedExplanation(short, unitsText(target, k), members)
+      : inputPos !== target
+        ? T.scaledExplanation(short, unitsText(inputPos, k), unitsText(target, k))
+        : T.precisionExplanation(short, unitsText(target, k));
+    if (!equal && inputPos !== target) factor = `${unitsText(target, k)}/${unitsText(inputPos, k)}`;
+  }
+  const weightsSum =
+    members > 0 && weightSum !== target
+      ? T.weightsSumText(LEVEL1_NAMES[level1], unitsText(weightSum, k), unitsText(target, k), factor, explanation)
+      : undefined;
+  t = { level1, target, k, inputPos, weightSum, members, changed, explanation, factor, weightsSum };
+  if (target >= 0 && target < UNITS_LIMIT) {
+    if (GROUP_TEXTS.size >= TEXTS_MAX) GROUP_TEXTS.clear();
+    GROUP_TEXTS.set(id, t);
+  }
+  return t;
+}
+
 function problem(code: ScoreProblem["code"], path: string, text: LocalizedText): ScoreProblem {
   return { code, path, zh: text.zh, en: text.en };
 }
@@ -447,7 +514,7 @@ function scoreFastInner(
   const gStart = new Array<number>(groupCount);
   let filled = 0;
   const gExplanation = new Array<LocalizedText | undefined>(groupCount);
-  const gFactor = new Array<boolean>(groupCount);
+  const gTexts = new Array<GroupTexts | undefined>(groupCount);
   const lines: LocalizedText[] = [];
   for (let gi = 0; gi < groupCount; gi++) {
     const eg = effective[gi]!;
@@ -472,7 +539,7 @@ function scoreFastInner(
     gWeights[gi] = weightSum;
     gMembers[gi] = members;
     gExplanation[gi] = undefined;
-    gFactor[gi] = false;
+    gTexts[gi] = undefined;
     if (members === 0) continue;
     const equal = inputPos === 0;
     // the grid: the indicator rounding's, else 0.01 (distribute in normalise.ts)
@@ -516,15 +583,12 @@ function scoreFastInner(
       POINTS[i] = u;
       if (u !== (INPUT[i]! > 0 ? INPUT[i]! : 0)) changed = true;
     }
-    if (changed) {
-      const short = shortOf(level1);
-      const e = equal
-        ? T.sharedExplanation(short, unitsText(target, k), members)
-        : inputPos !== target
-          ? T.scaledExplanation(short, unitsText(inputPos, k), unitsText(target, k))
-          : T.precisionExplanation(short, unitsText(target, k));
+    const texts = groupTexts(level1, target, k, inputPos, weightSum, members, changed);
+    gTexts[gi] = texts;
+    if (texts.explanation) {
+      // this result's own object, the texts shared (one object for its line and its group, as normalise.ts gives)
+      const e = { zh: texts.explanation.zh, en: texts.explanation.en };
       gExplanation[gi] = e;
-      gFactor[gi] = !equal && inputPos !== target;
       lines.push(e);
     }
   }
@@ -560,7 +624,7 @@ function scoreFastInner(
         comparison = T.sameWordsComparison(comparison);
       }
       tier = ind.tier ?? (comparison.met === true ? "achieved" : comparison.met === false ? "not-achieved" : undefined);
-      const tierOf = tier === undefined ? undefined : schemeFacts(scheme).tiers[tier];
+      const tierOf = tier === undefined ? undefined : facts.tiers[tier];
       if (tierOf) {
         let u = mulDivUnits(pu, pk, tierOf.suggest, 100, digits);
         if (Number.isNaN(u)) {
@@ -588,25 +652,46 @@ function scoreFastInner(
     }
     SCORE[i] = hasScore ? computed : 0;
     const group = GROUP[i];
-    const base = {
-      index: i,
-      level1: ind.level1,
-      group: group ?? null,
-      level2: ind.level2,
-      name: ind.name,
-      target: target.text,
-      actual: actual.text,
-      points: pu / pk,
-      inputPoints: inU / pk,
-    } as IndicatorResult;
-    if (pu !== inU) base.pointsNote = pointsNote(inU, k, p);
-    base.score = hasScore ? computed / pk : undefined;
-    base.statedScore = stated ? su / pk : undefined;
-    base.difference = stated && hasScore ? (su - computed) / pk : undefined;
-    base.basis = basis;
-    base.met = comparison.met;
-    base.comparison = comparison.note;
-    base.formula = formula;
+    // one literal per shape, keys in the exact path's order (no properties added afterwards: no growing backing store)
+    const base: IndicatorResult =
+      pu === inU
+        ? {
+            index: i,
+            level1: ind.level1,
+            group: group ?? null,
+            level2: ind.level2,
+            name: ind.name,
+            target: target.text,
+            actual: actual.text,
+            points: pu / pk,
+            inputPoints: inU / pk,
+            score: hasScore ? computed / pk : undefined,
+            statedScore: stated ? su / pk : undefined,
+            difference: stated && hasScore ? (su - computed) / pk : undefined,
+            basis,
+            met: comparison.met,
+            comparison: comparison.note,
+            formula,
+          }
+        : {
+            index: i,
+            level1: ind.level1,
+            group: group ?? null,
+            level2: ind.level2,
+            name: ind.name,
+            target: target.text,
+            actual: actual.text,
+            points: pu / pk,
+            inputPoints: inU / pk,
+            pointsNote: pointsNote(inU, k, p),
+            score: hasScore ? computed / pk : undefined,
+            statedScore: stated ? su / pk : undefined,
+            difference: stated && hasScore ? (su - computed) / pk : undefined,
+            basis,
+            met: comparison.met,
+            comparison: comparison.note,
+            formula,
+          };
     indicators[i] = base;
 
     // the indicator's problems, in computeScores's order
@@ -692,7 +777,8 @@ function scoreFastInner(
       weightSum: weightSum / pk,
       inputPoints: inputPos / pk,
     } as GroupResult;
-    const factor = gFactor[gi] ? `${unitsText(target, k)}/${unitsText(inputPos, k)}` : undefined;
+    const texts = gTexts[gi];
+    const factor = texts?.factor;
     if (factor) out.factor = factor;
     if (explanation) out.explanation = explanation;
     out.score = score / pk;
@@ -703,7 +789,8 @@ function scoreFastInner(
         problem("group_without_indicators", "indicators", T.groupWithoutIndicatorsText(name, unitsText(target, k))),
       );
     } else if (weightSum !== target) {
-      const text = T.weightsSumText(name, unitsText(weightSum, k), unitsText(target, k), factor, explanation);
+      const text =
+        texts?.weightsSum ?? T.weightsSumText(name, unitsText(weightSum, k), unitsText(target, k), factor, explanation);
       problems.push(problem("weights_sum", "indicators", text));
     }
     if (allStated && statedSum !== score) {
