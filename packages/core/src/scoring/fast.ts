@@ -24,7 +24,7 @@ import {
   unitsText,
 } from "../numbers/fixed.ts";
 import type { Comparison, TargetValue } from "../targets/types.ts";
-import { type Basis, numericJudgement, type Share, sameWords, type TargetFunctions } from "./indicator.ts";
+import { type Basis, JUDGED, numericShareInto, type Share, sameWords, type TargetFunctions } from "./indicator.ts";
 import {
   countedGroup,
   effectiveGroupPoints,
@@ -607,23 +607,30 @@ function scoreFastInner(
     let computed: number;
     let basis: Basis;
     let tier: TierKey | undefined;
-    let comparison: Comparison;
+    let met: boolean | undefined;
+    let completion: number | undefined;
+    let note: string;
     let formula: LocalizedText;
     const external = targets.compare(target, actual);
-    const numeric = numericJudgement(target, actual, scheme, external);
-    if (numeric) {
-      comparison = numeric.comparison;
-      const sh = numeric.share;
+    const sh = numericShareInto(target, actual, scheme, external);
+    if (sh) {
+      // the judgement's comparison, read from JUDGED (no record made per indicator)
+      met = JUDGED.met;
+      completion = JUDGED.ratio;
+      note = JUDGED.note;
       computed = pu > 0 ? shareUnits(pu, k, sh, digits) : 0;
       if (Number.isNaN(computed)) return undefined;
       basis = sh.met ? "met" : "formula";
       formula = sh.met ? metFormula(p) : sh.expr ? T.shareFormula(p, sh.expr) : T.zeroFormula(sh.zeroWhy);
     } else {
-      comparison = external;
+      let comparison: Comparison = external;
       if (comparison.met === undefined && sameWords(target.text, actual.text)) {
         comparison = T.sameWordsComparison(comparison);
       }
-      tier = ind.tier ?? (comparison.met === true ? "achieved" : comparison.met === false ? "not-achieved" : undefined);
+      met = comparison.met;
+      completion = comparison.ratio;
+      note = comparison.note;
+      tier = ind.tier ?? (met === true ? "achieved" : met === false ? "not-achieved" : undefined);
       const tierOf = tier === undefined ? undefined : facts.tiers[tier];
       if (tierOf) {
         let u = mulDivUnits(pu, pk, tierOf.suggest, 100, digits);
@@ -637,7 +644,7 @@ function scoreFastInner(
       } else {
         computed = Number.NaN; // none
         basis = "none";
-        formula = T.unjudgedFormula(comparison.note, false);
+        formula = T.unjudgedFormula(note, false);
       }
     }
     const stated = STATED_K[i]! >= 0;
@@ -669,8 +676,8 @@ function scoreFastInner(
             statedScore: stated ? su / pk : undefined,
             difference: stated && hasScore ? (su - computed) / pk : undefined,
             basis,
-            met: comparison.met,
-            comparison: comparison.note,
+            met,
+            comparison: note,
             formula,
           }
         : {
@@ -688,8 +695,8 @@ function scoreFastInner(
             statedScore: stated ? su / pk : undefined,
             difference: stated && hasScore ? (su - computed) / pk : undefined,
             basis,
-            met: comparison.met,
-            comparison: comparison.note,
+            met,
+            comparison: note,
             formula,
           };
     indicators[i] = base;
@@ -712,14 +719,14 @@ function scoreFastInner(
       problems.push(problem("stated_score_out_of_range", pathWith(i, ".statedScore"), text));
     }
     if (basis === "none") problems.push(problem("unjudged", path, T.unjudgedText(ind.name, formula)));
-    const unmet = comparison.met === false || (tier !== undefined && tier !== "achieved");
+    const unmet = met === false || (tier !== undefined && tier !== "achieved");
     if (unmet && !ind.deviationReason?.trim()) {
-      const text = T.deviationMissingText(ind.name, comparison.note);
+      const text = T.deviationMissingText(ind.name, note);
       problems.push(problem("deviation_reason_missing", pathWith(i, ".deviationReason"), text));
     }
-    const over = comparison.ratio !== undefined && basis === "met" ? farOver(comparison.ratio) : false;
+    const over = completion !== undefined && basis === "met" ? farOver(completion) : false;
     if (over && !ind.deviationReason?.trim() && !ind.overrideReason?.trim()) {
-      problems.push(problem("far_over_target", path, T.farOverText(ind.name, comparison.note)));
+      problems.push(problem("far_over_target", path, T.farOverText(ind.name, note)));
     }
     if (stated && hasScore && su !== computed) {
       const d = su - computed;
