@@ -111,6 +111,12 @@ let SCORE: number[] = [];
 let REST: number[] = [];
 /** The indicators of each group in turn, in input order (gStart[g] … gStart[g] + gMembers[g]). */
 let MEMBERS: number[] = [];
+/** Per group of the scheme (at most one per Level1): points, positive input, weights, members, first member. */
+const G_TARGET: number[] = [0, 0, 0, 0, 0, 0];
+const G_INPUT: number[] = [0, 0, 0, 0, 0, 0];
+const G_WEIGHTS: number[] = [0, 0, 0, 0, 0, 0];
+const G_MEMBERS: number[] = [0, 0, 0, 0, 0, 0];
+const G_START: number[] = [0, 0, 0, 0, 0, 0];
 /** Stated scores: units (then at K), and their decimals (-1: none stated). */
 let STATED: number[] = [];
 let STATED_K: number[] = [];
@@ -507,11 +513,12 @@ function scoreFastInner(
   // The points fitted to the scheme's groups (normalise.ts, scale-to-groups): the largest remainder on integers.
   const effective = effectiveOf(scheme, mask);
   const groupCount = effective.length;
-  const gTarget = new Array<number>(groupCount);
-  const gInput = new Array<number>(groupCount);
-  const gWeights = new Array<number>(groupCount);
-  const gMembers = new Array<number>(groupCount);
-  const gStart = new Array<number>(groupCount);
+  // the groups' numbers in this module's scratch (at most one group per Level1)
+  const gTarget = G_TARGET;
+  const gInput = G_INPUT;
+  const gWeights = G_WEIGHTS;
+  const gMembers = G_MEMBERS;
+  const gStart = G_START;
   let filled = 0;
   const gExplanation = new Array<LocalizedText | undefined>(groupCount);
   const gTexts = new Array<GroupTexts | undefined>(groupCount);
@@ -721,12 +728,21 @@ function scoreFastInner(
     if (basis === "none") problems.push(problem("unjudged", path, T.unjudgedText(ind.name, formula)));
     const unmet = met === false || (tier !== undefined && tier !== "achieved");
     if (unmet && !ind.deviationReason?.trim()) {
-      const text = T.deviationMissingText(ind.name, note);
-      problems.push(problem("deviation_reason_missing", pathWith(i, ".deviationReason"), text));
+      problems.push({
+        code: "deviation_reason_missing",
+        path: pathWith(i, ".deviationReason"),
+        zh: T.deviationMissingZh(ind.name, note),
+        en: T.deviationMissingEn(ind.name, note),
+      });
     }
     const over = completion !== undefined && basis === "met" ? farOver(completion) : false;
     if (over && !ind.deviationReason?.trim() && !ind.overrideReason?.trim()) {
-      problems.push(problem("far_over_target", path, T.farOverText(ind.name, note)));
+      problems.push({
+        code: "far_over_target",
+        path,
+        zh: T.farOverZh(ind.name, note),
+        en: T.farOverEn(ind.name, note),
+      });
     }
     if (stated && hasScore && su !== computed) {
       const d = su - computed;
