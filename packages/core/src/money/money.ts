@@ -235,7 +235,30 @@ export interface FormatOptions {
 
 /** `17029459963n` → `170,294,599.63`; always two decimals. */
 export function formatYuan(f: Fen, options: FormatOptions = {}): string {
+  if ((options.grouping ?? true) && f >= 0n && f <= SAFE_FEN) return groupedUnits(Number(f), 2);
   return withGrouping(toFixed(fenToYuan(f), 2), options.grouping ?? true);
+}
+
+const SAFE_FEN = BigInt(Number.MAX_SAFE_INTEGER);
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
+/** ⌊a ÷ b⌋ for integers 0 ≤ a < 2^53, 0 < b ≤ 10^6: the double quotient set right by the remainder. */
+function floorDiv(a: number, b: number): number {
+  const q = Math.floor(a / b);
+  const r = a - q * b;
+  return r < 0 ? q - 1 : r >= b ? q + 1 : q;
+}
+
+/**
+ * units ÷ 10^decimals (0 ≤ units < 2^53) with thousands separators and exactly `decimals` decimals: what
+ * `withGrouping(toFixed(…), true)` prints, on integers (a statement prints two amounts per evaluation).
+ */
+function groupedUnits(units: number, decimals: number): string {
+  const p = POW10[decimals]!;
+  const whole = floorDiv(units, p);
+  const w = whole >= 1000 ? group(String(whole)) : String(whole);
+  if (decimals === 0) return w;
+  return `${w}.${String(units - whole * p).padStart(decimals, "0")}`;
 }
 
 /**
@@ -245,6 +268,13 @@ export function formatYuan(f: Fen, options: FormatOptions = {}): string {
 export function formatWanYuan(f: Fen, decimals = 2, options: FormatOptions = {}): string {
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) {
     throw new RangeError(`formatWanYuan: decimals must be an integer 0–6, got ${decimals}`);
+  }
+  if ((options.grouping ?? true) && f >= 0n && f <= SAFE_FEN) {
+    // 10^-decimals 万元 is 10^(6 − decimals) fen: the units rounded half up (f ≥ 0: half away from zero)
+    const fen = Number(f);
+    const per = POW10[6 - decimals]!;
+    const q = floorDiv(fen, per);
+    return groupedUnits((fen - q * per) * 2 >= per ? q + 1 : q, decimals);
   }
   return withGrouping(toFixed(fenToWanYuan(f), decimals), options.grouping ?? true);
 }

@@ -194,9 +194,16 @@ export function quotientUnits(x: number, y: number, digits: number): number {
   const ky = partK;
   if (ky + digits > 15 || kx > 15) return Number.NaN;
   // x ÷ y × 10^digits = (mx · 10^(ky + digits)) ÷ (my · 10^kx)
-  const num = mx * POW10_WIDE[ky + digits]!;
+  let num = mx * POW10_WIDE[ky + digits]!;
   let den = my * POW10_WIDE[kx]!;
-  if (!(num < LIMIT && num > -LIMIT && den < LIMIT && den > -LIMIT)) return Number.NaN;
+  if (!(num < LIMIT && num > -LIMIT && den < LIMIT && den > -LIMIT)) {
+    // large values (`858万`) often share a factor: the quotient of the reduced parts is the same
+    const g = gcdNumber(mx, my < 0 ? -my : my);
+    if (g <= 1) return Number.NaN;
+    num = (mx / g) * POW10_WIDE[ky + digits]!;
+    den = (my / g) * POW10_WIDE[kx]!;
+    if (!(num < LIMIT && num > -LIMIT && den < LIMIT && den > -LIMIT)) return Number.NaN;
+  }
   let neg = num < 0;
   if (den < 0) {
     den = -den;
@@ -222,11 +229,19 @@ export function quotientUnitsPair(x: number, y: number, first: number, second: n
   const my = partM;
   const ky = partK;
   if (ky + first > 15 || ky + second > 15 || kx > 15) return Number.NaN;
-  const num1 = mx * POW10_WIDE[ky + first]!;
-  const num2 = mx * POW10_WIDE[ky + second]!;
+  let num1 = mx * POW10_WIDE[ky + first]!;
+  let num2 = mx * POW10_WIDE[ky + second]!;
   let den = my * POW10_WIDE[kx]!;
   if (!(num1 < LIMIT && num1 > -LIMIT && num2 < LIMIT && num2 > -LIMIT && den < LIMIT && den > -LIMIT)) {
-    return Number.NaN;
+    // large values (`858万`) often share a factor: the quotients of the reduced parts are the same
+    const g = gcdNumber(mx, my < 0 ? -my : my);
+    if (g <= 1) return Number.NaN;
+    num1 = (mx / g) * POW10_WIDE[ky + first]!;
+    num2 = (mx / g) * POW10_WIDE[ky + second]!;
+    den = (my / g) * POW10_WIDE[kx]!;
+    if (!(num1 < LIMIT && num1 > -LIMIT && num2 < LIMIT && num2 > -LIMIT && den < LIMIT && den > -LIMIT)) {
+      return Number.NaN;
+    }
   }
   let neg = mx < 0;
   if (den < 0) {

@@ -24,7 +24,7 @@ import {
   unitsText,
 } from "../numbers/fixed.ts";
 import type { Comparison, TargetValue } from "../targets/types.ts";
-import { type Basis, numericJudgement, type Share, sameWords, type TargetFunctions } from "./indicator.ts";
+import { type Basis, JUDGED, numericShareInto, type Share, sameWords, type TargetFunctions } from "./indicator.ts";
 import {
   countedGroup,
   effectiveGroupPoints,
@@ -111,6 +111,12 @@ let SCORE: number[] = [];
 let REST: number[] = [];
 /** The indicators of each group in turn, in input order (gStart[g] … gStart[g] + gMembers[g]). */
 let MEMBERS: number[] = [];
+/** Per group of the scheme (at most one per Level1): points, positive input, weights, members, first member. */
+const G_TARGET: number[] = [0, 0, 0, 0, 0, 0];
+const G_INPUT: number[] = [0, 0, 0, 0, 0, 0];
+const G_WEIGHTS: number[] = [0, 0, 0, 0, 0, 0];
+const G_MEMBERS: number[] = [0, 0, 0, 0, 0, 0];
+const G_START: number[] = [0, 0, 0, 0, 0, 0];
 /** Stated scores: units (then at K), and their decimals (-1: none stated). */
 let STATED: number[] = [];
 let STATED_K: number[] = [];
@@ -330,6 +336,73 @@ function pathWith(i: number, suffix: string): string {
   return p;
 }
 
+/**
+ * A group's texts, made once per group, scheme points, scale and weights (the same in evaluation after evaluation):
+ * its normalisation line when its points changed, the scale factor (`50/60`) when scaled, and the `weights_sum`
+ * problem's text when the weights do not add up to the scheme's points. Bounded: one entry per group and points,
+ * replaced when the weights differ; emptied when full.
+ */
+interface GroupTexts {
+  level1: Level1;
+  target: number;
+  k: number;
+  inputPos: number;
+  weightSum: number;
+  members: number;
+  changed: boolean;
+  explanation: LocalizedText | undefined;
+  factor: string | undefined;
+  weightsSum: LocalizedText | undefined;
+}
+const GROUP_TEXTS = new Map<number, GroupTexts>();
+function groupTexts(
+  level1: Level1,
+  target: number,
+  k: number,
+  inputPos: number,
+  weightSum: number,
+  members: number,
+  changed: boolean,
+): GroupTexts {
+  // target ≥ 0 below 2^40 and k ≤ 4: the key stays an exact integer below 2^50
+  const id = key(target, k) * 64 + LEVEL1_BIT[level1];
+  let t = GROUP_TEXTS.get(id);
+  if (
+    t !== undefined &&
+    t.level1 === level1 &&
+    t.target === target &&
+    t.k === k &&
+    t.inputPos === inputPos &&
+    t.weightSum === weightSum &&
+    t.members === members &&
+    t.changed === changed
+  ) {
+    return t;
+  }
+  const equal = inputPos === 0;
+  let explanation: LocalizedText | undefined;
+  let factor: string | undefined;
+  if (changed) {
+    const short = shortOf(level1);
+    explanation = equal
+      ? T.sharedExplanation(short, unitsText(target, k), members)
+      : inputPos !== target
+        ? T.scaledExplanation(short, unitsText(inputPos, k), unitsText(target, k))
+        : T.precisionExplanation(short, unitsText(target, k));
+    if (!equal && inputPos !== target) factor = `${unitsText(target, k)}/${unitsText(inputPos, k)}`;
+  }
+  const weightsSum =
+    members > 0 && weightSum !== target
+      ? T.weightsSumText(LEVEL1_NAMES[level1], unitsText(weightSum, k), unitsText(target, k), factor, explanation)
+      : undefined;
+  t = { level1, target, k, inputPos, weightSum, members, changed, explanation, factor, weightsSum };
+  if (target >= 0 && target < UNITS_LIMIT) {
+    if (GROUP_TEXTS.size >= TEXTS_MAX) GROUP_TEXTS.clear();
+    GROUP_TEXTS.set(id, t);
+  }
+  return t;
+}
+
 function problem(code: ScoreProblem["code"], path: string, text: LocalizedText): ScoreProblem {
   return { code, path, zh: text.zh, en: text.en };
 }
@@ -440,14 +513,15 @@ function scoreFastInner(
   // The points fitted to the scheme's groups (normalise.ts, scale-to-groups): the largest remainder on integers.
   const effective = effectiveOf(scheme, mask);
   const groupCount = effective.length;
-  const gTarget = new Array<number>(groupCount);
-  const gInput = new Array<number>(groupCount);
-  const gWeights = new Array<number>(groupCount);
-  const gMembers = new Array<number>(groupCount);
-  const gStart = new Array<number>(groupCount);
+  // the groups' numbers in this module's scratch (at most one group per Level1)
+  const gTarget = G_TARGET;
+  const gInput = G_INPUT;
+  const gWeights = G_WEIGHTS;
+  const gMembers = G_MEMBERS;
+  const gStart = G_START;
   let filled = 0;
   const gExplanation = new Array<LocalizedText | undefined>(groupCount);
-  const gFactor = new Array<boolean>(groupCount);
+  const gTexts = new Array<GroupTexts | undefined>(groupCount);
   const lines: LocalizedText[] = [];
   for (let gi = 0; gi < groupCount; gi++) {
     const eg = effective[gi]!;
@@ -472,7 +546,7 @@ function scoreFastInner(
     gWeights[gi] = weightSum;
     gMembers[gi] = members;
     gExplanation[gi] = undefined;
-    gFactor[gi] = false;
+    gTexts[gi] = undefined;
     if (members === 0) continue;
     const equal = inputPos === 0;
     // the grid: the indicator rounding's, else 0.01 (distribute in normalise.ts)
@@ -516,15 +590,12 @@ function scoreFastInner(
       POINTS[i] = u;
       if (u !== (INPUT[i]! > 0 ? INPUT[i]! : 0)) changed = true;
     }
-    if (changed) {
-      const short = shortOf(level1);
-      const e = equal
-        ? T.sharedExplanation(short, unitsText(target, k), members)
-        : inputPos !== target
-          ? T.scaledExplanation(short, unitsText(inputPos, k), unitsText(target, k))
-          : T.precisionExplanation(short, unitsText(target, k));
+    const texts = groupTexts(level1, target, k, inputPos, weightSum, members, changed);
+    gTexts[gi] = texts;
+    if (texts.explanation) {
+      // this result's own object, the texts shared (one object for its line and its group, as normalise.ts gives)
+      const e = { zh: texts.explanation.zh, en: texts.explanation.en };
       gExplanation[gi] = e;
-      gFactor[gi] = !equal && inputPos !== target;
       lines.push(e);
     }
   }
@@ -543,24 +614,31 @@ function scoreFastInner(
     let computed: number;
     let basis: Basis;
     let tier: TierKey | undefined;
-    let comparison: Comparison;
+    let met: boolean | undefined;
+    let completion: number | undefined;
+    let note: string;
     let formula: LocalizedText;
     const external = targets.compare(target, actual);
-    const numeric = numericJudgement(target, actual, scheme, external);
-    if (numeric) {
-      comparison = numeric.comparison;
-      const sh = numeric.share;
+    const sh = numericShareInto(target, actual, scheme, external);
+    if (sh) {
+      // the judgement's comparison, read from JUDGED (no record made per indicator)
+      met = JUDGED.met;
+      completion = JUDGED.ratio;
+      note = JUDGED.note;
       computed = pu > 0 ? shareUnits(pu, k, sh, digits) : 0;
       if (Number.isNaN(computed)) return undefined;
       basis = sh.met ? "met" : "formula";
       formula = sh.met ? metFormula(p) : sh.expr ? T.shareFormula(p, sh.expr) : T.zeroFormula(sh.zeroWhy);
     } else {
-      comparison = external;
+      let comparison: Comparison = external;
       if (comparison.met === undefined && sameWords(target.text, actual.text)) {
         comparison = T.sameWordsComparison(comparison);
       }
-      tier = ind.tier ?? (comparison.met === true ? "achieved" : comparison.met === false ? "not-achieved" : undefined);
-      const tierOf = tier === undefined ? undefined : schemeFacts(scheme).tiers[tier];
+      met = comparison.met;
+      completion = comparison.ratio;
+      note = comparison.note;
+      tier = ind.tier ?? (met === true ? "achieved" : met === false ? "not-achieved" : undefined);
+      const tierOf = tier === undefined ? undefined : facts.tiers[tier];
       if (tierOf) {
         let u = mulDivUnits(pu, pk, tierOf.suggest, 100, digits);
         if (Number.isNaN(u)) {
@@ -573,7 +651,7 @@ function scoreFastInner(
       } else {
         computed = Number.NaN; // none
         basis = "none";
-        formula = T.unjudgedFormula(comparison.note, false);
+        formula = T.unjudgedFormula(note, false);
       }
     }
     const stated = STATED_K[i]! >= 0;
@@ -588,25 +666,46 @@ function scoreFastInner(
     }
     SCORE[i] = hasScore ? computed : 0;
     const group = GROUP[i];
-    const base = {
-      index: i,
-      level1: ind.level1,
-      group: group ?? null,
-      level2: ind.level2,
-      name: ind.name,
-      target: target.text,
-      actual: actual.text,
-      points: pu / pk,
-      inputPoints: inU / pk,
-    } as IndicatorResult;
-    if (pu !== inU) base.pointsNote = pointsNote(inU, k, p);
-    base.score = hasScore ? computed / pk : undefined;
-    base.statedScore = stated ? su / pk : undefined;
-    base.difference = stated && hasScore ? (su - computed) / pk : undefined;
-    base.basis = basis;
-    base.met = comparison.met;
-    base.comparison = comparison.note;
-    base.formula = formula;
+    // one literal per shape, keys in the exact path's order (no properties added afterwards: no growing backing store)
+    const base: IndicatorResult =
+      pu === inU
+        ? {
+            index: i,
+            level1: ind.level1,
+            group: group ?? null,
+            level2: ind.level2,
+            name: ind.name,
+            target: target.text,
+            actual: actual.text,
+            points: pu / pk,
+            inputPoints: inU / pk,
+            score: hasScore ? computed / pk : undefined,
+            statedScore: stated ? su / pk : undefined,
+            difference: stated && hasScore ? (su - computed) / pk : undefined,
+            basis,
+            met,
+            comparison: note,
+            formula,
+          }
+        : {
+            index: i,
+            level1: ind.level1,
+            group: group ?? null,
+            level2: ind.level2,
+            name: ind.name,
+            target: target.text,
+            actual: actual.text,
+            points: pu / pk,
+            inputPoints: inU / pk,
+            pointsNote: pointsNote(inU, k, p),
+            score: hasScore ? computed / pk : undefined,
+            statedScore: stated ? su / pk : undefined,
+            difference: stated && hasScore ? (su - computed) / pk : undefined,
+            basis,
+            met,
+            comparison: note,
+            formula,
+          };
     indicators[i] = base;
 
     // the indicator's problems, in computeScores's order
@@ -627,14 +726,23 @@ function scoreFastInner(
       problems.push(problem("stated_score_out_of_range", pathWith(i, ".statedScore"), text));
     }
     if (basis === "none") problems.push(problem("unjudged", path, T.unjudgedText(ind.name, formula)));
-    const unmet = comparison.met === false || (tier !== undefined && tier !== "achieved");
+    const unmet = met === false || (tier !== undefined && tier !== "achieved");
     if (unmet && !ind.deviationReason?.trim()) {
-      const text = T.deviationMissingText(ind.name, comparison.note);
-      problems.push(problem("deviation_reason_missing", pathWith(i, ".deviationReason"), text));
+      problems.push({
+        code: "deviation_reason_missing",
+        path: pathWith(i, ".deviationReason"),
+        zh: T.deviationMissingZh(ind.name, note),
+        en: T.deviationMissingEn(ind.name, note),
+      });
     }
-    const over = comparison.ratio !== undefined && basis === "met" ? farOver(comparison.ratio) : false;
+    const over = completion !== undefined && basis === "met" ? farOver(completion) : false;
     if (over && !ind.deviationReason?.trim() && !ind.overrideReason?.trim()) {
-      problems.push(problem("far_over_target", path, T.farOverText(ind.name, comparison.note)));
+      problems.push({
+        code: "far_over_target",
+        path,
+        zh: T.farOverZh(ind.name, note),
+        en: T.farOverEn(ind.name, note),
+      });
     }
     if (stated && hasScore && su !== computed) {
       const d = su - computed;
@@ -692,7 +800,8 @@ function scoreFastInner(
       weightSum: weightSum / pk,
       inputPoints: inputPos / pk,
     } as GroupResult;
-    const factor = gFactor[gi] ? `${unitsText(target, k)}/${unitsText(inputPos, k)}` : undefined;
+    const texts = gTexts[gi];
+    const factor = texts?.factor;
     if (factor) out.factor = factor;
     if (explanation) out.explanation = explanation;
     out.score = score / pk;
@@ -703,7 +812,8 @@ function scoreFastInner(
         problem("group_without_indicators", "indicators", T.groupWithoutIndicatorsText(name, unitsText(target, k))),
       );
     } else if (weightSum !== target) {
-      const text = T.weightsSumText(name, unitsText(weightSum, k), unitsText(target, k), factor, explanation);
+      const text =
+        texts?.weightsSum ?? T.weightsSumText(name, unitsText(weightSum, k), unitsText(target, k), factor, explanation);
       problems.push(problem("weights_sum", "indicators", text));
     }
     if (allStated && statedSum !== score) {

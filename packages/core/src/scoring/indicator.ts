@@ -307,6 +307,43 @@ export function numericJudgement(
   scheme: ScoringScheme,
   external: Comparison,
 ): { share: Share; comparison: Comparison } | undefined {
+  const share = numbersShare(target, actual, scheme, external);
+  if (share) return { share, comparison: { met: JUDGED.met, ratio: JUDGED.ratio, note: JUDGED.note } };
+  return numericJudgementExact(target, actual, scheme, external);
+}
+
+/**
+ * The comparison of the last `numericShareInto` answered (module state, so that the fast scoring path makes no
+ * record per indicator): read it before the next judgement.
+ */
+export const JUDGED: Comparison = {
+  met: undefined,
+  ratio: undefined,
+  note: "",
+};
+
+/**
+ * numericJudgement's share, its comparison into `JUDGED` rather than a new record; undefined where
+ * numericJudgement is (then JUDGED is left as it was).
+ */
+export function numericShareInto(
+  target: TargetValue,
+  actual: TargetValue,
+  scheme: ScoringScheme,
+  external: Comparison,
+): Share | undefined {
+  const share = numbersShare(target, actual, scheme, external);
+  if (share) return share;
+  const exact = numericJudgementExact(target, actual, scheme, external);
+  if (!exact) return undefined;
+  JUDGED.met = exact.comparison.met;
+  JUDGED.ratio = exact.comparison.ratio;
+  JUDGED.note = exact.comparison.note;
+  return exact.share;
+}
+
+/** The judgement on doubles (numbersJudgement, rangeJudgement) when the values allow it, else undefined. */
+function numbersShare(target: TargetValue, actual: TargetValue, scheme: ScoringScheme, external: Comparison) {
   if (actual.value === undefined) return undefined;
   if (actual.kind !== "numeric" && actual.kind !== "frequency") return undefined;
   if (
@@ -314,18 +351,17 @@ export function numericJudgement(
     target.value !== undefined &&
     (target.unit === undefined || actual.unit === undefined || target.unit === actual.unit)
   ) {
-    const fast = numbersJudgement(target.op ?? "=", target.value, actual.value, actual.op, scheme, external);
-    if (fast) return fast;
-  } else if (
+    return numbersJudgement(target.op ?? "=", target.value, actual.value, actual.op, scheme, external);
+  }
+  if (
     target.kind === "range" &&
     target.min !== undefined &&
     target.max !== undefined &&
     (target.unit === undefined || actual.unit === undefined || target.unit === actual.unit)
   ) {
-    const fast = rangeJudgement(target.min, target.max, actual.value, actual.op, scheme, external);
-    if (fast) return fast;
+    return rangeJudgement(target.min, target.max, actual.value, actual.op, scheme, external);
   }
-  return numericJudgementExact(target, actual, scheme, external);
+  return undefined;
 }
 
 /** numericJudgement on exact Ratios: every case, and the reference of the fast path (test/scoring/fast-path.test.ts). */
@@ -412,7 +448,7 @@ function numbersJudgement(
   aop: Op | undefined,
   scheme: ScoringScheme,
   external: Comparison,
-): { share: Share; comparison: Comparison } | undefined {
+): Share | undefined {
   if (!Number.isFinite(tv) || !Number.isFinite(av)) return undefined;
   let met: boolean;
   let completion: number | undefined;
@@ -448,7 +484,10 @@ function numbersJudgement(
     else if (scheme.lowerIsBetter === "ratio") share = proportionalNumbers(met, tv, av);
     else return undefined;
   }
-  return { share, comparison: { met, ratio: completion, note: external.note } };
+  JUDGED.met = met;
+  JUDGED.ratio = completion;
+  JUDGED.note = external.note;
+  return share;
 }
 
 const IN_RANGE: Share = { met: true, share: ONE, completion: ONE };
@@ -465,12 +504,15 @@ function rangeJudgement(
   aop: Op | undefined,
   scheme: ScoringScheme,
   external: Comparison,
-): { share: Share; comparison: Comparison } | undefined {
+): Share | undefined {
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || !Number.isFinite(av)) return undefined;
   if (av < lo) return numbersJudgement(">=", lo, av, aop, scheme, external);
   if (av > hi) return numbersJudgement("<=", hi, av, aop, scheme, external);
   if (external.met !== true) return undefined;
-  return { share: IN_RANGE, comparison: { met: true, ratio: 1, note: external.note } };
+  JUDGED.met = true;
+  JUDGED.ratio = 1;
+  JUDGED.note = external.note;
+  return IN_RANGE;
 }
 
 /** The share x ÷ y (0 ≤ x ≤ y, y > 0) with its formula text `× x ÷ y` (actual ÷ target, or target ÷ actual). */

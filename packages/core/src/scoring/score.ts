@@ -754,12 +754,15 @@ export function scoreEvaluation(input: EvaluationInput, targets: TargetFunctions
       return {
         resultVersion: SCORE_RESULT_VERSION,
         title: input.title,
-        scheme: {
-          id: input.scheme.id,
-          name: input.scheme.name,
-          ...(input.scheme.version !== undefined ? { version: input.scheme.version } : {}),
-          definition: facts.definition,
-        },
+        scheme:
+          input.scheme.version !== undefined
+            ? {
+                id: input.scheme.id,
+                name: input.scheme.name,
+                version: input.scheme.version,
+                definition: facts.definition,
+              }
+            : { id: input.scheme.id, name: input.scheme.name, definition: facts.definition },
         maxTotal: facts.maxTotal,
         normalisation: { rule: input.scheme.pointsRule ?? "scale-to-groups", applied: x.applied, lines: x.lines },
         unit,

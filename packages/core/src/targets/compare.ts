@@ -291,6 +291,19 @@ function noteParts(
   return part;
 }
 
+/** `；完成比例 98.95%` for percents of 0.00–327.67 (units of 0.01), made once each; others printed each time. */
+const PERCENT_NOTES_MAX = 32768;
+const PERCENT_NOTES = new Array<string | undefined>(PERCENT_NOTES_MAX);
+function percentNote(units: number): string {
+  if (!(units >= 0 && units < PERCENT_NOTES_MAX)) return `；完成比例 ${unitsText(units, 2)}%`;
+  let t = PERCENT_NOTES[units];
+  if (t === undefined) {
+    t = `；完成比例 ${unitsText(units, 2)}%`;
+    PERCENT_NOTES[units] = t;
+  }
+  return t;
+}
+
 /** Whether `actual` meets `op target` on doubles (an `=` target of 0 is met at or below it, of a negative only exactly). */
 function metOnNumbers(op: Op, target: number, actual: number): boolean {
   const c = actual < target ? -1 : actual > target ? 1 : 0;
@@ -340,7 +353,7 @@ function compareNumbers(op: Op, tv: number, av: number, unit: string | undefined
     const percent = QUOTIENT.second;
     if (!Number.isNaN(units) && !Number.isNaN(percent)) {
       ratio = units / 1e10;
-      note += `；完成比例 ${unitsText(percent, 2)}%`;
+      note += percentNote(percent);
     } else {
       const q = div(r(x), r(y));
       ratio = toNumber(q, 10);

@@ -17,7 +17,7 @@ import {
   parseYuan,
   sumFen,
 } from "../../src/money/money.ts";
-import { toDecimalString } from "../../src/numbers/decimal.ts";
+import { toDecimalString, toFixed } from "../../src/numbers/decimal.ts";
 
 /** Every amount printed in seed 002 (万元), with its value in fen worked out by hand (× 1,000,000). */
 const SEED_002_WAN_YUAN: [string, bigint][] = [
@@ -191,6 +191,34 @@ describe("formatting and conversion", () => {
     expect(formatWanYuan(fen(5_000n), 2)).toBe("0.01"); // 50.00 元 = 0.005 万元
     expect(formatWanYuan(fen(-5_000n), 2)).toBe("-0.01");
     expect(formatWanYuan(fen(4_999n), 2)).toBe("0.00");
+  });
+
+  it("prints with separators what the exact decimal prints (the integer path for amounts below 2^53 fen)", () => {
+    // the reference: toFixed of the exact Ratio, then a separator every three digits of the whole part
+    const grouped = (text: string) => {
+      const [whole, frac] = text.replace(/^-/, "").split(".") as [string, string | undefined];
+      const sign = text.startsWith("-") ? "-" : "";
+      return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${frac === undefined ? "" : `.${frac}`}`;
+    };
+    const amount = fc.oneof(
+      fc.bigInt({ min: 0n, max: 10_000_000n }),
+      fc.bigInt({ min: 0n, max: 2n ** 53n - 1n }),
+      fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }),
+      // halves at every rounding digit: …5, …50, …500 fen
+      fc
+        .record({ v: fc.bigInt({ min: 0n, max: 10n ** 12n }), j: fc.integer({ min: 0, max: 5 }) })
+        .map(({ v, j }) => (v * 10n + 5n) * 10n ** BigInt(j)),
+    );
+    fc.assert(
+      fc.property(amount, fc.integer({ min: 0, max: 6 }), (a, decimals) => {
+        const f = fen(a);
+        expect(formatYuan(f)).toBe(grouped(toFixed(fenToYuan(f), 2)));
+        expect(formatWanYuan(f, decimals)).toBe(grouped(toFixed(fenToWanYuan(f), decimals)));
+        expect(formatAmount(f, "万元")).toBe(grouped(toFixed(fenToWanYuan(f), 2)));
+        expect(formatYuan(f, { grouping: false })).toBe(toFixed(fenToYuan(f), 2));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("converts 元 ↔ 万元 exactly", () => {

@@ -166,6 +166,37 @@ describe("doubles read as decimals on the fixed-point path", () => {
     );
   });
 
+  it("large values sharing a factor (`858万` against `857万`) are answered on doubles, as the bigint path does", () => {
+    // x = a·g, y = b·g: x · 10^10 passes 2^52, the reduced a · 10^10 does not
+    const part = fc.oneof(fc.integer({ min: 1, max: 100000 }), fc.integer({ min: -2000, max: -1 }));
+    const factor = fc.oneof(
+      fc.integer({ min: 4, max: 8 }).map((j) => 10 ** j),
+      fc.integer({ min: 10000, max: 9000000 }),
+    );
+    fc.assert(
+      fc.property(
+        part,
+        part,
+        factor,
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 0, max: 10 }),
+        (a, b, g, d1, d2) => {
+          const x = a * g;
+          const y = b * g;
+          const exact1 = roundToUnits(div(fromNumber(x), fromNumber(y)), d1);
+          const exact2 = roundToUnits(div(fromNumber(x), fromNumber(y)), d2);
+          const fast = quotientUnits(x, y, d1);
+          expect(Number.isNaN(fast)).toBe(false);
+          expect(BigInt(fast)).toBe(exact1);
+          const pair = quotientUnitsPair(x, y, d1, d2);
+          expect(BigInt(pair)).toBe(exact1);
+          expect(BigInt(QUOTIENT.second)).toBe(exact2);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it("unitsText is toDecimalString of units ÷ 10^digits", () => {
     fc.assert(
       fc.property(
