@@ -30,19 +30,32 @@ const isPglite = (c: unknown): c is PgliteLike =>
 
 /** One field in COPY's text format: `\N` for NULL, backslash, newline, carriage return and tab escaped. */
 const ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-function field(column: PgColumn, v: unknown): string {
-  if (v === null || v === undefined) return "\\N";
-  const text = String(column.mapToDriverValue(v));
+export function copyField(text: string | null): string {
+  if (text === null) return "\\N";
   return /[\\\n\r\t]/.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c]!) : text;
 }
+const field = (column: PgColumn, v: unknown): string =>
+  copyField(v === null || v === undefined ? null : String(column.mapToDriverValue(v)));
 
-/** The rows as COPY text: one line per row, fields in `keys` order. */
-export function copyText(columns: PgColumn[], keys: string[], rows: Record<string, unknown>[]): string {
+/**
+ * The rows as COPY text: one line per row, fields in `keys` order. A column's last value and its text are kept:
+ * imported rows repeat them (the same timestamp, project, parent, level) and converting a Date is not free.
+ */
+export function copyLines(columns: PgColumn[], keys: string[], rows: Record<string, unknown>[]): string {
+  const lastValue: unknown[] = keys.map(() => Symbol());
+  const lastText: string[] = keys.map(() => "");
   const lines = new Array<string>(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     let line = "";
-    for (let i = 0; i < keys.length; i++) line += (i ? "\t" : "") + field(columns[i]!, row[keys[i]!]);
+    for (let i = 0; i < keys.length; i++) {
+      const v = row[keys[i]!];
+      if (v !== lastValue[i]) {
+        lastValue[i] = v;
+        lastText[i] = field(columns[i]!, v);
+      }
+      line += i ? `\t${lastText[i]}` : lastText[i];
+    }
     lines[r] = line;
   }
   return lines.length ? `${lines.join("\n")}\n` : "";
@@ -92,6 +105,28 @@ function copyOnPg(client: pg.ClientBase, statement: string, data: string): Promi
 }
 
 /**
+ * `COPY table (columns) FROM STDIN` with `data` in COPY's text format, in the transaction `db` is (or, given the
+ * pool, on a connection of its own). False when the driver is neither PGlite nor pg (nothing done).
+ */
+export async function copyFrom(db: Db, table: string, columns: string[], data: string): Promise<boolean> {
+  const client = connectionOf(db);
+  const statement = `COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`;
+  if (client instanceof pg.Pool) {
+    const c = await client.connect();
+    try {
+      await copyOnPg(c, statement, data);
+    } finally {
+      c.release();
+    }
+  } else if (client instanceof pg.Client) {
+    await copyOnPg(client, statement, data);
+  } else if (isPglite(client)) {
+    await client.query(statement.replace(/FROM STDIN$/, "FROM '/dev/blob'"), [], { blob: new Blob([data]) });
+  } else return false;
+  return true;
+}
+
+/**
  * Insert `rows` (all with the same keys, the table's property names) into `table` by COPY, in the transaction
  * `db` is (or, given the pool, on a connection of its own). Nothing is returned: callers give the ids.
  */
@@ -101,24 +136,10 @@ export async function copyInsert<T extends PgTable>(
   rows: Partial<T["$inferInsert"]>[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const client = connectionOf(db);
   const all = getTableColumns(table) as Record<string, PgColumn>;
   const keys = Object.keys(rows[0]!).filter((k) => all[k] !== undefined);
   const columns = keys.map((k) => all[k]!);
-  const statement = `COPY "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(", ")}) FROM STDIN`;
-  const data = () => copyText(columns, keys, rows as Record<string, unknown>[]);
-  if (client instanceof pg.Pool) {
-    const c = await client.connect();
-    try {
-      await copyOnPg(c, statement, data());
-    } finally {
-      c.release();
-    }
-  } else if (client instanceof pg.Client) {
-    await copyOnPg(client, statement, data());
-  } else if (isPglite(client)) {
-    await client.query(statement.replace(/FROM STDIN$/, "FROM '/dev/blob'"), [], { blob: new Blob([data()]) });
-  } else {
-    await bulkInsert(db, table, rows);
-  }
+  const data = copyLines(columns, keys, rows as Record<string, unknown>[]);
+  const names = columns.map((c) => c.name);
+  if (!(await copyFrom(db, getTableName(table), names, data))) await bulkInsert(db, table, rows);
 }

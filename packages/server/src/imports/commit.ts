@@ -98,13 +98,20 @@ export async function writeIndicatorTrees(
     }
     list.forEach((ind, i) => {
       leaves.push({
-        ...row(projectId, l2Id.get(key(L1(ind), L2(ind)))!, 3, ind.name || "（未命名指标）", i),
+        id: randomUUID(),
+        projectId,
+        parentId: l2Id.get(key(L1(ind), L2(ind)))!,
+        level: 3,
+        name: ind.name || "（未命名指标）",
         description: ind.description ?? null,
         targetText: ind.target?.text ?? null,
         targetParsed: ind.target?.parsed ?? null,
         unit: ind.unit ?? null,
         natureCode: ind.operatorCode ?? null,
         weight: weight(ind.weight),
+        sortOrder: i,
+        createdAt: now,
+        updatedAt: now,
       });
     });
   }
