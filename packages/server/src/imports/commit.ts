@@ -3,11 +3,12 @@
  * (一级 → 二级 → 三级), duties with their activities and four-tier indicators (each unit's in its own
  * organisation), self-evaluations with their items, and each unit's department budget with every section
  * (income, spending, "三公"经费 with the prior year, procurement, assets — budget.ts). Values are kept as
- * written (target text beside the parsed target; stated scores and totals as stated). Rows go in one bulk
- * statement per level / table (bulk.ts: `INSERT … SELECT FROM unnest(…)`, or a multi-row VALUES for the small
- * tables). A budget that exists and is editable is replaced as a whole; each
+ * written (target text beside the parsed target; stated scores and totals as stated). The indicator trees go in
+ * by one COPY (db/copy.ts), new projects by one bulk statement (bulk.ts: `INSERT … SELECT FROM unnest(…)`), the
+ * small tables by a multi-row VALUES. A budget that exists and is editable is replaced as a whole; each
  * budget written is audited with its section counts before and after.
  */
+import { randomUUID } from "node:crypto";
 import { parseTiers } from "@jixiao/core";
 import type { Amount, ImportedDocument, Indicator, NumberValue } from "@jixiao/core/model";
 import { and, desc, eq, sql } from "drizzle-orm";
@@ -15,6 +16,7 @@ import type { Actor } from "../accounts/actor.ts";
 import { recordAudit } from "../audit/audit.ts";
 import { departmentBudgets } from "../budgets/schema.ts";
 import { insertSections, replaceSectionRows } from "../budgets/sections.repository.ts";
+import { copyInsert } from "../db/copy.ts";
 import type { Db } from "../db/open.ts";
 import { replaceActivities } from "../duties/repository.ts";
 import { duties } from "../duties/schema.ts";
@@ -55,44 +57,67 @@ const key = (...parts: string[]) => parts.join("\u0000");
 
 /**
  * The indicator trees of many projects at once: level-1 and level-2 rows from the names, level-3 rows as
- * written — three bulk statements (bulk.ts) whatever the number of projects and indicators.
+ * written — one COPY (db/copy.ts) whatever the number of projects and indicators. The ids are made here (random
+ * UUIDs, as the column's default makes them) so that no row has to be read back for its children; parents come
+ * before their children in the data, and the foreign keys are checked when the statement ends.
  */
 export async function writeIndicatorTrees(
   db: Db,
   trees: { projectId: string; list: Indicator[] }[],
   now: Date,
 ): Promise<void> {
-  const stamp = { createdAt: now, updatedAt: now };
-  const l1Rows = trees.flatMap(({ projectId, list }) =>
-    [...new Set(list.map(L1))].map((name, i) => ({ projectId, level: 1, name, sortOrder: i, ...stamp })),
-  );
-  const l1 = await bulkInsert(db, indicators, l1Rows, ["id", "projectId", "name"]);
-  const l1Id = new Map(l1.map((r) => [key(r.projectId, r.name), r.id]));
-  const l2Rows = trees.flatMap(({ projectId, list }) =>
-    [...new Set(list.map((i) => key(L1(i), L2(i))))].map((k, i) => {
-      const [a, b] = k.split("\u0000") as [string, string];
-      return { projectId, parentId: l1Id.get(key(projectId, a))!, level: 2, name: b, sortOrder: i, ...stamp };
-    }),
-  );
-  const l2 = await bulkInsert(db, indicators, l2Rows, ["id", "parentId", "name"]);
-  const l2Id = new Map(l2.map((r) => [key(r.parentId, r.name), r.id]));
-  const leaves = trees.flatMap(({ projectId, list }) =>
-    list.map((ind, i) => ({
-      projectId,
-      parentId: l2Id.get(key(l1Id.get(key(projectId, L1(ind)))!, L2(ind)))!,
-      level: 3,
-      name: ind.name || "（未命名指标）",
-      description: ind.description ?? null,
-      targetText: ind.target?.text ?? null,
-      targetParsed: ind.target?.parsed ?? null,
-      unit: ind.unit ?? null,
-      natureCode: ind.operatorCode ?? null,
-      weight: weight(ind.weight),
-      sortOrder: i,
-      ...stamp,
-    })),
-  );
-  await bulkInsert(db, indicators, leaves);
+  type Row = Omit<typeof indicators.$inferInsert, "id" | "level"> & { id: string; level: number };
+  const empty = { description: null, targetText: null, targetParsed: null, unit: null, natureCode: null, weight: null };
+  const row = (projectId: string, parentId: string | null, level: number, name: string, sortOrder: number): Row => ({
+    id: randomUUID(),
+    projectId,
+    parentId,
+    level,
+    name,
+    ...empty,
+    sortOrder,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const branches: Row[] = [];
+  const leaves: Row[] = [];
+  for (const { projectId, list } of trees) {
+    const l1Id = new Map<string, string>();
+    for (const name of new Set(list.map(L1))) {
+      const r = row(projectId, null, 1, name, l1Id.size);
+      l1Id.set(name, r.id);
+      branches.push(r);
+    }
+    const l2Id = new Map<string, string>();
+    for (const ind of list) {
+      const k = key(L1(ind), L2(ind));
+      if (l2Id.has(k)) continue;
+      const r = row(projectId, l1Id.get(L1(ind))!, 2, L2(ind), l2Id.size);
+      l2Id.set(k, r.id);
+      branches.push(r);
+    }
+    list.forEach((ind, i) => {
+      leaves.push({
+        id: randomUUID(),
+        projectId,
+        parentId: l2Id.get(key(L1(ind), L2(ind)))!,
+        level: 3,
+        name: ind.name || "（未命名指标）",
+        description: ind.description ?? null,
+        targetText: ind.target?.text ?? null,
+        targetParsed: ind.target?.parsed ?? null,
+        unit: ind.unit ?? null,
+        natureCode: ind.operatorCode ?? null,
+        weight: weight(ind.weight),
+        sortOrder: i,
+        createdAt: now,
+        updatedAt: now,
+      });
+    });
+  }
+  // 一级 rows first, then 二级 (branches holds them project by project: a level-2 row's parent is earlier), then 三级.
+  branches.sort((a, b) => a.level - b.level);
+  await copyInsert(db, indicators, [...branches, ...leaves]);
 }
 
 function projectFields(p: ImportedDocument["projects"][number], now: Date) {
@@ -150,7 +175,7 @@ export async function commitPlan(
   const projectIds = new Map<string, string>();
 
   // Projects: the updated ones in place (their indicators replaced), the new ones in one bulk statement, then
-  // every tree in three.
+  // every tree in one COPY.
   const done = new Set<string>();
   const fresh: { p: (typeof doc.projects)[number]; fields: ReturnType<typeof projectFields> }[] = [];
   const trees: { projectId: string; list: Indicator[] }[] = [];
