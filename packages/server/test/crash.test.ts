@@ -1,7 +1,8 @@
 /**
  * Crash test: the server is killed (SIGKILL) in the middle of a stream of writes, again and again. After each
  * restart every acknowledged write is there, and no half-written change is (each project creation writes the
- * project and its audit row in one transaction: both or neither). The issue's full check, 20 rounds per store,
+ * project and its audit row in one transaction: both or neither). Three streams of writes run at once, and the kill
+ * comes at a random moment after the round's first acknowledged write. The issue's full check, 20 rounds per store,
  * wherever CI is set (`.ci/run`); 3 on a developer's machine. JIXIAO_CRASH_ROUNDS sets any other number.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -17,6 +18,8 @@ import { Client, seedWorld } from "./support/app.ts";
 import { freshStore, STORES, type StoreKind } from "./support/stores.ts";
 
 const ROUNDS = Number(process.env.JIXIAO_CRASH_ROUNDS ?? (process.env.CI ? 20 : 3));
+/** Concurrent streams of writes: each kill interrupts this many requests. */
+const WRITERS = 3;
 const BIN = resolve(import.meta.dirname, "../../cli/bin/jixiao.js");
 
 function start(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
@@ -71,6 +74,7 @@ describe.each(STORES)("crash safety on %s", (kind: StoreKind) => {
       dispose = () => store.dispose();
     }
     const acknowledged: string[] = [];
+    let killedMidStream = 0;
     try {
       for (let round = 0; round < ROUNDS; round++) {
         const { child, base } = await start(env);
@@ -78,25 +82,46 @@ describe.each(STORES)("crash safety on %s", (kind: StoreKind) => {
         const exited = new Promise((r) => child.once("exit", r));
         const client = new Client({ request: (p: string, init: RequestInit) => fetch(`${base}${p}`, init) } as never);
         expect((await client.login("filler")).status).toBe(200);
-        const killAt = Date.now() + 500 + Math.random() * 2000;
-        let i = 0;
         let killed = false;
-        const killer = setTimeout(() => {
+        const kill = () => {
+          if (killed) return;
           killed = true;
           child.kill("SIGKILL");
-        }, killAt - Date.now());
-        try {
-          while (!killed || i === 0) {
-            const name = `crash-${round}-${i++}`;
-            const r = await client.post("/projects", { orgId: unitId, year: 2024, name, annualFunds: "1.00" });
-            if (r.status === 201) acknowledged.push(name);
-            else throw new Error(`unexpected ${r.status}`);
+        };
+        // The kill point: a random moment 0–800 ms after the round's first acknowledged write, while WRITERS streams
+        // of writes go on, so each kill lands with several transactions in flight at different stages (before: one
+        // stream, killed 0.5–2.5 s after sign-in; the same 20 kills now cost ~1 s less each). A server that never
+        // acknowledges is killed after a minute, and the count below fails.
+        let killer = setTimeout(kill, 60_000);
+        let armed = false;
+        let streaming = WRITERS;
+        const writer = async (w: number) => {
+          try {
+            for (let i = 0; !killed; i++) {
+              const name = `crash-${round}-${w}-${i}`;
+              const r = await client
+                .post("/projects", { orgId: unitId, year: 2024, name, annualFunds: "1.00" })
+                .catch(() => undefined); // the server died under us: the write in flight was not acknowledged
+              if (r?.status !== 201) return;
+              acknowledged.push(name);
+              if (!armed) {
+                armed = true;
+                clearTimeout(killer);
+                killer = setTimeout(() => {
+                  if (streaming > 0 && !killed) killedMidStream++;
+                  kill();
+                }, Math.random() * 800);
+              }
+            }
+          } finally {
+            streaming--;
           }
-        } catch {
-          // The server died under us: the write in flight was not acknowledged.
+        };
+        try {
+          await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
         } finally {
           clearTimeout(killer);
-          if (!killed) child.kill("SIGKILL");
+          kill();
           await exited;
         }
       }
@@ -109,6 +134,7 @@ describe.each(STORES)("crash safety on %s", (kind: StoreKind) => {
         const names = new Set(rows.map((r) => r.name));
         if (process.env.JIXIAO_CRASH_VERBOSE)
           console.log(kind, acknowledged.length, "acknowledged,", rows.length, "stored");
+        expect(killedMidStream).toBe(ROUNDS);
         expect(acknowledged.length).toBeGreaterThanOrEqual(ROUNDS);
         expect(acknowledged.filter((n) => !names.has(n))).toEqual([]);
         const creates = await h.db.select().from(auditEvents).where(eq(auditEvents.action, "project.create"));

@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)("预算调整: adjusting an approved project", () 
 
   it("the filler adjusts, changes a target and submits; the approved revision stays; a second 调整 is refused", async () => {
     expect(h.server, "the real server (the revision is made there)").toBe("real");
-    const as = (role: string) => signedInAt(h, role, { org: UNIT, year: 2024, errors, timeout: 15_000 });
+    const as = (role: string) => signedInAt(h, role, { org: UNIT, year: 2024, errors });
 
     const filler = await as("filler");
     const list = new ProjectList(filler.page);
@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)("预算调整: adjusting an approved project", () 
       ]);
     expect(await filler.page.getByTestId("wf-changes-from").textContent()).toBe("第 1 版 · 已审核（调整前）");
     // The picture without the passing toasts over the header.
-    await expect.poll(() => filler.page.locator(".ant-message-notice").count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => filler.page.locator(".ant-message-notice").count()).toBe(0);
     await h.screenshot(filler.page, "project-adjust", { publish: true });
     await draft.workflow.submit();
     expect(await draft.stateCode()).toBe("submitted");

@@ -22,7 +22,6 @@ describe.skipIf(!hasChromium)("journey: administrators and the auditor", () => {
 
   async function open(role?: string): Promise<{ page: Page; shell: Shell }> {
     const page = await h.newPage();
-    page.setDefaultTimeout(15_000);
     page.on("pageerror", (e) => errors.push(`${role}: ${e.message}`));
     const shell = new Shell(page);
     if (role) {

@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)("预算调整: adjusting an approved department bu
     });
     expect(approved).toMatchObject({ state: "approved", revision: 1 });
 
-    const { page } = await signedInAt(h, "filler", { org: UNIT, year: YEAR, errors, timeout: 30_000 });
+    const { page } = await signedInAt(h, "filler", { org: UNIT, year: YEAR, errors });
     const budget = new BudgetReview(page);
     await budget.open();
     await budget.waitForState("approved");
@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)("预算调整: adjusting an approved department bu
     await page.context().close();
 
     // A viewer sees the adjustment without a 调整 button.
-    const viewer = await signedInAt(h, "viewer", { org: UNIT, year: YEAR, errors, timeout: 30_000 });
+    const viewer = await signedInAt(h, "viewer", { org: UNIT, year: YEAR, errors });
     const seen = new BudgetReview(viewer.page);
     await seen.open();
     await seen.waitForRevision(2);

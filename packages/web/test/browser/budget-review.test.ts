@@ -41,7 +41,7 @@ describe.skipIf(!hasChromium)("department budget review and publication", () => 
   });
 
   async function as(role: "filler" | "unit_approver" | "reviewer") {
-    const { page } = await signedInAt(h, role, { org: UNIT, year: YEAR, errors, timeout: 30_000 });
+    const { page } = await signedInAt(h, role, { org: UNIT, year: YEAR, errors });
     const budget = new BudgetReview(page);
     await budget.open();
     return { page, budget };

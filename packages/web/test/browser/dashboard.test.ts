@@ -22,7 +22,6 @@ describe.skipIf(!hasChromium)("dashboard: the score summary", () => {
   beforeAll(async () => {
     h = await startHarness();
     page = await h.newPage();
-    page.setDefaultTimeout(20_000);
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("request", (r) => {
       const u = new URL(r.url());

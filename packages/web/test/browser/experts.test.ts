@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)("expert review", () => {
   });
 
   it("reviewer assigns → experts score → reviewer sees them side by side and adopts", async () => {
-    const { page: rp } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors, timeout: 60_000 });
+    const { page: rp } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors });
     const reviewer = new ExpertsPage(rp);
     await reviewer.open();
     await reviewer.assign({
@@ -58,7 +58,6 @@ describe.skipIf(!hasChromium)("expert review", () => {
 
     for (const [username, scores] of Object.entries(SHEETS)) {
       const page = await h.newPage();
-      page.setDefaultTimeout(60_000);
       page.on("pageerror", (e) => errors.push(`${username}: ${e.message}`));
       await new Shell(page).signIn(username, h.accounts.expert!.password);
       // the expert's first page is its to-do list; the menu holds nothing else
@@ -99,7 +98,7 @@ describe.skipIf(!hasChromium)("expert review", () => {
   });
 
   it("the reviewer is warned that a new project has no 事前绩效评估, fills it and sees core's conclusion", async () => {
-    const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2024, errors, timeout: 60_000 });
+    const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2024, errors });
     const list = new ProjectList(page);
     await list.open();
     await list.search(NEW_PROJECT);
@@ -114,7 +113,7 @@ describe.skipIf(!hasChromium)("expert review", () => {
     await h.screenshot(page, "exante-panel", { publish: true });
     // the 事前绩效评估表 downloads with the scores and the conclusion
     const [download] = await Promise.all([
-      page.waitForEvent("download", { timeout: 120_000 }),
+      page.waitForEvent("download"),
       page.getByTestId("exante-export-docx").click(),
     ]);
     expect(download.suggestedFilename()).toBe(`${NEW_PROJECT}事前绩效评估表.docx`);
@@ -127,7 +126,7 @@ describe.skipIf(!hasChromium)("expert review", () => {
   });
 
   it("a new project's approval after its 事前绩效评估: 不予支持 is a clear warning in the confirmation", async () => {
-    const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2025, errors, timeout: 60_000 });
+    const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2025, errors });
     const list = new ProjectList(page);
     await list.open();
     await list.search(GATE_PROJECT);
@@ -145,8 +144,6 @@ describe.skipIf(!hasChromium)("expert review", () => {
     expect(await panel.conclusion()).toBe("不予支持");
     await page.waitForFunction(
       () => !(document.querySelector('[data-testid="wf-approve"]') as HTMLButtonElement | null)?.disabled,
-      undefined,
-      { timeout: 60_000 },
     );
     await approve.click();
     const notice = page.getByTestId("wf-confirm-exante");
@@ -159,8 +156,6 @@ describe.skipIf(!hasChromium)("expert review", () => {
     await confirmAction(page);
     await page.waitForFunction(
       () => document.querySelector('[data-testid="project-state"]')?.textContent?.includes("审核通过") === true,
-      undefined,
-      { timeout: 60_000 },
     );
     expect(errors).toEqual([]);
     await page.close();
@@ -172,7 +167,7 @@ describe.skipIf(!hasChromium)("expert review", () => {
       "demo-expert": { complete: "22", relevant: "21", suitable: "13", feasible: "20" },
       "demo-expert2": { complete: "23", relevant: "22", suitable: "20", feasible: "21" },
     };
-    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors, timeout: 60_000 });
+    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors });
     const reviewer = new ExpertsPage(page);
     await reviewer.open();
     await reviewer.openAssignment("2024年度交通安全宣传");
@@ -189,7 +184,7 @@ describe.skipIf(!hasChromium)("expert review", () => {
     );
     expect(await page.getByTestId("average-total").textContent()).toBe(expected.averageTotal);
     const [download] = await Promise.all([
-      page.waitForEvent("download", { timeout: 120_000 }),
+      page.waitForEvent("download"),
       page.getByTestId("assignment-export-xlsx").click(),
     ]);
     expect(download.suggestedFilename()).toBe("2024年度交通安全宣传专家评审意见汇总表.xlsx");

@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium)("an xlsx export holds numbers and SUMs", () => {
 
   it("downloads the budget disclosure from the card; amounts are numbers, 合计 and 资产总额 SUMs of the figures the card shows", async () => {
     expect(h.server, "the real server (the export is written there)").toBe("real");
-    const { page } = await signedInAt(h, "filler", { org: UNIT, year: YEAR, errors, timeout: 30_000 });
+    const { page } = await signedInAt(h, "filler", { org: UNIT, year: YEAR, errors });
     const review = new BudgetReview(page);
     await review.open();
     const card = new BudgetPage(page);
@@ -143,7 +143,7 @@ describe.skipIf(!hasChromium)("an xlsx export holds numbers and SUMs", () => {
   });
 
   it("downloads the 结果应用情况表 from the results page; each unit's figures are numbers, 合计 SUMs over the units", async () => {
-    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: YEAR, errors, timeout: 30_000 });
+    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: YEAR, errors });
     const results = new ResultsPage(page);
     const answer = page.waitForResponse((r) => r.url().includes("/results/summary?") && r.ok());
     await results.open();
@@ -155,10 +155,7 @@ describe.skipIf(!hasChromium)("an xlsx export holds numbers and SUMs", () => {
     // the page shows each unit's row
     for (const u of summary.units) expect(await results.unitRow(u.orgName)).toContain(u.orgName);
 
-    const [download] = await Promise.all([
-      page.waitForEvent("download", { timeout: 120_000 }),
-      page.getByTestId("results-export").click(),
-    ]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("results-export").click()]);
     expect(download.suggestedFilename()).toMatch(/结果应用情况表\.xlsx$/);
     const bytes = await readFile((await download.path())!);
     const wb = new ExcelJS.Workbook();
@@ -203,7 +200,7 @@ describe.skipIf(!hasChromium)("an xlsx export holds numbers and SUMs", () => {
   });
 
   it("the monitoring record shows its funds in 万元 with the 元 beside them; its form's 执行率 is 执行数 ÷ 全年预算数", async () => {
-    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors, timeout: 30_000 });
+    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors });
     const m = new MonitoringPage(page);
     await m.open();
     await m.openRecord("2024年度交通安全宣传");
@@ -222,7 +219,7 @@ describe.skipIf(!hasChromium)("an xlsx export holds numbers and SUMs", () => {
 
     await page.getByTestId("record-export").hover();
     const [download] = await Promise.all([
-      page.waitForEvent("download", { timeout: 120_000 }),
+      page.waitForEvent("download"),
       page.getByTestId("record-export-xlsx").click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/项目支出绩效运行监控表\.xlsx$/);

@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)("batch export in the browser", () => {
 
   it("starts a batch for the demo, follows it to the end and downloads a zip whose files open", async () => {
     expect(h.server, "the real server (the batch is a server job)").toBe("real");
-    ({ page } = await signedInAt(h, "reviewer", { org: "天津市公安交通管理局", year: 2024, errors, timeout: 30_000 }));
+    ({ page } = await signedInAt(h, "reviewer", { org: "天津市公安交通管理局", year: 2024, errors }));
 
     await page.getByRole("menuitem", { name: /批量导出|Batch export/ }).click();
     await page.getByTestId("batch-export-page").waitFor();
@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)("batch export in the browser", () => {
     await page.getByTestId("batch-start").click();
     await page.waitForURL(/\/exports\?job=/);
     await page.getByTestId("batch-job").waitFor();
-    await page.getByTestId("batch-state").filter({ hasText: "已完成" }).waitFor({ timeout: 120_000 });
+    await page.getByTestId("batch-state").filter({ hasText: "已完成" }).waitFor();
     const progress = await page.getByTestId("batch-message").textContent();
     const [done, total] = progress!.split("/").map((s) => Number(s.trim()));
     expect(total).toBeGreaterThan(0);

@@ -27,8 +27,6 @@ const UNIT = "天津市公安交通管理局警务保障处";
 const FLAWED = "2024年度道路交通秩序整治";
 /** A year of the demo where the unit has no self-evaluation yet. */
 const EMPTY_YEAR = 2025;
-/** How long a poll waits for the page to catch up: the shared machine is often loaded while these run. */
-const LOADED = { timeout: 30_000 };
 
 /** The leave-page dialog's text (it must open). */
 async function leaveDialog(page: Page): Promise<string> {
@@ -85,7 +83,7 @@ describe.skipIf(!hasChromium)(
     });
 
     it("(1) the duties page: an unsaved duty holds a sidebar link, the year and a reload; undone, nothing holds", async () => {
-      const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors, timeout: 20_000 });
+      const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors });
       const duties = new DutiesPage(page);
       await duties.open();
       await duties.addDuty("交通秩序管理", "120");
@@ -117,7 +115,7 @@ describe.skipIf(!hasChromium)(
     });
 
     it("(1) a stored self-evaluation: unsaved typing holds a sidebar link and a reload; saved, nothing holds", async () => {
-      const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors, timeout: 20_000 });
+      const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors });
       await page.getByRole("menuitem", { name: "自评" }).click();
       await page.getByTestId("se-link").filter({ hasText: FLAWED }).click();
       const se = new SelfEvaluation(page);
@@ -145,7 +143,7 @@ describe.skipIf(!hasChromium)(
     });
 
     it("(1) the department goal: its texts typed and not saved hold a sidebar link and a reload", async () => {
-      const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors, timeout: 20_000 });
+      const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors });
       const list = new GoalsList(page);
       await list.open();
       await list.openOrCreate(UNIT);
@@ -160,7 +158,7 @@ describe.skipIf(!hasChromium)(
     });
 
     it("(1) the import wizard: a unit mapped by hand and not imported yet holds a sidebar link and a reload", async () => {
-      const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2026, errors, timeout: 20_000 });
+      const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2026, errors });
       const wizard = new ImportUnitsWizard(page);
       await wizard.open();
       // seed 001: 赵县公安局 312 and its 交警大队 312007, proposed as a new child of the chosen organisation
@@ -177,16 +175,16 @@ describe.skipIf(!hasChromium)(
     });
 
     it("(9) the scheme dropdown shows its whole label at 1366×768 and at 1920×1080", async () => {
-      const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors, timeout: 20_000 });
+      const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors });
       await page.getByRole("menuitem", { name: "自评" }).click();
       await page.getByTestId("se-link").filter({ hasText: FLAWED }).click();
       await new SelfEvaluation(page).ready();
       const full = "项目支出（执行率10、产出50、效益30、满意度10）";
-      await expect.poll(async () => (await schemeLabel(page)).text, LOADED).toBe(full);
+      await expect.poll(async () => (await schemeLabel(page)).text).toBe(full);
       expect((await schemeLabel(page)).cut).toBe(false);
       await h.screenshot(page, "self-evaluation-scheme-1366", { publish: true });
       await page.setViewportSize({ width: 1920, height: 1080 });
-      await expect.poll(async () => (await schemeLabel(page)).cut, LOADED).toBe(false);
+      await expect.poll(async () => (await schemeLabel(page)).cut).toBe(false);
       // and the longer of the two in the list, whole as well
       await page.getByTestId("scheme").click();
       const option = page.locator(".ant-select-item-option:visible").filter({ hasText: "满意度10" }).first();
@@ -197,11 +195,11 @@ describe.skipIf(!hasChromium)(
     });
 
     it("(4, 10) the empty page says how a 部门整体 self-evaluation starts; started from the goal, it is 未评分 until scored", async () => {
-      const { page } = await signedInAt(h, "filler", { org: UNIT, year: EMPTY_YEAR, errors, timeout: 20_000 });
+      const { page } = await signedInAt(h, "filler", { org: UNIT, year: EMPTY_YEAR, errors });
       await page.getByRole("menuitem", { name: "自评" }).click();
       const how = page.getByTestId("se-start-how");
       // No department goal for the year yet: it says to write one first, links to it, and the button waits.
-      await expect.poll(() => how.textContent(), LOADED).toContain("请先在「部门整体目标」中填报目标及其指标");
+      await expect.poll(() => how.textContent()).toContain("请先在「部门整体目标」中填报目标及其指标");
       expect(await page.getByTestId("se-start").isDisabled()).toBe(true);
       expect(await page.getByTestId("se-start-goals").getAttribute("href")).toBe("/goals");
 
@@ -234,7 +232,7 @@ describe.skipIf(!hasChromium)(
       await add(3, served, "民警满意度", { targetText: "≥90%", weight: "10" });
 
       await page.reload();
-      await expect.poll(() => how.textContent(), LOADED).toContain("以本年度部门整体绩效目标的 3 项指标为评价指标");
+      await expect.poll(() => how.textContent()).toContain("以本年度部门整体绩效目标的 3 项指标为评价指标");
       await h.screenshot(page, "self-evaluation-start-department", { publish: true });
       await page.getByTestId("se-start").click();
       await page.waitForURL((u) => /^\/self-evaluation\/[0-9a-f-]{36}$/.test(u.pathname));
@@ -242,9 +240,9 @@ describe.skipIf(!hasChromium)(
       await se.ready();
       expect(await se.state()).toBe("draft");
       const rows = page.getByTestId("indicator-table").locator("tbody tr.ant-table-row");
-      await expect.poll(() => rows.count(), LOADED).toBe(3);
+      await expect.poll(() => rows.count()).toBe(3);
       expect(await page.getByTestId("indicator-table").textContent()).toContain("保障执勤车辆数");
-      await expect.poll(() => se.grade(), LOADED).toBe("未评分");
+      await expect.poll(() => se.grade()).toBe("未评分");
       expect(await se.total()).toBe("—");
       await page.getByTestId("se-stored-unscored").waitFor();
       expect(await page.getByTestId("se-stored-grade").count()).toBe(0);
@@ -253,7 +251,7 @@ describe.skipIf(!hasChromium)(
 
       // An actual value typed: a grade computed by core, the same as the total says.
       await se.actual("保障执勤车辆数").fill("62辆");
-      await expect.poll(() => se.grade(), LOADED).toMatch(/^[优良中差]$/);
+      await expect.poll(() => se.grade()).toMatch(/^[优良中差]$/);
       expect(await se.total()).not.toBe("—");
       await page.getByTestId("se-save").click();
       await page.getByText("自评已保存").waitFor();
@@ -269,14 +267,13 @@ describe.skipIf(!hasChromium)(
     it("(4) a department self-evaluation started meanwhile in another tab: the start is refused and the list shows the one", async () => {
       // 赵县's traffic brigade has a 2024 department goal with indicators and no department self-evaluation (demo)
       const page = await h.newPage();
-      page.setDefaultTimeout(20_000);
       page.on("pageerror", (e) => errors.push(`demo-zhaoxian: ${e.message}`));
       const shell = new Shell(page);
       await shell.signIn("demo-zhaoxian", h.accounts.filler!.password);
       await waitForWorkspace(page);
       await shell.chooseYear(2024);
       await page.getByRole("menuitem", { name: "自评" }).click();
-      await expect.poll(() => page.getByTestId("se-start-how").textContent(), LOADED).toContain("项指标为评价指标");
+      await expect.poll(() => page.getByTestId("se-start-how").textContent()).toContain("项指标为评价指标");
 
       // the other tab (the same session) starts it first
       const session = await (await page.request.get("/api/v1/auth/session")).json();
@@ -303,7 +300,7 @@ describe.skipIf(!hasChromium)(
     });
 
     it("(3) 赵县, 曲靖 and 青山 have projects, a self-evaluation and budget execution on the dashboard", async () => {
-      const { page, shell } = await signedInAt(h, "reviewer", { year: 2024, errors, timeout: 20_000 });
+      const { page, shell } = await signedInAt(h, "reviewer", { year: 2024, errors });
       for (const [org, unit] of [
         ["赵县公安局", "河北省赵县公安交通警察大队"],
         ["曲靖市公安局交通警察支队", "曲靖市公安局交通警察支队"],
@@ -336,13 +333,12 @@ describe.skipIf(!hasChromium)(
 
     it("(3) every organisation the reviewer may choose has records and budget execution in the year sign-in opens on", async () => {
       const page = await h.newPage();
-      page.setDefaultTimeout(20_000);
       page.on("pageerror", (e) => errors.push(`reviewer: ${e.message}`));
       const shell = new Shell(page);
       await shell.signIn(h.accounts.reviewer!.username, h.accounts.reviewer!.password);
       await waitForWorkspace(page);
       // the latest year that holds records the reviewer may read (the current fiscal year is still empty)
-      await expect.poll(() => page.getByTestId("year-switcher").textContent(), LOADED).toContain("2025");
+      await expect.poll(() => page.getByTestId("year-switcher").textContent()).toContain("2025");
 
       // Every root of the reviewer's organisations, as the server lists them.
       const orgs = (await (await page.request.get("/api/v1/orgs")).json()).items as {

@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
   const errors: string[] = [];
 
   const project = async (role: string, name: string, org?: string): Promise<{ page: Page; p: ProjectPage }> => {
-    const { page } = await signedInAt(h, role, { ...(org ? { org } : {}), year: 2024, errors, timeout: 20_000 });
+    const { page } = await signedInAt(h, role, { ...(org ? { org } : {}), year: 2024, errors });
     const list = new ProjectList(page);
     await list.open();
     await list.search(name.replace("2024年度", ""));
@@ -109,13 +109,13 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
     await page.getByRole("menuitem", { name: "预算" }).click();
     await page.locator("#leave-confirm").click();
     // the budget page is the heaviest to load: a loaded machine may take a while
-    await page.getByTestId("budget-page").waitFor({ timeout: 90_000 });
+    await page.getByTestId("budget-page").waitFor();
     expect(await holdsUnload(page)).toBe(false);
     await page.context().close();
   });
 
   it("(1, 10, 6) budget edits hold the page; a long reason has a counter, and the refusal names 增减原因 in Chinese", async () => {
-    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors, timeout: 20_000 });
+    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors });
     const budget = new BudgetPage(page);
     await budget.open();
     await budget.ensureBudget();
@@ -228,7 +228,7 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
   });
 
   it("(4) a filler creates a project and edits its funds and goal; a system administrator adds an organisation", async () => {
-    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors, timeout: 20_000 });
+    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors });
     const list = new ProjectList(page);
     await list.open();
     await page.getByTestId("new-project").click();
@@ -302,7 +302,7 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
   });
 
   it("(6) batch export progress says one language", async () => {
-    const { page } = await signedInAt(h, "reviewer", { year: 2024, errors, timeout: 20_000 });
+    const { page } = await signedInAt(h, "reviewer", { year: 2024, errors });
     // The first progress report is held at the server's first stage ("查找文书 / finding the documents"), so that
     // the page is seen showing it; the later ones pass as they are.
     let held = false;
@@ -353,7 +353,7 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
   });
 
   it("(9) at 1366×768 the longest state fits beside 更新时间, and the budget opens above the fold", async () => {
-    const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2024, errors, timeout: 20_000 });
+    const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2024, errors });
     const list = new ProjectList(page);
     await list.open();
     const row = page.locator(".ant-table-row", {
@@ -386,7 +386,7 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
   });
 
   it("(issue 14) the project list asks the next page by the cursor the page before answered, a jump by number", async () => {
-    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2023, errors, timeout: 20_000 });
+    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2023, errors });
     // 55 drafts of the unit in 2023 (a year the demo leaves empty), made through the API with the page's session.
     const session = await (await page.request.get("/api/v1/auth/session")).json();
     const headers = { "X-CSRF-Token": session.csrfToken as string };
@@ -454,10 +454,7 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
         page.getByTestId("login-submit").click(),
       ]);
       await page.getByTestId("login-error").waitFor();
-      await page
-        .getByTestId("login-submit")
-        .locator(".ant-btn-loading-icon")
-        .waitFor({ state: "hidden", timeout: 90_000 });
+      await page.getByTestId("login-submit").locator(".ant-btn-loading-icon").waitFor({ state: "hidden" });
     }
     await page.getByTestId("login-warning").waitFor();
     expect(await page.getByTestId("login-warning").textContent()).toContain("再输错 2 次，账户将被锁定");

@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)("review findings beside the rows", () => {
   const errors: string[] = [];
 
   async function as(role: string): Promise<Page> {
-    return (await signedInAt(h, role, { year: 2024, errors, timeout: 30_000 })).page;
+    return (await signedInAt(h, role, { year: 2024, errors })).page;
   }
 
   async function openProject(page: Page): Promise<ProjectPage> {

@@ -34,6 +34,15 @@ export const CHROMIUM_ARGS = [
 ];
 export const VIEWPORT = { width: 1366, height: 768 };
 
+/**
+ * How long any Playwright wait of the browser tests may take (actions, locators, navigations, downloads): one
+ * default for every page, set on its context, instead of limits of 15–120 s per call that a loaded machine broke (a
+ * download took over 30 s at load 22). The waits are on conditions; this only ends a wait that would never end,
+ * inside vitest's hang guard (vitest.config.ts), which also sets expect.poll's default to the same.
+ * The short limits left in the page models are probes that then act (click again, press Escape).
+ */
+export const WAIT = 300_000;
+
 async function newestMtime(path: string): Promise<number> {
   const st = await stat(path).catch(() => undefined);
   if (!st) return 0;
@@ -217,10 +226,36 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One chromium per test worker, shared by the browser files the worker runs one after the other: the browser
+ * project does not isolate its files (vitest.config.ts), so this module and its browser outlive a file. Each file
+ * still has its own server and its own contexts (cookies, storage), closed when the file ends; the browser is
+ * closed by playwright when the worker exits, and launched again if it went away.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  if (!shared) {
+    const launching = launchBrowser();
+    shared = launching;
+    launching.then(
+      (b) =>
+        b.on("disconnected", () => {
+          if (shared === launching) shared = undefined;
+        }),
+      () => {
+        if (shared === launching) shared = undefined;
+      },
+    );
+  }
+  return shared;
+}
+
 export interface Harness {
   url: string;
   server: RunningServer["kind"];
   accounts: RunningServer["accounts"];
+  /** The worker's chromium, shared with the other browser files it runs: open contexts, never close it. */
   browser: Browser;
   /** A fresh context (own cookies and storage) and page at 1366×768, zh-CN. */
   newPage(): Promise<Page>;
@@ -232,7 +267,7 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   await ensureBuilt();
   const server = await startServer();
-  const browser = await launchBrowser();
+  const browser = await sharedBrowser();
   const contexts: BrowserContext[] = [];
   await mkdir(SHOTS_DIR, { recursive: true });
   return {
@@ -242,6 +277,7 @@ export async function startHarness(): Promise<Harness> {
     browser,
     async newPage() {
       const ctx = await browser.newContext({ viewport: VIEWPORT, locale: "zh-CN", baseURL: server.url });
+      ctx.setDefaultTimeout(WAIT);
       contexts.push(ctx);
       return ctx.newPage();
     },
@@ -257,8 +293,8 @@ export async function startHarness(): Promise<Harness> {
       return file;
     },
     async close() {
+      // the file's contexts only: the browser is the worker's (sharedBrowser)
       for (const c of contexts) await c.close().catch(() => undefined);
-      await browser.close().catch(() => undefined);
       await server.close();
     },
   };

@@ -26,7 +26,6 @@ describe.skipIf(!hasChromium && !process.env.CI)("the import wizard shows what i
   beforeAll(async () => {
     h = await startHarness();
     page = await h.newPage();
-    page.setDefaultTimeout(20_000);
     const filler = h.accounts.filler!;
     await page.goto("/");
     await signIn(page, filler.username, filler.password);

@@ -37,7 +37,6 @@ describe.skipIf(!hasChromium && !process.env.CI)(
     beforeAll(async () => {
       h = await startHarness();
       page = await h.newPage();
-      page.setDefaultTimeout(20_000);
       const filler = h.accounts.filler!;
       await page.goto("/");
       await signIn(page, filler.username, filler.password);
@@ -116,9 +115,9 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await wizard.upload(file);
       await expect.poll(() => page.getByTestId("import-kind").first().textContent()).toBe(KIND_NAMES[doc.kind!].zh);
       // the wizard still shows the previous upload while the PDF is read: wait for this file's preview and review
-      await expect.poll(() => page.getByText("planted-table-sum.pdf").count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      await expect.poll(() => page.getByText("planted-table-sum.pdf").count()).toBeGreaterThan(0);
       await expect
-        .poll(() => page.getByTestId("findings-count-error").textContent(), { timeout: 60_000 })
+        .poll(() => page.getByTestId("findings-count-error").textContent())
         .toBe(`错误 ${review.counts.error}`);
       // the list stays open from the upload before; open it when it is closed (the toggle then offers 问题清单（n）)
       const toggle = page.getByTestId("findings-toggle");

@@ -198,7 +198,7 @@ describe.skipIf(!hasChromium)("import wizard: a table pasted from Excel (seed 00
   beforeAll(async () => {
     projects = await seedProjects();
     h = await startHarness();
-    ({ page } = await signedInAt(h, "filler", { org: UNIT, year: YEAR, errors, timeout: 20_000 }));
+    ({ page } = await signedInAt(h, "filler", { org: UNIT, year: YEAR, errors }));
     page.on("request", (r) => {
       if (r.method() === "POST" && new URL(r.url()).pathname === "/api/v1/imports") uploads.push(r.url());
     });

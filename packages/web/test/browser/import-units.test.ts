@@ -114,7 +114,6 @@ describe.skipIf(!hasChromium)("import wizard: the document's units and their org
     X = await expectedFromSeed();
     h = await startHarness();
     page = await h.newPage();
-    page.setDefaultTimeout(20_000);
     page.on("pageerror", (e) => pageErrors.push(e.message));
     shell = new Shell(page);
     wizard = new ImportUnitsWizard(page);

@@ -26,7 +26,6 @@ describe.skipIf(!hasChromium && !process.env.CI)("the import wizard lists the ta
   beforeAll(async () => {
     h = await startHarness();
     page = await h.newPage();
-    page.setDefaultTimeout(20_000);
     const filler = h.accounts.filler!;
     await page.goto("/");
     await signIn(page, filler.username, filler.password);
@@ -51,8 +50,8 @@ describe.skipIf(!hasChromium && !process.env.CI)("the import wizard lists the ta
     const wizard = new ImportWizard(page);
     await wizard.open();
     await wizard.upload(file);
-    await expect.poll(() => page.getByText("planted-table-unread.pdf").count(), { timeout: 60_000 }).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId("findings-verdict").textContent(), { timeout: 60_000 }).toBe("未能判断");
+    await expect.poll(() => page.getByText("planted-table-unread.pdf").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId("findings-verdict").textContent()).toBe("未能判断");
     const list = page.getByTestId("import-unjudged-tables");
     await list.waitFor();
     await expect.poll(() => list.textContent()).toContain(`未能判断的表（${unread.length} 张）`);
@@ -75,7 +74,7 @@ describe.skipIf(!hasChromium && !process.env.CI)("the import wizard lists the ta
     const wizard = new ImportWizard(page);
     await wizard.open();
     await wizard.upload(file);
-    await expect.poll(() => page.getByText(name).count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(name).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId("findings-verdict").textContent()).toBe(review.verdict);
     expect(await page.getByTestId("import-unjudged-tables").count()).toBe(0);
   });

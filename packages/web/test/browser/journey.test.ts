@@ -39,7 +39,6 @@ describe.skipIf(!hasChromium)(
     /** A person signed in in their own browser context, on the journey's year (and organisation). */
     async function as(role: string, org?: string): Promise<{ page: Page; shell: Shell }> {
       const p = await h.newPage();
-      p.setDefaultTimeout(15_000);
       p.on("pageerror", (e) => pageErrors.push(`${role}: ${e.message}`));
       const shell = new Shell(p);
       const acc = h.accounts[role];
@@ -61,7 +60,6 @@ describe.skipIf(!hasChromium)(
     beforeAll(async () => {
       h = await startHarness();
       page = await h.newPage();
-      page.setDefaultTimeout(15_000);
       page.on("pageerror", (e) => pageErrors.push(e.message));
     });
 

@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)("the indicator library fed by an imported document
 
     // the entries found, as a workbook: the imported indicator with its uses and target
     const [download] = await Promise.all([
-      reviewer.page.waitForEvent("download", { timeout: 120_000 }),
+      reviewer.page.waitForEvent("download"),
       reviewer.page.getByTestId("library-export-xlsx").click(),
     ]);
     expect(download.suggestedFilename()).toBe("天津市公安交通管理局绩效指标库.xlsx");

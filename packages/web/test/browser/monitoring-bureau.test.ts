@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)("in-year monitoring: the bureau acts on a warning"
   });
 
   it("the reviewer sees the warning list, opens the red record and its forecast, and requires 纠偏", async () => {
-    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors, timeout: 60_000 });
+    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors });
     const m = new MonitoringPage(page);
     await m.open();
     const rows = await m.rows();
@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)("in-year monitoring: the bureau acts on a warning"
   });
 
   it("the unit finds the notice, marks it read and updates its expected values: the forecast moves", async () => {
-    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors, timeout: 60_000 });
+    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors });
     const m = new MonitoringPage(page);
     await m.open();
     await page.getByTestId("notifications").waitFor();
@@ -63,13 +63,13 @@ describe.skipIf(!hasChromium)("in-year monitoring: the bureau acts on a warning"
     // the contract is signed: the unit now expects the task completed in full
     await rec.fillIndicatorNamed("任务完成率", { forecast: "100%", likelihood: "确定能" });
     await rec.save();
-    await expect.poll(() => rec.forecastScore(), { timeout: 30_000 }).toBeGreaterThan(before);
+    await expect.poll(() => rec.forecastScore()).toBeGreaterThan(before);
     after = await rec.forecastScore();
     await page.close();
   });
 
   it("the reviewer opens the record again: the forecast has moved and the notice is read", async () => {
-    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors, timeout: 60_000 });
+    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors });
     const m = new MonitoringPage(page);
     await m.open();
     const rec = await m.openRecord(RED);

@@ -29,7 +29,7 @@ describe.skipIf(!hasChromium)("in-year monitoring", () => {
   });
 
   it("the reviewer opens a round and sees a light for every project of the subtree", async () => {
-    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors, timeout: 60_000 });
+    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors });
     const m = new MonitoringPage(page);
     await m.open();
     await m.openRound(3, "2024-04-15");
@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)("in-year monitoring", () => {
   });
 
   it("the unit fills a record with a missed indicator, gives the cause and 纠偏, sees the forecast and submits", async () => {
-    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors, timeout: 60_000 });
+    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors });
     const m = new MonitoringPage(page);
     await m.open();
     const rec = await m.openRecord(PROJECT);
@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)("in-year monitoring", () => {
     // the forecast names what pulls it down: the indicator short of its target, and the scheme's 效益 group that
     // the project has no indicator for
     await expect
-      .poll(async () => (await rec.forecastReasons()).join("\n"), { timeout: 30_000 })
+      .poll(async () => (await rec.forecastReasons()).join("\n"))
       .toContain("「任务完成率」：年度指标值 ≥95%，全年预计 90%");
     expect((await rec.forecastReasons()).join("\n")).toContain("没有「效益指标」的指标");
 
@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)("in-year monitoring", () => {
     expect(await rec.problems()).toEqual([]);
     await h.screenshot(page, "monitoring-record", { publish: true });
     await rec.submit();
-    await expect.poll(() => rec.state(), { timeout: 90_000 }).toBe("submitted");
+    await expect.poll(() => rec.state()).toBe("submitted");
     expect(errors).toEqual([]);
     await page.close();
   });

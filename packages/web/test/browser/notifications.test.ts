@@ -28,12 +28,10 @@ describe.skipIf(!hasChromium)("deadlines and the notification centre", () => {
   });
 
   it("the unit sees an approaching deadline in the notification centre and marks the reminder read", async () => {
-    const { page } = await signedInAt(h, "filler", { org: UNIT, year: YEAR, errors, timeout: 60_000 });
+    const { page } = await signedInAt(h, "filler", { org: UNIT, year: YEAR, errors });
     const centre = new NotificationCentre(page);
     await centre.open();
-    await expect
-      .poll(async () => (await centre.deadlines().textContent()) ?? "", { timeout: 30_000 })
-      .toContain("目标申报");
+    await expect.poll(async () => (await centre.deadlines().textContent()) ?? "").toContain("目标申报");
     expect(await centre.deadlines().textContent()).toContain("剩余2天");
     const reminder = centre.item("deadline", `「${YEAR}年度目标申报」`);
     await reminder.waitFor({ state: "visible" });
@@ -46,14 +44,14 @@ describe.skipIf(!hasChromium)("deadlines and the notification centre", () => {
     await h.screenshot(page, "notifications", { publish: true });
 
     await centre.markRead(reminder);
-    await expect.poll(() => reminder.getAttribute("data-read"), { timeout: 30_000 }).toBe("1");
-    await expect.poll(() => centre.unread(), { timeout: 30_000 }).toBe(before - 1);
+    await expect.poll(() => reminder.getAttribute("data-read")).toBe("1");
+    await expect.poll(() => centre.unread()).toBe(before - 1);
 
     // the 时间节点 page lists it with what is still to file
     await page.keyboard.press("Escape");
     await page.getByRole("link", { name: "时间节点" }).click();
     const table = page.getByTestId("deadlines-table");
-    await expect.poll(async () => (await table.textContent()) ?? "", { timeout: 30_000 }).toContain("剩余2天");
+    await expect.poll(async () => (await table.textContent()) ?? "").toContain("剩余2天");
     expect(await table.textContent()).toContain("天津市公安交通管理局");
     expect(errors).toEqual([]);
     await page.close();

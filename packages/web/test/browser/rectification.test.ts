@@ -32,7 +32,7 @@ describe.skipIf(!hasChromium)("rectification journey", () => {
   });
 
   it("reviewer creates → unit answers → reviewer returns → unit answers → accepted", async () => {
-    const reviewer = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors, timeout: 60_000 });
+    const reviewer = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors });
     const list = new RectificationPage(reviewer.page);
     await list.open();
     await list.create({
@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)("rectification journey", () => {
     expect(await reviewerItem.state()).toBe("pending");
     const url = reviewer.page.url();
 
-    const filler = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors, timeout: 60_000 });
+    const filler = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors });
     const unitList = new RectificationPage(filler.page);
     await unitList.open();
     const unitItem = await unitList.openItem(PROBLEM);
@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)("rectification journey", () => {
   });
 
   it("the reviewer starts an item from a monitoring record's red light (发起整改), prefilled from the record", async () => {
-    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors, timeout: 60_000 });
+    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2024, errors });
     const m = new MonitoringPage(page);
     await m.open();
     await m.openRecord("2024年度交通管理信息系统运维");
@@ -108,7 +108,7 @@ describe.skipIf(!hasChromium)("rectification journey", () => {
   });
 
   it("发起整改 from a self-evaluation's shortfalls; the overdue item in the filler's to-do bell and on the dashboard", async () => {
-    const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2024, errors, timeout: 60_000 });
+    const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2024, errors });
     await page.getByRole("menuitem", { name: /自评|Self-evaluation/ }).click();
     await page.getByTestId("se-link").filter({ hasText: "2024年度交通管理信息系统运维" }).first().click();
     await page.getByTestId("se-state").waitFor();
@@ -131,13 +131,10 @@ describe.skipIf(!hasChromium)("rectification journey", () => {
     const missed = expected.find((p) => p.shortfall === "missed_target")!.problem;
     await card.getByTestId("rect-evaluation-deadline").fill("2027-03-31");
     await card.getByTestId("rect-evaluation-create").click();
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('[data-testid="rect-from-evaluation"] .ant-checkbox-wrapper')].every((el) =>
-          el.textContent?.includes("已生成"),
-        ),
-      undefined,
-      { timeout: 60_000 },
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="rect-from-evaluation"] .ant-checkbox-wrapper')].every((el) =>
+        el.textContent?.includes("已生成"),
+      ),
     );
     await h.screenshot(page, "rectify-from-evaluation", { publish: true });
     await page.getByTestId("rectify-evaluation-list").click();
@@ -149,16 +146,12 @@ describe.skipIf(!hasChromium)("rectification journey", () => {
     await page.close();
 
     // the filler: the overdue item (an expert's opinion a week late) in the bell's tooltip and on the dashboard
-    const filler = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors, timeout: 60_000 });
+    const filler = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors });
     const fp = filler.page;
-    await fp.waitForFunction(
-      () => {
-        const years = document.querySelector('[data-testid="todo-badge"]')?.getAttribute("data-todo-years");
-        return !!years && JSON.parse(years)["2024"] > 0;
-      },
-      undefined,
-      { timeout: 60_000 },
-    );
+    await fp.waitForFunction(() => {
+      const years = document.querySelector('[data-testid="todo-badge"]')?.getAttribute("data-todo-years");
+      return !!years && JSON.parse(years)["2024"] > 0;
+    });
     await fp.getByTestId("todo-badge").hover();
     const line = fp.getByTestId("todo-rectification-2024");
     await line.waitFor();
@@ -180,7 +173,7 @@ describe.skipIf(!hasChromium)("rectification journey", () => {
   });
 
   it("the demo's list shows an item in each state; the 整改情况报告 downloads as xlsx, docx and PDF", async () => {
-    const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2024, errors, timeout: 60_000 });
+    const { page } = await signedInAt(h, "reviewer", { org: UNIT, year: 2024, errors });
     const list = new RectificationPage(page);
     await list.open();
     for (const state of RECTIFICATION_STATES) {
@@ -193,7 +186,7 @@ describe.skipIf(!hasChromium)("rectification journey", () => {
     const magic = { xlsx: "PK", docx: "PK", pdf: "%PDF" } as const;
     for (const format of ["xlsx", "docx", "pdf"] as const) {
       const [download] = await Promise.all([
-        page.waitForEvent("download", { timeout: 120_000 }),
+        page.waitForEvent("download"),
         page.getByTestId(`rect-report-${format}`).click(),
       ]);
       expect(download.suggestedFilename()).toBe(`${UNIT}2024年度整改情况报告.${format}`);

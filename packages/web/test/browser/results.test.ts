@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)("results into the budget and the trends", () => {
   });
 
   it("gives the bureau's reviewer the 结果应用情况, the list, and the rules to change", async () => {
-    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2025, errors, timeout: 20_000 });
+    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2025, errors });
     const results = new ResultsPage(page);
     const summary = page.waitForResponse((r) => r.url().includes("/results/summary?") && r.ok());
     await results.open();
@@ -82,10 +82,7 @@ describe.skipIf(!hasChromium)("results into the budget and the trends", () => {
     expect(await results.recommendationOf(CONTINUING)).toContain("压减");
     await h.screenshot(page, "results-summary", { publish: true });
     // the 结果应用情况表 downloads as xlsx with its Chinese name
-    const [download] = await Promise.all([
-      page.waitForEvent("download", { timeout: 120_000 }),
-      page.getByTestId("results-export").click(),
-    ]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("results-export").click()]);
     expect(download.suggestedFilename()).toBe(`${BUREAU}2025年度预算绩效评价结果应用情况表.xlsx`);
     expect(
       readFileSync((await download.path())!)
@@ -98,14 +95,10 @@ describe.skipIf(!hasChromium)("results into the budget and the trends", () => {
     await list.open();
     await list.search("交通管理信息系统运维");
     // the search has applied once the list holds only that project (the demo's other 2025 projects come first before)
-    await page.waitForFunction(
-      (name) => {
-        const links = [...document.querySelectorAll('[data-testid="project-link"]')];
-        return links.length > 0 && links.every((l) => l.textContent === name);
-      },
-      CONTINUING,
-      { timeout: 60_000 },
-    );
+    await page.waitForFunction((name) => {
+      const links = [...document.querySelectorAll('[data-testid="project-link"]')];
+      return links.length > 0 && links.every((l) => l.textContent === name);
+    }, CONTINUING);
     const tag = page.getByTestId("project-list").getByTestId("recommendation-action").first();
     await tag.waitFor();
     expect(await tag.textContent()).toContain("压减");
@@ -132,7 +125,7 @@ describe.skipIf(!hasChromium)("results into the budget and the trends", () => {
   });
 
   it("draws the cross-year trends on the dashboard", async () => {
-    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2025, errors, timeout: 20_000 });
+    const { page } = await signedInAt(h, "reviewer", { org: BUREAU, year: 2025, errors });
     // signed in on the dashboard already: away and back, to read what the page asks for
     await page.getByRole("menuitem", { name: /结果应用|Using the results/ }).click();
     await page.getByTestId("results-page").waitFor();

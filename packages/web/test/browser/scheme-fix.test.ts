@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium && !process.env.CI)("points that do not match the s
 
   beforeAll(async () => {
     h = await startHarness();
-    page = (await signedInAt(h, "filler", { year: 2024, errors, timeout: 30_000 })).page;
+    page = (await signedInAt(h, "filler", { year: 2024, errors })).page;
     const list = new ProjectList(page);
     await list.open();
     await list.search("交通秩序整治");

@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)("self-evaluation: the stored score and the server'
 
   it("the 60/20/20 demo project shows its stored total within 100 and the rule that fitted the points", async () => {
     expect(h.server, "the real server (the score is stored there)").toBe("real");
-    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors, timeout: 20_000 });
+    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors });
     await page.getByRole("menuitem", { name: "自评" }).click();
     await page.getByTestId("se-link").filter({ hasText: FLAWED }).click();
     const se = new SelfEvaluation(page);
@@ -55,7 +55,6 @@ describe.skipIf(!hasChromium)("self-evaluation: the stored score and the server'
       org: "武汉市公安局青山区交通大队",
       year: 2020,
       errors,
-      timeout: 20_000,
     });
     await page.getByRole("menuitem", { name: "自评" }).click();
     await page.getByTestId("se-link").first().click();
@@ -73,7 +72,7 @@ describe.skipIf(!hasChromium)("self-evaluation: the stored score and the server'
   });
 
   it("an incomplete self-evaluation: the server refuses the submission and says so at each field", async () => {
-    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors, timeout: 20_000 });
+    const { page } = await signedInAt(h, "filler", { org: UNIT, year: 2024, errors });
     // Set up through the API with the page's own session: a negative 执行数, a missed target without its reason,
     // a row without its actual value, no narratives.
     const session = await (await page.request.get("/api/v1/auth/session")).json();

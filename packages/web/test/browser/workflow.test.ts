@@ -22,8 +22,7 @@ describe.skipIf(!hasChromium)("journey: a project's indicators from draft to app
   const errors: string[] = [];
   let projectUrl = "";
 
-  const as = (role: string): Promise<{ page: Page; shell: Shell }> =>
-    signedInAt(h, role, { year: 2024, errors, timeout: 15_000 });
+  const as = (role: string): Promise<{ page: Page; shell: Shell }> => signedInAt(h, role, { year: 2024, errors });
 
   beforeAll(async () => {
     h = await startHarness();
@@ -234,9 +233,7 @@ describe.skipIf(!hasChromium)("journey: a project's indicators from draft to app
     // once saved, the page shows the stored score of what was typed (not the one stored before the typing)
     const total = fp.page.getByTestId("se-total");
     await expect
-      .poll(async () => (await total.getAttribute("data-source")) === "stored" && (await se.total()) !== before, {
-        timeout: 90_000,
-      })
+      .poll(async () => (await total.getAttribute("data-source")) === "stored" && (await se.total()) !== before)
       .toBe(true);
     const saved = await se.total();
     await se.workflow.submit();

@@ -130,7 +130,7 @@ export class AuditTrail {
     // a choice closes the list; if it is still open (a slow machine, an animation), Escape closes it
     const list = this.page.locator(".ant-select-dropdown").last();
     if (await list.isVisible()) await this.page.keyboard.press("Escape");
-    await list.waitFor({ state: "hidden", timeout: 60_000 });
+    await list.waitFor({ state: "hidden" });
   }
 
   /** The actions' codes (auth.login, role.grant…), as the server records them. */

@@ -5,6 +5,7 @@
  */
 import type { Download, Page } from "playwright-core";
 import { BudgetPage } from "./budget.ts";
+import { downloadExport } from "./exportMenu.ts";
 import { confirmAction, Workflow } from "./workflow.ts";
 
 /** A figure of the budget as the card shows it (万元 text) before the filler changed it, and as typed. */
@@ -109,11 +110,6 @@ export class BudgetReview {
 
   /** Downloads the budget's 部门预算信息公开 in a format (the export menu opens on hover). */
   async export(format: "docx" | "xlsx" | "pdf"): Promise<Download> {
-    await this.page.getByTestId("export").hover();
-    const [download] = await Promise.all([
-      this.page.waitForEvent("download"),
-      this.page.getByTestId(`export-${format}`).click(),
-    ]);
-    return download;
+    return downloadExport(this.page, format);
   }
 }

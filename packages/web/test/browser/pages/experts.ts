@@ -46,8 +46,6 @@ export class ExpertsPage {
     await this.page.locator("#task-submit-ok").click();
     await this.page.waitForFunction(
       () => document.querySelector('[data-testid="task-state"]')?.textContent?.includes("已提交") === true,
-      undefined,
-      { timeout: 60_000 },
     );
   }
 

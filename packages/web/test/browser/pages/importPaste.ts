@@ -50,12 +50,8 @@ export class ImportPasteWizard extends ImportWizard {
     await this.paste(clip);
     const res = await answer;
     if (!res.ok()) throw new Error(`upload of the paste: ${res.status()} ${await res.text()}`);
-    await this.page
-      .getByTestId("import-page")
-      .getByText(fileName, { exact: false })
-      .first()
-      .waitFor({ timeout: 60_000 });
-    await this.page.getByTestId("import-plan").waitFor({ timeout: 60_000 });
+    await this.page.getByTestId("import-page").getByText(fileName, { exact: false }).first().waitFor();
+    await this.page.getByTestId("import-plan").waitFor();
   }
 
   /** What the box says it got ("已粘贴 8 行 × 7 列，…"). */

@@ -21,7 +21,6 @@ export class ImportWizard {
     const before = (await shown.count()) ? await shown.first().getAttribute("data-import-id") : null;
     const answer = this.page.waitForResponse(
       (r) => r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/api/v1/imports"),
-      { timeout: 60_000 },
     );
     await this.page
       .locator('[data-testid="import-upload"] input[type="file"], input[type="file"]')
@@ -32,7 +31,7 @@ export class ImportWizard {
     const plan = before
       ? this.page.locator(`[data-testid="import-plan"]:not([data-import-id="${before}"])`)
       : this.page.locator('[data-testid="import-plan"][data-import-id]');
-    await plan.waitFor({ timeout: 60_000 });
+    await plan.waitFor();
     this.lastImportId = (await plan.getAttribute("data-import-id")) ?? "";
     return (await plan.textContent()) ?? "";
   }
@@ -41,6 +40,6 @@ export class ImportWizard {
     const commit = this.page.getByTestId("import-commit");
     if (!(await commit.isEnabled())) throw new Error("the import cannot be committed");
     await commit.click();
-    await commit.waitFor({ state: "detached", timeout: 60_000 });
+    await commit.waitFor({ state: "detached" });
   }
 }

@@ -93,8 +93,6 @@ export class MonitoringRecordPage {
     await this.page.getByTestId("record-save").click();
     await this.page.waitForFunction(
       () => (document.querySelector('[data-testid="record-save"]') as HTMLButtonElement | null)?.disabled === true,
-      undefined,
-      { timeout: 60_000 },
     );
   }
 
@@ -148,7 +146,6 @@ export class MonitoringRecordPage {
       await this.page.waitForFunction(
         (left) => document.querySelectorAll('[data-testid="action-ack"]').length < left,
         n,
-        { timeout: 30_000 },
       );
     }
   }
@@ -156,6 +153,6 @@ export class MonitoringRecordPage {
   async submit(): Promise<void> {
     await this.page.getByTestId("wf-submit").click();
     await confirmAction(this.page);
-    await this.page.getByTestId("wf-submit").waitFor({ state: "detached", timeout: 90_000 });
+    await this.page.getByTestId("wf-submit").waitFor({ state: "detached" });
   }
 }

@@ -1,5 +1,6 @@
 /** Page model of a stored self-evaluation (自评表): actual values, figures, save, export, workflow. */
 import type { Download, Page } from "playwright-core";
+import { downloadExport } from "./exportMenu.ts";
 import { confirmAction, Workflow } from "./workflow.ts";
 
 export class SelfEvaluation {
@@ -78,11 +79,6 @@ export class SelfEvaluation {
 
   /** Downloads the export in a format (the button's menu opens on hover). */
   async export(format: "docx" | "xlsx" | "pdf"): Promise<Download> {
-    await this.page.getByTestId("export").hover();
-    const [download] = await Promise.all([
-      this.page.waitForEvent("download"),
-      this.page.getByTestId(`export-${format}`).click(),
-    ]);
-    return download;
+    return downloadExport(this.page, format);
   }
 }

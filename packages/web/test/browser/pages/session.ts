@@ -11,11 +11,9 @@ import { Shell } from "./shell.ts";
 export async function signedInAt(
   h: Harness,
   role: string,
-  at: { org?: string; year: number; errors: string[]; timeout?: number },
+  at: { org?: string; year: number; errors: string[] },
 ): Promise<{ page: Page; shell: Shell }> {
   const page = await h.newPage();
-  // Generous where asked: the machine is shared and loaded while these run.
-  if (at.timeout) page.setDefaultTimeout(at.timeout);
   page.on("pageerror", (e) => at.errors.push(`${role}: ${e.message}`));
   const shell = new Shell(page);
   const account = h.accounts[role];

@@ -30,7 +30,6 @@ export class Shell {
     await this.page.waitForFunction(
       (y) => document.querySelector('[data-testid="year-switcher"]')?.textContent?.includes(String(y)) === true,
       year,
-      { timeout: 30_000 },
     );
   }
 
@@ -39,14 +38,10 @@ export class Shell {
     await sw.waitFor();
     // The switcher is disabled until the shell has loaded the organisations and chosen a default one; choosing before
     // that races the default (seen in CI under load), so wait for it first.
-    await this.page.waitForFunction(
-      () => {
-        const el = document.querySelector('[data-testid="org-switcher"]');
-        return !!el && !el.classList.contains("ant-select-disabled") && !el.querySelector("input:disabled");
-      },
-      undefined,
-      { timeout: 30_000 },
-    );
+    await this.page.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="org-switcher"]');
+      return !!el && !el.classList.contains("ant-select-disabled") && !el.querySelector("input:disabled");
+    });
     const shows = () =>
       this.page
         .waitForFunction(
