@@ -15,25 +15,12 @@ import { headlessProject, titledGoalForm } from "./headless-goals.ts";
 import { readIndicatorGrid } from "./indicators.ts";
 import { projectListHeader, readProjectList } from "./project-list.ts";
 import { fenOf, fenToWanYuanText } from "./values.ts";
+import { fundsPart } from "../vocabulary/funds-labels.ts";
 
 type Funding = "budget" | "fiscal" | "carryOver" | "other";
 
-const AMOUNT_LABELS: Record<string, Funding> = {
-  预算数: "budget",
-  年度资金总额: "budget",
-  年度资金申请总额: "budget",
-  项目资金总额: "budget",
-  资金总额: "budget",
-  其中财政资金: "fiscal",
-  财政资金: "fiscal",
-  其中当年财政拨款: "fiscal",
-  当年财政拨款: "fiscal",
-  财政拨款: "fiscal",
-  其中财政拨款: "fiscal",
-  上年结转: "carryOver",
-  上年结转资金: "carryOver",
-  其他资金: "other",
-};
+/** The funds labels of the form's head (年度资金总额, 其中:财政拨款, 上年结转…): data, in ../vocabulary/funds-labels.ts. */
+const amountLabel = (key: string): Funding | undefined => fundsPart(key);
 
 const TEXT_LABELS: Record<string, "purpose" | "goal"> = {
   资金用途: "purpose",
@@ -253,7 +240,7 @@ function readInfo(ctx: ImportContext, table: Table, nameRow: number, end: number
         // (the pair is still kept with the form's other fields when nothing else on its row is read)
         if (value !== "" && !formLabel(value)) project.organisation ??= splitCodeName(value);
       }
-      const funding = AMOUNT_LABELS[key] ?? (isBudgetLabelText(key) ? "budget" : undefined);
+      const funding = amountLabel(key) ?? (isBudgetLabelText(key) ? "budget" : undefined);
       if (funding) {
         const value = nextValue(texts, i);
         used = true;
@@ -275,7 +262,7 @@ function readInfo(ctx: ImportContext, table: Table, nameRow: number, end: number
         const value = texts
           .slice(1)
           .map(tidy)
-          .filter((t) => t !== "" && !AMOUNT_LABELS[labelKey(t)]);
+          .filter((t) => t !== "" && !amountLabel(labelKey(t)));
         if (textField === "goal" && value.length > 0) {
           project.goal = value.join("\n");
           used = true;
@@ -326,7 +313,7 @@ function nextValue(texts: string[], i: number): string | undefined {
     if (tidy(t) === "") {
       continue;
     }
-    if (AMOUNT_LABELS[labelKey(t)] || labelKey(t) === "项目名称") return undefined;
+    if (amountLabel(labelKey(t)) || labelKey(t) === "项目名称") return undefined;
     return t;
   }
   return undefined;

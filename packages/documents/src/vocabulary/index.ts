@@ -1,2 +1,3 @@
 export * from "./columns.ts";
 export * from "./form-labels.ts";
+export * from "./funds-labels.ts";
