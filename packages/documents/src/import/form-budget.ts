@@ -7,8 +7,8 @@
  */
 import type { Amount } from "@jixiao/core/model";
 import type { Block } from "../model/table.ts";
-import { type ImportContext, norm, unitIn } from "./context.ts";
 import { fundsPart } from "../vocabulary/funds-labels.ts";
+import { type ImportContext, norm, unitIn } from "./context.ts";
 import { formLabel } from "./form-labels.ts";
 import { headerField } from "./headers.ts";
 import { type Token, tokensOf } from "./stream-form.ts";

@@ -6,6 +6,7 @@
 
 import type { Amount, Project } from "@jixiao/core/model";
 import type { Block, Table } from "../model/table.ts";
+import { fundsPart } from "../vocabulary/funds-labels.ts";
 import { type ImportContext, isEmptyRow, norm, splitCodeName, tidy, unitIn, yearIn } from "./context.ts";
 import { formBudget, isBudgetLabelText } from "./form-budget.ts";
 import { formLabel } from "./form-labels.ts";
@@ -15,7 +16,6 @@ import { headlessProject, titledGoalForm } from "./headless-goals.ts";
 import { readIndicatorGrid } from "./indicators.ts";
 import { projectListHeader, readProjectList } from "./project-list.ts";
 import { fenOf, fenToWanYuanText } from "./values.ts";
-import { fundsPart } from "../vocabulary/funds-labels.ts";
 
 type Funding = "budget" | "fiscal" | "carryOver" | "other";
 
@@ -94,13 +94,19 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
   const projects: Project[] = [];
   let heading: string | undefined;
   let current: Project | undefined;
+  // the previous block was a table whose grid `current` read: a table opening with the same header continues it
+  let gridBefore: string | undefined;
   const tables = blocks.flatMap((b) => (b.type === "table" ? [b.table] : []));
   for (const block of blocks) {
     if (block.type === "paragraph") {
       if (/绩效目标(申报)?表/.test(block.text)) heading = tidy(block.text);
+      gridBefore = undefined;
       continue;
     }
     const table = block.table;
+    const headerKey = (row: number) => table.rows[row]!.map((c) => norm(c.text)).join("|");
+    const seenGrid = gridBefore;
+    gridBefore = undefined;
     const list = projectListHeader(table);
     if (list) {
       const unitLine = table.rows
@@ -133,13 +139,17 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
       if (grid) {
         readGrid(ctx, table, grid.row, grid.columns, current);
         checkGrid(ctx, current);
+        gridBefore = headerKey(grid.row);
       }
       continue;
     }
     const grid = findHeaderRow(table, ["level1", "level2", "name", "target"]);
-    if (grid && current && current.indicators.length === 0) {
+    // the grid's header repeated at the top of the next table (a page's break): the same grid goes on
+    const continued = grid !== undefined && grid.row === 0 && seenGrid === headerKey(0);
+    if (grid && current && (current.indicators.length === 0 || continued)) {
       readGrid(ctx, table, grid.row, grid.columns, current);
       checkGrid(ctx, current);
+      gridBefore = headerKey(grid.row);
     } else if (grid && !current && hasIndicatorGrid(table) && titledGoalForm(blocks)) {
       // a goal form whose head names no project in a table of its own: the grid is one project's
       current = headlessProject(ctx, blocks, table, grid.row);

@@ -42,15 +42,13 @@ export const FUNDS_LABELS: readonly FundsLabel[] = [
   ...f("other", ["shaanxi"], "事业收入", "经营性收入"),
   // 湖南 宁乡 项目绩效目标表: 年度资金总额及构成 (the total, then 财政拨款 / 自有资金 / 其他)
   ...f("budget", ["hunan"], "年度资金总额及构成"),
-  // a city's 项目支出绩效目标申报表 (市级): 项目预算(万元) 资金总额 / 其中:市财政资金 / 其他资金
-  ...f("fiscal", ["common"], "市财政资金", "省财政资金", "县财政资金", "区财政资金", "本级财政资金", "上级财政资金"),
-  ...f("fiscal", ["common"], "一般公共预算资金", "政府性基金预算资金"),
-  // spellings of the year's amount the head pattern does not know (当年预算, 本年预算, 年度资金, 申请金额 …)
-  ...f("budget", ["common"], "当年预算", "本年预算", "年度资金", "申请金额", "申请资金总额"),
-  ...f("budget", ["common"], "年度预算资金数", "本年度预算", "年度项目资金", "项目年度资金"),
-  ...f("fiscal", ["common"], "财政拨款资金", "本级财政拨款", "财政补助", "财政补助资金"),
-  ...f("carryOver", ["common"], "上年结转结余", "结转结余资金", "上年结余"),
-  ...f("other", ["common"], "社会投入资金", "银行贷款", "自筹资金", "其他收入"),
+  // a city's 项目支出绩效目标申报表 (市级): 项目预算(万元) 资金总额 / 其中:市财政资金 / 其他资金; 宁乡's 上级财政资金 / 本级财政
+  ...f("fiscal", ["common"], "市财政资金", "上级财政资金", "本级财政资金"),
+  // 四川's 申报表 funds list: (一)财政拨款小计 / 1、一般公共预算 … (三)其他收入; 青神's note: 社会投入资金、银行贷款
+  ...f("fiscal", ["sichuan"], "一般公共预算", "一般公共预算资金"),
+  ...f("other", ["sichuan"], "其他收入", "社会投入资金", "银行贷款"),
+  // named by issue 11's brief and not yet seen in a template found: 申请金额 (the year's amount asked for)
+  ...f("budget", ["common"], "申请金额"),
 ];
 
 /** A funds label as compared (see the module comment). */
