@@ -7,6 +7,7 @@
  */
 import type { Amount } from "@jixiao/core/model";
 import type { Block } from "../model/table.ts";
+import { fundsPart } from "../vocabulary/funds-labels.ts";
 import { type ImportContext, norm, unitIn } from "./context.ts";
 import { formLabel } from "./form-labels.ts";
 import { headerField } from "./headers.ts";
@@ -22,7 +23,7 @@ export function isBudgetLabelText(text: string): boolean {
   const key = norm(text.replace(/\s*[|｜]+\s*$/, ""))
     .replace(/[：:]/g, "")
     .replace(/及构成$/, "");
-  return BUDGET_LABEL.test(key) && !/中期|上年|结转/.test(text);
+  return (BUDGET_LABEL.test(key) || fundsPart(key) === "budget") && !/中期|上年|结转/.test(text);
 }
 
 function isBudgetLabel(t: Token): boolean {

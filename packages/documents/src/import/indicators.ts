@@ -6,10 +6,18 @@
 import { asksForDate, isShareName, type OperatorCodeTable } from "@jixiao/core";
 import type { Indicator } from "@jixiao/core/model";
 import type { Table } from "../model/table.ts";
+import { type NonIndicatorKind, nonIndicatorRow } from "../vocabulary/row-labels.ts";
 import { type ImportContext, isEmptyRow, norm, pointsIn, tidy } from "./context.ts";
 import { type HeaderField, mapColumns } from "./headers.ts";
 import { fieldsOfRow, type RowField } from "./row-fields.ts";
 import { readNumber, readTarget, resolveCode, type TargetHints } from "./values.ts";
+
+const NOT_INDICATOR_ZH: Record<NonIndicatorKind, string> = {
+  total: "合计或小计",
+  note: "说明或备注",
+  goal: "目标文字",
+  placeholder: "空白模板的占位行",
+};
 
 export interface GridOptions {
   /** Rows (0-based) of the grid: from the first data row up to (not including) `end`. */
@@ -61,6 +69,20 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
     if (repeatsHeader(table.rows[r]!.map((x) => x.text))) {
       level1 = "";
       level2 = "";
+      ctx.touch(ctx.at(table, r));
+      continue;
+    }
+
+    // a row the vocabulary knows is no indicator (合计, 小计, 备注：…, 年度目标 …, 指标1:, ……): skipped, with a note
+    const notIndicator = nonIndicatorRow(table.rows[r]!.map((x) => x.text));
+    if (notIndicator) {
+      ctx.report(
+        "info",
+        "not_an_indicator",
+        `「${firstText.slice(0, 30)}」行不是指标（${NOT_INDICATOR_ZH[notIndicator]}），未作为指标读取`,
+        `The row "${firstText.slice(0, 30)}" is no indicator (${notIndicator}): not read as one`,
+        ctx.at(table, r),
+      );
       ctx.touch(ctx.at(table, r));
       continue;
     }

@@ -6,6 +6,7 @@
 
 import type { Amount, Project } from "@jixiao/core/model";
 import type { Block, Table } from "../model/table.ts";
+import { fundsPart } from "../vocabulary/funds-labels.ts";
 import { type ImportContext, isEmptyRow, norm, splitCodeName, tidy, unitIn, yearIn } from "./context.ts";
 import { formBudget, isBudgetLabelText } from "./form-budget.ts";
 import { formLabel } from "./form-labels.ts";
@@ -18,22 +19,8 @@ import { fenOf, fenToWanYuanText } from "./values.ts";
 
 type Funding = "budget" | "fiscal" | "carryOver" | "other";
 
-const AMOUNT_LABELS: Record<string, Funding> = {
-  预算数: "budget",
-  年度资金总额: "budget",
-  年度资金申请总额: "budget",
-  项目资金总额: "budget",
-  资金总额: "budget",
-  其中财政资金: "fiscal",
-  财政资金: "fiscal",
-  其中当年财政拨款: "fiscal",
-  当年财政拨款: "fiscal",
-  财政拨款: "fiscal",
-  其中财政拨款: "fiscal",
-  上年结转: "carryOver",
-  上年结转资金: "carryOver",
-  其他资金: "other",
-};
+/** The funds labels of the form's head (年度资金总额, 其中:财政拨款, 上年结转…): data, in ../vocabulary/funds-labels.ts. */
+const amountLabel = (key: string): Funding | undefined => fundsPart(key);
 
 const TEXT_LABELS: Record<string, "purpose" | "goal"> = {
   资金用途: "purpose",
@@ -109,13 +96,19 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
   const projects: Project[] = [];
   let heading: string | undefined;
   let current: Project | undefined;
+  // the previous block was a table whose grid `current` read: a table opening with the same header continues it
+  let gridBefore: string | undefined;
   const tables = blocks.flatMap((b) => (b.type === "table" ? [b.table] : []));
   for (const block of blocks) {
     if (block.type === "paragraph") {
       if (/绩效目标(申报)?表/.test(block.text)) heading = tidy(block.text);
+      gridBefore = undefined;
       continue;
     }
     const table = block.table;
+    const headerKey = (row: number) => table.rows[row]!.map((c) => norm(c.text)).join("|");
+    const seenGrid = gridBefore;
+    gridBefore = undefined;
     const list = projectListHeader(table);
     if (list) {
       const unitLine = table.rows
@@ -148,10 +141,13 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
       if (grid) {
         readGrid(ctx, table, grid.row, grid.columns, current);
         checkGrid(ctx, current);
+        gridBefore = headerKey(grid.row);
       }
       continue;
     }
     const grid = findHeaderRow(table, ["level1", "level2", "name", "target"]);
+    // the grid's header repeated at the top of the next table (a page's break): the same grid goes on
+    const continued = grid !== undefined && grid.row === 0 && seenGrid === headerKey(0);
     const head = grid && !current ? headBefore(blocks, table) : undefined;
     if (grid && head) {
       // the form's head as words on the grid's line (one line of words): its project
@@ -164,9 +160,11 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
       checkInfo(ctx, current);
       readGrid(ctx, table, grid.row, grid.columns, current);
       checkGrid(ctx, current);
-    } else if (grid && current && current.indicators.length === 0) {
+      gridBefore = headerKey(grid.row);
+    } else if (grid && current && (current.indicators.length === 0 || continued)) {
       readGrid(ctx, table, grid.row, grid.columns, current);
       checkGrid(ctx, current);
+      gridBefore = headerKey(grid.row);
     } else if (grid && !current && hasIndicatorGrid(table) && titledGoalForm(blocks)) {
       // a goal form whose head names no project in a table of its own: the grid is one project's
       current = headlessProject(ctx, blocks, table, grid.row);
@@ -179,6 +177,7 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
         ctx.report("error", "missing_name", "项目名称为空", "The project has no name", current.location);
       readGrid(ctx, table, grid.row, grid.columns, current);
       checkGrid(ctx, current);
+      gridBefore = headerKey(grid.row);
     } else if (grid) {
       ctx.report(
         "warning",
@@ -210,7 +209,7 @@ function headBefore(blocks: Block[], table: Table): { name: string; organisation
   const words = prev.text.split(/[ \u3000\t]+/).filter((w) => w !== "");
   const valueAfter = (k: number) => {
     const v = words[k + 1];
-    return v !== undefined && !formLabel(labelKey(v)) && !AMOUNT_LABELS[labelKey(v)] ? tidy(v) : undefined;
+    return v !== undefined && !formLabel(labelKey(v)) && !amountLabel(labelKey(v)) ? tidy(v) : undefined;
   };
   const n = words.findIndex((w) => formLabel(labelKey(w)) === "name");
   const name = n >= 0 ? valueAfter(n) : undefined;
@@ -290,7 +289,7 @@ function readInfo(ctx: ImportContext, table: Table, nameRow: number, end: number
         // (the pair is still kept with the form's other fields when nothing else on its row is read)
         if (value !== "" && !formLabel(value)) project.organisation ??= splitCodeName(value);
       }
-      const funding = AMOUNT_LABELS[key] ?? (isBudgetLabelText(key) ? "budget" : undefined);
+      const funding = amountLabel(key) ?? (isBudgetLabelText(key) ? "budget" : undefined);
       if (funding) {
         const value = nextValue(texts, i);
         used = true;
@@ -312,7 +311,7 @@ function readInfo(ctx: ImportContext, table: Table, nameRow: number, end: number
         const value = texts
           .slice(1)
           .map(tidy)
-          .filter((t) => t !== "" && !AMOUNT_LABELS[labelKey(t)]);
+          .filter((t) => t !== "" && !amountLabel(labelKey(t)));
         if (textField === "goal" && value.length > 0) {
           project.goal = value.join("\n");
           used = true;
@@ -363,7 +362,7 @@ function nextValue(texts: string[], i: number): string | undefined {
     if (tidy(t) === "") {
       continue;
     }
-    if (AMOUNT_LABELS[labelKey(t)] || labelKey(t) === "项目名称") return undefined;
+    if (amountLabel(labelKey(t)) || labelKey(t) === "项目名称") return undefined;
     return t;
   }
   return undefined;

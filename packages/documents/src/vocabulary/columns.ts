@@ -84,6 +84,8 @@ export type TemplateId =
   | "hebei"
   | "tianjin"
   | "anhui"
+  | "hunan"
+  | "shaanxi"
   | "common";
 
 export const TEMPLATES: Record<TemplateId, { zh: string; en: string }> = {
@@ -96,6 +98,8 @@ export const TEMPLATES: Record<TemplateId, { zh: string; en: string }> = {
   hebei: { zh: "河北", en: "Hebei" },
   tianjin: { zh: "天津", en: "Tianjin" },
   anhui: { zh: "安徽", en: "Anhui" },
+  hunan: { zh: "湖南", en: "Hunan" },
+  shaanxi: { zh: "陕西", en: "Shaanxi" },
   common: { zh: "通用", en: "common" },
 };
 
