@@ -25,7 +25,8 @@
  * `--cases list`: the project list at page 1, 3 and the last page by `page` (OFFSET) and, for page 3 and the last
  * page, by `cursor` (keyset), each beside its bare route, and the HTTP floor.
  * `--cases rollups`: the execution and scores roll-ups of the whole province, each beside its bare route and its
- * repository function (run it with `--concurrency 1` for the one-client figure).
+ * repository function (run it with `--concurrency 1` for the one-client figure); the scores list as the API answers
+ * it without pageSize (page 1 of 100 and its count), page 60 by cursor and by OFFSET, and the whole list's SQL.
  * The app runs with the actor cache as the server does (accounts/actor-cache.ts); `--no-actor-cache` without it.
  *
  * PostgreSQL: a throwaway database on 127.0.0.1:5432 (trust auth; BENCH_DATABASE_URL to point elsewhere),
@@ -45,7 +46,7 @@ import { type DatabaseHandle, openDatabase } from "../../packages/server/src/db/
 import { createApp } from "../../packages/server/src/http/app.ts";
 import { DEFAULT_SETTINGS, type Deps } from "../../packages/server/src/http/context.ts";
 import { parsedTarget } from "../../packages/server/src/indicators/target.ts";
-import { decodeCursor } from "../../packages/server/src/projects/cursor.ts";
+import { decodeCursor, filterKey } from "../../packages/server/src/projects/cursor.ts";
 import { presentProject } from "../../packages/server/src/projects/presenters.ts";
 import { listProjects } from "../../packages/server/src/projects/repository.ts";
 import { latestExecutionBySubtree } from "../../packages/server/src/rollups/execution-latest.ts";
@@ -54,7 +55,12 @@ import {
   scoreSummaryBySubtree,
   scoresBySubtree,
 } from "../../packages/server/src/rollups/repository.ts";
-import { scoreBands } from "../../packages/server/src/rollups/rollups.service.ts";
+import { SCORE_PAGE_SIZE, scoreBands } from "../../packages/server/src/rollups/rollups.service.ts";
+import {
+  decodeScoreCursor,
+  encodeScoreCursor,
+  type ScoreCursor,
+} from "../../packages/server/src/rollups/score-cursor.ts";
 
 // ---------------------------------------------------------------------------------------------- arguments
 const args = process.argv.slice(2);
@@ -729,11 +735,16 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
       page: 3,
       pageSize: 50,
     };
+    const listKey = filterKey({ orgId: province.id, year: YEAR, state: "approved" });
     app.get("/bench/projects", async (c) => {
       const page = Number(c.req.query("page") ?? "1");
       const cursor = c.req.query("cursor");
-      const after = cursor ? decodeCursor(cursor, "annualFunds", true) : undefined;
-      const r = await listProjects(handle.db, { ...listFilter, page, ...(after ? { after } : {}) });
+      const after = cursor ? decodeCursor(cursor, "annualFunds", true, listKey) : undefined;
+      const r = await listProjects(handle.db, {
+        ...listFilter,
+        page,
+        ...(after ? { after: { value: after.value, id: after.id }, knownTotal: after.total } : {}),
+      });
       return c.json({ items: r.items.map(presentProject), total: r.total, page, pageSize: listFilter.pageSize });
     });
     const yearOver = new Date() > new Date(`${YEAR}-12-31T00:00:00.000Z`);
@@ -744,10 +755,32 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
         items: r.map((x) => ({ orgId: x.orgId, orgName: x.orgName, budget: x.budget, spent: x.spent })),
       });
     });
-    app.get("/bench/scores", async (c) => {
-      const r = await scoresBySubtree(handle.db, province.path, YEAR);
-      return c.json({ items: r, total: r.length, page: 1, pageSize: r.length });
-    });
+    // The scores list as the API answers it without pageSize (issue 14, session 11: a page of 100, the count, the
+    // next page's token), and a page reached by a cursor (set once the token of page 60 is known).
+    const scorePage = async (after?: ScoreCursor) => {
+      const [rows, counted] = await Promise.all([
+        scoresBySubtree(handle.db, province.path, YEAR, { limit: SCORE_PAGE_SIZE, ...(after ? { after } : {}) }),
+        after ? undefined : countScoresBySubtree(handle.db, province.path, YEAR),
+      ]);
+      const items = rows.map(({ orgPath: _, ...item }) => item);
+      const total = after ? after.total : (counted ?? 0);
+      const last = rows[rows.length - 1]!;
+      const seen = (after?.seen ?? 0) + rows.length;
+      const nextCursor = encodeScoreCursor({
+        orgId: province.id,
+        year: YEAR,
+        grades: "",
+        path: last.orgPath,
+        name: last.name,
+        id: last.id,
+        total,
+        seen,
+      });
+      return { items, total, page: 1, pageSize: SCORE_PAGE_SIZE, nextCursor };
+    };
+    let deepCursor: ScoreCursor | undefined;
+    app.get("/bench/scores", async (c) => c.json(await scorePage()));
+    app.get("/bench/scores-cursor", async (c) => c.json(await scorePage(deepCursor)));
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
     });
@@ -787,9 +820,9 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
       ).json()) as { items: unknown[] };
       const scores = (await (
         await fetch(`${base}/api/v1/rollups/scores?orgId=${province.id}&year=${YEAR}`, { headers: { Cookie: cookie } })
-      ).json()) as { items: unknown[] };
+      ).json()) as { items: unknown[]; total: number };
       console.log(
-        `answers: projects page ${page.items.length} of ${page.total} approved ${YEAR}; execution roll-up ${exec.items.length} units; scores roll-up ${scores.items.length} evaluations`,
+        `answers: projects page ${page.items.length} of ${page.total} approved ${YEAR}; execution roll-up ${exec.items.length} units; scores roll-up ${scores.items.length} of ${scores.total} evaluations`,
       );
       console.log(`measuring: ${CONCURRENCY} concurrent clients, ${SECONDS} s each, node fetch → @hono/node-server`);
 
@@ -836,10 +869,11 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
           const q = `${listQuery.replace("page=3", `page=${n}`)}&cursor=${t}`;
           const api = await run(`(a) GET /projects page ${n} by cursor`, get(`/api/v1/projects?${q}`));
           const bare = await run(`(e) bare route, same SQL, cursor ${n}`, get(`/bench/projects?page=${n}&cursor=${t}`));
-          const after = decodeCursor(t, "annualFunds", true);
+          const cur = decodeCursor(t, "annualFunds", true, listKey);
+          const after = { value: cur.value, id: cur.id };
           const db = await run(
             `(d) listProjects cursor ${n}, same handle`,
-            direct(() => listProjects(handle.db, { ...listFilter, page: n, after })),
+            direct(() => listProjects(handle.db, { ...listFilter, page: n, after, knownTotal: cur.total })),
           );
           bareOf.set(api, bare);
           floorOf.set(api, db);
@@ -879,13 +913,53 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
         if (errors.length) console.log(`server errors: ${errors.length}`, errors[0]);
         return;
       }
-      const sc = await run("(b) GET /rollups/scores", get(`/api/v1/rollups/scores?orgId=${province.id}&year=${YEAR}`));
-      const scBare = await run("(e) bare route, same SQL, scores", get("/bench/scores"));
+      const sc = await run(
+        "(b) GET /rollups/scores (page 1 of 100)",
+        get(`/api/v1/rollups/scores?orgId=${province.id}&year=${YEAR}`),
+      );
+      const scBare = await run("(e) bare route, same SQL, scores page 1", get("/bench/scores"));
       const scDb = await run(
-        "(d) scoresBySubtree, same handle",
-        direct(() => scoresBySubtree(handle.db, province.path, YEAR)),
+        "(d) scoresBySubtree page 1 + count, same handle",
+        direct(() =>
+          Promise.all([
+            scoresBySubtree(handle.db, province.path, YEAR, { limit: SCORE_PAGE_SIZE }),
+            countScoresBySubtree(handle.db, province.path, YEAR),
+          ]),
+        ),
       );
       bareOf.set(sc, scBare);
+      // Page 60 of 100 (rows 5,901–6,000) by cursor: the token walked once through the API.
+      let token: string | null = null;
+      for (let n = 1; n < 60; n++) {
+        const r = (await (
+          await fetch(
+            `${base}/api/v1/rollups/scores?orgId=${province.id}&year=${YEAR}${token ? `&cursor=${token}` : ""}`,
+            { headers: { Cookie: cookie } },
+          )
+        ).json()) as { nextCursor: string | null };
+        token = r.nextCursor;
+      }
+      deepCursor = decodeScoreCursor(token!, province.id, YEAR, "");
+      const after = deepCursor;
+      const scDeep = await run(
+        "(b) GET /rollups/scores page 60 by cursor",
+        get(`/api/v1/rollups/scores?orgId=${province.id}&year=${YEAR}&page=60&cursor=${token}`),
+      );
+      const scDeepBare = await run("(e) bare route, same SQL, scores cursor 60", get("/bench/scores-cursor"));
+      const scDeepDb = await run(
+        "(d) scoresBySubtree after the cursor, same handle",
+        direct(() => scoresBySubtree(handle.db, province.path, YEAR, { limit: SCORE_PAGE_SIZE, after })),
+      );
+      bareOf.set(scDeep, scDeepBare);
+      await run(
+        "(b) GET /rollups/scores page 60 by page (OFFSET)",
+        get(`/api/v1/rollups/scores?orgId=${province.id}&year=${YEAR}&page=60`),
+      );
+      // What the API answered without pageSize before session 11: every evaluation (its own SQL only).
+      await run(
+        "(d) scoresBySubtree, the whole list, same handle",
+        direct(() => scoresBySubtree(handle.db, province.path, YEAR)),
+      );
       const bands = scoreBands();
       const sum = await run(
         "(b) GET /rollups/scores/summary",
@@ -900,17 +974,15 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
       const pageBands = bands.filter((b) => b.grade === "中" || b.grade === "差");
       const pg10Db = await run(
         "(d) scoresBySubtree page + count, same handle",
-        direct(async () => {
-          const items = await scoresBySubtree(handle.db, province.path, YEAR, {
-            limit: 10,
-            offset: 0,
-            bands: pageBands,
-          });
-          // a full page does not tell the count: the API asks for it too
-          return { items, total: await countScoresBySubtree(handle.db, province.path, YEAR, pageBands) };
-        }),
+        // the page and the count side by side, as the API asks them
+        direct(() =>
+          Promise.all([
+            scoresBySubtree(handle.db, province.path, YEAR, { limit: 10, offset: 0, bands: pageBands }),
+            countScoresBySubtree(handle.db, province.path, YEAR, pageBands),
+          ]),
+        ),
       );
-      floorOf.set(sc, scDb).set(sum, sumDb).set(pg10, pg10Db);
+      floorOf.set(sc, scDb).set(scDeep, scDeepDb).set(sum, sumDb).set(pg10, pg10Db);
       printTable(kind, results, floorHttp, floorOf, bareOf);
 
       if (EXPLAIN) {

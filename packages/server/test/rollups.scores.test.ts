@@ -110,9 +110,10 @@ describe.each(STORES)("score roll-up summary and pages on %s", (kind) => {
   });
 
   const all = async (who: string, orgId: string): Promise<Item[]> => {
-    const r = await (await t.as(who)).get(`/rollups/scores?orgId=${orgId}&year=${YEAR}`);
+    const r = await (await t.as(who)).get(`/rollups/scores?orgId=${orgId}&year=${YEAR}&pageSize=500`);
     expect(r.status).toBe(200);
     expect(r.body.total).toBe(r.body.items.length);
+    expect(r.body.nextCursor).toBeNull();
     return r.body.items;
   };
 
@@ -191,6 +192,67 @@ describe.each(STORES)("score roll-up summary and pages on %s", (kind) => {
     expect(pages).toEqual(whole);
     expect(Math.ceil(whole.length / 7)).toBe(7);
     expect((await reviewer.get(`/rollups/scores?orgId=${t.world.city.id}&year=${YEAR}&pageSize=0`)).status).toBe(400);
+  });
+
+  it("walks the list by cursor: the same pages as by page, the first page's count on each, null after the last", async () => {
+    const reviewer = await t.as("reviewer");
+    const whole = await all("reviewer", t.world.city.id);
+    for (const [size, grade] of [
+      [5, ""],
+      [3, "中,差"],
+      [48, ""],
+    ] as const) {
+      const want = grade ? whole.filter((i) => grade.split(",").includes(i.grade)) : whole;
+      const base = `/rollups/scores?orgId=${t.world.city.id}&year=${YEAR}&pageSize=${size}${grade ? `&grade=${encodeURIComponent(grade)}` : ""}`;
+      const walked: Item[] = [];
+      let cursor: string | null = null;
+      for (let page = 1; page <= 100; page++) {
+        const path: string = `${base}&page=${page}${cursor ? `&cursor=${cursor}` : ""}`;
+        const r = await reviewer.get(path);
+        expect(r.status).toBe(200);
+        expect(r.body).toMatchObject({ total: want.length, page, pageSize: size });
+        expect(r.body.items).toEqual(want.slice((page - 1) * size, page * size));
+        walked.push(...r.body.items);
+        cursor = r.body.nextCursor;
+        if (!cursor) break;
+      }
+      expect(walked).toEqual(want);
+    }
+  });
+
+  it("pages by default (100), and refuses a cursor that is not one or belongs to another filter", async () => {
+    const reviewer = await t.as("reviewer");
+    const { unit, city } = t.world;
+    // 120 more evaluations of one unit, in the next year: more than a page
+    const year = YEAR - 3;
+    await t.deps.db.insert(fiscalYears).values({ year }).onConflictDoNothing();
+    await t.deps.db
+      .insert(selfEvaluations)
+      .values(
+        Array.from({ length: 120 }, (_, i) => ({ kind: "department", orgId: unit.id, year, ...scored(`${i % 100}`) })),
+      );
+    const first = await reviewer.get(`/rollups/scores?orgId=${city.id}&year=${year}`);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ total: 120, page: 1, pageSize: 100 });
+    expect(first.body.items).toHaveLength(100);
+    const rest = await reviewer.get(
+      `/rollups/scores?orgId=${city.id}&year=${year}&page=2&cursor=${first.body.nextCursor}`,
+    );
+    expect(rest.body).toMatchObject({ total: 120, page: 2, pageSize: 100, nextCursor: null });
+    expect(rest.body.items).toHaveLength(20);
+    const ids = new Set([...first.body.items, ...rest.body.items].map((i: Item) => i.id));
+    expect(ids.size).toBe(120);
+    const token = first.body.nextCursor as string;
+    for (const q of [
+      `orgId=${unit.id}&year=${year}&cursor=${token}`, // another organisation
+      `orgId=${city.id}&year=${YEAR}&cursor=${token}`, // another year
+      `orgId=${city.id}&year=${year}&grade=${encodeURIComponent("优")}&cursor=${token}`, // another grade filter
+      `orgId=${city.id}&year=${year}&cursor=notatoken`,
+      `orgId=${city.id}&year=${year}&cursor=${Buffer.from("[1,2]").toString("base64url")}`,
+    ]) {
+      const r = await reviewer.get(`/rollups/scores?${q}`);
+      expect(r.status).toBe(400);
+    }
   });
 
   it("filters the list by grade (the dashboard's list of a chart slice), with the count of those", async () => {

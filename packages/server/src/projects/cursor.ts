@@ -1,6 +1,8 @@
 /**
  * The project list's keyset cursor (issue 14): the sort key and id of the last row of a page, as an opaque base64url
  * token. The next page starts after that row whatever its depth, with no OFFSET to walk; `page` keeps working.
+ * The token also carries the filter it was made for (another one is refused) and the count the first page gave, so
+ * that a page reached by it needs no count (session 11: the count was the largest part of a cursor page's SQL).
  */
 import { invalidInput } from "../http/errors.ts";
 import type { Project } from "./presenters.ts";
@@ -12,6 +14,15 @@ export interface ProjectCursor {
   /** The sort key of the last row as text (numeric and time as the API writes them); null when it has none. */
   value: string | null;
   id: string;
+  /** The count of all rows, as the first page answered it. */
+  total: number;
+  /** The filter the pages are of (`filterKey`). */
+  filter: string;
+}
+
+/** The filter a cursor belongs to: organisation, year, state and search text. */
+export function filterKey(q: { orgId?: string; year?: number; state?: string; q?: string }): string {
+  return JSON.stringify([q.orgId ?? null, q.year ?? null, q.state ?? null, q.q ?? null]);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,17 +44,17 @@ export function sortValue(p: Project, sort: ProjectSort): string | null {
 }
 
 export function encodeCursor(c: ProjectCursor): string {
-  return Buffer.from(JSON.stringify([c.sort, c.desc ? 1 : 0, c.value, c.id])).toString("base64url");
+  return Buffer.from(JSON.stringify([c.sort, c.desc ? 1 : 0, c.value, c.id, c.total, c.filter])).toString("base64url");
 }
 
 const badCursor = () =>
   invalidInput({
-    zh: "查询参数 cursor：翻页令牌无效，或与当前的排序不符（请从第一页重新开始）",
-    en: "query parameter cursor: the page token is not valid or belongs to another sort order (start again from page 1)",
+    zh: "查询参数 cursor：翻页令牌无效，或与当前的排序、筛选不符（请从第一页重新开始）",
+    en: "query parameter cursor: the page token is not valid or belongs to another sort order or filter (start again from page 1)",
   });
 
-/** The cursor in `token`, which must belong to this sort and order; 400 otherwise. */
-export function decodeCursor(token: string, sort: ProjectSort, desc: boolean): ProjectCursor {
+/** The cursor in `token`, which must belong to this sort, order and filter (`filterKey`); 400 otherwise. */
+export function decodeCursor(token: string, sort: ProjectSort, desc: boolean, filter: string): ProjectCursor {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
@@ -52,12 +63,14 @@ export function decodeCursor(token: string, sort: ProjectSort, desc: boolean): P
   }
   if (
     !Array.isArray(parsed) ||
-    parsed.length !== 4 ||
+    parsed.length !== 6 ||
     parsed[0] !== sort ||
     parsed[1] !== (desc ? 1 : 0) ||
     !(parsed[2] === null || (typeof parsed[2] === "string" && parsed[2].length <= 1000)) ||
     typeof parsed[3] !== "string" ||
-    !UUID.test(parsed[3])
+    !UUID.test(parsed[3]) ||
+    !(typeof parsed[4] === "number" && Number.isSafeInteger(parsed[4]) && parsed[4] >= 0) ||
+    parsed[5] !== filter
   ) {
     throw badCursor();
   }
@@ -66,5 +79,5 @@ export function decodeCursor(token: string, sort: ProjectSort, desc: boolean): P
     if (sort === "annualFunds" && !/^-?\d{1,18}(\.\d{1,4})?$/.test(value)) throw badCursor();
     if (sort === "updatedAt" && Number.isNaN(Date.parse(value))) throw badCursor();
   }
-  return { sort, desc, value, id: parsed[3] };
+  return { sort, desc, value, id: parsed[3], total: parsed[4], filter };
 }

@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/context.ts";
 import { historyOf, snapshotListOf, snapshotOf } from "../workflow/history.ts";
-import { decodeCursor, encodeCursor, sortValue } from "./cursor.ts";
+import { decodeCursor, encodeCursor, filterKey, sortValue } from "./cursor.ts";
 import { presentProject } from "./presenters.ts";
 import type {
   approveProjectRoute,
@@ -31,16 +31,19 @@ import {
 export const listProjectsHandler: RouteHandler<typeof listProjectsRoute, AppEnv> = async (c) => {
   const { order, orgId, cursor, ...q } = c.req.valid("query");
   const desc = order === "desc";
-  const after = cursor === undefined ? undefined : decodeCursor(cursor, q.sort, desc);
+  const filter = filterKey({ ...q, ...(orgId ? { orgId } : {}) });
+  const after = cursor === undefined ? undefined : decodeCursor(cursor, q.sort, desc, filter);
   const result = await listProjectsFor(c.var.deps, c.var.actor, {
     ...q,
     ...(orgId ? { orgId } : {}),
-    ...(after ? { after: { value: after.value, id: after.id } } : {}),
+    ...(after ? { after: { value: after.value, id: after.id }, knownTotal: after.total } : {}),
     desc,
   });
-  // A full page has a next one (perhaps empty): its token is this page's last row.
+  // A full page has a next one (perhaps empty): its token is this page's last row, with the count.
   const last = result.items.length === q.pageSize ? result.items[result.items.length - 1] : undefined;
-  const nextCursor = last ? encodeCursor({ sort: q.sort, desc, value: sortValue(last, q.sort), id: last.id }) : null;
+  const nextCursor = last
+    ? encodeCursor({ sort: q.sort, desc, value: sortValue(last, q.sort), id: last.id, total: result.total, filter })
+    : null;
   return c.json({ ...result, nextCursor }, 200);
 };
 

@@ -76,7 +76,7 @@ export const listProjectsRoute = createRoute({
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
       cursor: z.string().max(2000).optional().openapi({
         description:
-          "The page after the one that gave this token (its nextCursor); `page` then only numbers the answer. Without it, `page` is read with OFFSET",
+          "The page after the one that gave this token (its nextCursor), with the same filter and sort (else 400); `page` then only numbers the answer and `total` is the count the first page gave. Without it, `page` is read with OFFSET",
       }),
     }),
   },

@@ -45,6 +45,8 @@ export interface ProjectFilter {
    * `page` is then not used to find the rows.
    */
   after?: { value: string | null; id: string };
+  /** With `after`: the count the first page gave (the cursor carries it), so that a cursor page does not count. */
+  knownTotal?: number;
 }
 
 /**
@@ -132,7 +134,7 @@ export async function listProjects(db: Db, f: ProjectFilter): Promise<{ items: P
         rows = [...rows, ...(await pageOf(sql`${column} IS NULL`, f.pageSize - rows.length, 0))];
       }
     }
-    total = await countAll();
+    total = f.knownTotal ?? (await countAll());
   } else {
     const offset = (f.page - 1) * f.pageSize;
     rows = await pageOf(undefined, f.pageSize, offset);

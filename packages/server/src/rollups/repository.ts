@@ -83,28 +83,44 @@ function inBands(bands: readonly ScoreBand[], grade: SQL = GRADE) {
   )})`;
 }
 
+/** A row of the list with its unit's path: the list's first sort key, which a page's cursor carries. */
+export type ScoreRowAt = ScoreRow & { orgPath: string };
+
 /**
  * The self-evaluations of the subtree that have a stored score (core's result), in the order of the units' paths
- * and names, already in the shape the API answers; a page of them (`limit`/`offset`) and only those in `bands`
- * when given. The count of all is asked apart (`countScoresBySubtree`) and only when the page does not tell it:
- * `count(*) over ()` made the database keep every row before the LIMIT.
+ * and names, already in the shape the API answers (with the unit's path beside); a page of them (`limit`/`offset`,
+ * or `after` a row: keyset) and only those in `bands` when given. The count of all is asked apart
+ * (`countScoresBySubtree`) and only when the page does not tell it: `count(*) over ()` made the database keep every
+ * row before the LIMIT. With a LIMIT the database reads the units in path order (the path index) and sorts only
+ * within each unit (an incremental sort), so a page costs about its own rows; `after` starts that walk at the
+ * cursor's unit (`o.path >= …` is what the index can use; the row comparison decides within the unit).
  */
 export async function scoresBySubtree(
   db: Db,
   underPath: string,
   year: number,
-  opts: { limit?: number; offset?: number; bands?: readonly ScoreBand[] } = {},
-): Promise<ScoreRow[]> {
-  return queryRows<ScoreRow>(
+  opts: {
+    limit?: number;
+    offset?: number;
+    bands?: readonly ScoreBand[];
+    after?: { path: string; name: string; id: string };
+  } = {},
+): Promise<ScoreRowAt[]> {
+  const name = sql`coalesce(p.name, o.name || ' 部门整体')`;
+  const after = opts.after
+    ? sql`AND o.path >= ${opts.after.path}
+          AND (o.path, ${name}, s.id) > (${opts.after.path}, ${opts.after.name}, ${opts.after.id}::uuid)`
+    : sql``;
+  return queryRows<ScoreRowAt>(
     db,
-    sql`SELECT s.id, coalesce(p.name, o.name || ' 部门整体') AS name, o.name AS "orgName",
+    sql`SELECT s.id, ${name} AS name, o.name AS "orgName",
                ${decimal4(TOTAL)} AS total, coalesce(${GRADE}, '') AS grade,
-               ${decimal4(sql`s.stated_total`)} AS "statedTotal"
+               ${decimal4(sql`s.stated_total`)} AS "statedTotal", o.path AS "orgPath"
           FROM self_evaluations s
           JOIN organisations o ON o.id = s.org_id
           LEFT JOIN projects p ON p.id = s.project_id
          WHERE o.path LIKE ${likePrefix(underPath)} AND s.year = ${year} AND ${TOTAL} IS NOT NULL
-           ${opts.bands ? sql`AND (${inBands(opts.bands)})` : sql``}
+           ${opts.bands ? sql`AND (${inBands(opts.bands)})` : sql``} ${after}
          ORDER BY o.path, name, s.id
          ${opts.limit === undefined ? sql`` : sql`LIMIT ${opts.limit}`}
          ${opts.offset ? sql`OFFSET ${opts.offset}` : sql``}`,

@@ -9,11 +9,12 @@ export const executionRollupHandler: RouteHandler<typeof executionRollupRoute, A
 };
 
 export const scoreRollupHandler: RouteHandler<typeof scoreRollupRoute, AppEnv> = async (c) => {
-  const { orgId, year, page, pageSize, grade } = c.req.valid("query");
+  const { orgId, year, page, pageSize, grade, cursor } = c.req.valid("query");
   const paging = {
     ...(page === undefined ? {} : { page }),
     ...(pageSize === undefined ? {} : { pageSize }),
     ...(grade === undefined ? {} : { grade }),
+    ...(cursor === undefined ? {} : { cursor }),
   };
   return c.json(await scoreRollup(c.var.deps, c.var.actor, orgId, year, paging), 200);
 };

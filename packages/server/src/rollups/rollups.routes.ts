@@ -37,24 +37,29 @@ const ScoreQuery = Query.extend({
     .min(1)
     .max(500)
     .optional()
-    .openapi({ description: "Evaluations per page; without it, all of them" }),
+    .openapi({ description: "Evaluations per page (default 100; the whole list is paged)" }),
   grade: z
     .string()
     .max(40)
     .optional()
     .openapi({ description: "Only these grades, comma-separated (优,良,中,差)", example: "中,差" }),
+  cursor: z.string().max(4000).optional().openapi({
+    description:
+      "The page after the one that gave this token (its nextCursor), at the same cost at any depth; `page` then only numbers the answer and `total` is the count the first page gave. Without it, `page` is read with OFFSET",
+  }),
 });
 
 export const scoreRollupRoute = createRoute({
   method: "get",
   path: "/rollups/scores",
   tags: ["rollups"],
-  summary: "自评得分汇总 / self-evaluation totals and grades in the organisation's subtree, a page at a time",
+  summary:
+    "自评得分汇总 / self-evaluation totals and grades in the organisation's subtree, a page at a time (100 unless pageSize says)",
   request: { query: ScoreQuery },
   responses: {
     200: {
       description:
-        "The stored score of each self-evaluation (core's result when it was saved: total and grade) with the stated total beside it, in the order of the units; total counts all pages",
+        "A page of the stored scores of the self-evaluations (core's result when it was saved: total and grade) with the stated total beside each, in the order of the units; total counts all pages",
       content: json(
         z
           .object({
@@ -71,6 +76,10 @@ export const scoreRollupRoute = createRoute({
             total: z.number().int(),
             page: z.number().int(),
             pageSize: z.number().int(),
+            nextCursor: z.string().nullable().openapi({
+              description:
+                "The next page's token (keyset pagination); null on the last page. Pass it as `cursor` with the same orgId, year and grade",
+            }),
           })
           .openapi("ScoreRollup"),
       ),

@@ -18,6 +18,7 @@ import {
   scoresBySubtree,
   todoCount,
 } from "./repository.ts";
+import { decodeScoreCursor, encodeScoreCursor } from "./score-cursor.ts";
 
 function visibleSubtree(deps: Deps, actor: Actor | undefined, orgId: string) {
   return organisationFor(deps.db, actor, orgId, "business.read");
@@ -66,12 +67,17 @@ function bandsOf(grades: string | undefined): ScoreBand[] | undefined {
   return all.filter((b) => wanted.includes(b.grade));
 }
 
+/** The page size when none is asked for: the whole list of a province is 8,000+ rows (1.9 MB), so it is paged. */
+export const SCORE_PAGE_SIZE = 100;
+
 export interface ScorePaging {
   page?: number;
-  /** Without it, every evaluation (one page). */
+  /** Without it, `SCORE_PAGE_SIZE`. */
   pageSize?: number;
   /** Comma-separated grades (优,良,中,差): only the evaluations whose total falls in one of them. */
   grade?: string;
+  /** The previous page's `nextCursor`: the page after it (keyset), whatever `page` says. */
+  cursor?: string;
 }
 
 export async function scoreRollup(
@@ -83,20 +89,41 @@ export async function scoreRollup(
 ) {
   const { org } = await visibleSubtree(deps, actor, orgId);
   const bands = bandsOf(paging.grade);
+  const grades = bands ? bands.map((b) => b.grade).join(",") : "";
+  const after = paging.cursor === undefined ? undefined : decodeScoreCursor(paging.cursor, org.id, year, grades);
   const page = paging.page ?? 1;
-  const size = paging.pageSize;
-  const offset = (page - 1) * (size ?? 0);
-  const items = await scoresBySubtree(deps.db, org.path, year, {
-    ...(bands ? { bands } : {}),
-    ...(size === undefined ? {} : { limit: size, offset }),
-  });
-  // Without a page size every row is there; else counted apart only when the page does not tell (a full page, or
-  // one past the end).
-  const total =
-    size !== undefined && (items.length === size || (items.length === 0 && offset > 0))
-      ? await countScoresBySubtree(deps.db, org.path, year, bands)
-      : offset + items.length;
-  return { items, total, page, pageSize: size ?? total };
+  const size = paging.pageSize ?? SCORE_PAGE_SIZE;
+  const offset = after ? 0 : (page - 1) * size;
+  // The page and, without a cursor, the count of all, asked side by side (a cursor carries the first page's count,
+  // so a cursor page asks for none). On PostgreSQL they run on two pool connections at once.
+  const [rows, counted] = await Promise.all([
+    scoresBySubtree(deps.db, org.path, year, {
+      ...(bands ? { bands } : {}),
+      limit: size,
+      offset,
+      ...(after ? { after: { path: after.path, name: after.name, id: after.id } } : {}),
+    }),
+    after ? undefined : countScoresBySubtree(deps.db, org.path, year, bands),
+  ]);
+  const items = rows.map(({ orgPath: _, ...item }) => item);
+  const before = after ? after.seen : offset;
+  const total = after ? after.total : (counted ?? 0);
+  const last = rows[rows.length - 1];
+  const seen = before + rows.length;
+  const nextCursor =
+    last && seen < total
+      ? encodeScoreCursor({
+          orgId: org.id,
+          year,
+          grades,
+          path: last.orgPath,
+          name: last.name,
+          id: last.id,
+          total,
+          seen,
+        })
+      : null;
+  return { items, total, page, pageSize: size, nextCursor };
 }
 
 /**
@@ -107,8 +134,10 @@ export async function scoreRollup(
 export async function scoreSummary(deps: Deps, actor: Actor | undefined, orgId: string, year: number) {
   const { org } = await visibleSubtree(deps, actor, orgId);
   const bands = scoreBands();
-  const rows = await scoreSummaryBySubtree(deps.db, org, year, bands);
-  const children = await childUnits(deps.db, org.id);
+  const [rows, children] = await Promise.all([
+    scoreSummaryBySubtree(deps.db, org, year, bands),
+    childUnits(deps.db, org.id),
+  ]);
   const present = (r: ScoreSummaryRow | undefined) => {
     const count = r?.count ?? 0;
     const sum = r?.sum == null ? undefined : decimal.parseDecimal(r.sum);

@@ -58,6 +58,8 @@ export interface ScoreRollup {
   total: number;
   page: number;
   pageSize: number;
+  /** The next page's token (`cursor`); null on the last page. */
+  nextCursor: string | null;
 }
 
 /** Count, count per grade, exact mean and minimum (decimal text) of self-evaluation totals. */
@@ -111,8 +113,6 @@ export const endpoints = {
   /** GET /rollups/execution → budget execution of each unit under the organisation. */
   executionRollup: (orgId: string, year: number) =>
     api.get<ExecutionRollup>("/rollups/execution", { query: { orgId, year } }),
-  /** GET /rollups/scores → self-evaluation totals and grades under the organisation. */
-  scoreRollup: (orgId: string, year: number) => api.get<ScoreRollup>("/rollups/scores", { query: { orgId, year } }),
   /** GET /rollups/scores, a page of the evaluations of some grades (comma-separated: 中,差). */
   scorePage: (orgId: string, year: number, q: { grade: string; page: number; pageSize: number }) =>
     api.get<ScoreRollup>("/rollups/scores", { query: { orgId, year, ...q } }),

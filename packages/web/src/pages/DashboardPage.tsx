@@ -116,7 +116,7 @@ export default function DashboardPage() {
       orgId
         ? endpoints.scorePage(orgId, year, { grade, page: listPage, pageSize: LIST_PAGE })
         : Promise.reject(new ApiError(404, { code: "not_found", message: "" })),
-    () => ({ items: [], total: 0, page: 1, pageSize: LIST_PAGE }),
+    () => ({ items: [], total: 0, page: 1, pageSize: LIST_PAGE, nextCursor: null }),
   );
   const showGrade = (g: string) => {
     setListGrade({ key: `${orgId}/${year}`, grade: g });
