@@ -6,11 +6,12 @@
  *   2. a batch of generated departments (default 1,000), each a duty → activity goal table the size of seed 000
  *      (3 duties, 9 activities, 27 indicators with four tiers), in xlsx and docx;
  *   3. the batch export job end to end (`export.batch` on the in-process queue over an in-memory PGlite): a
- *      subtree of units each holding seed 004's 13 projects (default 8 units, 104 projects), every project goal
+ *      subtree of units each holding seed 004's 13 projects (default 8 units, 104 projects; --projects=1000 for
+ *      1,000 project goal tables, 2,000 files), every project goal
  *      table in xlsx and docx read from the store, written, progress recorded, zipped, stored and audited —
  *      against writing the same documents straight from memory.
  *
- *   node_modules/.bin/tsx bench/export/run.ts [departments] [--no-pdf] [--units=8] [--no-batch]
+ *   node_modules/.bin/tsx bench/export/run.ts [departments] [--no-pdf] [--units=8 | --projects=104] [--no-batch]
  *
  * Prints figures and ratios; asserts nothing.
  */
@@ -34,7 +35,11 @@ const args = process.argv.slice(2);
 const DEPARTMENTS = Number(args.find((a) => /^\d+$/.test(a)) ?? 1000);
 const PDF = !args.includes("--no-pdf");
 const BATCH = !args.includes("--no-batch");
-const UNITS = Number(args.find((a) => a.startsWith("--units="))?.slice(8) ?? 8);
+// Section 3's size in projects (each written as xlsx and docx): --projects=N, or --units=N units of 13.
+const PROJECTS = Number(
+  args.find((a) => a.startsWith("--projects="))?.slice(11) ??
+    13 * Number(args.find((a) => a.startsWith("--units="))?.slice(8) ?? 8),
+);
 const ROOT = join(import.meta.dirname, "../..");
 
 function csv(doc: WDocument): string {
@@ -249,27 +254,39 @@ if (BATCH) {
   const { PGlite } = await import("@electric-sql/pglite");
   const { openDatabase } = await import("../../packages/server/src/db/open.ts");
   const { insertOrganisation } = await import("../../packages/server/src/orgs/repository.ts");
-  const { insertProject } = await import("../../packages/server/src/projects/repository.ts");
-  const { insertIndicator } = await import("../../packages/server/src/indicators/repository.ts");
   const { fiscalYears } = await import("../../packages/server/src/years/schema.ts");
-  const { findJob, inProcessQueue } = await import("../../packages/server/src/jobs/queue.ts");
+  const { JOB_BLOB_KEY, inProcessQueue } = await import("../../packages/server/src/jobs/queue.ts");
+  const { jobs } = await import("../../packages/server/src/jobs/schema.ts");
+  const { eq, sql } = await import("drizzle-orm");
   const { BATCH_JOB, registerBatchExportJobs } = await import("../../packages/server/src/exports/index.ts");
   const { projectDocument } = await import("../../packages/server/src/review/documents.ts");
   const { findProject } = await import("../../packages/server/src/projects/repository.ts");
+
+  const { projects: projectsTable } = await import("../../packages/server/src/projects/schema.ts");
+  const { indicators: indicatorsTable } = await import("../../packages/server/src/indicators/schema.ts");
+  const { randomUUID } = await import("node:crypto");
 
   const handle = await openDatabase({ pglite: await PGlite.create() });
   const db = handle.db;
   await db.insert(fiscalYears).values({ year: 2024 });
   const root = await insertOrganisation(db, { parentId: null, code: "13", name: "河北省公安厅交通警察总队" });
+  // Seed 004's projects, unit after unit (the last unit takes what is left of --projects); rows inserted in bulk,
+  // ids made here so that each indicator's parent is known before it is stored.
   const ids: string[] = [];
-  for (let u = 1; u <= UNITS; u++) {
+  const units = Math.ceil(PROJECTS / seed.projects.length);
+  for (let u = 1; u <= units; u++) {
     const unit = await insertOrganisation(
       db,
       { parentId: root.id, code: String(1300 + u), name: `第${u}交警支队` },
       root,
     );
-    for (const p of seed.projects) {
-      const row = await insertProject(db, {
+    const projectRows: (typeof projectsTable.$inferInsert)[] = [];
+    const indicatorRows: (typeof indicatorsTable.$inferInsert)[] = [];
+    for (const p of seed.projects.slice(0, PROJECTS - ids.length)) {
+      const projectId = randomUUID();
+      ids.push(projectId);
+      projectRows.push({
+        id: projectId,
         orgId: unit.id,
         year: 2024,
         name: p.name,
@@ -277,44 +294,28 @@ if (BATCH) {
         purpose: p.purpose ?? null,
         annualGoal: p.goal ?? null,
       });
-      ids.push(row.id);
       const parents = new Map<string, string>();
       let order = 0;
+      const indicator = (row: Omit<typeof indicatorsTable.$inferInsert, "projectId" | "sortOrder" | "id">) => {
+        const id = randomUUID();
+        indicatorRows.push({ ...row, id, projectId, sortOrder: order++ });
+        return id;
+      };
       for (const ind of p.indicators) {
         const l1 = ind.level1 ?? "产出指标";
         const l2 = `${l1}/${ind.level2 ?? "数量指标"}`;
-        if (!parents.has(l1))
-          parents.set(
-            l1,
-            (await insertIndicator(db, { projectId: row.id, level: 1, name: l1, sortOrder: order++ })).id,
-          );
+        if (!parents.has(l1)) parents.set(l1, indicator({ level: 1, name: l1 }));
         if (!parents.has(l2))
-          parents.set(
-            l2,
-            (
-              await insertIndicator(db, {
-                projectId: row.id,
-                level: 2,
-                name: ind.level2 ?? "数量指标",
-                parentId: parents.get(l1)!,
-                sortOrder: order++,
-              })
-            ).id,
-          );
-        await insertIndicator(db, {
-          projectId: row.id,
-          level: 3,
-          name: ind.name,
-          parentId: parents.get(l2)!,
-          targetText: ind.target?.text ?? null,
-          sortOrder: order++,
-        });
+          parents.set(l2, indicator({ level: 2, name: ind.level2 ?? "数量指标", parentId: parents.get(l1)! }));
+        indicator({ level: 3, name: ind.name, parentId: parents.get(l2)!, targetText: ind.target?.text ?? null });
       }
     }
+    await db.insert(projectsTable).values(projectRows);
+    await db.insert(indicatorsTable).values(indicatorRows);
   }
   const files = ids.length * 2;
   console.log(
-    `\n3. The batch export job end to end: ${UNITS} units × ${seed.projects.length} projects = ${ids.length} project goal tables, xlsx + docx = ${files} files (PGlite in memory)`,
+    `\n3. The batch export job end to end: ${units} units × ≤ ${seed.projects.length} projects = ${ids.length} project goal tables, xlsx + docx = ${files} files (PGlite in memory)`,
   );
   // The floor of this section: the same documents read from the store once, then written from memory.
   const docs: ImportedDocument[] = [];
@@ -323,28 +324,37 @@ if (BATCH) {
     for (const d of docs)
       for (const format of ["xlsx", "docx"] as const) await exportDocument(d, { as: "project-goals", format });
   });
+  const directCpu = lastCpuMs;
   console.log(
-    `   written from memory (no job): ${fmt((files * 1000) / directMs)} docs/s  (${fmt(directMs / 1000, 2)} s${cpu(files)})`,
+    `   written from memory (no job, one thread): ${fmt((files * 1000) / directMs)} docs/s  (${fmt(directMs / 1000, 2)} s${cpu(files)}, CPU ${fmt(directCpu / 1000, 2)} s)`,
   );
   const queue = inProcessQueue(db, (e) => console.error(e));
   registerBatchExportJobs(queue, db, (e) => console.error(e));
   await queue.start();
-  const [jobMs, job] = await timed(async () => {
-    const id = await queue.enqueue(BATCH_JOB, {
-      orgId: root.id,
-      year: 2024,
-      documents: ["project-goals"],
-      formats: ["xlsx", "docx"],
-      scope: { all: true },
-      actor: { accountId: "00000000-0000-4000-8000-000000000000", username: "bench" },
+  // Twice: the first job of a process starts the writer pool's workers (kept between jobs), the second finds them.
+  for (const run of ["first job (starts the workers)", "second job (workers already up)"]) {
+    const [jobMs, job] = await timed(async () => {
+      const id = await queue.enqueue(BATCH_JOB, {
+        orgId: root.id,
+        year: 2024,
+        documents: ["project-goals"],
+        formats: ["xlsx", "docx"],
+        scope: { all: true },
+        actor: { accountId: "00000000-0000-4000-8000-000000000000", username: "bench" },
+      });
+      await queue.idle();
+      // The result without the zip's bytes (reading them back is no part of the job).
+      const [row] = await db
+        .select({ result: sql<unknown>`${jobs.result} - ${JOB_BLOB_KEY}::text` })
+        .from(jobs)
+        .where(eq(jobs.id, id));
+      return row;
     });
-    await queue.idle();
-    return findJob(db, id);
-  });
-  const result = job?.result as { counts: { files: number; errors: number }; zip: { size: number } } | null;
-  console.log(
-    `   batch job (read, write, progress, zip, store, audit): ${fmt((files * 1000) / jobMs)} docs/s  (${fmt(jobMs / 1000, 2)} s${cpu(files)}; ${result?.counts.files} files, ${result?.counts.errors} errors, zip ${fmt((result?.zip.size ?? 0) / 2 ** 20, 1)} MiB)  ${fmt(jobMs / directMs, 2)}× writing from memory`,
-  );
+    const result = job?.result as { counts: { files: number; errors: number }; zip: { size: number } } | null;
+    console.log(
+      `   batch job, ${run} (read, write, progress, zip, store, audit): ${fmt((files * 1000) / jobMs)} docs/s  (${fmt(jobMs / 1000, 2)} s${cpu(files)}, CPU ${fmt(lastCpuMs / 1000, 2)} s; ${result?.counts.files} files, ${result?.counts.errors} errors, zip ${fmt((result?.zip.size ?? 0) / 2 ** 20, 1)} MiB)  wall ${fmt(jobMs / directMs, 2)}× and CPU ${fmt(lastCpuMs / directCpu, 2)}× writing from memory in one thread`,
+    );
+  }
   await queue.stop();
   await handle.close();
 }

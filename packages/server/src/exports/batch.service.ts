@@ -50,9 +50,9 @@ import { DEPARTMENT_RECORD_NAME } from "../monitoring/repository.ts";
 import { monitoringRecords, monitoringRounds } from "../monitoring/schema.ts";
 import { findOrganisation, likePrefix } from "../orgs/repository.ts";
 import { organisations } from "../orgs/schema.ts";
-import { findProject } from "../projects/repository.ts";
+import { findProjects } from "../projects/repository.ts";
 import { projects } from "../projects/schema.ts";
-import { dutyTableDocument, goalDocument, projectDocument } from "../review/documents.ts";
+import { dutyTableDocument, goalDocument, projectDocuments, type RecordDocument } from "../review/documents.ts";
 import { EXPORT_TYPES, type ExportType } from "./exports.service.ts";
 import { storedPage } from "./units.ts";
 
@@ -100,6 +100,9 @@ export const BATCH_KEEP_MS = RETENTION.jobFileMs;
 export const MAX_BATCH_ZIP_BYTES = 150 * 1024 * 1024;
 
 const JOB = { zh: "导出任务", en: "export job" };
+
+/** A running batch writes its progress at most this often (and always when its last file is done). */
+const PROGRESS_EVERY_MS = 250;
 
 export interface BatchPayload {
   orgId: string;
@@ -340,13 +343,38 @@ const gone = (item: BatchItem) =>
     en: `"${item.label}" has been deleted`,
   });
 
-async function documentOf(db: Db, item: BatchItem & { type: ExportType }): Promise<ImportedDocument> {
-  switch (item.type) {
-    case "project": {
-      const r = await findProject(db, item.id);
-      if (!r) throw gone(item);
-      return (await projectDocument(db, r)).document;
+/** Projects are read this many at a time (three queries for the lot instead of three per project). */
+const PROJECTS_PER_READ = 100;
+
+/**
+ * The stored documents of the batch's projects, read a slice at a time just ahead of the writers: `get(at)` reads
+ * the slice from item `at` on when its project has not been read yet. A project deleted since the batch was
+ * collected has no document (`gone`).
+ */
+function projectReader(db: Db, items: BatchItem[]) {
+  const read = new Map<string, RecordDocument | null>();
+  return async (at: number): Promise<ImportedDocument> => {
+    const item = items[at]!;
+    if (!read.has(item.id)) {
+      const ids: string[] = [];
+      for (let i = at; i < items.length && ids.length < PROJECTS_PER_READ; i++)
+        if (items[i]!.type === "project" && !read.has(items[i]!.id)) ids.push(items[i]!.id);
+      const docs = await projectDocuments(db, await findProjects(db, ids));
+      for (const id of ids) read.set(id, docs.get(id) ?? null);
     }
+    const doc = read.get(item.id);
+    // What is written is let go (a province's documents are not all kept in memory).
+    read.delete(item.id);
+    if (!doc) throw gone(item);
+    return doc.document;
+  };
+}
+
+async function documentOf(
+  db: Db,
+  item: BatchItem & { type: Exclude<ExportType, "project"> },
+): Promise<ImportedDocument> {
+  switch (item.type) {
     case "goal": {
       const r = await findGoal(db, item.id);
       if (!r) throw gone(item);
@@ -434,17 +462,23 @@ export function registerBatchExportJobs(queue: JobQueue, db: Db, logError: (e: u
       format === "pdf" ? writeAs(page, "pdf") : pool.write(page, format);
     const outcomes: ({ data: Uint8Array } | { error: unknown })[] = new Array(total);
     const inFlight = new Set<Promise<void>>();
-    // Progress is written in the order the files finish, one update at a time.
+    // Progress is written in the order the files finish, one update at a time, at most every PROGRESS_EVERY_MS
+    // (an UPDATE per file was a large part of a province's batch); the last file's always.
     let reported: Promise<void> = Promise.resolve();
+    let reportedAt = 0;
     const finished = (message: string) => {
       const d = ++done;
+      const now = Date.now();
+      if (d < total && now - reportedAt < PROGRESS_EVERY_MS) return reported;
+      reportedAt = now;
       reported = reported.then(() => progress(d, total, message));
       return reported;
     };
     const limit = Math.max(2, pool.size * 2);
     try {
       let slot = 0;
-      for (const item of items) {
+      const projectDocument = projectReader(db, items);
+      for (const [at, item] of items.entries()) {
         let page: WDocument | undefined;
         let pageError: unknown;
         try {
@@ -452,7 +486,9 @@ export function registerBatchExportJobs(queue: JobQueue, db: Db, logError: (e: u
             item.type === "monitoring"
               ? await monitoringFormPage(db, item.id, () => gone(item))
               : storedPage(
-                  await documentOf(db, { ...item, type: item.type }),
+                  item.type === "project"
+                    ? await projectDocument(at)
+                    : await documentOf(db, { ...item, type: item.type }),
                   LAYOUT_OF[item.document as Exclude<BatchDocument, "monitoring-records">],
                 );
         } catch (e) {

@@ -1,5 +1,5 @@
 /** SQL for the indicator tree of a project. */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/open.ts";
 import { type IndicatorRow, indicators } from "./schema.ts";
 
@@ -9,6 +9,22 @@ export async function indicatorsOf(db: Db, owner: { kind: "project" | "goal"; id
     .from(indicators)
     .where(owner.kind === "project" ? eq(indicators.projectId, owner.id) : eq(indicators.departmentGoalId, owner.id))
     .orderBy(asc(indicators.level), asc(indicators.sortOrder), asc(indicators.createdAt), asc(indicators.id));
+}
+
+/** The indicator trees of several projects, each in `indicatorsOf`'s order. */
+export async function indicatorsOfProjects(db: Db, projectIds: string[]): Promise<IndicatorRow[]> {
+  if (!projectIds.length) return [];
+  return db
+    .select()
+    .from(indicators)
+    .where(inArray(indicators.projectId, projectIds))
+    .orderBy(
+      asc(indicators.projectId),
+      asc(indicators.level),
+      asc(indicators.sortOrder),
+      asc(indicators.createdAt),
+      asc(indicators.id),
+    );
 }
 
 export async function findIndicator(db: Db, id: string): Promise<IndicatorRow | undefined> {

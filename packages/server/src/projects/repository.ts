@@ -27,6 +27,17 @@ export async function findProject(db: Db, id: string): Promise<ProjectWithOrg | 
   return r ? { ...r.project, orgPath: r.orgPath, orgName: r.orgName, supersededById: r.supersededById } : undefined;
 }
 
+/** Several projects with their organisation, in no particular order; ids not found are left out. */
+export async function findProjects(db: Db, ids: string[]): Promise<ProjectWithOrg[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .select(withOrg)
+    .from(projects)
+    .innerJoin(organisations, eq(organisations.id, projects.orgId))
+    .where(inArray(projects.id, ids));
+  return rows.map((r) => ({ ...r.project, orgPath: r.orgPath, orgName: r.orgName, supersededById: r.supersededById }));
+}
+
 export const PROJECT_SORTS = ["name", "code", "updatedAt", "annualFunds", "state"] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
 

@@ -8,7 +8,7 @@
 
 import type { Amount, ImportedDocument, Indicator, ParsedTarget, Tiers } from "@jixiao/core/model";
 import { readTiers } from "@jixiao/documents";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { budgetExecution } from "../budgets/schema.ts";
 import type { Db } from "../db/open.ts";
 import { activitiesOf } from "../duties/repository.ts";
@@ -17,7 +17,7 @@ import type { EvaluationWithOrg } from "../evaluations/repository.ts";
 import { itemsOf } from "../evaluations/repository.ts";
 import type { GoalWithOrg } from "../goals/repository.ts";
 import { indicatorLeaves } from "../indicators/leaves.ts";
-import { indicatorsOf } from "../indicators/repository.ts";
+import { indicatorsOf, indicatorsOfProjects } from "../indicators/repository.ts";
 import type { IndicatorRow } from "../indicators/schema.ts";
 import type { ProjectWithOrg } from "../projects/repository.ts";
 
@@ -107,6 +107,40 @@ function indicatorsFrom(rows: IndicatorRow[], file: string, source: RecordDocume
 }
 
 export async function projectDocument(db: Db, p: ProjectWithOrg): Promise<RecordDocument> {
+  return projectDocumentOf(
+    p,
+    latestOf(await executionOf(db, [p.id], p.year)),
+    await indicatorsOf(db, { kind: "project", id: p.id }),
+  );
+}
+
+/**
+ * The documents of several projects with two queries for all of them (a batch export reads a province's projects:
+ * three queries per project were most of its reading); the same documents `projectDocument` gives one by one.
+ */
+export async function projectDocuments(db: Db, ps: ProjectWithOrg[]): Promise<Map<string, RecordDocument>> {
+  const out = new Map<string, RecordDocument>();
+  if (!ps.length) return out;
+  const ids = ps.map((p) => p.id);
+  const execution = new Map<string, ExecutionRow[]>();
+  for (const year of new Set(ps.map((p) => p.year)))
+    for (const r of await executionOf(db, ids, year))
+      execution.set(r.projectId!, [...(execution.get(r.projectId!) ?? []), r]);
+  const trees = new Map<string, IndicatorRow[]>();
+  for (const r of await indicatorsOfProjects(db, ids)) {
+    const tree = trees.get(r.projectId!);
+    if (tree) tree.push(r);
+    else trees.set(r.projectId!, [r]);
+  }
+  for (const p of ps) out.set(p.id, projectDocumentOf(p, latestOf(execution.get(p.id) ?? []), trees.get(p.id) ?? []));
+  return out;
+}
+
+function projectDocumentOf(
+  p: ProjectWithOrg,
+  monitored: ExecutionRow | undefined,
+  tree: IndicatorRow[],
+): RecordDocument {
   const file = `project/${p.id}`;
   const doc = empty(file, ["project-goals"]);
   const source: RecordDocument = { ...noRecords(doc), self: { type: "project", id: p.id } };
@@ -127,8 +161,6 @@ export async function projectDocument(db: Db, p: ProjectWithOrg): Promise<Record
   if (carry) funding.carryOver = carry;
   if (other) funding.other = other;
   const budget = amountOf(p.annualFunds);
-  // The latest monitoring figure of the project's year: the full year's, else the latest month's (cumulative).
-  const monitored = await latestExecution(db, p.id, p.year);
   const executed = amountOf(monitored?.executed);
   if (monitored && executed) {
     source.pathRecords.set("projects[0].executed", { type: "budget_execution", id: monitored.id });
@@ -144,23 +176,32 @@ export async function projectDocument(db: Db, p: ProjectWithOrg): Promise<Record
     ...(p.purpose ? { purpose: p.purpose } : {}),
     ...(p.annualGoal ? { goal: p.annualGoal } : {}),
     ...(Object.keys(fields).length ? { fields } : {}),
-    indicators: indicatorsFrom(await indicatorsOf(db, { kind: "project", id: p.id }), file, source, "projects[0]"),
+    indicators: indicatorsFrom(tree, file, source, "projects[0]"),
     location: { file },
   });
   return source;
 }
 
-async function latestExecution(db: Db, projectId: string, year: number) {
-  const rows = await db
+type ExecutionRow = typeof budgetExecution.$inferSelect;
+
+/** The projects' monitoring rows of the year. */
+function executionOf(db: Db, projectIds: string[], year: number): Promise<ExecutionRow[]> {
+  return db
     .select()
     .from(budgetExecution)
     .where(
       and(
         eq(budgetExecution.scope, "project"),
-        eq(budgetExecution.projectId, projectId),
+        projectIds.length === 1
+          ? eq(budgetExecution.projectId, projectIds[0]!)
+          : inArray(budgetExecution.projectId, projectIds),
         eq(budgetExecution.year, year),
       ),
     );
+}
+
+/** The latest monitoring figure of a project's year: the full year's, else the latest month's (cumulative). */
+function latestOf(rows: ExecutionRow[]): ExecutionRow | undefined {
   const withFigure = rows.filter((r) => r.executed !== null);
   return (
     withFigure.find((r) => r.month === null) ??
