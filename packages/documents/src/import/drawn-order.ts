@@ -40,8 +40,8 @@ const AMOUNT = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/;
 export const FUND_LABEL =
   /^(其中[:：]?)?(年度资金总额|资金总额|(当年|本年)?财政拨款|上年结转(资金)?|其他资金|合计|小计|(中央|省级|市县(\(区\))?)?财政资金)[:：]?$/;
 
-/** The fields of an indicator grid's header. */
-const GRID_FIELDS: readonly HeaderField[] = [
+/** The fields of an indicator grid's header (the stream reader's too). */
+export const GRID_FIELDS: readonly HeaderField[] = [
   "level1",
   "level2",
   "name",

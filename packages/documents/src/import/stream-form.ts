@@ -20,6 +20,7 @@ import {
   drawnGridHeader,
   FUND_LABEL,
   type FundField,
+  GRID_FIELDS,
   rateAgrees,
   readDrawnGrid,
 } from "./drawn-order.ts";
@@ -34,18 +35,6 @@ export interface Token {
 }
 
 const FUND_FIELDS: readonly HeaderField[] = ["initial", "adjustment", "budget", "executed", "weight", "rate", "score"];
-const GRID_FIELDS: readonly HeaderField[] = [
-  "level1",
-  "level2",
-  "name",
-  "description",
-  "target",
-  "unit",
-  "actual",
-  "weight",
-  "score",
-  "deviation",
-];
 const TOTAL = /^(总分|合计|总计|自评得分|综合得分)$/;
 const GOALS = /^(年度总体目标|总体目标|预期目标|实际完成情况|年度目标完成情况|实际完成目标)$/;
 const FORM_END =
