@@ -19,6 +19,8 @@
  * - `strayRate`: a lone percentage in the form's head that agrees with the total row's 执行数 ÷ 预算数 (to 0.05
  *   points: a rate rounded another way) is that row's 执行率, when the row has none.
  */
+
+import { fundsPart } from "../vocabulary/funds-labels.ts";
 import type { HeaderField } from "./headers.ts";
 import { headerField } from "./headers.ts";
 import { cellKind } from "./row-fields.ts";
@@ -36,9 +38,10 @@ const NUMBER = /^\d+(\.\d+)?$/;
 const PERCENT = /^[+-]?\d+(\.\d+)?\s*[%％]$/;
 const DASH = /^[—\-–/／]+$/;
 const AMOUNT = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/;
-/** A funds row's label (年度资金总额, 其中:当年财政拨款, 上年结转资金, 其他资金…). */
-export const FUND_LABEL =
-  /^(其中[:：]?)?(年度资金总额|资金总额|(当年|本年)?财政拨款|上年结转(资金)?|其他资金|合计|小计|(中央|省级|市县(\(区\))?)?财政资金)[:：]?$/;
+/** A funds row's total (合计 / 小计): no funds label of the vocabulary, yet a label of the funds rows. */
+const FUNDS_TOTAL = /^(合计|小计)[:：]?$/;
+/** A funds row's label: a label of the vocabulary (年度资金总额, 其中:当年财政拨款, 上年结转资金…) or the rows' total. */
+export const isFundLabel = (text: string): boolean => fundsPart(text) !== undefined || FUNDS_TOTAL.test(text);
 
 /** The fields of an indicator grid's header (the stream reader's too). */
 export const GRID_FIELDS: readonly HeaderField[] = [
@@ -112,7 +115,7 @@ function fitsField(field: HeaderField, text: string): boolean {
   // a target or an actual: a value, a number, a dash or a short answer (及时, 达标) — never a framework name
   const k = cellKind(text);
   if (k === "value" || k === "percent" || k === "number" || k === "dash") return true;
-  return k === "text" && [...t].length <= 8 && !headerField(t) && !FUND_LABEL.test(t);
+  return k === "text" && [...t].length <= 8 && !headerField(t) && !isFundLabel(t);
 }
 
 export interface DrawnRow {
@@ -172,7 +175,7 @@ export function readDrawnGrid(
   if (lead.length > 0) pieces.push([...lead]);
   for (let j = i; j < cells.length; j++) {
     const t = squash(cells[j]!.text);
-    if (t === "" || isLevel(t) || headerField(t) !== undefined || FUND_LABEL.test(t)) continue;
+    if (t === "" || isLevel(t) || headerField(t) !== undefined || isFundLabel(t)) continue;
     // a vertical label: single characters in a row (绩 效 指 标)
     if ([...t].length === 1 && [...squash(cells[j + 1]?.text ?? "")].length === 1) {
       while (j + 1 < cells.length && [...squash(cells[j + 1]!.text)].length === 1) j++;

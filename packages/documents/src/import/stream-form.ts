@@ -18,9 +18,9 @@ import {
   cutFundRows,
   type DrawnGrid,
   drawnGridHeader,
-  FUND_LABEL,
   type FundField,
   GRID_FIELDS,
+  isFundLabel,
   rateAgrees,
   readDrawnGrid,
 } from "./drawn-order.ts";
@@ -271,7 +271,7 @@ export function readStreamProjectSelfEvaluation(
     // the labels left without values, in order, are the unlabelled rows' (年度资金总额, 其中:当年财政拨款)
     const labels = tokens
       .slice(fundsAt, gridAt)
-      .filter((x, n, all) => FUND_LABEL.test(norm(x.text)) && !(all[n + 1] && isValue(all[n + 1]!)));
+      .filter((x, n, all) => isFundLabel(norm(x.text)) && !(all[n + 1] && isValue(all[n + 1]!)));
     unlabelled.forEach((line, n) => {
       const l = labels[n];
       if (l) {
@@ -313,7 +313,7 @@ function drawnGridAt(tokens: Token[], i: number): (DrawnGrid & { from: number })
 /** A word that is a label, a header or a funds row's label: never another label's value. */
 function structural(t: Token): boolean {
   const k = norm(t.text).replace(/[：:]/g, "");
-  return formLabel(t.text) !== undefined || FUND_LABEL.test(k) || TOTAL.test(k) || GOALS.test(k);
+  return formLabel(t.text) !== undefined || isFundLabel(k) || TOTAL.test(k) || GOALS.test(k);
 }
 
 /** Whether a grid header starts at k (as the reader finds one). */

@@ -47,6 +47,8 @@ export const FUNDS_LABELS: readonly FundsLabel[] = [
   // 四川's 申报表 funds list: (一)财政拨款小计 / 1、一般公共预算 … (三)其他收入; 青神's note: 社会投入资金、银行贷款
   ...f("fiscal", ["sichuan"], "一般公共预算", "一般公共预算资金"),
   ...f("other", ["sichuan"], "其他收入", "社会投入资金", "银行贷款"),
+  // 山西's county 项目支出绩效目标申报表 (实施期 / 年度 blocks): 其中:中央财政资金 / 省级财政资金 / 市县(区)财政资金
+  ...f("fiscal", ["common"], "中央财政资金", "省级财政资金", "市县(区)财政资金"),
   // named by issue 11's brief and not yet seen in a template found: 申请金额 (the year's amount asked for)
   ...f("budget", ["common"], "申请金额"),
 ];
