@@ -18,6 +18,7 @@ import { CHROMIUM, type Harness, REPO_DIR, startHarness } from "./harness.ts";
 import { DutiesPage, waitForWorkspace } from "./pages/duties.ts";
 import { GoalsList } from "./pages/goals.ts";
 import { ImportUnitsWizard } from "./pages/importWizard.ts";
+import { dialogSettled, holdsUnload, leaveDialog, stayOnPage } from "./pages/leaveDialog.ts";
 import { SelfEvaluation } from "./pages/selfEvaluation.ts";
 import { signedInAt } from "./pages/session.ts";
 import { Shell } from "./pages/shell.ts";
@@ -27,36 +28,6 @@ const UNIT = "天津市公安交通管理局警务保障处";
 const FLAWED = "2024年度道路交通秩序整治";
 /** A year of the demo where the unit has no self-evaluation yet. */
 const EMPTY_YEAR = 2025;
-
-/** The leave-page dialog's text (it must open). */
-async function leaveDialog(page: Page): Promise<string> {
-  await page.locator("#leave-cancel").waitFor();
-  return (await page.locator(".ant-modal-confirm").last().textContent()) ?? "";
-}
-
-async function stay(page: Page): Promise<void> {
-  await page.locator("#leave-cancel").click();
-  await page.locator("#leave-cancel").waitFor({ state: "detached" });
-}
-
-/** Whether the page holds a reload or a tab close (its beforeunload handler cancels the event). */
-function holdsUnload(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const e = new Event("beforeunload", { cancelable: true });
-    window.dispatchEvent(e);
-    return e.defaultPrevented;
-  });
-}
-
-/** Waits until the last dialog has finished opening, for a screenshot that shows it. */
-async function dialogSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const m = [...document.querySelectorAll<HTMLElement>(".ant-modal")].pop();
-    if (!m) return false;
-    const s = getComputedStyle(m);
-    return s.opacity === "1" && (s.transform === "none" || s.transform === "matrix(1, 0, 0, 1, 0, 0)");
-  });
-}
 
 /** The scheme dropdown's shown label: its text and whether it is cut (wider than the room it has). */
 function schemeLabel(page: Page): Promise<{ text: string; cut: boolean }> {
@@ -93,14 +64,14 @@ describe.skipIf(!hasChromium)(
 
       await page.getByRole("menuitem", { name: "项目" }).click();
       expect(await leaveDialog(page)).toContain("未保存的修改");
-      await stay(page);
+      await stayOnPage(page);
       await page.getByTestId("duties-page").waitFor();
       expect(await duties.field("duty-budget").inputValue()).toBe("135.5");
 
       await page.getByTestId("year-switcher").click();
       await page.locator(".ant-select-item-option:visible").filter({ hasText: "2025" }).first().click();
       await leaveDialog(page);
-      await stay(page);
+      await stayOnPage(page);
       expect(await page.getByTestId("year-switcher").textContent()).toContain("2024");
       expect(await holdsUnload(page)).toBe(true);
 
@@ -129,7 +100,7 @@ describe.skipIf(!hasChromium)(
       expect(await leaveDialog(page)).toContain("未保存的修改");
       await dialogSettled(page);
       await h.screenshot(page, "leave-guard-self-evaluation", { publish: true });
-      await stay(page);
+      await stayOnPage(page);
       expect(new URL(page.url()).pathname).toBe(path);
       expect(await se.actual("群众满意度").inputValue()).toBe("91%");
       expect(await holdsUnload(page)).toBe(true);
@@ -151,7 +122,7 @@ describe.skipIf(!hasChromium)(
       await page.getByTestId("goal-annualGoal").fill("保障全局交通管理警务工作正常运转。");
       await page.getByRole("menuitem", { name: "项目" }).click();
       expect(await leaveDialog(page)).toContain("未保存的修改");
-      await stay(page);
+      await stayOnPage(page);
       expect(await page.getByTestId("goal-annualGoal").inputValue()).toBe("保障全局交通管理警务工作正常运转。");
       expect(await holdsUnload(page)).toBe(true);
       await page.context().close();
@@ -168,7 +139,7 @@ describe.skipIf(!hasChromium)(
       await wizard.mapTo("312007", new RegExp(`^${UNIT}`));
       await page.getByRole("menuitem", { name: "项目" }).click();
       expect(await leaveDialog(page)).toContain("未保存的修改");
-      await stay(page);
+      await stayOnPage(page);
       expect(await wizard.mapped("312007")).toContain(UNIT);
       expect(await holdsUnload(page)).toBe(true);
       await page.context().close();

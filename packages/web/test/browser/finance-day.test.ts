@@ -12,6 +12,7 @@ import { CHROMIUM, type Harness, signIn, startHarness } from "./harness.ts";
 import { AuditTrail } from "./pages/admin.ts";
 import { BudgetPage } from "./pages/budget.ts";
 import { waitForWorkspace } from "./pages/duties.ts";
+import { dialogSettled, holdsUnload, leaveAnyway, leaveDialog, stayOnPage } from "./pages/leaveDialog.ts";
 import { ProjectList, type ProjectPage } from "./pages/projects.ts";
 import { signedInAt } from "./pages/session.ts";
 import { Shell } from "./pages/shell.ts";
@@ -21,32 +22,6 @@ const UNIT = "天津市公安交通管理局警务保障处";
 const DRAFT = "2024年度教育训练";
 const APPROVED = "2024年度警用车辆维护";
 const UNIT_APPROVED = "2024年度交通安全宣传";
-
-/** The leave-page dialog's text, or "" when none opened. */
-async function leaveDialog(page: Page): Promise<string> {
-  const cancel = page.locator("#leave-cancel");
-  await cancel.waitFor();
-  return (await page.locator(".ant-modal-confirm").last().textContent()) ?? "";
-}
-
-/** Waits until the last dialog has finished opening (its zoom animation), for a screenshot that shows it. */
-async function dialogSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const m = [...document.querySelectorAll<HTMLElement>(".ant-modal")].pop();
-    if (!m) return false;
-    const s = getComputedStyle(m);
-    return s.opacity === "1" && (s.transform === "none" || s.transform === "matrix(1, 0, 0, 1, 0, 0)");
-  });
-}
-
-/** Whether the page holds a reload or a tab close (its beforeunload handler cancels the event). */
-function holdsUnload(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const e = new Event("beforeunload", { cancelable: true });
-    window.dispatchEvent(e);
-    return e.defaultPrevented;
-  });
-}
 
 describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surprises", () => {
   let h: Harness;
@@ -80,16 +55,14 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
     expect(await leaveDialog(page)).toContain("未保存的修改");
     await dialogSettled(page);
     await h.screenshot(page, "leave-guard", { publish: true });
-    await page.locator("#leave-cancel").click();
-    await page.locator("#leave-cancel").waitFor({ state: "detached" });
+    await stayOnPage(page);
     expect(new URL(page.url()).pathname).toBe(projectPath);
     expect(await p.cell(row, "targetText").textContent()).toBe("≥130人");
 
     // The browser's Back: held the same way.
     await page.goBack();
     await leaveDialog(page);
-    await page.locator("#leave-cancel").click();
-    await page.locator("#leave-cancel").waitFor({ state: "detached" });
+    await stayOnPage(page);
     await expect.poll(() => new URL(page.url()).pathname).toBe(projectPath);
     expect(await p.cell(row, "targetText").textContent()).toBe("≥130人");
 
@@ -97,8 +70,7 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
     await page.getByTestId("year-switcher").click();
     await page.locator(".ant-select-item-option:visible").filter({ hasText: "2025" }).first().click();
     await leaveDialog(page);
-    await page.locator("#leave-cancel").click();
-    await page.locator("#leave-cancel").waitFor({ state: "detached" });
+    await stayOnPage(page);
     expect(await page.getByTestId("year-switcher").textContent()).toContain("2024");
     expect(await p.cell(row, "targetText").textContent()).toBe("≥130人");
 
@@ -107,7 +79,7 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
 
     // Leaving on purpose goes; nothing holds any more.
     await page.getByRole("menuitem", { name: "预算" }).click();
-    await page.locator("#leave-confirm").click();
+    await leaveAnyway(page);
     // the budget page is the heaviest to load: a loaded machine may take a while
     await page.getByTestId("budget-page").waitFor();
     expect(await holdsUnload(page)).toBe(false);
@@ -145,8 +117,7 @@ describe.skipIf(!hasChromium)("issue 13: a finance officer's day without surpris
 
     await page.getByRole("menuitem", { name: "项目" }).click();
     expect(await leaveDialog(page)).toContain("未保存的修改");
-    await page.locator("#leave-cancel").click();
-    await page.locator("#leave-cancel").waitFor({ state: "detached" });
+    await stayOnPage(page);
     expect(await holdsUnload(page)).toBe(true);
 
     // Saving anyway: the server refuses, and says so in Chinese with the field's label.
