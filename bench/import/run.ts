@@ -24,25 +24,18 @@
  * Prints rows/s and ratios; asserts nothing.
  */
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
-import type { ImportedDocument, Indicator, Project } from "@jixiao/core/model";
-import { buildLayout, importDocument, readExtractedText, writeXlsx } from "@jixiao/documents";
+import { loadavg } from "node:os";
+import { buildLayout, writeXlsx } from "@jixiao/documents";
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
-import pg from "pg";
-import type { Actor } from "../../packages/server/src/accounts/actor.ts";
-import { accounts } from "../../packages/server/src/accounts/schema.ts";
 import { copyField, copyFrom } from "../../packages/server/src/db/copy.ts";
-import { type DatabaseHandle, type Db, openDatabase, queryRows } from "../../packages/server/src/db/open.ts";
-import { DEFAULT_SETTINGS, type Deps } from "../../packages/server/src/http/context.ts";
+import { type Db, queryRows } from "../../packages/server/src/db/open.ts";
 import { commitImport, uploadImport } from "../../packages/server/src/imports/imports.service.ts";
 import { readUpload } from "../../packages/server/src/imports/read.ts";
 import { receiveBytes } from "../../packages/server/src/imports/receive.ts";
 import { indicators } from "../../packages/server/src/indicators/schema.ts";
 import { organisations } from "../../packages/server/src/orgs/schema.ts";
 import { projects } from "../../packages/server/src/projects/schema.ts";
-import { fiscalYears } from "../../packages/server/src/years/schema.ts";
+import { benchDeps, benchOrganisation, generateDocument, openBenchStore, YEAR } from "./setup.ts";
 
 const args = process.argv.slice(2);
 const ROWS = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000);
@@ -51,9 +44,6 @@ const STORE = storeAt >= 0 ? args[storeAt + 1]! : "both";
 if (!["pglite", "pg", "both"].includes(STORE)) throw new Error("--store pglite|pg|both");
 const PER_PROJECT = 100;
 const ROUNDS = 3;
-const YEAR = 2024;
-const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const ROOT = join(import.meta.dirname, "../..");
 
 const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 /** CPU time of this process (ms): with PGlite it holds the database's work too, with PostgreSQL not the server's. */
@@ -71,28 +61,7 @@ async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
 }
 
 // ------------------------------------------------------------------------------------------------ the workbook
-function generate(rows: number): ImportedDocument {
-  const seed = importDocument(
-    readExtractedText(readFileSync(join(ROOT, "fixtures/seeds/004_8649601bbeaed617.txt"), "utf8"), "004.txt"),
-  ).document;
-  const pool: Indicator[] = seed.projects.flatMap((p) => p.indicators);
-  const list: Project[] = [];
-  let k = 0;
-  for (let p = 0; k < rows; p++) {
-    const base = seed.projects[p % seed.projects.length]!;
-    const n = Math.min(PER_PROJECT, rows - k);
-    const inds: Indicator[] = [];
-    for (let i = 0; i < n; i++, k++) {
-      const ind = pool[k % pool.length]!;
-      inds.push({ ...ind, name: `${ind.name}（${k + 1}）` });
-    }
-    const { title: _title, ...rest } = base;
-    list.push({ ...rest, name: `${base.name}（第${p + 1}批）`, indicators: inds });
-  }
-  return { ...seed, projects: list, file: "bench.xlsx", format: "xlsx" };
-}
-
-const doc = generate(ROWS);
+const doc = generateDocument(ROWS, PER_PROJECT);
 const [writeMs, xlsx] = await timed(() => writeXlsx(buildLayout(doc, "project-goals")));
 console.log(
   `bench/import — node ${process.version}, load average ${loadavg()[0]!.toFixed(1)}, ${fmt(ROWS)} indicator rows in ${doc.projects.length} projects`,
@@ -124,59 +93,12 @@ interface StoreResult {
   cpu: { uploads: number[]; commits: number[]; copies: number[] };
 }
 
-async function setUp(db: DatabaseHandle["db"], round: number) {
-  await db.insert(fiscalYears).values({ year: YEAR }).onConflictDoNothing();
-  const id = randomUUID();
-  await db.insert(organisations).values({ id, path: `/${id}/`, code: `B${round}`, name: `基准单位${round}` });
-  const [acct] = await db
-    .insert(accounts)
-    .values({ username: `bench${round}`, displayName: "bench", passwordHash: "x", mustChangePassword: false })
-    .returning();
-  const actor: Actor = {
-    accountId: acct!.id,
-    username: `bench${round}`,
-    displayName: "bench",
-    mustChangePassword: false,
-    csrfToken: "",
-    memberships: [{ role: "filler", orgId: id, orgPath: `/${id}/` }],
-  };
-  return { orgId: id, actor };
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function runStore(kind: "pglite" | "pg"): Promise<StoreResult> {
-  let handle: DatabaseHandle;
-  let cleanup: () => Promise<void>;
-  if (kind === "pg") {
-    const dbName = `jixiao_bench_import_${randomUUID().slice(0, 8)}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    const url = new URL(PG_URL);
-    url.pathname = `/${dbName}`;
-    handle = await openDatabase({ url: url.toString(), poolSize: 4 });
-    cleanup = async () => {
-      await handle.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-    };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), "jixiao-bench-import-"));
-    handle = await openDatabase({ dataDir: dir });
-    cleanup = async () => {
-      await handle.close();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
+  const { handle, cleanup } = await openBenchStore(kind, "jixiao_bench_import");
   try {
-    const deps: Deps = {
-      db: handle.db,
-      store: handle.kind,
-      settings: { ...DEFAULT_SETTINGS, importSyncBytes: Number.MAX_SAFE_INTEGER },
-      now: () => new Date(),
-      logError: (e) => console.error(e),
-    };
+    const deps = benchDeps(handle);
     const uploads: number[] = [];
     const commits: number[] = [];
     const copies: number[] = [];
@@ -184,7 +106,11 @@ async function runStore(kind: "pglite" | "pg"): Promise<StoreResult> {
     const cpu = { uploads: [] as number[], commits: [] as number[], copies: [] as number[] };
     for (let round = 1; round <= ROUNDS; round++) {
       // A fresh organisation each round: the same file commits as new projects, not as an unchanged re-import.
-      const { orgId, actor } = await setUp(handle.db, round);
+      const { orgId, actor } = await benchOrganisation(handle.db, round, {
+        code: "B",
+        name: "基准单位",
+        username: "bench",
+      });
       const [uploadMs, up] = await timed(() =>
         uploadImport(deps, actor, { orgId, year: YEAR, receive: receiveBytes("bench.xlsx", xlsx) }),
       );
