@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, startHarness } from "./harness.ts";
+import { apiAs } from "./pages/api.ts";
 import { BudgetPage } from "./pages/budget.ts";
 import { BudgetReview } from "./pages/budgetReview.ts";
 import { signedInAt } from "./pages/session.ts";
@@ -25,29 +26,6 @@ interface ApiBudget {
   sections: unknown;
   incomeTotal: string | null;
   expenditureTotal: string | null;
-}
-
-/** The API with a session of its own, as a demo account; writes send the CSRF token. */
-async function apiAs(h: Harness, role: string) {
-  const account = h.accounts[role];
-  if (!account) throw new Error(`no demo account for the role ${role}`);
-  const page = await h.newPage();
-  const login = await page.request.post("/api/v1/auth/login", { data: account });
-  if (login.status() !== 200) throw new Error(`login ${account.username}: ${login.status()}`);
-  const headers = { "X-CSRF-Token": ((await login.json()) as { csrfToken: string }).csrfToken };
-  return {
-    get: async <T>(path: string): Promise<T> => {
-      const r = await page.request.get(`/api/v1${path}`);
-      expect(r.status(), `${path}: ${await r.text()}`).toBe(200);
-      return (await r.json()) as T;
-    },
-    post: async <T>(path: string, data: unknown): Promise<T> => {
-      const r = await page.request.post(`/api/v1${path}`, { data, headers });
-      expect(r.status(), `${path}: ${await r.text()}`).toBe(200);
-      return (await r.json()) as T;
-    },
-    page,
-  };
 }
 
 describe.skipIf(!hasChromium)("预算调整: adjusting an approved department budget", () => {

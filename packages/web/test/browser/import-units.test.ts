@@ -20,6 +20,7 @@ import { importDocument, readDocument, readExtractedText } from "@jixiao/documen
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, type Harness, REPO_DIR, startHarness } from "./harness.ts";
+import { apiAs } from "./pages/api.ts";
 import { BudgetPage } from "./pages/budget.ts";
 import { waitForWorkspace } from "./pages/duties.ts";
 import { ImportUnitsWizard } from "./pages/importWizard.ts";
@@ -33,25 +34,6 @@ const UNIT = "天津市公安交通管理局警务保障处";
 const OTHER_YEAR = 2026;
 /** The demo year of the refused mappings (nothing of the organisations made for them in it, or in any year). */
 const REFUSED_YEAR = 2025;
-
-/** The API with a session of its own (a fresh browser context), as the given demo account; writes send the CSRF token. */
-async function apiAs(h: Harness, account: { username: string; password: string }) {
-  const page = await h.newPage();
-  const login = await page.request.post("/api/v1/auth/login", { data: account });
-  if (login.status() !== 200) throw new Error(`login ${account.username}: ${login.status()}`);
-  const headers = { "X-CSRF-Token": ((await login.json()) as { csrfToken: string }).csrfToken };
-  const body = async (r: Awaited<ReturnType<typeof page.request.get>>) => {
-    if (!r.ok()) throw new Error(`${r.url()}: ${r.status()} ${await r.text()}`);
-    // biome-ignore lint/suspicious/noExplicitAny: API answers are read loosely here; what matters is asserted.
-    return (await r.json()) as any;
-  };
-  return {
-    get: async (path: string) => body(await page.request.get(`/api/v1${path}`)),
-    post: async (path: string, data: unknown) => body(await page.request.post(`/api/v1${path}`, { data, headers })),
-    patch: async (path: string, data: unknown) => body(await page.request.patch(`/api/v1${path}`, { data, headers })),
-    close: () => page.close(),
-  };
-}
 
 interface Expected {
   year: number;
