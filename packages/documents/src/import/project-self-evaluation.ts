@@ -22,6 +22,7 @@ import { hasLabelledBudget, labelledFunds } from "./labelled-funds.ts";
 import { cellKind } from "./row-fields.ts";
 import { adjustedIsBudget, SELF_EVALUATION_TITLE, scoresFunds } from "./self-evaluation-funds.ts";
 import { readNumber, readPercent } from "./values.ts";
+import { weightColumnByRows } from "./weight-column.ts";
 
 const FUND_FIELDS = ["initial", "adjustment", "budget", "executed", "weight", "rate", "score"] as const;
 type FundField = (typeof FUND_FIELDS)[number];
@@ -131,10 +132,14 @@ function readGridFrom(ctx: ImportContext, table: Table, start: number, columns: 
   }
   // the groups' own points in a grid scored at every level are no indicator's
   const header = start > 0 ? table.rows[start - 1]!.map((c) => c.text) : [];
-  const ignoreColumns = new Set(
-    header.flatMap((h, i) => (headerField(h) === "weight" && i !== columns.get("weight") ? [i] : [])),
-  );
-  return readIndicatorGrid(ctx, table, { start, end, columns, stopAt: ["总分", "合计"], ignoreColumns });
+  // of two points columns, the one holding points (weight-column.ts)
+  const byRows = weightColumnByRows(table, header, { start, end }, columns);
+  const read = byRows.columns;
+  const ignoreColumns = new Set([
+    ...header.flatMap((h, i) => (headerField(h) === "weight" && i !== read.get("weight") ? [i] : [])),
+    ...byRows.ignore,
+  ]);
+  return readIndicatorGrid(ctx, table, { start, end, columns: read, stopAt: ["总分", "合计"], ignoreColumns });
 }
 
 /** A row that starts with a 一级 or 二级 name of the framework (in its first two cells): an indicator row. */
