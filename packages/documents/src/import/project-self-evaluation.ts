@@ -20,6 +20,7 @@ import { type HeaderField, headerField, mapColumns } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
 import { hasLabelledBudget, labelledFunds } from "./labelled-funds.ts";
 import { cellKind } from "./row-fields.ts";
+import { hasSectionFunds, sectionFunds } from "./section-funds.ts";
 import { adjustedIsBudget, SELF_EVALUATION_TITLE, scoresFunds } from "./self-evaluation-funds.ts";
 import { readNumber, readPercent } from "./values.ts";
 import { weightColumnByRows } from "./weight-column.ts";
@@ -221,7 +222,7 @@ export function projectSelfEvaluationTables(blocks: Block[]): Table[] {
     }
     prev = row.cells;
   }
-  if (grid && !funds && hasLabelledBudget(blocks)) funds = true;
+  if (grid && !funds && (hasLabelledBudget(blocks) || hasSectionFunds(blocks))) funds = true;
   if (!name && funds && grid && titleName(blocks) !== undefined) {
     // a form that names its project only in its title: its head labels' tables (主管部门, 实施单位) are the form's too
     for (const row of rowsOf(blocks)) if (row.cells.some((c) => labelOf(c) !== undefined)) tables.add(row.table);
@@ -431,6 +432,9 @@ export function readProjectSelfEvaluations(
     if (q.funds.length === 0) {
       const f = labelledFunds(ctx, blocks, unit);
       if (f.budget || f.executed) q.funds.push({ label: "项目资金", location: q.location, ...f });
+      // or section names over label / value pairs (section-funds.ts)
+      const sections = f.budget || f.executed ? undefined : sectionFunds(ctx, blocks, unit);
+      if (sections) q.funds.push(sections);
     }
   }
   for (const q of out) {
