@@ -20,8 +20,10 @@ import { type HeaderField, headerField, mapColumns } from "./headers.ts";
 import { readIndicatorGrid } from "./indicators.ts";
 import { hasLabelledBudget, labelledFunds } from "./labelled-funds.ts";
 import { cellKind } from "./row-fields.ts";
+import { hasSectionFunds, sectionFunds } from "./section-funds.ts";
 import { adjustedIsBudget, SELF_EVALUATION_TITLE, scoresFunds } from "./self-evaluation-funds.ts";
 import { readNumber, readPercent } from "./values.ts";
+import { weightColumnByRows } from "./weight-column.ts";
 
 const FUND_FIELDS = ["initial", "adjustment", "budget", "executed", "weight", "rate", "score"] as const;
 type FundField = (typeof FUND_FIELDS)[number];
@@ -131,10 +133,14 @@ function readGridFrom(ctx: ImportContext, table: Table, start: number, columns: 
   }
   // the groups' own points in a grid scored at every level are no indicator's
   const header = start > 0 ? table.rows[start - 1]!.map((c) => c.text) : [];
-  const ignoreColumns = new Set(
-    header.flatMap((h, i) => (headerField(h) === "weight" && i !== columns.get("weight") ? [i] : [])),
-  );
-  return readIndicatorGrid(ctx, table, { start, end, columns, stopAt: ["总分", "合计"], ignoreColumns });
+  // of two points columns, the one holding points (weight-column.ts)
+  const byRows = weightColumnByRows(table, header, { start, end }, columns);
+  const read = byRows.columns;
+  const ignoreColumns = new Set([
+    ...header.flatMap((h, i) => (headerField(h) === "weight" && i !== read.get("weight") ? [i] : [])),
+    ...byRows.ignore,
+  ]);
+  return readIndicatorGrid(ctx, table, { start, end, columns: read, stopAt: ["总分", "合计"], ignoreColumns });
 }
 
 /** A row that starts with a 一级 or 二级 name of the framework (in its first two cells): an indicator row. */
@@ -216,7 +222,7 @@ export function projectSelfEvaluationTables(blocks: Block[]): Table[] {
     }
     prev = row.cells;
   }
-  if (grid && !funds && hasLabelledBudget(blocks)) funds = true;
+  if (grid && !funds && (hasLabelledBudget(blocks) || hasSectionFunds(blocks))) funds = true;
   if (!name && funds && grid && titleName(blocks) !== undefined) {
     // a form that names its project only in its title: its head labels' tables (主管部门, 实施单位) are the form's too
     for (const row of rowsOf(blocks)) if (row.cells.some((c) => labelOf(c) !== undefined)) tables.add(row.table);
@@ -426,6 +432,9 @@ export function readProjectSelfEvaluations(
     if (q.funds.length === 0) {
       const f = labelledFunds(ctx, blocks, unit);
       if (f.budget || f.executed) q.funds.push({ label: "项目资金", location: q.location, ...f });
+      // or section names over label / value pairs (section-funds.ts)
+      const sections = f.budget || f.executed ? undefined : sectionFunds(ctx, blocks, unit);
+      if (sections) q.funds.push(sections);
     }
   }
   for (const q of out) {

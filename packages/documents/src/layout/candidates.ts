@@ -9,6 +9,7 @@
  *   header by their display position (CJK counts double);
  * - `tokens`: rows of single-space-separated words, one row a line, or a whole table on one line.
  */
+
 import { INDICATOR_FRAMEWORK } from "@jixiao/core";
 import type { DocumentNote } from "../model/table.ts";
 import { trimCell } from "../text/common.ts";
@@ -19,10 +20,12 @@ import { joinBrokenHeaders } from "./broken-header.ts";
 import { fallenCellColumn } from "./fallen-cell.ts";
 import { segmentLevelPoints } from "./level-points.ts";
 import { clip, type Line } from "./lines.ts";
+import { placeByParts, withPartColumns } from "./part-columns.ts";
 import {
   composeHeaderRows,
   findHeaderRun,
   finish,
+  type HeaderRun,
   type Proposal,
   pageBreaks,
   type Row,
@@ -443,17 +446,23 @@ function tablesFromLines(items: Item[], file: string, breaks: (a: number, b: num
       run.start - 1 >= pos &&
       prev.group === items[run.start]!.group &&
       [...prev.text].length <= 16;
-    const cols: Column[] = withLevelsShifted(
+    let cols: Column[] = withLevelsShifted(
       tableColumns(labelled ? prev.text : "", run),
       texts.slice(run.end, findHeaderRun(texts, 3, run.end)?.start ?? texts.length),
     );
-    const headerEndLine = items[run.end - 1]!.line;
+    let headerEndLine = items[run.end - 1]!.line;
     // Words on a line are a row: a header of one word a line is the stream reading's, not this one's.
     const perLine = new Map<number, number>();
     for (let x = run.start; x < run.end; x++) perLine.set(items[x]!.line, (perLine.get(items[x]!.line) ?? 0) + 1);
     if (Math.max(...perLine.values()) < 3) {
       pos = run.end;
       continue;
+    }
+    // a second header line naming the parts of columns (符号 / 单位 under 预期指标值): part-columns.ts
+    const parted = partsLine(items, run, cols);
+    if (parted) {
+      cols = parted.columns;
+      headerEndLine = parted.line;
     }
     const rows: Row[] = [
       { cells: cols.map((c) => c.header), line: items[labelled ? run.start - 1 : run.start]!.line, end: headerEndLine },
@@ -462,7 +471,7 @@ function tablesFromLines(items: Item[], file: string, breaks: (a: number, b: num
     const notes: DocumentNote[] = [];
     // Words after the header on its own last line start the data (a header wrapped mid-line is rare).
     let k = run.end;
-    while (k < items.length && items[k]!.line === headerEndLine) k += 1;
+    while (k < items.length && items[k]!.line <= headerEndLine) k += 1;
     let carried: { text: string; line: number }[] = [];
     while (k < items.length) {
       const line = items[k]!.line;
@@ -553,7 +562,7 @@ function tablesFromLines(items: Item[], file: string, breaks: (a: number, b: num
       }
       if (startsAnotherTable(kept, cols)) break;
       const all = [...carried.map((c) => c.text), ...kept];
-      const a = alignRow(all, cols, true);
+      const a = (parted && placeByParts(all, cols)) || alignRow(all, cols, true);
       const f = a ? meanFit(a.score, a.cells) : -1;
       if (!a || f < 0.15) {
         // A line of one or two words that fit no row alone (a 一级 name printed vertically, its points left):
@@ -579,6 +588,41 @@ function tablesFromLines(items: Item[], file: string, breaks: (a: number, b: num
     pos = Math.max(k, run.end);
   }
   return out;
+}
+
+/**
+ * A header's second line read as the parts of its first line's columns (withPartColumns), judged by the widest of
+ * the next lines: the line the header run ended on when the run took both lines (the parts are known names too),
+ * else the line after it. The columns and the parts line's number, or undefined.
+ */
+function partsLine(items: Item[], run: HeaderRun, cols: Column[]): { columns: Column[]; line: number } | undefined {
+  const lastLine = items[run.end - 1]!.line;
+  const lines = new Map<number, string[]>();
+  for (const it of items.slice(run.end)) {
+    if (it.line <= lastLine) continue;
+    if (!lines.has(it.line) && lines.size === 7) break;
+    lines.set(it.line, [...(lines.get(it.line) ?? []), it.text]);
+  }
+  const rows = [...lines.entries()];
+  const widest = (from: number) => Math.max(0, ...rows.slice(from).map(([, words]) => words.length));
+  // the run's last line, when each of its words is a column of its own at the header's end
+  const lower = items.slice(run.start, run.end).filter((it) => it.line === lastLine);
+  if (items[run.start]!.line !== lastLine && lower.length < cols.length) {
+    const upper = cols.slice(0, cols.length - lower.length);
+    const named = cols.slice(upper.length).every((c, i) => c.header === lower[i]!.text);
+    const columns =
+      named && rows.length > 0
+        ? withPartColumns(
+            upper,
+            lower.map((it) => it.text),
+            widest(0),
+          )
+        : undefined;
+    if (columns) return { columns, line: lastLine };
+  }
+  if (rows.length < 2) return undefined;
+  const columns = withPartColumns(cols, rows[0]![1], widest(1));
+  return columns ? { columns, line: rows[0]![0] } : undefined;
 }
 
 const PIPE = /[|｜]/;

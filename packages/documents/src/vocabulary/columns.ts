@@ -235,6 +235,13 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   // seen in the corpus (安徽 2023 绩效目标自评表)
   ...s("actual", ["anhui"], "全年实际值"),
   ...s("deviation", ["anhui"], "未完成原因及拟采取的改进措施"),
+  // 河北's 2020 预算项目绩效自评表: 单项指标实际完成值, and 自评得分 over 单项指标得分 | 权重占比(%) | 单项指标折算得分 (the
+  // weighted score is no indicator's score: the first score column wins)
+  ...s("actual", ["hebei"], "单项指标实际完成值"),
+  ...s("score", ["hebei"], "单项指标得分", "单项指标折算得分"),
+  ...s("weight", ["hebei"], "权重占比"),
+  // its 完成 / 未完成 beside the actual: a remark on the indicator, no value of it
+  ...s("note", ["hebei"], "单项指标完成情况"),
   // 湖南 衡山's 县级专项资金绩效目标自评表
   ...s("deviation", ["common"], "未完成原因和改进措施"),
   // where a goal table's target comes from (计划标准 / 行业标准 / 历史标准): the 申报表 of several provinces
