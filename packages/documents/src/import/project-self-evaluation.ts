@@ -126,7 +126,13 @@ function readGridFrom(ctx: ImportContext, table: Table, start: number, columns: 
   let end = start;
   while (end < table.rows.length) {
     const t = table.rows[end]!.map((c) => c.text);
-    if (isTotalRow(t) || t.some((c) => labelOf(c) === "name") || fundPairs(t) || fundHeader(t)) break;
+    if (
+      isTotalRow(t) ||
+      t.some((c) => labelOf(c) === "name") ||
+      (fundPairs(t) && !gridRow(t, columns)) ||
+      fundHeader(t)
+    )
+      break;
     end++;
   }
   // the groups' own points in a grid scored at every level are no indicator's
@@ -135,6 +141,16 @@ function readGridFrom(ctx: ImportContext, table: Table, start: number, columns: 
     header.flatMap((h, i) => (headerField(h) === "weight" && i !== columns.get("weight") ? [i] : [])),
   );
   return readIndicatorGrid(ctx, table, { start, end, columns, stopAt: ["总分", "合计"], ignoreColumns });
+}
+
+/**
+ * A row of the grid whose name is a funds word (预算执行率 | 95% | 2.8 | =98% | 2.8: the indicator of a scheme that
+ * scores the execution among its 投入 indicators): its name under the names column, its points under the grid's.
+ */
+function gridRow(cells: string[], columns: Map<HeaderField, number>): boolean {
+  const at = (f: HeaderField) => tidy(cells[columns.get(f) ?? -1] ?? "");
+  const points = (f: HeaderField) => columns.has(f) && NUMERIC.test(at(f));
+  return at("name") !== "" && at("target") !== "" && points("weight") && (points("score") || !columns.has("score"));
 }
 
 /** A row that starts with a 一级 or 二级 name of the framework (in its first two cells): an indicator row. */
