@@ -21,6 +21,7 @@ import { readIndicatorGrid } from "./indicators.ts";
 import { hasLabelledBudget, labelledFunds } from "./labelled-funds.ts";
 import { cellKind } from "./row-fields.ts";
 import { adjustedIsBudget, SELF_EVALUATION_TITLE, scoresFunds } from "./self-evaluation-funds.ts";
+import { joinSplitFunds, rateFromIndicator } from "./split-funds.ts";
 import { readNumber, readPercent } from "./values.ts";
 
 const FUND_FIELDS = ["initial", "adjustment", "budget", "executed", "weight", "rate", "score"] as const;
@@ -446,6 +447,8 @@ export function readProjectSelfEvaluations(
   }
   for (const q of out) {
     if (q.name === "") ctx.report("warning", "missing_name", "项目名称为空", "The project has no name", q.location);
+    joinSplitFunds(ctx, q);
+    rateFromIndicator(ctx, q);
     checkTotal(ctx, q);
   }
   return out.filter((q) => q.name !== "" || q.funds.length > 0 || q.indicators.length > 0);

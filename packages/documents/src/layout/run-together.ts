@@ -346,6 +346,9 @@ const FUND_FIELDS = new Set<string>([
   "rateWeight",
   "rateScore",
   "annualBudget",
+  "balance",
+  "carriedOver",
+  "recovered",
 ]);
 
 /** The run-together candidate: one table a stretch of glued lines. */

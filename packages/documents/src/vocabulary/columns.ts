@@ -47,7 +47,10 @@ export type ColumnField =
   | "rateWeight"
   | "rateScore"
   | "expectedGoal"
-  | "basis";
+  | "basis"
+  | "balance"
+  | "carriedOver"
+  | "recovered";
 
 /** The shape of the values a column holds, used by the layout stage to place cells under their header. */
 export type ValueShape =
@@ -137,6 +140,10 @@ export const COLUMN_MEANINGS: readonly ColumnMeaning[] = [
   { field: "rateScore", zh: "执行率得分", en: "execution-rate score", shape: "number" },
   { field: "expectedGoal", zh: "预期目标", en: "expected goal", shape: "text" },
   { field: "basis", zh: "指标值确定依据", en: "basis of the target", shape: "text" },
+  // what of a budget was not paid, and what became of it (苏州's 市级财政资金使用情况): read, no figure of the form's
+  { field: "balance", zh: "结余数", en: "unspent balance", shape: "number" },
+  { field: "carriedOver", zh: "结转数", en: "carried over", shape: "number" },
+  { field: "recovered", zh: "财政收回数", en: "recovered by the treasury", shape: "number" },
 ];
 
 export interface ColumnSynonym {
@@ -256,6 +263,9 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   ...s("adjustment", ["jiangsu"], "当年使用上年结余、结转及当年调整预算数"),
   ...s("budget", ["jiangsu"], "财政拨款数"),
   ...s("executed", ["jiangsu"], "实际支付数"),
+  ...s("balance", ["jiangsu"], "指标结余数", "资金结余、结转数", "资金结余数"),
+  ...s("carriedOver", ["jiangsu"], "结转数"),
+  ...s("recovered", ["jiangsu"], "财政收回数"),
 ];
 
 /**
