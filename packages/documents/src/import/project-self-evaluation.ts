@@ -22,6 +22,7 @@ import { hasLabelledBudget, labelledFunds } from "./labelled-funds.ts";
 import { cellKind } from "./row-fields.ts";
 import { hasSectionFunds, sectionFunds } from "./section-funds.ts";
 import { adjustedIsBudget, SELF_EVALUATION_TITLE, scoresFunds } from "./self-evaluation-funds.ts";
+import { joinSplitFunds, rateFromIndicator } from "./split-funds.ts";
 import { readNumber, readPercent } from "./values.ts";
 import { weightColumnByRows } from "./weight-column.ts";
 
@@ -128,7 +129,13 @@ function readGridFrom(ctx: ImportContext, table: Table, start: number, columns: 
   let end = start;
   while (end < table.rows.length) {
     const t = table.rows[end]!.map((c) => c.text);
-    if (isTotalRow(t) || t.some((c) => labelOf(c) === "name") || fundPairs(t) || fundHeader(t)) break;
+    if (
+      isTotalRow(t) ||
+      t.some((c) => labelOf(c) === "name") ||
+      (fundPairs(t) && !gridRow(t, columns)) ||
+      fundHeader(t)
+    )
+      break;
     end++;
   }
   // the groups' own points in a grid scored at every level are no indicator's
@@ -141,6 +148,16 @@ function readGridFrom(ctx: ImportContext, table: Table, start: number, columns: 
     ...byRows.ignore,
   ]);
   return readIndicatorGrid(ctx, table, { start, end, columns: read, stopAt: ["总分", "合计"], ignoreColumns });
+}
+
+/**
+ * A row of the grid whose name is a funds word (预算执行率 | 95% | 2.8 | =98% | 2.8: the indicator of a scheme that
+ * scores the execution among its 投入 indicators): its name under the names column, its points under the grid's.
+ */
+function gridRow(cells: string[], columns: Map<HeaderField, number>): boolean {
+  const at = (f: HeaderField) => tidy(cells[columns.get(f) ?? -1] ?? "");
+  const points = (f: HeaderField) => columns.has(f) && NUMERIC.test(at(f));
+  return at("name") !== "" && at("target") !== "" && points("weight") && (points("score") || !columns.has("score"));
 }
 
 /** A row that starts with a 一级 or 二级 name of the framework (in its first two cells): an indicator row. */
@@ -439,6 +456,8 @@ export function readProjectSelfEvaluations(
   }
   for (const q of out) {
     if (q.name === "") ctx.report("warning", "missing_name", "项目名称为空", "The project has no name", q.location);
+    joinSplitFunds(ctx, q);
+    rateFromIndicator(ctx, q);
     checkTotal(ctx, q);
   }
   return out.filter((q) => q.name !== "" || q.funds.length > 0 || q.indicators.length > 0);

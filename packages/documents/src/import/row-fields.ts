@@ -12,6 +12,7 @@
  * the document; nothing is guessed for a cell that fits no field: it is left out and reported by the caller.
  */
 import { level1Of, level2Of, parseTarget } from "@jixiao/core";
+import { sectionWithPoints } from "../vocabulary/columns.ts";
 import type { HeaderField } from "./headers.ts";
 
 /** `level12`: a name that is both a 一级 and a 二级 of the framework (满意度指标, 成本指标). */
@@ -62,6 +63,8 @@ function cellKindUncached(text: string): CellKind {
   const two = t.length <= 12 && level2Of(t) !== undefined;
   if (one) return two ? "level12" : "level1";
   if (two) return "level2";
+  // a scheme's own section with its points (投入目标(28 分)): the level 1 of that scheme
+  if (sectionWithPoints(t)) return "level1";
   if (OPERATOR.test(t)) return "value";
   if (t.length <= 24) {
     const p = parseTarget(t);
@@ -149,6 +152,9 @@ function plausible(cells: readonly string[], grid: ReadonlyMap<HeaderField, numb
     const t = squash(cells[c] ?? "");
     if (t === "") continue;
     if (f === "name" && numberName) continue;
+    // a 二级 word (社会效益) under the names column of a grid with no 二级 column, the row's values under theirs: a
+    // scheme of its own (苏州's 投入 / 产出 / 结果) names an indicator so
+    if (f === "name" && nameLikeLevel2(t, columns, at)) continue;
     if (fit(cellKind(t), f) <= WRONG) return false;
   }
   // data to the right of the name without a name: the cells have moved — when a text stands left of the names
@@ -186,6 +192,16 @@ function plausible(cells: readonly string[], grid: ReadonlyMap<HeaderField, numb
   }
   // a value or a framework name in no column at all means a shifted row (a free text there may be a caption)
   return !cells.some((x, i) => !mapped.has(i) && squash(x) !== "" && cellKind(x) !== "text");
+}
+
+function nameLikeLevel2(t: string, columns: ReadonlyMap<HeaderField, number>, at: (f: HeaderField) => string): boolean {
+  return (
+    !columns.has("level2") &&
+    /^level(2|12)$/.test(cellKind(t)) &&
+    at("target") !== "" &&
+    at("weight") !== "" &&
+    /^(value|percent|number|text)$/.test(cellKind(at("target")))
+  );
 }
 
 /**

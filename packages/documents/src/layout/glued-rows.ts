@@ -36,7 +36,7 @@ const POINTS = new Set<ColumnField>(["weight", "score", "rateWeight", "rateScore
 /** The measure words of target values (core's lexicon), with amounts and percent signs. */
 const UNITS = new Set([...MEASURE_UNITS, ..."万元 % ％ 棵 株".split(" ")]);
 const MAX_LEN: Record<Kind, number> = {
-  level1: 20,
+  level1: 32,
   level2: 20,
   number: 16,
   value: 24,
@@ -166,6 +166,24 @@ function valueFit(t: string): number | undefined {
 }
 
 const MEASURE_NAME_END = /(?:率|比例|比率|占比)$/;
+
+/**
+ * A value of a text whose cells are spaced (header-run.ts spacedCells) that no value shape reads: a word between
+ * spaces (757万平方米养护全覆盖: an amount and what it covers), or a value the row writes again as its actual after
+ * the points (及时,整 洁 5.6 及时,整 洁: a target met, its cell wrapped), which is as sure as a number.
+ */
+function spacedValueFit(text: string, a: number, b: number, from: number, to: number): number | undefined {
+  const t = text.slice(a, b);
+  if (MEASURE_NAME_END.test(t) || [...t].length > 24) return undefined;
+  const after = /^[ \u3000]+[-+]?\d+(?:\.\d+)?[ \u3000]+/.exec(text.slice(b, b + 12))?.[0];
+  const before = /[ \u3000]+[-+]?\d+(?:\.\d+)?[ \u3000]+$/.exec(text.slice(Math.max(from, a - 12), a))?.[0];
+  const repeated =
+    (after !== undefined && text.startsWith(t, b + after.length)) ||
+    (before !== undefined && text.slice(Math.max(from, a - before.length - t.length), a - before.length) === t);
+  if (repeated && /[\u4e00-\u9fff]/.test(t)) return 0.6;
+  const bounded = (a === from || /\s/.test(text[a - 1]!)) && (b === to || /\s/.test(text[b]!));
+  return bounded && !/\s/.test(t) && /[\u4e00-\u9fff]/.test(t) ? 0.1 : undefined;
+}
 /** One-character answers a form writes as a target or an actual (无, 是, 否, 高, 好, 优…). */
 const ANSWER = /^[无有是否高低好差优良中]$/;
 
@@ -222,7 +240,7 @@ export function gluedRows(
   from: number,
   to: number,
   columns: GluedColumn[],
-  opts: { wrapSpaces?: boolean } = {},
+  opts: { wrapSpaces?: boolean; spacedCells?: boolean } = {},
 ): Cut {
   const n = columns.length;
   const { kinds, fields } = columnKinds(columns, text, from, to);
@@ -271,7 +289,7 @@ export function gluedRows(
             ? undefined
             : equalWordPair(text, a, b, kinds, j)
               ? 0.6
-              : valueFit(t);
+              : (valueFit(t) ?? (opts.spacedCells ? spacedValueFit(text, a, b, from, to) : undefined));
       else if (kind === "unit") f = UNITS.has(t) ? 1 : /^[^\d\s]{1,3}$/.test(t) && !PUNCT.test(t) ? 0.1 : undefined;
       else if (kind === "code") f = CODE.test(t) ? 1 : undefined;
       else if (kind === "yesno") f = /^[是否]$/.test(t) ? 1 : undefined;
@@ -299,6 +317,12 @@ export function gluedRows(
     // where the header shows that spaces are wrapped cells' line breaks (header-run.ts wrapSpaces), no cell ends
     // at a space between two Han characters (500吨成 品粮储备到位率, 储备粮管理专户管 理率)
     if (opts.wrapSpaces && b < to && atWrapSpace(text, a, b)) return undefined;
+    // where the header's names are spaced and its rows glued (header-run.ts spacedCells), a cell ends at a space
+    // unless it is its row's last, and holds one only as a wrapped value does (及时,整 洁)
+    if (opts.spacedCells) {
+      if (b < to && !/\s/.test(text[b]!) && j < n - 1) f -= 1;
+      if (/\s/.test(t)) f -= 0.5;
+    }
     // a line break inside a cell is possible (a wrapped cell) but rows more often end there
     if (raw.includes("\n")) f -= 0.6;
     // every cut costs: a text is not cut into more cells than its values ask for

@@ -33,6 +33,11 @@ export interface GluedHeader {
    * characters in its rows is a wrapped cell's, not a cell's end.
    */
   wrapSpaces?: boolean;
+  /**
+   * The header's names are spaced and its rows glued end to start (`…实际完成 值 自评分资金使用合规性 合规 2.8 好
+   * 2.8财务…`): a space ends a cell, and only a row's last cell is glued to what follows.
+   */
+  spacedCells?: boolean;
 }
 
 const POINTS = "(?:\\s*[(（]\\s*\\d+(?:\\.\\d+)?\\s*分\\s*[)）])?";
@@ -40,12 +45,19 @@ const LEVEL1 = ["产出指标", "效益指标", "满意度指标", "成本指标
 const LEVEL2 = INDICATOR_FRAMEWORK.flatMap((l) => l.children.flatMap((c) => [c.name, ...(c.aliases ?? [])]));
 /** Framework names as they are glued into rows (always with 指标, or a scheme's section with its points). */
 /** A name as converted text may break it: a space where the cell wrapped (经济效益 指标, 服务对象 满意度指 标). */
+/**
+ * A scheme's part that holds several sections, with its points, glued before the first of them (苏州: 项目绩效实现情况
+ * (80 分) over 投入目标(28 分) / 产出目标 / 结果目标): read with that section's name, it is no row of its own.
+ */
+const PARENT = "(?:[\\u4e00-\\u9fff]{2,10}情况\\s*[(（]\\s*\\d+\\s*分\\s*[)）])?";
 export const spaced = (name: string) => [...name].join("[ \u3000]?");
 const ANCHOR = new RegExp(
   `^(?:(${[...new Set([...LEVEL2, ...LEVEL1])]
     .sort((a, b) => b.length - a.length)
     .map(spaced)
-    .join("|")})${POINTS}|(?:项目)?(决策|管理|过程|产出|效益)(?:指标)?\\s*[(（]\\s*\\d+\\s*分\\s*[)）])`,
+    .join(
+      "|",
+    )})${POINTS}|${PARENT}(?:项目)?(决策|管理|过程|投入|产出|效益|结果)(?:指标|目标)?\\s*[(（]\\s*\\d+\\s*分\\s*[)）])`,
 );
 
 export interface Anchor {
@@ -149,7 +161,7 @@ interface State {
 }
 
 /** The best header starting with a known name at `start`, if it has three known meanings. */
-function headerFrom(text: string, start: number): GluedHeader | undefined {
+function headerFrom(text: string, start: number, spacedHeader = false): GluedHeader | undefined {
   const limit = Math.min(text.length, start + 240);
   // the best state at each position for each set of meanings met so far (they decide what the next items are worth)
   const best = new Map<number, Map<string, State>>();
@@ -170,7 +182,8 @@ function headerFrom(text: string, start: number): GluedHeader | undefined {
     const states = best.get(p);
     if (!states) continue;
     for (const s of states.values()) {
-      if (s.fields.size >= 3 && s.glued >= 2 && (!top || s.score >= top.s.score)) top = { at: p, s };
+      const counts = s.glued >= 2 || (spacedHeader && s.fields.size >= SPACED_HEADER_MEANINGS);
+      if (s.fields.size >= 3 && counts && (!top || s.score >= top.s.score)) top = { at: p, s };
       if (p === limit) continue;
       // spaces between names
       if (/\s/.test(text[p]!)) {
@@ -208,7 +221,8 @@ function headerFrom(text: string, start: number): GluedHeader | undefined {
   let end = top.at;
   // the shortest such piece: 是否核心指标, not 是否核心指标出警次数
   const last = piecesAt(text, end).find((u) => endsLikeHeader(u.header) && namesAt(text, u.end).length === 0);
-  if (last) {
+  // (not in a spaced header: what is glued to its last name is the first row's name, 自评分|相关投诉处理率)
+  if (last && !spacedHeader) {
     items.push(last);
     end = last.end;
   }
@@ -220,6 +234,7 @@ function headerFrom(text: string, start: number): GluedHeader | undefined {
     score: top.s.score,
   };
   if (top.s.between === 0 && /[ \u3000]/.test(text.slice(start, end))) found.wrapSpaces = true;
+  else if (spacedHeader && top.s.glued < 2) found.spacedCells = true;
   return found;
 }
 
@@ -279,13 +294,28 @@ function gluedTwice(text: string): boolean {
   return false;
 }
 
+/**
+ * A docx preview that lost its rows' breaks but kept its cells' spaces (`资金使用合规性 合规 2.8 好 2.8财务制度健全性
+ * 健全 2.8 好 2.8…`): its header is spaced (项目 类别 指标名称 目标值 权重 实际完成 值 自评分) and each row's last cell, a
+ * score, is glued to the next row's name. Such a text's header needs no glued names, only more known meanings.
+ */
+const SPACED_HEADER_MEANINGS = 4;
+const GLUED_ROW_ENDS = 3;
+/** A points-shaped number (2.8, 4, 10) glued to the Han name after it — no unit of a value (4人, 757万, 2017年). */
+const GLUED_ROW_END =
+  /(?<![\d.])\d{1,2}(?:\.\d{1,2})?(?=[\u4e00-\u9fff])(?![万亿千百元年月日时个人次种项分件户天条家所名台辆套本册场期批处亩平米公里吨座例份周岁倍])/g;
+export function gluedRowEnds(text: string): number {
+  return [...text.matchAll(GLUED_ROW_END)].length;
+}
+
 /** The glued headers of a text, in order, not overlapping. */
 export function findGluedHeaders(text: string): GluedHeader[] {
   const out: GluedHeader[] = [];
-  if (!gluedTwice(text)) return out;
+  const spacedHeader = gluedRowEnds(text) >= GLUED_ROW_ENDS;
+  if (!spacedHeader && !gluedTwice(text)) return out;
   for (let p = 0; p < text.length; p++) {
     if (namesAt(text, p).length === 0) continue;
-    const found = headerFrom(text, p);
+    const found = headerFrom(text, p, spacedHeader);
     if (!found) continue;
     const h = withCaption(text, betterStart(text, found));
     out.push(h);

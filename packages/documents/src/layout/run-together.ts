@@ -104,10 +104,11 @@ const separated = (t: string) => /[\t|｜]/.test(t);
 /** The stretches of run-together lines: a line holding a glued header, and the pages that continue it. */
 function stretches(lines: Line[]): Line[][] {
   const out: Line[][] = [];
+  let free = 0;
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k]!;
-    if (l.gone || separated(l.text) || findGluedHeaders(l.text).length === 0) continue;
-    const taken = [l];
+    if (l.gone || separated(l.text) || findGluedHeaders(withPagesAfter(lines, k)).length === 0) continue;
+    const taken = [...pagesBefore(lines, k, free), l];
     let mark = Number(PAGE_MARK.exec(l.text)?.[1] ?? Number.NaN);
     let j = k + 1;
     for (; j < lines.length; j++) {
@@ -124,6 +125,44 @@ function stretches(lines: Line[]): Line[][] {
     }
     out.push(taken);
     k = j - 1;
+    free = j;
+  }
+  return out;
+}
+
+/**
+ * A line with the preview's pages after it (`2、…` then `3、…`, their marks out): what tells a header's text — its
+ * rows glued end to start — may lie on the next page. A line without a page mark is itself.
+ */
+function withPagesAfter(lines: Line[], k: number): string {
+  let mark = Number(PAGE_MARK.exec(lines[k]!.text)?.[1] ?? Number.NaN);
+  let text = lines[k]!.text;
+  for (let j = k + 1; j < lines.length && !Number.isNaN(mark); j++) {
+    const n = lines[j]!;
+    if (n.gone) continue;
+    const m = PAGE_MARK.exec(n.text);
+    if (!m || Number(m[1]) !== mark + 1 || separated(n.text)) break;
+    text += n.text.replace(PAGE_MARK, "");
+    mark += 1;
+  }
+  return text;
+}
+
+/**
+ * The pages of a preview before the page where a header was found (`1、` … before `2、…项目 类别 指标名称…`): the
+ * form's head (项目名称, the funds) on the pages before it is the same form, its text cut by the page only. Lines from
+ * `free` on (not in an earlier stretch), each one page mark before the next, none blank between.
+ */
+function pagesBefore(lines: Line[], k: number, free: number): Line[] {
+  let mark = Number(PAGE_MARK.exec(lines[k]!.text)?.[1] ?? Number.NaN);
+  const out: Line[] = [];
+  for (let p = k - 1; p >= free && mark > 1; p--) {
+    const l = lines[p]!;
+    if (l.gone) continue;
+    const m = PAGE_MARK.exec(l.text);
+    if (!m || Number(m[1]) !== mark - 1 || separated(l.text)) break;
+    out.unshift(l);
+    mark -= 1;
   }
   return out;
 }
@@ -158,6 +197,8 @@ function labelsIn(text: string, from: number, to: number): Labelled[] {
     if (!HEAD_LABELS.includes(word) && word !== "总分" && formLabel(word) === undefined) continue;
     // a label word inside a framework name or right after another label's word is text
     if (isAnchorAt(text, m.index)) continue;
+    // 子项目名称 heads the list of a project's parts (子项目名称 实际金额): no label of the form's own name
+    if (text[m.index - 1] === "子") continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0].replace(/[:：]\s*$/, "").trim() });
   }
   return out;
@@ -252,7 +293,10 @@ function readStretch(lines: Line[], file: string): Proposal | undefined {
     let end = at;
     while (at < stop) {
       const upto = Math.min(stop, at + CHUNK);
-      const read = gluedRows(text, at, upto, columns, { wrapSpaces: h.wrapSpaces === true });
+      const read = gluedRows(text, at, upto, columns, {
+        wrapSpaces: h.wrapSpaces === true,
+        spacedCells: h.spacedCells === true,
+      });
       // a chunk that is not the last ends anywhere: its last row is read again with the next chunk
       if (upto < stop && read.rows.length >= 2) read.end = read.rows.pop()!.start;
       for (const r of read.rows) {
@@ -302,6 +346,9 @@ const FUND_FIELDS = new Set<string>([
   "rateWeight",
   "rateScore",
   "annualBudget",
+  "balance",
+  "carriedOver",
+  "recovered",
 ]);
 
 /** The run-together candidate: one table a stretch of glued lines. */

@@ -47,7 +47,10 @@ export type ColumnField =
   | "rateWeight"
   | "rateScore"
   | "expectedGoal"
-  | "basis";
+  | "basis"
+  | "balance"
+  | "carriedOver"
+  | "recovered";
 
 /** The shape of the values a column holds, used by the layout stage to place cells under their header. */
 export type ValueShape =
@@ -86,6 +89,7 @@ export type TemplateId =
   | "anhui"
   | "hunan"
   | "shaanxi"
+  | "jiangsu"
   | "common";
 
 export const TEMPLATES: Record<TemplateId, { zh: string; en: string }> = {
@@ -100,6 +104,7 @@ export const TEMPLATES: Record<TemplateId, { zh: string; en: string }> = {
   anhui: { zh: "安徽", en: "Anhui" },
   hunan: { zh: "湖南", en: "Hunan" },
   shaanxi: { zh: "陕西", en: "Shaanxi" },
+  jiangsu: { zh: "江苏", en: "Jiangsu" },
   common: { zh: "通用", en: "common" },
 };
 
@@ -135,6 +140,10 @@ export const COLUMN_MEANINGS: readonly ColumnMeaning[] = [
   { field: "rateScore", zh: "执行率得分", en: "execution-rate score", shape: "number" },
   { field: "expectedGoal", zh: "预期目标", en: "expected goal", shape: "text" },
   { field: "basis", zh: "指标值确定依据", en: "basis of the target", shape: "text" },
+  // what of a budget was not paid, and what became of it (苏州's 市级财政资金使用情况): read, no figure of the form's
+  { field: "balance", zh: "结余数", en: "unspent balance", shape: "number" },
+  { field: "carriedOver", zh: "结转数", en: "carried over", shape: "number" },
+  { field: "recovered", zh: "财政收回数", en: "recovered by the treasury", shape: "number" },
 ];
 
 export interface ColumnSynonym {
@@ -254,6 +263,16 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   ...s("description", ["common"], "指标值说明", "目标值说明"),
   // 宁夏 银川's 项目支出绩效自评表 (its OCR reads the wrapped cell as 考值参分)
   ...s("weight", ["ningxia"], "参考分值"),
+  // 江苏 苏州's 市级财政支出项目绩效自评表: 项目类别 | 指标名称 | 目标值 | 权重 | 实际完成值 | 自评分; its funds 财政拨款数 |
+  // 实际支付数 (市级财政资金使用情况)
+  ...s("level1", ["jiangsu"], "项目类别"),
+  ...s("score", ["jiangsu"], "自评分"),
+  ...s("adjustment", ["jiangsu"], "当年使用上年结余、结转及当年调整预算数"),
+  ...s("budget", ["jiangsu"], "财政拨款数"),
+  ...s("executed", ["jiangsu"], "实际支付数"),
+  ...s("balance", ["jiangsu"], "指标结余数", "资金结余、结转数", "资金结余数"),
+  ...s("carriedOver", ["jiangsu"], "结转数"),
+  ...s("recovered", ["jiangsu"], "财政收回数"),
 ];
 
 /**
@@ -261,7 +280,7 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
  * Ningxia's 决策 / 管理 (过程) / 产出 / 效益 with their own weights.
  */
 export interface SectionName {
-  key: "decision" | "process" | "output" | "effect" | "satisfaction" | "cost";
+  key: "decision" | "process" | "input" | "output" | "effect" | "satisfaction" | "cost";
   text: string;
   templates: readonly TemplateId[];
 }
@@ -281,7 +300,29 @@ export const SECTION_NAMES: readonly SectionName[] = [
   { key: "satisfaction", text: "满意度指标", templates: ["national"] },
   { key: "cost", text: "成本", templates: ["national"] },
   { key: "cost", text: "成本指标", templates: ["national"] },
+  // 苏州's 投入 / 产出 / 结果 framework (市级财政支出项目绩效自评表: 投入目标(28 分), 产出目标, 结果目标)
+  { key: "input", text: "投入", templates: ["jiangsu"] },
+  { key: "input", text: "投入目标", templates: ["jiangsu"] },
+  { key: "input", text: "投入指标", templates: ["jiangsu"] },
+  { key: "output", text: "产出目标", templates: ["jiangsu"] },
+  { key: "effect", text: "结果", templates: ["jiangsu"] },
+  { key: "effect", text: "结果目标", templates: ["jiangsu"] },
+  { key: "effect", text: "结果指标", templates: ["jiangsu"] },
 ];
+
+const SECTION_OF = new Map(SECTION_NAMES.map((s) => [s.text, s] as const));
+
+/**
+ * The scheme section a row label names with its points (投入目标(28 分), 决策(20分)), a parent heading with its own
+ * points glued before it (项目绩效实现情况(80 分)投入目标(28 分): the part of the form that holds the sections).
+ * Undefined for a label without points: a bare 产出 or 管理 may be an indicator's words.
+ */
+export function sectionWithPoints(text: string): SectionName | undefined {
+  const t = text.replace(/[\s\u3000]+/g, "");
+  const m =
+    /^(?:[\u4e00-\u9fff]{2,10}情况[(（]\d+(?:\.\d+)?分[)）])?([\u4e00-\u9fff]{2,6})[(（]\d+(?:\.\d+)?分[)）]$/.exec(t);
+  return m ? SECTION_OF.get(m[1]!) : undefined;
+}
 
 /** Fields that label a form's value beside them (项目名称 禁毒经费) rather than head a column. */
 export const FORM_LABELS: ReadonlySet<ColumnField> = new Set<ColumnField>(["project", "department", "implementer"]);
