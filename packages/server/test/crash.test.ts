@@ -10,11 +10,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { eq, like } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
 import { type DatabaseHandle, openDatabase } from "../src/db/open.ts";
 import { projects } from "../src/projects/schema.ts";
 import { Client, seedWorld } from "./support/app.ts";
+import { ensureServeBuilt } from "./support/serve-build.ts";
 import { freshStore, STORES, type StoreKind } from "./support/stores.ts";
 
 const ROUNDS = Number(process.env.JIXIAO_CRASH_ROUNDS ?? (process.env.CI ? 20 : 3));
@@ -48,6 +49,9 @@ function start(env: Record<string, string>): Promise<{ child: ChildProcess; base
   });
 }
 
+// Each round starts `jixiao serve` afresh: from the server's build, as `npm start` does (support/serve-build.ts).
+beforeAll(ensureServeBuilt);
+
 describe.each(STORES)("crash safety on %s", (kind: StoreKind) => {
   const dir = mkdtempSync(join(tmpdir(), "jixiao-crash-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -77,7 +81,9 @@ describe.each(STORES)("crash safety on %s", (kind: StoreKind) => {
     let killedMidStream = 0;
     try {
       for (let round = 0; round < ROUNDS; round++) {
+        const t0 = performance.now();
         const { child, base } = await start(env);
+        const started = performance.now();
         child.removeAllListeners("exit");
         const exited = new Promise((r) => child.once("exit", r));
         const client = new Client({ request: (p: string, init: RequestInit) => fetch(`${base}${p}`, init) } as never);
@@ -124,6 +130,11 @@ describe.each(STORES)("crash safety on %s", (kind: StoreKind) => {
           kill();
           await exited;
         }
+        if (process.env.JIXIAO_CRASH_VERBOSE)
+          console.log(
+            kind,
+            `round ${round}: start ${Math.round(started - t0)} ms, round ${Math.round(performance.now() - t0)} ms`,
+          );
       }
       const h = await open();
       try {

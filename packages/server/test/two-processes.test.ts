@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, PASSWORD, seedWorld, type World } from "./support/app.ts";
+import { ensureServeBuilt } from "./support/serve-build.ts";
 import { freshStore, type TestStore } from "./support/stores.ts";
 
 const BIN = resolve(import.meta.dirname, "../../cli/bin/jixiao.js");
@@ -52,6 +53,7 @@ describe("two app processes on one PostgreSQL", () => {
   let a: { child: ChildProcess; base: string };
   let b: { child: ChildProcess; base: string };
   beforeAll(async () => {
+    await ensureServeBuilt(); // the processes run the server's build, as `npm start` does
     store = await freshStore("postgres");
     world = await seedWorld(store.handle.db);
     [a, b] = await Promise.all([startProcess(store.url!), startProcess(store.url!)]);

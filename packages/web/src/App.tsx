@@ -16,6 +16,7 @@ import {
 import { AuthProvider, useAuth } from "./auth.tsx";
 import { I18nProvider, useI18n } from "./i18n.tsx";
 import { AppLayout, visibleMenu } from "./layout/AppLayout.tsx";
+import { usePrefersReducedMotion } from "./lib/reducedMotion.ts";
 import { WorkspaceProvider } from "./workspace.tsx";
 
 // Every page is its own chunk: the first screen loads only the shell.
@@ -73,6 +74,7 @@ function Home() {
 
 function Localised({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
+  const reducedMotion = usePrefersReducedMotion();
   useEffect(() => {
     dayjs.locale(lang === "zh" ? "zh-cn" : "en");
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
@@ -80,7 +82,7 @@ function Localised({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={lang === "zh" ? zhCN : enUS}
-      theme={{ token: { colorPrimary: "#1f5fbf", borderRadius: 4 } }}
+      theme={{ token: { colorPrimary: "#1f5fbf", borderRadius: 4, motion: !reducedMotion } }}
       componentSize="middle"
     >
       <AntApp>{children}</AntApp>

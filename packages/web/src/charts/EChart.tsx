@@ -1,5 +1,6 @@
 import type { ECElementEvent, EChartsCoreOption } from "echarts/core";
 import { type CSSProperties, useEffect, useRef } from "react";
+import { usePrefersReducedMotion } from "../lib/reducedMotion.ts";
 import { echarts } from "./echarts.ts";
 
 interface Props {
@@ -16,6 +17,8 @@ export function EChart({ option, style, onClick, testId }: Props) {
   const chart = useRef<echarts.ECharts | null>(null);
   const click = useRef(onClick);
   click.current = onClick;
+  // less motion asked for (lib/reducedMotion.ts): the chart is drawn at once, not grown
+  const still = usePrefersReducedMotion();
 
   useEffect(() => {
     const el = ref.current;
@@ -38,8 +41,8 @@ export function EChart({ option, style, onClick, testId }: Props) {
 
   useEffect(() => {
     if (ref.current) ref.current.dataset.drawn = "false";
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    chart.current?.setOption(still ? { ...option, animation: false } : option, { notMerge: true });
+  }, [option, still]);
 
   return <div ref={ref} style={{ width: "100%", height: 320, ...style }} data-testid={testId} />;
 }

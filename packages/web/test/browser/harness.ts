@@ -43,6 +43,13 @@ export const VIEWPORT = { width: 1366, height: 768 };
  */
 export const WAIT = 300_000;
 
+/**
+ * The pages ask for less motion (prefers-reduced-motion), and the app turns antd's animations off for it
+ * (packages/web/src/lib/reducedMotion.ts): an open page that waits draws no frames, and an action never waits for a
+ * dialog or menu to finish sliding. JIXIAO_WEB_MOTION=1 runs the tests with the animations.
+ */
+export const REDUCED_MOTION = process.env.JIXIAO_WEB_MOTION === "1" ? "no-preference" : "reduce";
+
 async function newestMtime(path: string): Promise<number> {
   const st = await stat(path).catch(() => undefined);
   if (!st) return 0;
@@ -276,7 +283,13 @@ export async function startHarness(): Promise<Harness> {
     accounts: server.accounts,
     browser,
     async newPage() {
-      const ctx = await browser.newContext({ viewport: VIEWPORT, locale: "zh-CN", baseURL: server.url });
+      // Less motion (the app then turns antd's animations off, lib/reducedMotion.ts): see REDUCED_MOTION.
+      const ctx = await browser.newContext({
+        viewport: VIEWPORT,
+        locale: "zh-CN",
+        baseURL: server.url,
+        reducedMotion: REDUCED_MOTION,
+      });
       ctx.setDefaultTimeout(WAIT);
       contexts.push(ctx);
       return ctx.newPage();
