@@ -14,11 +14,14 @@ import { DomainError } from "@jixiao/core";
 import type { ImportedDocument } from "@jixiao/core/model";
 import {
   type ExportFormat,
+  formPage,
   type Layout,
+  type PoolFormat,
   pdfEngine,
   safeFileName,
   type WDocument,
   type WriterPool,
+  type Written,
   writeAs,
   writerPool,
   writerPoolSize,
@@ -54,7 +57,6 @@ import { findProjects } from "../projects/repository.ts";
 import { projects } from "../projects/schema.ts";
 import { dutyTableDocument, goalDocument, projectDocuments, type RecordDocument } from "../review/documents.ts";
 import { EXPORT_TYPES, type ExportType } from "./exports.service.ts";
-import { storedPage } from "./units.ts";
 
 export const BATCH_JOB = "export.batch";
 
@@ -454,13 +456,14 @@ export function registerBatchExportJobs(queue: JobQueue, db: Db, logError: (e: u
     const byDocument: BatchResult["counts"]["byDocument"] = {};
     let done = 0;
     await progress(0, total, total ? undefined : "没有可导出的文书 / nothing to export");
-    // The pages are laid out here (they need the store) and written by a pool of worker threads (xlsx, docx:
-    // issue 14, a province's batch on every core); PDF goes through LibreOffice or pdfmake here as before. Each
-    // file's outcome goes into its slot, so the zip, its order and the result are the same as writing one by one.
+    // Each record's data is read here (it needs the store) and handed to a pool of worker threads that lay out its
+    // pages and write them as xlsx and docx (issue 14: a province's batch on every core; this thread only reads,
+    // hands out and zips). PDF goes through LibreOffice or pdfmake here as before; the monitoring form is laid out
+    // here (it reads the store) and written by the pool. Each file's outcome goes into its slot, so the zip, its
+    // order and the result are the same as writing one by one.
     const pool = total > 1 ? sharedWriters() : IN_THREAD;
-    const write = (page: WDocument, format: ExportFormat) =>
-      format === "pdf" ? writeAs(page, "pdf") : pool.write(page, format);
-    const outcomes: ({ data: Uint8Array } | { error: unknown })[] = new Array(total);
+    const pooled = p.formats.filter((f): f is PoolFormat => f !== "pdf");
+    const outcomes: Written[] = new Array(total);
     const inFlight = new Set<Promise<void>>();
     // Progress is written in the order the files finish, one update at a time, at most every PROGRESS_EVERY_MS
     // (an UPDATE per file was a large part of a province's batch); the last file's always.
@@ -474,44 +477,65 @@ export function registerBatchExportJobs(queue: JobQueue, db: Db, logError: (e: u
       reported = reported.then(() => progress(d, total, message));
       return reported;
     };
-    const limit = Math.max(2, pool.size * 2);
+    // Records handed out and not yet written: enough for the workers to go on while this thread reads the next
+    // hundred projects from the store.
+    const limit = Math.max(2, pool.size * 16);
+    const settle = (write: () => Promise<Uint8Array>): Promise<Written> =>
+      write().then(
+        (data) => ({ data }),
+        (error: unknown) => ({ error }),
+      );
+    /** Every format of one record, in `p.formats` order: xlsx and docx in one message to the pool, PDF here. */
+    const writeRecord = async (item: BatchItem, source: ImportedDocument | WDocument): Promise<Written[]> => {
+      const layout = LAYOUT_OF[item.document as Exclude<BatchDocument, "monitoring-records">];
+      // The monitoring form comes laid out; a stored record's document is laid out where it is written.
+      const page = () =>
+        item.type === "monitoring" ? (source as WDocument) : formPage(source as ImportedDocument, layout);
+      const written =
+        item.type === "monitoring"
+          ? await Promise.all(pooled.map((f) => settle(() => pool.write(page(), f))))
+          : await pool
+              .writeForm(source as ImportedDocument, layout, pooled)
+              .catch((error: unknown) => pooled.map((): Written => ({ error })));
+      let k = 0;
+      return Promise.all(
+        p.formats.map((f) => (f === "pdf" ? settle(async () => writeAs(page(), "pdf")) : written[k++]!)),
+      );
+    };
     try {
       let slot = 0;
       const projectDocument = projectReader(db, items);
       for (const [at, item] of items.entries()) {
-        let page: WDocument | undefined;
-        let pageError: unknown;
+        const first = slot;
+        slot += p.formats.length;
+        // The store is read here, one record after another (projects a hundred at a time, ahead of the writers).
+        let read: { source: ImportedDocument | WDocument } | { error: unknown };
         try {
-          page =
-            item.type === "monitoring"
-              ? await monitoringFormPage(db, item.id, () => gone(item))
-              : storedPage(
-                  item.type === "project"
-                    ? await projectDocument(at)
-                    : await documentOf(db, { ...item, type: item.type }),
-                  LAYOUT_OF[item.document as Exclude<BatchDocument, "monitoring-records">],
-                );
-        } catch (e) {
-          pageError = e;
+          read = {
+            source:
+              item.type === "monitoring"
+                ? await monitoringFormPage(db, item.id, () => gone(item))
+                : item.type === "project"
+                  ? await projectDocument(at)
+                  : await documentOf(db, { ...item, type: item.type }),
+          };
+        } catch (error) {
+          read = { error };
         }
-        for (const format of p.formats) {
-          const at = slot++;
-          const task = (async () => {
-            try {
-              if (!page) throw pageError;
-              outcomes[at] = { data: await write(page, format) };
-            } catch (e) {
-              outcomes[at] = { error: e };
-            }
+        const task = (async () => {
+          const written =
+            "source" in read ? await writeRecord(item, read.source) : p.formats.map((): Written => ({ ...read }));
+          for (const [k, format] of p.formats.entries()) {
+            outcomes[first + k] = written[k]!;
             await finished(`${item.orgName} · ${item.label}（${format}）`);
-          })();
-          inFlight.add(task);
-          void task.then(
-            () => inFlight.delete(task),
-            () => {},
-          );
-          while (inFlight.size >= limit) await Promise.race(inFlight);
-        }
+          }
+        })();
+        inFlight.add(task);
+        void task.then(
+          () => inFlight.delete(task),
+          () => {},
+        );
+        while (inFlight.size >= limit) await Promise.race(inFlight);
       }
       await Promise.all(inFlight);
     } finally {
