@@ -4,7 +4,7 @@
  * organisation, Chinese names with the zip's UTF-8 flag, `清单.txt` listing what is inside and `errors.txt` what
  * could not be written (a document that fails does not stop the batch).
  *
- * The zip is kept in the job's own row (`jobs.result`, base64 under `JOB_BLOB_KEY`), not on a disk: with
+ * The zip is kept in the job's own row (`jobs.file`, beside its description in `jobs.result`), not on a disk: with
  * PostgreSQL several app processes share the work, and the process that runs the job is not necessarily the
  * one that serves the download; the database is what they all share. Zips are dropped 7 days after their job
  * finished. Only the account that started the job sees it and downloads it.
@@ -45,7 +45,7 @@ import { findGoal } from "../goals/repository.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound } from "../http/errors.ts";
 import { departmentGoals } from "../indicators/schema.ts";
-import { JOB_BLOB_KEY, JobOutcome, type JobQueue } from "../jobs/queue.ts";
+import { findJobFile, JobOutcome, type JobQueue } from "../jobs/queue.ts";
 import { RETENTION, sweepExpired } from "../jobs/retention.ts";
 import { type JobState, jobs } from "../jobs/schema.ts";
 import { monitoringFormPage } from "../monitoring/export.service.ts";
@@ -98,7 +98,7 @@ const LAYOUT_OF: Record<Exclude<BatchDocument, "monitoring-records">, Layout> = 
 
 /** Zips are kept this long after their job finished (jobs/retention.ts removes them). */
 export const BATCH_KEEP_MS = RETENTION.jobFileMs;
-/** Larger zips are refused (a jsonb value holds at most 255 MB; base64 adds a third). */
+/** Larger zips are refused (a bytea value holds at most 1 GB; it travels as base64, a third more). */
 export const MAX_BATCH_ZIP_BYTES = 150 * 1024 * 1024;
 
 const JOB = { zh: "导出任务", en: "export job" };
@@ -605,22 +605,26 @@ export function registerBatchExportJobs(queue: JobQueue, db: Db, logError: (e: u
       files: sources.map((s, i) => ({ path: paths[i]!, ...s })),
       errors,
     };
-    return new JobOutcome({ ...result, [JOB_BLOB_KEY]: Buffer.from(zip).toString("base64") }, async (tx) => {
-      await recordAudit(tx, {
-        actor: p.actor,
-        orgId: org.id,
-        action: "export.batch",
-        entityType: "job",
-        entityId: id,
-        details: {
-          year: p.year,
-          documents: p.documents,
-          formats: p.formats,
-          counts: result.counts,
-          zip: result.zip,
-        },
-      });
-    });
+    return new JobOutcome(
+      result,
+      async (tx) => {
+        await recordAudit(tx, {
+          actor: p.actor,
+          orgId: org.id,
+          action: "export.batch",
+          entityType: "job",
+          entityId: id,
+          details: {
+            year: p.year,
+            documents: p.documents,
+            formats: p.formats,
+            counts: result.counts,
+            zip: result.zip,
+          },
+        });
+      },
+      zip,
+    );
   });
 }
 
@@ -648,7 +652,7 @@ async function batchFor(db: Db, actor: Actor | undefined, jobId: string) {
       done: jobs.done,
       total: jobs.total,
       message: jobs.message,
-      result: sql<BatchResult | null>`${jobs.result} - ${JOB_BLOB_KEY}::text`,
+      result: sql<BatchResult | null>`${jobs.result}`,
       error: jobs.error,
       createdBy: jobs.createdBy,
       createdAt: jobs.createdAt,
@@ -694,17 +698,12 @@ export async function getBatchFile(
     );
   }
   const expired = row.finishedAt && row.finishedAt.getTime() + BATCH_KEEP_MS <= deps.now().getTime();
-  const [blob] = expired
-    ? []
-    : await deps.db
-        .select({ base64: sql<string | null>`${jobs.result} ->> ${JOB_BLOB_KEY}::text` })
-        .from(jobs)
-        .where(eq(jobs.id, jobId));
-  if (!blob?.base64) {
+  const data = expired ? undefined : await findJobFile(deps.db, jobId);
+  if (!data) {
     throw new DomainError("not_found", {
       zh: "压缩包已超过保留期限（任务完成后 7 天）被删除，请重新导出",
       en: "The zip was deleted after its keeping period (7 days after the job finished): start the export again",
     });
   }
-  return { data: new Uint8Array(Buffer.from(blob.base64, "base64")), fileName: row.result.zip.fileName };
+  return { data, fileName: row.result.zip.fileName };
 }
