@@ -13,7 +13,7 @@ import { parts } from "../../documents/test/write/parts.ts";
 import { openDatabase } from "../src/db/open.ts";
 import { BATCH_JOB, registerBatchExportJobs } from "../src/exports/index.ts";
 import { insertIndicator } from "../src/indicators/repository.ts";
-import { findJob, inProcessQueue } from "../src/jobs/queue.ts";
+import { findJob, findJobFile, inProcessQueue } from "../src/jobs/queue.ts";
 import { insertOrganisation } from "../src/orgs/repository.ts";
 import { insertProject } from "../src/projects/repository.ts";
 import { fiscalYears } from "../src/years/schema.ts";
@@ -86,7 +86,7 @@ describe("batch export through the writer pool", () => {
         actor: { accountId: "00000000-0000-4000-8000-000000000000", username: "test" },
       });
       await queue.idle();
-      return (await findJob(handle.db, id))!;
+      return { ...(await findJob(handle.db, id))!, zip: (await findJobFile(handle.db, id))! };
     } finally {
       await queue.stop();
     }
@@ -100,13 +100,13 @@ describe("batch export through the writer pool", () => {
       expect(job.done).toBe(16);
       expect(job.total).toBe(16);
     }
-    const { blobBase64: a, zip: za, ...ra } = one.result as Record<string, unknown>;
-    const { blobBase64: b, zip: zb, ...rb } = pooled.result as Record<string, unknown>;
+    const { zip: za, ...ra } = one.result as Record<string, unknown>;
+    const { zip: zb, ...rb } = pooled.result as Record<string, unknown>;
     expect(rb).toEqual(ra);
     expect((ra.counts as { files: number }).files).toBe(16);
     expect((zb as { fileName: string }).fileName).toBe((za as { fileName: string }).fileName);
-    const zipA = openZip(Buffer.from(a as string, "base64"), "a.zip");
-    const zipB = openZip(Buffer.from(b as string, "base64"), "b.zip");
+    const zipA = openZip(Buffer.from(one.zip), "a.zip");
+    const zipB = openZip(Buffer.from(pooled.zip), "b.zip");
     const names = [...zipA.entries.keys()];
     expect([...zipB.entries.keys()]).toEqual(names);
     expect(names.filter((n) => n.endsWith(".docx"))).toHaveLength(8);

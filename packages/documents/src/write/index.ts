@@ -6,14 +6,16 @@
 import { DomainError } from "@jixiao/core";
 import type { ImportedDocument } from "@jixiao/core/model";
 import { writeDocx } from "./docx.ts";
+import { chooseLayout } from "./form.ts";
 import { titleText } from "./format.ts";
-import { buildLayout, LAYOUT_NAMES, LAYOUTS, type Layout, layoutsFor } from "./layouts.ts";
+import { buildLayout, LAYOUT_NAMES, type Layout } from "./layouts.ts";
 import type { WDocument } from "./model.ts";
 import { type PdfEngine, type PdfOptions, writePdf } from "./pdf.ts";
 import { writeXlsx } from "./xlsx.ts";
 
 export { countCell, moneyCell, percentCell, quotientOf, scoreCell, totalOf } from "./cells.ts";
 export { writeDocx } from "./docx.ts";
+export { chooseLayout, formPage, inFormUnits, isLayout } from "./form.ts";
 export { amountText, cleanText, titleText, xmlSafe } from "./format.ts";
 export { buildLayout, LAYOUT_NAMES, LAYOUTS, type Layout, layoutsFor } from "./layouts.ts";
 export type * from "./model.ts";
@@ -29,7 +31,7 @@ export {
   pdfEngine,
   writePdf,
 } from "./pdf.ts";
-export { type PoolFormat, type WriterPool, writerPool, writerPoolSize } from "./pool.ts";
+export { type PoolFormat, type WriterPool, type Written, writerPool, writerPoolSize } from "./pool.ts";
 export { displayWidth, safeCellText, writeXlsx } from "./xlsx.ts";
 export { writeZip, type ZipInput, type ZipOptions, zipPath, zipPaths } from "./zip.ts";
 
@@ -58,36 +60,6 @@ export interface ExportResult {
   contentType: string;
   /** For PDF: which engine drew it. */
   engine?: PdfEngine;
-}
-
-export function isLayout(s: string): s is Layout {
-  return (LAYOUTS as readonly string[]).includes(s);
-}
-
-/** The layout to use for a document: the one asked for (which must have data), or the document's first. */
-export function chooseLayout(doc: ImportedDocument, as?: string): Layout {
-  const available = layoutsFor(doc);
-  const list = available.map((l) => `${l}（${LAYOUT_NAMES[l].zh}）`).join("、") || "无 none";
-  if (as !== undefined) {
-    if (!isLayout(as))
-      throw new DomainError("invalid_input", {
-        zh: `未知的文档类型「${as}」，可选：${LAYOUTS.join("、")}`,
-        en: `Unknown document "${as}"; one of: ${LAYOUTS.join(", ")}`,
-      });
-    if (!available.includes(as))
-      throw new DomainError("invalid_input", {
-        zh: `文档中没有「${LAYOUT_NAMES[as].zh}」的数据；可导出：${list}`,
-        en: `The document holds no data for ${LAYOUT_NAMES[as].en}; it can be exported as: ${available.join(", ") || "nothing"}`,
-      });
-    return as;
-  }
-  const first = available[0];
-  if (!first)
-    throw new DomainError("invalid_input", {
-      zh: "文档中没有可导出的内容（未识别出任何表格类型）",
-      en: "The document holds nothing to export (no kind was recognised)",
-    });
-  return first;
 }
 
 export async function exportDocument(doc: ImportedDocument, opts: ExportOptions): Promise<ExportResult> {

@@ -1,7 +1,8 @@
 /**
  * A small pool of worker threads that write pages as xlsx and docx (issue 14: a province's batch export on every
  * core instead of one). `write(page, format)` gives the same bytes as `writeXlsx` / `writeDocx` in this thread —
- * the workers run those functions — and the same errors: a `DomainError` comes back as one, with its code, text and
+ * the workers run those functions — and `writeForm(doc, as, formats)` lays a stored record's document out in the
+ * worker too (`formPage`) and writes it in each format: the sending thread only hands out data. The same errors: a `DomainError` comes back as one, with its code, text and
  * location; any other error as an `Error` with the worker's message and stack. A worker that dies (out of memory, a
  * crash in a library) fails the page it was writing with an internal error and is replaced; the pool never waits
  * on a dead worker.
@@ -15,17 +16,33 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { DomainError } from "@jixiao/core";
-import { writeDocx } from "./docx.ts";
+import type { ImportedDocument } from "@jixiao/core/model";
+import type { Layout } from "./layouts.ts";
 import type { WDocument } from "./model.ts";
-import type { RenderReply, RenderRequest } from "./render-worker.ts";
-import { writeXlsx } from "./xlsx.ts";
+import {
+  type RenderError,
+  type RenderFormat,
+  type RenderOutcome,
+  type RenderReply,
+  type RenderRequest,
+  type RenderSource,
+  render,
+} from "./render.ts";
 
-export type PoolFormat = "xlsx" | "docx";
+export type PoolFormat = RenderFormat;
+
+/** A file the pool wrote, or why it could not (a `DomainError` as one; anything else an `Error`). */
+export type Written = { data: Uint8Array } | { error: unknown };
 
 export interface WriterPool {
   /** How many workers write (0: this thread writes). */
   readonly size: number;
   write(page: WDocument, format: PoolFormat): Promise<Uint8Array>;
+  /**
+   * A stored record's document laid out as `as` in the forms' units (`formPage`) and written in each format, in
+   * that order; an error laying it out is every format's. Rejects only when the worker died or the pool is closed.
+   */
+  writeForm(doc: ImportedDocument, as: Layout, formats: PoolFormat[]): Promise<Written[]>;
   /** Stops the workers; pages still waiting fail. */
   close(): Promise<void>;
 }
@@ -45,11 +62,30 @@ function workerFile(): string {
   return join(dirname(here), here.endsWith(".ts") ? "render-worker.mjs" : "render-worker.js");
 }
 
-/** In this thread, the same functions the workers call. */
-const inThread = (page: WDocument, format: PoolFormat) => (format === "xlsx" ? writeXlsx(page) : writeDocx(page));
+/** One outcome as the caller gets it: the bytes, or the error thrown again. */
+function unwrap(o: Written): Uint8Array {
+  if ("data" in o) return o.data;
+  throw o.error;
+}
 
-interface Task extends RenderRequest {
-  resolve(data: Uint8Array): void;
+/** An error sent back by a worker, as the error it was there. */
+function fromData(e: RenderError): unknown {
+  if (e.domain) return new DomainError(e.code, e.text, e.location);
+  const out = new Error(e.message);
+  out.name = e.name;
+  if (e.stack) out.stack = e.stack;
+  return out;
+}
+
+/** In this thread, the same function the workers call. */
+const inThread: Pick<WriterPool, "write" | "writeForm"> = {
+  write: async (page, format) => unwrap((await render({ page }, [format]))[0]!),
+  writeForm: (doc, as, formats) => render({ doc, as }, formats),
+};
+
+interface Task extends Omit<RenderRequest, "id"> {
+  id: number;
+  resolve(outcomes: RenderOutcome[]): void;
   reject(e: Error): void;
 }
 
@@ -61,7 +97,7 @@ const workerDied = (why: string) =>
  * demand). With size 0 the pages are written in this thread.
  */
 export function writerPool(size = writerPoolSize()): WriterPool {
-  if (size <= 0) return { size: 0, write: inThread, close: async () => {} };
+  if (size <= 0) return { size: 0, ...inThread, close: async () => {} };
   const queue: Task[] = [];
   const idle: Worker[] = [];
   const busy = new Map<Worker, Task>();
@@ -78,14 +114,7 @@ export function writerPool(size = writerPoolSize()): WriterPool {
       const t = busy.get(w);
       if (!t || t.id !== m.id) return;
       busy.delete(w);
-      if ("data" in m) t.resolve(m.data);
-      else if (m.error.domain) t.reject(new DomainError(m.error.code, m.error.text, m.error.location));
-      else {
-        const e = new Error(m.error.message);
-        e.name = m.error.name;
-        if (m.error.stack) e.stack = m.error.stack;
-        t.reject(e);
-      }
+      t.resolve(m.outcomes);
       idle.push(w);
       pump();
     });
@@ -117,20 +146,23 @@ export function writerPool(size = writerPoolSize()): WriterPool {
       const t = queue.shift()!;
       busy.set(w, t);
       w.ref();
-      w.postMessage({ id: t.id, page: t.page, format: t.format } satisfies RenderRequest);
+      w.postMessage({ id: t.id, source: t.source, formats: t.formats } satisfies RenderRequest);
     }
     for (const w of idle) w.unref();
   };
 
+  const send = (source: RenderSource, formats: PoolFormat[]): Promise<Written[]> => {
+    if (closed) return Promise.reject(workerDied("the pool is closed"));
+    return new Promise<RenderOutcome[]>((resolve, reject) => {
+      queue.push({ id: nextId++, source, formats, resolve, reject });
+      pump();
+    }).then((outcomes) => outcomes.map((o) => ("data" in o ? o : { error: fromData(o.error) })));
+  };
+
   return {
     size,
-    write(page, format) {
-      if (closed) return Promise.reject(workerDied("the pool is closed"));
-      return new Promise<Uint8Array>((resolve, reject) => {
-        queue.push({ id: nextId++, page, format, resolve, reject });
-        pump();
-      });
-    },
+    write: async (page, format) => unwrap((await send({ page }, [format]))[0]!),
+    writeForm: (doc, as, formats) => send({ doc, as }, formats),
     async close() {
       closed = true;
       for (const t of queue.splice(0)) t.reject(workerDied("the pool is closed"));

@@ -1,10 +1,12 @@
 /**
  * The writer pool (issue 14): pages written by worker threads are the documents this thread writes — every part of
  * the xlsx and docx the same, only the creation time in docProps/core.xml may differ — and a writer's error comes
- * back as the same kind of error (a `DomainError` keeps its code and text) without stopping the pool.
+ * back as the same kind of error (a `DomainError` keeps its code and text) without stopping the pool. A stored
+ * record's document sent whole (`writeForm`) is laid out by the worker: the same files as `formPage` here.
  */
+import { DomainError } from "@jixiao/core";
 import { afterAll, describe, expect, it } from "vitest";
-import { writeDocx, writeXlsx } from "../../src/write/index.ts";
+import { formPage, writeDocx, writeXlsx } from "../../src/write/index.ts";
 import { buildLayout, layoutsFor } from "../../src/write/layouts.ts";
 import type { WDocument } from "../../src/write/model.ts";
 import { writerPool, writerPoolSize } from "../../src/write/pool.ts";
@@ -26,6 +28,38 @@ describe("writerPool", () => {
     for (const [i, page] of pages.entries()) {
       expect(parts(pooled[2 * i]!)).toEqual(parts(await writeXlsx(page)));
       expect(parts(pooled[2 * i + 1]!)).toEqual(parts(await writeDocx(page)));
+    }
+  });
+
+  it("lays out a stored record's document in the worker: the files of formPage written here, each format", async () => {
+    const docs = SEEDS.map(seedDocument).filter((d) => layoutsFor(d).includes("project-goals"));
+    expect(docs.length).toBeGreaterThan(0);
+    for (const doc of docs) {
+      const page = formPage(doc, "project-goals");
+      const written = await pool.writeForm(doc, "project-goals", ["docx", "xlsx"]);
+      expect(written.map((w) => ("data" in w ? parts(w.data) : w.error))).toEqual([
+        parts(await writeDocx(page)),
+        parts(await writeXlsx(page)),
+      ]);
+    }
+  });
+
+  it("a document without the layout's data fails every format with the layout's error", async () => {
+    const doc = SEEDS.map(seedDocument).find((d) => !layoutsFor(d).includes("budget-disclosure"))!;
+    let own: unknown;
+    try {
+      formPage(doc, "budget-disclosure");
+    } catch (e) {
+      own = e;
+    }
+    expect(own).toBeInstanceOf(DomainError);
+    for (const p of [pool, writerPool(0)]) {
+      const written = await p.writeForm(doc, "budget-disclosure", ["xlsx", "docx"]);
+      expect(written).toHaveLength(2);
+      for (const w of written) {
+        expect("error" in w && w.error).toBeInstanceOf(DomainError);
+        expect("error" in w && (w.error as DomainError).text).toEqual((own as DomainError).text);
+      }
     }
   });
 

@@ -4,7 +4,7 @@
  * organisation, Chinese names with the zip's UTF-8 flag, `清单.txt` listing what is inside and `errors.txt` what
  * could not be written (a document that fails does not stop the batch).
  *
- * The zip is kept in the job's own row (`jobs.result`, base64 under `JOB_BLOB_KEY`), not on a disk: with
+ * The zip is kept in the job's own row (`jobs.file`, beside its description in `jobs.result`), not on a disk: with
  * PostgreSQL several app processes share the work, and the process that runs the job is not necessarily the
  * one that serves the download; the database is what they all share. Zips are dropped 7 days after their job
  * finished. Only the account that started the job sees it and downloads it.
@@ -14,11 +14,14 @@ import { DomainError } from "@jixiao/core";
 import type { ImportedDocument } from "@jixiao/core/model";
 import {
   type ExportFormat,
+  formPage,
   type Layout,
+  type PoolFormat,
   pdfEngine,
   safeFileName,
   type WDocument,
   type WriterPool,
+  type Written,
   writeAs,
   writerPool,
   writerPoolSize,
@@ -42,7 +45,7 @@ import { findGoal } from "../goals/repository.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound } from "../http/errors.ts";
 import { departmentGoals } from "../indicators/schema.ts";
-import { JOB_BLOB_KEY, JobOutcome, type JobQueue } from "../jobs/queue.ts";
+import { findJobFile, JobOutcome, type JobQueue } from "../jobs/queue.ts";
 import { RETENTION, sweepExpired } from "../jobs/retention.ts";
 import { type JobState, jobs } from "../jobs/schema.ts";
 import { monitoringFormPage } from "../monitoring/export.service.ts";
@@ -54,7 +57,6 @@ import { findProjects } from "../projects/repository.ts";
 import { projects } from "../projects/schema.ts";
 import { dutyTableDocument, goalDocument, projectDocuments, type RecordDocument } from "../review/documents.ts";
 import { EXPORT_TYPES, type ExportType } from "./exports.service.ts";
-import { storedPage } from "./units.ts";
 
 export const BATCH_JOB = "export.batch";
 
@@ -96,7 +98,7 @@ const LAYOUT_OF: Record<Exclude<BatchDocument, "monitoring-records">, Layout> = 
 
 /** Zips are kept this long after their job finished (jobs/retention.ts removes them). */
 export const BATCH_KEEP_MS = RETENTION.jobFileMs;
-/** Larger zips are refused (a jsonb value holds at most 255 MB; base64 adds a third). */
+/** Larger zips are refused (a bytea value holds at most 1 GB; it travels as base64, a third more). */
 export const MAX_BATCH_ZIP_BYTES = 150 * 1024 * 1024;
 
 const JOB = { zh: "导出任务", en: "export job" };
@@ -454,13 +456,14 @@ export function registerBatchExportJobs(queue: JobQueue, db: Db, logError: (e: u
     const byDocument: BatchResult["counts"]["byDocument"] = {};
     let done = 0;
     await progress(0, total, total ? undefined : "没有可导出的文书 / nothing to export");
-    // The pages are laid out here (they need the store) and written by a pool of worker threads (xlsx, docx:
-    // issue 14, a province's batch on every core); PDF goes through LibreOffice or pdfmake here as before. Each
-    // file's outcome goes into its slot, so the zip, its order and the result are the same as writing one by one.
+    // Each record's data is read here (it needs the store) and handed to a pool of worker threads that lay out its
+    // pages and write them as xlsx and docx (issue 14: a province's batch on every core; this thread only reads,
+    // hands out and zips). PDF goes through LibreOffice or pdfmake here as before; the monitoring form is laid out
+    // here (it reads the store) and written by the pool. Each file's outcome goes into its slot, so the zip, its
+    // order and the result are the same as writing one by one.
     const pool = total > 1 ? sharedWriters() : IN_THREAD;
-    const write = (page: WDocument, format: ExportFormat) =>
-      format === "pdf" ? writeAs(page, "pdf") : pool.write(page, format);
-    const outcomes: ({ data: Uint8Array } | { error: unknown })[] = new Array(total);
+    const pooled = p.formats.filter((f): f is PoolFormat => f !== "pdf");
+    const outcomes: Written[] = new Array(total);
     const inFlight = new Set<Promise<void>>();
     // Progress is written in the order the files finish, one update at a time, at most every PROGRESS_EVERY_MS
     // (an UPDATE per file was a large part of a province's batch); the last file's always.
@@ -474,44 +477,65 @@ export function registerBatchExportJobs(queue: JobQueue, db: Db, logError: (e: u
       reported = reported.then(() => progress(d, total, message));
       return reported;
     };
-    const limit = Math.max(2, pool.size * 2);
+    // Records handed out and not yet written: enough for the workers to go on while this thread reads the next
+    // hundred projects from the store.
+    const limit = Math.max(2, pool.size * 16);
+    const settle = (write: () => Promise<Uint8Array>): Promise<Written> =>
+      write().then(
+        (data) => ({ data }),
+        (error: unknown) => ({ error }),
+      );
+    /** Every format of one record, in `p.formats` order: xlsx and docx in one message to the pool, PDF here. */
+    const writeRecord = async (item: BatchItem, source: ImportedDocument | WDocument): Promise<Written[]> => {
+      const layout = LAYOUT_OF[item.document as Exclude<BatchDocument, "monitoring-records">];
+      // The monitoring form comes laid out; a stored record's document is laid out where it is written.
+      const page = () =>
+        item.type === "monitoring" ? (source as WDocument) : formPage(source as ImportedDocument, layout);
+      const written =
+        item.type === "monitoring"
+          ? await Promise.all(pooled.map((f) => settle(() => pool.write(page(), f))))
+          : await pool
+              .writeForm(source as ImportedDocument, layout, pooled)
+              .catch((error: unknown) => pooled.map((): Written => ({ error })));
+      let k = 0;
+      return Promise.all(
+        p.formats.map((f) => (f === "pdf" ? settle(async () => writeAs(page(), "pdf")) : written[k++]!)),
+      );
+    };
     try {
       let slot = 0;
       const projectDocument = projectReader(db, items);
       for (const [at, item] of items.entries()) {
-        let page: WDocument | undefined;
-        let pageError: unknown;
+        const first = slot;
+        slot += p.formats.length;
+        // The store is read here, one record after another (projects a hundred at a time, ahead of the writers).
+        let read: { source: ImportedDocument | WDocument } | { error: unknown };
         try {
-          page =
-            item.type === "monitoring"
-              ? await monitoringFormPage(db, item.id, () => gone(item))
-              : storedPage(
-                  item.type === "project"
-                    ? await projectDocument(at)
-                    : await documentOf(db, { ...item, type: item.type }),
-                  LAYOUT_OF[item.document as Exclude<BatchDocument, "monitoring-records">],
-                );
-        } catch (e) {
-          pageError = e;
+          read = {
+            source:
+              item.type === "monitoring"
+                ? await monitoringFormPage(db, item.id, () => gone(item))
+                : item.type === "project"
+                  ? await projectDocument(at)
+                  : await documentOf(db, { ...item, type: item.type }),
+          };
+        } catch (error) {
+          read = { error };
         }
-        for (const format of p.formats) {
-          const at = slot++;
-          const task = (async () => {
-            try {
-              if (!page) throw pageError;
-              outcomes[at] = { data: await write(page, format) };
-            } catch (e) {
-              outcomes[at] = { error: e };
-            }
+        const task = (async () => {
+          const written =
+            "source" in read ? await writeRecord(item, read.source) : p.formats.map((): Written => ({ ...read }));
+          for (const [k, format] of p.formats.entries()) {
+            outcomes[first + k] = written[k]!;
             await finished(`${item.orgName} · ${item.label}（${format}）`);
-          })();
-          inFlight.add(task);
-          void task.then(
-            () => inFlight.delete(task),
-            () => {},
-          );
-          while (inFlight.size >= limit) await Promise.race(inFlight);
-        }
+          }
+        })();
+        inFlight.add(task);
+        void task.then(
+          () => inFlight.delete(task),
+          () => {},
+        );
+        while (inFlight.size >= limit) await Promise.race(inFlight);
       }
       await Promise.all(inFlight);
     } finally {
@@ -581,22 +605,26 @@ export function registerBatchExportJobs(queue: JobQueue, db: Db, logError: (e: u
       files: sources.map((s, i) => ({ path: paths[i]!, ...s })),
       errors,
     };
-    return new JobOutcome({ ...result, [JOB_BLOB_KEY]: Buffer.from(zip).toString("base64") }, async (tx) => {
-      await recordAudit(tx, {
-        actor: p.actor,
-        orgId: org.id,
-        action: "export.batch",
-        entityType: "job",
-        entityId: id,
-        details: {
-          year: p.year,
-          documents: p.documents,
-          formats: p.formats,
-          counts: result.counts,
-          zip: result.zip,
-        },
-      });
-    });
+    return new JobOutcome(
+      result,
+      async (tx) => {
+        await recordAudit(tx, {
+          actor: p.actor,
+          orgId: org.id,
+          action: "export.batch",
+          entityType: "job",
+          entityId: id,
+          details: {
+            year: p.year,
+            documents: p.documents,
+            formats: p.formats,
+            counts: result.counts,
+            zip: result.zip,
+          },
+        });
+      },
+      zip,
+    );
   });
 }
 
@@ -624,7 +652,7 @@ async function batchFor(db: Db, actor: Actor | undefined, jobId: string) {
       done: jobs.done,
       total: jobs.total,
       message: jobs.message,
-      result: sql<BatchResult | null>`${jobs.result} - ${JOB_BLOB_KEY}::text`,
+      result: sql<BatchResult | null>`${jobs.result}`,
       error: jobs.error,
       createdBy: jobs.createdBy,
       createdAt: jobs.createdAt,
@@ -670,17 +698,12 @@ export async function getBatchFile(
     );
   }
   const expired = row.finishedAt && row.finishedAt.getTime() + BATCH_KEEP_MS <= deps.now().getTime();
-  const [blob] = expired
-    ? []
-    : await deps.db
-        .select({ base64: sql<string | null>`${jobs.result} ->> ${JOB_BLOB_KEY}::text` })
-        .from(jobs)
-        .where(eq(jobs.id, jobId));
-  if (!blob?.base64) {
+  const data = expired ? undefined : await findJobFile(deps.db, jobId);
+  if (!data) {
     throw new DomainError("not_found", {
       zh: "压缩包已超过保留期限（任务完成后 7 天）被删除，请重新导出",
       en: "The zip was deleted after its keeping period (7 days after the job finished): start the export again",
     });
   }
-  return { data: new Uint8Array(Buffer.from(blob.base64, "base64")), fileName: row.result.zip.fileName };
+  return { data, fileName: row.result.zip.fileName };
 }

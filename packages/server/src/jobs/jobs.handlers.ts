@@ -3,7 +3,7 @@ import { requireActor } from "../accounts/authorize.ts";
 import type { AppEnv } from "../http/context.ts";
 import { notFound } from "../http/errors.ts";
 import type { getJobRoute } from "./jobs.routes.ts";
-import { findJob, JOB_BLOB_KEY } from "./queue.ts";
+import { findJob } from "./queue.ts";
 
 export const getJobHandler: RouteHandler<typeof getJobRoute, AppEnv> = async (c) => {
   const actor = requireActor(c.var.actor);
@@ -19,7 +19,8 @@ export const getJobHandler: RouteHandler<typeof getJobRoute, AppEnv> = async (c)
       done: job.done,
       total: job.total,
       message: job.message,
-      result: withoutBlob(job.result),
+      // The job's file (a zip) is not in its result: it is downloaded by its own route.
+      result: job.result ?? null,
       error: job.error ?? null,
       createdAt: job.createdAt.toISOString(),
       finishedAt: job.finishedAt?.toISOString() ?? null,
@@ -27,11 +28,3 @@ export const getJobHandler: RouteHandler<typeof getJobRoute, AppEnv> = async (c)
     200,
   );
 };
-
-/** A job's result as shown: without the stored file it may hold (that is downloaded by its own route). */
-export function withoutBlob(result: unknown): unknown {
-  if (result === null || result === undefined) return null;
-  if (typeof result !== "object" || Array.isArray(result) || !(JOB_BLOB_KEY in result)) return result;
-  const { [JOB_BLOB_KEY]: _blob, ...rest } = result as Record<string, unknown>;
-  return rest;
-}

@@ -7,7 +7,7 @@
  * Quotas per account and per organisation bound what anyone can queue (JOB_QUOTA).
  */
 import { DomainError } from "@jixiao/core";
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import type pg from "pg";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
@@ -31,11 +31,24 @@ export class JobOutcome {
   constructor(
     readonly result: unknown,
     readonly commit: (tx: Db) => Promise<void>,
+    /** A file the job made (a batch export's zip), stored in `jobs.file` with the completion. */
+    readonly file?: Uint8Array,
   ) {}
 }
 
-/** A key of a job's result that holds a stored file (base64): kept in the table, never shown by GET /jobs. */
-export const JOB_BLOB_KEY = "blobBase64";
+/** A job's stored file as base64 text (`encode` in the database: PGlite's bytea parser is slow on megabytes). */
+export const JOB_FILE = sql<string | null>`encode(${jobs.file}, 'base64')`;
+
+/** The value that stores `data` in `jobs.file` (sent as base64 text, `decode`d by the database). */
+export const jobFileValue = (data: Uint8Array): SQL => sql`decode(${Buffer.from(data).toString("base64")}, 'base64')`;
+
+/** The job's stored file, if it has one (a completed batch export's zip until its keeping period ends). */
+export async function findJobFile(db: Db, id: string): Promise<Uint8Array | undefined> {
+  const [row] = await db.select({ base64: JOB_FILE }).from(jobs).where(eq(jobs.id, id));
+  return row?.base64 ? new Uint8Array(Buffer.from(row.base64, "base64")) : undefined;
+}
+
+const { file: _file, ...JOB_COLUMNS } = getTableColumns(jobs);
 
 export interface JobMeta {
   orgId?: string | null;
@@ -53,7 +66,7 @@ export interface JobQueue {
 }
 
 export async function findJob(db: Db, id: string): Promise<JobRow | undefined> {
-  const rows = await db.select().from(jobs).where(eq(jobs.id, id)).limit(1);
+  const rows = await db.select(JOB_COLUMNS).from(jobs).where(eq(jobs.id, id)).limit(1);
   return rows[0];
 }
 
@@ -75,11 +88,16 @@ async function runJob(db: Db, handlers: Map<string, JobHandler>, id: string, log
           .where(eq(jobs.id, id));
       },
     });
-    const [result, commit] = out instanceof JobOutcome ? [out.result, out.commit] : [out, undefined];
+    const [result, commit, file] = out instanceof JobOutcome ? [out.result, out.commit, out.file] : [out];
     await transact(db, async (tx) => {
       await tx
         .update(jobs)
-        .set({ state: "completed", result: (result ?? null) as object | null, finishedAt: new Date() })
+        .set({
+          state: "completed",
+          result: (result ?? null) as object | null,
+          finishedAt: new Date(),
+          ...(file ? { file: jobFileValue(file) } : {}),
+        })
         .where(eq(jobs.id, id));
       if (commit) await commit(tx);
     });

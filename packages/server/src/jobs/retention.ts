@@ -1,7 +1,7 @@
 /**
  * Retention (issue 15, finding 4): what background work leaves behind is removed when its time is up, so neither
  * exports nor uploads make the database grow without end.
- * - A job's stored file (a batch export's zip, under JOB_BLOB_KEY in `jobs.result`): RETENTION.jobFileMs after the
+ * - A job's stored file (a batch export's zip, `jobs.file`): RETENTION.jobFileMs after the
  *   job finished. The job row and the description of its result stay (the audit row names the zip's SHA-256).
  * - The stored pieces of an upload that never became an import waiting to be read (a request cut off while it was
  *   sending, a crash in between): RETENTION.orphanUploadMs after they were written. A normal upload turns its
@@ -14,7 +14,6 @@ import { recordAudit } from "../audit/audit.ts";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import { imports, uploadChunks } from "../imports/schema.ts";
-import { JOB_BLOB_KEY } from "./queue.ts";
 import { jobs } from "./schema.ts";
 
 const DAY = 24 * 3_600_000;
@@ -39,13 +38,8 @@ export async function sweepExpired(db: Db, now: Date): Promise<SweepResult> {
   return transact(db, async (tx) => {
     const files = await tx
       .update(jobs)
-      .set({ result: sql`${jobs.result} - ${JOB_BLOB_KEY}::text` })
-      .where(
-        and(
-          lt(jobs.finishedAt, new Date(now.getTime() - RETENTION.jobFileMs)),
-          isNotNull(sql`${jobs.result} ->> ${JOB_BLOB_KEY}::text`),
-        ),
-      )
+      .set({ file: null })
+      .where(and(lt(jobs.finishedAt, new Date(now.getTime() - RETENTION.jobFileMs)), isNotNull(jobs.file)))
       .returning({ id: jobs.id });
     const pieces = await tx
       .delete(uploadChunks)
