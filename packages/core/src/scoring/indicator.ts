@@ -332,7 +332,13 @@ export function numericShareInto(
   scheme: ScoringScheme,
   external: Comparison,
 ): Share | undefined {
-  const share = numbersShare(target, actual, scheme, external);
+  INTO = true;
+  let share: Share | undefined;
+  try {
+    share = numbersShare(target, actual, scheme, external);
+  } finally {
+    INTO = false;
+  }
   if (share) return share;
   const exact = numericJudgementExact(target, actual, scheme, external);
   if (!exact) return undefined;
@@ -516,7 +522,20 @@ function rangeJudgement(
 }
 
 /** The share x ÷ y (0 ≤ x ≤ y, y > 0) with its formula text `× x ÷ y` (actual ÷ target, or target ÷ actual). */
+/**
+ * The proportional share numericShareInto answers, reused (its reader takes x and y at once and keeps nothing): no
+ * Share and no `× x ÷ y` text made per indicator; the reader words the formula from x and y itself.
+ */
+export const PROPORTIONAL: Share = { met: false, share: undefined, x: 0.5, y: 0.5, completion: undefined };
+/** Whether numbersShare answers for numericShareInto (PROPORTIONAL) rather than with a Share of its own. */
+let INTO = false;
 function proportionalNumbers(met: boolean, x: number, y: number): Share {
+  if (INTO) {
+    PROPORTIONAL.met = met;
+    PROPORTIONAL.x = x;
+    PROPORTIONAL.y = y;
+    return PROPORTIONAL;
+  }
   return { met, share: undefined, x, y, completion: undefined, expr: `× ${numberText(x, 4)} ÷ ${numberText(y, 4)}` };
 }
 
