@@ -314,7 +314,8 @@ export function numericJudgement(
 
 /**
  * The comparison of the last `numericShareInto` answered (module state, so that the fast scoring path makes no
- * record per indicator): read it before the next judgement.
+ * record per indicator): read it before the next judgement. Its ratio (the completion) is worked out only when met:
+ * the fast path reads it for a met indicator alone (whether it is far over the target).
  */
 export const JUDGED: Comparison = {
   met: undefined,
@@ -462,7 +463,7 @@ function numbersJudgement(
   if (op === ">=" || op === ">") {
     met = op === ">=" ? av >= tv : av > tv || (aop === ">" && av === tv);
     if (external.met !== met) return undefined;
-    completion = tv > 0 ? completion6(av, tv) : undefined;
+    completion = tv > 0 && (met || !INTO) ? completion6(av, tv) : undefined;
     if (met) share = FULL_MET;
     else if (tv <= 0) share = { met, share: ZERO, completion: undefined, zeroWhy: NOT_MET };
     else if (av >= 0 && av <= tv) share = proportionalNumbers(met, av, tv);
@@ -476,7 +477,7 @@ function numbersJudgement(
       if (tv < 0) return undefined;
       met = av >= tv;
       if (external.met !== met) return undefined;
-      completion = completion6(av, tv);
+      completion = met || !INTO ? completion6(av, tv) : undefined;
       if (met) share = FULL_MET;
       else if (av >= 0) share = proportionalNumbers(met, av, tv);
       else return undefined;
@@ -484,7 +485,7 @@ function numbersJudgement(
   } else {
     met = op === "<=" ? av <= tv : av < tv || (aop === "<" && av === tv);
     if (external.met !== met) return undefined;
-    completion = av > 0 ? completion6(tv, av) : undefined;
+    completion = av > 0 && (met || !INTO) ? completion6(tv, av) : undefined;
     if (met) share = FULL_MET;
     else if (tv <= 0) share = { met, share: ZERO, completion: undefined, zeroWhy: NOT_MET };
     else if (scheme.lowerIsBetter === "ratio") share = proportionalNumbers(met, tv, av);
