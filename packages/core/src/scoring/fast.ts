@@ -13,7 +13,17 @@
  * works on doubles where it can); the words are scoring/texts.ts's, shared with the exact path.
  */
 import type { LocalizedText } from "../errors/domain-error.ts";
-import { cmp, div, fromNumber, mul, parseDecimal, type Ratio, ratio, roundToUnits } from "../numbers/decimal.ts";
+import {
+  cmp,
+  div,
+  fromNumber,
+  mul,
+  numberText,
+  parseDecimal,
+  type Ratio,
+  ratio,
+  roundToUnits,
+} from "../numbers/decimal.ts";
 import {
   floorQuotient,
   mulDivRound,
@@ -23,8 +33,17 @@ import {
   UNITS,
   unitsText,
 } from "../numbers/fixed.ts";
+import { compareActual, compareActualInto } from "../targets/compare.ts";
 import type { Comparison, TargetValue } from "../targets/types.ts";
-import { type Basis, JUDGED, numericShareInto, type Share, sameWords, type TargetFunctions } from "./indicator.ts";
+import {
+  type Basis,
+  JUDGED,
+  numericShareInto,
+  PROPORTIONAL,
+  type Share,
+  sameWords,
+  type TargetFunctions,
+} from "./indicator.ts";
 import {
   countedGroup,
   effectiveGroupPoints,
@@ -62,6 +81,9 @@ export function indicatorPath(i: number): string {
   }
   return p;
 }
+
+/** The last comparison of a plain number (compareActualInto): read before the next indicator's, never kept. */
+const COMPARED: Comparison = { met: undefined, ratio: undefined, note: "" };
 
 /** What the fast path works out; score.ts presents it as it presents the exact evaluation. */
 export interface FastParts {
@@ -618,7 +640,8 @@ function scoreFastInner(
     let completion: number | undefined;
     let note: string;
     let formula: LocalizedText;
-    const external = targets.compare(target, actual);
+    const external =
+      targets.compare === compareActual ? compareActualInto(target, actual, COMPARED) : targets.compare(target, actual);
     const sh = numericShareInto(target, actual, scheme, external);
     if (sh) {
       // the judgement's comparison, read from JUDGED (no record made per indicator)
@@ -628,7 +651,12 @@ function scoreFastInner(
       computed = pu > 0 ? shareUnits(pu, k, sh, digits) : 0;
       if (Number.isNaN(computed)) return undefined;
       basis = sh.met ? "met" : "formula";
-      formula = sh.met ? metFormula(p) : sh.expr ? T.shareFormula(p, sh.expr) : T.zeroFormula(sh.zeroWhy);
+      if (sh.met) formula = metFormula(p);
+      else if (sh === PROPORTIONAL) {
+        // shareFormula(p, `× x ÷ y`) without the expression's own text
+        const t = `${p} × ${numberText(sh.x!, 4)} ÷ ${numberText(sh.y!, 4)}`;
+        formula = { zh: t, en: t };
+      } else formula = sh.expr ? T.shareFormula(p, sh.expr) : T.zeroFormula(sh.zeroWhy);
     } else {
       let comparison: Comparison = external;
       if (comparison.met === undefined && sameWords(target.text, actual.text)) {

@@ -314,7 +314,8 @@ export function numericJudgement(
 
 /**
  * The comparison of the last `numericShareInto` answered (module state, so that the fast scoring path makes no
- * record per indicator): read it before the next judgement.
+ * record per indicator): read it before the next judgement. Its ratio (the completion) is worked out only when met:
+ * the fast path reads it for a met indicator alone (whether it is far over the target).
  */
 export const JUDGED: Comparison = {
   met: undefined,
@@ -332,7 +333,13 @@ export function numericShareInto(
   scheme: ScoringScheme,
   external: Comparison,
 ): Share | undefined {
-  const share = numbersShare(target, actual, scheme, external);
+  INTO = true;
+  let share: Share | undefined;
+  try {
+    share = numbersShare(target, actual, scheme, external);
+  } finally {
+    INTO = false;
+  }
   if (share) return share;
   const exact = numericJudgementExact(target, actual, scheme, external);
   if (!exact) return undefined;
@@ -456,7 +463,7 @@ function numbersJudgement(
   if (op === ">=" || op === ">") {
     met = op === ">=" ? av >= tv : av > tv || (aop === ">" && av === tv);
     if (external.met !== met) return undefined;
-    completion = tv > 0 ? completion6(av, tv) : undefined;
+    completion = tv > 0 && (met || !INTO) ? completion6(av, tv) : undefined;
     if (met) share = FULL_MET;
     else if (tv <= 0) share = { met, share: ZERO, completion: undefined, zeroWhy: NOT_MET };
     else if (av >= 0 && av <= tv) share = proportionalNumbers(met, av, tv);
@@ -470,7 +477,7 @@ function numbersJudgement(
       if (tv < 0) return undefined;
       met = av >= tv;
       if (external.met !== met) return undefined;
-      completion = completion6(av, tv);
+      completion = met || !INTO ? completion6(av, tv) : undefined;
       if (met) share = FULL_MET;
       else if (av >= 0) share = proportionalNumbers(met, av, tv);
       else return undefined;
@@ -478,7 +485,7 @@ function numbersJudgement(
   } else {
     met = op === "<=" ? av <= tv : av < tv || (aop === "<" && av === tv);
     if (external.met !== met) return undefined;
-    completion = av > 0 ? completion6(tv, av) : undefined;
+    completion = av > 0 && (met || !INTO) ? completion6(tv, av) : undefined;
     if (met) share = FULL_MET;
     else if (tv <= 0) share = { met, share: ZERO, completion: undefined, zeroWhy: NOT_MET };
     else if (scheme.lowerIsBetter === "ratio") share = proportionalNumbers(met, tv, av);
@@ -516,7 +523,20 @@ function rangeJudgement(
 }
 
 /** The share x ÷ y (0 ≤ x ≤ y, y > 0) with its formula text `× x ÷ y` (actual ÷ target, or target ÷ actual). */
+/**
+ * The proportional share numericShareInto answers, reused (its reader takes x and y at once and keeps nothing): no
+ * Share and no `× x ÷ y` text made per indicator; the reader words the formula from x and y itself.
+ */
+export const PROPORTIONAL: Share = { met: false, share: undefined, x: 0.5, y: 0.5, completion: undefined };
+/** Whether numbersShare answers for numericShareInto (PROPORTIONAL) rather than with a Share of its own. */
+let INTO = false;
 function proportionalNumbers(met: boolean, x: number, y: number): Share {
+  if (INTO) {
+    PROPORTIONAL.met = met;
+    PROPORTIONAL.x = x;
+    PROPORTIONAL.y = y;
+    return PROPORTIONAL;
+  }
   return { met, share: undefined, x, y, completion: undefined, expr: `× ${numberText(x, 4)} ÷ ${numberText(y, 4)}` };
 }
 

@@ -96,9 +96,14 @@ function isBlank(v: TargetValue): boolean {
 }
 
 function failureWord(text: string): string | undefined {
-  const s = normalizeTargetText(text);
+  return failureWordIn(normalizeTargetText(text));
+}
+
+/** failureWord of text already normalised (normalizeTargetText). */
+function failureWordIn(s: string): string | undefined {
   if (/^(?:0|零|无|否|没有)$/.test(s)) return s;
-  return FAILURE_WORDS.find((w) => s.includes(w));
+  for (const w of FAILURE_WORDS) if (s.includes(w)) return w;
+  return undefined;
 }
 
 function achieves(v: TargetValue): boolean {
@@ -112,6 +117,34 @@ export function compareActual(target: TargetValue, actualIn: TargetValue | strin
     // values built by hand can hold NaN or Infinity; a comparison is never worth a crash
     return result(undefined, undefined, `无法比较：${(e as Error)?.message ?? e}`);
   }
+}
+
+/**
+ * compareActual for a scorer that reads the answer at once and keeps nothing of it: the common case (a plain number
+ * against a number target in the same unit, or none) is written into `into` and `into` answered, so that no record
+ * is made per indicator; every other comparison is compareActual's own new record. The same met, ratio and note
+ * as compareActual (test/targets/compare-fast.test.ts).
+ */
+export function compareActualInto(target: TargetValue, actual: TargetValue, into: Comparison): Comparison {
+  const tv = target.value;
+  const av = actual.value;
+  if (
+    target.kind === "numeric" &&
+    tv !== undefined &&
+    actual.kind === "numeric" &&
+    av !== undefined &&
+    (actual.op === undefined || actual.op === "=") &&
+    (!actual.unit || actual.unit === target.unit) &&
+    Number.isFinite(tv) &&
+    Number.isFinite(av)
+  ) {
+    try {
+      return compareNumbers(target.op ?? "=", tv, av, target.unit, !actual.unit && !!target.unit, into);
+    } catch {
+      // as compareActual words it
+    }
+  }
+  return compareActual(target, actual);
 }
 
 function compareInner(target: TargetValue, actualIn: TargetValue | string): Comparison {
@@ -327,7 +360,14 @@ function metOnNumbers(op: Op, target: number, actual: number): boolean {
  * values is the comparison of the doubles, and the texts are the numbers' own. The same Comparison as the general
  * path (test/targets/compare-fast.test.ts).
  */
-function compareNumbers(op: Op, tv: number, av: number, unit: string | undefined, unitAssumed: boolean): Comparison {
+function compareNumbers(
+  op: Op,
+  tv: number,
+  av: number,
+  unit: string | undefined,
+  unitAssumed: boolean,
+  into?: Comparison,
+): Comparison {
   const c = av < tv ? -1 : av > tv ? 1 : 0;
   const met = metOnNumbers(op, tv, av);
   // `实际 ${showNumber(av)} ${rel} 目标 ${op}${showNumber(tv)}，已达成`, its fixed parts made once per unit
@@ -361,7 +401,11 @@ function compareNumbers(op: Op, tv: number, av: number, unit: string | undefined
     }
   }
   if (op === "=" && tv > 0 && c > 0) note += "；超过目标值";
-  return { met, ratio, note };
+  if (into === undefined) return { met, ratio, note };
+  into.met = met;
+  into.ratio = ratio;
+  into.note = note;
+  return into;
 }
 
 function compareRange(target: TargetValue, actual: TargetValue): Comparison {
@@ -554,11 +598,11 @@ function compareWords(target: TargetValue, actual: TargetValue): Comparison {
       const met = actual.value <= 0;
       return result(met, undefined, `实际 ${actual.value}${actual.unit ?? ""}，${tShow}，${met ? "已达成" : "未达成"}`);
     }
-    if (failureWord(actual.text) && !/^(?:0|零|无)$/.test(aText))
+    if (failureWordIn(aText) && !/^(?:0|零|无)$/.test(aText))
       return result(false, undefined, `实际“${actual.text}”，${tShow}，未达成`);
     return result(undefined, undefined, `实际“${actual.text}”无法与${tShow}比较`);
   }
-  const fail = failureWord(actual.text);
+  const fail = failureWordIn(aText);
   if (fail) return result(false, undefined, `实际“${actual.text}”表示未完成（“${fail}”），${tShow}`);
   if (aText !== "" && aText === tText) return result(true, undefined, `实际与${tShow}相同，已达成`);
   if (aText.length >= 2 && tText.length >= 2 && (tText.includes(aText) || aText.includes(tText))) {

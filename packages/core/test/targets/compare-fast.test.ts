@@ -7,11 +7,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   compareActual,
+  compareActualInto,
   compareFrequencyExact,
   compareNumericExact,
   compareRangeExact,
 } from "../../src/targets/compare.ts";
-import type { Op, TargetValue } from "../../src/targets/types.ts";
+import type { Comparison, Op, TargetValue } from "../../src/targets/types.ts";
 
 const double: fc.Arbitrary<number> = fc.oneof(
   { weight: 5, arbitrary: fc.integer({ min: -2000, max: 500000 }) },
@@ -61,6 +62,36 @@ describe("compareActual on doubles", () => {
         },
       ),
       { numRuns: 8000 },
+    );
+  });
+
+  it("compareActualInto answers what compareActual does, into the record it is given or in a new one", () => {
+    const into: Comparison = { met: undefined, ratio: undefined, note: "" };
+    const value: fc.Arbitrary<TargetValue> = fc.oneof(
+      fc
+        .tuple(
+          double,
+          fc.constantFrom<Op | undefined>(">=", ">", "=", "<=", "<", undefined),
+          fc.constantFrom<string | undefined>(undefined, "人", "%", "元"),
+        )
+        .map(([v, op, unit]) => numeric(v, op, unit)),
+      fc.constantFrom<TargetValue>(
+        { kind: "numeric", text: "NaN", value: Number.NaN },
+        { kind: "numeric", text: "∞", value: Number.POSITIVE_INFINITY, op: ">=" },
+        { kind: "numeric", text: "无值" },
+        { kind: "range", text: "10-20人", min: 10, max: 20, unit: "人" },
+        { kind: "qualitative", text: "符合相关规定" },
+        { kind: "qualitative", text: "" },
+        { kind: "numeric", text: "60分钟", value: 60, unit: "分钟" },
+        { kind: "numeric", text: "1小时", value: 1, unit: "小时" },
+      ),
+    );
+    fc.assert(
+      fc.property(value, value, (target, actual) => {
+        const got = compareActualInto(target, actual, into);
+        expect({ ...got }).toEqual(compareActual(target, actual));
+      }),
+      { numRuns: 4000 },
     );
   });
 
