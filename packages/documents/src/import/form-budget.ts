@@ -7,7 +7,7 @@
  */
 import type { Amount } from "@jixiao/core/model";
 import type { Block } from "../model/table.ts";
-import { fundsPart } from "../vocabulary/funds-labels.ts";
+import { fundsPart, withoutYearWord } from "../vocabulary/funds-labels.ts";
 import { type ImportContext, norm, unitIn } from "./context.ts";
 import { formLabel } from "./form-labels.ts";
 import { headerField } from "./headers.ts";
@@ -23,7 +23,11 @@ export function isBudgetLabelText(text: string): boolean {
   const key = norm(text.replace(/\s*[|｜]+\s*$/, ""))
     .replace(/[：:]/g, "")
     .replace(/及构成$/, "");
-  return (BUDGET_LABEL.test(key) || fundsPart(key) === "budget") && !/中期|上年|结转/.test(text);
+  // a year word before the label (当年年度预算, 本年年度资金总额: 重庆 奉节 审批表) says what the label already says
+  return (
+    (BUDGET_LABEL.test(key) || BUDGET_LABEL.test(withoutYearWord(key)) || fundsPart(key) === "budget") &&
+    !/中期|上年|结转/.test(text)
+  );
 }
 
 function isBudgetLabel(t: Token): boolean {
