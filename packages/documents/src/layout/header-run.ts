@@ -71,7 +71,7 @@ export function isAnchorAt(text: string, i: number): boolean {
 const NAMES = new Map<string, string[]>();
 for (const s of COLUMN_SYNONYMS) {
   const f = columnField(s.text);
-  if (f === undefined || FORM_LABELS.has(f) || [...s.text].length < 2) continue;
+  if (f === undefined || FORM_LABELS.has(f) || [...s.text].length < 2 || s.cut) continue;
   const list = NAMES.get(s.text[0]!) ?? [];
   if (!list.includes(s.text)) list.push(s.text);
   NAMES.set(s.text[0]!, list);

@@ -145,6 +145,11 @@ export interface ColumnSynonym {
   templates: readonly TemplateId[];
   /** Compared with its bracketed part kept (see the module comment). */
   exact?: boolean;
+  /**
+   * A name cut to its first characters (一级 for 一级指标): known as a whole cell, never looked for inside text whose
+   * cells are glued, where `二级指标名称` would read as 二级 + 指标名称 as well as 二级指标 + 名称.
+   */
+  cut?: boolean;
 }
 
 const s = (field: ColumnField, templates: TemplateId[], ...texts: string[]): ColumnSynonym[] =>
@@ -247,7 +252,17 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   ...s("description", ["common"], "指标值说明", "目标值说明"),
   // 宁夏 银川's 项目支出绩效自评表 (its OCR reads the wrapped cell as 考值参分)
   ...s("weight", ["ningxia"], "参考分值"),
+  // the level headers cut to their first characters (安徽 淮北 绩效目标表, one cell a line: `一级 |` for 一级指标, a
+  // narrow cell wrapped and only its first line kept; 江西's 一级 | 二级 | 三级)
+  ...s("level1", ["anhui"], "一级").map((n) => ({ ...n, cut: true })),
+  ...s("level2", ["anhui"], "二级").map((n) => ({ ...n, cut: true })),
+  ...s("name", ["anhui"], "三级").map((n) => ({ ...n, cut: true })),
 ];
+
+/** Whether `text` is a name cut to its first characters (see `ColumnSynonym.cut`). */
+export function isCutName(text: string): boolean {
+  return COLUMN_SYNONYMS.some((n) => n.cut === true && n.text === text);
+}
 
 /**
  * Row labels that name a scheme's sections (the level 1 of a scheme that is not the national 产出/效益/满意度):
