@@ -252,6 +252,8 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   ...s("description", ["common"], "指标值说明", "目标值说明"),
   // 宁夏 银川's 项目支出绩效自评表 (its OCR reads the wrapped cell as 考值参分)
   ...s("weight", ["ningxia"], "参考分值"),
+  // 甘肃's 省级部门预算项目支出绩效目标表: 一级指标 | 二级指标 | 三级指标 | 指标目标值
+  ...s("target", ["common"], "指标目标值"),
   // the level headers cut to their first characters (安徽 淮北 绩效目标表, one cell a line: `一级 |` for 一级指标, a
   // narrow cell wrapped and only its first line kept; 江西's 一级 | 二级 | 三级)
   ...s("level1", ["anhui"], "一级").map((n) => ({ ...n, cut: true })),
