@@ -54,6 +54,8 @@ export const FUNDS_LABELS: readonly FundsLabel[] = [
   // 湖北 黄石 项目支出绩效目标批复表: 项目金额 | 164万元 | 其中:当年市级财政资金 | 132万元 — the project's amount of the
   // year (a 批复表 covers one year: 项目期 2022年), its fiscal part named by the level of government paying it
   ...f("budget", ["hubei"], "项目金额"),
+  // 甘肃 省级部门预算项目支出绩效目标表: 项目总投资 (multi-year) … 中央补助安排 / 省级财政安排 / 其他资金 / 预算申报数
+  ...f("budget", ["common"], "预算申报数"),
   ...f("fiscal", ["hubei", "common"], "市级财政资金", "县级财政资金", "区级财政资金", "省财政资金", "县财政资金"),
 ];
 
