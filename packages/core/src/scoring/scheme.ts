@@ -90,6 +90,8 @@ function level1Uncached(name: string): Level1 | undefined {
   const key = name
     .replace(/[\s\u3000]+/g, "")
     .replace(/[(（][^)）]*分[^)）]*[)）]$/, "")
+    // the band of points a group may take, its 分 after the bracket: 产出指标 (40-50)分 (重庆's 审批表)
+    .replace(/[(（][\d.\-—–~～至]+[)）]分$/, "")
     .replace(/^[一二三四五六七八九十\d]+[、.．]/, "")
     .replace(/（/g, "(")
     .replace(/）/g, ")")

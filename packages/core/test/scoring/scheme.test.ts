@@ -38,6 +38,9 @@ describe("level-1 names", () => {
     ["项目完成指标", "output"],
     ["项目产出指标", "output"],
     ["项目效益指标", "effect"],
+    // a band of points the group may take (重庆 审批表)
+    ["产出指标 (40-50)分", "output"],
+    ["成本指标(0-20)分", "cost"],
   ] as const)("%s → %s", (name, key) => {
     expect(level1Of(name)).toBe(key);
   });

@@ -7,7 +7,7 @@
  */
 import type { Amount } from "@jixiao/core/model";
 import type { Block } from "../model/table.ts";
-import { fundsPart } from "../vocabulary/funds-labels.ts";
+import { fundsPart, withoutYearWord } from "../vocabulary/funds-labels.ts";
 import { type ImportContext, norm, unitIn } from "./context.ts";
 import { formLabel } from "./form-labels.ts";
 import { headerField } from "./headers.ts";
@@ -23,7 +23,11 @@ export function isBudgetLabelText(text: string): boolean {
   const key = norm(text.replace(/\s*[|｜]+\s*$/, ""))
     .replace(/[：:]/g, "")
     .replace(/及构成$/, "");
-  return (BUDGET_LABEL.test(key) || fundsPart(key) === "budget") && !/中期|上年|结转/.test(text);
+  // a year word before the label (当年年度预算, 本年年度资金总额: 重庆 奉节 审批表) says what the label already says
+  return (
+    (BUDGET_LABEL.test(key) || BUDGET_LABEL.test(withoutYearWord(key)) || fundsPart(key) === "budget") &&
+    !/中期|上年|结转/.test(text)
+  );
 }
 
 function isBudgetLabel(t: Token): boolean {
@@ -81,15 +85,17 @@ export function formBudget(ctx: ImportContext, blocks: Block[], name: string): A
   const tokens = tokensOf(ctx, blocks);
   let start = tokens.findIndex((t, i) => formLabel(t.text) === "name" && tokens[i + 1]?.text.trim() === name.trim());
   // the form's own name label when the project's name was not read beside it (项目 名称 on a row of its own)
-  if (start < 0)
-    start = Math.max(
-      0,
-      tokens.findIndex((t) => formLabel(t.text) === "name"),
-    );
+  // — before the first grid header: a name label after it is the next form's, and the head is the text before it
+  if (start < 0) {
+    const named = tokens.findIndex((t) => formLabel(t.text) === "name");
+    const grid = tokens.findIndex((t) => headerField(t.text) === "level1");
+    start = named >= 0 && (grid < 0 || named < grid) ? named : 0;
+  }
   // the head's unit note, wherever it stands: a sheet drawn in cell order puts 项目资金 (元) after the amounts
   let unit: "元" | "万元" = headUnit(tokens, start) ?? "万元";
   let period: { amount: Token; unit: "元" | "万元" } | undefined;
   let oneYear = false;
+  let glued: { amount: string; unit: "元" | "万元"; location: Token["location"] } | undefined;
   for (let i = start; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (i > start + 1 && formLabel(t.text) === "name") break;
@@ -113,6 +119,10 @@ export function formBudget(ctx: ImportContext, blocks: Block[], name: string): A
       const m = AMOUNT.exec(inline[2]!.replace(/\s/g, ""));
       if (m) return ctx.amount(m[1]!, m[2] === "元" ? "元" : m[2] ? "万元" : unit, t.location);
     }
+    if (!glued && !/\s/.test(cell)) {
+      const g = gluedBudget(cell);
+      if (g) glued = { ...g, location: t.location };
+    }
     if (!isBudgetLabel(t)) continue;
     const next = tokens[i + 1];
     const m = next ? AMOUNT.exec(next.text.replace(/\s/g, "")) : null;
@@ -120,6 +130,8 @@ export function formBudget(ctx: ImportContext, blocks: Block[], name: string): A
     const written = m[2] === "元" ? "元" : m[2] ? "万元" : unit;
     return ctx.amount(m[1]!, written, next.location);
   }
+  // no label of a cell of its own: a label glued to its amount in a run-together head
+  if (glued) return ctx.amount(glued.amount, glued.unit, glued.location);
   const listed = listedBudget(ctx, tokens, start, unit);
   if (listed || !period || !oneYear) return listed;
   // a one-year project (一次性项目(1年结束)) whose year column is left empty: its 实施期 total is the year's
@@ -131,6 +143,27 @@ export function formBudget(ctx: ImportContext, blocks: Block[], name: string): A
     period.amount.location,
   );
   return ctx.amount(period.amount.text, period.unit, period.amount.location);
+}
+
+/** An amount with its unit inside glued text. */
+const GLUED_AMOUNT = /([\d,]+(?:\.\d+)?)(万元|元)/g;
+
+/**
+ * The budget of a head whose labels and values are glued without a separator (an OCR'd or converted form read as
+ * one run: `项目总投资20万元中央补助安排0省级财政安排0其他资金20万元预算申报数20万元资金性质…`): the first amount written
+ * with its unit right after a budget label (the longest label the text before it ends with). A multi-year total
+ * (项目总投资, 中期) or another part of the funds (其他资金) is no budget label, so its amount is passed over.
+ */
+export function gluedBudget(text: string): { amount: string; unit: "元" | "万元" } | undefined {
+  for (const m of text.matchAll(GLUED_AMOUNT)) {
+    const at = m.index ?? 0;
+    for (let len = Math.min(14, at); len >= 2; len--) {
+      const label = text.slice(at - len, at);
+      if (/[\d.,]/.test(label)) continue;
+      if (isBudgetLabelText(label)) return { amount: m[1]!.replace(/,/g, ""), unit: m[2] === "元" ? "元" : "万元" };
+    }
+  }
+  return undefined;
 }
 
 /** The total of a project's whole implementation period (实施期资金总额, 中期资金总额). */

@@ -10,6 +10,7 @@ import { type NonIndicatorKind, nonIndicatorRow } from "../vocabulary/row-labels
 import { type ImportContext, isEmptyRow, norm, pointsIn, tidy } from "./context.ts";
 import { type HeaderField, mapColumns } from "./headers.ts";
 import { fieldsOfRow, type RowField } from "./row-fields.ts";
+import { isUnfilledRow, loneLevel1, withoutBand } from "./unfilled-rows.ts";
 import { readNumber, readTarget, resolveCode, type TargetHints } from "./values.ts";
 
 const NOT_INDICATOR_ZH: Record<NonIndicatorKind, string> = {
@@ -87,6 +88,17 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
       continue;
     }
 
+    // a 一级 alone on its row away from the 一级 column (its merged cell lost, the rest of the row empty): the group
+    // of the rows below, whatever its band of points (产出指标 (40-50)分 under 三级)
+    const lone = loneLevel1(table.rows[r]!.map((x) => x.text));
+    if (lone && tidy(table.rows[r]![col("level1") ?? -1]?.text ?? "") === "") {
+      level1 = lone.level1;
+      level2 = "";
+      opts.onSection?.(level1, lone.points, lone.text);
+      ctx.touch(ctx.at(table, r));
+      continue;
+    }
+
     // Read by position, or — when the row's cells have moved (merged cells left out) — by the kind of each cell.
     const row = fieldsOfRow(
       table.rows[r]!.map((x, i) => (opts.ignoreColumns?.has(i) ? "" : x.text)),
@@ -117,8 +129,9 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
     const nameRaw = namedByLevel2 ? l2Raw : at("name");
     const l1 = tidy(l1Raw);
     if (l1 !== "") {
-      const points = pointsIn(l1Raw);
-      const words = norm(l1Raw);
+      // a band of points (成本指标(0-20分)) states no points of its own
+      const points = pointsIn(withoutBand(l1Raw));
+      const words = norm(withoutBand(l1Raw));
       if (words === "" && points !== undefined) {
         // `(30分)` alone: the rest of the merged 一级 cell above.
         opts.onSection?.(level1, points, l1Raw);
@@ -184,6 +197,23 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
     ) {
       const detail = [name, tidy(at("target")), tidy(at("actual"))].filter((x) => x !== "").join(" ");
       prev.description = prev.description ? `${prev.description}\n${detail}` : detail;
+      ctx.touch(ctx.at(table, r));
+      continue;
+    }
+    // a template row nobody filled: a zero where the name goes and zeros for its values (成本 rows of 0 / 0.00% / 0)
+    if (
+      isUnfilledRow(
+        name,
+        (["target", "actual", "weight", "score"] as const).map((f) => at(f)),
+      )
+    ) {
+      ctx.report(
+        "info",
+        "not_an_indicator",
+        `「${name}」行未填写（名称与数值均为 0 或空），不是指标，未作为指标读取`,
+        `The row "${name}" was left unfilled (a zero or nothing for its name and values): not read as an indicator`,
+        ctx.at(table, r),
+      );
       ctx.touch(ctx.at(table, r));
       continue;
     }

@@ -83,7 +83,7 @@ export function isAnchorAt(text: string, i: number): boolean {
 const NAMES = new Map<string, string[]>();
 for (const s of COLUMN_SYNONYMS) {
   const f = columnField(s.text);
-  if (f === undefined || FORM_LABELS.has(f) || [...s.text].length < 2) continue;
+  if (f === undefined || FORM_LABELS.has(f) || [...s.text].length < 2 || s.cut) continue;
   const list = NAMES.get(s.text[0]!) ?? [];
   if (!list.includes(s.text)) list.push(s.text);
   NAMES.set(s.text[0]!, list);
@@ -257,6 +257,38 @@ function betterStart(text: string, h: GluedHeader): GluedHeader {
   return cur;
 }
 
+/**
+ * A header holding two unknown pieces in a row (not both ending like a header) before known names holds a
+ * sentence, not columns (the head's last
+ * words before the grid: 需要说明的其他问题 年度绩效目标 进一步提高 博物馆纪念馆运行效率 … 一级指标 二级指标 …, where 说明
+ * and 绩效目标 are words of the head): it starts at the first known name after the last such run, when the header
+ * from there still has three known meanings.
+ */
+function afterSentence(text: string, h: GluedHeader): GluedHeader {
+  const cols = h.columns;
+  let run = -1;
+  // (two unknown names that both end like headers are columns: OCR-damaged 调整指标值 年成值全完值)
+  const unknown = (c: { field?: ColumnField }) => c.field === undefined;
+  for (let k = 1; k < cols.length; k++) {
+    const [a, b] = [cols[k - 1]!, cols[k]!];
+    if (unknown(a) && unknown(b) && !(endsLikeHeader(a.header) && endsLikeHeader(b.header))) run = k;
+  }
+  if (run < 0) return h;
+  let k = run + 1;
+  while (k < cols.length && !cols[k]!.field) k++;
+  if (k >= cols.length) return h;
+  // where that name starts: after the pieces before it (a wrapped header keeps spaces between them)
+  let at = h.start;
+  for (let c = 0; c < k; c++) {
+    const found = text.indexOf(cols[c]!.header, at);
+    if (found < 0) return h;
+    at = found + cols[c]!.header.length;
+  }
+  while (at < h.end && namesAt(text, at).length === 0) at++;
+  const later = at < h.end ? headerFrom(text, at) : undefined;
+  return later && later.known >= 3 ? later : h;
+}
+
 /** The words that make a grid's caption of a 绩效指标 label (年度绩效指标, 长期绩效指标, 中期绩效指标). */
 const CAPTION = /(年度|长期|中期|当年)$/;
 
@@ -317,7 +349,7 @@ export function findGluedHeaders(text: string): GluedHeader[] {
     if (namesAt(text, p).length === 0) continue;
     const found = headerFrom(text, p, spacedHeader);
     if (!found) continue;
-    const h = withCaption(text, betterStart(text, found));
+    const h = withCaption(text, afterSentence(text, betterStart(text, found)));
     out.push(h);
     p = h.end - 1;
   }

@@ -154,6 +154,11 @@ export interface ColumnSynonym {
   templates: readonly TemplateId[];
   /** Compared with its bracketed part kept (see the module comment). */
   exact?: boolean;
+  /**
+   * A name cut to its first characters (一级 for 一级指标): known as a whole cell, never looked for inside text whose
+   * cells are glued, where `二级指标名称` would read as 二级 + 指标名称 as well as 二级指标 + 名称.
+   */
+  cut?: boolean;
 }
 
 const s = (field: ColumnField, templates: TemplateId[], ...texts: string[]): ColumnSynonym[] =>
@@ -273,7 +278,19 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   ...s("balance", ["jiangsu"], "指标结余数", "资金结余、结转数", "资金结余数"),
   ...s("carriedOver", ["jiangsu"], "结转数"),
   ...s("recovered", ["jiangsu"], "财政收回数"),
+  // 甘肃's 省级部门预算项目支出绩效目标表: 一级指标 | 二级指标 | 三级指标 | 指标目标值
+  ...s("target", ["common"], "指标目标值"),
+  // the level headers cut to their first characters (安徽 淮北 绩效目标表, one cell a line: `一级 |` for 一级指标, a
+  // narrow cell wrapped and only its first line kept; 江西's 一级 | 二级 | 三级)
+  ...s("level1", ["anhui"], "一级").map((n) => ({ ...n, cut: true })),
+  ...s("level2", ["anhui"], "二级").map((n) => ({ ...n, cut: true })),
+  ...s("name", ["anhui"], "三级").map((n) => ({ ...n, cut: true })),
 ];
+
+/** Whether `text` is a name cut to its first characters (see `ColumnSynonym.cut`). */
+export function isCutName(text: string): boolean {
+  return COLUMN_SYNONYMS.some((n) => n.cut === true && n.text === text);
+}
 
 /**
  * Row labels that name a scheme's sections (the level 1 of a scheme that is not the national 产出/效益/满意度):

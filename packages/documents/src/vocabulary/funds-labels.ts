@@ -51,16 +51,32 @@ export const FUNDS_LABELS: readonly FundsLabel[] = [
   ...f("fiscal", ["common"], "中央财政资金", "省级财政资金", "市县(区)财政资金"),
   // named by issue 11's brief and not yet seen in a template found: 申请金额 (the year's amount asked for)
   ...f("budget", ["common"], "申请金额"),
+  // 湖北 黄石 项目支出绩效目标批复表: 项目金额 | 164万元 | 其中:当年市级财政资金 | 132万元 — the project's amount of the
+  // year (a 批复表 covers one year: 项目期 2022年), its fiscal part named by the level of government paying it
+  ...f("budget", ["hubei"], "项目金额"),
+  // 甘肃 省级部门预算项目支出绩效目标表: 项目总投资 (multi-year) … 中央补助安排 / 省级财政安排 / 其他资金 / 预算申报数
+  ...f("budget", ["common"], "预算申报数"),
+  ...f("fiscal", ["hubei", "common"], "市级财政资金", "县级财政资金", "区级财政资金", "省财政资金", "县财政资金"),
 ];
 
-/** A funds label as compared (see the module comment). */
+/**
+ * A funds label as compared (see the module comment). A year word before the label (当年 / 本年 / 本年度: 当年市级财政资金,
+ * 本年财政拨款) says the amount is the year's, which every amount of the head is: it is dropped.
+ */
 export function fundsLabelKey(text: string): string {
-  return text
-    .replace(/[\s\u3000]+/g, "")
-    .replace(/[（(][^（）()]*[)）]/g, "")
-    .replace(/[：:]/g, "")
-    .replace(/^[*＊]+/, "")
-    .replace(/^其中[-—－、,，]?/, "");
+  return withoutYearWord(
+    text
+      .replace(/[\s\u3000]+/g, "")
+      .replace(/[（(][^（）()]*[)）]/g, "")
+      .replace(/[：:]/g, "")
+      .replace(/^[*＊]+/, "")
+      .replace(/^其中[-—－、,，]?/, ""),
+  );
+}
+
+/** A label without the year word it starts with (当年年度预算 → 年度预算), when a label of two characters or more remains. */
+export function withoutYearWord(key: string): string {
+  return key.replace(/^(当年|本年度|本年)(?=[^\s]{2})/, "");
 }
 
 const PART = new Map<string, FundsPart>();

@@ -7,7 +7,7 @@
 import { INDICATOR_FRAMEWORK } from "@jixiao/core";
 import fc from "fast-check";
 import { charWidth } from "../../src/layout/shapes.ts";
-import { type ColumnField, columnField, synonymsByField } from "../../src/vocabulary/columns.ts";
+import { type ColumnField, columnField, isCutName, synonymsByField } from "../../src/vocabulary/columns.ts";
 
 export interface GenTable {
   header: string[];
@@ -27,7 +27,9 @@ export const FORMS: ColumnField[][] = [
 const SYNONYMS = synonymsByField();
 // Names a header is written with: long enough not to be mistaken for data (单位, 符号, 原因 are real names but
 // could be a cell's text as well; the generator keeps to the forms' usual spellings).
-const headerNames = (f: ColumnField) => SYNONYMS[f].filter((n) => [...n].length >= 2 && columnField(n) === f);
+// A name cut to its first characters (一级) is printed in a cell of its own only: glued, it reads two ways.
+const headerNames = (f: ColumnField) =>
+  SYNONYMS[f].filter((n) => [...n].length >= 2 && columnField(n) === f && !isCutName(n));
 
 const SYLLABLES = [
   ..."执勤巡逻培训装备案件办理宣传覆盖车辆维护系统运行经费保障群众安全交通事故处置完成及时准确规范服务",
