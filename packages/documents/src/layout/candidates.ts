@@ -15,6 +15,7 @@ import type { DocumentNote } from "../model/table.ts";
 import { trimCell } from "../text/common.ts";
 import { columnField, FORM_LABELS, matchHeader, normHeader } from "../vocabulary/columns.ts";
 import { formLabel as formLabelOf } from "../vocabulary/form-labels.ts";
+import { nonIndicatorRow } from "../vocabulary/row-labels.ts";
 import { alignRow, segmentRows } from "./align.ts";
 import { joinBrokenHeaders } from "./broken-header.ts";
 import { fallenCellColumn } from "./fallen-cell.ts";
@@ -172,8 +173,19 @@ function tablesFromItems(
     // the last word of each row (one-line tables): the words after the kept rows are the line's rest
     const lastWords: (number | undefined)[] = [items[run.end - 1]!.word];
     let chunks: Item[][];
+    // Notes after the grid (说明：…, 填表说明：…: row-labels.ts), each a group of its own, are paragraphs after the
+    // table: they neither vote on whether the groups are the rows (two of them outvoted a one-row grid) nor join
+    // its last row's cells.
+    let tail = data.length;
+    while (
+      tail > 0 &&
+      data[tail - 1]!.group !== data[tail - 2]?.group &&
+      data[tail - 1]!.group !== data[tail]?.group &&
+      nonIndicatorRow([data[tail - 1]!.text]) === "note"
+    )
+      tail--;
     const groupSizes = new Map<number, number>();
-    for (const it of data) groupSizes.set(it.group, (groupSizes.get(it.group) ?? 0) + 1);
+    for (const it of data.slice(0, tail)) groupSizes.set(it.group, (groupSizes.get(it.group) ?? 0) + 1);
     const multi = [...groupSizes.values()].filter((n) => n >= 2).length;
     const useGroups =
       opts.groups === "lines" || (opts.groups === "auto" && groupSizes.size >= 2 && multi * 2 >= groupSizes.size);
@@ -185,7 +197,8 @@ function tablesFromItems(
         else chunks.push([it]);
       }
     } else {
-      chunks = data.length > 0 ? [data] : [];
+      chunks = tail > 0 ? [data.slice(0, tail)] : [];
+      for (const it of data.slice(tail)) chunks.push([it]);
     }
     let ended = false;
     for (const chunk of chunks) {
