@@ -3,13 +3,14 @@
  * `<` alone, a table of `&nbsp` cells) at 12,500 and 200,000 repetitions — 16× the input. A linear reader takes
  * about 16× the time, a quadratic one about 256×; the ratio of the two is printed beside that floor (16×). Best of
  * three, interleaved, so a pause hits both sizes alike. Prints figures; asserts nothing (the tests check that such
- * input ends in a document or a DomainError, never a crash).
+ * input ends in a document or a DomainError, never a crash). Last, the streaming parser fed 4 KiB chunks of one token
+ * far larger than the chunks (8 MB of attribute and text), against the same text parsed whole.
  *
  *   npx tsx bench/markup/run.ts
  */
 import { DomainError } from "@jixiao/core";
 import { readPastedHtml } from "../../packages/documents/src/read/paste.ts";
-import { parseXml } from "../../packages/documents/src/read/xml.ts";
+import { createXmlParser, parseXml } from "../../packages/documents/src/read/xml.ts";
 
 const PATTERNS: [string, (n: number) => string][] = [
   ["<a ", (n) => "<a ".repeat(n)],
@@ -18,6 +19,9 @@ const PATTERNS: [string, (n: number) => string][] = [
   ["<!--", (n) => "<!--".repeat(n)],
   ["<", (n) => "<".repeat(n)],
   ["&nbsp cells", (n) => `<table>${"<tr><td>&nbsp".repeat(n)}</table>`],
+  // a sheet's cells with text and an entity between them (moved here from packages/documents/test/read/xml.test.ts:
+  // speed is measured by benchmarks, never by timed assertions in tests)
+  ["sheet cells", (n) => `<r>${'<c r="A1" t="s"><v>1</v></c>text &amp; more'.repeat(n)}</r>`],
 ];
 
 function quietly(fn: () => unknown): void {
@@ -53,3 +57,29 @@ for (const [name, make] of PATTERNS) {
 const t0 = performance.now();
 quietly(() => readPastedHtml(`<table>${"<tr><td rowspan=65534 colspan=1000>".repeat(3)}</table>`));
 console.log(`absurd spans (rowspan 65534 × colspan 1000, 3 rows): ${(performance.now() - t0).toFixed(1)} ms`);
+
+// One token far larger than the chunks: the streaming parser must not scan its buffer again for every chunk.
+{
+  const big = `<a v="${"x".repeat(4_000_000)}">${"y".repeat(4_000_000)}</a>`;
+  const streamed = () => {
+    const p = createXmlParser({ text() {} });
+    for (let k = 0; k < big.length; k += 4096) p.write(big.slice(k, k + 4096));
+    p.end();
+  };
+  const whole = () => parseXml(big, { text() {} });
+  let s = Number.POSITIVE_INFINITY;
+  let w = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < 3; k++) {
+    s = Math.min(s, timed(streamed));
+    w = Math.min(w, timed(whole));
+  }
+  console.log(
+    `one 8 MB token in 4 KiB chunks: ${s.toFixed(1)} ms streamed, ${w.toFixed(1)} ms parsed whole (floor) — ${(s / Math.max(w, 0.1)).toFixed(1)}×`,
+  );
+}
+
+function timed(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}

@@ -81,25 +81,14 @@ describe("parseXml", () => {
     expect(() => parseXmlTree(deep, { maxDepth: 6000 })).not.toThrow();
   });
 
-  it("runs in linear time on large inputs (no quadratic scans)", () => {
-    const time = (n: number) => {
-      const src = `<r>${'<c r="A1" t="s"><v>1</v></c>text &amp; more'.repeat(n)}</r>`;
-      const t0 = performance.now();
-      let count = 0;
-      parseXml(src, { open: () => count++ });
-      expect(count).toBe(n * 2 + 1);
-      return performance.now() - t0;
-    };
-    time(20_000); // warm up
-    // Interleaved, best of three: a GC pause or a busy machine hits both sizes alike.
-    let small = Number.POSITIVE_INFINITY;
-    let big = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < 3; k++) {
-      small = Math.min(small, time(25_000));
-      big = Math.min(big, time(400_000));
-    }
-    // 16× the input: linear is ~16× the time, quadratic ~256×.
-    expect(big).toBeLessThan(Math.max(small, 10) * 64);
+  it("reads a large input to its end (its time against a 16× smaller one: bench/markup)", () => {
+    const n = 400_000;
+    const src = `<r>${'<c r="A1" t="s"><v>1</v></c>text &amp; more'.repeat(n)}</r>`;
+    let opened = 0;
+    let text = 0;
+    parseXml(src, { open: () => opened++, text: (t) => (text += t.length) });
+    expect(opened).toBe(n * 2 + 1);
+    expect(text).toBe(n * ("1".length + "text & more".length));
   });
 
   it("reads lenient HTML: bare attributes, case, void tags, entities, script/style skipped, doctype and Office markup", () => {
