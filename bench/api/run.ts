@@ -21,6 +21,7 @@
  *
  *   npx tsx bench/api/run.ts [--store pglite|pg|both] [--concurrency 8] [--seconds 5] [--explain]
  *                            [--cases all|scores|list|rollups] [--keep] [--db <kept database>] [--no-actor-cache]
+ *                            [--interleave]
  *
  * `--cases list`: the project list at page 1, 3 and the last page by `page` (OFFSET) and, for page 3 and the last
  * page, by `cursor` (keyset), each beside its bare route, and the HTTP floor.
@@ -28,6 +29,7 @@
  * repository function (run it with `--concurrency 1` for the one-client figure); the scores list as the API answers
  * it without pageSize (page 1 of 100 and its count), page 60 by cursor and by OFFSET, and the whole list's SQL.
  * The app runs with the actor cache as the server does (accounts/actor-cache.ts); `--no-actor-cache` without it.
+ * `--interleave`: each API case, its bare route and its SQL measured in turns of 250 ms (on a loaded machine).
  *
  * PostgreSQL: a throwaway database on 127.0.0.1:5432 (trust auth; BENCH_DATABASE_URL to point elsewhere),
  * created and dropped. PGlite: a data folder in the temporary directory (as `jixiao serve` runs it), removed.
@@ -79,6 +81,13 @@ const REUSE = arg("db", "");
 const CASES = arg("cases", "all");
 if (!["all", "scores", "list", "rollups"].includes(CASES)) throw new Error("--cases all|scores|list|rollups");
 const ACTOR_CACHE = !args.includes("--no-actor-cache");
+/**
+ * Measure each API case, its bare route and its SQL in turns of `SLICE_MS` until each has had `--seconds`, instead
+ * of one after the other: on a shared, loaded machine the load moves within seconds, and a ratio of two figures
+ * taken at different moments measures the load (session 12).
+ */
+const INTERLEAVE = args.includes("--interleave");
+const SLICE_MS = 250;
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 if (!["pglite", "pg", "both"].includes(STORE)) throw new Error("--store pglite|pg|both");
 
@@ -607,6 +616,56 @@ async function measure(name: string, once: () => Promise<number>): Promise<Measu
   };
 }
 
+/** Several cases measured in turns (`--interleave`), each for `SECONDS` in all; or one after the other. */
+type Case = readonly [string, () => Promise<number>];
+type MeasuredOf<T extends readonly Case[]> = { -readonly [K in keyof T]: Measured };
+
+async function measureGroup<T extends readonly Case[]>(cases: readonly [...T]): Promise<MeasuredOf<T>> {
+  if (!INTERLEAVE) {
+    const out: Measured[] = [];
+    for (const [name, once] of cases) out.push(await measure(name, once));
+    return out as MeasuredOf<T>;
+  }
+  const state = cases.map(([name, once]) => ({ name, once, latencies: [] as number[], bytes: 0, ms: 0, cpuUs: 0 }));
+  for (const s of state) {
+    await Promise.all(Array.from({ length: CONCURRENCY }, () => s.once()));
+    await Promise.all(Array.from({ length: CONCURRENCY }, () => s.once()));
+  }
+  const slices = Math.max(1, Math.round((SECONDS * 1000) / SLICE_MS));
+  for (let i = 0; i < slices; i++) {
+    for (const s of state) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const end = t0 + SLICE_MS;
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (performance.now() < end) {
+            const t = performance.now();
+            s.bytes = await s.once();
+            s.latencies.push(performance.now() - t);
+          }
+        }),
+      );
+      s.ms += performance.now() - t0;
+      const cpu = process.cpuUsage(c0);
+      s.cpuUs += cpu.user + cpu.system;
+    }
+  }
+  return state.map((s) => {
+    const l = s.latencies.sort((a, b) => a - b);
+    const at = (q: number) => l[Math.min(l.length - 1, Math.floor(q * l.length))]!;
+    return {
+      name: s.name,
+      rps: (l.length / s.ms) * 1000,
+      p50: at(0.5),
+      p99: at(0.99),
+      bytes: s.bytes,
+      count: l.length,
+      cpuMs: s.cpuUs / 1000 / l.length,
+    };
+  }) as MeasuredOf<T>;
+}
+
 function printTable(
   kind: string,
   results: Measured[],
@@ -832,6 +891,11 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
         results.push(m);
         return m;
       };
+      const runGroup = async <T extends readonly Case[]>(cases: readonly [...T]) => {
+        const ms = await measureGroup(cases);
+        results.push(...(ms as Measured[]));
+        return ms;
+      };
       const floorHttp = await run("(c) bare Hono JSON (HTTP floor)", get("/bench/floor"));
       const floorOf = new Map<Measured, Measured>();
       /** The bare route (e) each API case is held against. */
@@ -840,12 +904,14 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
         const last = Math.max(1, Math.ceil(page.total / listFilter.pageSize));
         for (const n of [1, 3, last]) {
           const q = listQuery.replace("page=3", `page=${n}`);
-          const api = await run(`(a) GET /projects page ${n}`, get(`/api/v1/projects?${q}`));
-          const bare = await run(`(e) bare route, same SQL, page ${n}`, get(`/bench/projects?page=${n}`));
-          const db = await run(
-            `(d) listProjects page ${n}, same handle`,
-            direct(() => listProjects(handle.db, { ...listFilter, page: n })),
-          );
+          const [api, bare, db] = await runGroup([
+            [`(a) GET /projects page ${n}`, get(`/api/v1/projects?${q}`)],
+            [`(e) bare route, same SQL, page ${n}`, get(`/bench/projects?page=${n}`)],
+            [
+              `(d) listProjects page ${n}, same handle`,
+              direct(() => listProjects(handle.db, { ...listFilter, page: n })),
+            ],
+          ]);
           bareOf.set(api, bare);
           floorOf.set(api, db);
         }
@@ -867,28 +933,29 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
           const t = tokens.get(n);
           if (!t) continue;
           const q = `${listQuery.replace("page=3", `page=${n}`)}&cursor=${t}`;
-          const api = await run(`(a) GET /projects page ${n} by cursor`, get(`/api/v1/projects?${q}`));
-          const bare = await run(`(e) bare route, same SQL, cursor ${n}`, get(`/bench/projects?page=${n}&cursor=${t}`));
           const cur = decodeCursor(t, "annualFunds", true, listKey);
           const after = { value: cur.value, id: cur.id };
-          const db = await run(
-            `(d) listProjects cursor ${n}, same handle`,
-            direct(() => listProjects(handle.db, { ...listFilter, page: n, after, knownTotal: cur.total })),
-          );
+          const [api, bare, db] = await runGroup([
+            [`(a) GET /projects page ${n} by cursor`, get(`/api/v1/projects?${q}`)],
+            [`(e) bare route, same SQL, cursor ${n}`, get(`/bench/projects?page=${n}&cursor=${t}`)],
+            [
+              `(d) listProjects cursor ${n}, same handle`,
+              direct(() => listProjects(handle.db, { ...listFilter, page: n, after, knownTotal: cur.total })),
+            ],
+          ]);
           bareOf.set(api, bare);
           floorOf.set(api, db);
         }
       }
       if (CASES === "rollups") {
-        const ex = await run(
-          "(b) GET /rollups/execution",
-          get(`/api/v1/rollups/execution?orgId=${province.id}&year=${YEAR}`),
-        );
-        const exBare = await run("(e) bare route, same SQL, execution", get("/bench/execution"));
-        const exDb = await run(
-          "(d) latestExecutionBySubtree, same handle",
-          direct(() => latestExecutionBySubtree(handle.db, province.path, YEAR, yearOver)),
-        );
+        const [ex, exBare, exDb] = await runGroup([
+          ["(b) GET /rollups/execution", get(`/api/v1/rollups/execution?orgId=${province.id}&year=${YEAR}`)],
+          ["(e) bare route, same SQL, execution", get("/bench/execution")],
+          [
+            "(d) latestExecutionBySubtree, same handle",
+            direct(() => latestExecutionBySubtree(handle.db, province.path, YEAR, yearOver)),
+          ],
+        ]);
         bareOf.set(ex, exBare);
         floorOf.set(ex, exDb);
       }
@@ -913,20 +980,19 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
         if (errors.length) console.log(`server errors: ${errors.length}`, errors[0]);
         return;
       }
-      const sc = await run(
-        "(b) GET /rollups/scores (page 1 of 100)",
-        get(`/api/v1/rollups/scores?orgId=${province.id}&year=${YEAR}`),
-      );
-      const scBare = await run("(e) bare route, same SQL, scores page 1", get("/bench/scores"));
-      const scDb = await run(
-        "(d) scoresBySubtree page 1 + count, same handle",
-        direct(() =>
-          Promise.all([
-            scoresBySubtree(handle.db, province.path, YEAR, { limit: SCORE_PAGE_SIZE }),
-            countScoresBySubtree(handle.db, province.path, YEAR),
-          ]),
-        ),
-      );
+      const [sc, scBare, scDb] = await runGroup([
+        ["(b) GET /rollups/scores (page 1 of 100)", get(`/api/v1/rollups/scores?orgId=${province.id}&year=${YEAR}`)],
+        ["(e) bare route, same SQL, scores page 1", get("/bench/scores")],
+        [
+          "(d) scoresBySubtree page 1 + count, same handle",
+          direct(() =>
+            Promise.all([
+              scoresBySubtree(handle.db, province.path, YEAR, { limit: SCORE_PAGE_SIZE }),
+              countScoresBySubtree(handle.db, province.path, YEAR),
+            ]),
+          ),
+        ],
+      ]);
       bareOf.set(sc, scBare);
       // Page 60 of 100 (rows 5,901–6,000) by cursor: the token walked once through the API.
       let token: string | null = null;
@@ -941,15 +1007,17 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
       }
       deepCursor = decodeScoreCursor(token!, province.id, YEAR, "");
       const after = deepCursor;
-      const scDeep = await run(
-        "(b) GET /rollups/scores page 60 by cursor",
-        get(`/api/v1/rollups/scores?orgId=${province.id}&year=${YEAR}&page=60&cursor=${token}`),
-      );
-      const scDeepBare = await run("(e) bare route, same SQL, scores cursor 60", get("/bench/scores-cursor"));
-      const scDeepDb = await run(
-        "(d) scoresBySubtree after the cursor, same handle",
-        direct(() => scoresBySubtree(handle.db, province.path, YEAR, { limit: SCORE_PAGE_SIZE, after })),
-      );
+      const [scDeep, scDeepBare, scDeepDb] = await runGroup([
+        [
+          "(b) GET /rollups/scores page 60 by cursor",
+          get(`/api/v1/rollups/scores?orgId=${province.id}&year=${YEAR}&page=60&cursor=${token}`),
+        ],
+        ["(e) bare route, same SQL, scores cursor 60", get("/bench/scores-cursor")],
+        [
+          "(d) scoresBySubtree after the cursor, same handle",
+          direct(() => scoresBySubtree(handle.db, province.path, YEAR, { limit: SCORE_PAGE_SIZE, after })),
+        ],
+      ]);
       bareOf.set(scDeep, scDeepBare);
       await run(
         "(b) GET /rollups/scores page 60 by page (OFFSET)",
@@ -961,27 +1029,28 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
         direct(() => scoresBySubtree(handle.db, province.path, YEAR)),
       );
       const bands = scoreBands();
-      const sum = await run(
-        "(b) GET /rollups/scores/summary",
-        get(`/api/v1/rollups/scores/summary?orgId=${province.id}&year=${YEAR}`),
-      );
-      const sumDb = await run(
-        "(d) scoreSummaryBySubtree, same handle",
-        direct(() => scoreSummaryBySubtree(handle.db, province, YEAR, bands)),
-      );
+      const [sum, sumDb] = await runGroup([
+        ["(b) GET /rollups/scores/summary", get(`/api/v1/rollups/scores/summary?orgId=${province.id}&year=${YEAR}`)],
+        [
+          "(d) scoreSummaryBySubtree, same handle",
+          direct(() => scoreSummaryBySubtree(handle.db, province, YEAR, bands)),
+        ],
+      ]);
       const pageQuery = `orgId=${province.id}&year=${YEAR}&grade=${encodeURIComponent("中,差")}&page=1&pageSize=10`;
-      const pg10 = await run("(b) GET /rollups/scores (中,差, page of 10)", get(`/api/v1/rollups/scores?${pageQuery}`));
       const pageBands = bands.filter((b) => b.grade === "中" || b.grade === "差");
-      const pg10Db = await run(
-        "(d) scoresBySubtree page + count, same handle",
-        // the page and the count side by side, as the API asks them
-        direct(() =>
-          Promise.all([
-            scoresBySubtree(handle.db, province.path, YEAR, { limit: 10, offset: 0, bands: pageBands }),
-            countScoresBySubtree(handle.db, province.path, YEAR, pageBands),
-          ]),
-        ),
-      );
+      const [pg10, pg10Db] = await runGroup([
+        ["(b) GET /rollups/scores (中,差, page of 10)", get(`/api/v1/rollups/scores?${pageQuery}`)],
+        [
+          "(d) scoresBySubtree page + count, same handle",
+          // the page and the count side by side, as the API asks them
+          direct(() =>
+            Promise.all([
+              scoresBySubtree(handle.db, province.path, YEAR, { limit: 10, offset: 0, bands: pageBands }),
+              countScoresBySubtree(handle.db, province.path, YEAR, pageBands),
+            ]),
+          ),
+        ],
+      ]);
       floorOf.set(sc, scDb).set(scDeep, scDeepDb).set(sum, sumDb).set(pg10, pg10Db);
       printTable(kind, results, floorHttp, floorOf, bareOf);
 

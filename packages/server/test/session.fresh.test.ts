@@ -4,11 +4,15 @@
  * administrator), a role granted, revoked or changed, a membership moved with its organisation, a disabled account
  * — made through the API, or straight in the database as the CLI or another process would. On PostgreSQL a change
  * made by another process is heard when its notice arrives: that test waits for the refusal (never a fixed sleep).
+ * The organisations that lists and roll-ups read under are cached beside the actors (orgs/access.ts
+ * `visibleSubtree`): a move or a deletion holds at the next request as well.
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { ActorCache } from "../src/accounts/actor-cache.ts";
 import { accounts, memberships, sessions } from "../src/accounts/schema.ts";
 import { openDatabase } from "../src/db/open.ts";
+import { organisations } from "../src/orgs/schema.ts";
 import { createAccount, PASSWORD } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
 import { appForSuite } from "./support/suite.ts";
@@ -106,6 +110,37 @@ describe.each(STORES)("the actor of each request on %s", (kind) => {
     expect((await client.get(`/projects?orgId=${made.body.id}&year=2024`)).status).toBe(200);
   });
 
+  it("an organisation's cached path holds until it moves (the API) or is deleted (plain SQL)", async () => {
+    const sysadmin = await t.as(t.world.users.sysadmin);
+    const made = await sysadmin.post("/orgs", { parentId: t.world.city.id, code: "312098", name: "路径缓存大队" });
+    expect(made.status).toBe(201);
+    const id = made.body.id as string;
+    const cache = t.deps.actorCache!;
+    const cachedPath = () => cache.subtree(id, t.clock.now.getTime())?.path;
+    const rollup = `/rollups/execution?orgId=${id}&year=2024`;
+    const list = `/projects?orgId=${id}&year=2024`;
+    const reviewer = await t.as(t.world.users.reviewer);
+    const foreignFiller = await t.as(t.world.users.foreignFiller);
+
+    expect((await reviewer.get(rollup)).status).toBe(200);
+    expect(cachedPath()).toBe(`${t.world.city.path}${id}/`);
+    // answered from the cached path, and still refused to whom it is not visible
+    expect((await reviewer.get(list)).status).toBe(200);
+    expect((await foreignFiller.get(list)).status).toBe(404);
+
+    const moved = await sysadmin.patch(`/orgs/${id}`, { parentId: t.world.foreign.id, version: made.body.version });
+    expect(moved.status).toBe(200);
+    expect(cachedPath()).toBeUndefined();
+    expect((await reviewer.get(rollup)).status).toBe(404);
+    expect((await reviewer.get(list)).status).toBe(404);
+    expect((await foreignFiller.get(rollup)).status).toBe(200);
+    expect(cachedPath()).toBe(`${t.world.foreign.path}${id}/`);
+
+    await t.deps.db.delete(organisations).where(eq(organisations.id, id));
+    expect((await foreignFiller.get(rollup)).status).toBe(404);
+    expect((await foreignFiller.get(list)).status).toBe(404);
+  });
+
   it("changes written straight in the database (the CLI, plain SQL) hold at the next request", async () => {
     const { account, client, hash } = await cachedViewer("fresh-sql");
     // a membership changed: the viewer now of the foreign unit
@@ -145,5 +180,26 @@ describe.each(STORES)("the actor of each request on %s", (kind) => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe("the cached organisations", () => {
+  it("are not stored by a lookup that a change overtook, and are dropped with the actors", () => {
+    const cache = new ActorCache(30_000);
+    cache.listening = true;
+    const entry = { id: "o", path: "/o/", cachedAt: 0 };
+    const before = cache.generation;
+    cache.clear();
+    cache.setSubtree("o", entry, before);
+    expect(cache.subtree("o", 0)).toBeUndefined();
+    cache.setSubtree("o", entry, cache.generation);
+    expect(cache.subtree("o", 1)?.path).toBe("/o/");
+    expect(cache.subtree("o", 30_001)).toBeUndefined();
+    cache.setSubtree("o", { ...entry, cachedAt: 2 }, cache.generation);
+    cache.clear();
+    expect(cache.subtree("o", 3)).toBeUndefined();
+    cache.setSubtree("o", entry, cache.generation);
+    cache.listening = false;
+    expect(cache.subtree("o", 1)).toBeUndefined();
   });
 });

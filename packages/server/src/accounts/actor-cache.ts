@@ -15,6 +15,12 @@
  *   change cannot put them back.
  * - An entry lives at most `ttlMs`, and is not used once its session needs its last-seen time written (every
  *   minute), is past its idle or absolute limit, or its account is disabled: the fresh path decides those.
+ *
+ * Beside the actors, the id and path of the organisations that requests read under (orgs/access.ts
+ * `visibleSubtree`): a list or a roll-up then asks nothing before its own query. A path changes only when its
+ * organisation (or an ancestor) moves and an id disappears only when it is deleted — both fire the same trigger, so
+ * the paths are dropped with the actors, live at most `ttlMs` as they do, and are not stored by a fill that a drop
+ * overtook. The authorisation itself is not cached: every request checks the actor's memberships against the path.
  */
 import type pg from "pg";
 import type { DatabaseHandle } from "../db/open.ts";
@@ -31,8 +37,16 @@ export interface CachedSession {
   cachedAt: number;
 }
 
+/** An organisation as a subtree to read under: its id as stored and its path. */
+export interface CachedSubtree {
+  id: string;
+  path: string;
+  cachedAt: number;
+}
+
 export class ActorCache {
   private readonly entries = new Map<string, CachedSession>();
+  private readonly subtrees = new Map<string, CachedSubtree>();
   private gen = 0;
   /** Whether changes are being heard; when not, the cache answers nothing. */
   listening = false;
@@ -68,15 +82,37 @@ export class ActorCache {
     this.entries.set(tokenHash, entry);
   }
 
+  /** The organisation `orgId` as cached, while it is fresh. */
+  subtree(orgId: string, now: number): CachedSubtree | undefined {
+    if (!this.listening) return undefined;
+    const e = this.subtrees.get(orgId);
+    if (!e) return undefined;
+    if (now - e.cachedAt > this.ttlMs || now < e.cachedAt) {
+      this.subtrees.delete(orgId);
+      return undefined;
+    }
+    return e;
+  }
+
+  setSubtree(orgId: string, entry: CachedSubtree, generation: number): void {
+    if (!this.listening || generation !== this.gen) return;
+    if (this.subtrees.size >= this.maxEntries && !this.subtrees.has(orgId)) {
+      const oldest = this.subtrees.keys().next().value;
+      if (oldest !== undefined) this.subtrees.delete(oldest);
+    }
+    this.subtrees.set(orgId, entry);
+  }
+
   delete(tokenHash: string): void {
     this.gen++;
     this.entries.delete(tokenHash);
   }
 
-  /** Drop every cached actor. */
+  /** Drop every cached actor and organisation. */
   clear(): void {
     this.gen++;
     this.entries.clear();
+    this.subtrees.clear();
   }
 
   get size(): number {

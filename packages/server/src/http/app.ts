@@ -87,8 +87,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use("*", securityHeaders());
   app.use("/api/*", async (c, next) => {
     c.set("deps", deps);
+    // (X-Content-Type-Options and the other security headers: securityHeaders, on every answer)
     c.header("Cache-Control", "no-store");
-    c.header("X-Content-Type-Options", "nosniff");
     await next();
   });
   app.use("/api/*", clientIpMiddleware());

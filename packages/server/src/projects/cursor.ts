@@ -3,8 +3,9 @@
  * token. The next page starts after that row whatever its depth, with no OFFSET to walk; `page` keeps working.
  * The token also carries the filter it was made for (another one is refused) and the count the first page gave, so
  * that a page reached by it needs no count (session 11: the count was the largest part of a cursor page's SQL).
+ * The token's format and refusal are every list's (http/page-token.ts).
  */
-import { invalidInput } from "../http/errors.ts";
+import { isCount, isShortText, isUuid, PageToken } from "../http/page-token.ts";
 import type { Project } from "./presenters.ts";
 import type { ProjectSort } from "./repository.ts";
 
@@ -25,8 +26,6 @@ export function filterKey(q: { orgId?: string; year?: number; state?: string; q?
   return JSON.stringify([q.orgId ?? null, q.year ?? null, q.state ?? null, q.q ?? null]);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The sort key of a presented project, as the cursor keeps it. */
 export function sortValue(p: Project, sort: ProjectSort): string | null {
   switch (sort) {
@@ -43,41 +42,21 @@ export function sortValue(p: Project, sort: ProjectSort): string | null {
   }
 }
 
-export function encodeCursor(c: ProjectCursor): string {
-  return Buffer.from(JSON.stringify([c.sort, c.desc ? 1 : 0, c.value, c.id, c.total, c.filter])).toString("base64url");
-}
+const TOKEN = new PageToken({ zh: "排序、筛选", en: "sort order or filter" });
 
-const badCursor = () =>
-  invalidInput({
-    zh: "查询参数 cursor：翻页令牌无效，或与当前的排序、筛选不符（请从第一页重新开始）",
-    en: "query parameter cursor: the page token is not valid or belongs to another sort order or filter (start again from page 1)",
-  });
+export function encodeCursor(c: ProjectCursor): string {
+  return TOKEN.encode([c.sort, c.desc ? 1 : 0, c.value, c.id, c.total, c.filter]);
+}
 
 /** The cursor in `token`, which must belong to this sort, order and filter (`filterKey`); 400 otherwise. */
 export function decodeCursor(token: string, sort: ProjectSort, desc: boolean, filter: string): ProjectCursor {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
-  } catch {
-    throw badCursor();
-  }
-  if (
-    !Array.isArray(parsed) ||
-    parsed.length !== 6 ||
-    parsed[0] !== sort ||
-    parsed[1] !== (desc ? 1 : 0) ||
-    !(parsed[2] === null || (typeof parsed[2] === "string" && parsed[2].length <= 1000)) ||
-    typeof parsed[3] !== "string" ||
-    !UUID.test(parsed[3]) ||
-    !(typeof parsed[4] === "number" && Number.isSafeInteger(parsed[4]) && parsed[4] >= 0) ||
-    parsed[5] !== filter
-  ) {
-    throw badCursor();
-  }
-  const value = parsed[2] as string | null;
+  const [s, d, value, id, total, f] = TOKEN.decode(token, 6);
+  if (s !== sort || d !== (desc ? 1 : 0) || !(value === null || isShortText(value)) || !isUuid(id) || !isCount(total))
+    throw TOKEN.refused();
+  if (f !== filter) throw TOKEN.refused();
   if (value !== null) {
-    if (sort === "annualFunds" && !/^-?\d{1,18}(\.\d{1,4})?$/.test(value)) throw badCursor();
-    if (sort === "updatedAt" && Number.isNaN(Date.parse(value))) throw badCursor();
+    if (sort === "annualFunds" && !/^-?\d{1,18}(\.\d{1,4})?$/.test(value)) throw TOKEN.refused();
+    if (sort === "updatedAt" && Number.isNaN(Date.parse(value))) throw TOKEN.refused();
   }
-  return { sort, desc, value, id: parsed[3], total: parsed[4], filter };
+  return { sort, desc, value, id, total, filter };
 }

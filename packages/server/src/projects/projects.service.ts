@@ -9,12 +9,11 @@ import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import { assertExanteForApproval } from "../experts/record.ts";
 import type { Deps } from "../http/context.ts";
-import { notFound, staleVersion } from "../http/errors.ts";
+import { staleVersion } from "../http/errors.ts";
 import { presentIndicator } from "../indicators/presenters.ts";
 import { indicatorsOf } from "../indicators/repository.ts";
 import { indicators } from "../indicators/schema.ts";
-import { writableOrganisation } from "../orgs/access.ts";
-import { findOrganisation } from "../orgs/repository.ts";
+import { visibleSubtree, writableOrganisation } from "../orgs/access.ts";
 import { notEditable } from "../workflow/guard.ts";
 import type { WorkflowAction } from "../workflow/rules.ts";
 import { type ReviewableKind, transitionRecord } from "../workflow/transition.ts";
@@ -65,13 +64,7 @@ export async function listProjectsFor(
 ): Promise<{ items: Project[]; total: number; page: number; pageSize: number }> {
   const a = authorize(actor, "business.read");
   const scope = scopeOf(a, "business.read");
-  let underPath: string | undefined;
-  if (q.orgId) {
-    const org = await findOrganisation(deps.db, q.orgId);
-    if (!org) throw notFound({ zh: "组织机构", en: "organisation" });
-    authorize(a, "business.read", { orgPath: org.path });
-    underPath = org.path;
-  }
+  const underPath = q.orgId ? (await visibleSubtree(deps, a, q.orgId, "business.read")).org.path : undefined;
   const { orgId: _orgId, ...rest } = q;
   const result = await listProjects(deps.db, {
     ...rest,

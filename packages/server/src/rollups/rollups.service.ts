@@ -5,7 +5,7 @@ import { scopeOf } from "../accounts/authorize.ts";
 import { stagesAt } from "../deadlines/deadlines.service.ts";
 import type { Deps } from "../http/context.ts";
 import { invalidInput } from "../http/errors.ts";
-import { organisationFor } from "../orgs/access.ts";
+import { organisationFor, visibleSubtree } from "../orgs/access.ts";
 import { todayOf } from "../rectification/presenters.ts";
 import { rectificationTodo } from "../rectification/todo.ts";
 import { latestExecutionBySubtree, monthEnd } from "./execution-latest.ts";
@@ -20,12 +20,13 @@ import {
 } from "./repository.ts";
 import { decodeScoreCursor, encodeScoreCursor } from "./score-cursor.ts";
 
-function visibleSubtree(deps: Deps, actor: Actor | undefined, orgId: string) {
+/** The organisation's row (the summary and the to-do count show or read more of it than its path). */
+function visibleOrganisation(deps: Deps, actor: Actor | undefined, orgId: string) {
   return organisationFor(deps.db, actor, orgId, "business.read");
 }
 
 export async function executionRollup(deps: Deps, actor: Actor | undefined, orgId: string, year: number) {
-  const { org } = await visibleSubtree(deps, actor, orgId);
+  const { org } = await visibleSubtree(deps, actor, orgId, "business.read");
   // The latest figures of each unit: during the year its latest 1–N月 row, else its full-year row (issue 16).
   const yearEnd = new Date(`${year}-12-31T00:00:00.000Z`);
   const rows = await latestExecutionBySubtree(deps.db, org.path, year, deps.now() > yearEnd);
@@ -87,7 +88,7 @@ export async function scoreRollup(
   year: number,
   paging: ScorePaging = {},
 ) {
-  const { org } = await visibleSubtree(deps, actor, orgId);
+  const { org } = await visibleSubtree(deps, actor, orgId, "business.read");
   const bands = bandsOf(paging.grade);
   const grades = bands ? bands.map((b) => b.grade).join(",") : "";
   const after = paging.cursor === undefined ? undefined : decodeScoreCursor(paging.cursor, org.id, year, grades);
@@ -132,7 +133,7 @@ export async function scoreRollup(
  * decimals, rounded half away from zero) and the minimum of their totals. Counts, sums, minimums and grades in SQL.
  */
 export async function scoreSummary(deps: Deps, actor: Actor | undefined, orgId: string, year: number) {
-  const { org } = await visibleSubtree(deps, actor, orgId);
+  const { org } = await visibleOrganisation(deps, actor, orgId);
   const bands = scoreBands();
   const [rows, children] = await Promise.all([
     scoreSummaryBySubtree(deps.db, org, year, bands),
@@ -166,7 +167,7 @@ export async function scoreSummary(deps: Deps, actor: Actor | undefined, orgId: 
 }
 
 export async function todo(deps: Deps, actor: Actor | undefined, orgId: string, year: number) {
-  const { actor: a, org } = await visibleSubtree(deps, actor, orgId);
+  const { actor: a, org } = await visibleOrganisation(deps, actor, orgId);
   const paths = (p: "business.unit_approve" | "business.review" | "business.write") => {
     const s = scopeOf(a, p);
     return s.all ? ("all" as const) : s.paths;

@@ -3,9 +3,10 @@
  * evaluation's name, its id), as an opaque base64url token. A page reached by it costs the same at any depth (OFFSET
  * made the database sort and skip every row before the page). The token also carries the organisation, year and
  * grades it was made for (another filter is refused) and the count of the first page with how many rows came before, so
- * that a cursor page needs no count: its `total` is the count as of the first page.
+ * that a cursor page needs no count: its `total` is the count as of the first page. The token's format and refusal
+ * are every list's (http/page-token.ts).
  */
-import { invalidInput } from "../http/errors.ts";
+import { isCount, isShortText, isUuid, PageToken } from "../http/page-token.ts";
 
 export interface ScoreCursor {
   orgId: string;
@@ -22,35 +23,17 @@ export interface ScoreCursor {
   seen: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TOKEN = new PageToken({ zh: "单位、年度、等级", en: "organisation, year or grade filter" });
 
 export function encodeScoreCursor(c: ScoreCursor): string {
-  return Buffer.from(JSON.stringify([c.orgId, c.year, c.grades, c.path, c.name, c.id, c.total, c.seen])).toString(
-    "base64url",
-  );
+  return TOKEN.encode([c.orgId, c.year, c.grades, c.path, c.name, c.id, c.total, c.seen]);
 }
-
-const badCursor = () =>
-  invalidInput({
-    zh: "查询参数 cursor：翻页令牌无效，或与当前的单位、年度、等级不符（请从第一页重新开始）",
-    en: "query parameter cursor: the page token is not valid or belongs to another organisation, year or grade filter (start again from page 1)",
-  });
-
-const count = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
-const text = (v: unknown): v is string => typeof v === "string" && v.length <= 1000;
 
 /** The cursor in `token`, which must belong to this organisation, year and grade filter; 400 otherwise. */
 export function decodeScoreCursor(token: string, orgId: string, year: number, grades: string): ScoreCursor {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
-  } catch {
-    throw badCursor();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 8) throw badCursor();
-  const [o, y, g, path, name, id, total, seen] = parsed as unknown[];
-  if (o !== orgId || y !== year || g !== grades || !text(path) || !path.startsWith("/") || !text(name))
-    throw badCursor();
-  if (typeof id !== "string" || !UUID.test(id) || !count(total) || !count(seen) || seen > total) throw badCursor();
+  const [o, y, g, path, name, id, total, seen] = TOKEN.decode(token, 8);
+  if (o !== orgId || y !== year || g !== grades || !isShortText(path) || !path.startsWith("/") || !isShortText(name))
+    throw TOKEN.refused();
+  if (!isUuid(id) || !isCount(total) || !isCount(seen) || seen > total) throw TOKEN.refused();
   return { orgId, year, grades, path, name, id, total, seen };
 }
