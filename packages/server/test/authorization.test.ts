@@ -401,9 +401,15 @@ async function scoredEvaluation(ctx: Ctx, target: Target) {
     indicators: [{ level1: "产出指标", name: "矩阵", target: "≥10人", actual: "5人", points: 90 }],
   });
   if (!parsed.ok) throw new Error("matrix evaluation");
+  // One department self-evaluation per organisation and year: a new leaf organisation for each.
+  const leaf = await insertOrganisation(
+    ctx.t.deps.db,
+    { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "自评单位" },
+    ctx.org(target),
+  );
   return insertEvaluation(ctx.t.deps.db, {
     kind: "department",
-    orgId: ctx.org(target).id,
+    orgId: leaf.id,
     year: 2024,
     scoreResult: scoreEvaluation(parsed.value),
   });
@@ -991,11 +997,15 @@ const CASES: Case[] = [
   },
   {
     route: "post /api/v1/evaluations",
-    make: async (ctx, target) => ({
-      method: "POST",
-      path: "/evaluations",
-      body: { kind: "department", orgId: ctx.org(target).id, year: 2024 },
-    }),
+    make: async (ctx, target) => {
+      // One department self-evaluation per organisation and year: a new leaf organisation for each.
+      const leaf = await insertOrganisation(
+        ctx.t.deps.db,
+        { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "自评单位" },
+        ctx.org(target),
+      );
+      return { method: "POST", path: "/evaluations", body: { kind: "department", orgId: leaf.id, year: 2024 } };
+    },
     expect: write(201),
   },
   {
@@ -1557,9 +1567,15 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
       },
       async evaluation(target, state = "draft") {
         // Complete enough to be submitted (the server's submission rules): figures, narratives, one row met.
+        // One department self-evaluation per organisation and year: a new leaf organisation for each.
+        const leaf = await insertOrganisation(
+          t.deps.db,
+          { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "自评单位" },
+          ctx.org(target),
+        );
         const e = await insertEvaluation(t.deps.db, {
           kind: "department",
-          orgId: ctx.org(target).id,
+          orgId: leaf.id,
           year: 2024,
           workflowState: state,
           submittedBy: state === "draft" ? null : fillerId,

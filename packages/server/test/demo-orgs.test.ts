@@ -128,6 +128,17 @@ describe("demo: 赵县 and 曲靖 have records and monthly execution", () => {
     expect(filler.memberships.map((m) => [m.role, m.orgId])).toEqual([["filler", qingshan.id]]);
   });
 
+  it("holds at most one department self-evaluation per organisation and year (the rule of every path that makes one)", async () => {
+    const db = store.handle.db;
+    const departmentOnes = await db
+      .select({ orgId: selfEvaluations.orgId, year: selfEvaluations.year, n: count() })
+      .from(selfEvaluations)
+      .where(eq(selfEvaluations.kind, "department"))
+      .groupBy(selfEvaluations.orgId, selfEvaluations.year);
+    expect(departmentOnes.length).toBeGreaterThan(0);
+    expect(departmentOnes.filter((r) => r.n > 1)).toEqual([]);
+  });
+
   it("the units' own filler reads its unit's records, not 天津's", async () => {
     const filler = await actorNamed("demo-zhaoxian");
     expect(filler.memberships.map((m) => m.role)).toEqual(["filler"]);

@@ -3,15 +3,20 @@
  * its path and a Chinese and English message; a complete record is submitted and its stored score is the one
  * computed at submission.
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fiscalYears } from "../src/years/schema.ts";
 import { STORES } from "./support/stores.ts";
 import { appForSuite } from "./support/suite.ts";
 
 describe.each(STORES)("self-evaluation submission rules on %s", (kind) => {
   const { t, filler } = appForSuite(kind, ["filler"]);
 
-  const create = async (fields: Record<string, unknown>) => {
-    const r = await filler.post("/evaluations", { kind: "department", orgId: t.world.unit.id, year: 2024, ...fields });
+  // One department self-evaluation per organisation and year: each test makes its own in a year of its own.
+  beforeAll(async () => {
+    await t.deps.db.insert(fiscalYears).values({ year: 2023 });
+  });
+  const create = async (year: number, fields: Record<string, unknown>) => {
+    const r = await filler.post("/evaluations", { kind: "department", orgId: t.world.unit.id, year, ...fields });
     expect(r.status).toBe(201);
     return r.body as { id: string; version: number };
   };
@@ -41,7 +46,7 @@ describe.each(STORES)("self-evaluation submission rules on %s", (kind) => {
     ].map((r, i) => ({ ...r, ...(overrides[i] ?? {}) }));
 
   it("refuses an incomplete self-evaluation listing every failing field (path, zh, en), and submits it once complete", async () => {
-    const e = await create({ fullYearBudget: "100.00", executed: "-5.00" });
+    const e = await create(2024, { fullYearBudget: "100.00", executed: "-5.00" });
     const put = await filler.req("PUT", `/api/v1/evaluations/${e.id}/items`, { version: 1, items: rows() });
     expect(put.status).toBe(200);
     const r = await filler.post(`/evaluations/${e.id}/submit`, { version: 2 });
@@ -99,7 +104,7 @@ describe.each(STORES)("self-evaluation submission rules on %s", (kind) => {
   });
 
   it("a record with nothing in it: the budget, the rows and the narratives are each named", async () => {
-    const e = await create({});
+    const e = await create(2025, {});
     const r = await filler.post(`/evaluations/${e.id}/submit`, { version: 1 });
     expect(r.status).toBe(422);
     expect(r.body.error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(
@@ -108,7 +113,7 @@ describe.each(STORES)("self-evaluation submission rules on %s", (kind) => {
   });
 
   it("a stale version is told as stale (409), not as incomplete", async () => {
-    const e = await create({});
+    const e = await create(2023, {});
     const r = await filler.post(`/evaluations/${e.id}/submit`, { version: 7 });
     expect(r.status).toBe(409);
   });

@@ -1,12 +1,18 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../src/audit/schema.ts";
 import { recordSnapshots } from "../src/workflow/schema.ts";
+import { fiscalYears } from "../src/years/schema.ts";
 import { STORES } from "./support/stores.ts";
 import { appForSuite } from "./support/suite.ts";
 
 describe.each(STORES)("self-evaluations on %s", (kind) => {
   const { t, filler } = appForSuite(kind, ["filler"]);
+  // One department self-evaluation per organisation and year: each test that makes one has a year of its own
+  // (2024, 2025 of the test world and two more).
+  beforeAll(async () => {
+    await t.deps.db.insert(fiscalYears).values([{ year: 2022 }, { year: 2023 }]);
+  });
 
   it("creates a department self-evaluation, saves its indicator rows, and audits both", async () => {
     const created = await filler.post("/evaluations", {
@@ -79,7 +85,7 @@ describe.each(STORES)("self-evaluations on %s", (kind) => {
     const bad = await filler.post("/evaluations", {
       kind: "department",
       orgId: t.world.unit.id,
-      year: 2024,
+      year: 2023,
       scheme: "department-20-80",
     });
     expect(bad.status).toBe(400);
@@ -87,7 +93,7 @@ describe.each(STORES)("self-evaluations on %s", (kind) => {
     const ok = await filler.post("/evaluations", {
       kind: "department",
       orgId: t.world.unit.id,
-      year: 2024,
+      year: 2023,
       scheme: "department-2080",
     });
     expect(ok.status).toBe(201);
@@ -187,10 +193,12 @@ describe.each(STORES)("self-evaluations on %s", (kind) => {
     expect((await foreign.get(`/evaluations/${e.id}/snapshots/${snaps[0]!.id}`)).status).toBe(404);
   });
 
-  it("deletes a draft; a foreign organisation's self-evaluation is 404", async () => {
-    const e = (await filler.post("/evaluations", { kind: "department", orgId: t.world.unit.id, year: 2024 })).body;
+  it("deletes a draft (its year is then free for another); a foreign organisation's self-evaluation is 404", async () => {
+    const create = () => filler.post("/evaluations", { kind: "department", orgId: t.world.unit.id, year: 2022 });
+    const e = (await create()).body;
     expect((await filler.del(`/evaluations/${e.id}?version=1`)).status).toBe(204);
     expect((await filler.get(`/evaluations/${e.id}`)).status).toBe(404);
+    expect((await create()).status).toBe(201);
     const foreign = await t.as("foreignFiller");
     const theirs = (await foreign.post("/evaluations", { kind: "department", orgId: t.world.foreign.id, year: 2024 }))
       .body;

@@ -89,7 +89,8 @@ export const createEvaluationRoute = createRoute({
   method: "post",
   path: "/evaluations",
   tags: ["evaluations"],
-  summary: "新建自评（填报）/ create a project or department self-evaluation (filler)",
+  summary:
+    "新建自评（填报）/ create a project or department self-evaluation (filler); 409 when the organisation has its department self-evaluation of the year",
   request: {
     body: {
       required: true,
@@ -105,7 +106,7 @@ export const createEvaluationRoute = createRoute({
   },
   responses: {
     201: { description: "Created", content: json(EvaluationSchema) },
-    ...errorResponses(400, 401, 403, 404),
+    ...errorResponses(400, 401, 403, 404, 409),
   },
 });
 

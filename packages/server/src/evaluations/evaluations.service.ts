@@ -4,7 +4,7 @@
  * (the grid is saved at once) and bump the evaluation's version.
  */
 import { BUILTIN_SCHEMES, DomainError, parseTarget, suggestPoints } from "@jixiao/core";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Actor } from "../accounts/actor.ts";
 import { authorize, type Permission, scopeOf } from "../accounts/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
@@ -23,6 +23,7 @@ import { findOrganisation } from "../orgs/repository.ts";
 import { findProject } from "../projects/repository.ts";
 import type { WorkflowAction } from "../workflow/rules.ts";
 import { type ReviewableKind, transitionRecord } from "../workflow/transition.ts";
+import { claimDepartmentYear } from "./department-once.ts";
 import { type Evaluation, presentEvaluation, presentItem } from "./presenters.ts";
 import {
   deleteEvaluation,
@@ -36,7 +37,6 @@ import {
   replaceItems,
   updateEvaluation,
 } from "./repository.ts";
-import { selfEvaluations } from "./schema.ts";
 import { storeComputedScores } from "./scores.ts";
 import { submissionProblems, submissionRefused } from "./submission.ts";
 
@@ -100,6 +100,10 @@ export type EvaluationInput = Omit<
   | "scoredAt"
 >;
 
+/**
+ * Creates a self-evaluation as the filler writes it: a project's (of a project of the organisation) or the
+ * department's — one per organisation and year, however it is made (department-once.ts).
+ */
 export async function createEvaluation(
   deps: Deps,
   actor: Actor | undefined,
@@ -124,6 +128,7 @@ export async function createEvaluation(
   }
   try {
     return await transact(deps.db, async (tx) => {
+      if (input.kind === "department") await claimDepartmentYear(tx, org.id, input.year);
       const row = await insertEvaluation(tx, {
         ...input,
         projectId: input.projectId ?? null,
@@ -161,8 +166,8 @@ export const DEPARTMENT_SCHEME = "department-2080";
  * Starts the organisation's 部门整体 self-evaluation of the year (issue 13): a draft under the 部门整体 scheme whose rows
  * are the level-3 indicators of the year's 部门整体绩效目标 (its latest revision) — names, targets and points as
  * written, the scheme's proposal where the goal states none — in one transaction with its audit. One per organisation
- * and year: a second start (two tabs, two people at once) is refused (409), and nothing more is made. (A department
- * self-evaluation made otherwise — POST /evaluations, an imported document — is counted too.)
+ * and year (department-once.ts): a second start (two tabs, two people at once) is refused (409), and nothing more is
+ * made; a department self-evaluation made otherwise — POST /evaluations, an imported document — counts too.
  */
 export async function startDepartmentEvaluation(
   deps: Deps,
@@ -171,29 +176,7 @@ export async function startDepartmentEvaluation(
 ): Promise<Evaluation & { items: ReturnType<typeof presentItem>[] }> {
   const { actor: a, org } = await writableOrganisation(deps.db, actor, input.orgId, input.year);
   return transact(deps.db, async (tx) => {
-    // two starts at once: the second waits here and then finds the first one's
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(730006, hashtext(${`${org.id}:${input.year}`}))`);
-    const [existing] = await tx
-      .select({ id: selfEvaluations.id })
-      .from(selfEvaluations)
-      .where(
-        and(
-          eq(selfEvaluations.orgId, org.id),
-          eq(selfEvaluations.year, input.year),
-          eq(selfEvaluations.kind, "department"),
-        ),
-      )
-      .limit(1);
-    if (existing) {
-      throw new DomainError(
-        "conflict",
-        {
-          zh: `本单位 ${input.year} 年度已有部门整体自评`,
-          en: `The organisation already has a department self-evaluation for ${input.year}`,
-        },
-        { field: "year" },
-      );
-    }
+    await claimDepartmentYear(tx, org.id, input.year);
     const [goal] = await tx
       .select()
       .from(departmentGoals)

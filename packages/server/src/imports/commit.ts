@@ -20,6 +20,7 @@ import { copyInsert } from "../db/copy.ts";
 import type { Db } from "../db/open.ts";
 import { replaceActivities } from "../duties/repository.ts";
 import { duties } from "../duties/schema.ts";
+import { claimDepartmentYear } from "../evaluations/department-once.ts";
 import { findEvaluation, replaceItems } from "../evaluations/repository.ts";
 import { selfEvaluations } from "../evaluations/schema.ts";
 import { storeComputedScores } from "../evaluations/scores.ts";
@@ -156,7 +157,14 @@ export async function commitPlan(
   t: Target,
   doc: ImportedDocument,
   plan: PlanItem[],
-  meta: { now: Date; actor: Actor; importId: string; units?: UnitMapping[]; docUnits?: DocUnit[] },
+  meta: {
+    now: Date;
+    actor: Actor;
+    importId: string;
+    fileName?: string;
+    units?: UnitMapping[];
+    docUnits?: DocUnit[];
+  },
 ): Promise<Created> {
   const now = meta.now;
   const units = meta.units ?? [];
@@ -298,6 +306,11 @@ export async function commitPlan(
         .where(eq(selfEvaluations.id, id));
       created.updated.push(id);
     } else {
+      // The plan found none (under the lock the commit took: imports.service.ts); the claim is the rule every path
+      // that makes one follows, naming the file and the record should one be there after all.
+      if (values.kind === "department") {
+        await claimDepartmentYear(db, t.orgId, t.year, { ...step.location, file: meta.fileName, path: step.name });
+      }
       const [row] = await db
         .insert(selfEvaluations)
         .values({ ...values, orgId: t.orgId, year: t.year, createdAt: now, updatedAt: now })

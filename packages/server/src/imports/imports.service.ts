@@ -13,6 +13,7 @@ import { recordAudit } from "../audit/audit.ts";
 import { PG_UNIQUE_VIOLATION, pgError } from "../db/errors.ts";
 import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
+import { lockDepartmentYear } from "../evaluations/department-once.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound, ServerError } from "../http/errors.ts";
 import type { JobQueue } from "../jobs/queue.ts";
@@ -283,10 +284,16 @@ export async function commitImport(
       const twin = await committedTwin(tx, row);
       if (twin) return same(presentImport(row, twin));
       const target = { orgId: row.orgId, year: row.year };
-      const meta = { now: deps.now(), actor: a, importId: row.id };
+      const meta = { now: deps.now(), actor: a, importId: row.id, fileName: row.fileName };
       const docUnits = unitsOf(result.document);
       const units = await mapUnits(tx, org, docUnits, input.unitOrgs ?? {}, a);
       await createUnitOrgs(tx, org, units, docUnits, meta);
+      // A document holding the 部门整体 self-evaluation: its year is locked before the plan looks for one, so that
+      // the plan's answer holds until the commit ends. One there is updated (skipped once submitted), as the preview
+      // said: the officer imports the year's 自评表 again to bring the draft up to date, not to make a second one.
+      if (result.document.departmentSelfEvaluation ?? result.document.departmentExpenditureEvaluation) {
+        await lockDepartmentYear(tx, target.orgId, target.year);
+      }
       const items = await planImport(tx, target, result.document, units, docUnits);
       const created = await commitPlan(tx, target, result.document, items, { ...meta, units, docUnits });
       const plan: Plan = { units, items };

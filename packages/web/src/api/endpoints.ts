@@ -356,7 +356,8 @@ export interface Evaluation {
 export type EvaluationItemInput = Omit<EvaluationItem, "id" | "computedScore">;
 
 export const evaluationEndpoints = {
-  create: (body: Partial<Evaluation> & { kind: "project" | "department"; orgId: string; year: number }) =>
+  /** A project's self-evaluation; the department's (one per organisation and year) is made by startDepartment. */
+  create: (body: Partial<Evaluation> & { kind: "project"; orgId: string; year: number }) =>
     api.post<Evaluation>("/evaluations", body),
   /** The organisation's 部门整体 self-evaluation of the year, its rows the year's department goal's indicators. */
   startDepartment: (body: { orgId: string; year: number }) =>

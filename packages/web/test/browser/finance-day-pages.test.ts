@@ -235,23 +235,27 @@ describe.skipIf(!hasChromium)(
       await page.context().close();
     });
 
-    it("(4) a department self-evaluation started meanwhile in another tab: the start is refused and the list shows the one", async () => {
-      // 赵县's traffic brigade has a 2024 department goal with indicators and no department self-evaluation (demo)
+    /**
+     * The unit's filler on 自评 with the offer to start (a 2024 department goal with indicators, no department
+     * self-evaluation: demo), another tab (the same session) makes the department self-evaluation first — `path`:
+     * the start, or POST /evaluations as an API client makes one — then the start is refused with the server's 409
+     * message and the list shows the one.
+     */
+    async function refusedStart(username: string, path: "/evaluations/department" | "/evaluations") {
       const page = await h.newPage();
-      page.on("pageerror", (e) => errors.push(`demo-zhaoxian: ${e.message}`));
+      page.on("pageerror", (e) => errors.push(`${username}: ${e.message}`));
       const shell = new Shell(page);
-      await shell.signIn("demo-zhaoxian", h.accounts.filler!.password);
+      await shell.signIn(username, h.accounts.filler!.password);
       await waitForWorkspace(page);
       await shell.chooseYear(2024);
       await page.getByRole("menuitem", { name: "自评" }).click();
       await expect.poll(() => page.getByTestId("se-start-how").textContent()).toContain("项指标为评价指标");
 
-      // the other tab (the same session) starts it first
       const session = await (await page.request.get("/api/v1/auth/session")).json();
       const orgId = (session.user.memberships as { orgId: string }[])[0]!.orgId;
-      const other = await page.request.post("/api/v1/evaluations/department", {
+      const other = await page.request.post(`/api/v1${path}`, {
         headers: { "X-CSRF-Token": session.csrfToken as string },
-        data: { orgId, year: 2024 },
+        data: path === "/evaluations" ? { kind: "department", orgId, year: 2024 } : { orgId, year: 2024 },
       });
       expect(other.status()).toBe(201);
 
@@ -268,6 +272,14 @@ describe.skipIf(!hasChromium)(
       ).json();
       expect(listed.items).toHaveLength(1);
       await page.context().close();
+    }
+
+    it("(4) a department self-evaluation started meanwhile in another tab: the start is refused and the list shows the one", async () => {
+      await refusedStart("demo-zhaoxian", "/evaluations/department");
+    });
+
+    it("(4) one made otherwise meanwhile (POST /evaluations, kind department): the start is refused the same way", async () => {
+      await refusedStart("demo-qujing", "/evaluations");
     });
 
     it("(3) 赵县, 曲靖 and 青山 have projects, a self-evaluation and budget execution on the dashboard", async () => {
