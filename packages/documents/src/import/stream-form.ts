@@ -26,6 +26,7 @@ import {
 } from "./drawn-order.ts";
 import { formLabel } from "./form-labels.ts";
 import { type HeaderField, headerField } from "./headers.ts";
+import { interleavedHeaderAt } from "./interleaved-header.ts";
 import { type CellKind, cellKind } from "./row-fields.ts";
 import { readNumber, readPercent, readTarget } from "./values.ts";
 
@@ -80,7 +81,17 @@ export function tokensOf(ctx: ImportContext, blocks: Block[]): Token[] {
 /** `年初` + `预算数` → `年初预算数`; `(万元)` after a header stays with it. Only joins that make a known header. */
 function joinBrokenHeaders(tokens: Token[]): Token[] {
   const out: Token[] = [];
+  const texts = tokens.map((t) => t.text);
   for (let i = 0; i < tokens.length; i++) {
+    // wrapped header cells read line by line (年度 实际 指标值 完成值 → 年度指标值 实际完成值)
+    const wrapped = interleavedHeaderAt(texts, i, headerField);
+    if (wrapped) {
+      wrapped.cells.forEach((text, c) => {
+        out.push({ text, location: tokens[wrapped.starts[c]!]!.location });
+      });
+      i += wrapped.length - 1;
+      continue;
+    }
     let joined: Token | undefined;
     for (const n of [3, 2]) {
       if (i + n > tokens.length) continue;
