@@ -27,6 +27,7 @@ import {
 import { formLabel } from "./form-labels.ts";
 import { type HeaderField, headerField } from "./headers.ts";
 import { interleavedHeaderAt } from "./interleaved-header.ts";
+import { unqueueNames } from "./queued-names.ts";
 import { type CellKind, cellKind } from "./row-fields.ts";
 import { queuedRows, type ScatteredHeader, scatteredGridHeader } from "./scattered-header.ts";
 import { readNumber, readPercent, readTarget } from "./values.ts";
@@ -382,7 +383,15 @@ function scatteredIndicators(ctx: ImportContext, tokens: Token[], header: Scatte
       `${q.lost} of the grid's first ${q.rows.length + q.lost} rows have no name in the text and were not read`,
       tokens[header.at[0]!]!.location,
     );
-  return [...first, ...readGridStream(ctx, tokens.slice(q.end, stop), header.fields)];
+  // the rows after in reading order, names queued before their rows put back (queued-names.ts)
+  const rest = tokens.slice(q.end, stop);
+  const groups = unqueueNames(
+    rest.map((t) => t.text),
+    header.fields,
+    cellKind,
+  );
+  const ordered = groups.map((g) => ({ text: g.map((n) => rest[n]!.text).join(""), location: rest[g[0]!]!.location }));
+  return [...first, ...readGridStream(ctx, ordered, header.fields)];
 }
 
 /** A word that is a label, a header or a funds row's label: never another label's value. */
