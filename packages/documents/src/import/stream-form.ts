@@ -26,7 +26,10 @@ import {
 } from "./drawn-order.ts";
 import { formLabel } from "./form-labels.ts";
 import { type HeaderField, headerField } from "./headers.ts";
+import { interleavedHeaderAt } from "./interleaved-header.ts";
+import { unqueueNames } from "./queued-names.ts";
 import { type CellKind, cellKind } from "./row-fields.ts";
+import { queuedRows, type ScatteredHeader, scatteredGridHeader } from "./scattered-header.ts";
 import { readNumber, readPercent, readTarget } from "./values.ts";
 
 export interface Token {
@@ -80,7 +83,17 @@ export function tokensOf(ctx: ImportContext, blocks: Block[]): Token[] {
 /** `年初` + `预算数` → `年初预算数`; `(万元)` after a header stays with it. Only joins that make a known header. */
 function joinBrokenHeaders(tokens: Token[]): Token[] {
   const out: Token[] = [];
+  const texts = tokens.map((t) => t.text);
   for (let i = 0; i < tokens.length; i++) {
+    // wrapped header cells read line by line (年度 实际 指标值 完成值 → 年度指标值 实际完成值)
+    const wrapped = interleavedHeaderAt(texts, i, headerField);
+    if (wrapped) {
+      wrapped.cells.forEach((text, c) => {
+        out.push({ text, location: tokens[wrapped.starts[c]!]!.location });
+      });
+      i += wrapped.length - 1;
+      continue;
+    }
     let joined: Token | undefined;
     for (const n of [3, 2]) {
       if (i + n > tokens.length) continue;
@@ -142,7 +155,8 @@ export function looksLikeStreamProjectSelfEvaluation(ctx: ImportContext, blocks:
       (gr.fields.includes("name") &&
         gr.fields.includes("target") &&
         (gr.fields.includes("actual") || gr.fields.includes("score"))) ||
-      drawnGridAt(tokens, i) !== undefined
+      drawnGridAt(tokens, i) !== undefined ||
+      scatteredAt(tokens, i) !== undefined
     )
       grid = true;
   }
@@ -222,8 +236,13 @@ export function readStreamProjectSelfEvaluation(
       continue;
     }
     const gr = headerRun(tokens, i, GRID_FIELDS);
-    const plain = gr.fields.includes("name") && gr.fields.includes("target");
     const values = gridDone ? undefined : drawnGridAt(tokens, i);
+    // a header run whose names go on past the first rows' cells is the scattered header's start
+    const scattered = gridDone || values ? undefined : scatteredAt(tokens, i);
+    const plain =
+      gr.fields.includes("name") &&
+      gr.fields.includes("target") &&
+      !(scattered && scattered.fields.length > gr.fields.length);
     if (!gridDone && (plain || values)) {
       // the grid ends at 总分, or where the form ends: an annex, a numbered section heading, another form's title
       const stop = gridEnd(tokens, values?.from ?? gr.end);
@@ -235,6 +254,15 @@ export function readStreamProjectSelfEvaluation(
           ctx.touch(tokens[values.total.score]!.location);
         }
       } else p.indicators = readGridStream(ctx, tokens.slice(gr.end, stop), gr.fields);
+      gridDone = true;
+      i = stop - 1;
+      lastUsed = i;
+      continue;
+    }
+    if (!gridDone && scattered) {
+      const stop = gridEnd(tokens, scattered.end);
+      gridAt = i;
+      p.indicators = scatteredIndicators(ctx, tokens, scattered, stop);
       gridDone = true;
       i = stop - 1;
       lastUsed = i;
@@ -308,6 +336,62 @@ function drawnGridAt(tokens: Token[], i: number): (DrawnGrid & { from: number })
   const totalFollows = stop < tokens.length && TOTAL.test(norm(tokens[stop]!.text));
   const read = readDrawnGrid(tokens, drawn.end, stop, drawn.fields, drawn.lead, totalFollows);
   return read && { ...read, from: drawn.end };
+}
+
+/** A grid header scattered among its first rows' cells starting at i (scattered-header.ts). */
+function scatteredAt(tokens: Token[], i: number): ScatteredHeader | undefined {
+  // (a goals block's 实际完成情况 is no grid header's)
+  if (fieldOf(tokens[i]!) === undefined || GOALS.test(norm(tokens[i]!.text))) return undefined;
+  return scatteredGridHeader(
+    tokens.map((t) => t.text),
+    i,
+    headerField,
+    GRID_FIELDS,
+    (t) => TOTAL.test(norm(t)) || FORM_END.test(norm(t)) || isFundLabel(norm(t)) || GOALS.test(norm(t)),
+  );
+}
+
+/** The rows of a grid under a scattered header: the first rows from their queues, the rest in order. */
+function scatteredIndicators(ctx: ImportContext, tokens: Token[], header: ScatteredHeader, stop: number): Indicator[] {
+  const q = queuedRows(
+    tokens.map((t) => t.text),
+    header,
+    stop,
+    cellKind,
+  );
+  if (!q) return readGridStream(ctx, tokens.slice(header.end, stop), header.fields);
+  const text = (ns: number[] | undefined) => (ns ? ns.map((n) => tokens[n]!.text).join("") : undefined);
+  const first = q.rows.map((r) => {
+    const ind: Indicator = { name: tidy(tokens[r.name!]!.text), location: tokens[r.name!]!.location };
+    const target = text(r.values.target);
+    const actual = text(r.values.actual);
+    const weight = text(r.values.weight);
+    const score = text(r.values.score);
+    if (target) ind.target = readTarget(target);
+    if (actual) ind.actual = readTarget(actual);
+    if (weight && !/^[—\-–/／]+$/.test(weight)) ind.weight = readNumber(weight);
+    if (score && !/^[—\-–/／]+$/.test(score)) ind.score = readNumber(score);
+    if (r.values.deviation) ind.deviation = r.values.deviation.map((n) => tokens[n]!.text).join(" ");
+    for (const n of [r.name!, ...Object.values(r.values).flat()]) ctx.touch(tokens[n!]!.location);
+    return ind;
+  });
+  if (q.lost > 0)
+    ctx.report(
+      "warning",
+      "row_name_lost",
+      `指标表前 ${q.rows.length + q.lost} 行中有 ${q.lost} 行的指标名称不在文本中，这些行未读取`,
+      `${q.lost} of the grid's first ${q.rows.length + q.lost} rows have no name in the text and were not read`,
+      tokens[header.at[0]!]!.location,
+    );
+  // the rows after in reading order, names queued before their rows put back (queued-names.ts)
+  const rest = tokens.slice(q.end, stop);
+  const groups = unqueueNames(
+    rest.map((t) => t.text),
+    header.fields,
+    cellKind,
+  );
+  const ordered = groups.map((g) => ({ text: g.map((n) => rest[n]!.text).join(""), location: rest[g[0]!]!.location }));
+  return [...first, ...readGridStream(ctx, ordered, header.fields)];
 }
 
 /** A word that is a label, a header or a funds row's label: never another label's value. */
