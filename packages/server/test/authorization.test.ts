@@ -404,7 +404,7 @@ async function scoredEvaluation(ctx: Ctx, target: Target) {
   // One department self-evaluation per organisation and year: a new leaf organisation for each.
   const leaf = await insertOrganisation(
     ctx.t.deps.db,
-    { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "自评单位" },
+    { parentId: ctx.org(target).id, code: randomUUID(), name: "自评单位" },
     ctx.org(target),
   );
   return insertEvaluation(ctx.t.deps.db, {
@@ -552,7 +552,7 @@ const CASES: Case[] = [
     make: async (ctx, target) => {
       const leaf = await insertOrganisation(
         ctx.t.deps.db,
-        { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "监控单位" },
+        { parentId: ctx.org(target).id, code: randomUUID(), name: "监控单位" },
         ctx.org(target),
       );
       return {
@@ -840,7 +840,7 @@ const CASES: Case[] = [
     make: async (ctx, target) => ({
       method: "POST",
       path: "/orgs",
-      body: { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "新机构" },
+      body: { parentId: ctx.org(target).id, code: randomUUID(), name: "新机构" },
     }),
     expect: (r) => (r === "anonymous" ? 401 : r === "sysadmin" ? 201 : 403),
   },
@@ -849,7 +849,7 @@ const CASES: Case[] = [
     make: async (ctx, target) => {
       const leaf = await insertOrganisation(
         ctx.t.deps.db,
-        { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "叶" },
+        { parentId: ctx.org(target).id, code: randomUUID(), name: "叶" },
         ctx.org(target),
       );
       return { method: "PATCH", path: `/orgs/${leaf.id}`, body: { version: 1, name: "叶（改）" } };
@@ -861,7 +861,7 @@ const CASES: Case[] = [
     make: async (ctx, target) => {
       const leaf = await insertOrganisation(
         ctx.t.deps.db,
-        { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "叶" },
+        { parentId: ctx.org(target).id, code: randomUUID(), name: "叶" },
         ctx.org(target),
       );
       return { method: "DELETE", path: `/orgs/${leaf.id}?version=1` };
@@ -1001,7 +1001,7 @@ const CASES: Case[] = [
       // One department self-evaluation per organisation and year: a new leaf organisation for each.
       const leaf = await insertOrganisation(
         ctx.t.deps.db,
-        { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "自评单位" },
+        { parentId: ctx.org(target).id, code: randomUUID(), name: "自评单位" },
         ctx.org(target),
       );
       return { method: "POST", path: "/evaluations", body: { kind: "department", orgId: leaf.id, year: 2024 } };
@@ -1282,7 +1282,7 @@ const CASES: Case[] = [
       // The whole order of one organisation and year: a new leaf organisation with one duty each time.
       const leaf = await insertOrganisation(
         ctx.t.deps.db,
-        { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "职责单位" },
+        { parentId: ctx.org(target).id, code: randomUUID(), name: "职责单位" },
         ctx.org(target),
       );
       const d = await insertDuty(ctx.t.deps.db, { orgId: leaf.id, year: 2024, name: "职责" });
@@ -1570,7 +1570,7 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
         // One department self-evaluation per organisation and year: a new leaf organisation for each.
         const leaf = await insertOrganisation(
           t.deps.db,
-          { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "自评单位" },
+          { parentId: ctx.org(target).id, code: randomUUID(), name: "自评单位" },
           ctx.org(target),
         );
         const e = await insertEvaluation(t.deps.db, {
@@ -1598,7 +1598,7 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
         // One goal per organisation and year: a new leaf organisation for each.
         const leaf = await insertOrganisation(
           t.deps.db,
-          { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "目标单位" },
+          { parentId: ctx.org(target).id, code: randomUUID(), name: "目标单位" },
           ctx.org(target),
         );
         return insertGoal(t.deps.db, {
@@ -1612,7 +1612,7 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
         // One budget per organisation and year: a new leaf organisation for each.
         const leaf = await insertOrganisation(
           t.deps.db,
-          { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "预算单位" },
+          { parentId: ctx.org(target).id, code: randomUUID(), name: "预算单位" },
           ctx.org(target),
         );
         return insertBudget(t.deps.db, {
@@ -1625,7 +1625,7 @@ describe.each(STORES)("authorisation matrix on %s", (kind) => {
       async round(target) {
         const leaf = await insertOrganisation(
           t.deps.db,
-          { parentId: ctx.org(target).id, code: randomUUID().slice(0, 6), name: "监控轮次单位" },
+          { parentId: ctx.org(target).id, code: randomUUID(), name: "监控轮次单位" },
           ctx.org(target),
         );
         return insertRound(t.deps.db, { orgId: leaf.id, year: 2024, cutoffMonth: 6, deadline: "2024-07-15" });

@@ -35,7 +35,7 @@ describe.each(STORES)("one department self-evaluation per organisation and year 
 
   /** A unit of its own under the filler's (each test counts its records and audit alone). */
   const leaf = (name: string) =>
-    insertOrganisation(t.deps.db, { parentId: t.world.unit.id, code: randomUUID().slice(0, 6), name }, t.world.unit);
+    insertOrganisation(t.deps.db, { parentId: t.world.unit.id, code: randomUUID(), name }, t.world.unit);
   const departmentOnes = (org: OrganisationRow, year: number) =>
     t.deps.db
       .select()
