@@ -23,7 +23,8 @@ for (const { manifest, text } of readCorpus()) {
 }
 
 const count = (f: (o: (typeof rows)[number]) => boolean) => rows.filter(f).length;
-const pct = (n: number, d: number) => (d === 0 ? "—" : `${((100 * n) / d).toFixed(0)}%`);
+// one decimal, cut (not rounded): 94 of 105 is 89.5 %, not "90 %"
+const pct = (n: number, d: number) => (d === 0 ? "—" : `${(Math.floor((1000 * n) / d) / 10).toFixed(1)}%`);
 const seen = rows.filter((r) => !r.heldOut);
 const held = rows.filter((r) => r.heldOut);
 const line = (label: string, set: typeof rows) =>
