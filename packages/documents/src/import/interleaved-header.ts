@@ -13,6 +13,7 @@
  * itself; the cells name k distinct fields. The longest such run starting at `i` is taken (ties: fewer first-line
  * pieces missing).
  */
+import { isCutName } from "../vocabulary/columns.ts";
 
 export interface InterleavedHeader {
   /** The cells' texts, in column order. */
@@ -38,7 +39,9 @@ export function interleavedHeaderAt(
       if (i + n > words.length) continue;
       const top = words.slice(i, i + tops);
       const bottom = words.slice(i + tops, i + n);
-      if (top.some((t) => field(t) !== undefined)) continue;
+      // a first-line piece is no header by itself — unless it is a header's cut first line (一级 of 一级指标), which
+      // the vocabulary knows as a whole cell for that very reason
+      if (top.some((t) => field(t) !== undefined && !isCutName(t))) continue;
       // which cells have a first-line piece: every choice of `tops` columns of k, in order
       for (const chosen of choices(k, tops)) {
         const cells: string[] = [];

@@ -14,7 +14,8 @@ export class GoalsList {
   /** Opens the organisation's goal, starting it first when the filler may and there is none. */
   async openOrCreate(orgName: string): Promise<GoalPage> {
     const link = this.page.getByTestId("goal-link").filter({ hasText: orgName });
-    await this.page.locator('[data-testid="goal-link"], [data-testid="create-goal"], .ant-empty').first().waitFor();
+    // the list loaded: a goal's link, or the button that starts one (the table's empty text shows while it loads)
+    await this.page.locator('[data-testid="goal-link"], [data-testid="create-goal"]').first().waitFor();
     if ((await link.count()) > 0) await link.first().click();
     else await this.page.getByTestId("create-goal").click();
     const g = new GoalPage(this.page);
