@@ -70,6 +70,7 @@ describe.each(STORES)("carry-forward on %s", (kind) => {
       targetText: "≥5000起",
       unit: "起",
       weight: "20",
+      sortOrder: 1,
     });
     const time = await insertIndicator(db, {
       projectId: regular.id,
@@ -77,6 +78,7 @@ describe.each(STORES)("carry-forward on %s", (kind) => {
       name: "完成时限",
       parentId: l2.id,
       targetText: "年底前",
+      sortOrder: 2,
     });
     const evaluation = await insertEvaluation(db, {
       kind: "project",

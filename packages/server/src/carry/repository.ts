@@ -174,7 +174,14 @@ export async function leafIndicators(db: Db, owner: TreeOwner, ids: string[]) {
     .leftJoin(level2, eq(level2.id, indicators.parentId))
     .leftJoin(level1, eq(level1.id, level2.parentId))
     .where(and(inArray(ownerColumn(owner), ids), eq(indicators.level, 3)))
-    .orderBy(asc(indicators.sortOrder), asc(indicators.createdAt), asc(indicators.id));
+    // The tree's order, as the form prints it; two indicators made in the same instant fall back to their ids.
+    .orderBy(
+      asc(level1.sortOrder),
+      asc(level2.sortOrder),
+      asc(indicators.sortOrder),
+      asc(indicators.createdAt),
+      asc(indicators.id),
+    );
 }
 
 /**
