@@ -168,13 +168,13 @@ const level1 = alias(indicators, "l1");
 /** Level-3 indicators of projects or department goals with their 一级/二级 names. */
 export async function leafIndicators(db: Db, owner: TreeOwner, ids: string[]) {
   if (ids.length === 0) return [];
+  // The tree's order, as the form prints it; two indicators made in the same instant fall back to their ids.
   return db
     .select({ i: indicators, level2: level2.name, level1: level1.name })
     .from(indicators)
     .leftJoin(level2, eq(level2.id, indicators.parentId))
     .leftJoin(level1, eq(level1.id, level2.parentId))
     .where(and(inArray(ownerColumn(owner), ids), eq(indicators.level, 3)))
-    // The tree's order, as the form prints it; two indicators made in the same instant fall back to their ids.
     .orderBy(
       asc(level1.sortOrder),
       asc(level2.sortOrder),
