@@ -15,6 +15,7 @@ import { readPdfText } from "../text/pdf-text.ts";
 import { readWordText } from "../text/word-text.ts";
 import { matchHeader } from "../vocabulary/columns.ts";
 import { pairsCandidate, pipeCandidate, spacedCandidate, streamCandidate, tokensCandidate } from "./candidates.ts";
+import { continuedRowsCandidate } from "./continued-rows.ts";
 import { drawnGridCandidate } from "./drawn-grid.ts";
 import { clip, isPageMarker, type Line, prepare } from "./lines.ts";
 import { gatherPipeLines } from "./pipe-lines.ts";
@@ -81,6 +82,8 @@ export const ALL_CANDIDATES: readonly CandidateName[] = [
 
 const READERS: [CandidateName, Reader][] = [
   ["pipe", pipeCandidate],
+  // a grid continued from the page before, its header supplied from its rows' shape (proposed as pipe-cells)
+  ["pipe", continuedRowsCandidate],
   ["stream", streamCandidate],
   ["tokens", tokensCandidate],
   ["spaced", spacedCandidate],
