@@ -57,10 +57,18 @@ const yuanOf = (wan: string) => {
   return `${BigInt(w!) * 10000n + BigInt(f!) * 100n}.00`;
 };
 
-function render(projects: GenProject[], dropMerged: boolean): string {
+/** How each project's head opens above its 项目名称: the unit line, the form's title as a row, or nothing. */
+type Head = "unit" | "title" | "none";
+const HEADS: Record<Head, string[]> = {
+  unit: ["207101天津市河北区人民法院 | 单位:万元 | |||||"],
+  title: ["项目支出绩效目标表 | ||||||", "207101天津市河北区人民法院 | 单位:万元 | |||||"],
+  none: [],
+};
+
+function render(projects: GenProject[], dropMerged: boolean, head: Head = "unit"): string {
   const lines = ["天津市河北区人民法院", "项目支出绩效目标表", "(2023年)"];
   for (const p of projects) {
-    lines.push("207101天津市河北区人民法院 | 单位:万元 | |||||");
+    lines.push(...HEADS[head]);
     lines.push(`项目名称 | ${p.name} | |||||`);
     lines.push(`预算规模及资金用途 | 预算数 | ${p.wan} | 其中:财政 资金 | ${p.wan} | 其他资金 | |`);
     lines.push("用于维修审判楼玻璃幕墙等 | ||||||");
@@ -140,15 +148,20 @@ describe("several projects' goal forms in one table", () => {
 
   it("generated pages of two or three projects: each project keeps its own name, budget and indicators", () => {
     fc.assert(
-      fc.property(fc.array(projectArb, { minLength: 2, maxLength: 3 }), fc.boolean(), (projects, dropMerged) => {
-        const r = importDocument(readExtractedText(render(projects, dropMerged), "page.txt"));
-        const ps = r.document.projects;
-        expect(ps.map((p) => p.name)).toEqual(projects.map((p) => p.name));
-        expect(ps.map((p) => p.budget?.yuan)).toEqual(projects.map((p) => yuanOf(p.wan)));
-        expect(ps.map((p) => p.indicators.map((i) => [i.name, i.target?.text]))).toEqual(
-          projects.map((p) => p.indicators.map((i) => [i.name, i.value])),
-        );
-      }),
+      fc.property(
+        fc.array(projectArb, { minLength: 2, maxLength: 3 }),
+        fc.boolean(),
+        fc.constantFrom<Head>("unit", "title", "none"),
+        (projects, dropMerged, head) => {
+          const r = importDocument(readExtractedText(render(projects, dropMerged, head), "page.txt"));
+          const ps = r.document.projects;
+          expect(ps.map((p) => p.name)).toEqual(projects.map((p) => p.name));
+          expect(ps.map((p) => p.budget?.yuan)).toEqual(projects.map((p) => yuanOf(p.wan)));
+          expect(ps.map((p) => p.indicators.map((i) => [i.name, i.target?.text]))).toEqual(
+            projects.map((p) => p.indicators.map((i) => [i.name, i.value])),
+          );
+        },
+      ),
       { numRuns: 60 },
     );
   });
