@@ -45,6 +45,9 @@ function dropCutRow(
     has.weight && !filled(ind.weight) ? { zh: "分值", en: "points" } : undefined,
     has.score && !filled(ind.score) ? { zh: "得分", en: "score" } : undefined,
   ].filter((x) => x !== undefined);
+  // the row holds the cell the text's end cut (its `|` missing): incomplete, whatever it seems to hold
+  const cut = ctx.source.cutCell !== undefined && ctx.source.cutCell >= end.row;
+  if (cut) lacks.push({ zh: "完整的最后一格", en: "its last cell whole" });
   if (lacks.length === 0) return;
   indicators.pop();
   ctx.report(

@@ -26,7 +26,7 @@ import { isDutyActivityTable, readDutyActivityTables } from "./duty-activity.ts"
 import { readEvaluationReport } from "./evaluation-report.ts";
 import { readFinalAccountSource, readThreePublicPart } from "./final-account.ts";
 import { gridAfter, hasIndicatorGrid, isProjectInfoTable, readProjectGoals } from "./project-goals.ts";
-import { readProjectSelfEvaluations } from "./project-self-evaluation.ts";
+import { opensWithGrid, readProjectSelfEvaluations } from "./project-self-evaluation.ts";
 import { explainRecognition, holdsKind } from "./recognition.ts";
 import { forgetCellKinds } from "./row-fields.ts";
 import { readStreamProjectSelfEvaluation } from "./stream-form.ts";
@@ -246,7 +246,10 @@ export function importDocument(original: SourceDocument, opts: ImportOptions = {
         // the cells may be in order while the rows are lost (one cell per paragraph, a table on one line): when the
         // table reading lacks the funds or the indicators, the stream reading is kept if it reads more of the form
         const byStream = new ImportContext(source);
-        const adequate = read.some((p) => p.indicators.length > 0 && p.funds.some((f) => f.budget !== undefined));
+        // (a text that opens inside the grid has no funds to find: its grid read as a table is all of it)
+        const adequate =
+          read.some((p) => p.indicators.length > 0 && p.funds.some((f) => f.budget !== undefined)) ||
+          (read.some((p) => p.indicators.length > 0) && opensWithGrid(source.blocks));
         const streamed = adequate ? undefined : readStreamProjectSelfEvaluation(byStream, source.blocks);
         if (!streamed || completeness(read) >= completeness([streamed])) {
           ctx.adopt(byTables);

@@ -11,9 +11,10 @@ import { type ImportContext, isEmptyRow, norm, splitCodeName, tidy, unitIn, year
 import { formBudget, isBudgetLabelText } from "./form-budget.ts";
 import { formLabel } from "./form-labels.ts";
 import { hasGoalOutline, readGoalOutline } from "./goal-outline.ts";
-import { findHeaderRow } from "./headers.ts";
+import { findHeaderRow, type HeaderField, headerField } from "./headers.ts";
 import { headlessProject, titledGoalForm } from "./headless-goals.ts";
 import { readIndicatorGrid } from "./indicators.ts";
+import { splitAtProjectHeads } from "./project-heads.ts";
 import { projectListHeader, readProjectList } from "./project-list.ts";
 import { fenOf, fenToWanYuanText } from "./values.ts";
 
@@ -91,14 +92,21 @@ export function isProjectGoalForm(blocks: Block[], tables: Table[]): boolean {
   return titledGoalForm(blocks);
 }
 
-/** Reads every project of the document (a project starts at a table with a 项目名称 row). */
-export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[] {
+/**
+ * Reads every project of the document (a project starts at a table with a 项目名称 row; a table holding several
+ * projects' forms one after another is read as one table each).
+ */
+export function readProjectGoals(ctx: ImportContext, given: Block[]): Project[] {
+  const blocks = given.flatMap((b): Block[] =>
+    b.type === "table" ? splitAtProjectHeads(b.table).map((table) => ({ type: "table", table })) : [b],
+  );
   const projects: Project[] = [];
   let heading: string | undefined;
   let current: Project | undefined;
   // the previous block was a table whose grid `current` read: a table opening with the same header continues it
   let gridBefore: string | undefined;
   const tables = blocks.flatMap((b) => (b.type === "table" ? [b.table] : []));
+  const midTerm = speaksOfMidTerm(blocks);
   for (const block of blocks) {
     if (block.type === "paragraph") {
       if (/绩效目标(申报)?表/.test(block.text)) heading = tidy(block.text);
@@ -139,7 +147,7 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
       if (!current.budget) current.budget = formBudget(ctx, blocks, current.name);
       checkInfo(ctx, current);
       if (grid) {
-        readGrid(ctx, table, grid.row, grid.columns, current);
+        readGrid(ctx, table, grid.row, grid.columns, current, midTerm);
         checkGrid(ctx, current);
         gridBefore = headerKey(grid.row);
       }
@@ -158,11 +166,11 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
       projects.push(current);
       current.budget = formBudget(ctx, blocks, current.name);
       checkInfo(ctx, current);
-      readGrid(ctx, table, grid.row, grid.columns, current);
+      readGrid(ctx, table, grid.row, grid.columns, current, midTerm);
       checkGrid(ctx, current);
       gridBefore = headerKey(grid.row);
     } else if (grid && current && (current.indicators.length === 0 || continued)) {
-      readGrid(ctx, table, grid.row, grid.columns, current);
+      readGrid(ctx, table, grid.row, grid.columns, current, midTerm);
       checkGrid(ctx, current);
       gridBefore = headerKey(grid.row);
     } else if (grid && !current && hasIndicatorGrid(table) && titledGoalForm(blocks)) {
@@ -175,7 +183,7 @@ export function readProjectGoals(ctx: ImportContext, blocks: Block[]): Project[]
       checkInfo(ctx, current);
       if (current.name === "")
         ctx.report("error", "missing_name", "项目名称为空", "The project has no name", current.location);
-      readGrid(ctx, table, grid.row, grid.columns, current);
+      readGrid(ctx, table, grid.row, grid.columns, current, midTerm);
       checkGrid(ctx, current);
       gridBefore = headerKey(grid.row);
     } else if (grid) {
@@ -219,21 +227,56 @@ function headBefore(blocks: Block[], table: Table): { name: string; organisation
   return organisation ? { name, organisation, row: line } : { name, row: line };
 }
 
+/** The text of a form with 中期 (multi-year) goals or funds beside the year's: 中期目标, 中期资金总额, 中期绩效指标. */
+const MID_TERM = /中期(目标|资金|绩效|指标)/;
+const speaksOfMidTerm = (blocks: Block[]) =>
+  blocks.some((b) =>
+    b.type === "paragraph" ? MID_TERM.test(b.text) : b.table.rows.some((r) => r.some((c) => MID_TERM.test(c.text))),
+  );
+
+/**
+ * A header with the 中期 and the 年度 indicator blocks side by side (一级 | 二级 | 三级 | 指标值 | 二级 | 三级 | 指标值):
+ * the second block's 二级 / 三级 / 指标值 columns — the year's, which the form prints after the multi-year ones.
+ */
+export function annualBlock(header: string[]): Map<HeaderField, number> {
+  const out = new Map<HeaderField, number>();
+  const fields = header.map((h) => headerField(h));
+  const firstTarget = fields.indexOf("target");
+  if (firstTarget < 0) return out;
+  const again = (f: HeaderField) => fields.findIndex((x, i) => i > firstTarget && x === f);
+  const block = (["level2", "name", "target"] as const).map((f) => [f, again(f)] as const);
+  if (block.some(([, c]) => c < 0)) return out;
+  for (const [f, c] of block) out.set(f, c);
+  return out;
+}
+
 function readGrid(
   ctx: ImportContext,
   table: Table,
   headerRow: number,
   columns: Map<import("./headers.ts").HeaderField, number>,
   project: Project,
+  midTerm = false,
 ): void {
   // 中期/年度 target columns: prefer the annual one.
   const header = table.rows[headerRow]!.map((c) => c.text);
   const annual = header.findIndex((h) => /年度/.test(h) && /指标值|目标值/.test(h));
   if (annual >= 0) columns.set("target", annual);
+  // the 中期 block beside the year's: its columns are passed over (the same indicators for the whole period)
+  const midTermColumns = new Set<number>();
+  if (annual < 0 && midTerm) {
+    const block = annualBlock(header);
+    for (const [f, c] of block) {
+      const first = columns.get(f);
+      if (first !== undefined && first !== c) midTermColumns.add(first);
+      columns.set(f, c);
+    }
+  }
   const year = yearIn(project.title ?? "") ?? yearIn(project.name);
   const { indicators } = readIndicatorGrid(ctx, table, {
     start: headerRow + 1,
     columns,
+    ...(midTermColumns.size > 0 ? { ignoreColumns: midTermColumns } : {}),
     ...(year !== undefined ? { year } : {}),
   });
   project.indicators.push(...indicators);
@@ -251,6 +294,7 @@ function readInfo(ctx: ImportContext, table: Table, nameRow: number, end: number
     ) ?? "万元";
   const fields: Record<string, string> = {};
   let lastLabel: string | undefined;
+  let labelRow = -1;
   for (let r = 0; r < end; r++) {
     if (isEmptyRow(table, r)) continue;
     const texts = table.rows[r]!.map((c) => c.text);
@@ -308,6 +352,7 @@ function readInfo(ctx: ImportContext, table: Table, nameRow: number, end: number
       const textField = TEXT_LABELS[key];
       if (textField && i === 0) {
         lastLabel = textField;
+        labelRow = r;
         const value = texts
           .slice(1)
           .map(tidy)
@@ -321,7 +366,10 @@ function readInfo(ctx: ImportContext, table: Table, nameRow: number, end: number
       }
     }
     if (!used) {
-      if (tidy(texts[0] ?? "") === "" && lastLabel === "purpose") {
+      // the use alone on the row right under 预算规模及资金用途, in its first cell (用于维修审判楼玻璃幕墙等 | |||||)
+      const filled = texts.map(tidy).filter((t) => t !== "");
+      const useLine = lastLabel === "purpose" && r === labelRow + 1 && filled.length === 1 && tidy(texts[0]!) !== "";
+      if ((tidy(texts[0] ?? "") === "" || useLine) && lastLabel === "purpose") {
         // The row under 预算规模及资金用途: the use of the funds.
         const value = texts.map(tidy).filter((t) => t !== "");
         project.purpose = value.join("\n");

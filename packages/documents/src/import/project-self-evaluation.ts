@@ -247,7 +247,18 @@ export function projectSelfEvaluationTables(blocks: Block[]): Table[] {
   }
   // a form cut short before its grid: its scored funds under a self-evaluation's title (self-evaluation-funds.ts)
   if (name && funds && !grid && scored && titled(blocks)) grid = true;
+  // a text that opens inside the grid (its head, and perhaps its header, on the page before): the grid alone
+  if (!name && !funds && grid && opensWithGrid(blocks))
+    return [...tables].sort((a, b) => order(blocks, a) - order(blocks, b));
   return name && funds && grid ? [...tables].sort((a, b) => order(blocks, a) - order(blocks, b)) : [];
+}
+
+/** The text's first block is a table whose first row is a completion grid's header (一级 … 实际完成值). */
+export function opensWithGrid(blocks: Block[]): boolean {
+  const first = blocks.find((b) => b.type === "table" || b.text.trim() !== "");
+  if (first?.type !== "table") return false;
+  const g = gridHeader(first.table.rows[0]?.map((c) => c.text) ?? [], undefined);
+  return (g?.has("actual") ?? false) && g!.has("level1") && g!.has("name");
 }
 
 const titled = (blocks: Block[]) =>

@@ -15,8 +15,10 @@ import { readPdfText } from "../text/pdf-text.ts";
 import { readWordText } from "../text/word-text.ts";
 import { matchHeader } from "../vocabulary/columns.ts";
 import { pairsCandidate, pipeCandidate, spacedCandidate, streamCandidate, tokensCandidate } from "./candidates.ts";
+import { continuedRowsCandidate } from "./continued-rows.ts";
 import { drawnGridCandidate } from "./drawn-grid.ts";
 import { clip, isPageMarker, type Line, prepare } from "./lines.ts";
+import { gatherPipeLines } from "./pipe-lines.ts";
 import type { Proposal } from "./proposal.ts";
 import { runTogetherCandidate } from "./run-together.ts";
 import { normaliseScript } from "./script.ts";
@@ -80,6 +82,8 @@ export const ALL_CANDIDATES: readonly CandidateName[] = [
 
 const READERS: [CandidateName, Reader][] = [
   ["pipe", pipeCandidate],
+  // a grid continued from the page before, its header supplied from its rows' shape (proposed as pipe-cells)
+  ["pipe", continuedRowsCandidate],
   ["stream", streamCandidate],
   ["tokens", tokensCandidate],
   ["spaced", spacedCandidate],
@@ -125,6 +129,8 @@ export function recoverLayout(given: string, file: string, opts: LayoutOptions =
   const explain: LayoutExplanation[] = [];
   const notes: DocumentNote[] = [...script.notes, ...prep.notes];
   const tabForm = sniffTabs(prep.lines);
+  // cells a line with their `|` on lines of their own: gathered into the `cell |` lines the pipe readings know
+  if (!tabForm) prep.lines = gatherPipeLines(prep.lines);
   let blocks: Block[];
   let format: SourceDocument["format"] = "pdf-text";
   // Regions: stretches of lines left to the other candidates, with the paragraph blocks they replace.
@@ -212,6 +218,8 @@ export function recoverLayout(given: string, file: string, opts: LayoutOptions =
   explain.push(...paragraphStretches(blocks, covered));
   explain.sort((a, b) => a.first - b.first || Number(b.chosen) - Number(a.chosen) || b.score - a.score);
   const document: SourceDocument = { file, format, blocks };
+  const cut = cutCellLine(prep.lines, chosen);
+  if (cut !== undefined) document.cutCell = cut;
   if (notes.length > 0) document.notes = sortNotes(notes);
   return { document, explain };
 }
@@ -231,6 +239,18 @@ function withoutFurniture(text: string, lines: Line[], markPages: boolean): stri
       return "\f".repeat(feeds > 0 ? feeds : markPages && isPageMarker(t) ? 1 : 0);
     })
     .join("\n");
+}
+
+/**
+ * The text's last line when it is a cell the end of the text cut: inside a table read, without a `|` of its own
+ * while the line before it ends with its cell's `|` (`围绕…需求 |` then `解`).
+ */
+function cutCellLine(lines: Line[], chosen: Proposal[]): number | undefined {
+  const live = lines.filter((l) => !l.gone && l.text.trim() !== "");
+  const last = live[live.length - 1];
+  const before = live[live.length - 2];
+  if (!last || !before || /[|｜]/.test(last.text) || !/[^|｜\s]\s*[|｜]\s*$/.test(before.text)) return undefined;
+  return chosen.some((p) => p.first <= last.no && last.no <= p.last) ? last.no : undefined;
 }
 
 /** Puts the chosen tables in place of the lines they cover; the other lines of the regions stay paragraphs. */

@@ -46,6 +46,11 @@ export interface SourceDocument {
    * from here; everything else is read from `blocks`.
    */
   positioned?: Block[];
+  /**
+   * A text whose end cut its last table's last cell (one cell a line, the last line without the `|` every cell
+   * before it ends with): that line (1-based). The row holding it is incomplete, whatever it seems to hold.
+   */
+  cutCell?: number;
 }
 
 export interface DocumentNote {
