@@ -48,7 +48,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "node",
-          include: ["packages/*/test/**/*.test.ts", "bench/**/*.test.ts"],
+          include: ["packages/*/test/**/*.test.ts", "bench/**/*.test.ts", "test/**/*.test.ts"],
           exclude: [BROWSER, "**/node_modules/**"],
           // A worker keeps its imported modules (drizzle, hono, the server's routes, core, documents) from one test
           // file to the next instead of importing them again for each file: about 4 s of CPU per file. Each test

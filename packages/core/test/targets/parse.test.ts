@@ -248,7 +248,7 @@ describe("operator codes (指标性质)", () => {
   });
 });
 
-describe("parseTarget never throws and stays fast", () => {
+describe("parseTarget never throws, whatever the text (its speed: bench/targets)", () => {
   it("never throws on any string and always returns a value with the same text", () => {
     fc.assert(
       fc.property(
@@ -283,27 +283,17 @@ describe("parseTarget never throws and stays fast", () => {
     expect(parseTarget(12 as unknown as string)).toMatchObject({ kind: "numeric", value: 12 });
   });
 
-  /**
-   * Per-call time as the best of several batches: the minimum filters out the load of other test workers on
-   * a shared two-core machine, while a catastrophic (super-linear) input is slow in every batch.
-   */
-  function bestPerCall(inputs: readonly string[], batches = 7): number {
-    for (const s of inputs.slice(0, 20)) parseTarget(s); // warm up
-    let best = Number.POSITIVE_INFINITY;
-    for (let b = 0; b < batches; b++) {
-      const t0 = performance.now();
-      for (const s of inputs) parseTarget(s);
-      best = Math.min(best, (performance.now() - t0) / inputs.length);
-    }
-    return best;
-  }
-
-  it("takes well under 1 ms per call on random strings up to 10,000 characters", () => {
+  // How long these take is measured by bench/targets/run.ts (speed is never a timed assertion in a test).
+  it("reads random strings up to 10,000 characters, keeping their text", () => {
     const samples = fc.sample(fc.oneof(domainish, fc.string({ maxLength: 10_000, unit: "grapheme" })), 300);
-    expect(bestPerCall(samples)).toBeLessThan(1);
+    for (const s of samples) {
+      const v = parseTarget(s);
+      expect(v.text).toBe(s);
+      expect(["numeric", "range", "deadline", "frequency", "qualitative"]).toContain(v.kind);
+    }
   });
 
-  it("finishes within 1 ms per call on pathological inputs", () => {
+  it("reads pathological inputs (long repetitions, inputs at the length limits), keeping their text", () => {
     const inputs = [
       "1".repeat(10_000),
       "1-".repeat(5_000),
@@ -330,13 +320,9 @@ describe("parseTarget never throws and stays fast", () => {
       `${"a".repeat(9_999)}1`,
     ];
     for (const s of inputs) {
-      expect(
-        bestPerCall(
-          Array.from({ length: 10 }, () => s),
-          5,
-        ),
-        `${s.slice(0, 12)}… (${s.length} chars)`,
-      ).toBeLessThan(1);
+      const v = parseTarget(s);
+      expect(v.text, `${s.slice(0, 12)}… (${s.length} chars)`).toBe(s);
+      expect(["numeric", "range", "deadline", "frequency", "qualitative"]).toContain(v.kind);
     }
   });
 });

@@ -44,9 +44,52 @@ export interface CachedSubtree {
   cachedAt: number;
 }
 
+/**
+ * Entries that live at most `ttlMs` from their `cachedAt` (one from a clock set back is dropped too), at most
+ * `maxEntries` of them, the oldest stored going first. The actors and the organisations each keep one.
+ */
+class TimedMap<V extends { cachedAt: number }> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries: number,
+  ) {}
+
+  get(key: string, now: number): V | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    if (now - e.cachedAt > this.ttlMs || now < e.cachedAt) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return e;
+  }
+
+  set(key: string, entry: V): void {
+    if (this.entries.size >= this.maxEntries && !this.entries.has(key)) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(key, entry);
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
 export class ActorCache {
-  private readonly entries = new Map<string, CachedSession>();
-  private readonly subtrees = new Map<string, CachedSubtree>();
+  private readonly actors: TimedMap<CachedSession>;
+  private readonly subtrees: TimedMap<CachedSubtree>;
   private gen = 0;
   /** Whether changes are being heard; when not, the cache answers nothing. */
   listening = false;
@@ -55,7 +98,10 @@ export class ActorCache {
   constructor(
     readonly ttlMs = 30_000,
     readonly maxEntries = 10_000,
-  ) {}
+  ) {
+    this.actors = new TimedMap(ttlMs, maxEntries);
+    this.subtrees = new TimedMap(ttlMs, maxEntries);
+  }
 
   /** The generation to give back to `set`: a drop in between makes the fill void. */
   get generation(): number {
@@ -63,60 +109,36 @@ export class ActorCache {
   }
 
   get(tokenHash: string, now: number): CachedSession | undefined {
-    if (!this.listening) return undefined;
-    const e = this.entries.get(tokenHash);
-    if (!e) return undefined;
-    if (now - e.cachedAt > this.ttlMs || now < e.cachedAt) {
-      this.entries.delete(tokenHash);
-      return undefined;
-    }
-    return e;
+    return this.listening ? this.actors.get(tokenHash, now) : undefined;
   }
 
   set(tokenHash: string, entry: CachedSession, generation: number): void {
-    if (!this.listening || generation !== this.gen) return;
-    if (this.entries.size >= this.maxEntries && !this.entries.has(tokenHash)) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-    this.entries.set(tokenHash, entry);
+    if (this.listening && generation === this.gen) this.actors.set(tokenHash, entry);
   }
 
   /** The organisation `orgId` as cached, while it is fresh. */
   subtree(orgId: string, now: number): CachedSubtree | undefined {
-    if (!this.listening) return undefined;
-    const e = this.subtrees.get(orgId);
-    if (!e) return undefined;
-    if (now - e.cachedAt > this.ttlMs || now < e.cachedAt) {
-      this.subtrees.delete(orgId);
-      return undefined;
-    }
-    return e;
+    return this.listening ? this.subtrees.get(orgId, now) : undefined;
   }
 
   setSubtree(orgId: string, entry: CachedSubtree, generation: number): void {
-    if (!this.listening || generation !== this.gen) return;
-    if (this.subtrees.size >= this.maxEntries && !this.subtrees.has(orgId)) {
-      const oldest = this.subtrees.keys().next().value;
-      if (oldest !== undefined) this.subtrees.delete(oldest);
-    }
-    this.subtrees.set(orgId, entry);
+    if (this.listening && generation === this.gen) this.subtrees.set(orgId, entry);
   }
 
   delete(tokenHash: string): void {
     this.gen++;
-    this.entries.delete(tokenHash);
+    this.actors.delete(tokenHash);
   }
 
   /** Drop every cached actor and organisation. */
   clear(): void {
     this.gen++;
-    this.entries.clear();
+    this.actors.clear();
     this.subtrees.clear();
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.actors.size;
   }
 }
 

@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { withFolderLock } from "../../../../test/support/folder-lock.ts";
 import { startStaticServer } from "./static-server.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -61,7 +62,8 @@ async function newestMtime(path: string): Promise<number> {
 
 /**
  * Builds packages/web into dist when dist is missing or older than the sources (and core, which it bundles).
- * Test files run in parallel workers: one builds at a time (a lock folder), and the others then find dist fresh.
+ * Test files run in parallel workers: one builds at a time (a lock folder, test/support/folder-lock.ts), and the
+ * others then find dist fresh.
  */
 export async function ensureBuilt(force = false): Promise<{ built: boolean; ms: number }> {
   const t0 = performance.now();
@@ -76,19 +78,7 @@ export async function ensureBuilt(force = false): Promise<{ built: boolean; ms: 
     return built <= sources;
   };
   if (!force && !(await stale())) return { built: false, ms: performance.now() - t0 };
-  const lock = join(WEB_DIR, ".build-lock");
-  for (;;) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch {
-      // another worker builds; a lock older than two minutes is left over from a killed run
-      const age = Date.now() - ((await stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
-      if (age > 120_000) await rm(lock, { recursive: true, force: true });
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  try {
+  return withFolderLock(join(WEB_DIR, ".build-lock"), async () => {
     if (!force && !(await stale())) return { built: false, ms: performance.now() - t0 };
     const { build } = await import("vite");
     // Vitest sets NODE_ENV=test, and Vite keeps a NODE_ENV it finds: React and antd would then be built in their
@@ -103,9 +93,7 @@ export async function ensureBuilt(force = false): Promise<{ built: boolean; ms: 
       else process.env.NODE_ENV = nodeEnv;
     }
     return { built: true, ms: performance.now() - t0 };
-  } finally {
-    await rm(lock, { recursive: true, force: true });
-  }
+  });
 }
 
 export interface RunningServer {
