@@ -280,8 +280,9 @@ function shareUnits(pu: number, k: number, share: Share, digits: number): number
 
 /**
  * Texts made once per number and reused: the points' text, the note of scaled points, the met and tier formulas
- * (a group's points repeat, 3.33 and 3.34 alternating). Bounded: emptied when full. Each result gets its own
- * LocalizedText object holding the shared strings, as the exact path gives each indicator its own.
+ * (a group's points repeat, 3.33 and 3.34 alternating). Bounded: emptied when full. The note and formula objects
+ * are shared by every result that shows them, frozen so that a caller's change to one result cannot show in another
+ * (decision 0008): a change throws instead.
  */
 const TEXTS_MAX = 4096;
 const POINTS_TEXT = new Map<number, string>();
@@ -308,20 +309,20 @@ function pointsNote(from: number, k: number, to: string): LocalizedText {
   }
   let note = byTo.get(to);
   if (!note) {
-    note = T.pointsNoteText(unitsText(from, k), to);
+    note = Object.freeze(T.pointsNoteText(unitsText(from, k), to));
     byTo.set(to, note);
   }
-  return { zh: note.zh, en: note.en };
+  return note;
 }
 const MET = new Map<string, LocalizedText>();
 function metFormula(p: string): LocalizedText {
   let f = MET.get(p);
   if (!f) {
     if (MET.size >= TEXTS_MAX) MET.clear();
-    f = T.metFormula(p);
+    f = Object.freeze(T.metFormula(p));
     MET.set(p, f);
   }
-  return { zh: f.zh, en: f.en };
+  return f;
 }
 type Tier = ScoringScheme["qualitative"][number];
 const TIER = new Map<Tier, Map<string, LocalizedText>>();
@@ -335,10 +336,10 @@ function tierFormula(t: Tier, p: string, chosen: boolean): LocalizedText {
   let f = byP.get(p);
   if (!f) {
     if (byP.size >= TEXTS_MAX) byP.clear();
-    f = T.tierFormula(t, p, false);
+    f = Object.freeze(T.tierFormula(t, p, false));
     byP.set(p, f);
   }
-  return { zh: f.zh, en: f.en };
+  return f;
 }
 
 /** `indicators[3].level1` and the like, made once per index and suffix. */
@@ -756,21 +757,11 @@ function scoreFastInner(
     if (basis === "none") problems.push(problem("unjudged", path, T.unjudgedText(ind.name, formula)));
     const unmet = met === false || (tier !== undefined && tier !== "achieved");
     if (unmet && !ind.deviationReason?.trim()) {
-      problems.push({
-        code: "deviation_reason_missing",
-        path: pathWith(i, ".deviationReason"),
-        zh: T.deviationMissingZh(ind.name, note),
-        en: T.deviationMissingEn(ind.name, note),
-      });
+      problems.push(new T.NoteProblem("deviation_reason_missing", pathWith(i, ".deviationReason"), ind.name, note));
     }
     const over = completion !== undefined && basis === "met" ? farOver(completion) : false;
     if (over && !ind.deviationReason?.trim() && !ind.overrideReason?.trim()) {
-      problems.push({
-        code: "far_over_target",
-        path,
-        zh: T.farOverZh(ind.name, note),
-        en: T.farOverEn(ind.name, note),
-      });
+      problems.push(new T.NoteProblem("far_over_target", path, ind.name, note));
     }
     if (stated && hasScore && su !== computed) {
       const d = su - computed;

@@ -58,11 +58,10 @@ import {
 } from "./scheme.ts";
 import { FROZEN_SCHEMES } from "./schemes/builtin.ts";
 import {
-  deviationMissingText,
-  farOverText,
   groupDifferenceText,
   groupWithoutIndicatorsText,
   indicatorDifferenceText,
+  NoteProblem,
   notInSchemeText,
   statedOutOfRangeText,
   statedTotalSumText,
@@ -397,15 +396,11 @@ export function computeScores(input: EvaluationInput, targets: TargetFunctions =
     }
     const unmet = s.comparison.met === false || (s.tier !== undefined && s.tier !== "achieved");
     if (unmet && !ind.deviationReason?.trim()) {
-      problems.push({
-        code: "deviation_reason_missing",
-        path: `${path}.deviationReason`,
-        ...deviationMissingText(s.name, s.comparison.note),
-      });
+      problems.push(new NoteProblem("deviation_reason_missing", `${path}.deviationReason`, s.name, s.comparison.note));
     }
     const over = s.comparison.ratio !== undefined && s.basis === "met" ? farOver(s.comparison.ratio) : false;
     if (over && !ind.deviationReason?.trim() && !ind.overrideReason?.trim()) {
-      problems.push({ code: "far_over_target", path, ...farOverText(s.name, s.comparison.note) });
+      problems.push(new NoteProblem("far_over_target", path, s.name, s.comparison.note));
     }
     if (s.difference !== undefined && !isZero(s.difference)) {
       differences.push({

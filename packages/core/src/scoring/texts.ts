@@ -90,21 +90,50 @@ export function unjudgedText(name: string, formula: LocalizedText): LocalizedTex
   return { zh: `「${name}」：${formula.zh}`, en: `"${name}": ${formula.en}` };
 }
 
-export function deviationMissingText(name: string, note: string): LocalizedText {
-  return { zh: deviationMissingZh(name, note), en: deviationMissingEn(name, note) };
-}
-/** deviationMissingText's two texts one by one (the fast path puts them in the problem without a record between). */
+/** The words of a `deviation_reason_missing` problem (NoteProblem). */
 export const deviationMissingZh = (name: string, note: string) => `「${name}」未达成（${note}），应填写偏差原因`;
 export const deviationMissingEn = (name: string, note: string) =>
   `"${name}" is not met (${note}); a deviation reason is required`;
 
-export function farOverText(name: string, note: string): LocalizedText {
-  return { zh: farOverZh(name, note), en: farOverEn(name, note) };
-}
+/** The words of a `far_over_target` problem (NoteProblem). */
 export const farOverZh = (name: string, note: string) =>
   `「${name}」完成值达目标的 130% 以上（${note}），应说明原因（目标是否定得过低）`;
 export const farOverEn = (name: string, note: string) =>
   `"${name}" is at 130% of its target or more (${note}); give a reason (was the target set too low?)`;
+
+/**
+ * The problem of an indicator that quotes its comparison note (`deviation_reason_missing`, `far_over_target`), its
+ * words written when they are read (decision 0008): every unmet indicator has one, and most results are summed,
+ * stored or counted without their problems' words being read — writing them for each was an eighth of what scoring
+ * allocated. `zh` and `en` are getters and `toJSON` gives `{ code, path, zh, en }`, so the JSON (what the server
+ * stores and the CLI prints) is what a plain record gives; a spread or structuredClone of the object does not carry
+ * the words (copy them by name, or through JSON).
+ */
+export class NoteProblem {
+  readonly code: "deviation_reason_missing" | "far_over_target";
+  readonly path: string;
+  readonly #name: string;
+  readonly #note: string;
+  constructor(code: "deviation_reason_missing" | "far_over_target", path: string, name: string, note: string) {
+    this.code = code;
+    this.path = path;
+    this.#name = name;
+    this.#note = note;
+  }
+  get zh(): string {
+    return this.code === "far_over_target"
+      ? farOverZh(this.#name, this.#note)
+      : deviationMissingZh(this.#name, this.#note);
+  }
+  get en(): string {
+    return this.code === "far_over_target"
+      ? farOverEn(this.#name, this.#note)
+      : deviationMissingEn(this.#name, this.#note);
+  }
+  toJSON(): { code: NoteProblem["code"]; path: string; zh: string; en: string } {
+    return { code: this.code, path: this.path, zh: this.zh, en: this.en };
+  }
+}
 
 export function groupWithoutIndicatorsText(name: LocalizedText, points: string): LocalizedText {
   return {

@@ -20,6 +20,7 @@ import {
   type EvaluationInput,
   type IndicatorInput,
   type Num,
+  type ScoreResult,
   scoreEvaluation,
   scoreEvaluationExact,
 } from "../../src/scoring/score.ts";
@@ -194,11 +195,23 @@ const evaluation: fc.Arbitrary<EvaluationInput> = fc
     }),
   }));
 
-/** The result as JSON, and as an object: the same keys (none extra holding undefined), the same order. */
+/**
+ * The result with every problem a plain record of its words: a NoteProblem's words are getters (decision 0008),
+ * which toStrictEqual does not read, so they are read here.
+ */
+function withWords(r: ScoreResult): ScoreResult {
+  return { ...r, problems: r.problems.map((p) => ({ code: p.code, path: p.path, zh: p.zh, en: p.en })) };
+}
+
+/**
+ * The result as JSON, and as an object: the same keys (none extra holding undefined), the same order, the same
+ * kind of problem record (plain or NoteProblem) and the same words in each.
+ */
 function expectSame(input: EvaluationInput): void {
   const exact = scoreEvaluationExact(input);
   const got = scoreEvaluation(input);
   expect(got).toStrictEqual(exact);
+  expect(withWords(got)).toStrictEqual(withWords(exact));
   expect(JSON.stringify(got)).toBe(JSON.stringify(exact));
 }
 
