@@ -37,16 +37,18 @@ const POINTS = new Set<ColumnField>(["weight", "score", "rateWeight", "rateScore
 const UNITS = new Set([...MEASURE_UNITS, ..."万元 亿元 % ％ 棵 株".split(" ")]);
 /**
  * A unit after its number (1000万元, 5亿元, 0.01人次): no cell starts with it or inside it, the unit is the number's.
- * Units of two characters or more, and 元; a one-character unit may start a cell's words (2021 | 年度…).
+ * Units of two characters or more, and 元; a one-character unit may start a cell's words (2021 | 年度…). Not 次数,
+ * whose 数 more often starts the next cell (≥300次|数量指标), nor where a framework name starts.
  */
-const LONG_UNITS = [...UNITS, "千元"].filter((u) => [...u].length >= 2 || u === "元");
+const LONG_UNITS = [...UNITS, "千元"].filter((u) => ([...u].length >= 2 && u !== "次数") || u === "元");
 /** Positions in `[from, to]` where a cell would start with such a unit, or inside one. */
 function unitCuts(text: string, from: number, to: number): Uint8Array {
   const out = new Uint8Array(to - from + 1);
   for (let d = from + 1; d < to; d++) {
     if (!/\d/.test(text[d - 1]!) || /[\d.]/.test(text[d]!)) continue;
     for (const u of LONG_UNITS)
-      if (text.startsWith(u, d)) for (let k = d; k < d + u.length && k <= to; k++) out[k - from] = 1;
+      if (text.startsWith(u, d))
+        for (let k = d; k < d + u.length && k <= to; k++) if (!anchorAt(text, k)) out[k - from] = 1;
   }
   return out;
 }

@@ -241,6 +241,19 @@ describe("values stating a change, and money units, stay whole", () => {
     ]);
   });
 
+  it("keeps 人次 whole after its number (提高0.01人次|签约率…), but a framework name may start in 次数 (≥300次|数量指标)", () => {
+    const a = `一级指标二级指标三级指标年度指标值全年完成值分值得分产出指标数量指标门诊服务门诊提高0.01人次签约率提高1%55`;
+    const row = grids(a)[0]![1]!;
+    // (where the name ends and the target's words start, the glued text does not say)
+    expect(row[2]! + row[3]!).toBe("门诊服务门诊提高0.01人次");
+    expect(row.slice(4)).toEqual(["签约率提高1%", "5", "5"]);
+    const b = "一级指标二级指标三级指标指标值产出指标质量指标巡逻次数≥300次数量指标巡逻合格率≥95%";
+    expect(grids(b)[0]!.slice(1)).toEqual([
+      ["产出指标", "质量指标", "巡逻次数", "≥300次"],
+      ["", "数量指标", "巡逻合格率", "≥95%"],
+    ]);
+  });
+
   it("any amount in the name, the target and the actual: each keeps its 万元 / 亿元", () => {
     fc.assert(
       fc.property(
