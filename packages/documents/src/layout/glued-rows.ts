@@ -34,7 +34,24 @@ const PAIRS = new Set(["weight>score", "rateWeight>rateScore"]);
 const AMOUNTS = new Set<ColumnField>(["initial", "adjustment", "budget", "executed", "annualBudget"]);
 const POINTS = new Set<ColumnField>(["weight", "score", "rateWeight", "rateScore"]);
 /** The measure words of target values (core's lexicon), with amounts and percent signs. */
-const UNITS = new Set([...MEASURE_UNITS, ..."万元 % ％ 棵 株".split(" ")]);
+const UNITS = new Set([...MEASURE_UNITS, ..."万元 亿元 % ％ 棵 株".split(" ")]);
+/**
+ * A unit after its number (1000万元, 5亿元, 0.01人次): no cell starts with it or inside it, the unit is the number's.
+ * Units of two characters or more, and 元; a one-character unit may start a cell's words (2021 | 年度…). Not 次数,
+ * whose 数 more often starts the next cell (≥300次|数量指标), nor where a framework name starts.
+ */
+const LONG_UNITS = [...UNITS, "千元"].filter((u) => ([...u].length >= 2 && u !== "次数") || u === "元");
+/** Positions in `[from, to]` where a cell would start with such a unit, or inside one. */
+function unitCuts(text: string, from: number, to: number): Uint8Array {
+  const out = new Uint8Array(to - from + 1);
+  for (let d = from + 1; d < to; d++) {
+    if (!/\d/.test(text[d - 1]!) || /[\d.]/.test(text[d]!)) continue;
+    for (const u of LONG_UNITS)
+      if (text.startsWith(u, d))
+        for (let k = d; k < d + u.length && k <= to; k++) if (!anchorAt(text, k)) out[k - from] = 1;
+  }
+  return out;
+}
 const MAX_LEN: Record<Kind, number> = {
   level1: 32,
   level2: 20,
@@ -137,6 +154,9 @@ function numberFit(t: string, field: ColumnField | undefined): number | undefine
   if (dec > 2) f -= field && AMOUNTS.has(field) ? 0.3 : 0.8;
   // points above 100 are no form's (a plausibility check, not a figure: a float is fine here)
   if (field && POINTS.has(field) && Number(s) > 100) f -= 2;
+  // an execution rate above 200% is hardly ever printed: 101101100% is 101 | 101 | 100%, not 10 | 110 | 1100%
+  // (both agree with executed ÷ budget, and 20 × a capped rate gives the same points)
+  if (field === "rate" && pct && Number(s) > 200) f -= 1;
   return f;
 }
 
@@ -145,9 +165,33 @@ const VALUE =
 const DATE = /^\d{4}年(\d{1,2}月)?(\d{1,2}日)?[^\d]{0,4}$/;
 const PUNCT = /[,，。;；:：、]/;
 
+/**
+ * A change stated as a value (签约率提高1%, 增收27万元, 水电支出减少01万元, 增372人次): a few words naming what changed,
+ * the word of the change, and a number with its unit — several joined by punctuation (签约率提高1%、体检率提高2%).
+ * Digits as printed (a lost decimal point, 01, is the form's).
+ */
+const CHANGE = String.raw`[\u4e00-\u9fff]{0,8}?(?:提高|提升|下降|降低|增加|减少|增长|增收|节约|节省|缩短|压缩|增|减)\d+(?:\.\d+)?(?:万元|元|[%％]|[\u4e00-\u9fff]{1,2})?`;
+// (a lone letter between two is a separator the conversion misread: 签约率提高1%X体检率提高2%)
+const CHANGES = new RegExp(`^${CHANGE}(?:(?:[,，、;；/／]|[A-Za-z])?${CHANGE})*$`);
+/**
+ * The word of a change and its number (提高1%, 减少01): no cell ends inside (签约率提|高1%, 提高|1%, 减少0|1万元
+ * cut one value).
+ */
+const CHANGE_WORD = /(?:提高|提升|下降|降低|增加|减少|增长|增收|节约|节省|缩短|压缩)\d+(?:\.\d+)?/g;
+
+/** Positions in `[from, to]` where no cell may end: inside a change word and its number (see CHANGE_WORD). */
+function changeWordCuts(text: string, from: number, to: number): Uint8Array {
+  const out = new Uint8Array(to - from + 1);
+  CHANGE_WORD.lastIndex = from;
+  for (let m = CHANGE_WORD.exec(text); m && m.index < to; m = CHANGE_WORD.exec(text))
+    for (let k = m.index + 1; k < m.index + m[0].length && k <= to; k++) out[k - from] = 1;
+  return out;
+}
+
 function valueFit(t: string): number | undefined {
   if (DASH.test(t)) return 0.3;
   if (DATE.test(t)) return 0.6;
+  if (CHANGES.test(t)) return 0.8;
   const m = VALUE.exec(t);
   if (m) {
     const unit = m[1]!.replace(/^[(（]|[)）]$/g, "");
@@ -258,6 +302,9 @@ export function gluedRows(
     nextAnchor[i] = a ? from + i : nextAnchor[i + 1]!;
   }
 
+  const noCut = changeWordCuts(text, from, to);
+  const inUnit = unitCuts(text, from, to);
+
   /** A score glued to its weight (`55`, `1010`, `33`): the cut is what the pair asks for when score ≤ weight. */
   const pairsWithWeight = (text_: string, start: number, a: number, t: string, j: number): boolean => {
     if (!PAIRS.has(`${columns[j - 1]?.field}>${columns[j]!.field}`)) return false;
@@ -273,6 +320,7 @@ export function gluedRows(
     if (t === "" || /^\s/.test(raw)) return undefined;
     const kind = kinds[j]!;
     const field = columns[j]!.field;
+    if (kind !== "unit" && inUnit[a - from] === 1) return undefined;
     let f: number | undefined;
     if (kind === "level1" || kind === "level2") {
       const e = anchorEnd[a - from]!;
@@ -314,6 +362,7 @@ export function gluedRows(
       }
     }
     if (f === undefined) return undefined;
+    if (b < to && noCut[b - from] === 1) return undefined;
     // where the header shows that spaces are wrapped cells' line breaks (header-run.ts wrapSpaces), no cell ends
     // at a space between two Han characters (500吨成 品粮储备到位率, 储备粮管理专户管 理率)
     if (opts.wrapSpaces && b < to && atWrapSpace(text, a, b)) return undefined;
@@ -508,8 +557,16 @@ function consistency(get: (f: ColumnField) => string | undefined): number {
   const executed = scaled(get("executed"));
   const rate = scaled(get("rate"));
   if (base !== undefined && executed !== undefined && rate !== undefined && base > 0n)
-    // executed / base × 100 within a point of the rate
-    c += abs(executed * 100n * SCALE - rate * base) <= base * SCALE ? 1.5 : -1;
+    // executed / base × 100 within a point of the rate, and within a twentieth of it: a rate rounded to the point
+    // (50% for 50.06%), not tiny amounts that agree by chance (5 | 0.1 | 1% from 50.11%: 2% against 1%)
+    c +=
+      abs(executed * 100n * SCALE - rate * base) <= base * SCALE &&
+      20n * abs(executed * 100n * SCALE - rate * base) <= rate * base
+        ? 1.5
+        : -1;
+  // a rate is executed ÷ budget: with one amount only, cut from the rate's digits (财政拨款103.21% under empty
+  // 预算数 / 执行数 read 10 | 3.21%), nothing checks the cut — the digits are more likely the rate alone
+  else if (rate !== undefined && (base === undefined) !== (executed === undefined)) c -= 0.5;
   const weight = scaled(get("weight"));
   const score = scaled(get("score"));
   const factor = scaled(get("coefficient")) ?? rate;

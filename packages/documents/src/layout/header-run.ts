@@ -60,6 +60,34 @@ const ANCHOR = new RegExp(
     )})${POINTS}|${PARENT}(?:项目)?(决策|管理|过程|投入|产出|效益|结果)(?:指标|目标)?\\s*[(（]\\s*\\d+\\s*分\\s*[)）])`,
 );
 
+/**
+ * A 一级 name with its points written bare after it (管理指标30预算编审管理…: a group's cell holding its name and its
+ * weight, 江西's 整体支出 form), or read out of order (出标产指25: a name printed vertically, its characters read
+ * column by column). Only with the points, which a name inside an indicator's words never has: the bare points are
+ * one to three digits followed by a Han character that is no unit (30预算, not 30万元 or 2021年).
+ */
+const GROUP_NAMES = [...LEVEL1.filter((n) => n !== "成本指标"), "管理指标", "效果指标", "决策指标", "过程指标"];
+const BARE_POINTS = /^\d{1,3}(?:\.\d)?(?![\d.])/;
+/** A unit after a number (30万元, 2021年): the number is a value, not a group's points. */
+const UNIT_AFTER = /^[万亿千百元年月日时个人次种项分件户天条家所名台辆套本册场期批处亩平米公里吨座例份周岁倍%％]/;
+const sortedChars = (t: string) => [...t].sort().join("");
+const GROUP_KEYS = new Map(GROUP_NAMES.map((n) => [sortedChars(n), n] as const));
+
+/** A group's name with bare points at `i` (see GROUP_NAMES), its end, or undefined. */
+function groupWithPoints(text: string, i: number): number | undefined {
+  for (const len of new Set(GROUP_NAMES.map((n) => n.length))) {
+    const name = text.slice(i, i + len);
+    if (!GROUP_KEYS.has(sortedChars(name))) continue;
+    const points = BARE_POINTS.exec(text.slice(i + len, i + len + 8));
+    if (!points) continue;
+    const end = i + len + points[0].length;
+    // a Han character follows, no unit — or one that starts a framework name (2时效指标: 时 is no unit there)
+    const next = text.slice(end, end + 30);
+    if (/^[\u4e00-\u9fff]/.test(next) && (!UNIT_AFTER.test(next) || ANCHOR.test(next))) return end;
+  }
+  return undefined;
+}
+
 export interface Anchor {
   end: number;
   level: 1 | 2;
@@ -67,6 +95,8 @@ export interface Anchor {
 
 /** The framework name (一级 or 二级) that starts at `i`, if one does. */
 export function anchorAt(text: string, i: number): Anchor | undefined {
+  const group = groupWithPoints(text, i);
+  if (group !== undefined) return { end: group, level: 1 };
   const m = ANCHOR.exec(text.slice(i, i + 30));
   if (!m) return undefined;
   const name = m[1]?.replace(/[ \u3000]/g, "");
@@ -91,6 +121,11 @@ for (const s of COLUMN_SYNONYMS) {
 for (const list of NAMES.values()) list.sort((a, b) => b.length - a.length);
 
 const SUFFIX = /^\s*[(（][^()（）]{0,10}[)）]/;
+/**
+ * A bracketed formula whose closing bracket the conversion lost or misread (执行率(B/A1得分…: a 1 for the bracket):
+ * letters and operators only, kept with the name when another known name follows at once.
+ */
+const UNCLOSED = /^\s*[(（][A-Za-z]\s*[/／÷×*]\s*[A-Za-z][1lI|]?/;
 /** How a column name the vocabulary does not know ends (是否核心指标, 得分计算方法, 指标方向): one list for every reading. */
 export const HEADER_END = /(指标|方法|措施|说明|分析|备注|方向|性质|类型|类别|依据|标准|方式|值|数|率)$/;
 /** An unknown piece that reads as a header of its own (是否核心指标, 得分计算方法), not a name's tail (分析). */
@@ -129,10 +164,17 @@ function namesAt(text: string, i: number): Item[] {
   for (const n of NAMES.get(text[i] ?? "") ?? []) {
     let end = nameEnd(text, i, n);
     if (end < 0) continue;
-    const s = SUFFIX.exec(text.slice(end, end + 14));
+    let s = SUFFIX.exec(text.slice(end, end + 14));
+    const open = s ? undefined : UNCLOSED.exec(text.slice(end, end + 14));
+    if (
+      open &&
+      (NAMES.get(text[end + open[0].length] ?? "") ?? []).some((m) => nameEnd(text, end + open[0].length, m) > 0)
+    )
+      s = open;
     let header = n;
     if (s) {
-      header += s[0].trim();
+      // (an unclosed note is written closed: the header's name as the form meant it, 执行率(B/A))
+      header += s === open ? `${s[0].trim().replace(/[1lI|]$/, "")})` : s[0].trim();
       end += s[0].length;
     }
     const field = columnField(header) ?? columnField(n);

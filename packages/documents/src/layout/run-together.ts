@@ -21,7 +21,7 @@
 import { formLabel } from "../import/form-labels.ts";
 import type { DocumentNote } from "../model/table.ts";
 import { gluedRows } from "./glued-rows.ts";
-import { findGluedHeaders, type GluedHeader, isAnchorAt, spaced } from "./header-run.ts";
+import { anchorAt, findGluedHeaders, type GluedColumn, type GluedHeader, isAnchorAt, spaced } from "./header-run.ts";
 import { clip, type Line } from "./lines.ts";
 import { finish, type Proposal, type Row } from "./proposal.ts";
 
@@ -281,7 +281,9 @@ function readStretch(lines: Line[], file: string): Proposal | undefined {
     const notesAt = NOTES.exec(text.slice(h.end, next));
     const stop = Math.min(labels[0]?.start ?? next, notesAt ? h.end + notesAt.index : next);
     const funds = h.columns.every((c) => c.field === undefined || FUND_FIELDS.has(c.field));
-    const columns = funds ? [{ header: caption ?? "", label: true }, ...h.columns] : h.columns;
+    const columns = funds
+      ? [{ header: caption ?? "", label: true }, ...h.columns]
+      : withLostLevel1(h.columns, text, h.end, stop, (why) => leftOver(h.start, h.end, why));
     if (!funds && caption) rows.push({ cells: [caption], line: lineOf(h.start) });
     const headerAt = rows.length;
     rows.push({ cells: columns.map((c) => c.header), line: lineOf(h.start), end: lineOf(h.end - 1) });
@@ -333,6 +335,34 @@ function readStretch(lines: Line[], file: string): Proposal | undefined {
   p.notes.push(...notes);
   if (before !== undefined) p.before = before;
   return p;
+}
+
+/**
+ * A grid whose header has a 二级 column but no 一级 one while its rows hold 一级 names (产出 指标数量指标…): the 一级
+ * header was lost — a vertical label beside it (年度绩效目标) read into it out of order (度效标80> 年绩目1分级标 一指).
+ * The column is put back before the 二级 one, with a note; without it no row could hold its 一级 name.
+ */
+function withLostLevel1(
+  columns: GluedColumn[],
+  text: string,
+  from: number,
+  to: number,
+  note: (why: { zh: string; en: string }) => void,
+): GluedColumn[] {
+  const level2 = columns.findIndex((c) => c.field === "level2");
+  if (level2 < 0 || columns.some((c) => c.field === "level1")) return columns;
+  let level1 = false;
+  for (let i = from; i < to && !level1; i++) {
+    const a = anchorAt(text, i);
+    if (a && a.level === 1 && a.end <= to) level1 = true;
+    else if (a) i = a.end - 1;
+  }
+  if (!level1) return columns;
+  note({
+    zh: "的表头缺「一级指标」列而各行有一级指标名称：按一级指标列读取",
+    en: "has no 一级指标 column while its rows hold 一级 names: read with one",
+  });
+  return [...columns.slice(0, level2), { header: "一级指标", field: "level1" }, ...columns.slice(level2)];
 }
 
 const FUND_FIELDS = new Set<string>([

@@ -285,6 +285,10 @@ export const COLUMN_SYNONYMS: readonly ColumnSynonym[] = [
   ...s("level1", ["anhui"], "一级").map((n) => ({ ...n, cut: true })),
   ...s("level2", ["anhui"], "二级").map((n) => ({ ...n, cut: true })),
   ...s("name", ["anhui"], "三级").map((n) => ({ ...n, cut: true })),
+  // 江西's 整体支出绩效自评表 (南昌 2021): 分解目标 | 自评权重 | 二级指标 | … | 偏差及原因分析, its 自评权重 cells each a
+  // 一级 name with the group's points (管理指标30): the 一级 column
+  ...s("level1", ["common"], "自评权重"),
+  ...s("deviation", ["common"], "偏差及原因分析"),
 ];
 
 /** Whether `text` is a name cut to its first characters (see `ColumnSynonym.cut`). */

@@ -35,7 +35,7 @@ const SYLLABLES = [
   ..."执勤巡逻培训装备案件办理宣传覆盖车辆维护系统运行经费保障群众安全交通事故处置完成及时准确规范服务",
 ];
 
-const nameArb = fc
+export const nameArb = fc
   .array(fc.constantFrom(...SYLLABLES), { minLength: 4, maxLength: 12 })
   .map((cs) => cs.join(""))
   .filter((s) => columnField(s) === undefined && !/表$/.test(s));
