@@ -206,6 +206,13 @@ export function readStreamProjectSelfEvaluation(
     if (!gridDone && fr.fields.filter((f) => ["initial", "budget", "executed"].includes(f)).length >= 2) {
       funds = fr.fields;
       fundsAt = i;
+      // its 年初预算数 drawn before it, the block's labels between (年初预算数 (万元) 年度资金总额 … 全年预算数 全年执行数…)
+      const early = fr.fields.includes("initial") ? -1 : initialBefore(tokens, i);
+      if (early >= 0) {
+        funds = ["initial", ...fr.fields];
+        fundsAt = early;
+        ctx.touch(tokens[early]!.location);
+      }
       i = fr.end - 1;
       // the block's unit note drawn after it (项目资金 (元) after the rows): the first one before the grid
       if (!unitSeen) {
@@ -312,6 +319,19 @@ export function readStreamProjectSelfEvaluation(
   }
   if (p.indicators.length === 0 && p.funds.length === 0) return undefined;
   return p;
+}
+
+/** How far before a funds header its 年初预算数 may be drawn: the block's labels, a unit note, a form label's value. */
+const INITIAL_BEFORE = 10;
+
+/** The 年初预算数 header drawn before the funds header at `at`, with no other header between, or -1. */
+function initialBefore(tokens: Token[], at: number): number {
+  for (let k = at - 1; k >= Math.max(0, at - INITIAL_BEFORE); k--) {
+    const f = fieldOf(tokens[k]!);
+    if (f === "initial") return k;
+    if (f !== undefined && !formLabel(tokens[k]!.text)) return -1;
+  }
+  return -1;
 }
 
 function putFund(ctx: ImportContext, line: FundLine, f: FundField, v: Token, unit: "元" | "万元"): void {
