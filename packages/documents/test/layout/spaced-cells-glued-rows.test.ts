@@ -9,13 +9,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gluedRowEnds } from "../../src/layout/header-run.ts";
 import { recoverLayout } from "../../src/layout/index.ts";
+import { renderSpacedCellsGluedRows } from "./generate.ts";
 
 const grids = (text: string) =>
   recoverLayout(text, "r.txt").document.blocks.flatMap((b) =>
     b.type === "table" ? [b.table.rows.map((r) => r.map((c) => c.text))] : [],
   );
 
-const HEADER = "项目 类别 指标名称 目标值 权重 实际完成 值 自评分";
+/** The header's cells as printed: two wrapped, a space where the line broke. */
+const HEADER_CELLS = ["项目 类别", "指标名称", "目标值", "权重", "实际完成 值", "自评分"];
+const HEADER = HEADER_CELLS.join(" ");
 
 describe("spaced cells, glued rows", () => {
   it("counts a points-shaped number glued to a name as a row's end, not a value's unit (4人, 757万, 2017年)", () => {
@@ -86,16 +89,21 @@ describe("spaced cells, glued rows", () => {
   it("reads every generated row's name, values and points, whatever sections and page marks fall between", () => {
     fc.assert(
       fc.property(fc.array(row, { minLength: 3, maxLength: 12 }), (rows) => {
-        let page = 1;
-        let text = `${page}、某市级财政支出项目绩效自评表${HEADER}`;
-        for (const r of rows) {
-          if (r.section) text += `${r.section[0]}(${r.section[1]} 分)`;
-          text += `${r.name} ${r.target} ${r.weight} ${r.actual} ${r.weight}`;
-          if (r.pageAfter) {
-            page += 1;
-            text += `\n${page}、`;
-          }
-        }
+        const text = renderSpacedCellsGluedRows(
+          {
+            header: HEADER_CELLS,
+            rows: rows.map((r) => [
+              r.section ? `${r.section[0]}(${r.section[1]} 分)` : "",
+              r.name,
+              r.target,
+              r.weight,
+              r.actual,
+              r.weight,
+            ]),
+          },
+          "某市级财政支出项目绩效自评表",
+          rows.map((r) => r.pageAfter),
+        );
         const [grid] = grids(text);
         expect(grid).toBeDefined();
         const at = grid!.findIndex((g) => g.includes("指标名称"));
