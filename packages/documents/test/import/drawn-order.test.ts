@@ -258,7 +258,9 @@ function render(f: {
   });
   const text = [
     "上海市某区某中心2022年度项目自评价.pdf\n财政项目支出绩效自评表 (2022 年度) 某中心委托运营 费用 项目名称 主管部门 某区体育局",
-    f.early ? "年初预算数 项目资金 全年预算数 全年执行数 分值 执行率 得分" : "年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+    f.early
+      ? "年初预算数 项目资金 全年预算数 全年执行数 分值 执行率 得分"
+      : "年初预算数 全年预算数 全年执行数 分值 执行率 得分",
     `${yuanText(budget, false, false)} ${yuanText(budget, false, false)} ${yuanText(executed, true, f.commas)} 10 ${decimal(fundScore)}`,
     `${yuanText(budget, false, false)} ${yuanText(budget, false, false)} ${yuanText(executed, true, false)} —`,
     "上年结转资金 0 0 — 其他资金 0 0 — 年度资金总额 项目资金 (元) 某区体育 事业管理中心 实施单位 其中:当年财政拨款",
