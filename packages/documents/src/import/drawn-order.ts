@@ -12,8 +12,9 @@
  * - `readDrawnGrid`: after the header, rows of values (each the header's value fields, in order, fitting their
  *   shapes), then the names: the 三级 names are the texts that are no framework name, a wrapped name's short end
  *   (`率`) joined to the piece before it, a vertical label (`绩 效 指 标`) passed over; the rows are kept only when
- *   there are as many names as rows. Two numbers after the rows, the first no less than the second, are the
- *   total's points and score when a total label (总分) follows the names;
+ *   there are as many names as rows; numbered names (指标1:…) each start a name, a piece right after one goes on
+ *   it and any other is a broken label's (效益指 标(30 分), 服务对象满 … 意度指标). Two numbers after the rows, the
+ *   first no less than the second, are the total's points and score when a total label (总分) follows the names;
  * - `cutFundRows`: a funds run without labels cut into rows by shape (amounts, then 分值, 执行率 with its %, 得分
  *   no more than 分值): a value that fits no later field starts the next row;
  * - `strayRate`: a lone percentage in the form's head that agrees with the total row's 执行数 ÷ 预算数 (to 0.05
@@ -109,13 +110,31 @@ function valueLike(text: string): boolean {
 }
 
 /** Whether a cell fits a value field of a drawn row. */
-function fitsField(field: HeaderField, text: string): boolean {
+export function fitsField(field: HeaderField, text: string): boolean {
   const t = squash(text);
   if (field === "weight" || field === "score") return (NUMBER.test(t) && Number(t) <= 100) || DASH.test(t);
   // a target or an actual: a value, a number, a dash or a short answer (及时, 达标) — never a framework name
   const k = cellKind(text);
   if (k === "value" || k === "percent" || k === "number" || k === "dash") return true;
   return k === "text" && [...t].length <= 8 && !headerField(t) && !isFundLabel(t);
+}
+
+/** A row's name numbered as the forms number them (指标1:全县参合人数). */
+export const NUMBERED_NAME = /^指标\d+[:：]/;
+/** A framework name's points broken off it: `(10分`, `分)`, `)`. */
+const POINTS_PIECE = /^(?=.*[(（)）分])[(（]?\d*(\.\d+)?分?[)）]?$/;
+
+/** How many words from `j` (2 or 3) make a framework name with its points (效益指 标(30 分)), or 0. */
+function brokenLevel(cells: readonly DrawnToken[], j: number): number {
+  for (let m = 2; m <= 3 && j + m <= cells.length; m++) {
+    const joined = cells
+      .slice(j, j + m)
+      .map((c) => squash(c.text))
+      .join("")
+      .replace(/[(（]\d+(\.\d+)?分?[)）]?$/, "");
+    if (isLevel(joined)) return m;
+  }
+  return 0;
 }
 
 export interface DrawnRow {
@@ -173,17 +192,32 @@ export function readDrawnGrid(
   // the names after the values: framework names and vertical labels passed over, a short end joined back
   const pieces: number[][] = [];
   if (lead.length > 0) pieces.push([...lead]);
+  // numbered names (指标1:…) each start a name; a piece without a number goes on the name just before it, else
+  // it is a broken label's (服务对象满 … 意度指标)
+  const numbered = cells.slice(i).some((c) => NUMBERED_NAME.test(squash(c.text)));
+  let previous = -2;
   for (let j = i; j < cells.length; j++) {
     const t = squash(cells[j]!.text);
-    if (t === "" || isLevel(t) || headerField(t) !== undefined || isFundLabel(t)) continue;
+    if (t === "" || isLevel(t) || headerField(t) !== undefined || isFundLabel(t) || POINTS_PIECE.test(t)) continue;
+    // a framework name broken over words, its points with it (效益指 标(30 分))
+    const broken = brokenLevel(cells, j);
+    if (broken > 0) {
+      j += broken - 1;
+      continue;
+    }
     // a vertical label: single characters in a row (绩 效 指 标)
     if ([...t].length === 1 && [...squash(cells[j + 1]?.text ?? "")].length === 1) {
       while (j + 1 < cells.length && [...squash(cells[j + 1]!.text)].length === 1) j++;
       continue;
     }
     if (valueLike(t) || DASH.test(t)) return undefined;
-    if ([...t].length <= 2 && pieces.length > 0) pieces[pieces.length - 1]!.push(start + j);
+    if (numbered) {
+      if (NUMBERED_NAME.test(t)) pieces.push([start + j]);
+      else if (previous === j - 1 && pieces.length > 0 && !/指标$/.test(t)) pieces[pieces.length - 1]!.push(start + j);
+      else continue;
+    } else if ([...t].length <= 2 && pieces.length > 0) pieces[pieces.length - 1]!.push(start + j);
     else pieces.push([start + j]);
+    previous = j;
   }
   if (pieces.length !== rows.length) return undefined;
   rows.forEach((r, n) => {

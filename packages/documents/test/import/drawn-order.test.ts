@@ -83,6 +83,26 @@ describe("drawn-order rules", () => {
     expect(g?.total).toEqual({ weight: 9, score: 10 });
   });
 
+  it("reads numbered names (指标1:…) among broken labels: a piece goes on the name just before it, else is a label's", () => {
+    const t = words(
+      "75元 75元 10 10 95% 95% 30 27 95% 95% 10 9 100 94 成本指标 指标1:配套资金每人每年 效益指 标(30 分) 年度 社会效益 指标1:是否解决建档立卡人 员看病难贵问题 满意度指标 服务对象满 指标1:是否满意 (10分 意度指标 )",
+    );
+    const g = readDrawnGrid(
+      t,
+      0,
+      t.length,
+      ["level1", "level2", "name", "target", "actual", "weight", "score"],
+      [],
+      true,
+    );
+    expect(g?.rows.map((r) => r.name.map((n) => t[n]!.text).join(""))).toEqual([
+      "指标1:配套资金每人每年",
+      "指标1:是否解决建档立卡人员看病难贵问题",
+      "指标1:是否满意",
+    ]);
+    expect(g?.total).toEqual({ weight: 12, score: 13 });
+  });
+
   it("reads no grid when the names do not match the rows", () => {
     const t = words("=100% 100% 10 10 及时 及时 20 18 某指标 另一指标 第三指标");
     expect(readDrawnGrid(t, 0, t.length, ["name", "target", "actual", "weight", "score"], [], false)).toBe(undefined);
