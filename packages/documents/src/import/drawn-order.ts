@@ -12,8 +12,9 @@
  * - `readDrawnGrid`: after the header, rows of values (each the header's value fields, in order, fitting their
  *   shapes), then the names: the 三级 names are the texts that are no framework name, a wrapped name's short end
  *   (`率`) joined to the piece before it, a vertical label (`绩 效 指 标`) passed over; the rows are kept only when
- *   there are as many names as rows. Two numbers after the rows, the first no less than the second, are the
- *   total's points and score when a total label (总分) follows the names;
+ *   there are as many names as rows; numbered names (指标1:…) each start a name, a piece right after one goes on
+ *   it and any other is a broken label's (效益指 标(30 分), 服务对象满 … 意度指标). Two numbers after the rows, the
+ *   first no less than the second, are the total's points and score when a total label (总分) follows the names;
  * - `cutFundRows`: a funds run without labels cut into rows by shape (amounts, then 分值, 执行率 with its %, 得分
  *   no more than 分值): a value that fits no later field starts the next row;
  * - `strayRate`: a lone percentage in the form's head that agrees with the total row's 执行数 ÷ 预算数 (to 0.05
@@ -109,13 +110,31 @@ function valueLike(text: string): boolean {
 }
 
 /** Whether a cell fits a value field of a drawn row. */
-function fitsField(field: HeaderField, text: string): boolean {
+export function fitsField(field: HeaderField, text: string): boolean {
   const t = squash(text);
   if (field === "weight" || field === "score") return (NUMBER.test(t) && Number(t) <= 100) || DASH.test(t);
   // a target or an actual: a value, a number, a dash or a short answer (及时, 达标) — never a framework name
   const k = cellKind(text);
   if (k === "value" || k === "percent" || k === "number" || k === "dash") return true;
   return k === "text" && [...t].length <= 8 && !headerField(t) && !isFundLabel(t);
+}
+
+/** A row's name numbered as the forms number them (指标1:全县参合人数). */
+export const NUMBERED_NAME = /^指标\d+[:：]/;
+/** A framework name's points broken off it: `(10分`, `分)`, `)`. */
+const POINTS_PIECE = /^(?=.*[(（)）分])[(（]?\d*(\.\d+)?分?[)）]?$/;
+
+/** How many words from `j` (2 or 3) make a framework name with its points (效益指 标(30 分)), or 0. */
+function brokenLevel(cells: readonly DrawnToken[], j: number): number {
+  for (let m = 2; m <= 3 && j + m <= cells.length; m++) {
+    const joined = cells
+      .slice(j, j + m)
+      .map((c) => squash(c.text))
+      .join("")
+      .replace(/[(（]\d+(\.\d+)?分?[)）]?$/, "");
+    if (isLevel(joined)) return m;
+  }
+  return 0;
 }
 
 export interface DrawnRow {
@@ -173,17 +192,32 @@ export function readDrawnGrid(
   // the names after the values: framework names and vertical labels passed over, a short end joined back
   const pieces: number[][] = [];
   if (lead.length > 0) pieces.push([...lead]);
+  // numbered names (指标1:…) each start a name; a piece without a number goes on the name just before it, else
+  // it is a broken label's (服务对象满 … 意度指标)
+  const numbered = cells.slice(i).some((c) => NUMBERED_NAME.test(squash(c.text)));
+  let previous = -2;
   for (let j = i; j < cells.length; j++) {
     const t = squash(cells[j]!.text);
-    if (t === "" || isLevel(t) || headerField(t) !== undefined || isFundLabel(t)) continue;
+    if (t === "" || isLevel(t) || headerField(t) !== undefined || isFundLabel(t) || POINTS_PIECE.test(t)) continue;
+    // a framework name broken over words, its points with it (效益指 标(30 分))
+    const broken = brokenLevel(cells, j);
+    if (broken > 0) {
+      j += broken - 1;
+      continue;
+    }
     // a vertical label: single characters in a row (绩 效 指 标)
     if ([...t].length === 1 && [...squash(cells[j + 1]?.text ?? "")].length === 1) {
       while (j + 1 < cells.length && [...squash(cells[j + 1]!.text)].length === 1) j++;
       continue;
     }
     if (valueLike(t) || DASH.test(t)) return undefined;
-    if ([...t].length <= 2 && pieces.length > 0) pieces[pieces.length - 1]!.push(start + j);
+    if (numbered) {
+      if (NUMBERED_NAME.test(t)) pieces.push([start + j]);
+      else if (previous === j - 1 && pieces.length > 0 && !/指标$/.test(t)) pieces[pieces.length - 1]!.push(start + j);
+      else continue;
+    } else if ([...t].length <= 2 && pieces.length > 0) pieces[pieces.length - 1]!.push(start + j);
     else pieces.push([start + j]);
+    previous = j;
   }
   if (pieces.length !== rows.length) return undefined;
   rows.forEach((r, n) => {
@@ -198,12 +232,20 @@ export type FundField = "initial" | "adjustment" | "budget" | "executed" | "weig
  * Values of a funds block without their labels, cut into rows in the header's order by shape: amounts under the
  * amount fields, a percentage (or a dash) only under 执行率, 分值 and 得分 numbers of at most 100 with 得分 no more
  * than 分值. A value that fits no field after the last one filled starts a new row.
+ *
+ * A row's stated 执行率 settles what the shapes leave open (a sheet's text drops cells and draws others late):
+ * - a small number that fits both 执行数 and 分值 is the 执行数 only if the rate after it agrees with it;
+ * - an amount after the row's 得分, when the row has no 执行数 and the rate agrees with it, is the row's 执行数
+ *   drawn late, not the next row's first amount;
+ * - a row with fewer amounts than amount fields puts them under the fields (in order) where the rate agrees with
+ *   执行数 ÷ 预算数 (or ÷ 年初预算数), the rightmost such placement; none agreeing, they stay from the left.
  */
 export function cutFundRows(values: readonly string[], header: readonly FundField[]): Map<FundField, number>[] {
   const rows: Map<FundField, number>[] = [];
   let row: Map<FundField, number> | undefined;
   let at = -1;
-  const fits = (f: FundField, t: string, r: Map<FundField, number>) => {
+  const rateAfter = (n: number) => values.slice(n + 1, n + 4).find((v) => PERCENT.test(squash(v)));
+  const fits = (f: FundField, t: string, r: Map<FundField, number>, n: number) => {
     if (DASH.test(t)) return true;
     if (f === "rate") return PERCENT.test(t);
     if (f === "weight") return NUMBER.test(t) && Number(t) <= 100;
@@ -212,22 +254,108 @@ export function cutFundRows(values: readonly string[], header: readonly FundFiel
       const w = r.get("weight");
       return w === undefined || !NUMBER.test(squash(values[w]!)) || Number(t) <= Number(squash(values[w]!));
     }
-    return AMOUNT.test(t);
+    if (!AMOUNT.test(t)) return false;
+    if (f !== "executed" || !header.includes("weight") || !NUMBER.test(t) || Number(t) > 100) return true;
+    const rate = rateAfter(n);
+    return rate === undefined || rateFits(rate, t, r);
   };
+  // how far the rate is from executed ÷ 预算数 (or ÷ 年初预算数), when it agrees
+  const rateGap = (rate: string, executed: string, r: Map<FundField, number>) =>
+    closest(
+      (["budget", "initial"] as const).map((f) => {
+        const b = r.get(f);
+        return b === undefined || !AMOUNT.test(squash(values[b]!))
+          ? undefined
+          : rateGapText(rate, executed, values[b]!);
+      }),
+    );
+  const rateFits = (rate: string, executed: string, r: Map<FundField, number>) =>
+    rateGap(rate, executed, r) !== undefined;
   values.forEach((v, n) => {
     const t = squash(v);
     let placed = -1;
-    if (row) for (let f = at + 1; f < header.length && placed < 0; f++) if (fits(header[f]!, t, row)) placed = f;
+    if (row) for (let f = at + 1; f < header.length && placed < 0; f++) if (fits(header[f]!, t, row, n)) placed = f;
+    if (placed < 0 && row && AMOUNT.test(t) && header.includes("executed") && !row.has("executed")) {
+      const rate = row.get("rate");
+      // (not when the row's own amounts agree with the rate as well: then this is the next row's first)
+      const late = rate === undefined ? undefined : rateGap(values[rate]!, t, row);
+      const own = late === undefined ? undefined : placedByRate(row, header, values).gap;
+      if (late !== undefined && own === undefined) {
+        row.set("executed", n);
+        return;
+      }
+    }
     if (placed < 0) {
       row = new Map();
       rows.push(row);
-      for (let f = 0; f < header.length && placed < 0; f++) if (fits(header[f]!, t, row)) placed = f;
+      for (let f = 0; f < header.length && placed < 0; f++) if (fits(header[f]!, t, row, n)) placed = f;
       if (placed < 0) return;
     }
     row!.set(header[placed]!, n);
     at = placed;
   });
-  return rows;
+  return rows.map((r) => placedByRate(r, header, values).row);
+}
+
+const AMOUNT_FIELDS: readonly FundField[] = ["initial", "adjustment", "budget", "executed"];
+
+/**
+ * A row's amounts moved under the amount fields where its stated rate agrees with them best (see cutFundRows), and
+ * how far the rate is from them; the row as it is when no placement agrees.
+ */
+function placedByRate(
+  row: Map<FundField, number>,
+  header: readonly FundField[],
+  values: readonly string[],
+): { row: Map<FundField, number>; gap?: bigint } {
+  const fields = header.filter((f) => AMOUNT_FIELDS.includes(f));
+  // (a dash under an amount field is no amount: a dash fits any field, and may be a later one's)
+  const held = fields.filter((f) => row.has(f) && AMOUNT.test(squash(values[row.get(f)!]!)));
+  const rate = row.get("rate");
+  if (rate === undefined || held.length === 0 || held.length >= fields.length || !fields.includes("executed"))
+    return { row };
+  const amounts = held.map((f) => row.get(f)!);
+  // every choice of fields for the amounts, in order: the rightmost first (it wins a tie)
+  const choices: FundField[][] = [];
+  const choose = (from: number, picked: FundField[]) => {
+    if (picked.length === amounts.length) choices.push(picked);
+    else for (let k = fields.length - 1; k >= from; k--) choose(k + 1, [...picked, fields[k]!]);
+  };
+  choose(0, []);
+  choices.sort((a, b) => fields.indexOf(b[0]!) - fields.indexOf(a[0]!));
+  let best: { choice: FundField[]; gap: bigint } | undefined;
+  for (const c of choices) {
+    const at = (f: FundField) => (c.includes(f) ? values[amounts[c.indexOf(f)]!] : undefined);
+    const executed = at("executed");
+    if (executed === undefined) continue;
+    const gap = closest(
+      (["budget", "initial"] as const).map((f) => {
+        const b = at(f);
+        return b === undefined ? undefined : rateGapText(values[rate]!, executed, b);
+      }),
+    );
+    if (gap !== undefined && (!best || gap < best.gap)) best = { choice: c, gap };
+  }
+  if (!best) return { row };
+  const out = new Map([...row].filter(([f]) => !AMOUNT_FIELDS.includes(f)));
+  best.choice.forEach((f, k) => {
+    out.set(f, amounts[k]!);
+  });
+  return { row: new Map(header.filter((f) => out.has(f)).map((f) => [f, out.get(f)!])), gap: best.gap };
+}
+
+const closest = (gaps: (bigint | undefined)[]) =>
+  gaps.reduce<bigint | undefined>((a, g) => (g === undefined || (a !== undefined && a <= g) ? a : g), undefined);
+
+/** Amount text (`215,457.6`, `207.4538`) in ten-thousandths: a ratio of two needs no unit. */
+function tenThousandths(text: string): bigint {
+  const [whole, frac = ""] = squash(text).replace(/,/g, "").split(".");
+  return BigInt(whole!) * 10000n + BigInt(frac.slice(0, 4).padEnd(4, "0"));
+}
+
+/** How far a row's stated rate is from executed ÷ budget (amount text), when it agrees (a whole percent as rounded). */
+function rateGapText(percent: string, executed: string, budget: string): bigint | undefined {
+  return rateGap(percent, tenThousandths(executed), tenThousandths(budget), true);
 }
 
 /**
@@ -235,12 +363,21 @@ export function cutFundRows(values: readonly string[], header: readonly FundFiel
  * another way. Amounts are decimal strings in yuan; compared in integer hundredths of a percent.
  */
 export function rateAgrees(percent: string, executedFen: bigint, budgetFen: bigint): boolean {
-  if (budgetFen <= 0n) return false;
+  return rateGap(percent, executedFen, budgetFen, false) !== undefined;
+}
+
+/**
+ * How far a stated rate is from executed ÷ budget, in ten-thousandths of a percent, when it agrees (`rounded`: a
+ * rate stated in whole percents, 99%, may be rounded to the unit — half a point either way); undefined otherwise.
+ */
+function rateGap(percent: string, executedFen: bigint, budgetFen: bigint, rounded: boolean): bigint | undefined {
+  if (budgetFen <= 0n) return undefined;
   const m = /^(\d+)(?:\.(\d{1,4}))?\s*[%％]$/.exec(squash(percent));
-  if (!m) return false;
+  if (!m) return undefined;
   // the stated rate in ten-thousandths of a percent, the computed one likewise (floored; 1 unit of slack)
   const stated = BigInt(m[1]!) * 10000n + BigInt((m[2] ?? "").padEnd(4, "0"));
   const computed = (executedFen * 1_000_000n) / budgetFen;
   const diff = stated > computed ? stated - computed : computed - stated;
-  return diff <= 500n + 1n;
+  const slack = rounded && m[2] === undefined ? 5000n : 500n;
+  return diff <= slack + 1n ? diff : undefined;
 }

@@ -19,8 +19,10 @@ import {
   type DrawnGrid,
   drawnGridHeader,
   type FundField,
+  fitsField,
   GRID_FIELDS,
   isFundLabel,
+  NUMBERED_NAME,
   rateAgrees,
   readDrawnGrid,
 } from "./drawn-order.ts";
@@ -206,6 +208,13 @@ export function readStreamProjectSelfEvaluation(
     if (!gridDone && fr.fields.filter((f) => ["initial", "budget", "executed"].includes(f)).length >= 2) {
       funds = fr.fields;
       fundsAt = i;
+      // its 年初预算数 drawn before it, the block's labels between (年初预算数 (万元) 年度资金总额 … 全年预算数 全年执行数…)
+      const early = fr.fields.includes("initial") ? -1 : initialBefore(tokens, i);
+      if (early >= 0) {
+        funds = ["initial", ...fr.fields];
+        fundsAt = early;
+        ctx.touch(tokens[early]!.location);
+      }
       i = fr.end - 1;
       // the block's unit note drawn after it (项目资金 (元) after the rows): the first one before the grid
       if (!unitSeen) {
@@ -262,7 +271,12 @@ export function readStreamProjectSelfEvaluation(
     if (!gridDone && scattered) {
       const stop = gridEnd(tokens, scattered.end);
       gridAt = i;
-      p.indicators = scatteredIndicators(ctx, tokens, scattered, stop);
+      const read = scatteredIndicators(ctx, tokens, scattered, stop);
+      p.indicators = read.indicators;
+      if (read.total) {
+        p.totalScore = readNumber(tokens[read.total.score]!.text);
+        ctx.touch(tokens[read.total.score]!.location);
+      }
       gridDone = true;
       i = stop - 1;
       lastUsed = i;
@@ -314,6 +328,19 @@ export function readStreamProjectSelfEvaluation(
   return p;
 }
 
+/** How far before a funds header its 年初预算数 may be drawn: the block's labels, a unit note, a form label's value. */
+const INITIAL_BEFORE = 10;
+
+/** The 年初预算数 header drawn before the funds header at `at`, with no other header between, or -1. */
+function initialBefore(tokens: Token[], at: number): number {
+  for (let k = at - 1; k >= Math.max(0, at - INITIAL_BEFORE); k--) {
+    const f = fieldOf(tokens[k]!);
+    if (f === "initial") return k;
+    if (f !== undefined && !formLabel(tokens[k]!.text)) return -1;
+  }
+  return -1;
+}
+
 function putFund(ctx: ImportContext, line: FundLine, f: FundField, v: Token, unit: "元" | "万元"): void {
   if (/^[—\-–/／]+$/.test(v.text)) return;
   if (f === "initial" || f === "budget" || f === "executed") line[f] = amount(ctx, v, unit);
@@ -351,15 +378,51 @@ function scatteredAt(tokens: Token[], i: number): ScatteredHeader | undefined {
   );
 }
 
-/** The rows of a grid under a scattered header: the first rows from their queues, the rest in order. */
-function scatteredIndicators(ctx: ImportContext, tokens: Token[], header: ScatteredHeader, stop: number): Indicator[] {
+/**
+ * Where a grid read in reading order switches to drawing order (a sheet's last rows drawn values first: their values,
+ * the total, then their names — drawn-order.ts), from `from` on: the first word from which the rest reads as such
+ * a grid (as many names after the values as rows).
+ */
+function drawnTail(
+  tokens: Token[],
+  from: number,
+  stop: number,
+  fields: readonly HeaderField[],
+): (DrawnGrid & { from: number }) | undefined {
+  const totalFollows = stop < tokens.length && TOTAL.test(norm(tokens[stop]!.text));
+  // (the drawn rows' values may follow the last row read in order without a break, and a target may be words,
+  // 不少于12种: any word may start them)
+  for (let k = from + 1; k < stop; k++) {
+    const read = readDrawnGrid(tokens, k, stop, fields, [], totalFollows);
+    if (read) return { ...read, from: k };
+  }
+  return undefined;
+}
+
+/**
+ * The rows of a grid under a scattered header: the first rows from their queues, the rest in order — up to where
+ * its last rows are drawn values first, read as such.
+ */
+function scatteredIndicators(
+  ctx: ImportContext,
+  tokens: Token[],
+  header: ScatteredHeader,
+  stop: number,
+): { indicators: Indicator[]; total?: DrawnGrid["total"] } {
+  const tail = drawnTail(tokens, header.end, stop, header.fields);
+  const until = tail?.from ?? stop;
+  const withTail = (indicators: Indicator[]) => {
+    if (!tail) return { indicators };
+    indicators.push(...drawnIndicators(ctx, tokens, tail.rows));
+    return tail.total ? { indicators, total: tail.total } : { indicators };
+  };
   const q = queuedRows(
     tokens.map((t) => t.text),
     header,
-    stop,
+    until,
     cellKind,
   );
-  if (!q) return readGridStream(ctx, tokens.slice(header.end, stop), header.fields);
+  if (!q) return withTail(readGridStream(ctx, tokens.slice(header.end, until), header.fields));
   const text = (ns: number[] | undefined) => (ns ? ns.map((n) => tokens[n]!.text).join("") : undefined);
   const first = q.rows.map((r) => {
     const ind: Indicator = { name: tidy(tokens[r.name!]!.text), location: tokens[r.name!]!.location };
@@ -384,14 +447,46 @@ function scatteredIndicators(ctx: ImportContext, tokens: Token[], header: Scatte
       tokens[header.at[0]!]!.location,
     );
   // the rows after in reading order, names queued before their rows put back (queued-names.ts)
-  const rest = tokens.slice(q.end, stop);
+  const rest = tokens.slice(q.end, until);
   const groups = unqueueNames(
     rest.map((t) => t.text),
     header.fields,
     cellKind,
   );
-  const ordered = groups.map((g) => ({ text: g.map((n) => rest[n]!.text).join(""), location: rest[g[0]!]!.location }));
-  return [...first, ...readGridStream(ctx, ordered, header.fields)];
+  const ordered = joinWrappedNames(
+    groups.map((g) => ({ text: g.map((n) => rest[n]!.text).join(""), location: rest[g[0]!]!.location })),
+    header.fields.filter((f) => ["target", "actual", "weight", "score"].includes(f)),
+  );
+  return withTail([...first, ...readGridStream(ctx, ordered, header.fields)]);
+}
+
+/**
+ * Numbered names (指标1:资金是否全部纳入医 保统筹) wrapped over two words: a plain word right after a numbered name
+ * is the name's end when the row's values (`fields`, in order) fit the words after it and do not fit from the word
+ * itself (a target in words, 达标 达标 10 10, is the row's first value).
+ */
+export function joinWrappedNames<T extends { text: string }>(cells: readonly T[], fields: readonly HeaderField[]): T[] {
+  const fitsRow = (at: number) =>
+    fields.length > 0 && fields.every((f, n) => cells[at + n] !== undefined && fitsField(f, cells[at + n]!.text));
+  const out: T[] = [];
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k]!;
+    const next = cells[k + 1];
+    if (
+      NUMBERED_NAME.test(norm(c.text)) &&
+      next &&
+      cellKind(next.text) === "text" &&
+      !headerField(next.text) &&
+      fitsRow(k + 2) &&
+      !fitsRow(k + 1)
+    ) {
+      out.push({ ...c, text: c.text + next.text });
+      k += 1;
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
 }
 
 /** A word that is a label, a header or a funds row's label: never another label's value. */

@@ -385,11 +385,19 @@ export function gluedRowEnds(text: string): number {
 /** The glued headers of a text, in order, not overlapping. */
 export function findGluedHeaders(text: string): GluedHeader[] {
   const out: GluedHeader[] = [];
-  const spacedHeader = gluedRowEnds(text) >= GLUED_ROW_ENDS;
-  if (!spacedHeader && !gluedTwice(text)) return out;
+  const ends = gluedRowEnds(text);
+  const spacedHeader = ends >= GLUED_ROW_ENDS;
+  // a grid of three rows has two glued row ends; its header glued to the first row's name (or to a section's label
+  // before it: 自评分投入目标(4 分)资金…) is the third junction
+  const spacedIfGlued = !spacedHeader && ends === GLUED_ROW_ENDS - 1;
+  if (!spacedHeader && !spacedIfGlued && !gluedTwice(text)) return out;
   for (let p = 0; p < text.length; p++) {
     if (namesAt(text, p).length === 0) continue;
-    const found = headerFrom(text, p, spacedHeader);
+    let found = headerFrom(text, p, spacedHeader);
+    if (!found && spacedIfGlued) {
+      const spacedOne = headerFrom(text, p, true);
+      if (spacedOne?.spacedCells && /[\u4e00-\u9fff]/.test(text[spacedOne.end] ?? "")) found = spacedOne;
+    }
     if (!found) continue;
     const h = withCaption(text, afterSentence(text, betterStart(text, found)));
     out.push(h);

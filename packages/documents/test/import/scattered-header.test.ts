@@ -3,7 +3,9 @@
  * line by line across its cells puts the first rows' names and targets between the header's names and the rest of
  * those rows (实际完成值 分值 得分) after the header as one run. Generated grids written that way — any number of
  * queued rows, names and targets interleaved in any order, some names lost, the header's two parts anywhere among
- * them, rows in reading order after — read back with every row whose name the text keeps. The corpus documents
+ * them, rows in reading order after (numbered names wrapped over two words), the last rows drawn values first (their
+ * values, the total, then their names among broken labels) — read back with every row whose name the text keeps,
+ * and the total. The corpus documents
  * sx-jishan-zdwsy-2021-pse-1 and sx-jishan-ybj-2020-pse-1 are examples.
  */
 import fc from "fast-check";
@@ -13,6 +15,7 @@ import { headerField } from "../../src/import/headers.ts";
 import { importDocument } from "../../src/import/index.ts";
 import { cellKind } from "../../src/import/row-fields.ts";
 import { queuedRows, scatteredGridHeader } from "../../src/import/scattered-header.ts";
+import { joinWrappedNames } from "../../src/import/stream-form.ts";
 import { readExtractedText } from "../../src/text/index.ts";
 
 const scattered = (words: string[], from: number) =>
@@ -48,6 +51,24 @@ describe("a scattered grid header", () => {
     expect(q?.rows).toEqual([
       { name: 1, values: { target: [4], actual: [12], weight: [13], score: [14], deviation: [15] } },
     ]);
+  });
+
+  it("joins a numbered name wrapped over two words when the row's values fit only after both", () => {
+    const cells = (s: string) => s.split(" ").map((text) => ({ text }));
+    const fields = ["target", "actual", "weight", "score"] as const;
+    const join = (s: string) => joinWrappedNames(cells(s), fields).map((c) => c.text);
+    expect(join("指标1:资金是否全部纳入医 保统筹 100% 100% 15 15 时效指标")).toEqual([
+      "指标1:资金是否全部纳入医保统筹",
+      "100%",
+      "100%",
+      "15",
+      "15",
+      "时效指标",
+    ]);
+    // a target in words is the row's first value, not the name's end
+    expect(join("指标1:服务满意 达标 达标 10 10 指标2:乙")[0]).toBe("指标1:服务满意");
+    // a name without a number is left as it is
+    expect(join("资金是否全部纳入医 保统筹 100% 100% 15 15")[0]).toBe("资金是否全部纳入医");
   });
 
   it("finds none in a plain header run or where the queues disagree", () => {
@@ -91,6 +112,10 @@ const gridArb: fc.Arbitrary<Grid> = fc
   .record({
     queued: fc.array(rowArb, { minLength: 1, maxLength: 4 }),
     rest: fc.array(rowArb, { minLength: 0, maxLength: 3 }),
+    // where the rest's and the drawn rows' names wrap (0: not), and the drawn rows' labels (see render)
+    wraps: fc.array(fc.nat(6), { minLength: 6, maxLength: 6 }),
+    drawn: fc.oneof(fc.constant<Row[]>([]), fc.array(rowArb, { minLength: 2, maxLength: 3 })),
+    labels: fc.array(fc.nat(3), { minLength: 3, maxLength: 3 }),
     lost: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
     order: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
     cut: fc.nat(),
@@ -101,6 +126,10 @@ const gridArb: fc.Arbitrary<Grid> = fc
 interface Grid {
   queued: Row[];
   rest: Row[];
+  wraps: number[];
+  /** Rows after the rest drawn values first: their values, the total, then their names among broken labels. */
+  drawn: Row[];
+  labels: number[];
   lost: boolean[];
   order: boolean[];
   cut: number;
@@ -132,19 +161,44 @@ function render(g: Grid) {
     ...g.queued.flatMap((r) => [r.actual, `${r.weight}`, `${r.score}`]),
     // (rows in reading order keep a target's unit with its number: a broken one is not this rule's)
     ...g.rest.flatMap((r, n) => [
-      numbered(r, g.queued.length + n),
+      ...wrapped(numbered(r, g.queued.length + n), g.wraps[n]!),
       r.target.join(""),
       r.actual,
       `${r.weight}`,
       `${r.score}`,
     ]),
   ];
+  const all = [...g.queued, ...g.rest, ...g.drawn];
+  if (g.drawn.length > 0) {
+    // the drawn rows' values, the total (the funds' 10 points and 9 with the rows'), then their names
+    words.push(...g.drawn.flatMap((r) => [r.target.join(""), r.actual, `${r.weight}`, `${r.score}`]));
+    words.push(`${all.reduce((a, r) => a + r.weight, 10)}`, `${all.reduce((a, r) => a + r.score, 9)}`);
+    g.drawn.forEach((r, n) => {
+      const name = wrapped(numbered(r, g.queued.length + g.rest.length + n), g.wraps[3 + n]!);
+      words.push(...LABELS[g.labels[n]!]!(name));
+    });
+  }
+  words.push("总分");
   const kept = [
     ...g.queued.flatMap((r, n) => (g.lost[n] ? [] : [{ ...r, name: numbered(r, n) }])),
-    ...g.rest.map((r, n) => ({ ...r, name: numbered(r, g.queued.length + n) })),
+    ...[...g.rest, ...g.drawn].map((r, n) => ({ ...r, name: numbered(r, g.queued.length + n) })),
   ];
-  return { words, kept };
+  return { words, kept, total: g.drawn.length > 0 ? `${all.reduce((a, r) => a + r.score, 9)}` : undefined };
 }
+
+/** A numbered name as one word, or wrapped after its `at`-th character (0: not wrapped). */
+const wrapped = (name: string, at: number) => {
+  const cut = name.indexOf(":") + 1 + at;
+  return at === 0 || cut >= name.length ? [name] : [name.slice(0, cut), name.slice(cut)];
+};
+
+/** A drawn row's name among the sheet's labels: none, a 二级 before it, a 一级 broken with its points, or around it. */
+const LABELS: ((name: string[]) => string[])[] = [
+  (name) => name,
+  (name) => ["成本指标", ...name],
+  (name) => ["效益指", "标(30", "分)", "社会效益", ...name],
+  (name) => ["满意度指标", "服务对象满", ...name, "(10分", "意度指标", ")"],
+];
 
 describe("scattered grid headers over generated grids", () => {
   it("reads the queued rows whose names the text keeps, each with its own values", () => {
@@ -176,7 +230,7 @@ describe("scattered grid headers over generated grids", () => {
   it("a one-line form so written is read as a project self-evaluation with its funds and every kept row", () => {
     fc.assert(
       fc.property(gridArb, (g) => {
-        const { words, kept } = render(g);
+        const { words, kept, total } = render(g);
         const text = `项目名称 某项目 主管部门 某局 全年预算数 全年执行数 分值 执行率 得分 100 90 10 90% 9 ${words.join(" ")}`;
         const r = importDocument(readExtractedText(text, "t.txt"));
         expect(r.kinds).toContain("project-self-evaluation");
@@ -185,6 +239,7 @@ describe("scattered grid headers over generated grids", () => {
         expect(
           p?.indicators.map((i) => [i.name, i.target?.text, i.actual?.text, i.weight?.value, i.score?.value]),
         ).toEqual(kept.map((r) => [r.name, r.target.join(""), r.actual, `${r.weight}`, `${r.score}`]));
+        expect(p?.totalScore?.value).toBe(total);
       }),
     );
   });

@@ -233,8 +233,35 @@ export function renderSpaced(t: GenTable): string {
     .join("\n");
 }
 
-/** Rows of words: a row a line, cells separated by one space, empty cells left out. */
-export const renderWords = (t: GenTable) => [t.header, ...t.rows.map(nonEmpty)].map((r) => r.join(" ")).join("\n");
+/**
+ * Rows of words: a row a line, cells separated by one space, empty cells left out. The header may take several
+ * lines (`headerLines`: a second line naming the parts of some columns above it, a caption before the names).
+ */
+export const renderWords = (t: Pick<GenTable, "header" | "rows">, headerLines: string[][] = [t.header]) =>
+  [...headerLines, ...t.rows.map(nonEmpty)].map((r) => r.join(" ")).join("\n");
+
+/**
+ * A docx preview that lost its rows' breaks but kept its cells' spaces (苏州's 自评表): page marks (`1、`) opening
+ * each page's text, `before` (the form's title) glued to the header, the header's cells spaced (a cell's own space
+ * where it wrapped, `实际完成 值`), each row's cells spaced and its first cell (a section label, most rows none)
+ * glued to the second, every row glued to the next; a page mark after row `i` where `pageAfter[i]`.
+ */
+export function renderSpacedCellsGluedRows(
+  t: Pick<GenTable, "header" | "rows">,
+  before: string,
+  pageAfter: readonly boolean[],
+): string {
+  let page = 1;
+  let text = `${page}、${before}${t.header.join(" ")}`;
+  t.rows.forEach((r, i) => {
+    text += `${r[0] ?? ""}${r.slice(1).join(" ")}`;
+    if (pageAfter[i]) {
+      page += 1;
+      text += `\n${page}、`;
+    }
+  });
+  return text;
+}
 
 /**
  * Run-together text (a converted or scanned form): a row a line, its cells glued without any separator, empty

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { recoverLayout } from "../../src/layout/index.ts";
 import { placeByParts, withPartColumns } from "../../src/layout/part-columns.ts";
 import { findHeaderRun, tableColumns } from "../../src/layout/proposal.ts";
+import { renderWords } from "./generate.ts";
 
 const UPPER = [
   "一级指标",
@@ -154,17 +155,10 @@ describe("a header's second line naming the parts of its columns", () => {
       fc.property(gridArb, fc.boolean(), fc.boolean(), fc.boolean(), (rows, target, score, label) => {
         fc.pre(target || score);
         const parts = [...(target ? TARGET_PARTS : []), ...(score ? SCORE_PARTS : [])];
-        const lines = [
-          "某县民政局2020年度预算项目绩效自评表",
-          `${label ? "四、年度绩效指标完成情况 " : ""}${UPPER.join(" ")}`,
-          parts.join(" "),
-          ...rows.map((r) =>
-            expected(r, target, score)
-              .filter((c) => c !== "")
-              .join(" "),
-          ),
-        ];
-        const { document } = recoverLayout(`${lines.join("\n")}\n`, "h.txt");
+        const table = { header: composed(target, score), rows: rows.map((r) => expected(r, target, score)) };
+        const upper = [...(label ? ["四、年度绩效指标完成情况"] : []), ...UPPER];
+        const text = `某县民政局2020年度预算项目绩效自评表\n${renderWords(table, [upper, parts])}\n`;
+        const { document } = recoverLayout(text, "h.txt");
         const tables = document.blocks.flatMap((b) => (b.type === "table" ? [b.table] : []));
         expect(tables).toHaveLength(1);
         const grid = tables[0]!.rows.map((r) => r.map((c) => c.text));
