@@ -37,7 +37,7 @@ export function clientIp(c: Context<AppEnv>): string | undefined {
   const fromStore = request.getStore();
   if (fromStore) return fromStore.ip;
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  const trusted = c.var.deps?.settings.trustedProxies ?? [];
+  const trusted = c.get("deps")?.settings.trustedProxies ?? [];
   return clientIpOf(env?.incoming?.socket?.remoteAddress, c.req.header("x-forwarded-for"), trusted);
 }
 

@@ -42,10 +42,14 @@ export function bodyLimits(): MiddlewareHandler<AppEnv> {
         if (values.some((v) => v.includes("\u0000"))) throw nulCharacterError(name);
       }
     }
+    // A GET or HEAD has no body (fetch's Request refuses one): asked before `raw.body`, whose getter makes
+    // @hono/node-server build a whole Request (headers, AbortController) out of its lightweight one, per request.
+    const method = c.req.method;
+    if (method === "GET" || method === "HEAD") return next();
     const raw = c.req.raw;
     if (!raw.body) return next();
     const upload = isUpload(c.req.header("content-type"));
-    const { jsonBodyLimit, uploadBodyLimit } = c.var.deps.settings;
+    const { jsonBodyLimit, uploadBodyLimit } = c.get("deps").settings;
     const limit = upload ? uploadBodyLimit : jsonBodyLimit;
     const declared = c.req.header("content-length");
     if (declared !== undefined && Number(declared) > limit) throw tooLarge(upload, limit);

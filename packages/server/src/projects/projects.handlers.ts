@@ -33,7 +33,7 @@ export const listProjectsHandler: RouteHandler<typeof listProjectsRoute, AppEnv>
   const desc = order === "desc";
   const filter = filterKey({ ...q, ...(orgId ? { orgId } : {}) });
   const after = cursor === undefined ? undefined : decodeCursor(cursor, q.sort, desc, filter);
-  const result = await listProjectsFor(c.var.deps, c.var.actor, {
+  const result = await listProjectsFor(c.get("deps"), c.get("actor"), {
     ...q,
     ...(orgId ? { orgId } : {}),
     ...(after ? { after: { value: after.value, id: after.id }, knownTotal: after.total } : {}),

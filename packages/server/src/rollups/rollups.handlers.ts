@@ -5,7 +5,7 @@ import { executionRollup, scoreRollup, scoreSummary, todo } from "./rollups.serv
 
 export const executionRollupHandler: RouteHandler<typeof executionRollupRoute, AppEnv> = async (c) => {
   const { orgId, year } = c.req.valid("query");
-  return c.json(await executionRollup(c.var.deps, c.var.actor, orgId, year), 200);
+  return c.json(await executionRollup(c.get("deps"), c.get("actor"), orgId, year), 200);
 };
 
 export const scoreRollupHandler: RouteHandler<typeof scoreRollupRoute, AppEnv> = async (c) => {
@@ -16,15 +16,15 @@ export const scoreRollupHandler: RouteHandler<typeof scoreRollupRoute, AppEnv> =
     ...(grade === undefined ? {} : { grade }),
     ...(cursor === undefined ? {} : { cursor }),
   };
-  return c.json(await scoreRollup(c.var.deps, c.var.actor, orgId, year, paging), 200);
+  return c.json(await scoreRollup(c.get("deps"), c.get("actor"), orgId, year, paging), 200);
 };
 
 export const scoreSummaryHandler: RouteHandler<typeof scoreSummaryRoute, AppEnv> = async (c) => {
   const { orgId, year } = c.req.valid("query");
-  return c.json(await scoreSummary(c.var.deps, c.var.actor, orgId, year), 200);
+  return c.json(await scoreSummary(c.get("deps"), c.get("actor"), orgId, year), 200);
 };
 
 export const todoCountHandler: RouteHandler<typeof todoCountRoute, AppEnv> = async (c) => {
   const { orgId, year } = c.req.valid("query");
-  return c.json(await todo(c.var.deps, c.var.actor, orgId, year), 200);
+  return c.json(await todo(c.get("deps"), c.get("actor"), orgId, year), 200);
 };
