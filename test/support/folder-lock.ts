@@ -14,6 +14,7 @@
 import { watch } from "node:fs";
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { isAlive } from "../../packages/server/src/db/lock.ts";
 
 const PID_FILE = "pid";
 /** A lock without a pid older than this is a leftover; the maker writes its pid right after mkdir. */
@@ -45,21 +46,11 @@ async function tryTake(lock: string): Promise<boolean> {
   return true;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: alive, someone else's
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Removes the lock when its holder is gone; true when it removed it (or found it gone). */
 async function removeIfStale(lock: string): Promise<boolean> {
   const pid = Number((await readFile(join(lock, PID_FILE), "utf8").catch(() => "")).trim());
   if (pid > 0) {
-    if (alive(pid)) return false;
+    if (isAlive(pid)) return false;
   } else {
     const made = (await stat(lock).catch(() => undefined))?.mtimeMs;
     if (made === undefined) return true;

@@ -19,7 +19,8 @@ export interface FolderLock {
   release(): void;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this machine is running (also one of another user's). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
