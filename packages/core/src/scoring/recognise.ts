@@ -16,8 +16,8 @@
  * well, 0.3 when nothing speaks for the best (score ≤ 0). Ties go to the earlier scheme in the list.
  */
 import type { LocalizedText } from "../errors/domain-error.ts";
-import type { ImportedDocument, Indicator } from "../model/document.ts";
-import { add, cmp, fromNumber, parseDecimal, type Ratio, toDecimalString, ZERO } from "../numbers/decimal.ts";
+import type { FundLine, ImportedDocument, Indicator } from "../model/document.ts";
+import { add, cmp, div, fromNumber, min, parseDecimal, type Ratio, toDecimalString, ZERO } from "../numbers/decimal.ts";
 import {
   BUILTIN_SCHEMES,
   countedGroup,
@@ -66,6 +66,20 @@ function num(v: { value?: string } | undefined): Ratio | undefined {
   return v?.value === undefined ? undefined : parseDecimal(v.value);
 }
 
+/**
+ * The points a funds line gives the execution rate: its 分值 / 权重, else — a form with a 得分 column only — its
+ * stated score over the rate (capped at 100 %), when that is a whole number (20 at 100 %, 18 at 90 % → 20).
+ */
+function executionPointsOf(line: FundLine | undefined): Ratio | undefined {
+  const weight = num(line?.weight);
+  if (weight || !line) return weight;
+  const score = num(line.score);
+  const percent = line.rate?.percent === undefined ? undefined : parseDecimal(line.rate.percent);
+  if (!score || !percent || cmp(percent, ZERO) <= 0) return undefined;
+  const points = div(score, min(div(percent, fromNumber(100)), fromNumber(1)));
+  return points.d === 1n && cmp(points, ZERO) > 0 && cmp(points, fromNumber(100)) <= 0 ? points : undefined;
+}
+
 /** The self-evaluation parts of a document, in the order `evaluationsFromDocument` scores them. */
 export function selfEvaluationParts(doc: ImportedDocument): SelfEvaluationPart[] {
   const out: SelfEvaluationPart[] = [];
@@ -96,7 +110,7 @@ export function selfEvaluationParts(doc: ImportedDocument): SelfEvaluationPart[]
     });
   }
   for (const p of doc.projectSelfEvaluations) {
-    const executionPoints = num(p.funds[0]?.weight);
+    const executionPoints = executionPointsOf(p.funds[0]);
     out.push({
       kind: "project-self-evaluation",
       indicators: p.indicators,

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { importDocument, readExtractedText } from "@jixiao/documents";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ImportedDocument, Indicator } from "../../src/model/document.ts";
 import { evaluationsFromDocument } from "../../src/scoring/from-document.ts";
@@ -240,6 +241,35 @@ describe("recogniseScheme", () => {
       "表中一级指标分值 产出 40、效益 30、满意度 10 与方案相同",
     ]);
     expect(rec.confidence).toBe(0.95);
+  });
+
+  it("湖北-style: a 得分 column only, the rate's stated score over the rate is 20 → project-2080; 10 → not", () => {
+    // The funds line's 得分 is the points × the rate (capped at 100 %); no 分值 column says the points.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 150 }), fc.constantFrom(10, 20), (percent, points) => {
+        const { doc, headers } = normalised(SC, "hb.txt");
+        const line = doc.projectSelfEvaluations[0]!.funds[0]!;
+        delete line.weight;
+        const score = (points * Math.min(percent, 100)) / 100;
+        line.rate = { text: `${percent}%`, percent: String(percent) };
+        line.score = { text: String(score), value: String(score) };
+        const rec = recogniseScheme(doc, { headers: headers.filter((h) => h !== "权重") });
+        if (points === 20) {
+          expect(rec.scheme.id).toBe("project-2080");
+          expect(rec.reasons.map((x) => x.zh)).toContain("预算执行率 20 分（20 × 执行率）");
+        } else expect(rec.scheme.id).not.toBe("project-2080");
+      }),
+    );
+  });
+
+  it("a stated score that is no whole number of points over the rate says nothing of the scheme", () => {
+    const { doc, headers } = normalised(SC, "hb.txt");
+    const line = doc.projectSelfEvaluations[0]!.funds[0]!;
+    delete line.weight;
+    line.rate = { text: "97%", percent: "97" };
+    line.score = { text: "19.5", value: "19.5" }; // 19.5 ÷ 0.97 = 20.10…
+    const rec = recogniseScheme(doc, { headers: headers.filter((h) => h !== "权重") });
+    expect(rec.reasons.map((x) => x.zh).join()).not.toContain("预算执行率");
   });
 
   it("a document without a self-evaluation says so", () => {

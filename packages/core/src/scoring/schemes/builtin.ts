@@ -5,6 +5,8 @@
  *
  * - national-project: 项目支出绩效自评 (财预〔2020〕10号 附件2): 执行率 10, 产出 50, 效益 30, 满意度 10.
  * - department-2080: 部门整体绩效自评 as in seed 002 (武汉): 20 × 执行率 + 产出 40, 效益 30, 满意度 10.
+ * - project-2080: 项目支出绩效自评 whose 预算执行率 weighs 20 and 年度绩效指标 80 (湖北's 财政项目绩效自评表, 云南's);
+ *   the level-1 weights as the unit sets them.
  * - sichuan-project: a 权重 column over the indicators adding up to 90, 预算执行率 10; the level-1 weights as the
  *   unit sets them (only the total is fixed).
  * - chongqing-project: 10/50/30/10 with a 得分系数 (0–1) per indicator, 执行率权重 and 执行率得分 columns.
@@ -102,6 +104,30 @@ export const DEPARTMENT_2080_SCHEME: ScoringScheme = {
   ...COMMON,
 };
 
+/**
+ * 项目支出绩效自评 with 预算执行率 20 and the year's indicators 80 (湖北 财政项目绩效自评表: 预算执行情况 20 分,
+ * 年度绩效目标 80 分; 云南 forms alike). The unit sets the level-1 weights, so only the indicators' total is fixed;
+ * known by the 20 points the form gives the rate (stated, or its stated score over the rate).
+ */
+export const PROJECT_2080_SCHEME: ScoringScheme = {
+  id: "project-2080",
+  name: {
+    zh: "项目支出绩效自评（20×执行率 + 绩效指标80）",
+    en: "Project self-evaluation (20 × rate + indicators 80)",
+  },
+  version: "湖北 2021",
+  execution: { points: 20, capAt100: true },
+  groups: [
+    { level1: "output", points: 40 },
+    { level1: "effect", points: 30 },
+    { level1: "satisfaction", points: 10 },
+  ],
+  whenMissing: { satisfaction: { output: 5, effect: 5 } },
+  pointsRule: "scale-to-total",
+  recognition: { kinds: ["project-self-evaluation"] },
+  ...COMMON,
+};
+
 /** 四川: a 权重 column adding up to 90 over the indicators, 预算执行率 10; level-1 weights set by the unit. */
 export const SICHUAN_PROJECT_SCHEME: ScoringScheme = {
   id: "sichuan-project",
@@ -175,6 +201,7 @@ export const BUILTIN_SCHEMES: Record<string, ScoringScheme> = {
   [NATIONAL_PROJECT_SCHEME.id]: NATIONAL_PROJECT_SCHEME,
   [DEPARTMENT_2080_SCHEME.id]: DEPARTMENT_2080_SCHEME,
   [SICHUAN_PROJECT_SCHEME.id]: SICHUAN_PROJECT_SCHEME,
+  [PROJECT_2080_SCHEME.id]: PROJECT_2080_SCHEME,
   [CHONGQING_PROJECT_SCHEME.id]: CHONGQING_PROJECT_SCHEME,
   [NINGXIA_DEPARTMENT_SCHEME.id]: NINGXIA_DEPARTMENT_SCHEME,
 };
