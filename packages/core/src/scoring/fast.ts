@@ -33,11 +33,13 @@ import {
   UNITS,
   unitsText,
 } from "../numbers/fixed.ts";
-import { compareActual, compareActualInto } from "../targets/compare.ts";
+import { compareActual, compareActualInto, compareNumbersInto, numbersNote } from "../targets/compare.ts";
 import type { Comparison, TargetValue } from "../targets/types.ts";
+import { FastIndicatorResult } from "./fast-result.ts";
 import {
   type Basis,
   JUDGED,
+  numbersShareInto,
   numericShareInto,
   PROPORTIONAL,
   type Share,
@@ -640,15 +642,32 @@ function scoreFastInner(
     let met: boolean | undefined;
     let completion: number | undefined;
     let note: string;
+    // a plain number against a number target, judged on doubles: its note written when read (FastIndicatorResult)
+    let lazy = false;
     let formula: LocalizedText;
-    const external =
-      targets.compare === compareActual ? compareActualInto(target, actual, COMPARED) : targets.compare(target, actual);
-    const sh = numericShareInto(target, actual, scheme, external);
+    let sh: Share | undefined;
+    let external: Comparison;
+    if (targets.compare === compareActual && compareNumbersInto(target, actual, COMPARED)) {
+      external = COMPARED;
+      sh = numbersShareInto(target, actual, scheme, COMPARED);
+      if (sh) lazy = true;
+      else {
+        // left to the exact judgement, or not judged: the note is read now, so written now
+        COMPARED.note = numbersNote(target, actual);
+        sh = numericShareInto(target, actual, scheme, COMPARED);
+      }
+    } else {
+      external =
+        targets.compare === compareActual
+          ? compareActualInto(target, actual, COMPARED)
+          : targets.compare(target, actual);
+      sh = numericShareInto(target, actual, scheme, external);
+    }
     if (sh) {
       // the judgement's comparison, read from JUDGED (no record made per indicator)
       met = JUDGED.met;
       completion = JUDGED.ratio;
-      note = JUDGED.note;
+      note = JUDGED.note; // "" when lazy
       computed = pu > 0 ? shareUnits(pu, k, sh, digits) : 0;
       if (Number.isNaN(computed)) return undefined;
       basis = sh.met ? "met" : "formula";
@@ -695,46 +714,26 @@ function scoreFastInner(
     }
     SCORE[i] = hasScore ? computed : 0;
     const group = GROUP[i];
-    // one literal per shape, keys in the exact path's order (no properties added afterwards: no growing backing store)
-    const base: IndicatorResult =
-      pu === inU
-        ? {
-            index: i,
-            level1: ind.level1,
-            group: group ?? null,
-            level2: ind.level2,
-            name: ind.name,
-            target: target.text,
-            actual: actual.text,
-            points: pu / pk,
-            inputPoints: inU / pk,
-            score: hasScore ? computed / pk : undefined,
-            statedScore: stated ? su / pk : undefined,
-            difference: stated && hasScore ? (su - computed) / pk : undefined,
-            basis,
-            met,
-            comparison: note,
-            formula,
-          }
-        : {
-            index: i,
-            level1: ind.level1,
-            group: group ?? null,
-            level2: ind.level2,
-            name: ind.name,
-            target: target.text,
-            actual: actual.text,
-            points: pu / pk,
-            inputPoints: inU / pk,
-            pointsNote: pointsNote(inU, k, p),
-            score: hasScore ? computed / pk : undefined,
-            statedScore: stated ? su / pk : undefined,
-            difference: stated && hasScore ? (su - computed) / pk : undefined,
-            basis,
-            met,
-            comparison: note,
-            formula,
-          };
+    // the result's comparison note written when read where it is a plain number's (decision 0008)
+    const base = new FastIndicatorResult(
+      i,
+      ind.level1,
+      group ?? null,
+      ind.level2,
+      ind.name,
+      target,
+      actual,
+      pu / pk,
+      inU / pk,
+      pu === inU ? undefined : pointsNote(inU, k, p),
+      hasScore ? computed / pk : undefined,
+      stated ? su / pk : undefined,
+      stated && hasScore ? (su - computed) / pk : undefined,
+      basis,
+      met,
+      lazy ? undefined : note,
+      formula,
+    );
     indicators[i] = base;
 
     // the indicator's problems, in computeScores's order
@@ -757,11 +756,13 @@ function scoreFastInner(
     if (basis === "none") problems.push(problem("unjudged", path, T.unjudgedText(ind.name, formula)));
     const unmet = met === false || (tier !== undefined && tier !== "achieved");
     if (unmet && !ind.deviationReason?.trim()) {
-      problems.push(new T.NoteProblem("deviation_reason_missing", pathWith(i, ".deviationReason"), ind.name, note));
+      problems.push(
+        new T.NoteProblem("deviation_reason_missing", pathWith(i, ".deviationReason"), ind.name, lazy ? base : note),
+      );
     }
     const over = completion !== undefined && basis === "met" ? farOver(completion) : false;
     if (over && !ind.deviationReason?.trim() && !ind.overrideReason?.trim()) {
-      problems.push(new T.NoteProblem("far_over_target", path, ind.name, note));
+      problems.push(new T.NoteProblem("far_over_target", path, ind.name, lazy ? base : note));
     }
     if (stated && hasScore && su !== computed) {
       const d = su - computed;

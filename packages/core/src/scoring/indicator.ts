@@ -349,6 +349,25 @@ export function numericShareInto(
   return exact.share;
 }
 
+/**
+ * numericShareInto's judgement on doubles alone (numbersJudgement, rangeJudgement), undefined where it leaves the
+ * pair to the exact judgement: when it answers, JUDGED.note is `external.note` as it was given, so a caller that
+ * writes the note when it is read (fast.ts, decision 0008) may pass a comparison whose note is not written yet.
+ */
+export function numbersShareInto(
+  target: TargetValue,
+  actual: TargetValue,
+  scheme: ScoringScheme,
+  external: Comparison,
+): Share | undefined {
+  INTO = true;
+  try {
+    return numbersShare(target, actual, scheme, external);
+  } finally {
+    INTO = false;
+  }
+}
+
 /** The judgement on doubles (numbersJudgement, rangeJudgement) when the values allow it, else undefined. */
 function numbersShare(target: TargetValue, actual: TargetValue, scheme: ScoringScheme, external: Comparison) {
   if (actual.value === undefined) return undefined;

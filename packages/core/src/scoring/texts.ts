@@ -113,22 +113,26 @@ export class NoteProblem {
   readonly code: "deviation_reason_missing" | "far_over_target";
   readonly path: string;
   readonly #name: string;
-  readonly #note: string;
-  constructor(code: "deviation_reason_missing" | "far_over_target", path: string, name: string, note: string) {
+  /** The note, or the indicator result whose `comparison` is the note (itself written when read). */
+  readonly #note: string | { readonly comparison: string };
+  constructor(
+    code: "deviation_reason_missing" | "far_over_target",
+    path: string,
+    name: string,
+    note: string | { readonly comparison: string },
+  ) {
     this.code = code;
     this.path = path;
     this.#name = name;
     this.#note = note;
   }
   get zh(): string {
-    return this.code === "far_over_target"
-      ? farOverZh(this.#name, this.#note)
-      : deviationMissingZh(this.#name, this.#note);
+    const note = typeof this.#note === "string" ? this.#note : this.#note.comparison;
+    return this.code === "far_over_target" ? farOverZh(this.#name, note) : deviationMissingZh(this.#name, note);
   }
   get en(): string {
-    return this.code === "far_over_target"
-      ? farOverEn(this.#name, this.#note)
-      : deviationMissingEn(this.#name, this.#note);
+    const note = typeof this.#note === "string" ? this.#note : this.#note.comparison;
+    return this.code === "far_over_target" ? farOverEn(this.#name, note) : deviationMissingEn(this.#name, note);
   }
   toJSON(): { code: NoteProblem["code"]; path: string; zh: string; en: string } {
     return { code: this.code, path: this.path, zh: this.zh, en: this.en };

@@ -126,9 +126,28 @@ export function compareActual(target: TargetValue, actualIn: TargetValue | strin
  * as compareActual (test/targets/compare-fast.test.ts).
  */
 export function compareActualInto(target: TargetValue, actual: TargetValue, into: Comparison): Comparison {
+  if (plainNumbers(target, actual)) {
+    try {
+      return compareNumbers(
+        target.op ?? "=",
+        target.value!,
+        actual.value!,
+        target.unit,
+        !actual.unit && !!target.unit,
+        into,
+      );
+    } catch {
+      // as compareActual words it
+    }
+  }
+  return compareActual(target, actual);
+}
+
+/** The common case compareNumbers answers: a plain number against a number target in the same unit (or none). */
+function plainNumbers(target: TargetValue, actual: TargetValue): boolean {
   const tv = target.value;
   const av = actual.value;
-  if (
+  return (
     target.kind === "numeric" &&
     tv !== undefined &&
     actual.kind === "numeric" &&
@@ -137,14 +156,37 @@ export function compareActualInto(target: TargetValue, actual: TargetValue, into
     (!actual.unit || actual.unit === target.unit) &&
     Number.isFinite(tv) &&
     Number.isFinite(av)
-  ) {
-    try {
-      return compareNumbers(target.op ?? "=", tv, av, target.unit, !actual.unit && !!target.unit, into);
-    } catch {
-      // as compareActual words it
-    }
+  );
+}
+
+/**
+ * compareActualInto for a scorer that writes the note only when it is read (decision 0008): for the common case
+ * (a plain number against a number target) `into`'s met and ratio are written, its note left "", and true is
+ * answered — the note is then `numbersNote(target, actual)`, the same words compareActual gives; false (nothing
+ * written) for every other comparison.
+ */
+export function compareNumbersInto(target: TargetValue, actual: TargetValue, into: Comparison): boolean {
+  if (!plainNumbers(target, actual)) return false;
+  try {
+    compareNumbers(
+      target.op ?? "=",
+      target.value!,
+      actual.value!,
+      target.unit,
+      !actual.unit && !!target.unit,
+      into,
+      false,
+    );
+    return true;
+  } catch {
+    return false;
   }
-  return compareActual(target, actual);
+}
+
+/** The note of a comparison compareNumbersInto answered true for, written now. */
+export function numbersNote(target: TargetValue, actual: TargetValue): string {
+  return compareNumbers(target.op ?? "=", target.value!, actual.value!, target.unit, !actual.unit && !!target.unit)
+    .note;
 }
 
 function compareInner(target: TargetValue, actualIn: TargetValue | string): Comparison {
@@ -367,9 +409,18 @@ function compareNumbers(
   unit: string | undefined,
   unitAssumed: boolean,
   into?: Comparison,
+  words = true,
 ): Comparison {
   const c = av < tv ? -1 : av > tv ? 1 : 0;
   const met = metOnNumbers(op, tv, av);
+  if (!words) {
+    // met and ratio alone (compareNumbersInto): the same arithmetic as below, no text
+    const ratio = numbersRatio(op, tv, av, met);
+    into!.met = met;
+    into!.ratio = ratio;
+    into!.note = "";
+    return into!;
+  }
   // `实际 ${showNumber(av)} ${rel} 目标 ${op}${showNumber(tv)}，已达成`, its fixed parts made once per unit
   const parts = noteParts(unit);
   const mid = (c + 1) * 5 + OP_INDEX[op];
@@ -406,6 +457,19 @@ function compareNumbers(
   into.ratio = ratio;
   into.note = note;
   return into;
+}
+
+/** compareNumbers's completion ratio, without its note. */
+function numbersRatio(op: Op, tv: number, av: number, met: boolean): number | undefined {
+  if (tv === 0) return met ? 1 : 0;
+  if (tv < 0) return undefined;
+  const higher = op === ">=" || op === ">" || op === "=";
+  if (av <= 0 && !higher) return undefined;
+  const x = higher ? av : tv;
+  const y = higher ? tv : av;
+  const units = quotientUnitsPair(x, y, 10, 4);
+  if (!Number.isNaN(units) && !Number.isNaN(QUOTIENT.second)) return units / 1e10;
+  return toNumber(div(r(x), r(y)), 10);
 }
 
 function compareRange(target: TargetValue, actual: TargetValue): Comparison {

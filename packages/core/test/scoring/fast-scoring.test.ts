@@ -19,6 +19,7 @@ import { BUILTIN_SCHEMES, NATIONAL_PROJECT_SCHEME } from "../../src/scoring/sche
 import {
   type EvaluationInput,
   type IndicatorInput,
+  type IndicatorResult,
   type Num,
   type ScoreResult,
   scoreEvaluation,
@@ -196,23 +197,53 @@ const evaluation: fc.Arbitrary<EvaluationInput> = fc
   }));
 
 /**
- * The result with every problem a plain record of its words: a NoteProblem's words are getters (decision 0008),
- * which toStrictEqual does not read, so they are read here.
+ * The result with every indicator and problem a plain record of what reading it gives: the fast path's indicator
+ * `comparison` and a NoteProblem's words are getters (decision 0008), which toStrictEqual does not read, so they are
+ * read here, field by field (a field holding undefined left out: the JSON below checks which keys are written).
  */
 function withWords(r: ScoreResult): ScoreResult {
-  return { ...r, problems: r.problems.map((p) => ({ code: p.code, path: p.path, zh: p.zh, en: p.en })) };
+  return {
+    ...r,
+    indicators: r.indicators.map((x) => {
+      const out: Record<string, unknown> = {};
+      for (const key of INDICATOR_KEYS) if (x[key] !== undefined) out[key] = x[key];
+      return out as unknown as IndicatorResult;
+    }),
+    problems: r.problems.map((p) => ({ code: p.code, path: p.path, zh: p.zh, en: p.en })),
+  };
 }
+const INDICATOR_KEYS: (keyof IndicatorResult)[] = [
+  "index",
+  "level1",
+  "group",
+  "level2",
+  "name",
+  "target",
+  "actual",
+  "points",
+  "inputPoints",
+  "pointsNote",
+  "coefficient",
+  "statedCoefficient",
+  "score",
+  "statedScore",
+  "difference",
+  "basis",
+  "met",
+  "comparison",
+  "formula",
+];
 
 /**
- * The result as JSON, and as an object: the same keys (none extra holding undefined), the same order, the same
- * kind of problem record (plain or NoteProblem) and the same words in each.
+ * The result's words as read, its JSON (byte for byte: the same keys, none extra holding undefined, the same
+ * order), and the same kind of problem record (plain or NoteProblem) in each.
  */
 function expectSame(input: EvaluationInput): void {
   const exact = scoreEvaluationExact(input);
   const got = scoreEvaluation(input);
-  expect(got).toStrictEqual(exact);
   expect(withWords(got)).toStrictEqual(withWords(exact));
   expect(JSON.stringify(got)).toBe(JSON.stringify(exact));
+  expect(got.problems.map((p) => p.constructor)).toStrictEqual(exact.problems.map((p) => p.constructor));
 }
 
 describe("scoreEvaluation on fixed point gives the exact path's result", () => {
@@ -290,6 +321,9 @@ describe("scoreEvaluation on fixed point gives the exact path's result", () => {
         ...(i === 1 ? { statedScore: 20 } : {}),
       })),
     };
-    expect(scoreEvaluation(outer, nested)).toStrictEqual(scoreEvaluationExact(outer, nested));
+    const got = scoreEvaluation(outer, nested);
+    const exact = scoreEvaluationExact(outer, nested);
+    expect(withWords(got)).toStrictEqual(withWords(exact));
+    expect(JSON.stringify(got)).toBe(JSON.stringify(exact));
   });
 });

@@ -9,8 +9,10 @@ import {
   compareActual,
   compareActualInto,
   compareFrequencyExact,
+  compareNumbersInto,
   compareNumericExact,
   compareRangeExact,
+  numbersNote,
 } from "../../src/targets/compare.ts";
 import type { Comparison, Op, TargetValue } from "../../src/targets/types.ts";
 
@@ -90,6 +92,13 @@ describe("compareActual on doubles", () => {
       fc.property(value, value, (target, actual) => {
         const got = compareActualInto(target, actual, into);
         expect({ ...got }).toEqual(compareActual(target, actual));
+        // the note written when read (decision 0008): met and ratio now, numbersNote's words later, the same
+        const lazy: Comparison = { met: undefined, ratio: undefined, note: "unchanged" };
+        if (compareNumbersInto(target, actual, lazy)) {
+          expect({ ...lazy, note: numbersNote(target, actual) }).toEqual(compareActual(target, actual));
+        } else {
+          expect(lazy).toEqual({ met: undefined, ratio: undefined, note: "unchanged" });
+        }
       }),
       { numRuns: 4000 },
     );
