@@ -87,43 +87,25 @@ export class FastIndicatorResult implements IndicatorResult {
 
   /** The exact path's record: the same keys in the same order (`pointsNote` only when the points were scaled). */
   toJSON(): IndicatorResult {
-    return this.pointsNote === undefined
-      ? {
-          index: this.index,
-          level1: this.level1,
-          group: this.group,
-          level2: this.level2,
-          name: this.name,
-          target: this.target,
-          actual: this.actual,
-          points: this.points,
-          inputPoints: this.inputPoints,
-          score: this.score,
-          statedScore: this.statedScore,
-          difference: this.difference,
-          basis: this.basis,
-          met: this.met,
-          comparison: this.comparison,
-          formula: this.formula,
-        }
-      : {
-          index: this.index,
-          level1: this.level1,
-          group: this.group,
-          level2: this.level2,
-          name: this.name,
-          target: this.target,
-          actual: this.actual,
-          points: this.points,
-          inputPoints: this.inputPoints,
-          pointsNote: this.pointsNote,
-          score: this.score,
-          statedScore: this.statedScore,
-          difference: this.difference,
-          basis: this.basis,
-          met: this.met,
-          comparison: this.comparison,
-          formula: this.formula,
-        };
+    const out: IndicatorResult = {
+      index: this.index,
+      level1: this.level1,
+      group: this.group,
+      level2: this.level2,
+      name: this.name,
+      target: this.target,
+      actual: this.actual,
+      points: this.points,
+      inputPoints: this.inputPoints,
+    } as IndicatorResult;
+    if (this.pointsNote !== undefined) out.pointsNote = this.pointsNote;
+    out.score = this.score;
+    out.statedScore = this.statedScore;
+    out.difference = this.difference;
+    out.basis = this.basis;
+    out.met = this.met;
+    out.comparison = this.comparison;
+    out.formula = this.formula;
+    return out;
   }
 }

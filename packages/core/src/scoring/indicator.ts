@@ -333,13 +333,7 @@ export function numericShareInto(
   scheme: ScoringScheme,
   external: Comparison,
 ): Share | undefined {
-  INTO = true;
-  let share: Share | undefined;
-  try {
-    share = numbersShare(target, actual, scheme, external);
-  } finally {
-    INTO = false;
-  }
+  const share = numbersShareInto(target, actual, scheme, external);
   if (share) return share;
   const exact = numericJudgementExact(target, actual, scheme, external);
   if (!exact) return undefined;

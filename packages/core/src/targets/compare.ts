@@ -128,14 +128,7 @@ export function compareActual(target: TargetValue, actualIn: TargetValue | strin
 export function compareActualInto(target: TargetValue, actual: TargetValue, into: Comparison): Comparison {
   if (plainNumbers(target, actual)) {
     try {
-      return compareNumbers(
-        target.op ?? "=",
-        target.value!,
-        actual.value!,
-        target.unit,
-        !actual.unit && !!target.unit,
-        into,
-      );
+      return comparePlain(target, actual, into);
     } catch {
       // as compareActual words it
     }
@@ -168,15 +161,7 @@ function plainNumbers(target: TargetValue, actual: TargetValue): boolean {
 export function compareNumbersInto(target: TargetValue, actual: TargetValue, into: Comparison): boolean {
   if (!plainNumbers(target, actual)) return false;
   try {
-    compareNumbers(
-      target.op ?? "=",
-      target.value!,
-      actual.value!,
-      target.unit,
-      !actual.unit && !!target.unit,
-      into,
-      false,
-    );
+    comparePlain(target, actual, into, false);
     return true;
   } catch {
     return false;
@@ -185,8 +170,20 @@ export function compareNumbersInto(target: TargetValue, actual: TargetValue, int
 
 /** The note of a comparison compareNumbersInto answered true for, written now. */
 export function numbersNote(target: TargetValue, actual: TargetValue): string {
-  return compareNumbers(target.op ?? "=", target.value!, actual.value!, target.unit, !actual.unit && !!target.unit)
-    .note;
+  return comparePlain(target, actual).note;
+}
+
+/** compareNumbers on a pair plainNumbers accepts (an actual without a unit takes the target's). */
+function comparePlain(target: TargetValue, actual: TargetValue, into?: Comparison, words?: boolean): Comparison {
+  return compareNumbers(
+    target.op ?? "=",
+    target.value!,
+    actual.value!,
+    target.unit,
+    !actual.unit && !!target.unit,
+    into,
+    words,
+  );
 }
 
 function compareInner(target: TargetValue, actualIn: TargetValue | string): Comparison {
