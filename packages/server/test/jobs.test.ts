@@ -50,9 +50,12 @@ describe.each(STORES)("job queue on %s", (kind) => {
     expect(failed.error).toMatchObject({ code: "invalid_input", message: "第 3 行金额无效", location: { row: 3 } });
   });
 
-  it.runIf(kind === "pglite")("marks a job interrupted by a crash as failed at start", async () => {
-    const rows = await store.handle.db.select().from(jobs);
-    const interrupted = rows.find((r) => (r.payload as { upTo?: number }).upTo === 1);
-    expect(interrupted).toMatchObject({ state: "failed", error: { code: "interrupted" } });
-  });
+  // In-process (PGlite) only: on PostgreSQL the jobs are pg-boss's, which retries one whose worker died once it
+  // expires; nothing is marked at start.
+  if (kind === "pglite")
+    it("marks a job interrupted by a crash as failed at start", async () => {
+      const rows = await store.handle.db.select().from(jobs);
+      const interrupted = rows.find((r) => (r.payload as { upTo?: number }).upTo === 1);
+      expect(interrupted).toMatchObject({ state: "failed", error: { code: "interrupted" } });
+    });
 });
