@@ -49,6 +49,13 @@ describe("jixiao import", () => {
     expect(out).toContain("30,702,100.00 元 = 3,070.21 万元");
   });
 
+  it("shows a plain text file's format as text (not the text reader's pdf-text or word-text)", async () => {
+    const io = captureIo();
+    expect(await main([SEED_004], io)).toBe(0);
+    expect(io.out()).toContain("文件 file: 004_8649601bbeaed617.txt（text）");
+    expect(io.out()).not.toMatch(/pdf-text|word-text/);
+  });
+
   it("prints the coverage always, and with --explain the layout readings and each kind's evidence", async () => {
     const file = join(ROOT, "fixtures/corpus/docs/he-langfang-spxx-2019-pse-1.txt");
     const plain = captureIo();

@@ -14,7 +14,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { actorOf } from "../src/accounts/repository.ts";
 import { accounts } from "../src/accounts/schema.ts";
 import { auditEvents } from "../src/audit/schema.ts";
+import { PG_UNIQUE_VIOLATION, pgError } from "../src/db/errors.ts";
 import { transact } from "../src/db/transaction.ts";
+import { isDepartmentYearViolation } from "../src/evaluations/department-once.ts";
+import { insertEvaluation } from "../src/evaluations/repository.ts";
 import { evaluationItems, selfEvaluations } from "../src/evaluations/schema.ts";
 import { insertGoal } from "../src/goals/repository.ts";
 import { commitPlan } from "../src/imports/commit.ts";
@@ -23,6 +26,7 @@ import { readUpload } from "../src/imports/read.ts";
 import { insertIndicator } from "../src/indicators/repository.ts";
 import { insertOrganisation } from "../src/orgs/repository.ts";
 import type { OrganisationRow } from "../src/orgs/schema.ts";
+import { insertProject } from "../src/projects/repository.ts";
 import { STORES } from "./support/stores.ts";
 import { appForSuite } from "./support/suite.ts";
 import { uploadRaw } from "./support/upload.ts";
@@ -203,5 +207,43 @@ describe.each(STORES)("one department self-evaluation per organisation and year 
     expect(rows.map((r) => r.id)).toEqual([made.body.id]);
     const items = await t.deps.db.select().from(evaluationItems).where(eq(evaluationItems.evaluationId, made.body.id));
     expect(items).toEqual([]);
+  });
+
+  it("the database holds the rule too (migration 0025): a second written past the claim is refused, as the same 409", async () => {
+    const org = await leaf("索引单位");
+    const first = await insertEvaluation(t.deps.db, { kind: "department", orgId: org.id, year: 2024 });
+    // written straight to the table (no claim, no service): the partial unique index refuses it
+    const raw = await t.deps.db
+      .insert(selfEvaluations)
+      .values({ kind: "department", orgId: org.id, year: 2024 })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(pgError(raw)?.code).toBe(PG_UNIQUE_VIOLATION);
+    expect(isDepartmentYearViolation(raw)).toBe(true);
+    // through the insert every path uses: the claim's conflict, in Chinese with the English beside it, at the year
+    const refused = await insertEvaluation(t.deps.db, { kind: "department", orgId: org.id, year: 2024 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(DomainError);
+    const e = refused as DomainError;
+    expect(e.code).toBe("conflict");
+    expect(e.location).toEqual({ field: "year" });
+    expect(e.describe("zh")).toContain("本单位 2024 年度已有部门整体自评");
+    expect(e.describe("en")).toContain("already has a department self-evaluation for 2024");
+    expect((await departmentOnes(org, 2024)).map((r) => r.id)).toEqual([first.id]);
+    // the index is the department's alone: another year, and the year's project self-evaluations, are written
+    await insertEvaluation(t.deps.db, { kind: "department", orgId: org.id, year: 2025 });
+    const project = await insertProject(t.deps.db, { orgId: org.id, year: 2024, name: "索引项目" });
+    const other = await insertProject(t.deps.db, { orgId: org.id, year: 2024, name: "索引项目二" });
+    for (const p of [project, other]) {
+      await insertEvaluation(t.deps.db, { kind: "project", orgId: org.id, year: 2024, projectId: p.id });
+    }
+    // and a second through the API is a 409, never a 500
+    const again = await post(filler, org, 2024);
+    expect(again.status).toBe(409);
+    expect(again.body.error.messageEn).toContain("already has a department self-evaluation for 2024");
   });
 });

@@ -22,6 +22,7 @@ import { projects } from "../src/projects/schema.ts";
 import { type Client, createAccount, type TestApp, testApp } from "./support/app.ts";
 import { STORES } from "./support/stores.ts";
 import { uploadRaw } from "./support/upload.ts";
+import { jobEnd } from "./support/wait.ts";
 
 const SEEDS = join(import.meta.dirname, "../../../fixtures/seeds");
 const GENERATED = 50;
@@ -90,16 +91,13 @@ describe.each(STORES)("batch export on %s", (kind) => {
     const res = await t.app.request(`/api/v1${path}`, { headers: { Cookie: c.cookie! } });
     return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) };
   };
-  const finished = async (c: Client, jobId: string) => {
-    const end = Date.now() + 240_000;
-    for (;;) {
+  /** The batch's view once it has ended (the in-process queue's idle, or its state on pg-boss: support/wait.ts). */
+  const finished = (c: Client, jobId: string) =>
+    jobEnd(queue, async () => {
       const r = await c.get(`/exports/batch/${jobId}`);
       expect(r.status).toBe(200);
-      if (r.body.state === "completed" || r.body.state === "failed") return r.body;
-      if (Date.now() > end) throw new Error(`batch ${jobId} still ${r.body.state} at ${r.body.done}/${r.body.total}`);
-      await new Promise((res) => setTimeout(res, 100));
-    }
-  };
+      return r.body;
+    });
   interface BatchView {
     result: {
       counts: Record<string, unknown>;

@@ -16,6 +16,7 @@ import { inProcessQueue, type JobQueue, pgBossQueue } from "../src/jobs/queue.ts
 import { type TestApp, testApp } from "./support/app.ts";
 import { type BudgetSeed, importSeed001 } from "./support/budget-seed.ts";
 import { STORES } from "./support/stores.ts";
+import { jobEnd } from "./support/wait.ts";
 
 /** Exact 元 text → fen, and 万元 text → fen (string arithmetic: no floats, independent of the code under test). */
 function fen(yuan: string | null | undefined): bigint {
@@ -207,12 +208,7 @@ describe.each(STORES)("budget disclosure export on %s", (kind) => {
       formats: ["docx"],
     });
     expect(start.status).toBe(202);
-    const end = Date.now() + 120_000;
-    let view = (await s.filler.get(`/exports/batch/${start.body.jobId}`)).body;
-    while (view.state !== "completed" && view.state !== "failed" && Date.now() < end) {
-      await new Promise((r) => setTimeout(r, 100));
-      view = (await s.filler.get(`/exports/batch/${start.body.jobId}`)).body;
-    }
+    const view = await jobEnd(queue, async () => (await s.filler.get(`/exports/batch/${start.body.jobId}`)).body);
     expect(view.state, JSON.stringify(view.error)).toBe("completed");
     expect(view.result.counts).toMatchObject({ records: 1, files: 1, errors: 0 });
     expect(view.result.files.map((f: { id: string; type: string }) => [f.type, f.id])).toEqual([

@@ -3,10 +3,13 @@
  * exact mean and minimum, in SQL) checked against an independent computation from the full list, and the full
  * list a page at a time.
  */
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../src/db/open.ts";
 import { selfEvaluations } from "../src/evaluations/schema.ts";
 import { insertOrganisation } from "../src/orgs/repository.ts";
 import type { OrganisationRow } from "../src/orgs/schema.ts";
+import { projects } from "../src/projects/schema.ts";
 import { fiscalYears } from "../src/years/schema.ts";
 import { STORES } from "./support/stores.ts";
 import { appForSuite } from "./support/suite.ts";
@@ -63,6 +66,29 @@ function band(total: string): string {
 /** A stored score as core's result carries it (total, grade): what the roll-ups read. */
 const scored = (total: string) => ({ computedTotal: total, scoreResult: { total: Number(total), grade: band(total) } });
 
+type Evaluation = Omit<typeof selfEvaluations.$inferInsert, "kind">;
+
+/**
+ * Inserts the self-evaluations, in order: the first of an organisation and year is its 部门整体 one (one per
+ * organisation and year), each other one a project's, of a project of its own made here — the roll-ups count both.
+ */
+async function insertEvaluations(db: Db, rows: Evaluation[]): Promise<void> {
+  const seen = new Set<string>();
+  const made: (typeof projects.$inferInsert)[] = [];
+  const values = rows.map((r): typeof selfEvaluations.$inferInsert => {
+    const key = `${r.orgId}:${r.year}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      return { ...r, kind: "department" };
+    }
+    const projectId = randomUUID();
+    made.push({ id: projectId, orgId: r.orgId, year: r.year, name: `项目${made.length + 1}` });
+    return { ...r, kind: "project", projectId };
+  });
+  if (made.length > 0) await db.insert(projects).values(made);
+  await db.insert(selfEvaluations).values(values);
+}
+
 /** A fixed pseudo-random sequence, so the totals are many and varied but the same on every run. */
 function sequence(seed: number) {
   let x = seed;
@@ -81,12 +107,12 @@ describe.each(STORES)("score roll-up summary and pages on %s", (kind) => {
     // A unit below 赵县公安局交警大队: its evaluations count for the 交警大队 at city level.
     county = await insertOrganisation(t.deps.db, { parentId: unit.id, code: "31200701", name: "赵县交警一中队" }, unit);
     const next = sequence(20221);
-    const rows: (typeof selfEvaluations.$inferInsert)[] = [];
+    const rows: Evaluation[] = [];
     // The grade bounds themselves and just below them, then varied totals with up to 4 decimals.
     const edges = ["90", "89.9999", "80", "79.9999", "60", "59.9999", "0", "100"];
     const orgs = [unit, sibling, county, city];
     edges.forEach((total, i) => {
-      rows.push({ kind: "department", orgId: orgs[i % orgs.length]!.id, year: YEAR, ...scored(total) });
+      rows.push({ orgId: orgs[i % orgs.length]!.id, year: YEAR, ...scored(total) });
     });
     for (let i = 0; i < 40; i++) {
       const org = orgs[Math.floor(next() * orgs.length)]!;
@@ -94,19 +120,19 @@ describe.each(STORES)("score roll-up summary and pages on %s", (kind) => {
       // two thirds with a stated total that differs: only the stored (computed) score counts
       rows.push(
         i % 3 === 0
-          ? { kind: "department", orgId: org.id, year: YEAR, ...scored(total) }
-          : { kind: "department", orgId: org.id, year: YEAR, statedTotal: "1", ...scored(total) },
+          ? { orgId: org.id, year: YEAR, ...scored(total) }
+          : { orgId: org.id, year: YEAR, statedTotal: "1", ...scored(total) },
       );
     }
     rows.push(
       // no stored score (a stated total only): in neither the list nor the summary
-      { kind: "department", orgId: unit.id, year: YEAR, statedTotal: "95" },
+      { orgId: unit.id, year: YEAR, statedTotal: "95" },
       // another year, another organisation's subtree
-      { kind: "department", orgId: unit.id, year: 2023, ...scored("10") },
-      { kind: "department", orgId: foreign.id, year: YEAR, ...scored("10") },
+      { orgId: unit.id, year: 2023, ...scored("10") },
+      { orgId: foreign.id, year: YEAR, ...scored("10") },
     );
     await t.deps.db.insert(fiscalYears).values({ year: 2023 });
-    await t.deps.db.insert(selfEvaluations).values(rows);
+    await insertEvaluations(t.deps.db, rows);
   });
 
   const all = async (who: string, orgId: string): Promise<Item[]> => {
@@ -223,14 +249,13 @@ describe.each(STORES)("score roll-up summary and pages on %s", (kind) => {
   it("pages by default (100), and refuses a cursor that is not one or belongs to another filter", async () => {
     const reviewer = await t.as("reviewer");
     const { unit, city } = t.world;
-    // 120 more evaluations of one unit, in the next year: more than a page
+    // 120 more evaluations of one unit (its department's and 119 projects'), in another year: more than a page
     const year = YEAR - 3;
     await t.deps.db.insert(fiscalYears).values({ year }).onConflictDoNothing();
-    await t.deps.db
-      .insert(selfEvaluations)
-      .values(
-        Array.from({ length: 120 }, (_, i) => ({ kind: "department", orgId: unit.id, year, ...scored(`${i % 100}`) })),
-      );
+    await insertEvaluations(
+      t.deps.db,
+      Array.from({ length: 120 }, (_, i) => ({ orgId: unit.id, year, ...scored(`${i % 100}`) })),
+    );
     const first = await reviewer.get(`/rollups/scores?orgId=${city.id}&year=${year}`);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ total: 120, page: 1, pageSize: 100 });

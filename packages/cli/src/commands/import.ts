@@ -9,7 +9,7 @@
  * 2 usage errors.
  */
 import { formatLocation } from "@jixiao/core";
-import { type ImportResult, KIND_NAMES, KINDS, type Kind } from "@jixiao/documents";
+import { formatLabel, type ImportResult, KIND_NAMES, KINDS, type Kind } from "@jixiao/documents";
 import { parseArgs, UsageError } from "../args.ts";
 import type { Io } from "../run.ts";
 import { type Imported, readAndImport } from "./read-file.ts";
@@ -64,7 +64,7 @@ const SEVERITY: Record<string, string> = { error: "错误 error", warning: "警�
 function human(r: Imported, explain: boolean): string {
   const s = r.summary;
   const lines: string[] = [];
-  lines.push(`文件 file: ${r.document.file}（${r.document.format}）`);
+  lines.push(`文件 file: ${r.document.file}（${formatLabel(r.document.format)}）`);
   if (r.kinds.length === 0) lines.push("类型 kind: 未识别 not recognised");
   else lines.push(`类型 kind: ${r.kinds.map((k) => `${KIND_NAMES[k].zh} (${k})`).join("；")}`);
   if (r.document.title) lines.push(`标题 title: ${r.document.title}`);

@@ -6,6 +6,7 @@
  */
 import { DomainError, type Location } from "@jixiao/core";
 import { and, eq, sql } from "drizzle-orm";
+import { PG_UNIQUE_VIOLATION, pgError } from "../db/errors.ts";
 import type { Db } from "../db/open.ts";
 import { selfEvaluations } from "./schema.ts";
 
@@ -32,14 +33,12 @@ export async function lockDepartmentYear(
   return row;
 }
 
-/**
- * Claims the year for a new 部门整体 self-evaluation of the organisation: refused (conflict, 409) when it has one.
- * `where` says where the new one came from (an imported file), at the field "year" otherwise.
- */
-export async function claimDepartmentYear(tx: Db, orgId: string, year: number, where?: Location): Promise<void> {
-  const existing = await lockDepartmentYear(tx, orgId, year);
-  if (!existing) return;
-  throw new DomainError(
+/** The partial unique index that holds the rule in the database (migration 0025), whatever path writes the row. */
+export const DEPARTMENT_YEAR_INDEX = "self_evaluations_department_org_year_uq";
+
+/** The refusal of a second 部门整体 self-evaluation of the organisation and year (409), at `where` or the field "year". */
+export function departmentYearTaken(year: number, where?: Location): DomainError {
+  return new DomainError(
     "conflict",
     {
       zh: `本单位 ${year} 年度已有部门整体自评，每个单位每年只有一份：请打开已有的自评继续填写`,
@@ -47,4 +46,22 @@ export async function claimDepartmentYear(tx: Db, orgId: string, year: number, w
     },
     where ?? { field: "year" },
   );
+}
+
+/** Whether `e` is the database refusing a second 部门整体 self-evaluation of an organisation and year (the index). */
+export function isDepartmentYearViolation(e: unknown): boolean {
+  const pe = pgError(e);
+  return (
+    pe?.code === PG_UNIQUE_VIOLATION &&
+    (pe.constraint === DEPARTMENT_YEAR_INDEX || pe.message.includes(DEPARTMENT_YEAR_INDEX))
+  );
+}
+
+/**
+ * Claims the year for a new 部门整体 self-evaluation of the organisation: refused (conflict, 409) when it has one.
+ * `where` says where the new one came from (an imported file), at the field "year" otherwise.
+ */
+export async function claimDepartmentYear(tx: Db, orgId: string, year: number, where?: Location): Promise<void> {
+  const existing = await lockDepartmentYear(tx, orgId, year);
+  if (existing) throw departmentYearTaken(year, where);
 }

@@ -4,6 +4,7 @@ import type { Db } from "../db/open.ts";
 import { likePrefix } from "../orgs/repository.ts";
 import { organisations } from "../orgs/schema.ts";
 import { projects } from "../projects/schema.ts";
+import { departmentYearTaken, isDepartmentYearViolation } from "./department-once.ts";
 import { evaluationItems, selfEvaluations } from "./schema.ts";
 
 export type EvaluationRow = typeof selfEvaluations.$inferSelect;
@@ -89,9 +90,19 @@ export type EvaluationPatch = Partial<
   >
 >;
 
+/**
+ * Inserts a self-evaluation. A second 部门整体 one of the organisation and year — refused by the database's index
+ * (migration 0025) when a writer did not claim the year first (department-once.ts) — is the same conflict (409) as
+ * the claim's, never a bare database error.
+ */
 export async function insertEvaluation(db: Db, values: typeof selfEvaluations.$inferInsert): Promise<EvaluationRow> {
-  const [row] = await db.insert(selfEvaluations).values(values).returning();
-  return row!;
+  try {
+    const [row] = await db.insert(selfEvaluations).values(values).returning();
+    return row!;
+  } catch (e) {
+    if (isDepartmentYearViolation(e)) throw departmentYearTaken(values.year);
+    throw e;
+  }
 }
 
 export async function updateEvaluation(

@@ -86,6 +86,8 @@ export const selfEvaluations = pgTable(
   },
   (t) => [
     index("self_evaluations_org_year_idx").on(t.orgId, t.year),
+    /** One 部门整体 self-evaluation per organisation and year (department-once.ts claims it first, with its message). */
+    uniqueIndex("self_evaluations_department_org_year_uq").on(t.orgId, t.year).where(sql`${t.kind} = 'department'`),
     check("self_evaluations_kind_ck", sql`${t.kind} IN ('project', 'department')`),
     workflowStateCheck("self_evaluations", t.workflowState),
   ],

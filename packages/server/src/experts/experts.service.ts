@@ -30,7 +30,7 @@ type AppDeps = Pick<Deps, "db" | "now">;
 import { invalidInput, notFound, ServerError, staleVersion } from "../http/errors.ts";
 import { daysLeft } from "../monitoring/presenters.ts";
 import { notifyAccounts } from "../notifications/notify.ts";
-import { organisationFor } from "../orgs/access.ts";
+import { organisationFor, visibleSubtree } from "../orgs/access.ts";
 import { assertOpenYear } from "../years/guard.ts";
 import { presentSummary } from "./presenters.ts";
 import { findSubject, recordContent } from "./record.ts";
@@ -68,7 +68,7 @@ export const EXANTE_FORM_ID = "builtin:exante";
 // ---- forms and experts available to a reviewer ----------------------------------------------------------
 
 export async function listForms(deps: AppDeps, actor: Actor | undefined, q: { orgId: string }) {
-  const { org } = await organisationFor(deps.db, actor, q.orgId, "business.review");
+  const { org } = await visibleSubtree(deps, actor, q.orgId, "business.review");
   const own = await formsCovering(deps.db, org.path);
   const builtins = [...BUILTIN_FORMS, { id: EXANTE_FORM_ID, subject: "exante" as const, form: exanteForm() }].map(
     (b) => ({
@@ -117,7 +117,7 @@ export async function createForm(
 }
 
 export async function listExperts(deps: AppDeps, actor: Actor | undefined, q: { orgId: string }) {
-  const { org } = await organisationFor(deps.db, actor, q.orgId, "business.review");
+  const { org } = await visibleSubtree(deps, actor, q.orgId, "business.review");
   return { items: await expertsCovering(deps.db, org.path) };
 }
 
@@ -239,7 +239,7 @@ export async function listAssignmentsFor(
   const a = authorize(actor, "business.review");
   const scope = scopeOf(a, "business.review");
   let underPath: string | undefined;
-  if (q.orgId) underPath = (await organisationFor(deps.db, a, q.orgId, "business.review")).org.path;
+  if (q.orgId) underPath = (await visibleSubtree(deps, a, q.orgId, "business.review")).org.path;
   const rows = await listAssignments(deps.db, {
     ...(scope.all ? {} : { scopePaths: scope.paths }),
     ...(underPath ? { underPath } : {}),

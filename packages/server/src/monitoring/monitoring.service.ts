@@ -16,7 +16,7 @@ import { transact } from "../db/transaction.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound, ServerError } from "../http/errors.ts";
 import { notifyRoundOpened } from "../notifications/notify.ts";
-import { organisationFor } from "../orgs/access.ts";
+import { organisationFor, visibleSubtree } from "../orgs/access.ts";
 import type { WorkflowAction } from "../workflow/rules.ts";
 import { type ReviewableKind, transitionRecord } from "../workflow/transition.ts";
 import { assertOpenYear } from "../years/guard.ts";
@@ -100,7 +100,7 @@ export async function listRoundsFor(
   const a = authorize(actor, "business.read");
   const scope = scopeOf(a, "business.read");
   let underPath: string | undefined;
-  if (q.orgId) underPath = (await organisationFor(deps.db, a, q.orgId, "business.read")).org.path;
+  if (q.orgId) underPath = (await visibleSubtree(deps, a, q.orgId, "business.read")).org.path;
   const rows = await listRounds(deps.db, {
     ...(scope.all ? {} : { paths: scope.paths }),
     ...(underPath ? { underPath } : {}),

@@ -29,7 +29,7 @@ import { evaluationFor } from "../evaluations/evaluations.service.ts";
 import type { Deps } from "../http/context.ts";
 import { notFound, ServerError, staleVersion } from "../http/errors.ts";
 import type { Received, ReceiveOptions } from "../imports/receive.ts";
-import { organisationFor } from "../orgs/access.ts";
+import { organisationFor, visibleSubtree } from "../orgs/access.ts";
 import { presentAttachment, presentItem, presentStep, SOURCE_TYPES, todayOf } from "./presenters.ts";
 import {
   attachmentsOf,
@@ -117,7 +117,7 @@ export async function listItemsFor(deps: Deps, actor: Actor | undefined, q: List
   const a = authorize(actor, "business.read");
   const scope = scopeOf(a, "business.read");
   let underPath: string | undefined;
-  if (q.orgId) underPath = (await organisationFor(deps.db, a, q.orgId, "business.read")).org.path;
+  if (q.orgId) underPath = (await visibleSubtree(deps, a, q.orgId, "business.read")).org.path;
   const rows = await listItems(deps.db, {
     paths: scope.all ? undefined : scope.paths,
     underPath,

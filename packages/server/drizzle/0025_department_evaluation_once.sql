@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "self_evaluations_department_org_year_uq" ON "self_evaluations" USING btree ("org_id","year") WHERE "self_evaluations"."kind" = 'department';
