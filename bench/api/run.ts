@@ -45,6 +45,8 @@ import { attachActorCache } from "../../packages/server/src/accounts/actor-cache
 import { hashPassword } from "../../packages/server/src/accounts/password.ts";
 import { accounts, memberships } from "../../packages/server/src/accounts/schema.ts";
 import { type DatabaseHandle, openDatabase } from "../../packages/server/src/db/open.ts";
+import { presentEvaluation } from "../../packages/server/src/evaluations/presenters.ts";
+import { listEvaluations } from "../../packages/server/src/evaluations/repository.ts";
 import { createApp } from "../../packages/server/src/http/app.ts";
 import { DEFAULT_SETTINGS, type Deps } from "../../packages/server/src/http/context.ts";
 import { parsedTarget } from "../../packages/server/src/indicators/target.ts";
@@ -806,6 +808,18 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
       });
       return c.json({ items: r.items.map(presentProject), total: r.total, page, pageSize: listFilter.pageSize });
     });
+    // The self-evaluation list (session 14): the province's evaluations of the year, 50 a page, as the API answers.
+    const evaluationFilter = { scopePaths: [province.path], underPath: province.path, year: YEAR, pageSize: 50 };
+    app.get("/bench/evaluations", async (c) => {
+      const page = Number(c.req.query("page") ?? "1");
+      const r = await listEvaluations(handle.db, { ...evaluationFilter, page });
+      return c.json({
+        items: r.items.map(presentEvaluation),
+        total: r.total,
+        page,
+        pageSize: evaluationFilter.pageSize,
+      });
+    });
     const yearOver = new Date() > new Date(`${YEAR}-12-31T00:00:00.000Z`);
     app.get("/bench/execution", async (c) => {
       const r = await latestExecutionBySubtree(handle.db, province.path, YEAR, yearOver);
@@ -941,6 +955,32 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
             [
               `(d) listProjects cursor ${n}, same handle`,
               direct(() => listProjects(handle.db, { ...listFilter, page: n, after, knownTotal: cur.total })),
+            ],
+          ]);
+          bareOf.set(api, bare);
+          floorOf.set(api, db);
+        }
+      }
+      if (CASES === "list") {
+        // The self-evaluation list: page 1, 3 and the last (no cursor on this list: OFFSET).
+        const evTotal = (
+          (await (
+            await fetch(`${base}/api/v1/evaluations?orgId=${province.id}&year=${YEAR}&pageSize=50`, {
+              headers: { Cookie: cookie },
+            })
+          ).json()) as { total: number }
+        ).total;
+        const evLast = Math.max(1, Math.ceil(evTotal / evaluationFilter.pageSize));
+        for (const n of [1, 3, evLast]) {
+          const [api, bare, db] = await runGroup([
+            [
+              `(a) GET /evaluations page ${n}`,
+              get(`/api/v1/evaluations?orgId=${province.id}&year=${YEAR}&pageSize=50&page=${n}`),
+            ],
+            [`(e) bare route, same SQL, evaluations ${n}`, get(`/bench/evaluations?page=${n}`)],
+            [
+              `(d) listEvaluations page ${n}, same handle`,
+              direct(() => listEvaluations(handle.db, { ...evaluationFilter, page: n })),
             ],
           ]);
           bareOf.set(api, bare);

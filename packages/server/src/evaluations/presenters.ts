@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { WORKFLOW_STATES } from "../db/columns.ts";
 import { Money } from "../projects/presenters.ts";
-import type { EvaluationItemRow, EvaluationWithOrg } from "./repository.ts";
+import type { EvaluationItemRow, EvaluationListRow } from "./repository.ts";
 
 /** Points and scores: exact decimal text, at most 4 decimals. */
 export const Points = z
@@ -72,12 +72,8 @@ export const EvaluationWithItemsSchema = EvaluationSchema.extend({ items: z.arra
 
 export type Evaluation = z.infer<typeof EvaluationSchema>;
 
-function gradeOfResult(result: unknown): string | null {
-  const g = result && typeof result === "object" ? (result as { grade?: unknown }).grade : undefined;
-  return typeof g === "string" ? g : null;
-}
-
-export function presentEvaluation(r: EvaluationWithOrg): Evaluation {
+/** A full row or a list row: the grade is the stored result's, as the database keeps it beside it (`score_grade`). */
+export function presentEvaluation(r: EvaluationListRow): Evaluation {
   return {
     id: r.id,
     kind: r.kind as "project" | "department",
@@ -93,7 +89,7 @@ export function presentEvaluation(r: EvaluationWithOrg): Evaluation {
     scheme: r.scheme,
     statedTotal: r.statedTotal,
     computedTotal: r.computedTotal,
-    computedGrade: gradeOfResult(r.scoreResult),
+    computedGrade: r.scoreGrade,
     scoreScheme: r.scoreSchemeId ? { id: r.scoreSchemeId, version: r.scoreSchemeVersion ?? 0 } : null,
     scoredAt: r.scoredAt ? r.scoredAt.toISOString() : null,
     statedGrade: r.statedGrade,

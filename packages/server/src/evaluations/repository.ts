@@ -1,5 +1,5 @@
 /** SQL for self-evaluations and their items. */
-import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, like, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/open.ts";
 import { likePrefix } from "../orgs/repository.ts";
 import { organisations } from "../orgs/schema.ts";
@@ -10,6 +10,15 @@ import { evaluationItems, selfEvaluations } from "./schema.ts";
 export type EvaluationRow = typeof selfEvaluations.$inferSelect;
 export type EvaluationItemRow = typeof evaluationItems.$inferSelect;
 export type EvaluationWithOrg = EvaluationRow & { orgPath: string; orgName: string; projectName: string | null };
+/** A row of the list: without the stored result, its input and notes (kilobytes each; `scoreGrade` is the grade). */
+export type EvaluationListRow = Omit<EvaluationWithOrg, "scoreResult" | "scoreInput" | "scoreNotes">;
+
+const {
+  scoreResult: _result,
+  scoreInput: _input,
+  scoreNotes: _notes,
+  ...listedColumns
+} = getTableColumns(selfEvaluations);
 
 const columns = {
   e: selfEvaluations,
@@ -61,7 +70,7 @@ export interface EvaluationFilter {
 export async function listEvaluations(
   db: Db,
   f: EvaluationFilter,
-): Promise<{ items: EvaluationWithOrg[]; total: number }> {
+): Promise<{ items: EvaluationListRow[]; total: number }> {
   const conds: SQL[] = [];
   if (f.scopePaths) {
     if (f.scopePaths.length === 0) return { items: [], total: 0 };
@@ -91,7 +100,7 @@ export async function listEvaluations(
     .offset(offset)
     .as("page");
   const rows = await db
-    .select({ e: selfEvaluations, orgPath: page.orgPath, orgName: page.orgName, projectName: projects.name })
+    .select({ e: listedColumns, orgPath: page.orgPath, orgName: page.orgName, projectName: projects.name })
     .from(page)
     .innerJoin(selfEvaluations, eq(selfEvaluations.id, page.id))
     .leftJoin(projects, eq(projects.id, selfEvaluations.projectId))
@@ -99,7 +108,10 @@ export async function listEvaluations(
   // The count is known without counting when this page is the last one and not past the end.
   const total =
     rows.length === f.pageSize || (rows.length === 0 && offset > 0) ? await countOf(db, where) : offset + rows.length;
-  return { items: rows.map(flat), total };
+  return {
+    items: rows.map((r) => ({ ...r.e, orgPath: r.orgPath, orgName: r.orgName, projectName: r.projectName })),
+    total,
+  };
 }
 
 async function countOf(db: Db, where: SQL | undefined): Promise<number> {
