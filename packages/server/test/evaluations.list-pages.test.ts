@@ -49,7 +49,7 @@ describe.each(STORES)("self-evaluation list pages on %s", (kind) => {
   const list = async (q: string) => {
     const r = await reviewer.get(`/evaluations?${q}`);
     expect(r.status).toBe(200);
-    return r.body as { items: { id: string }[]; total: number };
+    return r.body as { items: { id: string }[]; total: number; nextCursor: string | null };
   };
 
   it.each([1, 5, 6, 7, 24, 50])("walks every page once in the list's order (page size %i)", async (size) => {
@@ -72,5 +72,41 @@ describe.each(STORES)("self-evaluation list pages on %s", (kind) => {
     expect(first.total).toBe(want.length);
     expect(second.total).toBe(want.length);
     expect([...first.items, ...second.items].map((e) => e.id)).toEqual(want);
+  });
+
+  it.each(["", "&year=2025", "&kind=project"])(
+    "walks every page once by cursor, as by page (filter '%s')",
+    async (filter) => {
+      for (const size of [1, 5, 7]) {
+        const byPage: string[] = [];
+        const byCursor: string[] = [];
+        const all = await list(`orgId=${t.world.city.id}${filter}&pageSize=200`);
+        let cursor: string | null = null;
+        for (let page = 1; page <= Math.ceil(all.total / size) + 1; page++) {
+          const q = `orgId=${t.world.city.id}${filter}&pageSize=${size}&page=${page}`;
+          byPage.push(...(await list(q)).items.map((e) => e.id));
+          if (page > 1 && cursor === null) continue; // the last page had no next one
+          const next = await list(`${q}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+          expect(next.total).toBe(all.total);
+          byCursor.push(...next.items.map((e) => e.id));
+          cursor = next.nextCursor;
+        }
+        expect(byPage).toEqual(all.items.map((e) => e.id));
+        expect(byCursor).toEqual(byPage);
+      }
+    },
+  );
+
+  it("refuses a cursor made for another filter, or one that is not a token, saying which parameter", async () => {
+    const first = await list(`orgId=${t.world.city.id}&year=2025&pageSize=2`);
+    expect(first.nextCursor).not.toBeNull();
+    const other = await reviewer.get(
+      `/evaluations?orgId=${t.world.city.id}&year=2024&pageSize=2&cursor=${encodeURIComponent(first.nextCursor!)}`,
+    );
+    expect(other.status).toBe(400);
+    expect(other.body.error.message).toContain("cursor");
+    const junk = await reviewer.get(`/evaluations?orgId=${t.world.city.id}&cursor=not-a-token`);
+    expect(junk.status).toBe(400);
+    expect(junk.body.error.messageEn).toContain("cursor");
   });
 });

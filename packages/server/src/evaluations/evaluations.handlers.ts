@@ -17,8 +17,15 @@ import { defineScheme, schemesFor } from "./schemes.service.ts";
 import { storedScores } from "./scores.ts";
 
 export const listEvaluationsHandler: RouteHandler<typeof r.listEvaluationsRoute, AppEnv> = async (c) => {
-  const { orgId, ...q } = c.req.valid("query");
-  return c.json(await listEvaluationsFor(c.var.deps, c.var.actor, { ...q, ...(orgId ? { orgId } : {}) }), 200);
+  const { orgId, cursor, ...q } = c.req.valid("query");
+  return c.json(
+    await listEvaluationsFor(c.get("deps"), c.get("actor"), {
+      ...q,
+      ...(orgId ? { orgId } : {}),
+      ...(cursor === undefined ? {} : { cursor }),
+    }),
+    200,
+  );
 };
 
 export const getEvaluationHandler: RouteHandler<typeof r.getEvaluationRoute, AppEnv> = async (c) =>

@@ -50,6 +50,10 @@ const Page = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  nextCursor: z.string().nullable().openapi({
+    description:
+      "The next page's token (keyset pagination: the same cost at any depth); null on the last page. Pass it as `cursor` with the same filter",
+  }),
 });
 
 export const listEvaluationsRoute = createRoute({
@@ -65,6 +69,10 @@ export const listEvaluationsRoute = createRoute({
       state: z.enum(WORKFLOW_STATES).optional(),
       page: z.coerce.number().int().min(1).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
+      cursor: z.string().max(2000).optional().openapi({
+        description:
+          "The page after the one that gave this token (its nextCursor), with the same filter (else 400); `page` then only numbers the answer and `total` is the count the first page gave. Without it, `page` is read with OFFSET",
+      }),
     }),
   },
   responses: {

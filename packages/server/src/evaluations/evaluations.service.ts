@@ -23,6 +23,7 @@ import { findOrganisation } from "../orgs/repository.ts";
 import { findProject } from "../projects/repository.ts";
 import type { WorkflowAction } from "../workflow/rules.ts";
 import { type ReviewableKind, transitionRecord } from "../workflow/transition.ts";
+import { decodeEvaluationCursor, encodeEvaluationCursor, evaluationFilterKey } from "./cursor.ts";
 import { claimDepartmentYear } from "./department-once.ts";
 import { type Evaluation, presentEvaluation, presentItem } from "./presenters.ts";
 import {
@@ -67,7 +68,7 @@ export async function getEvaluation(deps: Deps, actor: Actor | undefined, id: st
 export async function listEvaluationsFor(
   deps: Deps,
   actor: Actor | undefined,
-  q: Omit<EvaluationFilter, "scopePaths" | "underPath"> & { orgId?: string },
+  q: Omit<EvaluationFilter, "scopePaths" | "underPath" | "after" | "knownTotal"> & { orgId?: string; cursor?: string },
 ) {
   const a = authorize(actor, "business.read");
   const scope = scopeOf(a, "business.read");
@@ -78,13 +79,21 @@ export async function listEvaluationsFor(
     authorize(a, "business.read", { orgPath: org.path });
     underPath = org.path;
   }
-  const { orgId: _o, ...rest } = q;
+  const { orgId: _o, cursor, ...rest } = q;
+  const filter = evaluationFilterKey(q);
+  const after = cursor === undefined ? undefined : decodeEvaluationCursor(cursor, filter);
   const r = await listEvaluations(deps.db, {
     ...rest,
     ...(scope.all ? {} : { scopePaths: scope.paths }),
     ...(underPath ? { underPath } : {}),
+    ...(after ? { after: { year: after.year, path: after.path, id: after.id }, knownTotal: after.total } : {}),
   });
-  return { items: r.items.map(presentEvaluation), total: r.total, page: q.page, pageSize: q.pageSize };
+  // A full page has a next one (perhaps empty): its token is this page's last row, with the count.
+  const last = r.items.length === q.pageSize ? r.items[r.items.length - 1] : undefined;
+  const nextCursor = last
+    ? encodeEvaluationCursor({ year: last.year, path: last.orgPath, id: last.id, total: r.total, filter })
+    : null;
+  return { items: r.items.map(presentEvaluation), total: r.total, page: q.page, pageSize: q.pageSize, nextCursor };
 }
 
 export type EvaluationInput = Omit<

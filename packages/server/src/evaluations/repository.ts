@@ -65,6 +65,10 @@ export interface EvaluationFilter {
   state?: EvaluationRow["workflowState"];
   page: number;
   pageSize: number;
+  /** Keyset pagination: the page starts after this row (the list's order), whatever the depth; `page` not used. */
+  after?: { year: number; path: string; id: string };
+  /** With `after`: the count the first page gave (the cursor carries it), so that a cursor page does not count. */
+  knownTotal?: number;
 }
 
 export async function listEvaluations(
@@ -81,7 +85,16 @@ export async function listEvaluations(
   if (f.kind) conds.push(eq(selfEvaluations.kind, f.kind));
   if (f.state) conds.push(eq(selfEvaluations.workflowState, f.state));
   const where = conds.length ? and(...conds) : undefined;
-  const offset = (f.page - 1) * f.pageSize;
+  const offset = f.after ? 0 : (f.page - 1) * f.pageSize;
+  // After a cursor: a later (path, id) in the cursor's year, or an earlier year (years run newest first). With the
+  // year filtered only the first can hold, and the path bound lets the path index be entered at the cursor.
+  const a = f.after;
+  const keyed = !a
+    ? undefined
+    : f.year !== undefined
+      ? sql`${organisations.path} >= ${a.path} AND (${organisations.path}, ${selfEvaluations.id}) > (${a.path}, ${a.id}::uuid)`
+      : sql`(${selfEvaluations.year} < ${a.year} OR (${selfEvaluations.year} = ${a.year} AND (${organisations.path}, ${selfEvaluations.id}) > (${a.path}, ${a.id}::uuid)))`;
+  const pageWhere = keyed ? and(where, keyed) : where;
   // The page's ids (with their organisation) first, in the list's order, then only their rows: `count(*) over ()`
   // on the whole rows made the database build and sort every matching evaluation with its stored result before
   // the LIMIT (a province's page: 29 ms, temporary files; now 1.4 ms and the count apart, as the project list).
@@ -94,7 +107,7 @@ export async function listEvaluations(
     })
     .from(selfEvaluations)
     .innerJoin(organisations, eq(organisations.id, selfEvaluations.orgId))
-    .where(where)
+    .where(pageWhere)
     .orderBy(desc(selfEvaluations.year), asc(organisations.path), asc(selfEvaluations.id))
     .limit(f.pageSize)
     .offset(offset)
@@ -106,8 +119,11 @@ export async function listEvaluations(
     .leftJoin(projects, eq(projects.id, selfEvaluations.projectId))
     .orderBy(sql`${page.year} DESC`, asc(page.orgPath), asc(page.id));
   // The count is known without counting when this page is the last one and not past the end.
-  const total =
-    rows.length === f.pageSize || (rows.length === 0 && offset > 0) ? await countOf(db, where) : offset + rows.length;
+  const total = a
+    ? (f.knownTotal ?? (await countOf(db, where)))
+    : rows.length === f.pageSize || (rows.length === 0 && offset > 0)
+      ? await countOf(db, where)
+      : offset + rows.length;
   return {
     items: rows.map((r) => ({ ...r.e, orgPath: r.orgPath, orgName: r.orgName, projectName: r.projectName })),
     total,
