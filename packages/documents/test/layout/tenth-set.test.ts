@@ -4,10 +4,13 @@
  *   lone `|` (保山's 20 × 执行率 + 80 自评表), the text's head (附件1, the title, 单位名称:…) before the first cell;
  * - a run-together goal form with one value column per place after a 指标方向 column (莆田: `…指标方向笏石街道办埭头镇`),
  *   the signs and the places' values glued (`≤100%100%`, `≥11`, `是/否否否`), its head's amounts glued to their labels
- *   under a unit note (`资金情况(万元)资金总额35其中:…`), a 成本指标 一级 over 经济成本指标, a date inside a name.
+ *   under a unit note (`资金情况(万元)资金总额35其中:…`), a 成本指标 一级 over 经济成本指标, a date inside a name;
+ * - a goal form flattened column by column (永兴's .doc: the label column with its 一级指标 and vertical labels first,
+ *   then the values), its budget glued after a label's unit note (`县动物卫生监督所资金总额(万元)50`).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { gluedBudget } from "../../src/import/form-budget.ts";
 import { importDocument } from "../../src/import/index.ts";
 import { recoverLayout } from "../../src/layout/index.ts";
 import { gatherPipeLines } from "../../src/layout/pipe-lines.ts";
@@ -272,6 +275,55 @@ describe("a run-together goal form with one value column per place (莆田)", ()
         expect(rows).toEqual(f.rows.map((r) => [r.sign, ...r.values]));
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+// ---- 永兴: a .doc goal form flattened column by column (the labels, then the values) ----
+
+describe("a goal form flattened column by column, its budget glued after its label's unit note (永兴)", () => {
+  it("reads an amount glued after a budget label's unit note, passing over other labels", () => {
+    expect(gluedBudget("县动物卫生监督所资金总额(万元)50")).toEqual({ amount: "50", unit: "万元" });
+    expect(gluedBudget("某所年度预算资金（元）12000")).toEqual({ amount: "12000", unit: "元" });
+    expect(gluedBudget("某所其他资金(万元)50")).toBeUndefined();
+  });
+
+  it("for any such form, the budget comes back from the values after the whole label column", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("资金总额", "年度资金总额", "预算资金", "项目预算数"),
+        fc.integer({ min: 1, max: 99_999 }),
+        fc.constantFrom("县动物卫生监督所", "县农业综合执法大队", "镇财政所"),
+        fc.subarray(["专项", "年度", "产", "绩效出", "指", "指标标"], { minLength: 3 }),
+        (label, amount, unit, vertical) => {
+          const text = [
+            "专项资金绩效目标表",
+            "(2017 年度)",
+            "填报单位(盖章):某县某局",
+            "专项名称",
+            "部门名称",
+            "专项立项",
+            "依据",
+            "专项年度",
+            "绩效目标",
+            "一级指标",
+            ...vertical,
+            "重大动物疫病防控专项属性延续专项√新增专项□",
+            `${unit}${label}(万元)${amount}`,
+            "《中华人民共和国动物防疫法》",
+            "二级指标指标内容指标值备注",
+            "数量指标",
+            "强制免疫率",
+            "100%",
+            "质量指标",
+            "检疫合格率",
+            "≥95%",
+          ].join("\n");
+          const p = importDocument(readExtractedText(`${text}\n`, "g.doc.txt")).document.projects[0];
+          expect(p?.budget?.fen).toBe(String(amount * 1_000_000));
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });
