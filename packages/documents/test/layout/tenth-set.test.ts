@@ -8,6 +8,7 @@
  * - a goal form flattened column by column (永兴's .doc: the label column with its 一级指标 and vertical labels first,
  *   then the values), its budget glued after a label's unit note (`县动物卫生监督所资金总额(万元)50`).
  */
+import { evaluationsFromDocument } from "@jixiao/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gluedBudget } from "../../src/import/form-budget.ts";
@@ -111,12 +112,16 @@ describe("one cell a line with its | on a line of its own, rows closed by a run 
         (budget, pct, outputs, satisfaction) => {
           const executed = Math.floor((budget * pct) / 100);
           const rate = Math.round((executed * 100) / budget);
+          // 20 × 执行率, in tenths (rate is a whole percent): 57% → 11.4
+          const tenths = (n: number) => (n % 10 === 0 ? String(n / 10) : `${Math.floor(n / 10)}.${n % 10}`);
+          const rateScore = tenths(rate * 2);
+          const total = tenths(rate * 2 + outputs.length * 200 + (satisfaction ? 100 : 0));
           const rows: string[][] = [
             ["项目名称", "春节走访慰问经费"],
             ["主管部门", "某市退役军人事务局", "项目实施单位", "某市退役军人事务局"],
             ["项目类别", "1、部门预算项目 R 2、市直专项 □"],
             ["预算执行情况(万元)(20分)", "", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分(20分*执行率)"],
-            ["年度财政资金总额", wan(budget), wan(executed), `${rate}%`, "20"],
+            ["年度财政资金总额", wan(budget), wan(executed), `${rate}%`, rateScore],
             ["年度绩效目标(80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
           ];
           outputs.forEach(([l2, name], k) => {
@@ -124,10 +129,12 @@ describe("one cell a line with its | on a line of its own, rows closed by a run 
           });
           if (satisfaction)
             rows.push(["满意度指标(10分)", "服务对象满意度指标", "服务对象满意率", "≥95%", "98%", "10"]);
-          rows.push(["总分(100分)", "100", "自评等级", "优"]);
+          rows.push(["总分(100分)", total, "自评等级", "优"]);
           const text = renderCellsRowRuns(rows, 10, (k) => k === 7);
-          const p = importDocument(readExtractedText(`${text}\n备注:1.预算执行情况口径\n`, "g.txt")).document
-            .projectSelfEvaluations[0];
+          const imported = importDocument(readExtractedText(`${text}\n备注:1.预算执行情况口径\n`, "g.txt")).document;
+          const p = imported.projectSelfEvaluations[0];
+          // scored as the form says: 20 × 执行率 + 80 (core's project-2080 scheme)
+          expect(evaluationsFromDocument(imported).map((e) => e.recognition?.schemeId)).toEqual(["project-2080"]);
           expect(p).toBeDefined();
           const line = p!.funds[0]!;
           // hundredths of 万元 (100 元) in fen
@@ -138,7 +145,7 @@ describe("one cell a line with its | on a line of its own, rows closed by a run 
             ...outputs.map(([, n], k) => `${n}${k + 1}`),
             ...(satisfaction ? ["服务对象满意率"] : []),
           ]);
-          expect(p!.totalScore?.value).toBe("100");
+          expect(p!.totalScore?.value).toBe(total);
         },
       ),
       { numRuns: 40 },
