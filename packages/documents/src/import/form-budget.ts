@@ -100,7 +100,7 @@ export function formBudget(ctx: ImportContext, blocks: Block[], name: string): A
     const t = tokens[i]!;
     if (i > start + 1 && formLabel(t.text) === "name") break;
     const f = headerField(t.text);
-    if (f === "level1" || f === "name") break;
+    if ((f === "level1" || f === "name") && !flattenedLabel(tokens, i)) break;
     if (ONE_YEAR.test(t.text)) oneYear = true;
     if (!period && PERIOD_TOTAL.test(norm(t.text).replace(/[：:]/g, ""))) {
       const next = tokens[i + 1];
@@ -120,7 +120,7 @@ export function formBudget(ctx: ImportContext, blocks: Block[], name: string): A
       if (m) return ctx.amount(m[1]!, m[2] === "元" ? "元" : m[2] ? "万元" : unit, t.location);
     }
     if (!glued && !/\s/.test(cell)) {
-      const g = gluedBudget(cell);
+      const g = gluedBudget(cell, unit);
       if (g) glued = { ...g, location: t.location };
     }
     if (!isBudgetLabel(t)) continue;
@@ -145,6 +145,18 @@ export function formBudget(ctx: ImportContext, blocks: Block[], name: string): A
   return ctx.amount(period.amount.text, period.unit, period.amount.location);
 }
 
+/**
+ * A grid's level name that starts no header: no other column name follows it, only the form's labels printed after
+ * it (a .doc flattened column by column, 永兴: 专项年度绩效目标 / 一级指标 / 专项 / 年度 / 产 …, the values after the
+ * whole label column). The head's values come after it, so the head does not end there.
+ */
+function flattenedLabel(tokens: Token[], i: number): boolean {
+  const next = tokens.slice(i + 1, i + 4);
+  if (next.length < 3 || next.some((t) => headerField(t.text) !== undefined)) return false;
+  // the labels after it are short words (专项, 年度, 产, 指标标), not a row's values
+  return next.every((t) => [...t.text.trim()].length <= 4 && !/\d/.test(t.text));
+}
+
 /** An amount with its unit inside glued text. */
 const GLUED_AMOUNT = /([\d,]+(?:\.\d+)?)(万元|元)/g;
 
@@ -154,17 +166,38 @@ const GLUED_AMOUNT = /([\d,]+(?:\.\d+)?)(万元|元)/g;
  * with its unit right after a budget label (the longest label the text before it ends with). A multi-year total
  * (项目总投资, 中期) or another part of the funds (其他资金) is no budget label, so its amount is passed over.
  */
-export function gluedBudget(text: string): { amount: string; unit: "元" | "万元" } | undefined {
-  for (const m of text.matchAll(GLUED_AMOUNT)) {
-    const at = m.index ?? 0;
+export function gluedBudget(
+  text: string,
+  headUnit?: "元" | "万元",
+): { amount: string; unit: "元" | "万元" } | undefined {
+  const labelBefore = (at: number) => {
     for (let len = Math.min(14, at); len >= 2; len--) {
       const label = text.slice(at - len, at);
       if (/[\d.,]/.test(label)) continue;
-      if (isBudgetLabelText(label)) return { amount: m[1]!.replace(/,/g, ""), unit: m[2] === "元" ? "元" : "万元" };
+      if (isBudgetLabelText(label)) return true;
     }
-  }
+    return false;
+  };
+  for (const m of text.matchAll(GLUED_AMOUNT))
+    if (labelBefore(m.index ?? 0)) return { amount: m[1]!.replace(/,/g, ""), unit: m[2] === "元" ? "元" : "万元" };
+  // a label with its unit note, its amount glued after it (县动物卫生监督所资金总额(万元)50: the value of the cell before
+  // glued to the label)
+  for (const m of text.matchAll(NOTED_AMOUNT))
+    if (labelBefore(m.index ?? 0)) return { amount: m[2]!.replace(/,/g, ""), unit: m[1] === "元" ? "元" : "万元" };
+  // …or, where the head states its unit (资金情况(万元)), an amount with no unit of its own, glued between its label
+  // and the next label (资金总额35其中:财政拨款35其他资金0: 莆田's goal form copied as one run)
+  if (headUnit)
+    for (const m of text.matchAll(BARE_GLUED_AMOUNT))
+      if (labelBefore(m.index ?? 0)) return { amount: m[1]!.replace(/,/g, ""), unit: headUnit };
   return undefined;
 }
+
+/** An amount right after a bracketed unit note: (万元)50, （元）1200. */
+const NOTED_AMOUNT = /[(（]\s*(万元|元)\s*[)）]\s*(\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*[万元%])/g;
+
+/** A number with no unit followed by a Han character that is no unit or date word (35其中, not 35万 or 2025年). */
+const BARE_GLUED_AMOUNT =
+  /(?<![\d.,])(\d[\d,]*(?:\.\d+)?)(?=[\u4e00-\u9fff])(?![万亿千百元年月日时个人次种项分件户天条家所名台辆套本册场期批处亩平米公里吨座例份周岁倍])/g;
 
 /** The total of a project's whole implementation period (实施期资金总额, 中期资金总额). */
 const PERIOD_TOTAL = /^(实施期|中期)(资金)?总额$/;

@@ -6,7 +6,7 @@
  */
 import { level1Of, level2Of } from "@jixiao/core";
 import type { Table } from "../model/table.ts";
-import { type ColumnField, columnField, synonymsByField } from "../vocabulary/columns.ts";
+import { type ColumnField, columnField, PLACE_NAME, synonymsByField } from "../vocabulary/columns.ts";
 import { norm } from "./context.ts";
 
 export type HeaderField = ColumnField;
@@ -21,13 +21,22 @@ export function headerField(text: string): HeaderField | undefined {
   return columnField(text);
 }
 
-/** Maps the columns of a header row to fields (first column wins for each field). */
+/**
+ * Maps the columns of a header row to fields (first column wins for each field). A grid with no target column of its
+ * own whose names column is followed by columns named by places (笏石街道办 | 埭头镇: one value column per place)
+ * reads the first place's column as its target.
+ */
 export function mapColumns(headers: string[]): Map<HeaderField, number> {
   const map = new Map<HeaderField, number>();
   headers.forEach((h, i) => {
     const f = headerField(h);
     if (f && !map.has(f)) map.set(f, i);
   });
+  const name = map.get("name");
+  if (!map.has("target") && name !== undefined) {
+    const place = headers.findIndex((h, i) => i > name && headerField(h) === undefined && PLACE_NAME.test(h.trim()));
+    if (place >= 0) map.set("target", place);
+  }
   return map;
 }
 

@@ -33,6 +33,8 @@ export interface GridOptions {
   year?: number;
   /** Columns of no indicator field, read as empty: a group's own points (一级 | 分值 | 二级 | 分值 | 三级 | 分值). */
   ignoreColumns?: ReadonlySet<number>;
+  /** A column of the form's own giving each row's sign (指标方向: ≤ | 100%): the sign goes before the target (≤100%). */
+  signColumn?: number;
   /** Called for a row that names a 一级 with points, e.g. `满意度 指标 (10分)`. */
   onSection?: (level1: string, points: string | undefined, pointsText: string) => void;
 }
@@ -42,6 +44,9 @@ export interface GridResult {
   /** Index of the row that stopped the grid (or the table's length). */
   end: number;
 }
+
+const SIGN = /^(≥|≤|=|>|<|＞|＜|≧|≦|＝)$/;
+const SIGN_START = /^[≥≤=<>＞＜≧≦＝]/;
 
 /** A row naming the grid's level columns and its names or values column: a header, not an indicator row. */
 function repeatsHeader(cells: string[]): boolean {
@@ -100,10 +105,15 @@ export function readIndicatorGrid(ctx: ImportContext, table: Table, opts: GridOp
     }
 
     // Read by position, or — when the row's cells have moved (merged cells left out) — by the kind of each cell.
-    const row = fieldsOfRow(
-      table.rows[r]!.map((x, i) => (opts.ignoreColumns?.has(i) ? "" : x.text)),
-      c,
-    );
+    const cells = table.rows[r]!.map((x, i) => (opts.ignoreColumns?.has(i) ? "" : x.text));
+    if (opts.signColumn !== undefined) {
+      const sign = tidy(cells[opts.signColumn] ?? "");
+      cells[opts.signColumn] = "";
+      const t = col("target");
+      if (t !== undefined && SIGN.test(sign) && tidy(cells[t] ?? "") !== "" && !SIGN_START.test(tidy(cells[t]!)))
+        cells[t] = `${sign}${tidy(cells[t]!)}`;
+    }
+    const row = fieldsOfRow(cells, c);
     const at = (f: HeaderField) => row.fields.get(f)?.text ?? "";
     const colOf = (f: HeaderField) => row.fields.get(f)?.column ?? col(f);
     if (row.aligned)

@@ -6,6 +6,7 @@
 
 import type { Amount, Project } from "@jixiao/core/model";
 import type { Block, Table } from "../model/table.ts";
+import { PLACE_NAME } from "../vocabulary/columns.ts";
 import { fundsPart } from "../vocabulary/funds-labels.ts";
 import { type ImportContext, isEmptyRow, norm, splitCodeName, tidy, unitIn, yearIn } from "./context.ts";
 import { formBudget, isBudgetLabelText } from "./form-budget.ts";
@@ -263,7 +264,7 @@ function readGrid(
   const annual = header.findIndex((h) => /年度/.test(h) && /指标值|目标值/.test(h));
   if (annual >= 0) columns.set("target", annual);
   // the 中期 block beside the year's: its columns are passed over (the same indicators for the whole period)
-  const midTermColumns = new Set<number>();
+  const midTermColumns = new Set<number>(); // (and the other places' value columns below)
   if (annual < 0 && midTerm) {
     const block = annualBlock(header);
     for (const [f, c] of block) {
@@ -272,11 +273,28 @@ function readGrid(
       columns.set(f, c);
     }
   }
+  // one value column per place (笏石街道办 | 埭头镇, the first the target: headers.ts mapColumns): the other places'
+  // columns are values of the same indicators, no cells out of place
+  // …and its 指标方向 column's sign goes before the target (≤ | 100% is ≤100%; 是/否 says no more than the value)
+  const target = columns.get("target");
+  let signColumn: number | undefined;
+  if (
+    target !== undefined &&
+    headerField(header[target] ?? "") === undefined &&
+    PLACE_NAME.test(header[target]!.trim())
+  ) {
+    header.forEach((h, i) => {
+      if (i > target && headerField(h) === undefined && PLACE_NAME.test(h.trim())) midTermColumns.add(i);
+    });
+    const sign = header.findIndex((h, i) => i < target && headerField(h) === undefined && /方向$/.test(norm(h)));
+    if (sign >= 0) signColumn = sign;
+  }
   const year = yearIn(project.title ?? "") ?? yearIn(project.name);
   const { indicators } = readIndicatorGrid(ctx, table, {
     start: headerRow + 1,
     columns,
     ...(midTermColumns.size > 0 ? { ignoreColumns: midTermColumns } : {}),
+    ...(signColumn !== undefined ? { signColumn } : {}),
     ...(year !== undefined ? { year } : {}),
   });
   project.indicators.push(...indicators);

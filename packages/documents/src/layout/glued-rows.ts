@@ -69,6 +69,8 @@ function kindOf(c: GluedColumn): Kind {
   if (c.label) return "label";
   // 是否核心指标, 是否完成: a yes / no column
   if (c.field === undefined && /^是否/.test(c.header)) return "yesno";
+  // 指标方向: the sign of the values after it (≤100%100% is ≤ | 100% | 100%)
+  if (c.field === undefined && /方向$/.test(c.header)) return "code";
   // a header the vocabulary does not know (调整指标值, an OCR-damaged 全年完成值) holds values when it says so
   const scrambled = c.field === undefined ? scrambledField(c.header) : undefined;
   if (scrambled !== undefined) return columnMeaning(scrambled).shape as Kind;
@@ -179,12 +181,23 @@ const CHANGES = new RegExp(`^${CHANGE}(?:(?:[,，、;；/／]|[A-Za-z])?${CHANGE
  */
 const CHANGE_WORD = /(?:提高|提升|下降|降低|增加|减少|增长|增收|节约|节省|缩短|压缩)\d+(?:\.\d+)?/g;
 
-/** Positions in `[from, to]` where no cell may end: inside a change word and its number (see CHANGE_WORD). */
+/**
+ * A date of year and month (2026年12月底, 2025年6月30日), with the 截至 / 截止 it follows: one phrase, never cut
+ * (截至 | 2026年 | 12月 would be a name and two values).
+ */
+const DATE_PHRASE = /(?:截至|截止|截止到|截止至)?\d{4}年\d{1,2}月(?:\d{1,2}日|底|末|初)?/g;
+
+/**
+ * Positions in `[from, to]` where no cell may end: inside a change word and its number (see CHANGE_WORD), inside a
+ * date phrase (DATE_PHRASE).
+ */
 function changeWordCuts(text: string, from: number, to: number): Uint8Array {
   const out = new Uint8Array(to - from + 1);
-  CHANGE_WORD.lastIndex = from;
-  for (let m = CHANGE_WORD.exec(text); m && m.index < to; m = CHANGE_WORD.exec(text))
-    for (let k = m.index + 1; k < m.index + m[0].length && k <= to; k++) out[k - from] = 1;
+  for (const re of [CHANGE_WORD, DATE_PHRASE]) {
+    re.lastIndex = from;
+    for (let m = re.exec(text); m && m.index < to; m = re.exec(text))
+      for (let k = m.index + 1; k < m.index + m[0].length && k <= to; k++) out[k - from] = 1;
+  }
   return out;
 }
 
@@ -261,6 +274,8 @@ const CUT = 0.4;
 /** Text cuts cost more: cutting a name in two must not pay. */
 const TEXT_CUT = 0.5;
 const CODE = /^(≥|≤|=|>|<|＞|＜|≧|≦|＝|定量|定性|定量指标|定性指标|\d{3})$/;
+/** A direction under a column of the form's own named …方向 (指标方向): a sign, 正向 / 反向, or 是/否 for a yes-no value. */
+const DIRECTION = /^(≥|≤|=|>|<|＞|＜|≧|≦|＝|正向|反向|是\/否|是／否)$/;
 const HAN = /[\u4e00-\u9fff]/;
 /** Whether a cell `[a, b)` ends at a space between two Han characters (the space in the cell or after it). */
 function atWrapSpace(text: string, a: number, b: number): boolean {
@@ -314,6 +329,16 @@ export function gluedRows(
     return sw !== undefined && st !== undefined && st <= sw && sw <= 100n * SCALE;
   };
 
+  /**
+   * Two columns of one meaning side by side (one target column per place: 笏石街道办 | 埭头镇) holding the same number
+   * glued (`11`, `100%100%`): each place's value, cut in the middle at no cost.
+   */
+  const sameTwice = (text_: string, start: number, a: number, t: string, j: number): boolean => {
+    const [before, here] = [columns[j - 1]?.field, columns[j]!.field];
+    if (before === undefined || before !== here) return false;
+    return text_.slice(Math.max(start, a - t.length), a) === t && !/[\d.]/.test(text_[a - t.length - 1] ?? "");
+  };
+
   const cellFit = (a: number, b: number, j: number): number | undefined => {
     const raw = text.slice(a, b);
     const t = raw.trim();
@@ -339,11 +364,11 @@ export function gluedRows(
               ? 0.6
               : (valueFit(t) ?? (opts.spacedCells ? spacedValueFit(text, a, b, from, to) : undefined));
       else if (kind === "unit") f = UNITS.has(t) ? 1 : /^[^\d\s]{1,3}$/.test(t) && !PUNCT.test(t) ? 0.1 : undefined;
-      else if (kind === "code") f = CODE.test(t) ? 1 : undefined;
+      else if (kind === "code") f = (field === undefined ? DIRECTION : CODE).test(t) ? 1 : undefined;
       else if (kind === "yesno") f = /^[是否]$/.test(t) ? 1 : undefined;
       else {
         // an enumeration comma or an opening bracket joins what follows: no cell ends with one (5000吨稻谷、…)
-        if (/^[,，。、;；)）%％]/.test(t) || /[、(（]$/.test(t)) return undefined;
+        if (/^[,，。、;；)）%％]/.test(t) || /[、(（,，]$/.test(t)) return undefined;
         // a row's label holds no figures (其中:2023年财政拨款 holds a year, not 303010100%)
         if (kind === "label" && (/[%％]/.test(t) || /\d{3,}(?!\d*年)/.test(t))) return undefined;
         // free text pays for its cut only by a hair, and a lone character hardly ever is a cell of its own
@@ -354,7 +379,10 @@ export function gluedRows(
         if (afterText && a > from && /[\u4e00-\u9fff]/.test(text[a - 1]!)) f += EXPLAINS.test(t) ? 0.1 : -0.1;
       }
       if ((kind === "number" || kind === "value") && f !== undefined && a > from)
-        f -= pairsWithWeight(text, from, a, t, j) ? 0 : digitCut(text[a - 1]!, text[a]!, text[a - 2]);
+        f -=
+          pairsWithWeight(text, from, a, t, j) || sameTwice(text, from, a, t, j)
+            ? 0
+            : digitCut(text[a - 1]!, text[a]!, text[a - 2]);
       // a text cell neither starts nor ends inside a number
       if (f !== undefined && (kind === "text" || kind === "label" || kind === "span")) {
         if (isDigitish(text[a]) && a > from && /[\d.%％]/.test(text[a - 1]!)) return undefined;
@@ -599,6 +627,8 @@ function assignments(
   fits: ((t: string) => number | undefined)[],
   empty: number[],
   paired: boolean[],
+  /** A column of the same meaning as the one before it (one target per place): the same number twice is cut free. */
+  same: boolean[] = [],
 ): Assignment[] {
   const out: Assignment[] = [];
   const parts: (string | undefined)[] = [];
@@ -618,7 +648,12 @@ function assignments(
     for (let e = at + 1; e <= Math.min(s.length, at + 14); e++) {
       let f = fits[k]!(s.slice(at, e));
       if (f === undefined) continue;
-      if (at > 0 && !(paired[k] && was)) f -= digitCut(s[at - 1]!, s[at]!, s[at - 2]);
+      // (the run is that number over and over: 11, 111, 100%100%)
+      const piece = s.slice(at, e);
+      const twice = same[k] && was && parts[k - 1] === piece && s === piece.repeat(s.length / piece.length);
+      if (at > 0 && !(paired[k] && was) && !twice) f -= digitCut(s[at - 1]!, s[at]!, s[at - 2]);
+      // …and a row fills each place's column: the same number twice outweighs a column's form above (1 under 100%)
+      if (twice) f += 1;
       parts.push(s.slice(at, e));
       filledBefore = true;
       go(e, k + 1, score + f - CUT);
@@ -686,6 +721,7 @@ function resplit(text: string, row: Built, columns: GluedColumn[], kinds: Kind[]
         cols.map((c) => fitOf(c)),
         cols.map((c) => emptyCost(kinds[c]!, columns[c]!.field)),
         cols.map((c) => PAIRS.has(`${columns[c - 1]?.field}>${columns[c]!.field}`)),
+        cols.map((c) => columns[c - 1]?.field !== undefined && columns[c - 1]?.field === columns[c]!.field),
       )) {
         const cells = [...row.cells];
         cols.forEach((c, x) => {

@@ -10,7 +10,7 @@
  * counts with at least three known meanings, at least two of them glued (no space between).
  */
 import { INDICATOR_FRAMEWORK } from "@jixiao/core";
-import { COLUMN_SYNONYMS, type ColumnField, columnField, FORM_LABELS } from "../vocabulary/columns.ts";
+import { COLUMN_SYNONYMS, type ColumnField, columnField, FORM_LABELS, PLACE_NAME } from "../vocabulary/columns.ts";
 
 export interface GluedColumn {
   header: string;
@@ -88,6 +88,11 @@ function groupWithPoints(text: string, i: number): number | undefined {
   return undefined;
 }
 
+/** A cost 二级 of the 2021 framework (under the 一级 成本指标), spaces allowed as a wrapped cell leaves them. */
+const COST_LEVEL2 = new RegExp(
+  `^\\s*(?:${["经济成本指标", "社会成本指标", "生态环境成本指标"].map(spaced).join("|")})`,
+);
+
 export interface Anchor {
   end: number;
   level: 1 | 2;
@@ -101,7 +106,9 @@ export function anchorAt(text: string, i: number): Anchor | undefined {
   if (!m) return undefined;
   const name = m[1]?.replace(/[ \u3000]/g, "");
   // 产出指标 / 效益指标 / 满意度指标 and a scheme's sections are level 1; 成本指标 is more often a level 2 (产出 → 成本)
-  const level: 1 | 2 = name === undefined || (LEVEL1.includes(name) && name !== "成本指标") ? 1 : 2;
+  // …but a 成本指标 with a cost 二级 right after it (经济成本指标, the 2021 framework) is that 二级's 一级
+  const overCost = name === "成本指标" && COST_LEVEL2.test(text.slice(i + m[0].length, i + m[0].length + 12));
+  const level: 1 | 2 = name === undefined || (LEVEL1.includes(name) && name !== "成本指标") || overCost ? 1 : 2;
   return { end: i + m[0].length, level };
 }
 
@@ -264,10 +271,18 @@ function headerFrom(text: string, start: number, spacedHeader = false): GluedHea
   // the shortest such piece: 是否核心指标, not 是否核心指标出警次数
   const last = piecesAt(text, end).find((u) => endsLikeHeader(u.header) && namesAt(text, u.end).length === 0);
   // (not in a spaced header: what is glued to its last name is the first row's name, 自评分|相关投诉处理率)
-  if (last && !spacedHeader) {
+  // (a header with no spaces between its names is no spaced header, whatever numbers its text glues: 资金总额35其中)
+  if (last && !(spacedHeader && top.s.between > 0)) {
     items.push(last);
     end = last.end;
   }
+  // a goal grid with one value column per place after its known names (莆田: …指标方向 | 笏石街道办 | 埭头镇): each
+  // place is a target column, when the header has none of its own
+  if (!top.s.fields.has("target"))
+    for (let place = placeAt(text, end); place !== undefined; place = placeAt(text, end)) {
+      items.push({ end: place, header: text.slice(end, place), field: "target", glued: true });
+      end = place;
+    }
   const found: GluedHeader = {
     start,
     end,
@@ -329,6 +344,21 @@ function afterSentence(text: string, h: GluedHeader): GluedHeader {
   while (at < h.end && namesAt(text, at).length === 0) at++;
   const later = at < h.end ? headerFrom(text, at) : undefined;
   return later && later.known >= 3 ? later : h;
+}
+
+/**
+ * A place's name as a value column's header (a per-place target table, vocabulary's PLACE_NAME), followed by another
+ * such name, a framework name, a space or the text's end. The end of the name, or undefined.
+ */
+function placeAt(text: string, i: number): number | undefined {
+  // the shortest name first (月塘乡 | 埭头镇, not 月塘乡埭头镇), none ending inside a place word (笏石街道办, not 笏石街道)
+  for (let k = i + 2; k <= Math.min(text.length, i + 10); k++) {
+    const name = text.slice(i, k);
+    if (!PLACE_NAME.test(name) || /^(办|处|事处)/.test(text.slice(k)) || namesAt(text, i).length > 0) continue;
+    if (k === text.length || isAnchorAt(text, k) || /^\s/.test(text.slice(k)) || placeAt(text, k) !== undefined)
+      return k;
+  }
+  return undefined;
 }
 
 /** The words that make a grid's caption of a 绩效指标 label (年度绩效指标, 长期绩效指标, 中期绩效指标). */

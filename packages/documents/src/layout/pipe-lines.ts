@@ -16,6 +16,10 @@
 import type { Line } from "./lines.ts";
 
 const PIPE = /^\s*[|｜]\s*$/;
+/** A line of several pipes alone: a row closed by the pipes of its merged cells (保山: `||||||||`). */
+const PIPE_RUN = /^\s*[|｜]{2,}\s*$/;
+/** A piece that is a line of the text before a table rather than part of its first cell (a title, `单位名称:…`). */
+const HEAD_PIECE = /[:：]|^附件|表$/;
 /** A cell's pieces over this many lines are no cell (prose, a paragraph run on). */
 const MAX_PIECES = 8;
 /** A stretch is read so when it holds at least this many cells. */
@@ -55,11 +59,23 @@ export function gatherPipeLines(lines: Line[]): Line[] {
         j = k + 1;
         continue;
       }
-      if (pieces.length === 0 && k < out.length && PIPE.test(out[k]!.text) && cells.length > 0) {
-        j = k + 1;
-        continue;
+      if (pieces.length === 0 && k < out.length && cells.length > 0) {
+        // a row's end: a second lone `|`, or a line of pipes closing the row (保山's `||||||||`)
+        if (PIPE.test(out[k]!.text) || PIPE_RUN.test(out[k]!.text)) {
+          j = k + 1;
+          continue;
+        }
       }
       if (pieces.length === 0 || pieces.length > MAX_PIECES || k >= out.length || !PIPE.test(out[k]!.text)) break;
+      // the stretch's first cell: the lines before it that read as the text's head (附件1, a title, 单位名称:…) are not
+      // its pieces
+      if (cells.length === 0) {
+        let from = 0;
+        pieces.forEach((n, q) => {
+          if (q < pieces.length - 1 && HEAD_PIECE.test(out[n]!.text.trim())) from = q + 1;
+        });
+        pieces.splice(0, from);
+      }
       cells.push({ pieces, pipe: k });
       j = k + 1;
     }

@@ -346,6 +346,13 @@ export function sectionWithPoints(text: string): SectionName | undefined {
 }
 
 /** Fields that label a form's value beside them (项目名称 禁毒经费) rather than head a column. */
+/**
+ * A place's name heading a value column of its own (a per-place target table: 一级 | 二级 | 三级 | 指标方向 | 笏石街道办 |
+ * 埭头镇, 福建 莆田): two to eight characters ending in a place word. Such a column is a target column where the header
+ * has none of its own (`placeTargets`).
+ */
+export const PLACE_NAME = /^[\u4e00-\u9fff]{1,6}(?:街道办事处|街道办|办事处|街道|社区|镇|乡|村|县|区)$/;
+
 export const FORM_LABELS: ReadonlySet<ColumnField> = new Set<ColumnField>(["project", "department", "implementer"]);
 
 /** A header as compared: no whitespace, no bracketed notes, no trailing colon. */
