@@ -45,6 +45,7 @@ import { attachActorCache } from "../../packages/server/src/accounts/actor-cache
 import { hashPassword } from "../../packages/server/src/accounts/password.ts";
 import { accounts, memberships } from "../../packages/server/src/accounts/schema.ts";
 import { type DatabaseHandle, openDatabase } from "../../packages/server/src/db/open.ts";
+import { decodeEvaluationCursor, evaluationFilterKey } from "../../packages/server/src/evaluations/cursor.ts";
 import { presentEvaluation } from "../../packages/server/src/evaluations/presenters.ts";
 import { listEvaluations } from "../../packages/server/src/evaluations/repository.ts";
 import { createApp } from "../../packages/server/src/http/app.ts";
@@ -810,9 +811,16 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
     });
     // The self-evaluation list (session 14): the province's evaluations of the year, 50 a page, as the API answers.
     const evaluationFilter = { scopePaths: [province.path], underPath: province.path, year: YEAR, pageSize: 50 };
+    const evaluationKey = evaluationFilterKey({ orgId: province.id, year: YEAR });
     app.get("/bench/evaluations", async (c) => {
       const page = Number(c.req.query("page") ?? "1");
-      const r = await listEvaluations(handle.db, { ...evaluationFilter, page });
+      const cursor = c.req.query("cursor");
+      const after = cursor ? decodeEvaluationCursor(cursor, evaluationKey) : undefined;
+      const r = await listEvaluations(handle.db, {
+        ...evaluationFilter,
+        page,
+        ...(after ? { after: { year: after.year, path: after.path, id: after.id }, knownTotal: after.total } : {}),
+      });
       return c.json({
         items: r.items.map(presentEvaluation),
         total: r.total,
@@ -981,6 +989,44 @@ async function runStore(kind: "pglite" | "pg"): Promise<void> {
             [
               `(d) listEvaluations page ${n}, same handle`,
               direct(() => listEvaluations(handle.db, { ...evaluationFilter, page: n })),
+            ],
+          ]);
+          bareOf.set(api, bare);
+          floorOf.set(api, db);
+        }
+        // The last page again, reached by cursor (keyset): the token walked once through the API.
+        const evQuery = `orgId=${province.id}&year=${YEAR}&pageSize=50`;
+        let evToken: string | null = null;
+        for (let n = 1; n < evLast; n++) {
+          const r = (await (
+            await fetch(`${base}/api/v1/evaluations?${evQuery}&page=${n}${evToken ? `&cursor=${evToken}` : ""}`, {
+              headers: { Cookie: cookie },
+            })
+          ).json()) as { nextCursor: string | null };
+          evToken = r.nextCursor;
+          if (!evToken) break;
+        }
+        if (evToken && evLast > 1) {
+          const cur = decodeEvaluationCursor(evToken, evaluationKey);
+          const [api, bare, db] = await runGroup([
+            [
+              `(a) GET /evaluations page ${evLast} by cursor`,
+              get(`/api/v1/evaluations?${evQuery}&page=${evLast}&cursor=${evToken}`),
+            ],
+            [
+              `(e) bare route, same SQL, evaluations cursor ${evLast}`,
+              get(`/bench/evaluations?page=${evLast}&cursor=${evToken}`),
+            ],
+            [
+              `(d) listEvaluations cursor ${evLast}, same handle`,
+              direct(() =>
+                listEvaluations(handle.db, {
+                  ...evaluationFilter,
+                  page: evLast,
+                  after: { year: cur.year, path: cur.path, id: cur.id },
+                  knownTotal: cur.total,
+                }),
+              ),
             ],
           ]);
           bareOf.set(api, bare);
