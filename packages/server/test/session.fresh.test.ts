@@ -141,7 +141,7 @@ describe.each(STORES)("the actor of each request on %s", (kind) => {
     expect((await foreignFiller.get(list)).status).toBe(404);
   });
 
-  it("the monitoring, rectification and experts lists read under the cached path too, and a move holds at once", async () => {
+  it("the evaluations, monitoring, rectification and experts lists read under the cached path too, and a move holds at once", async () => {
     const sysadmin = await t.as(t.world.users.sysadmin);
     const made = await sysadmin.post("/orgs", { parentId: t.world.city.id, code: "312099", name: "列表缓存大队" });
     expect(made.status).toBe(201);
@@ -149,6 +149,7 @@ describe.each(STORES)("the actor of each request on %s", (kind) => {
     const cache = t.deps.actorCache!;
     const cachedPath = () => cache.subtree(id, t.clock.now.getTime())?.path;
     const lists = [
+      `/evaluations?orgId=${id}&year=2024`,
       `/monitoring/rounds?orgId=${id}&year=2024`,
       `/rectification/items?orgId=${id}&year=2024`,
       `/expert-forms?orgId=${id}`,

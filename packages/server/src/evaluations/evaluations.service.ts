@@ -14,12 +14,10 @@ import type { Db } from "../db/open.ts";
 import { transact } from "../db/transaction.ts";
 import { findGoal } from "../goals/repository.ts";
 import type { Deps } from "../http/context.ts";
-import { notFound } from "../http/errors.ts";
 import { indicatorLeaves } from "../indicators/leaves.ts";
 import { findIndicator, indicatorsOf } from "../indicators/repository.ts";
 import { departmentGoals } from "../indicators/schema.ts";
-import { writableOrganisation } from "../orgs/access.ts";
-import { findOrganisation } from "../orgs/repository.ts";
+import { visibleSubtree, writableOrganisation } from "../orgs/access.ts";
 import { findProject } from "../projects/repository.ts";
 import type { WorkflowAction } from "../workflow/rules.ts";
 import { type ReviewableKind, transitionRecord } from "../workflow/transition.ts";
@@ -72,13 +70,8 @@ export async function listEvaluationsFor(
 ) {
   const a = authorize(actor, "business.read");
   const scope = scopeOf(a, "business.read");
-  let underPath: string | undefined;
-  if (q.orgId) {
-    const org = await findOrganisation(deps.db, q.orgId);
-    if (!org) throw notFound({ zh: "组织机构", en: "organisation" });
-    authorize(a, "business.read", { orgPath: org.path });
-    underPath = org.path;
-  }
+  // the organisation's path from the actor cache, as the project list reads it (orgs/access.ts)
+  const underPath = q.orgId ? (await visibleSubtree(deps, a, q.orgId, "business.read")).org.path : undefined;
   const { orgId: _o, cursor, ...rest } = q;
   const filter = evaluationFilterKey(q);
   const after = cursor === undefined ? undefined : decodeEvaluationCursor(cursor, filter);
