@@ -113,10 +113,15 @@ export async function listEvaluations(
     .offset(offset)
     .as("page");
   const rows = await db
-    .select({ e: listedColumns, orgPath: page.orgPath, orgName: page.orgName, projectName: projects.name })
+    .select({
+      e: listedColumns,
+      orgPath: page.orgPath,
+      orgName: page.orgName,
+      // a subquery rather than a join: planning the join cost more than the whole page (1.6–1.9 ms against 0.35)
+      projectName: sql<string | null>`(SELECT p.name FROM projects p WHERE p.id = ${selfEvaluations.projectId})`,
+    })
     .from(page)
     .innerJoin(selfEvaluations, eq(selfEvaluations.id, page.id))
-    .leftJoin(projects, eq(projects.id, selfEvaluations.projectId))
     .orderBy(sql`${page.year} DESC`, asc(page.orgPath), asc(page.id));
   // The count is known without counting when this page is the last one and not past the end.
   const total = a
