@@ -1,7 +1,8 @@
 /**
  * The fast path's presented indicator (decision 0008): its `comparison` note is written when it is read, from the
- * parsed target and actual kept on the object, when the comparison was a plain number against a number target
- * (`compareNumbersInto`, most indicators); any other note is kept as written. Writing that note for every scored
+ * parsed target and actual kept on the object, when the comparison was one `compareQuietInto` answers (a plain
+ * number against a number target or a range, a deadline, a count per period, words against words: most
+ * indicators) and the note is compareActual's as it was; any other note is kept as written. Writing that note for every scored
  * indicator was the largest cost left of scoring from stored targets (docs/performance.md, Round 6), and most
  * results are summed, stored or counted without it being read.
  *
@@ -11,7 +12,7 @@
  * of the object does not carry `comparison`: copy the fields by name or go through JSON.
  */
 import type { LocalizedText } from "../errors/domain-error.ts";
-import { numbersNote } from "../targets/compare.ts";
+import { comparisonNote } from "../targets/compare.ts";
 import type { TargetValue } from "../targets/types.ts";
 import type { Basis } from "./indicator.ts";
 import type { Level1 } from "./scheme.ts";
@@ -55,7 +56,7 @@ export class FastIndicatorResult implements IndicatorResult {
     difference: number | undefined,
     basis: Basis,
     met: boolean | undefined,
-    /** The note, or undefined: `numbersNote(target, actual)` when read. */
+    /** The note, or undefined: `comparisonNote(target, actual)` when read. */
     note: string | undefined,
     formula: LocalizedText,
   ) {
@@ -80,9 +81,9 @@ export class FastIndicatorResult implements IndicatorResult {
     this.#actualValue = note === undefined ? actual : undefined;
   }
 
-  /** `实际 96 人 ≥ 目标 ≥95 人，已达成；完成比例 101.05%`, written each time it is read when not kept. */
+  /** `实际 96 人 > 目标 ≥95 人，已达成；完成比例 101.05%`, written each time it is read when not kept. */
   get comparison(): string {
-    return this.#note ?? numbersNote(this.#targetValue!, this.#actualValue!);
+    return this.#note ?? comparisonNote(this.#targetValue!, this.#actualValue!);
   }
 
   /** The exact path's record: the same keys in the same order (`pointsNote` only when the points were scaled). */

@@ -33,7 +33,7 @@ import {
   UNITS,
   unitsText,
 } from "../numbers/fixed.ts";
-import { compareActual, compareActualInto, compareNumbersInto, numbersNote } from "../targets/compare.ts";
+import { compareActual, compareActualInto, compareQuietInto, comparisonNote } from "../targets/compare.ts";
 import type { Comparison, TargetValue } from "../targets/types.ts";
 import { FastIndicatorResult } from "./fast-result.ts";
 import {
@@ -84,7 +84,18 @@ export function indicatorPath(i: number): string {
   return p;
 }
 
-/** The last comparison of a plain number (compareActualInto): read before the next indicator's, never kept. */
+/**
+ * Whether numericShareInto leaves the pair unjudged for certain (numbersShare and numericJudgementExact answer
+ * undefined): an actual that is not a number or a count, or a target that is a deadline or words, or a count per
+ * period against anything but a count per the same period. Such an indicator is judged by tier.
+ */
+function notNumbers(target: TargetValue, actual: TargetValue): boolean {
+  if (actual.value === undefined || (actual.kind !== "numeric" && actual.kind !== "frequency")) return true;
+  if (target.kind === "deadline" || target.kind === "qualitative") return true;
+  return target.kind === "frequency" && (actual.kind !== "frequency" || actual.period !== target.period);
+}
+
+/** The last comparison (compareActualInto, compareQuietInto): read before the next indicator's, never kept. */
 const COMPARED: Comparison = { met: undefined, ratio: undefined, note: "" };
 
 /** What the fast path works out; score.ts presents it as it presents the exact evaluation. */
@@ -642,18 +653,21 @@ function scoreFastInner(
     let met: boolean | undefined;
     let completion: number | undefined;
     let note: string;
-    // a plain number against a number target, judged on doubles: its note written when read (FastIndicatorResult)
+    // met and ratio without words (compareQuietInto), judged on doubles or by tier: the note is compareActual's
+    // as it was, so written when read (FastIndicatorResult)
     let lazy = false;
     let formula: LocalizedText;
     let sh: Share | undefined;
     let external: Comparison;
-    if (targets.compare === compareActual && compareNumbersInto(target, actual, COMPARED)) {
+    if (targets.compare === compareActual && compareQuietInto(target, actual, COMPARED)) {
       external = COMPARED;
-      sh = numbersShareInto(target, actual, scheme, COMPARED);
+      sh = COMPARED.met === undefined ? undefined : numbersShareInto(target, actual, scheme, COMPARED);
       if (sh) lazy = true;
+      else if (COMPARED.met !== undefined && notNumbers(target, actual))
+        lazy = true; // judged by tier below
       else {
         // left to the exact judgement, or not judged: the note is read now, so written now
-        COMPARED.note = numbersNote(target, actual);
+        COMPARED.note = comparisonNote(target, actual);
         sh = numericShareInto(target, actual, scheme, COMPARED);
       }
     } else {
@@ -697,6 +711,11 @@ function scoreFastInner(
         basis = "tier";
         formula = tierFormula(tierOf, p, ind.tier !== undefined);
       } else {
+        if (lazy) {
+          // the formula quotes the note: written now
+          note = comparisonNote(target, actual);
+          lazy = false;
+        }
         computed = Number.NaN; // none
         basis = "none";
         formula = T.unjudgedFormula(note, false);

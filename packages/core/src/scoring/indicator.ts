@@ -458,7 +458,8 @@ function completion6(x: number, y: number): number {
  * numericJudgement for a number against `op t` in the same unit (or none), on the doubles: fromNumber keeps their
  * order, so every comparison of the exact values is the comparison of the doubles, and a proportional share is
  * kept as x ÷ y for the fixed-point path. Answers the general path's judgement (test/scoring/fast-path.test.ts),
- * or undefined for what it leaves to it: a target ≤ 0 under ＝, lower-is-better linear-2x when not met, a share
+ * or undefined for what it leaves to it: a target ≤ 0 under ＝, lower-is-better linear-2x when not met on numbers
+ * that are not whole (linearNumbers), a share
  * outside 0–1, or a comparison whose met differs (its note is the scheme's own).
  */
 function numbersJudgement(
@@ -502,12 +503,38 @@ function numbersJudgement(
     if (met) share = FULL_MET;
     else if (tv <= 0) share = { met, share: ZERO, completion: undefined, zeroWhy: NOT_MET };
     else if (scheme.lowerIsBetter === "ratio") share = proportionalNumbers(met, tv, av);
-    else return undefined;
+    else {
+      const linear = linearNumbers(met, tv, av);
+      if (!linear) return undefined;
+      share = linear;
+    }
   }
   JUDGED.met = met;
   JUDGED.ratio = completion;
   JUDGED.note = external.note;
   return share;
+}
+
+/**
+ * numericShare's linear-2x share for a lower-is-better target t > 0 not met by a (a ≥ t), on whole numbers, where
+ * every step is exact on doubles (2t, a − t, 2t − a, and their texts those of the Ratios): nothing at or above
+ * 2t, else (2t − a) ÷ t. Undefined for any other number (then the exact judgement).
+ */
+function linearNumbers(met: boolean, tv: number, av: number): Share | undefined {
+  const twice = tv * 2;
+  if (!Number.isSafeInteger(tv) || !Number.isSafeInteger(av) || !Number.isSafeInteger(twice)) return undefined;
+  if (av >= twice) {
+    const t = numberText(twice, 4);
+    return {
+      met,
+      share: ZERO,
+      completion: undefined,
+      zeroWhy: { zh: `实际值达到目标值的 2 倍（${t}）及以上`, en: `the actual is at or above twice the target (${t})` },
+    };
+  }
+  const a = numberText(av, 4);
+  const t = numberText(tv, 4);
+  return { met, share: undefined, x: twice - av, y: tv, completion: undefined, expr: `× (1 − (${a} − ${t}) ÷ ${t})` };
 }
 
 const IN_RANGE: Share = { met: true, share: ONE, completion: ONE };

@@ -91,6 +91,17 @@ function result(met: boolean | undefined, ratio: Ratio | undefined, note: string
   return { met, ratio: ratio === undefined ? undefined : toNumber(ratio, 10), note };
 }
 
+/**
+ * A quiet comparison's answer (compareQuietInto): met and ratio written into `into`, no note (it is written when read,
+ * by compareActual).
+ */
+function quiet(into: Comparison, met: boolean | undefined, ratio?: number): Comparison {
+  into.met = met;
+  into.ratio = ratio;
+  into.note = "";
+  return into;
+}
+
 function isBlank(v: TargetValue): boolean {
   return v.kind === "qualitative" && !v.parts && v.text.trim() === "";
 }
@@ -171,6 +182,49 @@ export function compareNumbersInto(target: TargetValue, actual: TargetValue, int
 /** The note of a comparison compareNumbersInto answered true for, written now. */
 export function numbersNote(target: TargetValue, actual: TargetValue): string {
   return comparePlain(target, actual).note;
+}
+
+/**
+ * compareNumbersInto for more kinds (decision 0008): met and ratio of compareActual written into `into`, its note
+ * left "", and true answered when the comparison is a plain number against a number target or a range, a deadline,
+ * a count per period, or words against words (not a compound); false (`into` then as it was, or written without
+ * meaning) for the rest, which a caller compares as before. The note is then `comparisonNote(target, actual)`: the
+ * same code decides met and ratio either way, only the words are skipped (test/targets/compare-fast.test.ts).
+ */
+export function compareQuietInto(target: TargetValue, actual: TargetValue, into: Comparison): boolean {
+  if (plainNumbers(target, actual)) {
+    try {
+      comparePlain(target, actual, into, false);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  if (isBlank(actual)) return false;
+  try {
+    switch (target.kind) {
+      case "numeric":
+        return false;
+      case "range":
+        return compareRange(target, actual, into) !== undefined;
+      case "deadline":
+        compareDeadline(target, actual, into);
+        return true;
+      case "frequency":
+        return compareFrequency(target, actual, into) !== undefined;
+      default:
+        if (target.parts && target.parts.length > 0) return false;
+        compareWords(target, actual, into);
+        return true;
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** compareActual's note, written now: for a comparison compareQuietInto answered true for, when it is read. */
+export function comparisonNote(target: TargetValue, actual: TargetValue): string {
+  return compareActual(target, actual).note;
 }
 
 /** compareNumbers on a pair plainNumbers accepts (an actual without a unit takes the target's). */
@@ -469,7 +523,10 @@ function numbersRatio(op: Op, tv: number, av: number, met: boolean): number | un
   return toNumber(div(r(x), r(y)), 10);
 }
 
-function compareRange(target: TargetValue, actual: TargetValue): Comparison {
+/** With `quietInto`, compareQuietInto's: met and ratio into it, or undefined where the exact path would answer. */
+function compareRange(target: TargetValue, actual: TargetValue): Comparison;
+function compareRange(target: TargetValue, actual: TargetValue, quietInto: Comparison): Comparison | undefined;
+function compareRange(target: TargetValue, actual: TargetValue, quietInto?: Comparison): Comparison | undefined {
   const lo = target.min;
   const hi = target.max;
   if (
@@ -483,9 +540,9 @@ function compareRange(target: TargetValue, actual: TargetValue): Comparison {
     Number.isFinite(hi) &&
     Number.isFinite(actual.value)
   ) {
-    return compareRangeNumbers(target, lo, hi, actual.value, !actual.unit && !!target.unit);
+    return compareRangeNumbers(target, lo, hi, actual.value, !actual.unit && !!target.unit, quietInto);
   }
-  return compareRangeExact(target, actual);
+  return quietInto ? undefined : compareRangeExact(target, actual);
 }
 
 /** `toNumber(div(fromNumber(x), fromNumber(y)), 10)` on doubles when they allow it (y ≠ 0). */
@@ -498,7 +555,19 @@ function ratio10(x: number, y: number): number {
  * compareRange for a plain number in the target's unit (or none) on the doubles: fromNumber keeps their order, so
  * the bounds compare as the doubles do; the same Comparison as `compareRangeExact` (test/targets/compare-fast.test.ts).
  */
-function compareRangeNumbers(target: TargetValue, lo: number, hi: number, v: number, unitAssumed: boolean): Comparison {
+function compareRangeNumbers(
+  target: TargetValue,
+  lo: number,
+  hi: number,
+  v: number,
+  unitAssumed: boolean,
+  quietInto?: Comparison,
+): Comparison {
+  if (quietInto) {
+    if (v < lo) return quiet(quietInto, false, lo > 0 ? ratio10(v, lo) : undefined);
+    if (v > hi) return quiet(quietInto, false, v > 0 ? ratio10(hi, v) : undefined);
+    return quiet(quietInto, true, 1);
+  }
   const tShow = `目标 ${renderTarget(target)}`;
   const unit = target.unit;
   const assumed = unitAssumed ? `；实际值未写单位，按目标单位“${unit}”理解` : "";
@@ -541,30 +610,52 @@ export function compareRangeExact(target: TargetValue, actual: TargetValue): Com
   return result(true, fromInt(1), notes.join("；"));
 }
 
-function compareDeadline(target: TargetValue, actual: TargetValue): Comparison {
-  const tShow = `目标 ${target.text.trim() || renderTarget(target)}`;
+/** `目标 2024年12月27日前`: a deadline target as its notes show it. */
+function deadlineShow(target: TargetValue): string {
+  return `目标 ${target.text.trim() || renderTarget(target)}`;
+}
+
+/** With `quietInto`, compareQuietInto's: met (and no ratio) into it, no note. */
+function compareDeadline(target: TargetValue, actual: TargetValue, quietInto?: Comparison): Comparison {
   if (actual.kind === "deadline" && actual.date) {
-    if (!target.date) return result(undefined, undefined, `目标未写具体日期，实际 ${actual.date}`);
+    if (!target.date) {
+      if (quietInto) return quiet(quietInto, undefined);
+      return result(undefined, undefined, `目标未写具体日期，实际 ${actual.date}`);
+    }
     const c = actual.date < target.date ? -1 : actual.date > target.date ? 1 : 0;
     const met = c < 0 || (c === 0 && (target.inclusive !== false || actual.inclusive === false));
+    if (quietInto) return quiet(quietInto, met);
     return result(
       met,
       undefined,
-      `实际 ${actual.date}，${tShow}（${target.date}${target.inclusive === false ? " 之前" : " 及以前"}），${met ? "按时" : "逾期"}`,
+      `实际 ${actual.date}，${deadlineShow(target)}（${target.date}${target.inclusive === false ? " 之前" : " 及以前"}），${met ? "按时" : "逾期"}`,
     );
   }
   const fail = failureWord(actual.text);
-  if (fail) return result(false, undefined, `实际“${actual.text}”表示未完成；${tShow}`);
-  if (actual.kind === "deadline" && !actual.date)
-    return result(true, undefined, `实际“${actual.text}”与时限相符；${tShow}`);
+  if (fail) {
+    if (quietInto) return quiet(quietInto, false);
+    return result(false, undefined, `实际“${actual.text}”表示未完成；${deadlineShow(target)}`);
+  }
+  if (actual.kind === "deadline" && !actual.date) {
+    if (quietInto) return quiet(quietInto, true);
+    return result(true, undefined, `实际“${actual.text}”与时限相符；${deadlineShow(target)}`);
+  }
   if (achieves(actual) || /按时|如期|及时|提前/.test(actual.text)) {
-    return result(true, undefined, `实际“${actual.text}”按达成理解（未写日期）；${tShow}`);
+    if (quietInto) return quiet(quietInto, true);
+    return result(true, undefined, `实际“${actual.text}”按达成理解（未写日期）；${deadlineShow(target)}`);
   }
   if (actual.kind === "numeric" && actual.value !== undefined && actual.unit === "%") {
-    if (actual.value >= 100) return result(true, undefined, `实际 ${actual.value}% 按如期完成理解；${tShow}`);
-    if (actual.value === 0) return result(false, undefined, `实际 0% 按未完成理解；${tShow}`);
+    if (actual.value >= 100) {
+      if (quietInto) return quiet(quietInto, true);
+      return result(true, undefined, `实际 ${actual.value}% 按如期完成理解；${deadlineShow(target)}`);
+    }
+    if (actual.value === 0) {
+      if (quietInto) return quiet(quietInto, false);
+      return result(false, undefined, `实际 0% 按未完成理解；${deadlineShow(target)}`);
+    }
   }
-  return result(undefined, undefined, `实际“${actual.text}”无法与 ${tShow} 比较`);
+  if (quietInto) return quiet(quietInto, undefined);
+  return result(undefined, undefined, `实际“${actual.text}”无法与 ${deadlineShow(target)} 比较`);
 }
 
 function perYear(v: TargetValue): Ratio | undefined {
@@ -579,7 +670,10 @@ function perYearNumber(v: TargetValue): number {
   return p < 2 ** 40 && p > -(2 ** 40) ? p : Number.NaN;
 }
 
-function compareFrequency(target: TargetValue, actual: TargetValue): Comparison {
+/** With `quietInto`, compareQuietInto's: met and ratio into it, or undefined where the exact path would answer. */
+function compareFrequency(target: TargetValue, actual: TargetValue): Comparison;
+function compareFrequency(target: TargetValue, actual: TargetValue, quietInto: Comparison): Comparison | undefined;
+function compareFrequency(target: TargetValue, actual: TargetValue, quietInto?: Comparison): Comparison | undefined {
   const t = perYearNumber(target);
   if (!Number.isNaN(t)) {
     let a = Number.NaN;
@@ -594,17 +688,23 @@ function compareFrequency(target: TargetValue, actual: TargetValue): Comparison 
       a = actual.value;
       counted = true;
     }
-    if (!Number.isNaN(a)) return compareFrequencyNumbers(target.op ?? ">=", t, a, counted);
+    if (!Number.isNaN(a)) return compareFrequencyNumbers(target.op ?? ">=", t, a, counted, quietInto);
   }
-  return compareFrequencyExact(target, actual);
+  return quietInto ? undefined : compareFrequencyExact(target, actual);
 }
 
 /**
  * compareFrequency for whole counts per year (and an actual count of any size) on the doubles: the counts are exact
  * there and compare as the Ratios do; the same Comparison as `compareFrequencyExact` (test/targets/compare-fast.test.ts).
  */
-function compareFrequencyNumbers(op: Op, t: number, a: number, counted: boolean): Comparison {
+function compareFrequencyNumbers(op: Op, t: number, a: number, counted: boolean, quietInto?: Comparison): Comparison {
   const met = metOnNumbers(op, t, a);
+  if (quietInto) {
+    const higher = op === ">=" || op === ">" || op === "=";
+    const ratio =
+      t === 0 ? (met ? 1 : 0) : t < 0 ? undefined : higher ? ratio10(a, t) : a <= 0 ? undefined : ratio10(t, a);
+    return quiet(quietInto, met, ratio);
+  }
   let note = `实际每年 ${numberText(a, 2)} 次，目标每年 ${OP_ZH[op]}${numberText(t, 2)} 次，${met ? "已达成" : "未达成"}`;
   if (counted) note += "；实际为次数，按全年次数理解";
   let ratio: number | undefined;
@@ -647,45 +747,78 @@ export function compareFrequencyExact(target: TargetValue, actual: TargetValue):
   return result(met, comp.ratio, notes.join("；"));
 }
 
-function compareWords(target: TargetValue, actual: TargetValue): Comparison {
+/** `目标“符合相关规定”`: a target of words as its notes show it. */
+function wordsShow(target: TargetValue): string {
+  return `目标“${target.text.trim()}”`;
+}
+
+/** With `quietInto`, compareQuietInto's: met (and no ratio) into it, no note. */
+function compareWords(target: TargetValue, actual: TargetValue, quietInto?: Comparison): Comparison {
   const tText = normalizeTargetText(target.text);
   const aText = normalizeTargetText(actual.text);
-  const tShow = `目标“${target.text.trim()}”`;
   if (target.quality === "none") {
-    if (actual.kind === "qualitative" && actual.quality === "none")
-      return result(true, undefined, `实际“${actual.text}”，${tShow}，已达成`);
-    if (aText === tText) return result(true, undefined, `实际与${tShow}相同`);
+    if (actual.kind === "qualitative" && actual.quality === "none") {
+      if (quietInto) return quiet(quietInto, true);
+      return result(true, undefined, `实际“${actual.text}”，${wordsShow(target)}，已达成`);
+    }
+    if (aText === tText) {
+      if (quietInto) return quiet(quietInto, true);
+      return result(true, undefined, `实际与${wordsShow(target)}相同`);
+    }
     if (actual.kind === "numeric" && actual.value !== undefined && (actual.op ?? "=") === "=") {
       const met = actual.value <= 0;
-      return result(met, undefined, `实际 ${actual.value}${actual.unit ?? ""}，${tShow}，${met ? "已达成" : "未达成"}`);
+      if (quietInto) return quiet(quietInto, met);
+      return result(
+        met,
+        undefined,
+        `实际 ${actual.value}${actual.unit ?? ""}，${wordsShow(target)}，${met ? "已达成" : "未达成"}`,
+      );
     }
-    if (failureWordIn(aText) && !/^(?:0|零|无)$/.test(aText))
-      return result(false, undefined, `实际“${actual.text}”，${tShow}，未达成`);
-    return result(undefined, undefined, `实际“${actual.text}”无法与${tShow}比较`);
+    if (failureWordIn(aText) && !/^(?:0|零|无)$/.test(aText)) {
+      if (quietInto) return quiet(quietInto, false);
+      return result(false, undefined, `实际“${actual.text}”，${wordsShow(target)}，未达成`);
+    }
+    if (quietInto) return quiet(quietInto, undefined);
+    return result(undefined, undefined, `实际“${actual.text}”无法与${wordsShow(target)}比较`);
   }
   const fail = failureWordIn(aText);
-  if (fail) return result(false, undefined, `实际“${actual.text}”表示未完成（“${fail}”），${tShow}`);
-  if (aText !== "" && aText === tText) return result(true, undefined, `实际与${tShow}相同，已达成`);
+  if (fail) {
+    if (quietInto) return quiet(quietInto, false);
+    return result(false, undefined, `实际“${actual.text}”表示未完成（“${fail}”），${wordsShow(target)}`);
+  }
+  if (aText !== "" && aText === tText) {
+    if (quietInto) return quiet(quietInto, true);
+    return result(true, undefined, `实际与${wordsShow(target)}相同，已达成`);
+  }
   if (aText.length >= 2 && tText.length >= 2 && (tText.includes(aText) || aText.includes(tText))) {
-    return result(true, undefined, `实际“${actual.text}”与${tShow}相符，已达成`);
+    if (quietInto) return quiet(quietInto, true);
+    return result(true, undefined, `实际“${actual.text}”与${wordsShow(target)}相符，已达成`);
   }
   if (achieves(actual)) {
+    if (quietInto) return quiet(quietInto, true);
     const same = actual.quality === target.quality || target.quality === undefined;
     return result(
       true,
       undefined,
-      `实际“${actual.text}”按达成理解${same ? "" : `（用语与目标不同：${actual.quality}/${target.quality}）`}；${tShow}`,
+      `实际“${actual.text}”按达成理解${same ? "" : `（用语与目标不同：${actual.quality}/${target.quality}）`}；${wordsShow(target)}`,
     );
   }
   if (actual.kind === "qualitative" && actual.quality === "none") {
-    return result(true, undefined, `实际“${actual.text}”（未发生问题）按达成理解；${tShow}`);
+    if (quietInto) return quiet(quietInto, true);
+    return result(true, undefined, `实际“${actual.text}”（未发生问题）按达成理解；${wordsShow(target)}`);
   }
   if (actual.kind === "numeric" && actual.value !== undefined && (actual.op ?? "=") === "=") {
-    if (actual.unit === "%" && actual.value >= 100)
-      return result(true, undefined, `实际 ${actual.value}% 按达成理解；${tShow}`);
-    if (actual.value === 0) return result(false, undefined, `实际为 0，按未达成理解；${tShow}`);
+    if (actual.unit === "%" && actual.value >= 100) {
+      if (quietInto) return quiet(quietInto, true);
+      return result(true, undefined, `实际 ${actual.value}% 按达成理解；${wordsShow(target)}`);
+    }
+    if (actual.value === 0) {
+      if (quietInto) return quiet(quietInto, false);
+      return result(false, undefined, `实际为 0，按未达成理解；${wordsShow(target)}`);
+    }
   }
-  return result(undefined, undefined, `实际“${actual.text}”无法判断是否达成${tShow}`);
+  if (quietInto) return quiet(quietInto, undefined);
+  return result(undefined, undefined, `实际“${actual.text}”无法判断是否达成${wordsShow(target)}`);
 }
 
 function compareCompound(target: TargetValue, actual: TargetValue): Comparison {

@@ -108,6 +108,34 @@ const handPair: fc.Arbitrary<[TargetValue, TargetValue]> = fc.oneof(
     { kind: "range", text: `${lo}-${lo + Math.abs(w)}`, min: lo, max: lo + Math.abs(w) },
     { kind: "numeric", text: String(a), value: a },
   ]),
+  // deadlines, counts per period and words, whose notes are written when read when met is known (decision 0008)
+  fc.tuple(
+    fc.constantFrom<TargetValue>(
+      { kind: "deadline", text: "2024年12月1日前", date: "2024-12-01", inclusive: false },
+      { kind: "deadline", text: "", date: "2024-12-01" },
+      { kind: "deadline", text: "年内" },
+      { kind: "frequency", text: "每年4次", value: 4, period: "year", op: ">=" },
+      { kind: "frequency", text: "每月不超过2次", value: 2, period: "month", op: "<=" },
+      { kind: "qualitative", text: "无重大事故", quality: "none" },
+      { kind: "qualitative", text: "符合相关规定", quality: "meets" },
+      { kind: "qualitative", text: "明显提高" },
+    ),
+    fc.constantFrom<TargetValue>(
+      { kind: "deadline", text: "2024年12月1日", date: "2024-12-01" },
+      { kind: "deadline", text: "2024年11月30日前", date: "2024-11-30", inclusive: false },
+      { kind: "deadline", text: "年底前" },
+      { kind: "frequency", text: "每年5次", value: 5, period: "year" },
+      { kind: "frequency", text: "每月3次", value: 3, period: "month" },
+      { kind: "numeric", text: "3次", value: 3, unit: "次" },
+      { kind: "numeric", text: "0", value: 0 },
+      { kind: "numeric", text: "100%", value: 100, unit: "%" },
+      { kind: "qualitative", text: "无", quality: "none" },
+      { kind: "qualitative", text: "符合", quality: "meets" },
+      { kind: "qualitative", text: "未完成" },
+      { kind: "qualitative", text: "明显提高" },
+      { kind: "qualitative", text: "" },
+    ),
+  ),
 );
 
 /** Points as forms give them: a number, decimal text or a Ratio; zero, negative, up to four decimals. */

@@ -11,9 +11,12 @@ import {
   compareFrequencyExact,
   compareNumbersInto,
   compareNumericExact,
+  compareQuietInto,
   compareRangeExact,
+  comparisonNote,
   numbersNote,
 } from "../../src/targets/compare.ts";
+import { parseTarget } from "../../src/targets/parse.ts";
 import type { Comparison, Op, TargetValue } from "../../src/targets/types.ts";
 
 const double: fc.Arbitrary<number> = fc.oneof(
@@ -102,6 +105,88 @@ describe("compareActual on doubles", () => {
       }),
       { numRuns: 4000 },
     );
+  });
+
+  it("compareQuietInto answers compareActual's met and ratio without words, and comparisonNote its note", () => {
+    // every kind of target against every kind of actual, read from the texts the forms write and built by hand
+    const text = fc.oneof(
+      double.map((v) => String(v)),
+      fc
+        .tuple(fc.constantFrom("≥", "≤", "<", ">", "", "="), fc.nat(2000), fc.constantFrom("人", "%", "次", ""))
+        .map(([op, v, u]) => `${op}${v}${u}`),
+      fc.tuple(fc.nat(100), fc.nat(100), fc.constantFrom("%", "人", "")).map(([lo, w, u]) => `${lo}${u}-${lo + w}${u}`),
+      fc
+        .tuple(
+          fc.integer({ min: 1, max: 12 }),
+          fc.integer({ min: 1, max: 28 }),
+          fc.constantFrom("前", "之前", "", "以前"),
+        )
+        .map(([m, d, w]) => `2024年${m}月${d}日${w}`),
+      fc.tuple(fc.constantFrom("每年", "每月", "每季度", "每周"), fc.nat(20)).map(([p, n]) => `${p}${n}次`),
+      fc.constantFrom(
+        "符合相关规定",
+        "符合",
+        "达标",
+        "未达标",
+        "明显提高",
+        "有所提高",
+        "无重大事故",
+        "无",
+        "0起",
+        "0",
+        "零",
+        "按时完成",
+        "如期",
+        "年内",
+        "年底前",
+        "未完成",
+        "100%",
+        "0%",
+        "优：≥95%；良：≥90%",
+        "优：96%",
+        "",
+        "  ",
+        "10万次/年",
+        "≥300万次/年",
+      ),
+    );
+    const hand = fc.constantFrom<TargetValue>(
+      { kind: "deadline", text: "" },
+      { kind: "deadline", text: "年内" },
+      { kind: "deadline", text: "", date: "2024-12-01", inclusive: false },
+      { kind: "deadline", text: "2024-12-01", date: "2024-12-01" },
+      { kind: "frequency", text: "每年-2次", value: -2, period: "year", op: ">=" },
+      { kind: "frequency", text: "每年3次", value: 3, period: "year", op: "<=" },
+      { kind: "frequency", text: "每月0.5次", value: 0.5, period: "month" },
+      { kind: "range", text: "", min: 5, max: 10 },
+      { kind: "range", text: "0-0", min: 0, max: 0, unit: "%" },
+      { kind: "qualitative", text: "无", quality: "none" },
+      { kind: "qualitative", text: "符合", quality: "meets" },
+      { kind: "numeric", text: "-3次", value: -3, unit: "次" },
+      { kind: "numeric", text: "0", value: 0 },
+      { kind: "numeric", text: "NaN", value: Number.NaN },
+    );
+    const value: fc.Arbitrary<TargetValue> = fc.oneof(
+      { weight: 4, arbitrary: text.map((t) => parseTarget(t)) },
+      { weight: 1, arbitrary: hand },
+    );
+    let quiet = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(value, value, (target, actual) => {
+        runs++;
+        const into: Comparison = { met: undefined, ratio: undefined, note: "unchanged" };
+        const expected = compareActual(target, actual);
+        if (compareQuietInto(target, actual, into)) {
+          quiet++;
+          expect(into).toEqual({ met: expected.met, ratio: expected.ratio, note: "" });
+          expect(comparisonNote(target, actual)).toBe(expected.note);
+        }
+      }),
+      { numRuns: 6000 },
+    );
+    // the quiet path is exercised (a number target against anything but a plain number is not quiet)
+    expect(quiet / runs).toBeGreaterThan(0.3);
   });
 
   it("words its cases as before: met with 101.05%, an assumed unit, over a ＝ target, lower is better at 0", () => {
