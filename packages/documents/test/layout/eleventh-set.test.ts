@@ -2,7 +2,10 @@
  * Layouts of the eleventh held-out set, each as a general rule over generated forms:
  * - a national 10/50/30/10 self-evaluation in pipe rows whose funds rows put their label on a line of its own
  *   (`年度资金总额 |`) and their values on the next, an empty money cell dropped (`| 32.4 | 31.69 | 10 | 97.80% | 9 |`:
- *   临翔).
+ *   临翔);
+ * - a goal form's funds as a header of columns over a row of values (`专项资金情况 | 本年度预计投入(万元) | 财政资金(万元) |
+ *   其他`, perhaps a row of sub-labels, then `| 7 | 0 | 7 | 0 | 0 | 0 |`) and a text cut inside its last row's number
+ *   (`| 成本指标 | 补助标准 | 15`: 南岳).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -88,5 +91,73 @@ describe("a funds row's label on a line of its own, its values on the next (临�
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+// ---- 南岳: the funds' header over a row of values; the last row cut open on a number ----
+
+const GOAL_ROWS: [string, string, string][] = [
+  ["数量指标", "年度申请就学补助户数", ">=101人/次"],
+  ["质量指标", "补助发放准确率", ">=100%"],
+  ["时效指标", "就学补助及时发放率", ">=100%"],
+  ["数量指标", "受助学生人数", ">=40人"],
+];
+
+/** A 申报表 in pipe rows padded with runs of `|`; the text ends inside the 成本指标 row's number when `cut`. */
+function renderHeadedFunds(
+  caption: string,
+  label: string,
+  parts: number[] | undefined,
+  budget: number,
+  rows: typeof GOAL_ROWS,
+  cut: string | undefined,
+): string {
+  const pad = (cells: string[]) => `| ${cells.join(" | ")} | ${"|".repeat(Math.max(1, 9 - cells.length))}`;
+  const out = [
+    pad(["某某计划绩效目标申报表"]),
+    pad(["(2023年度)"]),
+    pad(["专项基本情况", "专项名称", "2023年某某补助项目"]),
+    pad(["主管部门", "某区乡村振兴局", "专项起止时间", "2023年1月至12月"]),
+    pad(["专项概况", "对就读职业技术学校的学生发放就学补助"]),
+    pad([caption, label, "财政资金(万元)", "其他"]),
+    ...(parts ? [pad(["中央", "省级", "市级资金", "本级"])] : []),
+    pad([String(budget), ...(parts ?? [budget, 0]).map(String)]),
+    pad(["本年度绩效 目标", "1.对提供就读学籍证明的学生发放就学补助;"]),
+    pad(["专项年度绩效指标", "一级指标", "二级指标", "三级指标内容", "指标值及单位"]),
+  ];
+  rows.forEach(([l2, name, target], k) => out.push(pad([...(k === 0 ? ["产出 指标"] : []), l2, name, target])));
+  if (cut !== undefined) out.push(`| 成本指标 | 补助标准 | ${cut}`);
+  return out.join("\n");
+}
+
+describe("a goal form's funds header over a row of values, its last row cut inside a number (南岳)", () => {
+  it("reads the first value under the budget column, and leaves a row the text's end cut inside its number out", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("专项资金情况", "资金情况", "项目资金"),
+        fc.constantFrom("本年度预计投入(万元)", "年度资金总额", "资金总额(万元)"),
+        fc.integer({ min: 1, max: 99_999 }),
+        fc.option(fc.integer({ min: 0, max: 3 })),
+        fc.subarray(GOAL_ROWS, { minLength: 2 }),
+        fc.option(fc.integer({ min: 1, max: 9999 }).map(String)),
+        (caption, label, budget, split, rows, cut) => {
+          // the budget split over 中央 / 省级 / 市级 / 本级 (all of it at one level) and 其他 0
+          const parts = split === null ? undefined : [0, 1, 2, 3].map((k) => (k === split ? budget : 0)).concat(0);
+          const text = renderHeadedFunds(caption, label, parts, budget, rows, cut ?? undefined);
+          const doc = importDocument(readExtractedText(text, "g.txt")).document;
+          const p = doc.projects[0];
+          expect(p).toBeDefined();
+          expect(p!.budget?.fen).toBe(String(budget * 1_000_000));
+          expect(p!.indicators.map((i) => i.name)).toEqual(rows.map(([, n]) => n));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("keeps a last row closed by its pipe, whatever number it ends with", () => {
+    const text = `${renderHeadedFunds("专项资金情况", "年度资金总额", undefined, 7, GOAL_ROWS.slice(0, 2), undefined)}\n| 成本指标 | 补助标准 | 1500 | ||||||`;
+    const p = importDocument(readExtractedText(text, "g.txt")).document.projects[0];
+    expect(p!.indicators.map((i) => i.name)).toEqual([...GOAL_ROWS.slice(0, 2).map(([, n]) => n), "补助标准"]);
   });
 });
