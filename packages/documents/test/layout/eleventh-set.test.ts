@@ -125,7 +125,9 @@ function renderHeadedFunds(
     pad(["本年度绩效 目标", "1.对提供就读学籍证明的学生发放就学补助;"]),
     pad(["专项年度绩效指标", "一级指标", "二级指标", "三级指标内容", "指标值及单位"]),
   ];
-  rows.forEach(([l2, name, target], k) => out.push(pad([...(k === 0 ? ["产出 指标"] : []), l2, name, target])));
+  rows.forEach(([l2, name, target], k) => {
+    out.push(pad([...(k === 0 ? ["产出 指标"] : []), l2, name, target]));
+  });
   if (cut !== undefined) out.push(`| 成本指标 | 补助标准 | ${cut}`);
   return out.join("\n");
 }
