@@ -14,7 +14,7 @@ import { headerField } from "./headers.ts";
 import { type Token, tokensOf } from "./stream-form.ts";
 
 const BUDGET_LABEL =
-  /^(年度资金总额|资金总额|项目资金总额|年度预算资金总额|年度预算资金|项目预算数|预算数|预算资金|年度预算|本年度?申请.{0,6}预算资金|申请资金|(年度|本年度?|当年)(本级)?预算(资金)?(金额|总额|数)|(年度|本年度?|当年)(资金)?金额|(项目)?预算(资金)?(金额|总额)|(下达)?(中央|省级?|市级?|区级?|县级?)?预算内投资(计划)?(金额|总额)?|下达(中央|省级?|市级?)?(补助)?资金(金额|总额)?)$/;
+  /^(年度资金总额|资金总额|项目资金总额|年度预算资金总额|年度预算资金|项目预算数|预算数|预算资金|年度预算|本年度?申请.{0,6}预算资金|申请资金|(年度|本年度?|当年)预计投入(资金)?(金额|总额)?|(年度|本年度?|当年)(本级)?预算(资金)?(金额|总额|数)|(年度|本年度?|当年)(资金)?金额|(项目)?预算(资金)?(金额|总额)|(下达)?(中央|省级?|市级?|区级?|县级?)?预算内投资(计划)?(金额|总额)?|下达(中央|省级?|市级?)?(补助)?资金(金额|总额)?)$/;
 const AMOUNT = /^([\d,]+(?:\.\d+)?)\s*(万元|万|元)?/;
 
 /** A label that says the amount beside it is the year's budget (not a 中期 or 上年 amount). */
@@ -126,7 +126,11 @@ export function formBudget(ctx: ImportContext, blocks: Block[], name: string): A
     if (!isBudgetLabel(t)) continue;
     const next = tokens[i + 1];
     const m = next ? AMOUNT.exec(next.text.replace(/\s/g, "")) : null;
-    if (!next || !m) continue;
+    if (!next || !m) {
+      const below = headedBudget(tokens, i);
+      if (below) return ctx.amount(below.text, unitIn(t.text) ?? unit, below.location);
+      continue;
+    }
     const written = m[2] === "元" ? "元" : m[2] ? "万元" : unit;
     return ctx.amount(m[1]!, written, next.location);
   }
@@ -143,6 +147,42 @@ export function formBudget(ctx: ImportContext, blocks: Block[], name: string): A
     period.amount.location,
   );
   return ctx.amount(period.amount.text, period.unit, period.amount.location);
+}
+
+/** A number alone in its cell: a funds row's value. */
+const BARE_VALUE = /^[\d,]+(?:\.\d+)?$/;
+/** A caption over a form's funds columns (专项资金情况, 资金情况, 资金来源, 项目资金): no column of its own. */
+const FUNDS_CAPTION = /^(专项|项目)?资金(情况|来源|构成|安排)?([(（](万元|元)[)）])?$/;
+
+/**
+ * The budget under a header of funds columns (湖南 申报表: `专项资金情况 | 本年度预计投入(万元) | 财政资金(万元) | 其他`,
+ * perhaps a row of sub-labels `中央 | 省级 | 市级资金 | 本级`, then `7 | 0 | 7 | 0 | 0 | 0`): when the budget label is
+ * the first column of its row after a caption, the first value of the first row of values below it is the budget.
+ * Only labels stand between them (at most two header rows), and the values' row holds numbers alone.
+ */
+function headedBudget(tokens: Token[], i: number): Token | undefined {
+  const label = tokens[i]!;
+  const row = label.location.row;
+  const before = tokens.slice(0, i).filter((t) => t.location.row === row && t.location.table === label.location.table);
+  if (before.some((t) => !FUNDS_CAPTION.test(norm(t.text)))) return undefined;
+  const rows = new Set<number | undefined>([row]);
+  for (let k = i + 1; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.location.table !== label.location.table) return undefined;
+    if (!BARE_VALUE.test(t.text.trim())) {
+      if (/\d/.test(t.text) || headerField(t.text) === "level1" || headerField(t.text) === "name") return undefined;
+      rows.add(t.location.row);
+      if (rows.size > 2) return undefined;
+      continue;
+    }
+    // the row of values: numbers alone, at least two
+    const values = tokens
+      .slice(k)
+      .filter((x) => x.location.row === t.location.row && x.location.table === t.location.table);
+    if (values.length < 2 || values.some((x) => !BARE_VALUE.test(x.text.trim()))) return undefined;
+    return { ...t, text: t.text.trim().replace(/,/g, "") };
+  }
+  return undefined;
 }
 
 /**

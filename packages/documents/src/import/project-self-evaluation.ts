@@ -438,7 +438,28 @@ export function readProjectSelfEvaluations(
       continue;
     }
     if (mode === "funds" && fundCols) {
-      const line = fundLine(ctx, table, r, texts, fundCols, unit);
+      let line = fundLine(ctx, table, r, texts, fundCols, unit);
+      // a label on a line of its own (`年度资金总额 |`), its values on the next with no label of their own
+      // (`| 32.4 | 31.69 | 10 | 97.80% | 9 |`): one funds row
+      const next = rows[k + 1];
+      if (line && !hasFundValue(line) && next && next.table === table) {
+        const nt = next.cells.map(tidy);
+        const valuesOnly = nt.some((t) => t !== "") && nt.every((t) => t === "" || isFundValue(t));
+        const joined = valuesOnly
+          ? fundLine(
+              ctx,
+              table,
+              next.r,
+              nt[0] === "" ? [line.label, ...nt.slice(1)] : [line.label, ...nt],
+              fundCols,
+              unit,
+            )
+          : undefined;
+        if (joined && hasFundValue(joined)) {
+          line = joined;
+          k++;
+        }
+      }
       if (line) {
         p.funds.push(line);
         continue;
@@ -555,6 +576,10 @@ function fundLine(
     line.budget = line.initial;
   return line;
 }
+
+const isFundValue = (t: string) => NUMERIC.test(t) || PERCENT.test(t) || DASH.test(t);
+const hasFundValue = (l: FundLine) =>
+  [l.initial, l.budget, l.executed, l.rate, l.weight, l.score].some((v) => v !== undefined);
 
 /** Stated total against Σ scores (the funds line and the indicators). */
 function checkTotal(ctx: ImportContext, result: ProjectSelfEvaluation): void {

@@ -243,13 +243,20 @@ function withoutFurniture(text: string, lines: Line[], markPages: boolean): stri
 
 /**
  * The text's last line when it is a cell the end of the text cut: inside a table read, without a `|` of its own
- * while the line before it ends with its cell's `|` (`围绕…需求 |` then `解`).
+ * while the line before it ends with its cell's `|` (`围绕…需求 |` then `解`) — or a pipe row left open on a bare number
+ * (`| 成本指标 | 补助标准 | 15`) where the two rows before it are closed by their `|`, as every row of the table is
+ * written: a value cut inside its digits or before its unit (1500 元/学期), which no reading can tell from a whole one.
  */
 function cutCellLine(lines: Line[], chosen: Proposal[]): number | undefined {
   const live = lines.filter((l) => !l.gone && l.text.trim() !== "");
   const last = live[live.length - 1];
   const before = live[live.length - 2];
-  if (!last || !before || /[|｜]/.test(last.text) || !/[^|｜\s]\s*[|｜]\s*$/.test(before.text)) return undefined;
+  const earlier = live[live.length - 3];
+  if (!last || !before) return undefined;
+  const closed = (l: Line | undefined) => l !== undefined && /[|｜]\s*$/.test(l.text);
+  const cell = !/[|｜]/.test(last.text) && /[^|｜\s]\s*[|｜]\s*$/.test(before.text);
+  const openRow = /[|｜]\s*\d+\s*$/.test(last.text) && closed(before) && closed(earlier);
+  if (!cell && !openRow) return undefined;
   return chosen.some((p) => p.first <= last.no && last.no <= p.last) ? last.no : undefined;
 }
 

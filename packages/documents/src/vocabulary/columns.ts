@@ -449,6 +449,13 @@ function columnFieldUncached(text: string): ColumnField | undefined {
   const known = EXACT.get(normExact(text)) ?? LOOKUP.get(normHeader(text));
   if (known) return known;
   if (formLabel(text) === "name") return "project";
+  // a names or values column that says what its cells hold besides (湖南's 专项 申报表: 三级指标内容, 指标值及单位 with
+  // the sign and the unit inside the value): the column the name before the words is
+  const stem = /^(.{2,8}?)\s*(内容|及单位|[(（]含单位[)）])$/.exec(text.trim());
+  if (stem) {
+    const f = columnFieldUncached(stem[1]!);
+    if (f === "name" || f === "target") return f;
+  }
   return scrambledField(text);
 }
 
