@@ -246,4 +246,38 @@ describe.each(STORES)("one department self-evaluation per organisation and year 
     expect(again.status).toBe(409);
     expect(again.body.error.messageEn).toContain("already has a department self-evaluation for 2024");
   });
+
+  it("a database that already holds two stops at migration 0025 saying which organisation and year, and keeps both", async () => {
+    const org = await leaf("迁移前重复单位");
+    const file = join(import.meta.dirname, "../drizzle/0025_department_evaluation_once.sql");
+    const [guard, createIndex] = readFileSync(file, "utf8").split("--> statement-breakpoint");
+    // the database as it stood before 0025, with two written by plain SQL; in a transaction undone after
+    const failure = await transact(t.deps.db, async (tx) => {
+      await tx.execute(sql.raw("DROP INDEX self_evaluations_department_org_year_uq"));
+      await tx.insert(selfEvaluations).values([
+        { kind: "department", orgId: org.id, year: 2025 },
+        { kind: "department", orgId: org.id, year: 2025 },
+      ]);
+      const e = await tx.execute(sql.raw(guard!)).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      throw new Error("undo", { cause: e });
+    }).then(
+      () => undefined,
+      (e: unknown) => (e as Error).cause,
+    );
+    const message = pgError(failure)?.message ?? String(failure);
+    expect(message).toContain(`迁移 0025：组织 ${org.id} 的 2025 年度有 2 份部门整体自评`);
+    expect(message).toContain(`organisation ${org.id} has 2 department self-evaluations for 2025`);
+    // undone: the index is there again and nothing was written
+    expect(await departmentOnes(org, 2025)).toEqual([]);
+    expect(createIndex).toContain("self_evaluations_department_org_year_uq");
+    // on a database without two, the guard passes and the index is made (as every store here was migrated)
+    await transact(t.deps.db, async (tx) => {
+      await tx.execute(sql.raw("DROP INDEX self_evaluations_department_org_year_uq"));
+      await tx.execute(sql.raw(guard!));
+      await tx.execute(sql.raw(createIndex!));
+    });
+  });
 });
