@@ -91,9 +91,9 @@ describe.each(STORES)("batch export on %s", (kind) => {
     const res = await t.app.request(`/api/v1${path}`, { headers: { Cookie: c.cookie! } });
     return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) };
   };
-  /** The batch's view once it has ended (the in-process queue's idle, or its state on pg-boss: support/wait.ts). */
+  /** The batch's view once it has ended (the queue announces the end: support/wait.ts). */
   const finished = (c: Client, jobId: string) =>
-    jobEnd(queue, async () => {
+    jobEnd(queue, jobId, async () => {
       const r = await c.get(`/exports/batch/${jobId}`);
       expect(r.status).toBe(200);
       return r.body;

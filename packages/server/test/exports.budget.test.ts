@@ -208,7 +208,11 @@ describe.each(STORES)("budget disclosure export on %s", (kind) => {
       formats: ["docx"],
     });
     expect(start.status).toBe(202);
-    const view = await jobEnd(queue, async () => (await s.filler.get(`/exports/batch/${start.body.jobId}`)).body);
+    const view = await jobEnd(
+      queue,
+      start.body.jobId,
+      async () => (await s.filler.get(`/exports/batch/${start.body.jobId}`)).body,
+    );
     expect(view.state, JSON.stringify(view.error)).toBe("completed");
     expect(view.result.counts).toMatchObject({ records: 1, files: 1, errors: 0 });
     expect(view.result.files.map((f: { id: string; type: string }) => [f.type, f.id])).toEqual([

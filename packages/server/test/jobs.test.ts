@@ -37,15 +37,17 @@ describe.each(STORES)("job queue on %s", (kind) => {
   it(`runs a job to completion with progress (${kind === "postgres" ? "pg-boss" : "in-process"})`, async () => {
     expect(queue.engine).toBe(kind === "postgres" ? "pg-boss" : "in-process");
     const id = await queue.enqueue("count", { upTo: 5 }, { createdBy: null });
-    const done = await jobEnd(queue, async () => (await findJob(store.handle.db, id))!);
+    const done = await jobEnd(queue, id, async () => (await findJob(store.handle.db, id))!);
     expect(done.state).toBe("completed");
     expect(done).toMatchObject({ done: 5, total: 5, message: "第 5 项", result: { sum: 15 } });
     expect(done.startedAt).toBeInstanceOf(Date);
+    // asked again after the end: the row says so, at once
+    await expect(queue.ended(id)).resolves.toBeUndefined();
   });
 
   it("records a failure with the domain error's message and location", async () => {
     const id = await queue.enqueue("fail", {});
-    const failed = await jobEnd(queue, async () => (await findJob(store.handle.db, id))!);
+    const failed = await jobEnd(queue, id, async () => (await findJob(store.handle.db, id))!);
     expect(failed.state).toBe("failed");
     expect(failed.error).toMatchObject({ code: "invalid_input", message: "第 3 行金额无效", location: { row: 3 } });
   });

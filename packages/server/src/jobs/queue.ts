@@ -63,6 +63,34 @@ export interface JobQueue {
   enqueue(name: string, payload: unknown, meta?: JobMeta): Promise<string>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Resolves once the job's end (completed or failed) is recorded: at once if its row says so already, else when a
+   * worker of this process records it. A job another process runs is not heard here: wait on its row there.
+   */
+  ended(id: string): Promise<void>;
+}
+
+/** The waiters for jobs' ends, told by `runJob` after it has written the outcome. */
+class JobEnds {
+  readonly #waiters = new Map<string, (() => void)[]>();
+
+  async wait(db: Db, id: string): Promise<void> {
+    const heard = new Promise<void>((resolve) => {
+      const list = this.#waiters.get(id) ?? [];
+      list.push(resolve);
+      this.#waiters.set(id, list);
+    });
+    // asked after the waiter is in place, so that an end written in between is not missed
+    const row = await findJob(db, id);
+    if (row && (row.state === "completed" || row.state === "failed")) this.ended(id);
+    return heard;
+  }
+
+  ended(id: string): void {
+    const list = this.#waiters.get(id);
+    this.#waiters.delete(id);
+    for (const resolve of list ?? []) resolve();
+  }
 }
 
 export async function findJob(db: Db, id: string): Promise<JobRow | undefined> {
@@ -71,7 +99,21 @@ export async function findJob(db: Db, id: string): Promise<JobRow | undefined> {
 }
 
 /** Run one job's handler and record its outcome in the `jobs` table. */
-async function runJob(db: Db, handlers: Map<string, JobHandler>, id: string, logError: (e: unknown) => void) {
+async function runJob(
+  db: Db,
+  handlers: Map<string, JobHandler>,
+  id: string,
+  logError: (e: unknown) => void,
+  ends: JobEnds,
+) {
+  try {
+    await runJobOnce(db, handlers, id, logError);
+  } finally {
+    ends.ended(id);
+  }
+}
+
+async function runJobOnce(db: Db, handlers: Map<string, JobHandler>, id: string, logError: (e: unknown) => void) {
   const row = await findJob(db, id);
   if (!row || row.state === "completed" || row.state === "failed") return;
   const handler = handlers.get(row.name);
@@ -171,6 +213,7 @@ export function inProcessQueue(
   logError: (e: unknown) => void = () => {},
 ): JobQueue & { idle(): Promise<void> } {
   const handlers = new Map<string, JobHandler>();
+  const ends = new JobEnds();
   const pending: { id: string; name: string }[] = [];
   let running: Promise<void> | undefined;
   let stopped = true;
@@ -179,7 +222,7 @@ export function inProcessQueue(
     const first = pending.findIndex((p) => urgent(p.name));
     const [next] = pending.splice(first >= 0 ? first : 0, 1);
     if (!next) return;
-    running = runJob(db, handlers, next.id, logError).finally(() => {
+    running = runJob(db, handlers, next.id, logError, ends).finally(() => {
       running = undefined;
       pump();
     });
@@ -221,6 +264,7 @@ export function inProcessQueue(
     async idle() {
       while (running || (pending.length > 0 && !stopped)) await running;
     },
+    ended: (id) => ends.wait(db, id),
   };
 }
 
@@ -236,10 +280,11 @@ export async function pgBossQueue(db: Db, pool: pg.Pool, logError: (e: unknown) 
   } as never);
   boss.on("error", logError);
   const handlers = new Map<string, JobHandler>();
+  const ends = new JobEnds();
   let started = false;
   const work = async (name: string) => {
     await boss.work<{ jobId: string }>(name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
-      if (job) await runJob(db, handlers, job.data.jobId, logError);
+      if (job) await runJob(db, handlers, job.data.jobId, logError, ends);
     });
   };
   return {
@@ -282,5 +327,6 @@ export async function pgBossQueue(db: Db, pool: pg.Pool, logError: (e: unknown) 
       started = false;
       await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
     },
+    ended: (id) => ends.wait(db, id),
   };
 }

@@ -1,30 +1,25 @@
 /**
  * Waiting on a condition in tests, never for a fixed time.
- * - `jobEnd`: a job's end. The in-process queue (PGlite) says when it is idle (`idle()`, jobs/queue.ts): the job's
- *   view is read once after that. pg-boss (PostgreSQL) has no such promise — its jobs may run in any instance — so
- *   the view is read until the job has ended (`waitFor`).
- * - `waitFor`: asks `probe` until it answers (anything but undefined): again at once after a turn of the event loop,
- *   then after pauses that grow to `maxPauseMs` (so a long job is not asked hundreds of times a second), for at
- *   most `limitMs` in all — a generous safety net, not a speed check — and then fails naming what it waited for.
+ * - `jobEnd`: a job's end, as the queue that runs it announces it (`ended`, jobs/queue.ts: resolved once the
+ *   outcome is written), then the job's view read once.
+ * - `waitFor`: asks `probe` until it answers (anything but undefined), again after each turn of the event loop, so
+ *   the work it waits for runs in between; the probe does its own I/O (a request, a read). After `limitMs` in all — a
+ *   generous safety net, not a speed check — it fails naming what it waited for.
  */
 import type { JobQueue } from "../../src/jobs/queue.ts";
 
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined>,
-  opts: { limitMs?: number; maxPauseMs?: number } = {},
+  opts: { limitMs?: number } = {},
 ): Promise<T> {
   const limitMs = opts.limitMs ?? 240_000;
-  const maxPauseMs = opts.maxPauseMs ?? 200;
   const end = Date.now() + limitMs;
-  let pause = 0;
   for (;;) {
     const v = await probe();
     if (v !== undefined) return v;
     if (Date.now() >= end) throw new Error(`waited ${limitMs} ms for ${what}: not yet`);
-    if (pause === 0) await new Promise((r) => setImmediate(r));
-    else await new Promise((r) => setTimeout(r, Math.min(pause, Math.max(0, end - Date.now()))));
-    pause = pause === 0 ? 5 : Math.min(pause * 2, maxPauseMs);
+    await new Promise((r) => setImmediate(r));
   }
 }
 
@@ -33,22 +28,11 @@ const ENDED = new Set(["completed", "failed"]);
 /** The job's view once it has ended (completed or failed), on either queue: see above. */
 export async function jobEnd<V extends { state: string }>(
   queue: JobQueue,
+  jobId: string,
   view: () => Promise<V>,
-  limitMs = 240_000,
 ): Promise<V> {
-  const idle = (queue as Partial<{ idle(): Promise<void> }>).idle;
-  if (typeof idle === "function") {
-    await idle.call(queue);
-    const v = await view();
-    if (!ENDED.has(v.state)) throw new Error(`the queue is idle and the job is ${v.state}`);
-    return v;
-  }
-  return waitFor(
-    "the job's end",
-    async () => {
-      const v = await view();
-      return ENDED.has(v.state) ? v : undefined;
-    },
-    { limitMs },
-  );
+  await queue.ended(jobId);
+  const v = await view();
+  if (!ENDED.has(v.state)) throw new Error(`the queue says job ${jobId} ended and its view says ${v.state}`);
+  return v;
 }
